@@ -1,0 +1,124 @@
+import {
+  type Outcomes,
+  outcomes,
+  playChoices,
+  type ScenarioDef,
+  SimError,
+  type SimState,
+  score,
+} from '../sim/index.ts';
+import { GAME_VERSION, MIN_RECORD_VERSION, RECORD_VERSION } from './version.ts';
+
+// A finished (or unfinished) game is a seed and a list of choices; everything else is
+// recomputed by replay. What a record claims (the score) is kept only to be checked.
+
+export interface SessionRecord {
+  /** record format version */
+  v: number;
+  game: string;
+  scenario: string;
+  /** content hash of the scenario the game was played on */
+  hash: string;
+  seed: string;
+  choices: string[];
+  player?: string;
+  /** workshop or assignment this game was played for */
+  session?: string;
+  attempt?: number;
+  /** the score the player's game showed; verify() checks it against the replay */
+  score?: number;
+}
+
+export interface Replay {
+  state: SimState;
+  score: number;
+  outcomes: Outcomes;
+  finished: boolean;
+}
+
+export function makeRecord(
+  scenario: ScenarioDef,
+  hash: string,
+  state: SimState,
+  extra: Pick<SessionRecord, 'player' | 'session' | 'attempt'> = {},
+): SessionRecord {
+  const finished = state.situationId === null;
+  return {
+    v: RECORD_VERSION,
+    game: GAME_VERSION,
+    scenario: scenario.id,
+    hash,
+    seed: state.seed,
+    choices: [...state.choices],
+    ...extra,
+    ...(finished ? { score: score(scenario.rubric, state) } : {}),
+  };
+}
+
+export function replay(scenario: ScenarioDef, record: SessionRecord): Replay {
+  const state = playChoices(scenario, record.seed, record.choices);
+  return {
+    state,
+    score: score(scenario.rubric, state),
+    outcomes: outcomes(state),
+    finished: state.situationId === null,
+  };
+}
+
+export type Verdict = { genuine: true; replay: Replay } | { genuine: false; reason: string };
+
+/**
+ * Replays the record on the scenario it names and says whether it is what it claims.
+ * `scenarios` maps scenario id to the scenario and its content hash.
+ */
+export function verify(
+  record: SessionRecord,
+  scenarios: ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>,
+): Verdict {
+  if (record.v > RECORD_VERSION) {
+    return {
+      genuine: false,
+      reason: `record format ${record.v} is newer than this game (${RECORD_VERSION}): update the game`,
+    };
+  }
+  if (record.v < MIN_RECORD_VERSION) {
+    return {
+      genuine: false,
+      reason: `record format ${record.v} is older than this game reads (${MIN_RECORD_VERSION})`,
+    };
+  }
+  const entry = scenarios.get(record.scenario);
+  if (!entry) return { genuine: false, reason: `unknown scenario "${record.scenario}"` };
+  if (entry.hash !== record.hash) {
+    return {
+      genuine: false,
+      reason: `scenario "${record.scenario}" differs from the one played (hash ${record.hash}, expected ${entry.hash})`,
+    };
+  }
+  if (record.game.split('.')[0] !== GAME_VERSION.split('.')[0]) {
+    return {
+      genuine: false,
+      reason: `played on game version ${record.game}; this is ${GAME_VERSION}, whose model may differ`,
+    };
+  }
+  let result: Replay;
+  try {
+    result = replay(entry.scenario, record);
+  } catch (err) {
+    if (err instanceof SimError)
+      return { genuine: false, reason: `the choices do not replay: ${err.message}` };
+    throw err;
+  }
+  if (!result.finished)
+    return {
+      genuine: false,
+      reason: `the game is unfinished (${record.choices.length} of ${entry.scenario.quarters} quarters)`,
+    };
+  if (record.score !== undefined && record.score !== result.score) {
+    return {
+      genuine: false,
+      reason: `claims score ${record.score}, but its choices replay to ${result.score}`,
+    };
+  }
+  return { genuine: true, replay: result };
+}

@@ -1,0 +1,220 @@
+import type { ScenarioFile } from './schema.ts';
+import { didYouMean } from './suggest.ts';
+
+// Checks that a schema cannot express: references that point nowhere, situations no path
+// reaches, paths that end too soon or loop, and rubric weights that do not add up.
+
+export interface SemanticIssue {
+  path: (string | number)[];
+  message: string;
+  atKey?: boolean;
+  warning?: boolean;
+}
+
+export const DEFAULT_STYLES = ['directive', 'collaborative'];
+
+function duplicates<T extends { id: string }>(
+  items: readonly T[],
+  path: (string | number)[],
+  what: string,
+  out: SemanticIssue[],
+) {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      out.push({
+        path: [...path, i, 'id'],
+        message: `duplicate ${what} id "${item.id}"; ${path.join('.')}[${first}] already uses it`,
+      });
+    } else seen.set(item.id, i);
+  });
+}
+
+export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
+  const out: SemanticIssue[] = [];
+  const styles = s.styles ?? DEFAULT_STYLES;
+  const memberIds = s.team.map((m) => m.id);
+  const situationIds = s.situations.map((x) => x.id);
+  const departments = s.customer.departments;
+
+  duplicates(s.team, ['team'], 'team member', out);
+  duplicates(s.competitors, ['competitors'], 'competitor', out);
+  duplicates(s.situations, ['situations'], 'situation', out);
+  duplicates(s.events ?? [], ['events'], 'event', out);
+
+  const checkDept = (d: string, path: (string | number)[]) => {
+    if (!departments.includes(d)) {
+      out.push({
+        path,
+        message: `"${d}" is not one of the customer's departments (${departments.join(', ')})${didYouMean(d, departments)}`,
+      });
+    }
+  };
+  s.team.forEach((m, i) => {
+    m.contacts?.forEach((d, j) => {
+      checkDept(d, ['team', i, 'contacts', j]);
+    });
+  });
+  s.customer.companyContacts?.forEach((d, j) => {
+    checkDept(d, ['customer', 'companyContacts', j]);
+  });
+
+  const checkMembers = (
+    members: Record<string, unknown> | undefined,
+    path: (string | number)[],
+  ) => {
+    for (const id of Object.keys(members ?? {})) {
+      if (!memberIds.includes(id)) {
+        out.push({
+          path: [...path, 'members', id],
+          atKey: true,
+          message: `no team member "${id}"${didYouMean(id, memberIds)}`,
+        });
+      }
+    }
+  };
+  const checkNext = (next: string | undefined, path: (string | number)[]) => {
+    if (next !== undefined && !situationIds.includes(next)) {
+      out.push({
+        path: [...path, 'next'],
+        message: `no situation "${next}"${didYouMean(next, situationIds)}`,
+      });
+    }
+  };
+
+  s.situations.forEach((sit, i) => {
+    duplicates(sit.choices, ['situations', i, 'choices'], 'choice', out);
+    checkNext(sit.next, ['situations', i]);
+    const used = new Set<string>();
+    sit.choices.forEach((c, j) => {
+      const path = ['situations', i, 'choices', j];
+      used.add(c.style);
+      if (!styles.includes(c.style)) {
+        out.push({
+          path: [...path, 'style'],
+          message: `unknown style "${c.style}": expected one of ${styles.join(', ')}${didYouMean(c.style, styles)}`,
+        });
+      }
+      checkNext(c.next, path);
+      checkMembers(c.members, path);
+      c.later?.forEach((l, k) => {
+        checkMembers(l.members, [...path, 'later', k]);
+      });
+    });
+    if (used.size === 1) {
+      out.push({
+        path: ['situations', i, 'choices'],
+        warning: true,
+        message: 'every choice here has the same style; the player has no real choice of style',
+      });
+    }
+  });
+
+  for (const style of Object.keys(s.params?.styles ?? {})) {
+    if (!styles.includes(style)) {
+      out.push({
+        path: ['params', 'styles', style],
+        atKey: true,
+        message: `unknown style "${style}": expected one of ${styles.join(', ')}${didYouMean(style, styles)}`,
+      });
+    }
+  }
+
+  (s.events ?? []).forEach((e, i) => {
+    checkMembers(e.members, ['events', i]);
+    if (e.from !== undefined && e.from > s.quarters) {
+      out.push({
+        path: ['events', i, 'from'],
+        message: `the game has only ${s.quarters} quarters`,
+      });
+    }
+    if (e.from !== undefined && e.to !== undefined && e.to < e.from) {
+      out.push({
+        path: ['events', i, 'to'],
+        message: `"to" (${e.to}) comes before "from" (${e.from})`,
+      });
+    }
+  });
+
+  const total = Object.values(s.rubric.weights).reduce((a, b) => a + (b ?? 0), 0);
+  if (Math.abs(total - 1) > 0.001) {
+    out.push({
+      path: ['rubric', 'weights'],
+      message: `the weights add up to ${Math.round(total * 1000) / 1000}; they must add up to 1`,
+    });
+  }
+
+  if (out.some((x) => !x.warning)) return out; // paths make sense only with sound references
+  checkPaths(s, out);
+  return out;
+}
+
+/** Every situation must be reachable, and every path must last exactly `quarters`. */
+function checkPaths(s: ScenarioFile, out: SemanticIssue[]) {
+  const index = new Map(s.situations.map((x, i) => [x.id, i]));
+  const reached = new Set<string>();
+  const reported = new Set<string>();
+  // depth of each situation along the path that reaches it; a second, different depth
+  // means two paths of different lengths meet, so one of them ends early or late
+  const depthOf = new Map<string, number>();
+  const onPath = new Set<string>();
+  const visit = (i: number, depth: number) => {
+    const sit = s.situations[i]!;
+    if (onPath.has(sit.id)) return;
+    const known = depthOf.get(sit.id);
+    if (known !== undefined && known !== depth) {
+      if (!reported.has(sit.id)) {
+        reported.add(sit.id);
+        out.push({
+          path: ['situations', i],
+          message: `situation "${sit.id}" is reached in quarter ${known} on one path and quarter ${depth} on another; every path must last ${s.quarters} quarters`,
+        });
+      }
+      return;
+    }
+    if (known !== undefined) return;
+    depthOf.set(sit.id, depth);
+    reached.add(sit.id);
+    onPath.add(sit.id);
+    sit.choices.forEach((c, j) => {
+      const nextId = c.next ?? sit.next ?? s.situations[i + 1]?.id;
+      const path = ['situations', i, 'choices', j];
+      if (nextId === undefined) {
+        if (depth !== s.quarters) {
+          out.push({
+            path,
+            message: `this choice ends the game after quarter ${depth}, but the scenario has quarters: ${s.quarters}`,
+          });
+        }
+        return;
+      }
+      const ni = index.get(nextId)!;
+      if (onPath.has(nextId)) {
+        out.push({
+          path,
+          message: `this choice leads back to "${nextId}": the game would never end`,
+        });
+        return;
+      }
+      if (depth >= s.quarters) {
+        out.push({
+          path,
+          message: `this choice leads on to "${nextId}" after quarter ${depth}, but the scenario has quarters: ${s.quarters}`,
+        });
+        return;
+      }
+      visit(ni, depth + 1);
+    });
+    onPath.delete(sit.id);
+  };
+  if (s.situations.length > 0) visit(0, 1);
+  s.situations.forEach((sit, i) => {
+    if (!reached.has(sit.id)) {
+      out.push({
+        path: ['situations', i, 'id'],
+        message: `no choice leads to situation "${sit.id}": it can never be played`,
+      });
+    }
+  });
+}

@@ -1,0 +1,229 @@
+import { clamp, clamp01, q } from './fixed.ts';
+import { breadth, teamResultant } from './ropes.ts';
+import type { Cause, MemberState, SimState } from './state.ts';
+import type { EffectKey, EffectSet, MemberEffect } from './types.ts';
+
+// Effects mutate a state that step() has already copied, and write down what each one
+// moved and by how much, so the debrief can trace every change back to its cause.
+
+export type CauseSource = Omit<Cause, 'metric' | 'delta'>;
+
+interface Ctx {
+  state: SimState;
+  departments: readonly string[];
+  causes: Cause[];
+  source: CauseSource;
+}
+
+function record(ctx: Ctx, metric: string, before: number, after: number): void {
+  const delta = q(after - before);
+  if (delta !== 0) ctx.causes.push({ metric, delta, ...ctx.source });
+}
+
+function present(state: SimState): MemberState[] {
+  return state.members.filter((m) => m.present);
+}
+
+function averageOf(state: SimState, pick: (m: MemberState) => number): number {
+  const team = present(state);
+  if (team.length === 0) return 0;
+  return q(team.reduce((s, m) => s + pick(m), 0) / team.length);
+}
+
+function shiftAlignment(state: SimState, d: number): void {
+  present(state).forEach((m, i) => {
+    if (d >= 0) {
+      m.angle = q(m.angle * (1 - Math.min(d, 1)));
+    } else {
+      // a straight rope gets pushed off the line too, alternately up and down,
+      // so that a team that pulled as one can still be split
+      const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
+      m.angle = q(side * Math.min(90, Math.abs(m.angle) * (1 - d) + -d * 30));
+    }
+  });
+}
+
+function holders(state: SimState): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const c of state.companyContacts) count.set(c, 99);
+  for (const m of present(state)) for (const c of m.contacts) count.set(c, (count.get(c) ?? 0) + 1);
+  return count;
+}
+
+function changeContacts(ctx: Ctx, n: number): void {
+  const { state, departments } = ctx;
+  const team = present(state);
+  if (n > 0) {
+    const held = holders(state);
+    let toAdd = Math.round(n);
+    for (const dept of departments) {
+      if (toAdd === 0 || team.length === 0) break;
+      if (held.has(dept)) continue;
+      const least = team.reduce((a, b) => (b.contacts.length < a.contacts.length ? b : a));
+      least.contacts = [...least.contacts, dept];
+      toAdd--;
+    }
+  } else {
+    let toDrop = Math.round(-n);
+    for (let i = departments.length - 1; i >= 0 && toDrop > 0; i--) {
+      const dept = departments[i]!;
+      const holder = team.find((m) => m.contacts.includes(dept));
+      if (!holder || state.companyContacts.includes(dept)) continue;
+      for (const m of team) m.contacts = m.contacts.filter((c) => c !== dept);
+      toDrop--;
+    }
+  }
+}
+
+function institutionalise(state: SimState, n: number): void {
+  let left = Math.round(n);
+  for (const m of present(state)) {
+    for (const c of m.contacts) {
+      if (left <= 0) return;
+      if (state.companyContacts.includes(c)) continue;
+      state.companyContacts = [...state.companyContacts, c];
+      left--;
+    }
+  }
+}
+
+const TEAM_LIMITS = {
+  morale: [0.05, 1],
+  effort: [0.2, 1.6],
+  skill: [0.1, 1.5],
+} as const;
+
+function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
+  const { state } = ctx;
+  const dept = ctx.departments.length;
+  switch (key) {
+    case 'alignment': {
+      const before = teamResultant(state).alignment;
+      shiftAlignment(state, d);
+      record(ctx, 'alignment', before, teamResultant(state).alignment);
+      return;
+    }
+    case 'trust': {
+      const before = state.trust;
+      state.trust = q(clamp01(before + d));
+      record(ctx, 'trust', before, state.trust);
+      return;
+    }
+    case 'morale':
+    case 'effort':
+    case 'skill': {
+      const [lo, hi] = TEAM_LIMITS[key];
+      const before = averageOf(state, (m) => m[key]);
+      for (const m of present(state)) m[key] = q(clamp(m[key] + d, lo, hi));
+      record(
+        ctx,
+        key,
+        before,
+        averageOf(state, (m) => m[key]),
+      );
+      return;
+    }
+    case 'autonomy': {
+      const before = state.autonomy;
+      state.autonomy = q(clamp01(before + d));
+      record(ctx, 'autonomy', before, state.autonomy);
+      return;
+    }
+    case 'contacts':
+    case 'shareContacts': {
+      const before = breadth(state, dept);
+      const ownedBefore = state.companyContacts.length;
+      if (key === 'contacts') changeContacts(ctx, d);
+      else institutionalise(state, d);
+      record(ctx, 'breadth', before, breadth(state, dept));
+      if (key === 'shareContacts') {
+        record(ctx, 'companyContacts', ownedBefore, state.companyContacts.length);
+      }
+      return;
+    }
+    case 'brand': {
+      const before = state.brand;
+      state.brand = q(clamp01(before + d));
+      record(ctx, 'brand', before, state.brand);
+      return;
+    }
+    case 'competitor':
+    case 'competitorAlignment': {
+      for (const c of state.competitors) {
+        if (key === 'competitor') {
+          const before = c.strength;
+          c.strength = q(clamp(before + d, 0.05, 10));
+          record(ctx, `competitor:${c.id}`, before, c.strength);
+        } else {
+          const before = c.alignment;
+          c.alignment = q(clamp(before + d, 0.05, 1));
+          record(ctx, `competitorAlignment:${c.id}`, before, c.alignment);
+        }
+      }
+      return;
+    }
+    case 'outside': {
+      const before = state.outside;
+      state.outside = q(before + d);
+      record(ctx, 'outside', before, state.outside);
+      return;
+    }
+    case 'market': {
+      const before = state.marketSize;
+      state.marketSize = q(Math.max(1, before * (1 + d)));
+      record(ctx, 'marketSize', before, state.marketSize);
+      return;
+    }
+    case 'home': {
+      const before = state.home;
+      state.home = q(clamp(before + d, -1, 1));
+      record(ctx, 'home', before, state.home);
+      return;
+    }
+  }
+}
+
+function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
+  const m = ctx.state.members.find((x) => x.id === id);
+  if (!m?.present) return;
+  for (const key of ['morale', 'effort', 'skill'] as const) {
+    const d = e[key];
+    if (d === undefined) continue;
+    const [lo, hi] = TEAM_LIMITS[key];
+    const before = m[key];
+    m[key] = q(clamp(before + d, lo, hi));
+    record(ctx, `${key}:${m.id}`, before, m[key]);
+  }
+  if (e.angle !== undefined) {
+    const before = teamResultant(ctx.state).alignment;
+    m.angle = q(clamp(m.angle + e.angle, -90, 90));
+    record(ctx, 'alignment', before, teamResultant(ctx.state).alignment);
+  }
+  if (e.leaves) {
+    const before = breadth(ctx.state, ctx.departments.length);
+    const alignBefore = teamResultant(ctx.state).alignment;
+    m.present = false;
+    m.contacts = [];
+    record(ctx, 'breadth', before, breadth(ctx.state, ctx.departments.length));
+    record(ctx, 'alignment', alignBefore, teamResultant(ctx.state).alignment);
+    ctx.causes.push({ metric: `left:${m.id}`, delta: -1, ...ctx.source });
+  }
+}
+
+export function applyEffects(
+  state: SimState,
+  departments: readonly string[],
+  causes: Cause[],
+  source: CauseSource,
+  effects: EffectSet | undefined,
+  members?: Record<string, MemberEffect>,
+): void {
+  const ctx: Ctx = { state, departments, causes, source };
+  if (effects) {
+    for (const key of Object.keys(effects) as EffectKey[]) {
+      const d = effects[key];
+      if (d !== undefined && d !== 0) applyOne(ctx, key, d);
+    }
+  }
+  if (members) for (const [id, e] of Object.entries(members)) applyMember(ctx, id, e);
+}

@@ -1,0 +1,28 @@
+// Every number the model keeps is rounded to a fixed grid after each step, so that the
+// last bit of a transcendental function (which may differ between engines) can never
+// change a score: Node and every browser replay a game to the same digits.
+
+const GRID = 1e6;
+
+export function q(value: number): number {
+  const r = Math.round(value * GRID) / GRID;
+  return r === 0 ? 0 : r; // no negative zero: it would print differently
+}
+
+export function clamp(value: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, value));
+}
+
+export function clamp01(value: number): number {
+  return clamp(value, 0, 1);
+}
+
+const RAD = Math.PI / 180;
+
+export function cosDeg(deg: number): number {
+  return q(Math.cos(deg * RAD));
+}
+
+export function sinDeg(deg: number): number {
+  return q(Math.sin(deg * RAD));
+}

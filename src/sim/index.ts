@@ -1,0 +1,11 @@
+// The public face of the model: everything outside src/sim imports from here.
+export * from './fixed.ts';
+export * from './params.ts';
+export * from './policies.ts';
+export * from './rng.ts';
+export * from './ropes.ts';
+export * from './score.ts';
+export * from './state.ts';
+export * from './step.ts';
+export * from './strategies.ts';
+export * from './types.ts';

@@ -1,0 +1,53 @@
+import type { ModelParams, StyleParams } from './types.ts';
+
+// Defaults tuned so the source texts' claims hold (tests/sim/claims.test.ts pins them).
+// A scenario may override any of them under `params:`.
+
+const directive: StyleParams = {
+  effort: 0.18,
+  morale: -0.06,
+  autonomy: -0.12,
+  trust: -0.01,
+  forced: 0.6,
+  converge: 0,
+  rebound: 30,
+};
+
+const collaborative: StyleParams = {
+  effort: 0,
+  morale: 0.04,
+  autonomy: 0.08,
+  trust: 0.03,
+  forced: 0,
+  converge: 0.2,
+  rebound: 0,
+};
+
+export const DEFAULT_PARAMS: ModelParams = {
+  trustFloor: 0.3,
+  habit: 1.2,
+  breadthHabit: 1.5,
+  breadthPull: 0.4,
+  rateUp: 0.35,
+  rateDown: 0.6,
+  loyalty: 0.06,
+  noise: 0.06,
+  marketGrowth: 0.01,
+  planGrowth: 0.025,
+  commission: 0.05,
+  forcedDecay: 0.5,
+  moraleFromPlan: 0.15,
+  brandUp: 0.15,
+  brandDown: 0.3,
+  styles: { directive, collaborative },
+};
+
+export const NEUTRAL_STYLE: StyleParams = {
+  effort: 0,
+  morale: 0,
+  autonomy: 0,
+  trust: 0,
+  forced: 0,
+  converge: 0,
+  rebound: 0,
+};

@@ -1,0 +1,114 @@
+import { clamp, cosDeg, q, sinDeg } from './fixed.ts';
+import type { Forces, MemberState, SimState } from './state.ts';
+import type { ModelParams } from './types.ts';
+
+// The picture is the simulation: these functions give both the numbers the model uses
+// and the ropes the rope view draws, so what a player sees is what is computed.
+
+export interface Rope {
+  id: string;
+  name: string;
+  side: 'team' | 'competitor' | 'habit' | 'outside';
+  /** degrees; 0 points from the customer towards our side (right), 180 to the competitors */
+  angle: number;
+  pull: number;
+}
+
+export function memberPull(m: MemberState): number {
+  return m.present ? q(m.skill * m.effort * m.morale) : 0;
+}
+
+/** The angle a member actually pulls at, after alignment forced by a directive call. */
+export function effectiveAngle(m: MemberState, forced: number): number {
+  return q(m.angle * (1 - forced));
+}
+
+export function breadth(state: SimState, departmentCount: number): number {
+  if (departmentCount === 0) return 0;
+  const held = new Set(state.companyContacts);
+  for (const m of state.members) if (m.present) for (const c of m.contacts) held.add(c);
+  return q(held.size / departmentCount);
+}
+
+/** Length of the team's resultant pull over the sum of the pulls: 1 when all pull one way. */
+export function teamResultant(state: SimState): { alignment: number; resultant: number } {
+  let sx = 0;
+  let sy = 0;
+  let total = 0;
+  for (const m of state.members) {
+    const p = memberPull(m);
+    if (p === 0) continue;
+    const a = effectiveAngle(m, state.forced);
+    sx += p * cosDeg(a);
+    sy += p * sinDeg(a);
+    total += p;
+  }
+  const resultant = q(Math.sqrt(sx * sx + sy * sy));
+  return { alignment: total === 0 ? 0 : q(resultant / total), resultant };
+}
+
+export function forces(state: SimState, params: ModelParams, departmentCount: number): Forces {
+  const { resultant } = teamResultant(state);
+  const b = breadth(state, departmentCount);
+  const friction = params.trustFloor + (1 - params.trustFloor) * state.trust;
+  const us = q(resultant * friction * (1 + params.breadthPull * b));
+  let them = 0;
+  for (const c of state.competitors) them += c.strength * c.alignment;
+  them = q(them);
+  const habit = q(params.habit * (1 + params.breadthHabit * b));
+  const outside = state.outside;
+  const target = q(
+    clamp(
+      (us - them + outside + habit * state.home) / (us + them + Math.abs(outside) + habit),
+      -1,
+      1,
+    ),
+  );
+  return { us, them, outside, habit, target };
+}
+
+/** Every rope on the view, for drawing and for the text equivalent. */
+export function ropes(state: SimState, params: ModelParams, departmentCount: number): Rope[] {
+  const f = forces(state, params, departmentCount);
+  const out: Rope[] = [];
+  for (const m of state.members) {
+    if (!m.present) continue;
+    out.push({
+      id: m.id,
+      name: m.name,
+      side: 'team',
+      angle: effectiveAngle(m, state.forced),
+      pull: memberPull(m),
+    });
+  }
+  const n = state.competitors.length;
+  state.competitors.forEach((c, i) => {
+    // competitors fan out on the far side; a divided competitor spreads wider
+    const spread = (1 - c.alignment) * 70 + 10;
+    const offset = n === 1 ? 0 : (i / (n - 1) - 0.5) * 2 * spread;
+    out.push({
+      id: c.id,
+      name: c.name,
+      side: 'competitor',
+      angle: 180 + offset,
+      pull: q(c.strength * c.alignment),
+    });
+  });
+  out.push({
+    id: 'habit',
+    name: 'Habits and status quo',
+    side: 'habit',
+    angle: state.home >= state.position ? 90 : 270,
+    pull: q(f.habit * Math.abs(state.home - state.position)),
+  });
+  if (state.outside !== 0) {
+    out.push({
+      id: 'outside',
+      name: 'Outside influences',
+      side: 'outside',
+      angle: state.outside > 0 ? 45 : 225,
+      pull: Math.abs(state.outside),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import type { RngState } from './rng.ts';
+import type { EffectSet, MemberEffect } from './types.ts';
+
+export interface MemberState {
+  id: string;
+  name: string;
+  kind: 'rep' | 'product';
+  skill: number;
+  effort: number;
+  morale: number;
+  /** degrees off the line to the customer, before any forced alignment */
+  angle: number;
+  contacts: string[];
+  present: boolean;
+}
+
+export interface CompetitorState {
+  id: string;
+  name: string;
+  strength: number;
+  alignment: number;
+}
+
+/** What moved a number, by how much, and which decision or event did it. */
+export interface Cause {
+  metric: string;
+  delta: number;
+  source: 'choice' | 'style' | 'later' | 'event' | 'market';
+  /** choice id, style name or event id */
+  ref: string;
+  /** the quarter in which the deciding choice or event happened */
+  origin: number;
+  note?: string;
+}
+
+export interface Forces {
+  /** our team's pull after trust's friction */
+  us: number;
+  them: number;
+  outside: number;
+  /** habit stiffness: how hard the status quo holds */
+  habit: number;
+  /** where the pulls would settle the customer */
+  target: number;
+}
+
+export interface Metrics {
+  share: number;
+  revenue: number;
+  growthQoQ: number;
+  /** against the same quarter a year before, or against the start in the first year */
+  growthYoY: number;
+  plan: number;
+  attainment: number;
+  morale: number;
+  earnings: number;
+  brand: number;
+  trust: number;
+  alignment: number;
+  breadth: number;
+  autonomy: number;
+  position: number;
+  home: number;
+}
+
+export interface QuarterReport {
+  quarter: number;
+  situationId: string;
+  choiceId: string;
+  style: string;
+  events: string[];
+  causes: Cause[];
+  forces: Forces;
+  metrics: Metrics;
+}
+
+export interface PendingEffect {
+  due: number;
+  effects: EffectSet;
+  members?: Record<string, MemberEffect>;
+  cause: Omit<Cause, 'metric' | 'delta'>;
+}
+
+export interface SimState {
+  scenarioId: string;
+  seed: string;
+  /** quarters played so far */
+  quarter: number;
+  /** the situation waiting for a decision; null once the game is over */
+  situationId: string | null;
+  rng: RngState;
+  members: MemberState[];
+  competitors: CompetitorState[];
+  trust: number;
+  position: number;
+  home: number;
+  companyContacts: string[];
+  brand: number;
+  autonomy: number;
+  /** alignment imposed by a directive call; relaxes quarter by quarter */
+  forced: number;
+  /** degrees the fan springs open per unit of forced alignment that relaxes */
+  rebound: number;
+  marketSize: number;
+  plan: number;
+  outside: number;
+  pending: PendingEffect[];
+  firedEvents: string[];
+  /** metrics at the start (quarter 0), then one report per quarter played */
+  start: Metrics;
+  history: QuarterReport[];
+  choices: string[];
+}

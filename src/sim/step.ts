@@ -1,0 +1,309 @@
+import { applyEffects, type CauseSource } from './effects.ts';
+import { clamp, clamp01, q } from './fixed.ts';
+import { NEUTRAL_STYLE } from './params.ts';
+import { draw, seedRng } from './rng.ts';
+import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
+import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
+import type { ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
+
+// step(state, choice) is a pure function: it copies the state, applies the choice, the
+// style's built-in dynamics, effects that fall due, seeded events and the rope physics,
+// and returns the new state with a report of what moved and why.
+
+export class SimError extends Error {}
+
+export function situationById(scenario: ScenarioDef, id: string): SituationDef {
+  const s = scenario.situations.find((x) => x.id === id);
+  if (!s) throw new SimError(`no situation "${id}" in scenario ${scenario.id}`);
+  return s;
+}
+
+/** The situation after this one, when the choice does not say otherwise. */
+export function nextSituationId(
+  scenario: ScenarioDef,
+  situation: SituationDef,
+  choice: ChoiceDef,
+): string | null {
+  if (choice.next) return choice.next;
+  if (situation.next) return situation.next;
+  const i = scenario.situations.indexOf(situation);
+  return scenario.situations[i + 1]?.id ?? null;
+}
+
+function cloneState(s: SimState): SimState {
+  return {
+    ...s,
+    rng: { ...s.rng },
+    members: s.members.map((m) => ({ ...m })),
+    competitors: s.competitors.map((c) => ({ ...c })),
+  };
+}
+
+function averageMorale(state: SimState): number {
+  const team = state.members.filter((m) => m.present);
+  return team.length === 0 ? 0 : q(team.reduce((s, m) => s + m.morale, 0) / team.length);
+}
+
+function measure(
+  scenario: ScenarioDef,
+  state: SimState,
+  previous: Metrics | null,
+  yearAgo: Metrics | null,
+): Metrics {
+  const share = q((1 + state.position) / 2);
+  const revenue = q(share * state.marketSize);
+  const team = state.members.filter((m) => m.present).length;
+  const growthBase = yearAgo ?? previous;
+  return {
+    share,
+    revenue,
+    growthQoQ: previous && previous.revenue > 0 ? q(revenue / previous.revenue - 1) : 0,
+    growthYoY: growthBase && growthBase.revenue > 0 ? q(revenue / growthBase.revenue - 1) : 0,
+    plan: state.plan,
+    attainment: state.plan > 0 ? q(revenue / state.plan) : 0,
+    morale: averageMorale(state),
+    earnings: team === 0 ? 0 : q((revenue * scenario.params.commission) / team),
+    brand: state.brand,
+    trust: state.trust,
+    alignment: teamResultant(state).alignment,
+    breadth: breadth(state, scenario.customer.departments.length),
+    autonomy: state.autonomy,
+    position: state.position,
+    home: state.home,
+  };
+}
+
+export function initialState(scenario: ScenarioDef, seed: string): SimState {
+  const c = scenario.customer;
+  const state: SimState = {
+    scenarioId: scenario.id,
+    seed,
+    quarter: 0,
+    situationId: scenario.situations[0]?.id ?? null,
+    rng: seedRng(`${scenario.id}|${seed}`),
+    members: scenario.team.map((m) => ({
+      id: m.id,
+      name: m.name,
+      kind: m.kind,
+      skill: m.skill,
+      effort: m.effort,
+      morale: m.morale,
+      angle: m.angle,
+      contacts: [...(m.contacts ?? [])],
+      present: true,
+    })),
+    competitors: scenario.competitors.map((x) => ({ ...x })),
+    trust: c.trust,
+    position: c.position,
+    home: c.home,
+    companyContacts: [...(c.companyContacts ?? [])],
+    brand: 0.3,
+    autonomy: 0.5,
+    forced: 0,
+    rebound: 0,
+    marketSize: c.marketSize,
+    plan: 0,
+    outside: 0,
+    pending: [],
+    firedEvents: [],
+    start: undefined as unknown as Metrics,
+    history: [],
+    choices: [],
+  };
+  state.plan = q(((1 + c.position) / 2) * c.marketSize);
+  state.brand = q(0.5 * teamResultant(state).alignment * ((1 + c.position) / 2) + 0.2);
+  state.start = measure(scenario, state, null, null);
+  return state;
+}
+
+function eventApplies(
+  event: EventDef,
+  state: SimState,
+  metrics: Metrics,
+  quarter: number,
+): boolean {
+  if (event.from !== undefined && quarter < event.from) return false;
+  if (event.to !== undefined && quarter > event.to) return false;
+  if ((event.once ?? true) && state.firedEvents.includes(event.id)) return false;
+  for (const [key, cmp] of Object.entries(event.when ?? {})) {
+    const value = metrics[key as keyof Metrics];
+    if (cmp.below !== undefined && !(value < cmp.below)) return false;
+    if (cmp.above !== undefined && !(value > cmp.above)) return false;
+  }
+  return true;
+}
+
+function applyStyle(
+  scenario: ScenarioDef,
+  state: SimState,
+  causes: Cause[],
+  style: string,
+  quarter: number,
+): void {
+  const p = scenario.params.styles[style] ?? NEUTRAL_STYLE;
+  const source: CauseSource = { source: 'style', ref: style, origin: quarter };
+  applyEffects(state, scenario.customer.departments, causes, source, {
+    effort: p.effort,
+    morale: p.morale,
+    autonomy: p.autonomy,
+    trust: p.trust,
+    alignment: p.converge,
+  });
+  if (p.forced > state.forced) {
+    const before = teamResultant(state).alignment;
+    state.forced = p.forced;
+    state.rebound = p.rebound;
+    const after = teamResultant(state).alignment;
+    if (after !== before) causes.push({ metric: 'alignment', delta: q(after - before), ...source });
+  }
+}
+
+/** Forced alignment relaxes, and the fan springs open wider than it was. */
+function relaxForced(scenario: ScenarioDef, state: SimState, causes: Cause[], quarter: number) {
+  if (state.forced === 0) return;
+  const before = teamResultant(state).alignment;
+  const next = q(state.forced * scenario.params.forcedDecay);
+  const relaxed = next < 0.02 ? 0 : next;
+  const opened = (state.forced - relaxed) * state.rebound;
+  state.forced = relaxed;
+  state.members.forEach((m, i) => {
+    if (!m.present) return;
+    const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
+    m.angle = q(clamp(m.angle + side * opened, -90, 90));
+  });
+  const after = teamResultant(state).alignment;
+  if (after !== before) {
+    causes.push({
+      metric: 'alignment',
+      delta: q(after - before),
+      source: 'style',
+      ref: 'directive-relax',
+      origin: quarter,
+      note: 'forced alignment relaxing',
+    });
+  }
+}
+
+export function step(scenario: ScenarioDef, prev: SimState, choiceId: string): SimState {
+  if (prev.situationId === null) throw new SimError('the game is over: no more decisions');
+  const situation = situationById(scenario, prev.situationId);
+  const choice = situation.choices.find((c) => c.id === choiceId);
+  if (!choice) {
+    throw new SimError(`situation "${situation.id}" has no choice "${choiceId}"`);
+  }
+  const state = cloneState(prev);
+  const quarter = prev.quarter + 1;
+  const depts = scenario.customer.departments;
+  const causes: Cause[] = [];
+  const p = scenario.params;
+  state.outside = 0;
+
+  // the luck of the market is drawn first and always in the same amount, so that every
+  // strategy played on one seed meets the same events and the same noise
+  const { values, next: rngNext } = draw(state.rng, scenario.events.length + 2);
+  state.rng = rngNext;
+
+  relaxForced(scenario, state, causes, quarter);
+
+  const choiceSource: CauseSource = { source: 'choice', ref: choice.id, origin: quarter };
+  applyEffects(state, depts, causes, choiceSource, choice.effects, choice.members);
+  applyStyle(scenario, state, causes, choice.style, quarter);
+  const scheduled = (choice.later ?? []).map((l) => ({
+    due: quarter + l.after,
+    effects: l.effects,
+    ...(l.members ? { members: l.members } : {}),
+    cause: {
+      source: 'later' as const,
+      ref: choice.id,
+      origin: quarter,
+      ...(l.note ? { note: l.note } : {}),
+    },
+  }));
+
+  const due = state.pending.filter((x) => x.due === quarter);
+  state.pending = [...state.pending.filter((x) => x.due > quarter), ...scheduled];
+  for (const d of due) applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+
+  const prevMetrics = prev.history.at(-1)?.metrics ?? prev.start;
+  const fired: string[] = [];
+  scenario.events.forEach((event, i) => {
+    if (!eventApplies(event, state, prevMetrics, quarter)) return;
+    if (values[i]! >= event.odds) return;
+    fired.push(event.id);
+    const source: CauseSource = { source: 'event', ref: event.id, origin: quarter };
+    applyEffects(state, depts, causes, source, event.effects, event.members);
+  });
+  if (fired.length) state.firedEvents = [...state.firedEvents, ...fired];
+
+  // outside influences: a seeded gust, centred on zero
+  const u = values[scenario.events.length]! + values[scenario.events.length + 1]! - 1;
+  const noise = q(u * p.noise * 2);
+  if (noise !== 0) {
+    state.outside = q(state.outside + noise);
+    causes.push({
+      metric: 'outside',
+      delta: noise,
+      source: 'market',
+      ref: 'noise',
+      origin: quarter,
+    });
+  }
+
+  const f = forces(state, p, depts.length);
+  const gap = f.target - state.position;
+  const rate = gap > 0 ? p.rateUp : p.rateDown;
+  state.position = q(clamp(state.position + rate * gap, -1, 1));
+  const b = breadth(state, depts.length);
+  state.home = q(
+    clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1),
+  );
+
+  state.marketSize = q(state.marketSize * (1 + p.marketGrowth));
+  state.plan = q(state.plan * (1 + p.planGrowth));
+
+  const share = (1 + state.position) / 2;
+  const attainment = state.plan > 0 ? (share * state.marketSize) / state.plan : 1;
+  const alignment = teamResultant(state).alignment;
+  // a winning team's spirits rise, and people who choose how they sell keep theirs up
+  for (const m of state.members) {
+    if (!m.present) continue;
+    const toward = 0.35 + 0.65 * state.autonomy;
+    const drift = 0.1 * (toward - m.morale) + p.moraleFromPlan * (attainment - 1);
+    m.morale = q(clamp(m.morale + drift, 0.05, 1));
+    m.effort = q(m.effort + 0.3 * (1 - m.effort));
+  }
+  const brandTarget = alignment * share;
+  const brandRate = brandTarget > state.brand ? p.brandUp : p.brandDown;
+  state.brand = q(clamp01(state.brand + brandRate * (brandTarget - state.brand)));
+
+  const history = prev.history;
+  const yearAgo = quarter > 4 ? (history[quarter - 5]?.metrics ?? null) : prev.start;
+  const metrics = measure(scenario, state, prevMetrics, yearAgo);
+  const report: QuarterReport = {
+    quarter,
+    situationId: situation.id,
+    choiceId: choice.id,
+    style: choice.style,
+    events: fired,
+    causes,
+    forces: f,
+    metrics,
+  };
+  state.quarter = quarter;
+  state.history = [...history, report];
+  state.choices = [...prev.choices, choice.id];
+  state.situationId = nextSituationId(scenario, situation, choice);
+  return state;
+}
+
+/** Plays a list of choices from the start; throws SimError on a choice that does not fit. */
+export function playChoices(scenario: ScenarioDef, seed: string, choices: readonly string[]) {
+  let state = initialState(scenario, seed);
+  for (const c of choices) state = step(scenario, state, c);
+  return state;
+}
+
+/** Team pull figures per member, for the view's labels and its text equivalent. */
+export function memberPulls(state: SimState) {
+  return state.members.filter((m) => m.present).map((m) => ({ id: m.id, pull: memberPull(m) }));
+}

@@ -1,0 +1,191 @@
+// The shapes the model works on. The scenario schema (src/scenario) validates files into
+// ScenarioDef; the sim never parses anything itself, so it stays pure and small.
+
+/** Numeric knobs an effect can turn. Each is a delta, applied the moment the effect fires. */
+export const EFFECT_KEYS = [
+  'alignment', // fraction of the team's angular spread closed (+) or opened (−)
+  'trust', // the customer's trust in us, 0..1
+  'morale', // every member's morale
+  'effort', // every member's effort
+  'skill', // every member's skill
+  'autonomy', // how much say the reps have in how they sell, 0..1
+  'contacts', // departments of the customer we gain (+) or lose (−) a contact in
+  'shareContacts', // contacts held by one rep only that become the company's (CRM, account plan)
+  'brand', // brand recognition, 0..1
+  'competitor', // every competitor's pull
+  'competitorAlignment', // how unified the competitors pull, 0..1
+  'outside', // outside force this quarter: + towards us (word of mouth), − away (bad press)
+  'market', // market size, as a fraction (+0.05 = five per cent bigger)
+  'home', // the customer's status quo, on the −1..+1 line
+] as const;
+
+export type EffectKey = (typeof EFFECT_KEYS)[number];
+export type EffectSet = Partial<Record<EffectKey, number>>;
+
+/** Effects aimed at one member of the team. */
+export interface MemberEffect {
+  morale?: number;
+  effort?: number;
+  skill?: number;
+  /** degrees added to the member's rope angle (away from the customer's direction) */
+  angle?: number;
+  /** the member leaves, taking with them every contact only they held */
+  leaves?: boolean;
+}
+
+export interface Effects {
+  now?: EffectSet;
+  members?: Record<string, MemberEffect>;
+}
+
+export interface DelayedEffect {
+  /** quarters after the choice (1 = next quarter) */
+  after: number;
+  effects: EffectSet;
+  members?: Record<string, MemberEffect>;
+  note?: string;
+}
+
+export interface ChoiceDef {
+  id: string;
+  label: string;
+  style: string;
+  detail?: string;
+  effects?: EffectSet;
+  members?: Record<string, MemberEffect>;
+  later?: DelayedEffect[];
+  coach?: string;
+  next?: string;
+}
+
+export interface SituationDef {
+  id: string;
+  title: string;
+  text: string;
+  /** a crisis calls for speed; the debrief judges the fit of a style against this */
+  kind?: 'crisis' | 'build' | 'routine';
+  choices: ChoiceDef[];
+  next?: string;
+}
+
+export type Comparison = { below?: number; above?: number };
+
+export interface EventDef {
+  id: string;
+  title: string;
+  text: string;
+  /** chance per quarter, 0..1 */
+  odds: number;
+  from?: number;
+  to?: number;
+  /** fire at most once in a game (default true) */
+  once?: boolean;
+  when?: Partial<Record<'trust' | 'share' | 'morale' | 'alignment' | 'breadth', Comparison>>;
+  effects?: EffectSet;
+  members?: Record<string, MemberEffect>;
+  /** shown on the rope view as a gust from this side */
+  gust?: 'for' | 'against';
+}
+
+export interface MemberDef {
+  id: string;
+  name: string;
+  kind: 'rep' | 'product';
+  skill: number;
+  effort: number;
+  morale: number;
+  /** degrees off the line to the customer; 0 pulls straight */
+  angle: number;
+  contacts?: string[];
+}
+
+export interface CompetitorDef {
+  id: string;
+  name: string;
+  strength: number;
+  alignment: number;
+}
+
+export interface CustomerDef {
+  name: string;
+  trust: number;
+  position: number;
+  home: number;
+  departments: string[];
+  /** contacts the company holds whoever the rep is */
+  companyContacts?: string[];
+  /** revenue of the whole market per quarter, in thousands */
+  marketSize: number;
+}
+
+export interface StyleParams {
+  effort: number;
+  morale: number;
+  autonomy: number;
+  trust: number;
+  /** alignment forced on the team for now, relaxing over the next quarters */
+  forced: number;
+  /** lasting convergence of the team's angles, fraction of spread closed */
+  converge: number;
+  /** degrees the fan opens when forced alignment relaxes */
+  rebound: number;
+}
+
+export interface ModelParams {
+  trustFloor: number;
+  habit: number;
+  breadthHabit: number;
+  breadthPull: number;
+  rateUp: number;
+  rateDown: number;
+  loyalty: number;
+  noise: number;
+  marketGrowth: number;
+  planGrowth: number;
+  commission: number;
+  forcedDecay: number;
+  moraleFromPlan: number;
+  brandUp: number;
+  brandDown: number;
+  styles: Record<string, StyleParams>;
+}
+
+export type Outcome =
+  | 'share'
+  | 'growth'
+  | 'attainment'
+  | 'morale'
+  | 'trust'
+  | 'brand'
+  | 'earnings'
+  | 'alignment';
+
+export interface RubricDef {
+  weights: Partial<Record<Outcome, number>>;
+  passMark: number;
+  grading: 'percentile' | 'raw' | 'both';
+}
+
+export interface DebriefDef {
+  summary: string;
+  bands?: { min: number; text: string }[];
+  lessons?: string[];
+}
+
+export interface ScenarioDef {
+  schemaVersion: string;
+  id: string;
+  title: string;
+  summary: string;
+  goals: string[];
+  quarters: number;
+  styles: string[];
+  team: MemberDef[];
+  competitors: CompetitorDef[];
+  customer: CustomerDef;
+  params: ModelParams;
+  situations: SituationDef[];
+  events: EventDef[];
+  rubric: RubricDef;
+  debrief: DebriefDef;
+}
