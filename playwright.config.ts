@@ -2,14 +2,14 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests run in Debian's Chromium against the built site, served on a port of
 // our own so that nothing else on the machine can answer in its place.
-const PORT = 4319;
+const PORT = Number(process.env.PW_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 90_000,
   workers: 2,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.PW_OUTPUT ?? 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     launchOptions: {

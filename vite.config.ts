@@ -17,18 +17,25 @@ function bundledScenarios(): Plugin {
   };
 }
 
+// DIST_DIR lets several people (or helpers) build and test side by side on one machine.
+const outDir = process.env.DIST_DIR ?? 'dist';
+
 export default defineConfig({
   base: './',
   plugins: [bundledScenarios()],
   build: {
     target: 'es2022',
+    outDir,
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
+      // the game, the facilitator's pages and HR's pages are separate entries of one site
+      input: { game: 'index.html', workshop: 'workshop.html', hr: 'hr.html' },
       output: {
         manualChunks: (id) => (id.includes('node_modules/phaser') ? 'phaser' : undefined),
       },
     },
   },
+  preview: { port: Number(process.env.PW_PORT ?? 4319) },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

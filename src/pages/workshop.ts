@@ -1,0 +1,3 @@
+// Placeholder: the workshop pages land here.
+export {};
+document.getElementById('app')!.textContent = 'Tug of War: workshop pages';
