@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { packJson, unpackJson } from '../links/links.ts';
 import type { SessionRecord } from './record.ts';
 
 // A result code is a record a person can paste into a chat: "TOW1-" then the record as
@@ -12,26 +12,12 @@ const CHECK_LENGTH = 10;
 
 export type Decoded = { ok: true; record: SessionRecord } | { ok: false; error: string };
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 function checksum(body: string): string {
   return bytesToHex(sha256(utf8ToBytes(`tug-of-war|${body}`))).slice(0, CHECK_LENGTH);
 }
 
 export function encodeRecord(record: SessionRecord): string {
-  const body = toBase64Url(deflateSync(strToU8(JSON.stringify(record)), { level: 9 }));
+  const body = packJson(record);
   return `${PREFIX}${body}.${checksum(body)}`;
 }
 
@@ -101,7 +87,7 @@ export function decodeRecord(code: string): Decoded {
   }
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(inflateSync(fromBase64Url(body))));
+    json = unpackJson(body);
   } catch {
     return { ok: false, error: 'the code cannot be unpacked: it is damaged' };
   }
