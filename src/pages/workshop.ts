@@ -1,3 +1,4 @@
 // Placeholder: the workshop pages land here.
 export {};
+
 document.getElementById('app')!.textContent = 'Tug of War: workshop pages';

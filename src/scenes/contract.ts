@@ -32,4 +32,7 @@ export interface RopeViewHandle {
   readonly game: unknown;
 }
 
-export type StartRopeView = (parent: HTMLElement, source: RopeViewSource) => Promise<RopeViewHandle>;
+export type StartRopeView = (
+  parent: HTMLElement,
+  source: RopeViewSource,
+) => Promise<RopeViewHandle>;
