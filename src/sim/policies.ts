@@ -2,8 +2,8 @@ import type { RngState } from './rng.ts';
 import { seedRng } from './rng.ts';
 import { score } from './score.ts';
 import type { SimState } from './state.ts';
-import { initialState, situationById, step } from './step.ts';
-import { randomChoice } from './strategies.ts';
+import { initialState, playChoices, situationById, step } from './step.ts';
+import { census, randomChoice, type StrategyCensus } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
 
 // Fixed ways of playing, used as par lines beside a player's result and by the CLI.
@@ -39,4 +39,85 @@ export function playPolicy(scenario: ScenarioDef, seed: string, policy: PolicyNa
     state = step(scenario, state, choiceId);
   }
   return { policy, choices: state.choices, score: score(scenario.rubric, state), state };
+}
+
+/**
+ * Improves a line one decision at a time (every other option at every quarter, the rest
+ * of the line kept where it still fits) until no single change raises the score. Used
+ * where the census was a sample, so its best line may not be the very best.
+ */
+function polish(scenario: ScenarioDef, seed: string, choices: string[]): PolicyRun {
+  let bestChoices = choices;
+  let best = playChoices(scenario, seed, choices);
+  let bestScore = score(scenario.rubric, best);
+  for (let improved = true; improved; ) {
+    improved = false;
+    for (let k = 0; k < bestChoices.length; k++) {
+      const prefix = playChoices(scenario, seed, bestChoices.slice(0, k));
+      const current = bestChoices[k];
+      const later = bestChoices.slice(k + 1);
+      for (const option of situationById(scenario, prefix.situationId!).choices) {
+        if (option.id === current) continue;
+        const state = continueLine(scenario, step(scenario, prefix, option.id), later);
+        const value = score(scenario.rubric, state);
+        if (value > bestScore) {
+          bestScore = value;
+          best = state;
+          bestChoices = state.choices;
+          improved = true;
+        }
+      }
+    }
+  }
+  return { policy: 'best', choices: bestChoices, score: bestScore, state: best };
+}
+
+/** Plays on from `state`, taking the planned choices where they fit, else the first option. */
+export function continueLine(
+  scenario: ScenarioDef,
+  from: SimState,
+  planned: readonly string[],
+): SimState {
+  let state = from;
+  let i = 0;
+  while (state.situationId !== null) {
+    const s = situationById(scenario, state.situationId);
+    const want = planned[i++];
+    const c = s.choices.find((x) => x.id === want) ?? s.choices[0]!;
+    state = step(scenario, state, c.id);
+  }
+  return state;
+}
+
+/**
+ * The best path on this seed: the census's best strategy where every strategy was
+ * played (exact: no strategy scores higher), else the sample's best, polished.
+ */
+export function bestPath(scenario: ScenarioDef, seed: string, c?: StrategyCensus): PolicyRun {
+  const found = c ?? census(scenario, seed);
+  if (found.exhaustive) {
+    const state = playChoices(scenario, seed, found.best.choices);
+    return { policy: 'best', choices: state.choices, score: found.best.score, state };
+  }
+  return polish(scenario, seed, found.best.choices);
+}
+
+export interface ParLine {
+  policy: 'directive' | 'collaborative' | 'best';
+  choices: string[];
+  score: number;
+}
+
+/** The par lines shown beside a player's result: always directive, always collaborative, best. */
+export function parLines(scenario: ScenarioDef, seed: string, c?: StrategyCensus): ParLine[] {
+  const line = (run: PolicyRun, policy: ParLine['policy']): ParLine => ({
+    policy,
+    choices: run.choices,
+    score: run.score,
+  });
+  return [
+    line(playPolicy(scenario, seed, 'directive'), 'directive'),
+    line(playPolicy(scenario, seed, 'collaborative'), 'collaborative'),
+    line(bestPath(scenario, seed, c), 'best'),
+  ];
 }

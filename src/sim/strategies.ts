@@ -4,43 +4,85 @@ import type { SimState } from './state.ts';
 import { initialState, nextSituationId, situationById, step } from './step.ts';
 import type { ScenarioDef } from './types.ts';
 
-// Every strategy of a scenario played on one seed: the tree of choices is walked depth
-// first, so a prefix shared by many strategies is simulated once.
+// Every strategy of a scenario played on one seed, so a player's score can be read
+// against all the ways the same market could have been played ("better than 87% of
+// possible strategies"). The tree of choices is walked depth first, so a prefix shared
+// by many strategies is simulated once. Above a limit, a seeded uniform sample of
+// strategies stands for the whole tree; it is walked in tree order so that sampled
+// strategies still share their prefixes.
 
 export interface StrategyCensus {
   /** strategies played */
   count: number;
-  /** how many strategies reached each score 0..100 */
+  /** strategies that exist */
+  total: number;
+  /** how many of the played strategies reached each score 0..100 */
   histogram: number[];
+  /** highest score, first such strategy in choice order */
   best: { score: number; choices: string[] };
   worst: { score: number; choices: string[] };
   /** true when every strategy was played; false when a seeded sample stands for them */
   exhaustive: boolean;
-  /** half-width of the 95% interval of a percentile read off this census, in points */
+  /**
+   * Points either side of a percentile read off this census within which the true
+   * percentile (over every strategy) lies, with 99% confidence: 0 when exhaustive.
+   */
   margin: number;
 }
 
-export function countStrategies(scenario: ScenarioDef, limit = Number.POSITIVE_INFINITY): number {
+export interface CensusOptions {
+  /** above this many strategies, a seeded sample is played instead (default 100,000) */
+  exhaustiveLimit?: number;
+  /** strategies in a sample (default SAMPLE_FOR_ONE_POINT: ±1 point at 99%) */
+  sampleSize?: number;
+  /** called about a hundred times with the fraction done, for a progress bar */
+  onProgress?: (done: number) => void;
+}
+
+export const DEFAULT_EXHAUSTIVE_LIMIT = 100_000;
+
+/**
+ * Hoeffding's inequality, which needs no assumption about the scores' distribution and
+ * holds for sampling without replacement too: P(|p̂ − p| ≥ ε) ≤ 2·exp(−2nε²). For
+ * ε = 1 point and 1 − 0.99 confidence, n = ln(200) / (2 · 0.01²) = 26,492.
+ */
+export const SAMPLE_FOR_ONE_POINT = 26_492;
+const CONFIDENCE_FAILURE = 0.01;
+
+/** The bound above, in percentile points with one decimal, rounded up. */
+export function sampleMargin(n: number): number {
+  if (n <= 0) return 100;
+  const eps = Math.sqrt(Math.log(2 / CONFIDENCE_FAILURE) / (2 * n));
+  return Math.ceil(eps * 1000 - 1e-9) / 10;
+}
+
+/** Strategies from each situation to the end: they depend on the situation alone. */
+function subtreeCounts(scenario: ScenarioDef): Map<string, number> {
   const memo = new Map<string, number>();
   const walk = (id: string | null): number => {
     if (id === null) return 1;
     const known = memo.get(id);
     if (known !== undefined) return known;
+    memo.set(id, 0); // a loop in the situations adds nothing rather than recursing forever
     const s = situationById(scenario, id);
     let n = 0;
-    for (const c of s.choices) {
-      n += walk(nextSituationId(scenario, s, c));
-      if (n > limit) break;
-    }
+    for (const c of s.choices) n += walk(nextSituationId(scenario, s, c));
     memo.set(id, n);
     return n;
   };
-  return walk(scenario.situations[0]?.id ?? null);
+  walk(scenario.situations[0]?.id ?? null);
+  return memo;
 }
 
-function emptyCensus(exhaustive: boolean): StrategyCensus {
+export function countStrategies(scenario: ScenarioDef): number {
+  const first = scenario.situations[0]?.id;
+  return first === undefined ? 1 : (subtreeCounts(scenario).get(first) ?? 1);
+}
+
+function emptyCensus(total: number, exhaustive: boolean): StrategyCensus {
   return {
     count: 0,
+    total,
     histogram: new Array<number>(101).fill(0),
     best: { score: -1, choices: [] },
     worst: { score: 101, choices: [] },
@@ -56,29 +98,25 @@ function tally(census: StrategyCensus, value: number, choices: readonly string[]
   if (value < census.worst.score) census.worst = { score: value, choices: [...choices] };
 }
 
-export interface CensusOptions {
-  /** above this many strategies, a seeded sample is played instead */
-  exhaustiveLimit?: number;
-  sampleSize?: number;
-  /** called now and then with the fraction done, for a progress bar */
-  onProgress?: (done: number) => void;
-}
-
 export function census(
   scenario: ScenarioDef,
   seed: string,
   opts: CensusOptions = {},
 ): StrategyCensus {
-  const limit = opts.exhaustiveLimit ?? 2_000_000;
-  const total = countStrategies(scenario, limit);
-  if (total > limit)
-    return sampledCensus(scenario, seed, opts.sampleSize ?? 10_000, opts.onProgress);
-  const result = emptyCensus(true);
+  const limit = opts.exhaustiveLimit ?? DEFAULT_EXHAUSTIVE_LIMIT;
+  const size = opts.sampleSize ?? SAMPLE_FOR_ONE_POINT;
+  const counts = subtreeCounts(scenario);
+  const total = countStrategies(scenario);
+  if (total > limit && total > size) {
+    return sampledCensus(scenario, seed, counts, total, size, opts.onProgress);
+  }
+  const result = emptyCensus(total, true);
   const path: string[] = [];
   const every = Math.max(1, Math.floor(total / 100));
+  const rubric = scenario.rubric;
   const walk = (state: SimState): void => {
     if (state.situationId === null) {
-      tally(result, score(scenario.rubric, state), path);
+      tally(result, score(rubric, state), path);
       if (opts.onProgress && result.count % every === 0) opts.onProgress(result.count / total);
       return;
     }
@@ -89,6 +127,80 @@ export function census(
     }
   };
   walk(initialState(scenario, seed));
+  opts.onProgress?.(1);
+  return result;
+}
+
+/** The strategy numbered `index` (0 ≤ index < total), in the tree's choice order. */
+export function strategyAt(
+  scenario: ScenarioDef,
+  counts: ReadonlyMap<string, number>,
+  index: number,
+): number[] {
+  const picks: number[] = [];
+  let id = scenario.situations[0]?.id ?? null;
+  let rest = index;
+  while (id !== null) {
+    const s = situationById(scenario, id);
+    let chosen = s.choices.length - 1;
+    for (let i = 0; i < s.choices.length; i++) {
+      const next = nextSituationId(scenario, s, s.choices[i]!);
+      const n = next === null ? 1 : (counts.get(next) ?? 1);
+      if (rest < n) {
+        chosen = i;
+        break;
+      }
+      rest -= n;
+    }
+    picks.push(chosen);
+    id = nextSituationId(scenario, s, s.choices[chosen]!);
+  }
+  return picks;
+}
+
+/** `size` distinct numbers below `total`, drawn from a seeded generator, in order. */
+function sampleIndices(total: number, size: number, seed: string): number[] {
+  let rng = seedRng(seed);
+  const picked = new Set<number>();
+  while (picked.size < size) {
+    const { values, next } = draw(rng, 2);
+    rng = next;
+    // two draws make 2^64 levels, enough for any tree this game can have
+    picked.add(Math.floor((values[0]! + values[1]! / 2 ** 32) * total) % total);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+function sampledCensus(
+  scenario: ScenarioDef,
+  seed: string,
+  counts: ReadonlyMap<string, number>,
+  total: number,
+  size: number,
+  onProgress?: (done: number) => void,
+): StrategyCensus {
+  const result = emptyCensus(total, false);
+  const indices = sampleIndices(total, size, `census|${scenario.id}|${seed}`);
+  // states[d] is the state after the first d choices of the previous strategy
+  const states: SimState[] = [initialState(scenario, seed)];
+  let previous: number[] = [];
+  const every = Math.max(1, Math.floor(size / 100));
+  indices.forEach((index, n) => {
+    const picks = strategyAt(scenario, counts, index);
+    let shared = 0;
+    while (shared < picks.length && picks[shared] === previous[shared]) shared++;
+    for (let d = shared; d < picks.length; d++) {
+      const state = states[d]!;
+      const s = situationById(scenario, state.situationId!);
+      states[d + 1] = step(scenario, state, s.choices[picks[d]!]!.id);
+    }
+    const end = states[picks.length]!;
+    tally(result, score(scenario.rubric, end), end.choices);
+    previous = picks;
+    if (onProgress && (n + 1) % every === 0) onProgress((n + 1) / size);
+  });
+  result.margin = sampleMargin(result.count);
+  onProgress?.(1);
   return result;
 }
 
@@ -97,30 +209,6 @@ export function randomChoice(state: SimState, scenario: ScenarioDef, rng: RngSta
   const { values, next } = draw(rng, 1);
   const c = s.choices[Math.floor(values[0]! * s.choices.length)]!;
   return { choiceId: c.id, rng: next };
-}
-
-function sampledCensus(
-  scenario: ScenarioDef,
-  seed: string,
-  size: number,
-  onProgress?: (done: number) => void,
-): StrategyCensus {
-  const result = emptyCensus(false);
-  let rng = seedRng(`census|${scenario.id}|${seed}`);
-  const start = initialState(scenario, seed);
-  for (let i = 0; i < size; i++) {
-    let state = start;
-    while (state.situationId !== null) {
-      const pick = randomChoice(state, scenario, rng);
-      rng = pick.rng;
-      state = step(scenario, state, pick.choiceId);
-    }
-    tally(result, score(scenario.rubric, state), state.choices);
-    if (onProgress && i % 100 === 0) onProgress(i / size);
-  }
-  // normal approximation at the worst case p = 0.5
-  result.margin = Math.round(1.96 * Math.sqrt(0.25 / size) * 1000) / 10;
-  return result;
 }
 
 /** Share of strategies that scored strictly lower, in per cent with one decimal. */
