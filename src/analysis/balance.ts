@@ -1,0 +1,360 @@
+import {
+  census,
+  countStrategies,
+  initialState,
+  nextSituationId,
+  type PolicyName,
+  playPolicy,
+  type ScenarioDef,
+  score,
+  situationById,
+  step,
+} from '../sim/index.ts';
+import {
+  type Candidate,
+  choiceKey,
+  exhaustiveSearch,
+  type SeedSearch,
+  sampledSearch,
+} from './search.ts';
+import { mean, type Summary, summarise } from './stats.ts';
+
+// The balance report of a scenario over many seeds: how each fixed way of playing fares,
+// how much of the score is luck, which choices and situations no good game uses, and
+// whether one style wins everywhere (a scenario that teaches nothing). It is pure, and
+// built one seed at a time so that a page can run it in slices and stay responsive.
+
+export interface BalanceOptions {
+  /** above this many strategies per seed, search by beam and sample instead of walking all */
+  exhaustiveLimit?: number;
+  beamWidth?: number;
+  /** random players per seed for the variance estimate, when not exhaustive */
+  samples?: number;
+  /** seeds on which the beam's best is checked against a complete census */
+  checkSeeds?: number;
+  /** a path is "good" when it scores within this many points of the seed's best */
+  goodMargin?: number;
+  /** a style that is strictly best on at least this share of seeds is flagged */
+  dominance?: number;
+}
+
+const DEFAULTS: Required<BalanceOptions> = {
+  exhaustiveLimit: 1000,
+  beamWidth: 12,
+  samples: 12,
+  checkSeeds: 8,
+  goodMargin: 2,
+  dominance: 2 / 3,
+};
+
+export interface PolicyResult {
+  /** "directive", "collaborative", … (always that style), "random" or "best" */
+  policy: string;
+  label: string;
+  scores: number[];
+  summary: Summary;
+}
+
+export interface VarianceSplit {
+  /** variance of the score among random players over all seeds */
+  total: number;
+  /** part explained by the seed: variance of each seed's mean score */
+  seed: number;
+  /** part explained by the choices: mean of each seed's variance */
+  choices: number;
+  /** seed / total, 0..1 */
+  seedShare: number;
+  exact: boolean;
+}
+
+export interface UnusedChoice {
+  situation: string;
+  choice: string;
+  label: string;
+  style: string;
+}
+
+export interface Unreached {
+  situation: string;
+  title: string;
+  reason: string;
+}
+
+export interface BalanceReport {
+  scenario: { id: string; title: string };
+  seeds: string[];
+  strategiesPerSeed: number;
+  search:
+    | { kind: 'exhaustive' }
+    | {
+        kind: 'beam';
+        width: number;
+        samples: number;
+        checked: number;
+        matched: number;
+        worstGap: number;
+      };
+  policies: PolicyResult[];
+  variance: VarianceSplit;
+  /** for each fixed style, the seeds on which it scored strictly above every other style */
+  styleWins: Record<string, number>;
+  /** seeds on which a fixed style reached the best path's score */
+  styleMatchesBest: Record<string, number>;
+  goodMargin: number;
+  unusedChoices: UnusedChoice[];
+  unreached: Unreached[];
+  warnings: string[];
+  /** milliseconds spent, for the reader's information */
+  elapsedMs: number;
+}
+
+function reachable(scenario: ScenarioDef): Set<string> {
+  const seen = new Set<string>();
+  const todo = [scenario.situations[0]?.id].filter((x): x is string => x !== undefined);
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const s = situationById(scenario, id);
+    for (const c of s.choices) {
+      const n = nextSituationId(scenario, s, c);
+      if (n !== null) todo.push(n);
+    }
+  }
+  return seen;
+}
+
+function styleRun(scenario: ScenarioDef, seed: string, style: string): number {
+  if (style === 'directive' || style === 'collaborative') {
+    return playPolicy(scenario, seed, style as PolicyName).score;
+  }
+  // same rule as playPolicy: the first choice of the style, the first choice where there is none
+  let state = initialState(scenario, seed);
+  while (state.situationId !== null) {
+    const s = situationById(scenario, state.situationId);
+    state = step(scenario, state, (s.choices.find((c) => c.style === style) ?? s.choices[0]!).id);
+  }
+  return score(scenario.rubric, state);
+}
+
+export class BalanceRun {
+  readonly opts: Required<BalanceOptions>;
+  readonly strategies: number;
+  readonly exhaustive: boolean;
+  private readonly started = Date.now();
+  private readonly seeds: string[] = [];
+  private readonly styleScores = new Map<string, number[]>();
+  private readonly randomScores: number[] = [];
+  private readonly bestScores: number[] = [];
+  private readonly seedMeans: number[] = [];
+  private readonly seedVars: number[] = [];
+  private readonly goodChoices = new Set<string>();
+  private readonly playedSituations = new Set<string>();
+  private checked = 0;
+  private matched = 0;
+  private worstGap = 0;
+
+  constructor(
+    readonly scenario: ScenarioDef,
+    opts: BalanceOptions = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...opts };
+    this.strategies = countStrategies(scenario);
+    this.exhaustive = this.strategies <= this.opts.exhaustiveLimit;
+    for (const style of scenario.styles) this.styleScores.set(style, []);
+  }
+
+  get done(): number {
+    return this.seeds.length;
+  }
+
+  add(seed: string): void {
+    const { scenario, opts } = this;
+    this.seeds.push(seed);
+    const found: SeedSearch = this.exhaustive
+      ? exhaustiveSearch(scenario, seed)
+      : sampledSearch(scenario, seed, opts.beamWidth, opts.samples);
+    let best = found.best.score;
+    for (const [style, list] of this.styleScores) {
+      const s = styleRun(scenario, seed, style);
+      list.push(s);
+      best = Math.max(best, s);
+    }
+    this.randomScores.push(playPolicy(scenario, seed, 'random').score);
+    if (!this.exhaustive && this.checked < opts.checkSeeds) {
+      const truth = census(scenario, seed, { exhaustiveLimit: Number.POSITIVE_INFINITY }).best
+        .score;
+      this.checked++;
+      if (truth === best) this.matched++;
+      this.worstGap = Math.max(this.worstGap, truth - best);
+      best = Math.max(best, truth);
+    }
+    this.bestScores.push(best);
+    this.seedMeans.push(found.randomMean);
+    this.seedVars.push(found.randomVar);
+    for (const c of found.candidates) this.record(c, best);
+  }
+
+  private record(c: Candidate, best: number): void {
+    for (const s of c.situations) this.playedSituations.add(s);
+    if (c.score < best - this.opts.goodMargin) return;
+    c.choices.forEach((choice, i) => {
+      this.goodChoices.add(choiceKey(c.situations[i]!, choice));
+    });
+  }
+
+  private varianceSplit(): VarianceSplit {
+    const n = this.seedMeans.length;
+    const within = mean(this.seedVars);
+    const m = mean(this.seedMeans);
+    let between = 0;
+    for (const x of this.seedMeans) between += (x - m) ** 2;
+    if (this.exhaustive) {
+      between /= Math.max(1, n);
+    } else {
+      // one-way random-effects ANOVA: the spread of sample means overstates the spread of
+      // the true means by within/samples, so that much is taken off (never below zero)
+      between = Math.max(0, between / Math.max(1, n - 1) - within / this.opts.samples);
+    }
+    const total = between + within;
+    return {
+      total,
+      seed: between,
+      choices: within,
+      seedShare: total > 0 ? between / total : 0,
+      exact: this.exhaustive,
+    };
+  }
+
+  result(): BalanceReport {
+    const { scenario, opts } = this;
+    const policies: PolicyResult[] = [];
+    for (const [style, scores] of this.styleScores) {
+      policies.push({
+        policy: style,
+        label: `always ${style}`,
+        scores,
+        summary: summarise(scores),
+      });
+    }
+    policies.push({
+      policy: 'random',
+      label: 'random choices',
+      scores: this.randomScores,
+      summary: summarise(this.randomScores),
+    });
+    policies.push({
+      policy: 'best',
+      label: this.exhaustive ? 'best path' : 'best path found',
+      scores: this.bestScores,
+      summary: summarise(this.bestScores),
+    });
+
+    const styleWins: Record<string, number> = {};
+    const styleMatchesBest: Record<string, number> = {};
+    const styles = [...this.styleScores.keys()];
+    for (const s of styles) {
+      styleWins[s] = 0;
+      styleMatchesBest[s] = 0;
+    }
+    this.seeds.forEach((_, i) => {
+      const row = styles.map((s) => this.styleScores.get(s)![i]!);
+      const top = Math.max(...row);
+      const winners = styles.filter((_, j) => row[j] === top);
+      if (winners.length === 1) styleWins[winners[0]!]!++;
+      styles.forEach((s, j) => {
+        if (row[j] === this.bestScores[i]) styleMatchesBest[s]!++;
+      });
+    });
+
+    const reach = reachable(scenario);
+    const unreached: Unreached[] = [];
+    for (const s of scenario.situations) {
+      if (!reach.has(s.id)) {
+        unreached.push({ situation: s.id, title: s.title, reason: 'no choice leads here' });
+      } else if (!this.playedSituations.has(s.id)) {
+        unreached.push({
+          situation: s.id,
+          title: s.title,
+          reason: 'no game in this report came here',
+        });
+      }
+    }
+    const unusedChoices: UnusedChoice[] = [];
+    for (const s of scenario.situations) {
+      if (!reach.has(s.id)) continue;
+      for (const c of s.choices) {
+        if (!this.goodChoices.has(choiceKey(s.id, c.id))) {
+          unusedChoices.push({ situation: s.id, choice: c.id, label: c.label, style: c.style });
+        }
+      }
+    }
+
+    const n = this.seeds.length;
+    const warnings: string[] = [];
+    const pct = (k: number) => `${Math.round((k / Math.max(1, n)) * 100)}%`;
+    for (const s of styles) {
+      if (n > 0 && styleWins[s]! / n >= opts.dominance) {
+        warnings.push(
+          `"always ${s}" beats every other fixed style on ${pct(styleWins[s]!)} of seeds: one style dominates, so the scenario teaches little about choosing between them.`,
+        );
+      }
+      if (n > 0 && styleMatchesBest[s]! / n >= 0.5) {
+        warnings.push(
+          `"always ${s}" scores as well as the best path on ${pct(styleMatchesBest[s]!)} of seeds: a player need not think.`,
+        );
+      }
+    }
+    const variance = this.varianceSplit();
+    if (variance.seedShare > 0.5) {
+      warnings.push(
+        `${Math.round(variance.seedShare * 100)}% of the score's variance comes from the seed: luck matters more than choices; grade on the percentile.`,
+      );
+    }
+    if (unusedChoices.length > 0) {
+      warnings.push(
+        `${unusedChoices.length} choice(s) never appear on a good path (within ${opts.goodMargin} points of the best).`,
+      );
+    }
+    for (const u of unreached) warnings.push(`situation "${u.situation}": ${u.reason}.`);
+
+    return {
+      scenario: { id: scenario.id, title: scenario.title },
+      seeds: [...this.seeds],
+      strategiesPerSeed: this.strategies,
+      search: this.exhaustive
+        ? { kind: 'exhaustive' }
+        : {
+            kind: 'beam',
+            width: opts.beamWidth,
+            samples: opts.samples,
+            checked: this.checked,
+            matched: this.matched,
+            worstGap: this.worstGap,
+          },
+      policies,
+      variance,
+      styleWins,
+      styleMatchesBest,
+      goodMargin: opts.goodMargin,
+      unusedChoices,
+      unreached,
+      warnings,
+      elapsedMs: Date.now() - this.started,
+    };
+  }
+}
+
+export const seedList = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => String(i + 1));
+
+/** The whole report in one call (the CLI and tests); the page drives BalanceRun in slices. */
+export function balanceReport(
+  scenario: ScenarioDef,
+  seeds: readonly string[],
+  opts: BalanceOptions = {},
+): BalanceReport {
+  const run = new BalanceRun(scenario, opts);
+  for (const s of seeds) run.add(s);
+  return run.result();
+}
