@@ -11,23 +11,39 @@ export type CauseSource = Omit<Cause, 'metric' | 'delta'>;
 interface Ctx {
   state: SimState;
   departments: readonly string[];
-  causes: Cause[];
+  /** null when nobody will read the causes (the strategy census): saves the work */
+  causes: Cause[] | null;
   source: CauseSource;
 }
 
+/** A measure taken only when its causes are recorded. */
+function measured(ctx: Ctx, measure: () => number): number {
+  return ctx.causes === null ? 0 : measure();
+}
+
 function record(ctx: Ctx, metric: string, before: number, after: number): void {
+  if (ctx.causes === null) return;
   const delta = q(after - before);
-  if (delta !== 0) ctx.causes.push({ metric, delta, ...ctx.source });
+  if (delta === 0) return;
+  const { source, ref, origin, note } = ctx.source;
+  const cause: Cause = { metric, delta, source, ref, origin };
+  if (note !== undefined) cause.note = note;
+  ctx.causes.push(cause);
 }
 
 function present(state: SimState): MemberState[] {
   return state.members.filter((m) => m.present);
 }
 
-function averageOf(state: SimState, pick: (m: MemberState) => number): number {
-  const team = present(state);
-  if (team.length === 0) return 0;
-  return q(team.reduce((s, m) => s + pick(m), 0) / team.length);
+function averageOf(state: SimState, key: 'morale' | 'effort' | 'skill'): number {
+  let sum = 0;
+  let n = 0;
+  for (const m of state.members) {
+    if (!m.present) continue;
+    sum += m[key];
+    n++;
+  }
+  return n === 0 ? 0 : q(sum / n);
 }
 
 function shiftAlignment(state: SimState, d: number): void {
@@ -98,9 +114,14 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
   const dept = ctx.departments.length;
   switch (key) {
     case 'alignment': {
-      const before = teamResultant(state).alignment;
+      const before = measured(ctx, () => teamResultant(state).alignment);
       shiftAlignment(state, d);
-      record(ctx, 'alignment', before, teamResultant(state).alignment);
+      record(
+        ctx,
+        'alignment',
+        before,
+        measured(ctx, () => teamResultant(state).alignment),
+      );
       return;
     }
     case 'trust': {
@@ -113,14 +134,9 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
     case 'effort':
     case 'skill': {
       const [lo, hi] = TEAM_LIMITS[key];
-      const before = averageOf(state, (m) => m[key]);
-      for (const m of present(state)) m[key] = q(clamp(m[key] + d, lo, hi));
-      record(
-        ctx,
-        key,
-        before,
-        averageOf(state, (m) => m[key]),
-      );
+      const before = averageOf(state, key);
+      for (const m of state.members) if (m.present) m[key] = q(clamp(m[key] + d, lo, hi));
+      record(ctx, key, before, averageOf(state, key));
       return;
     }
     case 'autonomy': {
@@ -131,11 +147,16 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
     }
     case 'contacts':
     case 'shareContacts': {
-      const before = breadth(state, dept);
+      const before = measured(ctx, () => breadth(state, dept));
       const ownedBefore = state.companyContacts.length;
       if (key === 'contacts') changeContacts(ctx, d);
       else institutionalise(state, d);
-      record(ctx, 'breadth', before, breadth(state, dept));
+      record(
+        ctx,
+        'breadth',
+        before,
+        measured(ctx, () => breadth(state, dept)),
+      );
       if (key === 'shareContacts') {
         record(ctx, 'companyContacts', ownedBefore, state.companyContacts.length);
       }
@@ -195,34 +216,41 @@ function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
     record(ctx, `${key}:${m.id}`, before, m[key]);
   }
   if (e.angle !== undefined) {
-    const before = teamResultant(ctx.state).alignment;
+    const before = measured(ctx, () => teamResultant(ctx.state).alignment);
     m.angle = q(clamp(m.angle + e.angle, -90, 90));
-    record(ctx, 'alignment', before, teamResultant(ctx.state).alignment);
+    record(
+      ctx,
+      'alignment',
+      before,
+      measured(ctx, () => teamResultant(ctx.state).alignment),
+    );
   }
   if (e.leaves) {
-    const before = breadth(ctx.state, ctx.departments.length);
-    const alignBefore = teamResultant(ctx.state).alignment;
+    const reach = () => breadth(ctx.state, ctx.departments.length);
+    const align = () => teamResultant(ctx.state).alignment;
+    const before = measured(ctx, reach);
+    const alignBefore = measured(ctx, align);
     m.present = false;
     m.contacts = [];
-    record(ctx, 'breadth', before, breadth(ctx.state, ctx.departments.length));
-    record(ctx, 'alignment', alignBefore, teamResultant(ctx.state).alignment);
-    ctx.causes.push({ metric: `left:${m.id}`, delta: -1, ...ctx.source });
+    record(ctx, 'breadth', before, measured(ctx, reach));
+    record(ctx, 'alignment', alignBefore, measured(ctx, align));
+    record(ctx, `left:${m.id}`, 0, -1);
   }
 }
 
 export function applyEffects(
   state: SimState,
   departments: readonly string[],
-  causes: Cause[],
+  causes: Cause[] | null,
   source: CauseSource,
   effects: EffectSet | undefined,
   members?: Record<string, MemberEffect>,
 ): void {
   const ctx: Ctx = { state, departments, causes, source };
   if (effects) {
-    for (const key of Object.keys(effects) as EffectKey[]) {
-      const d = effects[key];
-      if (d !== undefined && d !== 0) applyOne(ctx, key, d);
+    for (const key in effects) {
+      const d = effects[key as EffectKey];
+      if (d !== undefined && d !== 0) applyOne(ctx, key as EffectKey, d);
     }
   }
   if (members) for (const [id, e] of Object.entries(members)) applyMember(ctx, id, e);

@@ -3,7 +3,7 @@ import { clamp, clamp01, q } from './fixed.ts';
 import { NEUTRAL_STYLE } from './params.ts';
 import { draw, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
-import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
+import type { Cause, Metrics, PendingEffect, QuarterReport, SimState } from './state.ts';
 import type { ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
@@ -12,8 +12,16 @@ import type { ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts'
 
 export class SimError extends Error {}
 
+// situations are looked up at every step: index them once per scenario object
+const situationIndex = new WeakMap<ScenarioDef, Map<string, SituationDef>>();
+
 export function situationById(scenario: ScenarioDef, id: string): SituationDef {
-  const s = scenario.situations.find((x) => x.id === id);
+  let index = situationIndex.get(scenario);
+  if (!index) {
+    index = new Map(scenario.situations.map((x) => [x.id, x]));
+    situationIndex.set(scenario, index);
+  }
+  const s = index.get(id);
   if (!s) throw new SimError(`no situation "${id}" in scenario ${scenario.id}`);
   return s;
 }
@@ -49,6 +57,7 @@ function measure(
   state: SimState,
   previous: Metrics | null,
   yearAgo: Metrics | null,
+  alignment: number,
 ): Metrics {
   const share = q((1 + state.position) / 2);
   const revenue = q(share * state.marketSize);
@@ -65,7 +74,7 @@ function measure(
     earnings: team === 0 ? 0 : q((revenue * scenario.params.commission) / team),
     brand: state.brand,
     trust: state.trust,
-    alignment: teamResultant(state).alignment,
+    alignment,
     breadth: breadth(state, scenario.customer.departments.length),
     autonomy: state.autonomy,
     position: state.position,
@@ -112,7 +121,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
   };
   state.plan = q(((1 + c.position) / 2) * c.marketSize);
   state.brand = q(0.5 * teamResultant(state).alignment * ((1 + c.position) / 2) + 0.2);
-  state.start = measure(scenario, state, null, null);
+  state.start = measure(scenario, state, null, null, teamResultant(state).alignment);
   return state;
 }
 
@@ -136,7 +145,7 @@ function eventApplies(
 function applyStyle(
   scenario: ScenarioDef,
   state: SimState,
-  causes: Cause[],
+  causes: Cause[] | null,
   style: string,
   quarter: number,
 ): void {
@@ -150,18 +159,24 @@ function applyStyle(
     alignment: p.converge,
   });
   if (p.forced > state.forced) {
-    const before = teamResultant(state).alignment;
+    const before = causes ? teamResultant(state).alignment : 0;
     state.forced = p.forced;
     state.rebound = p.rebound;
+    if (!causes) return;
     const after = teamResultant(state).alignment;
     if (after !== before) causes.push({ metric: 'alignment', delta: q(after - before), ...source });
   }
 }
 
 /** Forced alignment relaxes, and the fan springs open wider than it was. */
-function relaxForced(scenario: ScenarioDef, state: SimState, causes: Cause[], quarter: number) {
+function relaxForced(
+  scenario: ScenarioDef,
+  state: SimState,
+  causes: Cause[] | null,
+  quarter: number,
+) {
   if (state.forced === 0) return;
-  const before = teamResultant(state).alignment;
+  const before = causes ? teamResultant(state).alignment : 0;
   const next = q(state.forced * scenario.params.forcedDecay);
   const relaxed = next < 0.02 ? 0 : next;
   const opened = (state.forced - relaxed) * state.rebound;
@@ -171,6 +186,7 @@ function relaxForced(scenario: ScenarioDef, state: SimState, causes: Cause[], qu
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
     m.angle = q(clamp(m.angle + side * opened, -90, 90));
   });
+  if (!causes) return;
   const after = teamResultant(state).alignment;
   if (after !== before) {
     causes.push({
@@ -184,7 +200,19 @@ function relaxForced(scenario: ScenarioDef, state: SimState, causes: Cause[], qu
   }
 }
 
-export function step(scenario: ScenarioDef, prev: SimState, choiceId: string): SimState {
+const NO_CAUSES: readonly Cause[] = Object.freeze([]);
+
+export interface StepOptions {
+  /** false skips recording causes, for callers that only want outcomes (the census) */
+  trace?: boolean;
+}
+
+export function step(
+  scenario: ScenarioDef,
+  prev: SimState,
+  choiceId: string,
+  options: StepOptions = {},
+): SimState {
   if (prev.situationId === null) throw new SimError('the game is over: no more decisions');
   const situation = situationById(scenario, prev.situationId);
   const choice = situation.choices.find((c) => c.id === choiceId);
@@ -194,7 +222,7 @@ export function step(scenario: ScenarioDef, prev: SimState, choiceId: string): S
   const state = cloneState(prev);
   const quarter = prev.quarter + 1;
   const depts = scenario.customer.departments;
-  const causes: Cause[] = [];
+  const causes: Cause[] | null = options.trace === false ? null : [];
   const p = scenario.params;
   state.outside = 0;
 
@@ -220,9 +248,13 @@ export function step(scenario: ScenarioDef, prev: SimState, choiceId: string): S
     },
   }));
 
-  const due = state.pending.filter((x) => x.due === quarter);
-  state.pending = [...state.pending.filter((x) => x.due > quarter), ...scheduled];
-  for (const d of due) applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+  if (state.pending.length > 0 || scheduled.length > 0) {
+    const waiting: PendingEffect[] = [];
+    const due: PendingEffect[] = [];
+    for (const x of state.pending) (x.due === quarter ? due : waiting).push(x);
+    state.pending = scheduled.length > 0 ? [...waiting, ...scheduled] : waiting;
+    for (const d of due) applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+  }
 
   const prevMetrics = prev.history.at(-1)?.metrics ?? prev.start;
   const fired: string[] = [];
@@ -240,7 +272,7 @@ export function step(scenario: ScenarioDef, prev: SimState, choiceId: string): S
   const noise = q(u * p.noise * 2);
   if (noise !== 0) {
     state.outside = q(state.outside + noise);
-    causes.push({
+    causes?.push({
       metric: 'outside',
       delta: noise,
       source: 'market',
@@ -278,14 +310,14 @@ export function step(scenario: ScenarioDef, prev: SimState, choiceId: string): S
 
   const history = prev.history;
   const yearAgo = quarter > 4 ? (history[quarter - 5]?.metrics ?? null) : prev.start;
-  const metrics = measure(scenario, state, prevMetrics, yearAgo);
+  const metrics = measure(scenario, state, prevMetrics, yearAgo, alignment);
   const report: QuarterReport = {
     quarter,
     situationId: situation.id,
     choiceId: choice.id,
     style: choice.style,
     events: fired,
-    causes,
+    causes: causes ?? (NO_CAUSES as Cause[]),
     forces: f,
     metrics,
   };
