@@ -1,27 +1,165 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { packJson, unpackJson } from '../links/links.ts';
+import { deflateSync, inflateSync } from 'fflate';
+import { fromBase64Url, toBase64Url, unpackJson } from '../links/links.ts';
+import type { ScenarioDef } from '../sim/index.ts';
+import { ByteReader, ByteWriter } from './bytes.ts';
+import { bigintToBytes, bytesToBigint, choicesToNumber, numberToChoices } from './choices.ts';
 import type { SessionRecord } from './record.ts';
 
-// A result code is a record a person can paste into a chat: "TOW1-" then the record as
-// deflated, base64url JSON, then a checksum. The checksum catches any character changed
-// by accident or by hand; replaying the record (verify) catches a forged result.
+// A result code is a record a person can paste into a chat: "TOW1-", the record packed
+// as bytes in base64url, ".", and a checksum. The fields are written in a fixed order
+// with no names, the scenario's hash as 8 raw bytes and the choices as one number
+// against the scenario (see choices.ts), so a 12-quarter game with a player id and a
+// session fits in about 110 characters. The checksum catches any character changed by
+// accident or by hand; replaying the record (verify) catches a forged result. The
+// checksum is no signature: anyone with this code can re-encode an edited record, so
+// the record's identity fields are only as trustworthy as the channel that carried it.
 
 const PREFIX = 'TOW1-';
-const CHECK_LENGTH = 10;
+const RAW = 0;
+const DEFLATED = 1;
+const HASH_BYTES = 1;
+const INDEXED = 2;
+const HAS_ATTEMPT = 4;
+const HAS_SCORE = 8;
+
+/** Scenarios by id, as the game and the verifier hold them. */
+export type ScenarioShelf = ReadonlyMap<string, { scenario: ScenarioDef }>;
 
 export type Decoded = { ok: true; record: SessionRecord } | { ok: false; error: string };
 
 function checksum(body: string): string {
-  return bytesToHex(sha256(utf8ToBytes(`tug-of-war|${body}`))).slice(0, CHECK_LENGTH);
+  return toBase64Url(sha256(utf8ToBytes(`tug-of-war|${body}`)).slice(0, 5));
 }
 
-export function encodeRecord(record: SessionRecord): string {
-  const body = packJson(record);
+/** The checksum of the first code format (JSON, ten hex digits), still read. */
+function legacyChecksum(body: string): string {
+  return bytesToHex(sha256(utf8ToBytes(`tug-of-war|${body}`))).slice(0, 10);
+}
+
+function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): Uint8Array {
+  const hashBytes = /^([0-9a-f]{2}){8}$/.test(record.hash);
+  const packed =
+    scenario && scenario.id === record.scenario ? choicesToNumber(scenario, record.choices) : null;
+  const flags =
+    (hashBytes ? HASH_BYTES : 0) |
+    (packed !== null ? INDEXED : 0) |
+    (record.attempt !== undefined ? HAS_ATTEMPT : 0) |
+    (record.score !== undefined ? HAS_SCORE : 0);
+  const w = new ByteWriter().uint(record.v).uint(flags).text(record.game).text(record.scenario);
+  if (hashBytes) {
+    w.raw(Uint8Array.from(record.hash.match(/../g)!.map((h) => Number.parseInt(h, 16))));
+  } else w.text(record.hash);
+  w.text(record.seed).uint(record.choices.length);
+  if (packed !== null) w.bytes(bigintToBytes(packed));
+  else for (const c of record.choices) w.text(c);
+  w.optionalText(record.player).optionalText(record.session);
+  if (record.attempt !== undefined) w.uint(record.attempt);
+  if (record.score !== undefined) w.uint(record.score);
+  return w.done();
+}
+
+/**
+ * The record as a result code. Give the scenario it was played on and the choices are
+ * packed against it (shorter); without it they travel as their ids.
+ */
+export function encodeRecord(record: SessionRecord, scenario?: ScenarioDef): string {
+  const fields = packFields(record, scenario);
+  const deflated = deflateSync(fields, { level: 9 });
+  const bytes =
+    deflated.length < fields.length
+      ? Uint8Array.from([DEFLATED, ...deflated])
+      : Uint8Array.from([RAW, ...fields]);
+  const body = toBase64Url(bytes);
   return `${PREFIX}${body}.${checksum(body)}`;
 }
 
+function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined): Decoded {
+  const r = new ByteReader(fields);
+  const v = r.uint();
+  const flags = r.uint();
+  const game = r.text();
+  const scenario = r.text();
+  const hash = flags & HASH_BYTES ? bytesToHex(r.raw(8)) : r.text();
+  const seed = r.text();
+  const count = r.uint();
+  if (count > 64) return { ok: false, error: 'the code holds more decisions than any game has' };
+  let choices: string[];
+  if (flags & INDEXED) {
+    const packed = bytesToBigint(r.bytes());
+    const entry = scenarios?.get(scenario);
+    if (!entry) {
+      return {
+        ok: false,
+        error: `the code was made on scenario "${scenario}", which this game does not have`,
+      };
+    }
+    try {
+      choices = numberToChoices(entry.scenario, count, packed);
+    } catch {
+      return {
+        ok: false,
+        error: `the code's decisions do not fit scenario "${scenario}" as this game has it`,
+      };
+    }
+  } else {
+    choices = [];
+    for (let i = 0; i < count; i++) choices.push(r.text());
+  }
+  const player = r.optionalText();
+  const session = r.optionalText();
+  const attempt = flags & HAS_ATTEMPT ? r.uint() : undefined;
+  const score = flags & HAS_SCORE ? r.uint() : undefined;
+  if (!r.finished) return { ok: false, error: 'the code has bytes left over: it is damaged' };
+  return asRecord({
+    v,
+    game,
+    scenario,
+    hash,
+    seed,
+    choices,
+    ...(player !== undefined ? { player } : {}),
+    ...(session !== undefined ? { session } : {}),
+    ...(attempt !== undefined ? { attempt } : {}),
+    ...(score !== undefined ? { score } : {}),
+  });
+}
+
+/** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
+export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
+  const trimmed = code.trim().replace(/\s+/g, '');
+  if (!trimmed.startsWith(PREFIX)) {
+    return {
+      ok: false,
+      error: `a result code starts with ${PREFIX}; this one starts with "${trimmed.slice(0, 5)}"`,
+    };
+  }
+  const dot = trimmed.lastIndexOf('.');
+  if (dot < 0) return { ok: false, error: 'the code is cut short: its checksum is missing' };
+  const body = trimmed.slice(PREFIX.length, dot);
+  const check = trimmed.slice(dot + 1);
+  const legacy = check.length === 10 && check === legacyChecksum(body);
+  if (!legacy && check !== checksum(body)) {
+    return {
+      ok: false,
+      error: 'the checksum does not match: the code was changed or cut short when copied',
+    };
+  }
+  try {
+    if (legacy) return asRecord(unpackJson(body));
+    const bytes = fromBase64Url(body);
+    const rest = bytes.subarray(1);
+    if (bytes[0] === DEFLATED) return unpackFields(inflateSync(rest), scenarios);
+    if (bytes[0] === RAW) return unpackFields(rest, scenarios);
+    return { ok: false, error: 'the code was made by a newer game: update the game' };
+  } catch {
+    return { ok: false, error: 'the code cannot be unpacked: it is damaged' };
+  }
+}
+
 const STRING_FIELDS = ['game', 'scenario', 'hash', 'seed'] as const;
+const KNOWN = new Set(['v', ...STRING_FIELDS, 'choices', 'player', 'session', 'attempt', 'score']);
 
 /** Checks the shape of anything claiming to be a record (from a code, a file or JSON). */
 export function asRecord(value: unknown): Decoded {
@@ -49,47 +187,12 @@ export function asRecord(value: unknown): Decoded {
     }
   }
   for (const f of ['attempt', 'score'] as const) {
-    if (r[f] !== undefined && (typeof r[f] !== 'number' || !Number.isInteger(r[f]))) {
+    const x = r[f];
+    if (x !== undefined && (typeof x !== 'number' || !Number.isInteger(x) || x < 0)) {
       return { ok: false, error: `not a session record: "${f}" must be a whole number` };
     }
   }
-  const known = new Set([
-    'v',
-    ...STRING_FIELDS,
-    'choices',
-    'player',
-    'session',
-    'attempt',
-    'score',
-  ]);
-  const extra = Object.keys(r).find((k) => !known.has(k));
+  const extra = Object.keys(r).find((k) => !KNOWN.has(k));
   if (extra) return { ok: false, error: `not a session record: unexpected field "${extra}"` };
   return { ok: true, record: r as unknown as SessionRecord };
-}
-
-export function decodeRecord(code: string): Decoded {
-  const trimmed = code.trim().replace(/\s+/g, '');
-  if (!trimmed.startsWith(PREFIX)) {
-    return {
-      ok: false,
-      error: `a result code starts with ${PREFIX}; this one starts with "${trimmed.slice(0, 5)}"`,
-    };
-  }
-  const dot = trimmed.lastIndexOf('.');
-  if (dot < 0) return { ok: false, error: 'the code is cut short: its checksum is missing' };
-  const body = trimmed.slice(PREFIX.length, dot);
-  const check = trimmed.slice(dot + 1);
-  if (check !== checksum(body)) {
-    return {
-      ok: false,
-      error: 'the checksum does not match: the code was changed or cut short when copied',
-    };
-  }
-  let json: unknown;
-  try {
-    json = unpackJson(body);
-  } catch {
-    return { ok: false, error: 'the code cannot be unpacked: it is damaged' };
-  }
-  return asRecord(json);
 }

@@ -65,6 +65,16 @@ export function replay(scenario: ScenarioDef, record: SessionRecord): Replay {
   };
 }
 
+/**
+ * Whether a game version replays like this one. Semantic versioning: the major number,
+ * and while it is 0 the minor number too, since 0.x releases may change the model.
+ */
+export function sameModel(a: string, b: string): boolean {
+  const [aMajor, aMinor] = a.split('.');
+  const [bMajor, bMinor] = b.split('.');
+  return aMajor === bMajor && (aMajor !== '0' || aMinor === bMinor);
+}
+
 export type Verdict = { genuine: true; replay: Replay } | { genuine: false; reason: string };
 
 /**
@@ -95,7 +105,7 @@ export function verify(
       reason: `scenario "${record.scenario}" differs from the one played (hash ${record.hash}, expected ${entry.hash})`,
     };
   }
-  if (record.game.split('.')[0] !== GAME_VERSION.split('.')[0]) {
+  if (!sameModel(record.game, GAME_VERSION)) {
     return {
       genuine: false,
       reason: `played on game version ${record.game}; this is ${GAME_VERSION}, whose model may differ`,
