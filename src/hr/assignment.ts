@@ -1,0 +1,127 @@
+import { type AssignmentLink, linkUrl } from '../links/links.ts';
+import { traineeSeed } from './binding.ts';
+import { toCsv } from './csv.ts';
+
+// HR's side of an assignment: one link per trainee, and the roster HR keeps to check
+// results against (which seed each trainee was dealt, the pass mark, attempts allowed).
+
+export interface AssignmentSettings {
+  /** id of the assignment; records made from its links carry it */
+  session: string;
+  scenario: string;
+  /** the assignment's seed; with per-trainee markets each trainee's is derived from it */
+  seed: string;
+  /** true: each trainee plays a market of their own, bound to their id (recommended) */
+  perTrainee: boolean;
+  passMark: number;
+  attempts: number;
+  due?: string;
+}
+
+export interface IssuedLink {
+  trainee: string;
+  /** the seed of the game this trainee plays */
+  gameSeed: string;
+  link: AssignmentLink;
+  url: string;
+}
+
+export type TraineeList = { ids: string[]; problems: string[] };
+
+const MAX_ID = 120;
+
+/** Trainee ids from a pasted list: one per line, or separated by commas, semicolons or tabs. */
+export function parseTrainees(text: string): TraineeList {
+  const ids: string[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of text.split(/[\r\n,;\t]+/)) {
+    const id = raw.trim();
+    if (id === '') continue;
+    if (id.length > MAX_ID) {
+      problems.push(`"${id.slice(0, 20)}…" is longer than ${MAX_ID} characters`);
+    } else if (seen.has(id)) {
+      problems.push(`"${id}" appears more than once; one link is made`);
+    } else {
+      seen.add(id);
+      ids.push(id);
+    }
+  }
+  return { ids, problems };
+}
+
+export function settingsProblems(s: AssignmentSettings): string[] {
+  const out: string[] = [];
+  if (!/^[\w.:-]{1,80}$/.test(s.session))
+    out.push('the assignment id may hold letters, digits and . : _ - (at most 80)');
+  if (!/^[\w-]{1,28}$/.test(s.seed))
+    out.push('the seed may hold letters, digits, _ and - (at most 28 characters)');
+  if (!Number.isInteger(s.passMark) || s.passMark < 0 || s.passMark > 100)
+    out.push('the pass mark is a whole number from 0 to 100');
+  if (!Number.isInteger(s.attempts) || s.attempts < 1 || s.attempts > 99)
+    out.push('attempts allowed is a whole number from 1 to 99');
+  if (s.due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.due))
+    out.push('the due date is a date (YYYY-MM-DD)');
+  return out;
+}
+
+export function issueLinks(
+  settings: AssignmentSettings,
+  trainees: readonly string[],
+  gameUrl: string,
+): IssuedLink[] {
+  return trainees.map((trainee) => {
+    const gameSeed = settings.perTrainee
+      ? traineeSeed(settings.session, settings.seed, trainee)
+      : settings.seed;
+    const link: AssignmentLink = {
+      kind: 'assignment',
+      session: settings.session,
+      scenario: settings.scenario,
+      seed: gameSeed,
+      trainee,
+      attempts: settings.attempts,
+      passMark: settings.passMark,
+      ...(settings.due !== undefined ? { due: settings.due } : {}),
+    };
+    return { trainee, gameSeed, link, url: linkUrl(gameUrl, link) };
+  });
+}
+
+export const ROSTER_HEADER = [
+  'trainee',
+  'assignment',
+  'scenario',
+  'seed',
+  'pass_mark',
+  'attempts_allowed',
+  'due',
+  'link',
+] as const;
+
+/** The links as CSV: HR mails them out, and gives the file back to the verifier. */
+export function linksCsv(links: readonly IssuedLink[]): string {
+  return toCsv(
+    ROSTER_HEADER,
+    links.map((l) => [
+      l.trainee,
+      l.link.session,
+      l.link.scenario,
+      l.gameSeed,
+      l.link.passMark,
+      l.link.attempts,
+      l.link.due ?? '',
+      l.url,
+    ]),
+  );
+}
+
+/** A random id or seed, from the browser's or Node's crypto. */
+export function randomToken(length: number): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const bytes = new Uint8Array(length);
+  crypto.getRandomValues(bytes);
+  let out = '';
+  for (const b of bytes) out += alphabet[b % alphabet.length];
+  return out;
+}

@@ -1,0 +1,159 @@
+import { type SessionRecord, verify } from '../record/record.ts';
+import { census, percentile, type ScenarioDef, type StrategyCensus } from '../sim/index.ts';
+import { checkBinding } from './binding.ts';
+import type { Intake } from './intake.ts';
+import { type Roster, rosterKey } from './roster.ts';
+
+// Every record is replayed; only a genuine one is graded. The grade is the fair score:
+// the share of all strategies on the same market that did worse (DESIGN, Fair scores),
+// so a lucky seed does not decide a pass. The raw score is shown beside it.
+
+export interface Graded {
+  source: string;
+  trainee: string;
+  session: string;
+  scenario: string;
+  seed: string;
+  attempt: number | null;
+  genuine: boolean;
+  /** why the record is not genuine, or could not be read */
+  reason?: string;
+  score?: number;
+  percentile?: number;
+  /** the fair score: the percentile, rounded */
+  grade?: number;
+  passMark?: number;
+  passed?: boolean;
+  /** this exact record was already listed; it counts once */
+  duplicate: boolean;
+  notes: string[];
+  record?: SessionRecord;
+}
+
+export type CensusOf = (scenario: ScenarioDef, hash: string, seed: string) => StrategyCensus;
+
+export interface GradeContext {
+  scenarios: ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>;
+  /** used when the roster does not name the record's assignment */
+  passMark: number;
+  roster?: Roster;
+  censusOf?: CensusOf;
+}
+
+/** A census per market, kept: a cohort on one seed costs one census. */
+export function cachedCensus(): CensusOf {
+  const cache = new Map<string, StrategyCensus>();
+  return (scenario, hash, seed) => {
+    const key = `${hash}|${seed}`;
+    let c = cache.get(key);
+    if (!c) {
+      c = census(scenario, seed);
+      cache.set(key, c);
+    }
+    return c;
+  };
+}
+
+function notGenuine(base: Graded, reason: string): Graded {
+  return { ...base, genuine: false, reason };
+}
+
+export function gradeOne(item: Intake, ctx: GradeContext, censusOf: CensusOf): Graded {
+  const r = item.record;
+  const base: Graded = {
+    source: item.source,
+    trainee: r?.player ?? '',
+    session: r?.session ?? '',
+    scenario: r?.scenario ?? '',
+    seed: r?.seed ?? '',
+    attempt: r?.attempt ?? null,
+    genuine: false,
+    duplicate: false,
+    notes: [],
+    ...(r ? { record: r } : {}),
+  };
+  if (!r) return notGenuine(base, item.error ?? 'unreadable');
+  const binding = checkBinding(r);
+  if (binding.kind === 'broken') return notGenuine(base, binding.reason);
+  if (binding.kind === 'unbound') base.notes.push(binding.note);
+  const rostered = r.session !== undefined && ctx.roster ? ctx.roster : undefined;
+  const entry = rostered?.get(rosterKey(r.session!, r.player ?? ''));
+  if (ctx.roster && ctx.roster.size > 0) {
+    const knownSession = [...ctx.roster.values()].some((e) => e.session === r.session);
+    if (knownSession && !entry)
+      return notGenuine(base, `trainee "${r.player ?? ''}" is not on this assignment's list`);
+    if (entry && entry.seed !== r.seed)
+      return notGenuine(
+        base,
+        `not the market this trainee was dealt (seed ${r.seed}, expected ${entry.seed})`,
+      );
+    if (entry && entry.scenario !== r.scenario)
+      return notGenuine(base, `assigned scenario "${entry.scenario}", played "${r.scenario}"`);
+    if (!knownSession) base.notes.push('assignment not in the loaded links file');
+  }
+  if (r.score === undefined) base.notes.push('the record claims no score; graded on its replay');
+  const verdict = verify(r, ctx.scenarios);
+  if (!verdict.genuine) return notGenuine(base, verdict.reason);
+  const entryScenario = ctx.scenarios.get(r.scenario)!;
+  const c = censusOf(entryScenario.scenario, entryScenario.hash, r.seed);
+  const pct = percentile(c, verdict.replay.score);
+  const grade = Math.round(pct);
+  const passMark = entry?.passMark ?? ctx.passMark;
+  if (!c.exhaustive) base.notes.push(`percentile from a sample of strategies (±${c.margin})`);
+  if (entry && r.attempt !== undefined && r.attempt > entry.attempts) {
+    base.notes.push(`attempt ${r.attempt} is over the ${entry.attempts} allowed`);
+  }
+  return {
+    ...base,
+    genuine: true,
+    score: verdict.replay.score,
+    percentile: pct,
+    grade,
+    passMark,
+    passed: grade >= passMark,
+  };
+}
+
+/** A canonical text of a record, so the same game pasted twice is seen as one. */
+function identity(r: SessionRecord): string {
+  return JSON.stringify([
+    r.v,
+    r.game,
+    r.scenario,
+    r.hash,
+    r.seed,
+    r.choices,
+    r.player,
+    r.session,
+    r.attempt,
+    r.score,
+  ]);
+}
+
+export function gradeAll(items: readonly Intake[], ctx: GradeContext): Graded[] {
+  const censusOf = ctx.censusOf ?? cachedCensus();
+  const seen = new Map<string, string>();
+  const attempts = new Map<string, string>();
+  return items.map((item) => {
+    const g = gradeOne(item, ctx, censusOf);
+    if (!item.record) return g;
+    const id = identity(item.record);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      g.duplicate = true;
+      g.notes.unshift(`duplicate of ${first}: counted once`);
+      return g;
+    }
+    seen.set(id, g.source);
+    if (g.genuine && g.attempt !== null) {
+      const slot = `${g.session}\u0000${g.trainee}\u0000${g.attempt}`;
+      const other = attempts.get(slot);
+      if (other !== undefined) {
+        g.notes.push(
+          `another game also claims attempt ${g.attempt} (${other}): the attempt count was reset`,
+        );
+      } else attempts.set(slot, g.source);
+    }
+    return g;
+  });
+}

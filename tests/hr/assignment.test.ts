@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { issueLinks, linksCsv, parseTrainees, settingsProblems } from '../../src/hr/assignment.ts';
+import { parseRoster, rosterKey } from '../../src/hr/roster.ts';
+import { readLink } from '../../src/links/links.ts';
+
+const settings = {
+  session: 'acme-q3',
+  scenario: 'tutorial',
+  seed: 's42',
+  perTrainee: true,
+  passMark: 60,
+  attempts: 2,
+  due: '2026-12-01',
+};
+
+describe('assignment links', () => {
+  it('reads a pasted list, whatever separates the ids, and reports duplicates', () => {
+    const { ids, problems } = parseTrainees('alice\nbob, carol;dave\t\n\nalice\n');
+    expect(ids).toEqual(['alice', 'bob', 'carol', 'dave']);
+    expect(problems).toEqual(['"alice" appears more than once; one link is made']);
+  });
+
+  it('makes one link per trainee that the game reads back with its own market', () => {
+    const links = issueLinks(settings, ['alice', 'bob'], 'https://academy.example/tow/index.html');
+    expect(links).toHaveLength(2);
+    const read = readLink(new URL(links[0]!.url).search);
+    expect(read?.ok).toBe(true);
+    if (read?.ok && read.link.kind === 'assignment') {
+      expect(read.link.trainee).toBe('alice');
+      expect(read.link.seed).toBe(links[0]!.gameSeed);
+      expect(read.link.passMark).toBe(60);
+      expect(read.link.attempts).toBe(2);
+      expect(read.link.due).toBe('2026-12-01');
+    }
+    expect(links[0]!.gameSeed).not.toBe(links[1]!.gameSeed);
+    const same = issueLinks({ ...settings, perTrainee: false }, ['alice', 'bob'], 'https://x/');
+    expect(same[0]!.gameSeed).toBe(same[1]!.gameSeed);
+  });
+
+  it('writes a links CSV that reads back as the roster, formula-looking ids included', () => {
+    const links = issueLinks(settings, ['alice', '=cmd|x'], 'https://x/index.html');
+    const { roster, error } = parseRoster(linksCsv(links));
+    expect(error).toBeUndefined();
+    const evil = roster.get(rosterKey('acme-q3', '=cmd|x'));
+    expect(evil?.seed).toBe(links[1]!.gameSeed);
+    expect(evil?.passMark).toBe(60);
+    expect(linksCsv(links)).toContain("'=cmd|x");
+  });
+
+  it('names every bad setting', () => {
+    const bad = settingsProblems({
+      ...settings,
+      session: 'a b',
+      passMark: 101,
+      attempts: 0,
+      due: 'soon',
+    });
+    expect(bad).toHaveLength(4);
+    expect(settingsProblems(settings)).toEqual([]);
+  });
+});
