@@ -1,0 +1,69 @@
+import {
+  type EventDef,
+  ropes,
+  type ScenarioDef,
+  type SimState,
+  teamResultant,
+} from '../sim/index.ts';
+
+// The rope view in words: who pulls where and how hard. The canvas carries it as its
+// accessible name; it imports no Phaser, so the HTML side may show the same text.
+
+export interface Gust {
+  id: string;
+  title: string;
+  direction: 'for' | 'against';
+}
+
+/** The seeded events of the last quarter played that the scenario shows as gusts. */
+export function gustsOf(scenario: ScenarioDef, state: SimState): Gust[] {
+  const fired = state.history.at(-1)?.events ?? [];
+  const out: Gust[] = [];
+  for (const id of fired) {
+    const ev: EventDef | undefined = scenario.events.find((e) => e.id === id);
+    if (ev?.gust) out.push({ id, title: ev.title, direction: ev.gust });
+  }
+  return out;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const pull = (v: number) => v.toFixed(2);
+
+function where(angle: number): string {
+  const a = ((angle % 360) + 360) % 360;
+  if (a <= 5 || a >= 355) return 'straight towards us';
+  if (a < 90) return `${Math.round(a)}° off the line`;
+  if (a > 270) return `${Math.round(360 - a)}° off the line`;
+  return 'away from us';
+}
+
+export function describeView(scenario: ScenarioDef, state: SimState): string {
+  const all = ropes(state, scenario.params, scenario.customer.departments.length);
+  const share = (1 + state.position) / 2;
+  const parts: string[] = [];
+  parts.push(`${scenario.customer.name} sits at ${pct(share)} of its business with us.`);
+  const team = all.filter((r) => r.side === 'team');
+  if (team.length > 0) {
+    const list = team.map((r) => `${r.name} pulls ${pull(r.pull)}, ${where(r.angle)}`);
+    parts.push(`Our team, ${pct(teamResultant(state).alignment)} aligned: ${list.join('; ')}.`);
+  }
+  for (const r of all.filter((x) => x.side === 'competitor')) {
+    parts.push(`${r.name} pulls ${pull(r.pull)} away from us.`);
+  }
+  const habit = all.find((r) => r.side === 'habit');
+  if (habit) {
+    const towards = state.home >= state.position ? 'towards us' : 'away from us';
+    parts.push(
+      `Habits hold it ${towards}, ${pull(habit.pull)}, around its usual ${pct((1 + state.home) / 2)}.`,
+    );
+  }
+  const outside = all.find((r) => r.side === 'outside');
+  if (outside) {
+    const towards = state.outside > 0 ? 'towards us' : 'away from us';
+    parts.push(`Outside influences push ${towards}, ${pull(outside.pull)}.`);
+  }
+  for (const g of gustsOf(scenario, state)) {
+    parts.push(`Event: ${g.title} (${g.direction === 'for' ? 'in our favour' : 'against us'}).`);
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,71 @@
+import * as Phaser from 'phaser';
+import type { RopeViewHandle, StartRopeView } from './contract.ts';
+import { SCENE_COLOURS } from './palette.ts';
+import { RopeScene } from './rope-scene.ts';
+
+// The one door into Phaser: a factory (no module singletons) that starts a game showing
+// the rope view in `parent`, and a handle that takes it all down again. The app loads
+// this module with a dynamic import, so Phaser stays in its own chunk.
+
+export type { RopeViewHandle, RopeViewSource, RopeViewState, StartRopeView } from './contract.ts';
+export { describeView, gustsOf } from './describe.ts';
+
+function sizeOf(parent: HTMLElement): { width: number; height: number } {
+  return {
+    width: Math.max(320, parent.clientWidth || 360),
+    height: Math.max(200, parent.clientHeight || 320),
+  };
+}
+
+export const startRopeView: StartRopeView = (parent, source) =>
+  new Promise<RopeViewHandle>((resolve, reject) => {
+    let game: Phaser.Game | null = null;
+    let observer: ResizeObserver | null = null;
+    const destroy = () => {
+      observer?.disconnect();
+      observer = null;
+      if (!game) return;
+      const g = game;
+      game = null;
+      g.destroy(true);
+    };
+    const ready = (scene: RopeScene) => {
+      const g = scene.game;
+      const canvas = g.canvas;
+      canvas.setAttribute('role', 'img');
+      // the view is a picture: the buttons and cards beside it take the focus
+      canvas.tabIndex = -1;
+      observer = new ResizeObserver(() => {
+        if (!game) return;
+        const { width, height } = sizeOf(parent);
+        if (width !== game.scale.width || height !== game.scale.height)
+          game.scale.resize(width, height);
+      });
+      observer.observe(parent);
+      resolve({ destroy, game: g });
+    };
+    try {
+      const { width, height } = sizeOf(parent);
+      game = new Phaser.Game({
+        type: Phaser.AUTO,
+        parent,
+        width,
+        height,
+        backgroundColor: SCENE_COLOURS.background,
+        banner: false,
+        // Phaser must never take the keyboard or the focus from the HTML buttons
+        autoFocus: false,
+        input: { keyboard: false, gamepad: false },
+        disableContextMenu: false,
+        scale: { mode: Phaser.Scale.NONE, expandParent: false },
+        render: { antialias: true },
+        scene: new RopeScene(source, ready),
+      });
+    } catch (err) {
+      destroy();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+
+export { PLAY_MS } from './playback.ts';
+export type { RopeScene };

@@ -1,0 +1,283 @@
+import { type FrameRope, teamAlignment, type ViewFrame } from './frame.ts';
+import { mixColour, SIDE_STYLES, type Side } from './palette.ts';
+
+// Where everything goes on a canvas of a given size. Pure, so the geometry (angles as the
+// sim gives them, our side on the right, labels that do not collide) is unit-tested.
+
+export interface RopeGeom {
+  id: string;
+  name: string;
+  side: Side;
+  pull: number;
+  presence: number;
+  /** the puller's end */
+  ax: number;
+  ay: number;
+  thickness: number;
+  /** 0 slack … 1 taut: how hard this rope is pulled */
+  tension: number;
+  /** extra rope length over the gap, as a fraction: slack ropes sag */
+  slack: number;
+  colour: number;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+export interface Label {
+  id: string;
+  text: string;
+  side: Side;
+  x: number;
+  y: number;
+  align: Align;
+  /** estimated box, for overlap checks */
+  width: number;
+  height: number;
+}
+
+export interface PowerLine {
+  x: number;
+  y: number;
+  width: number;
+  alignment: number;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  fontSize: number;
+  trackLeft: number;
+  trackRight: number;
+  trackY: number;
+  node: { x: number; y: number; r: number };
+  homeX: number;
+  ropeLength: number;
+  ropes: RopeGeom[];
+  power: PowerLine | null;
+  labels: Label[];
+}
+
+/** A pull this strong draws the thickest, tautest rope; the scale is absolute so quarters compare. */
+export const FULL_PULL = 1.2;
+
+export function ropeThickness(pull: number): number {
+  return Math.min(11, 1.5 + (Math.max(0, pull) / FULL_PULL) * 8);
+}
+
+export function ropeTension(pull: number): number {
+  return Math.min(1, Math.max(0, pull / FULL_PULL));
+}
+
+export function ropeSlack(tension: number): number {
+  return 0.015 + 0.16 * (1 - tension) ** 2;
+}
+
+const MARGIN = 6;
+
+export function estimateTextWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.56;
+}
+
+/** Screen direction of a sim angle: 0 is right (our side), angles grow clockwise (y down). */
+function dir(angle: number): { dx: number; dy: number } {
+  const rad = (angle * Math.PI) / 180;
+  return { dx: Math.cos(rad), dy: Math.sin(rad) };
+}
+
+/** `caption` is the customer's name, shown under the node: rope labels keep clear of it. */
+export function layoutFrame(frame: ViewFrame, width: number, height: number, caption = ''): Layout {
+  const w = Math.max(200, width);
+  const h = Math.max(160, height);
+  const fontSize = w < 520 ? 12 : 14;
+  const cx = w / 2;
+  const cy = h * 0.5;
+  const ropeLength = Math.min(w * 0.25, h * 0.36);
+  const half = Math.min(w * 0.2, w / 2 - ropeLength - MARGIN);
+  const trackY = cy;
+  const nodeX = cx + clampUnit(frame.position) * half;
+  const node = { x: nodeX, y: cy, r: Math.max(12, Math.min(22, w * 0.03)) };
+  const homeX = cx + clampUnit(frame.home) * half;
+
+  const geoms: RopeGeom[] = frame.ropes.map((r) => ropeGeom(r, node, homeX, ropeLength, h));
+  const power = powerLine(frame, node, ropeLength);
+  const labels = placeLabels(geoms, node, w, h, fontSize, caption);
+  return {
+    width: w,
+    height: h,
+    fontSize,
+    trackLeft: cx - half,
+    trackRight: cx + half,
+    trackY,
+    node,
+    homeX,
+    ropeLength,
+    ropes: geoms,
+    power,
+    labels,
+  };
+}
+
+function clampUnit(v: number): number {
+  return Math.min(1, Math.max(-1, v));
+}
+
+function ropeGeom(
+  r: FrameRope,
+  node: { x: number; y: number },
+  homeX: number,
+  length: number,
+  height: number,
+): RopeGeom {
+  const tension = ropeTension(r.pull);
+  const style = SIDE_STYLES[r.side];
+  let ax: number;
+  let ay: number;
+  if (r.side === 'habit') {
+    // habits are a spring towards the customer's home: tied to a peg at the home mark,
+    // above or below the track as the sim's rope angle says
+    const down = Math.sin((r.angle * Math.PI) / 180) >= 0;
+    ax = homeX;
+    ay = node.y + (down ? 1 : -1) * Math.min(length * 0.75, height * 0.5 - 24);
+  } else {
+    const { dx, dy } = dir(r.angle);
+    const len = r.side === 'outside' ? length * 0.8 : length;
+    ax = node.x + dx * len;
+    ay = node.y + dy * len;
+  }
+  return {
+    id: r.id,
+    name: r.name,
+    side: r.side,
+    pull: r.pull,
+    presence: r.presence,
+    ax,
+    ay,
+    thickness: ropeThickness(r.pull),
+    tension,
+    slack: ropeSlack(tension),
+    colour: mixColour(style.pale, style.colour, 0.35 + 0.65 * tension),
+  };
+}
+
+function powerLine(
+  frame: ViewFrame,
+  node: { x: number; y: number },
+  length: number,
+): PowerLine | null {
+  const { alignment, resultant, angle } = teamAlignment(frame);
+  if (resultant <= 0) return null;
+  const { dx, dy } = dir(angle);
+  // the power line is as long as the ropes when the team pulls as one, shorter when it
+  // pulls apart; it is drawn behind the team's ropes
+  return {
+    x: node.x + dx * length * alignment,
+    y: node.y + dy * length * alignment,
+    width: ropeThickness(resultant) + 10 * alignment ** 3,
+    alignment,
+  };
+}
+
+function labelText(g: RopeGeom): string {
+  if (g.side === 'habit') return 'Habits';
+  if (g.side === 'outside') return 'Outside';
+  return g.name;
+}
+
+function placeLabels(
+  geoms: RopeGeom[],
+  node: { x: number; y: number; r: number },
+  w: number,
+  h: number,
+  fontSize: number,
+  caption: string,
+): Label[] {
+  const height = Math.round(fontSize * 1.35);
+  const labels: Label[] = [];
+  for (const g of geoms) {
+    if (g.presence < 0.05) continue;
+    const text = labelText(g);
+    const width = estimateTextWidth(text, fontSize);
+    const dx = g.ax - node.x;
+    const gap = 8 + g.thickness / 2;
+    let align: Align;
+    let x: number;
+    let y = g.ay - height / 2;
+    if (g.side === 'habit' || Math.abs(dx) < 24) {
+      align = 'center';
+      x = g.ax;
+      y = g.ay > node.y ? g.ay + gap : g.ay - gap - height;
+    } else if (dx > 0) {
+      align = 'left';
+      x = g.ax + gap;
+    } else {
+      align = 'right';
+      x = g.ax - gap;
+    }
+    labels.push({ id: g.id, text, side: g.side, x, y, align, width, height });
+  }
+  // the top band holds the alignment figure and gust notes, the bottom band the side
+  // captions; the customer's name sits under the node
+  const band = Math.round(fontSize * 1.35) * 2 + 6;
+  const nodeName: Label = {
+    id: '',
+    text: '',
+    side: 'team',
+    x: node.x,
+    y: node.y + node.r + 4,
+    align: 'center',
+    width: estimateTextWidth(caption, fontSize) + 4,
+    height,
+  };
+  return spread(labels, w, { top: band, bottom: h - band }, [nodeName]);
+}
+
+/** Clamps each label onto the canvas, then moves it to the nearest free row. */
+function spread(
+  labels: Label[],
+  w: number,
+  rows: { top: number; bottom: number },
+  fixed: Label[],
+): Label[] {
+  const placed: Label[] = [...fixed];
+  for (const l of labels) {
+    const left = leftEdge(l);
+    if (left < MARGIN) l.x += MARGIN - left;
+    const right = leftEdge(l) + l.width;
+    if (right > w - MARGIN) l.x -= right - (w - MARGIN);
+    const lo = rows.top;
+    const hi = Math.max(lo, rows.bottom - l.height);
+    const want = Math.min(hi, Math.max(lo, l.y));
+    const step = Math.max(4, Math.round(l.height / 3));
+    let best = want;
+    for (let k = 0; k < 200; k++) {
+      const offset = Math.ceil(k / 2) * step * (k % 2 === 0 ? 1 : -1);
+      const y = want + offset;
+      if (y < lo || y > hi) continue;
+      l.y = y;
+      if (!placed.some((p) => labelsOverlap(p, l))) {
+        best = y;
+        break;
+      }
+      l.y = best;
+    }
+    l.y = best;
+    placed.push(l);
+  }
+  return labels;
+}
+
+export function leftEdge(l: Label): number {
+  if (l.align === 'left') return l.x;
+  if (l.align === 'right') return l.x - l.width;
+  return l.x - l.width / 2;
+}
+
+function overlapX(a: Label, b: Label): boolean {
+  const al = leftEdge(a);
+  const bl = leftEdge(b);
+  return al < bl + b.width && bl < al + a.width;
+}
+
+export function labelsOverlap(a: Label, b: Label): boolean {
+  return overlapX(a, b) && a.y < b.y + b.height && b.y < a.y + a.height;
+}

@@ -1,0 +1,330 @@
+import * as Phaser from 'phaser';
+import type { SimState } from '../sim/index.ts';
+import type { RopeViewSource, RopeViewState } from './contract.ts';
+import { describeView, type Gust, gustsOf } from './describe.ts';
+import { fillMarker, strokeChevron, strokeRope } from './draw.ts';
+import { frameOf, type ViewFrame } from './frame.ts';
+import { type Layout, layoutFrame, type RopeGeom } from './layout.ts';
+import { cssColour, SCENE_COLOURS, SIDE_STYLES, type Side } from './palette.ts';
+import { Playback } from './playback.ts';
+import { TextPool } from './text-pool.ts';
+import { createRope, settleRope, stepRope, type VerletRope } from './verlet.ts';
+
+// The rope view: draws the frame the playback gives (the sim's ropes, blended between
+// quarters), with every rope a Verlet chain between its puller and the customer. It only
+// reads the source and reports finished animations; it holds no game truth.
+
+const STEP_MS = 1000 / 60;
+const DRAW_ORDER: Record<Side, number> = { habit: 0, outside: 1, competitor: 2, team: 3 };
+const INK = cssColour(SCENE_COLOURS.ink);
+
+interface Ghost {
+  state: SimState;
+  width: number;
+  height: number;
+  layout: Layout;
+  ropes: Map<string, VerletRope>;
+}
+
+export class RopeScene extends Phaser.Scene {
+  private readonly playback: Playback;
+  private view: RopeViewState | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private back!: Phaser.GameObjects.Graphics;
+  private ghostG!: Phaser.GameObjects.Graphics;
+  private ropeG!: Phaser.GameObjects.Graphics;
+  private front!: Phaser.GameObjects.Graphics;
+  private texts!: TextPool;
+  private readonly chains = new Map<string, VerletRope>();
+  private ghost: Ghost | null = null;
+  private gusts: Gust[] = [];
+  private layout: Layout | null = null;
+  private lastFrame: ViewFrame | null = null;
+  private lastSize = '';
+  private acc = 0;
+  private dirty = true;
+
+  constructor(
+    private readonly source: RopeViewSource,
+    private readonly onReady: (scene: RopeScene) => void,
+  ) {
+    super({ key: 'ropes' });
+    // the store may act on "done" at once; never re-enter it from inside its own notify
+    this.playback = new Playback((id) => queueMicrotask(() => this.source.animationDone?.(id)));
+  }
+
+  /** true while a quarter plays out (for tests and the benchmark) */
+  get playing(): boolean {
+    return this.playback.playing;
+  }
+
+  create(): void {
+    this.back = this.add.graphics().setDepth(0);
+    this.ghostG = this.add.graphics().setDepth(1);
+    this.ropeG = this.add.graphics().setDepth(2);
+    this.front = this.add.graphics().setDepth(3);
+    this.texts = new TextPool(this, 4);
+    this.unsubscribe = this.source.subscribe(() => this.pull());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.cleanup());
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.cleanup());
+    this.pull();
+    this.onReady(this);
+  }
+
+  private cleanup(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.texts?.destroy();
+    this.chains.clear();
+    this.ghost = null;
+    this.view = null;
+  }
+
+  private pull(): void {
+    const prev = this.view;
+    const view = this.source.get();
+    this.view = view;
+    this.playback.sync(view, this.game.loop.time);
+    this.dirty = true;
+    if (view && (view.state !== prev?.state || view.scenario !== prev?.scenario)) {
+      this.gusts = gustsOf(view.scenario, view.state);
+      this.game.canvas.setAttribute(
+        'aria-label',
+        `Rope view. ${describeView(view.scenario, view.state)}`,
+      );
+    }
+  }
+
+  override update(time: number, delta: number): void {
+    const frame = this.playback.frameAt(time);
+    const view = this.view;
+    if (!frame || !view) {
+      if (this.dirty) this.clearAll();
+      this.dirty = false;
+      return;
+    }
+    const w = this.scale.width;
+    const h = this.scale.height;
+    const size = `${w}x${h}`;
+    let changed = this.dirty;
+    if (frame !== this.lastFrame || size !== this.lastSize || !this.layout) {
+      this.layout = layoutFrame(frame, w, h, view.scenario.customer.name);
+      this.lastFrame = frame;
+      this.lastSize = size;
+      changed = true;
+    }
+    const layout = this.layout;
+    const moving = this.simulate(layout, view.reducedMotion, changed, delta);
+    const gusting = this.playback.playing && this.gusts.length > 0 && !view.reducedMotion;
+    if (!(moving || changed || gusting)) return;
+    this.dirty = false;
+    this.drawGhost(view);
+    this.drawScene(layout, view, time);
+  }
+
+  /** Steps every rope towards its place; returns whether any is still moving. */
+  private simulate(layout: Layout, reduced: boolean, changed: boolean, delta: number): boolean {
+    const { node } = layout;
+    const live = new Set<string>();
+    let fastest = 0;
+    const still = reduced && changed;
+    for (const g of layout.ropes) {
+      live.add(g.id);
+      const t = { ax: g.ax, ay: g.ay, bx: node.x, by: node.y, slack: g.slack };
+      let rope = this.chains.get(g.id);
+      if (!rope) {
+        rope = createRope(14, t);
+        settleRope(rope, t);
+        this.chains.set(g.id, rope);
+      }
+      if (still) settleRope(rope, t);
+    }
+    for (const id of this.chains.keys()) if (!live.has(id)) this.chains.delete(id);
+    if (still) return false;
+    this.acc += Math.min(delta, 100);
+    let steps = 0;
+    while (this.acc >= STEP_MS && steps < 4) {
+      for (const g of layout.ropes) {
+        const t = { ax: g.ax, ay: g.ay, bx: node.x, by: node.y, slack: g.slack };
+        fastest = Math.max(fastest, stepRope(this.chains.get(g.id)!, t, STEP_MS / 1000));
+      }
+      this.acc -= STEP_MS;
+      steps++;
+    }
+    if (steps === 4) this.acc = 0;
+    return fastest > 0.03;
+  }
+
+  private clearAll(): void {
+    for (const g of [this.back, this.ghostG, this.ropeG, this.front]) g.clear();
+    this.texts.begin();
+    this.texts.end();
+  }
+
+  private drawGhost(view: RopeViewState): void {
+    const g = this.ghostG;
+    g.clear();
+    const ghostState = view.ghost ?? null;
+    if (!ghostState) {
+      this.ghost = null;
+      return;
+    }
+    const w = this.scale.width;
+    const h = this.scale.height;
+    if (this.ghost?.state !== ghostState || this.ghost.width !== w || this.ghost.height !== h) {
+      const layout = layoutFrame(frameOf(view.scenario, ghostState), w, h);
+      const ropes = new Map<string, VerletRope>();
+      for (const r of layout.ropes) {
+        const t = { ax: r.ax, ay: r.ay, bx: layout.node.x, by: layout.node.y, slack: r.slack };
+        const rope = createRope(14, t);
+        settleRope(rope, t);
+        ropes.set(r.id, rope);
+      }
+      this.ghost = { state: ghostState, width: w, height: h, layout, ropes };
+    }
+    const { layout, ropes } = this.ghost;
+    for (const r of layout.ropes) {
+      g.lineStyle(Math.max(1.5, r.thickness * 0.6), SIDE_STYLES[r.side].colour, 0.3);
+      strokeRope(g, ropes.get(r.id)!, [6, 5]);
+    }
+    g.lineStyle(2.5, SCENE_COLOURS.ink, 0.45);
+    g.strokeCircle(layout.node.x, layout.node.y, layout.node.r);
+  }
+
+  private drawScene(layout: Layout, view: RopeViewState, time: number): void {
+    const { back, ropeG, front } = this;
+    const { node } = layout;
+    back.clear();
+    ropeG.clear();
+    front.clear();
+
+    back.lineStyle(2, SCENE_COLOURS.track, 0.5);
+    back.lineBetween(layout.trackLeft, layout.trackY, layout.trackRight, layout.trackY);
+    for (const x of [
+      layout.trackLeft,
+      (layout.trackLeft + layout.trackRight) / 2,
+      layout.trackRight,
+    ]) {
+      back.lineBetween(x, layout.trackY - 7, x, layout.trackY + 7);
+    }
+    if (layout.power) {
+      const p = layout.power;
+      back.lineStyle(p.width, SCENE_COLOURS.powerLine, 0.15 + 0.45 * p.alignment ** 4);
+      back.lineBetween(node.x, node.y, p.x, p.y);
+    }
+
+    const order = [...layout.ropes].sort((a, b) => DRAW_ORDER[a.side] - DRAW_ORDER[b.side]);
+    for (const r of order) this.drawRope(r);
+    for (const r of order) {
+      const style = SIDE_STYLES[r.side];
+      front.fillStyle(r.colour, r.presence);
+      front.lineStyle(1.5, SCENE_COLOURS.ink, r.presence);
+      fillMarker(front, style.marker, r.ax, r.ay, 4 + r.thickness * 0.5);
+    }
+    front.fillStyle(SCENE_COLOURS.node, 1);
+    front.fillCircle(node.x, node.y, node.r);
+    front.lineStyle(3, SCENE_COLOURS.background, 1);
+    front.strokeCircle(node.x, node.y, node.r);
+
+    this.drawGusts(layout, view, time);
+    this.drawTexts(layout, view);
+  }
+
+  private drawRope(r: RopeGeom): void {
+    const rope = this.chains.get(r.id);
+    if (!rope || r.presence < 0.02) return;
+    const scale = Math.max(1, r.thickness / 4);
+    const dash = SIDE_STYLES[r.side].dash.map((d) => d * scale);
+    this.ropeG.lineStyle(r.thickness, r.colour, r.presence);
+    strokeRope(this.ropeG, rope, dash);
+  }
+
+  private drawGusts(layout: Layout, view: RopeViewState, time: number): void {
+    if (this.gusts.length === 0) return;
+    const g = this.front;
+    const moving = this.playback.playing && !view.reducedMotion;
+    const fade = moving ? Math.sin(Math.PI * this.playback.progress(time)) : 0;
+    this.gusts.forEach((gust, j) => {
+      const dir = gust.direction === 'for' ? 1 : -1;
+      const colour = gust.direction === 'for' ? SCENE_COLOURS.gustFor : SCENE_COLOURS.gustAgainst;
+      const y0 = layout.fontSize * 2.4 + j * layout.fontSize * 1.6;
+      // at rest (and with reduced motion) the gust is three still chevrons by its label
+      g.lineStyle(2, colour, 0.9);
+      for (let i = 0; i < 3; i++) strokeChevron(g, 12 + i * 7, y0, 4, dir);
+      if (!moving) return;
+      const w = layout.width;
+      const rows = [layout.height * 0.22, layout.height * 0.5, layout.height * 0.78];
+      g.lineStyle(2, colour, 0.55 * fade);
+      for (let i = 0; i < 9; i++) {
+        const speed = 0.22 + (i % 3) * 0.05;
+        const x = (((dir * time * speed + (i * w) / 9) % w) + w) % w;
+        const y = rows[i % 3]! + ((i * 37) % 23) - 11 + j * 9;
+        g.lineBetween(x - dir * 26, y, x, y);
+        strokeChevron(g, x, y, 5, dir as 1 | -1);
+      }
+    });
+  }
+
+  private drawTexts(layout: Layout, view: RopeViewState): void {
+    const t = this.texts;
+    const fs = layout.fontSize;
+    const { node } = layout;
+    t.begin();
+    for (const l of layout.labels) {
+      const alpha = layout.ropes.find((r) => r.id === l.id)?.presence ?? 1;
+      t.put(`rope:${l.id}`, { text: l.text, x: l.x, y: l.y, align: l.align, fontSize: fs, alpha });
+    }
+    const share = Math.round(((1 + (this.lastFrame?.position ?? 0)) / 2) * 100);
+    t.put('share', {
+      text: `${share}%`,
+      x: node.x,
+      y: node.y - fs * 0.7,
+      align: 'center',
+      fontSize: fs - 1,
+      colour: '#ffffff',
+      bold: true,
+    });
+    t.put('customer', {
+      text: view.scenario.customer.name,
+      x: node.x,
+      y: node.y + node.r + 4,
+      align: 'center',
+      fontSize: fs,
+      bold: true,
+      background: '#f7f5efcc',
+    });
+    if (layout.power) {
+      t.put('alignment', {
+        text: `Team alignment ${Math.round(layout.power.alignment * 100)}%`,
+        x: layout.width - 8,
+        y: 8,
+        align: 'right',
+        fontSize: fs,
+      });
+    }
+    const rivals = view.scenario.competitors;
+    const theirs = rivals.length === 1 ? `${rivals[0]!.name}'s side` : 'their side';
+    const bottom = layout.height - fs * 1.6;
+    t.put('left', { text: `◀ ${theirs}`, x: 8, y: bottom, align: 'left', fontSize: fs - 1 });
+    t.put('right', {
+      text: 'our side ▶',
+      x: layout.width - 8,
+      y: bottom,
+      align: 'right',
+      fontSize: fs - 1,
+    });
+    this.gusts.forEach((gust, j) => {
+      const y = fs * 2.4 + j * fs * 1.6 - fs * 0.7;
+      const how = gust.direction === 'for' ? 'for us' : 'against us';
+      t.put(`gust:${gust.id}`, {
+        text: `${gust.title} (${how})`,
+        x: 36,
+        y,
+        align: 'left',
+        fontSize: fs - 1,
+        colour: INK,
+      });
+    });
+    t.end();
+  }
+}

@@ -1,0 +1,65 @@
+import type * as Phaser from 'phaser';
+import type { Align } from './layout.ts';
+
+// Phaser Text objects re-render a canvas texture whenever their text changes, so the
+// view keeps one per label and only touches what changed.
+
+export interface TextSpec {
+  text: string;
+  x: number;
+  y: number;
+  align: Align;
+  fontSize: number;
+  colour?: string;
+  bold?: boolean;
+  alpha?: number;
+  background?: string;
+}
+
+const ORIGIN_X: Record<Align, number> = { left: 0, center: 0.5, right: 1 };
+
+export class TextPool {
+  private readonly items = new Map<string, Phaser.GameObjects.Text>();
+  private seen = new Set<string>();
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly depth: number,
+  ) {}
+
+  begin(): void {
+    this.seen = new Set();
+  }
+
+  put(key: string, spec: TextSpec): void {
+    this.seen.add(key);
+    let t = this.items.get(key);
+    const style = `${spec.bold ? 'bold ' : ''}${spec.fontSize}px system-ui, sans-serif`;
+    if (!t) {
+      t = this.scene.add.text(0, 0, spec.text, {
+        font: style,
+        color: spec.colour ?? '#1d2430',
+        ...(spec.background ? { backgroundColor: spec.background } : {}),
+        padding: { x: 2, y: 1 },
+      });
+      t.setDepth(this.depth);
+      this.items.set(key, t);
+    }
+    if (t.text !== spec.text) t.setText(spec.text);
+    if (t.style.fontSize !== `${spec.fontSize}px`) t.setFontSize(spec.fontSize);
+    t.setOrigin(ORIGIN_X[spec.align], 0);
+    t.setPosition(Math.round(spec.x), Math.round(spec.y));
+    t.setAlpha(spec.alpha ?? 1);
+    t.setVisible(true);
+  }
+
+  /** Hides every label not put since begin(). */
+  end(): void {
+    for (const [key, t] of this.items) if (!this.seen.has(key)) t.setVisible(false);
+  }
+
+  destroy(): void {
+    for (const t of this.items.values()) t.destroy();
+    this.items.clear();
+  }
+}
