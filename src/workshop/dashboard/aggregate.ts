@@ -1,0 +1,134 @@
+import { percentile, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
+import type { Cell } from './csv.ts';
+import type { Accepted } from './intake.ts';
+
+// What the debrief shows, computed from the verified games alone: the leaderboard by
+// fair score, how the room split at each decision and how each option fared, each
+// player's style against their outcome, and everyone's share quarter by quarter.
+
+export interface Row {
+  rank: number;
+  player: string;
+  /** better than this per cent of all strategies on the workshop's seed */
+  percentile: number | null;
+  score: number;
+  share: number;
+  /** share of the player's decisions taken in each style, 0..1 */
+  styles: Record<string, number>;
+  choices: string[];
+  source: string;
+}
+
+export function leaderboard(
+  scenario: ScenarioDef,
+  games: readonly Accepted[],
+  census: StrategyCensus | null,
+): Row[] {
+  const rows = games.map((g) => {
+    const history = g.replay.state.history;
+    const styles: Record<string, number> = {};
+    for (const s of scenario.styles) styles[s] = 0;
+    for (const h of history) styles[h.style] = (styles[h.style] ?? 0) + 1 / history.length;
+    return {
+      rank: 0,
+      player: g.player,
+      percentile: census ? percentile(census, g.replay.score) : null,
+      score: g.replay.score,
+      share: g.replay.outcomes.share,
+      styles,
+      choices: history.map((h) => h.choiceId),
+      source: g.source,
+    };
+  });
+  // everyone played the same seed, so score and percentile order alike; names break ties
+  rows.sort((a, b) => b.score - a.score || a.player.localeCompare(b.player));
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
+  });
+  return rows;
+}
+
+export interface OptionSplit {
+  choice: string;
+  label: string;
+  style: string;
+  count: number;
+  /** mean final score of the players who took it; null when nobody did */
+  meanScore: number | null;
+}
+
+export interface DecisionSplit {
+  situation: string;
+  title: string;
+  /** players who met this situation */
+  reached: number;
+  options: OptionSplit[];
+}
+
+export function decisionSplits(scenario: ScenarioDef, games: readonly Accepted[]): DecisionSplit[] {
+  return scenario.situations.map((s) => {
+    const taken = new Map<string, number[]>();
+    for (const g of games) {
+      const h = g.replay.state.history.find((x) => x.situationId === s.id);
+      if (!h) continue;
+      const list = taken.get(h.choiceId) ?? [];
+      list.push(g.replay.score);
+      taken.set(h.choiceId, list);
+    }
+    const options = s.choices.map((c) => {
+      const scores = taken.get(c.id) ?? [];
+      return {
+        choice: c.id,
+        label: c.label,
+        style: c.style,
+        count: scores.length,
+        meanScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+      };
+    });
+    return {
+      situation: s.id,
+      title: s.title,
+      reached: options.reduce((n, o) => n + o.count, 0),
+      options,
+    };
+  });
+}
+
+/** Each player's share at the start and after every quarter, in per cent. */
+export function shareCurves(games: readonly Accepted[]): { player: string; shares: number[] }[] {
+  return games.map((g) => ({
+    player: g.player,
+    shares: [g.replay.state.start.share, ...g.replay.state.history.map((h) => h.metrics.share)].map(
+      (x) => Math.round(x * 1000) / 10,
+    ),
+  }));
+}
+
+export const CSV_HEADER = [
+  'rank',
+  'player',
+  'fair score (percentile)',
+  'score',
+  'final share %',
+  'collaborative %',
+  'directive %',
+  'choices',
+  'source',
+];
+
+const pc = (x: number | undefined) => Math.round((x ?? 0) * 100);
+
+export function csvRows(rows: readonly Row[]): Cell[][] {
+  return rows.map((r) => [
+    r.rank,
+    r.player,
+    r.percentile,
+    r.score,
+    Math.round(r.share * 1000) / 10,
+    pc(r.styles.collaborative),
+    pc(r.styles.directive),
+    r.choices.join(' '),
+    r.source,
+  ]);
+}

@@ -1,0 +1,121 @@
+import { readText, type Intake as Submission } from '../../hr/intake.ts';
+import { type Replay, type SessionRecord, verify } from '../../record/record.ts';
+import type { ScenarioDef } from '../../sim/index.ts';
+
+// From what the room hands in (pasted result codes, dropped result files) to the games
+// that count and the ones that do not, each with its reason. Nothing is counted that has
+// not been replayed: a code's checksum only catches accidents, the replay catches forgery.
+// Reading codes and files is the verifier's job (src/hr/intake.ts); this adds what a
+// workshop asks: the same session and seed, each game once, each name once.
+
+export type { Submission };
+
+export interface WorkshopContext {
+  session: string;
+  seed: string;
+  name: string;
+  scenario: ScenarioDef;
+  hash: string;
+}
+
+export interface Accepted {
+  source: string;
+  player: string;
+  record: SessionRecord;
+  replay: Replay;
+}
+
+export interface Rejected {
+  source: string;
+  /** the name the record claims, when it could be read */
+  player?: string;
+  reason: string;
+}
+
+export interface Intake {
+  accepted: Accepted[];
+  rejected: Rejected[];
+}
+
+/** The room's codes and files read into records (or errors): the verifier's reader. */
+export function readSubmissions(
+  workshop: WorkshopContext,
+  text: string,
+  source: string,
+): Submission[] {
+  const shelf = new Map([[workshop.scenario.id, { scenario: workshop.scenario }]]);
+  return readText(text, source, shelf);
+}
+
+/**
+ * Pasted text, line by line, so a broken line is named by its number. Lines with neither
+ * a code nor a record (greetings copied from a chat) are passed over, not reported.
+ */
+export function readPasted(workshop: WorkshopContext, text: string): Submission[] {
+  const out: Submission[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.trim();
+    if (!/TOW\d*-/i.test(t) && !t.startsWith('{')) return;
+    out.push(...readSubmissions(workshop, t, `line ${i + 1}`));
+  });
+  return out;
+}
+
+/** The record's own identity: two identical games handed in twice count once. */
+function fingerprint(r: SessionRecord): string {
+  return JSON.stringify([r.scenario, r.hash, r.seed, r.session ?? '', r.player ?? '', r.choices]);
+}
+
+export function checkSubmissions(
+  workshop: WorkshopContext,
+  submissions: readonly Submission[],
+  already: Intake = { accepted: [], rejected: [] },
+): Intake {
+  const accepted = [...already.accepted];
+  const rejected = [...already.rejected];
+  const seen = new Map(accepted.map((a) => [fingerprint(a.record), a.source]));
+  const names = new Map(accepted.map((a) => [a.player.toLowerCase(), a.source]));
+  const scenarios = new Map([
+    [workshop.scenario.id, { scenario: workshop.scenario, hash: workshop.hash }],
+  ]);
+  for (const { source, record, error } of submissions) {
+    if (!record) {
+      rejected.push({ source, reason: error ?? 'unreadable' });
+      continue;
+    }
+    const player = record.player?.trim() || 'anonymous';
+    const reject = (reason: string) => rejected.push({ source, player, reason });
+    if (record.session !== workshop.session) {
+      reject(
+        record.session
+          ? `from another session ("${record.session}"), not this workshop`
+          : 'played outside any workshop (no session in the record)',
+      );
+      continue;
+    }
+    if (record.seed !== workshop.seed) {
+      reject(`played on seed ${record.seed}, but this workshop's market is seed ${workshop.seed}`);
+      continue;
+    }
+    const key = fingerprint(record);
+    const twin = seen.get(key);
+    if (twin !== undefined) {
+      reject(`duplicate: the same game as ${twin}`);
+      continue;
+    }
+    const verdict = verify(record, scenarios);
+    if (!verdict.genuine) {
+      reject(`not genuine: ${verdict.reason}`);
+      continue;
+    }
+    const sameName = names.get(player.toLowerCase());
+    if (sameName !== undefined) {
+      reject(`a second, different game by "${player}" (the first, ${sameName}, is counted)`);
+      continue;
+    }
+    seen.set(key, source);
+    names.set(player.toLowerCase(), source);
+    accepted.push({ source, player, record, replay: verdict.replay });
+  }
+  return { accepted, rejected };
+}

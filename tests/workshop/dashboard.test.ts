@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { encodeRecord } from '../../src/record/code.ts';
+import { makeRecord } from '../../src/record/record.ts';
+import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
+import { census, playChoices } from '../../src/sim/index.ts';
+import {
+  csvRows,
+  decisionSplits,
+  leaderboard,
+  shareCurves,
+} from '../../src/workshop/dashboard/aggregate.ts';
+import { csvCell, parseCsv, toCsv } from '../../src/workshop/dashboard/csv.ts';
+import {
+  checkSubmissions,
+  readPasted,
+  readSubmissions,
+  type WorkshopContext,
+} from '../../src/workshop/dashboard/intake.ts';
+
+const { scenario, hash } = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
+const workshop: WorkshopContext = {
+  session: 'ws-1',
+  seed: '42',
+  name: 'Test room',
+  scenario,
+  hash,
+};
+const firstOf = (style: string) =>
+  scenario.situations.map((s) => (s.choices.find((c) => c.style === style) ?? s.choices[0]!).id);
+
+function code(player: string, choices: string[], extra: { session?: string; seed?: string } = {}) {
+  const state = playChoices(scenario, extra.seed ?? workshop.seed, choices);
+  return encodeRecord(
+    makeRecord(scenario, hash, state, { player, session: extra.session ?? workshop.session }),
+    scenario,
+  );
+}
+
+describe('intake', () => {
+  const ana = code('Ana', firstOf('directive'));
+  const ben = code('Ben', firstOf('collaborative'));
+
+  it('counts genuine games of this session and says why the others do not count', () => {
+    const flipped = `${ben.slice(0, 20)}${ben[20] === 'A' ? 'B' : 'A'}${ben.slice(21)}`;
+    const text = [
+      ana,
+      `Ben: ${ben}`, // pasted with chat noise around it
+      ana, // twice
+      flipped,
+      code('Cy', firstOf('collaborative'), { session: 'other-room' }),
+      code('Di', firstOf('collaborative'), { seed: '7' }),
+      'TOW1-garbage',
+    ].join('\n');
+    const intake = checkSubmissions(workshop, readPasted(workshop, text));
+    expect(intake.accepted.map((a) => a.player)).toEqual(['Ana', 'Ben']);
+    const reasons = intake.rejected.map((r) => r.reason);
+    expect(reasons[0]).toMatch(/^duplicate/);
+    expect(reasons[1]).toMatch(/checksum does not match/);
+    expect(reasons[2]).toMatch(/another session \("other-room"\)/);
+    expect(reasons[3]).toMatch(/seed 7/);
+    expect(intake.rejected[4]).toMatchObject({ source: 'line 7', reason: /damaged|cut short/ });
+    expect(intake.rejected[1]!.source).toBe('line 4');
+  });
+
+  it('catches a record whose claimed score was edited, even with a fresh checksum', () => {
+    const state = playChoices(scenario, workshop.seed, firstOf('directive'));
+    const record = makeRecord(scenario, hash, state, { player: 'Eve', session: 'ws-1' });
+    const forged = encodeRecord({ ...record, score: (record.score ?? 0) + 30 }, scenario);
+    const intake = checkSubmissions(workshop, readSubmissions(workshop, forged, 'pasted'));
+    expect(intake.accepted).toEqual([]);
+    expect(intake.rejected[0]!.reason).toMatch(/not genuine: claims score/);
+  });
+
+  it('keeps the first game of a name and lists a second, different one', () => {
+    const again = code('ana', firstOf('collaborative'));
+    const intake = checkSubmissions(
+      workshop,
+      readSubmissions(workshop, `${ana}\n${again}`, 'pasted'),
+    );
+    expect(intake.accepted).toHaveLength(1);
+    expect(intake.rejected[0]!.reason).toMatch(/second, different game by "ana"/);
+  });
+
+  it('reads result files: JSON with a code or a record, and text with a code', () => {
+    const state = playChoices(scenario, workshop.seed, firstOf('directive'));
+    const record = makeRecord(scenario, hash, state, { player: 'Fay', session: 'ws-1' });
+    const subs = [
+      ...readSubmissions(workshop, JSON.stringify({ record }), 'fay.json'),
+      ...readSubmissions(workshop, `my code:\n${ana}\n`, 'ana.txt'),
+      ...readSubmissions(workshop, JSON.stringify({ code: ben }), 'ben.json'),
+      ...readSubmissions(workshop, 'nothing here', 'notes.txt'),
+    ];
+    const intake = checkSubmissions(workshop, subs);
+    expect(intake.accepted.map((a) => a.source)).toEqual(['fay.json', 'ana.txt', 'ben.json']);
+    expect(intake.rejected).toMatchObject([{ source: 'notes.txt', reason: /no result code/ }]);
+  });
+});
+
+describe('debrief figures', () => {
+  const games = checkSubmissions(
+    workshop,
+    readSubmissions(
+      workshop,
+      [
+        code('Ana', firstOf('directive')),
+        code('Ben', firstOf('collaborative')),
+        code(
+          'Cy',
+          firstOf('collaborative').map((c, i) => (i === 0 ? firstOf('directive')[0]! : c)),
+        ),
+      ].join('\n'),
+      'pasted',
+    ),
+  ).accepted;
+  const c = census(scenario, workshop.seed);
+
+  it('ranks by score with the percentile among all strategies', () => {
+    const rows = leaderboard(scenario, games, c);
+    expect(rows.map((r) => r.score)).toEqual([...rows.map((r) => r.score)].sort((a, b) => b - a));
+    for (const r of rows) {
+      const below = [...Array(r.score).keys()].reduce((n, s) => n + (c.histogram[s] ?? 0), 0);
+      expect(r.percentile).toBeCloseTo((below / c.count) * 100, 1);
+    }
+    const ana = rows.find((r) => r.player === 'Ana')!;
+    expect(ana.styles.directive).toBeCloseTo(
+      firstOf('directive').filter((id) =>
+        scenario.situations.some((s) =>
+          s.choices.some((x) => x.id === id && x.style === 'directive'),
+        ),
+      ).length / scenario.situations.length,
+    );
+  });
+
+  it('splits each decision between its options with the mean score of each', () => {
+    const splits = decisionSplits(scenario, games);
+    const first = splits[0]!;
+    expect(first.reached).toBe(3);
+    const directive = first.options.find((o) => o.choice === firstOf('directive')[0])!;
+    const scores = games.filter((g) => g.player !== 'Ben').map((g) => g.replay.score);
+    expect(directive.count).toBe(2);
+    expect(directive.meanScore).toBeCloseTo((scores[0]! + scores[1]!) / 2);
+    expect(first.options.filter((o) => o.count === 0).every((o) => o.meanScore === null)).toBe(
+      true,
+    );
+  });
+
+  it('draws a share curve with the start and every quarter', () => {
+    const curves = shareCurves(games);
+    expect(curves[0]!.shares).toHaveLength(scenario.quarters + 1);
+  });
+
+  it('exports the table rows as CSV that reads back the same', () => {
+    const rows = leaderboard(scenario, games, c);
+    const csv = toCsv(
+      ['rank', 'player'],
+      csvRows(rows).map((r) => [r[0], r[1]]),
+    );
+    expect(parseCsv(csv).slice(1)).toEqual(rows.map((r) => [String(r.rank), r.player]));
+  });
+});
+
+describe('csv cells', () => {
+  it('quotes separators and neutralises formulas', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell(' @SUM(A1)')).toBe(`' @SUM(A1)`);
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(null)).toBe('');
+    expect(parseCsv(toCsv(['x'], [['line\nbreak'], ['-2']]))).toEqual([
+      ['x'],
+      ['line\nbreak'],
+      ["'-2"],
+    ]);
+  });
+});
