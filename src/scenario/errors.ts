@@ -10,10 +10,14 @@ export interface ScenarioIssue {
   message: string;
 }
 
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** situations[3].choices[1].effects.alignmnt; odd keys are quoted so the line stays one. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
+    else if (!PLAIN_KEY.test(String(p))) out += `[${JSON.stringify(String(p))}]`;
     else out += out === '' ? String(p) : `.${String(p)}`;
   }
   return out;

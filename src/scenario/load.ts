@@ -1,100 +1,34 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { DEFAULT_PARAMS, NEUTRAL_STYLE, type ScenarioDef, type StyleParams } from '../sim/index.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
-import { positionOf } from './positions.ts';
-import { MIN_SCHEMA_VERSION, SCHEMA_VERSION, type ScenarioFile, scenarioSchema } from './schema.ts';
+import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
+import { pathAtOffset, positionOf } from './positions.ts';
+import { documentProblems, markupFindings, sourceProblem } from './safety.ts';
+import { type ScenarioFile, scenarioSchema } from './schema.ts';
 import { checkSemantics, DEFAULT_STYLES } from './semantics.ts';
-import { closest, didYouMean } from './suggest.ts';
+import { versionProblem } from './version.ts';
+import { yamlMessage } from './yaml-errors.ts';
 
 // From the text of a YAML file to a checked ScenarioDef, or to a list of errors that each
 // say where (file, line, column, path) and what to do. Nothing in the file is executed:
-// YAML's core schema knows no tags that build objects, and the result is plain data.
+// only YAML's core types are read, tags that would build objects are refused, and the
+// result is plain data. The checks run in layers (file, YAML, format version, schema,
+// meaning), and a layer runs only when the one before it passed, so errors are never
+// knock-on effects of an earlier one.
 
 export type LoadResult =
   | { ok: true; scenario: ScenarioDef; hash: string; warnings: ScenarioIssue[] }
   | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] };
 
-const MAX_BYTES = 512 * 1024;
-
-function versionParts(v: string): [number, number] | null {
-  const m = /^(\d+)\.(\d+)$/.exec(v);
-  return m ? [Number(m[1]), Number(m[2])] : null;
-}
-
-function compareVersions(a: [number, number], b: [number, number]): number {
-  return a[0] - b[0] || a[1] - b[1];
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the text "${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`;
-  return `${typeof v} ${String(v)}`;
-}
-
-function messageFor(issue: z.core.$ZodIssue, parentPath: readonly PropertyKey[]): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) {
-        return `missing: expected ${issue.expected === 'array' ? 'a list' : issue.expected} here`;
-      }
-      if (issue.expected === 'string' && typeof issue.input === 'object' && issue.input !== null) {
-        return `expected text, got ${describeValue(issue.input)}: a colon followed by a space starts a key in YAML; put the text in quotes`;
-      }
-      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : issue.expected}, got ${describeValue(issue.input)}`;
-    case 'invalid_value': {
-      const options = issue.values.map(String);
-      const got = String(issue.input);
-      return `expected one of ${options.join(', ')}, got "${got}"${didYouMean(got, options)}`;
-    }
-    case 'unrecognized_keys':
-      return 'unknown key';
-    default:
-      void parentPath;
-      return issue.message;
-  }
-}
-
-/** Keys a mapping accepts at `path`, by asking the schema what it would accept there. */
-function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  // walk the zod schema along the data path; arrays and records step into their element
-  let schema: unknown = scenarioSchema;
-  for (const p of path) {
-    schema = unwrap(schema);
-    const def = (
-      schema as {
-        def?: {
-          type?: string;
-          shape?: Record<string, unknown>;
-          element?: unknown;
-          valueType?: unknown;
-        };
-      }
-    ).def;
-    if (!def) return [];
-    if (def.type === 'object' && def.shape) schema = def.shape[String(p)];
-    else if (def.type === 'array') schema = def.element;
-    else if (def.type === 'record') schema = def.valueType;
-    else return [];
-  }
-  const def = (unwrap(schema) as { def?: { shape?: Record<string, unknown> } }).def;
-  return def?.shape ? Object.keys(def.shape) : [];
-}
-
-function unwrap(schema: unknown): unknown {
-  let s = schema as { def?: { type?: string; innerType?: unknown } } | undefined;
-  while (
-    s?.def &&
-    (s.def.type === 'optional' || s.def.type === 'nullable' || s.def.type === 'default')
-  ) {
-    s = s.def.innerType as typeof s;
-  }
-  return s;
-}
+const MAX_ALIASES = 100;
+const LOCAL_YAML_ERRORS = new Set([
+  'DUPLICATE_KEY',
+  'TAB_AS_INDENT',
+  'BAD_DQ_ESCAPE',
+  'BAD_SCALAR_START',
+]);
 
 export function contentHash(scenario: ScenarioDef): string {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(scenario)))).slice(0, 16);
@@ -102,10 +36,14 @@ export function contentHash(scenario: ScenarioDef): string {
 
 function mergeStyles(file: ScenarioFile, styles: string[]): Record<string, StyleParams> {
   const out: Record<string, StyleParams> = {};
+  const given = file.params?.styles ?? {};
   for (const style of styles) {
-    const base = DEFAULT_PARAMS.styles[style] ?? NEUTRAL_STYLE;
-    const given = file.params?.styles?.[style] ?? {};
-    out[style] = { ...base, ...(given as Partial<StyleParams>) };
+    // own properties only: a style named "constructor" must not pick up Object's
+    const base = Object.hasOwn(DEFAULT_PARAMS.styles, style)
+      ? DEFAULT_PARAMS.styles[style]!
+      : NEUTRAL_STYLE;
+    const mine = Object.hasOwn(given, style) ? given[style] : undefined;
+    out[style] = { ...base, ...(mine as Partial<StyleParams> | undefined) };
   }
   return out;
 }
@@ -133,148 +71,200 @@ export function toScenarioDef(file: ScenarioFile): ScenarioDef {
   } as ScenarioDef;
 }
 
-export function loadScenario(source: string, file: string): LoadResult {
-  const issues: ScenarioIssue[] = [];
-  const warnings: ScenarioIssue[] = [];
-  const fail = (line: number, col: number, path: string, message: string): LoadResult => ({
-    ok: false,
-    issues: [...issues, { file, line, col, path, message }],
-    warnings,
+/** Line and column (1-based) of an offset, without a parsed document. */
+function lineColOf(source: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
+  return a.line - b.line || a.col - b.col;
+}
+
+class Issues {
+  readonly errors: ScenarioIssue[] = [];
+  readonly warnings: ScenarioIssue[] = [];
+  constructor(
+    readonly file: string,
+    readonly source: string,
+    readonly lines: LineCounter | null,
+  ) {}
+
+  /** Adds an issue at a character offset; positions past the end point at the last line. */
+  at(offset: number, path: readonly PropertyKey[], message: string, warning = false): void {
+    const o = Math.max(0, Math.min(offset, this.source.length));
+    const pos = this.lines ? this.lines.linePos(o) : lineColOf(this.source, o);
+    this.push({ ...pos, path, message, warning });
+  }
+
+  push(i: {
+    line: number;
+    col: number;
+    path: readonly PropertyKey[];
+    message: string;
+    warning?: boolean;
+  }) {
+    const entry: ScenarioIssue = {
+      file: this.file,
+      line: Math.max(1, i.line),
+      col: Math.max(1, i.col),
+      path: formatPath(i.path),
+      message: i.message.replace(/\s*\n\s*/g, ' '),
+    };
+    const list = i.warning ? this.warnings : this.errors;
+    if (!list.some((x) => x.line === entry.line && x.message === entry.message)) list.push(entry);
+  }
+
+  result(): LoadResult {
+    return {
+      ok: false,
+      issues: this.errors.sort(byPosition),
+      warnings: this.warnings.sort(byPosition),
+    };
+  }
+}
+
+/** Offset of the first alias, where a failure to expand aliases is best shown. */
+function firstAlias(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node)) offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
   });
+  return offset;
+}
 
-  if (source.length > MAX_BYTES)
-    return fail(
-      1,
-      1,
-      '',
-      `the file is larger than ${MAX_BYTES / 1024} KB; a scenario is a few pages of text`,
-    );
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for binary content is the point
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(source) || source.includes('\ufffd')) {
-    return fail(
-      1,
-      1,
-      '',
-      'this is not a text file: it holds binary bytes; save the scenario as UTF-8 text',
-    );
-  }
-  if (source.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(source)) {
-    return fail(
-      1,
-      1,
-      '',
-      'the file is empty; a scenario starts with schemaVersion: "1.0" and an id (see docs/authoring.md)',
-    );
-  }
-
-  const lines = new LineCounter();
+function parse(
+  source: string,
+  out: Issues,
+  lines: LineCounter,
+): { doc: Document; data: unknown } | undefined {
   const doc = parseDocument(source, {
     lineCounter: lines,
     uniqueKeys: true,
     schema: 'core',
+    resolveKnownTags: false,
     prettyErrors: false,
   });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const { line, col } = lines.linePos(e.pos[0]);
-      issues.push({
-        file,
-        line,
-        col,
-        path: '',
-        message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      });
-    }
-    return { ok: false, issues, warnings };
+    // the parser's later complaints are mostly knock-on effects of its first one; keep
+    // the first, and later ones only of the kinds that stand on their own
+    doc.errors.forEach((e, i) => {
+      if (i > 0 && !LOCAL_YAML_ERRORS.has(e.code)) return;
+      out.at(e.pos[0], pathAtOffset(doc, e.pos[0]), `YAML: ${yamlMessage(e, source)}`);
+    });
+    return undefined;
   }
-  let data: unknown;
+  for (const f of documentProblems(doc)) out.at(f.offset, f.path, f.message);
+  if (out.errors.length > 0) return undefined;
+  for (const f of markupFindings(doc)) out.at(f.offset, f.path, f.message, true);
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    return { doc, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (err) {
-    return fail(1, 1, '', `YAML: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    out.at(
+      firstAlias(doc),
+      [],
+      /alias count/i.test(message)
+        ? `aliases (*name) here expand into too much data; a scenario has no need to repeat a part more than ${MAX_ALIASES} times`
+        : `YAML: ${message.split('\n')[0]}`,
+    );
+    return undefined;
   }
+}
+
+function check(source: string, file: string): LoadResult {
+  const early = sourceProblem(source);
+  if (early) {
+    const out = new Issues(file, source, null);
+    out.at(early.offset, [], early.message);
+    return out.result();
+  }
+
+  const lines = new LineCounter();
+  const out = new Issues(file, source, lines);
+  const parsed = parse(source, out, lines);
+  if (!parsed) return out.result();
+  const { doc, data } = parsed;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail(
-      1,
-      1,
-      '',
-      `expected a mapping of keys such as schemaVersion, id, title; got ${describeValue(data)}`,
+    out.at(
+      0,
+      [],
+      `expected a mapping of keys such as schemaVersion, id and title; got ${describeValue(data)}`,
     );
+    return out.result();
+  }
+  const where = (path: readonly PropertyKey[], atKey = false) =>
+    positionOf(doc, lines, path, atKey);
+
+  const version = versionProblem((data as Record<string, unknown>).schemaVersion);
+  if (version) {
+    out.push({ ...where(['schemaVersion']), path: ['schemaVersion'], message: version });
+    return out.result();
   }
 
-  const version = (data as Record<string, unknown>).schemaVersion;
-  const vPos = positionOf(doc, lines, ['schemaVersion']);
-  if (typeof version === 'number') {
-    return fail(
-      vPos.line,
-      vPos.col,
-      'schemaVersion',
-      `write the version in quotes, as "${SCHEMA_VERSION}": unquoted, 1.10 would read as 1.1`,
-    );
-  }
-  if (typeof version === 'string') {
-    const v = versionParts(version);
-    if (!v)
-      return fail(
-        vPos.line,
-        vPos.col,
-        'schemaVersion',
-        `expected a version such as "${SCHEMA_VERSION}", got "${version}"`,
-      );
-    if (compareVersions(v, versionParts(SCHEMA_VERSION)!) > 0) {
-      return fail(
-        vPos.line,
-        vPos.col,
-        'schemaVersion',
-        `this scenario needs format ${version}; this game reads formats ${MIN_SCHEMA_VERSION} to ${SCHEMA_VERSION}: update the game`,
-      );
-    }
-    if (compareVersions(v, versionParts(MIN_SCHEMA_VERSION)!) < 0) {
-      return fail(
-        vPos.line,
-        vPos.col,
-        'schemaVersion',
-        `format ${version} is older than this game reads (${MIN_SCHEMA_VERSION}); see docs/authoring.md for what changed`,
-      );
-    }
-  }
-
-  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  const valid = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!valid.success) {
+    for (const issue of valid.error.issues) {
       const path = issue.path as PropertyKey[];
       if (issue.code === 'unrecognized_keys') {
-        const known = knownKeysAt(path);
-        const inEffects = path.at(-1) === 'effects';
         for (const key of issue.keys) {
-          const pos = positionOf(doc, lines, [...path, key], true);
-          const hint = closest(key, known);
-          issues.push({
-            file,
-            ...pos,
-            path: formatPath([...path, key]),
-            message: `unknown ${inEffects ? 'effect' : 'key'}${hint ? `; did you mean ${hint}?` : `; expected one of ${known.join(', ')}`}`,
+          out.push({
+            ...where([...path, key], true),
+            path: [...path, key],
+            message: unknownKeyMessage(path, key),
           });
         }
-        continue;
+      } else {
+        out.push({ ...where(path), path, message: messageFor(issue) });
       }
-      const pos = positionOf(doc, lines, path);
-      issues.push({
-        file,
-        ...pos,
-        path: formatPath(path),
-        message: messageFor(issue, path.slice(0, -1)),
-      });
     }
-    return { ok: false, issues, warnings };
+    return out.result();
   }
 
-  for (const s of checkSemantics(parsed.data)) {
-    const pos = positionOf(doc, lines, s.path, s.atKey ?? false);
-    const entry = { file, ...pos, path: formatPath(s.path), message: s.message };
-    (s.warning ? warnings : issues).push(entry);
+  for (const s of checkSemantics(valid.data)) {
+    out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }
-  if (issues.length > 0) return { ok: false, issues, warnings };
-  const scenario = toScenarioDef(parsed.data);
-  return { ok: true, scenario, hash: contentHash(scenario), warnings };
+  if (out.errors.length > 0) return out.result();
+  const scenario = toScenarioDef(valid.data);
+  return {
+    ok: true,
+    scenario,
+    hash: contentHash(scenario),
+    warnings: out.warnings.sort(byPosition),
+  };
+}
+
+/**
+ * Checks a scenario file's text. Never throws: a failure of the checker itself is
+ * reported as an error on the file, so that a facilitator still sees a message.
+ */
+export function loadScenario(source: string, file: string): LoadResult {
+  try {
+    return check(source, file);
+  } catch (err) {
+    const deep = err instanceof RangeError;
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          path: '',
+          message: deep
+            ? 'the lists or mappings in this file nest far too deeply to be a scenario'
+            : `the checker failed on this file (${(err as Error).message}); this is a bug in the game: please report it with the file`,
+        },
+      ],
+      warnings: [],
+    };
+  }
 }

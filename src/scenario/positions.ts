@@ -1,4 +1,5 @@
 import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter } from 'yaml';
+import { knownKeysAt, schemaAt } from './expected.ts';
 
 // Turns a path inside the data (from the schema or a semantic check) into a line and
 // column in the file, so an error can point at the very key or value that is wrong.
@@ -53,4 +54,51 @@ export function positionOf(
   }
   const { line, col } = lines.linePos(offset);
   return { line, col };
+}
+
+function plausibleKey(path: readonly PropertyKey[], key: string): boolean {
+  const known = knownKeysAt(path);
+  if (known.length > 0) return known.includes(key);
+  return /^[a-z0-9][a-z0-9-]*$/.test(key) && schemaAt(path) !== undefined;
+}
+
+function spans(node: unknown, offset: number): boolean {
+  return isNode(node) && node.range ? node.range[0] <= offset && offset <= node.range[2] : false;
+}
+
+/**
+ * The data path of the deepest key or item whose text holds `offset`: where a YAML
+ * syntax error sits inside the scenario, as far as the half-read document tells.
+ */
+export function pathAtOffset(doc: Document, offset: number): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node: unknown = doc.contents;
+  while (isMap(node) || isSeq(node)) {
+    let next: unknown;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+        const start = pair.key.range[0];
+        const end =
+          isNode(pair.value) && pair.value.range ? pair.value.range[2] : pair.key.range[2];
+        if (start <= offset && offset <= end) {
+          // a half-read document can hold keys made of broken lines: stop at the first
+          // key the format does not know, so the path names only real places
+          if (!plausibleKey(path, String(pair.key.value))) return path;
+          path.push(String(pair.key.value));
+          next = pair.value ?? null;
+          break;
+        }
+      }
+    } else {
+      const i = node.items.findIndex((item) => spans(item, offset));
+      if (i >= 0) {
+        path.push(i);
+        next = node.items[i];
+      }
+    }
+    if (next === undefined || path.length > 64) break;
+    node = next;
+  }
+  return path;
 }

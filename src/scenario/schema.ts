@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { EFFECT_KEYS } from '../sim/index.ts';
+import { EFFECT_KEYS, OUTCOME_LABELS, OUTCOME_RANGES, type Outcome } from '../sim/index.ts';
+import { EFFECT_DOCS, PARAM_DOCS, STYLE_DOCS } from './field-docs.ts';
 
 // The scenario format, as facilitators write it. Every object is strict, so a typo in a
 // key is an error (with a suggestion) rather than a silently ignored line. Every string is
 // plain text: the game only ever puts it on the page as text.
 
-export const SCHEMA_VERSION = '1.0';
-/** Oldest format this game still reads. */
-export const MIN_SCHEMA_VERSION = '1.0';
+export { MIN_SCHEMA_VERSION, SCHEMA_VERSION } from './version.ts';
 
 const id = z
   .string()
@@ -32,23 +31,42 @@ const num = (min: number, max: number) =>
       error: `expected a number from ${min} to ${max}`,
     });
 
+// contacts are counted in departments, so they are whole numbers
+const WHOLE_EFFECTS = new Set(['contacts', 'shareContacts']);
+
 const effectSet = z
   .strictObject(
-    Object.fromEntries(EFFECT_KEYS.map((k) => [k, num(-5, 5).optional()])) as Record<
-      (typeof EFFECT_KEYS)[number],
-      z.ZodOptional<z.ZodNumber>
-    >,
+    Object.fromEntries(
+      EFFECT_KEYS.map((k) => [
+        k,
+        (WHOLE_EFFECTS.has(k)
+          ? z.int({ error: 'expected a whole number' }).min(-5).max(5)
+          : num(-5, 5)
+        )
+          .describe(EFFECT_DOCS[k])
+          .optional(),
+      ]),
+    ) as Record<(typeof EFFECT_KEYS)[number], z.ZodOptional<z.ZodNumber>>,
   )
   .describe(
-    'Changes to the model, each a delta: alignment, trust, morale, effort, skill, autonomy, contacts, shareContacts, brand, competitor, competitorAlignment, outside, market, home.',
+    'Changes to the model when this fires, each a change from the current value. Effects: alignment, trust, morale, effort, skill, autonomy, contacts, shareContacts, brand, competitor, competitorAlignment, outside, market, home.',
   );
 
 const memberEffect = z.strictObject({
-  morale: num(-1, 1).optional(),
-  effort: num(-1, 1).optional(),
-  skill: num(-1, 1).optional(),
-  angle: num(-180, 180).optional(),
-  leaves: z.boolean().optional(),
+  morale: num(-1, 1).describe("Change in this member's morale.").optional(),
+  effort: num(-1, 1).describe("Change in this member's effort.").optional(),
+  skill: num(-1, 1).describe("Change in this member's skill.").optional(),
+  angle: num(-180, 180)
+    .describe(
+      "Degrees added to this member's rope angle: further from 0 pulls more off the line to the customer.",
+    )
+    .optional(),
+  leaves: z
+    .boolean()
+    .describe(
+      'true: the member leaves the team, taking every customer contact that only they held.',
+    )
+    .optional(),
 });
 
 const memberEffects = z
@@ -56,25 +74,31 @@ const memberEffects = z
   .describe('Effects on named members of the team, by member id.');
 
 const delayed = z.strictObject({
-  after: z.int().min(1, { error: 'expected a whole number of quarters from 1 to 12' }).max(12, {
-    error: 'expected a whole number of quarters from 1 to 12',
-  }),
+  after: z.int().min(1).max(12).describe('Quarters after the choice: 1 means at the next quarter.'),
   effects: effectSet,
   members: memberEffects.optional(),
-  note: text(300).optional(),
+  note: text(300).describe('Shown in the debrief as the cause of this change.').optional(),
 });
 
 const choice = z.strictObject({
   id,
-  label: text(160),
+  label: text(160).describe('What the player reads on the button.'),
   style: id.describe(
-    "One of the scenario's styles (directive, collaborative, or one it declares).",
+    "One of the scenario's styles (directive or collaborative unless `styles` declares others). The style adds its built-in dynamics (params.styles) on top of the choice's own effects.",
   ),
-  detail: text(600).optional(),
+  detail: text(600).describe('A longer explanation under the label.').optional(),
   effects: effectSet.optional(),
   members: memberEffects.optional(),
-  later: z.array(delayed).max(6).optional(),
-  coach: text(800).optional(),
+  later: z
+    .array(delayed)
+    .max(6)
+    .describe(
+      'Effects that arrive some quarters after the choice: slow results, or a bill that comes due.',
+    )
+    .optional(),
+  coach: text(800)
+    .describe('The coach note shown after the quarter: why this worked or not.')
+    .optional(),
   next: id
     .optional()
     .describe('The situation that follows this choice, when it is not the next one.'),
@@ -83,24 +107,34 @@ const choice = z.strictObject({
 const situation = z.strictObject({
   id,
   title: text(120),
-  text: text(1500),
-  kind: z.enum(['crisis', 'build', 'routine']).optional(),
+  text: text(1500).describe('The situation card: what happened this quarter.'),
+  kind: z
+    .enum(['crisis', 'build', 'routine'])
+    .describe('crisis: calls for speed; build: pays off slowly; routine: everyday management.')
+    .optional(),
   choices: z.array(choice).min(2, { error: 'expected at least 2 choices' }).max(6, {
     error: 'expected at most 6 choices',
   }),
-  next: id.optional(),
+  next: id
+    .describe('The situation after this one, for every choice that has no next of its own.')
+    .optional(),
 });
 
-const comparison = z.strictObject({ below: num(-1, 2).optional(), above: num(-1, 2).optional() });
+const comparison = z
+  .strictObject({
+    below: num(-1, 2).describe('Only when the value is below this.').optional(),
+    above: num(-1, 2).describe('Only when the value is above this.').optional(),
+  })
+  .describe("A condition on last quarter's value.");
 
 const event = z.strictObject({
   id,
   title: text(120),
   text: text(800),
-  odds: num(0, 1),
-  from: z.int().min(1).max(40).optional(),
-  to: z.int().min(1).max(40).optional(),
-  once: z.boolean().optional(),
+  odds: num(0, 1).describe('Chance per quarter, from 0 to 1 (0.25: one quarter in four).'),
+  from: z.int().min(1).max(40).describe('First quarter it can happen in.').optional(),
+  to: z.int().min(1).max(40).describe('Last quarter it can happen in.').optional(),
+  once: z.boolean().describe('At most once per game (the default, true).').optional(),
   when: z
     .strictObject({
       trust: comparison.optional(),
@@ -109,114 +143,180 @@ const event = z.strictObject({
       alignment: comparison.optional(),
       breadth: comparison.optional(),
     })
+    .describe("Conditions on last quarter's figures; the event can fire only when all hold.")
     .optional(),
   effects: effectSet.optional(),
   members: memberEffects.optional(),
-  gust: z.enum(['for', 'against']).optional(),
+  gust: z
+    .enum(['for', 'against'])
+    .describe('Shown on the rope view as a gust towards us (for) or away (against).')
+    .optional(),
 });
 
 const member = z.strictObject({
   id,
   name: text(60),
-  kind: z.enum(['rep', 'product']),
-  skill: num(0.1, 1.5),
-  effort: num(0.2, 1.6),
+  kind: z.enum(['rep', 'product']).describe('A salesperson (rep) or a product line.'),
+  skill: num(0.1, 1.5).describe('Pull = skill x effort x morale.'),
+  effort: num(0.2, 1.6).describe('1 is normal effort.'),
   morale: num(0.05, 1),
-  angle: num(-90, 90),
-  contacts: z.array(id).max(12).optional(),
+  angle: num(-90, 90).describe(
+    'Degrees off the line to the customer: 0 pulls straight, 60 pulls mostly sideways.',
+  ),
+  contacts: z
+    .array(id)
+    .max(12)
+    .describe("The customer's departments this member has a contact in.")
+    .optional(),
 });
 
 const competitor = z.strictObject({
   id,
   name: text(60),
-  strength: num(0.05, 10),
-  alignment: num(0.05, 1),
+  strength: num(0.05, 10).describe(
+    'Total pull when perfectly united; our team of three pulls about 1.5.',
+  ),
+  alignment: num(0.05, 1).describe('How unified it pulls: its pull is strength x alignment.'),
 });
 
 const customer = z.strictObject({
   name: text(80),
-  trust: num(0, 1),
-  position: num(-1, 1),
-  home: num(-1, 1),
-  departments: z.array(id).min(1).max(12),
-  companyContacts: z.array(id).max(12).optional(),
-  marketSize: num(1, 1e7),
+  trust: num(0, 1).describe('Trust in us at the start: 0 distrustful, 1 full trust.'),
+  position: num(-1, 1).describe(
+    "Where the customer sits: -1 fully the competitors', +1 fully ours; our share is (1 + position) / 2.",
+  ),
+  home: num(-1, 1).describe('Its status quo, where its habits hold it.'),
+  departments: z
+    .array(id)
+    .min(1)
+    .max(12)
+    .describe('Ids of the departments in its organisation (purchasing, engineering, ...).'),
+  companyContacts: z
+    .array(id)
+    .max(12)
+    .describe('Departments where the company itself holds the contact, whoever the rep is.')
+    .optional(),
+  marketSize: num(1, 1e7).describe('Revenue of the whole market per quarter, in thousands.'),
 });
 
-const styleParams = z.strictObject({
-  effort: num(-1, 1).optional(),
-  morale: num(-1, 1).optional(),
-  autonomy: num(-1, 1).optional(),
-  trust: num(-1, 1).optional(),
-  forced: num(0, 0.95).optional(),
-  converge: num(-1, 1).optional(),
-  rebound: num(0, 90).optional(),
-});
+const styleParams = z
+  .strictObject({
+    effort: num(-1, 1).describe(STYLE_DOCS.effort).optional(),
+    morale: num(-1, 1).describe(STYLE_DOCS.morale).optional(),
+    autonomy: num(-1, 1).describe(STYLE_DOCS.autonomy).optional(),
+    trust: num(-1, 1).describe(STYLE_DOCS.trust).optional(),
+    forced: num(0, 0.95).describe(STYLE_DOCS.forced).optional(),
+    converge: num(-1, 1).describe(STYLE_DOCS.converge).optional(),
+    rebound: num(0, 90).describe(STYLE_DOCS.rebound).optional(),
+  })
+  .describe('The built-in dynamics of one style, applied every time a choice of it is made.');
 
 const params = z.strictObject({
-  trustFloor: num(0, 1).optional(),
-  habit: num(0, 20).optional(),
-  breadthHabit: num(0, 10).optional(),
-  breadthPull: num(0, 5).optional(),
-  rateUp: num(0.01, 1).optional(),
-  rateDown: num(0.01, 1).optional(),
-  loyalty: num(0, 1).optional(),
-  noise: num(0, 1).optional(),
-  marketGrowth: num(-0.5, 0.5).optional(),
-  planGrowth: num(-0.5, 0.5).optional(),
-  commission: num(0, 1).optional(),
-  forcedDecay: num(0, 1).optional(),
-  moraleFromPlan: num(0, 2).optional(),
-  brandUp: num(0, 1).optional(),
-  brandDown: num(0, 1).optional(),
-  styles: z.record(id, styleParams).optional(),
+  trustFloor: num(0, 1).describe(PARAM_DOCS.trustFloor).optional(),
+  habit: num(0, 20).describe(PARAM_DOCS.habit).optional(),
+  breadthHabit: num(0, 10).describe(PARAM_DOCS.breadthHabit).optional(),
+  breadthPull: num(0, 5).describe(PARAM_DOCS.breadthPull).optional(),
+  rateUp: num(0.01, 1).describe(PARAM_DOCS.rateUp).optional(),
+  rateDown: num(0.01, 1).describe(PARAM_DOCS.rateDown).optional(),
+  loyalty: num(0, 1).describe(PARAM_DOCS.loyalty).optional(),
+  noise: num(0, 1).describe(PARAM_DOCS.noise).optional(),
+  marketGrowth: num(-0.5, 0.5).describe(PARAM_DOCS.marketGrowth).optional(),
+  planGrowth: num(-0.5, 0.5).describe(PARAM_DOCS.planGrowth).optional(),
+  commission: num(0, 1).describe(PARAM_DOCS.commission).optional(),
+  forcedDecay: num(0, 1).describe(PARAM_DOCS.forcedDecay).optional(),
+  moraleFromPlan: num(0, 2).describe(PARAM_DOCS.moraleFromPlan).optional(),
+  brandUp: num(0, 1).describe(PARAM_DOCS.brandUp).optional(),
+  brandDown: num(0, 1).describe(PARAM_DOCS.brandDown).optional(),
+  styles: z
+    .record(id, styleParams)
+    .describe(
+      'Built-in dynamics by style id; given values replace the defaults (directive: effort +0.18, morale -0.06, autonomy -0.12, trust -0.01, forced 0.6, rebound 30; collaborative: morale +0.04, autonomy +0.08, trust +0.03, converge 0.2).',
+    )
+    .optional(),
 });
 
-const outcome = z.enum([
-  'share',
-  'growth',
-  'attainment',
-  'morale',
-  'trust',
-  'brand',
-  'earnings',
-  'alignment',
-]);
+const OUTCOMES = Object.keys(OUTCOME_RANGES) as Outcome[];
 
-const rubric = z.strictObject({
-  weights: z.partialRecord(outcome, num(0, 1)),
-  passMark: z.int().min(0).max(100),
-  grading: z.enum(['percentile', 'raw', 'both']).optional(),
-});
+// one optional key per outcome (rather than a record) so an editor offers their names
+const weights = z
+  .strictObject(
+    Object.fromEntries(
+      OUTCOMES.map((o) => {
+        const [lo, hi] = OUTCOME_RANGES[o];
+        return [
+          o,
+          num(0, 1)
+            .describe(`Weight of ${OUTCOME_LABELS[o]} (scored 0 at ${lo}, full marks at ${hi}).`)
+            .optional(),
+        ];
+      }),
+    ) as Record<Outcome, z.ZodOptional<z.ZodNumber>>,
+  )
+  .describe(
+    `How much each outcome counts in the score; the weights must add up to 1. Outcomes: ${OUTCOMES.join(', ')}.`,
+  );
+
+const rubric = z
+  .strictObject({
+    weights,
+    passMark: z.int().min(0).max(100).describe('Score from 0 to 100 needed to pass.'),
+    grading: z
+      .enum(['percentile', 'raw', 'both'])
+      .describe(
+        'Grade on the percentile among all strategies on the same seed, the raw score, or show both (default).',
+      )
+      .optional(),
+  })
+  .describe('How a game is scored.');
 
 const debrief = z.strictObject({
-  summary: text(1500),
+  summary: text(1500).describe('Shown at the end of every game.'),
   bands: z
     .array(z.strictObject({ min: z.int().min(0).max(100), text: text(800) }))
     .max(10)
+    .describe('Texts by score: the band with the highest min at or below the score is shown.')
     .optional(),
   lessons: z.array(text(400)).max(12).optional(),
 });
 
 export const scenarioSchema = z
   .strictObject({
-    schemaVersion: z.string({
-      error: 'expected the format version as a quoted string, such as "1.0"',
-    }),
-    id,
+    schemaVersion: z.string().describe('The version of the scenario format, in quotes: "1.0".'),
+    id: id.describe('The scenario id; also the file name (tutorial.yaml has id: tutorial).'),
     title: text(100),
-    summary: text(800),
-    goals: z.array(text(200)).min(1).max(8),
-    quarters: z.int().min(1).max(20),
-    styles: z.array(id).min(1).max(5).optional(),
-    team: z.array(member).min(1).max(8),
+    summary: text(800).describe('Shown on the scenario choice and the briefing.'),
+    goals: z.array(text(200)).min(1).max(8).describe('Learning goals, shown in the briefing.'),
+    quarters: z
+      .int()
+      .min(1)
+      .max(20)
+      .describe('How many quarters (decisions) every path through the situations lasts.'),
+    styles: z
+      .array(id)
+      .min(1)
+      .max(5)
+      .describe('The management styles choices can have; default [directive, collaborative].')
+      .optional(),
+    team: z.array(member).min(1).max(8).describe("The player's salespeople and product lines."),
     competitors: z.array(competitor).min(1).max(5),
-    customer,
-    params: params.optional(),
-    situations: z.array(situation).min(1).max(40),
-    events: z.array(event).max(20).optional(),
+    customer: customer.describe('The customer in the middle of the tug of war.'),
+    params: params
+      .describe("The model's parameters where this scenario wants other values than the defaults.")
+      .optional(),
+    situations: z
+      .array(situation)
+      .min(1)
+      .max(40)
+      .describe(
+        'The situations, one per quarter; play goes down the list unless a next says otherwise.',
+      ),
+    events: z
+      .array(event)
+      .max(20)
+      .describe('Seeded random events: each quarter each may fire with its odds.')
+      .optional(),
     rubric,
-    debrief,
+    debrief: debrief.describe('Texts for the end of the game.'),
   })
   .describe('A Tug of War scenario: one market, its team, its customer and its quarters.');
 
@@ -238,6 +338,7 @@ export const KNOWN_KEYS: readonly string[] = [
     ...Object.keys(styleParams.shape),
     ...Object.keys(rubric.shape),
     ...Object.keys(debrief.shape),
+    ...OUTCOMES,
     ...EFFECT_KEYS,
   ]),
 ];

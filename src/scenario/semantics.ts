@@ -38,6 +38,11 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   const situationIds = s.situations.map((x) => x.id);
   const departments = s.customer.departments;
 
+  styles.forEach((style, i) => {
+    if (styles.indexOf(style) !== i) {
+      out.push({ path: ['styles', i], message: `the style "${style}" is listed twice` });
+    }
+  });
   duplicates(s.team, ['team'], 'team member', out);
   duplicates(s.competitors, ['competitors'], 'competitor', out);
   duplicates(s.situations, ['situations'], 'situation', out);
@@ -129,6 +134,21 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
         message: `the game has only ${s.quarters} quarters`,
       });
     }
+    for (const [metric, cmp] of Object.entries(e.when ?? {})) {
+      if (cmp?.below !== undefined && cmp.above !== undefined && cmp.below <= cmp.above) {
+        out.push({
+          path: ['events', i, 'when', metric],
+          message: `${metric} can never be both below ${cmp.below} and above ${cmp.above}: the event would never happen`,
+        });
+      }
+    }
+    if (e.odds === 0) {
+      out.push({
+        path: ['events', i, 'odds'],
+        warning: true,
+        message: 'odds 0: this event never happens',
+      });
+    }
     if (e.from !== undefined && e.to !== undefined && e.to < e.from) {
       out.push({
         path: ['events', i, 'to'],
@@ -137,7 +157,16 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     }
   });
 
-  const total = Object.values(s.rubric.weights).reduce((a, b) => a + (b ?? 0), 0);
+  const bands = s.debrief.bands ?? [];
+  if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
+    out.push({
+      path: ['debrief', 'bands'],
+      warning: true,
+      message: `no band has min: 0, so a score below ${Math.min(...bands.map((b) => b.min))} gets no debrief text`,
+    });
+  }
+
+  const total = Object.values(s.rubric.weights).reduce<number>((a, b) => a + (b ?? 0), 0);
   if (Math.abs(total - 1) > 0.001) {
     out.push({
       path: ['rubric', 'weights'],
@@ -209,6 +238,22 @@ function checkPaths(s: ScenarioFile, out: SemanticIssue[]) {
     onPath.delete(sit.id);
   };
   if (s.situations.length > 0) visit(0, 1);
+  // effects due after the last quarter never apply: the author probably meant sooner
+  s.situations.forEach((sit, i) => {
+    const depth = depthOf.get(sit.id);
+    if (depth === undefined) return;
+    sit.choices.forEach((c, j) => {
+      c.later?.forEach((l, k) => {
+        if (depth + l.after > s.quarters) {
+          out.push({
+            path: ['situations', i, 'choices', j, 'later', k, 'after'],
+            warning: true,
+            message: `due in quarter ${depth + l.after}, after the game ends (quarters: ${s.quarters}); it never applies`,
+          });
+        }
+      });
+    });
+  });
   s.situations.forEach((sit, i) => {
     if (!reached.has(sit.id)) {
       out.push({
