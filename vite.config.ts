@@ -1,3 +1,4 @@
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { loadBundledScenarios } from './src/scenario/bundled.ts';
 
@@ -22,7 +23,36 @@ const outDir = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   base: './',
-  plugins: [bundledScenarios()],
+  plugins: [
+    bundledScenarios(),
+    // offline after the first visit: a generated service worker precaches every built file
+    // (Phaser's chunk included); src/app/pwa.ts registers it, as the CSP forbids inline script
+    VitePWA({
+      strategies: 'generateSW',
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Tug of War — a sales management game',
+        short_name: 'Tug of War',
+        description: 'A browser game that coaches sales managers.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f4ef',
+        theme_color: '#1d2b3a',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // links carry their settings in the query (?w=…, ?scenario=…): match the page without it
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     outDir,

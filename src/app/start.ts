@@ -1,0 +1,75 @@
+import scenarios from 'virtual:scenarios';
+import { saveBook } from '../save/saves.ts';
+import { browserStore } from '../save/storage.ts';
+import type { RopeViewHandle } from '../scenes/contract.ts';
+import { createGameStore, type GameStore } from '../store/game-store.ts';
+import { mountApp } from '../ui/mount.ts';
+import { registerServiceWorker } from './pwa.ts';
+import { ropeSource } from './rope-source.ts';
+import { loadRopeView } from './rope-view.ts';
+import { openFromUrl } from './url.ts';
+
+/** What browser tests and the browser benchmark drive: the store's actions, nothing more. */
+export interface TestHook {
+  store: GameStore;
+  /** the first screen is up and the address has been acted on */
+  ready: boolean;
+  ropeView?: RopeViewHandle;
+  /** the rope view finished loading (or could not load) */
+  viewSettled: boolean;
+}
+
+declare global {
+  interface Window {
+    __TEST__?: TestHook;
+  }
+}
+
+function newSeed(): string {
+  const n = new Uint32Array(1);
+  crypto.getRandomValues(n);
+  return String(1 + ((n[0] ?? 0) % 999_999));
+}
+
+export async function startApp(root: HTMLElement): Promise<void> {
+  const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const store = createGameStore({
+    scenarios,
+    saves: saveBook(browserStore()),
+    newSeed,
+    now: () => Date.now(),
+    systemReducedMotion: motion.matches,
+  });
+  motion.addEventListener('change', (e) => store.getState().setSystemReducedMotion(e.matches));
+  const hook: TestHook = { store, ready: false, viewSettled: false };
+  window.__TEST__ = hook;
+
+  store.getState().refreshSaves();
+  const app = mountApp(root, store);
+  await openFromUrl(store, window.location.search, newSeed).catch((err: unknown) => {
+    store.getState().showLinkError(err instanceof Error ? err.message : 'it could not be read');
+  });
+  hook.ready = true;
+
+  // after the first screen is up: the rope view (Phaser), then offline support
+  setTimeout(() => {
+    loadRopeView(app.stage, ropeSource(store))
+      .then((handle) => {
+        if (handle) hook.ropeView = handle;
+        store.getState().setViewReady(handle !== null);
+      })
+      .catch((err: unknown) => {
+        console.error(err);
+        store
+          .getState()
+          .notify(
+            'warning',
+            'The rope picture could not start in this browser; the game plays on with the list of ropes.',
+          );
+      })
+      .finally(() => {
+        hook.viewSettled = true;
+      });
+    void registerServiceWorker(store);
+  }, 0);
+}

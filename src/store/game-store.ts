@@ -1,0 +1,378 @@
+/**
+ * The one state of the running game, and the only way to change it.
+ *
+ * Made by `createGameStore(deps)` (no module singleton: tests and benchmarks make as many
+ * as they like). The HTML screens and the Phaser rope view subscribe to it and send
+ * actions; the actions call the model (src/sim) and keep the saved game in step.
+ *
+ * Actions (store.getState().<name>):
+ *   refreshSaves()                 re-read saved games; damaged ones are dropped with a notice
+ *   showTitle() / showScenarios()  go to the title screen / the list of scenarios
+ *   pickScenario(id, seed?)        brief a new market (a new seed unless one is given)
+ *   startMarket(id, seed, context) open a market from a link: resumes its save if there is one
+ *   beginQuarters()                leave the briefing, play the first decision
+ *   choose(choiceId)               decide the current situation: plays one quarter, saves
+ *   nextQuarter()                  after a quarter's outcome: the next decision, or the debrief
+ *   skipAnimation()                the rope view jumps to the end of the quarter
+ *   animationDone(playId)          the rope view reports that the quarter's animation ended
+ *   setViewReady(ready)            the rope view has loaded (or failed to)
+ *   setReducedMotion(on | null)    the in-game motion toggle (null follows the system)
+ *   setSystemReducedMotion(on)     the system's prefers-reduced-motion changed
+ *   replayMarket()                 same scenario, same seed, from the first quarter
+ *   newMarket()                    same scenario, a new seed
+ *   resume(key) / discardSave(key) a saved game from the title screen
+ *   addScenario(entry)             a scenario that came with a workshop link
+ *   showLinkError(message)         the page's link could not be read
+ *   notify(tone, text) / dismissNotice(id)
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  type GameContext,
+  SAVE_FORMAT,
+  SAVE_VERSION,
+  type SaveData,
+  saveKey,
+} from '../save/format.ts';
+import type { SaveBook } from '../save/saves.ts';
+import { initialState, playChoices, SimError, type SimState, step } from '../sim/index.ts';
+import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
+
+export interface GameStoreDeps {
+  scenarios: readonly ScenarioEntry[];
+  saves: SaveBook;
+  newSeed(): string;
+  now(): number;
+  systemReducedMotion?: boolean;
+}
+
+export interface GameActions {
+  refreshSaves(): void;
+  showTitle(): void;
+  showScenarios(): void;
+  pickScenario(id: string, seed?: string): void;
+  startMarket(id: string, seed: string, context: GameContext): void;
+  beginQuarters(): void;
+  choose(choiceId: string): void;
+  nextQuarter(): void;
+  skipAnimation(): void;
+  animationDone(playId: number): void;
+  setViewReady(ready: boolean): void;
+  setReducedMotion(on: boolean | null): void;
+  setSystemReducedMotion(on: boolean): void;
+  replayMarket(): void;
+  newMarket(): void;
+  resume(key: string): void;
+  discardSave(key: string): void;
+  addScenario(entry: ScenarioEntry): void;
+  showLinkError(message: string): void;
+  notify(tone: Notice['tone'], text: string): void;
+  dismissNotice(id: number): void;
+}
+
+export type GameStore = StoreApi<GameState & GameActions>;
+
+const SETTINGS_KEY = 'tow.settings.v1';
+const ATTEMPTS_KEY = 'tow.attempts.v1.';
+const STORAGE_NOTICE =
+  'This browser is not keeping saved games (storage is full or switched off, as in private browsing). You can play on, but closing the tab loses the game in progress.';
+
+export function reducedMotion(s: Pick<GameState, 'settings' | 'systemReducedMotion'>): boolean {
+  return s.settings.reducedMotion ?? s.systemReducedMotion;
+}
+
+function readSettings(saves: SaveBook): Settings {
+  try {
+    const v = JSON.parse(saves.getValue(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
+    return { reducedMotion: typeof v.reducedMotion === 'boolean' ? v.reducedMotion : null };
+  } catch {
+    return { reducedMotion: null };
+  }
+}
+
+export function createGameStore(deps: GameStoreDeps): GameStore {
+  let noticeId = 0;
+
+  return createStore<GameState & GameActions>()((set, get) => {
+    const notify = (tone: Notice['tone'], text: string) => {
+      if (get().notices.some((n) => n.text === text)) return;
+      set({ notices: [...get().notices, { id: ++noticeId, tone, text }] });
+    };
+
+    const find = (id: string) => get().scenarios.find((e) => e.scenario.id === id) ?? null;
+
+    const sessionOf = (c: GameContext) => (c.kind === 'practice' ? undefined : c.session);
+
+    /** Writes the game in progress; a refusal becomes one notice, and play goes on. */
+    const persist = () => {
+      const { entry, sim, context } = get();
+      if (!entry || !sim) return;
+      const save: SaveData = {
+        format: SAVE_FORMAT,
+        v: SAVE_VERSION,
+        scenario: entry.scenario.id,
+        hash: entry.hash,
+        seed: sim.seed,
+        choices: [...sim.choices],
+        updated: deps.now(),
+        context,
+        ...(entry.yaml !== undefined ? { yaml: entry.yaml } : {}),
+      };
+      const result = deps.saves.write(save);
+      if (!result.ok || !deps.saves.persistent) {
+        if (!get().unsaved) set({ unsaved: true });
+        notify('warning', STORAGE_NOTICE);
+      }
+    };
+
+    /** A fresh game of this market, on the briefing screen (nothing saved until it starts). */
+    const brief = (entry: ScenarioEntry, seed: string, context: GameContext) => {
+      set({
+        screen: 'briefing',
+        entry,
+        context,
+        sim: initialState(entry.scenario, seed),
+        previous: null,
+        phase: 'decide',
+        animating: false,
+        skipped: false,
+      });
+    };
+
+    const nextAttempt = (context: GameContext): GameContext => {
+      if (context.kind !== 'assignment') return context;
+      const key = ATTEMPTS_KEY + encodeURIComponent(context.session);
+      const used = Number.parseInt(deps.saves.getValue(key) ?? '0', 10) || 0;
+      deps.saves.setValue(key, String(used + 1));
+      if (used >= context.attempts) {
+        notify(
+          'warning',
+          `You have used all ${context.attempts} attempts of this assessed session; this game counts as attempt ${used + 1}.`,
+        );
+      }
+      return { ...context, attempt: used + 1 };
+    };
+
+    /** Replays a save; null (with the reason) when it cannot be played back faithfully. */
+    const restore = (save: SaveData): { entry: ScenarioEntry; sim: SimState } | string => {
+      const entry = find(save.scenario);
+      if (!entry) return `its scenario "${save.scenario}" is not part of this version of the game`;
+      if (entry.hash !== save.hash) return 'its scenario has been changed since the game was saved';
+      try {
+        return { entry, sim: playChoices(entry.scenario, save.seed, save.choices) };
+      } catch (err) {
+        if (err instanceof SimError)
+          return `its choices no longer fit the scenario (${err.message})`;
+        throw err;
+      }
+    };
+
+    const open = (key: string): boolean => {
+      const parsed = deps.saves.read(key);
+      if (!parsed.ok) {
+        notify('error', `A saved game could not be resumed: ${parsed.message}. Starting afresh.`);
+        if (parsed.problem === 'unreadable') deps.saves.remove(key);
+        get().refreshSaves();
+        return false;
+      }
+      const restored = restore(parsed.save);
+      if (typeof restored === 'string') {
+        notify(
+          'error',
+          `A saved game could not be resumed: ${restored}. It was removed; starting afresh.`,
+        );
+        deps.saves.remove(key);
+        get().refreshSaves();
+        return false;
+      }
+      set({
+        entry: restored.entry,
+        context: parsed.save.context,
+        sim: restored.sim,
+        previous: null,
+        phase: 'decide',
+        animating: false,
+        skipped: false,
+        screen: restored.sim.situationId === null ? 'debrief' : 'play',
+      });
+      return true;
+    };
+
+    return {
+      screen: 'title',
+      scenarios: [...deps.scenarios],
+      entry: null,
+      context: { kind: 'practice' },
+      sim: null,
+      previous: null,
+      phase: 'decide',
+      playId: 0,
+      animating: false,
+      skipped: false,
+      viewReady: false,
+      settings: readSettings(deps.saves),
+      systemReducedMotion: deps.systemReducedMotion ?? false,
+      notices: deps.saves.persistent
+        ? []
+        : [{ id: ++noticeId, tone: 'warning', text: STORAGE_NOTICE }],
+      saves: [],
+      linkError: null,
+      unsaved: !deps.saves.persistent,
+
+      refreshSaves() {
+        const offers: ResumeOffer[] = [];
+        for (const { key, parsed } of deps.saves.list()) {
+          if (!parsed.ok) {
+            notify(
+              'error',
+              `A saved game could not be read: ${parsed.message}.${parsed.problem === 'unreadable' ? ' It was removed.' : ''}`,
+            );
+            if (parsed.problem === 'unreadable') deps.saves.remove(key);
+            continue;
+          }
+          const s = parsed.save;
+          const entry = find(s.scenario);
+          // a game from a workshop's own scenario is listed once its link has been opened
+          if (!entry && s.yaml !== undefined) continue;
+          const restored = restore(s);
+          if (typeof restored === 'string') {
+            notify('error', `A saved game could not be resumed: ${restored}. It was removed.`);
+            deps.saves.remove(key);
+            continue;
+          }
+          offers.push({
+            key,
+            scenarioId: s.scenario,
+            title: restored.entry.scenario.title,
+            seed: s.seed,
+            played: restored.sim.quarter,
+            quarters: restored.entry.scenario.quarters,
+            finished: restored.sim.situationId === null,
+            context: s.context,
+            updated: s.updated,
+          });
+        }
+        set({ saves: offers });
+      },
+
+      showTitle() {
+        get().refreshSaves();
+        set({ screen: 'title', previous: null, animating: false });
+      },
+
+      showScenarios: () => set({ screen: 'choose' }),
+
+      pickScenario(id, seed) {
+        const entry = find(id);
+        if (!entry) {
+          notify('error', `There is no scenario "${id}" in this game. Pick one from the list.`);
+          set({ screen: 'choose' });
+          return;
+        }
+        brief(entry, seed ?? deps.newSeed(), { kind: 'practice' });
+      },
+
+      startMarket(id, seed, context) {
+        const entry = find(id);
+        if (!entry) {
+          get().showLinkError(
+            `this link names the scenario "${id}", which this game does not have`,
+          );
+          return;
+        }
+        const key = saveKey(id, seed, sessionOf(context));
+        const saved = deps.saves.read(key);
+        if (saved.ok && saved.save.hash === entry.hash && open(key)) {
+          notify('info', 'Welcome back: your game continues where you left it.');
+          return;
+        }
+        brief(entry, seed, context);
+      },
+
+      beginQuarters() {
+        const { entry, sim } = get();
+        if (!entry || !sim) return;
+        set({ screen: 'play', phase: 'decide', context: nextAttempt(get().context) });
+        persist();
+      },
+
+      choose(choiceId) {
+        const { entry, sim, screen, phase } = get();
+        if (!entry || !sim || screen !== 'play' || phase !== 'decide' || sim.situationId === null)
+          return;
+        const next = step(entry.scenario, sim, choiceId);
+        const animate = get().viewReady && !reducedMotion(get());
+        set({
+          previous: sim,
+          sim: next,
+          playId: get().playId + 1,
+          phase: 'outcome',
+          animating: animate,
+          skipped: false,
+        });
+        persist();
+      },
+
+      nextQuarter() {
+        const { sim, screen, phase } = get();
+        if (!sim || screen !== 'play' || phase !== 'outcome') return;
+        set({
+          phase: 'decide',
+          previous: null,
+          animating: false,
+          skipped: false,
+          screen: sim.situationId === null ? 'debrief' : 'play',
+        });
+      },
+
+      skipAnimation: () => set({ skipped: true, animating: false }),
+
+      animationDone(playId) {
+        if (playId === get().playId) set({ animating: false });
+      },
+
+      setViewReady: (ready) => set({ viewReady: ready }),
+
+      setReducedMotion(on) {
+        set({ settings: { ...get().settings, reducedMotion: on } });
+        if (on === true) set({ animating: false, skipped: true });
+        deps.saves.setValue(SETTINGS_KEY, JSON.stringify(get().settings));
+      },
+
+      setSystemReducedMotion: (on) => set({ systemReducedMotion: on }),
+
+      replayMarket() {
+        const { entry, sim, context } = get();
+        if (!entry || !sim) return;
+        brief(entry, sim.seed, context);
+        get().beginQuarters();
+      },
+
+      newMarket() {
+        const { entry } = get();
+        if (!entry) return;
+        // a link's market is fixed by the link; a new seed makes it a practice game
+        brief(entry, deps.newSeed(), { kind: 'practice' });
+      },
+
+      resume(key) {
+        open(key);
+      },
+
+      discardSave(key) {
+        deps.saves.remove(key);
+        get().refreshSaves();
+      },
+
+      addScenario(entry) {
+        const others = get().scenarios.filter((e) => e.scenario.id !== entry.scenario.id);
+        set({ scenarios: [...others, entry] });
+      },
+
+      showLinkError: (message) => set({ screen: 'link-error', linkError: message }),
+
+      notify,
+
+      dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    };
+  });
+}

@@ -1,0 +1,67 @@
+import type { GameContext } from '../save/format.ts';
+import type { ScenarioDef, SimState } from '../sim/index.ts';
+
+export type { GameContext };
+
+/** A scenario the app can play, with the content hash records and saves refer to. */
+export interface ScenarioEntry {
+  scenario: ScenarioDef;
+  hash: string;
+  /** the YAML text, for a scenario that came with a workshop link */
+  yaml?: string;
+}
+
+export type Screen = 'title' | 'choose' | 'briefing' | 'play' | 'debrief' | 'link-error';
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** A saved game the title screen offers to resume. */
+export interface ResumeOffer {
+  key: string;
+  scenarioId: string;
+  title: string;
+  seed: string;
+  played: number;
+  quarters: number;
+  finished: boolean;
+  context: GameContext;
+  updated: number;
+}
+
+export interface Settings {
+  /** the player's own choice; null follows the system's prefers-reduced-motion */
+  reducedMotion: boolean | null;
+}
+
+export interface GameState {
+  screen: Screen;
+  /** the scenarios this app can play: the bundled ones, then any from a workshop link */
+  scenarios: ScenarioEntry[];
+  /** the market being played (or briefed, or debriefed) */
+  entry: ScenarioEntry | null;
+  context: GameContext;
+  sim: SimState | null;
+  /** the state before the last decision, for the rope view's animation; null at rest */
+  previous: SimState | null;
+  /** 'outcome' while the quarter just played is on show, before the next decision */
+  phase: 'decide' | 'outcome';
+  /** goes up by one each time a quarter is played */
+  playId: number;
+  /** the rope view is animating the last quarter */
+  animating: boolean;
+  skipped: boolean;
+  /** the rope view has loaded and will report when an animation ends */
+  viewReady: boolean;
+  settings: Settings;
+  systemReducedMotion: boolean;
+  notices: Notice[];
+  saves: ResumeOffer[];
+  /** what is wrong with the link the page was opened with */
+  linkError: string | null;
+  /** the game in progress cannot be kept across a reload (storage refused) */
+  unsaved: boolean;
+}

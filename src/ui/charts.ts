@@ -1,0 +1,142 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Metrics, ScenarioDef, SimState } from '../sim/index.ts';
+import { h } from './dom.ts';
+
+// The debrief's charts, in a chunk of their own (uPlot is only needed here). One small
+// chart per figure, each titled and with its numbers in a table, so neither colour nor
+// the canvas is the only way to read it. Colours are from the Okabe–Ito palette.
+
+interface Series {
+  key: keyof Metrics;
+  title: string;
+  unit: string;
+  colour: string;
+  scale: number;
+}
+
+const SERIES: Series[] = [
+  { key: 'share', title: 'Market share', unit: '%', colour: '#0072B2', scale: 100 },
+  {
+    key: 'growthQoQ',
+    title: 'Growth on the quarter before',
+    unit: '%',
+    colour: '#D55E00',
+    scale: 100,
+  },
+  { key: 'alignment', title: 'Team alignment', unit: '/100', colour: '#009E73', scale: 100 },
+  { key: 'trust', title: "Customer's trust", unit: '/100', colour: '#CC79A7', scale: 100 },
+];
+
+function table(s: Series, quarters: number[], values: number[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'chart-table' },
+    h('summary', null, `${s.title}: the figures`),
+    h(
+      'table',
+      { class: 'data' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { attrs: { scope: 'col' } }, 'Quarter'),
+          h('th', { attrs: { scope: 'col' } }, `${s.title} (${s.unit})`),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...quarters.map((q, i) =>
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'row' } }, q === 0 ? 'start' : `Q${q}`),
+            h('td', null, (values[i] ?? 0).toFixed(1)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The plot fills its figure, less the figure's padding. */
+function chartWidth(figure: HTMLElement): number {
+  return Math.max(240, Math.min(640, (figure.clientWidth || 560) - 24));
+}
+
+export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim: SimState): void {
+  const points = [sim.start, ...sim.history.map((r) => r.metrics)];
+  const quarters = points.map((_, i) => i);
+  container.replaceChildren();
+  const plots: uPlot[] = [];
+  for (const s of SERIES) {
+    const values = points.map((m) => m[s.key] * s.scale);
+    const plotBox = h('div', { class: 'plot', attrs: { 'aria-hidden': 'true' } });
+    const first = values[0] ?? 0;
+    const last = values.at(-1) ?? 0;
+    const figure = h(
+      'figure',
+      { class: 'chart', attrs: { 'data-chart': s.key } },
+      h(
+        'figcaption',
+        null,
+        h('strong', null, s.title),
+        ` — from ${first.toFixed(1)}${s.unit} at the start to ${last.toFixed(1)}${s.unit} after quarter ${sim.history.length}`,
+      ),
+      plotBox,
+      table(s, quarters, values),
+    );
+    container.append(figure);
+    const width = chartWidth(figure);
+    plots.push(
+      new uPlot(
+        {
+          width,
+          height: 180,
+          legend: { show: false },
+          cursor: { show: false },
+          scales: { x: { time: false } },
+          axes: [
+            {
+              values: (_u, ticks) =>
+                ticks.map((t) => (Number.isInteger(t) ? (t === 0 ? 'start' : `Q${t}`) : '')),
+              stroke: '#3d4451',
+              grid: { stroke: '#e3e6ec' },
+            },
+            {
+              values: (_u, ticks) =>
+                ticks.map((t) => `${Math.round(t)}${s.unit === '%' ? '%' : ''}`),
+              stroke: '#3d4451',
+              grid: { stroke: '#e3e6ec' },
+              size: 48,
+            },
+          ],
+          series: [
+            {},
+            { label: s.title, stroke: s.colour, width: 3, points: { size: 7, fill: s.colour } },
+          ],
+        },
+        [quarters, values],
+        plotBox,
+      ),
+    );
+  }
+  container.removeAttribute('aria-busy');
+  // the charts follow the page's width (phone held upright, then turned)
+  const resize = new ResizeObserver(() => {
+    if (!container.isConnected) {
+      resize.disconnect();
+      for (const p of plots) p.destroy();
+      return;
+    }
+    plots.forEach((p, i) => {
+      const figure = container.children[i];
+      const width = figure instanceof HTMLElement ? chartWidth(figure) : p.width;
+      if (p.width !== width) p.setSize({ width, height: 180 });
+    });
+  });
+  resize.observe(container);
+}

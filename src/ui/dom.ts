@@ -1,0 +1,59 @@
+// The only way the UI builds elements. Text always goes in as text nodes, so nothing a
+// scenario, a link or a player supplies can ever become markup.
+
+type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  class?: string;
+  id?: string;
+  /** attributes set with setAttribute; values are text */
+  attrs?: Record<string, string>;
+  on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props?.class) el.className = props.class;
+  if (props?.id) el.id = props.id;
+  for (const [k, v] of Object.entries(props?.attrs ?? {})) el.setAttribute(k, v);
+  for (const [type, fn] of Object.entries(props?.on ?? {})) {
+    el.addEventListener(type, fn as EventListener);
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(el: Element, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(
+      typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c,
+    );
+  }
+}
+
+export function button(
+  label: Child | Child[],
+  onClick: () => void,
+  options: { class?: string; attrs?: Record<string, string> } = {},
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      class: options.class ?? 'btn',
+      attrs: { type: 'button', ...(options.attrs ?? {}) },
+      on: { click: onClick },
+    },
+    ...(Array.isArray(label) ? label : [label]),
+  );
+}
+
+/** A screen's main heading: focused when the screen opens, so keyboard and screen reader users start there. */
+export function heading(level: 1 | 2 | 3, text: string, id?: string): HTMLHeadingElement {
+  const el = h(`h${level}`, { attrs: { tabindex: '-1' }, ...(id ? { id } : {}) }, text);
+  return el;
+}

@@ -1,0 +1,151 @@
+import { type GameStore, reducedMotion } from '../store/game-store.ts';
+import type { GameState, Notice } from '../store/types.ts';
+import { button, h } from './dom.ts';
+import { ropeTextList } from './rope-text.ts';
+import { briefingScreen } from './screens/briefing.ts';
+import { chooseScreen } from './screens/choose.ts';
+import { debriefScreen } from './screens/debrief.ts';
+import { linkErrorScreen } from './screens/link-error.ts';
+import { outcomeAnnouncement, playScreen } from './screens/play.ts';
+import { titleScreen } from './screens/title.ts';
+import { viewKey } from './view-key.ts';
+
+// The page's frame: header with the motion toggle, messages, the rope view with its text
+// equivalent, the panel for the current screen, and one live region for announcements.
+// It subscribes to the store and redraws only the parts whose state changed.
+
+const SCREENS = {
+  title: titleScreen,
+  choose: chooseScreen,
+  briefing: briefingScreen,
+  play: playScreen,
+  debrief: debriefScreen,
+  'link-error': linkErrorScreen,
+} as const;
+
+export interface MountedApp {
+  /** where the rope view draws its canvas */
+  stage: HTMLElement;
+  dispose(): void;
+}
+
+function noticeList(store: GameStore, notices: Notice[]): HTMLElement[] {
+  return notices.map((n) =>
+    h(
+      'div',
+      {
+        class: `notice notice-${n.tone}`,
+        attrs: { role: n.tone === 'error' ? 'alert' : 'status' },
+      },
+      h(
+        'p',
+        null,
+        h(
+          'strong',
+          null,
+          n.tone === 'info' ? 'Note: ' : n.tone === 'warning' ? 'Warning: ' : 'Problem: ',
+        ),
+        n.text,
+      ),
+      button('Dismiss', () => store.getState().dismissNotice(n.id), {
+        class: 'btn btn-quiet btn-small',
+        attrs: { 'aria-label': `Dismiss: ${n.text.slice(0, 60)}` },
+      }),
+    ),
+  );
+}
+
+export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
+  const motion = h('input', { id: 'motion-toggle', attrs: { type: 'checkbox' } });
+  motion.addEventListener('change', () => store.getState().setReducedMotion(motion.checked));
+  const header = h(
+    'header',
+    { class: 'topbar' },
+    h(
+      'span',
+      { class: 'brand' },
+      h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }, '⟷'),
+      ' Tug of War',
+    ),
+    h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
+  );
+  const notices = h('div', {
+    class: 'notices',
+    attrs: { 'aria-label': 'Messages', role: 'region' },
+  });
+  const stage = h('div', { id: 'stage', class: 'stage' });
+  const skip = button('Skip animation', () => store.getState().skipAnimation(), {
+    class: 'btn btn-small skip-anim',
+  });
+  const ropeText = h('div', { class: 'rope-text' });
+  const details = h(
+    'details',
+    { class: 'rope-details' },
+    h('summary', null, 'Who is pulling, and how hard'),
+    ropeText,
+  );
+  // open beside the picture on a wide screen; folded on a phone so the decision stays in view
+  details.open = window.matchMedia('(min-width: 960px)').matches;
+  const stageWrap = h(
+    'section',
+    { class: 'stage-wrap', attrs: { 'aria-labelledby': 'ropes-h' } },
+    h('h2', { id: 'ropes-h', class: 'sr-only' }, 'The rope view'),
+    stage,
+    skip,
+    h(
+      'details',
+      { class: 'rope-details', attrs: { open: '' } },
+      h('summary', null, 'Who is pulling, and how hard'),
+      ropeText,
+    ),
+  );
+  const panel = h('div', { id: 'panel', class: 'panel' });
+  const main = h('main', { id: 'main', class: 'layout' }, stageWrap, panel);
+  const live = h('div', {
+    class: 'sr-only',
+    attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' },
+  });
+  const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
+  root.replaceChildren(skipLink, header, notices, main, live);
+
+  let lastKey = '';
+  let first = true;
+  let lastNotices: Notice[] | null = null;
+  let lastSim: unknown = null;
+
+  const update = (s: GameState) => {
+    main.dataset.screen = s.screen;
+    main.dataset.phase = s.phase;
+    const key = viewKey(s);
+    if (key !== lastKey) {
+      lastKey = key;
+      panel.replaceChildren(SCREENS[s.screen](store, s));
+      if (!first) {
+        window.scrollTo({ top: 0 });
+        panel.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      }
+      if (s.screen === 'play' && s.phase === 'outcome') live.textContent = outcomeAnnouncement(s);
+      else if (s.screen === 'debrief')
+        live.textContent = 'The game is over: the debrief is on screen.';
+    }
+    first = false;
+    if (s.notices !== lastNotices) {
+      lastNotices = s.notices;
+      notices.replaceChildren(...noticeList(store, s.notices));
+    }
+    if (s.sim !== lastSim) {
+      lastSim = s.sim;
+      ropeText.replaceChildren(s.entry && s.sim ? ropeTextList(s.entry.scenario, s.sim) : '');
+    }
+    const hideSkip = !(s.animating && !s.skipped && !reducedMotion(s));
+    // a button that vanishes under the keyboard would drop focus on the page's body
+    if (hideSkip && document.activeElement === skip)
+      panel.querySelector<HTMLElement>('h1')?.focus();
+    skip.hidden = hideSkip;
+    motion.checked = reducedMotion(s);
+    document.documentElement.classList.toggle('reduce-motion', reducedMotion(s));
+  };
+  update(store.getState());
+  const unsubscribe = store.subscribe(update);
+  return { stage, dispose: unsubscribe };
+}

@@ -1,0 +1,54 @@
+import { type Rope, ropes, type ScenarioDef, type SimState } from '../sim/index.ts';
+import { h } from './dom.ts';
+
+// The rope view in words, for screen readers and for anyone who prefers a list: the same
+// ropes the canvas draws (src/sim/ropes.ts), so the two can never disagree.
+
+function strength(pull: number, strongest: number): string {
+  const r = strongest > 0 ? pull / strongest : 0;
+  if (r > 0.75) return 'strong';
+  if (r > 0.4) return 'moderate';
+  if (r > 0.1) return 'weak';
+  return 'barely';
+}
+
+function direction(rope: Rope): string {
+  // 0° points from the customer to us, 180° to the competitors
+  const a = ((rope.angle % 360) + 360) % 360;
+  const off = a > 180 ? 360 - a : a;
+  if (rope.side === 'habit') return 'holds the customer back towards its old habits';
+  if (rope.side === 'outside')
+    return a < 90 || a > 270 ? 'pushes towards us' : 'pushes away from us';
+  if (off < 5) return 'pulls straight towards us';
+  if (off < 90) return `pulls towards us, ${Math.round(off)}° off the line`;
+  if (off > 175) return 'pulls straight away from us';
+  return `pulls away from us, ${Math.round(180 - off)}° off the line`;
+}
+
+const SIDE: Record<Rope['side'], string> = {
+  team: 'our team',
+  competitor: 'competitor',
+  habit: 'the customer',
+  outside: 'outside',
+};
+
+export function ropeLines(scenario: ScenarioDef, state: SimState): string[] {
+  const list = ropes(state, scenario.params, scenario.customer.departments.length);
+  const strongest = Math.max(0, ...list.map((r) => r.pull));
+  const share = Math.round(((1 + state.position) / 2) * 100);
+  return [
+    `${scenario.customer.name} sits at ${share}% of the way to us (our market share ${share}%).`,
+    ...list.map(
+      (r) =>
+        `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)} (pull ${r.pull.toFixed(2)}).`,
+    ),
+  ];
+}
+
+export function ropeTextList(scenario: ScenarioDef, state: SimState): HTMLUListElement {
+  return h(
+    'ul',
+    { class: 'rope-list' },
+    ...ropeLines(scenario, state).map((t) => h('li', null, t)),
+  );
+}

@@ -1,0 +1,95 @@
+import type { GameStore } from '../../store/game-store.ts';
+import type { GameState } from '../../store/types.ts';
+import { button, h, heading } from '../dom.ts';
+import { contextBanner } from './context.ts';
+
+const level = (v: number) => `${Math.round(v * 100)}/100`;
+
+export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
+  const entry = s.entry;
+  const sim = s.sim;
+  if (!entry || !sim) return h('div');
+  const { scenario } = entry;
+  const c = scenario.customer;
+  const share = Math.round(((1 + c.position) / 2) * 100);
+  return h(
+    'div',
+    { class: 'screen briefing' },
+    contextBanner(s.context),
+    h('p', { class: 'kicker' }, `Briefing · market #${sim.seed} · ${scenario.quarters} quarters`),
+    heading(1, scenario.title),
+    h('p', { class: 'lead' }, scenario.summary),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'goals-h' } },
+      h('h2', { id: 'goals-h' }, 'Your goals'),
+      h('ul', { class: 'goals' }, ...scenario.goals.map((g) => h('li', null, g))),
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'team-h' } },
+      h('h2', { id: 'team-h' }, 'Your team'),
+      h(
+        'table',
+        { class: 'data' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'col' } }, 'Name'),
+            h('th', { attrs: { scope: 'col' } }, 'Role'),
+            h('th', { attrs: { scope: 'col' } }, 'Skill'),
+            h('th', { attrs: { scope: 'col' } }, 'Morale'),
+            h('th', { attrs: { scope: 'col' } }, 'Contacts'),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          ...scenario.team.map((m) =>
+            h(
+              'tr',
+              null,
+              h('th', { attrs: { scope: 'row' } }, m.name),
+              h('td', null, m.kind === 'rep' ? 'sales rep' : 'product line'),
+              h('td', null, level(m.skill)),
+              h('td', null, level(m.morale)),
+              h('td', null, m.contacts?.length ? m.contacts.join(', ') : '—'),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'customer-h' } },
+      h('h2', { id: 'customer-h' }, `The customer: ${c.name}`),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', null, 'Your share today'),
+        h('dd', null, `${share}%`),
+        h('dt', null, 'Trust in you'),
+        h('dd', null, level(c.trust)),
+        h('dt', null, 'Departments'),
+        h('dd', null, c.departments.join(', ')),
+        h('dt', null, 'Market per quarter'),
+        h('dd', null, `${c.marketSize}k`),
+        h('dt', null, scenario.competitors.length === 1 ? 'Competitor' : 'Competitors'),
+        h('dd', null, scenario.competitors.map((x) => x.name).join(', ')),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      button('Start quarter 1', () => store.getState().beginQuarters(), {
+        class: 'btn btn-primary btn-large',
+      }),
+      button('Choose another market', () => store.getState().showScenarios(), {
+        class: 'btn btn-quiet',
+      }),
+    ),
+  );
+}

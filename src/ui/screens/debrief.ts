@@ -1,0 +1,170 @@
+import { type ScenarioDef, type SimState, score, situationById } from '../../sim/index.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import type { GameState } from '../../store/types.ts';
+import { button, h, heading } from '../dom.ts';
+import { choiceEffects, choiceLabel, styleMark, styleName } from '../explain.ts';
+import { contextBanner } from './context.ts';
+
+export function bandText(scenario: ScenarioDef, value: number): string | null {
+  const bands = [...(scenario.debrief.bands ?? [])].sort((a, b) => b.min - a.min);
+  return bands.find((b) => value >= b.min)?.text ?? null;
+}
+
+function styleProfile(sim: SimState): HTMLElement {
+  const counts = new Map<string, number>();
+  for (const r of sim.history) counts.set(r.style, (counts.get(r.style) ?? 0) + 1);
+  const total = sim.history.length || 1;
+  return h(
+    'ul',
+    { class: 'profile' },
+    ...[...counts].map(([style, n]) => {
+      const bar = h('span', {
+        class: `bar style-${style === 'directive' || style === 'collaborative' ? style : 'other'}`,
+      });
+      bar.style.width = `${(n / total) * 100}%`;
+      return h(
+        'li',
+        null,
+        h(
+          'span',
+          { class: 'profile-label' },
+          `${styleMark(style)} ${styleName(style)}: ${n} of ${sim.history.length}`,
+        ),
+        h('span', { class: 'bar-track', attrs: { 'aria-hidden': 'true' } }, bar),
+      );
+    }),
+  );
+}
+
+function decisions(scenario: ScenarioDef, sim: SimState): HTMLElement {
+  return h(
+    'ol',
+    { class: 'decisions' },
+    ...sim.history.map((r) => {
+      const situation = situationById(scenario, r.situationId);
+      const choice = situation.choices.find((c) => c.id === r.choiceId);
+      const effects = choiceEffects(scenario, sim, r.quarter);
+      return h(
+        'li',
+        { class: 'decision' },
+        h('h3', null, `Quarter ${r.quarter}: ${situation.title}`),
+        h(
+          'p',
+          null,
+          'You chose ',
+          h('strong', null, `“${choiceLabel(scenario, r.choiceId)}”`),
+          ` (${styleMark(r.style)} ${styleName(r.style)}).`,
+        ),
+        h(
+          'p',
+          null,
+          h('span', { class: 'muted' }, 'What it did, then and later: '),
+          effects.length ? effects.join('; ') : 'no direct effect on the figures.',
+        ),
+        r.events.length > 0
+          ? h(
+              'p',
+              null,
+              h('span', { class: 'muted' }, 'Also this quarter: '),
+              r.events
+                .map((id) => scenario.events.find((e) => e.id === id)?.title ?? id)
+                .join(', '),
+            )
+          : null,
+        choice?.coach
+          ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), choice.coach)
+          : null,
+      );
+    }),
+  );
+}
+
+export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
+  const { entry, sim } = s;
+  if (!entry || !sim) return h('div');
+  const { scenario } = entry;
+  const value = score(scenario.rubric, sim);
+  const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
+  const passed = value >= passMark;
+  const band = bandText(scenario, value);
+  const charts = h(
+    'div',
+    { class: 'charts', attrs: { 'aria-busy': 'true' } },
+    h('p', { class: 'muted' }, 'Drawing the charts…'),
+  );
+  const result = h(
+    'div',
+    { class: 'result' },
+    h('p', { class: 'muted' }, 'Preparing your result code…'),
+  );
+  // charts (uPlot) and the result code (compression, hashing) load on the debrief only
+  void import('../charts.ts').then((m) => m.renderCharts(charts, scenario, sim));
+  void import('../result.ts').then((m) => m.renderResult(result, entry, sim, s.context));
+  return h(
+    'div',
+    { class: 'screen debrief' },
+    contextBanner(s.context),
+    h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · market #${sim.seed}`),
+    heading(1, 'How your market went'),
+    h(
+      'div',
+      { class: 'score-row' },
+      h(
+        'p',
+        { class: 'score', attrs: { 'data-score': String(value) } },
+        h('span', { class: 'score-value' }, String(value)),
+        h('span', { class: 'score-of' }, ' / 100'),
+      ),
+      h(
+        'p',
+        { class: `verdict ${passed ? 'pass' : 'fail'}` },
+        passed
+          ? `✓ Passed: the pass mark is ${passMark}.`
+          : `✗ Not passed yet: the pass mark is ${passMark}.`,
+      ),
+    ),
+    band ? h('p', { class: 'lead band' }, band) : null,
+    h('p', null, scenario.debrief.summary),
+    h(
+      'div',
+      { class: 'row' },
+      button('Replay this market', () => store.getState().replayMarket(), {
+        class: 'btn btn-primary',
+      }),
+      button('New market', () => store.getState().newMarket(), { class: 'btn' }),
+      button('Back to the title', () => store.getState().showTitle(), { class: 'btn btn-quiet' }),
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'charts-h' } },
+      h('h2', { id: 'charts-h' }, 'Quarter by quarter'),
+      charts,
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'style-h' } },
+      h('h2', { id: 'style-h' }, 'Your style'),
+      styleProfile(sim),
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'dec-h' } },
+      h('h2', { id: 'dec-h' }, 'What each of your calls did'),
+      decisions(scenario, sim),
+    ),
+    scenario.debrief.lessons?.length
+      ? h(
+          'section',
+          { class: 'block', attrs: { 'aria-labelledby': 'lessons-h' } },
+          h('h2', { id: 'lessons-h' }, 'Lessons'),
+          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
+        )
+      : null,
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
+      h('h2', { id: 'result-h' }, 'Your result'),
+      result,
+    ),
+  );
+}

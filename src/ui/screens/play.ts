@@ -1,0 +1,177 @@
+import { situationById } from '../../sim/index.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import type { GameState } from '../../store/types.ts';
+import { button, h, heading } from '../dom.ts';
+import { groupCauses, metricMoves, styleMark, styleName } from '../explain.ts';
+
+const KIND: Record<string, string> = { crisis: 'Crisis', build: 'Slow build', routine: 'Routine' };
+
+function figures(s: GameState): HTMLElement | null {
+  const sim = s.sim;
+  if (!sim) return null;
+  const m = sim.history.at(-1)?.metrics ?? sim.start;
+  const item = (label: string, value: string) =>
+    h('div', { class: 'figure' }, h('dt', null, label), h('dd', null, value));
+  return h(
+    'dl',
+    { class: 'figures', attrs: { 'aria-label': 'Where you stand' } },
+    item('Share', `${(m.share * 100).toFixed(1)}%`),
+    item('Trust', `${Math.round(m.trust * 100)}`),
+    item('Alignment', `${Math.round(m.alignment * 100)}`),
+    item('Morale', `${Math.round(m.morale * 100)}`),
+  );
+}
+
+function decide(store: GameStore, s: GameState): HTMLElement {
+  const { entry, sim } = s;
+  if (!entry || !sim || sim.situationId === null) return h('div');
+  const situation = situationById(entry.scenario, sim.situationId);
+  const quarter = sim.quarter + 1;
+  return h(
+    'div',
+    { class: 'screen situation' },
+    h(
+      'p',
+      { class: 'kicker' },
+      `Quarter ${quarter} of ${entry.scenario.quarters}`,
+      situation.kind ? ` · ${KIND[situation.kind]}` : '',
+    ),
+    heading(1, situation.title),
+    h('p', { class: 'situation-text' }, situation.text),
+    h(
+      'div',
+      { class: 'choices', attrs: { role: 'group', 'aria-label': 'Your call' } },
+      ...situation.choices.map((c) =>
+        button(
+          [
+            h('span', { class: 'choice-label' }, c.label),
+            h(
+              'span',
+              {
+                class: `choice-style style-${c.style === 'directive' || c.style === 'collaborative' ? c.style : 'other'}`,
+              },
+              `${styleMark(c.style)} ${styleName(c.style)}`,
+            ),
+            c.detail ? h('span', { class: 'choice-detail' }, c.detail) : null,
+          ],
+          () => store.getState().choose(c.id),
+          { class: 'choice', attrs: { 'data-choice': c.id } },
+        ),
+      ),
+    ),
+    figures(s),
+  );
+}
+
+function outcome(store: GameStore, s: GameState): HTMLElement {
+  const { entry, sim } = s;
+  const report = sim?.history.at(-1);
+  if (!entry || !sim || !report) return h('div');
+  const { scenario } = entry;
+  const situation = situationById(scenario, report.situationId);
+  const choice = situation.choices.find((c) => c.id === report.choiceId);
+  const finished = sim.situationId === null;
+  const moves = metricMoves(sim, report.quarter);
+  const events = report.events
+    .map((id) => scenario.events.find((e) => e.id === id))
+    .filter((e) => e !== undefined);
+  return h(
+    'div',
+    { class: 'screen outcome' },
+    h('p', { class: 'kicker' }, `Quarter ${report.quarter} of ${scenario.quarters} · outcome`),
+    heading(1, `What happened in quarter ${report.quarter}`),
+    h(
+      'p',
+      null,
+      'You chose ',
+      h('strong', null, `“${choice?.label ?? report.choiceId}”`),
+      ` (${styleMark(report.style)} ${styleName(report.style)}).`,
+    ),
+    ...events.map((e) =>
+      h('div', { class: 'event' }, h('strong', null, `Event: ${e.title}. `), e.text),
+    ),
+    h(
+      'table',
+      { class: 'data moves' },
+      h('caption', null, 'The figures against last quarter'),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { attrs: { scope: 'col' } }, 'Figure'),
+          h('th', { attrs: { scope: 'col' } }, 'Before'),
+          h('th', { attrs: { scope: 'col' } }, 'Now'),
+          h('th', { attrs: { scope: 'col' } }, 'Change'),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...moves.map((m) =>
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'row' } }, m.label),
+            h('td', null, m.before),
+            h('td', null, m.after),
+            h(
+              'td',
+              { class: `move move-${m.direction > 0 ? 'up' : m.direction < 0 ? 'down' : 'flat'}` },
+              `${m.direction > 0 ? '▲ ' : m.direction < 0 ? '▼ ' : ''}${m.change}`,
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'why-h' } },
+      h('h2', { id: 'why-h' }, 'Why'),
+      h(
+        'ul',
+        { class: 'causes' },
+        ...groupCauses(scenario, report.causes).map((g) =>
+          h('li', null, h('strong', null, `${g.source}: `), g.effects.join('; ')),
+        ),
+      ),
+    ),
+    choice?.coach
+      ? h(
+          'aside',
+          { class: 'coach', attrs: { 'aria-label': 'Coach' } },
+          h('strong', null, 'Coach: '),
+          choice.coach,
+        )
+      : null,
+    h(
+      'div',
+      { class: 'row' },
+      button(
+        finished ? 'See the debrief' : `On to quarter ${report.quarter + 1}`,
+        () => store.getState().nextQuarter(),
+        { class: 'btn btn-primary btn-large', attrs: { 'data-next': '' } },
+      ),
+    ),
+  );
+}
+
+export function playScreen(store: GameStore, s: GameState): HTMLElement {
+  return s.phase === 'outcome' ? outcome(store, s) : decide(store, s);
+}
+
+/** One sentence for the live region: what the quarter did. */
+export function outcomeAnnouncement(s: GameState): string {
+  const sim = s.sim;
+  const report = sim?.history.at(-1);
+  if (!sim || !report || !s.entry) return '';
+  const moved = metricMoves(sim, report.quarter).filter(
+    (m) => m.direction !== 0 && ['share', 'trust', 'alignment', 'morale'].includes(m.key),
+  );
+  const parts = moved.map((m) => `${m.label} ${m.change} to ${m.after}`);
+  const why = groupCauses(s.entry.scenario, report.causes)
+    .slice(0, 3)
+    .map((g) => `${g.source}: ${g.effects.join(', ')}`);
+  return `Quarter ${report.quarter} played. ${parts.join('; ') || 'Nothing moved much.'}. Why: ${why.join('. ')}.`;
+}

@@ -1,0 +1,100 @@
+import type { GameStore } from '../../store/game-store.ts';
+import type { GameState, ResumeOffer } from '../../store/types.ts';
+import { button, h, heading } from '../dom.ts';
+
+function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
+  const where = o.finished ? 'finished' : `${o.played} of ${o.quarters} quarters played`;
+  const context =
+    o.context.kind === 'workshop'
+      ? ` · workshop “${o.context.name}”`
+      : o.context.kind === 'assignment'
+        ? ' · assessed session'
+        : '';
+  return h(
+    'li',
+    { class: 'offer' },
+    h(
+      'div',
+      null,
+      h('strong', null, o.title),
+      h('span', { class: 'muted' }, ` · market #${o.seed}${context} · ${where}`),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      button(
+        o.finished ? `See the result of ${o.title}` : `Resume ${o.title}`,
+        () => store.getState().resume(o.key),
+        {
+          class: 'btn btn-primary',
+        },
+      ),
+      button(`Discard`, () => store.getState().discardSave(o.key), {
+        class: 'btn btn-quiet',
+        attrs: { 'aria-label': `Discard the saved game of ${o.title}, market #${o.seed}` },
+      }),
+    ),
+  );
+}
+
+export function titleScreen(store: GameStore, s: GameState): HTMLElement {
+  const open = s.saves.filter((o) => !o.finished);
+  const done = s.saves.filter((o) => o.finished).slice(0, 3);
+  return h(
+    'div',
+    { class: 'screen title-screen' },
+    h('p', { class: 'kicker' }, 'A sales management game'),
+    heading(1, 'Tug of War'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Your customer sits in the middle, pulled by ropes: its own habits, your competitors, the market, and your own salespeople. Each quarter you make one call, directive or collaborative, and watch where the customer goes.',
+    ),
+    open.length > 0 &&
+      h(
+        'section',
+        { class: 'block', attrs: { 'aria-labelledby': 'resume-h' } },
+        h('h2', { id: 'resume-h' }, 'Continue where you left off'),
+        h('ul', { class: 'offers' }, ...open.map((o) => offerItem(store, o))),
+      ),
+    h(
+      'div',
+      { class: 'row' },
+      button('Choose a market', () => store.getState().showScenarios(), {
+        class: 'btn btn-primary btn-large',
+      }),
+    ),
+    done.length > 0 &&
+      h(
+        'section',
+        { class: 'block', attrs: { 'aria-labelledby': 'done-h' } },
+        h('h2', { id: 'done-h' }, 'Your recent results'),
+        h('ul', { class: 'offers' }, ...done.map((o) => offerItem(store, o))),
+      ),
+    h(
+      'section',
+      { class: 'block how', attrs: { 'aria-labelledby': 'how-h' } },
+      h('h2', { id: 'how-h' }, 'How it works'),
+      h(
+        'ol',
+        null,
+        h('li', null, 'Read the briefing: your team, the customer, the competition.'),
+        h(
+          'li',
+          null,
+          'Each quarter, answer one situation. Every choice has a style: ▲ directive acts fast, ● collaborative builds slowly.',
+        ),
+        h(
+          'li',
+          null,
+          'Watch the ropes: a team pulling one way moves the customer; a distrustful customer damps every pull.',
+        ),
+        h(
+          'li',
+          null,
+          'At the end, the debrief shows what each of your calls did, and you can replay the same market.',
+        ),
+      ),
+    ),
+  );
+}
