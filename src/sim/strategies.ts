@@ -39,6 +39,9 @@ export interface CensusOptions {
   onProgress?: (done: number) => void;
 }
 
+/** Only outcomes count here: skip writing down causes, which the debrief alone reads. */
+const QUIET = { trace: false } as const;
+
 export const DEFAULT_EXHAUSTIVE_LIMIT = 100_000;
 
 /**
@@ -122,7 +125,7 @@ export function census(
     }
     for (const c of situationById(scenario, state.situationId).choices) {
       path.push(c.id);
-      walk(step(scenario, state, c.id));
+      walk(step(scenario, state, c.id, QUIET));
       path.pop();
     }
   };
@@ -192,7 +195,7 @@ function sampledCensus(
     for (let d = shared; d < picks.length; d++) {
       const state = states[d]!;
       const s = situationById(scenario, state.situationId!);
-      states[d + 1] = step(scenario, state, s.choices[picks[d]!]!.id);
+      states[d + 1] = step(scenario, state, s.choices[picks[d]!]!.id, QUIET);
     }
     const end = states[picks.length]!;
     tally(result, score(scenario.rubric, end), end.choices);

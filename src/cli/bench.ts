@@ -1,0 +1,128 @@
+import { loadBundledScenarios } from '../scenario/bundled.ts';
+import {
+  census,
+  countStrategies,
+  percentile,
+  playChoices,
+  playPolicy,
+  type ScenarioDef,
+  score,
+} from '../sim/index.ts';
+import { syntheticScenario } from './synthetic.ts';
+
+// npm run bench: the speed figures of issues 2 and 4, as a markdown table for the README.
+// Each figure is the median of several timed runs after a warm-up; a run that is too
+// quick to time on its own repeats the work and divides.
+
+interface Row {
+  what: string;
+  median: number;
+  unit: 'µs' | 'ms' | 's';
+  target: number;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median milliseconds of one call of `work`, over `runs` runs of `repeat` calls each. */
+function time(work: () => void, runs: number, repeat = 1, warmup = 1): number {
+  for (let i = 0; i < warmup; i++) for (let r = 0; r < repeat; r++) work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    for (let r = 0; r < repeat; r++) work();
+    samples.push((performance.now() - t0) / repeat);
+  }
+  return median(samples);
+}
+
+function format(row: Row): string {
+  const scale = row.unit === 'µs' ? 1000 : row.unit === 's' ? 0.001 : 1;
+  const value = row.median * scale;
+  const target = row.target * scale;
+  const digits = value < 10 ? 2 : value < 100 ? 1 : 0;
+  const verdict = row.median <= row.target ? 'met' : 'MISSED';
+  return `| ${row.what} | ${value.toFixed(digits)} ${row.unit} | < ${target} ${row.unit} | ${verdict} |`;
+}
+
+const bundled = loadBundledScenarios();
+if (bundled.length === 0) throw new Error('no bundled scenarios to measure');
+const tutorial =
+  bundled.find((b) => b.scenario.id === 'tutorial')?.scenario ?? bundled[0]!.scenario;
+const longest = bundled.reduce((a, b) =>
+  b.scenario.quarters > a.scenario.quarters ? b : a,
+).scenario;
+const largest = bundled.reduce((a, b) =>
+  countStrategies(b.scenario) > countStrategies(a.scenario) ? b : a,
+).scenario;
+const is8x3 = (s: ScenarioDef) =>
+  s.situations.length === 8 &&
+  s.situations.every((x) => x.choices.length === 3 && !x.choices.some((c) => c.next));
+const eightByThree =
+  bundled.find((b) => is8x3(b.scenario))?.scenario ?? syntheticScenario(tutorial, 8, 3);
+const tenByFour = syntheticScenario(tutorial, 10, 4);
+const seed = 'bench-1';
+
+const line = playPolicy(longest, seed, 'collaborative').choices;
+const rows: Row[] = [];
+rows.push({
+  what: `one full replay of the longest scenario (${longest.id}, ${line.length} quarters)`,
+  median: time(() => playChoices(longest, seed, line), 15, 2000, 1),
+  unit: 'µs',
+  target: 0.05,
+});
+const n83 = countStrategies(eightByThree);
+rows.push({
+  what: `every strategy of ${eightByThree.id} (${n83.toLocaleString('en')}) on one seed`,
+  median: time(() => census(eightByThree, seed), 11, 1, 2),
+  unit: 'ms',
+  target: 50,
+});
+const player = playPolicy(eightByThree, seed, 'random');
+rows.push({
+  what: `percentile of a game of ${eightByThree.id} (census + rank)`,
+  median: time(() => percentile(census(eightByThree, seed), player.score), 11, 1, 2),
+  unit: 'ms',
+  target: 50,
+});
+const nLargest = countStrategies(largest);
+const largestGame = playPolicy(largest, seed, 'random');
+rows.push({
+  what: `percentile of the largest bundled scenario (${largest.id}, ${nLargest.toLocaleString('en')} strategies${nLargest > 100_000 ? ', sampled' : ''})`,
+  median: time(
+    () => percentile(census(largest, seed), score(largest.rubric, largestGame.state)),
+    7,
+    1,
+    1,
+  ),
+  unit: 'ms',
+  target: 200,
+});
+const n104 = countStrategies(tenByFour);
+rows.push({
+  what: `every strategy of ${tenByFour.id} (${n104.toLocaleString('en')}) on one seed`,
+  median: time(
+    () => census(tenByFour, seed, { exhaustiveLimit: Number.POSITIVE_INFINITY }),
+    3,
+    1,
+    1,
+  ),
+  unit: 's',
+  target: 2000,
+});
+rows.push({
+  what: `percentile of ${tenByFour.id}, seeded sample (±1 point at 99%)`,
+  median: time(() => census(tenByFour, seed), 5, 1, 1),
+  unit: 'ms',
+  target: 2000,
+});
+
+console.log(
+  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; median of several runs after a warm-up.\n`,
+);
+console.log('| measure | median | target | |');
+console.log('|---|---|---|---|');
+for (const row of rows) console.log(format(row));
