@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { SAVE_PREFIX, saveKey } from '../../src/save/format.ts';
+import { playChoices, score } from '../../src/sim/index.ts';
+import { FakeStorage } from '../save/fake-storage.ts';
+import { bundled, makeStore, playOut, tutorial } from './helpers.ts';
+
+describe('createGameStore: the flow', () => {
+  it('goes title → scenarios → briefing → quarters → debrief', () => {
+    const store = makeStore();
+    const a = () => store.getState();
+    expect(a().screen).toBe('title');
+    a().showScenarios();
+    expect(a().screen).toBe('choose');
+    a().pickScenario(tutorial.scenario.id);
+    expect(a().screen).toBe('briefing');
+    expect(a().sim?.seed).toBe('101');
+    a().beginQuarters();
+    expect(a().screen).toBe('play');
+    expect(a().phase).toBe('decide');
+    playOut(store);
+    expect(a().screen).toBe('debrief');
+    expect(a().sim?.situationId).toBeNull();
+  });
+
+  it.each(bundled.map((e) => [e.scenario.id, e] as const))(
+    'plays %s to the same state as the model does',
+    (_id, entry) => {
+      const store = makeStore();
+      store.getState().pickScenario(entry.scenario.id, '77');
+      store.getState().beginQuarters();
+      playOut(store, 1);
+      const sim = store.getState().sim!;
+      const expected = playChoices(entry.scenario, '77', sim.choices);
+      expect(sim).toEqual(expected);
+      expect(score(entry.scenario.rubric, sim)).toBe(score(entry.scenario.rubric, expected));
+    },
+  );
+
+  it('plays one quarter per decision: a second click before "next" does nothing', () => {
+    const store = makeStore();
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    const first = tutorial.scenario.situations[0]!.choices[0]!.id;
+    store.getState().choose(first);
+    const after = store.getState().sim;
+    store.getState().choose(first);
+    expect(store.getState().sim).toBe(after);
+    expect(store.getState().playId).toBe(1);
+    expect(store.getState().previous?.quarter).toBe(0);
+  });
+
+  it('replays the same market with the same seed, and a new market with a new one', () => {
+    const store = makeStore();
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    playOut(store);
+    store.getState().replayMarket();
+    expect(store.getState().screen).toBe('play');
+    expect(store.getState().sim?.seed).toBe('101');
+    expect(store.getState().sim?.quarter).toBe(0);
+    store.getState().newMarket();
+    expect(store.getState().screen).toBe('briefing');
+    expect(store.getState().sim?.seed).toBe('202');
+  });
+
+  it('sends an unknown scenario back to the list with a message', () => {
+    const store = makeStore();
+    store.getState().pickScenario('no-such-market');
+    expect(store.getState().screen).toBe('choose');
+    expect(store.getState().notices.at(-1)?.text).toMatch(/no scenario "no-such-market"/);
+  });
+
+  it('turns animation off with reduced motion, and lets the view report its end', () => {
+    const store = makeStore();
+    store.getState().setViewReady(true);
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    store.getState().choose(tutorial.scenario.situations[0]!.choices[0]!.id);
+    expect(store.getState().animating).toBe(true);
+    store.getState().animationDone(store.getState().playId);
+    expect(store.getState().animating).toBe(false);
+    store.getState().nextQuarter();
+    store.getState().setReducedMotion(true);
+    store.getState().choose(store.getState().entry!.scenario.situations[1]!.choices[0]!.id);
+    expect(store.getState().animating).toBe(false);
+  });
+});
+
+describe('createGameStore: saving and resuming', () => {
+  it('saves on every decision and resumes at the same quarter with the same state', () => {
+    const raw = new FakeStorage();
+    const store = makeStore(raw);
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    const key = saveKey(tutorial.scenario.id, '101');
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([]);
+    store.getState().choose(tutorial.scenario.situations[0]!.choices[1]!.id);
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([
+      tutorial.scenario.situations[0]!.choices[1]!.id,
+    ]);
+    const before = store.getState().sim;
+
+    // the tab closes; a new page opens on the same storage
+    const again = makeStore(raw);
+    again.getState().refreshSaves();
+    const offer = again.getState().saves[0]!;
+    expect(offer).toMatchObject({
+      key,
+      played: 1,
+      finished: false,
+      scenarioId: tutorial.scenario.id,
+    });
+    again.getState().resume(offer.key);
+    expect(again.getState().screen).toBe('play');
+    expect(again.getState().phase).toBe('decide');
+    expect(again.getState().sim).toEqual(before);
+  });
+
+  it('drops a damaged save with a message and leaves other saves alone', () => {
+    const raw = new FakeStorage();
+    const store = makeStore(raw);
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    const good = saveKey(tutorial.scenario.id, '101');
+    raw.setItem(saveKey(tutorial.scenario.id, '999'), '{"format":"tow.save","v":1,"scen');
+    raw.setItem('someone-elses-key', 'keep me');
+    const again = makeStore(raw);
+    again.getState().refreshSaves();
+    expect(again.getState().saves.map((o) => o.key)).toEqual([good]);
+    expect(again.getState().notices.some((n) => /damaged/.test(n.text))).toBe(true);
+    expect(raw.getItem(saveKey(tutorial.scenario.id, '999'))).toBeNull();
+    expect(raw.getItem(good)).not.toBeNull();
+    expect(raw.getItem('someone-elses-key')).toBe('keep me');
+  });
+
+  it('keeps a save from a newer version of the game, and says it cannot read it', () => {
+    const raw = new FakeStorage();
+    const key = `${SAVE_PREFIX}v2.tutorial.5`;
+    raw.setItem(key, JSON.stringify({ format: 'tow.save', v: 2, anything: true }));
+    const store = makeStore(raw);
+    store.getState().refreshSaves();
+    expect(store.getState().saves).toEqual([]);
+    expect(store.getState().notices[0]?.text).toMatch(/newer version/);
+    expect(raw.getItem(key)).not.toBeNull();
+  });
+
+  it('refuses to resume on a scenario that has changed since', () => {
+    const raw = new FakeStorage();
+    const store = makeStore(raw);
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    const key = saveKey(tutorial.scenario.id, '101');
+    raw.setItem(key, JSON.stringify({ ...JSON.parse(raw.getItem(key)!), hash: 'other' }));
+    const again = makeStore(raw);
+    again.getState().refreshSaves();
+    expect(again.getState().saves).toEqual([]);
+    expect(again.getState().notices[0]?.text).toMatch(/changed since/);
+  });
+
+  it('resumes a market opened again by its link instead of starting over', () => {
+    const raw = new FakeStorage();
+    const store = makeStore(raw);
+    const context = { kind: 'workshop', name: 'Room 4', session: 'ws-9' } as const;
+    store.getState().startMarket(tutorial.scenario.id, '55', context);
+    store.getState().beginQuarters();
+    store.getState().choose(tutorial.scenario.situations[0]!.choices[0]!.id);
+    const again = makeStore(raw);
+    again.getState().startMarket(tutorial.scenario.id, '55', context);
+    expect(again.getState().screen).toBe('play');
+    expect(again.getState().sim?.quarter).toBe(1);
+    expect(again.getState().context).toEqual(context);
+  });
+
+  it('plays on with a notice when storage is switched off', () => {
+    const store = makeStore(null);
+    expect(store.getState().notices[0]?.text).toMatch(/not keeping saved games/);
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    playOut(store);
+    expect(store.getState().screen).toBe('debrief');
+  });
+
+  it('plays on with a notice when storage is full', () => {
+    const raw = new FakeStorage();
+    const store = makeStore(raw);
+    raw.failWrites = 'quota';
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    playOut(store);
+    expect(store.getState().screen).toBe('debrief');
+    expect(store.getState().unsaved).toBe(true);
+    expect(store.getState().notices.filter((n) => /not keeping/.test(n.text))).toHaveLength(1);
+  });
+
+  it('counts the attempts of an assessed session on this device', () => {
+    const raw = new FakeStorage();
+    const store = makeStore(raw);
+    const ctx = {
+      kind: 'assignment',
+      session: 'hr-1',
+      trainee: 't1',
+      passMark: 50,
+      attempts: 1,
+      attempt: 0,
+    } as const;
+    store.getState().startMarket(tutorial.scenario.id, '8', ctx);
+    store.getState().beginQuarters();
+    expect(store.getState().context).toMatchObject({ attempt: 1 });
+    playOut(store);
+    store.getState().replayMarket();
+    expect(store.getState().context).toMatchObject({ attempt: 2 });
+    expect(store.getState().notices.some((n) => /used all 1 attempts/.test(n.text))).toBe(true);
+  });
+});

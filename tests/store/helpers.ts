@@ -1,0 +1,41 @@
+import { saveBook } from '../../src/save/saves.ts';
+import { browserStore } from '../../src/save/storage.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { createGameStore, type GameStore } from '../../src/store/game-store.ts';
+import { FakeStorage } from '../save/fake-storage.ts';
+
+export const bundled = loadBundledScenarios().map(({ scenario, hash }) => ({ scenario, hash }));
+export const tutorial = bundled.find((e) => e.scenario.id === 'tutorial') ?? bundled[0]!;
+
+export function makeStore(
+  raw: FakeStorage | null = new FakeStorage(),
+  seeds = ['101', '202', '303'],
+): GameStore {
+  let i = 0;
+  let clock = 1_000;
+  const kv = browserStore(() => {
+    if (!raw) throw new DOMException('denied', 'SecurityError');
+    return raw;
+  });
+  return createGameStore({
+    scenarios: bundled,
+    saves: saveBook(kv),
+    newSeed: () => seeds[i++ % seeds.length]!,
+    now: () => ++clock,
+  });
+}
+
+/** Plays the current market to the end with the n-th choice each quarter (clamped). */
+export function playOut(store: GameStore, pick = 0): void {
+  for (let guard = 0; guard < 64; guard++) {
+    const s = store.getState();
+    if (s.screen === 'debrief') return;
+    if (s.phase === 'outcome') {
+      s.nextQuarter();
+      continue;
+    }
+    const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
+    s.choose(situation.choices[Math.min(pick, situation.choices.length - 1)]!.id);
+  }
+  throw new Error('the game did not end');
+}
