@@ -1,76 +1,157 @@
+import { pathToFileURL } from 'node:url';
+import { encodeRecord } from '../record/code.ts';
 import { makeRecord } from '../record/record.ts';
 import {
+  census,
+  initialState,
   outcomes,
   POLICIES,
   type PolicyName,
-  playChoices,
+  parLines,
+  percentile,
   playPolicy,
+  type ScenarioDef,
+  type SimState,
   score,
+  situationById,
+  step,
 } from '../sim/index.ts';
-import { fail, parseArgs } from './args.ts';
+import { parseArgs } from './args.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run simulate -- --scenario <file|id> --seed <n> [--choices a,b,c] [--policy name]
-// prints the game as JSON: every quarter's metrics and causes, the outcomes, the score
-// and the session record. The same arguments always print the same bytes.
+// [--percentile] prints the game as JSON: every quarter's metrics and causes, the
+// outcomes, the score, the session record and its result code; --percentile adds where
+// the score stands among every strategy on the same seed, and the par lines. The same
+// arguments always print the same bytes.
 
 const USAGE =
-  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy directive|collaborative|random]';
+  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy directive|collaborative|random] [--percentile]';
+const FLAGS = ['scenario', 'seed', 'choices', 'policy', 'percentile'];
 
-let args: ReturnType<typeof parseArgs>;
-try {
-  args = parseArgs(process.argv.slice(2));
-} catch (err) {
-  fail((err as Error).message, USAGE);
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
 }
-const { flags } = args;
-const scenarioArg = flags.get('scenario') ?? fail('--scenario is required', USAGE);
-const seed = flags.get('seed') ?? fail('--seed is required', USAGE);
-let bundle: ReturnType<typeof resolveScenario>;
-try {
-  bundle = resolveScenario(scenarioArg);
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(1);
-}
-const { scenario, hash } = bundle;
 
-let state: ReturnType<typeof playChoices>;
-try {
-  if (flags.has('choices')) {
-    const choices = flags
-      .get('choices')!
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
-    state = playChoices(scenario, seed, choices);
-  } else {
-    const policy = (flags.get('policy') ?? 'random') as PolicyName;
-    if (!POLICIES.includes(policy)) fail(`unknown policy "${policy}"`, USAGE);
-    state = playPolicy(scenario, seed, policy).state;
+class UsageError extends Error {}
+
+/** Plays the listed choices, naming the valid ones when a choice does not fit. */
+function playListed(scenario: ScenarioDef, seed: string, choices: readonly string[]): SimState {
+  let state = initialState(scenario, seed);
+  choices.forEach((id, i) => {
+    if (state.situationId === null) {
+      throw new Error(
+        `the game is over after ${i} decisions, but ${choices.length} choices were given`,
+      );
+    }
+    const s = situationById(scenario, state.situationId);
+    if (!s.choices.some((c) => c.id === id)) {
+      const valid = s.choices.map((c) => c.id).join(', ');
+      throw new Error(
+        `quarter ${i + 1} ("${s.title}") has no choice "${id}"; the valid ones are ${valid}`,
+      );
+    }
+    state = step(scenario, state, id);
+  });
+  return state;
+}
+
+function simulate(argv: readonly string[]): string {
+  let flags: Map<string, string>;
+  try {
+    const parsed = parseArgs(argv, ['percentile'], FLAGS);
+    if (parsed.rest.length) throw new Error(`unexpected argument "${parsed.rest[0]}"`);
+    flags = parsed.flags;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
-} catch (err) {
-  console.error(`error: ${(err as Error).message}`);
-  process.exit(1);
+  const scenarioArg = flags.get('scenario');
+  const seed = flags.get('seed');
+  if (!scenarioArg) throw new UsageError('--scenario is required');
+  if (!seed) throw new UsageError('--seed is required');
+  if (flags.has('choices') && flags.has('policy')) {
+    throw new UsageError('give either --choices or --policy, not both');
+  }
+  const policy = (flags.get('policy') ?? 'random') as PolicyName;
+  if (!POLICIES.includes(policy)) {
+    throw new UsageError(`unknown policy "${policy}"; the policies are ${POLICIES.join(', ')}`);
+  }
+  const { scenario, hash } = resolveScenario(scenarioArg);
+
+  const state = flags.has('choices')
+    ? playListed(
+        scenario,
+        seed,
+        flags
+          .get('choices')!
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      )
+    : playPolicy(scenario, seed, policy).state;
+
+  const finished = state.situationId === null;
+  const value = score(scenario.rubric, state);
+  const record = makeRecord(scenario, hash, state);
+  const output: Record<string, unknown> = {
+    scenario: scenario.id,
+    hash,
+    seed,
+    ...(flags.has('choices') ? {} : { policy }),
+    finished,
+    quarters: state.history.map((h) => ({
+      quarter: h.quarter,
+      situation: h.situationId,
+      choice: h.choiceId,
+      style: h.style,
+      events: h.events,
+      metrics: h.metrics,
+      forces: h.forces,
+      causes: h.causes,
+    })),
+    outcomes: outcomes(state),
+    score: value,
+    passMark: scenario.rubric.passMark,
+    grading: scenario.rubric.grading,
+    record,
+    code: encodeRecord(record, scenario),
+  };
+  if (flags.has('percentile')) {
+    if (!finished) throw new Error('--percentile needs a finished game: give every choice');
+    const c = census(scenario, seed);
+    output.percentile = percentile(c, value);
+    output.fairScore = `better than ${output.percentile}% of ${c.exhaustive ? 'the' : 'a sample of'} ${c.total.toLocaleString('en')} possible strategies in this market${c.exhaustive ? '' : ` (±${c.margin} points)`}`;
+    output.census = {
+      played: c.count,
+      strategies: c.total,
+      exhaustive: c.exhaustive,
+      margin: c.margin,
+      bound: c.exhaustive
+        ? 'exact: every strategy was played'
+        : `within ±${c.margin} points of the percentile over every strategy, with 99% confidence`,
+    };
+    output.par = parLines(scenario, seed, c);
+  }
+  return `${JSON.stringify(output, null, 2)}\n`;
 }
 
-const output = {
-  scenario: scenario.id,
-  hash,
-  seed,
-  finished: state.situationId === null,
-  quarters: state.history.map((h) => ({
-    quarter: h.quarter,
-    situation: h.situationId,
-    choice: h.choiceId,
-    style: h.style,
-    events: h.events,
-    metrics: h.metrics,
-    forces: h.forces,
-    causes: h.causes,
-  })),
-  outcomes: outcomes(state),
-  score: score(scenario.rubric, state),
-  record: makeRecord(scenario, hash, state),
-};
-process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+export function runSimulate(argv: readonly string[]): CliResult {
+  try {
+    return { code: 0, stdout: simulate(argv), stderr: '' };
+  } catch (err) {
+    const message = (err as Error).message;
+    if (err instanceof UsageError) {
+      return { code: 2, stdout: '', stderr: `error: ${message}\nusage: ${USAGE}\n` };
+    }
+    return { code: 1, stdout: '', stderr: `error: ${message}\n` };
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = runSimulate(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}
