@@ -51,3 +51,11 @@ export const NEUTRAL_STYLE: StyleParams = {
   converge: 0,
   rebound: 0,
 };
+
+/**
+ * In a crisis (a situation of kind `crisis`), the share of a style's slow wear and build
+ * (morale, autonomy, trust, convergence, rebound) that still applies: the team accepts a
+ * fast call, and a consultation has no time to build anything. Speed (effort, forced
+ * alignment) applies in full.
+ */
+export const CRISIS_STYLE_SHARE = 0.25;

@@ -1,6 +1,6 @@
 import { applyEffects, type CauseSource } from './effects.ts';
 import { clamp, clamp01, q } from './fixed.ts';
-import { NEUTRAL_STYLE } from './params.ts';
+import { CRISIS_STYLE_SHARE, NEUTRAL_STYLE } from './params.ts';
 import { draw, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
 import type { Cause, Metrics, PendingEffect, QuarterReport, SimState } from './state.ts';
@@ -148,20 +148,28 @@ function applyStyle(
   causes: Cause[] | null,
   style: string,
   quarter: number,
+  crisis: boolean,
 ): void {
   const p = scenario.params.styles[style] ?? NEUTRAL_STYLE;
-  const source: CauseSource = { source: 'style', ref: style, origin: quarter };
+  // In a crisis the team expects a fast call and there is no time for a long consultation:
+  // what a style slowly wears down or builds up (morale, autonomy, trust, convergence, the
+  // fan's rebound) counts only in part, while its speed (effort, forced alignment) counts
+  // in full. The crisis choice's own effects carry the rest of the story.
+  const k = crisis ? CRISIS_STYLE_SHARE : 1;
+  const source: CauseSource = crisis
+    ? { source: 'style', ref: style, origin: quarter, note: 'in a crisis' }
+    : { source: 'style', ref: style, origin: quarter };
   applyEffects(state, scenario.customer.departments, causes, source, {
     effort: p.effort,
-    morale: p.morale,
-    autonomy: p.autonomy,
-    trust: p.trust,
-    alignment: p.converge,
+    morale: q(p.morale * k),
+    autonomy: q(p.autonomy * k),
+    trust: q(p.trust * k),
+    alignment: q(p.converge * k),
   });
   if (p.forced > state.forced) {
     const before = causes ? teamResultant(state).alignment : 0;
     state.forced = p.forced;
-    state.rebound = p.rebound;
+    state.rebound = q(p.rebound * k);
     if (!causes) return;
     const after = teamResultant(state).alignment;
     if (after !== before) causes.push({ metric: 'alignment', delta: q(after - before), ...source });
@@ -235,7 +243,7 @@ export function step(
 
   const choiceSource: CauseSource = { source: 'choice', ref: choice.id, origin: quarter };
   applyEffects(state, depts, causes, choiceSource, choice.effects, choice.members);
-  applyStyle(scenario, state, causes, choice.style, quarter);
+  applyStyle(scenario, state, causes, choice.style, quarter, situation.kind === 'crisis');
   const scheduled = (choice.later ?? []).map((l) => ({
     due: quarter + l.after,
     effects: l.effects,
