@@ -11,6 +11,7 @@ import type { SessionRecord } from '../record/record.ts';
 
 const MARK = '~';
 const HASH_LENGTH = 10;
+// assignment seeds are [\w-]{1,28} (settingsProblems), so the mark cannot occur in them
 
 function bindingHash(session: string, seed: string, trainee: string): string {
   return bytesToHex(sha256(utf8ToBytes(`tow-assign|${session}|${seed}|${trainee}`))).slice(
@@ -24,11 +25,11 @@ export function traineeSeed(session: string, seed: string, trainee: string): str
   return `${seed}${MARK}${bindingHash(session, seed, trainee)}`;
 }
 
+const BOUND = /^([\w-]{1,28})~([0-9a-f]{10})$/;
+
 /** The assignment seed a bound game seed was derived from, or null if it is not bound. */
 export function baseSeed(gameSeed: string): string | null {
-  const at = gameSeed.lastIndexOf(MARK);
-  if (at <= 0 || gameSeed.length - at - 1 !== HASH_LENGTH) return null;
-  return gameSeed.slice(0, at);
+  return BOUND.exec(gameSeed)?.[1] ?? null;
 }
 
 export type Binding =
@@ -39,6 +40,9 @@ export type Binding =
 /** Whether the record's seed was made for the trainee and assignment it names. */
 export function checkBinding(record: SessionRecord): Binding {
   const base = baseSeed(record.seed);
+  if (base === null && record.seed.includes(MARK)) {
+    return { kind: 'broken', reason: 'the seed is not one an assignment deals: it was edited' };
+  }
   if (base === null) {
     return {
       kind: 'unbound',

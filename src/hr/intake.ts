@@ -23,6 +23,9 @@ function fromJson(value: unknown, source: string, raw: string, shelf?: ScenarioS
   }
   if (typeof value === 'object' && value !== null) {
     const o = value as Record<string, unknown>;
+    if (o.format !== undefined && (o.format !== 'tug-of-war-result' || o.v !== 1)) {
+      return [{ source, raw, error: 'not a Tug of War result file (or a newer format of one)' }];
+    }
     if (typeof o.code === 'string' && o.record === undefined) {
       return [fromCode(o.code, source, shelf)];
     }
@@ -30,7 +33,8 @@ function fromJson(value: unknown, source: string, raw: string, shelf?: ScenarioS
       // a result file may carry both; they must agree, or one of them was edited
       if (typeof o.code === 'string') {
         const decoded = decodeRecord(o.code, shelf);
-        if (decoded.ok && JSON.stringify(decoded.record) !== JSON.stringify(o.record)) {
+        if (!decoded.ok) return [{ source, raw, error: `the file\u2019s code: ${decoded.error}` }];
+        if (JSON.stringify(decoded.record) !== JSON.stringify(o.record)) {
           return [{ source, raw, error: 'the file\u2019s record and its code disagree' }];
         }
       }
