@@ -1,13 +1,16 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml';
+import type { z } from 'zod';
 import { DEFAULT_PARAMS, NEUTRAL_STYLE, type ScenarioDef, type StyleParams } from '../sim/index.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
+import { knownKeysAt } from './expected.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
 import { documentProblems, markupFindings, sourceProblem } from './safety.ts';
 import { type ScenarioFile, scenarioSchema } from './schema.ts';
 import { checkSemantics, DEFAULT_STYLES } from './semantics.ts';
+import { closest } from './suggest.ts';
 import { versionProblem } from './version.ts';
 import { yamlMessage } from './yaml-errors.ts';
 
@@ -129,6 +132,31 @@ class Issues {
   }
 }
 
+/**
+ * The schema's issues minus its knock-on ones: a value of the wrong type also fails its
+ * length check, and a misspelt key also leaves the key it meant "missing".
+ */
+function usefulIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const key = (path: readonly PropertyKey[]) => formatPath(path);
+  const wrongType = new Set(
+    issues.filter((i) => i.code === 'invalid_type').map((i) => key(i.path as PropertyKey[])),
+  );
+  const suggested = new Set<string>();
+  for (const i of issues) {
+    if (i.code !== 'unrecognized_keys') continue;
+    for (const k of i.keys) {
+      const hint = closest(k, knownKeysAt(i.path as PropertyKey[]));
+      if (hint) suggested.add(key([...(i.path as PropertyKey[]), hint]));
+    }
+  }
+  return issues.filter((i) => {
+    const at = key(i.path as PropertyKey[]);
+    if (i.code !== 'invalid_type' && wrongType.has(at)) return false;
+    const missing = i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined;
+    return !(missing && suggested.has(at));
+  });
+}
+
 /** Offset of the first alias, where a failure to expand aliases is best shown. */
 function firstAlias(doc: Document): number {
   let offset = 0;
@@ -158,7 +186,7 @@ function parse(
     // the first, and later ones only of the kinds that stand on their own
     doc.errors.forEach((e, i) => {
       if (i > 0 && !LOCAL_YAML_ERRORS.has(e.code)) return;
-      out.at(e.pos[0], pathAtOffset(doc, e.pos[0]), `YAML: ${yamlMessage(e, source)}`);
+      out.at(e.pos[0], pathAtOffset(doc, source, e.pos[0]), `YAML: ${yamlMessage(e, source)}`);
     });
     return undefined;
   }
@@ -212,7 +240,7 @@ function check(source: string, file: string): LoadResult {
 
   const valid = scenarioSchema.safeParse(data, { reportInput: true });
   if (!valid.success) {
-    for (const issue of valid.error.issues) {
+    for (const issue of usefulIssues(valid.error.issues)) {
       const path = issue.path as PropertyKey[];
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { expectedAt, knownKeysAt } from './expected.ts';
 import { closest, didYouMean } from './suggest.ts';
+import { SCHEMA_VERSION } from './version.ts';
 
 // Turns a schema issue into one line a facilitator can act on: what was expected, what
 // the file holds instead, and, for the usual slips (quotes around a number, "yes" for
@@ -78,6 +79,9 @@ export function messageFor(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type':
+      if (input === undefined && path.length === 1 && path[0] === 'schemaVersion') {
+        return `missing: start the file with schemaVersion: "${SCHEMA_VERSION}"`;
+      }
       if (input === undefined) return `missing: add ${keyName(path)} here, with ${expected}`;
       return `expected ${expected}, got ${describeValue(input)}${hintFor(expected, input)}`;
     case 'too_small':
@@ -89,6 +93,9 @@ export function messageFor(issue: z.core.$ZodIssue): string {
         return input === ''
           ? `expected ${expected}, got empty text`
           : `expected ${expected}, got ${input.length} characters; shorten it`;
+      }
+      if (typeof input === 'number' && expected === 'a number from 0 to 1' && input <= 100) {
+        return `expected ${expected}, got ${input}; write ${input}% as ${input / 100}`;
       }
       return `expected ${expected}, got ${describeValue(input)}`;
     case 'invalid_value': {

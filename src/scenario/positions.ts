@@ -70,8 +70,23 @@ function spans(node: unknown, offset: number): boolean {
  * The data path of the deepest key or item whose text holds `offset`: where a YAML
  * syntax error sits inside the scenario, as far as the half-read document tells.
  */
-export function pathAtOffset(doc: Document, offset: number): (string | number)[] {
+export function pathAtOffset(doc: Document, source: string, offset: number): (string | number)[] {
   const path: (string | number)[] = [];
+  const starts: number[] = [];
+  // an element of the path counts only when it starts on the error's own line or the error
+  // lies within its text: the parser's idea of where a broken value ends is not the author's
+  const trimmed = () => {
+    while (starts.length > 0 && source.slice(starts.at(-1)!, offset).includes('\n')) {
+      const last = starts.length - 1;
+      const n = nodes[last];
+      if (isScalar(n) && spans(n, offset)) break;
+      starts.pop();
+      nodes.pop();
+      path.pop();
+    }
+    return path;
+  };
+  const nodes: unknown[] = [];
   let node: unknown = doc.contents;
   while (isMap(node) || isSeq(node)) {
     let next: unknown;
@@ -84,9 +99,11 @@ export function pathAtOffset(doc: Document, offset: number): (string | number)[]
         if (start <= offset && offset <= end) {
           // a half-read document can hold keys made of broken lines: stop at the first
           // key the format does not know, so the path names only real places
-          if (!plausibleKey(path, String(pair.key.value))) return path;
+          if (!plausibleKey(path, String(pair.key.value))) return trimmed();
           path.push(String(pair.key.value));
+          starts.push(start);
           next = pair.value ?? null;
+          nodes.push(next);
           break;
         }
       }
@@ -95,10 +112,12 @@ export function pathAtOffset(doc: Document, offset: number): (string | number)[]
       if (i >= 0) {
         path.push(i);
         next = node.items[i];
+        starts.push((next as { range?: number[] }).range?.[0] ?? offset);
+        nodes.push(next);
       }
     }
     if (next === undefined || path.length > 64) break;
     node = next;
   }
-  return path;
+  return trimmed();
 }

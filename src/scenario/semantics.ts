@@ -1,3 +1,5 @@
+import { formatPath } from './errors.ts';
+import { checkPaths } from './paths.ts';
 import type { ScenarioFile } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -25,7 +27,7 @@ function duplicates<T extends { id: string }>(
     if (first !== undefined) {
       out.push({
         path: [...path, i, 'id'],
-        message: `duplicate ${what} id "${item.id}"; ${path.join('.')}[${first}] already uses it`,
+        message: `duplicate ${what} id "${item.id}"; ${formatPath([...path, first])} already uses it`,
       });
     } else seen.set(item.id, i);
   });
@@ -175,72 +177,10 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   }
 
   if (out.some((x) => !x.warning)) return out; // paths make sense only with sound references
-  checkPaths(s, out);
-  return out;
-}
-
-/** Every situation must be reachable, and every path must last exactly `quarters`. */
-function checkPaths(s: ScenarioFile, out: SemanticIssue[]) {
-  const index = new Map(s.situations.map((x, i) => [x.id, i]));
-  const reached = new Set<string>();
-  const reported = new Set<string>();
-  // depth of each situation along the path that reaches it; a second, different depth
-  // means two paths of different lengths meet, so one of them ends early or late
-  const depthOf = new Map<string, number>();
-  const onPath = new Set<string>();
-  const visit = (i: number, depth: number) => {
-    const sit = s.situations[i]!;
-    if (onPath.has(sit.id)) return;
-    const known = depthOf.get(sit.id);
-    if (known !== undefined && known !== depth) {
-      if (!reported.has(sit.id)) {
-        reported.add(sit.id);
-        out.push({
-          path: ['situations', i],
-          message: `situation "${sit.id}" is reached in quarter ${known} on one path and quarter ${depth} on another; every path must last ${s.quarters} quarters`,
-        });
-      }
-      return;
-    }
-    if (known !== undefined) return;
-    depthOf.set(sit.id, depth);
-    reached.add(sit.id);
-    onPath.add(sit.id);
-    sit.choices.forEach((c, j) => {
-      const nextId = c.next ?? sit.next ?? s.situations[i + 1]?.id;
-      const path = ['situations', i, 'choices', j];
-      if (nextId === undefined) {
-        if (depth !== s.quarters) {
-          out.push({
-            path,
-            message: `this choice ends the game after quarter ${depth}, but the scenario has quarters: ${s.quarters}`,
-          });
-        }
-        return;
-      }
-      const ni = index.get(nextId)!;
-      if (onPath.has(nextId)) {
-        out.push({
-          path,
-          message: `this choice leads back to "${nextId}": the game would never end`,
-        });
-        return;
-      }
-      if (depth >= s.quarters) {
-        out.push({
-          path,
-          message: `this choice leads on to "${nextId}" after quarter ${depth}, but the scenario has quarters: ${s.quarters}`,
-        });
-        return;
-      }
-      visit(ni, depth + 1);
-    });
-    onPath.delete(sit.id);
-  };
-  if (s.situations.length > 0) visit(0, 1);
+  const quarterOf = checkPaths(s, out);
   // effects due after the last quarter never apply: the author probably meant sooner
   s.situations.forEach((sit, i) => {
-    const depth = depthOf.get(sit.id);
+    const depth = quarterOf.get(i);
     if (depth === undefined) return;
     sit.choices.forEach((c, j) => {
       c.later?.forEach((l, k) => {
@@ -254,12 +194,5 @@ function checkPaths(s: ScenarioFile, out: SemanticIssue[]) {
       });
     });
   });
-  s.situations.forEach((sit, i) => {
-    if (!reached.has(sit.id)) {
-      out.push({
-        path: ['situations', i, 'id'],
-        message: `no choice leads to situation "${sit.id}": it can never be played`,
-      });
-    }
-  });
+  return out;
 }

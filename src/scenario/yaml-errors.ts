@@ -10,6 +10,23 @@ function keyAt(source: string, offset: number): string {
   return m ? m[1]!.trim() : rest.split('\n')[0]!.trim();
 }
 
+function lineAt(source: string, offset: number): string {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  const end = source.indexOf('\n', offset);
+  return source.slice(start, end === -1 ? undefined : end);
+}
+
+/** The line of the last bracket before `offset` that is still open there. */
+function openingLine(source: string, offset: number, open: string, close: string): number | null {
+  let depth = 0;
+  for (let i = Math.min(offset, source.length) - 1; i >= 0; i--) {
+    const c = source[i];
+    if (c === close) depth++;
+    else if (c === open && depth-- === 0) return source.slice(0, i).split('\n').length;
+  }
+  return null;
+}
+
 export function yamlMessage(error: YAMLError, source: string): string {
   const first = error.message.split('\n')[0] ?? '';
   switch (error.code) {
@@ -17,17 +34,27 @@ export function yamlMessage(error: YAMLError, source: string): string {
       return 'a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces';
     case 'DUPLICATE_KEY':
       return `the key "${keyAt(source, error.pos[0])}" appears twice in this mapping; keep only one`;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'a colon followed by a space inside unquoted text starts a new key, or this line is indented too far: put the text in quotes, or line it up with the keys above';
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      const line = lineAt(source, error.pos[0]);
+      const value = line.slice(line.indexOf(':') + 1);
+      if (/:\s/.test(value)) {
+        return 'a colon followed by a space inside unquoted text starts a new key: put the whole text in quotes';
+      }
+      return 'the next line is indented further than this one, so YAML reads both as one key: line the keys of one mapping up in the same column';
+    }
     case 'MULTILINE_IMPLICIT_KEY':
       return 'this line reads as a key but has no colon after it, or a text value runs on without quotes: add "key: value", or put the text in quotes';
     case 'MISSING_CHAR':
-      if (/quote/.test(first))
-        return `${first.replace(/"quote/, 'quote "').replace(/'quote/, "quote '")}: close the text with the same quote mark it opens with`;
+      if (/quote/.test(first)) {
+        const mark = first.includes('"') ? '"' : "'";
+        return `a text opened with ${mark} is never closed: add the closing ${mark}`;
+      }
       return `${first}; every key needs a colon and a value`;
     case 'BAD_INDENT':
       if (/Flow (sequence|map)/.test(first)) {
-        return `a ${first.includes('sequence') ? '[ list ]' : '{ mapping }'} is not closed: add the missing ${first.includes('sequence') ? ']' : '}'} before the line ends`;
+        const list = first.includes('sequence');
+        const opened = openingLine(source, error.pos[0], list ? '[' : '{', list ? ']' : '}');
+        return `the ${list ? '[ list ]' : '{ mapping }'}${opened ? ` opened on line ${opened}` : ''} is not closed: add ${list ? ']' : '}'} at its end`;
       }
       return 'this line is not lined up with the keys above it: keys of one mapping start in the same column';
     case 'BAD_SCALAR_START':
