@@ -1,4 +1,5 @@
 // The public face of the model: everything outside src/sim imports from here.
+export * from './explain.ts';
 export * from './fixed.ts';
 export * from './params.ts';
 export * from './policies.ts';

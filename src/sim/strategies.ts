@@ -60,7 +60,10 @@ export function sampleMargin(n: number): number {
 }
 
 /** Strategies from each situation to the end: they depend on the situation alone. */
-function subtreeCounts(scenario: ScenarioDef): Map<string, number> {
+function subtreeCounts(
+  scenario: ScenarioDef,
+  from: string | null = scenario.situations[0]?.id ?? null,
+): Map<string, number> {
   const memo = new Map<string, number>();
   const walk = (id: string | null): number => {
     if (id === null) return 1;
@@ -73,8 +76,13 @@ function subtreeCounts(scenario: ScenarioDef): Map<string, number> {
     memo.set(id, n);
     return n;
   };
-  walk(scenario.situations[0]?.id ?? null);
+  walk(from);
   return memo;
+}
+
+/** Strategies from a situation to the end of the game. */
+export function countStrategiesFrom(scenario: ScenarioDef, situationId: string): number {
+  return subtreeCounts(scenario, situationId).get(situationId) ?? 1;
 }
 
 export function countStrategies(scenario: ScenarioDef): number {

@@ -1,0 +1,411 @@
+import { bestPath, continueLine } from './policies.ts';
+import { score } from './score.ts';
+import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
+import { initialState, situationById, step } from './step.ts';
+import { countStrategiesFrom } from './strategies.ts';
+import type { ScenarioDef } from './types.ts';
+
+// The debrief's reasoning, as data and as plain sentences: what each decision did (from
+// the causes the sim wrote down), how the market moved after it, what the best path did
+// there, which decisions mattered most (by replaying the alternatives), and whether each
+// call's style fitted its moment. Also the what-if: another option at one quarter, the
+// rest of the market replayed on the same seed.
+
+/** Metrics the sentences talk about, in the order they are worth mentioning. */
+const NAMED: Record<string, string> = {
+  alignment: 'alignment',
+  trust: 'trust',
+  morale: 'morale',
+  effort: 'effort',
+  breadth: 'breadth of contacts',
+  autonomy: 'autonomy',
+  brand: 'brand',
+  skill: 'skill',
+};
+
+export interface MetricEffect {
+  metric: string;
+  /** moved in the quarter of the decision */
+  now: number;
+  /** moved in later quarters, by delayed effects or a forced alignment relaxing */
+  later: number;
+  /** the quarters in which the later moves happened */
+  laterQuarters: number[];
+}
+
+export type Fit = 'good' | 'poor' | 'neutral';
+
+export interface DecisionExplanation {
+  quarter: number;
+  situationId: string;
+  situationTitle: string;
+  kind: 'crisis' | 'build' | 'routine' | null;
+  choiceId: string;
+  label: string;
+  style: string;
+  coach: string | null;
+  effects: MetricEffect[];
+  /** change from just before the decision to the end of `untilQuarter` (at most two later) */
+  moves: { share: number; alignment: number; trust: number };
+  untilQuarter: number;
+  /** the best path's choice at this point on the same seed; null if it faced another situation */
+  best: { choiceId: string; label: string; style: string; same: boolean } | null;
+  fit: Fit;
+  sentences: string[];
+}
+
+export interface Alternative {
+  choiceId: string;
+  label: string;
+  style: string;
+  score: number;
+  /** the alternative's score minus the player's */
+  change: number;
+  choices: string[];
+}
+
+export interface TurningPoint {
+  quarter: number;
+  choiceId: string;
+  /** the largest change of the final score any other option here makes */
+  swing: number;
+  alternatives: Alternative[];
+  sentence: string;
+}
+
+export interface Explanation {
+  score: number;
+  decisions: DecisionExplanation[];
+  /** decisions ordered by swing, largest first; only those where another option changes the score */
+  turningPoints: TurningPoint[];
+  styleFit: { good: number; poor: number; neutral: number; sentence: string };
+}
+
+export interface ExplainOptions {
+  /** the best path's choices on this seed, if already known (e.g. from the census worker) */
+  best?: readonly string[];
+  /** how many turning points to keep (default 3) */
+  turningPoints?: number;
+}
+
+const points = (x: number) => Math.round(x * 100);
+const plural = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+
+function fitOf(kind: DecisionExplanation['kind'], style: string): Fit {
+  if (kind === 'crisis')
+    return style === 'directive' ? 'good' : style === 'collaborative' ? 'poor' : 'neutral';
+  if (kind === 'build')
+    return style === 'collaborative' ? 'good' : style === 'directive' ? 'poor' : 'neutral';
+  return 'neutral';
+}
+
+/**
+ * The quarter a cause belongs to. A forced alignment relaxing is written down in the
+ * quarter it relaxes; it belongs to the last earlier call whose style forces alignment.
+ */
+function ownerOf(scenario: ScenarioDef, history: readonly QuarterReport[], c: Cause): number {
+  if (c.ref !== 'directive-relax') return c.origin;
+  for (let q = c.origin - 1; q >= 1; q--) {
+    const style = history[q - 1]?.style;
+    if (style && (scenario.params.styles[style]?.forced ?? 0) > 0) return q;
+  }
+  return c.origin;
+}
+
+function effectsOf(scenario: ScenarioDef, history: readonly QuarterReport[], quarter: number) {
+  const byMetric = new Map<string, MetricEffect>();
+  for (const report of history) {
+    for (const c of report.causes) {
+      if (c.source === 'event' || c.source === 'market') continue;
+      if (ownerOf(scenario, history, c) !== quarter) continue;
+      const e = byMetric.get(c.metric) ?? { metric: c.metric, now: 0, later: 0, laterQuarters: [] };
+      if (report.quarter === quarter) e.now += c.delta;
+      else {
+        e.later += c.delta;
+        if (!e.laterQuarters.includes(report.quarter)) e.laterQuarters.push(report.quarter);
+      }
+      byMetric.set(c.metric, e);
+    }
+  }
+  return [...byMetric.values()].map((e) => ({
+    ...e,
+    now: Math.round(e.now * 1e6) / 1e6,
+    later: Math.round(e.later * 1e6) / 1e6,
+  }));
+}
+
+function verbed(delta: number, what: string): string {
+  return `${delta > 0 ? 'raised' : 'cut'} ${what} by ${plural(Math.abs(points(delta)))}`;
+}
+
+function moved(delta: number, what: string): string {
+  const p = points(delta);
+  if (p === 0) return `${what} held`;
+  return `${what} ${p > 0 ? 'rose' : 'fell'} ${plural(Math.abs(p))}`;
+}
+
+function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] {
+  const out: string[] = [];
+  const named = d.effects
+    .filter((e) => NAMED[e.metric] && points(e.now + e.later) !== 0)
+    .sort((a, b) => Math.abs(b.now + b.later) - Math.abs(a.now + a.later));
+  const span = d.untilQuarter - d.quarter;
+  const window =
+    span === 2
+      ? 'over the next two quarters'
+      : span === 1
+        ? 'by the end of the next quarter'
+        : 'that quarter';
+  const head = named[0];
+  const call = `Your Q${d.quarter} ${d.style} call "${d.label}"`;
+  out.push(
+    head
+      ? `${call} ${verbed(head.now + head.later, NAMED[head.metric]!)}; ${moved(d.moves.share, 'share')} ${window}.`
+      : `${call} left the team's numbers as they were; ${moved(d.moves.share, 'share')} ${window}.`,
+  );
+  const now = named.filter((e) => points(e.now) !== 0).slice(0, 3);
+  const later = named.filter((e) => points(e.later) !== 0).slice(0, 2);
+  if (now.length)
+    out.push(`At once it ${now.map((e) => verbed(e.now, NAMED[e.metric]!)).join(', ')}.`);
+  if (later.length) {
+    const when = later.map(
+      (e) => `${verbed(e.later, NAMED[e.metric]!)} (by Q${Math.max(...e.laterQuarters)})`,
+    );
+    out.push(`Later it ${when.join(' and ')}.`);
+  }
+  const span2 =
+    d.untilQuarter > d.quarter
+      ? `From Q${d.quarter} to the end of Q${d.untilQuarter}`
+      : `In Q${d.quarter}`;
+  out.push(`${span2}: ${moved(d.moves.alignment, 'alignment')}, ${moved(d.moves.trust, 'trust')}.`);
+  if (d.fit !== 'neutral') {
+    const moment = d.kind === 'crisis' ? 'a crisis' : 'a slow build';
+    out.push(
+      d.fit === 'good'
+        ? `A ${d.style} call in ${moment}: a good fit for the moment.`
+        : `A ${d.style} call in ${moment}: a poor fit; ${d.kind === 'crisis' ? 'speed' : 'patience'} was what the moment asked for.`,
+    );
+  }
+  if (d.best) {
+    out.push(
+      d.best.same
+        ? 'The best path on this seed made the same call.'
+        : `The best path on this seed chose "${d.best.label}" (${d.best.style}) here.`,
+    );
+  }
+  return out;
+}
+
+function metricsBefore(state: SimState, quarter: number): Metrics {
+  return quarter <= 1 ? state.start : state.history[quarter - 2]!.metrics;
+}
+
+/** Every state along a line of choices, from the start: for a timeline of the ropes. */
+export function statesAlong(
+  scenario: ScenarioDef,
+  seed: string,
+  choices: readonly string[],
+): SimState[] {
+  const out = [initialState(scenario, seed)];
+  for (const c of choices) out.push(step(scenario, out.at(-1)!, c));
+  return out;
+}
+
+/** Above this many strategies after a point, the best continuation is not searched. */
+const CONTINUATION_LIMIT = 20_000;
+
+/** The highest-scoring way to play on from `from`, searched when the subtree is small. */
+export function bestContinuation(
+  scenario: ScenarioDef,
+  from: SimState,
+  fallback: readonly string[],
+): SimState {
+  if (from.situationId === null) return from;
+  if (countStrategiesFrom(scenario, from.situationId) > CONTINUATION_LIMIT) {
+    return continueLine(scenario, from, fallback);
+  }
+  let best: SimState | null = null;
+  let bestScore = -1;
+  const walk = (s: SimState): void => {
+    if (s.situationId === null) {
+      const value = score(scenario.rubric, s);
+      if (value > bestScore) {
+        bestScore = value;
+        best = s;
+      }
+      return;
+    }
+    for (const c of situationById(scenario, s.situationId).choices)
+      walk(step(scenario, s, c.id, { trace: false }));
+  };
+  walk(from);
+  // replay with causes written down, for the debrief of the line
+  const line = (best as SimState | null)?.choices.slice(from.choices.length) ?? [];
+  return continueLine(scenario, from, line);
+}
+
+/** Plays on from `from` with the player's later choices where they still fit, else the best continuation. */
+function heldLine(scenario: ScenarioDef, from: SimState, later: readonly string[]): SimState {
+  let state = from;
+  for (const id of later) {
+    if (state.situationId === null) break;
+    const s = situationById(scenario, state.situationId);
+    if (!s.choices.some((c) => c.id === id)) return bestContinuation(scenario, state, []);
+    state = step(scenario, state, id);
+  }
+  return state.situationId === null ? state : bestContinuation(scenario, state, []);
+}
+
+export interface WhatIfLine {
+  choices: string[];
+  score: number;
+  quarters: Metrics[];
+  state: SimState;
+}
+
+export interface WhatIf {
+  quarter: number;
+  actual: WhatIfLine;
+  alternative: WhatIfLine;
+  /** later quarters where the player's own choice could no longer be kept */
+  replaced: number[];
+}
+
+/**
+ * Replaces the choice at `quarter` (1-based) with `optionId` and replays the rest of the
+ * market on the same seed, keeping the player's later choices where they still fit.
+ */
+export function whatIf(
+  scenario: ScenarioDef,
+  seed: string,
+  choices: readonly string[],
+  quarter: number,
+  optionId: string,
+): WhatIf {
+  const states = statesAlong(scenario, seed, choices);
+  const before = states[quarter - 1];
+  if (!before || before.situationId === null || quarter > choices.length) {
+    throw new RangeError(`no decision at quarter ${quarter}: the game has ${choices.length}`);
+  }
+  const actualEnd = states.at(-1)!;
+  const later = choices.slice(quarter);
+  const alt = heldLine(scenario, step(scenario, before, optionId), later);
+  const replaced: number[] = [];
+  alt.choices.forEach((c, i) => {
+    if (i >= quarter && c !== choices[i]) replaced.push(i + 1);
+  });
+  const line = (s: SimState): WhatIfLine => ({
+    choices: [...s.choices],
+    score: score(scenario.rubric, s),
+    quarters: s.history.map((h) => h.metrics),
+    state: s,
+  });
+  return { quarter, actual: line(actualEnd), alternative: line(alt), replaced };
+}
+
+function turningPoint(
+  scenario: ScenarioDef,
+  state: SimState,
+  states: readonly SimState[],
+  quarter: number,
+  actual: number,
+): TurningPoint {
+  const before = states[quarter - 1]!;
+  const situation = situationById(scenario, before.situationId!);
+  const chosen = state.choices[quarter - 1]!;
+  const later = state.choices.slice(quarter);
+  const alternatives: Alternative[] = situation.choices
+    .filter((c) => c.id !== chosen)
+    .map((c) => {
+      const end = heldLine(scenario, step(scenario, before, c.id), later);
+      const value = score(scenario.rubric, end);
+      return {
+        choiceId: c.id,
+        label: c.label,
+        style: c.style,
+        score: value,
+        change: value - actual,
+        choices: end.choices,
+      };
+    });
+  const swing = alternatives.reduce((m, a) => Math.max(m, Math.abs(a.change)), 0);
+  const top = [...alternatives].sort((a, b) => b.change - a.change)[0];
+  const sentence = !top
+    ? `Q${quarter} offered no other option.`
+    : top.change > 0
+      ? `Q${quarter} was a turning point: "${top.label}" instead would have scored ${top.score} rather than ${actual} (+${top.change}).`
+      : `Q${quarter} was a turning point: every other option would have scored less (as much as ${swing} points lower).`;
+  return { quarter, choiceId: chosen, swing, alternatives, sentence };
+}
+
+/** The debrief of a finished (or partly played) game. */
+export function explainGame(
+  scenario: ScenarioDef,
+  state: SimState,
+  opts: ExplainOptions = {},
+): Explanation {
+  const actual = score(scenario.rubric, state);
+  const states = statesAlong(scenario, state.seed, state.choices);
+  const bestChoices = opts.best ?? bestPath(scenario, state.seed).choices;
+  const bestStates = statesAlong(scenario, state.seed, bestChoices);
+  const last = state.history.length;
+  const decisions = state.history.map((report): DecisionExplanation => {
+    const q = report.quarter;
+    const situation = situationById(scenario, report.situationId);
+    const choice = situation.choices.find((c) => c.id === report.choiceId)!;
+    const untilQuarter = Math.min(q + 2, last);
+    const from = metricsBefore(state, q);
+    const to = state.history[untilQuarter - 1]!.metrics;
+    const bestAt = bestStates[q - 1];
+    const bestId = bestChoices[q - 1];
+    const bestChoice =
+      bestAt?.situationId === situation.id
+        ? situation.choices.find((c) => c.id === bestId)
+        : undefined;
+    const d = {
+      quarter: q,
+      situationId: situation.id,
+      situationTitle: situation.title,
+      kind: situation.kind ?? null,
+      choiceId: choice.id,
+      label: choice.label,
+      style: choice.style,
+      coach: choice.coach ?? null,
+      effects: effectsOf(scenario, state.history, q),
+      moves: {
+        share: Math.round((to.share - from.share) * 1e6) / 1e6,
+        alignment: Math.round((to.alignment - from.alignment) * 1e6) / 1e6,
+        trust: Math.round((to.trust - from.trust) * 1e6) / 1e6,
+      },
+      untilQuarter,
+      best: bestChoice
+        ? {
+            choiceId: bestChoice.id,
+            label: bestChoice.label,
+            style: bestChoice.style,
+            same: bestChoice.id === choice.id,
+          }
+        : null,
+      fit: fitOf(situation.kind ?? null, choice.style),
+    };
+    return { ...d, sentences: decisionSentences(d) };
+  });
+  const turningPoints = state.history
+    .map((r) => turningPoint(scenario, state, states, r.quarter, actual))
+    .filter((t) => t.swing > 0)
+    .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter)
+    .slice(0, opts.turningPoints ?? 3);
+  const good = decisions.filter((d) => d.fit === 'good').length;
+  const poor = decisions.filter((d) => d.fit === 'poor').length;
+  const judged = good + poor;
+  const sentence =
+    judged === 0
+      ? 'None of your decisions came at a clear crisis or slow build.'
+      : `${good} of your ${judged} calls at a crisis or a slow build fitted the moment${poor ? `; ${poor} did not` : ''}.`;
+  return {
+    score: actual,
+    decisions,
+    turningPoints,
+    styleFit: { good, poor, neutral: decisions.length - judged, sentence },
+  };
+}

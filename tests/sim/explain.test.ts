@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticScenario } from '../../src/cli/synthetic.ts';
+import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
+import {
+  bestPath,
+  census,
+  explainGame,
+  playChoices,
+  type ScenarioDef,
+  score,
+  statesAlong,
+  whatIf,
+} from '../../src/sim/index.ts';
+
+const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
+const SEED = 'debrief-1';
+const played = ['depot-visit', 'workshop', 'match-now'];
+
+function scoreOf(sc: ScenarioDef, choices: string[]) {
+  return score(sc.rubric, playChoices(sc, SEED, choices));
+}
+
+describe('explainGame', () => {
+  const state = playChoices(tutorial, SEED, played);
+  const e = explainGame(tutorial, state);
+
+  it('explains every decision with its choice, style, situation and coach note', () => {
+    expect(e.score).toBe(score(tutorial.rubric, state));
+    expect(e.decisions.map((d) => [d.quarter, d.choiceId, d.style, d.kind])).toEqual([
+      [1, 'depot-visit', 'collaborative', 'build'],
+      [2, 'workshop', 'collaborative', 'routine'],
+      [3, 'match-now', 'directive', 'crisis'],
+    ]);
+    expect(e.decisions[0]!.coach).toMatch(/Giving before taking/);
+  });
+
+  it("takes a decision's effects from the sim's causes, the delayed ones included", () => {
+    const q1 = e.decisions[0]!;
+    const trust = q1.effects.find((x) => x.metric === 'trust')!;
+    // the depot visit schedules +0.04 trust for the next quarter
+    expect(trust.later).toBeCloseTo(0.04, 6);
+    expect(trust.laterQuarters).toEqual([2]);
+    const nowFromCauses = state.history[0]!.causes.filter(
+      (c) => c.metric === 'trust' && (c.source === 'choice' || c.source === 'style'),
+    ).reduce((s, c) => s + c.delta, 0);
+    expect(trust.now).toBeCloseTo(nowFromCauses, 6);
+    expect(trust.now).toBeGreaterThan(0.06);
+  });
+
+  it("charges a forced alignment's relaxing to the directive call that forced it", () => {
+    const s = playChoices(tutorial, SEED, ['discount', 'workshop', 'ignore']);
+    const relax = s.history[1]!.causes.find((c) => c.ref === 'directive-relax');
+    expect(relax?.delta).toBeLessThan(0);
+    const q1 = explainGame(tutorial, s).decisions[0]!;
+    const alignment = q1.effects.find((x) => x.metric === 'alignment')!;
+    expect(alignment.laterQuarters).toContain(2);
+    expect(alignment.later).toBeLessThan(0);
+  });
+
+  it('measures share, alignment and trust from before a decision to two quarters on', () => {
+    const q1 = e.decisions[0]!;
+    expect(q1.untilQuarter).toBe(3);
+    expect(q1.moves.share).toBeCloseTo(state.history[2]!.metrics.share - state.start.share, 6);
+    expect(q1.moves.trust).toBeCloseTo(state.history[2]!.metrics.trust - state.start.trust, 6);
+    const q3 = e.decisions[2]!;
+    expect(q3.untilQuarter).toBe(3);
+    expect(q3.moves.alignment).toBeCloseTo(
+      state.history[2]!.metrics.alignment - state.history[1]!.metrics.alignment,
+      6,
+    );
+  });
+
+  it('shows what the best path chose at each point on the same seed', () => {
+    const best = bestPath(tutorial, SEED);
+    e.decisions.forEach((d, i) => {
+      expect(d.best?.choiceId).toBe(best.choices[i]);
+      expect(d.best?.same).toBe(best.choices[i] === played[i]);
+    });
+    const perfect = explainGame(tutorial, best.state, { best: best.choices });
+    expect(perfect.decisions.every((d) => d.best?.same)).toBe(true);
+  });
+
+  it('judges the fit of each style against the moment', () => {
+    expect(e.decisions.map((d) => d.fit)).toEqual(['good', 'neutral', 'good']);
+    const wrong = explainGame(
+      tutorial,
+      playChoices(tutorial, SEED, ['discount', 'one-offer', 'consult-team']),
+    );
+    expect(wrong.decisions.map((d) => d.fit)).toEqual(['poor', 'neutral', 'poor']);
+    expect(wrong.styleFit).toMatchObject({ good: 0, poor: 2, neutral: 1 });
+    expect(wrong.styleFit.sentence).toBe(
+      '0 of your 2 calls at a crisis or a slow build fitted the moment; 2 did not.',
+    );
+    expect(wrong.decisions[2]!.sentences).toContain(
+      'A collaborative call in a crisis: a poor fit; speed was what the moment asked for.',
+    );
+  });
+
+  it('says in plain sentences what each decision did', () => {
+    const q1 = e.decisions[0]!;
+    expect(q1.sentences[0]).toMatch(
+      /^Your Q1 collaborative call "Ask to visit the depot and learn how the kitchens are used" (raised|cut) [a-z ]+ by \d+ points?; share (rose \d+ points?|fell \d+ points?|held) over the next two quarters\.$/,
+    );
+    const trustPoints = Math.round(q1.effects.find((x) => x.metric === 'trust')!.now * 100);
+    expect(q1.sentences.join(' ')).toContain(`raised trust by ${trustPoints} points`);
+    expect(q1.sentences.join(' ')).toMatch(/Later it raised trust by 4 points \(by Q2\)/);
+  });
+
+  it('ranks turning points by how much another option changes the final score', () => {
+    // every alternative replayed by hand, later choices held
+    const swings = played.map((_, k) => {
+      const s = tutorial.situations[k]!;
+      return Math.max(
+        ...s.choices
+          .filter((c) => c.id !== played[k])
+          .map((c) => {
+            const line = [...played];
+            line[k] = c.id;
+            return Math.abs(scoreOf(tutorial, line) - e.score);
+          }),
+      );
+    });
+    const expected = swings
+      .map((swing, i) => ({ quarter: i + 1, swing }))
+      .filter((t) => t.swing > 0)
+      .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter);
+    expect(e.turningPoints.map((t) => ({ quarter: t.quarter, swing: t.swing }))).toEqual(expected);
+    for (const t of e.turningPoints) {
+      for (const a of t.alternatives) expect(a.score).toBe(scoreOf(tutorial, a.choices));
+      expect(t.sentence).toMatch(new RegExp(`^Q${t.quarter} was a turning point`));
+    }
+  });
+});
+
+describe('whatIf', () => {
+  it('replays the rest of the market with another option, keeping later choices', () => {
+    const w = whatIf(tutorial, SEED, played, 2, 'let-them');
+    expect(w.alternative.choices).toEqual(['depot-visit', 'let-them', 'match-now']);
+    expect(w.replaced).toEqual([]);
+    expect(w.actual.choices).toEqual(played);
+    const alt = playChoices(tutorial, SEED, w.alternative.choices);
+    expect(w.alternative.quarters).toEqual(alt.history.map((h) => h.metrics));
+    expect(w.alternative.score).toBe(score(tutorial.rubric, alt));
+    // same seed, same first quarter: the lines part only at the changed decision
+    expect(w.alternative.quarters[0]).toEqual(w.actual.quarters[0]);
+    expect(w.alternative.quarters[1]).not.toEqual(w.actual.quarters[1]);
+  });
+
+  it('takes the best continuation where the player’s later choices no longer exist', () => {
+    const base = syntheticScenario(tutorial, 5, 3);
+    // option 1 of quarter 2 jumps to quarter 4's situation, skipping quarter 3
+    const branching: ScenarioDef = {
+      ...base,
+      situations: base.situations.map((s, i) =>
+        i === 1
+          ? { ...s, choices: s.choices.map((c, j) => (j === 0 ? { ...c, next: 's4' } : c)) }
+          : s,
+      ),
+    };
+    const line = ['q1o1', 'q2o2', 'q3o1', 'q4o1', 'q5o1'];
+    const w = whatIf(branching, SEED, line, 2, 'q2o1');
+    // q3o1 does not exist at s4, so everything after quarter 2 is the best continuation
+    expect(w.alternative.choices.slice(0, 2)).toEqual(['q1o1', 'q2o1']);
+    expect(w.replaced).toEqual([3, 4]);
+    const best = Math.max(
+      ...['q4o1', 'q4o2', 'q4o3'].flatMap((a) =>
+        ['q5o1', 'q5o2', 'q5o3'].map((b) => scoreOf(branching, ['q1o1', 'q2o1', a, b])),
+      ),
+    );
+    expect(w.alternative.score).toBe(best);
+  });
+
+  it('refuses a quarter the game did not have', () => {
+    expect(() => whatIf(tutorial, SEED, played, 4, 'discount')).toThrow(/no decision at quarter 4/);
+  });
+
+  it('gives every state along a line, for the timeline', () => {
+    const states = statesAlong(tutorial, SEED, played);
+    expect(states).toHaveLength(4);
+    expect(states[3]!.history).toEqual(playChoices(tutorial, SEED, played).history);
+    expect(census(tutorial, SEED).best.score).toBeGreaterThanOrEqual(
+      score(tutorial.rubric, states[3]!),
+    );
+  });
+});
