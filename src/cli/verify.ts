@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cohort, cohortCsv } from '../hr/cohort.ts';
+import { type Graded, gradeAll } from '../hr/grade.ts';
+import { type Intake, readText } from '../hr/intake.ts';
+import { parseRoster, type Roster } from '../hr/roster.ts';
+import { loadBundledScenarios } from '../scenario/bundled.ts';
+import { fail, parseArgs } from './args.ts';
+import { resolveScenario } from './resolve.ts';
+
+// npm run verify -- <files or folders...>: replays every result (codes, result files,
+// records as `simulate` prints them) and prints one line each; exit 1 if any is not
+// genuine. With the links file HR downloaded when assigning, it also checks each result
+// against the market its trainee was dealt and the attempts allowed.
+
+const USAGE =
+  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--scenario file.yaml] [--csv cohort.csv]';
+const MAX_FILE = 1024 * 1024;
+
+function collect(path: string, out: string[]): void {
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) {
+      if (!name.startsWith('.')) collect(join(path, name), out);
+    }
+  } else out.push(path);
+}
+
+let args: ReturnType<typeof parseArgs>;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (err) {
+  fail((err as Error).message, USAGE);
+}
+const { flags, rest } = args;
+if (rest.length === 0) fail('name at least one file or folder', USAGE);
+const passMark = Number(flags.get('pass') ?? '60');
+if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
+  fail('--pass is a whole number from 0 to 100', USAGE);
+
+const scenarios = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
+const own = flags.get('scenario');
+if (own !== undefined) {
+  try {
+    const b = resolveScenario(own);
+    scenarios.set(b.scenario.id, b);
+  } catch (err) {
+    fail((err as Error).message, USAGE);
+  }
+}
+
+let roster: Roster | undefined;
+const linksFile = flags.get('links');
+if (linksFile !== undefined) {
+  let text = '';
+  try {
+    text = readFileSync(linksFile, 'utf8');
+  } catch {
+    fail(`cannot read the links file ${linksFile}`, USAGE);
+  }
+  const parsed = parseRoster(text);
+  if (parsed.error) fail(`${linksFile}: ${parsed.error}`, USAGE);
+  roster = parsed.roster;
+}
+
+const started = performance.now();
+const files: string[] = [];
+for (const p of rest) {
+  try {
+    collect(p, files);
+  } catch {
+    fail(`no such file or folder: ${p}`, USAGE);
+  }
+}
+const items: Intake[] = [];
+for (const file of files) {
+  if (statSync(file).size > MAX_FILE) {
+    items.push({ source: file, raw: file, error: 'larger than 1 MB: not a result' });
+    continue;
+  }
+  items.push(...readText(readFileSync(file, 'utf8'), file, scenarios));
+}
+const graded = gradeAll(items, { scenarios, passMark, ...(roster ? { roster } : {}) });
+
+const line = (g: Graded): string => {
+  const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
+  if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
+  const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark})`;
+  const notes = g.notes.length > 0 ? `  [${g.notes.join('; ')}]` : '';
+  return `${g.duplicate ? 'DUPLICATE  ' : 'genuine    '}  ${g.source}: ${who}  ${result}${notes}`;
+};
+for (const g of graded) console.log(line(g));
+
+const bad = graded.filter((g) => !g.genuine).length;
+const dupes = graded.filter((g) => g.genuine && g.duplicate).length;
+const good = graded.filter((g) => g.genuine && !g.duplicate);
+const rows = cohort(graded);
+const csvFile = flags.get('csv');
+if (csvFile !== undefined) writeFileSync(csvFile, cohortCsv(rows));
+const ms = Math.round(performance.now() - started);
+console.log(
+  `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${ms} ms`,
+);
+if (graded.length === 0) console.error('no records found');
+process.exit(bad > 0 || graded.length === 0 ? 1 : 0);

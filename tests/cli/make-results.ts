@@ -1,0 +1,52 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { traineeSeed } from '../../src/hr/binding.ts';
+import { resultFile } from '../../src/hr/result-file.ts';
+import { encodeRecord } from '../../src/record/code.ts';
+import { makeRecord } from '../../src/record/record.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { playPolicy } from '../../src/sim/index.ts';
+
+// Writes a folder of genuine results for the verify command: result files and files of
+// codes, `trainees` trainees with `attempts` attempts each, per-trainee markets or one.
+// npx tsx tests/cli/make-results.ts <dir> <scenario> <trainees> <attempts> [same]
+
+export function makeResults(
+  dir: string,
+  scenarioId: string,
+  trainees: number,
+  attempts: number,
+  same: boolean,
+): number {
+  const b = loadBundledScenarios().find((x) => x.scenario.id === scenarioId)!;
+  mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const codes: string[] = [];
+  for (let t = 0; t < trainees; t++) {
+    const trainee = `trainee${t}@acme.example`;
+    const seed = same ? 'cohort1' : traineeSeed('acme-q3', 'cohort1', trainee);
+    for (let a = 1; a <= attempts; a++) {
+      const { state } = playPolicy(
+        b.scenario,
+        `${seed}`,
+        a === 1 ? 'random' : a === 2 ? 'collaborative' : 'directive',
+      );
+      const rec = makeRecord(b.scenario, b.hash, state, {
+        player: trainee,
+        session: 'acme-q3',
+        attempt: a,
+      });
+      if (n % 2 === 0)
+        writeFileSync(join(dir, `r${n}.json`), JSON.stringify(resultFile(rec, b.scenario)));
+      else codes.push(`${trainee}: ${encodeRecord(rec, b.scenario)}`);
+      n++;
+    }
+  }
+  writeFileSync(join(dir, 'codes.txt'), codes.join('\n'));
+  return n;
+}
+
+if (process.argv[1]?.endsWith('make-results.ts')) {
+  const [dir, scenario, trainees, attempts, same] = process.argv.slice(2);
+  console.log(makeResults(dir!, scenario!, Number(trainees), Number(attempts), same === 'same'));
+}

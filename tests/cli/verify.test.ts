@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
+import { traineeSeed } from '../../src/hr/binding.ts';
+import { parseCsv } from '../../src/hr/csv.ts';
+import { resultFile } from '../../src/hr/result-file.ts';
+import { encodeRecord } from '../../src/record/code.ts';
+import { makeRecord } from '../../src/record/record.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { playPolicy } from '../../src/sim/index.ts';
+
+const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
+
+function record(trainee: string, attempt: number, policy: 'random' | 'directive' = 'random') {
+  const seed = traineeSeed('acme-q3', 's1', trainee);
+  const { state } = playPolicy(tutorial.scenario, seed, policy);
+  return makeRecord(tutorial.scenario, tutorial.hash, state, {
+    player: trainee,
+    session: 'acme-q3',
+    attempt,
+  });
+}
+
+function run(args: string[]) {
+  const out = spawnSync('npx', ['tsx', 'src/cli/verify.ts', ...args], { encoding: 'utf8' });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('npm run verify', () => {
+  it('verifies a folder of codes, result files and simulate output; exit 0 when all are genuine', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tow-verify-'));
+    writeFileSync(
+      join(dir, 'codes.txt'),
+      `alice: ${encodeRecord(record('alice', 1), tutorial.scenario)}\nbob: ${encodeRecord(record('bob', 1))}\n`,
+    );
+    writeFileSync(join(dir, 'carol.json'), JSON.stringify(resultFile(record('carol', 1))));
+    writeFileSync(
+      join(dir, 'sim.json'),
+      JSON.stringify({ scenario: 'tutorial', record: record('alice', 2, 'directive') }),
+    );
+    writeFileSync(
+      join(dir, 'links.csv'),
+      linksCsv(
+        issueLinks(
+          {
+            session: 'acme-q3',
+            scenario: 'tutorial',
+            seed: 's1',
+            perTrainee: true,
+            passMark: 40,
+            attempts: 2,
+          },
+          ['alice', 'bob', 'carol'],
+          'https://x/',
+        ),
+      ),
+    );
+    const csv = join(dir, 'cohort.csv');
+    const r = run([
+      join(dir, 'codes.txt'),
+      join(dir, 'carol.json'),
+      join(dir, 'sim.json'),
+      '--links',
+      join(dir, 'links.csv'),
+      '--csv',
+      csv,
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('genuine'))).toHaveLength(4);
+    expect(r.stdout).toMatch(
+      /alice\s+acme-q3\s+tutorial\s+attempt 1\s+score \d+\s+percentile [\d.]+\s+(PASS|FAIL) \(mark 40\)/,
+    );
+    expect(lines.at(-1)).toMatch(
+      /^4 records from 3 files: 4 genuine .* 0 not genuine, 0 duplicates; 3 trainees/,
+    );
+    const rows = parseCsv(readFileSync(csv, 'utf8'));
+    expect(rows.slice(1).map((row) => [row[0], row[8]])).toEqual([
+      ['alice', '2'],
+      ['bob', '1'],
+      ['carol', '1'],
+    ]);
+  });
+
+  it('names each record that is not genuine, with the reason, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tow-verify-'));
+    const good = record('alice', 1);
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(resultFile(good)));
+    writeFileSync(join(dir, 'score.json'), JSON.stringify({ ...good, score: 100 }));
+    writeFileSync(join(dir, 'stolen.json'), JSON.stringify({ ...good, player: 'mallory' }));
+    writeFileSync(
+      join(dir, 'broken.txt'),
+      encodeRecord(good).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
+    const r = run([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/NOT GENUINE\s+\S*score\.json: .*claims score 100/);
+    expect(r.stdout).toMatch(
+      /NOT GENUINE\s+\S*stolen\.json: mallory.*not dealt to trainee "mallory"/,
+    );
+    expect(r.stdout).toMatch(/NOT GENUINE\s+\S*broken\.txt: .*checksum/);
+    expect(r.stdout).toMatch(/^genuine\s+\S*good\.json: alice/m);
+  });
+
+  it('says what is wrong with its arguments', () => {
+    const r = run(['/no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no such file or folder/);
+  });
+});
