@@ -1,0 +1,277 @@
+import type { ScenarioIssue } from '../scenario/errors.ts';
+import type { LoadResult } from '../scenario/load.ts';
+import { button, download, dropZone, field, h, replace } from './dom.ts';
+import { editorText, setEditorResult, setEditorText } from './editor-state.ts';
+import { gameLink, randomId } from './game-link.ts';
+import { BUNDLED, bundledYaml, checkYaml } from './scenarios.ts';
+
+// The authoring loop: open, drop or type a scenario file; the errors appear with their
+// line as the facilitator types; a click on one puts the caret on that line; a valid
+// file can be played at once, in a new tab, through a workshop-style preview link.
+
+const CHECK_DELAY_MS = 300;
+
+export function authoringPanel(go: (tab: string) => void): HTMLElement {
+  const textarea = h('textarea', {
+    class: 'code',
+    id: 'yaml-editor',
+    attrs: {
+      spellcheck: 'false',
+      wrap: 'off',
+      'aria-label': 'Scenario file (YAML)',
+      autocapitalize: 'off',
+    },
+  });
+  const gutter = h('div', { class: 'gutter', attrs: { 'aria-hidden': 'true' } });
+  const fileName = h('span', { class: 'file-name' });
+  const status = h('div', {
+    class: 'check-status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
+  const issues = h('ol', { class: 'issues', attrs: { 'aria-label': 'Errors' } });
+  const warnings = h('ol', { class: 'issues warnings', attrs: { 'aria-label': 'Warnings' } });
+  const seed = h('input', { attrs: { type: 'text', value: '1', inputmode: 'numeric', size: '6' } });
+  const play = h(
+    'a',
+    {
+      class: 'btn primary disabled',
+      attrs: { target: '_blank', rel: 'noopener', 'aria-disabled': 'true' },
+    },
+    'Play it now ↗',
+  );
+  const fileInput = h('input', {
+    class: 'visually-hidden',
+    attrs: { type: 'file', accept: '.yaml,.yml,text/yaml', 'aria-label': 'Open a scenario file' },
+  });
+  const startFrom = h(
+    'select',
+    { attrs: { 'aria-label': 'Start from a bundled scenario' } },
+    h('option', { attrs: { value: '' } }, 'Start from a bundled scenario…'),
+    ...BUNDLED.map((b) => h('option', { attrs: { value: b.scenario.id } }, b.scenario.title)),
+  );
+
+  let version = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastIssues: ScenarioIssue[] = [];
+  let lastResult: LoadResult | null = null;
+
+  const lineHeight = () => Number.parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+
+  function drawGutter(): void {
+    const lines = textarea.value.split('\n').length;
+    const bad = new Set(lastIssues.map((i) => i.line));
+    const frag = document.createDocumentFragment();
+    for (let i = 1; i <= lines; i++) {
+      frag.append(h('div', bad.has(i) ? { class: 'bad' } : null, String(i)));
+    }
+    gutter.replaceChildren(frag);
+    gutter.scrollTop = textarea.scrollTop;
+  }
+
+  function goToLine(line: number, col: number): void {
+    const lines = textarea.value.split('\n');
+    let offset = 0;
+    for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+    offset += Math.max(0, Math.min(col - 1, lines[line - 1]?.length ?? 0));
+    textarea.focus();
+    textarea.setSelectionRange(offset, offset);
+    textarea.scrollTop = Math.max(0, (line - 1) * lineHeight() - textarea.clientHeight / 3);
+    gutter.scrollTop = textarea.scrollTop;
+  }
+
+  const issueItem = (i: ScenarioIssue, kind: 'error' | 'warning') =>
+    h(
+      'li',
+      null,
+      h(
+        'button',
+        {
+          class: `issue ${kind}`,
+          attrs: { type: 'button', 'data-line': String(i.line), title: `Go to line ${i.line}` },
+          on: { click: () => goToLine(i.line, i.col) },
+        },
+        h('span', { class: 'pos' }, `${i.line}:${i.col}`),
+        h('span', { class: 'msg' }, i.path ? h('code', null, i.path) : null, ' ', i.message),
+      ),
+    );
+
+  function show(result: LoadResult | null): void {
+    lastResult = result;
+    setEditorResult(result);
+    lastIssues = result && !result.ok ? result.issues : [];
+    drawGutter();
+    if (result === null) {
+      replace(
+        status,
+        h('span', { class: 'badge muted' }, 'Empty'),
+        ' Open, drop or paste a scenario file.',
+      );
+    } else if (result.ok) {
+      replace(
+        status,
+        h('span', { class: 'badge ok' }, '✓ Valid'),
+        ' ',
+        h('strong', null, result.scenario.title),
+        ` — ${result.scenario.quarters} quarters, ${result.scenario.situations.length} situations`,
+      );
+    } else {
+      const n = result.issues.length;
+      replace(
+        status,
+        h('span', { class: 'badge bad' }, `${n} error${n === 1 ? '' : 's'}`),
+        ' Click one to go to its line.',
+      );
+    }
+    replace(issues, ...lastIssues.map((i) => issueItem(i, 'error')));
+    const warns = result?.warnings ?? [];
+    replace(warnings, ...warns.map((i) => issueItem(i, 'warning')));
+    warnings.hidden = warns.length === 0;
+    warningsTitle.hidden = warns.length === 0;
+    updatePlay(result);
+  }
+
+  function updatePlay(result: LoadResult | null): void {
+    const ok = result?.ok === true;
+    play.classList.toggle('disabled', !ok);
+    play.setAttribute('aria-disabled', String(!ok));
+    if (ok) {
+      const s = seed.value.trim() || '1';
+      play.href = gameLink({
+        kind: 'workshop',
+        name: `Preview: ${result.scenario.title}`.slice(0, 120),
+        session: `preview-${randomId()}`,
+        seed: s,
+        yaml: textarea.value,
+      });
+    } else play.removeAttribute('href');
+    for (const b of [balanceBtn, linkBtn]) b.disabled = !ok;
+  }
+
+  async function check(): Promise<void> {
+    const mine = ++version;
+    const text = textarea.value;
+    if (text.trim() === '') {
+      show(null);
+      return;
+    }
+    replace(status, h('span', { class: 'badge muted' }, 'Checking…'));
+    const result = await checkYaml(text, editorText().file);
+    if (mine === version) show(result);
+  }
+
+  function load(text: string, file: string): void {
+    textarea.value = text;
+    setEditorText(text, file);
+    fileName.textContent = file;
+    drawGutter();
+    void check();
+  }
+
+  textarea.addEventListener('input', () => {
+    setEditorText(textarea.value);
+    drawGutter();
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), CHECK_DELAY_MS);
+  });
+  textarea.addEventListener('scroll', () => {
+    gutter.scrollTop = textarea.scrollTop;
+  });
+  // a tab key in a YAML editor should indent, not leave the field; Escape then Tab leaves
+  let escaped = false;
+  textarea.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') escaped = true;
+    else if (e.key === 'Tab' && !e.shiftKey && !escaped) {
+      e.preventDefault();
+      textarea.setRangeText('  ', textarea.selectionStart, textarea.selectionEnd, 'end');
+      textarea.dispatchEvent(new Event('input'));
+    } else escaped = false;
+  });
+  seed.addEventListener('input', () => updatePlay(ownResult()));
+  fileInput.addEventListener('change', async () => {
+    const f = fileInput.files?.[0];
+    if (f) load(await f.text(), f.name);
+    fileInput.value = '';
+  });
+  startFrom.addEventListener('change', async () => {
+    const id = startFrom.value;
+    startFrom.value = '';
+    if (!id) return;
+    if (textarea.value.trim() && !window.confirm('Replace the text in the editor?')) return;
+    const text = await bundledYaml(id);
+    if (text !== null) load(text, `${id}-copy.yaml`);
+  });
+
+  const warningsTitle = h('h3', { class: 'sub' }, 'Warnings');
+  const balanceBtn = button('Check its balance', () => go('balance'));
+  const linkBtn = button('Make a workshop link', () => go('link'));
+  const ownResult = (): LoadResult | null => lastResult;
+  const editor = h('div', { class: 'editor' }, gutter, textarea);
+  dropZone(editor, (files) => {
+    const f = files[0]!;
+    void f.text().then((t) => load(t, f.name));
+  });
+
+  const panel = h(
+    'section',
+    { class: 'panel authoring', attrs: { 'aria-labelledby': 'author-title' } },
+    h(
+      'div',
+      { class: 'panel-head' },
+      h(
+        'div',
+        null,
+        h('h2', { id: 'author-title' }, 'Write and check a scenario'),
+        h(
+          'p',
+          { class: 'lead' },
+          'Open or drop a scenario file, or type. Errors appear with their line as you type.',
+        ),
+      ),
+      h(
+        'div',
+        { class: 'toolbar' },
+        h('label', { class: 'btn', attrs: { for: 'yaml-file' } }, 'Open file…'),
+        startFrom,
+        button('Download .yaml', () => download(editorText().file, textarea.value, 'text/yaml')),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'author-grid' },
+      h(
+        'div',
+        { class: 'editor-wrap' },
+        h(
+          'div',
+          { class: 'editor-bar' },
+          fileName,
+          h('span', { class: 'hint' }, 'Drop a .yaml file here'),
+        ),
+        editor,
+      ),
+      h(
+        'aside',
+        { class: 'check card' },
+        status,
+        issues,
+        warningsTitle,
+        warnings,
+        h(
+          'div',
+          { class: 'play-box' },
+          h('h3', { class: 'sub' }, 'Try it'),
+          field('Seed (the market’s luck)', seed),
+          h('div', { class: 'row' }, play, balanceBtn, linkBtn),
+        ),
+      ),
+    ),
+  );
+  fileInput.id = 'yaml-file';
+  panel.append(fileInput);
+
+  const initial = editorText();
+  textarea.value = initial.text;
+  fileName.textContent = initial.file;
+  void check();
+  return panel;
+}

@@ -1,0 +1,371 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
+import { balanceMarkdown, VARIANCE_METHOD } from '../analysis/markdown.ts';
+import { boxPlot } from './balance-charts.ts';
+import { button, download, field, h, nextTask, replace } from './dom.ts';
+import { onEditorResult, ownScenario } from './editor-state.ts';
+import { BUNDLED, type ScenarioChoice } from './scenarios.ts';
+import { PALETTE } from './svg.ts';
+
+// The balance report on the page: the same figures as `npm run scenario:report`, computed
+// in slices of a few milliseconds so the page keeps answering, then drawn as charts.
+
+const SLICE_MS = 25;
+const OWN = '__editor__';
+const fmt = (x: number) => x.toFixed(1);
+
+export function balancePanel(): HTMLElement {
+  const source = h('select', { id: 'balance-source' });
+  const seeds = h('input', {
+    attrs: { type: 'number', min: '10', max: '5000', step: '10', value: '200' },
+  });
+  const progress = h(
+    'div',
+    {
+      class: 'progress',
+      attrs: {
+        role: 'progressbar',
+        'aria-valuemin': '0',
+        'aria-valuemax': '100',
+        'aria-label': 'Report progress',
+      },
+    },
+    h('div'),
+  );
+  progress.hidden = true;
+  const out = h('div', { class: 'stack', attrs: { 'aria-live': 'polite' } });
+  let running: { cancelled: boolean } | null = null;
+
+  function fillSources(): void {
+    const keep = source.value;
+    const own = ownScenario();
+    replace(
+      source,
+      ...BUNDLED.map((b) =>
+        h('option', { attrs: { value: b.scenario.id } }, `${b.scenario.title} (bundled)`),
+      ),
+      own ? h('option', { attrs: { value: OWN } }, `${own.scenario.title} (in the editor)`) : null,
+    );
+    if ([...source.options].some((o) => o.value === keep)) source.value = keep;
+    else if (own) source.value = OWN;
+  }
+
+  function chosen(): ScenarioChoice | null {
+    if (source.value === OWN) return ownScenario();
+    return BUNDLED.find((b) => b.scenario.id === source.value) ?? null;
+  }
+
+  async function run(): Promise<void> {
+    const choice = chosen();
+    const n = Math.round(Number(seeds.value));
+    if (!choice) {
+      replace(
+        out,
+        h(
+          'p',
+          { class: 'notice bad' },
+          'Choose a scenario first (the one in the editor must be valid).',
+        ),
+      );
+      return;
+    }
+    if (!Number.isFinite(n) || n < 10 || n > 5000) {
+      replace(
+        out,
+        h('p', { class: 'notice bad' }, 'The number of seeds must be between 10 and 5,000.'),
+      );
+      return;
+    }
+    if (running) running.cancelled = true;
+    const me = { cancelled: false };
+    running = me;
+    runBtn.disabled = true;
+    cancelBtn.hidden = false;
+    progress.hidden = false;
+    const bar = progress.firstElementChild as HTMLElement;
+    const balance = new BalanceRun(choice.scenario);
+    const list = seedList(n);
+    replace(out, h('p', { class: 'hint' }, `Playing ${n} seeds…`));
+    while (balance.done < list.length && !me.cancelled) {
+      const t0 = performance.now();
+      while (balance.done < list.length && performance.now() - t0 < SLICE_MS)
+        balance.add(list[balance.done]!);
+      const pct = Math.round((balance.done / list.length) * 100);
+      bar.style.width = `${pct}%`;
+      progress.setAttribute('aria-valuenow', String(pct));
+      await nextTask();
+    }
+    runBtn.disabled = false;
+    cancelBtn.hidden = true;
+    progress.hidden = true;
+    if (me.cancelled) {
+      if (running === me) replace(out, h('p', { class: 'notice info' }, 'Stopped.'));
+      return;
+    }
+    running = null;
+    show(balance.result());
+  }
+
+  function show(r: BalanceReport): void {
+    const n = r.seeds.length;
+    const searchNote =
+      r.search.kind === 'exhaustive'
+        ? `All ${r.strategiesPerSeed.toLocaleString('en')} strategies played on each of ${n} seeds.`
+        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); on ${r.search.checked} seeds it was checked against all strategies and matched on ${r.search.matched} (worst miss ${r.search.worstGap} points).`;
+    const warnings = r.warnings.length
+      ? h(
+          'ul',
+          { class: 'notice warn', attrs: { 'aria-label': 'Warnings' } },
+          ...r.warnings.map((w) => h('li', null, w)),
+        )
+      : h(
+          'p',
+          { class: 'notice ok' },
+          'No warnings: no fixed style dominates and every choice appears on a good path.',
+        );
+
+    const table = h(
+      'table',
+      null,
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ...['way of playing', 'mean', 'sd', 'min', 'Q1', 'median', 'Q3', 'max'].map((t, i) =>
+            h('th', i ? { class: 'num' } : null, t),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...r.policies.map((p) => {
+          const s = p.summary;
+          return h(
+            'tr',
+            null,
+            h('td', null, p.label),
+            ...[
+              fmt(s.mean),
+              fmt(s.sd),
+              String(s.min),
+              fmt(s.q1),
+              fmt(s.median),
+              fmt(s.q3),
+              String(s.max),
+            ].map((v) => h('td', { class: 'num' }, v)),
+          );
+        }),
+      ),
+    );
+
+    const v = r.variance;
+    const seedPct = Math.round(v.seedShare * 100);
+    const split = h(
+      'div',
+      {
+        class: 'split-bar',
+        attrs: {
+          role: 'img',
+          'aria-label': `${seedPct}% of the variance from the seed, ${100 - seedPct}% from the choices`,
+        },
+      },
+      h(
+        'div',
+        { attrs: { style: `width:${Math.max(seedPct, 4)}%;background:#d55e00` } },
+        `seed ${seedPct}%`,
+      ),
+      h('div', { attrs: { style: `flex:1;background:#0072b2` } }, `choices ${100 - seedPct}%`),
+    );
+
+    const wins = h(
+      'table',
+      null,
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', null, 'fixed style'),
+          h('th', { class: 'num' }, 'best of the fixed styles'),
+          h('th', { class: 'num' }, 'as good as the best path'),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...Object.keys(r.styleWins).map((s) =>
+          h(
+            'tr',
+            null,
+            h('td', null, `always ${s}`),
+            h('td', { class: 'num' }, `${r.styleWins[s]} of ${n}`),
+            h('td', { class: 'num' }, `${r.styleMatchesBest[s]} of ${n}`),
+          ),
+        ),
+      ),
+    );
+
+    const unused = r.unusedChoices.length
+      ? h(
+          'ul',
+          null,
+          ...r.unusedChoices.map((c) =>
+            h(
+              'li',
+              null,
+              h('code', null, `${c.situation} / ${c.choice}`),
+              ` (${c.style}) — ${c.label}`,
+            ),
+          ),
+        )
+      : h('p', { class: 'hint' }, 'Every choice appears on some good path.');
+    const unreached = r.unreached.length
+      ? h(
+          'ul',
+          null,
+          ...r.unreached.map((u) =>
+            h('li', null, h('code', null, u.situation), ` ${u.title}: ${u.reason}`),
+          ),
+        )
+      : h('p', { class: 'hint' }, 'Every situation is reached.');
+
+    const seedChart = h('div', { class: 'chart' });
+    replace(
+      out,
+      h(
+        'div',
+        { class: 'row' },
+        h('h3', null, `${r.scenario.title}: ${n} seeds`),
+        button('Download as Markdown', () =>
+          download(`${r.scenario.id}-balance.md`, balanceMarkdown(r), 'text/markdown'),
+        ),
+      ),
+      h('p', { class: 'hint' }, searchNote, ` Computed in ${(r.elapsedMs / 1000).toFixed(1)} s.`),
+      warnings,
+      h(
+        'div',
+        { class: 'grid-2' },
+        h(
+          'div',
+          { class: 'card' },
+          h('h3', null, 'Score over the seeds'),
+          boxPlot(r),
+          h(
+            'p',
+            { class: 'hint' },
+            'Whiskers: min and max. Box: the middle half (Q1–Q3). Thick line: the median.',
+          ),
+        ),
+        h('div', { class: 'card' }, h('h3', null, 'The figures'), table),
+      ),
+      h(
+        'div',
+        { class: 'grid-2' },
+        h(
+          'div',
+          { class: 'card' },
+          h('h3', null, 'Luck against choices'),
+          split,
+          h(
+            'p',
+            { class: 'method' },
+            `Variance of a random player's score: ${fmt(v.seed)} (seed) + ${fmt(v.choices)} (choices) = ${fmt(v.total)} points², ${v.exact ? 'exact over these seeds' : 'estimated from sampled players'}. `,
+            VARIANCE_METHOD,
+          ),
+        ),
+        h('div', { class: 'card' }, h('h3', null, 'Fixed styles head to head'), wins),
+      ),
+      h('div', { class: 'card' }, h('h3', null, 'Score on each seed'), seedChart),
+      h(
+        'div',
+        { class: 'grid-2' },
+        h(
+          'div',
+          { class: 'card' },
+          h('h3', null, `Choices no good path takes (within ${r.goodMargin} points of the best)`),
+          unused,
+        ),
+        h('div', { class: 'card' }, h('h3', null, 'Situations never reached'), unreached),
+      ),
+    );
+    drawSeedChart(seedChart, r);
+  }
+
+  const runBtn = button('Run the report', () => void run(), 'btn primary');
+  const cancelBtn = button('Stop', () => {
+    if (running) running.cancelled = true;
+  });
+  cancelBtn.hidden = true;
+  const panel = h(
+    'section',
+    { class: 'panel', attrs: { 'aria-labelledby': 'balance-title' } },
+    h(
+      'div',
+      { class: 'panel-head' },
+      h(
+        'div',
+        null,
+        h('h2', { id: 'balance-title' }, 'Is the scenario balanced?'),
+        h(
+          'p',
+          { class: 'lead' },
+          'Plays each fixed way of playing and the best path over many seeds. A scenario where one style always wins teaches nothing.',
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'card' },
+      h(
+        'div',
+        { class: 'row' },
+        field('Scenario', source),
+        field('Seeds', seeds, '200 takes a second or two; 1,000 is steadier'),
+        runBtn,
+        cancelBtn,
+      ),
+      progress,
+    ),
+    out,
+  );
+  fillSources();
+  onEditorResult(fillSources);
+  panel.addEventListener('shown', fillSources);
+  return panel;
+}
+
+function drawSeedChart(el: HTMLElement, r: BalanceReport): void {
+  const shown = Math.min(r.seeds.length, 200);
+  const xs = Array.from({ length: shown }, (_, i) => i + 1);
+  const policies = r.policies.filter((p) => p.policy !== 'random');
+  const data: uPlot.AlignedData = [xs, ...policies.map((p) => p.scores.slice(0, shown))];
+  const width = Math.max(300, el.clientWidth || 900);
+  new uPlot(
+    {
+      width,
+      height: 260,
+      scales: { x: { time: false }, y: { range: [0, 100] } },
+      axes: [
+        { label: shown < r.seeds.length ? `seed (first ${shown})` : 'seed' },
+        { label: 'score' },
+      ],
+      series: [
+        {},
+        ...policies.map((p) => ({
+          label: p.label,
+          stroke:
+            p.policy === 'best' ? '#13233f' : PALETTE[r.policies.indexOf(p) % PALETTE.length]!,
+          width: p.policy === 'best' ? 2 : 1.5,
+          points: { show: false },
+        })),
+      ],
+    },
+    data,
+    el,
+  );
+}

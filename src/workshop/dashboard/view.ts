@@ -1,0 +1,574 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { readLink, type WorkshopLink } from '../../links/links.ts';
+import type { StrategyCensus } from '../../sim/index.ts';
+import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
+import { BUNDLED, checkYaml } from '../scenarios.ts';
+import { savedWorkshops } from '../sessions.ts';
+import { PALETTE } from '../svg.ts';
+import {
+  CSV_HEADER,
+  csvRows,
+  decisionSplits,
+  leaderboard,
+  type Row,
+  shareCurves,
+} from './aggregate.ts';
+import { censusFor } from './census-client.ts';
+import { toCsv } from './csv.ts';
+import {
+  checkSubmissions,
+  type Intake,
+  readPasted,
+  readSubmissions,
+  type Submission,
+  type WorkshopContext,
+} from './intake.ts';
+import { projector } from './projector.ts';
+import { styleScatter } from './scatter.ts';
+
+// The class dashboard: pick the workshop, take in the room's codes and files, and show
+// only what replays: leaderboard by fair score, the split at each decision, style
+// against outcome, share curves; projector mode and CSV export. What was handed in is
+// kept per session in localStorage, so a reload re-verifies it and loses nothing.
+
+const MAX_FILES = 60;
+const store = (session: string) => `tow.workshop.results.v1.${session}`;
+
+interface Handed {
+  source: string;
+  text: string;
+}
+
+export function dashboardPanel(): HTMLElement {
+  const pick = h('select', { id: 'dash-workshop' });
+  const pasteLink = h('input', {
+    id: 'dash-link',
+    attrs: { type: 'text', placeholder: 'or paste the workshop link here' },
+  });
+  const pickNote = h('div', { attrs: { 'aria-live': 'polite' } });
+  const body = h('div', { class: 'stack' });
+  const panel = h(
+    'section',
+    { class: 'panel dashboard', attrs: { 'aria-labelledby': 'dash-title' } },
+    h(
+      'div',
+      { class: 'panel-head no-projector' },
+      h(
+        'div',
+        null,
+        h('h2', { id: 'dash-title' }, 'Class dashboard'),
+        h(
+          'p',
+          { class: 'lead' },
+          'Paste the room’s result codes or drop their result files. Every game is replayed before it counts.',
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'card no-projector' },
+      h(
+        'div',
+        { class: 'grid-2' },
+        field('Workshop', pick),
+        field(
+          'Workshop link',
+          pasteLink,
+          'Paste the link you gave the room to open a workshop made elsewhere',
+        ),
+      ),
+      pickNote,
+    ),
+    body,
+  );
+
+  let current: { ctx: WorkshopContext; handed: Handed[]; intake: Intake } | null = null;
+  let censusData: StrategyCensus | null = null;
+
+  function fillPick(): void {
+    const saved = savedWorkshops();
+    replace(
+      pick,
+      h(
+        'option',
+        { attrs: { value: '' } },
+        saved.length ? 'Choose a workshop…' : 'No workshop made in this browser yet',
+      ),
+      ...saved.map((w) =>
+        h(
+          'option',
+          { attrs: { value: w.link.session } },
+          `${w.link.name} — ${new Date(w.created).toLocaleDateString()}`,
+        ),
+      ),
+    );
+    if (current) pick.value = current.ctx.session;
+  }
+
+  async function open(link: WorkshopLink): Promise<void> {
+    let ctx: WorkshopContext;
+    if (link.yaml !== undefined) {
+      const r = await checkYaml(link.yaml, 'workshop scenario');
+      if (!r.ok) {
+        replace(
+          pickNote,
+          h(
+            'p',
+            { class: 'notice bad' },
+            `The workshop's own scenario does not load (${r.issues.length} error(s)); its results cannot be verified.`,
+          ),
+        );
+        return;
+      }
+      ctx = {
+        session: link.session,
+        seed: link.seed,
+        name: link.name,
+        scenario: r.scenario,
+        hash: r.hash,
+      };
+    } else {
+      const b = BUNDLED.find((x) => x.scenario.id === link.scenario);
+      if (!b) {
+        replace(
+          pickNote,
+          h(
+            'p',
+            { class: 'notice bad' },
+            `This site has no scenario "${link.scenario ?? ''}"; its results cannot be verified here.`,
+          ),
+        );
+        return;
+      }
+      ctx = {
+        session: link.session,
+        seed: link.seed,
+        name: link.name,
+        scenario: b.scenario,
+        hash: b.hash,
+      };
+    }
+    replace(pickNote);
+    let handed: Handed[] = [];
+    try {
+      const raw = JSON.parse(localStorage.getItem(store(ctx.session)) ?? '[]') as unknown;
+      if (Array.isArray(raw))
+        handed = raw.filter(
+          (x): x is Handed => typeof x?.source === 'string' && typeof x?.text === 'string',
+        );
+    } catch {
+      handed = [];
+    }
+    censusData = null;
+    current = { ctx, handed: [], intake: { accepted: [], rejected: [] } };
+    add(handed);
+    void censusFor(ctx.scenario, ctx.hash, ctx.seed).then((c) => {
+      if (current?.ctx === ctx) {
+        censusData = c;
+        render();
+      }
+    });
+  }
+
+  /** Checks new submissions against what is already in, keeps them, and redraws. */
+  function add(items: Handed[]): void {
+    if (!current) return;
+    const ctx = current.ctx;
+    const subs: Submission[] = items.flatMap((i) =>
+      i.source.startsWith('line ') || i.source === 'pasted'
+        ? readPasted(ctx, i.text).map((s) => ({ ...s, source: `pasted ${s.source}` }))
+        : readSubmissions(ctx, i.text, i.source),
+    );
+    current.intake = checkSubmissions(ctx, subs, current.intake);
+    current.handed.push(...items);
+    try {
+      localStorage.setItem(store(ctx.session), JSON.stringify(current.handed));
+    } catch {
+      // storage full: the results stay on the page; export the CSV before closing
+    }
+    render();
+  }
+
+  pick.addEventListener('change', () => {
+    const w = savedWorkshops().find((x) => x.link.session === pick.value);
+    if (w) void open(w.link);
+  });
+  pasteLink.addEventListener('change', () => {
+    const text = pasteLink.value.trim();
+    if (!text) return;
+    let search = text;
+    try {
+      search = new URL(text).search;
+    } catch {
+      // not a full URL: perhaps just its query
+    }
+    const r = readLink(search);
+    if (!r?.ok || r.link.kind !== 'workshop') {
+      replace(
+        pickNote,
+        h(
+          'p',
+          { class: 'notice bad' },
+          r && !r.ok ? `That link cannot be read: ${r.error}.` : 'That is not a workshop link.',
+        ),
+      );
+      return;
+    }
+    void open(r.link);
+  });
+
+  const proj = projector(panel, (on) => {
+    projBtn.textContent = on ? 'Leave projector mode (Esc)' : 'Projector mode';
+    render();
+  });
+  const projBtn = button('Projector mode', () => (proj.active ? proj.exit() : void proj.enter()));
+
+  function render(): void {
+    if (!current) {
+      replace(
+        body,
+        h(
+          'p',
+          { class: 'empty card' },
+          'Choose the workshop above (or paste its link) to take in results.',
+        ),
+      );
+      return;
+    }
+    const { ctx, intake } = current;
+    const rows = leaderboard(ctx.scenario, intake.accepted, censusData);
+    replace(
+      body,
+      header(ctx, rows),
+      intakeBox(),
+      rejectedList(intake),
+      leaderboardTable(rows),
+      splitsCard(ctx, intake),
+      h('div', { class: 'grid-2' }, scatterCard(ctx, rows), curvesCard(intake)),
+    );
+    drawCurves();
+  }
+
+  function header(ctx: WorkshopContext, rows: Row[]): HTMLElement {
+    const mean = rows.length ? rows.reduce((s, r) => s + r.score, 0) / rows.length : 0;
+    return h(
+      'div',
+      { class: 'card' },
+      h(
+        'div',
+        { class: 'panel-head' },
+        h(
+          'div',
+          null,
+          h('h2', null, ctx.name),
+          h(
+            'p',
+            { class: 'lead' },
+            `${ctx.scenario.title} · seed ${ctx.seed} · session ${ctx.session}`,
+          ),
+        ),
+        h(
+          'div',
+          { class: 'row' },
+          button('Export CSV', () => exportCsv(ctx, rows)),
+          projBtn,
+        ),
+      ),
+      h(
+        'div',
+        { class: 'kpis' },
+        kpi(String(rows.length), 'games counted', 'count'),
+        kpi(String(current?.intake.rejected.length ?? 0), 'not counted', 'rejected'),
+        kpi(rows.length ? mean.toFixed(1) : '–', 'mean score'),
+        kpi(rows.length ? String(rows[0]!.score) : '–', 'best score'),
+      ),
+    );
+  }
+
+  function intakeBox(): HTMLElement {
+    const text = h('textarea', {
+      id: 'dash-codes',
+      attrs: {
+        'aria-label': 'Result codes, one per line',
+        placeholder: 'TOW1-… one code per line (chat text around them is fine)',
+      },
+    });
+    const files = h('input', {
+      attrs: {
+        type: 'file',
+        multiple: '',
+        accept: '.json,.txt,application/json,text/plain',
+        'aria-label': 'Result files',
+      },
+    });
+    const takeFiles = async (list: FileList | File[]) => {
+      const all = [...list].slice(0, MAX_FILES);
+      add((await readFiles(all)).map((f) => ({ source: f.name, text: f.text })));
+    };
+    files.addEventListener('change', () => {
+      if (files.files) void takeFiles(files.files);
+    });
+    const box = h(
+      'div',
+      { class: 'card intake dropbox' },
+      h('h3', { class: 'sub' }, 'Take in results'),
+      text,
+      h(
+        'div',
+        { class: 'row' },
+        button(
+          'Add these codes',
+          () => {
+            if (text.value.trim()) add([{ source: 'pasted', text: text.value }]);
+          },
+          'btn primary',
+        ),
+        h('span', { class: 'hint' }, 'or drop result files here (up to 60 at once), or'),
+        files,
+        button('Clear all results', () => {
+          if (
+            !current ||
+            !window.confirm('Remove every result of this workshop from this browser?')
+          )
+            return;
+          current.handed = [];
+          current.intake = { accepted: [], rejected: [] };
+          localStorage.removeItem(store(current.ctx.session));
+          render();
+        }),
+      ),
+    );
+    dropZone(box, (f) => void takeFiles(f));
+    return box;
+  }
+
+  return (() => {
+    fillPick();
+    render();
+    panel.addEventListener('shown', () => {
+      fillPick();
+      if (!current) {
+        const first = savedWorkshops()[0];
+        if (first) void open(first.link);
+      } else render();
+    });
+    return panel;
+  })();
+
+  function exportCsv(ctx: WorkshopContext, rows: Row[]): void {
+    download(`${ctx.session}-results.csv`, toCsv(CSV_HEADER, csvRows(rows)), 'text/csv');
+  }
+
+  function drawCurves(): void {
+    const el = panel.querySelector<HTMLElement>('.curves');
+    if (!el || !current) return;
+    const curves = shareCurves(current.intake.accepted);
+    if (curves.length === 0) return;
+    const quarters = curves[0]!.shares.length;
+    const xs = Array.from({ length: quarters }, (_, i) => i);
+    const big = panel.classList.contains('projector');
+    new uPlot(
+      {
+        width: Math.max(320, el.clientWidth || 560),
+        height: big ? 420 : 300,
+        legend: { show: false },
+        scales: { x: { time: false } },
+        axes: [
+          {
+            label: 'quarter',
+            values: (_u, vals) => vals.map((v) => (v === 0 ? 'start' : `Q${v}`)),
+            ...(big ? { stroke: '#c9d4e8', font: '16px system-ui' } : {}),
+          },
+          {
+            label: 'market share %',
+            ...(big ? { stroke: '#c9d4e8', font: '16px system-ui' } : {}),
+          },
+        ],
+        series: [
+          {},
+          ...curves.map((c, i) => ({
+            label: c.player,
+            stroke: PALETTE[i % PALETTE.length]!,
+            width: curves.length > 15 ? 1 : 2,
+            points: { show: quarters < 14 },
+          })),
+        ],
+      },
+      [xs, ...curves.map((c) => c.shares)] as uPlot.AlignedData,
+      el,
+    );
+  }
+}
+
+function kpi(value: string, label: string, id?: string): HTMLElement {
+  return h(
+    'div',
+    null,
+    h('div', { class: 'stat', attrs: id ? { 'data-kpi': id } : {} }, value),
+    h('div', { class: 'stat-label' }, label),
+  );
+}
+
+function rejectedList(intake: Intake): HTMLElement | null {
+  if (intake.rejected.length === 0) return null;
+  return h(
+    'div',
+    { class: 'card no-projector' },
+    h('h3', null, `Not counted (${intake.rejected.length})`),
+    h(
+      'ul',
+      { class: 'rejected', attrs: { 'aria-label': 'Results not counted' } },
+      ...intake.rejected.map((r) =>
+        h(
+          'li',
+          null,
+          h('span', { class: 'src' }, r.source),
+          r.player ? ` (${r.player})` : '',
+          ': ',
+          r.reason,
+        ),
+      ),
+    ),
+  );
+}
+
+function leaderboardTable(rows: Row[]): HTMLElement {
+  const pct = (r: Row) => (r.percentile === null ? '…' : `${r.percentile.toFixed(1)}%`);
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', null, 'Leaderboard'),
+    rows.length === 0
+      ? h('p', { class: 'empty' }, 'No verified games yet.')
+      : h(
+          'table',
+          { class: 'leaderboard' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', { class: 'num' }, '#'),
+              h('th', null, 'trainee'),
+              h(
+                'th',
+                {
+                  class: 'num',
+                  attrs: {
+                    title: 'better than this share of all possible strategies on this market',
+                  },
+                },
+                'fair score',
+              ),
+              h('th', { class: 'num' }, 'score'),
+              h('th', { class: 'num' }, 'final share'),
+              h('th', null, 'style'),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            ...rows.map((r) =>
+              h(
+                'tr',
+                r.rank === 1 ? { class: 'rank-1' } : null,
+                h('td', { class: 'num' }, String(r.rank)),
+                h('td', null, r.player),
+                h('td', { class: 'num' }, pct(r)),
+                h('td', { class: 'num' }, String(r.score)),
+                h('td', { class: 'num' }, `${(r.share * 100).toFixed(1)}%`),
+                h(
+                  'td',
+                  null,
+                  Object.entries(r.styles)
+                    .filter(([, v]) => v > 0)
+                    .map(([k, v]) => `${Math.round(v * 100)}% ${k}`)
+                    .join(', '),
+                ),
+              ),
+            ),
+          ),
+        ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Fair score: better than this share of every possible strategy on this market (same seed), so luck does not decide the rank.',
+    ),
+  );
+}
+
+function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
+  const splits = decisionSplits(ctx.scenario, intake.accepted);
+  const styleColour = (style: string) =>
+    PALETTE[Math.max(0, ctx.scenario.styles.indexOf(style)) % PALETTE.length]!;
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', null, 'How the room decided'),
+    ...splits.map((d, i) =>
+      h(
+        'div',
+        { class: 'decision' },
+        h(
+          'h4',
+          null,
+          `${i + 1}. ${d.title}`,
+          h('span', { class: 'style-tag' }, `${d.reached} player${d.reached === 1 ? '' : 's'}`),
+        ),
+        ...d.options.map((o) => {
+          const share = d.reached ? o.count / d.reached : 0;
+          return h(
+            'div',
+            { class: 'opt', attrs: { 'data-choice': o.choice } },
+            h('span', null, o.label, h('span', { class: 'style-tag' }, o.style)),
+            h(
+              'div',
+              { class: 'bar', attrs: { 'aria-hidden': 'true' } },
+              h('div', {
+                attrs: {
+                  style: `width:${(share * 100).toFixed(1)}%;background:${styleColour(o.style)}`,
+                },
+              }),
+            ),
+            h('span', { class: 'num' }, `${o.count} (${Math.round(share * 100)}%)`),
+            h(
+              'span',
+              { class: 'num', attrs: { title: 'mean final score of those who chose it' } },
+              o.meanScore === null ? '–' : `⌀ ${o.meanScore.toFixed(1)}`,
+            ),
+          );
+        }),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Bars: who chose what. ⌀: the mean final score of those who chose it.',
+    ),
+  );
+}
+
+function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
+  const style = ctx.scenario.styles.includes('collaborative')
+    ? 'collaborative'
+    : (ctx.scenario.styles[0] ?? 'collaborative');
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', null, 'Style against outcome'),
+    rows.length ? styleScatter(rows, style) : h('p', { class: 'empty' }, 'No games yet.'),
+  );
+}
+
+function curvesCard(intake: Intake): HTMLElement {
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', null, 'Market share, quarter by quarter'),
+    intake.accepted.length
+      ? h('div', { class: 'chart curves' })
+      : h('p', { class: 'empty' }, 'No games yet.'),
+  );
+}

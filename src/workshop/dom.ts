@@ -1,0 +1,87 @@
+// The facilitator's pages build every element here. Text always goes in as text nodes, so
+// nothing a scenario file, a link or a trainee's name holds can ever become markup.
+
+export type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  class?: string;
+  id?: string;
+  attrs?: Record<string, string>;
+  on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props?.class) el.className = props.class;
+  if (props?.id) el.id = props.id;
+  for (const [k, v] of Object.entries(props?.attrs ?? {})) el.setAttribute(k, v);
+  for (const [type, fn] of Object.entries(props?.on ?? {})) {
+    el.addEventListener(type, fn as EventListener);
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(el: Element, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' || typeof c === 'number' ? String(c) : c);
+  }
+}
+
+export function replace(el: Element, ...children: Child[]): void {
+  el.replaceChildren();
+  append(el, ...children);
+}
+
+export function button(label: string, onClick: () => void, cls = 'btn'): HTMLButtonElement {
+  return h('button', { class: cls, attrs: { type: 'button' }, on: { click: onClick } }, label);
+}
+
+let uid = 0;
+/** A labelled form field; the label is tied to the control for screen readers. */
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || `f${++uid}`;
+  control.id = id;
+  const hintEl = hint ? h('span', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  return h('div', { class: 'field' }, h('label', { attrs: { for: id } }, label), control, hintEl);
+}
+
+export function download(name: string, content: string | Blob, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { attrs: { href: url, download: name } });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Lets the browser paint and handle input between slices of long work. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function readFiles(
+  files: FileList | readonly File[],
+): Promise<{ name: string; text: string }[]> {
+  return Promise.all([...files].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/** Makes an element accept dropped files; `onFiles` gets them, the element shows a hover state. */
+export function dropZone(el: HTMLElement, onFiles: (files: File[]) => void): void {
+  el.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    el.classList.add('dragging');
+  });
+  el.addEventListener('dragleave', () => el.classList.remove('dragging'));
+  el.addEventListener('drop', (e) => {
+    e.preventDefault();
+    el.classList.remove('dragging');
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) onFiles(files);
+  });
+}
