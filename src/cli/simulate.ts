@@ -2,13 +2,10 @@ import { pathToFileURL } from 'node:url';
 import { encodeRecord } from '../record/code.ts';
 import { makeRecord } from '../record/record.ts';
 import {
-  census,
   initialState,
   outcomes,
   POLICIES,
   type PolicyName,
-  parLines,
-  percentile,
   playPolicy,
   type ScenarioDef,
   type SimState,
@@ -16,6 +13,7 @@ import {
   situationById,
   step,
 } from '../sim/index.ts';
+import { fairScore } from '../workers/fair-score.ts';
 import { parseArgs } from './args.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -120,19 +118,19 @@ function simulate(argv: readonly string[]): string {
   };
   if (flags.has('percentile')) {
     if (!finished) throw new Error('--percentile needs a finished game: give every choice');
-    const c = census(scenario, seed);
-    output.percentile = percentile(c, value);
-    output.fairScore = `better than ${output.percentile}% of ${c.exhaustive ? 'the' : 'a sample of'} ${c.total.toLocaleString('en')} possible strategies in this market${c.exhaustive ? '' : ` (±${c.margin} points)`}`;
+    const fair = fairScore(scenario, seed, value);
+    output.percentile = fair.percentile;
+    output.fairScore = fair.statement;
     output.census = {
-      played: c.count,
-      strategies: c.total,
-      exhaustive: c.exhaustive,
-      margin: c.margin,
-      bound: c.exhaustive
+      played: fair.played,
+      strategies: fair.strategies,
+      exhaustive: fair.exhaustive,
+      margin: fair.margin,
+      bound: fair.exhaustive
         ? 'exact: every strategy was played'
-        : `within ±${c.margin} points of the percentile over every strategy, with 99% confidence`,
+        : `within ±${fair.margin} points of the percentile over every strategy, with 99% confidence`,
     };
-    output.par = parLines(scenario, seed, c);
+    output.par = fair.par;
   }
   return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -1,0 +1,12 @@
+/// <reference lib="webworker" />
+import { handleCensus } from './census-handler.ts';
+import type { CensusRequest } from './protocol.ts';
+
+// The census runs here, off the page's thread, so the page never freezes while every
+// strategy of the market is played.
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.addEventListener('message', (event: MessageEvent<CensusRequest>) => {
+  if (event.data?.type !== 'census') return;
+  handleCensus(event.data, (reply) => scope.postMessage(reply));
+});

@@ -1,0 +1,57 @@
+import {
+  census,
+  type ParLine,
+  parLines,
+  percentile,
+  type ScenarioDef,
+  type StrategyCensus,
+} from '../sim/index.ts';
+
+// The fair score: where a player's score stands among every strategy of the same market
+// (same scenario, same seed), with the par lines beside it. One function, run by the
+// Web Worker in the browser and directly by the CLI in Node, so both give the same result.
+
+export interface FairScore {
+  score: number;
+  /** per cent of strategies that scored strictly lower, one decimal */
+  percentile: number;
+  played: number;
+  strategies: number;
+  exhaustive: boolean;
+  /** ± points around `percentile` (99% confidence); 0 when every strategy was played */
+  margin: number;
+  best: { score: number; choices: string[] };
+  par: ParLine[];
+  /** e.g. "better than 87.5% of the 6,561 possible strategies in this market" */
+  statement: string;
+}
+
+export function statementOf(c: StrategyCensus, value: number): string {
+  const share = percentile(c, value);
+  const total = c.total.toLocaleString('en');
+  return c.exhaustive
+    ? `better than ${share}% of the ${total} possible strategies in this market`
+    : `better than ${share}% (±${c.margin} points) of the ${total} possible strategies in this market, from a sample of ${c.count.toLocaleString('en')}`;
+}
+
+export function fairScore(
+  scenario: ScenarioDef,
+  seed: string,
+  playerScore: number,
+  onProgress?: (done: number) => void,
+): FairScore {
+  const c = census(scenario, seed, onProgress ? { onProgress } : {});
+  const par = parLines(scenario, seed, c);
+  const best = par.find((p) => p.policy === 'best')!;
+  return {
+    score: playerScore,
+    percentile: percentile(c, playerScore),
+    played: c.count,
+    strategies: c.total,
+    exhaustive: c.exhaustive,
+    margin: c.margin,
+    best: { score: best.score, choices: best.choices },
+    par,
+    statement: statementOf(c, playerScore),
+  };
+}

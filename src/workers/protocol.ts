@@ -1,0 +1,17 @@
+import type { ScenarioDef } from '../sim/index.ts';
+import type { FairScore } from './fair-score.ts';
+
+// Messages between the page and the census worker.
+
+export interface CensusRequest {
+  type: 'census';
+  id: number;
+  scenario: ScenarioDef;
+  seed: string;
+  playerScore: number;
+}
+
+export type CensusReply =
+  | { type: 'progress'; id: number; done: number }
+  | { type: 'result'; id: number; result: FairScore }
+  | { type: 'error'; id: number; message: string };

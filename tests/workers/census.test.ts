@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
+import { census, percentile, type ScenarioDef } from '../../src/sim/index.ts';
+import { computeFairScore, type WorkerLike } from '../../src/workers/census-client.ts';
+import { handleCensus } from '../../src/workers/census-handler.ts';
+import { fairScore } from '../../src/workers/fair-score.ts';
+import type { CensusReply, CensusRequest } from '../../src/workers/protocol.ts';
+
+const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
+
+/** A stand-in for the browser's Worker: the same handler, answering asynchronously. */
+class FakeWorker implements WorkerLike {
+  terminated = false;
+  private readonly listeners: ((e: MessageEvent<CensusReply>) => void)[] = [];
+  constructor(private readonly delay = 0) {}
+  postMessage(message: CensusRequest): void {
+    setTimeout(() => {
+      handleCensus(message, (reply) => {
+        if (this.terminated) return;
+        for (const l of this.listeners) l({ data: reply } as MessageEvent<CensusReply>);
+      });
+    }, this.delay);
+  }
+  addEventListener(type: string, listener: (e: never) => void): void {
+    if (type === 'message') this.listeners.push(listener as (e: MessageEvent<CensusReply>) => void);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('fair score', () => {
+  it('gives the percentile, its bound, the par lines and a plain statement', () => {
+    const c = census(tutorial, '8');
+    const f = fairScore(tutorial, '8', 55);
+    expect(f.percentile).toBe(percentile(c, 55));
+    expect(f).toMatchObject({ score: 55, played: 27, strategies: 27, exhaustive: true, margin: 0 });
+    expect(f.par.map((p) => p.policy)).toEqual(['directive', 'collaborative', 'best']);
+    expect(f.best.score).toBe(c.best.score);
+    expect(f.statement).toBe(
+      `better than ${f.percentile}% of the 27 possible strategies in this market`,
+    );
+  });
+});
+
+describe('census worker handler', () => {
+  it('posts progress in order and then the same result as in Node', () => {
+    const replies: CensusReply[] = [];
+    handleCensus({ type: 'census', id: 7, scenario: tutorial, seed: '8', playerScore: 55 }, (r) =>
+      replies.push(r),
+    );
+    const progress = replies.filter((r) => r.type === 'progress').map((r) => r.done);
+    expect(progress.length).toBeGreaterThan(5);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    expect(progress.at(-1)).toBe(1);
+    expect(replies.at(-1)).toEqual({ type: 'result', id: 7, result: fairScore(tutorial, '8', 55) });
+    expect(replies.every((r) => r.id === 7)).toBe(true);
+  });
+
+  it('answers a broken scenario with an error message, not a crash', () => {
+    const broken: ScenarioDef = {
+      ...tutorial,
+      situations: [
+        {
+          ...tutorial.situations[0]!,
+          choices: tutorial.situations[0]!.choices.map((c) => ({ ...c, next: 'nowhere' })),
+        },
+      ],
+    };
+    const replies: CensusReply[] = [];
+    handleCensus({ type: 'census', id: 1, scenario: broken, seed: '1', playerScore: 0 }, (r) =>
+      replies.push(r),
+    );
+    expect(replies.at(-1)).toMatchObject({
+      type: 'error',
+      id: 1,
+      message: /no situation "nowhere"/,
+    });
+  });
+});
+
+describe('computeFairScore', () => {
+  it('resolves with the fair score, reporting progress on the way, and frees the worker', async () => {
+    const worker = new FakeWorker();
+    const seen: number[] = [];
+    const result = await computeFairScore(tutorial, '8', 55, (d) => seen.push(d), {
+      createWorker: () => worker,
+    });
+    expect(result).toEqual(fairScore(tutorial, '8', 55));
+    expect(seen.at(-1)).toBe(1);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('is cancelled by its signal: rejects with AbortError and terminates the worker', async () => {
+    const worker = new FakeWorker(50);
+    const controller = new AbortController();
+    const pending = computeFairScore(tutorial, '8', 55, undefined, {
+      signal: controller.signal,
+      createWorker: () => worker,
+    });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rejects at once when the signal was already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let created = false;
+    const pending = computeFairScore(tutorial, '8', 55, undefined, {
+      signal: controller.signal,
+      createWorker: () => {
+        created = true;
+        return new FakeWorker();
+      },
+    });
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(created).toBe(false);
+  });
+
+  it('rejects with the worker’s error message', async () => {
+    const broken: ScenarioDef = {
+      ...tutorial,
+      situations: [{ ...tutorial.situations[0]!, next: 'gone' }],
+    };
+    await expect(
+      computeFairScore(broken, '1', 0, undefined, { createWorker: () => new FakeWorker() }),
+    ).rejects.toThrow(/the fair score could not be computed: no situation "gone"/);
+  });
+});
