@@ -1,6 +1,7 @@
 import { type SessionRecord, verify } from '../record/record.ts';
 import { census, percentile, type ScenarioDef, type StrategyCensus } from '../sim/index.ts';
 import { checkBinding } from './binding.ts';
+import { fairGrade } from './fair.ts';
 import type { Intake } from './intake.ts';
 import { type Roster, rosterKey } from './roster.ts';
 
@@ -97,7 +98,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, censusOf: CensusOf): G
   const entryScenario = ctx.scenarios.get(r.scenario)!;
   const c = censusOf(entryScenario.scenario, entryScenario.hash, r.seed);
   const pct = percentile(c, verdict.replay.score);
-  const grade = Math.round(pct);
+  const grade = fairGrade(pct);
   const passMark = entry?.passMark ?? ctx.passMark;
   if (!c.exhaustive) base.notes.push(`percentile from a sample of strategies (±${c.margin})`);
   if (entry && r.attempt !== undefined && r.attempt > entry.attempts) {

@@ -1,0 +1,134 @@
+import { traineeSeed } from '../hr/binding.ts';
+import { fairScoreOf } from '../hr/fair.ts';
+import type { ScenarioDef, SimState } from '../sim/index.ts';
+import type { LmsConfig } from './config.ts';
+import type { LmsSession } from './session.ts';
+import { decodeSuspend, encodeSuspend } from './suspend.ts';
+
+// Connects a running game to an LMS session: starts the package's market for the learner
+// (resuming what the LMS kept), reports progress after each quarter and the fair score
+// at the end, and closes the session when the page goes away. It talks to the game only
+// through the store's state and public actions (the shape below is what it needs of
+// src/store), so the game never waits on the LMS and plays on when the LMS fails.
+
+export interface AssignmentContext {
+  kind: 'assignment';
+  session: string;
+  trainee: string;
+  passMark: number;
+  attempts: number;
+  attempt: number;
+}
+
+export interface LmsGameState {
+  screen: string;
+  phase: string;
+  entry: { scenario: ScenarioDef; hash: string } | null;
+  sim: SimState | null;
+  context: { kind: string; attempt?: number };
+  startMarket(id: string, seed: string, context: AssignmentContext): void;
+  beginQuarters(): void;
+  choose(choiceId: string): void;
+  nextQuarter(): void;
+  notify(tone: 'info' | 'warning' | 'error', text: string): void;
+}
+
+export interface LmsHost {
+  getState(): LmsGameState;
+  subscribe(listener: (state: LmsGameState) => void): () => void;
+}
+
+export interface LmsAttachment {
+  /** the assignment id records made in this package carry */
+  session: string;
+  trainee: string;
+  seed: string;
+  detach(): void;
+}
+
+const PROBLEM_NOTICE =
+  'The learning system did not accept the last report. Your game goes on and is kept on this device; your result code at the end carries your result.';
+
+/** The assignment id of a package: one per scenario, so its records name where they came from. */
+export const packageSession = (scenarioId: string) => `scorm-${scenarioId}`;
+
+export function attachLms(
+  host: LmsHost,
+  lms: LmsSession,
+  config: LmsConfig,
+  scenarios: readonly { scenario: ScenarioDef; hash: string }[],
+): LmsAttachment | null {
+  const entry = scenarios.find((s) => s.scenario.id === config.scenario) ?? scenarios[0];
+  if (!entry) return null;
+  const id = entry.scenario.id;
+  const session = packageSession(id);
+  const trainee = lms.learnerId() ?? 'learner';
+  const seed = traineeSeed(session, config.seed, trainee);
+  const shelf = new Map(scenarios.map((s) => [s.scenario.id, s]));
+
+  let problemsSeen = lms.problems.length;
+  const warnOnProblems = () => {
+    if (lms.problems.length > problemsSeen) {
+      problemsSeen = lms.problems.length;
+      host.getState().notify('warning', PROBLEM_NOTICE);
+    }
+  };
+
+  // what the LMS kept of an earlier session on another device, if it is this learner's market
+  const kept = lms.resume();
+  const resumed = kept ? decodeSuspend(kept, shelf) : null;
+  const progress = resumed?.ok && resumed.progress.seed === seed ? resumed.progress : null;
+  if (resumed && !resumed.ok)
+    host.getState().notify('warning', `${resumed.error}; starting afresh.`);
+
+  host.getState().startMarket(id, seed, {
+    kind: 'assignment',
+    session,
+    trainee,
+    passMark: config.passMark,
+    attempts: 99,
+    attempt: progress?.attempt ?? 0,
+  });
+  catchUp(host, progress?.choices ?? []);
+
+  let reported = host.getState().sim?.choices.length ?? 0;
+  let completed = false;
+  const report = (s: LmsGameState) => {
+    if (!s.entry || !s.sim || s.entry.scenario.id !== id || s.sim.seed !== seed) return;
+    const played = s.sim.choices.length;
+    if (played !== reported) {
+      reported = played;
+      const data = encodeSuspend(s.entry.scenario, {
+        scenario: id,
+        hash: s.entry.hash,
+        seed,
+        attempt: s.context.attempt ?? 1,
+        choices: s.sim.choices,
+      });
+      if (data.ok) lms.saveProgress(data.data);
+      else s.notify('warning', `Your progress is kept on this device only: ${data.error}.`);
+    }
+    if (s.sim.situationId === null && !completed) {
+      completed = true;
+      const fair = fairScoreOf(s.entry.scenario, s.sim);
+      lms.complete(fair.grade, fair.grade >= config.passMark);
+    }
+    warnOnProblems();
+  };
+  const unsubscribe = host.subscribe(report);
+  report(host.getState());
+  return { session, trainee, seed, detach: unsubscribe };
+}
+
+/** Plays the choices the LMS kept that this device has not seen (a new device, a cleared cache). */
+function catchUp(host: LmsHost, choices: readonly string[]): void {
+  const have = host.getState().sim?.choices ?? [];
+  if (choices.length <= have.length || have.some((c, i) => choices[i] !== c)) return;
+  if (host.getState().screen === 'briefing') host.getState().beginQuarters();
+  for (const c of choices.slice(have.length)) {
+    const s = host.getState();
+    if (s.phase === 'outcome') s.nextQuarter();
+    host.getState().choose(c);
+  }
+  if (host.getState().phase === 'outcome') host.getState().nextQuarter();
+}

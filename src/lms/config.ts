@@ -1,0 +1,25 @@
+// What the SCORM package was built for (npm run build:scorm -- --scenario ID --pass N):
+// baked in at build time, because an LMS launches the package with no settings of ours.
+
+export interface LmsConfig {
+  /** the scenario to play; null: the first bundled one */
+  scenario: string | null;
+  passMark: number;
+  /** the package's seed: each learner's market is derived from it and their LMS id */
+  seed: string;
+}
+
+type Env = Record<string, string | boolean | undefined>;
+
+export function lmsConfig(env: Env): LmsConfig {
+  const text = (key: string) => {
+    const v = env[key];
+    return typeof v === 'string' && v !== '' ? v : null;
+  };
+  const pass = Number(text('VITE_TOW_SCORM_PASS') ?? '60');
+  return {
+    scenario: text('VITE_TOW_SCORM_SCENARIO'),
+    passMark: Number.isInteger(pass) && pass >= 0 && pass <= 100 ? pass : 60,
+    seed: text('VITE_TOW_SCORM_SEED') ?? 'scorm',
+  };
+}

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { traineeSeed } from '../../src/hr/binding.ts';
+import { fairScoreOf } from '../../src/hr/fair.ts';
+import { findApi } from '../../src/lms/api.ts';
+import { packageSession } from '../../src/lms/attach.ts';
+import { connectLms } from '../../src/lms/session.ts';
+import { startLms } from '../../src/lms/start.ts';
+import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT } from '../../src/lms/suspend.ts';
+import { sessionTime } from '../../src/lms/time.ts';
+import { memoryStore } from '../../src/save/storage.ts';
+import { playChoices } from '../../src/sim/index.ts';
+import { bundled, makeLms, makeStore, playOn, stored } from './harness.ts';
+
+type Lms = ReturnType<typeof makeLms>;
+const shelf = new Map(bundled.map((b) => [b.scenario.id, b]));
+
+/** A page inside an LMS frame: our window's parent carries the API. */
+function page(api: unknown) {
+  const listeners: (() => void)[] = [];
+  const top = { API: api, parent: null as unknown };
+  top.parent = top;
+  return {
+    win: {
+      parent: top,
+      opener: null,
+      addEventListener: (type: string, fn: () => void) => {
+        if (type === 'pagehide') listeners.push(fn);
+      },
+    },
+    hide: () => {
+      for (const fn of listeners) fn();
+    },
+  };
+}
+
+const env = (scenario: string, pass = 50) => ({
+  VITE_TOW_SCORM_SCENARIO: scenario,
+  VITE_TOW_SCORM_PASS: String(pass),
+  VITE_TOW_SCORM_SEED: 'pkg1',
+});
+
+function launch(api: Lms, scenario: string, store = makeStore(), pass = 50) {
+  const p = page(api);
+  const attached = startLms(p.win as never, store, bundled, env(scenario, pass));
+  return { store, attached, hide: p.hide };
+}
+
+describe('SCORM 1.2 with scorm-again as the LMS', () => {
+  it('finds the API in the window, a parent, or the opener', () => {
+    const api = makeLms();
+    expect(findApi({ API: api })).toBe(api);
+    const top = { API: api };
+    expect(findApi({ parent: { parent: top } })).toBe(api);
+    expect(findApi({ parent: null, opener: { parent: top } })).toBe(api);
+    const hostile = {
+      get API(): unknown {
+        throw new DOMException('cross-origin', 'SecurityError');
+      },
+    };
+    expect(findApi(hostile)).toBeNull();
+    expect(connectLms({})).toBeNull();
+  });
+
+  it('a full game reports the fair score, passed or failed by the pass mark, and finishes', () => {
+    for (const { scenario } of bundled) {
+      const api = makeLms();
+      const times: string[] = [];
+      api.on('LMSSetValue.cmi.core.session_time', (_el: string, v: string) => times.push(v));
+      const { store, attached, hide } = launch(api, scenario.id, makeStore(), 50);
+      expect(attached?.trainee).toBe('emp-0042');
+      expect(store.getState().sim?.seed).toBe(
+        traineeSeed(packageSession(scenario.id), 'pkg1', 'emp-0042'),
+      );
+      playOn(store);
+      const sim = store.getState().sim!;
+      expect(sim.situationId).toBeNull();
+      const fair = fairScoreOf(scenario, sim);
+      expect(api.cmi.core.score.raw).toBe(String(fair.grade));
+      expect(api.cmi.core.lesson_status).toBe(fair.grade >= 50 ? 'passed' : 'failed');
+      expect(stored(api, 'exit')).toBe('');
+      hide();
+      expect(api.isTerminated()).toBe(true);
+      expect(times.at(-1)).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+      expect(stored(api, 'session_time')).not.toBe(''); // accepted by the LMS
+      expect(api.LMSGetLastError()).toBe('0');
+    }
+  });
+
+  it('commits progress after each quarter with exit=suspend, and a reload resumes from suspend_data', () => {
+    const scenario = bundled.find((b) => b.scenario.quarters >= 6)!.scenario;
+    const first = makeLms();
+    const commits: string[] = [];
+    first.on('LMSCommit', () => commits.push(first.cmi.suspend_data));
+    const a = launch(first, scenario.id);
+    playOn(a.store, 3);
+    expect(commits.length).toBeGreaterThanOrEqual(3);
+    expect(stored(first, 'exit')).toBe('suspend');
+    expect(first.cmi.core.lesson_status).toBe('incomplete');
+    const played = a.store.getState().sim!.choices;
+    a.hide();
+
+    // the next session, on a device that kept nothing: the LMS hands back suspend_data
+    const second = makeLms('emp-0042', first.cmi.suspend_data);
+    const b = launch(second, scenario.id, makeStore(memoryStore(true)));
+    expect(b.store.getState().sim!.choices).toEqual(played);
+    expect(b.store.getState().screen).toBe('play');
+    const replayed = playChoices(scenario, b.attached!.seed, played);
+    expect(b.store.getState().sim!.history.at(-1)!.metrics).toEqual(
+      replayed.history.at(-1)!.metrics,
+    );
+    playOn(b.store);
+    expect(['passed', 'failed']).toContain(second.cmi.core.lesson_status);
+  });
+
+  it('an LMS that throws, or whose commit fails, leaves the game playable', () => {
+    const scenario = bundled[0]!.scenario;
+    const failing = makeLms();
+    failing.LMSCommit = () => 'false';
+    const a = launch(failing, scenario.id);
+    playOn(a.store);
+    expect(a.store.getState().screen).toBe('debrief');
+    expect(a.store.getState().notices.some((n) => /did not accept/.test(n.text))).toBe(true);
+
+    const throwing = makeLms();
+    throwing.LMSSetValue = () => {
+      throw new Error('LMS exploded');
+    };
+    throwing.LMSGetValue = () => {
+      throw new Error('LMS exploded');
+    };
+    throwing.LMSCommit = () => {
+      throw new Error('LMS exploded');
+    };
+    throwing.LMSFinish = () => {
+      throw new Error('LMS exploded');
+    };
+    const b = launch(throwing, scenario.id);
+    playOn(b.store);
+    expect(b.store.getState().screen).toBe('debrief');
+    expect(() => b.hide()).not.toThrow();
+
+    const refusing = makeLms();
+    refusing.LMSInitialize = () => {
+      throw new Error('no');
+    };
+    const c = launch(refusing, scenario.id);
+    expect(c.attached).toBeNull(); // no LMS: the title screen, the game as usual
+    expect(c.store.getState().screen).toBe('title');
+  });
+
+  it('a long game\u2019s suspend_data stays under 4,096 characters; more is never sent', () => {
+    // 64 quarters (the most a record holds) of 30-option situations with long ids
+    const base = bundled[0]!.scenario;
+    const situations = Array.from({ length: 64 }, (_, i) => ({
+      ...base.situations[0]!,
+      id: `situation-with-a-long-name-${i}`,
+      next: i < 63 ? `situation-with-a-long-name-${i + 1}` : undefined,
+      choices: Array.from({ length: 30 }, (_, j) => ({
+        id: `${'very-long-choice-id-'.repeat(3)}${i}-${j}`,
+        label: 'x',
+        style: 'directive',
+      })),
+    }));
+    const long = { ...base, id: 'long', quarters: 64, situations } as typeof base;
+    const choices = situations.map((s, i) => s.choices[(i * 7) % 30]!.id);
+    const p = {
+      scenario: 'long',
+      hash: 'f'.repeat(16),
+      seed: `${'s'.repeat(28)}~0123456789`,
+      attempt: 12,
+      choices,
+    };
+    const enc = encodeSuspend(long, p);
+    expect(enc.ok).toBe(true);
+    if (enc.ok) {
+      expect(enc.data.length).toBeLessThanOrEqual(SUSPEND_LIMIT);
+      const back = decodeSuspend(enc.data, new Map([['long', { scenario: long, hash: p.hash }]]));
+      expect(back.ok && back.progress.choices).toEqual(choices);
+    }
+    expect(encodeSuspend(long, { ...p, seed: 'x'.repeat(5000) }).ok).toBe(false);
+
+    const api = makeLms();
+    const lms = connectLms({ API: api })!;
+    expect(lms.saveProgress('y'.repeat(SUSPEND_LIMIT + 1))).toBe(false);
+    expect(api.cmi.suspend_data).toBe('');
+    expect(lms.problems.at(-1)).toMatch(/over SCORM 1.2's 4096/);
+    expect(lms.saveProgress('y'.repeat(SUSPEND_LIMIT))).toBe(true);
+  });
+
+  it('damaged or foreign suspend data starts afresh with a notice', () => {
+    const scenario = bundled[0]!.scenario;
+    for (const junk of ['not json', '{"v":1,"s":"nope","h":"x","seed":"1","a":1,"c":"0"}']) {
+      const { store } = launch(makeLms('emp-1', junk), scenario.id);
+      expect(store.getState().screen).toBe('briefing');
+      expect(store.getState().notices.some((n) => /starting afresh/.test(n.text))).toBe(true);
+    }
+    expect(
+      decodeSuspend('{"v":1,"s":"tutorial","h":"bad","seed":"1","a":1,"c":"0"}', shelf).ok,
+    ).toBe(false);
+  });
+
+  it('writes session time as HHHH:MM:SS.SS', () => {
+    expect(sessionTime(0)).toBe('0000:00:00.00');
+    expect(sessionTime(3_723_450)).toBe('0001:02:03.45');
+  });
+});
