@@ -1,8 +1,14 @@
-import { Scorm12API } from 'scorm-again/scorm12';
+import * as scormAgain from 'scorm-again/scorm12';
 import { saveBook } from '../../src/save/saves.ts';
 import { type KeyValueStore, memoryStore } from '../../src/save/storage.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { createGameStore } from '../../src/store/game-store.ts';
+
+// its ESM build exports the class by name, its type declarations as the default
+type Scorm12API = InstanceType<typeof scormAgain.default>;
+const Scorm12API: typeof scormAgain.default =
+  (scormAgain as unknown as { Scorm12API?: typeof scormAgain.default }).Scorm12API ??
+  scormAgain.default;
 
 export const bundled = loadBundledScenarios();
 
