@@ -190,7 +190,7 @@ function parse(
     });
     return undefined;
   }
-  for (const f of documentProblems(doc)) out.at(f.offset, f.path, f.message);
+  for (const f of documentProblems(doc, source)) out.at(f.offset, f.path, f.message);
   if (out.errors.length > 0) return undefined;
   for (const f of markupFindings(doc)) out.at(f.offset, f.path, f.message, true);
   try {

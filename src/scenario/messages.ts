@@ -94,7 +94,12 @@ export function messageFor(issue: z.core.$ZodIssue): string {
           ? `expected ${expected}, got empty text`
           : `expected ${expected}, got ${input.length} characters; shorten it`;
       }
-      if (typeof input === 'number' && expected === 'a number from 0 to 1' && input <= 100) {
+      if (
+        typeof input === 'number' &&
+        expected === 'a number from 0 to 1' &&
+        input >= 5 &&
+        input <= 100
+      ) {
         return `expected ${expected}, got ${input}; write ${input}% as ${input / 100}`;
       }
       return `expected ${expected}, got ${describeValue(input)}`;

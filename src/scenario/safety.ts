@@ -52,7 +52,7 @@ export function sourceProblem(source: string): { offset: number; message: string
 }
 
 /** Tags, depth and control characters, found by walking the parsed document. */
-export function documentProblems(doc: Document): Finding[] {
+export function documentProblems(doc: Document, source: string): Finding[] {
   const out: Finding[] = [];
   const stack: { node: unknown; path: (string | number)[] }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0 && out.length < 20) {
@@ -61,8 +61,12 @@ export function documentProblems(doc: Document): Finding[] {
     const offset = node.range?.[0] ?? 0;
     const tag = (node as Node).tag;
     if (tag !== undefined && !isAlias(node) && !PLAIN_TAGS.has(tag)) {
+      // the node's range leaves out its tag: point at the tag itself, on the same line
+      const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+      const before = source.slice(lineStart, offset);
+      const tagAt = before.search(/!\S*\s*$/);
       out.push({
-        offset,
+        offset: tagAt >= 0 ? lineStart + tagAt : offset,
         path,
         message: `the YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: a scenario holds only text, numbers, true/false, lists and mappings; remove the tag`,
       });

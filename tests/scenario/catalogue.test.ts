@@ -150,7 +150,7 @@ const EXPECTED: Record<string, string[]> = {
     '38:12: situations[0].title: YAML: a colon followed by a space inside unquoted text starts a new key: put the whole text in quotes',
   ],
   'yaml-custom-tag.yaml': [
-    '35:24: customer.marketSize: the YAML tag !js/eval is not allowed: a scenario holds only text, numbers, true/false, lists and mappings; remove the tag',
+    '35:15: customer.marketSize: the YAML tag !js/eval is not allowed: a scenario holds only text, numbers, true/false, lists and mappings; remove the tag',
   ],
   'yaml-duplicate-key.yaml': [
     '32:3: customer.trust: YAML: the key "trust" appears twice in this mapping; keep only one',
@@ -165,7 +165,7 @@ const EXPECTED: Record<string, string[]> = {
     '30:1: (file): YAML: a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces',
   ],
   'yaml-tag.yaml': [
-    '30:18: customer.name: the YAML tag !!binary is not allowed: a scenario holds only text, numbers, true/false, lists and mappings; remove the tag',
+    '30:9: customer.name: the YAML tag !!binary is not allowed: a scenario holds only text, numbers, true/false, lists and mappings; remove the tag',
   ],
   'yaml-two-documents.yaml': [
     '29:1: (file): YAML: the file holds more than one YAML document (a second --- line); a scenario is one document',

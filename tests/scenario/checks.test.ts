@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { playChoices } from '../../src/sim/index.ts';
+import { edited, errors, load } from './helpers.ts';
+
+// Checks beyond single values: several faults reported together, branches that are
+// fine, and warnings that do not stop a scenario from loading.
+
+describe('scenario checks', () => {
+  it('reports every fault of one kind at once, in file order', () => {
+    const three = edited(
+      ['  trust: 0.2\n', '  trust: 2\n'],
+      ['quarters: 3', 'quarters: three'],
+      ['effects: { alignment: 0.15 }', 'effects: { alignmnt: 0.15 }'],
+    );
+    expect(errors(load(three))).toEqual([
+      '13:11: quarters: expected a whole number from 1 to 20, got the text "three"',
+      '31:10: customer.trust: expected a number from 0 to 1, got 2',
+      '81:20: situations[1].choices[0].effects.alignmnt: unknown effect; did you mean alignment?',
+    ]);
+  });
+
+  it('accepts branches of equal length that meet again, and plays both', () => {
+    const branching = edited(
+      // "discount" skips the team question but meets a crisis of its own in quarter 2
+      [
+        '        effects: { outside: 0.1, trust: -0.02 }',
+        '        effects: { outside: 0.1, trust: -0.02 }\n        next: price-war',
+      ],
+      ['    kind: routine\n', '    kind: routine\n    next: rival-offer\n'],
+      [
+        '  - id: rival-offer\n',
+        `  - id: price-war
+    title: "A price war"
+    text: "BrewCo answers your discount with a deeper one."
+    choices:
+      - { id: hold, label: "Hold the price", style: directive, next: rival-offer }
+      - { id: talk, label: "Talk to the customer about value", style: collaborative, next: rival-offer }
+  - id: rival-offer
+`,
+      ],
+    );
+    const result = load(branching);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    if (!result.ok) return;
+    expect(
+      playChoices(result.scenario, '7', ['discount', 'hold', 'match-now']).situationId,
+    ).toBeNull();
+    expect(
+      playChoices(result.scenario, '7', ['script', 'workshop', 'ignore']).situationId,
+    ).toBeNull();
+  });
+
+  it('warns, without failing, about parts that can never take effect', () => {
+    const result = load(
+      edited(
+        ['    odds: 0.3\n', '    odds: 0\n'],
+        ['          - { after: 1, effects', '          - { after: 3, effects'],
+        ['    - { min: 0, text: "Play again', '    - { min: 10, text: "Play again'],
+      ),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${w.message}`)).toEqual([
+      '58:22: situations[0].choices[1].later[0].after: due in quarter 4, after the game ends (quarters: 3); it never applies',
+      '120:11: events[0].odds: odds 0: this event never happens',
+      '132:5: debrief.bands: no band has min: 0, so a score below 10 gets no debrief text',
+    ]);
+  });
+
+  it('warns when every choice of a situation has the same style', () => {
+    const result = load(
+      edited([
+        '        style: collaborative\n        effects: { trust: 0.06',
+        '        style: directive\n        effects: { trust: 0.06',
+      ]),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => `${w.line}: ${w.path}: ${w.message}`)).toEqual([
+      '46: situations[0].choices: every choice here has the same style; the player has no real choice of style',
+    ]);
+  });
+});
