@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// scenario:check as a facilitator or a CI job runs it: a process, its exit code and the
+// lines it prints, one error a line as file:line:col: path: message.
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const BAD = 'tests/fixtures/bad-scenarios';
+
+function check(...args: string[]) {
+  const run = spawnSync('npx', ['tsx', 'src/cli/check.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: run.status, lines: run.stdout.split('\n').filter((l) => l !== '') };
+}
+
+describe('npm run scenario:check', () => {
+  it('exits 0 for the bundled scenarios, printing at most warnings', () => {
+    const { code, lines } = check('scenarios');
+    expect(code).toBe(0);
+    for (const line of lines)
+      expect(line).toMatch(/^scenarios\/[\w-]+\.yaml:\d+:\d+: \S+: warning: /);
+  });
+
+  it('exits 1 and prints each error on its own line when any file is wrong', () => {
+    const { code, lines } = check(
+      'scenarios/tutorial.yaml',
+      `${BAD}/typo-effect.yaml`,
+      `${BAD}/yaml-tab-indent.yaml`,
+      `${BAD}/weights-sum.yaml`,
+    );
+    expect(code).toBe(1);
+    expect(lines.filter((l) => !l.startsWith('scenarios/'))).toEqual([
+      `${BAD}/typo-effect.yaml:81:20: situations[1].choices[0].effects.alignmnt: unknown effect; did you mean alignment?`,
+      `${BAD}/yaml-tab-indent.yaml:30:1: (file): YAML: a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces`,
+      `${BAD}/weights-sum.yaml:124:12: rubric.weights: the weights add up to 1.1; they must add up to 1`,
+    ]);
+  });
+
+  it('checks a whole folder: every malformed file gets at least one well-formed line', () => {
+    const { code, lines } = check(BAD);
+    expect(code).toBe(1);
+    const files = new Set<string>();
+    for (const line of lines) {
+      const m = /^(tests\/fixtures\/bad-scenarios\/[\w-]+\.yaml):(\d+):(\d+): (\S+): (.+)$/.exec(
+        line,
+      );
+      expect(m, line).not.toBeNull();
+      files.add(m![1]!);
+    }
+    expect(files.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('reports a file it cannot read, and asks for files when given none', () => {
+    const missing = check('scenarios/no-such-file.yaml');
+    expect(missing.code).toBe(1);
+    expect(missing.lines).toEqual([
+      'scenarios/no-such-file.yaml:1:1: (file): cannot read the file (no such file)',
+    ]);
+    expect(check().code).toBe(2);
+  });
+});
