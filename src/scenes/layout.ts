@@ -68,8 +68,9 @@ export function ropeTension(pull: number): number {
   return Math.min(1, Math.max(0, pull / FULL_PULL));
 }
 
+/** A rope pulled hard runs nearly straight; a weak pull hangs loose. */
 export function ropeSlack(tension: number): number {
-  return 0.015 + 0.16 * (1 - tension) ** 2;
+  return 0.002 + 0.09 * (1 - tension) ** 3;
 }
 
 const MARGIN = 6;
@@ -88,18 +89,22 @@ function dir(angle: number): { dx: number; dy: number } {
 export function layoutFrame(frame: ViewFrame, width: number, height: number, caption = ''): Layout {
   const w = Math.max(200, width);
   const h = Math.max(160, height);
-  const fontSize = w < 520 ? 12 : 14;
+  const fontSize = w < 520 ? 12 : 15;
   const cx = w / 2;
   const cy = h * 0.5;
-  const ropeLength = Math.min(w * 0.25, h * 0.36);
-  const half = Math.min(w * 0.2, w / 2 - ropeLength - MARGIN);
+  // narrow screens give the ropes more of the width and the track less
+  const narrow = w < 600;
+  const ropeLength = Math.min(w * (narrow ? 0.3 : 0.25), h * 0.36);
+  const half = Math.min(w * (narrow ? 0.15 : 0.2), w / 2 - ropeLength - MARGIN);
+  // thickness is absolute (quarters compare), but a small canvas draws everything thinner
+  const scale = Math.min(1, Math.max(0.6, ropeLength / 220));
   const trackY = cy;
   const nodeX = cx + clampUnit(frame.position) * half;
-  const node = { x: nodeX, y: cy, r: Math.max(12, Math.min(22, w * 0.03)) };
+  const node = { x: nodeX, y: cy, r: Math.max(15, Math.min(22, w * 0.03)) };
   const homeX = cx + clampUnit(frame.home) * half;
 
-  const geoms: RopeGeom[] = frame.ropes.map((r) => ropeGeom(r, node, homeX, ropeLength, h));
-  const power = powerLine(frame, node, ropeLength);
+  const geoms: RopeGeom[] = frame.ropes.map((r) => ropeGeom(r, node, homeX, ropeLength, h, scale));
+  const power = powerLine(frame, node, ropeLength, scale);
   const labels = placeLabels(geoms, node, w, h, fontSize, caption);
   return {
     width: w,
@@ -127,6 +132,7 @@ function ropeGeom(
   homeX: number,
   length: number,
   height: number,
+  scale: number,
 ): RopeGeom {
   const tension = ropeTension(r.pull);
   const style = SIDE_STYLES[r.side];
@@ -152,10 +158,10 @@ function ropeGeom(
     presence: r.presence,
     ax,
     ay,
-    thickness: ropeThickness(r.pull),
+    thickness: ropeThickness(r.pull) * scale,
     tension,
     slack: ropeSlack(tension),
-    colour: mixColour(style.pale, style.colour, 0.35 + 0.65 * tension),
+    colour: mixColour(style.pale, style.colour, 0.55 + 0.45 * tension),
   };
 }
 
@@ -163,6 +169,7 @@ function powerLine(
   frame: ViewFrame,
   node: { x: number; y: number },
   length: number,
+  scale: number,
 ): PowerLine | null {
   const { alignment, resultant, angle } = teamAlignment(frame);
   if (resultant <= 0) return null;
@@ -172,7 +179,7 @@ function powerLine(
   return {
     x: node.x + dx * length * alignment,
     y: node.y + dy * length * alignment,
-    width: ropeThickness(resultant) + 10 * alignment ** 3,
+    width: (ropeThickness(resultant) + 10 * alignment ** 3) * scale,
     alignment,
   };
 }

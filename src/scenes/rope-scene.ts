@@ -18,6 +18,11 @@ const STEP_MS = 1000 / 60;
 const DRAW_ORDER: Record<Side, number> = { habit: 0, outside: 1, competitor: 2, team: 3 };
 const INK = cssColour(SCENE_COLOURS.ink);
 
+/** Gust notes sit in the top band, under the alignment figure. */
+function gustRowY(fontSize: number, row: number): number {
+  return 8 + (row + 1) * Math.round(fontSize * 1.35);
+}
+
 interface Ghost {
   state: SimState;
   width: number;
@@ -187,8 +192,24 @@ export class RopeScene extends Phaser.Scene {
       g.lineStyle(Math.max(1.5, r.thickness * 0.6), SIDE_STYLES[r.side].colour, 0.3);
       strokeRope(g, ropes.get(r.id)!, [6, 5]);
     }
-    g.lineStyle(2.5, SCENE_COLOURS.ink, 0.45);
+    g.lineStyle(2.5, SCENE_COLOURS.ink, 0.5);
     g.strokeCircle(layout.node.x, layout.node.y, layout.node.r);
+  }
+
+  private ghostCaption(fs: number): void {
+    const ghost = this.ghost;
+    if (!ghost) return;
+    const { node } = ghost.layout;
+    const share = Math.round(((1 + ghost.state.position) / 2) * 100);
+    this.texts.put('ghost', {
+      text: `what-if ${share}%`,
+      x: node.x,
+      y: node.y - node.r - fs * 1.6,
+      align: 'center',
+      fontSize: fs - 1,
+      alpha: 0.8,
+      background: '#f7f5efcc',
+    });
   }
 
   private drawScene(layout: Layout, view: RopeViewState, time: number): void {
@@ -209,8 +230,21 @@ export class RopeScene extends Phaser.Scene {
     }
     if (layout.power) {
       const p = layout.power;
-      back.lineStyle(p.width, SCENE_COLOURS.powerLine, 0.15 + 0.45 * p.alignment ** 4);
+      const alpha = 0.15 + 0.45 * p.alignment ** 4;
+      back.lineStyle(p.width, SCENE_COLOURS.powerLine, alpha);
       back.lineBetween(node.x, node.y, p.x, p.y);
+      // an arrow head: the direction the team's pulls add up to
+      const a = Math.atan2(p.y - node.y, p.x - node.x);
+      const s = p.width * 0.9 + 6;
+      back.fillStyle(SCENE_COLOURS.powerLine, alpha);
+      back.fillTriangle(
+        p.x + Math.cos(a) * s,
+        p.y + Math.sin(a) * s,
+        p.x + Math.cos(a + 2.2) * s,
+        p.y + Math.sin(a + 2.2) * s,
+        p.x + Math.cos(a - 2.2) * s,
+        p.y + Math.sin(a - 2.2) * s,
+      );
     }
 
     const order = [...layout.ropes].sort((a, b) => DRAW_ORDER[a.side] - DRAW_ORDER[b.side]);
@@ -233,7 +267,10 @@ export class RopeScene extends Phaser.Scene {
   private drawRope(r: RopeGeom): void {
     const rope = this.chains.get(r.id);
     if (!rope || r.presence < 0.02) return;
-    const scale = Math.max(1, r.thickness / 4);
+    // dashes grow with the rope's thickness, but stay short enough to read on a short rope
+    const scale =
+      Math.max(1, r.thickness / 4) *
+      Math.min(1, Math.max(0.5, (this.layout?.ropeLength ?? 250) / 250));
     const dash = SIDE_STYLES[r.side].dash.map((d) => d * scale);
     this.ropeG.lineStyle(r.thickness, r.colour, r.presence);
     strokeRope(this.ropeG, rope, dash);
@@ -247,7 +284,7 @@ export class RopeScene extends Phaser.Scene {
     this.gusts.forEach((gust, j) => {
       const dir = gust.direction === 'for' ? 1 : -1;
       const colour = gust.direction === 'for' ? SCENE_COLOURS.gustFor : SCENE_COLOURS.gustAgainst;
-      const y0 = layout.fontSize * 2.4 + j * layout.fontSize * 1.6;
+      const y0 = gustRowY(layout.fontSize, j) + layout.fontSize * 0.7;
       // at rest (and with reduced motion) the gust is three still chevrons by its label
       g.lineStyle(2, colour, 0.9);
       for (let i = 0; i < 3; i++) strokeChevron(g, 12 + i * 7, y0, 4, dir);
@@ -300,11 +337,12 @@ export class RopeScene extends Phaser.Scene {
         y: 8,
         align: 'right',
         fontSize: fs,
+        bold: true,
       });
     }
     const rivals = view.scenario.competitors;
     const theirs = rivals.length === 1 ? `${rivals[0]!.name}'s side` : 'their side';
-    const bottom = layout.height - fs * 1.6;
+    const bottom = Math.min(layout.height - fs * 1.6, layout.trackY + layout.ropeLength + fs);
     t.put('left', { text: `◀ ${theirs}`, x: 8, y: bottom, align: 'left', fontSize: fs - 1 });
     t.put('right', {
       text: 'our side ▶',
@@ -313,8 +351,9 @@ export class RopeScene extends Phaser.Scene {
       align: 'right',
       fontSize: fs - 1,
     });
+    this.ghostCaption(fs);
     this.gusts.forEach((gust, j) => {
-      const y = fs * 2.4 + j * fs * 1.6 - fs * 0.7;
+      const y = gustRowY(fs, j);
       const how = gust.direction === 'for' ? 'for us' : 'against us';
       t.put(`gust:${gust.id}`, {
         text: `${gust.title} (${how})`,

@@ -1,0 +1,66 @@
+import { encodeRecord } from '../../../src/record/code.ts';
+import { replay, type SessionRecord } from '../../../src/record/record.ts';
+import type { ScenarioDef } from '../../../src/sim/index.ts';
+import { computeFairScore } from '../../../src/workers/census-client.ts';
+import type { FairScore } from '../../../src/workers/fair-score.ts';
+
+// Loaded into a page by tests/e2e/determinism.spec.ts: the model, the records and the
+// census client as the browser runs them, behind one global the test calls.
+
+export interface DeterminismHarness {
+  replayRecord(
+    scenario: ScenarioDef,
+    record: SessionRecord,
+  ): { quarters: unknown[]; outcomes: unknown; score: number; code: string };
+  fairScore(
+    scenario: ScenarioDef,
+    seed: string,
+    playerScore: number,
+    workerUrl: string,
+  ): Promise<FairScore & { progress: number[]; maxTimerGap: number }>;
+}
+
+declare global {
+  var __DET__: DeterminismHarness;
+}
+
+globalThis.__DET__ = {
+  replayRecord(scenario, record) {
+    const r = replay(scenario, record);
+    return {
+      quarters: r.state.history.map((h) => ({
+        quarter: h.quarter,
+        situation: h.situationId,
+        choice: h.choiceId,
+        style: h.style,
+        events: h.events,
+        metrics: h.metrics,
+        forces: h.forces,
+        causes: h.causes,
+      })),
+      outcomes: r.outcomes,
+      score: r.score,
+      code: encodeRecord(record, scenario),
+    };
+  },
+
+  async fairScore(scenario, seed, playerScore, workerUrl) {
+    const progress: number[] = [];
+    // the page's own timers keep firing while the worker computes: the page never freezes
+    let maxTimerGap = 0;
+    let last = performance.now();
+    let ticking = true;
+    const tick = () => {
+      const now = performance.now();
+      maxTimerGap = Math.max(maxTimerGap, now - last);
+      last = now;
+      if (ticking) setTimeout(tick, 10);
+    };
+    setTimeout(tick, 10);
+    const result = await computeFairScore(scenario, seed, playerScore, (d) => progress.push(d), {
+      createWorker: () => new Worker(workerUrl),
+    });
+    ticking = false;
+    return { ...result, progress, maxTimerGap };
+  },
+};

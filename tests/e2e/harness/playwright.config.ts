@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+import base from '../../../playwright.config.ts';
+
+// The rope view's own browser tests run against the harness page, built beside the site
+// by build.ts (`DIST_DIR=dist-h4 npx tsx tests/e2e/harness/build.ts`) and served by
+// vite preview. H4_PORT keeps it off others' ports.
+const PORT = Number(process.env.H4_PORT ?? 4391);
+const DIST = process.env.DIST_DIR ?? 'dist-h4';
+
+export default defineConfig({
+  ...base,
+  testDir: '..',
+  testMatch: /rope-view-harness\.spec\.ts/,
+  outputDir: `${process.cwd()}/${process.env.PW_OUTPUT ?? 'test-results-h4'}`,
+  workers: 1,
+  use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}/` },
+  webServer: {
+    command: `DIST_DIR=${DIST} npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/tests/e2e/harness/ropes.html`,
+    cwd: process.cwd(),
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

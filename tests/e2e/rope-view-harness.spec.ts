@@ -1,0 +1,123 @@
+import { expect, type Page, test } from '@playwright/test';
+
+// The rope view on its harness page (no app around it): it renders, plays a quarter out
+// and reports it done, skips, jumps under reduced motion, leaves the keyboard alone, and
+// is photographed at desktop and phone sizes for a human to look at.
+
+const URL = 'tests/e2e/harness/ropes.html';
+
+async function open(page: Page, query = '') {
+  await page.goto(`${URL}${query}`);
+  await page.waitForFunction(() => window.__HARNESS__?.frame() > 2);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test.describe('rope view (harness)', () => {
+  test('renders a canvas with WebGL and a text equivalent naming who pulls', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page);
+    const canvas = page.locator('canvas');
+    await expect(canvas).toHaveCount(1);
+    await expect(canvas).toHaveAttribute('role', 'img');
+    const label = (await canvas.getAttribute('aria-label')) ?? '';
+    for (const word of ['Harbour Logistics', 'Maya', 'Tom', 'Lena', 'BrewCo', 'Habits']) {
+      expect(label).toContain(word);
+    }
+    expect(await page.evaluate(() => window.__HARNESS__.renderType())).toBe(2);
+    await page.waitForTimeout(600);
+    await shot(page, 'desktop-start');
+  });
+
+  test('plays a quarter out over a few seconds and reports it done once', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page);
+    const id = await page.evaluate(() => window.__HARNESS__.play('discount'));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__HARNESS__.playing())).toBe(true);
+    await shot(page, 'desktop-mid-play');
+    await page.waitForFunction((n) => window.__HARNESS__.done.includes(n), id, { timeout: 8000 });
+    expect(await page.evaluate(() => window.__HARNESS__.playing())).toBe(false);
+    expect(await page.evaluate(() => window.__HARNESS__.done)).toEqual([id]);
+  });
+
+  test('skip jumps to the end at once', async ({ page }) => {
+    await open(page);
+    const id = await page.evaluate(() => window.__HARNESS__.play('discount'));
+    await page.waitForTimeout(200);
+    await page.evaluate(() => window.__HARNESS__.skip());
+    await page.waitForFunction((n) => window.__HARNESS__.done.includes(n), id, { timeout: 1000 });
+    expect(await page.evaluate(() => window.__HARNESS__.playing())).toBe(false);
+  });
+
+  test('reduced motion: no animation, the quarter is done straight away', async ({ page }) => {
+    await open(page, '?reduced=1');
+    const id = await page.evaluate(() => window.__HARNESS__.play('discount'));
+    await page.waitForFunction((n) => window.__HARNESS__.done.includes(n), id, {
+      timeout: 1500, // well under the 3 s a played quarter takes
+    });
+    expect(await page.evaluate(() => window.__HARNESS__.playing())).toBe(false);
+  });
+
+  test('Space and arrow keys still reach an HTML button over the view', async ({ page }) => {
+    await open(page);
+    const probe = page.locator('#probe');
+    await probe.focus();
+    const scrolled = await page.evaluate(() => {
+      let pressed = 0;
+      document.getElementById('probe')!.addEventListener('click', () => pressed++);
+      (window as unknown as { pressedCount: () => number }).pressedCount = () => pressed;
+      return true;
+    });
+    expect(scrolled).toBe(true);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { pressedCount: () => number }).pressedCount(),
+      ),
+    ).toBe(2);
+    await expect(probe).toBeFocused();
+  });
+
+  test('twenty views started and destroyed leave one canvas and no listeners behind', async ({
+    page,
+  }) => {
+    await open(page);
+    await page.evaluate(async () => {
+      for (let i = 0; i < 20; i++) {
+        window.__HARNESS__.stop();
+        await window.__HARNESS__.start();
+      }
+    });
+    await expect(page.locator('canvas')).toHaveCount(1);
+  });
+
+  for (const [w, h, name] of [
+    [1280, 800, 'desktop'],
+    [360, 740, 'phone'],
+    [360, 320, 'phone-strip'],
+  ] as const) {
+    test(`screens at ${w}×${h}: fan wide open, closed, and a played quarter with a what-if ghost`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page);
+      await page.evaluate(() => window.__HARNESS__.fan(60));
+      await page.waitForTimeout(1500);
+      await shot(page, `${name}-fan-open`);
+      await page.evaluate(() => window.__HARNESS__.fan(0));
+      await page.waitForTimeout(1500);
+      await shot(page, `${name}-fan-closed`);
+      await page.evaluate(() => window.__HARNESS__.reset('3'));
+      const id = await page.evaluate(() => window.__HARNESS__.play('depot-visit'));
+      await page.evaluate(() => window.__HARNESS__.skip());
+      await page.waitForFunction((n) => window.__HARNESS__.done.includes(n), id);
+      await page.evaluate(() => window.__HARNESS__.ghost('let-them'));
+      await page.waitForTimeout(1500);
+      await shot(page, `${name}-ghost`);
+    });
+  }
+});
