@@ -1,4 +1,5 @@
 import scenarios from 'virtual:scenarios';
+import { startLms } from '../lms/start.ts';
 import { saveBook } from '../save/saves.ts';
 import { browserStore } from '../save/storage.ts';
 import type { RopeViewHandle } from '../scenes/contract.ts';
@@ -49,6 +50,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   await openFromUrl(store, window.location.search, newSeed).catch((err: unknown) => {
     store.getState().showLinkError(err instanceof Error ? err.message : 'it could not be read');
   });
+  // inside an LMS (SCORM package): the package's market for this learner, reported to the LMS
+  void startLms(window, store, scenarios, import.meta.env);
   hook.ready = true;
 
   // after the first screen is up: the rope view (Phaser), then offline support

@@ -1,19 +1,23 @@
 import type { ScenarioDef } from '../sim/index.ts';
-import type { ApiHost } from './api.ts';
-import { attachLms, type LmsAttachment, type LmsHost } from './attach.ts';
-import { lmsConfig } from './config.ts';
-import { connectLms } from './session.ts';
+import { type ApiHost, findApi } from './api.ts';
+import type { LmsAttachment, LmsHost } from './attach.ts';
 
 // The one call the app makes: inside an LMS, play the package's market and report to it;
 // outside one (or when the page was opened with a workshop or assignment link), nothing.
+// Only the API search is in the first chunk; the rest loads when an LMS is there.
 
-export function startLms(
+export async function startLms(
   win: ApiHost & Pick<Window, 'addEventListener'>,
   host: LmsHost,
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   env: Record<string, string | boolean | undefined>,
-): LmsAttachment | null {
-  if (host.getState().context.kind !== 'practice') return null;
+): Promise<LmsAttachment | null> {
+  if (host.getState().context.kind !== 'practice' || !findApi(win)) return null;
+  const [{ connectLms }, { attachLms }, { lmsConfig }] = await Promise.all([
+    import('./session.ts'),
+    import('./attach.ts'),
+    import('./config.ts'),
+  ]);
   const lms = connectLms(win);
   if (!lms) return null;
   const attached = attachLms(host, lms, lmsConfig(env), scenarios);

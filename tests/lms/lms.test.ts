@@ -39,14 +39,14 @@ const env = (scenario: string, pass = 50) => ({
   VITE_TOW_SCORM_SEED: 'pkg1',
 });
 
-function launch(api: Lms, scenario: string, store = makeStore(), pass = 50) {
+async function launch(api: Lms, scenario: string, store = makeStore(), pass = 50) {
   const p = page(api);
-  const attached = startLms(p.win as never, store, bundled, env(scenario, pass));
+  const attached = await startLms(p.win as never, store, bundled, env(scenario, pass));
   return { store, attached, hide: p.hide };
 }
 
 describe('SCORM 1.2 with scorm-again as the LMS', () => {
-  it('finds the API in the window, a parent, or the opener', () => {
+  it('finds the API in the window, a parent, or the opener', async () => {
     const api = makeLms();
     expect(findApi({ API: api })).toBe(api);
     const top = { API: api };
@@ -61,12 +61,12 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(connectLms({})).toBeNull();
   });
 
-  it('a full game reports the fair score, passed or failed by the pass mark, and finishes', () => {
+  it('a full game reports the fair score, passed or failed by the pass mark, and finishes', async () => {
     for (const { scenario } of bundled) {
       const api = makeLms();
       const times: string[] = [];
       api.on('LMSSetValue.cmi.core.session_time', (_el: string, v: string) => times.push(v));
-      const { store, attached, hide } = launch(api, scenario.id, makeStore(), 50);
+      const { store, attached, hide } = await launch(api, scenario.id, makeStore(), 50);
       expect(attached?.trainee).toBe('emp-0042');
       expect(store.getState().sim?.seed).toBe(
         traineeSeed(packageSession(scenario.id), 'pkg1', 'emp-0042'),
@@ -86,12 +86,12 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     }
   });
 
-  it('commits progress after each quarter with exit=suspend, and a reload resumes from suspend_data', () => {
+  it('commits progress after each quarter with exit=suspend, and a reload resumes from suspend_data', async () => {
     const scenario = bundled.find((b) => b.scenario.quarters >= 6)!.scenario;
     const first = makeLms();
     const commits: string[] = [];
     first.on('LMSCommit', () => commits.push(first.cmi.suspend_data));
-    const a = launch(first, scenario.id);
+    const a = await launch(first, scenario.id);
     playOn(a.store, 3);
     expect(commits.length).toBeGreaterThanOrEqual(3);
     expect(stored(first, 'exit')).toBe('suspend');
@@ -101,7 +101,7 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
 
     // the next session, on a device that kept nothing: the LMS hands back suspend_data
     const second = makeLms('emp-0042', first.cmi.suspend_data);
-    const b = launch(second, scenario.id, makeStore(memoryStore(true)));
+    const b = await launch(second, scenario.id, makeStore(memoryStore(true)));
     expect(b.store.getState().sim!.choices).toEqual(played);
     expect(b.store.getState().screen).toBe('play');
     const replayed = playChoices(scenario, b.attached!.seed, played);
@@ -112,11 +112,11 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(['passed', 'failed']).toContain(second.cmi.core.lesson_status);
   });
 
-  it('an LMS that throws, or whose commit fails, leaves the game playable', () => {
+  it('an LMS that throws, or whose commit fails, leaves the game playable', async () => {
     const scenario = bundled[0]!.scenario;
     const failing = makeLms();
     failing.LMSCommit = () => 'false';
-    const a = launch(failing, scenario.id);
+    const a = await launch(failing, scenario.id);
     playOn(a.store);
     expect(a.store.getState().screen).toBe('debrief');
     expect(a.store.getState().notices.some((n) => /did not accept/.test(n.text))).toBe(true);
@@ -134,7 +134,7 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     throwing.LMSFinish = () => {
       throw new Error('LMS exploded');
     };
-    const b = launch(throwing, scenario.id);
+    const b = await launch(throwing, scenario.id);
     playOn(b.store);
     expect(b.store.getState().screen).toBe('debrief');
     expect(() => b.hide()).not.toThrow();
@@ -143,12 +143,12 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     refusing.LMSInitialize = () => {
       throw new Error('no');
     };
-    const c = launch(refusing, scenario.id);
+    const c = await launch(refusing, scenario.id);
     expect(c.attached).toBeNull(); // no LMS: the title screen, the game as usual
     expect(c.store.getState().screen).toBe('title');
   });
 
-  it('a long game\u2019s suspend_data stays under 4,096 characters; more is never sent', () => {
+  it('a long game\u2019s suspend_data stays under 4,096 characters; more is never sent', async () => {
     // 64 quarters (the most a record holds) of 30-option situations with long ids
     const base = bundled[0]!.scenario;
     const situations = Array.from({ length: 64 }, (_, i) => ({
@@ -187,10 +187,10 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(lms.saveProgress('y'.repeat(SUSPEND_LIMIT))).toBe(true);
   });
 
-  it('damaged or foreign suspend data starts afresh with a notice', () => {
+  it('damaged or foreign suspend data starts afresh with a notice', async () => {
     const scenario = bundled[0]!.scenario;
     for (const junk of ['not json', '{"v":1,"s":"nope","h":"x","seed":"1","a":1,"c":"0"}']) {
-      const { store } = launch(makeLms('emp-1', junk), scenario.id);
+      const { store } = await launch(makeLms('emp-1', junk), scenario.id);
       expect(store.getState().screen).toBe('briefing');
       expect(store.getState().notices.some((n) => /starting afresh/.test(n.text))).toBe(true);
     }
@@ -199,7 +199,7 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     ).toBe(false);
   });
 
-  it('writes session time as HHHH:MM:SS.SS', () => {
+  it('writes session time as HHHH:MM:SS.SS', async () => {
     expect(sessionTime(0)).toBe('0000:00:00.00');
     expect(sessionTime(3_723_450)).toBe('0001:02:03.45');
   });

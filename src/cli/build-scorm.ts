@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { zipSync } from 'fflate';
+import { build, type InlineConfig, type UserConfig } from 'vite';
+import { manifestXml } from '../lms/manifest.ts';
+import { loadBundledScenarios } from '../scenario/bundled.ts';
+import { fail, parseArgs } from './args.ts';
+
+// npm run build:scorm -- [--scenario ID] [--pass N] [--seed S] [--out DIR]
+// builds the game (index.html only: HR's and facilitators' pages do not belong in an LMS)
+// with the package's scenario, pass mark and seed baked in, and zips it with
+// imsmanifest.xml at the root. Paths stay relative (Vite base './'), so the LMS may serve
+// the package from any folder.
+
+const USAGE = 'npm run build:scorm -- [--scenario ID] [--pass N] [--seed S] [--out DIR]';
+
+let args: ReturnType<typeof parseArgs>;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (err) {
+  fail((err as Error).message, USAGE);
+}
+const { flags } = args;
+const scenarios = loadBundledScenarios();
+const scenarioId = flags.get('scenario') ?? scenarios[0]?.scenario.id ?? '';
+const entry = scenarios.find((s) => s.scenario.id === scenarioId);
+if (!entry) {
+  fail(
+    `no bundled scenario "${scenarioId}"; there are: ${scenarios.map((s) => s.scenario.id).join(', ')}`,
+    USAGE,
+  );
+}
+const passMark = Number(flags.get('pass') ?? '60');
+if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
+  fail('--pass is a whole number from 0 to 100', USAGE);
+const seed = flags.get('seed') ?? 'scorm';
+if (!/^[\w-]{1,28}$/.test(seed))
+  fail('--seed may hold letters, digits, _ and - (at most 28)', USAGE);
+const outDir = resolve(flags.get('out') ?? 'dist-scorm');
+const site = join(outDir, 'site');
+
+process.env.VITE_TOW_SCORM_SCENARIO = scenarioId;
+process.env.VITE_TOW_SCORM_PASS = String(passMark);
+process.env.VITE_TOW_SCORM_SEED = seed;
+
+// the site's own config, with the game as the only page (merging would keep the others)
+const base = (await import('../../vite.config.ts')).default as UserConfig;
+const config: InlineConfig = {
+  ...base,
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ...base.build,
+    outDir: site,
+    emptyOutDir: true,
+    rollupOptions: { ...base.build?.rollupOptions, input: { game: resolve('index.html') } },
+  },
+};
+rmSync(site, { recursive: true, force: true });
+await build(config);
+
+function walk(dir: string, out: string[]): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(relative(site, p).split(sep).join('/'));
+  }
+  return out;
+}
+const files = walk(site, []);
+const manifest = manifestXml({
+  identifier: `tug-of-war-${scenarioId}`,
+  title: `Tug of War: ${entry.scenario.title}`,
+  launch: 'index.html',
+  passMark,
+  files,
+});
+const zipped: Record<string, Uint8Array> = {
+  'imsmanifest.xml': new TextEncoder().encode(manifest),
+};
+for (const f of files) zipped[f] = readFileSync(join(site, f));
+const zipPath = join(outDir, `tug-of-war-${scenarioId}-scorm12.zip`);
+writeFileSync(zipPath, zipSync(zipped, { level: 9 }));
+const kb = Math.round(statSync(zipPath).size / 1024);
+console.log(
+  `${zipPath}: ${files.length + 1} files, ${kb} KB; scenario ${scenarioId}, pass mark ${passMark}, seed ${seed}`,
+);
