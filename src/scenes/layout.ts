@@ -75,8 +75,11 @@ export function ropeSlack(tension: number): number {
 
 const MARGIN = 6;
 
+export type Measure = (text: string, fontSize: number) => number;
+
+/** A guess at a label's width where no canvas can measure it (unit tests). */
 export function estimateTextWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.56;
+  return text.length * fontSize * 0.62;
 }
 
 /** Screen direction of a sim angle: 0 is right (our side), angles grow clockwise (y down). */
@@ -86,10 +89,16 @@ function dir(angle: number): { dx: number; dy: number } {
 }
 
 /** `caption` is the customer's name, shown under the node: rope labels keep clear of it. */
-export function layoutFrame(frame: ViewFrame, width: number, height: number, caption = ''): Layout {
+export function layoutFrame(
+  frame: ViewFrame,
+  width: number,
+  height: number,
+  caption = '',
+  measure: Measure = estimateTextWidth,
+): Layout {
   const w = Math.max(200, width);
   const h = Math.max(160, height);
-  const fontSize = w < 520 ? 12 : 15;
+  const fontSize = w < 420 ? 12 : w < 720 ? 13 : 15;
   const cx = w / 2;
   const cy = h * 0.5;
   // narrow screens give the ropes more of the width and the track less
@@ -105,7 +114,7 @@ export function layoutFrame(frame: ViewFrame, width: number, height: number, cap
 
   const geoms: RopeGeom[] = frame.ropes.map((r) => ropeGeom(r, node, homeX, ropeLength, h, scale));
   const power = powerLine(frame, node, ropeLength, scale);
-  const labels = placeLabels(geoms, node, w, h, fontSize, caption);
+  const labels = placeLabels(geoms, node, w, h, fontSize, caption, measure);
   return {
     width: w,
     height: h,
@@ -197,13 +206,14 @@ function placeLabels(
   h: number,
   fontSize: number,
   caption: string,
+  measure: Measure,
 ): Label[] {
   const height = Math.round(fontSize * 1.35);
   const labels: Label[] = [];
   for (const g of geoms) {
     if (g.presence < 0.05) continue;
     const text = labelText(g);
-    const width = estimateTextWidth(text, fontSize);
+    const width = measure(text, fontSize);
     const dx = g.ax - node.x;
     const gap = 8 + g.thickness / 2;
     let align: Align;
@@ -232,7 +242,7 @@ function placeLabels(
     x: node.x,
     y: node.y + node.r + 4,
     align: 'center',
-    width: estimateTextWidth(caption, fontSize) + 4,
+    width: measure(caption, fontSize) + 4,
     height,
   };
   return spread(labels, w, { top: band, bottom: h - band }, [nodeName]);

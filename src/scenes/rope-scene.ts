@@ -7,7 +7,7 @@ import { frameOf, type ViewFrame } from './frame.ts';
 import { type Layout, layoutFrame, type RopeGeom } from './layout.ts';
 import { cssColour, SCENE_COLOURS, SIDE_STYLES, type Side } from './palette.ts';
 import { Playback } from './playback.ts';
-import { TextPool } from './text-pool.ts';
+import { canvasMeasure, TextPool } from './text-pool.ts';
 import { createRope, settleRope, stepRope, type VerletRope } from './verlet.ts';
 
 // The rope view: draws the frame the playback gives (the sim's ropes, blended between
@@ -48,6 +48,7 @@ export class RopeScene extends Phaser.Scene {
   private lastSize = '';
   private acc = 0;
   private dirty = true;
+  private readonly measure = canvasMeasure();
 
   constructor(
     private readonly source: RopeViewSource,
@@ -113,7 +114,7 @@ export class RopeScene extends Phaser.Scene {
     const size = `${w}x${h}`;
     let changed = this.dirty;
     if (frame !== this.lastFrame || size !== this.lastSize || !this.layout) {
-      this.layout = layoutFrame(frame, w, h, view.scenario.customer.name);
+      this.layout = layoutFrame(frame, w, h, view.scenario.customer.name, this.measure);
       this.lastFrame = frame;
       this.lastSize = size;
       changed = true;

@@ -18,6 +18,28 @@ export interface TextSpec {
 
 const ORIGIN_X: Record<Align, number> = { left: 0, center: 0.5, right: 1 };
 
+export const LABEL_FONT = 'system-ui, sans-serif';
+
+/** Measures label widths with the font the labels use (plus their padding), cached. */
+export function canvasMeasure(): (text: string, fontSize: number) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const cache = new Map<string, number>();
+  return (text, fontSize) => {
+    const key = `${fontSize}|${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      if (ctx) {
+        ctx.font = `${fontSize}px ${LABEL_FONT}`;
+        w = ctx.measureText(text).width + 4;
+      } else {
+        w = text.length * fontSize * 0.62;
+      }
+      cache.set(key, w);
+    }
+    return w;
+  };
+}
+
 export class TextPool {
   private readonly items = new Map<string, Phaser.GameObjects.Text>();
   private seen = new Set<string>();
@@ -34,7 +56,7 @@ export class TextPool {
   put(key: string, spec: TextSpec): void {
     this.seen.add(key);
     let t = this.items.get(key);
-    const style = `${spec.bold ? 'bold ' : ''}${spec.fontSize}px system-ui, sans-serif`;
+    const style = `${spec.bold ? 'bold ' : ''}${spec.fontSize}px ${LABEL_FONT}`;
     if (!t) {
       t = this.scene.add.text(0, 0, spec.text, {
         font: style,
