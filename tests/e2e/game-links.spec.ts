@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { linkQuery } from '../../src/links/links.ts';
+import { decodeRecord } from '../../src/record/code.ts';
+import { expectNoAxeViolations, openGame, watchPage } from './helpers/game.ts';
+
+// The addresses that start a game: a plain market, a workshop's link, an assignment's
+// link, and a damaged link, which must say so and offer a way on.
+
+async function finish(page: import('@playwright/test').Page) {
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  while ((await page.locator('.debrief').count()) === 0) {
+    const next = page.locator('[data-next]');
+    if (await next.count()) await next.click();
+    else await page.locator('button.choice').first().click();
+  }
+}
+
+test('?scenario=ID&seed=N briefs that market', async ({ page }) => {
+  await openGame(page, '?scenario=tutorial&seed=77');
+  await expect(page.locator('.kicker')).toContainText('market #77');
+  expect(await page.evaluate(() => window.__TEST__!.store.getState().sim!.seed)).toBe('77');
+});
+
+test('a workshop link shows the workshop and its result code carries the session', async ({
+  page,
+}) => {
+  const problems = await watchPage(page);
+  const query = linkQuery({
+    kind: 'workshop',
+    name: 'Berlin <b>academy</b>',
+    session: 'ws-42',
+    seed: '9',
+    scenario: 'tutorial',
+  });
+  await openGame(page, `?${query}`);
+  // the name is shown as text, never as markup
+  await expect(page.locator('.banner')).toHaveText('Workshop: Berlin <b>academy</b>');
+  await expect(page.locator('.banner b')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'workshop briefing');
+  await finish(page);
+  const code = await page.getByLabel('Result code').inputValue();
+  const decoded = decodeRecord(code);
+  expect(decoded.ok).toBe(true);
+  if (decoded.ok) {
+    expect(decoded.record.session).toBe('ws-42');
+    expect(decoded.record.seed).toBe('9');
+    expect(decoded.record.scenario).toBe('tutorial');
+  }
+  // the result file holds the same record
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the result file' }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray();
+  const record = JSON.parse(Buffer.concat(text).toString('utf8'));
+  expect(decoded.ok && record).toEqual(decoded.ok ? decoded.record : null);
+  expect(problems).toEqual([]);
+});
+
+test('an assignment link says it is assessed, and its record names the trainee', async ({
+  page,
+}) => {
+  const query = linkQuery({
+    kind: 'assignment',
+    session: 'hr-7',
+    scenario: 'tutorial',
+    seed: '11',
+    trainee: 'T-0042',
+    attempts: 2,
+    passMark: 60,
+    due: '2026-12-31',
+  });
+  await openGame(page, `?${query}`);
+  await expect(page.locator('.banner')).toContainText('Assessed session');
+  await expect(page.locator('.banner')).toContainText('trainee T-0042');
+  await expect(page.locator('.banner')).toContainText('pass mark 60');
+  await finish(page);
+  await expect(page.locator('.banner')).toContainText('attempt 1 of 2');
+  await expect(page.locator('.verdict')).toContainText('pass mark is 60');
+  const decoded = decodeRecord(await page.getByLabel('Result code').inputValue());
+  expect(decoded.ok && decoded.record.player).toBe('T-0042');
+  expect(decoded.ok && decoded.record.attempt).toBe(1);
+});
+
+test('a damaged link says so and offers a practice game', async ({ page }) => {
+  const query = linkQuery({
+    kind: 'workshop',
+    name: 'Room',
+    session: 's',
+    seed: '1',
+    scenario: 'tutorial',
+  });
+  await openGame(page, `?${query.slice(0, -6)}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This link cannot be opened' }),
+  ).toBeVisible();
+  await expect(page.locator('.lead')).toContainText('damaged');
+  await page.getByRole('button', { name: 'Play a practice market' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a market' })).toBeVisible();
+});
+
+test('a link to an unknown scenario says which', async ({ page }) => {
+  await openGame(page, '?scenario=atlantis&seed=1');
+  await expect(page.locator('.lead')).toContainText('"atlantis"');
+});

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { parse } from 'yaml';
+
+// Helpers for driving the game the way a player does: by keyboard, through the HTML
+// buttons. The store (window.__TEST__) is only read, to compare with the model's CLI.
+
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+
+export interface SimOutput {
+  hash: string;
+  score: number;
+  finished: boolean;
+  outcomes: Record<string, number>;
+  quarters: { quarter: number; choice: string; metrics: Record<string, number> }[];
+}
+
+/** What `npm run simulate` prints for this market and these choices. */
+export function simulate(scenario: string, seed: string, choices: string[]): SimOutput {
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      'src/cli/simulate.ts',
+      '--scenario',
+      scenario,
+      '--seed',
+      seed,
+      '--choices',
+      choices.join(','),
+    ],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return JSON.parse(out) as SimOutput;
+}
+
+/** Records CSP violations and page errors so a test can assert there were none. */
+export async function watchPage(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+export async function openGame(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
+  await page.waitForFunction(() => window.__TEST__?.ready === true);
+}
+
+export async function waitForRopeView(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__TEST__?.viewSettled === true, null, {
+    timeout: 30_000,
+  });
+  expect(await page.evaluate(() => window.__TEST__?.ropeView !== undefined)).toBe(true);
+}
+
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    return (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Presses Tab until the focused control's name matches, then presses `key` on it. */
+export async function tabTo(
+  page: Page,
+  name: RegExp,
+  key: 'Enter' | 'Space' = 'Enter',
+): Promise<string> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const current = await focusedName(page);
+    if (name.test(current)) {
+      await page.keyboard.press(key);
+      return current;
+    }
+  }
+  throw new Error(`no control named ${name} reached by Tab`);
+}
+
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+export async function screenState(page: Page) {
+  return page.evaluate(() => {
+    const s = window.__TEST__!.store.getState();
+    return {
+      screen: s.screen,
+      phase: s.phase,
+      quarter: s.sim?.quarter ?? 0,
+      situation: s.sim?.situationId ?? null,
+    };
+  });
+}
+
+/** The choices the situation on screen offers, in the order of its buttons. */
+export async function choicesOnScreen(page: Page): Promise<{ id: string; name: string }[]> {
+  return page.locator('button.choice').evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-choice') ?? '',
+      name: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    })),
+  );
+}
+
+/**
+ * Plays the market on screen to the debrief by keyboard alone, taking choice
+ * `pick(quarter, count)` each quarter. Returns the choice ids played.
+ */
+export async function playByKeyboard(
+  page: Page,
+  pick: (quarter: number, count: number) => number,
+): Promise<string[]> {
+  const played: string[] = [];
+  for (let guard = 0; guard < 40; guard++) {
+    const s = await screenState(page);
+    if (s.screen === 'debrief') return played;
+    if (s.screen !== 'play') throw new Error(`unexpected screen ${s.screen}`);
+    if (s.phase === 'decide') {
+      await expect(page.locator('h1')).toBeFocused();
+      const choices = await choicesOnScreen(page);
+      const c = choices[pick(s.quarter + 1, choices.length) % choices.length]!;
+      const escaped = c.name.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await tabTo(page, new RegExp(`^${escaped}`), s.quarter % 2 === 0 ? 'Enter' : 'Space');
+      played.push(c.id);
+      await expect.poll(async () => (await screenState(page)).phase).toBe('outcome');
+    } else {
+      await tabTo(page, /^(On to quarter \d+|See the debrief)$/);
+      await expect
+        .poll(async () => JSON.stringify(await screenState(page)))
+        .not.toBe(JSON.stringify(s));
+    }
+  }
+  throw new Error('the game did not reach the debrief');
+}
+
+/** A screenshot kept as a file in the test's output folder and attached to its report. */
+export async function attachScreenshot(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  selector?: string,
+): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  if (selector) await page.locator(selector).screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** The ids of the bundled scenarios, read from the files the build bundles. */
+export function bundledIds(): string[] {
+  const dir = `${ROOT}scenarios/`;
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => (parse(readFileSync(dir + f, 'utf8')) as { id: string }).id);
+}
