@@ -58,8 +58,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   setTimeout(() => {
     loadRopeView(app.stage, ropeSource(store))
       .then((handle) => {
-        if (handle) hook.ropeView = handle;
-        store.getState().setViewReady(handle !== null);
+        hook.ropeView = handle;
+        store.getState().setViewReady(true);
       })
       .catch((err: unknown) => {
         console.error(err);
