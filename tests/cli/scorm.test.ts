@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage } from './scorm-package.ts';
+import { buildPackage } from '../fixtures/scorm/package.ts';
 
 // The package an LMS imports: manifest at the root, one SCO, every href present, and no
 // URL that points outside the package (an LMS serves it from a folder of its choosing).

@@ -9,7 +9,7 @@ import { playPolicy } from '../../src/sim/index.ts';
 
 // Writes a folder of genuine results for the verify command: result files and files of
 // codes, `trainees` trainees with `attempts` attempts each, per-trainee markets or one.
-// npx tsx tests/cli/make-results.ts <dir> <scenario> <trainees> <attempts> [same]
+// npx tsx tests/hr/make-results.ts <dir> <scenario> <trainees> <attempts> [same]
 
 export function makeResults(
   dir: string,
