@@ -33,8 +33,25 @@ const LOCAL_YAML_ERRORS = new Set([
   'BAD_SCALAR_START',
 ]);
 
+/** JSON with every mapping's keys sorted: the order keys are written in changes nothing. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The scenario's fingerprint in session records: the same for every file that means the
+ * same scenario (key order, comments, quoting and layout do not count), different as
+ * soon as anything the game plays or shows changes.
+ */
 export function contentHash(scenario: ScenarioDef): string {
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(scenario)))).slice(0, 16);
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(scenario)))).slice(0, 16);
 }
 
 function mergeStyles(file: ScenarioFile, styles: string[]): Record<string, StyleParams> {

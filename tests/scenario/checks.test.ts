@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playChoices } from '../../src/sim/index.ts';
-import { edited, errors, load } from './helpers.ts';
+import { BASE, edited, errors, load } from './helpers.ts';
 
 // Checks beyond single values: several faults reported together, branches that are
 // fine, and warnings that do not stop a scenario from loading.
@@ -77,5 +77,29 @@ describe('scenario checks', () => {
     expect(result.warnings.map((w) => `${w.line}: ${w.path}: ${w.message}`)).toEqual([
       '46: situations[0].choices: every choice here has the same style; the player has no real choice of style',
     ]);
+  });
+});
+
+describe('the content hash', () => {
+  it('ignores layout, comments, quoting and key order, and changes with any content', () => {
+    const base = load(BASE);
+    const reordered = load(
+      edited(
+        [
+          '  weights: { share: 0.4, trust: 0.2, morale: 0.2, alignment: 0.2 }',
+          '  weights: { alignment: 0.2, morale: 0.2, trust: 0.2, share: 0.4 } # reordered',
+        ],
+        [
+          '  name: Harbour Logistics\n  trust: 0.2\n',
+          '  trust: 0.2\n  name: "Harbour Logistics"\n',
+        ],
+      ),
+    );
+    const changed = load(edited(['  marketSize: 800', '  marketSize: 801']));
+    expect(base.ok && reordered.ok && changed.ok).toBe(true);
+    if (!base.ok || !reordered.ok || !changed.ok) return;
+    expect(reordered.hash).toBe(base.hash);
+    expect(changed.hash).not.toBe(base.hash);
+    expect(base.hash).toMatch(/^[0-9a-f]{16}$/);
   });
 });
