@@ -35,7 +35,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     'a',
     {
       class: 'btn primary disabled',
-      attrs: { target: '_blank', rel: 'noopener', 'aria-disabled': 'true' },
+      attrs: { role: 'link', target: '_blank', rel: 'noopener', 'aria-disabled': 'true' },
     },
     'Play it now ↗',
   );

@@ -22,8 +22,12 @@ export function projector(
     if (!document.fullscreenElement && active) set(false, false);
   });
   document.addEventListener('keydown', (e) => {
-    // in the fallback there is no browser full screen to catch Escape for us
-    if (e.key === 'Escape' && active && !document.fullscreenElement) set(false, false);
+    // browsers usually take Escape to leave full screen themselves; in the fallback (and
+    // where the key does reach the page) it leaves projector mode here
+    if (e.key === 'Escape' && active) {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      set(false, false);
+    }
   });
   return {
     get active() {

@@ -224,6 +224,12 @@ export function dashboardPanel(): HTMLElement {
   });
   const projBtn = button('Projector mode', () => (proj.active ? proj.exit() : void proj.enter()));
 
+  // the intake box is built once: a redraw (when the census arrives) must not wipe what
+  // the facilitator is typing or pasting
+  const intake = intakeBox();
+  const results = h('div', { class: 'stack' });
+  const headerSlot = h('div');
+
   function render(): void {
     if (!current) {
       replace(
@@ -236,16 +242,16 @@ export function dashboardPanel(): HTMLElement {
       );
       return;
     }
-    const { ctx, intake } = current;
-    const rows = leaderboard(ctx.scenario, intake.accepted, censusData);
+    if (body.firstElementChild !== headerSlot) replace(body, headerSlot, intake, results);
+    const { ctx, intake: taken } = current;
+    const rows = leaderboard(ctx.scenario, taken.accepted, censusData);
+    replace(headerSlot, header(ctx, rows));
     replace(
-      body,
-      header(ctx, rows),
-      intakeBox(),
-      rejectedList(intake),
+      results,
+      rejectedList(taken),
       leaderboardTable(rows),
-      splitsCard(ctx, intake),
-      h('div', { class: 'grid-2' }, scatterCard(ctx, rows), curvesCard(intake)),
+      splitsCard(ctx, taken),
+      h('div', { class: 'grid-2' }, scatterCard(ctx, rows), curvesCard(taken)),
     );
     drawCurves();
   }
@@ -320,7 +326,10 @@ export function dashboardPanel(): HTMLElement {
         button(
           'Add these codes',
           () => {
-            if (text.value.trim()) add([{ source: 'pasted', text: text.value }]);
+            if (!text.value.trim()) return;
+            add([{ source: 'pasted', text: text.value }]);
+            // what was read is kept (and listed if it failed); the box is ready for more
+            text.value = '';
           },
           'btn primary',
         ),
