@@ -1,0 +1,100 @@
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import { buildPackage, ROOT, unpack } from '../fixtures/scorm/package.ts';
+import { serveStatic } from '../fixtures/scorm/static-server.ts';
+
+// The SCORM package as an LMS runs it: unzipped into a subfolder of a plain static server,
+// launched in a frame whose parent page carries scorm-again's SCORM 1.2 API.
+
+let server: Server;
+let base: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const { files } = buildPackage('tutorial', 40);
+  const www = mkdtempSync(join(tmpdir(), 'tow-lms-'));
+  const lms = join(www, 'lms');
+  mkdirSync(lms, { recursive: true });
+  unpack(files, join(lms, 'course'));
+  copyFileSync(join(ROOT, 'node_modules/scorm-again/dist/scorm12.js'), join(lms, 'scorm12.js'));
+  copyFileSync(join(ROOT, 'tests/fixtures/scorm/lms.js'), join(lms, 'lms.js'));
+  copyFileSync(join(ROOT, 'tests/fixtures/scorm/lms.html'), join(lms, 'index.html'));
+  ({ server, url: base } = await serveStatic(www));
+});
+
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+const cmi = (page: Page, path: string) =>
+  page.evaluate((p) => {
+    const api = (window as unknown as { API: { cmi: Record<string, unknown> } }).API;
+    return p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], api.cmi);
+  }, path) as Promise<string>;
+
+/** Plays `quarters` decisions with the first option, through the buttons. */
+async function play(game: FrameLocator, quarters: number): Promise<void> {
+  for (let q = 0; q < quarters; q++) {
+    await game.getByRole('group', { name: 'Your call' }).getByRole('button').first().click();
+    await game.getByRole('button', { name: /On to quarter|See the debrief/ }).click();
+  }
+}
+
+test('the package plays in an LMS frame, from a subfolder, and reports score and status', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/lms/index.html`);
+  const game = page.frameLocator('#sco');
+  await game.getByRole('button', { name: 'Start quarter 1' }).click();
+  await play(game, 1);
+  expect(await cmi(page, 'core.lesson_status')).toBe('incomplete');
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { lmsLog: { commits: number } }).lmsLog.commits,
+    ),
+  ).toBeGreaterThan(0);
+  await play(game, 2);
+  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  const raw = Number(await cmi(page, 'core.score.raw'));
+  expect(raw).toBeGreaterThanOrEqual(0);
+  expect(raw).toBeLessThanOrEqual(100);
+  expect(await cmi(page, 'core.lesson_status')).toBe(raw >= 40 ? 'passed' : 'failed');
+  await page.screenshot({ path: test.info().outputPath('scorm-debrief.png'), fullPage: true });
+  await page.goto('about:blank'); // pagehide: the session is finished
+  expect(errors).toEqual([]);
+});
+
+test('a reload in the middle resumes from suspend_data, even on a device that kept nothing', async ({
+  page,
+}) => {
+  await page.goto(`${base}/lms/index.html`);
+  const game = page.frameLocator('#sco');
+  await game.getByRole('button', { name: 'Start quarter 1' }).click();
+  await play(game, 2);
+  const suspend = await cmi(page, 'suspend_data');
+  expect(suspend.length).toBeGreaterThan(0);
+  expect(suspend.length).toBeLessThanOrEqual(4096);
+  // the game's own save is gone (another device): only the LMS remembers
+  await page.frames()[1]!.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(game.getByText('Quarter 3 of 3')).toBeVisible();
+  await play(game, 1);
+  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  expect(['passed', 'failed']).toContain(await cmi(page, 'core.lesson_status'));
+});
+
+for (const broken of ['commit', 'throw']) {
+  test(`an LMS whose ${broken === 'commit' ? 'commits fail' : 'calls throw'} leaves the game playable`, async ({
+    page,
+  }) => {
+    await page.goto(`${base}/lms/index.html?broken=${broken}`);
+    const game = page.frameLocator('#sco');
+    await game.getByRole('button', { name: 'Start quarter 1' }).click();
+    await play(game, 3);
+    await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+    await expect(game.getByText(/did not accept the last report/)).toBeVisible();
+  });
+}
