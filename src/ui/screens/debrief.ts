@@ -136,6 +136,12 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     ),
     h(
       'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
+      h('h2', { id: 'result-h' }, 'Your result to hand in'),
+      result,
+    ),
+    h(
+      'section',
       { class: 'block', attrs: { 'aria-labelledby': 'charts-h' } },
       h('h2', { id: 'charts-h' }, 'Quarter by quarter'),
       charts,
@@ -160,11 +166,5 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
           h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
         )
       : null,
-    h(
-      'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
-      h('h2', { id: 'result-h' }, 'Your result'),
-      result,
-    ),
   );
 }
