@@ -30,7 +30,7 @@ export const DEFAULT_PARAMS: ModelParams = {
   breadthPull: 0.4,
   rateUp: 0.35,
   rateDown: 0.6,
-  loyalty: 0.06,
+  loyalty: 0.04,
   noise: 0.06,
   marketGrowth: 0.01,
   planGrowth: 0.025,
@@ -59,3 +59,18 @@ export const NEUTRAL_STYLE: StyleParams = {
  * alignment) applies in full.
  */
 export const CRISIS_STYLE_SHARE = 0.25;
+
+/**
+ * Below this team alignment the customer sees a fragmented supplier, and each quarter it
+ * loses CONFUSION × (CONFUSION_FROM − alignment) of its trust in us: disunity costs trust
+ * at once, while unity earns it only slowly, through how the team works with the customer.
+ */
+export const CONFUSION_FROM = 0.9;
+export const CONFUSION = 0.8;
+
+/**
+ * How much breadth of contacts shields the customer from rivals: a rival's pull reaches it
+ * divided by (1 + BREADTH_SHIELD × breadth), so a competitor's push moves a customer that
+ * works with us across its organisation less than one we reach through a single buyer.
+ */
+export const BREADTH_SHIELD = 1;

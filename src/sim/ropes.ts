@@ -1,4 +1,5 @@
 import { clamp, cosDeg, q, sinDeg } from './fixed.ts';
+import { BREADTH_SHIELD } from './params.ts';
 import type { Forces, MemberState, SimState } from './state.ts';
 import type { ModelParams } from './types.ts';
 
@@ -47,6 +48,15 @@ export function teamResultant(state: SimState): { alignment: number; resultant: 
   return { alignment: total === 0 ? 0 : q(resultant / total), resultant };
 }
 
+/**
+ * The share of a rival's pull that reaches a customer engaged with us across this
+ * fraction of its departments: each person there who works with us is one more a rival
+ * must win over, so switching gets harder as breadth grows (003).
+ */
+export function rivalReach(breadthNow: number): number {
+  return q(1 / (1 + BREADTH_SHIELD * breadthNow));
+}
+
 export function forces(state: SimState, params: ModelParams, departmentCount: number): Forces {
   const { resultant } = teamResultant(state);
   const b = breadth(state, departmentCount);
@@ -54,7 +64,7 @@ export function forces(state: SimState, params: ModelParams, departmentCount: nu
   const us = q(resultant * friction * (1 + params.breadthPull * b));
   let them = 0;
   for (const c of state.competitors) them += c.strength * c.alignment;
-  them = q(them);
+  them = q(them * rivalReach(b));
   const habit = q(params.habit * (1 + params.breadthHabit * b));
   const outside = state.outside;
   const target = q(
@@ -82,6 +92,7 @@ export function ropes(state: SimState, params: ModelParams, departmentCount: num
     });
   }
   const n = state.competitors.length;
+  const reach = rivalReach(breadth(state, departmentCount));
   state.competitors.forEach((c, i) => {
     // competitors fan out on the far side; a divided competitor spreads wider
     const spread = (1 - c.alignment) * 70 + 10;
@@ -91,7 +102,7 @@ export function ropes(state: SimState, params: ModelParams, departmentCount: num
       name: c.name,
       side: 'competitor',
       angle: 180 + offset,
-      pull: q(c.strength * c.alignment),
+      pull: q(c.strength * c.alignment * reach),
     });
   });
   out.push({

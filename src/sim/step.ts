@@ -1,6 +1,6 @@
 import { applyEffects, type CauseSource } from './effects.ts';
 import { clamp, clamp01, q } from './fixed.ts';
-import { CRISIS_STYLE_SHARE, NEUTRAL_STYLE } from './params.ts';
+import { CONFUSION, CONFUSION_FROM, CRISIS_STYLE_SHARE, NEUTRAL_STYLE } from './params.ts';
 import { draw, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
 import type { Cause, Metrics, PendingEffect, QuarterReport, SimState } from './state.ts';
@@ -287,6 +287,25 @@ export function step(
       ref: 'noise',
       origin: quarter,
     });
+  }
+
+  // a team whose ropes spread wide looks as fragmented and confusing as the competition:
+  // the customer's trust leaks away for as long as the fan stays open (000, 004), which is
+  // one reason what unity built is lost faster than it was built
+  const spread = CONFUSION_FROM - teamResultant(state).alignment;
+  if (spread > 0) {
+    const before = state.trust;
+    state.trust = q(clamp01(before - CONFUSION * spread));
+    if (causes && state.trust !== before) {
+      causes.push({
+        metric: 'trust',
+        delta: q(state.trust - before),
+        source: 'market',
+        ref: 'confusion',
+        origin: quarter,
+        note: 'a divided team confuses the customer',
+      });
+    }
   }
 
   const f = forces(state, p, depts.length);
