@@ -17,8 +17,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else if (!PLAIN_KEY.test(String(p))) out += `[${JSON.stringify(String(p))}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
+    else if (!PLAIN_KEY.test(String(p))) {
+      const key = String(p);
+      out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+    } else out += out === '' ? String(p) : `.${String(p)}`;
   }
   return out;
 }

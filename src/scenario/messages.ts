@@ -26,6 +26,7 @@ export function describeValue(v: unknown): string {
 
 /** An extra hint for a value of the wrong type, when the slip is a common one. */
 function hintFor(expected: string, input: unknown): string {
+  if (input === null) return '; write a value after the colon, or remove the key';
   if (expected.includes('number') && typeof input === 'string') {
     return Number.isFinite(Number(input)) && input.trim() !== ''
       ? '; remove the quotes around the number'
@@ -77,6 +78,9 @@ export function messageFor(issue: z.core.$ZodIssue): string {
   const path = issue.path as PropertyKey[];
   const expected = expectedAt(path) ?? 'something else';
   const input = (issue as { input?: unknown }).input;
+  if (input === undefined && issue.code !== 'invalid_type') {
+    return `missing: add ${keyName(path)} here, with ${expected}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined && path.length === 1 && path[0] === 'schemaVersion') {
@@ -109,7 +113,8 @@ export function messageFor(issue: z.core.$ZodIssue): string {
       return `expected one of ${options.join(', ')}, got ${got}${didYouMean(String(input), options)}`;
     }
     case 'invalid_format': {
-      const fix = typeof input === 'string' ? asId(input) : undefined;
+      // a new id can be made up; a reference (a style, a next) must match an existing one
+      const fix = typeof input === 'string' && keyName(path) === 'id' ? asId(input) : undefined;
       return `expected ${expected}, got ${describeValue(input)}${fix && fix !== input ? `; try ${fix}` : ''}`;
     }
     case 'invalid_key': {
