@@ -45,7 +45,7 @@ export interface DecisionExplanation {
   style: string;
   coach: string | null;
   effects: MetricEffect[];
-  /** change from just before the decision to the end of `untilQuarter` (at most two later) */
+  /** change from just before the decision to the end of `untilQuarter`: its quarter and the next */
   moves: { share: number; alignment: number; trust: number };
   untilQuarter: number;
   /** the best path's choice at this point on the same seed; null if it faced another situation */
@@ -149,13 +149,8 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
   const named = d.effects
     .filter((e) => NAMED[e.metric] && points(e.now + e.later) !== 0)
     .sort((a, b) => Math.abs(b.now + b.later) - Math.abs(a.now + a.later));
-  const span = d.untilQuarter - d.quarter;
-  const window =
-    span === 2
-      ? 'over the next two quarters'
-      : span === 1
-        ? 'by the end of the next quarter'
-        : 'that quarter';
+  // the decision is made as its quarter opens: that quarter and the next are the two after it
+  const window = d.untilQuarter > d.quarter ? 'over the next two quarters' : 'that quarter';
   const head = named[0];
   const call = `Your Q${d.quarter} ${d.style} call "${d.label}"`;
   out.push(
@@ -173,11 +168,13 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
     );
     out.push(`Later it ${when.join(' and ')}.`);
   }
-  const span2 =
+  const period =
     d.untilQuarter > d.quarter
       ? `From Q${d.quarter} to the end of Q${d.untilQuarter}`
       : `In Q${d.quarter}`;
-  out.push(`${span2}: ${moved(d.moves.alignment, 'alignment')}, ${moved(d.moves.trust, 'trust')}.`);
+  out.push(
+    `${period}: ${moved(d.moves.alignment, 'alignment')}, ${moved(d.moves.trust, 'trust')}.`,
+  );
   if (d.fit !== 'neutral') {
     const moment = d.kind === 'crisis' ? 'a crisis' : 'a slow build';
     out.push(
@@ -353,7 +350,7 @@ export function explainGame(
     const q = report.quarter;
     const situation = situationById(scenario, report.situationId);
     const choice = situation.choices.find((c) => c.id === report.choiceId)!;
-    const untilQuarter = Math.min(q + 2, last);
+    const untilQuarter = Math.min(q + 1, last);
     const from = metricsBefore(state, q);
     const to = state.history[untilQuarter - 1]!.metrics;
     const bestAt = bestStates[q - 1];

@@ -57,11 +57,11 @@ describe('explainGame', () => {
     expect(alignment.later).toBeLessThan(0);
   });
 
-  it('measures share, alignment and trust from before a decision to two quarters on', () => {
+  it('measures share, alignment and trust over the two quarters after a decision', () => {
     const q1 = e.decisions[0]!;
-    expect(q1.untilQuarter).toBe(3);
-    expect(q1.moves.share).toBeCloseTo(state.history[2]!.metrics.share - state.start.share, 6);
-    expect(q1.moves.trust).toBeCloseTo(state.history[2]!.metrics.trust - state.start.trust, 6);
+    expect(q1.untilQuarter).toBe(2);
+    expect(q1.moves.share).toBeCloseTo(state.history[1]!.metrics.share - state.start.share, 6);
+    expect(q1.moves.trust).toBeCloseTo(state.history[1]!.metrics.trust - state.start.trust, 6);
     const q3 = e.decisions[2]!;
     expect(q3.untilQuarter).toBe(3);
     expect(q3.moves.alignment).toBeCloseTo(
