@@ -7,8 +7,8 @@ import { PALETTE, scoreAxis, svg } from './svg.ts';
 
 export function boxPlot(report: BalanceReport): SVGSVGElement {
   const rows = report.policies;
-  const width = 760;
-  const left = 190;
+  const width = 1000;
+  const left = 200;
   const right = 24;
   const rowH = 44;
   const top = 12;
@@ -17,6 +17,7 @@ export function boxPlot(report: BalanceReport): SVGSVGElement {
   const root = svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
     class: 'boxplot',
+    'font-size': 14,
     role: 'img',
     'aria-label': 'Score distribution over the seeds for each way of playing',
   });

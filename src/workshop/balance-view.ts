@@ -173,12 +173,18 @@ export function balancePanel(): HTMLElement {
           'aria-label': `${seedPct}% of the variance from the seed, ${100 - seedPct}% from the choices`,
         },
       },
-      h(
-        'div',
-        { attrs: { style: `width:${Math.max(seedPct, 4)}%;background:#d55e00` } },
-        `seed ${seedPct}%`,
-      ),
-      h('div', { attrs: { style: `flex:1;background:#0072b2` } }, `choices ${100 - seedPct}%`),
+      h('div', { attrs: { style: `width:${seedPct}%;background:#d55e00` } }),
+      h('div', { attrs: { style: 'flex:1;background:#0072b2' } }),
+    );
+    const splitLegend = h(
+      'p',
+      { class: 'split-legend' },
+      h('span', { class: 'swatch', attrs: { style: 'background:#d55e00' } }),
+      h('strong', null, `${seedPct}%`),
+      ' from the seed (luck)     ',
+      h('span', { class: 'swatch', attrs: { style: 'background:#0072b2' } }),
+      h('strong', null, `${100 - seedPct}%`),
+      ' from the choices',
     );
 
     const wins = h(
@@ -235,6 +241,8 @@ export function balancePanel(): HTMLElement {
       : h('p', { class: 'hint' }, 'Every situation is reached.');
 
     const seedChart = h('div', { class: 'chart' });
+    const card = (title: string, ...children: (Node | null)[]) =>
+      h('div', { class: 'card' }, h('h3', null, title), ...children);
     replace(
       out,
       h(
@@ -247,30 +255,36 @@ export function balancePanel(): HTMLElement {
       ),
       h('p', { class: 'hint' }, searchNote, ` Computed in ${(r.elapsedMs / 1000).toFixed(1)} s.`),
       warnings,
-      h(
-        'div',
-        { class: 'grid-2' },
+      card(
+        'Score over the seeds',
+        boxPlot(r),
         h(
-          'div',
-          { class: 'card' },
-          h('h3', null, 'Score over the seeds'),
-          boxPlot(r),
-          h(
-            'p',
-            { class: 'hint' },
-            'Whiskers: min and max. Box: the middle half (Q1–Q3). Thick line: the median.',
-          ),
+          'p',
+          { class: 'hint' },
+          'Whiskers: min and max. Box: the middle half (Q1–Q3). Thick line: the median.',
         ),
-        h('div', { class: 'card' }, h('h3', null, 'The figures'), table),
       ),
       h(
         'div',
         { class: 'grid-2' },
-        h(
-          'div',
-          { class: 'card' },
-          h('h3', null, 'Luck against choices'),
+        card(
+          'The figures',
+          table,
+          h(
+            'p',
+            { class: 'hint' },
+            'sd: the spread over the seeds. Quartiles interpolate between seeds.',
+          ),
+        ),
+        card('Fixed styles head to head', wins),
+      ),
+      h(
+        'div',
+        { class: 'grid-2' },
+        card(
+          'Luck against choices',
           split,
+          splitLegend,
           h(
             'p',
             { class: 'method' },
@@ -278,20 +292,14 @@ export function balancePanel(): HTMLElement {
             VARIANCE_METHOD,
           ),
         ),
-        h('div', { class: 'card' }, h('h3', null, 'Fixed styles head to head'), wins),
-      ),
-      h('div', { class: 'card' }, h('h3', null, 'Score on each seed'), seedChart),
-      h(
-        'div',
-        { class: 'grid-2' },
         h(
           'div',
-          { class: 'card' },
-          h('h3', null, `Choices no good path takes (within ${r.goodMargin} points of the best)`),
-          unused,
+          { class: 'stack' },
+          card(`Choices no good path takes (within ${r.goodMargin} points of the best)`, unused),
+          card('Situations never reached', unreached),
         ),
-        h('div', { class: 'card' }, h('h3', null, 'Situations never reached'), unreached),
       ),
+      card('Score on each seed', seedChart),
     );
     drawSeedChart(seedChart, r);
   }
@@ -325,9 +333,14 @@ export function balancePanel(): HTMLElement {
         'div',
         { class: 'row' },
         field('Scenario', source),
-        field('Seeds', seeds, '200 takes a second or two; 1,000 is steadier'),
+        field('Seeds', seeds),
         runBtn,
         cancelBtn,
+      ),
+      h(
+        'p',
+        { class: 'hint' },
+        'Seeds 1 to N. 200 take a second or two; 1,000 give steadier figures.',
       ),
       progress,
     ),
@@ -350,6 +363,7 @@ function drawSeedChart(el: HTMLElement, r: BalanceReport): void {
       width,
       height: 260,
       scales: { x: { time: false }, y: { range: [0, 100] } },
+      legend: { live: false },
       axes: [
         { label: shown < r.seeds.length ? `seed (first ${shown})` : 'seed' },
         { label: 'score' },
