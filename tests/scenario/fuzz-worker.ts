@@ -54,3 +54,6 @@ process.on('message', ({ source, file }: FuzzRequest) => {
   };
   process.send?.(reply);
 });
+
+// tell the test the process is up, so its clock times loads and not the start-up
+process.send?.({ ready: true });

@@ -13,7 +13,7 @@ import type { FuzzReply } from './fuzz-worker.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 /** A hang guard, not a speed target: a load takes milliseconds. */
-const LIMIT_MS = 5000;
+const LIMIT_MS = 10_000;
 
 const DIR = new URL('../../scenarios/', import.meta.url);
 const BASES = readdirSync(DIR)
@@ -131,16 +131,20 @@ class Loader {
   loads = 0;
   valid = 0;
 
-  private start(): ChildProcess {
-    this.child ??= fork(new URL('./fuzz-worker.ts', import.meta.url), [], {
+  /** The loader process, started (and waited for) when there is none. */
+  private async start(): Promise<ChildProcess> {
+    if (this.child) return this.child;
+    const child = fork(new URL('./fuzz-worker.ts', import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    return this.child;
+    await new Promise((resolve) => child.once('message', resolve));
+    this.child = child;
+    return child;
   }
 
-  load(source: string, file: string): Promise<FuzzReply> {
-    const child = this.start();
+  async load(source: string, file: string): Promise<FuzzReply> {
+    const child = await this.start();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
