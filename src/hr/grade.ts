@@ -31,27 +31,40 @@ export interface Graded {
   record?: SessionRecord;
 }
 
-export type CensusOf = (scenario: ScenarioDef, hash: string, seed: string) => StrategyCensus;
+/** Where a score stands among every strategy of its market (scenario and seed). */
+export interface Standing {
+  percentile: number;
+  exhaustive: boolean;
+  margin: number;
+}
+
+export type StandingOf = (
+  scenario: ScenarioDef,
+  hash: string,
+  seed: string,
+  score: number,
+) => Standing;
 
 export interface GradeContext {
   scenarios: ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>;
   /** used when the roster does not name the record's assignment */
   passMark: number;
   roster?: Roster;
-  censusOf?: CensusOf;
+  /** defaults to a census per market, kept (cachedStanding) */
+  standingOf?: StandingOf;
 }
 
-/** A census per market, kept: a cohort on one seed costs one census. */
-export function cachedCensus(): CensusOf {
+/** A census per market, kept: a cohort on one market costs one census. */
+export function cachedStanding(): StandingOf {
   const cache = new Map<string, StrategyCensus>();
-  return (scenario, hash, seed) => {
+  return (scenario, hash, seed, value) => {
     const key = `${hash}|${seed}`;
     let c = cache.get(key);
     if (!c) {
       c = census(scenario, seed);
       cache.set(key, c);
     }
-    return c;
+    return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
   };
 }
 
@@ -59,7 +72,7 @@ function notGenuine(base: Graded, reason: string): Graded {
   return { ...base, genuine: false, reason };
 }
 
-export function gradeOne(item: Intake, ctx: GradeContext, censusOf: CensusOf): Graded {
+export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf): Graded {
   const r = item.record;
   const base: Graded = {
     source: item.source,
@@ -96,11 +109,11 @@ export function gradeOne(item: Intake, ctx: GradeContext, censusOf: CensusOf): G
   const verdict = verify(r, ctx.scenarios);
   if (!verdict.genuine) return notGenuine(base, verdict.reason);
   const entryScenario = ctx.scenarios.get(r.scenario)!;
-  const c = censusOf(entryScenario.scenario, entryScenario.hash, r.seed);
-  const pct = percentile(c, verdict.replay.score);
+  const st = standingOf(entryScenario.scenario, entryScenario.hash, r.seed, verdict.replay.score);
+  const pct = st.percentile;
   const grade = fairGrade(pct);
   const passMark = entry?.passMark ?? ctx.passMark;
-  if (!c.exhaustive) base.notes.push(`percentile from a sample of strategies (±${c.margin})`);
+  if (!st.exhaustive) base.notes.push(`percentile from a sample of strategies (±${st.margin})`);
   if (entry && r.attempt !== undefined && r.attempt > entry.attempts) {
     base.notes.push(`attempt ${r.attempt} is over the ${entry.attempts} allowed`);
   }
@@ -132,11 +145,11 @@ function identity(r: SessionRecord): string {
 }
 
 export function gradeAll(items: readonly Intake[], ctx: GradeContext): Graded[] {
-  const censusOf = ctx.censusOf ?? cachedCensus();
+  const standingOf = ctx.standingOf ?? cachedStanding();
   const seen = new Map<string, string>();
   const attempts = new Map<string, string>();
   return items.map((item) => {
-    const g = gradeOne(item, ctx, censusOf);
+    const g = gradeOne(item, ctx, standingOf);
     if (!item.record) return g;
     const id = identity(item.record);
     const first = seen.get(id);

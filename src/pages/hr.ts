@@ -1,4 +1,27 @@
-// Placeholder: the hr pages land here.
-export {};
+import '../ui/styles.css';
+import '../hr/hr.css';
+import scenarios from 'virtual:scenarios';
+import { assignView } from '../hr/assign-view.ts';
+import { verifyView } from '../hr/verify-view.ts';
+import { h } from '../ui/dom.ts';
 
-document.getElementById('app')!.textContent = 'Tug of War: hr pages';
+// HR's page: assign scored sessions (one link per trainee), then verify what comes back
+// and export the cohort's grades. The game is index.html beside this page.
+
+const gameUrl = new URL('./index.html', window.location.href).toString();
+const root = document.getElementById('app')!;
+root.replaceChildren(
+  h(
+    'main',
+    { class: 'hr-page' },
+    h('h1', null, 'Tug of War for HR: assessed sessions'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Give each trainee a link to a scored session, then check the results they send back. Nothing is sent to a server: links carry the settings, results carry the game, and this page replays every game to check it. ',
+      h('a', { attrs: { href: './index.html' } }, 'Open the game'),
+    ),
+    assignView(scenarios, gameUrl),
+    verifyView(scenarios),
+  ),
+);

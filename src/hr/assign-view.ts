@@ -1,0 +1,226 @@
+import type { ScenarioDef } from '../sim/index.ts';
+import { button, h } from '../ui/dom.ts';
+import {
+  type AssignmentSettings,
+  type IssuedLink,
+  issueLinks,
+  linksCsv,
+  parseTrainees,
+  randomToken,
+  settingsProblems,
+} from './assignment.ts';
+import { download } from './download.ts';
+import { remember } from './remembered.ts';
+
+// HR's assignment form: scenario, market, pass mark, attempts, due date and trainees in;
+// one link per trainee and the links CSV out. Every trainee id goes to the page as text.
+
+function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id;
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { attrs: { for: id } }, label),
+    control,
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+  );
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+export function assignView(
+  scenarios: readonly { scenario: ScenarioDef }[],
+  gameUrl: string,
+): HTMLElement {
+  const scenario = h(
+    'select',
+    { id: 'a-scenario' },
+    ...scenarios.map(({ scenario: s }) =>
+      h('option', { attrs: { value: s.id } }, `${s.title} (${s.quarters} quarters)`),
+    ),
+  );
+  const session = h('input', {
+    id: 'a-session',
+    attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' },
+  });
+  session.value = `assess-${today()}-${randomToken(4)}`;
+  const seed = h('input', {
+    id: 'a-seed',
+    attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' },
+  });
+  seed.value = randomToken(8);
+  const perTrainee = h('input', {
+    id: 'a-per',
+    attrs: { type: 'radio', name: 'market', value: 'per' },
+  });
+  perTrainee.checked = true;
+  const same = h('input', {
+    id: 'a-same',
+    attrs: { type: 'radio', name: 'market', value: 'same' },
+  });
+  const pass = h('input', {
+    id: 'a-pass',
+    attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
+  });
+  const attempts = h('input', {
+    id: 'a-attempts',
+    attrs: { type: 'number', min: '1', max: '99', step: '1', value: '2' },
+  });
+  const due = h('input', { id: 'a-due', attrs: { type: 'date' } });
+  const trainees = h('textarea', {
+    id: 'a-trainees',
+    attrs: {
+      rows: '6',
+      spellcheck: 'false',
+      placeholder:
+        'one trainee id a line (or separated by commas), e.g. employee numbers or e-mail addresses',
+    },
+  });
+  const messages = h('div', {
+    class: 'messages',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
+  const output = h('div', { class: 'links' });
+  let issued: IssuedLink[] = [];
+
+  const make = () => {
+    messages.replaceChildren();
+    output.replaceChildren();
+    const settings: AssignmentSettings = {
+      session: session.value.trim(),
+      scenario: scenario.value,
+      seed: seed.value.trim(),
+      perTrainee: perTrainee.checked,
+      passMark: Number(pass.value),
+      attempts: Number(attempts.value),
+      ...(due.value ? { due: due.value } : {}),
+    };
+    const { ids, problems } = parseTrainees(trainees.value);
+    const errors = settingsProblems(settings);
+    if (ids.length === 0) errors.push('enter at least one trainee id');
+    for (const p of [...errors, ...problems]) {
+      messages.append(h('p', { class: errors.includes(p) ? 'error' : 'warning' }, p));
+    }
+    if (errors.length > 0) return;
+    issued = issueLinks(settings, ids, gameUrl);
+    const kept = remember(
+      issued.map((l) => ({
+        trainee: l.trainee,
+        session: settings.session,
+        scenario: settings.scenario,
+        seed: l.gameSeed,
+        passMark: settings.passMark,
+        attempts: settings.attempts,
+        ...(settings.due ? { due: settings.due } : {}),
+      })),
+    );
+    messages.append(
+      h(
+        'p',
+        { class: 'ok' },
+        `${issued.length} link${issued.length === 1 ? '' : 's'} made. Download the links file and keep it: the verifier checks results against it.`,
+        kept ? ' This browser remembers the assignment too.' : '',
+      ),
+    );
+    const rows = issued.map((l) =>
+      h(
+        'tr',
+        null,
+        h('th', { attrs: { scope: 'row' } }, l.trainee),
+        h(
+          'td',
+          null,
+          h('a', { attrs: { href: l.url, target: '_blank', rel: 'noopener' } }, 'open'),
+          ' ',
+          h('input', {
+            class: 'url',
+            attrs: {
+              type: 'text',
+              readonly: '',
+              value: l.url,
+              'aria-label': `link for ${l.trainee}`,
+            },
+          }),
+        ),
+      ),
+    );
+    output.append(
+      h(
+        'div',
+        { class: 'row' },
+        button(
+          'Download the links (CSV)',
+          () => download(linksCsv(issued), `${settings.session}-links.csv`),
+          { class: 'btn btn-primary' },
+        ),
+      ),
+      h(
+        'table',
+        { class: 'table' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'col' } }, 'Trainee'),
+            h('th', { attrs: { scope: 'col' } }, 'Link'),
+          ),
+        ),
+        h('tbody', null, ...rows),
+      ),
+    );
+  };
+
+  return h(
+    'section',
+    { class: 'panel hr-section', attrs: { 'aria-labelledby': 'assign-title' } },
+    h('h2', { id: 'assign-title' }, 'Assign a scored session'),
+    field('Scenario', scenario),
+    field('Assignment id', session, 'Results carry it; use one id per cohort and date.'),
+    h(
+      'fieldset',
+      { class: 'field' },
+      h('legend', null, 'Market'),
+      h(
+        'label',
+        { class: 'choice-line' },
+        perTrainee,
+        ' A market of their own for each trainee (recommended)',
+      ),
+      h(
+        'p',
+        { class: 'hint' },
+        'Each trainee’s market is drawn from the seed and their id: a colleague’s result or answers cannot be handed in under another id. Grades stay fair: each is the share of all strategies on the trainee’s own market that did worse.',
+      ),
+      h('label', { class: 'choice-line' }, same, ' The same market for everyone'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Raw scores compare directly, but a result can be re-labelled with another trainee id and still replay.',
+      ),
+    ),
+    field(
+      'Seed',
+      seed,
+      'Any letters and digits; keep the one given unless you need to re-issue links.',
+    ),
+    field(
+      'Pass mark (fair score, 0–100)',
+      pass,
+      'The fair score is the share of all strategies on the trainee’s market that scored lower.',
+    ),
+    field('Attempts allowed', attempts),
+    field('Due date (optional)', due),
+    field('Trainee ids', trainees, 'Paste a column from a spreadsheet, or type one id a line.'),
+    h(
+      'div',
+      { class: 'row' },
+      button('Make the links', make, { class: 'btn btn-primary', attrs: { id: 'a-make' } }),
+    ),
+    messages,
+    output,
+  );
+}

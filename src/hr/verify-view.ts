@@ -1,0 +1,254 @@
+import type { ScenarioDef } from '../sim/index.ts';
+import { button, h } from '../ui/dom.ts';
+import { cohort, cohortCsv } from './cohort.ts';
+import { toCsv } from './csv.ts';
+import { download } from './download.ts';
+import type { Graded } from './grade.ts';
+import { type Intake, readText } from './intake.ts';
+import { loadRemembered } from './remembered.ts';
+import { parseRoster, type Roster } from './roster.ts';
+import { gradeInPage } from './standings.ts';
+
+// HR's verifier: paste result codes or drop result files (and the links file), and every
+// record is replayed; forged, broken and duplicate ones are listed with the reason and
+// never graded. Everything taken from a record reaches the page as text.
+
+const MAX_FILE = 1024 * 1024;
+
+export function verifyView(
+  scenarios: readonly { scenario: ScenarioDef; hash: string }[],
+): HTMLElement {
+  const shelf = new Map(scenarios.map((s) => [s.scenario.id, s]));
+  const pasted = h('textarea', {
+    id: 'v-codes',
+    attrs: {
+      rows: '6',
+      spellcheck: 'false',
+      placeholder: 'Paste result codes (TOW1-…), as many as you have, with any text around them',
+    },
+  });
+  const files = h('input', {
+    id: 'v-files',
+    attrs: { type: 'file', multiple: '', accept: '.json,.txt,.csv,text/plain,application/json' },
+  });
+  const pass = h('input', {
+    id: 'v-pass',
+    attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
+  });
+  const drop = h(
+    'div',
+    { class: 'drop', attrs: { 'aria-hidden': 'true' } },
+    'or drop result files and the links file here',
+  );
+  const status = h('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const results = h('div', { class: 'results' });
+  let dropped: File[] = [];
+  let running: AbortController | null = null;
+
+  const show = (graded: Graded[], roster: Roster) => {
+    const rows = cohort(graded);
+    const genuine = graded.filter((g) => g.genuine && !g.duplicate);
+    const forged = graded.filter((g) => !g.genuine).length;
+    status.textContent = `${graded.length} record${graded.length === 1 ? '' : 's'}: ${genuine.length} genuine (${genuine.filter((g) => g.passed).length} passed), ${forged} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only.'}`;
+    const cell = (t: string | number | undefined) =>
+      h('td', null, t === undefined ? '' : String(t));
+    const body = graded.map((g) =>
+      h(
+        'tr',
+        { class: g.genuine ? (g.duplicate ? 'dup' : 'ok') : 'bad' },
+        h('th', { attrs: { scope: 'row' } }, g.trainee || '—'),
+        cell(g.session),
+        cell(g.scenario),
+        cell(g.attempt ?? ''),
+        cell(g.score),
+        cell(g.grade === undefined ? undefined : `${g.grade} (${g.percentile}%)`),
+        cell(g.passed === undefined ? '' : g.passed ? '✓ pass' : '✗ fail'),
+        h(
+          'td',
+          null,
+          g.genuine
+            ? g.duplicate
+              ? 'duplicate'
+              : 'genuine'
+            : h('strong', null, '✗ not genuine: '),
+          g.genuine ? '' : (g.reason ?? ''),
+        ),
+        cell([g.source, ...g.notes].join(' · ')),
+      ),
+    );
+    const head = [
+      'Trainee',
+      'Assignment',
+      'Scenario',
+      'Attempt',
+      'Score',
+      'Fair score',
+      'Result',
+      'Genuine?',
+      'Source and notes',
+    ];
+    results.replaceChildren(
+      h(
+        'div',
+        { class: 'row' },
+        button('Download the cohort (CSV)', () => download(cohortCsv(rows), 'cohort.csv'), {
+          class: 'btn btn-primary',
+        }),
+        button(
+          'Download every record checked (CSV)',
+          () =>
+            download(
+              toCsv(
+                [
+                  'trainee',
+                  'assignment',
+                  'scenario',
+                  'attempt',
+                  'score',
+                  'fair_score',
+                  'percentile',
+                  'passed',
+                  'genuine',
+                  'reason',
+                  'duplicate',
+                  'source',
+                  'notes',
+                ],
+                graded.map((g) => [
+                  g.trainee,
+                  g.session,
+                  g.scenario,
+                  g.attempt ?? '',
+                  g.score ?? '',
+                  g.grade ?? '',
+                  g.percentile ?? '',
+                  g.passed === undefined ? '' : g.passed ? 'yes' : 'no',
+                  g.genuine ? 'yes' : 'no',
+                  g.reason ?? '',
+                  g.duplicate ? 'yes' : 'no',
+                  g.source,
+                  g.notes.join('; '),
+                ]),
+              ),
+              'records-checked.csv',
+            ),
+          { class: 'btn' },
+        ),
+      ),
+      h(
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: 'table', attrs: { 'aria-describedby': 'v-status' } },
+          h(
+            'thead',
+            null,
+            h('tr', null, ...head.map((t) => h('th', { attrs: { scope: 'col' } }, t))),
+          ),
+          h('tbody', null, ...body),
+        ),
+      ),
+    );
+  };
+
+  const run = async () => {
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    const items: Intake[] = [...readText(pasted.value, 'pasted text', shelf)];
+    const roster: Roster = loadRemembered();
+    const chosen = [...(files.files ? Array.from(files.files) : []), ...dropped];
+    for (const f of chosen) {
+      if (f.size > MAX_FILE) {
+        items.push({ source: f.name, raw: f.name, error: 'larger than 1 MB: not a result' });
+        continue;
+      }
+      const text = await f.text();
+      if (/^\uFEFF?trainee,/.test(text)) {
+        const parsed = parseRoster(text);
+        if (parsed.error) items.push({ source: f.name, raw: f.name, error: parsed.error });
+        for (const [k, v] of parsed.roster) roster.set(k, v);
+        continue;
+      }
+      items.push(...readText(text, f.name, shelf));
+    }
+    if (items.length === 0) {
+      status.textContent = 'Nothing to check yet: paste result codes or choose result files.';
+      return;
+    }
+    const passMark = Number(pass.value);
+    if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100) {
+      status.textContent = 'The pass mark is a whole number from 0 to 100.';
+      return;
+    }
+    try {
+      const graded = await gradeInPage(
+        items,
+        { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },
+        (done, total) => {
+          status.textContent =
+            total > 0 ? `Replaying and scoring: market ${done} of ${total}…` : 'Replaying…';
+        },
+        controller.signal,
+      );
+      if (running === controller) show(graded, roster);
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return;
+      status.textContent = `The check stopped: ${err instanceof Error ? err.message : String(err)}. Nothing was lost; try again.`;
+    }
+  };
+
+  const section = h(
+    'section',
+    { class: 'panel hr-section', attrs: { 'aria-labelledby': 'verify-title' } },
+    h('h2', { id: 'verify-title' }, 'Verify results'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Load the links file of the assignment too, to check each result against the market its trainee was dealt and the attempts allowed.',
+    ),
+    h('div', { class: 'field' }, h('label', { attrs: { for: 'v-codes' } }, 'Result codes'), pasted),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { attrs: { for: 'v-files' } }, 'Result files and the links file'),
+      files,
+      drop,
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h(
+        'label',
+        { attrs: { for: 'v-pass' } },
+        'Pass mark for results of assignments not in a links file',
+      ),
+      pass,
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      button('Check the results', () => void run(), {
+        class: 'btn btn-primary',
+        attrs: { id: 'v-run' },
+      }),
+    ),
+    status,
+    results,
+  );
+  status.id = 'v-status';
+  section.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    section.classList.add('dragging');
+  });
+  section.addEventListener('dragleave', () => section.classList.remove('dragging'));
+  section.addEventListener('drop', (e) => {
+    e.preventDefault();
+    section.classList.remove('dragging');
+    dropped = [...dropped, ...Array.from(e.dataTransfer?.files ?? [])];
+    drop.textContent = `${dropped.length} file${dropped.length === 1 ? '' : 's'} dropped`;
+    void run();
+  });
+  return section;
+}
