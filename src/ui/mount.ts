@@ -85,19 +85,18 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     ropeText,
   );
   // open beside the picture on a wide screen; folded on a phone so the decision stays in view
-  details.open = window.matchMedia('(min-width: 960px)').matches;
+  const wide = window.matchMedia('(min-width: 960px)');
+  details.open = wide.matches;
+  wide.addEventListener('change', () => {
+    details.open = wide.matches;
+  });
   const stageWrap = h(
     'section',
     { class: 'stage-wrap', attrs: { 'aria-labelledby': 'ropes-h' } },
     h('h2', { id: 'ropes-h', class: 'sr-only' }, 'The rope view'),
     stage,
     skip,
-    h(
-      'details',
-      { class: 'rope-details', attrs: { open: '' } },
-      h('summary', null, 'Who is pulling, and how hard'),
-      ropeText,
-    ),
+    details,
   );
   const panel = h('div', { id: 'panel', class: 'panel' });
   const main = h('main', { id: 'main', class: 'layout' }, stageWrap, panel);

@@ -67,7 +67,17 @@ for (const id of bundledIds()) {
   });
 }
 
-test('every screen passes axe, at desktop and phone sizes', async ({ page }, testInfo) => {
+test('every screen passes axe and fits the width, at desktop and phone sizes', async ({
+  page,
+}, testInfo) => {
+  const check = async (where: string) => {
+    await expectNoAxeViolations(page, where);
+    // nothing is wider than the screen
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `horizontal scroll on ${where}`).toBeLessThanOrEqual(0);
+  };
   test.setTimeout(120_000);
   const problems = await watchPage(page);
   for (const viewport of [
@@ -79,22 +89,22 @@ test('every screen passes axe, at desktop and phone sizes', async ({ page }, tes
     await page.evaluate(() => localStorage.clear()).catch(() => undefined);
     await openGame(page);
     await waitForRopeView(page);
-    await expectNoAxeViolations(page, `title ${tag}`);
+    await check(`title ${tag}`);
     await attachScreenshot(page, testInfo, `title-${tag}`);
     await page.getByRole('button', { name: 'Choose a market' }).click();
-    await expectNoAxeViolations(page, `scenario list ${tag}`);
+    await check(`scenario list ${tag}`);
     await attachScreenshot(page, testInfo, `choose-${tag}`);
     await page.locator('.scenario-card button').first().click();
-    await expectNoAxeViolations(page, `briefing ${tag}`);
+    await check(`briefing ${tag}`);
     await attachScreenshot(page, testInfo, `briefing-${tag}`);
     await page.getByRole('button', { name: 'Start quarter 1' }).click();
-    await expectNoAxeViolations(page, `situation ${tag}`);
+    await check(`situation ${tag}`);
     await attachScreenshot(page, testInfo, `situation-${tag}`);
     await page.locator('button.choice').first().click();
     await expect(
       page.getByRole('heading', { level: 1, name: /What happened in quarter 1/ }),
     ).toBeVisible();
-    await expectNoAxeViolations(page, `outcome ${tag}`);
+    await check(`outcome ${tag}`);
     await attachScreenshot(page, testInfo, `outcome-${tag}`);
     await attachScreenshot(page, testInfo, `rope-view-${tag}`, '#stage');
     // the outcome is announced, with what moved and why
@@ -107,18 +117,13 @@ test('every screen passes axe, at desktop and phone sizes', async ({ page }, tes
     }
     await expect(page.locator('figure.chart canvas')).toHaveCount(4);
     await expect(page.getByLabel('Result code')).toHaveValue(/^TOW1-/);
-    await expectNoAxeViolations(page, `debrief ${tag}`);
+    await check(`debrief ${tag}`);
     await attachScreenshot(page, testInfo, `debrief-${tag}`);
-    // nothing is wider than the screen
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
   }
   await openGame(page, '?w=not-a-link');
   await expect(
     page.getByRole('heading', { level: 1, name: 'This link cannot be opened' }),
   ).toBeVisible();
-  await expectNoAxeViolations(page, 'link error');
+  await check('link error');
   expect(problems).toEqual([]);
 });
