@@ -1,15 +1,14 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import { DEFAULT_PARAMS, NEUTRAL_STYLE, type ScenarioDef, type StyleParams } from '../sim/index.ts';
+import type { ScenarioDef } from '../sim/index.ts';
+import { contentHash, toScenarioDef } from './define.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { knownKeysAt } from './expected.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
 import { documentProblems, markupFindings, sourceProblem } from './safety.ts';
-import { type ScenarioFile, scenarioSchema } from './schema.ts';
-import { checkSemantics, DEFAULT_STYLES } from './semantics.ts';
+import { scenarioSchema } from './schema.ts';
+import { checkSemantics } from './semantics.ts';
 import { closest } from './suggest.ts';
 import { versionProblem } from './version.ts';
 import { yamlMessage } from './yaml-errors.ts';
@@ -20,6 +19,8 @@ import { yamlMessage } from './yaml-errors.ts';
 // result is plain data. The checks run in layers (file, YAML, format version, schema,
 // meaning), and a layer runs only when the one before it passed, so errors are never
 // knock-on effects of an earlier one.
+
+export { contentHash, toScenarioDef } from './define.ts';
 
 export type LoadResult =
   | { ok: true; scenario: ScenarioDef; hash: string; warnings: ScenarioIssue[] }
@@ -32,64 +33,6 @@ const LOCAL_YAML_ERRORS = new Set([
   'BAD_DQ_ESCAPE',
   'BAD_SCALAR_START',
 ]);
-
-/** JSON with every mapping's keys sorted: the order keys are written in changes nothing. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * The scenario's fingerprint in session records: the same for every file that means the
- * same scenario (key order, comments, quoting and layout do not count), different as
- * soon as anything the game plays or shows changes.
- */
-export function contentHash(scenario: ScenarioDef): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(scenario)))).slice(0, 16);
-}
-
-function mergeStyles(file: ScenarioFile, styles: string[]): Record<string, StyleParams> {
-  const out: Record<string, StyleParams> = {};
-  const given = file.params?.styles ?? {};
-  for (const style of styles) {
-    // own properties only: a style named "constructor" must not pick up Object's
-    const base = Object.hasOwn(DEFAULT_PARAMS.styles, style)
-      ? DEFAULT_PARAMS.styles[style]!
-      : NEUTRAL_STYLE;
-    const mine = Object.hasOwn(given, style) ? given[style] : undefined;
-    out[style] = { ...base, ...(mine as Partial<StyleParams> | undefined) };
-  }
-  return out;
-}
-
-/** The validated file, with every default filled in: what the sim plays. */
-export function toScenarioDef(file: ScenarioFile): ScenarioDef {
-  const styles = file.styles ?? DEFAULT_STYLES;
-  const { styles: _ignored, ...overrides } = file.params ?? {};
-  return {
-    schemaVersion: file.schemaVersion,
-    id: file.id,
-    title: file.title,
-    summary: file.summary,
-    goals: file.goals,
-    quarters: file.quarters,
-    styles,
-    team: file.team,
-    competitors: file.competitors,
-    customer: file.customer,
-    params: { ...DEFAULT_PARAMS, ...overrides, styles: mergeStyles(file, styles) },
-    situations: file.situations,
-    events: file.events ?? [],
-    rubric: { grading: 'both', ...file.rubric },
-    debrief: file.debrief,
-  } as ScenarioDef;
-}
 
 /** Line and column (1-based) of an offset, without a parsed document. */
 function lineColOf(source: string, offset: number): { line: number; col: number } {
