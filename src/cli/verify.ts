@@ -102,4 +102,5 @@ console.log(
   `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${ms} ms`,
 );
 if (graded.length === 0) console.error('no records found');
-process.exit(bad > 0 || graded.length === 0 ? 1 : 0);
+// exitCode, not exit(): exit() would cut off output still on its way down a pipe
+process.exitCode = bad > 0 || graded.length === 0 ? 1 : 0;
