@@ -91,7 +91,8 @@ export function continueLine(
 
 /**
  * The best path on this seed: the census's best strategy where every strategy was
- * played (exact: no strategy scores higher), else the sample's best, polished.
+ * played (exact: no strategy scores higher), else the best of the sample and the fixed
+ * styles, polished one decision at a time (good, not proven best).
  */
 export function bestPath(scenario: ScenarioDef, seed: string, c?: StrategyCensus): PolicyRun {
   const found = c ?? census(scenario, seed);
@@ -99,7 +100,19 @@ export function bestPath(scenario: ScenarioDef, seed: string, c?: StrategyCensus
     const state = playChoices(scenario, seed, found.best.choices);
     return { policy: 'best', choices: state.choices, score: found.best.score, state };
   }
-  return polish(scenario, seed, found.best.choices);
+  // start from the best of the sample and the two fixed styles, so the best path is
+  // never below a par line
+  const starts = [
+    found.best.choices,
+    playPolicy(scenario, seed, 'directive').choices,
+    playPolicy(scenario, seed, 'collaborative').choices,
+  ];
+  const scored = starts.map((c) => ({
+    c,
+    s: score(scenario.rubric, playChoices(scenario, seed, c)),
+  }));
+  const start = scored.reduce((a, b) => (b.s > a.s ? b : a));
+  return polish(scenario, seed, start.c);
 }
 
 export interface ParLine {

@@ -131,6 +131,8 @@ describe('par lines', () => {
     const sampled = census(sc, '9', { exhaustiveLimit: 100, sampleSize: 200 });
     const best = bestPath(sc, '9', sampled);
     expect(best.score).toBeGreaterThanOrEqual(sampled.best.score);
+    const par = parLines(sc, '9', sampled);
+    expect(par[2]!.score).toBeGreaterThanOrEqual(Math.max(par[0]!.score, par[1]!.score));
     expect(score(sc.rubric, playChoices(sc, '9', best.choices))).toBe(best.score);
   });
 });
