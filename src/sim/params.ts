@@ -28,8 +28,8 @@ export const DEFAULT_PARAMS: ModelParams = {
   habit: 1.2,
   breadthHabit: 1.5,
   breadthPull: 0.4,
-  rateUp: 0.35,
-  rateDown: 0.6,
+  rateUp: 0.3,
+  rateDown: 0.7,
   loyalty: 0.04,
   noise: 0.06,
   marketGrowth: 0.01,
@@ -62,11 +62,13 @@ export const CRISIS_STYLE_SHARE = 0.25;
 
 /**
  * Below this team alignment the customer sees a fragmented supplier, and each quarter it
- * loses CONFUSION × (CONFUSION_FROM − alignment) of its trust in us: disunity costs trust
- * at once, while unity earns it only slowly, through how the team works with the customer.
+ * loses CONFUSION × (CONFUSION_FROM − alignment) of its trust in us, at most
+ * CONFUSION_MAX a quarter: disunity costs trust at once, while unity earns it only
+ * slowly, through how the team works with the customer.
  */
 export const CONFUSION_FROM = 0.9;
-export const CONFUSION = 0.8;
+export const CONFUSION = 0.6;
+export const CONFUSION_MAX = 0.08;
 
 /**
  * How much breadth of contacts shields the customer from rivals: a rival's pull reaches it

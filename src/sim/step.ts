@@ -1,6 +1,12 @@
 import { applyEffects, type CauseSource } from './effects.ts';
 import { clamp, clamp01, q } from './fixed.ts';
-import { CONFUSION, CONFUSION_FROM, CRISIS_STYLE_SHARE, NEUTRAL_STYLE } from './params.ts';
+import {
+  CONFUSION,
+  CONFUSION_FROM,
+  CONFUSION_MAX,
+  CRISIS_STYLE_SHARE,
+  NEUTRAL_STYLE,
+} from './params.ts';
 import { draw, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
 import type { Cause, Metrics, PendingEffect, QuarterReport, SimState } from './state.ts';
@@ -295,7 +301,7 @@ export function step(
   const spread = CONFUSION_FROM - teamResultant(state).alignment;
   if (spread > 0) {
     const before = state.trust;
-    state.trust = q(clamp01(before - CONFUSION * spread));
+    state.trust = q(clamp01(before - Math.min(CONFUSION_MAX, CONFUSION * spread)));
     if (causes && state.trust !== before) {
       causes.push({
         metric: 'trust',
