@@ -35,6 +35,10 @@ export async function openFromUrl(
     }
     let id = link.scenario;
     if (link.yaml !== undefined) {
+      // zod probes `new Function` unless told not to, and the page's CSP forbids eval:
+      // it must be told before the scenario schema is built
+      const { config } = await import('zod');
+      config({ jitless: true });
       const { loadScenario } = await import('../scenario/load.ts');
       const loaded = loadScenario(link.yaml, 'workshop scenario');
       if (!loaded.ok) {

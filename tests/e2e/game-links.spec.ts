@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { linkQuery } from '../../src/links/links.ts';
 import { decodeRecord } from '../../src/record/code.ts';
-import { expectNoAxeViolations, openGame, watchPage } from './helpers/game.ts';
+import { expectNoAxeViolations, openGame, ROOT, watchPage } from './helpers/game.ts';
 
 // The addresses that start a game: a plain market, a workshop's link, an assignment's
 // link, and a damaged link, which must say so and offer a way on.
@@ -54,6 +55,36 @@ test('a workshop link shows the workshop and its result code carries the session
   const record = JSON.parse(Buffer.concat(text).toString('utf8'));
   expect(decoded.ok && record).toEqual(decoded.ok ? decoded.record : null);
   expect(problems).toEqual([]);
+});
+
+test("a workshop link carrying the facilitator's own scenario plays it", async ({ page }) => {
+  const problems = await watchPage(page);
+  const yaml = readFileSync(`${ROOT}scenarios/tutorial.yaml`, 'utf8')
+    .replace(/^id: .*$/m, 'id: our-own-market')
+    .replace(/^title: .*$/m, 'title: "Our own <i>market</i>"');
+  const query = linkQuery({ kind: 'workshop', name: 'Lisbon', session: 'ws-own', seed: '5', yaml });
+  await openGame(page, `?${query}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Our own <i>market</i>');
+  await finish(page);
+  const decoded = decodeRecord(await page.getByLabel('Result code').inputValue());
+  expect(decoded.ok && decoded.record.scenario).toBe('our-own-market');
+  expect(decoded.ok && decoded.record.session).toBe('ws-own');
+  expect(problems).toEqual([]);
+});
+
+test('a workshop link whose own scenario is broken says where', async ({ page }) => {
+  const query = linkQuery({
+    kind: 'workshop',
+    name: 'Lisbon',
+    session: 'ws-bad',
+    seed: '5',
+    yaml: 'id: x\ntitle: [unclosed',
+  });
+  await openGame(page, `?${query}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This link cannot be opened' }),
+  ).toBeVisible();
+  await expect(page.locator('.lead')).toContainText('line');
 });
 
 test('an assignment link says it is assessed, and its record names the trainee', async ({
