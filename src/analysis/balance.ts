@@ -14,6 +14,7 @@ import {
   type Candidate,
   choiceKey,
   exhaustiveSearch,
+  FAST,
   type SeedSearch,
   sampledSearch,
 } from './search.ts';
@@ -132,7 +133,12 @@ function styleRun(scenario: ScenarioDef, seed: string, style: string): number {
   let state = initialState(scenario, seed);
   while (state.situationId !== null) {
     const s = situationById(scenario, state.situationId);
-    state = step(scenario, state, (s.choices.find((c) => c.style === style) ?? s.choices[0]!).id);
+    state = step(
+      scenario,
+      state,
+      (s.choices.find((c) => c.style === style) ?? s.choices[0]!).id,
+      FAST,
+    );
   }
   return score(scenario.rubric, state);
 }
