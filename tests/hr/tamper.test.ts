@@ -80,7 +80,8 @@ describe('tampering', () => {
           fc.pre(code[i] !== code[j]);
           bad = code.slice(0, i) + code[j] + code[i] + code.slice(j + 1);
         }
-        fc.pre(bad !== code);
+        // text around a code is ignored (codes come in e-mails): an edit must touch the code
+        fc.pre(!bad.includes(code));
         for (const out of graded(bad)) expect(out.genuine, `${e.how} at ${i}: ${bad}`).toBe(false);
       }),
       { numRuns: 1000 },
