@@ -17,7 +17,7 @@ export interface DeterminismHarness {
     seed: string,
     playerScore: number,
     workerUrl: string,
-  ): Promise<FairScore & { progress: number[]; maxTimerGap: number }>;
+  ): Promise<FairScore & { progress: number[]; maxTimerGap: number; elapsed: number }>;
 }
 
 declare global {
@@ -57,10 +57,12 @@ globalThis.__DET__ = {
       if (ticking) setTimeout(tick, 10);
     };
     setTimeout(tick, 10);
+    const t0 = performance.now();
     const result = await computeFairScore(scenario, seed, playerScore, (d) => progress.push(d), {
       createWorker: () => new Worker(workerUrl),
     });
+    const elapsed = performance.now() - t0;
     ticking = false;
-    return { ...result, progress, maxTimerGap };
+    return { ...result, progress, maxTimerGap, elapsed };
   },
 };
