@@ -5,6 +5,7 @@ import { browserStore } from '../save/storage.ts';
 import type { RopeViewHandle } from '../scenes/contract.ts';
 import { createGameStore, type GameStore } from '../store/game-store.ts';
 import { mountApp } from '../ui/mount.ts';
+import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
 import { ropeSource } from './rope-source.ts';
 import { loadRopeView } from './rope-view.ts';
@@ -33,10 +34,11 @@ function newSeed(): string {
 }
 
 export async function startApp(root: HTMLElement): Promise<void> {
+  const saves = saveBook(browserStore());
   const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const store = createGameStore({
     scenarios,
-    saves: saveBook(browserStore()),
+    saves,
     newSeed,
     now: () => Date.now(),
     systemReducedMotion: motion.matches,
@@ -47,6 +49,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   store.getState().refreshSaves();
   const app = mountApp(root, store);
+  await restoreOwnScenarios(store, saves).catch((err: unknown) => console.warn(err));
   await openFromUrl(store, window.location.search, newSeed).catch((err: unknown) => {
     store.getState().showLinkError(err instanceof Error ? err.message : 'it could not be read');
   });

@@ -5,6 +5,13 @@ import type { GameStore } from '../store/game-store.ts';
 
 const SEED = /^[\w-]{1,40}$/;
 
+/** The scenario loader, with zod told to stay jitless first: the page's CSP forbids eval. */
+export async function jitlessLoader() {
+  const { config } = await import('zod');
+  config({ jitless: true });
+  return import('../scenario/load.ts');
+}
+
 export async function openFromUrl(
   store: GameStore,
   search: string,
@@ -35,11 +42,7 @@ export async function openFromUrl(
     }
     let id = link.scenario;
     if (link.yaml !== undefined) {
-      // zod probes `new Function` unless told not to, and the page's CSP forbids eval:
-      // it must be told before the scenario schema is built
-      const { config } = await import('zod');
-      config({ jitless: true });
-      const { loadScenario } = await import('../scenario/load.ts');
+      const { loadScenario } = await jitlessLoader();
       const loaded = loadScenario(link.yaml, 'workshop scenario');
       if (!loaded.ok) {
         const first = loaded.issues[0];

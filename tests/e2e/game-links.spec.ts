@@ -72,6 +72,25 @@ test("a workshop link carrying the facilitator's own scenario plays it", async (
   expect(problems).toEqual([]);
 });
 
+test("a game on a workshop's own scenario is offered again on the title screen", async ({
+  page,
+}) => {
+  const yaml = readFileSync(`${ROOT}scenarios/tutorial.yaml`, 'utf8')
+    .replace(/^id: .*$/m, 'id: our-own-market')
+    .replace(/^title: .*$/m, 'title: "Our own market"');
+  const query = linkQuery({ kind: 'workshop', name: 'Lisbon', session: 'ws-own', seed: '5', yaml });
+  await openGame(page, `?${query}`);
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await page.locator('button.choice').first().click();
+  const before = await page.evaluate(() => JSON.stringify(window.__TEST__!.store.getState().sim));
+  await openGame(page);
+  await page.getByRole('button', { name: 'Resume Our own market' }).click();
+  await expect(page.locator('.kicker')).toContainText('Quarter 2');
+  expect(await page.evaluate(() => JSON.stringify(window.__TEST__!.store.getState().sim))).toBe(
+    before,
+  );
+});
+
 test('a workshop link whose own scenario is broken says where', async ({ page }) => {
   const query = linkQuery({
     kind: 'workshop',
