@@ -6,13 +6,14 @@ import { manifestXml } from '../lms/manifest.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { fail, parseArgs } from './args.ts';
 
-// npm run build:scorm -- [--scenario ID] [--pass N] [--seed S] [--out DIR]
+// npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--seed S] [--out DIR]
 // builds the game (index.html only: HR's and facilitators' pages do not belong in an LMS)
 // with the package's scenario, pass mark and seed baked in, and zips it with
 // imsmanifest.xml at the root. Paths stay relative (Vite base './'), so the LMS may serve
 // the package from any folder.
 
-const USAGE = 'npm run build:scorm -- [--scenario ID] [--pass N] [--seed S] [--out DIR]';
+const USAGE =
+  'npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--seed S] [--out DIR]';
 
 let args: ReturnType<typeof parseArgs>;
 try {
@@ -33,6 +34,9 @@ if (!entry) {
 const passMark = Number(flags.get('pass') ?? '60');
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
   fail('--pass is a whole number from 0 to 100', USAGE);
+const attempts = Number(flags.get('attempts') ?? '1');
+if (!Number.isInteger(attempts) || attempts < 1 || attempts > 99)
+  fail('--attempts is a whole number from 1 to 99', USAGE);
 const seed = flags.get('seed') ?? 'scorm';
 if (!/^[\w-]{1,28}$/.test(seed))
   fail('--seed may hold letters, digits, _ and - (at most 28)', USAGE);
@@ -42,6 +46,7 @@ const site = join(outDir, 'site');
 process.env.VITE_TOW_SCORM_SCENARIO = scenarioId;
 process.env.VITE_TOW_SCORM_PASS = String(passMark);
 process.env.VITE_TOW_SCORM_SEED = seed;
+process.env.VITE_TOW_SCORM_ATTEMPTS = String(attempts);
 
 // the site's own config, with the game as the only page (merging would keep the others)
 const base = (await import('../../vite.config.ts')).default as UserConfig;

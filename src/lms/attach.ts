@@ -86,7 +86,7 @@ export function attachLms(
     session,
     trainee,
     passMark: config.passMark,
-    attempts: 99,
+    attempts: config.attempts,
     attempt: progress?.attempt ?? 0,
   });
   catchUp(host, progress?.choices ?? []);

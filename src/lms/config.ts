@@ -5,6 +5,8 @@ export interface LmsConfig {
   /** the scenario to play; null: the first bundled one */
   scenario: string | null;
   passMark: number;
+  /** attempts the learner is told they have; the first finished game is the one reported */
+  attempts: number;
   /** the package's seed: each learner's market is derived from it and their LMS id */
   seed: string;
 }
@@ -17,9 +19,11 @@ export function lmsConfig(env: Env): LmsConfig {
     return typeof v === 'string' && v !== '' ? v : null;
   };
   const pass = Number(text('VITE_TOW_SCORM_PASS') ?? '60');
+  const attempts = Number(text('VITE_TOW_SCORM_ATTEMPTS') ?? '1');
   return {
     scenario: text('VITE_TOW_SCORM_SCENARIO'),
     passMark: Number.isInteger(pass) && pass >= 0 && pass <= 100 ? pass : 60,
+    attempts: Number.isInteger(attempts) && attempts >= 1 && attempts <= 99 ? attempts : 1,
     seed: text('VITE_TOW_SCORM_SEED') ?? 'scorm',
   };
 }

@@ -38,12 +38,16 @@ export function makeStore(kv: KeyValueStore = memoryStore(true)) {
 }
 
 /** Plays the current market to the end with the first option each time, like a player would. */
-export function playOn(store: ReturnType<typeof makeStore>, quarters = Number.POSITIVE_INFINITY) {
+export function playOn(
+  store: ReturnType<typeof makeStore>,
+  quarters = Number.POSITIVE_INFINITY,
+  offset = 0,
+) {
   const s = () => store.getState();
   if (s().screen === 'briefing') s().beginQuarters();
   for (let q = 0; q < quarters && s().sim?.situationId; q++) {
     const sit = s().entry!.scenario.situations.find((x) => x.id === s().sim!.situationId)!;
-    s().choose(sit.choices[q % sit.choices.length]!.id);
+    s().choose(sit.choices[(q + offset) % sit.choices.length]!.id);
     s().nextQuarter();
   }
 }

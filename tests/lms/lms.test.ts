@@ -199,6 +199,23 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     ).toBe(false);
   });
 
+  it('reports the first finished game; a replay afterwards is practice and changes nothing', async () => {
+    const scenario = bundled[0]!.scenario;
+    const api = makeLms();
+    const { store } = await launch(api, scenario.id);
+    playOn(store);
+    const raw = api.cmi.core.score.raw;
+    const status = api.cmi.core.lesson_status;
+    store.getState().replayMarket();
+    playOn(store, 1, 1);
+    expect(stored(api, 'exit')).toBe('');
+    playOn(store, Number.POSITIVE_INFINITY, 1);
+    const replay = fairScoreOf(scenario, store.getState().sim!);
+    expect(String(replay.grade)).not.toBe(raw); // a different game, not reported
+    expect(api.cmi.core.score.raw).toBe(raw);
+    expect(api.cmi.core.lesson_status).toBe(status);
+  });
+
   it('writes session time as HHHH:MM:SS.SS', async () => {
     expect(sessionTime(0)).toBe('0000:00:00.00');
     expect(sessionTime(3_723_450)).toBe('0001:02:03.45');
