@@ -17,6 +17,7 @@ import type { SessionRecord } from './record.ts';
 // the record's identity fields are only as trustworthy as the channel that carried it.
 
 const PREFIX = 'TOW1-';
+const MAX_CODE_LENGTH = 8192;
 const RAW = 0;
 const DEFLATED = 1;
 const HASH_BYTES = 1;
@@ -128,6 +129,10 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
 
 /** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
 export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
+  // a real code is a few hundred characters at most; refuse to inflate anything larger
+  if (code.length > MAX_CODE_LENGTH) {
+    return { ok: false, error: `this is too long to be a result code (${code.length} characters)` };
+  }
   const trimmed = code.trim().replace(/\s+/g, '');
   if (!trimmed.startsWith(PREFIX)) {
     return {

@@ -87,6 +87,10 @@ describe('result codes', () => {
     });
     expect(decodeRecord(code.slice(0, 40), scenarios).ok).toBe(false);
     expect(decodeRecord('TOW1-.', scenarios).ok).toBe(false);
+    expect(decodeRecord(`TOW1-${'A'.repeat(9000)}.x`, scenarios)).toMatchObject({
+      ok: false,
+      error: /too long to be a result code/,
+    });
   });
 
   it('still reads codes of the first format (JSON, hex checksum)', async () => {
