@@ -387,7 +387,8 @@ export function explainGame(
     };
     return { ...d, sentences: decisionSentences(d) };
   });
-  const turningPoints = state.history
+  // alternatives are played to the end, so they compare only with a finished game
+  const turningPoints = (state.situationId === null ? state.history : [])
     .map((r) => turningPoint(scenario, state, states, r.quarter, actual))
     .filter((t) => t.swing > 0)
     .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter)

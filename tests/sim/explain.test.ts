@@ -130,6 +130,12 @@ describe('explainGame', () => {
       expect(t.sentence).toMatch(new RegExp(`^Q${t.quarter} was a turning point`));
     }
   });
+
+  it('explains an unfinished game without inventing turning points', () => {
+    const half = explainGame(tutorial, playChoices(tutorial, SEED, ['discount']));
+    expect(half.decisions).toHaveLength(1);
+    expect(half.turningPoints).toEqual([]);
+  });
 });
 
 describe('whatIf', () => {
