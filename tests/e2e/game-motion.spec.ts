@@ -45,7 +45,9 @@ test('without it the quarter animates, can be skipped, and the toggle turns it o
   expect(frames.some((f) => !f.equals(frames[0]!))).toBe(true);
   await attachScreenshot(page, testInfo, 'rope-view-animating', '#stage');
   // the animation ends by itself and the view says so
-  await expect.poll(() => page.evaluate(() => window.__TEST__!.store.getState().animating)).toBe(false);
+  await expect
+    .poll(() => page.evaluate(() => window.__TEST__!.store.getState().animating))
+    .toBe(false);
 
   // the next quarter's animation is skipped with the button
   await page.locator('[data-next]').click();
