@@ -27,6 +27,8 @@ export const startRopeView: StartRopeView = (parent, source) =>
       if (!game) return;
       const g = game;
       game = null;
+      // Phaser tears a game down on its next frame: a sleeping loop must run once more
+      g.loop.wake();
       g.destroy(true);
     };
     const ready = (scene: RopeScene) => {
@@ -38,8 +40,10 @@ export const startRopeView: StartRopeView = (parent, source) =>
       observer = new ResizeObserver(() => {
         if (!game) return;
         const { width, height } = sizeOf(parent);
-        if (width !== game.scale.width || height !== game.scale.height)
+        if (width !== game.scale.width || height !== game.scale.height) {
           game.scale.resize(width, height);
+          scene.wake();
+        }
       });
       observer.observe(parent);
       resolve({ destroy, game: g });

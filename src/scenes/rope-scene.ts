@@ -48,6 +48,7 @@ export class RopeScene extends Phaser.Scene {
   private lastSize = '';
   private acc = 0;
   private dirty = true;
+  private idleFrames = 0;
   private readonly measure = canvasMeasure();
 
   constructor(
@@ -86,7 +87,22 @@ export class RopeScene extends Phaser.Scene {
     this.view = null;
   }
 
+  /** Restarts the game loop if it went to sleep while the picture was still. */
+  wake(): void {
+    this.idleFrames = 0;
+    this.game.loop.wake();
+  }
+
+  /**
+   * A still picture needs no frames: after a short quiet spell the loop sleeps (no CPU,
+   * no battery, the last frame stays on screen) until the source or the size changes.
+   */
+  private idle(): void {
+    if (++this.idleFrames > 20) this.game.loop.sleep();
+  }
+
   private pull(): void {
+    this.wake();
     const prev = this.view;
     const view = this.source.get();
     this.view = view;
@@ -107,6 +123,7 @@ export class RopeScene extends Phaser.Scene {
     if (!frame || !view) {
       if (this.dirty) this.clearAll();
       this.dirty = false;
+      this.idle();
       return;
     }
     const w = this.scale.width;
@@ -122,7 +139,11 @@ export class RopeScene extends Phaser.Scene {
     const layout = this.layout;
     const moving = this.simulate(layout, view.reducedMotion, changed, delta);
     const gusting = this.playback.playing && this.gusts.length > 0 && !view.reducedMotion;
-    if (!(moving || changed || gusting)) return;
+    if (!(moving || changed || gusting || this.playback.playing)) {
+      this.idle();
+      return;
+    }
+    this.idleFrames = 0;
     this.dirty = false;
     this.drawGhost(view);
     this.drawScene(layout, view, time);

@@ -80,6 +80,9 @@ function firstChoice(state: SimState): string | null {
 }
 
 const parent = document.getElementById('view')!;
+// ?w=&h= sizes the view like the game's stage, so the benchmark compares like with like
+const [qw, qh] = [Number(params.get('w')), Number(params.get('h'))];
+if (qw > 0 && qh > 0) Object.assign(parent.style, { width: `${qw}px`, height: `${qh}px` });
 let handle: RopeViewHandle | null = null;
 let empty: Phaser.Game | null = null;
 
@@ -144,7 +147,11 @@ const harness = {
     }),
   done,
   view: () => view,
+  game,
   frame: () => game()?.loop.frame ?? 0,
+  /** stops (and restarts) this page's game loop, so that it does not compete while another is timed */
+  sleep: () => game()?.loop.sleep(),
+  wake: () => game()?.loop.wake(),
   renderType: () => game()?.config.renderType ?? 0,
   playing: () => {
     const g = handle?.game as Phaser.Game | undefined;

@@ -1,0 +1,357 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { buildWithHarness } from '../tests/e2e/harness/build.ts';
+
+// npm run bench:browser — the game in headless Chromium, uncapped: how soon the menu is
+// usable, how much JavaScript comes before Phaser, the rope scene's frame rate against an
+// empty Phaser scene of the same size (same run), and the heap after 20 games against 1.
+// Prints a markdown table for the README. Exit 1 when a target is missed.
+
+const DIST = process.env.BENCH_DIST ?? 'dist-bench';
+const PORT = Number(process.env.BENCH_PORT ?? 4395);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = 5;
+
+interface Row {
+  what: string;
+  target: string;
+  value: string;
+  ok: boolean;
+}
+
+async function serve(): Promise<ChildProcess> {
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { env: { ...process.env, DIST_DIR: DIST }, stdio: 'ignore', detached: true },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${BASE}`);
+}
+
+function gz(urlPath: string): number {
+  const file = join(DIST, decodeURIComponent(new URL(urlPath, BASE).pathname));
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Notes, in the page, the moment the first menu button is visible and enabled. A string,
+ * not a function: tsx would wrap a function's inner names in a helper the page lacks.
+ */
+const WATCH_MENU = `(() => {
+  const check = () => {
+    if (window.__menuAt !== undefined) return;
+    for (const b of document.querySelectorAll('main button')) {
+      const r = b.getBoundingClientRect();
+      if (!b.disabled && r.width > 0 && r.height > 0) {
+        window.__menuAt = performance.now();
+        return;
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  document.addEventListener('DOMContentLoaded', check);
+})();`;
+
+async function menuAndScripts(
+  browser: Browser,
+): Promise<{ menu: number[]; before: string[]; all: string[] }> {
+  const menu: number[] = [];
+  let before: string[] = [];
+  let all: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript({ content: WATCH_MENU });
+    await page.goto(BASE);
+    await page.waitForFunction(
+      () => (window as unknown as { __menuAt?: number }).__menuAt !== undefined,
+    );
+    const at = await page.evaluate(() => (window as unknown as { __menuAt: number }).__menuAt);
+    menu.push(at);
+    if (i === 0) {
+      await page.waitForFunction(() => window.__TEST__?.viewSettled === true, null, {
+        timeout: 30_000,
+      });
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('.js'))
+          .map((e) => ({ name: e.name, start: e.startTime })),
+      );
+      before = scripts.filter((s) => s.start <= at).map((s) => s.name);
+      all = scripts.map((s) => s.name);
+    }
+    await context.close();
+  }
+  return { menu, before, all };
+}
+
+/** Frames per second over a window, counted from Phaser's own frame counter. */
+async function fps(page: Page, read: string, ms: number): Promise<number> {
+  return page.evaluate(
+    async ({ read, ms }) => {
+      const frame = new Function(`return ${read}`) as () => number;
+      const f0 = frame();
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, ms));
+      return ((frame() - f0) * 1000) / (performance.now() - t0);
+    },
+    { read, ms },
+  );
+}
+
+const GAME_FRAME = 'window.__TEST__.ropeView.game.loop.frame';
+
+async function openGame(page: Page, scenario: string, seed: string): Promise<void> {
+  await page.goto(`${BASE}?scenario=${scenario}&seed=${seed}`);
+  await page.waitForFunction(
+    () => window.__TEST__?.viewSettled === true && window.__TEST__.ropeView,
+  );
+  await page.evaluate(() => window.__TEST__!.store.getState().beginQuarters());
+}
+
+/** Decides the current situation with its first choice; returns false once the game is over. */
+async function chooseFirst(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const st = window.__TEST__!.store.getState();
+    const sit = st.entry?.scenario.situations.find((x) => x.id === st.sim?.situationId);
+    const choice = sit?.choices[0];
+    if (!choice) return false;
+    st.choose(choice.id);
+    return true;
+  });
+}
+
+/**
+ * Starts an empty Phaser scene in the game's own stage, the same size and config as the rope
+ * view, with the rope view's loop asleep: the baseline sees the same page, DOM and canvas
+ * size. Phaser's classes are taken from the running view, as the page has no other handle.
+ */
+const START_EMPTY = `(() => new Promise((resolve) => {
+  const view = window.__TEST__.ropeView.game;
+  const scene = view.scene.getScene('ropes');
+  const SceneClass = Object.getPrototypeOf(Object.getPrototypeOf(scene)).constructor;
+  const GameClass = view.constructor;
+  const stage = document.getElementById('stage');
+  view.loop.sleep();
+  view.canvas.style.visibility = 'hidden';
+  class Empty extends SceneClass { create() { resolve(true); } }
+  window.__emptyGame = new GameClass({
+    type: view.config.renderType,
+    parent: stage,
+    width: view.scale.width,
+    height: view.scale.height,
+    backgroundColor: '#f7f5ef',
+    banner: false,
+    autoFocus: false,
+    input: { keyboard: false, gamepad: false },
+    scale: { mode: 0, expandParent: false },
+    canvasStyle: 'position:absolute;left:0;top:0',
+    scene: new Empty({ key: 'empty' }),
+  });
+}))()`;
+
+const STOP_EMPTY = `(() => {
+  window.__emptyGame.destroy(true);
+  window.__emptyGame = undefined;
+  const view = window.__TEST__.ropeView.game;
+  view.canvas.style.visibility = '';
+  view.loop.wake();
+  return true;
+})()`;
+
+async function frameRates(browser: Browser): Promise<{ ropes: number; empty: number }[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const game = await context.newPage();
+  await openGame(game, 'silos', '11');
+  const out: { ropes: number; empty: number }[] = [];
+  for (let q = 0; q < 6; q++) {
+    if (!(await chooseFirst(game))) break;
+    await game.waitForTimeout(300);
+    const ropes = await fps(game, GAME_FRAME, 2000);
+    await game.waitForFunction(() => window.__TEST__!.store.getState().animating === false, null, {
+      timeout: 10_000,
+    });
+    // same screen (the quarter's outcome), now with an empty scene in place of the ropes
+    await game.evaluate(START_EMPTY);
+    await game.waitForTimeout(300);
+    const empty = await fps(game, 'window.__emptyGame.loop.frame', 2000);
+    await game.evaluate(STOP_EMPTY);
+    await game.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
+    out.push({ ropes, empty });
+  }
+  await context.close();
+  return out;
+}
+
+/**
+ * Plays n games in the page, each to the debrief, the first choice every time, the view
+ * drawing each quarter's start before it is skipped. One script for all of them, so the
+ * benchmark's own evaluations do not pile up in the heap it measures.
+ */
+const PLAY_GAMES = `(async (n, fresh) => {
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const store = window.__TEST__.store;
+  for (let g = 0; g < n; g++) {
+    if (fresh || g > 0) {
+      store.getState().newMarket();
+      store.getState().beginQuarters();
+    }
+    for (;;) {
+      const st = store.getState();
+      const sit = st.entry && st.sim && st.entry.scenario.situations.find((x) => x.id === st.sim.situationId);
+      if (!sit) break;
+      st.choose(sit.choices[0].id);
+      await wait(40);
+      store.getState().skipAnimation();
+      await wait(40);
+      store.getState().nextQuarter();
+    }
+  }
+  return store.getState().screen;
+})`;
+
+async function heap(browser: Browser): Promise<{ one: number; twenty: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await openGame(page, 'tutorial', '5');
+  const used = async () => {
+    await page.waitForTimeout(500);
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const screen1 = await page.evaluate(`${PLAY_GAMES}(1, false)`);
+  const one = await used();
+  const screen20 = await page.evaluate(`${PLAY_GAMES}(19, true)`);
+  const twenty = await used();
+  if (screen1 !== 'debrief' || screen20 !== 'debrief') {
+    throw new Error(`the games did not reach the debrief (${screen1}, ${screen20})`);
+  }
+  await context.close();
+  return { one, twenty };
+}
+
+async function main(): Promise<void> {
+  console.error(`building the site and the rope harness into ${DIST} …`);
+  await buildWithHarness(DIST, true);
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-gpu-vsync',
+      '--disable-frame-rate-limit',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const rows: Row[] = [];
+    const { menu, before, all } = await menuAndScripts(browser);
+    const menuMs = median(menu);
+    rows.push({
+      what: `menu usable after navigation (median of ${RUNS}, cold cache)`,
+      target: '≤ 300 ms',
+      value: `${menuMs.toFixed(0)} ms`,
+      ok: menuMs <= 300,
+    });
+    const isPhaser = (u: string) => /\/phaser-[^/]*\.js$/.test(u);
+    const initial = before.filter((u) => !isPhaser(u)).reduce((s, u) => s + gz(u), 0);
+    const total = all.reduce((s, u) => s + gz(u), 0);
+    rows.push({
+      what: `initial JavaScript before Phaser, gzipped (${before.length} files)`,
+      target: '≤ 60 KB',
+      value: kb(initial),
+      ok: initial <= 60 * 1024 && !before.some(isPhaser),
+    });
+    rows.push({
+      what: `all JavaScript once the rope view is up, gzipped (${all.length} files)`,
+      target: '—',
+      value: kb(total),
+      ok: true,
+    });
+
+    const rates = await frameRates(browser);
+    const ratios = rates.map((r) => r.ropes / r.empty);
+    const ratio = median(ratios);
+    rows.push({
+      what: 'frame rate, a quarter playing out (every rope moving)',
+      target: '—',
+      value: `${median(rates.map((r) => r.ropes)).toFixed(0)} fps`,
+      ok: true,
+    });
+    rows.push({
+      what: 'frame rate, empty Phaser scene of the same size',
+      target: '—',
+      value: `${median(rates.map((r) => r.empty)).toFixed(0)} fps`,
+      ok: true,
+    });
+    rows.push({
+      what: `rope scene ÷ empty scene, same page and size (median of ${rates.length} quarters)`,
+      target: '≥ 0.8',
+      value: ratio.toFixed(2),
+      ok: ratio >= 0.8,
+    });
+
+    const { one, twenty } = await heap(browser);
+    rows.push({
+      what: 'JS heap after 1 game (after GC)',
+      target: '—',
+      value: `${(one / 1048576).toFixed(1)} MB`,
+      ok: true,
+    });
+    rows.push({
+      what: 'JS heap after 20 games in one page',
+      target: '—',
+      value: `${(twenty / 1048576).toFixed(1)} MB`,
+      ok: true,
+    });
+    rows.push({
+      what: 'heap after 20 games ÷ after 1',
+      target: '≤ 1.1',
+      value: (twenty / one).toFixed(2),
+      ok: twenty / one <= 1.1,
+    });
+
+    console.log('| measure | target | measured | |');
+    console.log('|---|---|---|---|');
+    for (const r of rows)
+      console.log(
+        `| ${r.what} | ${r.target} | ${r.value} | ${r.target === '—' ? '' : r.ok ? 'met' : 'MISSED'} |`,
+      );
+    console.log(
+      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit), WebGL through SwiftShader; ` +
+        `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine skews every figure).`,
+    );
+    console.log(
+      `per quarter, ropes / empty fps: ${rates.map((r) => `${r.ropes.toFixed(0)}/${r.empty.toFixed(0)}`).join(', ')}`,
+    );
+    if (rows.some((r) => !r.ok)) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();
