@@ -74,9 +74,16 @@ export function unknownKeyMessage(path: readonly PropertyKey[], key: string): st
     : `unknown ${what}`;
 }
 
+/** Ids that point at something declared elsewhere in the file, said as such. */
+const REFERENCES: Record<string, string> = {
+  style:
+    "the id of one of the scenario's styles (directive or collaborative unless styles lists others)",
+  next: 'the id of a situation',
+};
+
 export function messageFor(issue: z.core.$ZodIssue): string {
   const path = issue.path as PropertyKey[];
-  const expected = expectedAt(path) ?? 'something else';
+  const expected = REFERENCES[keyName(path)] ?? expectedAt(path) ?? 'something else';
   const input = (issue as { input?: unknown }).input;
   if (input === undefined && issue.code !== 'invalid_type') {
     return `missing: add ${keyName(path)} here, with ${expected}`;
