@@ -6,6 +6,7 @@ import {
   randomChoices,
   styleChoices,
   trainee,
+  traineeFile,
   workshopUrl,
 } from '../workshop/e2e-codes.ts';
 
@@ -95,6 +96,50 @@ test('three trainees are counted; a changed code and another room are rejected; 
   await page.screenshot({ path: testInfo.outputPath('dashboard-projector-1920.png') });
   await page.keyboard.press('Escape');
   await expect(page.locator('.dashboard.projector')).toHaveCount(0);
+});
+
+test('dropped result files are read, checked and named in the reasons', async ({
+  page,
+  baseURL,
+}) => {
+  await openWorkshop(page, baseURL!);
+  const opts = { session: ROOM.session, seed: ROOM.seed };
+  const fay = traineeFile(silos, {
+    ...opts,
+    player: 'Fay',
+    choices: randomChoices(silos.scenario, 'f'),
+  });
+  const gus = traineeFile(silos, {
+    ...opts,
+    player: 'Gus',
+    choices: randomChoices(silos.scenario, 'g'),
+  });
+  const file = (name: string, text: string) => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await page
+    .getByLabel('Result files')
+    .setInputFiles([
+      file('fay.json', fay),
+      file('gus.json', gus),
+      file('gus-again.json', gus),
+      file('notes.json', '{"hello": 1}'),
+    ]);
+  await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(2);
+  const rejected = page.getByRole('list', { name: 'Results not counted' }).locator('li');
+  await expect(rejected).toHaveCount(2);
+  await expect(rejected.nth(0)).toContainText('gus-again.json');
+  await expect(rejected.nth(0)).toContainText('duplicate');
+  await expect(rejected.nth(1)).toContainText('notes.json');
+  // what was handed in survives a reload and is checked again
+  await page.reload();
+  await page
+    .locator('#dash-link')
+    .fill(workshopUrl(new URL('index.html', baseURL!).toString(), ROOM));
+  await page.locator('#dash-link').dispatchEvent('change');
+  await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(2);
 });
 
 test('200 result codes are verified and shown quickly', async ({ page, baseURL }, testInfo) => {

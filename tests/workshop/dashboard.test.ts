@@ -81,6 +81,17 @@ describe('intake', () => {
     expect(intake.rejected[0]!.reason).toMatch(/second, different game by "ana"/);
   });
 
+  it('counts unnamed games separately, named by where they came from', () => {
+    const state1 = playChoices(scenario, workshop.seed, firstOf('directive'));
+    const state2 = playChoices(scenario, workshop.seed, firstOf('collaborative'));
+    const codes = [state1, state2].map((s) =>
+      encodeRecord(makeRecord(scenario, hash, s, { session: 'ws-1' }), scenario),
+    );
+    const intake = checkSubmissions(workshop, readPasted(workshop, codes.join('\n')));
+    expect(intake.accepted.map((a) => a.player)).toEqual(['unnamed (line 1)', 'unnamed (line 2)']);
+    expect(intake.rejected).toEqual([]);
+  });
+
   it('reads result files: JSON with a code or a record, and text with a code', () => {
     const state = playChoices(scenario, workshop.seed, firstOf('directive'));
     const record = makeRecord(scenario, hash, state, { player: 'Fay', session: 'ws-1' });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resultFile } from '../../src/hr/result-file.ts';
 import { linkUrl, type WorkshopLink } from '../../src/links/links.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
@@ -71,4 +72,17 @@ export function trainee(
     score: record.score ?? -1,
     choices: opts.choices,
   };
+}
+
+/** The result file the game offers for download, as text. */
+export function traineeFile(
+  bundle: { scenario: ScenarioDef; hash: string },
+  opts: { player: string; session: string; seed: string; choices: string[] },
+): string {
+  const state = playChoices(bundle.scenario, opts.seed, opts.choices);
+  const record = makeRecord(bundle.scenario, bundle.hash, state, {
+    player: opts.player,
+    session: opts.session,
+  });
+  return JSON.stringify(resultFile(record, bundle.scenario), null, 2);
 }

@@ -74,7 +74,9 @@ export function checkSubmissions(
   const accepted = [...already.accepted];
   const rejected = [...already.rejected];
   const seen = new Map(accepted.map((a) => [fingerprint(a.record), a.source]));
-  const names = new Map(accepted.map((a) => [a.player.toLowerCase(), a.source]));
+  const names = new Map(
+    accepted.filter((a) => a.record.player?.trim()).map((a) => [a.player.toLowerCase(), a.source]),
+  );
   const scenarios = new Map([
     [workshop.scenario.id, { scenario: workshop.scenario, hash: workshop.hash }],
   ]);
@@ -83,7 +85,10 @@ export function checkSubmissions(
       rejected.push({ source, reason: error ?? 'unreadable' });
       continue;
     }
-    const player = record.player?.trim() || 'anonymous';
+    // a game link does not ask every trainee's name: an unnamed game is shown by where it
+    // came from, and only named games are held to one game per name
+    const named = record.player?.trim() ?? '';
+    const player = named || `unnamed (${source})`;
     const reject = (reason: string) => rejected.push({ source, player, reason });
     if (record.session !== workshop.session) {
       reject(
@@ -108,13 +113,13 @@ export function checkSubmissions(
       reject(`not genuine: ${verdict.reason}`);
       continue;
     }
-    const sameName = names.get(player.toLowerCase());
+    const sameName = named ? names.get(named.toLowerCase()) : undefined;
     if (sameName !== undefined) {
       reject(`a second, different game by "${player}" (the first, ${sameName}, is counted)`);
       continue;
     }
     seen.set(key, source);
-    names.set(player.toLowerCase(), source);
+    if (named) names.set(named.toLowerCase(), source);
     accepted.push({ source, player, record, replay: verdict.replay });
   }
   return { accepted, rejected };

@@ -38,6 +38,8 @@ const store = (session: string) => `tow.workshop.results.v1.${session}`;
 interface Handed {
   source: string;
   text: string;
+  /** typed or pasted into the box, rather than a file */
+  pasted?: boolean;
 }
 
 export function dashboardPanel(): HTMLElement {
@@ -175,13 +177,18 @@ export function dashboardPanel(): HTMLElement {
   function add(items: Handed[]): void {
     if (!current) return;
     const ctx = current.ctx;
-    const subs: Submission[] = items.flatMap((i) =>
-      i.source.startsWith('line ') || i.source === 'pasted'
-        ? readPasted(ctx, i.text).map((s) => ({ ...s, source: `pasted ${s.source}` }))
+    // pastes are numbered so that "paste 2, line 4" names one line among all of them
+    let pastes = current.handed.filter((i) => i.pasted).length;
+    const stored = items.map((i) =>
+      i.pasted && i.source === '' ? { ...i, source: `paste ${++pastes}` } : i,
+    );
+    const subs: Submission[] = stored.flatMap((i) =>
+      i.pasted
+        ? readPasted(ctx, i.text).map((s) => ({ ...s, source: `${i.source}, ${s.source}` }))
         : readSubmissions(ctx, i.text, i.source),
     );
     current.intake = checkSubmissions(ctx, subs, current.intake);
-    current.handed.push(...items);
+    current.handed.push(...stored);
     try {
       localStorage.setItem(store(ctx.session), JSON.stringify(current.handed));
     } catch {
@@ -327,7 +334,7 @@ export function dashboardPanel(): HTMLElement {
           'Add these codes',
           () => {
             if (!text.value.trim()) return;
-            add([{ source: 'pasted', text: text.value }]);
+            add([{ source: '', text: text.value, pasted: true }]);
             // what was read is kept (and listed if it failed); the box is ready for more
             text.value = '';
           },
