@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cohort, cohortCsv } from '../hr/cohort.ts';
-import { type Graded, gradeAll } from '../hr/grade.ts';
+import { type Graded, gradeAll, type StandingOf } from '../hr/grade.ts';
 import { type Intake, readText } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
+import { census, percentile } from '../sim/index.ts';
 import { fail, parseArgs } from './args.ts';
 import { resolveScenario } from './resolve.ts';
+import { censuses, type Market } from './verify-pool.ts';
 
 // npm run verify -- <files or folders...>: replays every result (codes, result files,
 // records as `simulate` prints them) and prints one line each; exit 1 if any is not
@@ -80,7 +82,21 @@ for (const file of files) {
   }
   items.push(...readText(readFileSync(file, 'utf8'), file, scenarios));
 }
-const graded = gradeAll(items, { scenarios, passMark, ...(roster ? { roster } : {}) });
+// one census per market, on every core, before grading
+const markets = new Map<string, Market>();
+for (const { record: r } of items) {
+  const entry = r ? scenarios.get(r.scenario) : undefined;
+  if (r && entry && entry.hash === r.hash) {
+    const key = `${r.hash}|${r.seed}`;
+    if (!markets.has(key)) markets.set(key, { key, scenario: entry.scenario, seed: r.seed });
+  }
+}
+const known = await censuses([...markets.values()]);
+const standingOf: StandingOf = (scenario, hash, seed, value) => {
+  const c = known.get(`${hash}|${seed}`) ?? census(scenario, seed);
+  return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
+};
+const graded = gradeAll(items, { scenarios, passMark, standingOf, ...(roster ? { roster } : {}) });
 
 const line = (g: Graded): string => {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { censuses } from '../../src/cli/verify-pool.ts';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { parseCsv } from '../../src/hr/csv.ts';
@@ -10,7 +11,7 @@ import { resultFile } from '../../src/hr/result-file.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { playPolicy } from '../../src/sim/index.ts';
+import { census, playPolicy } from '../../src/sim/index.ts';
 
 const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
 
@@ -30,6 +31,17 @@ function run(args: string[]) {
 }
 
 describe('npm run verify', () => {
+  it('spreads the censuses over threads with the same results as one thread', async () => {
+    const markets = Array.from({ length: 60 }, (_, i) => ({
+      key: `m${i}`,
+      scenario: tutorial.scenario,
+      seed: `s${i}`,
+    }));
+    const pooled = await censuses(markets);
+    expect(pooled.size).toBe(60);
+    for (const m of markets) expect(pooled.get(m.key)).toEqual(census(m.scenario, m.seed));
+  });
+
   it('verifies a folder of codes, result files and simulate output; exit 0 when all are genuine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tow-verify-'));
     writeFileSync(
