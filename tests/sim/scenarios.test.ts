@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import {
+  census,
   forces,
   initialState,
   nextSituationId,
@@ -84,6 +85,14 @@ describe('bundled scenarios give a trainee a real game', () => {
         expect(bands.length).toBeGreaterThanOrEqual(2);
         expect(Math.min(...bands.map((b) => b.min))).toBe(0);
         expect(sc.debrief.lessons?.length ?? 0).toBeGreaterThanOrEqual(2);
+      });
+
+      it('lets the best play reach the top band and pass, while always-directive does not reach the top band', () => {
+        const best = census(sc, '1').best.score;
+        const top = Math.max(...(sc.debrief.bands ?? []).map((b) => b.min));
+        expect(best).toBeGreaterThanOrEqual(top);
+        expect(best).toBeGreaterThanOrEqual(sc.rubric.passMark);
+        expect(playPolicy(sc, '1', 'directive').score).toBeLessThan(top);
       });
 
       it('starts the customer near rest, so what moves it is the player and the market', () => {
