@@ -62,6 +62,8 @@ function table(s: Series, quarters: number[], values: number[]): HTMLElement {
   );
 }
 
+let release: (() => void) | null = null;
+
 /** The plot fills its figure, less the figure's padding. */
 function chartWidth(figure: HTMLElement): number {
   return Math.max(240, Math.min(640, (figure.clientWidth || 560) - 24));
@@ -70,6 +72,8 @@ function chartWidth(figure: HTMLElement): number {
 export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim: SimState): void {
   const points = [sim.start, ...sim.history.map((r) => r.metrics)];
   const quarters = points.map((_, i) => i);
+  // one debrief at a time: the last one's charts and observer go before new ones are made
+  release?.();
   container.replaceChildren();
   const plots: uPlot[] = [];
   for (const s of SERIES) {
@@ -127,11 +131,7 @@ export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim
   container.removeAttribute('aria-busy');
   // the charts follow the page's width (phone held upright, then turned)
   const resize = new ResizeObserver(() => {
-    if (!container.isConnected) {
-      resize.disconnect();
-      for (const p of plots) p.destroy();
-      return;
-    }
+    if (!container.isConnected) return;
     plots.forEach((p, i) => {
       const figure = container.children[i];
       const width = figure instanceof HTMLElement ? chartWidth(figure) : p.width;
@@ -139,4 +139,9 @@ export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim
     });
   });
   resize.observe(container);
+  release = () => {
+    resize.disconnect();
+    for (const p of plots) p.destroy();
+    release = null;
+  };
 }
