@@ -201,7 +201,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     if (text !== null) load(text, `${id}-copy.yaml`);
   });
 
-  const warningsTitle = h('h3', { class: 'sub' }, 'Warnings');
+  const warningsTitle = h('h2', { class: 'sub' }, 'Warnings');
   const balanceBtn = button('Check its balance', () => go('balance'));
   const linkBtn = button('Make a workshop link', () => go('link'));
   const ownResult = (): LoadResult | null => lastResult;
@@ -220,7 +220,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
       h(
         'div',
         null,
-        h('h2', { id: 'author-title' }, 'Write and check a scenario'),
+        h('h1', { id: 'author-title' }, 'Write and check a scenario'),
         h(
           'p',
           { class: 'lead' },
@@ -259,7 +259,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
         h(
           'div',
           { class: 'play-box' },
-          h('h3', { class: 'sub' }, 'Try it'),
+          h('h2', { class: 'sub' }, 'Try it'),
           field('Seed (the market’s luck)', seed),
           h('div', { class: 'row' }, play, balanceBtn, linkBtn),
         ),

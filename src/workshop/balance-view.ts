@@ -248,7 +248,7 @@ export function balancePanel(): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        h('h3', null, `${r.scenario.title}: ${n} seeds`),
+        h('h2', null, `${r.scenario.title}: ${n} seeds`),
         button('Download as Markdown', () =>
           download(`${r.scenario.id}-balance.md`, balanceMarkdown(r), 'text/markdown'),
         ),
@@ -318,7 +318,7 @@ export function balancePanel(): HTMLElement {
       h(
         'div',
         null,
-        h('h2', { id: 'balance-title' }, 'Is the scenario balanced?'),
+        h('h1', { id: 'balance-title' }, 'Is the scenario balanced?'),
         h(
           'p',
           { class: 'lead' },

@@ -189,7 +189,7 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
         'div',
         { class: 'card link-result' },
         h('p', { class: 'hint' }, 'Workshop'),
-        h('h3', { class: 'session-title' }, link.name),
+        h('h2', { class: 'session-title' }, link.name),
         h(
           'div',
           { class: 'link-out' },
@@ -243,7 +243,7 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
       h(
         'div',
         null,
-        h('h2', { id: 'link-title' }, 'One link for the room'),
+        h('h1', { id: 'link-title' }, 'One link for the room'),
         h(
           'p',
           { class: 'lead' },

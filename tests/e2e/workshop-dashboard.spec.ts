@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { parseCsv } from '../../src/workshop/dashboard/csv.ts';
 import {
@@ -77,6 +78,10 @@ test('three trainees are counted; a changed code and another room are rejected; 
     await expect(cell).toContainText(took.length ? `⌀ ${mean.toFixed(1)}` : '–');
   }
   await page.screenshot({ path: testInfo.outputPath('dashboard-1280.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+    [],
+  );
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

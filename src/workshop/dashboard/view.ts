@@ -59,7 +59,7 @@ export function dashboardPanel(): HTMLElement {
       h(
         'div',
         null,
-        h('h2', { id: 'dash-title' }, 'Class dashboard'),
+        h('h1', { id: 'dash-title' }, 'Class dashboard'),
         h(
           'p',
           { class: 'lead' },
