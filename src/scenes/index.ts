@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import type { RopeViewHandle, StartRopeView } from './contract.ts';
 import { SCENE_COLOURS } from './palette.ts';
+import { chooseRenderer } from './renderer.ts';
 import { RopeScene } from './rope-scene.ts';
 
 // The one door into Phaser: a factory (no module singletons) that starts a game showing
@@ -51,7 +52,7 @@ export const startRopeView: StartRopeView = (parent, source) =>
     try {
       const { width, height } = sizeOf(parent);
       game = new Phaser.Game({
-        type: Phaser.AUTO,
+        type: chooseRenderer() === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
         parent,
         width,
         height,

@@ -7,6 +7,7 @@ import type {
 } from '../../../src/scenes/contract.ts';
 import { startRopeView } from '../../../src/scenes/index.ts';
 import { SCENE_COLOURS } from '../../../src/scenes/palette.ts';
+import { chooseRenderer } from '../../../src/scenes/renderer.ts';
 import type { RopeScene } from '../../../src/scenes/rope-scene.ts';
 import { initialState, type ScenarioDef, type SimState, step } from '../../../src/sim/index.ts';
 
@@ -98,7 +99,7 @@ function startEmpty(): Promise<void> {
       }
     }
     empty = new Phaser.Game({
-      type: Phaser.AUTO,
+      type: chooseRenderer() === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
       parent,
       width: parent.clientWidth,
       height: parent.clientHeight,
@@ -153,6 +154,7 @@ const harness = {
   sleep: () => game()?.loop.sleep(),
   wake: () => game()?.loop.wake(),
   renderType: () => game()?.config.renderType ?? 0,
+  renderer: chooseRenderer,
   playing: () => {
     const g = handle?.game as Phaser.Game | undefined;
     return g ? (g.scene.getScene('ropes') as RopeScene | null)?.playing === true : false;
