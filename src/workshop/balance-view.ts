@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
 import { balanceMarkdown, VARIANCE_METHOD } from '../analysis/markdown.ts';
+import type { BalanceRequest } from './balance.worker.ts';
 import { boxPlot } from './balance-charts.ts';
 import { button, download, field, h, nextTask, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
@@ -35,7 +36,7 @@ export function balancePanel(): HTMLElement {
   );
   progress.hidden = true;
   const out = h('div', { class: 'stack', attrs: { 'aria-live': 'polite' } });
-  let running: { cancelled: boolean } | null = null;
+  let running: { stop: () => void } | null = null;
 
   function fillSources(): void {
     const keep = source.value;
@@ -77,34 +78,85 @@ export function balancePanel(): HTMLElement {
       );
       return;
     }
-    if (running) running.cancelled = true;
-    const me = { cancelled: false };
-    running = me;
+    running?.stop();
     runBtn.disabled = true;
     cancelBtn.hidden = false;
     progress.hidden = false;
     const bar = progress.firstElementChild as HTMLElement;
-    const balance = new BalanceRun(choice.scenario);
-    const list = seedList(n);
-    replace(out, h('p', { class: 'hint' }, `Playing ${n} seeds…`));
-    while (balance.done < list.length && !me.cancelled) {
-      const t0 = performance.now();
-      while (balance.done < list.length && performance.now() - t0 < SLICE_MS)
-        balance.add(list[balance.done]!);
-      const pct = Math.round((balance.done / list.length) * 100);
+    const setProgress = (done: number) => {
+      const pct = Math.round(done * 100);
       bar.style.width = `${pct}%`;
       progress.setAttribute('aria-valuenow', String(pct));
-      await nextTask();
+    };
+    setProgress(0);
+    replace(out, h('p', { class: 'hint' }, `Playing ${n} seeds…`));
+    const finish = (node: HTMLElement | null, report?: BalanceReport) => {
+      running = null;
+      runBtn.disabled = false;
+      cancelBtn.hidden = true;
+      progress.hidden = true;
+      if (report) show(report);
+      else if (node) replace(out, node);
+    };
+    running = startRun(choice, n, setProgress, finish);
+  }
+
+  /** Runs the report in a worker; where workers are missing, on the page in slices. */
+  function startRun(
+    choice: ScenarioChoice,
+    n: number,
+    onProgress: (done: number) => void,
+    finish: (node: HTMLElement | null, report?: BalanceReport) => void,
+  ): { stop: () => void } {
+    let worker: Worker | null = null;
+    try {
+      worker = new Worker(new URL('./balance.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      worker = null;
     }
-    runBtn.disabled = false;
-    cancelBtn.hidden = true;
-    progress.hidden = true;
-    if (me.cancelled) {
-      if (running === me) replace(out, h('p', { class: 'notice info' }, 'Stopped.'));
-      return;
+    if (worker) {
+      const w = worker;
+      w.onmessage = (
+        e: MessageEvent<{ progress?: number; report?: BalanceReport; error?: string }>,
+      ) => {
+        if (e.data.progress !== undefined) onProgress(e.data.progress);
+        if (e.data.report) {
+          w.terminate();
+          finish(null, e.data.report);
+        }
+        if (e.data.error) {
+          w.terminate();
+          finish(h('p', { class: 'notice bad' }, `The report failed: ${e.data.error}`));
+        }
+      };
+      w.postMessage({ scenario: choice.scenario, seeds: n } satisfies BalanceRequest);
+      return {
+        stop: () => {
+          w.terminate();
+          finish(h('p', { class: 'notice info' }, 'Stopped.'));
+        },
+      };
     }
-    running = null;
-    show(balance.result());
+    const state = { cancelled: false };
+    void (async () => {
+      const balance = new BalanceRun(choice.scenario);
+      const list = seedList(n);
+      while (balance.done < list.length && !state.cancelled) {
+        const t0 = performance.now();
+        while (balance.done < list.length && performance.now() - t0 < SLICE_MS) {
+          balance.add(list[balance.done]!);
+        }
+        onProgress(balance.done / list.length);
+        await nextTask();
+      }
+      if (!state.cancelled) finish(null, balance.result());
+    })();
+    return {
+      stop: () => {
+        state.cancelled = true;
+        finish(h('p', { class: 'notice info' }, 'Stopped.'));
+      },
+    };
   }
 
   function show(r: BalanceReport): void {
@@ -306,7 +358,7 @@ export function balancePanel(): HTMLElement {
 
   const runBtn = button('Run the report', () => void run(), 'btn primary');
   const cancelBtn = button('Stop', () => {
-    if (running) running.cancelled = true;
+    running?.stop();
   });
   cancelBtn.hidden = true;
   const panel = h(

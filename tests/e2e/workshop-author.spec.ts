@@ -92,3 +92,23 @@ test('the editor keeps the text across a reload', async ({ page }) => {
   await expect(editor).toHaveValue(bad);
   await expect(page.getByRole('list', { name: 'Errors' }).getByRole('button')).toHaveCount(3);
 });
+
+test('a large balance report runs off the page: it can be stopped at once', async ({ page }) => {
+  await page.goto('workshop.html#balance');
+  await page.getByLabel('Scenario', { exact: true }).selectOption('silos');
+  await page.getByRole('spinbutton', { name: 'Seeds' }).fill('2000');
+  await page.getByRole('button', { name: 'Run the report' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Report progress' })).toBeVisible();
+  await page.waitForTimeout(1500);
+  const ms = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Stop')!.click();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }),
+  );
+  await expect(page.getByText('Stopped.')).toBeVisible();
+  console.log(`Stop handled ${ms.toFixed(0)} ms after the click, mid-report`);
+  expect(ms).toBeLessThan(500);
+});
