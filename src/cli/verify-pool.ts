@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { census, type ScenarioDef, type StrategyCensus } from '../sim/index.ts';
+import { census, countStrategies, type ScenarioDef, type StrategyCensus } from '../sim/index.ts';
 
 // The censuses a batch of results needs, one per market, spread over the machine's cores:
 // with a market per trainee, the census is nearly all of the verifier's work.
@@ -21,9 +21,16 @@ export async function censuses(markets: readonly Market[]): Promise<Map<string, 
   const out = new Map<string, StrategyCensus>();
   // TOW_VERIFY_THREADS caps the threads (1: none), e.g. to compare timings
   const cap = Number(process.env.TOW_VERIFY_THREADS ?? availableParallelism()) || 1;
-  // a thread costs about a second to start (it loads tsx and the model): worth it from
-  // about 25 markets a thread (8-quarter scenarios take about 0.1 s a census)
-  const threads = Math.min(cap, availableParallelism(), Math.floor(markets.length / 25));
+  // a thread costs about a second of CPU to start (it loads tsx and the model), about what
+  // 100,000 strategies of census cost: below that a thread does not pay for itself
+  const counts = new Map<ScenarioDef, number>();
+  let work = 0;
+  for (const m of markets) {
+    if (!counts.has(m.scenario))
+      counts.set(m.scenario, Math.min(countStrategies(m.scenario), 2_000_000));
+    work += counts.get(m.scenario)!;
+  }
+  const threads = Math.min(cap, availableParallelism(), Math.floor(work / 100_000));
   if (threads < 2) {
     for (const m of markets) out.set(m.key, census(m.scenario, m.seed));
     return out;
