@@ -297,8 +297,10 @@ export function step(
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
   // the customer's trust leaks away for as long as the fan stays open (000, 004), which is
-  // one reason what unity built is lost faster than it was built
-  const spread = CONFUSION_FROM - teamResultant(state).alignment;
+  // one reason what unity built is lost faster than it was built. Nothing below moves the
+  // ropes before the quarter is measured, so this alignment is also the quarter's.
+  const alignment = teamResultant(state).alignment;
+  const spread = CONFUSION_FROM - alignment;
   if (spread > 0) {
     const before = state.trust;
     state.trust = q(clamp01(before - Math.min(CONFUSION_MAX, CONFUSION * spread)));
@@ -328,7 +330,6 @@ export function step(
 
   const share = (1 + state.position) / 2;
   const attainment = state.plan > 0 ? (share * state.marketSize) / state.plan : 1;
-  const alignment = teamResultant(state).alignment;
   // a winning team's spirits rise, and people who choose how they sell keep theirs up
   for (const m of state.members) {
     if (!m.present) continue;
