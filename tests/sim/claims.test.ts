@@ -151,6 +151,73 @@ describe('000 · a unified team against a divided one (silos)', () => {
   });
 });
 
+// --- the debrief can explain all of it: every change of trust and breadth has a cause -----
+
+describe('explainable: every change of trust and breadth is traced to its causes', () => {
+  const PATHS: [string, string[]][] = [
+    [
+      'silos',
+      [
+        'line-quotas',
+        'let-compete',
+        'huddle',
+        'roadshow',
+        'keep-plan',
+        'task-force',
+        'exec-deck',
+        'split-account',
+      ],
+    ],
+    [
+      'who-owns',
+      [
+        'leave-sara',
+        'push-down',
+        'sara-handles',
+        'talk-sara',
+        'email-blast',
+        'manager-closes',
+        'wait-qa',
+        'hire-star',
+      ],
+    ],
+    [
+      'distrustful-account',
+      [
+        'give-first',
+        'intimacy',
+        'run-campaign',
+        'expedite',
+        'engagement-team',
+        'service-policy',
+        'own-it',
+        'roll-out',
+      ],
+    ],
+  ];
+  for (const [id, path] of PATHS) {
+    it(`${id}: the causes of each quarter add up to the change`, () => {
+      const sc = scenario(id);
+      for (const seed of seeds(10)) {
+        const st = playChoices(sc, seed, path);
+        let prev = st.start;
+        for (const h of st.history) {
+          for (const metric of ['trust', 'breadth'] as const) {
+            const traced = h.causes
+              .filter((c) => c.metric === metric)
+              .reduce((a, c) => a + c.delta, 0);
+            expect(traced, `${id} seed ${seed} Q${h.quarter} ${metric}`).toBeCloseTo(
+              h.metrics[metric] - prev[metric],
+              5,
+            );
+          }
+          prev = h.metrics;
+        }
+      }
+    });
+  }
+});
+
 // --- 000: what unity builds slips away faster than it was built --------------------------
 
 /**
@@ -331,12 +398,12 @@ describe('002 · a star rep who leaves takes the contacts only she held', () => 
       if (q < 0) continue;
       expect(departure(shared), `seed ${seed}: the same luck meets both paths`).toBe(q);
       departures++;
-      const before = (st: SimState) => (q === 0 ? st.start : st.history[q - 1]!.metrics);
-      const after = (st: SimState) => st.history[q]!.metrics;
-      expect(after(shared).breadth, `seed ${seed}`).toBeGreaterThanOrEqual(0.8);
-      expect(after(kept).breadth, `seed ${seed}`).toBeLessThanOrEqual(0.34);
+      const justBefore = (st: SimState) => (q === 0 ? st.start : st.history[q - 1]!.metrics);
+      const onLeaving = (st: SimState) => st.history[q]!.metrics;
+      expect(onLeaving(shared).breadth, `seed ${seed}`).toBeGreaterThanOrEqual(0.8);
+      expect(onLeaving(kept).breadth, `seed ${seed}`).toBeLessThanOrEqual(0.34);
       // from the quarter before she left to the end of the game, same choices on both paths
-      const lost = (st: SimState) => before(st).share - st.history.at(-1)!.metrics.share;
+      const lost = (st: SimState) => justBefore(st).share - st.history.at(-1)!.metrics.share;
       expect(lost(kept), `seed ${seed}`).toBeGreaterThan(lost(shared) + 0.05);
     }
     // the resignation is a real risk, not a rare one: it strikes on most seeds
