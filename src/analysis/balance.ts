@@ -301,8 +301,14 @@ export class BalanceRun {
     const pct = (k: number) => `${Math.round((k / Math.max(1, n)) * 100)}%`;
     for (const s of styles) {
       if (n > 0 && styleWins[s]! / n >= opts.dominance) {
+        // how far the best path stays above the dominant style says whether picking the
+        // moment for another style still pays, or whether the style alone decides
+        const gap = mean(this.bestScores) - mean(this.styleScores.get(s)!);
         warnings.push(
-          `"always ${s}" beats every other fixed style on ${pct(styleWins[s]!)} of seeds: one style dominates, so the scenario teaches little about choosing between them.`,
+          `"always ${s}" beats every other fixed style on ${pct(styleWins[s]!)} of seeds: one style dominates, so the scenario teaches little about choosing between them` +
+            (gap >= 3
+              ? ` (the best path still scores ${gap.toFixed(1)} points more on average: mixing styles at the right moment pays).`
+              : ` (and the best path is only ${gap.toFixed(1)} points above it).`),
         );
       }
       if (n > 0 && styleMatchesBest[s]! / n >= 0.5) {
