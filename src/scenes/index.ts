@@ -51,8 +51,9 @@ export const startRopeView: StartRopeView = (parent, source) =>
     };
     try {
       const { width, height } = sizeOf(parent);
+      const renderer = chooseRenderer();
       game = new Phaser.Game({
-        type: chooseRenderer() === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
+        type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
         parent,
         width,
         height,
@@ -63,7 +64,9 @@ export const startRopeView: StartRopeView = (parent, source) =>
         input: { keyboard: false, gamepad: false },
         disableContextMenu: false,
         scale: { mode: Phaser.Scale.NONE, expandParent: false },
-        render: { antialias: true },
+        // a 2D canvas keeps its pixels, so the Canvas renderer need not clear and redraw a
+        // picture that has not changed; WebGL's buffer is not kept, so it clears as usual
+        render: { antialias: true, clearBeforeRender: renderer === 'webgl' },
         scene: new RopeScene(source, ready),
       });
     } catch (err) {

@@ -65,6 +65,11 @@ export class RopeScene extends Phaser.Scene {
     return this.playback.playing;
   }
 
+  /** Canvas renderer that keeps its picture between frames (see index.ts) */
+  private get retained(): boolean {
+    return !this.game.config.clearBeforeRender;
+  }
+
   create(): void {
     this.back = this.add.graphics().setDepth(0);
     this.ghostG = this.add.graphics().setDepth(1);
@@ -118,17 +123,31 @@ export class RopeScene extends Phaser.Scene {
   }
 
   override update(time: number, delta: number): void {
+    const drew = this.paint(time, delta);
+    // Canvas renderer without clearing: a frame that changes nothing draws nothing and the
+    // canvas keeps the last picture, so in-between frames cost less than an empty scene's
+    if (this.retained) this.cameras.main.setVisible(drew);
+  }
+
+  /** Brings the picture up to date; returns whether anything was drawn. */
+  private paint(time: number, delta: number): boolean {
+    // the picture changes at most 60 times a second: on a faster (or uncapped) display the
+    // frames in between keep what is drawn and cost nothing here
+    this.acc += Math.min(delta, 100);
+    const size = `${this.scale.width}x${this.scale.height}`;
+    if (this.acc < STEP_MS && !this.dirty && size === this.lastSize) return false;
     const frame = this.playback.frameAt(time);
     const view = this.view;
     if (!frame || !view) {
+      this.acc = 0;
+      const drew = this.dirty;
       if (this.dirty) this.clearAll();
       this.dirty = false;
       this.idle();
-      return;
+      return drew;
     }
     const w = this.scale.width;
     const h = this.scale.height;
-    const size = `${w}x${h}`;
     let changed = this.dirty;
     if (frame !== this.lastFrame || size !== this.lastSize || !this.layout) {
       this.layout = layoutFrame(frame, w, h, view.scenario.customer.name, this.measure);
@@ -137,20 +156,21 @@ export class RopeScene extends Phaser.Scene {
       changed = true;
     }
     const layout = this.layout;
-    const moving = this.simulate(layout, view.reducedMotion, changed, delta);
+    const moving = this.simulate(layout, view.reducedMotion, changed);
     const gusting = this.playback.playing && this.gusts.length > 0 && !view.reducedMotion;
     if (!(moving || changed || gusting || this.playback.playing)) {
       this.idle();
-      return;
+      return false;
     }
     this.idleFrames = 0;
     this.dirty = false;
     this.drawGhost(view);
     this.drawScene(layout, view, time);
+    return true;
   }
 
   /** Steps every rope towards its place; returns whether any is still moving. */
-  private simulate(layout: Layout, reduced: boolean, changed: boolean, delta: number): boolean {
+  private simulate(layout: Layout, reduced: boolean, changed: boolean): boolean {
     const { node } = layout;
     const live = new Set<string>();
     let fastest = 0;
@@ -167,8 +187,10 @@ export class RopeScene extends Phaser.Scene {
       if (still) settleRope(rope, t);
     }
     for (const id of this.chains.keys()) if (!live.has(id)) this.chains.delete(id);
-    if (still) return false;
-    this.acc += Math.min(delta, 100);
+    if (still) {
+      this.acc = 0;
+      return false;
+    }
     let steps = 0;
     while (this.acc >= STEP_MS && steps < 4) {
       for (const g of layout.ropes) {
@@ -184,8 +206,15 @@ export class RopeScene extends Phaser.Scene {
 
   private clearAll(): void {
     for (const g of [this.back, this.ghostG, this.ropeG, this.front]) g.clear();
+    this.paintBackground();
     this.texts.begin();
     this.texts.end();
+  }
+
+  /** The canvas is not cleared between frames (Canvas renderer): every picture starts opaque. */
+  private paintBackground(): void {
+    this.back.fillStyle(SCENE_COLOURS.background, 1);
+    this.back.fillRect(0, 0, this.scale.width, this.scale.height);
   }
 
   private drawGhost(view: RopeViewState): void {
@@ -240,6 +269,7 @@ export class RopeScene extends Phaser.Scene {
     back.clear();
     ropeG.clear();
     front.clear();
+    this.paintBackground();
 
     back.lineStyle(2, SCENE_COLOURS.track, 0.5);
     back.lineBetween(layout.trackLeft, layout.trackY, layout.trackRight, layout.trackY);
