@@ -1,16 +1,20 @@
-import { census, percentile, type ScenarioDef, type SimState, score } from '../sim/index.ts';
+import {
+  census,
+  type Grade,
+  gradeOf,
+  percentile,
+  type ScenarioDef,
+  type SimState,
+  score,
+} from '../sim/index.ts';
 
-// The grade HR and the LMS both see: the percentile of the game's score among every
-// strategy on the same market, rounded to a whole number. One function, so the score an
-// LMS records is the one HR's verifier recomputes from the record.
+export { fairGrade } from '../sim/index.ts';
 
-export const fairGrade = (pct: number): number => Math.round(pct);
+// The grade HR and the LMS both see, decided by the scenario's rubric (src/sim/grade.ts):
+// by default the percentile of the game's score among every strategy on the same market.
+// One function, so the score an LMS records is the one HR's verifier recomputes.
 
-export function fairScoreOf(
-  scenario: ScenarioDef,
-  state: SimState,
-): { score: number; percentile: number; grade: number } {
+export function fairScoreOf(scenario: ScenarioDef, state: SimState, passMark?: number): Grade {
   const raw = score(scenario.rubric, state);
-  const pct = percentile(census(scenario, state.seed), raw);
-  return { score: raw, percentile: pct, grade: fairGrade(pct) };
+  return gradeOf(scenario.rubric, raw, percentile(census(scenario, state.seed), raw), passMark);
 }

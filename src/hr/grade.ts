@@ -1,7 +1,12 @@
 import { type SessionRecord, verify } from '../record/record.ts';
-import { census, percentile, type ScenarioDef, type StrategyCensus } from '../sim/index.ts';
+import {
+  census,
+  gradeOf,
+  percentile,
+  type ScenarioDef,
+  type StrategyCensus,
+} from '../sim/index.ts';
 import { checkBinding } from './binding.ts';
-import { fairGrade } from './fair.ts';
 import type { Intake } from './intake.ts';
 import { type Roster, rosterKey } from './roster.ts';
 
@@ -111,8 +116,13 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
   const entryScenario = ctx.scenarios.get(r.scenario)!;
   const st = standingOf(entryScenario.scenario, entryScenario.hash, r.seed, verdict.replay.score);
   const pct = st.percentile;
-  const grade = fairGrade(pct);
   const passMark = entry?.passMark ?? ctx.passMark;
+  const { grade, passed } = gradeOf(
+    entryScenario.scenario.rubric,
+    verdict.replay.score,
+    pct,
+    passMark,
+  );
   if (!st.exhaustive) base.notes.push(`percentile from a sample of strategies (±${st.margin})`);
   if (entry && r.attempt !== undefined && r.attempt > entry.attempts) {
     base.notes.push(`attempt ${r.attempt} is over the ${entry.attempts} allowed`);
@@ -124,7 +134,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     percentile: pct,
     grade,
     passMark,
-    passed: grade >= passMark,
+    passed,
   };
 }
 

@@ -110,8 +110,8 @@ export function attachLms(
     }
     if (s.sim.situationId === null && !completed) {
       completed = true;
-      const fair = fairScoreOf(s.entry.scenario, s.sim);
-      lms.complete(fair.grade, fair.grade >= config.passMark);
+      const fair = fairScoreOf(s.entry.scenario, s.sim, config.passMark);
+      lms.complete(fair.grade, fair.passed);
     }
     warnOnProblems();
   };

@@ -1,6 +1,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { DEFAULT_PARAMS, NEUTRAL_STYLE, type ScenarioDef, type StyleParams } from '../sim/index.ts';
+import {
+  DEFAULT_GRADING,
+  DEFAULT_PARAMS,
+  NEUTRAL_STYLE,
+  type ScenarioDef,
+  type StyleParams,
+} from '../sim/index.ts';
 import type { ScenarioFile } from './schema.ts';
 import { DEFAULT_STYLES } from './semantics.ts';
 
@@ -60,7 +66,7 @@ export function toScenarioDef(file: ScenarioFile): ScenarioDef {
     params: { ...DEFAULT_PARAMS, ...overrides, styles: mergeStyles(file, styles) },
     situations: file.situations,
     events: file.events ?? [],
-    rubric: { grading: 'both', ...file.rubric },
+    rubric: { grading: DEFAULT_GRADING, ...file.rubric },
     debrief: file.debrief,
   } as ScenarioDef;
 }

@@ -263,7 +263,7 @@ const rubric = z
     grading: z
       .enum(['percentile', 'raw', 'both'])
       .describe(
-        'Grade on the percentile among all strategies on the same seed, the raw score, or show both (default).',
+        'What the pass mark applies to: the percentile among all strategies on the same seed (default), the raw score, or both (the lower of the two counts).',
       )
       .optional(),
   })

@@ -1,6 +1,7 @@
 // The public face of the model: everything outside src/sim imports from here.
 export * from './explain.ts';
 export * from './fixed.ts';
+export * from './grade.ts';
 export * from './params.ts';
 export * from './policies.ts';
 export * from './rng.ts';
