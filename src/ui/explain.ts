@@ -180,7 +180,9 @@ export function describeSource(scenario: ScenarioDef, cause: Cause): string {
       return `Event: ${e?.title ?? cause.ref}`;
     }
     case 'market':
-      return 'Market noise';
+      // the model's own dynamics say what they are (e.g. a divided team confusing the
+      // customer); only the seeded gust has no note
+      return cause.note ? `The market: ${cause.note}` : 'Market noise';
   }
 }
 

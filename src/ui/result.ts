@@ -1,5 +1,6 @@
 import { encodeRecord } from '../record/code.ts';
 import { makeRecord, type SessionRecord } from '../record/record.ts';
+import { resultFile, resultFileName } from '../record/result-file.ts';
 import type { GameContext } from '../save/format.ts';
 import type { SimState } from '../sim/index.ts';
 import type { ScenarioEntry } from '../store/types.ts';
@@ -12,9 +13,13 @@ export function recordFor(
   entry: ScenarioEntry,
   sim: SimState,
   context: GameContext,
+  playerName = '',
 ): SessionRecord {
   const extra: Pick<SessionRecord, 'player' | 'session' | 'attempt'> = {};
-  if (context.kind === 'workshop') extra.session = context.session;
+  if (context.kind === 'workshop') {
+    extra.session = context.session;
+    if (playerName.trim()) extra.player = playerName.trim().slice(0, 60);
+  }
   if (context.kind === 'assignment') {
     extra.session = context.session;
     extra.player = context.trainee;
@@ -39,30 +44,76 @@ async function copy(text: string, field: HTMLTextAreaElement, status: HTMLElemen
 // one file link at a time: the last debrief's is released when the next one is made
 let fileUrl: string | null = null;
 
+// a workshop name typed once is offered again in the next game on this device
+const NAME_KEY = 'tow.player-name.v1';
+
+function rememberedName(): string {
+  try {
+    return localStorage.getItem(NAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberName(name: string): void {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // storage refused: the name still goes into this game's code
+  }
+}
+
 export function renderResult(
   container: HTMLElement,
   entry: ScenarioEntry,
   sim: SimState,
   context: GameContext,
 ): void {
-  const record = recordFor(entry, sim, context);
-  const code = encodeRecord(record);
   const field = h('textarea', {
     class: 'code',
     id: 'result-code',
     attrs: { readonly: '', rows: '3', spellcheck: 'false' },
   });
-  field.value = code;
   const status = h('p', { class: 'status', attrs: { role: 'status' } });
-  const file = new Blob([`${JSON.stringify(record, null, 2)}\n`], { type: 'application/json' });
-  const name = `tug-of-war-${record.scenario}-${record.seed}${record.player ? `-${record.player.replace(/[^\w-]+/g, '_')}` : ''}.json`;
-  if (fileUrl) URL.revokeObjectURL(fileUrl);
-  fileUrl = URL.createObjectURL(file);
-  const download = h(
-    'a',
-    { class: 'btn', attrs: { href: fileUrl, download: name } },
-    'Download the result file',
-  );
+  const download = h('a', { class: 'btn', attrs: { href: '#' } }, 'Download the result file');
+  let code = '';
+  // the code and the file carry the name the player gives, so both are made again
+  // whenever it changes
+  const refresh = (name: string) => {
+    const record = recordFor(entry, sim, context, name);
+    code = encodeRecord(record, entry.scenario);
+    field.value = code;
+    const file = new Blob([`${JSON.stringify(resultFile(record, entry.scenario), null, 2)}\n`], {
+      type: 'application/json',
+    });
+    if (fileUrl) URL.revokeObjectURL(fileUrl);
+    fileUrl = URL.createObjectURL(file);
+    download.setAttribute('href', fileUrl);
+    download.setAttribute('download', resultFileName(record));
+  };
+  const nameRow: HTMLElement[] = [];
+  if (context.kind === 'workshop') {
+    const input = h('input', {
+      id: 'player-name',
+      attrs: { type: 'text', maxlength: '60', autocomplete: 'nickname' },
+    });
+    input.value = rememberedName();
+    input.addEventListener('input', () => {
+      rememberName(input.value);
+      refresh(input.value);
+    });
+    nameRow.push(
+      h(
+        'label',
+        { attrs: { for: 'player-name' } },
+        'Your name, as the class dashboard should show it',
+      ),
+      input,
+    );
+    refresh(input.value);
+  } else {
+    refresh('');
+  }
   container.replaceChildren(
     h(
       'p',
@@ -71,6 +122,7 @@ export function renderResult(
         ? 'Your result code carries your choices; anyone can replay it to check the score.'
         : 'Hand in this code or the file: your facilitator or HR replays your choices to check the score.',
     ),
+    ...nameRow,
     h('label', { attrs: { for: 'result-code' } }, 'Result code'),
     field,
     h(

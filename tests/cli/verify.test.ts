@@ -7,9 +7,9 @@ import { censuses } from '../../src/cli/verify-pool.ts';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { parseCsv } from '../../src/hr/csv.ts';
-import { resultFile } from '../../src/hr/result-file.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
+import { resultFile } from '../../src/record/result-file.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, playPolicy } from '../../src/sim/index.ts';
 

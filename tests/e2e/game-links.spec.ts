@@ -2,6 +2,19 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { linkQuery } from '../../src/links/links.ts';
 import { decodeRecord } from '../../src/record/code.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import type { ScenarioDef } from '../../src/sim/index.ts';
+
+// result codes pack the choices against their scenario: decoding needs the scenarios
+const shelf = (...extra: ScenarioDef[]) =>
+  new Map(
+    [...loadBundledScenarios().map((b) => b.scenario), ...extra].map((scenario) => [
+      scenario.id,
+      { scenario },
+    ]),
+  );
+
 import { expectNoAxeViolations, openGame, ROOT, watchPage } from './helpers/game.ts';
 
 // The addresses that start a game: a plain market, a workshop's link, an assignment's
@@ -39,21 +52,25 @@ test('a workshop link shows the workshop and its result code carries the session
   await expect(page.locator('.banner b')).toHaveCount(0);
   await expectNoAxeViolations(page, 'workshop briefing');
   await finish(page);
+  // the class dashboard lists the game under the name the player gives
+  await page.getByLabel('Your name, as the class dashboard should show it').fill('Ana <i>P</i>');
   const code = await page.getByLabel('Result code').inputValue();
-  const decoded = decodeRecord(code);
+  const decoded = decodeRecord(code, shelf());
   expect(decoded.ok).toBe(true);
   if (decoded.ok) {
     expect(decoded.record.session).toBe('ws-42');
     expect(decoded.record.seed).toBe('9');
     expect(decoded.record.scenario).toBe('tutorial');
+    expect(decoded.record.player).toBe('Ana <i>P</i>');
   }
-  // the result file holds the same record
+  // the result file holds the same record, and the same code beside it
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the result file' }).click();
   const file = await download;
   const text = await (await file.createReadStream()).toArray();
-  const record = JSON.parse(Buffer.concat(text).toString('utf8'));
-  expect(decoded.ok && record).toEqual(decoded.ok ? decoded.record : null);
+  const saved = JSON.parse(Buffer.concat(text).toString('utf8'));
+  expect(decoded.ok && saved.record).toEqual(decoded.ok ? decoded.record : null);
+  expect(saved.code).toBe(code);
   expect(problems).toEqual([]);
 });
 
@@ -66,7 +83,12 @@ test("a workshop link carrying the facilitator's own scenario plays it", async (
   await openGame(page, `?${query}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Our own <i>market</i>');
   await finish(page);
-  const decoded = decodeRecord(await page.getByLabel('Result code').inputValue());
+  const own = loadScenario(yaml, 'own.yaml');
+  if (!own.ok) throw new Error('the test scenario must be valid');
+  const decoded = decodeRecord(
+    await page.getByLabel('Result code').inputValue(),
+    shelf(own.scenario),
+  );
   expect(decoded.ok && decoded.record.scenario).toBe('our-own-market');
   expect(decoded.ok && decoded.record.session).toBe('ws-own');
   expect(problems).toEqual([]);
@@ -126,7 +148,7 @@ test('an assignment link says it is assessed, and its record names the trainee',
   await finish(page);
   await expect(page.locator('.banner')).toContainText('attempt 1 of 2');
   await expect(page.locator('.verdict')).toContainText('pass mark is 60');
-  const decoded = decodeRecord(await page.getByLabel('Result code').inputValue());
+  const decoded = decodeRecord(await page.getByLabel('Result code').inputValue(), shelf());
   expect(decoded.ok && decoded.record.player).toBe('T-0042');
   expect(decoded.ok && decoded.record.attempt).toBe(1);
 });

@@ -4,9 +4,9 @@ import { cohort, cohortCsv } from '../../src/hr/cohort.ts';
 import { parseCsv } from '../../src/hr/csv.ts';
 import { gradeAll } from '../../src/hr/grade.ts';
 import { readText } from '../../src/hr/intake.ts';
-import { resultFile } from '../../src/hr/result-file.ts';
 import { parseRoster } from '../../src/hr/roster.ts';
 import { encodeRecord } from '../../src/record/code.ts';
+import { resultFile } from '../../src/record/result-file.ts';
 import { census, percentile, playChoices, score } from '../../src/sim/index.ts';
 import { genuineRecord, scenarios, tutorial } from './helpers.ts';
 

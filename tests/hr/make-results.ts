@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { traineeSeed } from '../../src/hr/binding.ts';
-import { resultFile } from '../../src/hr/result-file.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
+import { resultFile } from '../../src/record/result-file.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { playPolicy } from '../../src/sim/index.ts';
 

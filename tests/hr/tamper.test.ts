@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradeAll } from '../../src/hr/grade.ts';
 import { readText } from '../../src/hr/intake.ts';
-import { resultFile } from '../../src/hr/result-file.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import type { SessionRecord } from '../../src/record/record.ts';
+import { resultFile } from '../../src/record/result-file.ts';
 import { bundled, genuineRecord, scenarios } from './helpers.ts';
 
 // 1,000 random edits each of result codes and of result files: none may come out graded

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resultFile } from '../../src/hr/result-file.ts';
 import { linkUrl, type WorkshopLink } from '../../src/links/links.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
+import { resultFile } from '../../src/record/result-file.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import {
   type ChoiceDef,

@@ -1,6 +1,6 @@
-import { encodeRecord } from '../record/code.ts';
-import type { SessionRecord } from '../record/record.ts';
 import type { ScenarioDef } from '../sim/index.ts';
+import { encodeRecord } from './code.ts';
+import type { SessionRecord } from './record.ts';
 
 // The result file a trainee hands in: the record, readable, and the same record as a
 // result code. The code's checksum catches a careless edit of the readable part; replay
