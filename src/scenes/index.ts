@@ -64,9 +64,7 @@ export const startRopeView: StartRopeView = (parent, source) =>
         input: { keyboard: false, gamepad: false },
         disableContextMenu: false,
         scale: { mode: Phaser.Scale.NONE, expandParent: false },
-        // a 2D canvas keeps its pixels, so the Canvas renderer need not clear and redraw a
-        // picture that has not changed; WebGL's buffer is not kept, so it clears as usual
-        render: { antialias: true, clearBeforeRender: renderer === 'webgl' },
+        render: { antialias: true },
         scene: new RopeScene(source, ready),
       });
     } catch (err) {

@@ -35,6 +35,7 @@ export class RopeScene extends Phaser.Scene {
   private readonly playback: Playback;
   private view: RopeViewState | null = null;
   private unsubscribe: (() => void) | null = null;
+  private surface!: Phaser.GameObjects.RenderTexture;
   private back!: Phaser.GameObjects.Graphics;
   private ghostG!: Phaser.GameObjects.Graphics;
   private ropeG!: Phaser.GameObjects.Graphics;
@@ -65,17 +66,17 @@ export class RopeScene extends Phaser.Scene {
     return this.playback.playing;
   }
 
-  /** Canvas renderer that keeps its picture between frames (see index.ts) */
-  private get retained(): boolean {
-    return !this.game.config.clearBeforeRender;
-  }
-
   create(): void {
-    this.back = this.add.graphics().setDepth(0);
-    this.ghostG = this.add.graphics().setDepth(1);
-    this.ropeG = this.add.graphics().setDepth(2);
-    this.front = this.add.graphics().setDepth(3);
-    this.texts = new TextPool(this, 4);
+    // everything is drawn off the display list into one surface, and only when the
+    // picture changes (at most 60 times a second); each frame then costs one blit
+    this.back = this.make.graphics({}, false);
+    this.ghostG = this.make.graphics({}, false);
+    this.ropeG = this.make.graphics({}, false);
+    this.front = this.make.graphics({}, false);
+    this.texts = new TextPool(this);
+    this.surface = this.add
+      .renderTexture(0, 0, this.scale.width, this.scale.height)
+      .setOrigin(0, 0);
     this.unsubscribe = this.source.subscribe(() => this.pull());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.cleanup());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.cleanup());
@@ -87,6 +88,7 @@ export class RopeScene extends Phaser.Scene {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.texts?.destroy();
+    for (const g of [this.back, this.ghostG, this.ropeG, this.front]) g?.destroy();
     this.chains.clear();
     this.ghost = null;
     this.view = null;
@@ -123,13 +125,23 @@ export class RopeScene extends Phaser.Scene {
   }
 
   override update(time: number, delta: number): void {
-    const drew = this.paint(time, delta);
-    // Canvas renderer without clearing: a frame that changes nothing draws nothing and the
-    // canvas keeps the last picture, so in-between frames cost less than an empty scene's
-    if (this.retained) this.cameras.main.setVisible(drew);
+    if (this.paint(time, delta)) this.compose();
   }
 
-  /** Brings the picture up to date; returns whether anything was drawn. */
+  /** Renders the picture's parts into the surface the scene shows. */
+  private compose(): void {
+    const s = this.surface;
+    const w = this.scale.width;
+    const h = this.scale.height;
+    if (s.width !== w || s.height !== h) s.resize(w, h);
+    s.clear();
+    s.draw([this.back, this.ghostG, this.ropeG, this.front, ...this.texts.shown()]);
+    s.render();
+  }
+
+  /**
+   * Brings the picture's parts up to date; returns whether anything changed.
+   */
   private paint(time: number, delta: number): boolean {
     // the picture changes at most 60 times a second: on a faster (or uncapped) display the
     // frames in between keep what is drawn and cost nothing here
@@ -206,15 +218,8 @@ export class RopeScene extends Phaser.Scene {
 
   private clearAll(): void {
     for (const g of [this.back, this.ghostG, this.ropeG, this.front]) g.clear();
-    this.paintBackground();
     this.texts.begin();
     this.texts.end();
-  }
-
-  /** The canvas is not cleared between frames (Canvas renderer): every picture starts opaque. */
-  private paintBackground(): void {
-    this.back.fillStyle(SCENE_COLOURS.background, 1);
-    this.back.fillRect(0, 0, this.scale.width, this.scale.height);
   }
 
   private drawGhost(view: RopeViewState): void {
@@ -269,7 +274,6 @@ export class RopeScene extends Phaser.Scene {
     back.clear();
     ropeG.clear();
     front.clear();
-    this.paintBackground();
 
     back.lineStyle(2, SCENE_COLOURS.track, 0.5);
     back.lineBetween(layout.trackLeft, layout.trackY, layout.trackRight, layout.trackY);

@@ -44,10 +44,7 @@ export class TextPool {
   private readonly items = new Map<string, Phaser.GameObjects.Text>();
   private seen = new Set<string>();
 
-  constructor(
-    private readonly scene: Phaser.Scene,
-    private readonly depth: number,
-  ) {}
+  constructor(private readonly scene: Phaser.Scene) {}
 
   begin(): void {
     this.seen = new Set();
@@ -58,13 +55,21 @@ export class TextPool {
     let t = this.items.get(key);
     const style = `${spec.bold ? 'bold ' : ''}${spec.fontSize}px ${LABEL_FONT}`;
     if (!t) {
-      t = this.scene.add.text(0, 0, spec.text, {
-        font: style,
-        color: spec.colour ?? '#1d2430',
-        ...(spec.background ? { backgroundColor: spec.background } : {}),
-        padding: { x: 2, y: 1 },
-      });
-      t.setDepth(this.depth);
+      // made off the display list: the scene draws labels into its surface itself
+      t = this.scene.make.text(
+        {
+          x: 0,
+          y: 0,
+          text: spec.text,
+          style: {
+            font: style,
+            color: spec.colour ?? '#1d2430',
+            ...(spec.background ? { backgroundColor: spec.background } : {}),
+            padding: { x: 2, y: 1 },
+          },
+        },
+        false,
+      );
       this.items.set(key, t);
     }
     if (t.text !== spec.text) t.setText(spec.text);
@@ -78,6 +83,11 @@ export class TextPool {
   /** Hides every label not put since begin(). */
   end(): void {
     for (const [key, t] of this.items) if (!this.seen.has(key)) t.setVisible(false);
+  }
+
+  /** The labels in use, in the order they were put. */
+  shown(): Phaser.GameObjects.Text[] {
+    return [...this.seen].map((k) => this.items.get(k)!).filter((t) => t.visible);
   }
 
   destroy(): void {
