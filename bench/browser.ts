@@ -175,10 +175,16 @@ const STOP_EMPTY = `(() => {
   return true;
 })()`;
 
+let viewRenderer = 'unknown';
+
 async function frameRates(browser: Browser): Promise<{ ropes: number; empty: number }[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const game = await context.newPage();
   await openGame(game, 'silos', '11');
+  const type = await game.evaluate(
+    () => (window.__TEST__!.ropeView!.game as { config: { renderType: number } }).config.renderType,
+  );
+  viewRenderer = type === 2 ? 'WebGL' : 'Canvas 2D (WebGL here is software: SwiftShader)';
   const out: { ropes: number; empty: number }[] = [];
   for (let q = 0; q < 8; q++) {
     if (!(await chooseFirst(game))) break;
@@ -349,7 +355,7 @@ async function main(): Promise<void> {
         `| ${r.what} | ${r.target} | ${r.value} | ${r.target === '—' ? '' : r.ok ? 'met' : 'MISSED'} |`,
       );
     console.log(
-      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit), WebGL through SwiftShader; ` +
+      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit); the view drew with ${viewRenderer}; ` +
         `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine skews every figure).`,
     );
     console.log(
