@@ -5,6 +5,7 @@ import {
   type ScenarioDef,
   SimError,
   type SimState,
+  type StepOptions,
   score,
 } from '../sim/index.ts';
 import { GAME_VERSION, MIN_RECORD_VERSION, RECORD_VERSION } from './version.ts';
@@ -55,8 +56,13 @@ export function makeRecord(
   };
 }
 
-export function replay(scenario: ScenarioDef, record: SessionRecord): Replay {
-  const state = playChoices(scenario, record.seed, record.choices);
+/** `trace: false` skips the causes, for checking a record, which needs only outcomes. */
+export function replay(
+  scenario: ScenarioDef,
+  record: SessionRecord,
+  options: StepOptions = {},
+): Replay {
+  const state = playChoices(scenario, record.seed, record.choices, options);
   return {
     state,
     score: score(scenario.rubric, state),
@@ -113,7 +119,7 @@ export function verify(
   }
   let result: Replay;
   try {
-    result = replay(entry.scenario, record);
+    result = replay(entry.scenario, record, { trace: false });
   } catch (err) {
     if (err instanceof SimError)
       return { genuine: false, reason: `the choices do not replay: ${err.message}` };

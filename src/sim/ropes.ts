@@ -26,9 +26,13 @@ export function effectiveAngle(m: MemberState, forced: number): number {
 
 export function breadth(state: SimState, departmentCount: number): number {
   if (departmentCount === 0) return 0;
-  const held = new Set(state.companyContacts);
-  for (const m of state.members) if (m.present) for (const c of m.contacts) held.add(c);
-  return q(held.size / departmentCount);
+  // a handful of names: a list beats building a Set at every step
+  const held: string[] = [...state.companyContacts];
+  for (const m of state.members) {
+    if (!m.present) continue;
+    for (const c of m.contacts) if (!held.includes(c)) held.push(c);
+  }
+  return q(held.length / departmentCount);
 }
 
 /** Length of the team's resultant pull over the sum of the pulls: 1 when all pull one way. */
@@ -57,9 +61,17 @@ export function rivalReach(breadthNow: number): number {
   return q(1 / (1 + BREADTH_SHIELD * breadthNow));
 }
 
-export function forces(state: SimState, params: ModelParams, departmentCount: number): Forces {
-  const { resultant } = teamResultant(state);
-  const b = breadth(state, departmentCount);
+/**
+ * The pulls on the customer. step() passes the team's resultant and the breadth it has
+ * already measured this quarter, so they are not computed twice on the hot path.
+ */
+export function forces(
+  state: SimState,
+  params: ModelParams,
+  departmentCount: number,
+  resultant: number = teamResultant(state).resultant,
+  b: number = breadth(state, departmentCount),
+): Forces {
   const friction = params.trustFloor + (1 - params.trustFloor) * state.trust;
   const us = q(resultant * friction * (1 + params.breadthPull * b));
   let them = 0;
