@@ -6,6 +6,9 @@ const PORT = Number(process.env.PW_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // the rope view's harness page is not part of the site: its tests have their own
+  // config (tests/e2e/harness/playwright.config.ts), run by npm run test:e2e after these
+  testIgnore: /rope-view-harness\.spec\.ts/,
   timeout: 90_000,
   workers: 2,
   reporter: [['list']],
