@@ -4,6 +4,9 @@ import type { GameState } from '../store/types.ts';
 
 // The rope view's window on the store (src/scenes/contract.ts): it reads what to draw and
 // reports when an animation ends; it never holds game truth of its own.
+//
+// On the debrief the view follows the timeline (the market after the chosen quarter) and
+// draws the what-if line's state at the same quarter as the faint `ghost`.
 
 function changed(a: GameState, b: GameState): boolean {
   return (
@@ -12,8 +15,30 @@ function changed(a: GameState, b: GameState): boolean {
     a.previous !== b.previous ||
     a.playId !== b.playId ||
     a.skipped !== b.skipped ||
+    a.screen !== b.screen ||
+    a.debrief?.timeline !== b.debrief?.timeline ||
+    a.debrief?.alternative !== b.debrief?.alternative ||
     reducedMotion(a) !== reducedMotion(b)
   );
+}
+
+function debriefView(s: GameState): RopeViewState | null {
+  const d = s.debrief;
+  if (s.screen !== 'debrief' || !s.entry || !d) return null;
+  const state = d.actual[d.timeline] ?? s.sim;
+  if (!state) return null;
+  const moved = d.timelineMoves > 0 && d.timelineFrom !== null;
+  return {
+    scenario: s.entry.scenario,
+    state,
+    previous: moved ? (d.actual[d.timelineFrom ?? 0] ?? null) : null,
+    // timeline moves count down from -1, so they never match a quarter's play id: the
+    // store ignores their "done", and the next real quarter still animates
+    playId: moved ? -d.timelineMoves : s.playId,
+    reducedMotion: reducedMotion(s),
+    skipped: false,
+    ghost: d.alternative?.[d.timeline] ?? null,
+  };
 }
 
 export function ropeSource(store: GameStore): RopeViewSource {
@@ -25,7 +50,8 @@ export function ropeSource(store: GameStore): RopeViewSource {
       if (cachedFrom && !changed(cachedFrom, s)) return cached;
       cachedFrom = s;
       cached =
-        s.entry && s.sim
+        debriefView(s) ??
+        (s.entry && s.sim
           ? {
               scenario: s.entry.scenario,
               state: s.sim,
@@ -34,7 +60,7 @@ export function ropeSource(store: GameStore): RopeViewSource {
               reducedMotion: reducedMotion(s),
               skipped: s.skipped,
             }
-          : null;
+          : null);
       return cached;
     },
     subscribe(listener) {

@@ -24,6 +24,12 @@
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
+ * The debrief's (src/store/debrief-actions.ts):
+ *   openDebrief()                  the finished game's debrief state (kept if already there)
+ *   fairProgress/fairDone/fairFailed(key, …)   the fair-score worker reports
+ *   explained/explainFailed(key, …)            the explanation worker reports
+ *   openWhatIf(quarter, optionId) / closeWhatIf()
+ *   setTimeline(quarter)           the timeline shows the market after that many quarters
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -35,6 +41,7 @@ import {
 } from '../save/format.ts';
 import type { SaveBook } from '../save/saves.ts';
 import { initialState, playChoices, SimError, type SimState, step } from '../sim/index.ts';
+import { type DebriefActions, debriefActions } from './debrief-actions.ts';
 import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
 
 export interface GameStoreDeps {
@@ -45,7 +52,7 @@ export interface GameStoreDeps {
   systemReducedMotion?: boolean;
 }
 
-export interface GameActions {
+export interface GameActions extends DebriefActions {
   refreshSaves(): void;
   showTitle(): void;
   showScenarios(): void;
@@ -135,6 +142,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         phase: 'decide',
         animating: false,
         skipped: false,
+        debrief: null,
       });
     };
 
@@ -193,7 +201,9 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         animating: false,
         skipped: false,
         screen: restored.sim.situationId === null ? 'debrief' : 'play',
+        debrief: null,
       });
+      if (restored.sim.situationId === null) get().openDebrief();
       return true;
     };
 
@@ -217,6 +227,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       saves: [],
       linkError: null,
       unsaved: !deps.saves.persistent,
+      debrief: null,
+      ...debriefActions(set, get),
 
       refreshSaves() {
         const offers: ResumeOffer[] = [];
@@ -322,6 +334,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           skipped: false,
           screen: sim.situationId === null ? 'debrief' : 'play',
         });
+        if (sim.situationId === null) get().openDebrief();
       },
 
       skipAnimation: () => set({ skipped: true, animating: false }),

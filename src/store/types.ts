@@ -1,5 +1,6 @@
 import type { GameContext } from '../save/format.ts';
 import type { ScenarioDef, SimState } from '../sim/index.ts';
+import type { DebriefState } from './debrief-types.ts';
 
 export type { GameContext };
 
@@ -64,4 +65,6 @@ export interface GameState {
   linkError: string | null;
   /** the game in progress cannot be kept across a reload (storage refused) */
   unsaved: boolean;
+  /** the finished game's debrief: fair score, explanation, what-if, timeline; null before */
+  debrief: DebriefState | null;
 }

@@ -1,8 +1,13 @@
-import { type ScenarioDef, type SimState, score, situationById } from '../../sim/index.ts';
+import { type ScenarioDef, type SimState, score } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
+import { causalSection } from '../debrief/causal.ts';
+import { fairSection } from '../debrief/fair.ts';
+import { runDebriefWork } from '../debrief/runner.ts';
+import { timelineSection } from '../debrief/timeline.ts';
+import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
-import { choiceEffects, choiceLabel, styleMark, styleName } from '../explain.ts';
+import { styleMark, styleName } from '../explain.ts';
 import { contextBanner } from './context.ts';
 
 export function bandText(scenario: ScenarioDef, value: number): string | null {
@@ -36,56 +41,33 @@ function styleProfile(sim: SimState): HTMLElement {
   );
 }
 
-function decisions(scenario: ScenarioDef, sim: SimState): HTMLElement {
-  return h(
-    'ol',
-    { class: 'decisions' },
-    ...sim.history.map((r) => {
-      const situation = situationById(scenario, r.situationId);
-      const choice = situation.choices.find((c) => c.id === r.choiceId);
-      const effects = choiceEffects(scenario, sim, r.quarter);
-      return h(
-        'li',
-        { class: 'decision' },
-        h('h3', null, `Quarter ${r.quarter}: ${situation.title}`),
-        h(
-          'p',
-          null,
-          'You chose ',
-          h('strong', null, `“${choiceLabel(scenario, r.choiceId)}”`),
-          ` (${styleMark(r.style)} ${styleName(r.style)}).`,
-        ),
-        h(
-          'p',
-          null,
-          h('span', { class: 'muted' }, 'What it did, then and later: '),
-          effects.length ? effects.join('; ') : 'no direct effect on the figures.',
-        ),
-        r.events.length > 0
-          ? h(
-              'p',
-              null,
-              h('span', { class: 'muted' }, 'Also this quarter: '),
-              r.events
-                .map((id) => scenario.events.find((e) => e.id === id)?.title ?? id)
-                .join(', '),
-            )
-          : null,
-        choice?.coach
-          ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), choice.coach)
-          : null,
-      );
-    }),
-  );
-}
-
 export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const { entry, sim } = s;
   if (!entry || !sim) return h('div');
   const { scenario } = entry;
   const value = score(scenario.rubric, sim);
   const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
-  const passed = value >= passMark;
+  // the fair score and the explanation start in their workers as the debrief shows
+  runDebriefWork(store);
+  const fair = fairSection(store, scenario.rubric, passMark, value);
+  // the long reading below the fold is built in a task of its own, so the click that
+  // opened the debrief (and any click just after it) is handled quickly
+  const later = h('div', { class: 'debrief-later' });
+  setTimeout(() => {
+    if (store.getState().screen !== 'debrief') return;
+    const whatIf = whatIfSection(store, scenario);
+    const causal = causalSection(store, (q) => whatIf.pickQuarter(q));
+    later.append(causal, whatIf.section, timelineSection(store, scenario));
+    if (scenario.debrief.lessons?.length)
+      later.append(
+        h(
+          'section',
+          { class: 'block', attrs: { 'aria-labelledby': 'lessons-h' } },
+          h('h2', { id: 'lessons-h' }, 'Lessons'),
+          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
+        ),
+      );
+  }, 0);
   const band = bandText(scenario, value);
   const charts = h(
     'div',
@@ -115,13 +97,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         h('span', { class: 'score-value' }, String(value)),
         h('span', { class: 'score-of' }, ' / 100'),
       ),
-      h(
-        'p',
-        { class: `verdict ${passed ? 'pass' : 'fail'}` },
-        passed
-          ? `✓ Passed: the pass mark is ${passMark}.`
-          : `✗ Not passed yet: the pass mark is ${passMark}.`,
-      ),
+      fair.verdictEl,
     ),
     band ? h('p', { class: 'lead band' }, band) : null,
     h('p', null, scenario.debrief.summary),
@@ -134,6 +110,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       button('New market', () => store.getState().newMarket(), { class: 'btn' }),
       button('Back to the title', () => store.getState().showTitle(), { class: 'btn btn-quiet' }),
     ),
+    fair.section,
     h(
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
@@ -152,19 +129,6 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       h('h2', { id: 'style-h' }, 'Your style'),
       styleProfile(sim),
     ),
-    h(
-      'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'dec-h' } },
-      h('h2', { id: 'dec-h' }, 'What each of your calls did'),
-      decisions(scenario, sim),
-    ),
-    scenario.debrief.lessons?.length
-      ? h(
-          'section',
-          { class: 'block', attrs: { 'aria-labelledby': 'lessons-h' } },
-          h('h2', { id: 'lessons-h' }, 'Lessons'),
-          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
-        )
-      : null,
+    later,
   );
 }

@@ -1,0 +1,169 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Metrics } from '../../sim/index.ts';
+import { h } from '../dom.ts';
+
+// The what-if's charts: the player's line and the what-if line on one chart per figure.
+// Told apart without colour: the player's line is solid with filled points, the what-if's
+// dashed with hollow ones, each named in the legend and the caption, with the figures in
+// a table.
+
+interface Figure {
+  key: keyof Metrics;
+  title: string;
+  unit: string;
+}
+
+const FIGURES: Figure[] = [
+  { key: 'share', title: 'Market share', unit: '%' },
+  { key: 'alignment', title: 'Team alignment', unit: '/100' },
+  { key: 'trust', title: "Customer's trust", unit: '/100' },
+];
+
+const YOURS = { colour: '#0072B2', label: 'Your game (solid)' };
+const WHATIF = { colour: '#D55E00', label: 'What-if (dashed)' };
+
+let release: (() => void) | null = null;
+
+function table(f: Figure, a: number[], b: number[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'chart-table' },
+    h('summary', null, `${f.title}: the figures of both lines`),
+    h(
+      'table',
+      { class: 'data' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { attrs: { scope: 'col' } }, 'Quarter'),
+          h('th', { attrs: { scope: 'col' } }, `Your game (${f.unit})`),
+          h('th', { attrs: { scope: 'col' } }, `What-if (${f.unit})`),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...a.map((v, i) =>
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'row' } }, i === 0 ? 'start' : `Q${i}`),
+            h('td', null, v.toFixed(1)),
+            h('td', null, (b[i] ?? 0).toFixed(1)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function width(el: HTMLElement): number {
+  return Math.max(240, Math.min(560, (el.clientWidth || 480) - 24));
+}
+
+/** Draws both lines into `container`; the previous what-if's charts are released first. */
+export function renderCompareCharts(
+  container: HTMLElement,
+  actual: Metrics[],
+  alternative: Metrics[],
+  fromQuarter: number,
+): void {
+  release?.();
+  container.replaceChildren();
+  const plots: uPlot[] = [];
+  const quarters = actual.map((_, i) => i);
+  for (const f of FIGURES) {
+    const a = actual.map((m) => m[f.key] * 100);
+    const b = quarters.map((i) => (alternative[i]?.[f.key] ?? Number.NaN) * 100);
+    const box = h('div', { class: 'plot', attrs: { 'aria-hidden': 'true' } });
+    const figure = h(
+      'figure',
+      { class: 'chart compare-chart', attrs: { 'data-chart': f.key, 'data-series': '2' } },
+      h(
+        'figcaption',
+        null,
+        h('strong', null, f.title),
+        ` — after Q${a.length - 1}: your game ${(a.at(-1) ?? 0).toFixed(1)}${f.unit}, what-if ${(b.at(-1) ?? 0).toFixed(1)}${f.unit}; the lines part at Q${fromQuarter}.`,
+      ),
+      h(
+        'ul',
+        { class: 'legend' },
+        h(
+          'li',
+          null,
+          h('span', { class: 'key key-solid', attrs: { 'aria-hidden': 'true' } }),
+          YOURS.label,
+        ),
+        h(
+          'li',
+          null,
+          h('span', { class: 'key key-dashed', attrs: { 'aria-hidden': 'true' } }),
+          WHATIF.label,
+        ),
+      ),
+      box,
+      table(f, a, b),
+    );
+    container.append(figure);
+    plots.push(
+      new uPlot(
+        {
+          width: width(figure),
+          height: 170,
+          legend: { show: false },
+          cursor: { show: false },
+          scales: { x: { time: false } },
+          axes: [
+            {
+              values: (_u, ticks) =>
+                ticks.map((t) => (Number.isInteger(t) ? (t === 0 ? 'start' : `Q${t}`) : '')),
+              stroke: '#3d4451',
+              grid: { stroke: '#e3e6ec' },
+            },
+            {
+              values: (_u, ticks) => ticks.map((t) => `${Math.round(t)}`),
+              stroke: '#3d4451',
+              grid: { stroke: '#e3e6ec' },
+              size: 40,
+            },
+          ],
+          series: [
+            {},
+            {
+              label: YOURS.label,
+              stroke: YOURS.colour,
+              width: 3,
+              points: { size: 7, fill: YOURS.colour },
+            },
+            {
+              label: WHATIF.label,
+              stroke: WHATIF.colour,
+              width: 2.5,
+              dash: [8, 5],
+              points: { size: 7, fill: '#fff', stroke: WHATIF.colour, width: 2 },
+            },
+          ],
+        },
+        [quarters, a, b],
+        box,
+      ),
+    );
+  }
+  const resize = new ResizeObserver(() => {
+    plots.forEach((p, i) => {
+      const fig = container.children[i];
+      const w = fig instanceof HTMLElement ? width(fig) : p.width;
+      if (p.width !== w) p.setSize({ width: w, height: 170 });
+    });
+  });
+  resize.observe(container);
+  release = () => {
+    resize.disconnect();
+    for (const p of plots) p.destroy();
+    release = null;
+  };
+}

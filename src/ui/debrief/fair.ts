@@ -1,0 +1,140 @@
+import type { RubricDef } from '../../sim/index.ts';
+import type { FairProgress } from '../../store/debrief-types.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import type { FairScore } from '../../workers/fair-score.ts';
+import { h } from '../dom.ts';
+import { bind } from './bind.ts';
+import { verdict } from './grading.ts';
+
+// The fair score: where the player's score stands among every strategy of the same
+// market, computed in the census worker while this shows a progress bar, with the raw
+// score beside it, the par lines on the same seed, and pass or fail by the rubric.
+
+const POLICY: Record<FairScore['par'][number]['policy'], string> = {
+  directive: 'Always directive',
+  collaborative: 'Always collaborative',
+  best: 'The best path',
+};
+
+function parTable(fair: FairScore): HTMLElement {
+  return h(
+    'table',
+    { class: 'data par-table' },
+    h('caption', null, 'Par lines: fixed ways to play the same market (same seed)'),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { attrs: { scope: 'col' } }, 'Line'),
+        h('th', { attrs: { scope: 'col' } }, 'Score'),
+        h('th', { attrs: { scope: 'col' } }, 'Against yours'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      ...fair.par.map((p) => {
+        const d = p.score - fair.score;
+        return h(
+          'tr',
+          { attrs: { 'data-par': p.policy } },
+          h('th', { attrs: { scope: 'row' } }, POLICY[p.policy]),
+          h('td', null, String(p.score)),
+          h(
+            'td',
+            null,
+            d === 0 ? 'the same' : d > 0 ? `${d} more than yours` : `${-d} fewer than yours`,
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+function body(fair: FairProgress): HTMLElement[] {
+  if (fair.status === 'computing') {
+    const pct = Math.round(fair.progress * 100);
+    return [
+      h(
+        'p',
+        { class: 'fair-wait' },
+        h('label', { attrs: { for: 'fair-progress' } }, 'Playing every strategy of this market… '),
+        h('progress', {
+          id: 'fair-progress',
+          attrs: { max: '100', value: String(pct), 'aria-valuetext': `${pct}% done` },
+        }),
+        h('span', { class: 'muted' }, ` ${pct}%`),
+      ),
+    ];
+  }
+  if (fair.status === 'failed' || !fair.result) {
+    return [
+      h(
+        'p',
+        { class: 'notice-inline' },
+        `The fair score could not be worked out in this browser (${fair.error ?? 'no result'}). Your raw score above still stands.`,
+      ),
+    ];
+  }
+  const r = fair.result;
+  return [
+    h(
+      'p',
+      { class: 'fair-statement', attrs: { 'data-percentile': String(r.percentile) } },
+      'Better than ',
+      h('strong', { class: 'fair-pct' }, `${r.percentile}%`),
+      ' of possible strategies in this market',
+      r.exhaustive ? '' : ` (sampled, ±${r.margin} points)`,
+      '.',
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      r.exhaustive
+        ? `All ${r.strategies.toLocaleString('en')} ways to play this market were played on your seed.`
+        : `${r.played.toLocaleString('en')} of the ${r.strategies.toLocaleString('en')} ways to play this market were sampled on your seed.`,
+    ),
+    parTable(r),
+  ];
+}
+
+export function fairSection(
+  store: GameStore,
+  rubric: RubricDef,
+  passMark: number,
+  raw: number,
+): { section: HTMLElement; verdictEl: HTMLElement } {
+  const status = h('div', { class: 'fair-body' });
+  const live = h('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  const verdictEl = h('p', { class: 'verdict' });
+  const section = h(
+    'section',
+    { class: 'block fair', attrs: { 'aria-labelledby': 'fair-h' } },
+    h('h2', { id: 'fair-h' }, 'Your fair score'),
+    h(
+      'p',
+      null,
+      'Luck of the market should not decide your grade: your result is set against every other way this same market could have been played.',
+    ),
+    status,
+    live,
+  );
+  bind(
+    store,
+    section,
+    (s) => s.debrief?.fair ?? null,
+    (fair) => {
+      section.setAttribute('aria-busy', String(fair?.status === 'computing'));
+      status.replaceChildren(...(fair ? body(fair) : []));
+      const pct = fair?.status === 'done' && fair.result ? fair.result.percentile : null;
+      const v = verdict(rubric.grading, passMark, raw, pct);
+      verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
+      verdictEl.textContent = v.text;
+      if (fair?.status === 'done' && fair.result)
+        live.textContent = `Fair score: better than ${fair.result.percentile}% of possible strategies in this market.`;
+    },
+  );
+  return { section, verdictEl };
+}

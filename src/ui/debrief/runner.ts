@@ -1,0 +1,80 @@
+import { score } from '../../sim/index.ts';
+import { debriefKey } from '../../store/debrief-actions.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import { computeFairScore } from '../../workers/census-client.ts';
+import { explainInWorker } from './explain-client.ts';
+
+// Starts the debrief's background work for the finished game on show: the fair score in
+// the census worker, then the causal explanation (which reuses the census's best path)
+// in a worker of its own. Both report through store actions. Leaving the debrief, or a
+// different game coming up, cancels whatever is still running.
+
+let active: { key: string; controller: AbortController } | null = null;
+
+const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function runDebriefWork(store: GameStore): void {
+  store.getState().openDebrief();
+  const s = store.getState();
+  const key = debriefKey(s);
+  const d = s.debrief;
+  if (key === null || !d || !s.entry || !s.sim || d.key !== key) return;
+  if (active?.key === key) return;
+  const needFair = d.fair.status !== 'done';
+  const needExplain = d.explanation === null;
+  if (!needFair && !needExplain) return;
+
+  active?.controller.abort();
+  const controller = new AbortController();
+  active = { key, controller };
+  const { signal } = controller;
+  const stop = store.subscribe((now) => {
+    if (now.screen !== 'debrief' || debriefKey(now) !== key) controller.abort();
+  });
+  signal.addEventListener('abort', () => {
+    stop();
+    if (active?.controller === controller) active = null;
+  });
+
+  const { scenario } = s.entry;
+  const sim = s.sim;
+  const actions = store.getState();
+  const fair: Promise<string[] | null> = needFair
+    ? computeFairScore(
+        scenario,
+        sim.seed,
+        score(scenario.rubric, sim),
+        (done) => actions.fairProgress(key, done),
+        { signal },
+      ).then((result) => {
+        actions.fairDone(key, result);
+        return result.best.choices;
+      })
+    : Promise.resolve(d.fair.result?.best.choices ?? null);
+  fair
+    .catch((err: unknown) => {
+      if (isAbort(err)) throw err;
+      actions.fairFailed(key, message(err));
+      // the explanation can still be had: it searches the best path itself
+      return null;
+    })
+    .then(async (best) => {
+      if (!needExplain) return;
+      try {
+        const explanation = await explainInWorker(scenario, sim, best, signal);
+        actions.explained(key, explanation);
+      } catch (err) {
+        if (!isAbort(err)) actions.explainFailed(key, message(err));
+      }
+    })
+    .catch(() => {
+      // cancelled: the player left the debrief; nothing to report
+    })
+    .finally(() => {
+      if (active?.controller === controller) {
+        active = null;
+        stop();
+      }
+    });
+}

@@ -1,0 +1,69 @@
+import type { ScenarioDef } from '../../sim/index.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import { h } from '../dom.ts';
+import { ropeLines } from '../rope-text.ts';
+import { bind } from './bind.ts';
+
+// The timeline: a slider over the quarters of the finished game. Moving it sets the
+// store's timeline, the rope view redraws the market of that quarter (and the what-if's
+// ghost at the same quarter), and the list below says in words what the ropes show.
+
+export function timelineSection(store: GameStore, scenario: ScenarioDef): HTMLElement {
+  const d = store.getState().debrief;
+  const last = (d?.actual.length ?? 1) - 1;
+  const slider = h('input', {
+    id: 'timeline',
+    class: 'timeline-slider',
+    attrs: { type: 'range', min: '0', max: String(last), step: '1', value: String(last) },
+  });
+  slider.addEventListener('input', () => store.getState().setTimeline(Number(slider.value)));
+  const where = h('p', { class: 'timeline-where' });
+  const ticks = h(
+    'div',
+    { class: 'timeline-ticks', attrs: { 'aria-hidden': 'true' } },
+    ...Array.from({ length: last + 1 }, (_, i) => h('span', null, i === 0 ? 'start' : `Q${i}`)),
+  );
+  const list = h('ul', { class: 'rope-list timeline-ropes' });
+  const section = h(
+    'section',
+    { class: 'block timeline', attrs: { 'aria-labelledby': 'timeline-h' } },
+    h('h2', { id: 'timeline-h' }, 'Watch the market again'),
+    h('label', { attrs: { for: 'timeline' } }, 'Quarter shown in the rope view'),
+    slider,
+    ticks,
+    where,
+    h(
+      'details',
+      { class: 'rope-details' },
+      h('summary', null, 'Who is pulling at this quarter, and how hard'),
+      list,
+    ),
+  );
+  const label = (t: number) => (t === 0 ? 'the start' : `the end of quarter ${t}`);
+  bind(
+    store,
+    section,
+    (s) =>
+      `${s.debrief?.timeline ?? last}|${s.debrief?.whatIf?.quarter ?? ''}|${s.debrief?.whatIf?.optionId ?? ''}`,
+    () => {
+      const db = store.getState().debrief;
+      if (!db) return;
+      const t = db.timeline;
+      const state = db.actual[t];
+      const ghost = db.alternative?.[t];
+      slider.value = String(t);
+      const share = (p: number) => Math.round(((1 + p) / 2) * 100);
+      slider.setAttribute(
+        'aria-valuetext',
+        `${t === 0 ? 'Start of the game' : `Quarter ${t}`}${state ? `: market share ${share(state.position)}%` : ''}`,
+      );
+      where.textContent = state
+        ? `Showing ${label(t)}: market share ${share(state.position)}%${ghost && ghost !== state && db.whatIf && t >= db.whatIf.quarter ? `; what-if line ${share(ghost.position)}%` : ''}.`
+        : '';
+      list.replaceChildren(
+        ...(state ? ropeLines(scenario, state).map((line) => h('li', null, line)) : []),
+      );
+    },
+  );
+  return section;
+}

@@ -1,0 +1,210 @@
+import { type ScenarioDef, type SimState, situationById } from '../../sim/index.ts';
+import type { WhatIfView } from '../../store/debrief-types.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import { button, h } from '../dom.ts';
+import { styleMark, styleName, WATCHED } from '../explain.ts';
+import { bind } from './bind.ts';
+
+// What if: the player picks one of their past decisions and another option there; the
+// store replays the rest of the market on the same seed (keeping the player's later calls
+// where they still fit). Both lines then show side by side: a table of final outcomes,
+// charts with two series, and the rope view with the what-if as a faint ghost.
+
+const OUTCOME_KEYS = ['share', 'revenue', 'trust', 'alignment', 'morale'] as const;
+
+function outcomeTable(scenario: ScenarioDef, w: WhatIfView): HTMLElement {
+  const a = w.result.actual;
+  const b = w.result.alternative;
+  const lastA = a.quarters.at(-1);
+  const lastB = b.quarters.at(-1);
+  const rows = OUTCOME_KEYS.map((k) => WATCHED.find((x) => x.key === k)!).map((m) =>
+    h(
+      'tr',
+      null,
+      h('th', { attrs: { scope: 'row' } }, m.label),
+      h('td', null, lastA ? m.value(lastA[m.key]) : '–'),
+      h('td', null, lastB ? m.value(lastB[m.key]) : '–'),
+    ),
+  );
+  void scenario;
+  return h(
+    'table',
+    { class: 'data compare-table' },
+    h('caption', null, 'Where each line ended'),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { attrs: { scope: 'col' } }, 'Outcome'),
+        h('th', { attrs: { scope: 'col' } }, 'Your game'),
+        h('th', { attrs: { scope: 'col' } }, 'What-if'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      h(
+        'tr',
+        { class: 'score-line' },
+        h('th', { attrs: { scope: 'row' } }, 'Score'),
+        h('td', { attrs: { 'data-line': 'actual' } }, String(a.score)),
+        h('td', { attrs: { 'data-line': 'what-if' } }, String(b.score)),
+      ),
+      ...rows,
+    ),
+  );
+}
+
+function resultView(scenario: ScenarioDef, w: WhatIfView, store: GameStore): HTMLElement {
+  const d = store.getState().debrief!;
+  const before = d.actual[w.quarter - 1]!;
+  const situation = situationById(scenario, before.situationId!);
+  const option = situation.choices.find((c) => c.id === w.optionId);
+  const diff = w.result.alternative.score - w.result.actual.score;
+  const charts = h('div', { class: 'charts compare-charts' });
+  const actualM = d.actual.map((s) => s.history.at(-1)?.metrics ?? s.start);
+  const altM = (d.alternative ?? []).map((s) => s.history.at(-1)?.metrics ?? s.start);
+  void import('./compare-charts.ts').then((m) =>
+    m.renderCompareCharts(charts, actualM, altM, w.quarter),
+  );
+  const kept = w.result.replaced.length
+    ? `Your later calls were kept where they still fitted; at ${w.result.replaced.map((q) => `Q${q}`).join(', ')} the market had moved on, so the best continuation was played there.`
+    : 'Every one of your later calls was kept as you made it.';
+  return h(
+    'div',
+    { class: 'whatif-result', attrs: { 'data-whatif-quarter': String(w.quarter) } },
+    h(
+      'p',
+      { class: 'lead' },
+      `In quarter ${w.quarter}, “${option?.label ?? w.optionId}” (${styleName(option?.style ?? '')}) instead would have ended at `,
+      h('strong', null, String(w.result.alternative.score)),
+      ` rather than ${w.result.actual.score}: `,
+      diff === 0 ? 'the same score.' : diff > 0 ? `${diff} points more.` : `${-diff} points fewer.`,
+    ),
+    h('p', { class: 'muted' }, kept),
+    outcomeTable(scenario, w),
+    h(
+      'p',
+      { class: 'muted' },
+      'The rope view above draws the what-if market faintly (dashed ropes, “what-if” label) beside yours.',
+    ),
+    charts,
+    button('Close the what-if', () => store.getState().closeWhatIf(), { class: 'btn btn-quiet' }),
+  );
+}
+
+function optionsFor(scenario: ScenarioDef, state: SimState, chosen: string) {
+  return situationById(scenario, state.situationId!).choices.filter((c) => c.id !== chosen);
+}
+
+export function whatIfSection(
+  store: GameStore,
+  scenario: ScenarioDef,
+): { section: HTMLElement; pickQuarter(q: number): void } {
+  const s0 = store.getState();
+  const d0 = s0.debrief;
+  const sim = s0.sim!;
+  const quarterSelect = h('select', { id: 'whatif-quarter' });
+  sim.history.forEach((r) => {
+    const title = situationById(scenario, r.situationId).title;
+    quarterSelect.append(
+      h('option', { attrs: { value: String(r.quarter) } }, `Quarter ${r.quarter}: ${title}`),
+    );
+  });
+  const optionsBox = h('fieldset', { class: 'whatif-options' });
+  const fillOptions = () => {
+    const q = Number(quarterSelect.value);
+    const d = store.getState().debrief;
+    const before = d?.actual[q - 1];
+    const chosen = sim.choices[q - 1] ?? '';
+    optionsBox.replaceChildren(
+      h(
+        'legend',
+        null,
+        `Instead of “${scenario.situations.flatMap((x) => x.choices).find((c) => c.id === chosen)?.label ?? chosen}”, choose:`,
+      ),
+    );
+    if (!before) return;
+    optionsFor(scenario, before, chosen).forEach((c, i) => {
+      const id = `whatif-opt-${c.id}`;
+      optionsBox.append(
+        h(
+          'div',
+          { class: 'radio' },
+          h('input', {
+            id,
+            attrs: {
+              type: 'radio',
+              name: 'whatif-option',
+              value: c.id,
+              ...(i === 0 ? { checked: '' } : {}),
+            },
+          }),
+          h(
+            'label',
+            { attrs: { for: id } },
+            `${c.label} (${styleMark(c.style)} ${styleName(c.style)})`,
+          ),
+        ),
+      );
+    });
+  };
+  quarterSelect.addEventListener('change', fillOptions);
+  const defaultQuarter = d0?.whatIf?.quarter ?? Math.min(2, sim.history.length);
+  quarterSelect.value = String(defaultQuarter);
+  fillOptions();
+  const form = h(
+    'form',
+    { class: 'whatif-form' },
+    h('label', { attrs: { for: 'whatif-quarter' } }, 'Decision to change'),
+    quarterSelect,
+    optionsBox,
+    h(
+      'button',
+      { class: 'btn btn-primary', attrs: { type: 'submit' } },
+      'Replay the rest of the market',
+    ),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const picked = form.querySelector<HTMLInputElement>('input[name="whatif-option"]:checked');
+    if (!picked) return;
+    store.getState().openWhatIf(Number(quarterSelect.value), picked.value);
+  });
+  const out = h('div', { class: 'whatif-out' });
+  const live = h('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  const section = h(
+    'section',
+    { class: 'block whatif', id: 'whatif', attrs: { 'aria-labelledby': 'whatif-h' } },
+    h('h2', { id: 'whatif-h', attrs: { tabindex: '-1' } }, 'What if you had chosen differently?'),
+    h(
+      'p',
+      null,
+      'Pick one of your decisions and another option: the rest of the market is replayed on the same seed, so luck stays the same and only the call changes.',
+    ),
+    form,
+    live,
+    out,
+  );
+  bind(
+    store,
+    section,
+    (s) => s.debrief?.whatIf ?? null,
+    (w) => {
+      const view = w ? resultView(scenario, w, store) : null;
+      out.replaceChildren(...(view ? [view] : []));
+      live.textContent = view?.querySelector('.lead')?.textContent ?? '';
+    },
+  );
+  return {
+    section,
+    pickQuarter(q) {
+      quarterSelect.value = String(q);
+      fillOptions();
+      section.scrollIntoView({ block: 'start' });
+      quarterSelect.focus();
+    },
+  };
+}
