@@ -129,7 +129,7 @@ export function fairSection(
       section.setAttribute('aria-busy', String(fair?.status === 'computing'));
       status.replaceChildren(...(fair ? body(fair) : []));
       const pct = fair?.status === 'done' && fair.result ? fair.result.percentile : null;
-      const v = verdict(rubric.grading, passMark, raw, pct);
+      const v = verdict(rubric, passMark, raw, pct);
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
       verdictEl.textContent = v.text;
       if (fair?.status === 'done' && fair.result)

@@ -88,7 +88,7 @@ function resultView(scenario: ScenarioDef, w: WhatIfView, store: GameStore): HTM
     h(
       'p',
       { class: 'muted' },
-      'The rope view above draws the what-if market faintly (dashed ropes, “what-if” label) beside yours.',
+      'The rope view draws the what-if market faintly (dashed ropes, labelled “what-if”) over yours; the timeline below moves both.',
     ),
     charts,
     button('Close the what-if', () => store.getState().closeWhatIf(), { class: 'btn btn-quiet' }),

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { gradeOf, type RubricDef } from '../../src/sim/index.ts';
+import { verdict } from '../../src/ui/debrief/grading.ts';
+
+// The debrief's pass or fail says what the LMS and HR decide (gradeOf), in words, and
+// never guesses before the percentile it needs is known.
+
+const rubric = (grading: RubricDef['grading']): RubricDef => ({
+  weights: { share: 1 },
+  passMark: 50,
+  grading,
+});
+
+describe('debrief verdict', () => {
+  it('waits for the percentile when the rubric grades on it', () => {
+    for (const g of ['percentile', 'both'] as const) {
+      const v = verdict(rubric(g), 50, 90, null);
+      expect(v.passed).toBeNull();
+      expect(v.text).toContain('the pass mark is 50');
+    }
+  });
+
+  it('grades a raw rubric at once, on the raw score only', () => {
+    expect(verdict(rubric('raw'), 50, 50, null).passed).toBe(true);
+    expect(verdict(rubric('raw'), 50, 49, 99).passed).toBe(false);
+    expect(verdict(rubric('raw'), 50, 49, 99).text).toMatch(/^✗ Not passed yet: your score is 49/);
+  });
+
+  it('on the percentile, rounds as every grader does; "both" needs both', () => {
+    expect(verdict(rubric('percentile'), 50, 10, 49.5).passed).toBe(true);
+    expect(verdict(rubric('percentile'), 50, 90, 49.4).passed).toBe(false);
+    const both = verdict(rubric('both'), 50, 49, 80);
+    expect(both.passed).toBe(false);
+    expect(both.text).toContain('score 49 is below it, fair score 80 reaches it');
+    expect(verdict(rubric('both'), 50, 60, 70).passed).toBe(true);
+  });
+
+  it('agrees with gradeOf on every combination, and an assignment pass mark overrides', () => {
+    for (const g of ['raw', 'percentile', 'both'] as const) {
+      for (const raw of [0, 39, 40, 41, 100]) {
+        for (const pct of [0, 39.4, 39.5, 40, 100]) {
+          expect(verdict(rubric(g), 40, raw, pct).passed).toBe(
+            gradeOf(rubric(g), raw, pct, 40).passed,
+          );
+        }
+      }
+    }
+  });
+});
