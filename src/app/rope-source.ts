@@ -25,7 +25,10 @@ function changed(a: GameState, b: GameState): boolean {
 function debriefView(s: GameState): RopeViewState | null {
   const d = s.debrief;
   if (s.screen !== 'debrief' || !s.entry || !d) return null;
-  const state = d.actual[d.timeline] ?? s.sim;
+  // at the end of the timeline the game's own state (the same market, replayed in
+  // d.actual) keeps the picture still as the debrief opens
+  const atEnd = d.timeline === d.actual.length - 1;
+  const state = (atEnd ? s.sim : d.actual[d.timeline]) ?? s.sim;
   if (!state) return null;
   const moved = d.timelineMoves > 0 && d.timelineFrom !== null;
   return {

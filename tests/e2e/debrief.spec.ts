@@ -15,6 +15,8 @@ import {
 
 const SCENARIO = 'silos';
 const SEED = '7';
+// the longest option labels: the what-if form must wrap them on a phone
+const PHONE_SCENARIO = 'distrustful-account';
 
 function cli(choices: string[], percentile: boolean): { score: number; percentile?: number } {
   const out = execFileSync(
@@ -36,7 +38,7 @@ function cli(choices: string[], percentile: boolean): { score: number; percentil
 }
 
 /** Plays the market through the store's actions up to the last quarter's outcome. */
-async function playToLastOutcome(page: Page): Promise<string[]> {
+async function playToLastOutcome(page: Page, scenario = SCENARIO): Promise<string[]> {
   return page.evaluate(
     ({ scenario, seed }) => {
       const store = window.__TEST__!.store;
@@ -55,7 +57,7 @@ async function playToLastOutcome(page: Page): Promise<string[]> {
       }
       return [...store.getState().sim!.choices];
     },
-    { scenario: SCENARIO, seed: SEED },
+    { scenario, seed: SEED },
   );
 }
 
@@ -132,7 +134,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
       const tick = () => {
         const s = store.getState();
         if (s.screen === 'debrief' && s.debrief && s.debrief.fair.status !== 'computing') return;
-        const target = document.querySelector<HTMLElement>('#whatif-quarter');
+        const target = document.querySelector<HTMLElement>('input[name="whatif-option"]');
         if (target && s.debrief?.fair.status === 'computing') {
           selfDue = due;
           target.click();
@@ -148,12 +150,13 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
       page.getByRole('heading', { level: 1, name: 'How your market went' }),
     ).toBeVisible();
     const probe = page.getByLabel('Decision to change');
+    const radio = page.getByRole('radio').first();
     for (let i = 0; i < 40; i++) {
       const status = await page.evaluate(
         () => window.__TEST__!.store.getState().debrief?.fair.status,
       );
       if (status !== 'computing') break;
-      await probe.click();
+      await radio.click();
     }
     const clicks = await page.evaluate(
       () =>
@@ -168,10 +171,9 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     const note = `${during.length} clicks while the percentile computed: handlers took at most ${handled.toFixed(1)} ms; input to handled median ${median.toFixed(1)} ms, slowest ${totals.at(-1)!.toFixed(1)} ms`;
     console.log(note);
     testInfo.annotations.push({ type: 'responsiveness', description: note });
-    // every click's own handling is quick; the wait before it is bounded on the median,
-    // as this shared machine's scheduler can stall any thread now and then
+    // every click, from its input (or due time) to its last handler, within 100 ms
     expect(handled).toBeLessThan(100);
-    expect(median).toBeLessThan(100);
+    expect(totals.at(-1)!).toBeLessThan(100);
 
     // the fair score on the page is the CLI's for the same game
     const expected = cli(choices, true);
@@ -260,6 +262,23 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await expect(page.locator('.timeline-where')).toContainText('the end of quarter 3');
     await expect(slider).toHaveAttribute('aria-valuetext', /^Quarter 3: market share \d+%$/);
 
+    // for the record: the same self-clicks with nothing computing, as this machine's baseline
+    const baseline = await page.evaluate(async () => {
+      const target = document.querySelector<HTMLElement>('input[name="whatif-option"]')!;
+      const waits: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const due = performance.now() + 10;
+        await new Promise((r) => setTimeout(r, 10));
+        const start = performance.now();
+        target.click();
+        waits.push(performance.now() - due + (performance.now() - start));
+      }
+      return waits.sort((a, b) => a - b)[10]!;
+    });
+    const rest = `at rest, the same clicks: median ${baseline.toFixed(1)} ms`;
+    console.log(rest);
+    testInfo.annotations.push({ type: 'responsiveness', description: rest });
+
     // leaving the debrief drops its state; nothing went wrong on the way
     await page.getByRole('button', { name: 'Back to the title' }).click();
     expect(problems).toEqual([]);
@@ -289,10 +308,14 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     });
     await openGame(page);
     await waitForRopeView(page);
-    await playToLastOutcome(page);
-    await page.getByRole('button', { name: 'See the debrief' }).click();
-    // leave at once: the census worker is ended, and no late result reaches the store
-    await page.getByRole('button', { name: 'Back to the title' }).click();
+    await playToLastOutcome(page, PHONE_SCENARIO);
+    // open the debrief and leave it in the same moment, long before the census can end:
+    // its worker is ended, and no late result reaches the store
+    await page.evaluate(() => {
+      const s = window.__TEST__!.store.getState();
+      s.nextQuarter();
+      s.showTitle();
+    });
     await page.waitForTimeout(1500);
     const workers = await page.evaluate(
       () => (window as unknown as { __workers: { name: string; ended: boolean }[] }).__workers,
@@ -310,7 +333,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
         const save = s.saves.find((o) => o.scenarioId === scenario && o.seed === seed);
         if (save) s.resume(save.key);
       },
-      { scenario: SCENARIO, seed: SEED },
+      { scenario: PHONE_SCENARIO, seed: SEED },
     );
     await expect(page.locator('.fair-statement')).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('.decision-card')).toHaveCount(8, { timeout: 60_000 });
@@ -320,7 +343,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await page.getByRole('button', { name: 'Replay the rest of the market' }).click();
     await expect(page.locator('.whatif-result')).toBeVisible();
     const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, 'the debrief with the what-if open, 360 px');

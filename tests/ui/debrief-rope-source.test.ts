@@ -19,7 +19,8 @@ describe('rope source on the debrief', () => {
     const { store, source } = finishedWithSource();
     const d = store.getState().debrief!;
     const view = source.get()!;
-    expect(view.state).toBe(d.actual.at(-1));
+    expect(view.state).toBe(store.getState().sim);
+    expect(view.state).toEqual(d.actual.at(-1));
     expect(view.previous).toBeNull();
     expect(view.ghost ?? null).toBeNull();
     const situation = store

@@ -53,22 +53,30 @@ function parTable(fair: FairScore): HTMLElement {
   );
 }
 
+/** The progress bar while the census runs; moved in place, so the long page is not laid out again. */
+function progressBar(): { el: HTMLElement; set(done: number): void } {
+  const bar = h('progress', { id: 'fair-progress', attrs: { max: '100', value: '0' } });
+  const figure = h('span', { class: 'muted' }, ' 0%');
+  const el = h(
+    'p',
+    { class: 'fair-wait' },
+    h('label', { attrs: { for: 'fair-progress' } }, 'Playing every strategy of this market… '),
+    bar,
+    figure,
+  );
+  return {
+    el,
+    set(done) {
+      const pct = String(Math.round(done * 100));
+      if (bar.getAttribute('value') === pct) return;
+      bar.setAttribute('value', pct);
+      bar.setAttribute('aria-valuetext', `${pct}% done`);
+      figure.textContent = ` ${pct}%`;
+    },
+  };
+}
+
 function body(fair: FairProgress): HTMLElement[] {
-  if (fair.status === 'computing') {
-    const pct = Math.round(fair.progress * 100);
-    return [
-      h(
-        'p',
-        { class: 'fair-wait' },
-        h('label', { attrs: { for: 'fair-progress' } }, 'Playing every strategy of this market… '),
-        h('progress', {
-          id: 'fair-progress',
-          attrs: { max: '100', value: String(pct), 'aria-valuetext': `${pct}% done` },
-        }),
-        h('span', { class: 'muted' }, ` ${pct}%`),
-      ),
-    ];
-  }
   if (fair.status === 'failed' || !fair.result) {
     return [
       h(
@@ -107,6 +115,7 @@ export function fairSection(
   raw: number,
 ): { section: HTMLElement; verdictEl: HTMLElement } {
   const status = h('div', { class: 'fair-body' });
+  const progress = progressBar();
   const live = h('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   const verdictEl = h('p', { class: 'verdict' });
   const section = h(
@@ -127,7 +136,11 @@ export function fairSection(
     (s) => s.debrief?.fair ?? null,
     (fair) => {
       section.setAttribute('aria-busy', String(fair?.status === 'computing'));
-      status.replaceChildren(...(fair ? body(fair) : []));
+      if (fair?.status === 'computing') {
+        if (progress.el.parentNode !== status) status.replaceChildren(progress.el);
+        progress.set(fair.progress);
+        if (verdictEl.textContent) return;
+      } else status.replaceChildren(...(fair ? body(fair) : []));
       const pct = fair?.status === 'done' && fair.result ? fair.result.percentile : null;
       const v = verdict(rubric, passMark, raw, pct);
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;

@@ -1,6 +1,7 @@
 import { type ScenarioDef, type SimState, score } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
+import { afterFairScore } from '../debrief/after-fair.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
 import { runDebriefWork } from '../debrief/runner.ts';
@@ -53,11 +54,24 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   // the long reading below the fold is built in a task of its own, so the click that
   // opened the debrief (and any click just after it) is handled quickly
   const later = h('div', { class: 'debrief-later' });
+  const onDebrief = () => store.getState().screen === 'debrief' && later.isConnected;
+  let whatIf: ReturnType<typeof whatIfSection> | null = null;
+  const causalBox = h('div');
+  // one section per task, so no single task holds up a click
   setTimeout(() => {
-    if (store.getState().screen !== 'debrief') return;
-    const whatIf = whatIfSection(store, scenario);
-    const causal = causalSection(store, (q) => whatIf.pickQuarter(q));
-    later.append(causal, whatIf.section, timelineSection(store, scenario));
+    if (!onDebrief()) return;
+    whatIf = whatIfSection(store, scenario);
+    const w = whatIf;
+    causalBox.replaceWith(causalSection(store, (q) => w.pickQuarter(q)));
+  }, 0);
+  later.append(causalBox);
+  setTimeout(() => {
+    if (!onDebrief() || !whatIf) return;
+    later.append(whatIf.section);
+  }, 16);
+  setTimeout(() => {
+    if (!onDebrief()) return;
+    later.append(timelineSection(store, scenario));
     if (scenario.debrief.lessons?.length)
       later.append(
         h(
@@ -67,7 +81,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
           h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
         ),
       );
-  }, 0);
+  }, 32);
   const band = bandText(scenario, value);
   const charts = h(
     'div',
@@ -80,8 +94,10 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     h('p', { class: 'muted' }, 'Preparing your result code…'),
   );
   // charts (uPlot) and the result code (compression, hashing) load on the debrief only
-  void import('../charts.ts').then((m) => m.renderCharts(charts, scenario, sim));
-  void import('../result.ts').then((m) => m.renderResult(result, entry, sim, s.context));
+  afterFairScore(store, [
+    () => void import('../result.ts').then((m) => m.renderResult(result, entry, sim, s.context)),
+    () => void import('../charts.ts').then((m) => m.renderCharts(charts, scenario, sim)),
+  ]);
   return h(
     'div',
     { class: 'screen debrief' },
