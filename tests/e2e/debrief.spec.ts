@@ -261,6 +261,17 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     expect(view.ghost?.position).toBe(atThree.ghost);
     await expect(page.locator('.timeline-where')).toContainText('the end of quarter 3');
     await expect(slider).toHaveAttribute('aria-valuetext', /^Quarter 3: market share \d+%$/);
+    await page.locator('.timeline .rope-details summary').click();
+    await page.waitForTimeout(3000); // the ropes' move to quarter 3 plays out
+    await shot(page, testInfo, 'debrief-timeline-1280', '#timeline-h');
+    // "Play" walks the quarters from the start; a move of the slider stops it
+    await page.getByRole('button', { name: '▶ Play the quarters' }).click();
+    await expect.poll(async () => (await ropeViewState(page)).quarter).toBe(0);
+    await expect.poll(async () => (await ropeViewState(page)).quarter, { timeout: 8000 }).toBe(2);
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await ropeViewState(page)).quarter).toBe(8);
+    await expect(page.getByRole('button', { name: '▶ Play the quarters' })).toBeVisible();
 
     // for the record: the same self-clicks with nothing computing, as this machine's baseline
     const baseline = await page.evaluate(async () => {

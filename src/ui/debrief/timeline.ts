@@ -1,6 +1,7 @@
 import type { ScenarioDef } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { h } from '../dom.ts';
+import { reducedMotion } from '../../store/game-store.ts';
+import { button, h } from '../dom.ts';
 import { ropeLines } from '../rope-text.ts';
 import { bind } from './bind.ts';
 
@@ -16,7 +17,32 @@ export function timelineSection(store: GameStore, scenario: ScenarioDef): HTMLEl
     class: 'timeline-slider',
     attrs: { type: 'range', min: '0', max: String(last), step: '1', value: String(last) },
   });
-  slider.addEventListener('input', () => store.getState().setTimeline(Number(slider.value)));
+  // "Play" walks the timeline a quarter at a time; any move of the slider by hand stops it
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const play = button('▶ Play the quarters', () => (timer ? stop() : start()), {
+    class: 'btn btn-small',
+  });
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    play.textContent = '▶ Play the quarters';
+  };
+  const stepOn = () => {
+    const d = store.getState().debrief;
+    if (!d || store.getState().screen !== 'debrief' || !play.isConnected) return stop();
+    if (d.timeline >= last) return stop();
+    store.getState().setTimeline(d.timeline + 1);
+    timer = setTimeout(stepOn, reducedMotion(store.getState()) ? 1200 : 1600);
+  };
+  const start = () => {
+    play.textContent = '❚❚ Pause';
+    store.getState().setTimeline(0);
+    timer = setTimeout(stepOn, 1200);
+  };
+  slider.addEventListener('input', () => {
+    stop();
+    store.getState().setTimeline(Number(slider.value));
+  });
   const where = h('p', { class: 'timeline-where' });
   const ticks = h(
     'div',
@@ -31,7 +57,7 @@ export function timelineSection(store: GameStore, scenario: ScenarioDef): HTMLEl
     h('label', { attrs: { for: 'timeline' } }, 'Quarter shown in the rope view'),
     slider,
     ticks,
-    where,
+    h('div', { class: 'timeline-row' }, where, play),
     h(
       'details',
       { class: 'rope-details' },
