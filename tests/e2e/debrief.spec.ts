@@ -363,5 +363,11 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await shot(page, testInfo, 'debrief-whatif-charts-360', '.compare-charts');
     await shot(page, testInfo, 'debrief-causes-360', '.decision-cards');
     await shot(page, testInfo, 'debrief-ropes-360', '#stage');
+    // closing the what-if by keyboard keeps focus in the form and takes the ghost away
+    await expect.poll(async () => (await ropeViewState(page)).ghost).not.toBeNull();
+    await page.getByRole('button', { name: 'Close the what-if' }).press('Enter');
+    await expect(page.getByLabel('Decision to change')).toBeFocused();
+    await expect(page.locator('.whatif-result')).toHaveCount(0);
+    await expect.poll(async () => (await ropeViewState(page)).ghost).toBeNull();
   });
 });

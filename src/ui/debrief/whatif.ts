@@ -57,7 +57,12 @@ function outcomeTable(scenario: ScenarioDef, w: WhatIfView): HTMLElement {
   );
 }
 
-function resultView(scenario: ScenarioDef, w: WhatIfView, store: GameStore): HTMLElement {
+function resultView(
+  scenario: ScenarioDef,
+  w: WhatIfView,
+  store: GameStore,
+  closed: () => void,
+): HTMLElement {
   const d = store.getState().debrief!;
   const before = d.actual[w.quarter - 1]!;
   const situation = situationById(scenario, before.situationId!);
@@ -91,7 +96,14 @@ function resultView(scenario: ScenarioDef, w: WhatIfView, store: GameStore): HTM
       'The rope view draws the what-if market faintly (dashed ropes, labelled “what-if”) over yours; the timeline below moves both.',
     ),
     charts,
-    button('Close the what-if', () => store.getState().closeWhatIf(), { class: 'btn btn-quiet' }),
+    button(
+      'Close the what-if',
+      () => {
+        store.getState().closeWhatIf();
+        closed();
+      },
+      { class: 'btn btn-quiet' },
+    ),
   );
 }
 
@@ -193,7 +205,12 @@ export function whatIfSection(
     section,
     (s) => s.debrief?.whatIf ?? null,
     (w) => {
-      const view = w ? resultView(scenario, w, store) : null;
+      const view = w
+        ? resultView(scenario, w, store, () =>
+            // the button that had focus is gone: keep the keyboard in the what-if
+            quarterSelect.focus(),
+          )
+        : null;
       out.replaceChildren(...(view ? [view] : []));
       live.textContent = view?.querySelector('.lead')?.textContent ?? '';
     },
