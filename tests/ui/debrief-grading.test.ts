@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOf, type RubricDef } from '../../src/sim/index.ts';
+import { fairSentence } from '../../src/ui/debrief/fair.ts';
 import { verdict } from '../../src/ui/debrief/grading.ts';
 
 // The debrief's pass or fail says what the LMS and HR decide (gradeOf), in words, and
@@ -45,5 +46,19 @@ describe('debrief verdict', () => {
         }
       }
     }
+  });
+});
+
+describe('fair score sentence', () => {
+  it('says when the census was sampled, with its bound, and not when it was exact', () => {
+    expect(fairSentence({ percentile: 87.5, exhaustive: true, margin: 0 })).toBe(
+      'Better than 87.5% of possible strategies in this market.',
+    );
+    expect(fairSentence({ percentile: 61.2, exhaustive: false, margin: 1 })).toBe(
+      'Better than 61.2% of possible strategies in this market (sampled, ±1 point).',
+    );
+    expect(fairSentence({ percentile: 40, exhaustive: false, margin: 0.8 })).toContain(
+      '(sampled, ±0.8 points)',
+    );
   });
 });

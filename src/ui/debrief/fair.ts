@@ -76,6 +76,11 @@ function progressBar(): { el: HTMLElement; set(done: number): void } {
   };
 }
 
+/** The fair score in words; a sampled census says so, with its bound. */
+export function fairSentence(r: Pick<FairScore, 'percentile' | 'exhaustive' | 'margin'>): string {
+  return `Better than ${r.percentile}% of possible strategies in this market${r.exhaustive ? '' : ` (sampled, ±${r.margin} point${r.margin === 1 ? '' : 's'})`}.`;
+}
+
 function body(fair: FairProgress): HTMLElement[] {
   if (fair.status === 'failed' || !fair.result) {
     return [
@@ -94,7 +99,7 @@ function body(fair: FairProgress): HTMLElement[] {
       'Better than ',
       h('strong', { class: 'fair-pct' }, `${r.percentile}%`),
       ' of possible strategies in this market',
-      r.exhaustive ? '' : ` (sampled, ±${r.margin} points)`,
+      r.exhaustive ? '' : ` (sampled, ±${r.margin} point${r.margin === 1 ? '' : 's'})`,
       '.',
     ),
     h(
@@ -146,7 +151,7 @@ export function fairSection(
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
       verdictEl.textContent = v.text;
       if (fair?.status === 'done' && fair.result)
-        live.textContent = `Fair score: better than ${fair.result.percentile}% of possible strategies in this market.`;
+        live.textContent = `Fair score: ${fairSentence(fair.result)}`;
     },
   );
   return { section, verdictEl };
