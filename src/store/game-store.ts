@@ -148,7 +148,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     const nextAttempt = (context: GameContext): GameContext => {
       if (context.kind !== 'assignment') return context;
-      const key = ATTEMPTS_KEY + encodeURIComponent(context.session);
+      // counted per trainee: two trainees sharing a device each get their own attempts
+      const key = `${ATTEMPTS_KEY}${encodeURIComponent(context.session)}.${encodeURIComponent(context.trainee)}`;
       const used = Number.parseInt(deps.saves.getValue(key) ?? '0', 10) || 0;
       deps.saves.setValue(key, String(used + 1));
       if (used >= context.attempts) {

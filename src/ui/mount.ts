@@ -132,9 +132,12 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
       lastNotices = s.notices;
       notices.replaceChildren(...noticeList(store, s.notices));
     }
-    if (s.sim !== lastSim) {
-      lastSim = s.sim;
-      ropeText.replaceChildren(s.entry && s.sim ? ropeTextList(s.entry.scenario, s.sim) : '');
+    // on the debrief the picture follows the timeline, and so must its text equivalent
+    const shown =
+      s.screen === 'debrief' && s.debrief ? (s.debrief.actual[s.debrief.timeline] ?? s.sim) : s.sim;
+    if (shown !== lastSim) {
+      lastSim = shown;
+      ropeText.replaceChildren(s.entry && shown ? ropeTextList(s.entry.scenario, shown) : '');
     }
     const hideSkip = !(s.animating && !s.skipped && !reducedMotion(s));
     // a button that vanishes under the keyboard would drop focus on the page's body

@@ -210,5 +210,9 @@ describe('createGameStore: saving and resuming', () => {
     store.getState().replayMarket();
     expect(store.getState().context).toMatchObject({ attempt: 2 });
     expect(store.getState().notices.some((n) => /used all 1 attempts/.test(n.text))).toBe(true);
+    // a colleague on the same device starts with attempts of their own
+    store.getState().startMarket(tutorial.scenario.id, '9', { ...ctx, trainee: 't2' });
+    store.getState().beginQuarters();
+    expect(store.getState().context).toMatchObject({ attempt: 1 });
   });
 });
