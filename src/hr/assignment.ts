@@ -1,6 +1,6 @@
+import { toCsv } from '../lib/csv.ts';
 import { type AssignmentLink, linkUrl } from '../links/links.ts';
 import { traineeSeed } from './binding.ts';
-import { toCsv } from './csv.ts';
 
 // HR's side of an assignment: one link per trainee, and the roster HR keeps to check
 // results against (which seed each trainee was dealt, the pass mark, attempts allowed).

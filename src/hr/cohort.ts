@@ -1,4 +1,4 @@
-import { toCsv } from './csv.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { Graded } from './grade.ts';
 
 // One row per trainee and assignment: the best genuine attempt, and every attempt in

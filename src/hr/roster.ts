@@ -1,5 +1,5 @@
+import { parseCsv } from '../lib/csv.ts';
 import type { ROSTER_HEADER } from './assignment.ts';
-import { parseCsv } from './csv.ts';
 
 // The links CSV that HR downloaded when assigning, read back: which seed each trainee was
 // dealt, the pass mark and the attempts allowed. With it the verifier also catches a

@@ -1,7 +1,7 @@
+import { toCsv } from '../lib/csv.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, h } from '../ui/dom.ts';
 import { cohort, cohortCsv } from './cohort.ts';
-import { toCsv } from './csv.ts';
 import { download } from './download.ts';
 import type { Graded } from './grade.ts';
 import { type Intake, readText } from './intake.ts';

@@ -1,7 +1,7 @@
 // The only way the UI builds elements. Text always goes in as text nodes, so nothing a
 // scenario, a link or a player supplies can ever become markup.
 
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 
 export interface Props {
   class?: string;

@@ -1,37 +1,10 @@
-// The facilitator's pages build every element here. Text always goes in as text nodes, so
-// nothing a scenario file, a link or a trainee's name holds can ever become markup.
+// The facilitator's pages' own helpers (fields, downloads, drop zones), on top of the
+// game's element builders.
 
-export type Child = Node | string | number | null | undefined | false;
+import { append, type Child, h } from '../ui/dom.ts';
 
-export interface Props {
-  class?: string;
-  id?: string;
-  attrs?: Record<string, string>;
-  on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
-}
-
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props | null = null,
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (props?.class) el.className = props.class;
-  if (props?.id) el.id = props.id;
-  for (const [k, v] of Object.entries(props?.attrs ?? {})) el.setAttribute(k, v);
-  for (const [type, fn] of Object.entries(props?.on ?? {})) {
-    el.addEventListener(type, fn as EventListener);
-  }
-  append(el, ...children);
-  return el;
-}
-
-export function append(el: Element, ...children: Child[]): void {
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' || typeof c === 'number' ? String(c) : c);
-  }
-}
+// the game's builders: one way to put text on a page, so it can never become markup
+export { append, type Child, h, type Props } from '../ui/dom.ts';
 
 export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { censuses } from '../../src/cli/verify-pool.ts';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { traineeSeed } from '../../src/hr/binding.ts';
-import { parseCsv } from '../../src/hr/csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { resultFile } from '../../src/record/result-file.ts';

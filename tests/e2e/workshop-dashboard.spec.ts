@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { parseCsv } from '../../src/workshop/dashboard/csv.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import {
   bundled,
   randomChoices,

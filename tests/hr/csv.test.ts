@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, toCsv } from '../../src/hr/csv.ts';
+import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 
 describe('CSV', () => {
   it('defuses cells a spreadsheet would run as a formula', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { cohort, cohortCsv } from '../../src/hr/cohort.ts';
-import { parseCsv } from '../../src/hr/csv.ts';
 import { gradeAll } from '../../src/hr/grade.ts';
 import { readText } from '../../src/hr/intake.ts';
 import { parseRoster } from '../../src/hr/roster.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import { census, percentile, playChoices, score } from '../../src/sim/index.ts';

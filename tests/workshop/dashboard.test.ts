@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
@@ -9,7 +10,6 @@ import {
   leaderboard,
   shareCurves,
 } from '../../src/workshop/dashboard/aggregate.ts';
-import { csvCell, parseCsv, toCsv } from '../../src/workshop/dashboard/csv.ts';
 import {
   checkSubmissions,
   readPasted,

@@ -1,5 +1,5 @@
+import type { Cell } from '../../lib/csv.ts';
 import { percentile, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
-import type { Cell } from './csv.ts';
 import type { Accepted } from './intake.ts';
 
 // What the debrief shows, computed from the verified games alone: the leaderboard by

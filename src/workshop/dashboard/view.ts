@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { toCsv } from '../../lib/csv.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
 import type { StrategyCensus } from '../../sim/index.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
@@ -15,7 +16,6 @@ import {
   shareCurves,
 } from './aggregate.ts';
 import { censusFor } from './census-client.ts';
-import { toCsv } from './csv.ts';
 import {
   checkSubmissions,
   type Intake,

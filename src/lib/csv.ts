@@ -1,15 +1,17 @@
-// CSV that a spreadsheet opens safely: cells are quoted when they hold a separator, a
-// quote or a line break, and text that a spreadsheet would run as a formula (starting
-// with = + - @, a tab or a carriage return) is prefixed with an apostrophe (OWASP's advice).
+// CSV that a spreadsheet opens safely, for HR's cohort and links files and the class
+// dashboard alike: cells are quoted when they hold a separator, a quote or a line break,
+// and text that a spreadsheet would run as a formula (starting with = + - @, a tab or a
+// carriage return) is prefixed with an apostrophe (OWASP's advice). Trainee ids and
+// names come from outside.
 
-export type Cell = string | number | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 const FORMULA = /^(\s*[=+\-@]|[\t\r])/;
 
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  // numbers are ours, never a trainee's text: a negative number stays a number
-  let text = typeof value === 'number' ? String(value) : value;
+  // numbers and flags are ours, never a trainee's text: a negative number stays a number
+  let text = String(value);
   if (typeof value === 'string' && FORMULA.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -18,7 +20,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Reads back what toCsv wrote (the tests use it to check that nothing is lost). */
+/** Reads CSV written by toCsv (and by spreadsheets): quoted cells, doubled quotes. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -36,14 +38,17 @@ export function parseCsv(text: string): string[][] {
     else if (ch === ',') {
       row.push(cell);
       cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
       row = [];
       cell = '';
-      i++;
     } else cell += ch;
   }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
