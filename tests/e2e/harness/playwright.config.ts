@@ -11,6 +11,8 @@ export default defineConfig({
   ...base,
   testDir: '..',
   testMatch: /rope-view-harness\.spec\.ts/,
+  // the site's config leaves these out; here they are the only ones
+  testIgnore: [],
   outputDir: `${process.cwd()}/${process.env.PW_OUTPUT ?? 'test-results-h4'}`,
   workers: 1,
   use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}/` },
