@@ -108,8 +108,10 @@ test.describe('determinism: Chromium and Node', () => {
     expect(browser.statement).toBe(node.fairScore);
     expect(browser.progress.at(-1)).toBe(1);
     expect(browser.progress.length).toBeGreaterThan(10);
-    // the page's timers kept running while the census ran in the worker
-    expect(browser.maxTimerGap).toBeLessThan(100);
+    // the page's timers kept running while the census ran in the worker (run on the page,
+    // the census would stall them for its whole length; the margin allows for a CI machine
+    // whose two cores are shared with a second test worker)
+    expect(browser.maxTimerGap).toBeLessThan(250);
   });
 
   test('the built game, driven through window.__TEST__, plays a record as simulate does', async ({
