@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Metrics, ScenarioDef, SimState } from '../sim/index.ts';
+import { followWidth, quarterAxes } from './chart-kit.ts';
 import { h } from './dom.ts';
 
 // The debrief's charts, in a chunk of their own (uPlot is only needed here). One small
@@ -103,21 +104,7 @@ export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim
           legend: { show: false },
           cursor: { show: false },
           scales: { x: { time: false } },
-          axes: [
-            {
-              values: (_u, ticks) =>
-                ticks.map((t) => (Number.isInteger(t) ? (t === 0 ? 'start' : `Q${t}`) : '')),
-              stroke: '#3d4451',
-              grid: { stroke: '#e3e6ec' },
-            },
-            {
-              values: (_u, ticks) =>
-                ticks.map((t) => `${Math.round(t)}${s.unit === '%' ? '%' : ''}`),
-              stroke: '#3d4451',
-              grid: { stroke: '#e3e6ec' },
-              size: 48,
-            },
-          ],
+          axes: quarterAxes(s.unit === '%' ? '%' : '', 48),
           series: [
             {},
             { label: s.title, stroke: s.colour, width: 3, points: { size: 7, fill: s.colour } },
@@ -130,18 +117,9 @@ export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim
   }
   container.removeAttribute('aria-busy');
   // the charts follow the page's width (phone held upright, then turned)
-  const resize = new ResizeObserver(() => {
-    if (!container.isConnected) return;
-    plots.forEach((p, i) => {
-      const figure = container.children[i];
-      const width = figure instanceof HTMLElement ? chartWidth(figure) : p.width;
-      if (p.width !== width) p.setSize({ width, height: 180 });
-    });
-  });
-  resize.observe(container);
+  const stop = followWidth(container, plots, chartWidth, 180);
   release = () => {
-    resize.disconnect();
-    for (const p of plots) p.destroy();
+    stop();
     release = null;
   };
 }

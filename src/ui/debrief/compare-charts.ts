@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Metrics } from '../../sim/index.ts';
+import { followWidth, quarterAxes } from '../chart-kit.ts';
 import { h } from '../dom.ts';
 
 // The what-if's charts: the player's line and the what-if line on one chart per figure.
@@ -117,20 +118,7 @@ export function renderCompareCharts(
           legend: { show: false },
           cursor: { show: false },
           scales: { x: { time: false } },
-          axes: [
-            {
-              values: (_u, ticks) =>
-                ticks.map((t) => (Number.isInteger(t) ? (t === 0 ? 'start' : `Q${t}`) : '')),
-              stroke: '#3d4451',
-              grid: { stroke: '#e3e6ec' },
-            },
-            {
-              values: (_u, ticks) => ticks.map((t) => `${Math.round(t)}`),
-              stroke: '#3d4451',
-              grid: { stroke: '#e3e6ec' },
-              size: 40,
-            },
-          ],
+          axes: quarterAxes('', 40),
           series: [
             {},
             {
@@ -153,17 +141,9 @@ export function renderCompareCharts(
       ),
     );
   }
-  const resize = new ResizeObserver(() => {
-    plots.forEach((p, i) => {
-      const fig = container.children[i];
-      const w = fig instanceof HTMLElement ? width(fig) : p.width;
-      if (p.width !== w) p.setSize({ width: w, height: 170 });
-    });
-  });
-  resize.observe(container);
+  const stop = followWidth(container, plots, width, 170);
   release = () => {
-    resize.disconnect();
-    for (const p of plots) p.destroy();
+    stop();
     release = null;
   };
 }

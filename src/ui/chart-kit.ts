@@ -1,0 +1,50 @@
+import type uPlot from 'uplot';
+
+// What the debrief's charts share: quarter axes read "start, Q1, Q2 …", one ink and grid,
+// and plots that follow their figure's width and are released together.
+
+const INK = '#3d4451';
+const GRID = '#e3e6ec';
+
+/** x: the quarters; y: whole numbers, with a unit suffix if given. */
+export function quarterAxes(ySuffix: string, ySize: number): uPlot.Axis[] {
+  return [
+    {
+      values: (_u, ticks) =>
+        ticks.map((t) => (Number.isInteger(t) ? (t === 0 ? 'start' : `Q${t}`) : '')),
+      stroke: INK,
+      grid: { stroke: GRID },
+    },
+    {
+      values: (_u, ticks) => ticks.map((t) => `${Math.round(t)}${ySuffix}`),
+      stroke: INK,
+      grid: { stroke: GRID },
+      size: ySize,
+    },
+  ];
+}
+
+/**
+ * Keeps each plot as wide as its figure (the n-th plot in the n-th child of `container`,
+ * a phone turned sideways included); returns what releases the plots and the observer.
+ */
+export function followWidth(
+  container: HTMLElement,
+  plots: readonly uPlot[],
+  widthOf: (figure: HTMLElement) => number,
+  height: number,
+): () => void {
+  const resize = new ResizeObserver(() => {
+    if (!container.isConnected) return;
+    plots.forEach((p, i) => {
+      const figure = container.children[i];
+      const width = figure instanceof HTMLElement ? widthOf(figure) : p.width;
+      if (p.width !== width) p.setSize({ width, height });
+    });
+  });
+  resize.observe(container);
+  return () => {
+    resize.disconnect();
+    for (const p of plots) p.destroy();
+  };
+}
