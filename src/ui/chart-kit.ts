@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { h } from './dom.ts';
 
 // What the debrief's charts share: quarter axes read "start, Q1, Q2 …", one ink and grid,
 // and plots that follow their figure's width and are released together.
@@ -47,4 +48,39 @@ export function followWidth(
     resize.disconnect();
     for (const p of plots) p.destroy();
   };
+}
+
+/**
+ * The figures behind a chart as a table, folded under its summary: one row a quarter,
+ * one column a line, so the chart never carries information the page does not.
+ */
+export function figuresTable(
+  summary: string,
+  columns: readonly string[],
+  lines: readonly (readonly number[])[],
+): HTMLElement {
+  const quarters = lines[0]?.length ?? 0;
+  const col = (text: string) => h('th', { attrs: { scope: 'col' } }, text);
+  return h(
+    'details',
+    { class: 'chart-table' },
+    h('summary', null, summary),
+    h(
+      'table',
+      { class: 'data' },
+      h('thead', null, h('tr', null, col('Quarter'), ...columns.map(col))),
+      h(
+        'tbody',
+        null,
+        ...Array.from({ length: quarters }, (_, i) =>
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'row' } }, i === 0 ? 'start' : `Q${i}`),
+            ...lines.map((line) => h('td', null, (line[i] ?? 0).toFixed(1))),
+          ),
+        ),
+      ),
+    ),
+  );
 }

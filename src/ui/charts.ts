@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Metrics, ScenarioDef, SimState } from '../sim/index.ts';
-import { followWidth, quarterAxes } from './chart-kit.ts';
+import { figuresTable, followWidth, quarterAxes } from './chart-kit.ts';
 import { h } from './dom.ts';
 
 // The debrief's charts, in a chunk of their own (uPlot is only needed here). One small
@@ -29,38 +29,8 @@ const SERIES: Series[] = [
   { key: 'trust', title: "Customer's trust", unit: '/100', colour: '#CC79A7', scale: 100 },
 ];
 
-function table(s: Series, quarters: number[], values: number[]): HTMLElement {
-  return h(
-    'details',
-    { class: 'chart-table' },
-    h('summary', null, `${s.title}: the figures`),
-    h(
-      'table',
-      { class: 'data' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { attrs: { scope: 'col' } }, 'Quarter'),
-          h('th', { attrs: { scope: 'col' } }, `${s.title} (${s.unit})`),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...quarters.map((q, i) =>
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'row' } }, q === 0 ? 'start' : `Q${q}`),
-            h('td', null, (values[i] ?? 0).toFixed(1)),
-          ),
-        ),
-      ),
-    ),
-  );
+function table(s: Series, values: number[]): HTMLElement {
+  return figuresTable(`${s.title}: the figures`, [`${s.title} (${s.unit})`], [values]);
 }
 
 let release: (() => void) | null = null;
@@ -92,7 +62,7 @@ export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim
         ` — from ${first.toFixed(1)}${s.unit} at the start to ${last.toFixed(1)}${s.unit} after quarter ${sim.history.length}`,
       ),
       plotBox,
-      table(s, quarters, values),
+      table(s, values),
     );
     container.append(figure);
     const width = chartWidth(figure);

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Metrics } from '../../sim/index.ts';
-import { followWidth, quarterAxes } from '../chart-kit.ts';
+import { figuresTable, followWidth, quarterAxes } from '../chart-kit.ts';
 import { h } from '../dom.ts';
 
 // The what-if's charts: the player's line and the what-if line on one chart per figure.
@@ -27,38 +27,10 @@ const WHATIF = { colour: '#D55E00', label: 'What-if (dashed)' };
 let release: (() => void) | null = null;
 
 function table(f: Figure, a: number[], b: number[]): HTMLElement {
-  return h(
-    'details',
-    { class: 'chart-table' },
-    h('summary', null, `${f.title}: the figures of both lines`),
-    h(
-      'table',
-      { class: 'data' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { attrs: { scope: 'col' } }, 'Quarter'),
-          h('th', { attrs: { scope: 'col' } }, `Your game (${f.unit})`),
-          h('th', { attrs: { scope: 'col' } }, `What-if (${f.unit})`),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...a.map((v, i) =>
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'row' } }, i === 0 ? 'start' : `Q${i}`),
-            h('td', null, v.toFixed(1)),
-            h('td', null, (b[i] ?? 0).toFixed(1)),
-          ),
-        ),
-      ),
-    ),
+  return figuresTable(
+    `${f.title}: the figures of both lines`,
+    [`Your game (${f.unit})`, `What-if (${f.unit})`],
+    [a, b],
   );
 }
 
