@@ -26,13 +26,32 @@ export function effectiveAngle(m: MemberState, forced: number): number {
 
 export function breadth(state: SimState, departmentCount: number): number {
   if (departmentCount === 0) return 0;
-  // a handful of names: a list beats building a Set at every step
-  const held: string[] = [...state.companyContacts];
-  for (const m of state.members) {
+  // a handful of names: counting each the first time it is met, without building a list
+  // or a Set, keeps this free of allocation on the census's hot path
+  const company = state.companyContacts;
+  const members = state.members;
+  let held = company.length;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (!m.present) continue;
-    for (const c of m.contacts) if (!held.includes(c)) held.push(c);
+    const own = m.contacts;
+    for (let k = 0; k < own.length; k++) {
+      const c = own[k]!;
+      if (!company.includes(c) && !metBefore(members, i, k, c)) held++;
+    }
   }
-  return q(held.length / departmentCount);
+  return q(held / departmentCount);
+}
+
+/** Whether contact c, at place k of member i's list, was already met in the lists before it. */
+function metBefore(members: SimState['members'], i: number, k: number, c: string): boolean {
+  for (let j = 0; j < i; j++) {
+    const m = members[j]!;
+    if (m.present && m.contacts.includes(c)) return true;
+  }
+  const own = members[i]!.contacts;
+  for (let j = 0; j < k; j++) if (own[j] === c) return true;
+  return false;
 }
 
 /** Length of the team's resultant pull over the sum of the pulls: 1 when all pull one way. */

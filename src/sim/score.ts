@@ -31,25 +31,31 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   alignment: 'average team alignment',
 };
 
-function mean(values: number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 /** Outcomes of a finished (or partly played) game. */
 export function outcomes(state: SimState): Outcomes {
-  const played: Metrics[] = state.history.map((h) => h.metrics);
-  const last = played.at(-1) ?? state.start;
-  const years = Math.max(played.length, 1) / 4;
+  // plain loops: the census scores a million games, and mapping the history into
+  // arrays at every one of them was a quarter of its time
+  const history = state.history;
+  const played = history.length;
+  let attainment = 0;
+  let alignment = 0;
+  for (let i = 0; i < played; i++) {
+    const m = history[i]!.metrics;
+    attainment += m.attainment;
+    alignment += m.alignment;
+  }
+  const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
+  const years = Math.max(played, 1) / 4;
   const ratio = state.start.revenue > 0 ? last.revenue / state.start.revenue : 1;
   return {
     share: last.share,
     growth: q(ratio > 0 ? ratio ** (1 / years) - 1 : -1),
-    attainment: q(mean(played.map((m) => m.attainment))),
+    attainment: played === 0 ? 0 : q(attainment / played),
     morale: last.morale,
     trust: last.trust,
     brand: last.brand,
     earnings: state.start.earnings > 0 ? q(last.earnings / state.start.earnings) : 0,
-    alignment: q(mean(played.map((m) => m.alignment))),
+    alignment: played === 0 ? 0 : q(alignment / played),
   };
 }
 
@@ -58,11 +64,32 @@ export function normalise(outcome: Outcome, value: number): number {
   return q(clamp01((value - lo) / (hi - lo)));
 }
 
+// a rubric's terms (outcome, weight and range), listed once per rubric object rather than
+// looked up at every one of the census's million scores
+interface Term {
+  key: Outcome;
+  weight: number;
+  lo: number;
+  span: number;
+}
+const termLists = new WeakMap<RubricDef, Term[]>();
+
+function termsOf(rubric: RubricDef): Term[] {
+  let list = termLists.get(rubric);
+  if (!list) {
+    list = (Object.entries(rubric.weights) as [Outcome, number][]).map(([key, weight]) => {
+      const [lo, hi] = OUTCOME_RANGES[key];
+      return { key, weight, lo, span: hi - lo };
+    });
+    termLists.set(rubric, list);
+  }
+  return list;
+}
+
 export function scoreOf(rubric: RubricDef, o: Outcomes): number {
   let total = 0;
-  for (const [key, weight] of Object.entries(rubric.weights) as [Outcome, number][]) {
-    total += weight * normalise(key, o[key]);
-  }
+  // the same arithmetic as normalise(), so a score never depends on which path made it
+  for (const t of termsOf(rubric)) total += t.weight * q(clamp01((o[t.key] - t.lo) / t.span));
   return Math.round(q(total) * 100);
 }
 

@@ -10,7 +10,14 @@ import {
 import { draw, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
 import type { Cause, Metrics, PendingEffect, QuarterReport, SimState } from './state.ts';
-import type { ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
+import type {
+  ChoiceDef,
+  EffectSet,
+  EventDef,
+  ScenarioDef,
+  SituationDef,
+  StyleParams,
+} from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
 // style's built-in dynamics, effects that fall due, seeded events and the rope physics,
@@ -20,6 +27,8 @@ export class SimError extends Error {}
 
 // situations are looked up at every step: index them once per scenario object
 const situationIndex = new WeakMap<ScenarioDef, Map<string, SituationDef>>();
+// and the situation that follows each one in file order, for nextSituationId
+const followerIndex = new WeakMap<ScenarioDef, Map<SituationDef, string | null>>();
 
 export function situationById(scenario: ScenarioDef, id: string): SituationDef {
   let index = situationIndex.get(scenario);
@@ -40,8 +49,13 @@ export function nextSituationId(
 ): string | null {
   if (choice.next) return choice.next;
   if (situation.next) return situation.next;
-  const i = scenario.situations.indexOf(situation);
-  return scenario.situations[i + 1]?.id ?? null;
+  let followers = followerIndex.get(scenario);
+  if (!followers) {
+    const list = scenario.situations;
+    followers = new Map(list.map((x, i) => [x, list[i + 1]?.id ?? null]));
+    followerIndex.set(scenario, followers);
+  }
+  return followers.get(situation) ?? null;
 }
 
 // Written out field by field: copying the state with a spread was a fifth of the census's
@@ -201,6 +215,26 @@ function eventApplies(
   return true;
 }
 
+// What a style does in an ordinary quarter and in a crisis, worked out once per style
+// rather than at every step
+const styleEffects = new WeakMap<StyleParams, { calm: EffectSet; crisis: EffectSet }>();
+
+function styleEffectsOf(p: StyleParams, crisis: boolean): EffectSet {
+  let sets = styleEffects.get(p);
+  if (!sets) {
+    const scaled = (k: number): EffectSet => ({
+      effort: p.effort,
+      morale: q(p.morale * k),
+      autonomy: q(p.autonomy * k),
+      trust: q(p.trust * k),
+      alignment: q(p.converge * k),
+    });
+    sets = { calm: scaled(1), crisis: scaled(CRISIS_STYLE_SHARE) };
+    styleEffects.set(p, sets);
+  }
+  return crisis ? sets.crisis : sets.calm;
+}
+
 function applyStyle(
   scenario: ScenarioDef,
   state: SimState,
@@ -215,16 +249,12 @@ function applyStyle(
   // fan's rebound) counts only in part, while its speed (effort, forced alignment) counts
   // in full. The crisis choice's own effects carry the rest of the story.
   const k = crisis ? CRISIS_STYLE_SHARE : 1;
-  const source: CauseSource = crisis
-    ? { source: 'style', ref: style, origin: quarter, note: 'in a crisis' }
-    : { source: 'style', ref: style, origin: quarter };
-  applyEffects(state, scenario.customer.departments, causes, source, {
-    effort: p.effort,
-    morale: q(p.morale * k),
-    autonomy: q(p.autonomy * k),
-    trust: q(p.trust * k),
-    alignment: q(p.converge * k),
-  });
+  const source: CauseSource = !causes
+    ? UNTRACED
+    : crisis
+      ? { source: 'style', ref: style, origin: quarter, note: 'in a crisis' }
+      : { source: 'style', ref: style, origin: quarter };
+  applyEffects(state, scenario.customer.departments, causes, source, styleEffectsOf(p, crisis));
   if (p.forced > state.forced) {
     const before = causes ? teamResultant(state).alignment : 0;
     state.forced = p.forced;
@@ -268,6 +298,10 @@ function relaxForced(
 }
 
 const NO_CAUSES: readonly Cause[] = Object.freeze([]);
+const NO_LATER: NonNullable<ChoiceDef['later']> = [];
+const NO_EVENTS: readonly string[] = Object.freeze([]);
+/** The source handed to effects whose causes nobody records: saves building one per step. */
+const UNTRACED: CauseSource = Object.freeze({ source: 'choice', ref: '', origin: 0 });
 
 export interface StepOptions {
   /** false skips recording causes, for callers that only want outcomes (the census) */
@@ -282,7 +316,8 @@ export function step(
 ): SimState {
   if (prev.situationId === null) throw new SimError('the game is over: no more decisions');
   const situation = situationById(scenario, prev.situationId);
-  const choice = situation.choices.find((c) => c.id === choiceId);
+  let choice: ChoiceDef | undefined;
+  for (const c of situation.choices) if (c.id === choiceId) choice = c;
   if (!choice) {
     throw new SimError(`situation "${situation.id}" has no choice "${choiceId}"`);
   }
@@ -300,10 +335,12 @@ export function step(
 
   relaxForced(scenario, state, causes, quarter);
 
-  const choiceSource: CauseSource = { source: 'choice', ref: choice.id, origin: quarter };
+  const choiceSource: CauseSource = causes
+    ? { source: 'choice', ref: choice.id, origin: quarter }
+    : UNTRACED;
   applyEffects(state, depts, causes, choiceSource, choice.effects, choice.members);
   applyStyle(scenario, state, causes, choice.style, quarter, situation.kind === 'crisis');
-  const scheduled = (choice.later ?? []).map((l) => ({
+  const scheduled = (choice.later ?? NO_LATER).map((l) => ({
     due: quarter + l.after,
     effects: l.effects,
     ...(l.members ? { members: l.members } : {}),
@@ -324,15 +361,20 @@ export function step(
   }
 
   const prevMetrics = prev.history.at(-1)?.metrics ?? prev.start;
-  const fired: string[] = [];
-  scenario.events.forEach((event, i) => {
-    if (!eventApplies(event, state, prevMetrics, quarter)) return;
-    if (values[i]! >= event.odds) return;
+  let fired: string[] | null = null;
+  const events = scenario.events;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (!eventApplies(event, state, prevMetrics, quarter)) continue;
+    if (values[i]! >= event.odds) continue;
+    fired ??= [];
     fired.push(event.id);
-    const source: CauseSource = { source: 'event', ref: event.id, origin: quarter };
+    const source: CauseSource = causes
+      ? { source: 'event', ref: event.id, origin: quarter }
+      : UNTRACED;
     applyEffects(state, depts, causes, source, event.effects, event.members);
-  });
-  if (fired.length) state.firedEvents = [...state.firedEvents, ...fired];
+  }
+  if (fired) state.firedEvents = [...state.firedEvents, ...fired];
 
   // outside influences: a seeded gust, centred on zero
   const u = values[scenario.events.length]! + values[scenario.events.length + 1]! - 1;
@@ -405,16 +447,25 @@ export function step(
     situationId: situation.id,
     choiceId: choice.id,
     style: choice.style,
-    events: fired,
+    events: fired ?? (NO_EVENTS as string[]),
     causes: causes ?? (NO_CAUSES as Cause[]),
     forces: f,
     metrics,
   };
   state.quarter = quarter;
-  state.history = [...history, report];
-  state.choices = [...prev.choices, choice.id];
+  state.history = appended(history, report);
+  state.choices = appended(prev.choices, choice.id);
   state.situationId = nextSituationId(scenario, situation, choice);
   return state;
+}
+
+/** A copy of a list with one more item, sized once: faster than a spread on the hot path. */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  out[n] = item;
+  return out;
 }
 
 /** Plays a list of choices from the start; throws SimError on a choice that does not fit. */
