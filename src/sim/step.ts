@@ -278,11 +278,13 @@ function relaxForced(
   const relaxed = next < 0.02 ? 0 : next;
   const opened = (state.forced - relaxed) * state.rebound;
   state.forced = relaxed;
-  state.members.forEach((m, i) => {
-    if (!m.present) return;
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    if (!m.present) continue;
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
     m.angle = q(clamp(m.angle + side * opened, -90, 90));
-  });
+  }
   if (!causes) return;
   const after = teamResultant(state).alignment;
   if (after !== before) {
@@ -360,7 +362,7 @@ export function step(
     for (const d of due) applyEffects(state, depts, causes, d.cause, d.effects, d.members);
   }
 
-  const prevMetrics = prev.history.at(-1)?.metrics ?? prev.start;
+  const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
   let fired: string[] | null = null;
   const events = scenario.events;
   for (let i = 0; i < events.length; i++) {
