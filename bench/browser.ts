@@ -8,7 +8,8 @@ import { buildWithHarness } from '../tests/e2e/harness/build.ts';
 
 // npm run bench:browser — the game in headless Chromium, uncapped: how soon the menu is
 // usable, how much JavaScript comes before Phaser, the rope scene's frame rate against an
-// empty Phaser scene of the same size (same run), and the heap after 20 games against 1.
+// empty Phaser scene of the same size (same run), the fair score in the game's census
+// worker, and the heap after 20 games against 1.
 // Prints a markdown table for the README. Exit 1 when a target is missed.
 
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
@@ -255,6 +256,101 @@ async function heap(browser: Browser): Promise<{ one: number; ten: number; twent
   return { one, ten, twenty };
 }
 
+/**
+ * Plays an 8-quarter, 3-option market in the game to its last outcome at about a tenth
+ * of a second per step, opens the debrief, and returns how long the fair score took from
+ * there (the census of the market ran in its worker while the game was played).
+ */
+const FAIR_AT_DEBRIEF = `(async (scenario, seed) => {
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const store = window.__TEST__.store;
+  store.getState().pickScenario(scenario, seed);
+  store.getState().beginQuarters();
+  for (;;) {
+    const st = store.getState();
+    const sit = st.entry.scenario.situations.find((x) => x.id === st.sim.situationId);
+    st.choose(sit.choices[st.sim.quarter % sit.choices.length].id);
+    await wait(100);
+    store.getState().skipAnimation();
+    await wait(100);
+    if (store.getState().sim.situationId === null) break;
+    store.getState().nextQuarter();
+  }
+  return FAIR_TIME(() => store.getState().nextQuarter());
+})`;
+
+/** The finished game opened again after a reload: no census from play, a cold worker. */
+const FAIR_ON_RESUME = `(async (scenario, seed) => {
+  const st = window.__TEST__.store.getState();
+  const save = st.saves.find((o) => o.scenarioId === scenario && o.seed === seed);
+  if (!save) throw new Error('no saved game for ' + seed);
+  return FAIR_TIME(() => window.__TEST__.store.getState().resume(save.key));
+})`;
+
+/** Milliseconds from each census request to the worker's answer, in window.__censusWorkers. */
+const WATCH_CENSUS_WORKERS = `(() => {
+  const lives = [];
+  window.__censusWorkers = lives;
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url, options) {
+      super(url, options);
+      if (!options || options.name !== 'census') return;
+      this.addEventListener('message', (e) => {
+        if (e.data && e.data.type === 'result') lives.push(performance.now() - this.asked);
+      });
+    }
+    postMessage(message, transfer) {
+      if (message && message.type === 'census') this.asked = performance.now();
+      super.postMessage(message, transfer);
+    }
+  };
+})()`;
+
+/** Time from an action that opens the debrief to its fair score being shown. */
+const FAIR_TIME = `((open) => new Promise((resolve, reject) => {
+  const store = window.__TEST__.store;
+  const t0 = performance.now();
+  const stop = store.subscribe((s) => {
+    const status = s.debrief && s.debrief.fair.status;
+    if (status === 'done') { stop(); resolve(performance.now() - t0); }
+    if (status === 'failed') { stop(); reject(new Error(s.debrief.fair.error)); }
+  });
+  open();
+}))`;
+
+async function fairScoreTimes(
+  browser: Browser,
+  scenario: string,
+): Promise<{ atDebrief: number[]; cold: number[]; inWorker: number[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // every census worker's life, from its start to its answer, read off in the page
+  await context.addInitScript(WATCH_CENSUS_WORKERS);
+  const page = await context.newPage();
+  const atDebrief: number[] = [];
+  const cold: number[] = [];
+  const inWorker: number[] = [];
+  const time = (script: string, seed: string) =>
+    page.evaluate(
+      `(() => { const FAIR_TIME = ${FAIR_TIME}; return ${script}; })()(${JSON.stringify(scenario)}, ${JSON.stringify(seed)})`,
+    ) as Promise<number>;
+  for (let run = 0; run < RUNS; run++) {
+    const seed = `bench-fair-${run}`;
+    await openGame(page, 'tutorial', '1');
+    atDebrief.push(await time(FAIR_AT_DEBRIEF, seed));
+    // the page settled after the reload (rope view up), so the figure is the worker's
+    await page.reload();
+    await page.waitForFunction(() => window.__TEST__?.viewSettled === true);
+    await page.waitForTimeout(500);
+    cold.push(await time(FAIR_ON_RESUME, seed));
+    const lives = (await page.evaluate('window.__censusWorkers')) as number[];
+    if (lives.length !== 1) throw new Error(`expected one census request, saw ${lives.length}`);
+    inWorker.push(lives[0]!);
+  }
+  await context.close();
+  return { atDebrief, cold, inWorker };
+}
+
 async function main(): Promise<void> {
   console.error(`building the site and the rope harness into ${DIST} …`);
   await buildWithHarness(DIST, true);
@@ -320,6 +416,28 @@ async function main(): Promise<void> {
       target: '≥ 0.8',
       value: ratio.toFixed(2),
       ok: ratio >= 0.8,
+    });
+
+    const fairScenario = 'distrustful-account';
+    const fair = await fairScoreTimes(browser, fairScenario);
+    const inWorker = median(fair.inWorker);
+    rows.push({
+      what: `fair score of an 8×3 market (${fairScenario}: 6,561 strategies and the par lines) in the game's worker, cold: from the request to the worker's answer (median of ${RUNS})`,
+      target: '< 200 ms',
+      value: `${inWorker.toFixed(0)} ms`,
+      ok: inWorker < 200,
+    });
+    rows.push({
+      what: 'the same, as the player waits for it at the end of a game (the census ran during play): opening the debrief to the score shown',
+      target: '—',
+      value: `${median(fair.atDebrief).toFixed(0)} ms`,
+      ok: true,
+    });
+    rows.push({
+      what: 'the same, opening a finished game again after a reload: to the score shown',
+      target: '—',
+      value: `${median(fair.cold).toFixed(0)} ms`,
+      ok: true,
     });
 
     const { one, ten, twenty } = await heap(browser);

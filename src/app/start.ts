@@ -5,6 +5,7 @@ import { browserStore } from '../save/storage.ts';
 import type { RopeViewHandle } from '../scenes/contract.ts';
 import { createGameStore, type GameStore } from '../store/game-store.ts';
 import { mountApp } from '../ui/mount.ts';
+import { prepareCensusWorker } from '../workers/census-client.ts';
 import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
 import { ropeSource } from './rope-source.ts';
@@ -75,6 +76,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       })
       .finally(() => {
         hook.viewSettled = true;
+        // the fair score's worker, started while nothing else is going on
+        prepareCensusWorker();
       });
     void registerServiceWorker(store);
   }, 0);

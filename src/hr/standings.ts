@@ -1,12 +1,15 @@
-import { computeFairScore } from '../workers/census-client.ts';
+import type { ScenarioDef } from '../sim/index.ts';
+import { computeMarket } from '../workers/census-client.ts';
+import { type MarketCensus, rankIn } from '../workers/fair-score.ts';
 import { type GradeContext, type Graded, gradeAll, type Standing } from './grade.ts';
 import type { Intake } from './intake.ts';
 
 // The page grades in two passes: the first replays every record and notes which markets
-// and scores need a census; those run in the census worker (one market at a time, so the
-// page stays responsive and shows progress); the second pass grades with the answers.
+// need a census; those run in the census worker (one market at a time, so the page stays
+// responsive and shows progress); the second pass ranks each score in its market and
+// grades with the answers. Many results of one market share one census.
 
-const key = (hash: string, seed: string, score: number) => `${hash}|${seed}|${score}`;
+const marketKey = (hash: string, seed: string) => `${hash}|${seed}`;
 
 export async function gradeInPage(
   items: readonly Intake[],
@@ -14,33 +17,29 @@ export async function gradeInPage(
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<Graded[]> {
-  const needed = new Map<
-    string,
-    { scenario: Parameters<typeof computeFairScore>[0]; seed: string; score: number }
-  >();
+  const needed = new Map<string, { scenario: ScenarioDef; seed: string }>();
   gradeAll(items, {
     ...ctx,
-    standingOf: (scenario, hash, seed, score) => {
-      needed.set(key(hash, seed, score), { scenario, seed, score });
+    standingOf: (scenario, hash, seed) => {
+      needed.set(marketKey(hash, seed), { scenario, seed });
       return { percentile: 0, exhaustive: true, margin: 0 };
     },
   });
-  const known = new Map<string, Standing>();
+  const markets = new Map<string, MarketCensus>();
   let done = 0;
   onProgress(done, needed.size);
   for (const [k, job] of needed) {
-    const fair = await computeFairScore(
-      job.scenario,
-      job.seed,
-      job.score,
-      undefined,
-      signal ? { signal } : {},
+    markets.set(
+      k,
+      await computeMarket(job.scenario, job.seed, undefined, signal ? { signal } : {}),
     );
-    known.set(k, { percentile: fair.percentile, exhaustive: fair.exhaustive, margin: fair.margin });
     onProgress(++done, needed.size);
   }
   return gradeAll(items, {
     ...ctx,
-    standingOf: (_s, hash, seed, score) => known.get(key(hash, seed, score))!,
+    standingOf: (_s, hash, seed, score): Standing => {
+      const fair = rankIn(markets.get(marketKey(hash, seed))!, score);
+      return { percentile: fair.percentile, exhaustive: fair.exhaustive, margin: fair.margin };
+    },
   });
 }

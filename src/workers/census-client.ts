@@ -1,10 +1,12 @@
 import type { ScenarioDef } from '../sim/index.ts';
-import type { FairScore } from './fair-score.ts';
+import { type FairScore, type MarketCensus, rankIn } from './fair-score.ts';
 import type { CensusReply, CensusRequest } from './protocol.ts';
 
-// computeFairScore: the page's way to the census worker. One worker per request: a
-// cancelled request terminates its worker at once (a census cannot be interrupted from
-// inside, since it runs to the end without yielding), and a new request starts fresh.
+// computeMarket: the page's way to the census worker. One worker per request, started
+// ahead of time (prepareCensusWorker): a cancelled request terminates its worker at once
+// (a census cannot be interrupted from inside, since it runs to the end without
+// yielding), and a new request starts fresh.
+// computeFairScore ranks one score against the market it brings back.
 
 /** The part of Worker the client uses, so tests can stand in for it. */
 export interface WorkerLike {
@@ -27,6 +29,34 @@ function defaultWorker(): WorkerLike {
   }) as unknown as WorkerLike;
 }
 
+// A worker takes some 50 ms to start and load its script. One is kept started and idle, so
+// a request need not wait for that: the page starts it once it is up (prepareCensusWorker),
+// and each request that takes it has the next one started when it is done.
+let spare: { worker: WorkerLike; failed: boolean } | null = null;
+
+/** Starts the idle census worker that the next request will use, if there is none. */
+export function prepareCensusWorker(): void {
+  if (spare || typeof Worker === 'undefined') return;
+  try {
+    const entry = { worker: defaultWorker(), failed: false };
+    // a script that failed to load is reported once, maybe before any request is made
+    entry.worker.addEventListener('error', () => {
+      entry.failed = true;
+    });
+    spare = entry;
+  } catch {
+    // no worker to be had here: each request will try on its own and report the failure
+  }
+}
+
+function takeWorker(): WorkerLike {
+  const entry = spare;
+  spare = null;
+  if (entry && !entry.failed) return entry.worker;
+  entry?.worker.terminate();
+  return defaultWorker();
+}
+
 let nextId = 1;
 
 export function computeFairScore(
@@ -36,18 +66,29 @@ export function computeFairScore(
   onProgress?: (done: number) => void,
   opts: FairScoreOptions = {},
 ): Promise<FairScore> {
-  return new Promise<FairScore>((resolve, reject) => {
+  return computeMarket(scenario, seed, onProgress, opts).then((m) => rankIn(m, playerScore));
+}
+
+/** The market's census and par lines, worked out in a worker. */
+export function computeMarket(
+  scenario: ScenarioDef,
+  seed: string,
+  onProgress?: (done: number) => void,
+  opts: FairScoreOptions = {},
+): Promise<MarketCensus> {
+  return new Promise<MarketCensus>((resolve, reject) => {
     if (opts.signal?.aborted) {
       reject(new DOMException('the fair score was cancelled', 'AbortError'));
       return;
     }
-    const worker = (opts.createWorker ?? defaultWorker)();
+    const worker = opts.createWorker ? opts.createWorker() : takeWorker();
     const id = nextId++;
     let settled = false;
     const finish = () => {
       settled = true;
       worker.terminate();
       opts.signal?.removeEventListener('abort', abort);
+      if (!opts.createWorker) prepareCensusWorker();
     };
     const abort = () => {
       if (settled) return;
@@ -72,6 +113,6 @@ export function computeFairScore(
       finish();
       reject(new Error(`the fair score worker failed: ${event.message || 'unknown error'}`));
     });
-    worker.postMessage({ type: 'census', id, scenario, seed, playerScore });
+    worker.postMessage({ type: 'census', id, scenario, seed });
   });
 }

@@ -1,14 +1,14 @@
-import { fairScore } from './fair-score.ts';
+import { marketCensus } from './fair-score.ts';
 import type { CensusReply, CensusRequest } from './protocol.ts';
 
 // What the worker does with a request, apart from the worker itself so it can be tested
-// in Node: compute the fair score and post progress on the way.
+// in Node: work out the market's census and par lines, and post progress on the way.
 
 export function handleCensus(request: CensusRequest, post: (reply: CensusReply) => void): void {
   const { id } = request;
   try {
     let last = -1;
-    const result = fairScore(request.scenario, request.seed, request.playerScore, (done) => {
+    const result = marketCensus(request.scenario, request.seed, (done) => {
       // at most one message per whole per cent: enough for a smooth bar
       const pct = Math.floor(done * 100);
       if (pct === last) return;

@@ -34,15 +34,29 @@ export function statementOf(c: StrategyCensus, value: number): string {
     : `better than ${share}% (±${c.margin} points) of the ${total} possible strategies in this market, from a sample of ${c.count.toLocaleString('en')}`;
 }
 
-export function fairScore(
+/**
+ * What a market holds for every player of it: all its strategies' scores and the par
+ * lines. It depends on the scenario and the seed alone, so the game can have it worked out
+ * while the player is still playing, and HR can rank many scores of one market against it.
+ */
+export interface MarketCensus {
+  census: StrategyCensus;
+  par: ParLine[];
+}
+
+export function marketCensus(
   scenario: ScenarioDef,
   seed: string,
-  playerScore: number,
   onProgress?: (done: number) => void,
-): FairScore {
+): MarketCensus {
   const c = census(scenario, seed, onProgress ? { onProgress } : {});
-  const par = parLines(scenario, seed, c);
-  const best = par.find((p) => p.policy === 'best')!;
+  return { census: c, par: parLines(scenario, seed, c) };
+}
+
+/** Where one score stands in its market: cheap, once the market's census is known. */
+export function rankIn(market: MarketCensus, playerScore: number): FairScore {
+  const c = market.census;
+  const best = market.par.find((p) => p.policy === 'best')!;
   return {
     score: playerScore,
     percentile: percentile(c, playerScore),
@@ -51,7 +65,16 @@ export function fairScore(
     exhaustive: c.exhaustive,
     margin: c.margin,
     best: { score: best.score, choices: best.choices },
-    par,
+    par: market.par,
     statement: statementOf(c, playerScore),
   };
+}
+
+export function fairScore(
+  scenario: ScenarioDef,
+  seed: string,
+  playerScore: number,
+  onProgress?: (done: number) => void,
+): FairScore {
+  return rankIn(marketCensus(scenario, seed, onProgress), playerScore);
 }

@@ -1,5 +1,5 @@
 import type { ScenarioDef } from '../sim/index.ts';
-import type { FairScore } from './fair-score.ts';
+import type { MarketCensus } from './fair-score.ts';
 
 // Messages between the page and the census worker.
 
@@ -8,10 +8,9 @@ export interface CensusRequest {
   id: number;
   scenario: ScenarioDef;
   seed: string;
-  playerScore: number;
 }
 
 export type CensusReply =
   | { type: 'progress'; id: number; done: number }
-  | { type: 'result'; id: number; result: FairScore }
+  | { type: 'result'; id: number; result: MarketCensus }
   | { type: 'error'; id: number; message: string };

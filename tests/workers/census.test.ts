@@ -3,7 +3,7 @@ import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import { census, percentile, type ScenarioDef } from '../../src/sim/index.ts';
 import { computeFairScore, type WorkerLike } from '../../src/workers/census-client.ts';
 import { handleCensus } from '../../src/workers/census-handler.ts';
-import { fairScore } from '../../src/workers/fair-score.ts';
+import { fairScore, marketCensus, rankIn } from '../../src/workers/fair-score.ts';
 import type { CensusReply, CensusRequest } from '../../src/workers/protocol.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
@@ -41,19 +41,25 @@ describe('fair score', () => {
       `better than ${f.percentile}% of the 27 possible strategies in this market`,
     );
   });
+
+  it('ranks any number of scores against one census of the market, as if each had its own', () => {
+    const market = marketCensus(tutorial, '8');
+    for (const value of [0, 31, 55, market.census.best.score, 100]) {
+      expect(rankIn(market, value)).toEqual(fairScore(tutorial, '8', value));
+    }
+    expect(rankIn(market, 100).percentile).toBeGreaterThan(rankIn(market, 0).percentile);
+  });
 });
 
 describe('census worker handler', () => {
   it('posts progress in order and then the same result as in Node', () => {
     const replies: CensusReply[] = [];
-    handleCensus({ type: 'census', id: 7, scenario: tutorial, seed: '8', playerScore: 55 }, (r) =>
-      replies.push(r),
-    );
+    handleCensus({ type: 'census', id: 7, scenario: tutorial, seed: '8' }, (r) => replies.push(r));
     const progress = replies.filter((r) => r.type === 'progress').map((r) => r.done);
     expect(progress.length).toBeGreaterThan(5);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(progress.at(-1)).toBe(1);
-    expect(replies.at(-1)).toEqual({ type: 'result', id: 7, result: fairScore(tutorial, '8', 55) });
+    expect(replies.at(-1)).toEqual({ type: 'result', id: 7, result: marketCensus(tutorial, '8') });
     expect(replies.every((r) => r.id === 7)).toBe(true);
   });
 
@@ -68,9 +74,7 @@ describe('census worker handler', () => {
       ],
     };
     const replies: CensusReply[] = [];
-    handleCensus({ type: 'census', id: 1, scenario: broken, seed: '1', playerScore: 0 }, (r) =>
-      replies.push(r),
-    );
+    handleCensus({ type: 'census', id: 1, scenario: broken, seed: '1' }, (r) => replies.push(r));
     expect(replies.at(-1)).toMatchObject({
       type: 'error',
       id: 1,

@@ -1,12 +1,16 @@
 import { score } from '../../sim/index.ts';
 import { debriefKey } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { computeFairScore } from '../../workers/census-client.ts';
+import type { GameState } from '../../store/types.ts';
+import { computeMarket } from '../../workers/census-client.ts';
+import { rankIn } from '../../workers/fair-score.ts';
 import { explainInWorker } from './explain-client.ts';
+import { marketKey, prefetchedMarket, prefetchMarket } from './prefetch.ts';
 
-// Starts the debrief's background work for the finished game on show: the fair score in
-// the census worker, then the causal explanation (which reuses the census's best path)
-// in a worker of its own. Both report through store actions. Leaving the debrief, or a
+// Starts the debrief's background work for the finished game on show: the fair score
+// (from the market's census, usually worked out while the game was played; see
+// prefetch.ts), then the causal explanation (which reuses the census's best path) in a
+// worker of its own. Both report through store actions. Leaving the debrief, or a
 // different game coming up, cancels whatever is still running.
 
 let active: { key: string; controller: AbortController } | null = null;
@@ -40,14 +44,13 @@ export function runDebriefWork(store: GameStore): void {
   const { scenario } = s.entry;
   const sim = s.sim;
   const actions = store.getState();
+  const onProgress = (done: number) => actions.fairProgress(key, done);
+  const market = () =>
+    prefetchedMarket(marketKey(s.entry!.hash, sim.seed), onProgress, signal) ??
+    computeMarket(scenario, sim.seed, onProgress, { signal });
   const fair: Promise<string[] | null> = needFair
-    ? computeFairScore(
-        scenario,
-        sim.seed,
-        score(scenario.rubric, sim),
-        (done) => actions.fairProgress(key, done),
-        { signal },
-      ).then((result) => {
+    ? market().then((m) => {
+        const result = rankIn(m, score(scenario.rubric, sim));
         actions.fairDone(key, result);
         return result.best.choices;
       })
@@ -77,4 +80,14 @@ export function runDebriefWork(store: GameStore): void {
         stop();
       }
     });
+}
+
+/**
+ * Once a game is under way (its first decision made), starts its market's census in the
+ * background, so the debrief need not wait for it.
+ */
+export function prefetchFairScore(s: Pick<GameState, 'entry' | 'sim'>): void {
+  const { entry, sim } = s;
+  if (!entry || !sim || sim.quarter < 1 || sim.situationId === null) return;
+  prefetchMarket(marketKey(entry.hash, sim.seed), entry.scenario, sim.seed);
 }

@@ -1,6 +1,7 @@
 import { situationById } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
+import { prefetchFairScore } from '../debrief/runner.ts';
 import { button, h, heading } from '../dom.ts';
 import { groupCauses, metricMoves, styleMark, styleName } from '../explain.ts';
 
@@ -158,6 +159,8 @@ function outcome(store: GameStore, s: GameState): HTMLElement {
 }
 
 export function playScreen(store: GameStore, s: GameState): HTMLElement {
+  // the fair score's census runs in its worker while the player plays on
+  prefetchFairScore(s);
   return s.phase === 'outcome' ? outcome(store, s) : decide(store, s);
 }
 
