@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { buildWithHarness } from '../tests/e2e/harness/build.ts';
 
 // npm run bench:browser — the game in headless Chromium, uncapped: how soon the menu is
@@ -233,7 +233,40 @@ const PLAY_GAMES = `(async (n, fresh) => {
   return store.getState().screen;
 })`;
 
-async function heap(browser: Browser): Promise<{ one: number; ten: number; twenty: number }> {
+/**
+ * The size of a heap snapshot's objects, V8's own code left out (machine code, bytecode,
+ * feedback: the snapshot's nodes of type "code"), in bytes: what the game's pages and
+ * objects hold, apart from what the engine compiles as it warms up.
+ */
+async function objectsWithoutCode(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const collect = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const code = types.indexOf('code');
+  let total = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    if (snapshot.nodes[i + typeAt] !== code) total += snapshot.nodes[i + sizeAt]!;
+  }
+  return total;
+}
+
+async function heap(browser: Browser): Promise<{
+  one: number;
+  ten: number;
+  twenty: number;
+  objectsOne: number;
+  objectsTwenty: number;
+}> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -245,15 +278,17 @@ async function heap(browser: Browser): Promise<{ one: number; ten: number; twent
   };
   const screen1 = await page.evaluate(`${PLAY_GAMES}(1, false)`);
   const one = await used();
+  const objectsOne = await objectsWithoutCode(cdp);
   await page.evaluate(`${PLAY_GAMES}(9, true)`);
   const ten = await used();
   const screen20 = await page.evaluate(`${PLAY_GAMES}(10, true)`);
   const twenty = await used();
+  const objectsTwenty = await objectsWithoutCode(cdp);
   if (screen1 !== 'debrief' || screen20 !== 'debrief') {
     throw new Error(`the games did not reach the debrief (${screen1}, ${screen20})`);
   }
   await context.close();
-  return { one, ten, twenty };
+  return { one, ten, twenty, objectsOne, objectsTwenty };
 }
 
 /**
@@ -440,7 +475,7 @@ async function main(): Promise<void> {
       ok: true,
     });
 
-    const { one, ten, twenty } = await heap(browser);
+    const { one, ten, twenty, objectsOne, objectsTwenty } = await heap(browser);
     rows.push({
       what: 'JS heap after 1 game (after GC)',
       target: '—',
@@ -464,6 +499,12 @@ async function main(): Promise<void> {
       target: '≤ 1.1',
       value: (twenty / one).toFixed(2),
       ok: twenty / one <= 1.1,
+    });
+    rows.push({
+      what: `the same from heap snapshots, V8's compiled code, bytecode and feedback left out (${(objectsOne / 1048576).toFixed(1)} MB, then ${(objectsTwenty / 1048576).toFixed(1)} MB): a leak would show here`,
+      target: '—',
+      value: (objectsTwenty / objectsOne).toFixed(2),
+      ok: true,
     });
 
     console.log('| measure | target | measured | |');

@@ -12,6 +12,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const cases: [string, string, number, number, boolean][] = [
   ['500 results, one market (8 quarters)', 'silos', 500, 1, true],
   ['500 results, 167 trainees x 3 attempts, a market each (8 quarters)', 'silos', 167, 3, false],
+  ['500 results, 500 trainees, a market each (8 quarters)', 'silos', 500, 1, false],
   ['500 results, 500 trainees, a market each (tutorial, 3 quarters)', 'tutorial', 500, 1, false],
 ];
 for (const [label, scenario, trainees, attempts, same] of cases) {

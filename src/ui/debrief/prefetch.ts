@@ -22,7 +22,12 @@ export function marketKey(scenarioHash: string, seed: string): string {
 }
 
 /** Starts the census of this market in the background, unless it is already under way. */
-export function prefetchMarket(key: string, scenario: ScenarioDef, seed: string): void {
+export function prefetchMarket(
+  key: string,
+  scenario: ScenarioDef,
+  seed: string,
+  compute: typeof computeMarket = computeMarket,
+): void {
   if (current?.key === key) return;
   current?.controller.abort();
   const controller = new AbortController();
@@ -32,7 +37,7 @@ export function prefetchMarket(key: string, scenario: ScenarioDef, seed: string)
     controller,
     listeners,
     progress: 0,
-    promise: computeMarket(
+    promise: compute(
       scenario,
       seed,
       (done) => {
