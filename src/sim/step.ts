@@ -319,7 +319,11 @@ export function step(
   if (prev.situationId === null) throw new SimError('the game is over: no more decisions');
   const situation = situationById(scenario, prev.situationId);
   let choice: ChoiceDef | undefined;
-  for (const c of situation.choices) if (c.id === choiceId) choice = c;
+  for (const c of situation.choices) {
+    if (c.id !== choiceId) continue;
+    choice = c;
+    break;
+  }
   if (!choice) {
     throw new SimError(`situation "${situation.id}" has no choice "${choiceId}"`);
   }

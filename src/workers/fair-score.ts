@@ -8,8 +8,9 @@ import {
 } from '../sim/index.ts';
 
 // The fair score: where a player's score stands among every strategy of the same market
-// (same scenario, same seed), with the par lines beside it. One function, run by the
-// Web Worker in the browser and directly by the CLI in Node, so both give the same result.
+// (same scenario, same seed), with the par lines beside it. The same two functions serve
+// both places, so both give the same result: marketCensus runs in the Web Worker in the
+// browser (rankIn then runs on the page) and directly in the CLI, through fairScore.
 
 export interface FairScore {
   score: number;

@@ -11,7 +11,8 @@ interface Prefetch {
   key: string;
   controller: AbortController;
   promise: Promise<MarketCensus>;
-  progress: number;
+  /** the fraction done so far, for a debrief that starts listening late */
+  seen: { done: number };
   listeners: Set<(done: number) => void>;
 }
 
@@ -32,23 +33,19 @@ export function prefetchMarket(
   current?.controller.abort();
   const controller = new AbortController();
   const listeners = new Set<(done: number) => void>();
-  const entry: Prefetch = {
-    key,
-    controller,
-    listeners,
-    progress: 0,
-    promise: compute(
-      scenario,
-      seed,
-      (done) => {
-        entry.progress = done;
-        for (const listen of listeners) listen(done);
-      },
-      { signal: controller.signal },
-    ),
-  };
+  const seen = { done: 0 };
+  const promise = compute(
+    scenario,
+    seed,
+    (done) => {
+      seen.done = done;
+      for (const listen of listeners) listen(done);
+    },
+    { signal: controller.signal },
+  );
+  const entry: Prefetch = { key, controller, promise, seen, listeners };
   // a prefetch that failed or was cancelled is forgotten: the debrief then asks afresh
-  entry.promise.catch(() => {
+  promise.catch(() => {
     if (current === entry) current = null;
   });
   current = entry;
@@ -66,7 +63,7 @@ export function prefetchedMarket(
 ): Promise<MarketCensus> | null {
   const entry = current;
   if (entry?.key !== key) return null;
-  onProgress(entry.progress);
+  onProgress(entry.seen.done);
   entry.listeners.add(onProgress);
   return new Promise<MarketCensus>((resolve, reject) => {
     const stop = () => {

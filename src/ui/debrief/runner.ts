@@ -11,7 +11,8 @@ import { marketKey, prefetchedMarket, prefetchMarket } from './prefetch.ts';
 // (from the market's census, usually worked out while the game was played; see
 // prefetch.ts), then the causal explanation (which reuses the census's best path) in a
 // worker of its own. Both report through store actions. Leaving the debrief, or a
-// different game coming up, cancels whatever is still running.
+// different game coming up, cancels whatever it started; a census prefetched during play
+// runs on, since the same market's debrief may be opened again.
 
 let active: { key: string; controller: AbortController } | null = null;
 
@@ -45,9 +46,16 @@ export function runDebriefWork(store: GameStore): void {
   const sim = s.sim;
   const actions = store.getState();
   const onProgress = (done: number) => actions.fairProgress(key, done);
-  const market = () =>
-    prefetchedMarket(marketKey(s.entry!.hash, sim.seed), onProgress, signal) ??
-    computeMarket(scenario, sim.seed, onProgress, { signal });
+  const compute = () => computeMarket(scenario, sim.seed, onProgress, { signal });
+  const market = () => {
+    const prefetched = prefetchedMarket(marketKey(s.entry!.hash, sim.seed), onProgress, signal);
+    if (!prefetched) return compute();
+    // a prefetch cancelled by something other than this debrief: work it out here instead
+    return prefetched.catch((err: unknown) => {
+      if (isAbort(err) && !signal.aborted) return compute();
+      throw err;
+    });
+  };
   const fair: Promise<string[] | null> = needFair
     ? market().then((m) => {
         const result = rankIn(m, score(scenario.rubric, sim));
