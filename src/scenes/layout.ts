@@ -55,6 +55,8 @@ export interface Layout {
   ropes: RopeGeom[];
   power: PowerLine | null;
   labels: Label[];
+  /** the customer's name under the node: other captions keep clear of it too */
+  nodeName: Label;
 }
 
 /** A pull this strong draws the thickest, tautest rope; the scale is absolute so quarters compare. */
@@ -114,7 +116,8 @@ export function layoutFrame(
 
   const geoms: RopeGeom[] = frame.ropes.map((r) => ropeGeom(r, node, homeX, ropeLength, h, scale));
   const power = powerLine(frame, node, ropeLength, scale);
-  const labels = placeLabels(geoms, node, w, h, fontSize, caption, measure);
+  const nodeName = nodeNameBox(node, fontSize, caption, measure);
+  const labels = placeLabels(geoms, node, w, h, fontSize, nodeName, measure);
   return {
     width: w,
     height: h,
@@ -128,6 +131,7 @@ export function layoutFrame(
     ropes: geoms,
     power,
     labels,
+    nodeName,
   };
 }
 
@@ -193,10 +197,37 @@ function powerLine(
   };
 }
 
-function labelText(g: RopeGeom): string {
+/** Below this width a rope's label drops its parenthesis ("Priya Nair (power tools)"):
+ * there is no room for nine long labels, and the text list beside the view has them whole. */
+const SHORT_LABELS_BELOW = 480;
+
+function labelText(g: RopeGeom, short: boolean): string {
   if (g.side === 'habit') return 'Habits';
   if (g.side === 'outside') return 'Outside';
-  return g.name;
+  return short ? g.name.replace(/\s*\([^)]*\)\s*$/, '') || g.name : g.name;
+}
+
+const labelHeight = (fontSize: number) => Math.round(fontSize * 1.35);
+
+/** The top band holds the alignment figure and gust notes, the bottom band the side captions. */
+const bandHeight = (fontSize: number) => labelHeight(fontSize) * 2 + 6;
+
+function nodeNameBox(
+  node: { x: number; y: number; r: number },
+  fontSize: number,
+  caption: string,
+  measure: Measure,
+): Label {
+  return {
+    id: '',
+    text: '',
+    side: 'team',
+    x: node.x,
+    y: node.y + node.r + 4,
+    align: 'center',
+    width: measure(caption, fontSize) + 4,
+    height: labelHeight(fontSize),
+  };
 }
 
 function placeLabels(
@@ -205,14 +236,14 @@ function placeLabels(
   w: number,
   h: number,
   fontSize: number,
-  caption: string,
+  nodeName: Label,
   measure: Measure,
 ): Label[] {
-  const height = Math.round(fontSize * 1.35);
+  const height = labelHeight(fontSize);
   const labels: Label[] = [];
   for (const g of geoms) {
     if (g.presence < 0.05) continue;
-    const text = labelText(g);
+    const text = labelText(g, w < SHORT_LABELS_BELOW);
     const width = measure(text, fontSize);
     const dx = g.ax - node.x;
     const gap = 8 + g.thickness / 2;
@@ -232,55 +263,160 @@ function placeLabels(
     }
     labels.push({ id: g.id, text, side: g.side, x, y, align, width, height });
   }
-  // the top band holds the alignment figure and gust notes, the bottom band the side
-  // captions; the customer's name sits under the node
-  const band = Math.round(fontSize * 1.35) * 2 + 6;
-  const nodeName: Label = {
+  const band = bandHeight(fontSize);
+  return spread(
+    labels,
+    w,
+    { top: band, bottom: h - band },
+    [nodeName, nodeBox(node)],
+    markerBoxes(geoms),
+  );
+}
+
+/** The box the customer's node covers. */
+function nodeBox(node: { x: number; y: number; r: number }): Label {
+  return {
     id: '',
     text: '',
     side: 'team',
     x: node.x,
-    y: node.y + node.r + 4,
+    y: node.y - node.r,
     align: 'center',
-    width: measure(caption, fontSize) + 4,
-    height,
+    width: node.r * 2,
+    height: node.r * 2,
   };
-  return spread(labels, w, { top: band, bottom: h - band }, [nodeName]);
 }
 
-/** Clamps each label onto the canvas, then moves it to the nearest free row. */
+/** The boxes the shown ropes' anchor markers cover: labels keep clear of them. */
+export function markerBoxes(geoms: readonly RopeGeom[]): Label[] {
+  return geoms.filter((g) => g.presence >= 0.05).map(markerBox);
+}
+
+/** A marker is drawn with size 4 + thickness / 2 around the anchor; a pixel of margin. */
+function markerBox(g: RopeGeom): Label {
+  const size = 4 + g.thickness * 0.5 + 1;
+  return {
+    id: '',
+    text: '',
+    side: g.side,
+    x: g.ax,
+    y: g.ay - size * 1.2,
+    align: 'center',
+    width: size * 2,
+    height: size * 2.2,
+  };
+}
+
+/**
+ * Where a caption centred at (x, y) goes without covering the rope labels, the customer's
+ * name or the node: there if it is free, else the nearest free row (the what-if's share
+ * over its ghost node).
+ */
+export function placeCaption(
+  layout: Layout,
+  text: string,
+  x: number,
+  y: number,
+  fontSize: number,
+  measure: Measure,
+): Label {
+  const { node } = layout;
+  const caption: Label = {
+    id: 'caption',
+    text,
+    side: 'team',
+    x,
+    y,
+    align: 'center',
+    width: measure(text, fontSize) + 4,
+    height: labelHeight(fontSize),
+  };
+  const band = bandHeight(layout.fontSize);
+  const rows = { top: band, bottom: layout.height - band };
+  const placed = [...layout.labels, layout.nodeName, nodeBox(node), ...markerBoxes(layout.ropes)];
+  // the column over the ghost first; on a view with no room anywhere, over the ghost
+  settleNear(caption, layout.width, rows, placed, 40);
+  return caption;
+}
+
+/**
+ * Clamps each label onto the canvas, then moves it to the nearest row free of the other
+ * labels and `fixed`, and of `soft` too (markers) where the column has room. Where its
+ * column has no room at all, it moves a little sideways (a label far from its rope would
+ * mislead), to the nearest column that has.
+ */
 function spread(
   labels: Label[],
   w: number,
   rows: { top: number; bottom: number },
   fixed: Label[],
+  soft: Label[] = [],
 ): Label[] {
   const placed: Label[] = [...fixed];
   for (const l of labels) {
-    const left = leftEdge(l);
-    if (left < MARGIN) l.x += MARGIN - left;
-    const right = leftEdge(l) + l.width;
-    if (right > w - MARGIN) l.x -= right - (w - MARGIN);
-    const lo = rows.top;
-    const hi = Math.max(lo, rows.bottom - l.height);
-    const want = Math.min(hi, Math.max(lo, l.y));
-    const step = Math.max(4, Math.round(l.height / 3));
-    let best = want;
-    for (let k = 0; k < 200; k++) {
-      const offset = Math.ceil(k / 2) * step * (k % 2 === 0 ? 1 : -1);
-      const y = want + offset;
-      if (y < lo || y > hi) continue;
+    const { x, y } = l;
+    if (!settle(l, w, rows, [...placed, ...soft])) {
+      l.x = x;
       l.y = y;
-      if (!placed.some((p) => labelsOverlap(p, l))) {
-        best = y;
-        break;
-      }
-      l.y = best;
+      settleNear(l, w, rows, placed, 4);
     }
-    l.y = best;
     placed.push(l);
   }
   return labels;
+}
+
+/**
+ * settle() in the label's own column, then in columns further and further to either side
+ * (up to `columns` of them); returns false, leaving the label where it wanted to be, when
+ * none has room.
+ */
+function settleNear(
+  l: Label,
+  w: number,
+  rows: { top: number; bottom: number },
+  placed: readonly Label[],
+  columns: number,
+): boolean {
+  const { x, y } = l;
+  const stride = Math.max(8, Math.round(l.width / 4));
+  for (let k = 0; k <= columns; k++) {
+    l.x = x + Math.ceil(k / 2) * stride * (k % 2 === 0 ? 1 : -1);
+    l.y = y;
+    if (settle(l, w, rows, placed)) return true;
+  }
+  l.x = x;
+  l.y = y;
+  settle(l, w, rows, []);
+  return false;
+}
+
+/**
+ * Clamps a label onto the canvas and moves it to the nearest row where it covers none of
+ * `placed`; returns false, leaving it at its wanted row, when the column has no such row.
+ */
+function settle(
+  l: Label,
+  w: number,
+  rows: { top: number; bottom: number },
+  placed: readonly Label[],
+): boolean {
+  const left = leftEdge(l);
+  if (left < MARGIN) l.x += MARGIN - left;
+  const right = leftEdge(l) + l.width;
+  if (right > w - MARGIN) l.x -= right - (w - MARGIN);
+  const lo = rows.top;
+  const hi = Math.max(lo, rows.bottom - l.height);
+  const want = Math.min(hi, Math.max(lo, l.y));
+  const step = Math.max(4, Math.round(l.height / 3));
+  for (let k = 0; k < 200; k++) {
+    const offset = Math.ceil(k / 2) * step * (k % 2 === 0 ? 1 : -1);
+    const y = want + offset;
+    if (y < lo || y > hi) continue;
+    l.y = y;
+    if (!placed.some((p) => labelsOverlap(p, l))) return true;
+  }
+  l.y = want;
+  return false;
 }
 
 export function leftEdge(l: Label): number {

@@ -77,3 +77,6 @@ export function mixColour(a: number, b: number, f: number): number {
 export function cssColour(c: number): string {
   return `#${c.toString(16).padStart(6, '0')}`;
 }
+
+/** The canvas's own ground, 80% opaque, behind captions and labels that ropes may cross. */
+export const LABEL_GROUND = `${cssColour(SCENE_COLOURS.background)}cc`;

@@ -4,8 +4,8 @@ import type { RopeViewSource, RopeViewState } from './contract.ts';
 import { describeView, type Gust, gustsOf } from './describe.ts';
 import { fillMarker, strokeChevron, strokeRope } from './draw.ts';
 import { frameOf, type ViewFrame } from './frame.ts';
-import { type Layout, layoutFrame, type RopeGeom } from './layout.ts';
-import { cssColour, SCENE_COLOURS, SIDE_STYLES, type Side } from './palette.ts';
+import { type Layout, layoutFrame, placeCaption, type RopeGeom } from './layout.ts';
+import { cssColour, LABEL_GROUND, SCENE_COLOURS, SIDE_STYLES, type Side } from './palette.ts';
 import { Playback } from './playback.ts';
 import { canvasMeasure, TextPool } from './text-pool.ts';
 import { createRope, settleRope, stepRope, type VerletRope } from './verlet.ts';
@@ -252,19 +252,22 @@ export class RopeScene extends Phaser.Scene {
     g.strokeCircle(layout.node.x, layout.node.y, layout.node.r);
   }
 
-  private ghostCaption(fs: number): void {
+  private ghostCaption(layout: Layout, fs: number): void {
     const ghost = this.ghost;
     if (!ghost) return;
     const { node } = ghost.layout;
     const share = Math.round(((1 + ghost.state.position) / 2) * 100);
+    const text = `what-if ${share}%`;
+    // above the ghost node, unless the ropes' labels are there
+    const at = placeCaption(layout, text, node.x, node.y - node.r - fs * 1.6, fs - 1, this.measure);
     this.texts.put('ghost', {
-      text: `what-if ${share}%`,
-      x: node.x,
-      y: node.y - node.r - fs * 1.6,
+      text,
+      x: at.x,
+      y: at.y,
       align: 'center',
       fontSize: fs - 1,
       alpha: 0.8,
-      background: '#f7f5efcc',
+      background: LABEL_GROUND,
     });
   }
 
@@ -365,7 +368,16 @@ export class RopeScene extends Phaser.Scene {
     t.begin();
     for (const l of layout.labels) {
       const alpha = layout.ropes.find((r) => r.id === l.id)?.presence ?? 1;
-      t.put(`rope:${l.id}`, { text: l.text, x: l.x, y: l.y, align: l.align, fontSize: fs, alpha });
+      // on a light ground of their own, so a rope or marker crossing a label never hides it
+      t.put(`rope:${l.id}`, {
+        text: l.text,
+        x: l.x,
+        y: l.y,
+        align: l.align,
+        fontSize: fs,
+        alpha,
+        background: LABEL_GROUND,
+      });
     }
     const share = Math.round(((1 + (this.lastFrame?.position ?? 0)) / 2) * 100);
     t.put('share', {
@@ -384,7 +396,7 @@ export class RopeScene extends Phaser.Scene {
       align: 'center',
       fontSize: fs,
       bold: true,
-      background: '#f7f5efcc',
+      background: LABEL_GROUND,
     });
     if (layout.power) {
       t.put('alignment', {
@@ -407,7 +419,7 @@ export class RopeScene extends Phaser.Scene {
       align: 'right',
       fontSize: fs - 1,
     });
-    this.ghostCaption(fs);
+    this.ghostCaption(layout, fs);
     this.gusts.forEach((gust, j) => {
       const y = gustRowY(fs, j);
       const how = gust.direction === 'for' ? 'for us' : 'against us';

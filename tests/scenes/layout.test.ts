@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ViewFrame } from '../../src/scenes/frame.ts';
 import {
+  estimateTextWidth,
   labelsOverlap,
   layoutFrame,
   leftEdge,
+  markerBoxes,
+  placeCaption,
   ropeSlack,
   ropeThickness,
 } from '../../src/scenes/layout.ts';
@@ -84,6 +87,9 @@ describe('the rope view layout', () => {
   });
 
   it('keeps labels apart and on the canvas, even when every rep pulls the same way', () => {
+    let covered = 0;
+    let overNode = 0;
+    let total = 0;
     fc.assert(
       fc.property(
         fc.constantFrom([360, 300], [360, 740], [800, 500], [1280, 800]),
@@ -98,10 +104,59 @@ describe('the rope view layout', () => {
             expect(a.y + a.height).toBeLessThanOrEqual(h!);
             for (const b of l.labels) if (a !== b) expect(labelsOverlap(a, b)).toBe(false);
           }
+          const node = {
+            ...l.nodeName,
+            x: l.node.x,
+            y: l.node.y - l.node.r,
+            width: l.node.r * 2,
+            height: l.node.r * 2,
+          };
+          covered += l.labels.filter((a) =>
+            markerBoxes(l.ropes).some((m) => labelsOverlap(a, m)),
+          ).length;
+          overNode += l.labels.filter((a) => labelsOverlap(a, node)).length;
+          total += l.labels.length;
         },
       ),
       { numRuns: 150 },
     );
+    // and off the customer's node and the ropes' anchor markers, but for the rare crowded
+    // column with no free row
+    expect(overNode / total).toBeLessThan(0.01);
+    expect(covered / total).toBeLessThan(0.02);
+  });
+
+  it("puts the what-if's caption where it covers no rope label, nor the customer's name", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom([360, 300], [398, 215], [800, 500], [1280, 800]),
+        fc.double({ min: -0.9, max: 0.9, noNaN: true }),
+        fc.double({ min: -0.9, max: 0.9, noNaN: true }),
+        fc.array(fc.integer({ min: -80, max: 80 }), { minLength: 1, maxLength: 6 }),
+        ([w, h], position, ghostPosition, angles) => {
+          const l = layoutFrame(frame(position, angles), w!, h!, 'Meridian Foods');
+          const ghost = layoutFrame(frame(ghostPosition, angles), w!, h!).node;
+          const text = `what-if ${Math.round(((1 + ghostPosition) / 2) * 100)}%`;
+          const fs = l.fontSize - 1;
+          const box = placeCaption(l, text, ghost.x, ghost.y - ghost.r - 20, fs, estimateTextWidth);
+          expect(leftEdge(box)).toBeGreaterThanOrEqual(0);
+          expect(leftEdge(box) + box.width).toBeLessThanOrEqual(w!);
+          for (const other of [...l.labels, l.nodeName]) {
+            expect(labelsOverlap(box, other), `${text} over ${other.text}`).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('drops the parenthesis from long names on a small view, where the text list has them', () => {
+    const f = frame(0, [10]);
+    f.ropes[0] = { ...f.ropes[0]!, name: 'Priya Nair (power tools)' };
+    const names = (w: number) => layoutFrame(f, w, 400).labels.map((l) => l.text);
+    expect(names(1280)).toContain('Priya Nair (power tools)');
+    expect(names(398)).toContain('Priya Nair');
+    expect(names(398)).not.toContain('Priya Nair (power tools)');
   });
 
   it('names habits and outside influences in plain words', () => {
