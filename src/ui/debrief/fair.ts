@@ -7,8 +7,9 @@ import { bind } from './bind.ts';
 import { verdict } from './grading.ts';
 
 // The fair score: where the player's score stands among every strategy of the same
-// market, computed in the census worker while this shows a progress bar, with the raw
-// score beside it, the par lines on the same seed, and pass or fail by the rubric.
+// market, from the census worker (usually done during play; otherwise this shows a
+// progress bar meanwhile), with the raw score beside it, the par lines on the same seed,
+// and pass or fail by the rubric.
 
 const POLICY: Record<FairScore['par'][number]['policy'], string> = {
   directive: 'Always directive',

@@ -48,7 +48,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const { scenario } = entry;
   const value = score(scenario.rubric, sim);
   const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
-  // the fair score and the explanation start in their workers as the debrief shows
+  // the fair score (from the census prefetched during play, or worked out now) and the
+  // explanation come from their workers as the debrief shows
   runDebriefWork(store);
   const fair = fairSection(store, scenario.rubric, passMark, value);
   // the long reading below the fold is built in a task of its own, so the click that
