@@ -197,8 +197,11 @@ function powerLine(
   };
 }
 
-/** Below this width a rope's label drops its parenthesis ("Priya Nair (power tools)"):
- * there is no room for nine long labels, and the text list beside the view has them whole. */
+/**
+ * Below this width a rope's label drops its parenthesis ("Priya Nair (power tools)"), as
+ * it does wherever the whole name would not fit beside its rope: there is no room for
+ * nine long labels, and the text list beside the view has them whole.
+ */
 const SHORT_LABELS_BELOW = 480;
 
 function labelText(g: RopeGeom, short: boolean): string {
@@ -243,8 +246,6 @@ function placeLabels(
   const labels: Label[] = [];
   for (const g of geoms) {
     if (g.presence < 0.05) continue;
-    const text = labelText(g, w < SHORT_LABELS_BELOW);
-    const width = measure(text, fontSize);
     const dx = g.ax - node.x;
     const gap = 8 + g.thickness / 2;
     let align: Align;
@@ -260,6 +261,15 @@ function placeLabels(
     } else {
       align = 'right';
       x = g.ax - gap;
+    }
+    // the whole name where it fits beside its rope; pushed back over the ropes by the
+    // canvas's edge it would hide them, so then the short one
+    let text = labelText(g, w < SHORT_LABELS_BELOW);
+    let width = measure(text, fontSize);
+    const room = align === 'left' ? w - MARGIN - x : align === 'right' ? x - MARGIN : w;
+    if (width > room) {
+      text = labelText(g, true);
+      width = measure(text, fontSize);
     }
     labels.push({ id: g.id, text, side: g.side, x, y, align, width, height });
   }

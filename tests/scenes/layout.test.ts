@@ -150,13 +150,17 @@ describe('the rope view layout', () => {
     );
   });
 
-  it('drops the parenthesis from long names on a small view, where the text list has them', () => {
+  it('drops the parenthesis from names that do not fit, which the text list has whole', () => {
     const f = frame(0, [10]);
     f.ropes[0] = { ...f.ropes[0]!, name: 'Priya Nair (power tools)' };
     const names = (w: number) => layoutFrame(f, w, 400).labels.map((l) => l.text);
     expect(names(1280)).toContain('Priya Nair (power tools)');
     expect(names(398)).toContain('Priya Nair');
     expect(names(398)).not.toContain('Priya Nair (power tools)');
+    // and wherever the whole name would be pushed back over the ropes by the canvas's edge
+    f.ropes[0] = { ...f.ropes[0]!, name: 'Dana Okafor (maintenance and service contracts)' };
+    expect(names(600)).toContain('Dana Okafor');
+    expect(names(1280)).toContain('Dana Okafor (maintenance and service contracts)');
   });
 
   it('names habits and outside influences in plain words', () => {
