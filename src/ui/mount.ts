@@ -58,6 +58,18 @@ function noticeList(store: GameStore, notices: Notice[]): HTMLElement[] {
 export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   const motion = h('input', { id: 'motion-toggle', attrs: { type: 'checkbox' } });
   motion.addEventListener('change', () => store.getState().setReducedMotion(motion.checked));
+  // once the toggle has been used, the way back to what the system's setting says
+  const followSystem = button(
+    'Follow system',
+    () => {
+      store.getState().setReducedMotion(null);
+      motion.focus();
+    },
+    {
+      class: 'topbar-link',
+      attrs: { title: "Reduce motion when this device's own setting asks for it" },
+    },
+  );
   const header = h(
     'header',
     { class: 'topbar' },
@@ -67,7 +79,12 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
       h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }, '⟷'),
       ' Tug of War',
     ),
-    h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
+    h(
+      'span',
+      { class: 'motion' },
+      h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
+      followSystem,
+    ),
   );
   const notices = h('div', {
     class: 'notices',
@@ -145,6 +162,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
       panel.querySelector<HTMLElement>('h1')?.focus();
     skip.hidden = hideSkip;
     motion.checked = reducedMotion(s);
+    followSystem.hidden = s.settings.reducedMotion === null;
     document.documentElement.classList.toggle('reduce-motion', reducedMotion(s));
   };
   update(store.getState());

@@ -33,7 +33,7 @@ test('with prefers-reduced-motion the quarter does not animate', async ({ page }
   await attachScreenshot(page, testInfo, 'rope-view-reduced-motion', '#stage');
 });
 
-test('without it the quarter animates, can be skipped, and the toggle turns it off', async ({
+test('without it the quarter animates, can be skipped, the toggle turns it off, and the system rules again', async ({
   page,
 }, testInfo) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
@@ -70,6 +70,19 @@ test('without it the quarter animates, can be skipped, and the toggle turns it o
   await page.reload();
   await page.waitForFunction(() => window.__TEST__?.ready === true);
   await expect(page.locator('#motion-toggle')).toBeChecked();
+
+  // and the way back to the system's setting, which is remembered too
+  const follow = page.getByRole('button', { name: 'Follow system' });
+  await follow.click();
+  await expect(page.locator('#motion-toggle')).not.toBeChecked();
+  await expect(page.locator('#motion-toggle')).toBeFocused();
+  await expect(follow).toBeHidden();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(page.locator('#motion-toggle')).toBeChecked();
+  await page.reload();
+  await page.waitForFunction(() => window.__TEST__?.ready === true);
+  await expect(page.locator('#motion-toggle')).toBeChecked();
+  await expect(follow).toBeHidden();
 });
 
 test('keys reach the buttons while the rope view runs', async ({ page }) => {
