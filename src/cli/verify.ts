@@ -6,6 +6,7 @@ import { type Intake, readText } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
+import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
 import { resolveScenario } from './resolve.ts';
 import { censuses, type Market } from './verify-pool.ts';
@@ -87,13 +88,13 @@ const markets = new Map<string, Market>();
 for (const { record: r } of items) {
   const entry = r ? scenarios.get(r.scenario) : undefined;
   if (r && entry && entry.hash === r.hash) {
-    const key = `${r.hash}|${r.seed}`;
+    const key = marketKey(r.hash, r.seed);
     if (!markets.has(key)) markets.set(key, { key, scenario: entry.scenario, seed: r.seed });
   }
 }
 const known = await censuses([...markets.values()]);
 const standingOf: StandingOf = (scenario, hash, seed, value) => {
-  const c = known.get(`${hash}|${seed}`) ?? census(scenario, seed);
+  const c = known.get(marketKey(hash, seed)) ?? census(scenario, seed);
   return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
 };
 const graded = gradeAll(items, { scenarios, passMark, standingOf, ...(roster ? { roster } : {}) });

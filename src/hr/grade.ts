@@ -6,6 +6,7 @@ import {
   type ScenarioDef,
   type StrategyCensus,
 } from '../sim/index.ts';
+import { marketKey } from '../workers/fair-score.ts';
 import { checkBinding } from './binding.ts';
 import type { Intake } from './intake.ts';
 import { type Roster, rosterKey } from './roster.ts';
@@ -63,7 +64,7 @@ export interface GradeContext {
 export function cachedStanding(): StandingOf {
   const cache = new Map<string, StrategyCensus>();
   return (scenario, hash, seed, value) => {
-    const key = `${hash}|${seed}`;
+    const key = marketKey(hash, seed);
     let c = cache.get(key);
     if (!c) {
       c = census(scenario, seed);

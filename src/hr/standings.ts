@@ -1,6 +1,6 @@
 import type { ScenarioDef } from '../sim/index.ts';
 import { computeMarket } from '../workers/census-client.ts';
-import { type MarketCensus, rankIn } from '../workers/fair-score.ts';
+import { type MarketCensus, marketKey, rankIn } from '../workers/fair-score.ts';
 import { type GradeContext, type Graded, gradeAll, type Standing } from './grade.ts';
 import type { Intake } from './intake.ts';
 
@@ -8,8 +8,6 @@ import type { Intake } from './intake.ts';
 // need a census; those run in the census worker (one market at a time, so the page stays
 // responsive and shows progress); the second pass ranks each score in its market and
 // grades with the answers. Many results of one market share one census.
-
-const marketKey = (hash: string, seed: string) => `${hash}|${seed}`;
 
 export async function gradeInPage(
   items: readonly Intake[],

@@ -215,22 +215,23 @@ const labelHeight = (fontSize: number) => Math.round(fontSize * 1.35);
 /** The top band holds the alignment figure and gust notes, the bottom band the side captions. */
 const bandHeight = (fontSize: number) => labelHeight(fontSize) * 2 + 6;
 
+/** A box centred on x with its top at y: space that labels keep clear of. */
+function centredBox(x: number, y: number, width: number, height: number, text = ''): Label {
+  return { id: '', text, side: 'team', x, y, align: 'center', width, height };
+}
+
 function nodeNameBox(
   node: { x: number; y: number; r: number },
   fontSize: number,
   caption: string,
   measure: Measure,
 ): Label {
-  return {
-    id: '',
-    text: '',
-    side: 'team',
-    x: node.x,
-    y: node.y + node.r + 4,
-    align: 'center',
-    width: measure(caption, fontSize) + 4,
-    height: labelHeight(fontSize),
-  };
+  return centredBox(
+    node.x,
+    node.y + node.r + 4,
+    measure(caption, fontSize) + 4,
+    labelHeight(fontSize),
+  );
 }
 
 function placeLabels(
@@ -285,16 +286,7 @@ function placeLabels(
 
 /** The box the customer's node covers. */
 function nodeBox(node: { x: number; y: number; r: number }): Label {
-  return {
-    id: '',
-    text: '',
-    side: 'team',
-    x: node.x,
-    y: node.y - node.r,
-    align: 'center',
-    width: node.r * 2,
-    height: node.r * 2,
-  };
+  return centredBox(node.x, node.y - node.r, node.r * 2, node.r * 2);
 }
 
 /** The boxes the shown ropes' anchor markers cover: labels keep clear of them. */
@@ -305,16 +297,7 @@ export function markerBoxes(geoms: readonly RopeGeom[]): Label[] {
 /** A marker is drawn with size 4 + thickness / 2 around the anchor; a pixel of margin. */
 function markerBox(g: RopeGeom): Label {
   const size = 4 + g.thickness * 0.5 + 1;
-  return {
-    id: '',
-    text: '',
-    side: g.side,
-    x: g.ax,
-    y: g.ay - size * 1.2,
-    align: 'center',
-    width: size * 2,
-    height: size * 2.2,
-  };
+  return centredBox(g.ax, g.ay - size * 1.2, size * 2, size * 2.2);
 }
 
 /**
@@ -331,16 +314,7 @@ export function placeCaption(
   measure: Measure,
 ): Label {
   const { node } = layout;
-  const caption: Label = {
-    id: 'caption',
-    text,
-    side: 'team',
-    x,
-    y,
-    align: 'center',
-    width: measure(text, fontSize) + 4,
-    height: labelHeight(fontSize),
-  };
+  const caption = centredBox(x, y, measure(text, fontSize) + 4, labelHeight(fontSize), text);
   const band = bandHeight(layout.fontSize);
   const rows = { top: band, bottom: layout.height - band };
   const placed = [...layout.labels, layout.nodeName, nodeBox(node), ...markerBoxes(layout.ropes)];

@@ -61,7 +61,12 @@ export function outcomes(state: SimState): Outcomes {
 
 export function normalise(outcome: Outcome, value: number): number {
   const [lo, hi] = OUTCOME_RANGES[outcome];
-  return q(clamp01((value - lo) / (hi - lo)));
+  return scaled(value, lo, hi - lo);
+}
+
+/** A value on 0..1 over the range that starts at lo and spans span. */
+function scaled(value: number, lo: number, span: number): number {
+  return q(clamp01((value - lo) / span));
 }
 
 // a rubric's terms (outcome, weight and range), listed once per rubric object rather than
@@ -88,8 +93,7 @@ function termsOf(rubric: RubricDef): Term[] {
 
 export function scoreOf(rubric: RubricDef, o: Outcomes): number {
   let total = 0;
-  // the same arithmetic as normalise(), so a score never depends on which path made it
-  for (const t of termsOf(rubric)) total += t.weight * q(clamp01((o[t.key] - t.lo) / t.span));
+  for (const t of termsOf(rubric)) total += t.weight * scaled(o[t.key], t.lo, t.span);
   return Math.round(q(total) * 100);
 }
 

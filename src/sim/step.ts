@@ -9,7 +9,14 @@ import {
 } from './params.ts';
 import { draw, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
-import type { Cause, Metrics, PendingEffect, QuarterReport, SimState } from './state.ts';
+import type {
+  Cause,
+  MemberState,
+  Metrics,
+  PendingEffect,
+  QuarterReport,
+  SimState,
+} from './state.ts';
 import type {
   ChoiceDef,
   EffectSet,
@@ -58,23 +65,33 @@ export function nextSituationId(
   return followers.get(situation) ?? null;
 }
 
+type MemberFigures = Pick<
+  MemberState,
+  'id' | 'name' | 'kind' | 'skill' | 'effort' | 'morale' | 'angle'
+>;
+
+/** A member's state, always built by this one literal, so every member has one hidden class. */
+function memberState(m: MemberFigures, contacts: string[], present: boolean): MemberState {
+  return {
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    skill: m.skill,
+    effort: m.effort,
+    morale: m.morale,
+    angle: m.angle,
+    contacts,
+    present,
+  };
+}
+
 // Written out field by field: copying the state with a spread was a fifth of the census's
 // time, and a literal of one fixed shape keeps every state the same hidden class.
 function cloneState(s: SimState): SimState {
-  const members = new Array<SimState['members'][number]>(s.members.length);
+  const members = new Array<MemberState>(s.members.length);
   for (let i = 0; i < members.length; i++) {
     const m = s.members[i]!;
-    members[i] = {
-      id: m.id,
-      name: m.name,
-      kind: m.kind,
-      skill: m.skill,
-      effort: m.effort,
-      morale: m.morale,
-      angle: m.angle,
-      contacts: m.contacts,
-      present: m.present,
-    };
+    members[i] = memberState(m, m.contacts, m.present);
   }
   const competitors = new Array<SimState['competitors'][number]>(s.competitors.length);
   for (let i = 0; i < competitors.length; i++) {
@@ -153,17 +170,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     quarter: 0,
     situationId: scenario.situations[0]?.id ?? null,
     rng: seedRng(`${scenario.id}|${seed}`),
-    members: scenario.team.map((m) => ({
-      id: m.id,
-      name: m.name,
-      kind: m.kind,
-      skill: m.skill,
-      effort: m.effort,
-      morale: m.morale,
-      angle: m.angle,
-      contacts: [...(m.contacts ?? [])],
-      present: true,
-    })),
+    members: scenario.team.map((m) => memberState(m, [...(m.contacts ?? [])], true)),
     competitors: scenario.competitors.map((x) => ({ ...x })),
     trust: c.trust,
     position: c.position,

@@ -59,6 +59,11 @@ function takeWorker(): WorkerLike {
 
 let nextId = 1;
 
+/** The error a cancelled fair score rejects with: an AbortError, which callers pass over. */
+export function cancelled(): DOMException {
+  return new DOMException('the fair score was cancelled', 'AbortError');
+}
+
 export function computeFairScore(
   scenario: ScenarioDef,
   seed: string,
@@ -78,7 +83,7 @@ export function computeMarket(
 ): Promise<MarketCensus> {
   return new Promise<MarketCensus>((resolve, reject) => {
     if (opts.signal?.aborted) {
-      reject(new DOMException('the fair score was cancelled', 'AbortError'));
+      reject(cancelled());
       return;
     }
     const worker = opts.createWorker ? opts.createWorker() : takeWorker();
@@ -93,7 +98,7 @@ export function computeMarket(
     const abort = () => {
       if (settled) return;
       finish();
-      reject(new DOMException('the fair score was cancelled', 'AbortError'));
+      reject(cancelled());
     };
     opts.signal?.addEventListener('abort', abort);
     worker.addEventListener('message', (event: MessageEvent<CensusReply>) => {

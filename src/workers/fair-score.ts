@@ -35,6 +35,11 @@ export function statementOf(c: StrategyCensus, value: number): string {
     : `better than ${share}% (±${c.margin} points) of the ${total} possible strategies in this market, from a sample of ${c.count.toLocaleString('en')}`;
 }
 
+/** A market, one scenario (by its content hash) on one seed, as a key for caches. */
+export function marketKey(scenarioHash: string, seed: string): string {
+  return `${scenarioHash}|${seed}`;
+}
+
 /**
  * What a market holds for every player of it: all its strategies' scores and the par
  * lines. It depends on the scenario and the seed alone, so the game can have it worked out

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import type { ScenarioDef } from '../../src/sim/index.ts';
-import { marketKey, prefetchedMarket, prefetchMarket } from '../../src/ui/debrief/prefetch.ts';
-import { type MarketCensus, marketCensus } from '../../src/workers/fair-score.ts';
+import { prefetchedMarket, prefetchMarket } from '../../src/ui/debrief/prefetch.ts';
+import { type MarketCensus, marketCensus, marketKey } from '../../src/workers/fair-score.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
 

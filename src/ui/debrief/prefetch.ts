@@ -1,5 +1,5 @@
 import type { ScenarioDef } from '../../sim/index.ts';
-import { computeMarket } from '../../workers/census-client.ts';
+import { cancelled, computeMarket } from '../../workers/census-client.ts';
 import type { MarketCensus } from '../../workers/fair-score.ts';
 
 // A market's census (every strategy's score and the par lines) depends on the scenario
@@ -17,10 +17,6 @@ interface Prefetch {
 }
 
 let current: Prefetch | null = null;
-
-export function marketKey(scenarioHash: string, seed: string): string {
-  return `${scenarioHash}|${seed}`;
-}
 
 /** Starts the census of this market in the background, unless it is already under way. */
 export function prefetchMarket(
@@ -68,14 +64,14 @@ export function prefetchedMarket(
   return new Promise<MarketCensus>((resolve, reject) => {
     const stop = () => {
       entry.listeners.delete(onProgress);
-      signal.removeEventListener('abort', cancelled);
+      signal.removeEventListener('abort', leave);
     };
-    const cancelled = () => {
+    const leave = () => {
       stop();
-      reject(new DOMException('the fair score was cancelled', 'AbortError'));
+      reject(cancelled());
     };
-    if (signal.aborted) return cancelled();
-    signal.addEventListener('abort', cancelled);
+    if (signal.aborted) return leave();
+    signal.addEventListener('abort', leave);
     entry.promise.then(
       (market) => {
         stop();

@@ -3,9 +3,9 @@ import { debriefKey } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { computeMarket } from '../../workers/census-client.ts';
-import { rankIn } from '../../workers/fair-score.ts';
+import { marketKey, rankIn } from '../../workers/fair-score.ts';
 import { explainInWorker } from './explain-client.ts';
-import { marketKey, prefetchedMarket, prefetchMarket } from './prefetch.ts';
+import { prefetchedMarket, prefetchMarket } from './prefetch.ts';
 
 // Starts the debrief's background work for the finished game on show: the fair score
 // (from the market's census, usually worked out while the game was played; see

@@ -1,4 +1,5 @@
 import { census, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
+import { marketKey } from '../../workers/fair-score.ts';
 import type { CensusRequest } from './census.worker.ts';
 
 // One census per workshop (everyone plays the same seed), computed in a worker and kept.
@@ -35,7 +36,7 @@ export function censusFor(
   hash: string,
   seed: string,
 ): Promise<StrategyCensus> {
-  const key = `${hash}|${seed}`;
+  const key = marketKey(hash, seed);
   const known = cache.get(key);
   if (known) return known;
   const w = getWorker();
