@@ -115,13 +115,18 @@ const TEAM_LIMITS = {
   skill: [0.1, 1.5],
 } as const;
 
-// Each property is named in full rather than read as m[key]: a variable key made this, the
-// census's hottest loop, several times slower.
+// Each property is named in full rather than read as m[key], and the limits are read by
+// index, not destructured: a variable key, or an iterator, in the census's hottest loop
+// made it several times slower.
 function adjustTeam(ctx: Ctx, key: 'morale' | 'effort' | 'skill', d: number): void {
   const { state } = ctx;
-  const [lo, hi] = TEAM_LIMITS[key];
+  const limits = TEAM_LIMITS[key];
+  const lo = limits[0];
+  const hi = limits[1];
   const before = traced(ctx) ? averageOf(state, key) : 0;
-  for (const m of state.members) {
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (!m.present) continue;
     if (key === 'morale') m.morale = q(clamp(m.morale + d, lo, hi));
     else if (key === 'effort') m.effort = q(clamp(m.effort + d, lo, hi));
@@ -240,6 +245,53 @@ function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
   }
 }
 
+/** An effect set as a list of [key, amount], without the zeros; see prepared.ts. */
+export type EffectEntries = readonly (readonly [EffectKey, number])[];
+export type MemberEntries = readonly (readonly [string, MemberEffect])[];
+
+const NO_ENTRIES: EffectEntries = Object.freeze([]);
+
+// lists for effect sets met outside a prepared scenario: effects that fall due, which are
+// kept in the state as effect sets (saves and records hold them)
+const entryLists = new WeakMap<EffectSet, EffectEntries>();
+const memberLists = new WeakMap<Record<string, MemberEffect>, MemberEntries>();
+
+export function entriesOf(effects: EffectSet | undefined): EffectEntries {
+  if (!effects) return NO_ENTRIES;
+  let list = entryLists.get(effects);
+  if (!list) {
+    list = (Object.entries(effects) as [EffectKey, number | undefined][]).filter(
+      (e): e is [EffectKey, number] => e[1] !== undefined && e[1] !== 0,
+    );
+    entryLists.set(effects, list);
+  }
+  return list;
+}
+
+export function memberEntriesOf(members: Record<string, MemberEffect>): MemberEntries {
+  let list = memberLists.get(members);
+  if (!list) {
+    list = Object.entries(members);
+    memberLists.set(members, list);
+  }
+  return list;
+}
+
+/** Applies an effect list, then effects aimed at single members, in their written order. */
+export function applyEntries(
+  state: SimState,
+  departments: readonly string[],
+  causes: Cause[] | null,
+  source: CauseSource,
+  effects: EffectEntries,
+  members: MemberEntries | null,
+): void {
+  const ctx: Ctx = { state, departments, causes, source };
+  for (let i = 0; i < effects.length; i++) applyOne(ctx, effects[i]![0], effects[i]![1]);
+  if (members)
+    for (let i = 0; i < members.length; i++) applyMember(ctx, members[i]![0], members[i]![1]);
+}
+
 export function applyEffects(
   state: SimState,
   departments: readonly string[],
@@ -248,12 +300,6 @@ export function applyEffects(
   effects: EffectSet | undefined,
   members?: Record<string, MemberEffect>,
 ): void {
-  const ctx: Ctx = { state, departments, causes, source };
-  if (effects) {
-    for (const key in effects) {
-      const d = effects[key as EffectKey];
-      if (d !== undefined && d !== 0) applyOne(ctx, key as EffectKey, d);
-    }
-  }
-  if (members) for (const [id, e] of Object.entries(members)) applyMember(ctx, id, e);
+  const list = members ? memberEntriesOf(members) : null;
+  applyEntries(state, departments, causes, source, entriesOf(effects), list);
 }

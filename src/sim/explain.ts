@@ -1,7 +1,8 @@
 import { bestPath, continueLine } from './policies.ts';
+import { situationById } from './prepared.ts';
 import { score } from './score.ts';
 import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
-import { initialState, situationById, step } from './step.ts';
+import { initialState, step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
 

@@ -4,6 +4,7 @@ export * from './fixed.ts';
 export * from './grade.ts';
 export * from './params.ts';
 export * from './policies.ts';
+export { nextSituationId, SimError, situationById } from './prepared.ts';
 export * from './rng.ts';
 export * from './ropes.ts';
 export * from './score.ts';

@@ -1,8 +1,9 @@
+import { situationById } from './prepared.ts';
 import type { RngState } from './rng.ts';
 import { seedRng } from './rng.ts';
 import { score } from './score.ts';
 import type { SimState } from './state.ts';
-import { initialState, playChoices, situationById, step } from './step.ts';
+import { initialState, playChoices, step } from './step.ts';
 import { census, randomChoice, type StrategyCensus } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
 

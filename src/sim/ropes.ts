@@ -90,6 +90,7 @@ export function forces(
   departmentCount: number,
   resultant: number = teamResultant(state).resultant,
   b: number = breadth(state, departmentCount),
+  out: Forces | null = null,
 ): Forces {
   const friction = params.trustFloor + (1 - params.trustFloor) * state.trust;
   const us = q(resultant * friction * (1 + params.breadthPull * b));
@@ -105,7 +106,14 @@ export function forces(
       1,
     ),
   );
-  return { us, them, outside, habit, target };
+  if (out === null) return { us, them, outside, habit, target };
+  // the census's own report for this depth, written over rather than allocated again
+  out.us = us;
+  out.them = them;
+  out.outside = outside;
+  out.habit = habit;
+  out.target = target;
+  return out;
 }
 
 /** Every rope on the view, for drawing and for the text equivalent. */

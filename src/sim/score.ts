@@ -31,32 +31,51 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   alignment: 'average team alignment',
 };
 
+const OUTCOME_KEYS = Object.keys(OUTCOME_RANGES) as Outcome[];
+
 /** Outcomes of a finished (or partly played) game. */
 export function outcomes(state: SimState): Outcomes {
-  // plain loops: the census scores a million games, and mapping the history into
-  // arrays at every one of them was a quarter of its time
+  const out = {} as Outcomes;
+  for (const key of OUTCOME_KEYS) out[key] = outcomeOf(state, key);
+  return out;
+}
+
+/**
+ * One outcome of a game. The census scores a million games through this, term by term,
+ * so it builds no object and reads each figure by its written-out name: a lookup with a
+ * key that changes from term to term is slow.
+ */
+function outcomeOf(state: SimState, key: Outcome): number {
   const history = state.history;
   const played = history.length;
-  let attainment = 0;
-  let alignment = 0;
-  for (let i = 0; i < played; i++) {
-    const m = history[i]!.metrics;
-    attainment += m.attainment;
-    alignment += m.alignment;
-  }
   const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
-  const years = Math.max(played, 1) / 4;
-  const ratio = state.start.revenue > 0 ? last.revenue / state.start.revenue : 1;
-  return {
-    share: last.share,
-    growth: q(ratio > 0 ? ratio ** (1 / years) - 1 : -1),
-    attainment: played === 0 ? 0 : q(attainment / played),
-    morale: last.morale,
-    trust: last.trust,
-    brand: last.brand,
-    earnings: state.start.earnings > 0 ? q(last.earnings / state.start.earnings) : 0,
-    alignment: played === 0 ? 0 : q(alignment / played),
-  };
+  switch (key) {
+    case 'share':
+      return last.share;
+    case 'growth': {
+      const years = Math.max(played, 1) / 4;
+      const ratio = state.start.revenue > 0 ? last.revenue / state.start.revenue : 1;
+      return q(ratio > 0 ? ratio ** (1 / years) - 1 : -1);
+    }
+    case 'attainment': {
+      let sum = 0;
+      for (let i = 0; i < played; i++) sum += history[i]!.metrics.attainment;
+      return played === 0 ? 0 : q(sum / played);
+    }
+    case 'morale':
+      return last.morale;
+    case 'trust':
+      return last.trust;
+    case 'brand':
+      return last.brand;
+    case 'earnings':
+      return state.start.earnings > 0 ? q(last.earnings / state.start.earnings) : 0;
+    case 'alignment': {
+      let sum = 0;
+      for (let i = 0; i < played; i++) sum += history[i]!.metrics.alignment;
+      return played === 0 ? 0 : q(sum / played);
+    }
+  }
 }
 
 export function normalise(outcome: Outcome, value: number): number {
@@ -71,7 +90,7 @@ function scaled(value: number, lo: number, span: number): number {
 
 // a rubric's terms (outcome, weight and range), listed once per rubric object rather than
 // looked up at every one of the census's million scores
-interface Term {
+export interface Term {
   key: Outcome;
   weight: number;
   lo: number;
@@ -79,7 +98,7 @@ interface Term {
 }
 const termLists = new WeakMap<RubricDef, Term[]>();
 
-function termsOf(rubric: RubricDef): Term[] {
+export function termsOf(rubric: RubricDef): Term[] {
   let list = termLists.get(rubric);
   if (!list) {
     list = (Object.entries(rubric.weights) as [Outcome, number][]).map(([key, weight]) => {
@@ -91,12 +110,16 @@ function termsOf(rubric: RubricDef): Term[] {
   return list;
 }
 
-export function scoreOf(rubric: RubricDef, o: Outcomes): number {
-  let total = 0;
-  for (const t of termsOf(rubric)) total += t.weight * scaled(o[t.key], t.lo, t.span);
-  return Math.round(q(total) * 100);
+export function score(rubric: RubricDef, state: SimState): number {
+  return scoreByTerms(termsOf(rubric), state);
 }
 
-export function score(rubric: RubricDef, state: SimState): number {
-  return scoreOf(rubric, outcomes(state));
+/** score() with the rubric's terms already listed (see prepared.ts). */
+export function scoreByTerms(terms: readonly Term[], state: SimState): number {
+  let total = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    total += t.weight * scaled(outcomeOf(state, t.key), t.lo, t.span);
+  }
+  return Math.round(q(total) * 100);
 }

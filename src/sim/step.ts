@@ -1,13 +1,15 @@
-import { applyEffects, type CauseSource } from './effects.ts';
+import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, q } from './fixed.ts';
+import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX, CRISIS_STYLE_SHARE } from './params.ts';
 import {
-  CONFUSION,
-  CONFUSION_FROM,
-  CONFUSION_MAX,
-  CRISIS_STYLE_SHARE,
-  NEUTRAL_STYLE,
-} from './params.ts';
-import { draw, seedRng } from './rng.ts';
+  type PreparedChoice,
+  type PreparedScenario,
+  type PreparedSituation,
+  prepared,
+  preparedSituation,
+  SimError,
+} from './prepared.ts';
+import { draw, type RngState, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
 import type {
   Cause,
@@ -17,53 +19,11 @@ import type {
   QuarterReport,
   SimState,
 } from './state.ts';
-import type {
-  ChoiceDef,
-  EffectSet,
-  EventDef,
-  ScenarioDef,
-  SituationDef,
-  StyleParams,
-} from './types.ts';
+import type { ChoiceDef, EventDef, ScenarioDef } from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
 // style's built-in dynamics, effects that fall due, seeded events and the rope physics,
 // and returns the new state with a report of what moved and why.
-
-export class SimError extends Error {}
-
-// situations are looked up at every step: index them once per scenario object
-const situationIndex = new WeakMap<ScenarioDef, Map<string, SituationDef>>();
-// and the situation that follows each one in file order, for nextSituationId
-const followerIndex = new WeakMap<ScenarioDef, Map<SituationDef, string | null>>();
-
-export function situationById(scenario: ScenarioDef, id: string): SituationDef {
-  let index = situationIndex.get(scenario);
-  if (!index) {
-    index = new Map(scenario.situations.map((x) => [x.id, x]));
-    situationIndex.set(scenario, index);
-  }
-  const s = index.get(id);
-  if (!s) throw new SimError(`no situation "${id}" in scenario ${scenario.id}`);
-  return s;
-}
-
-/** The situation after this one, when the choice does not say otherwise. */
-export function nextSituationId(
-  scenario: ScenarioDef,
-  situation: SituationDef,
-  choice: ChoiceDef,
-): string | null {
-  if (choice.next) return choice.next;
-  if (situation.next) return situation.next;
-  let followers = followerIndex.get(scenario);
-  if (!followers) {
-    const list = scenario.situations;
-    followers = new Map(list.map((x, i) => [x, list[i + 1]?.id ?? null]));
-    followerIndex.set(scenario, followers);
-  }
-  return followers.get(situation) ?? null;
-}
 
 type MemberFigures = Pick<
   MemberState,
@@ -125,6 +85,48 @@ function cloneState(s: SimState): SimState {
   };
 }
 
+/**
+ * `s` copied over `into`, a state of the same game (scenario, seed and start) one quarter
+ * further on, whose member and competitor objects are reused: the census's way of copying
+ * without allocating. The history and choice lists stay into's own, for stepInto to fill.
+ * play() replaces lists rather than changing them in place, so sharing s's lists is safe.
+ */
+function copyInto(into: SimState, s: SimState): SimState {
+  for (let i = 0; i < s.members.length; i++) {
+    const from = s.members[i]!;
+    const m = into.members[i]!;
+    m.skill = from.skill;
+    m.effort = from.effort;
+    m.morale = from.morale;
+    m.angle = from.angle;
+    m.contacts = from.contacts;
+    m.present = from.present;
+  }
+  for (let i = 0; i < s.competitors.length; i++) {
+    const from = s.competitors[i]!;
+    const c = into.competitors[i]!;
+    c.strength = from.strength;
+    c.alignment = from.alignment;
+  }
+  into.quarter = s.quarter;
+  into.situationId = s.situationId;
+  into.rng = s.rng;
+  into.trust = s.trust;
+  into.position = s.position;
+  into.home = s.home;
+  into.companyContacts = s.companyContacts;
+  into.brand = s.brand;
+  into.autonomy = s.autonomy;
+  into.forced = s.forced;
+  into.rebound = s.rebound;
+  into.marketSize = s.marketSize;
+  into.plan = s.plan;
+  into.outside = s.outside;
+  into.pending = s.pending;
+  into.firedEvents = s.firedEvents;
+  return into;
+}
+
 function measure(
   scenario: ScenarioDef,
   state: SimState,
@@ -132,6 +134,7 @@ function measure(
   yearAgo: Metrics | null,
   alignment: number,
   breadthNow: number,
+  out: Metrics | null = null,
 ): Metrics {
   const share = q((1 + state.position) / 2);
   const revenue = q(share * state.marketSize);
@@ -143,23 +146,46 @@ function measure(
     moraleSum += m.morale;
   }
   const growthBase = yearAgo ?? previous;
-  return {
-    share,
-    revenue,
-    growthQoQ: previous && previous.revenue > 0 ? q(revenue / previous.revenue - 1) : 0,
-    growthYoY: growthBase && growthBase.revenue > 0 ? q(revenue / growthBase.revenue - 1) : 0,
-    plan: state.plan,
-    attainment: state.plan > 0 ? q(revenue / state.plan) : 0,
-    morale: team === 0 ? 0 : q(moraleSum / team),
-    earnings: team === 0 ? 0 : q((revenue * scenario.params.commission) / team),
-    brand: state.brand,
-    trust: state.trust,
-    alignment,
-    breadth: breadthNow,
-    autonomy: state.autonomy,
-    position: state.position,
-    home: state.home,
-  };
+  const growthQoQ = previous && previous.revenue > 0 ? q(revenue / previous.revenue - 1) : 0;
+  const growthYoY = growthBase && growthBase.revenue > 0 ? q(revenue / growthBase.revenue - 1) : 0;
+  const attainment = state.plan > 0 ? q(revenue / state.plan) : 0;
+  const morale = team === 0 ? 0 : q(moraleSum / team);
+  const earnings = team === 0 ? 0 : q((revenue * scenario.params.commission) / team);
+  if (out === null) {
+    return {
+      share,
+      revenue,
+      growthQoQ,
+      growthYoY,
+      plan: state.plan,
+      attainment,
+      morale,
+      earnings,
+      brand: state.brand,
+      trust: state.trust,
+      alignment,
+      breadth: breadthNow,
+      autonomy: state.autonomy,
+      position: state.position,
+      home: state.home,
+    };
+  }
+  out.share = share;
+  out.revenue = revenue;
+  out.growthQoQ = growthQoQ;
+  out.growthYoY = growthYoY;
+  out.plan = state.plan;
+  out.attainment = attainment;
+  out.morale = morale;
+  out.earnings = earnings;
+  out.brand = state.brand;
+  out.trust = state.trust;
+  out.alignment = alignment;
+  out.breadth = breadthNow;
+  out.autonomy = state.autonomy;
+  out.position = state.position;
+  out.home = state.home;
+  return out;
 }
 
 export function initialState(scenario: ScenarioDef, seed: string): SimState {
@@ -222,46 +248,26 @@ function eventApplies(
   return true;
 }
 
-// What a style does in an ordinary quarter and in a crisis, worked out once per style
-// rather than at every step
-const styleEffects = new WeakMap<StyleParams, { calm: EffectSet; crisis: EffectSet }>();
-
-function styleEffectsOf(p: StyleParams, crisis: boolean): EffectSet {
-  let sets = styleEffects.get(p);
-  if (!sets) {
-    const scaled = (k: number): EffectSet => ({
-      effort: p.effort,
-      morale: q(p.morale * k),
-      autonomy: q(p.autonomy * k),
-      trust: q(p.trust * k),
-      alignment: q(p.converge * k),
-    });
-    sets = { calm: scaled(1), crisis: scaled(CRISIS_STYLE_SHARE) };
-    styleEffects.set(p, sets);
-  }
-  return crisis ? sets.crisis : sets.calm;
-}
-
 function applyStyle(
   scenario: ScenarioDef,
   state: SimState,
   causes: Cause[] | null,
-  style: string,
+  choice: PreparedChoice,
   quarter: number,
   crisis: boolean,
 ): void {
-  const p = scenario.params.styles[style] ?? NEUTRAL_STYLE;
-  // In a crisis the team expects a fast call and there is no time for a long consultation:
-  // what a style slowly wears down or builds up (morale, autonomy, trust, convergence, the
-  // fan's rebound) counts only in part, while its speed (effort, forced alignment) counts
-  // in full. The crisis choice's own effects carry the rest of the story.
+  const p = choice.style;
+  const style = choice.def.style;
+  // In a crisis what a style slowly builds up or wears down counts only in part (see
+  // prepared.ts), and so does the fan's rebound, while its speed (effort, forced alignment)
+  // counts in full. The crisis choice's own effects carry the rest of the story.
   const k = crisis ? CRISIS_STYLE_SHARE : 1;
   const source: CauseSource = !causes
     ? UNTRACED
     : crisis
       ? { source: 'style', ref: style, origin: quarter, note: 'in a crisis' }
       : { source: 'style', ref: style, origin: quarter };
-  applyEffects(state, scenario.customer.departments, causes, source, styleEffectsOf(p, crisis));
+  applyEntries(state, scenario.customer.departments, causes, source, choice.styleEffects, null);
   if (p.forced > state.forced) {
     const before = causes ? teamResultant(state).alignment : 0;
     state.forced = p.forced;
@@ -306,6 +312,27 @@ function relaxForced(
   }
 }
 
+/** The effects a choice sets off for later quarters, as pending entries. */
+function scheduledBy(choice: ChoiceDef, quarter: number): readonly PendingEffect[] {
+  return (choice.later ?? NO_LATER).map((l) => ({
+    due: quarter + l.after,
+    effects: l.effects,
+    ...(l.members ? { members: l.members } : {}),
+    cause: {
+      source: 'later' as const,
+      ref: choice.id,
+      origin: quarter,
+      ...(l.note ? { note: l.note } : {}),
+    },
+  }));
+}
+
+function hasDue(pending: readonly PendingEffect[], quarter: number): boolean {
+  for (let i = 0; i < pending.length; i++) if (pending[i]!.due === quarter) return true;
+  return false;
+}
+
+const NO_PENDING: readonly PendingEffect[] = Object.freeze([]);
 const NO_CAUSES: readonly Cause[] = Object.freeze([]);
 const NO_LATER: NonNullable<ChoiceDef['later']> = [];
 const NO_EVENTS: readonly string[] = Object.freeze([]);
@@ -323,49 +350,110 @@ export function step(
   choiceId: string,
   options: StepOptions = {},
 ): SimState {
-  if (prev.situationId === null) throw new SimError('the game is over: no more decisions');
-  const situation = situationById(scenario, prev.situationId);
-  let choice: ChoiceDef | undefined;
-  for (const c of situation.choices) {
-    if (c.id !== choiceId) continue;
-    choice = c;
-    break;
-  }
-  if (!choice) {
-    throw new SimError(`situation "${situation.id}" has no choice "${choiceId}"`);
-  }
+  const prep = prepared(scenario);
+  const { situation, choice } = decision(prep, prev, choiceId);
   const state = cloneState(prev);
+  const causes: Cause[] | null = options.trace === false ? null : [];
+  const luck = luckOf(scenario, prev);
+  const report = play(prep, prev, state, situation, choice, causes, luck, null);
+  state.history = appended(prev.history, report);
+  state.choices = appended(prev.choices, choice.def.id);
+  return state;
+}
+
+/** The situation waiting in `prev` and its choice `choiceId`; SimError if either is missing. */
+function decision(prep: PreparedScenario, prev: SimState, choiceId: string) {
+  if (prev.situationId === null) throw new SimError('the game is over: no more decisions');
+  const situation = preparedSituation(prep, prev.situationId);
+  for (const choice of situation.choices) {
+    if (choice.def.id === choiceId) return { situation, choice };
+  }
+  throw new SimError(`situation "${situation.def.id}" has no choice "${choiceId}"`);
+}
+
+/**
+ * The luck of the market for the quarter after `state`: drawn first and always in the same
+ * amount, so that every strategy played on one seed meets the same events and the same noise.
+ * The census relies on this: one draw per quarter serves every strategy.
+ */
+export interface Luck {
+  values: number[];
+  next: RngState;
+}
+
+export function luckOf(scenario: ScenarioDef, state: SimState): Luck {
+  return draw(state.rng, scenario.events.length + 2);
+}
+
+/**
+ * step() without the trace, for the census, which plays a million quarters: the state is
+ * written over `into`, a state this function returned earlier for the same quarter of
+ * another strategy, and its objects and lists are reused rather than allocated again. The
+ * states of a depth-first walk are only read while their own branch is walked, so each
+ * depth needs one. `into` null allocates. `situation` is the one waiting in prev, and
+ * `luck` is luckOf(prev), shared by every strategy that reaches this quarter.
+ */
+export function stepInto(
+  prep: PreparedScenario,
+  prev: SimState,
+  situation: PreparedSituation,
+  choice: PreparedChoice,
+  into: SimState | null,
+  luck: Luck,
+): SimState {
+  const n = prev.history.length;
+  const state = into === null ? cloneState(prev) : copyInto(into, prev);
+  // into's report for this quarter belongs to a branch already walked: written over too
+  const reuse = into === null ? null : into.history[n]!;
+  const report = play(prep, prev, state, situation, choice, null, luck, reuse);
+  if (into === null) {
+    state.history = appended(prev.history, report);
+    state.choices = appended(prev.choices, choice.def.id);
+  } else {
+    // lists of this depth's length already: the prefix is the parent's, the last is new
+    for (let i = 0; i < n; i++) {
+      state.history[i] = prev.history[i]!;
+      state.choices[i] = prev.choices[i]!;
+    }
+    state.history[n] = report;
+    state.choices[n] = choice.def.id;
+  }
+  return state;
+}
+
+/**
+ * One quarter: applies the choice, the style's built-in dynamics, effects that fall due,
+ * seeded events and the rope physics to `state`, a private copy of `prev`, and returns the
+ * quarter's report. The caller adds the report and the choice to the state's lists.
+ */
+function play(
+  prep: PreparedScenario,
+  prev: SimState,
+  state: SimState,
+  situation: PreparedSituation,
+  prepChoice: PreparedChoice,
+  causes: Cause[] | null,
+  luck: Luck,
+  reuse: QuarterReport | null,
+): QuarterReport {
+  const choice = prepChoice.def;
+  const scenario = prep.scenario;
   const quarter = prev.quarter + 1;
   const depts = scenario.customer.departments;
-  const causes: Cause[] | null = options.trace === false ? null : [];
   const p = scenario.params;
   state.outside = 0;
-
-  // the luck of the market is drawn first and always in the same amount, so that every
-  // strategy played on one seed meets the same events and the same noise
-  const { values, next: rngNext } = draw(state.rng, scenario.events.length + 2);
-  state.rng = rngNext;
+  const values = luck.values;
+  state.rng = luck.next;
 
   relaxForced(scenario, state, causes, quarter);
 
   const choiceSource: CauseSource = causes
     ? { source: 'choice', ref: choice.id, origin: quarter }
     : UNTRACED;
-  applyEffects(state, depts, causes, choiceSource, choice.effects, choice.members);
-  applyStyle(scenario, state, causes, choice.style, quarter, situation.kind === 'crisis');
-  const scheduled = (choice.later ?? NO_LATER).map((l) => ({
-    due: quarter + l.after,
-    effects: l.effects,
-    ...(l.members ? { members: l.members } : {}),
-    cause: {
-      source: 'later' as const,
-      ref: choice.id,
-      origin: quarter,
-      ...(l.note ? { note: l.note } : {}),
-    },
-  }));
-
-  if (state.pending.length > 0 || scheduled.length > 0) {
+  applyEntries(state, depts, causes, choiceSource, prepChoice.effects, prepChoice.members);
+  applyStyle(scenario, state, causes, prepChoice, quarter, situation.crisis);
+  const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);
+  if (scheduled.length > 0 || hasDue(state.pending, quarter)) {
     const waiting: PendingEffect[] = [];
     const due: PendingEffect[] = [];
     for (const x of state.pending) (x.due === quarter ? due : waiting).push(x);
@@ -375,9 +463,9 @@ export function step(
 
   const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
   let fired: string[] | null = null;
-  const events = scenario.events;
+  const events = prep.events;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
+    const event = events[i]!.def;
     if (!eventApplies(event, state, prevMetrics, quarter)) continue;
     if (values[i]! >= event.odds) continue;
     fired ??= [];
@@ -385,7 +473,7 @@ export function step(
     const source: CauseSource = causes
       ? { source: 'event', ref: event.id, origin: quarter }
       : UNTRACED;
-    applyEffects(state, depts, causes, source, event.effects, event.members);
+    applyEntries(state, depts, causes, source, events[i]!.effects, events[i]!.members);
   }
   if (fired) state.firedEvents = [...state.firedEvents, ...fired];
 
@@ -427,7 +515,7 @@ export function step(
 
   // contacts do not change after the effects above, so breadth is measured once here
   const b = breadth(state, depts.length);
-  const f = forces(state, p, depts.length, team.resultant, b);
+  const f = forces(state, p, depts.length, team.resultant, b, reuse?.forces ?? null);
   const gap = f.target - state.position;
   const rate = gap > 0 ? p.rateUp : p.rateDown;
   state.position = q(clamp(state.position + rate * gap, -1, 1));
@@ -454,22 +542,39 @@ export function step(
 
   const history = prev.history;
   const yearAgo = quarter > 4 ? (history[quarter - 5]?.metrics ?? null) : prev.start;
-  const metrics = measure(scenario, state, prevMetrics, yearAgo, alignment, b);
-  const report: QuarterReport = {
-    quarter,
-    situationId: situation.id,
-    choiceId: choice.id,
-    style: choice.style,
-    events: fired ?? (NO_EVENTS as string[]),
-    causes: causes ?? (NO_CAUSES as Cause[]),
-    forces: f,
-    metrics,
-  };
+  const metrics = measure(
+    scenario,
+    state,
+    prevMetrics,
+    yearAgo,
+    alignment,
+    b,
+    reuse?.metrics ?? null,
+  );
   state.quarter = quarter;
-  state.history = appended(history, report);
-  state.choices = appended(prev.choices, choice.id);
-  state.situationId = nextSituationId(scenario, situation, choice);
-  return state;
+  state.situationId = prepChoice.nextId;
+  const firedIds = fired ?? (NO_EVENTS as string[]);
+  if (reuse === null) {
+    const report: QuarterReport = {
+      quarter,
+      situationId: situation.def.id,
+      choiceId: choice.id,
+      style: choice.style,
+      events: firedIds,
+      causes: causes ?? (NO_CAUSES as Cause[]),
+      forces: f,
+      metrics,
+    };
+    return report;
+  }
+  // the census's own report for this quarter (untraced: its causes stay empty); its forces
+  // and metrics were written over above
+  reuse.quarter = quarter;
+  reuse.situationId = situation.def.id;
+  reuse.choiceId = choice.id;
+  reuse.style = choice.style;
+  reuse.events = firedIds;
+  return reuse;
 }
 
 /** A copy of a list with one more item, sized once: faster than a spread on the hot path. */

@@ -1,7 +1,14 @@
+import {
+  nextSituationId,
+  type PreparedSituation,
+  prepared,
+  preparedSituation,
+  situationById,
+} from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
-import { score } from './score.ts';
+import { scoreByTerms } from './score.ts';
 import type { SimState } from './state.ts';
-import { initialState, nextSituationId, situationById, step } from './step.ts';
+import { initialState, type Luck, luckOf, stepInto } from './step.ts';
 import type { ScenarioDef } from './types.ts';
 
 // Every strategy of a scenario played on one seed, so a player's score can be read
@@ -38,9 +45,6 @@ export interface CensusOptions {
   /** called about a hundred times with the fraction done, for a progress bar */
   onProgress?: (done: number) => void;
 }
-
-/** Only outcomes count here: skip writing down causes, which the debrief alone reads. */
-const QUIET = { trace: false } as const;
 
 export const DEFAULT_EXHAUSTIVE_LIMIT = 100_000;
 
@@ -124,20 +128,34 @@ export function census(
   const result = emptyCensus(total, true);
   const path: string[] = [];
   const every = Math.max(1, Math.floor(total / 100));
-  const rubric = scenario.rubric;
-  const walk = (state: SimState): void => {
-    if (state.situationId === null) {
-      tally(result, score(rubric, state), path);
+  const prep = prepared(scenario);
+  // one state and one draw of luck per depth, reused by every strategy (see stepInto)
+  const states: (SimState | null)[] = [];
+  const lucks: (Luck | undefined)[] = [];
+  const walk = (state: SimState, depth: number, situation: PreparedSituation | null): void => {
+    if (situation === null) {
+      tally(result, scoreByTerms(prep.terms, state), path);
       if (opts.onProgress && result.count % every === 0) opts.onProgress(result.count / total);
       return;
     }
-    for (const c of situationById(scenario, state.situationId).choices) {
-      path.push(c.id);
-      walk(step(scenario, state, c.id, QUIET));
+    let luck = lucks[depth];
+    if (luck === undefined) {
+      luck = luckOf(scenario, state);
+      lucks[depth] = luck;
+    }
+    const choices = situation.choices;
+    for (let i = 0; i < choices.length; i++) {
+      const c = choices[i]!;
+      path.push(c.def.id);
+      const next = stepInto(prep, state, situation, c, states[depth] ?? null, luck);
+      states[depth] = next;
+      // a next id that names no situation fails here, as it would in step()
+      const id = next.situationId;
+      walk(next, depth + 1, id === null ? null : (c.next ?? preparedSituation(prep, id)));
       path.pop();
     }
   };
-  walk(initialState(scenario, seed));
+  walk(initialState(scenario, seed), 0, prep.first);
   opts.onProgress?.(1);
   return result;
 }
@@ -192,8 +210,11 @@ function sampledCensus(
 ): StrategyCensus {
   const result = emptyCensus(total, false);
   const indices = sampleIndices(total, size, `census|${scenario.id}|${seed}`);
-  // states[d] is the state after the first d choices of the previous strategy
+  const prep = prepared(scenario);
+  // states[d] is the state after the first d choices of the previous strategy; the states
+  // past the prefix two strategies share are written over (see stepInto), as are lucks
   const states: SimState[] = [initialState(scenario, seed)];
+  const lucks: Luck[] = [];
   let previous: number[] = [];
   const every = Math.max(1, Math.floor(size / 100));
   indices.forEach((index, n) => {
@@ -202,11 +223,13 @@ function sampledCensus(
     while (shared < picks.length && picks[shared] === previous[shared]) shared++;
     for (let d = shared; d < picks.length; d++) {
       const state = states[d]!;
-      const s = situationById(scenario, state.situationId!);
-      states[d + 1] = step(scenario, state, s.choices[picks[d]!]!.id, QUIET);
+      const situation = preparedSituation(prep, state.situationId!);
+      lucks[d] ??= luckOf(scenario, state);
+      const choice = situation.choices[picks[d]!]!;
+      states[d + 1] = stepInto(prep, state, situation, choice, states[d + 1] ?? null, lucks[d]!);
     }
     const end = states[picks.length]!;
-    tally(result, score(scenario.rubric, end), end.choices);
+    tally(result, scoreByTerms(prep.terms, end), end.choices);
     previous = picks;
     if (onProgress && (n + 1) % every === 0) onProgress((n + 1) / size);
   });

@@ -55,6 +55,24 @@ describe('census', () => {
     for (const s of all) expect(percentile(c, s.score)).toBe(exactPercentile(all, s.score));
   });
 
+  // The census reuses one state per depth and writes each strategy over the last one's; a
+  // figure left behind by a sibling branch (an event fired, an effect pending, a rep who
+  // left) would change some scores. Every bundled market, played strategy by strategy
+  // from the start, must give the same scores.
+  it.each(loadBundledScenarios().map((b) => [b.scenario.id, b.scenario] as const))(
+    'scores every strategy of %s as a fresh replay of it does',
+    (_id, sc) => {
+      const all = bruteForce(sc, 'pool-9');
+      const histogram = new Array<number>(101).fill(0);
+      for (const s of all) histogram[s.score]!++;
+      const c = census(sc, 'pool-9');
+      expect(c.count).toBe(all.length);
+      expect(c.histogram).toEqual(histogram);
+      expect(score(sc.rubric, playChoices(sc, 'pool-9', c.best.choices))).toBe(c.best.score);
+      expect(score(sc.rubric, playChoices(sc, 'pool-9', c.worst.choices))).toBe(c.worst.score);
+    },
+  );
+
   it('finds a best path that no strategy beats, and whose replay scores what it claims', () => {
     for (const sc of [tutorial, small]) {
       const all = bruteForce(sc, '3');

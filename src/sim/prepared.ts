@@ -1,0 +1,140 @@
+import { type EffectEntries, entriesOf, type MemberEntries, memberEntriesOf } from './effects.ts';
+import { q } from './fixed.ts';
+import { CRISIS_STYLE_SHARE, NEUTRAL_STYLE } from './params.ts';
+import { type Term, termsOf } from './score.ts';
+import type {
+  ChoiceDef,
+  EffectSet,
+  EventDef,
+  ScenarioDef,
+  SituationDef,
+  StyleParams,
+} from './types.ts';
+
+// A scenario as the simulation walks it: situations found by id, the situation each choice
+// leads to, and every effect set as a list of entries, all worked out once per scenario
+// object. step() looks this up once per quarter; the census once per census, then follows
+// the links from choice to situation. Looking each of these up at every quarter (a WeakMap
+// per effect set) was a fifth of the census's time.
+
+export class SimError extends Error {}
+
+export interface PreparedChoice {
+  def: ChoiceDef;
+  effects: EffectEntries;
+  members: MemberEntries | null;
+  /** the choice's style, and what it does in this situation (in part, in a crisis) */
+  style: StyleParams;
+  styleEffects: EffectEntries;
+  nextId: string | null;
+  /** the situation this choice leads to; null at the end of the game */
+  next: PreparedSituation | null;
+}
+
+export interface PreparedSituation {
+  def: SituationDef;
+  crisis: boolean;
+  choices: PreparedChoice[];
+}
+
+export interface PreparedEvent {
+  def: EventDef;
+  effects: EffectEntries;
+  members: MemberEntries | null;
+}
+
+export interface PreparedScenario {
+  scenario: ScenarioDef;
+  situations: Map<string, PreparedSituation>;
+  /** the first situation; null for a scenario without any */
+  first: PreparedSituation | null;
+  events: PreparedEvent[];
+  terms: Term[];
+}
+
+const preparedScenarios = new WeakMap<ScenarioDef, PreparedScenario>();
+
+export function prepared(scenario: ScenarioDef): PreparedScenario {
+  let p = preparedScenarios.get(scenario);
+  if (!p) {
+    p = prepare(scenario);
+    preparedScenarios.set(scenario, p);
+  }
+  return p;
+}
+
+/** The prepared situation with this id; SimError if the scenario has none. */
+export function preparedSituation(prep: PreparedScenario, id: string): PreparedSituation {
+  const s = prep.situations.get(id);
+  if (!s) throw new SimError(`no situation "${id}" in scenario ${prep.scenario.id}`);
+  return s;
+}
+
+export function situationById(scenario: ScenarioDef, id: string): SituationDef {
+  return preparedSituation(prepared(scenario), id).def;
+}
+
+/** The situation after this one, when the choice does not say otherwise. */
+export function nextSituationId(
+  scenario: ScenarioDef,
+  situation: SituationDef,
+  choice: ChoiceDef,
+): string | null {
+  if (choice.next) return choice.next;
+  if (situation.next) return situation.next;
+  const list = scenario.situations;
+  const i = list.indexOf(situation);
+  return i < 0 ? null : (list[i + 1]?.id ?? null);
+}
+
+function prepare(scenario: ScenarioDef): PreparedScenario {
+  const situations = new Map<string, PreparedSituation>();
+  for (const def of scenario.situations) {
+    situations.set(def.id, { def, crisis: def.kind === 'crisis', choices: [] });
+  }
+  for (const s of situations.values()) {
+    for (const def of s.def.choices) {
+      const nextId = nextSituationId(scenario, s.def, def);
+      const style = scenario.params.styles[def.style] ?? NEUTRAL_STYLE;
+      s.choices.push({
+        def,
+        effects: entriesOf(def.effects),
+        members: def.members ? memberEntriesOf(def.members) : null,
+        style,
+        styleEffects: entriesOf(styleEffects(style, s.crisis)),
+        nextId,
+        // an id that names no situation is left for step() to report when it is reached
+        next: nextId === null ? null : (situations.get(nextId) ?? null),
+      });
+    }
+  }
+  const firstId = scenario.situations[0]?.id;
+  return {
+    scenario,
+    situations,
+    first: firstId === undefined ? null : situations.get(firstId)!,
+    events: scenario.events.map((def) => ({
+      def,
+      effects: entriesOf(def.effects),
+      members: def.members ? memberEntriesOf(def.members) : null,
+    })),
+    terms: termsOf(scenario.rubric),
+  };
+}
+
+/**
+ * What a style does on its own in a quarter. In a crisis the team expects a fast call and
+ * there is no time for a long consultation: what a style slowly wears down or builds up
+ * (morale, autonomy, trust, convergence) counts only in part, while its speed (effort)
+ * counts in full.
+ */
+function styleEffects(p: StyleParams, crisis: boolean): EffectSet {
+  const k = crisis ? CRISIS_STYLE_SHARE : 1;
+  return {
+    effort: p.effort,
+    morale: q(p.morale * k),
+    autonomy: q(p.autonomy * k),
+    trust: q(p.trust * k),
+    alignment: q(p.converge * k),
+  };
+}
