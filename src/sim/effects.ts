@@ -186,11 +186,11 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
         if (key === 'competitor') {
           const before = c.strength;
           c.strength = q(clamp(before + d, 0.05, 10));
-          record(ctx, `competitor:${c.id}`, before, c.strength);
+          if (traced(ctx)) record(ctx, `competitor:${c.id}`, before, c.strength);
         } else {
           const before = c.alignment;
           c.alignment = q(clamp(before + d, 0.05, 1));
-          record(ctx, `competitorAlignment:${c.id}`, before, c.alignment);
+          if (traced(ctx)) record(ctx, `competitorAlignment:${c.id}`, before, c.alignment);
         }
       }
       return;
@@ -216,17 +216,35 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
   }
 }
 
+function memberById(state: SimState, id: string): MemberState | null {
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) if (members[i]!.id === id) return members[i]!;
+  return null;
+}
+
+// written out like adjustTeam, and the cause's name built only when causes are recorded
+function adjustMember(
+  ctx: Ctx,
+  m: MemberState,
+  key: 'morale' | 'effort' | 'skill',
+  d: number | undefined,
+): void {
+  if (d === undefined) return;
+  const limits = TEAM_LIMITS[key];
+  const before = key === 'morale' ? m.morale : key === 'effort' ? m.effort : m.skill;
+  const after = q(clamp(before + d, limits[0], limits[1]));
+  if (key === 'morale') m.morale = after;
+  else if (key === 'effort') m.effort = after;
+  else m.skill = after;
+  if (traced(ctx)) record(ctx, `${key}:${m.id}`, before, after);
+}
+
 function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
-  const m = ctx.state.members.find((x) => x.id === id);
-  if (!m?.present) return;
-  for (const key of ['morale', 'effort', 'skill'] as const) {
-    const d = e[key];
-    if (d === undefined) continue;
-    const [lo, hi] = TEAM_LIMITS[key];
-    const before = m[key];
-    m[key] = q(clamp(before + d, lo, hi));
-    record(ctx, `${key}:${m.id}`, before, m[key]);
-  }
+  const m = memberById(ctx.state, id);
+  if (m === null || !m.present) return;
+  adjustMember(ctx, m, 'morale', e.morale);
+  adjustMember(ctx, m, 'effort', e.effort);
+  adjustMember(ctx, m, 'skill', e.skill);
   if (e.angle !== undefined) {
     const before = traced(ctx) ? teamResultant(ctx.state).alignment : 0;
     m.angle = q(clamp(m.angle + e.angle, -90, 90));

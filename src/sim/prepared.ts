@@ -37,8 +37,16 @@ export interface PreparedSituation {
   choices: PreparedChoice[];
 }
 
+export type WatchedMetric = keyof NonNullable<EventDef['when']>;
+
 export interface PreparedEvent {
   def: EventDef;
+  /** the quarters in which it may happen, both included */
+  from: number;
+  to: number;
+  once: boolean;
+  /** last quarter's figures it waits for: each must lie strictly between its bounds */
+  when: { metric: WatchedMetric; above: number; below: number }[];
   effects: EffectEntries;
   members: MemberEntries | null;
 }
@@ -115,6 +123,14 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
     first: firstId === undefined ? null : situations.get(firstId)!,
     events: scenario.events.map((def) => ({
       def,
+      from: def.from ?? Number.NEGATIVE_INFINITY,
+      to: def.to ?? Number.POSITIVE_INFINITY,
+      once: def.once ?? true,
+      when: Object.entries(def.when ?? {}).map(([metric, cmp]) => ({
+        metric: metric as WatchedMetric,
+        above: cmp.above ?? Number.NEGATIVE_INFINITY,
+        below: cmp.below ?? Number.POSITIVE_INFINITY,
+      })),
       effects: entriesOf(def.effects),
       members: def.members ? memberEntriesOf(def.members) : null,
     })),

@@ -3,11 +3,13 @@ import { clamp, clamp01, q } from './fixed.ts';
 import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX, CRISIS_STYLE_SHARE } from './params.ts';
 import {
   type PreparedChoice,
+  type PreparedEvent,
   type PreparedScenario,
   type PreparedSituation,
   prepared,
   preparedSituation,
   SimError,
+  type WatchedMetric,
 } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
@@ -19,7 +21,7 @@ import type {
   QuarterReport,
   SimState,
 } from './state.ts';
-import type { ChoiceDef, EventDef, ScenarioDef } from './types.ts';
+import type { ChoiceDef, ScenarioDef } from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
 // style's built-in dynamics, effects that fall due, seeded events and the rope physics,
@@ -229,23 +231,36 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
 }
 
 function eventApplies(
-  event: EventDef,
+  event: PreparedEvent,
   state: SimState,
   metrics: Metrics,
   quarter: number,
 ): boolean {
-  if (event.from !== undefined && quarter < event.from) return false;
-  if (event.to !== undefined && quarter > event.to) return false;
-  if ((event.once ?? true) && state.firedEvents.includes(event.id)) return false;
+  if (quarter < event.from || quarter > event.to) return false;
+  if (event.once && state.firedEvents.includes(event.def.id)) return false;
   const when = event.when;
-  if (!when) return true;
-  for (const key in when) {
-    const cmp = when[key as keyof typeof when]!;
-    const value = metrics[key as keyof Metrics];
-    if (cmp.below !== undefined && !(value < cmp.below)) return false;
-    if (cmp.above !== undefined && !(value > cmp.above)) return false;
+  for (let i = 0; i < when.length; i++) {
+    const w = when[i]!;
+    const value = watched(metrics, w.metric);
+    if (!(value > w.above && value < w.below)) return false;
   }
   return true;
+}
+
+/** A figure an event may wait for, each read by its written-out name (see score.ts). */
+function watched(metrics: Metrics, metric: WatchedMetric): number {
+  switch (metric) {
+    case 'trust':
+      return metrics.trust;
+    case 'share':
+      return metrics.share;
+    case 'morale':
+      return metrics.morale;
+    case 'alignment':
+      return metrics.alignment;
+    case 'breadth':
+      return metrics.breadth;
+  }
 }
 
 function applyStyle(
@@ -465,15 +480,15 @@ function play(
   let fired: string[] | null = null;
   const events = prep.events;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i]!.def;
+    const event = events[i]!;
     if (!eventApplies(event, state, prevMetrics, quarter)) continue;
-    if (values[i]! >= event.odds) continue;
+    if (values[i]! >= event.def.odds) continue;
     fired ??= [];
-    fired.push(event.id);
+    fired.push(event.def.id);
     const source: CauseSource = causes
-      ? { source: 'event', ref: event.id, origin: quarter }
+      ? { source: 'event', ref: event.def.id, origin: quarter }
       : UNTRACED;
-    applyEntries(state, depts, causes, source, events[i]!.effects, events[i]!.members);
+    applyEntries(state, depts, causes, source, event.effects, event.members);
   }
   if (fired) state.firedEvents = [...state.firedEvents, ...fired];
 
