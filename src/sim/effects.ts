@@ -65,23 +65,33 @@ function shiftAlignment(state: SimState, d: number): void {
   }
 }
 
-function holders(state: SimState): Map<string, number> {
-  const count = new Map<string, number>();
-  for (const c of state.companyContacts) count.set(c, 99);
-  for (const m of present(state)) for (const c of m.contacts) count.set(c, (count.get(c) ?? 0) + 1);
-  return count;
+/** Whether the company, or anyone still on the team, holds a contact in this department. */
+function isHeld(state: SimState, dept: string): boolean {
+  if (state.companyContacts.includes(dept)) return true;
+  for (const m of state.members) if (m.present && m.contacts.includes(dept)) return true;
+  return false;
 }
 
+/** The first member still on the team with the fewest contacts. */
+function leastConnected(state: SimState): MemberState | null {
+  let least: MemberState | null = null;
+  for (const m of state.members) {
+    if (m.present && (least === null || m.contacts.length < least.contacts.length)) least = m;
+  }
+  return least;
+}
+
+// Contact lists are replaced, never changed in place: the census's states share them.
+// Plain loops, since the census plays this a million times.
 function changeContacts(ctx: Ctx, n: number): void {
   const { state, departments } = ctx;
-  const team = present(state);
   if (n > 0) {
-    const held = holders(state);
     let toAdd = Math.round(n);
-    for (const dept of departments) {
-      if (toAdd === 0 || team.length === 0) break;
-      if (held.has(dept)) continue;
-      const least = team.reduce((a, b) => (b.contacts.length < a.contacts.length ? b : a));
+    // departments held before any is added here: each is looked at once
+    const free = departments.filter((dept) => !isHeld(state, dept));
+    for (const dept of free) {
+      const least = leastConnected(state);
+      if (toAdd === 0 || least === null) break;
       least.contacts = [...least.contacts, dept];
       toAdd--;
     }
@@ -89,9 +99,11 @@ function changeContacts(ctx: Ctx, n: number): void {
     let toDrop = Math.round(-n);
     for (let i = departments.length - 1; i >= 0 && toDrop > 0; i--) {
       const dept = departments[i]!;
-      const holder = team.find((m) => m.contacts.includes(dept));
-      if (!holder || state.companyContacts.includes(dept)) continue;
-      for (const m of team) m.contacts = m.contacts.filter((c) => c !== dept);
+      if (state.companyContacts.includes(dept) || !isHeld(state, dept)) continue;
+      for (const m of state.members) {
+        if (m.present && m.contacts.includes(dept))
+          m.contacts = m.contacts.filter((c) => c !== dept);
+      }
       toDrop--;
     }
   }
