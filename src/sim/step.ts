@@ -425,12 +425,15 @@ export function stepInto(
     state.history = appended(prev.history, report);
     state.choices = appended(prev.choices, choice.def.id);
   } else {
-    // lists of this depth's length already: the prefix is the parent's, the last is new
-    for (let i = 0; i < n; i++) {
-      state.history[i] = prev.history[i]!;
-      state.choices[i] = prev.choices[i]!;
+    // lists of this depth's length already: the prefix is the parent's, the last is new.
+    // The reports before this quarter rarely need copying: each depth's report is one
+    // object written over in place, so into's history already holds the parent's reports
+    // when both came from the same walk.
+    const history = state.history;
+    if (n > 0 && history[n - 1] !== prev.history[n - 1]) {
+      for (let i = 0; i < n; i++) history[i] = prev.history[i]!;
     }
-    state.history[n] = report;
+    for (let i = 0; i < n; i++) state.choices[i] = prev.choices[i]!;
     state.choices[n] = choice.def.id;
   }
   return state;
