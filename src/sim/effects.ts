@@ -281,8 +281,9 @@ export type MemberEntries = readonly (readonly [string, MemberEffect])[];
 
 const NO_ENTRIES: EffectEntries = Object.freeze([]);
 
-// lists for effect sets met outside a prepared scenario: effects that fall due, which are
-// kept in the state as effect sets (saves and records hold them)
+// one list per effect set object: prepare() builds the scenario's lists through these, and
+// effects that fall due, which the state keeps as effect sets (saves hold them), are
+// listed here when they fire
 const entryLists = new WeakMap<EffectSet, EffectEntries>();
 const memberLists = new WeakMap<Record<string, MemberEffect>, MemberEntries>();
 

@@ -91,7 +91,8 @@ function cloneState(s: SimState): SimState {
  * `s` copied over `into`, a state of the same game (scenario, seed and start) one quarter
  * further on, whose member and competitor objects are reused: the census's way of copying
  * without allocating. The history and choice lists stay into's own, for stepInto to fill.
- * play() replaces lists rather than changing them in place, so sharing s's lists is safe.
+ * The effects replace the lists they change (contacts, pending effects, fired events)
+ * rather than changing them in place, so sharing s's lists is safe.
  */
 function copyInto(into: SimState, s: SimState): SimState {
   for (let i = 0; i < s.members.length; i++) {
@@ -355,7 +356,7 @@ const NO_EVENTS: readonly string[] = Object.freeze([]);
 const UNTRACED: CauseSource = Object.freeze({ source: 'choice', ref: '', origin: 0 });
 
 export interface StepOptions {
-  /** false skips recording causes, for callers that only want outcomes (the census) */
+  /** false skips recording causes, for callers that only want outcomes (checking a record) */
   trace?: boolean;
 }
 
@@ -417,6 +418,9 @@ export function stepInto(
   luck: Luck,
 ): SimState {
   const n = prev.history.length;
+  if (into !== null && into.history.length !== n + 1) {
+    throw new SimError(`stepInto: the state to write over is not one quarter after ${n}`);
+  }
   const state = into === null ? cloneState(prev) : copyInto(into, prev);
   // into's report for this quarter belongs to a branch already walked: written over too
   const reuse = into === null ? null : into.history[n]!;
@@ -496,7 +500,7 @@ function play(
   if (fired) state.firedEvents = [...state.firedEvents, ...fired];
 
   // outside influences: a seeded gust, centred on zero
-  const u = values[scenario.events.length]! + values[scenario.events.length + 1]! - 1;
+  const u = values[events.length]! + values[events.length + 1]! - 1;
   const noise = q(u * p.noise * 2);
   if (noise !== 0) {
     state.outside = q(state.outside + noise);

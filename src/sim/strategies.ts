@@ -149,7 +149,7 @@ export function census(
       path.push(c.def.id);
       const next = stepInto(prep, state, situation, c, states[depth] ?? null, luck);
       states[depth] = next;
-      // a next id that names no situation fails here, as it would in step()
+      // (a next id that names no situation never gets here: subtreeCounts has thrown)
       const id = next.situationId;
       walk(next, depth + 1, id === null ? null : (c.next ?? preparedSituation(prep, id)));
       path.pop();
@@ -212,7 +212,8 @@ function sampledCensus(
   const indices = sampleIndices(total, size, `census|${scenario.id}|${seed}`);
   const prep = prepared(scenario);
   // states[d] is the state after the first d choices of the previous strategy; the states
-  // past the prefix two strategies share are written over (see stepInto), as are lucks
+  // past the prefix two strategies share are written over (see stepInto). lucks[d] is
+  // drawn once, at the first strategy to reach depth d.
   const states: SimState[] = [initialState(scenario, seed)];
   const lucks: Luck[] = [];
   let previous: number[] = [];

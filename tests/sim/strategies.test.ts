@@ -3,6 +3,7 @@ import { syntheticScenario } from '../../src/cli/synthetic.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import {
   bestPath,
+  type ChoiceDef,
   census,
   countStrategies,
   parLines,
@@ -57,21 +58,69 @@ describe('census', () => {
 
   // The census reuses one state per depth and writes each strategy over the last one's; a
   // figure left behind by a sibling branch (an event fired, an effect pending, a rep who
-  // left) would change some scores. Every bundled market, played strategy by strategy
-  // from the start, must give the same scores.
+  // left, a contact dropped) would change some scores. Played strategy by strategy from the
+  // start, every market must give the same scores, best and worst.
+  function expectCensusMatchesReplays(sc: ScenarioDef, seed: string): void {
+    const all = bruteForce(sc, seed);
+    const histogram = new Array<number>(101).fill(0);
+    for (const s of all) histogram[s.score]!++;
+    const c = census(sc, seed);
+    expect(c.count).toBe(all.length);
+    expect(c.histogram).toEqual(histogram);
+    expect(c.best.choices).toEqual(all.find((s) => s.score === c.best.score)!.choices);
+    expect(c.worst.choices).toEqual(all.find((s) => s.score === c.worst.score)!.choices);
+  }
+
   it.each(loadBundledScenarios().map((b) => [b.scenario.id, b.scenario] as const))(
-    'scores every strategy of %s as a fresh replay of it does',
+    'scores every strategy of %s as a fresh replay of it does, on two seeds',
     (_id, sc) => {
-      const all = bruteForce(sc, 'pool-9');
-      const histogram = new Array<number>(101).fill(0);
-      for (const s of all) histogram[s.score]!++;
-      const c = census(sc, 'pool-9');
-      expect(c.count).toBe(all.length);
-      expect(c.histogram).toEqual(histogram);
-      expect(score(sc.rubric, playChoices(sc, 'pool-9', c.best.choices))).toBe(c.best.score);
-      expect(score(sc.rubric, playChoices(sc, 'pool-9', c.worst.choices))).toBe(c.worst.score);
+      expectCensusMatchesReplays(sc, 'pool-9');
+      expectCensusMatchesReplays(sc, 'pool-10');
     },
   );
+
+  it('scores every strategy as a fresh replay does when every kind of effect is in play', () => {
+    // each option of each quarter gets one of the effects no bundled market uses much:
+    // rivals uniting or splitting, contacts dropped and gained, a rep leaving later, a rope
+    // pulled off line; and the market's one event may fire every quarter
+    const extras: Partial<ChoiceDef>[] = [
+      { effects: { competitorAlignment: -0.2, competitor: 0.1, contacts: -1 } },
+      {
+        effects: { contacts: 2, shareContacts: 1 },
+        later: [{ after: 1, effects: { market: 0.05 }, members: { tom: { leaves: true } } }],
+      },
+      {
+        effects: { competitorAlignment: 0.15, brand: 0.05 },
+        members: { lena: { angle: 40, morale: -0.1 } },
+      },
+    ];
+    const busy: ScenarioDef = {
+      ...small,
+      events: small.events.map((e) => ({ ...e, once: false, odds: 0.6 })),
+      situations: small.situations.map((s) => ({
+        ...s,
+        choices: s.choices.map((c, j) => ({
+          ...c,
+          ...extras[j],
+          effects: { ...c.effects, ...extras[j]!.effects },
+        })),
+      })),
+    };
+    expectCensusMatchesReplays(busy, 'busy-1');
+    expectCensusMatchesReplays(busy, 'busy-2');
+  });
+
+  it('samples every strategy but one, each scored as a fresh replay scores it', () => {
+    const all = bruteForce(small, 'sampled-3');
+    const histogram = new Array<number>(101).fill(0);
+    for (const s of all) histogram[s.score]!++;
+    const c = census(small, 'sampled-3', { exhaustiveLimit: 1, sampleSize: all.length - 1 });
+    expect(c.exhaustive).toBe(false);
+    expect(c.count).toBe(all.length - 1);
+    // the sample leaves out exactly one strategy: one score counted once less
+    const missing = histogram.map((n, v) => n - c.histogram[v]!);
+    expect(missing.filter((d) => d !== 0)).toEqual([1]);
+  });
 
   it('finds a best path that no strategy beats, and whose replay scores what it claims', () => {
     for (const sc of [tutorial, small]) {

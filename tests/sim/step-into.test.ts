@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { playChoices, SimError, step } from '../../src/sim/index.ts';
+import { prepared, preparedSituation } from '../../src/sim/prepared.ts';
+import { luckOf, stepInto } from '../../src/sim/step.ts';
+
+// stepInto is step() for the census: it writes a quarter over a state it returned before.
+// Written over a state from another line of play, it must still give what step() gives.
+
+const scenario = loadBundledScenarios().find(
+  (b) => b.scenario.id === 'distrustful-account',
+)!.scenario;
+const prep = prepared(scenario);
+const [first, second] = scenario.situations;
+const seed = 'into-1';
+
+describe('stepInto', () => {
+  it('writes a quarter over a state from another line of play as step() would play it', () => {
+    const a = playChoices(scenario, seed, [first!.choices[0]!.id]);
+    const b = playChoices(scenario, seed, [first!.choices[2]!.id]);
+    const situation = preparedSituation(prep, second!.id);
+    const [x, y] = [situation.choices[0]!, situation.choices[1]!];
+    const pooled = stepInto(prep, a, situation, x, null, luckOf(scenario, a));
+    expect(pooled).toEqual(step(scenario, a, x.def.id, { trace: false }));
+    // b's first quarter is not the one pooled holds: it must be copied in, not assumed
+    const over = stepInto(prep, b, situation, y, pooled, luckOf(scenario, b));
+    expect(over).toBe(pooled);
+    expect(over).toEqual(step(scenario, b, y.def.id, { trace: false }));
+  });
+
+  it('refuses a state to write over that is not one quarter after the one played from', () => {
+    const a = playChoices(scenario, seed, [first!.choices[0]!.id]);
+    const situation = preparedSituation(prep, second!.id);
+    expect(() =>
+      stepInto(prep, a, situation, situation.choices[0]!, a, luckOf(scenario, a)),
+    ).toThrow(SimError);
+  });
+});
