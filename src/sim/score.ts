@@ -1,5 +1,5 @@
 import { clamp01, q } from './fixed.ts';
-import type { Metrics, SimState } from './state.ts';
+import { type Metrics, metricByName, type SimState } from './state.ts';
 import type { Outcome, RubricDef } from './types.ts';
 
 // Each outcome is put on a 0..1 scale over a range a sales manager would recognise, the
@@ -42,8 +42,7 @@ export function outcomes(state: SimState): Outcomes {
 
 /**
  * One outcome of a game. The census scores a million games through this, term by term,
- * so it builds no object and reads each figure by its written-out name: a lookup with a
- * key that changes from term to term is slow.
+ * so it builds no object and reads figures by name through metricByName.
  */
 function outcomeOf(state: SimState, key: Outcome): number {
   const history = state.history;
@@ -51,7 +50,10 @@ function outcomeOf(state: SimState, key: Outcome): number {
   const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
   switch (key) {
     case 'share':
-      return last.share;
+    case 'morale':
+    case 'trust':
+    case 'brand':
+      return metricByName(last, key);
     case 'growth': {
       const years = Math.max(played, 1) / 4;
       const ratio = state.start.revenue > 0 ? last.revenue / state.start.revenue : 1;
@@ -62,12 +64,6 @@ function outcomeOf(state: SimState, key: Outcome): number {
       for (let i = 0; i < played; i++) sum += history[i]!.metrics.attainment;
       return played === 0 ? 0 : q(sum / played);
     }
-    case 'morale':
-      return last.morale;
-    case 'trust':
-      return last.trust;
-    case 'brand':
-      return last.brand;
     case 'earnings':
       return state.start.earnings > 0 ? q(last.earnings / state.start.earnings) : 0;
     case 'alignment': {

@@ -9,17 +9,17 @@ import {
   prepared,
   preparedSituation,
   SimError,
-  type WatchedMetric,
 } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
 import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
-import type {
-  Cause,
-  MemberState,
-  Metrics,
-  PendingEffect,
-  QuarterReport,
-  SimState,
+import {
+  type Cause,
+  type MemberState,
+  type Metrics,
+  metricByName,
+  type PendingEffect,
+  type QuarterReport,
+  type SimState,
 } from './state.ts';
 import type { ChoiceDef, ScenarioDef } from './types.ts';
 
@@ -242,26 +242,10 @@ function eventApplies(
   const when = event.when;
   for (let i = 0; i < when.length; i++) {
     const w = when[i]!;
-    const value = watched(metrics, w.metric);
+    const value = metricByName(metrics, w.metric);
     if (!(value > w.above && value < w.below)) return false;
   }
   return true;
-}
-
-/** A figure an event may wait for, each read by its written-out name (see score.ts). */
-function watched(metrics: Metrics, metric: WatchedMetric): number {
-  switch (metric) {
-    case 'trust':
-      return metrics.trust;
-    case 'share':
-      return metrics.share;
-    case 'morale':
-      return metrics.morale;
-    case 'alignment':
-      return metrics.alignment;
-    case 'breadth':
-      return metrics.breadth;
-  }
 }
 
 function applyStyle(
