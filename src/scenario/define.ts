@@ -48,24 +48,8 @@ function mergeStyles(file: ScenarioFile, styles: string[]): Record<string, Style
   return out;
 }
 
-/**
- * The validated file, with every default filled in: what the sim plays. Frozen, all the way
- * down: the sim works out lookups once per scenario object (src/sim/prepared.ts), so a
- * scenario changed in place after it was played would be played from stale lookups. A
- * changed scenario is a new object (the editor parses the text again).
- */
+/** The validated file, with every default filled in: what the sim plays. */
 export function toScenarioDef(file: ScenarioFile): ScenarioDef {
-  return deepFreeze(withDefaults(file));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
-  return value;
-}
-
-function withDefaults(file: ScenarioFile): ScenarioDef {
   const styles = file.styles ?? DEFAULT_STYLES;
   const { styles: _ignored, ...overrides } = file.params ?? {};
   return {
