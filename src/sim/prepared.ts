@@ -15,7 +15,10 @@ import type {
 // leads to, and every effect set as a list of entries, all worked out once per scenario
 // object. step() looks this up once per quarter; the census once per census, then follows
 // the links from choice to situation. Looking each of these up at every quarter (a WeakMap
-// per effect set) was a fifth of the census's time.
+// per effect set) was a fifth of the census's time. So a scenario object must not be
+// edited in place once played: a changed scenario is a new object, as the editor makes it
+// by parsing the text again. (Freezing loaded scenarios would enforce this, but frozen
+// objects made every quarter about 10% slower.)
 
 export class SimError extends Error {}
 
