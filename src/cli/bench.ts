@@ -9,13 +9,17 @@ import {
   type ScenarioDef,
   score,
 } from '../sim/index.ts';
+import { everyStrategy } from './census-pool.ts';
 import { syntheticScenario } from './synthetic.ts';
+import { threadCount } from './threads.ts';
 
 // npm run bench: the speed figures of issues 2 and 4, as a markdown table for the README.
 // Each figure is the median of several timed runs after a warm-up; a run that is too
 // quick to time on its own repeats the work and divides. Both the wall time and the
 // process's CPU time are shown: on a shared machine the wall time also counts the time
-// spent waiting for a core, so the verdict is read off the CPU time.
+// spent waiting for a core, so the verdict is read off the CPU time, except where the work
+// is spread over threads: there the CPU time adds the threads up, and what the user waits
+// for is the wall time.
 
 interface Timing {
   /** median wall-clock milliseconds of one call */
@@ -29,6 +33,8 @@ interface Row extends Timing {
   unit: 'µs' | 'ms' | 's';
   /** none: a figure to know, not a promise */
   target?: number;
+  /** what the target is read against: CPU time, unless the work runs on several threads */
+  verdictOn?: 'cpu' | 'wall';
 }
 
 function median(values: number[]): number {
@@ -53,6 +59,22 @@ function time(work: () => void, runs: number, repeat = 1, warmup = 1): Timing {
   return { wall: median(walls), cpu: median(cpus) };
 }
 
+/** time() for work that runs on threads, one call at a time. */
+async function timeThreaded(work: () => Promise<unknown>, runs: number): Promise<Timing> {
+  await work();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await work();
+    walls.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
 function format(row: Row): string {
   const scale = row.unit === 'µs' ? 1000 : row.unit === 's' ? 0.001 : 1;
   const show = (ms: number) => {
@@ -61,8 +83,9 @@ function format(row: Row): string {
   };
   if (row.target === undefined)
     return `| ${row.what} | ${show(row.wall)} | ${show(row.cpu)} | — | — |`;
-  const verdict = row.cpu <= row.target ? 'met' : 'MISSED';
-  return `| ${row.what} | ${show(row.wall)} | ${show(row.cpu)} | < ${show(row.target)} | ${verdict} |`;
+  const wall = row.verdictOn === 'wall';
+  const verdict = (wall ? row.wall : row.cpu) <= row.target ? 'met' : 'MISSED';
+  return `| ${row.what} | ${show(row.wall)} | ${show(row.cpu)} | < ${show(row.target)} | ${verdict}${wall ? ' (wall)' : ''} |`;
 }
 
 const bundled = loadBundledScenarios();
@@ -135,10 +158,16 @@ rows.push({
 });
 const n104 = countStrategies(tenByFour);
 rows.push({
-  what: `every strategy of ${tenByFour.id} (${n104.toLocaleString('en')}) on one seed`,
+  what: `every strategy of ${tenByFour.id} (${n104.toLocaleString('en')}) on one seed, one thread`,
   ...time(() => census(tenByFour, seed, { exhaustiveLimit: Number.POSITIVE_INFINITY }), 3, 1, 1),
   unit: 's',
+});
+rows.push({
+  what: `the same on every core, as \`simulate --percentile --every-strategy\` plays it (${threadCount()} threads, started in each run; the model's bundle for them, about 50 ms, is built once per process)`,
+  ...(await timeThreaded(() => everyStrategy(tenByFour, seed), 3)),
+  unit: 's',
   target: 2000,
+  verdictOn: 'wall',
 });
 rows.push({
   what: `percentile of ${tenByFour.id}, seeded sample (±1 point at 99%)`,

@@ -6,6 +6,7 @@ import {
   outcomes,
   POLICIES,
   type PolicyName,
+  parLines,
   playPolicy,
   type ScenarioDef,
   type SimState,
@@ -13,19 +14,21 @@ import {
   situationById,
   step,
 } from '../sim/index.ts';
-import { fairScore } from '../workers/fair-score.ts';
+import { type MarketCensus, marketCensus, rankIn } from '../workers/fair-score.ts';
 import { parseArgs } from './args.ts';
+import { everyStrategy } from './census-pool.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run simulate -- --scenario <file|id> --seed <n> [--choices a,b,c] [--policy name]
 // [--percentile] prints the game as JSON: every quarter's metrics and causes, the
 // outcomes, the score, the session record and its result code; --percentile adds where
-// the score stands among every strategy on the same seed, and the par lines. The same
-// arguments always print the same bytes.
+// the score stands among every strategy on the same seed, and the par lines: above
+// 100,000 strategies from a sample, unless --every-strategy asks for all of them (played
+// on every core). The same arguments always print the same bytes.
 
 const USAGE =
-  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy directive|collaborative|random] [--percentile]';
-const FLAGS = ['scenario', 'seed', 'choices', 'policy', 'percentile'];
+  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy directive|collaborative|random] [--percentile [--every-strategy]]';
+const FLAGS = ['scenario', 'seed', 'choices', 'policy', 'percentile', 'every-strategy'];
 
 export interface CliResult {
   code: number;
@@ -56,10 +59,10 @@ function playListed(scenario: ScenarioDef, seed: string, choices: readonly strin
   return state;
 }
 
-function simulate(argv: readonly string[]): string {
+async function simulate(argv: readonly string[]): Promise<string> {
   let flags: Map<string, string>;
   try {
-    const parsed = parseArgs(argv, ['percentile'], FLAGS);
+    const parsed = parseArgs(argv, ['percentile', 'every-strategy'], FLAGS);
     if (parsed.rest.length) throw new Error(`unexpected argument "${parsed.rest[0]}"`);
     flags = parsed.flags;
   } catch (err) {
@@ -69,6 +72,9 @@ function simulate(argv: readonly string[]): string {
   const seed = flags.get('seed');
   if (!scenarioArg) throw new UsageError('--scenario is required');
   if (!seed) throw new UsageError('--seed is required');
+  if (flags.has('every-strategy') && !flags.has('percentile')) {
+    throw new UsageError('--every-strategy goes with --percentile');
+  }
   if (flags.has('choices') && flags.has('policy')) {
     throw new UsageError('give either --choices or --policy, not both');
   }
@@ -118,7 +124,10 @@ function simulate(argv: readonly string[]): string {
   };
   if (flags.has('percentile')) {
     if (!finished) throw new Error('--percentile needs a finished game: give every choice');
-    const fair = fairScore(scenario, seed, value);
+    const market: MarketCensus = flags.has('every-strategy')
+      ? await everyStrategyMarket(scenario, seed)
+      : marketCensus(scenario, seed);
+    const fair = rankIn(market, value);
     output.percentile = fair.percentile;
     output.fairScore = fair.statement;
     output.census = {
@@ -135,9 +144,14 @@ function simulate(argv: readonly string[]): string {
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 
-export function runSimulate(argv: readonly string[]): CliResult {
+async function everyStrategyMarket(scenario: ScenarioDef, seed: string): Promise<MarketCensus> {
+  const c = await everyStrategy(scenario, seed);
+  return { census: c, par: parLines(scenario, seed, c) };
+}
+
+export async function runSimulate(argv: readonly string[]): Promise<CliResult> {
   try {
-    return { code: 0, stdout: simulate(argv), stderr: '' };
+    return { code: 0, stdout: await simulate(argv), stderr: '' };
   } catch (err) {
     const message = (err as Error).message;
     if (err instanceof UsageError) {
@@ -148,7 +162,7 @@ export function runSimulate(argv: readonly string[]): CliResult {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = runSimulate(process.argv.slice(2));
+  const result = await runSimulate(process.argv.slice(2));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   process.exitCode = result.code;

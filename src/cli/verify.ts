@@ -8,8 +8,8 @@ import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
+import { censuses, type Market } from './census-pool.ts';
 import { resolveScenario } from './resolve.ts';
-import { censuses, type Market } from './verify-pool.ts';
 
 // npm run verify -- <files or folders...>: replays every result (codes, result files,
 // records as `simulate` prints them) and prints one line each; exit 1 if any is not

@@ -64,7 +64,7 @@ export function sampleMargin(n: number): number {
 }
 
 /** Strategies from each situation to the end: they depend on the situation alone. */
-function subtreeCounts(
+export function subtreeCounts(
   scenario: ScenarioDef,
   from: string | null = scenario.situations[0]?.id ?? null,
 ): Map<string, number> {
@@ -94,7 +94,7 @@ export function countStrategies(scenario: ScenarioDef): number {
   return first === undefined ? 1 : (subtreeCounts(scenario).get(first) ?? 1);
 }
 
-function emptyCensus(total: number, exhaustive: boolean): StrategyCensus {
+export function emptyCensus(total: number, exhaustive: boolean): StrategyCensus {
   return {
     count: 0,
     total,
@@ -106,7 +106,7 @@ function emptyCensus(total: number, exhaustive: boolean): StrategyCensus {
   };
 }
 
-function tally(census: StrategyCensus, value: number, choices: readonly string[]): void {
+export function tally(census: StrategyCensus, value: number, choices: readonly string[]): void {
   census.count++;
   census.histogram[value] = (census.histogram[value] ?? 0) + 1;
   if (value > census.best.score) census.best = { score: value, choices: [...choices] };
@@ -125,17 +125,33 @@ export function census(
   if (total > limit && total > size) {
     return sampledCensus(scenario, seed, counts, total, size, opts.onProgress);
   }
+  const result = everyStrategyFrom(scenario, initialState(scenario, seed), total, opts.onProgress);
+  opts.onProgress?.(1);
+  return result;
+}
+
+/**
+ * Every strategy that continues the game `start` (a state with its choices so far), as a
+ * census of the strategies that begin with those choices: `total` of them. The tree is
+ * walked depth first with one state and one draw of luck per depth, reused by every
+ * strategy (see stepInto).
+ */
+export function everyStrategyFrom(
+  scenario: ScenarioDef,
+  start: SimState,
+  total: number,
+  onProgress?: (done: number) => void,
+): StrategyCensus {
   const result = emptyCensus(total, true);
-  const path: string[] = [];
+  const path: string[] = [...start.choices];
   const every = Math.max(1, Math.floor(total / 100));
   const prep = prepared(scenario);
-  // one state and one draw of luck per depth, reused by every strategy (see stepInto)
   const states: (SimState | null)[] = [];
   const lucks: (Luck | undefined)[] = [];
   const walk = (state: SimState, depth: number, situation: PreparedSituation | null): void => {
     if (situation === null) {
       tally(result, scoreByTerms(prep.terms, state), path);
-      if (opts.onProgress && result.count % every === 0) opts.onProgress(result.count / total);
+      if (onProgress && result.count % every === 0) onProgress(result.count / total);
       return;
     }
     let luck = lucks[depth];
@@ -155,8 +171,8 @@ export function census(
       path.pop();
     }
   };
-  walk(initialState(scenario, seed), 0, prep.first);
-  opts.onProgress?.(1);
+  const first = start.situationId;
+  walk(start, 0, first === null ? null : preparedSituation(prep, first));
   return result;
 }
 

@@ -15,8 +15,8 @@ function run(args: string[]) {
   });
 }
 
-function json(args: string[]) {
-  const r = runSimulate(args);
+async function json(args: string[]) {
+  const r = await runSimulate(args);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
@@ -32,8 +32,8 @@ describe('npm run simulate', () => {
     expect(b.stdout).toBe(a.stdout);
   });
 
-  it('prints the quarters, outcomes, score and a record that replays to them', () => {
-    const out = json(['--scenario', 'tutorial', '--seed', '7', '--choices', LINE]);
+  it('prints the quarters, outcomes, score and a record that replays to them', async () => {
+    const out = await json(['--scenario', 'tutorial', '--seed', '7', '--choices', LINE]);
     const state = playChoices(tutorial.scenario, '7', LINE.split(','));
     expect(out.quarters.map((q: { metrics: unknown }) => q.metrics)).toEqual(
       state.history.map((h) => h.metrics),
@@ -46,8 +46,16 @@ describe('npm run simulate', () => {
     expect(out.percentile).toBeUndefined();
   });
 
-  it('adds the percentile, how sure it is, and the par lines with --percentile', () => {
-    const out = json(['--scenario', 'tutorial', '--seed', '7', '--choices', LINE, '--percentile']);
+  it('adds the percentile, how sure it is, and the par lines with --percentile', async () => {
+    const out = await json([
+      '--scenario',
+      'tutorial',
+      '--seed',
+      '7',
+      '--choices',
+      LINE,
+      '--percentile',
+    ]);
     const c = census(tutorial.scenario, '7');
     expect(out.percentile).toBe(percentile(c, out.score));
     expect(out.census).toMatchObject({ played: 27, strategies: 27, exhaustive: true, margin: 0 });
@@ -62,8 +70,8 @@ describe('npm run simulate', () => {
     expect(out.par[2].score).toBe(c.best.score);
   });
 
-  it('plays a policy when no choices are given', () => {
-    const out = json(['--scenario', 'tutorial', '--seed', '7', '--policy', 'directive']);
+  it('plays a policy when no choices are given', async () => {
+    const out = await json(['--scenario', 'tutorial', '--seed', '7', '--policy', 'directive']);
     expect(out.quarters.map((q: { style: string }) => q.style)).toEqual([
       'directive',
       'directive',
@@ -102,8 +110,8 @@ describe('npm run simulate', () => {
       1,
       '--percentile needs a finished game',
     ],
-  ])('rejects %j with a clear message', (args, code, message) => {
-    const r = runSimulate(args);
+  ])('rejects %j with a clear message', async (args, code, message) => {
+    const r = await runSimulate(args);
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(message);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { censuses } from '../../src/cli/verify-pool.ts';
+import { censuses } from '../../src/cli/census-pool.ts';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
@@ -37,7 +37,7 @@ describe('npm run verify', () => {
       scenario: tutorial.scenario,
       seed: `s${i}`,
     }));
-    const pooled = await censuses(markets);
+    const pooled = await censuses(markets, 2);
     expect(pooled.size).toBe(60);
     for (const m of markets) expect(pooled.get(m.key)).toEqual(census(m.scenario, m.seed));
   });

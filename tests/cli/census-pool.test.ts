@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { censuses, everyStrategy } from '../../src/cli/census-pool.ts';
+import { runSimulate } from '../../src/cli/simulate.ts';
+import { syntheticScenario } from '../../src/cli/synthetic.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import {
+  census,
+  countStrategies,
+  percentile,
+  playPolicy,
+  type ScenarioDef,
+  score,
+} from '../../src/sim/index.ts';
+
+const bundled = loadBundledScenarios();
+const tutorial = bundled.find((b) => b.scenario.id === 'tutorial')!.scenario;
+const whoOwns = bundled.find((b) => b.scenario.id === 'who-owns')!.scenario;
+const every = { exhaustiveLimit: Number.POSITIVE_INFINITY };
+
+describe('censuses on threads', () => {
+  it('gives every strategy of a market on two threads exactly as one thread does', async () => {
+    const wide = syntheticScenario(tutorial, 7, 4);
+    for (const [sc, seed] of [
+      [wide, 'threads-1'],
+      [whoOwns, 'threads-2'],
+    ] as const) {
+      expect(await everyStrategy(sc, seed, 2)).toEqual(census(sc, seed, every));
+    }
+  });
+
+  it('gives each market of a cohort on two threads exactly as one thread does', async () => {
+    const silos = bundled.find((b) => b.scenario.id === 'silos')!.scenario;
+    const markets = ['a', 'b', 'c'].map((s) => ({ key: s, scenario: silos, seed: s }));
+    const pooled = await censuses(markets, 2);
+    for (const m of markets) expect(pooled.get(m.key)).toEqual(census(silos, m.seed));
+  });
+
+  it('reports a market the model cannot play with the model’s own message', async () => {
+    const broken: ScenarioDef = {
+      ...tutorial,
+      situations: tutorial.situations.map((s, i) => (i === 0 ? { ...s, next: 'gone' } : s)),
+    };
+    const markets = [
+      { key: 'ok', scenario: tutorial, seed: '1' },
+      { key: 'bad', scenario: broken, seed: '1' },
+    ];
+    await expect(censuses(markets, 2)).rejects.toThrow('no situation "gone"');
+  });
+});
+
+describe('npm run simulate -- --percentile --every-strategy', () => {
+  it('plays every strategy where --percentile alone would play a sample', async () => {
+    // 3^11 = 177,147 strategies: above the 100,000 where the census samples
+    const big = { ...syntheticScenario(tutorial, 11, 3), id: 'eleven-by-three' };
+    const file = join(mkdtempSync(join(tmpdir(), 'tow-every-')), 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    const args = ['--scenario', file, '--seed', '5', '--policy', 'collaborative', '--percentile'];
+    const sampled = JSON.parse((await runSimulate(args)).stdout);
+    expect(sampled.census.exhaustive).toBe(false);
+    const run = await runSimulate([...args, '--every-strategy']);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(countStrategies(big)).toBe(177_147);
+    expect(out.census).toMatchObject({ played: 177_147, exhaustive: true, margin: 0 });
+    const played = playPolicy(big, '5', 'collaborative').state;
+    expect(out.score).toBe(score(big.rubric, played));
+    expect(out.percentile).toBe(percentile(census(big, '5', every), out.score));
+    expect(out.fairScore).toBe(
+      `better than ${out.percentile}% of the 177,147 possible strategies in this market`,
+    );
+  });
+
+  it('asks for --percentile when --every-strategy comes alone', async () => {
+    const r = await runSimulate(['--scenario', 'tutorial', '--seed', '1', '--every-strategy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--every-strategy goes with --percentile');
+  });
+});
