@@ -2,7 +2,7 @@ import type uPlot from 'uplot';
 import { h } from './dom.ts';
 
 // What the debrief's charts share: quarter axes read "start, Q1, Q2 …", one ink and grid,
-// and plots that follow their figure's width and are released together.
+// plots that follow their figure's width, and charts kept from one debrief to the next.
 
 const INK = '#3d4451';
 const GRID = '#e3e6ec';
@@ -27,7 +27,8 @@ export function quarterAxes(ySuffix: string, ySize: number): uPlot.Axis[] {
 
 /**
  * Keeps each plot as wide as its figure (the n-th plot in the n-th child of `container`,
- * a phone turned sideways included); returns what releases the plots and the observer.
+ * a phone turned sideways included); returns what stops following. The plots themselves
+ * outlive it: they are kept for the next debrief (see KeptChart).
  */
 export function followWidth(
   container: HTMLElement,
@@ -44,10 +45,41 @@ export function followWidth(
     });
   });
   resize.observe(container);
-  return () => {
-    resize.disconnect();
-    for (const p of plots) p.destroy();
-  };
+  return () => resize.disconnect();
+}
+
+/**
+ * A chart made once per page and drawn again with each game's figures. uPlot's constructor
+ * is large (about 50 KB of machine code once V8 optimises it): made anew for every
+ * debrief, it ran often enough to be optimised after a few games, and the page's heap
+ * grew with it; kept and given new data, it runs once per chart and page.
+ */
+export interface KeptChart {
+  figure: HTMLElement;
+  /** the caption's words after its bold title */
+  note: Text;
+  /** the figures' table, replaced with each new set of figures */
+  table: HTMLElement;
+  plot: uPlot;
+}
+
+/** Puts a kept chart at the end of `container` with new figures, as wide as its figure. */
+export function refill(
+  chart: KeptChart,
+  container: HTMLElement,
+  note: string,
+  table: HTMLElement,
+  data: uPlot.AlignedData,
+  widthOf: (figure: HTMLElement) => number,
+  height: number,
+): void {
+  chart.note.data = note;
+  chart.table.replaceWith(table);
+  chart.table = table;
+  container.append(chart.figure);
+  const width = widthOf(chart.figure);
+  if (chart.plot.width !== width) chart.plot.setSize({ width, height });
+  chart.plot.setData(data);
 }
 
 /**

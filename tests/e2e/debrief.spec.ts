@@ -437,4 +437,110 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await expect(page.locator('.whatif-result')).toHaveCount(0);
     await expect.poll(async () => (await ropeViewState(page)).ghost).toBeNull();
   });
+
+  test('a second game in the same page: the kept charts show its figures, and a second what-if its lines', async ({
+    page,
+  }, testInfo) => {
+    // The debrief's charts (and the what-if's) are made once per page and given each later
+    // game's figures: the second debrief must show the second game, captions and tables
+    // included, with no chart left over from the first, at the page's width.
+    const problems = await watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openGame(page);
+    await waitForRopeView(page);
+    const debriefCharts = page.locator('.charts:not(.compare-charts) figure.chart');
+    /** The captions and last table rows the store's game should give, as the charts make them. */
+    const expected = () =>
+      page.evaluate(() => {
+        const sim = window.__TEST__!.store.getState().sim!;
+        const points = [sim.start, ...sim.history.map((r) => r.metrics)];
+        const series = [
+          ['share', 'Market share', '%'],
+          ['growthQoQ', 'Growth on the quarter before', '%'],
+          ['alignment', 'Team alignment', '/100'],
+          ['trust', "Customer's trust", '/100'],
+        ] as const;
+        return series.map(([key, title, unit]) => {
+          const values = points.map((m) => m[key] * 100);
+          return {
+            caption: `${title} — from ${values[0]!.toFixed(1)}${unit} at the start to ${values.at(-1)!.toFixed(1)}${unit} after quarter ${sim.history.length}`,
+            rows: values.length,
+            last: values.at(-1)!.toFixed(1),
+          };
+        });
+      });
+    const checkCharts = async () => {
+      const want = await expected();
+      await expect(debriefCharts).toHaveCount(4);
+      await expect(debriefCharts.locator('figcaption')).toHaveText(want.map((w) => w.caption));
+      await expect(page.locator('.charts:not(.compare-charts) canvas')).toHaveCount(4);
+      for (let i = 0; i < 4; i++) {
+        const rows = debriefCharts.nth(i).locator('tbody tr');
+        await expect(rows).toHaveCount(want[i]!.rows);
+        await expect(rows.last().locator('td')).toHaveText(want[i]!.last);
+      }
+      return want;
+    };
+
+    await playToLastOutcome(page);
+    await page.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
+    const first = await checkCharts();
+
+    // a new market from the debrief's own button, played to its debrief
+    await page.getByRole('button', { name: 'New market' }).click();
+    await page.evaluate(() => {
+      const store = window.__TEST__!.store;
+      store.getState().beginQuarters();
+      for (let guard = 0; guard < 40 && store.getState().screen !== 'debrief'; guard++) {
+        const s = store.getState();
+        if (s.phase === 'outcome') {
+          s.nextQuarter();
+          continue;
+        }
+        const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
+        s.choose(situation.choices.at(-1)!.id);
+      }
+    });
+    const second = await checkCharts();
+    expect(second.map((c) => c.caption)).not.toEqual(first.map((c) => c.caption));
+    await shot(page, testInfo, 'debrief-second-game-charts-1280', '#charts-h');
+
+    // the kept plots follow the page's width, as new ones did
+    const plotWidth = () =>
+      debriefCharts
+        .first()
+        .locator('canvas')
+        .evaluate((c) => c.getBoundingClientRect().width);
+    const wide = await plotWidth();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(plotWidth).toBeLessThan(Math.min(wide, 340));
+    await shot(page, testInfo, 'debrief-second-game-charts-360', '#charts-h');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(plotWidth).toBe(wide);
+
+    // two what-ifs in turn: the second one's charts part at its own quarter
+    const compare = page.locator('.compare-chart');
+    for (const quarter of [2, 3]) {
+      await page.evaluate((q) => {
+        const s = window.__TEST__!.store.getState();
+        const before = s.debrief!.actual[q - 1]!;
+        const situation = s.entry!.scenario.situations.find((x) => x.id === before.situationId)!;
+        const other = situation.choices.find((c) => c.id !== s.sim!.choices[q - 1])!;
+        s.openWhatIf(q, other.id);
+      }, quarter);
+      await expect(page.locator('.whatif-result')).toHaveAttribute(
+        'data-whatif-quarter',
+        String(quarter),
+      );
+      await expect(compare).toHaveCount(3);
+      await expect(page.locator('.compare-charts canvas')).toHaveCount(3);
+      for (let i = 0; i < 3; i++) {
+        await expect(compare.nth(i).locator('figcaption')).toContainText(
+          `the lines part at Q${quarter}.`,
+        );
+      }
+    }
+    await shot(page, testInfo, 'debrief-second-whatif-charts-1280', '.compare-charts');
+    expect(problems).toEqual([]);
+  });
 });

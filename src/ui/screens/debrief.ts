@@ -94,10 +94,18 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     { class: 'result' },
     h('p', { class: 'muted' }, 'Preparing your result code…'),
   );
-  // charts (uPlot) and the result code (compression, hashing) load on the debrief only
-  afterFairScore(store, [
-    () => void import('../result.ts').then((m) => m.renderResult(result, entry, sim, s.context)),
-    () => void import('../charts.ts').then((m) => m.renderCharts(charts, scenario, sim)),
+  // charts (uPlot) and the result code (compression, hashing) load on the debrief only,
+  // and are drawn only while this debrief is on screen (checked again once loaded)
+  const shown = () => store.getState().screen === 'debrief' && charts.isConnected;
+  afterFairScore(store, shown, [
+    () =>
+      void import('../result.ts').then((m) => {
+        if (shown()) m.renderResult(result, entry, sim, s.context);
+      }),
+    () =>
+      void import('../charts.ts').then((m) => {
+        if (shown()) m.renderCharts(charts, scenario, sim);
+      }),
   ]);
   return h(
     'div',
