@@ -564,7 +564,7 @@ async function main(): Promise<void> {
         `| ${r.what} | ${r.target} | ${r.value} | ${r.target === '—' ? '' : r.ok ? 'met' : 'MISSED'} |`,
       );
     console.log(
-      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit); the view drew with ${viewRenderer}; ` +
+      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit); ${rates.length ? `the view drew with ${viewRenderer}; ` : ''}` +
         `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine skews every figure).`,
     );
     if (rates.length)
