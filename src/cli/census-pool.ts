@@ -1,8 +1,10 @@
 import {
   census,
   countStrategies,
+  DEFAULT_EXHAUSTIVE_LIMIT,
   mergeCensuses,
   prefixesAt,
+  SAMPLE_FOR_ONE_POINT,
   type ScenarioDef,
   type StrategyCensus,
 } from '../sim/index.ts';
@@ -39,8 +41,11 @@ export async function censuses(
   const counts = new Map<ScenarioDef, number>();
   let work = 0;
   for (const m of markets) {
-    if (!counts.has(m.scenario))
-      counts.set(m.scenario, Math.min(countStrategies(m.scenario), 2_000_000));
+    if (!counts.has(m.scenario)) {
+      // what census() plays: every strategy, or a sample above its limit
+      const total = countStrategies(m.scenario);
+      counts.set(m.scenario, total > DEFAULT_EXHAUSTIVE_LIMIT ? SAMPLE_FOR_ONE_POINT : total);
+    }
     work += counts.get(m.scenario)!;
   }
   const use = threads ?? worthwhile(work);

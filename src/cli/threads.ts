@@ -6,9 +6,9 @@ import type { ScenarioDef, StrategyCensus } from '../sim/index.ts';
 import type { ThreadJob, ThreadSetup } from './sim-thread.ts';
 
 // Threads for the tools' heavy work: a census of every strategy, a cohort's markets. A
-// thread is given the model as one JavaScript bundle, built here once with esbuild (which
-// Vite and tsx already bring): loading the TypeScript sources through tsx cost about a
-// second of CPU per thread, the bundle about 50 ms once and 20 ms per thread.
+// thread is given the model as one JavaScript bundle, built here once with esbuild (a
+// devDependency, the version Vite and tsx use): loading the TypeScript sources through tsx
+// cost about a second of CPU per thread, the bundle about 50 ms once and 20 ms per thread.
 
 /** Threads to use: TOW_THREADS caps them (1: none), e.g. to compare timings. */
 export function threadCount(): number {
@@ -26,8 +26,13 @@ function threadCode(): string {
       write: false,
       format: 'cjs',
       platform: 'node',
+      target: 'node20',
       logLevel: 'silent',
     });
+    // a warning here means code the bundle cannot carry (import.meta in CommonJS, say)
+    if (built.warnings.length > 0) {
+      throw new Error(`the census threads' bundle: ${built.warnings[0]!.text}`);
+    }
     bundle = built.outputFiles[0]!.text;
   }
   return bundle;
@@ -59,31 +64,43 @@ export function onThreads(
       for (const w of workers) void w.terminate();
       reject(err);
     };
-    for (let t = 0; t < Math.min(threads, jobs.length); t++) {
-      const worker = new Worker(threadCode(), { eval: true, workerData: { towThread: setup } });
-      workers.push(worker);
-      // the jobs this thread holds, oldest first: its answers come back in that order
-      const held: number[] = [];
-      const give = () => {
-        if (next >= jobs.length) return;
-        held.push(next);
-        worker.postMessage(jobs[next++]);
-      };
-      worker.on('message', (answer: StrategyCensus) => {
-        answers[held.shift()!] = answer;
-        done++;
-        if (done === jobs.length) {
-          for (const w of workers) void w.terminate();
-          resolve(answers);
-        } else give();
-      });
-      worker.once('error', fail);
-      worker.once('exit', (code) => {
-        if (held.length > 0)
-          fail(new Error(`a census thread stopped (exit code ${code}) before answering`));
-      });
-      for (let i = 0; i < IN_FLIGHT; i++) give();
+    if (jobs.length === 0) {
+      resolve(answers);
+      return;
     }
-    if (jobs.length === 0) resolve(answers);
+    try {
+      const givers: (() => void)[] = [];
+      for (let t = 0; t < Math.max(1, Math.min(threads, jobs.length)); t++) {
+        const worker = new Worker(threadCode(), { eval: true, workerData: { towThread: setup } });
+        workers.push(worker);
+        // the jobs this thread holds, oldest first: its answers come back in that order
+        const held: number[] = [];
+        const give = () => {
+          if (next >= jobs.length || failed) return;
+          held.push(next);
+          worker.postMessage(jobs[next++]);
+        };
+        givers.push(give);
+        worker.on('message', (answer: StrategyCensus) => {
+          answers[held.shift()!] = answer;
+          done++;
+          if (done === jobs.length) {
+            // a thread waiting for work would keep the process alive
+            for (const w of workers) void w.terminate();
+            resolve(answers);
+          } else give();
+        });
+        worker.once('error', fail);
+        worker.once('exit', (code) => {
+          if (held.length > 0) {
+            fail(new Error(`a census thread stopped (exit code ${code}) before answering`));
+          }
+        });
+      }
+      // every thread gets its first job before any gets a second, so none sits idle
+      for (let i = 0; i < IN_FLIGHT; i++) for (const give of givers) give();
+    } catch (err) {
+      fail(err);
+    }
   });
 }

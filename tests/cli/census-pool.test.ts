@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { censuses, everyStrategy } from '../../src/cli/census-pool.ts';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { syntheticScenario } from '../../src/cli/synthetic.ts';
+import { onThreads } from '../../src/cli/threads.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import {
   census,
@@ -48,6 +50,14 @@ describe('censuses on threads', () => {
       { key: 'bad', scenario: broken, seed: '1' },
     ];
     await expect(censuses(markets, 2)).rejects.toThrow('no situation "gone"');
+    // the same failure met inside a thread, where the census runs, rejects with its message
+    const jobs = [
+      { kind: 'market' as const, scenario: 0, seed: '1' },
+      { kind: 'market' as const, scenario: 1, seed: '1' },
+      { kind: 'market' as const, scenario: 0, seed: '2' },
+    ];
+    await expect(onThreads([tutorial, broken], jobs, 2)).rejects.toThrow('no situation "gone"');
+    await expect(onThreads([tutorial], jobs, 2)).rejects.toThrow('names scenario 1');
   });
 });
 
@@ -71,6 +81,22 @@ describe('npm run simulate -- --percentile --every-strategy', () => {
     expect(out.fairScore).toBe(
       `better than ${out.percentile}% of the 177,147 possible strategies in this market`,
     );
+  });
+
+  it('runs as a command on two threads and ends when it is done', () => {
+    const big = { ...syntheticScenario(tutorial, 11, 3), id: 'eleven-by-three' };
+    const file = join(mkdtempSync(join(tmpdir(), 'tow-every-')), 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    const args = ['--scenario', file, '--seed', '6', '--percentile', '--every-strategy'];
+    const run = spawnSync('node_modules/.bin/tsx', ['src/cli/simulate.ts', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, TOW_THREADS: '2' },
+    });
+    // a thread left waiting for work would keep the process alive until the timeout
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).census).toMatchObject({ played: 177_147, exhaustive: true });
   });
 
   it('asks for --percentile when --every-strategy comes alone', async () => {
