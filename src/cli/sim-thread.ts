@@ -16,7 +16,7 @@ export interface ThreadSetup {
   scenarios: ScenarioDef[];
 }
 
-export function runJob(scenarios: readonly ScenarioDef[], job: ThreadJob): StrategyCensus {
+function runJob(scenarios: readonly ScenarioDef[], job: ThreadJob): StrategyCensus {
   const scenario = scenarios[job.scenario];
   if (!scenario)
     throw new Error(`a census job names scenario ${job.scenario}, which was not given`);

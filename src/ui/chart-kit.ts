@@ -1,4 +1,4 @@
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { h } from './dom.ts';
 
 // What the debrief's charts share: quarter axes read "start, Q1, Q2 …", one ink and grid,
@@ -28,9 +28,9 @@ export function quarterAxes(ySuffix: string, ySize: number): uPlot.Axis[] {
 /**
  * Keeps each plot as wide as its figure (the n-th plot in the n-th child of `container`,
  * a phone turned sideways included); returns what stops following. The plots themselves
- * outlive it: they are kept for the next debrief (see KeptChart).
+ * outlive it: they are kept for the next debrief (see ChartSet).
  */
-export function followWidth(
+function followWidth(
   container: HTMLElement,
   plots: readonly uPlot[],
   widthOf: (figure: HTMLElement) => number,
@@ -48,38 +48,112 @@ export function followWidth(
   return () => resize.disconnect();
 }
 
-/**
- * A chart made once per page and drawn again with each game's figures. uPlot's constructor
- * is large (about 50 KB of machine code once V8 optimises it): made anew for every
- * debrief, it ran often enough to be optimised after a few games, and the page's heap
- * grew with it; kept and given new data, it runs once per chart and page.
- */
-export interface KeptChart {
+/** What one chart of a set is: its figure's title and looks, and the plot's lines. */
+export interface ChartSpec {
+  key: string;
+  title: string;
+  /** the figure's class and attributes, besides `chart` and data-chart */
+  figureClass?: string;
+  figureAttrs?: Record<string, string>;
+  /** shown between the caption and the plot (a legend), made with the chart */
+  legend?: () => HTMLElement;
+  axes: uPlot.Axis[];
+  series: uPlot.Series[];
+}
+
+/** What one game gives a chart: the caption's words after its title, the table, the data. */
+export interface ChartFigures {
+  note: string;
+  table: HTMLElement;
+  data: uPlot.AlignedData;
+}
+
+interface KeptChart {
   figure: HTMLElement;
-  /** the caption's words after its bold title */
   note: Text;
   /** the figures' table, replaced with each new set of figures */
   table: HTMLElement;
   plot: uPlot;
 }
 
-/** Puts a kept chart at the end of `container` with new figures, as wide as its figure. */
-export function refill(
-  chart: KeptChart,
-  container: HTMLElement,
-  note: string,
-  table: HTMLElement,
-  data: uPlot.AlignedData,
-  widthOf: (figure: HTMLElement) => number,
-  height: number,
-): void {
-  chart.note.data = note;
-  chart.table.replaceWith(table);
-  chart.table = table;
-  container.append(chart.figure);
-  const width = widthOf(chart.figure);
-  if (chart.plot.width !== width) chart.plot.setSize({ width, height });
-  chart.plot.setData(data);
+/**
+ * A page's set of charts (the debrief's, the what-if's), made at the first draw and given
+ * new figures at each later one. uPlot's constructor is large (about 50 KB of machine code
+ * once V8 optimises it): made anew for every debrief, it ran often enough to be optimised
+ * after a few games, and the page's heap grew with it; kept, it runs once per chart and
+ * page. One set is on screen at a time: drawing it elsewhere moves its charts there.
+ */
+export class ChartSet {
+  private readonly kept: KeptChart[] = [];
+  /** stops the last drawing's charts following its width */
+  private unfollow: (() => void) | null = null;
+
+  constructor(
+    private readonly specs: readonly ChartSpec[],
+    private readonly widthOf: (figure: HTMLElement) => number,
+    private readonly height: number,
+  ) {}
+
+  /** Empties `container` and draws the i-th spec's chart into it with `figuresOf(i)`. */
+  draw(container: HTMLElement, figuresOf: (i: number) => ChartFigures): void {
+    this.unfollow?.();
+    container.replaceChildren();
+    this.specs.forEach((spec, i) => {
+      const figures = figuresOf(i);
+      const chart = this.kept[i];
+      if (chart) this.refill(chart, container, figures);
+      else this.kept[i] = this.make(spec, container, figures);
+    });
+    // the charts follow the page's width (phone held upright, then turned)
+    this.unfollow = followWidth(
+      container,
+      this.kept.map((c) => c.plot),
+      this.widthOf,
+      this.height,
+    );
+  }
+
+  private make(spec: ChartSpec, container: HTMLElement, figures: ChartFigures): KeptChart {
+    const plotBox = h('div', { class: 'plot', attrs: { 'aria-hidden': 'true' } });
+    const note = document.createTextNode(figures.note);
+    const figure = h(
+      'figure',
+      {
+        class: spec.figureClass ? `chart ${spec.figureClass}` : 'chart',
+        attrs: { 'data-chart': spec.key, ...spec.figureAttrs },
+      },
+      h('figcaption', null, h('strong', null, spec.title), note),
+      ...(spec.legend ? [spec.legend()] : []),
+      plotBox,
+      figures.table,
+    );
+    container.append(figure);
+    const plot = new uPlot(
+      {
+        width: this.widthOf(figure),
+        height: this.height,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false } },
+        axes: spec.axes,
+        series: spec.series,
+      },
+      figures.data,
+      plotBox,
+    );
+    return { figure, note, table: figures.table, plot };
+  }
+
+  /** Puts a kept chart at the end of `container` with new figures, as wide as its figure. */
+  private refill(chart: KeptChart, container: HTMLElement, figures: ChartFigures): void {
+    chart.note.data = figures.note;
+    chart.table.replaceWith(figures.table);
+    chart.table = figures.table;
+    container.append(chart.figure);
+    const width = this.widthOf(chart.figure);
+    if (chart.plot.width !== width) chart.plot.setSize({ width, height: this.height });
+    chart.plot.setData(figures.data);
+  }
 }
 
 /**

@@ -1,7 +1,6 @@
-import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Metrics } from '../../sim/index.ts';
-import { figuresTable, followWidth, type KeptChart, quarterAxes, refill } from '../chart-kit.ts';
+import { ChartSet, figuresTable, quarterAxes } from '../chart-kit.ts';
 import { h } from '../dom.ts';
 
 // The what-if's charts: the player's line and the what-if line on one chart per figure.
@@ -24,13 +23,6 @@ const FIGURES: Figure[] = [
 const YOURS = { colour: '#0072B2', label: 'Your game (solid)' };
 const WHATIF = { colour: '#D55E00', label: 'What-if (dashed)' };
 
-const HEIGHT = 170;
-
-/** The charts, made at the first what-if of the page and given each later one's lines. */
-const kept: KeptChart[] = [];
-/** stops the last what-if's charts following its width */
-let unfollow: (() => void) | null = null;
-
 function table(f: Figure, a: number[], b: number[]): HTMLElement {
   return figuresTable(
     `${f.title}: the figures of both lines`,
@@ -43,69 +35,46 @@ function width(el: HTMLElement): number {
   return Math.max(240, Math.min(560, (el.clientWidth || 480) - 24));
 }
 
-function make(
-  f: Figure,
-  container: HTMLElement,
-  note: string,
-  table: HTMLElement,
-  data: uPlot.AlignedData,
-): KeptChart {
-  const box = h('div', { class: 'plot', attrs: { 'aria-hidden': 'true' } });
-  const text = document.createTextNode(note);
-  const figure = h(
-    'figure',
-    { class: 'chart compare-chart', attrs: { 'data-chart': f.key, 'data-series': '2' } },
-    h('figcaption', null, h('strong', null, f.title), text),
-    h(
-      'ul',
-      { class: 'legend' },
-      h(
-        'li',
-        null,
-        h('span', { class: 'key key-solid', attrs: { 'aria-hidden': 'true' } }),
-        YOURS.label,
-      ),
-      h(
-        'li',
-        null,
-        h('span', { class: 'key key-dashed', attrs: { 'aria-hidden': 'true' } }),
-        WHATIF.label,
-      ),
-    ),
-    box,
-    table,
+function legend(): HTMLElement {
+  const item = (key: string, label: string) =>
+    h('li', null, h('span', { class: `key ${key}`, attrs: { 'aria-hidden': 'true' } }), label);
+  return h(
+    'ul',
+    { class: 'legend' },
+    item('key-solid', YOURS.label),
+    item('key-dashed', WHATIF.label),
   );
-  container.append(figure);
-  const plot = new uPlot(
-    {
-      width: width(figure),
-      height: HEIGHT,
-      legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false } },
-      axes: quarterAxes('', 40),
-      series: [
-        {},
-        {
-          label: YOURS.label,
-          stroke: YOURS.colour,
-          width: 3,
-          points: { size: 7, fill: YOURS.colour },
-        },
-        {
-          label: WHATIF.label,
-          stroke: WHATIF.colour,
-          width: 2.5,
-          dash: [8, 5],
-          points: { size: 7, fill: '#fff', stroke: WHATIF.colour, width: 2 },
-        },
-      ],
-    },
-    data,
-    box,
-  );
-  return { figure, note: text, table, plot };
 }
+
+/** The charts, made at the first what-if of the page and given each later one's lines. */
+const charts = new ChartSet(
+  FIGURES.map((f) => ({
+    key: f.key,
+    title: f.title,
+    figureClass: 'compare-chart',
+    figureAttrs: { 'data-series': '2' },
+    legend,
+    axes: quarterAxes('', 40),
+    series: [
+      {},
+      {
+        label: YOURS.label,
+        stroke: YOURS.colour,
+        width: 3,
+        points: { size: 7, fill: YOURS.colour },
+      },
+      {
+        label: WHATIF.label,
+        stroke: WHATIF.colour,
+        width: 2.5,
+        dash: [8, 5],
+        points: { size: 7, fill: '#fff', stroke: WHATIF.colour, width: 2 },
+      },
+    ],
+  })),
+  width,
+  170,
+);
 
 /** Draws both lines into `container`; the charts move here from the previous what-if. */
 export function renderCompareCharts(
@@ -114,21 +83,15 @@ export function renderCompareCharts(
   alternative: Metrics[],
   fromQuarter: number,
 ): void {
-  unfollow?.();
-  container.replaceChildren();
   const quarters = actual.map((_, i) => i);
-  FIGURES.forEach((f, i) => {
+  charts.draw(container, (i) => {
+    const f = FIGURES[i]!;
     const a = actual.map((m) => m[f.key] * 100);
     const b = quarters.map((q) => (alternative[q]?.[f.key] ?? Number.NaN) * 100);
-    const note = ` — after Q${a.length - 1}: your game ${(a.at(-1) ?? 0).toFixed(1)}${f.unit}, what-if ${(b.at(-1) ?? 0).toFixed(1)}${f.unit}; the lines part at Q${fromQuarter}.`;
-    const chart = kept[i];
-    if (chart) refill(chart, container, note, table(f, a, b), [quarters, a, b], width, HEIGHT);
-    else kept[i] = make(f, container, note, table(f, a, b), [quarters, a, b]);
+    return {
+      note: ` — after Q${a.length - 1}: your game ${(a.at(-1) ?? 0).toFixed(1)}${f.unit}, what-if ${(b.at(-1) ?? 0).toFixed(1)}${f.unit}; the lines part at Q${fromQuarter}.`,
+      table: table(f, a, b),
+      data: [quarters, a, b],
+    };
   });
-  unfollow = followWidth(
-    container,
-    kept.map((c) => c.plot),
-    width,
-    HEIGHT,
-  );
 }
