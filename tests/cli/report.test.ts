@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'src/cli/report.ts', ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
+    encoding: 'utf8',
+  });
 
 describe('npm run scenario:report', () => {
   it('prints a Markdown report of a bundled scenario', () => {

@@ -26,7 +26,9 @@ function record(trainee: string, attempt: number, policy: 'random' | 'directive'
 }
 
 function run(args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/verify.ts', ...args], { encoding: 'utf8' });
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], {
+    encoding: 'utf8',
+  });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 

@@ -20,8 +20,9 @@ const PHONE_SCENARIO = 'distrustful-account';
 
 function cli(choices: string[], percentile: boolean): { score: number; percentile?: number } {
   const out = execFileSync(
-    'npx',
+    process.execPath,
     [
+      '--import',
       'tsx',
       'src/cli/simulate.ts',
       '--scenario',

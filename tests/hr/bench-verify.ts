@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeResults } from './make-results.ts';
 
-// npx tsx tests/hr/bench-verify.ts: times `npm run verify` (the whole command, Node start
-// included) on 500 genuine results, half as result files and half as codes in one text
+// npx tsx tests/hr/bench-verify.ts: times `npm run verify` (the whole command, npm and Node
+// start included) on 500 genuine results, half as result files and half as codes in one text
 // file: on one shared market, and with a market per trainee (three attempts each).
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -19,7 +19,7 @@ for (const [label, scenario, trainees, attempts, same] of cases) {
   const dir = mkdtempSync(join(tmpdir(), 'tow-bench-'));
   const n = makeResults(dir, scenario, trainees, attempts, same);
   const t = performance.now();
-  const out = execFileSync('npx', ['tsx', 'src/cli/verify.ts', dir], {
+  const out = execFileSync('npm', ['run', '--silent', 'verify', '--', dir], {
     cwd: ROOT,
     encoding: 'utf8',
   });

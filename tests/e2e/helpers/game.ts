@@ -20,8 +20,9 @@ export interface SimOutput {
 /** What `npm run simulate` prints for this market and these choices. */
 export function simulate(scenario: string, seed: string, choices: string[]): SimOutput {
   const out = execFileSync(
-    'npx',
+    process.execPath,
     [
+      '--import',
       'tsx',
       'src/cli/simulate.ts',
       '--scenario',
