@@ -519,8 +519,9 @@ function play(
     }
   }
 
-  // contacts do not change after the effects above, so breadth is measured once here
-  const b = breadth(state, depts.length);
+  // contacts do not change after the effects above, so breadth is measured once here, and
+  // only when an effect replaced a contact list: most quarters' breadth is the last one's
+  const b = sameContacts(prev, state) ? prevMetrics.breadth : breadth(state, depts.length);
   const f = forces(state, p, depts.length, team.resultant, b, reuse?.forces ?? null);
   const gap = f.target - state.position;
   const rate = gap > 0 ? p.rateUp : p.rateDown;
@@ -581,6 +582,22 @@ function play(
   reuse.style = choice.style;
   reuse.events = firedIds;
   return reuse;
+}
+
+/**
+ * Whether `state` holds the contacts `prev` held. Effects replace a contact list rather
+ * than change it (see effects.ts), so comparing the lists themselves is enough.
+ */
+function sameContacts(prev: SimState, state: SimState): boolean {
+  if (state.companyContacts !== prev.companyContacts) return false;
+  const before = prev.members;
+  const after = state.members;
+  for (let i = 0; i < after.length; i++) {
+    const m = after[i]!;
+    const was = before[i]!;
+    if (m.contacts !== was.contacts || m.present !== was.present) return false;
+  }
+  return true;
 }
 
 /** A copy of a list with one more item, sized once: faster than a spread on the hot path. */
