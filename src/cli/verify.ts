@@ -8,7 +8,7 @@ import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
-import { censuses, type Market } from './census-pool.ts';
+import { type KeptMarket, keptCensuses, openCensusCache } from './census-cache.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run verify -- <files or folders...>: replays every result (codes, result files,
@@ -17,8 +17,9 @@ import { resolveScenario } from './resolve.ts';
 // against the market its trainee was dealt and the attempts allowed.
 
 const USAGE =
-  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--scenario file.yaml] [--csv cohort.csv]';
+  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--scenario file.yaml] [--csv cohort.csv] [--no-cache]\n       npm run verify -- --prepare --links links.csv [--scenario file.yaml]';
 const MAX_FILE = 1024 * 1024;
+const KNOWN = ['pass', 'links', 'scenario', 'csv', 'prepare', 'no-cache'];
 
 function collect(path: string, out: string[]): void {
   const st = statSync(path);
@@ -31,12 +32,16 @@ function collect(path: string, out: string[]): void {
 
 let args: ReturnType<typeof parseArgs>;
 try {
-  args = parseArgs(process.argv.slice(2));
+  args = parseArgs(process.argv.slice(2), ['prepare', 'no-cache'], KNOWN);
 } catch (err) {
   fail((err as Error).message, USAGE);
 }
 const { flags, rest } = args;
-if (rest.length === 0) fail('name at least one file or folder', USAGE);
+const prepare = flags.has('prepare');
+if (prepare && !flags.has('links'))
+  fail('--prepare works out the markets of a links file: give --links', USAGE);
+if (prepare && rest.length > 0) fail('--prepare reads no results: give it only --links', USAGE);
+if (!prepare && rest.length === 0) fail('name at least one file or folder', USAGE);
 const passMark = Number(flags.get('pass') ?? '60');
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
   fail('--pass is a whole number from 0 to 100', USAGE);
@@ -67,6 +72,50 @@ if (linksFile !== undefined) {
 }
 
 const started = performance.now();
+const cache = flags.has('no-cache') ? null : openCensusCache();
+
+/** Each market's census, kept ones read and the rest worked out on every core and kept. */
+async function marketCensuses(markets: Map<string, KeptMarket>) {
+  const kept = await keptCensuses([...markets.values()], cache);
+  for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
+  return kept;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const addMarket = (
+  markets: Map<string, KeptMarket>,
+  hash: string,
+  scenario: KeptMarket['scenario'],
+  seed: string,
+) => {
+  const key = marketKey(hash, seed);
+  if (!markets.has(key)) markets.set(key, { key, hash, scenario, seed });
+};
+
+if (prepare) {
+  // every trainee's market, known from the links: worked out now, read when results come
+  const markets = new Map<string, KeptMarket>();
+  const unknown = new Set<string>();
+  for (const entry of roster!.values()) {
+    const b = scenarios.get(entry.scenario);
+    if (b) addMarket(markets, b.hash, b.scenario, entry.seed);
+    else unknown.add(entry.scenario);
+  }
+  if (unknown.size > 0) {
+    fail(
+      `${linksFile}: scenario ${[...unknown].join(', ')} is not one of the game's; pass its file with --scenario file.yaml`,
+      USAGE,
+    );
+  }
+  const { worked } = await marketCensuses(markets);
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `${count(markets.size, 'market')} of ${count(roster!.size, 'trainee')} ready: ${worked} worked out, ${markets.size - worked} already kept; ${ms} ms`,
+  );
+  process.exit(0);
+}
+
 const files: string[] = [];
 for (const p of rest) {
   try {
@@ -83,16 +132,19 @@ for (const file of files) {
   }
   items.push(...readText(readFileSync(file, 'utf8'), file, scenarios));
 }
-// one census per market, on every core, before grading
-const markets = new Map<string, Market>();
+// one census per market, before grading
+const markets = new Map<string, KeptMarket>();
 for (const { record: r } of items) {
   const entry = r ? scenarios.get(r.scenario) : undefined;
-  if (r && entry && entry.hash === r.hash) {
-    const key = marketKey(r.hash, r.seed);
-    if (!markets.has(key)) markets.set(key, { key, scenario: entry.scenario, seed: r.seed });
-  }
+  if (r && entry && entry.hash === r.hash) addMarket(markets, r.hash, entry.scenario, r.seed);
 }
-const known = await censuses([...markets.values()]);
+const { censuses: known, worked } = await marketCensuses(markets);
+function censusNote(worked: number, all: number): string {
+  if (cache === null) return 'no census cache';
+  return worked === all
+    ? 'censuses worked out and kept'
+    : `${all - worked} censuses kept from earlier runs`;
+}
 const standingOf: StandingOf = (scenario, hash, seed, value) => {
   const c = known.get(marketKey(hash, seed)) ?? census(scenario, seed);
   return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
@@ -116,7 +168,7 @@ const csvFile = flags.get('csv');
 if (csvFile !== undefined) writeFileSync(csvFile, cohortCsv(rows));
 const ms = Math.round(performance.now() - started);
 console.log(
-  `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${ms} ms`,
+  `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${count(markets.size, 'market')} (${censusNote(worked, markets.size)}); ${ms} ms`,
 );
 if (graded.length === 0) console.error('no records found');
 // exitCode, not exit(): exit() would cut off output still on its way down a pipe

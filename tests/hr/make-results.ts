@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
@@ -44,6 +45,20 @@ export function makeResults(
   }
   writeFileSync(join(dir, 'codes.txt'), codes.join('\n'));
   return n;
+}
+
+/** The links file HR would have downloaded for the trainees makeResults() plays. */
+export function linksFor(scenarioId: string, trainees: number, attempts: number, same: boolean) {
+  const ids = Array.from({ length: trainees }, (_, t) => `trainee${t}@acme.example`);
+  const settings = {
+    session: 'acme-q3',
+    scenario: scenarioId,
+    seed: 'cohort1',
+    perTrainee: !same,
+    passMark: 60,
+    attempts,
+  };
+  return linksCsv(issueLinks(settings, ids, 'https://example.test/'));
 }
 
 if (process.argv[1]?.endsWith('make-results.ts')) {

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { StrategyCensus } from '../sim/index.ts';
+import { censuses, type Market } from './census-pool.ts';
+
+// The verifier's censuses kept on disk between runs. A market's census depends on the
+// scenario, the seed and the model alone, and HR knows every trainee's market when the
+// links are made: `verify --prepare --links links.csv` works them out while the trainees
+// play, and verifying their results later replays the games but plays no census again.
+// Results come in over days, and every run over the growing folder gains the same way.
+//
+// Only the censuses are kept: every result is still replayed and its score checked. A
+// census is the yardstick its fair score is read against, so the cache is as trustworthy
+// as the machine it is on (see docs/hr.md); --no-cache works everything out afresh.
+
+/** A market, with the content hash of its scenario: the cache's files go by scenario. */
+export interface KeptMarket extends Market {
+  hash: string;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MODEL_DIR = join(ROOT, 'src', 'sim');
+
+/** Where the censuses are kept: TOW_CACHE_DIR, or the project's node_modules/.cache. */
+export function defaultCacheDir(): string {
+  return process.env.TOW_CACHE_DIR || join(ROOT, 'node_modules', '.cache', 'tug-of-war');
+}
+
+/**
+ * A digest of the model's source, so that a census worked out by an earlier model (a
+ * changed rule, a tuned parameter, a new census limit) is never read: the game's version
+ * number alone does not change with every edit.
+ */
+function modelDigest(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(MODEL_DIR);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const censusShape = z
+  .object({
+    count: z.number().int().min(1),
+    total: z.number().int().min(1),
+    histogram: z.array(z.number().int().min(0)).length(101),
+    best: z.object({ score: z.number().int().min(0).max(100), choices: z.array(z.string()) }),
+    worst: z.object({ score: z.number().int().min(0).max(100), choices: z.array(z.string()) }),
+    exhaustive: z.boolean(),
+    margin: z.number().min(0).max(100),
+  })
+  .strict()
+  .refine((c) => c.histogram.reduce((a, b) => a + b, 0) === c.count, 'histogram ≠ count')
+  .refine((c) => c.count <= c.total && (!c.exhaustive || c.count === c.total), 'count')
+  .refine((c) => (c.histogram[c.best.score] ?? 0) > 0 && (c.histogram[c.worst.score] ?? 0) > 0);
+
+// the censuses by seed are read as JSON.parse gives them, not through z.record: a seed is
+// any text, "__proto__" too, and only JSON.parse keeps that one as an ordinary key
+const fileShape = z.object({
+  format: z.literal(1),
+  censuses: z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
+});
+
+export interface CensusCache {
+  /** the kept censuses of these markets that are there and whole, by market key */
+  lookup(markets: readonly KeptMarket[]): Map<string, StrategyCensus>;
+  /** keeps these censuses for later runs */
+  keep(markets: readonly KeptMarket[], found: ReadonlyMap<string, StrategyCensus>): void;
+  /** what went wrong reading or writing, one line each: the run goes on without */
+  readonly warnings: string[];
+}
+
+export function openCensusCache(dir: string = defaultCacheDir()): CensusCache {
+  const model = modelDigest();
+  const modelDir = join(dir, `model-${model}`);
+  const warnings: string[] = [];
+  // each scenario's file, read once: seed → census as it was stored
+  const files = new Map<string, Map<string, unknown>>();
+  const fileOf = (hash: string) =>
+    join(modelDir, `${hash.replace(/[^0-9a-f]/g, '_').slice(0, 64)}.json`);
+
+  const read = (hash: string): Map<string, unknown> => {
+    let stored = files.get(hash);
+    if (stored) return stored;
+    stored = new Map();
+    const path = fileOf(hash);
+    let text: string | null = null;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // not worked out before: nothing to say
+    }
+    if (text !== null) {
+      try {
+        stored = new Map(Object.entries(fileShape.parse(JSON.parse(text)).censuses));
+      } catch {
+        warnings.push(`${path} is damaged: its censuses are worked out again`);
+      }
+    }
+    files.set(hash, stored);
+    return stored;
+  };
+
+  return {
+    warnings,
+    lookup(markets) {
+      const out = new Map<string, StrategyCensus>();
+      for (const m of markets) {
+        const stored = read(m.hash).get(m.seed);
+        if (stored === undefined) continue;
+        const checked = censusShape.safeParse(stored);
+        if (checked.success) out.set(m.key, checked.data);
+        else {
+          warnings.push(
+            `${fileOf(m.hash)}: the census of seed ${m.seed} is damaged: worked out again`,
+          );
+        }
+      }
+      return out;
+    },
+    keep(markets, found) {
+      const changed = new Set<string>();
+      for (const m of markets) {
+        const c = found.get(m.key);
+        if (c === undefined) continue;
+        read(m.hash).set(m.seed, c);
+        changed.add(m.hash);
+      }
+      if (changed.size === 0) return;
+      try {
+        mkdirSync(modelDir, { recursive: true });
+        // censuses of an earlier model are never read again
+        for (const old of readdirSync(dir)) {
+          if (old.startsWith('model-') && old !== `model-${model}`) {
+            rmSync(join(dir, old), { recursive: true, force: true });
+          }
+        }
+        for (const hash of changed) {
+          const path = fileOf(hash);
+          // written whole, then renamed: a run stopped half-way leaves the old file
+          const temporary = `${path}.${process.pid}.tmp`;
+          writeFileSync(
+            temporary,
+            JSON.stringify({ format: 1, censuses: Object.fromEntries(read(hash)) }),
+          );
+          renameSync(temporary, path);
+        }
+      } catch (err) {
+        warnings.push(
+          `could not keep the censuses in ${dir} for the next run (${(err as Error).message}); the results above are not affected`,
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Each market's census by key: those kept from earlier runs, and the rest worked out on
+ * every core and kept. `worked` counts the censuses played this time.
+ */
+export async function keptCensuses(
+  markets: readonly KeptMarket[],
+  cache: CensusCache | null,
+): Promise<{ censuses: Map<string, StrategyCensus>; worked: number }> {
+  const known = cache?.lookup(markets) ?? new Map<string, StrategyCensus>();
+  const missing = markets.filter((m) => !known.has(m.key));
+  const fresh = await censuses(missing);
+  for (const [key, c] of fresh) known.set(key, c);
+  cache?.keep(missing, fresh);
+  return { censuses: known, worked: missing.length };
+}

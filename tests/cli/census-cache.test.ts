@@ -1,0 +1,176 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type KeptMarket, keptCensuses, openCensusCache } from '../../src/cli/census-cache.ts';
+import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
+import { traineeSeed } from '../../src/hr/binding.ts';
+import { encodeRecord } from '../../src/record/code.ts';
+import { makeRecord } from '../../src/record/record.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { census, playPolicy } from '../../src/sim/index.ts';
+import { marketKey } from '../../src/workers/fair-score.ts';
+
+const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `tow-${name}-`));
+
+function market(seed: string): KeptMarket {
+  const hash = tutorial.hash;
+  return { key: marketKey(hash, seed), hash, scenario: tutorial.scenario, seed };
+}
+
+/** The one scenario file the cache keeps under `dir`, and its path. */
+function keptFile(dir: string): string {
+  const [model] = readdirSync(dir);
+  const [file] = readdirSync(join(dir, model!));
+  return join(dir, model!, file!);
+}
+
+describe('the census cache', () => {
+  it('gives back what it kept, to the last figure, in a later run', async () => {
+    const dir = temp('cache');
+    const markets = ['a', 'b', '__proto__'].map(market);
+    const first = await keptCensuses(markets, openCensusCache(dir));
+    expect(first.worked).toBe(3);
+    const again = await keptCensuses(markets, openCensusCache(dir));
+    expect(again.worked).toBe(0);
+    for (const m of markets) {
+      expect(again.censuses.get(m.key)).toEqual(census(tutorial.scenario, m.seed));
+    }
+  });
+
+  it('works out again what is damaged, and says which file', async () => {
+    const dir = temp('cache');
+    await keptCensuses([market('a'), market('b')], openCensusCache(dir));
+    const file = keptFile(dir);
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    kept.censuses.a.histogram[40] += 1; // no longer adds up to its count
+    writeFileSync(file, JSON.stringify(kept));
+    const cache = openCensusCache(dir);
+    const edited = await keptCensuses([market('a'), market('b')], cache);
+    expect(edited.worked).toBe(1);
+    expect(edited.censuses.get(market('a').key)).toEqual(census(tutorial.scenario, 'a'));
+    expect(cache.warnings.join('\n')).toContain(`${file}: the census of seed a is damaged`);
+
+    writeFileSync(file, '{"format": 1, "censuses": '); // cut off half-way
+    const broken = openCensusCache(dir);
+    expect((await keptCensuses([market('b')], broken)).worked).toBe(1);
+    expect(broken.warnings).toEqual([`${file} is damaged: its censuses are worked out again`]);
+    // and the file is whole again
+    expect((await keptCensuses([market('b')], openCensusCache(dir))).worked).toBe(0);
+  });
+
+  it('goes on without when it cannot write, and says so', async () => {
+    const blocked = join(temp('cache'), 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const cache = openCensusCache(blocked);
+    const { censuses, worked } = await keptCensuses([market('a')], cache);
+    expect(worked).toBe(1);
+    expect(censuses.get(market('a').key)).toEqual(census(tutorial.scenario, 'a'));
+    expect(cache.warnings[0]).toMatch(/could not keep the censuses in .*a-file/);
+  });
+
+  it("drops another model's censuses when it keeps new ones", async () => {
+    const dir = temp('cache');
+    mkdirSync(join(dir, 'model-0123456789abcdef'));
+    writeFileSync(join(dir, 'model-0123456789abcdef', `${tutorial.hash}.json`), '{}');
+    await keptCensuses([market('a')], openCensusCache(dir));
+    expect(existsSync(join(dir, 'model-0123456789abcdef'))).toBe(false);
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+});
+
+function verify(args: string[], cacheDir: string) {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TOW_CACHE_DIR: cacheDir },
+  });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('npm run verify with the census cache', () => {
+  const trainees = ['ana', 'ben', 'cleo', 'dev'];
+  const settings = {
+    session: 'acme-q4',
+    scenario: 'tutorial',
+    seed: 's9',
+    perTrainee: true,
+    passMark: 40,
+    attempts: 2,
+  };
+
+  function cohort(): { dir: string; codes: string; links: string } {
+    const dir = temp('verify');
+    const codes = join(dir, 'codes.txt');
+    const links = join(dir, 'links.csv');
+    writeFileSync(links, linksCsv(issueLinks(settings, trainees, 'https://x/')));
+    const lines = trainees.map((t) => {
+      const seed = traineeSeed(settings.session, settings.seed, t);
+      const { state } = playPolicy(tutorial.scenario, seed, 'random');
+      const rec = makeRecord(tutorial.scenario, tutorial.hash, state, {
+        player: t,
+        session: settings.session,
+        attempt: 1,
+      });
+      return `${t}: ${encodeRecord(rec, tutorial.scenario)}`;
+    });
+    writeFileSync(codes, lines.join('\n'));
+    return { dir, codes, links };
+  }
+
+  const grades = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('genuine'));
+
+  it('prepares every trainee market from the links, so verifying later plays no census', () => {
+    const { codes, links } = cohort();
+    const cacheDir = temp('cache');
+    const fresh = verify([codes, '--links', links, '--no-cache'], temp('unused'));
+    expect(fresh.code, fresh.stderr).toBe(0);
+
+    const prepared = verify(['--prepare', '--links', links], cacheDir);
+    expect(prepared.code, prepared.stderr).toBe(0);
+    expect(prepared.stdout).toMatch(/^4 markets of 4 trainees ready: 4 worked out, 0 already kept/);
+
+    const later = verify([codes, '--links', links], cacheDir);
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/4 markets \(4 censuses kept from earlier runs\)/);
+    expect(grades(later.stdout)).toEqual(grades(fresh.stdout));
+    expect(grades(later.stdout)).toHaveLength(4);
+
+    const again = verify(['--prepare', '--links', links], cacheDir);
+    expect(again.stdout).toMatch(/ready: 0 worked out, 4 already kept/);
+  });
+
+  it('grades the same with a damaged cache, warns, and mends it', () => {
+    const { codes } = cohort();
+    const cacheDir = temp('cache');
+    const first = verify([codes], cacheDir);
+    expect(first.stdout).toMatch(/censuses worked out and kept/);
+    const file = keptFile(cacheDir);
+    writeFileSync(file, 'garbage');
+    const damaged = verify([codes], cacheDir);
+    expect(damaged.code).toBe(0);
+    expect(damaged.stderr).toContain(`warning: ${file} is damaged`);
+    expect(grades(damaged.stdout)).toEqual(grades(first.stdout));
+    expect(verify([codes], cacheDir).stdout).toMatch(/4 censuses kept from earlier runs/);
+  });
+
+  it('keeps nothing with --no-cache, and --prepare asks for the links', () => {
+    const { codes } = cohort();
+    const cacheDir = temp('cache');
+    const r = verify([codes, '--no-cache'], cacheDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(no census cache\)/);
+    expect(readdirSync(cacheDir)).toEqual([]);
+    const bad = verify(['--prepare'], cacheDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--prepare works out the markets of a links file: give --links/);
+  });
+});
