@@ -29,13 +29,20 @@ const trigAngles = new Float64Array(TRIG_SLOTS).fill(Number.NaN);
 const cosines = new Float64Array(TRIG_SLOTS);
 const sines = new Float64Array(TRIG_SLOTS);
 
+// the sine is asked for right after the cosine of the same angle
+let lastAngle = Number.NaN;
+let lastSlot = 0;
+
 function trigSlot(deg: number): number {
+  if (deg === lastAngle) return lastSlot;
   const slot = Math.imul(Math.round(deg * GRID) | 0, 0x9e3779b1) >>> 20;
   if (trigAngles[slot] !== deg) {
     trigAngles[slot] = deg;
     cosines[slot] = q(Math.cos(deg * RAD));
     sines[slot] = q(Math.sin(deg * RAD));
   }
+  lastAngle = deg;
+  lastSlot = slot;
   return slot;
 }
 

@@ -481,7 +481,7 @@ function play(
       : UNTRACED;
     applyEntries(state, depts, causes, source, event.effects, event.members);
   }
-  if (fired) state.firedEvents = [...state.firedEvents, ...fired];
+  if (fired) state.firedEvents = joined(state.firedEvents, fired);
 
   // outside influences: a seeded gust, centred on zero
   const u = values[events.length]! + values[events.length + 1]! - 1;
@@ -598,6 +598,14 @@ function sameContacts(prev: SimState, state: SimState): boolean {
     if (m.contacts !== was.contacts || m.present !== was.present) return false;
   }
   return true;
+}
+
+/** Two lists one after the other, in a new list sized once. */
+function joined<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out = new Array<T>(a.length + b.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i]!;
+  return out;
 }
 
 /** A copy of a list with one more item, sized once: faster than a spread on the hot path. */
