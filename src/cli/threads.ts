@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import { inLanes } from '../lib/lanes.ts';
 import type { ScenarioDef, StrategyCensus } from '../sim/index.ts';
 import type { ThreadJob, ThreadSetup } from './sim-thread.ts';
 
@@ -38,69 +39,48 @@ function threadCode(): string {
   return bundle;
 }
 
-/** Jobs in flight per thread: the next one waits at the thread while it answers the last. */
-const IN_FLIGHT = 2;
-
 /**
  * Each job's census, in the jobs' order, worked out on `threads` threads. Jobs go to
- * whichever thread is free, so a thread slowed by other work on the machine takes fewer.
- * Rejects with the thread's error if one fails; the other threads are stopped.
+ * whichever thread is free (see inLanes), so a thread slowed by other work on the machine
+ * takes fewer. Rejects with the thread's error if one fails; every thread is stopped when
+ * the work is done or has failed, since a thread left waiting would keep the process alive.
  */
-export function onThreads(
+export async function onThreads(
   scenarios: readonly ScenarioDef[],
   jobs: readonly ThreadJob[],
   threads: number,
 ): Promise<StrategyCensus[]> {
-  const answers = new Array<StrategyCensus>(jobs.length);
-  return new Promise((resolve, reject) => {
-    const setup: ThreadSetup = { scenarios: [...scenarios] };
-    const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let failed = false;
-    const fail = (err: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(err);
-    };
-    if (jobs.length === 0) {
-      resolve(answers);
-      return;
-    }
-    try {
-      const givers: (() => void)[] = [];
-      for (let t = 0; t < Math.max(1, Math.min(threads, jobs.length)); t++) {
-        const worker = new Worker(threadCode(), { eval: true, workerData: { towThread: setup } });
-        workers.push(worker);
-        // the jobs this thread holds, oldest first: its answers come back in that order
-        const held: number[] = [];
-        const give = () => {
-          if (next >= jobs.length || failed) return;
-          held.push(next);
-          worker.postMessage(jobs[next++]);
-        };
-        givers.push(give);
-        worker.on('message', (answer: StrategyCensus) => {
-          answers[held.shift()!] = answer;
-          done++;
-          if (done === jobs.length) {
-            // a thread waiting for work would keep the process alive
-            for (const w of workers) void w.terminate();
-            resolve(answers);
-          } else give();
-        });
-        worker.once('error', fail);
-        worker.once('exit', (code) => {
-          if (held.length > 0) {
-            fail(new Error(`a census thread stopped (exit code ${code}) before answering`));
-          }
-        });
-      }
-      // every thread gets its first job before any gets a second, so none sits idle
-      for (let i = 0; i < IN_FLIGHT; i++) for (const give of givers) give();
-    } catch (err) {
-      fail(err);
-    }
+  if (jobs.length === 0) return [];
+  const setup: ThreadSetup = { scenarios: [...scenarios] };
+  const workers: Worker[] = [];
+  // each thread's job in flight: its answer settles it
+  const waiting: ((answer: StrategyCensus) => void)[] = [];
+  let stop: (err: unknown) => void = () => {};
+  const stopped = new Promise<never>((_, reject) => {
+    stop = reject;
   });
+  try {
+    for (let t = 0; t < Math.max(1, Math.min(threads, jobs.length)); t++) {
+      const worker = new Worker(threadCode(), { eval: true, workerData: { towThread: setup } });
+      workers.push(worker);
+      worker.on('message', (answer: StrategyCensus) => {
+        const answered = waiting[t];
+        delete waiting[t];
+        answered?.(answer);
+      });
+      worker.once('error', stop);
+      worker.once('exit', (code) => {
+        if (waiting[t])
+          stop(new Error(`a census thread stopped (exit code ${code}) before answering`));
+      });
+    }
+    const ask = (job: ThreadJob, t: number) =>
+      new Promise<StrategyCensus>((resolve) => {
+        waiting[t] = resolve;
+        workers[t]!.postMessage(job);
+      });
+    return await Promise.race([inLanes(jobs, workers.length, ask), stopped]);
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
 }

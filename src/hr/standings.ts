@@ -1,13 +1,13 @@
 import type { ScenarioDef } from '../sim/index.ts';
-import { computeMarket } from '../workers/census-client.ts';
+import { computeMarkets } from '../workers/census-batch.ts';
 import { type MarketCensus, marketKey, rankIn } from '../workers/fair-score.ts';
 import { type GradeContext, type Graded, gradeAll, type Standing } from './grade.ts';
 import type { Intake } from './intake.ts';
 
 // The page grades in two passes: the first replays every record and notes which markets
-// need a census; those run in the census worker (one market at a time, so the page stays
-// responsive and shows progress); the second pass ranks each score in its market and
-// grades with the answers. Many results of one market share one census.
+// need a census; those run in census workers, one per core, so the page stays responsive
+// and shows progress; the second pass ranks each score in its market and grades with the
+// answers. Many results of one market share one census.
 
 export async function gradeInPage(
   items: readonly Intake[],
@@ -23,16 +23,13 @@ export async function gradeInPage(
       return { percentile: 0, exhaustive: true, margin: 0 };
     },
   });
-  const markets = new Map<string, MarketCensus>();
-  let done = 0;
-  onProgress(done, needed.size);
-  for (const [k, job] of needed) {
-    markets.set(
-      k,
-      await computeMarket(job.scenario, job.seed, undefined, signal ? { signal } : {}),
-    );
-    onProgress(++done, needed.size);
-  }
+  onProgress(0, needed.size);
+  const jobs = [...needed.values()];
+  const answers = await computeMarkets(jobs, {
+    onEach: (done) => onProgress(done, jobs.length),
+    ...(signal ? { signal } : {}),
+  });
+  const markets = new Map<string, MarketCensus>([...needed.keys()].map((k, i) => [k, answers[i]!]));
   return gradeAll(items, {
     ...ctx,
     standingOf: (_s, hash, seed, score): Standing => {

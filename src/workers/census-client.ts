@@ -22,7 +22,8 @@ export interface FairScoreOptions {
   createWorker?: () => WorkerLike;
 }
 
-function defaultWorker(): WorkerLike {
+/** A new census worker, from the bundled script. */
+export function startCensusWorker(): WorkerLike {
   return new Worker(new URL('./census.worker.ts', import.meta.url), {
     type: 'module',
     name: 'census',
@@ -38,7 +39,7 @@ let spare: { worker: WorkerLike; failed: boolean } | null = null;
 export function prepareCensusWorker(): void {
   if (spare || typeof Worker === 'undefined') return;
   try {
-    const entry = { worker: defaultWorker(), failed: false };
+    const entry = { worker: startCensusWorker(), failed: false };
     // a script that failed to load is reported once, maybe before any request is made
     entry.worker.addEventListener('error', () => {
       entry.failed = true;
@@ -54,7 +55,7 @@ function takeWorker(): WorkerLike {
   spare = null;
   if (entry && !entry.failed) return entry.worker;
   entry?.worker.terminate();
-  return defaultWorker();
+  return startCensusWorker();
 }
 
 let nextId = 1;

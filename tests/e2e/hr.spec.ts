@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
+import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { census, percentile, playPolicy, score } from '../../src/sim/index.ts';
 
 const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
 
@@ -117,4 +119,30 @@ test('a result re-labelled with another trainee id is not genuine, as a code or 
       'not genuine: the game was not dealt to trainee "mallory"',
     );
   }
+});
+
+test('results from many markets are ranked in census workers, each as the Node model ranks it', async ({
+  page,
+}) => {
+  // a market of their own for each of 12 trainees, on an 8-quarter scenario: 12 censuses,
+  // shared among a few workers rather than one worker started per market
+  const silos = shelf.get('silos')!;
+  const expected: string[] = [];
+  const codes: string[] = [];
+  for (let t = 0; t < 12; t++) {
+    const seed = `cohort-${t}`;
+    const { state } = playPolicy(silos.scenario, seed, t % 2 ? 'collaborative' : 'random');
+    const raw = score(silos.scenario.rubric, state);
+    expected.push(`(${percentile(census(silos.scenario, seed), raw)}%)`);
+    const rec = makeRecord(silos.scenario, silos.hash, state, { player: `t${t}` });
+    codes.push(`t${t}: ${encodeRecord(rec, silos.scenario)}`);
+  }
+  await page.goto('./hr.html');
+  await page.getByLabel('Result codes').fill(codes.join('\n'));
+  await page.getByRole('button', { name: 'Check the results' }).click();
+  await expect(page.locator('#v-status')).toContainText('12 records: 12 genuine');
+  const fair = await page
+    .locator('.results tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
+  expect(fair.map((f) => f.replace(/^\d+ /, ''))).toEqual(expected);
 });

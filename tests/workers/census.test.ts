@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import { census, percentile, type ScenarioDef } from '../../src/sim/index.ts';
-import { computeFairScore, type WorkerLike } from '../../src/workers/census-client.ts';
+import { computeFairScore } from '../../src/workers/census-client.ts';
 import { handleCensus } from '../../src/workers/census-handler.ts';
 import { fairScore, marketCensus, rankIn } from '../../src/workers/fair-score.ts';
-import type { CensusReply, CensusRequest } from '../../src/workers/protocol.ts';
+import type { CensusReply } from '../../src/workers/protocol.ts';
+import { FakeWorker } from './fake-worker.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
-
-/** A stand-in for the browser's Worker: the same handler, answering asynchronously. */
-class FakeWorker implements WorkerLike {
-  terminated = false;
-  private readonly listeners: ((e: MessageEvent<CensusReply>) => void)[] = [];
-  constructor(private readonly delay = 0) {}
-  postMessage(message: CensusRequest): void {
-    setTimeout(() => {
-      handleCensus(message, (reply) => {
-        if (this.terminated) return;
-        for (const l of this.listeners) l({ data: reply } as MessageEvent<CensusReply>);
-      });
-    }, this.delay);
-  }
-  addEventListener(type: string, listener: (e: never) => void): void {
-    if (type === 'message') this.listeners.push(listener as (e: MessageEvent<CensusReply>) => void);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 describe('fair score', () => {
   it('gives the percentile, its bound, the par lines and a plain statement', () => {

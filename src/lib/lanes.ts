@@ -1,0 +1,31 @@
+// Many jobs on a few workers (census threads in Node, census workers in the browser): each
+// lane takes the next job as soon as its last is answered, so a lane that a busy machine
+// slows down simply takes fewer. The answers come back in the jobs' order.
+
+/**
+ * Each job's answer from `run`, in the jobs' order, on `lanes` lanes at once. The first
+ * failure rejects the whole and no lane takes another job; callers stop their workers.
+ */
+export async function inLanes<J, R>(
+  jobs: readonly J[],
+  lanes: number,
+  run: (job: J, lane: number) => Promise<R>,
+): Promise<R[]> {
+  const answers = new Array<R>(jobs.length);
+  let next = 0;
+  let failed = false;
+  const lane = async (k: number): Promise<void> => {
+    while (next < jobs.length && !failed) {
+      const i = next++;
+      try {
+        answers[i] = await run(jobs[i]!, k);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const count = Math.max(1, Math.min(lanes, jobs.length));
+  await Promise.all(Array.from({ length: count }, (_, k) => lane(k)));
+  return answers;
+}

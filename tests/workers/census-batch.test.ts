@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
+import type { ScenarioDef } from '../../src/sim/index.ts';
+import { computeMarkets } from '../../src/workers/census-batch.ts';
+import { marketCensus } from '../../src/workers/fair-score.ts';
+import { FakeWorker } from './fake-worker.ts';
+
+const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
+const jobs = ['1', '2', '3', '4', '5', '6', '7'].map((seed) => ({ scenario: tutorial, seed }));
+
+function pool(delay = 0) {
+  const made: FakeWorker[] = [];
+  const createWorker = () => {
+    const w = new FakeWorker(delay);
+    made.push(w);
+    return w;
+  };
+  return { made, createWorker };
+}
+
+describe('computeMarkets: many markets on a few census workers', () => {
+  it('gives each market its census in order, keeps each worker for many, and frees them all', async () => {
+    const { made, createWorker } = pool();
+    const done: number[] = [];
+    const answers = await computeMarkets(jobs, {
+      workers: 3,
+      createWorker,
+      onEach: (n) => done.push(n),
+    });
+    expect(answers).toEqual(jobs.map((j) => marketCensus(j.scenario, j.seed)));
+    expect(made).toHaveLength(3);
+    expect(made.reduce((n, w) => n + w.requests, 0)).toBe(7);
+    expect(made.every((w) => w.terminated)).toBe(true);
+    expect(done).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('starts no more workers than there are markets', async () => {
+    const { made, createWorker } = pool();
+    await computeMarkets(jobs.slice(0, 2), { workers: 8, createWorker });
+    expect(made).toHaveLength(2);
+  });
+
+  it('rejects with the model’s message for a market it cannot play, and frees the workers', async () => {
+    const broken: ScenarioDef = {
+      ...tutorial,
+      situations: tutorial.situations.map((s, i) => (i === 0 ? { ...s, next: 'gone' } : s)),
+    };
+    const { made, createWorker } = pool();
+    const run = computeMarkets([...jobs.slice(0, 3), { scenario: broken, seed: '1' }], {
+      workers: 2,
+      createWorker,
+    });
+    await expect(run).rejects.toThrow('a census could not be computed: no situation "gone"');
+    expect(made.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('rejects when a worker itself fails', async () => {
+    const { made, createWorker } = pool(20);
+    const run = computeMarkets(jobs, { workers: 2, createWorker });
+    setTimeout(() => made[1]!.crash('out of memory'), 5);
+    await expect(run).rejects.toThrow('a census worker failed: out of memory');
+    expect(made.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('is cancelled by its signal: AbortError, and the workers are stopped at once', async () => {
+    const { made, createWorker } = pool(20);
+    const controller = new AbortController();
+    const run = computeMarkets(jobs, { workers: 2, createWorker, signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(made.every((w) => w.terminated)).toBe(true);
+    expect(made.reduce((n, w) => n + w.requests, 0)).toBe(2);
+  });
+});
