@@ -4,12 +4,17 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
+import { encodeRecord } from '../src/record/code.ts';
+import { makeRecord } from '../src/record/record.ts';
+import { loadBundledScenarios } from '../src/scenario/bundled.ts';
+import { playPolicy } from '../src/sim/index.ts';
 import { buildWithHarness } from '../tests/e2e/harness/build.ts';
 
 // npm run bench:browser — the game in headless Chromium, uncapped: how soon the menu is
 // usable, how much JavaScript comes before Phaser, the rope scene's frame rate against an
 // empty Phaser scene of the same size (same run), the fair score in the game's census
-// worker, and the heap after 20 games against 1.
+// worker, the heap after 20 games against 1, and HR's verify page on a cohort whose
+// trainees each had a market of their own.
 // Prints a markdown table for the README. Exit 1 when a target is missed.
 
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
@@ -17,9 +22,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 4395);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = 5;
 
-// `npm run bench:browser -- --only heap` runs one part of the benchmark (menu, fps, fair or
-// heap), for quick checks while working on it; the README's table comes from a whole run.
-const PARTS = ['menu', 'fps', 'fair', 'heap'] as const;
+// `npm run bench:browser -- --only heap` runs one part of the benchmark (menu, fps, fair,
+// heap or hr), for quick checks while working on it; the README's table comes from a whole run.
+const PARTS = ['menu', 'fps', 'fair', 'heap', 'hr'] as const;
 type Part = (typeof PARTS)[number];
 function onlyPart(argv: readonly string[]): Part | null {
   const at = argv.indexOf('--only');
@@ -427,6 +432,34 @@ async function fairScoreTimes(
   return { atDebrief, cold, inWorker };
 }
 
+const HR_COHORT = 100;
+
+/** HR's verify page on HR_COHORT result codes, each from a market of its own: click to table. */
+async function hrVerifyTimes(browser: Browser): Promise<number[]> {
+  const silos = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!;
+  const codes = Array.from({ length: HR_COHORT }, (_, t) => {
+    const { state } = playPolicy(silos.scenario, `bench-hr-${t}`, 'random');
+    const rec = makeRecord(silos.scenario, silos.hash, state, { player: `trainee${t}` });
+    return `trainee${t}: ${encodeRecord(rec, silos.scenario)}`;
+  }).join('\n');
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${BASE}hr.html`);
+    await page.getByLabel('Result codes').fill(codes);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Check the results' }).click();
+    await page
+      .locator('#v-status')
+      .filter({ hasText: `${HR_COHORT} records: ${HR_COHORT} genuine` })
+      .waitFor({ timeout: 120_000 });
+    times.push(Date.now() - started);
+    await context.close();
+  }
+  return times;
+}
+
 async function main(): Promise<void> {
   console.error(`building the site and the rope harness into ${DIST} …`);
   await buildWithHarness(DIST, true);
@@ -553,6 +586,16 @@ async function main(): Promise<void> {
         what: `the same from heap snapshots, V8's compiled code, bytecode and feedback left out (${(objectsOne / 1048576).toFixed(1)} MB, then ${(objectsTwenty / 1048576).toFixed(1)} MB): a leak would show here`,
         target: '—',
         value: (objectsTwenty / objectsOne).toFixed(2),
+        ok: true,
+      });
+    }
+
+    if (runs('hr')) {
+      const hr = await hrVerifyTimes(browser);
+      rows.push({
+        what: `HR's verify page: ${HR_COHORT} result codes from ${HR_COHORT} markets of 8 quarters (silos), from the click to the graded table (median of 3; census workers: one per core)`,
+        target: '—',
+        value: `${(median(hr) / 1000).toFixed(1)} s`,
         ok: true,
       });
     }
