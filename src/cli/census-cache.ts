@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { StrategyCensus } from '../sim/index.ts';
@@ -74,8 +74,8 @@ const fileShape = z.object({
 export interface CensusCache {
   /** the kept censuses of these markets that are there and whole, by market key */
   lookup(markets: readonly KeptMarket[]): Map<string, StrategyCensus>;
-  /** keeps these censuses for later runs */
-  keep(markets: readonly KeptMarket[], found: ReadonlyMap<string, StrategyCensus>): void;
+  /** keeps these censuses for later runs; false when they could not be written */
+  keep(markets: readonly KeptMarket[], found: ReadonlyMap<string, StrategyCensus>): boolean;
   /** what went wrong reading or writing, one line each: the run goes on without */
   readonly warnings: string[];
 }
@@ -136,9 +136,9 @@ export function openCensusCache(dir: string = defaultCacheDir()): CensusCache {
         read(m.hash).set(m.seed, c);
         changed.add(m.hash);
       }
-      if (changed.size === 0) return;
+      if (changed.size === 0) return true;
       try {
-        mkdirSync(modelDir, { recursive: true });
+        makeFolder(modelDir);
         // censuses of an earlier model are never read again
         for (const old of readdirSync(dir)) {
           if (old.startsWith('model-') && old !== `model-${model}`) {
@@ -155,27 +155,47 @@ export function openCensusCache(dir: string = defaultCacheDir()): CensusCache {
           );
           renameSync(temporary, path);
         }
+        return true;
       } catch (err) {
         warnings.push(
-          `could not keep the censuses in ${dir} for the next run (${(err as Error).message}); the results above are not affected`,
+          `could not keep the censuses in ${dir} for later runs (${(err as Error).message}); they were worked out all the same`,
         );
+        return false;
       }
     },
   };
 }
 
 /**
+ * mkdir -p, one level at a time: Node's own recursive mkdirSync never returns for a path
+ * under /proc (it retries ENOENT for ever), and TOW_CACHE_DIR may name any path at all.
+ */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path) throw err;
+    makeFolder(parent);
+    mkdirSync(path);
+  }
+}
+
+/**
  * Each market's census by key: those kept from earlier runs, and the rest worked out on
- * every core and kept. `worked` counts the censuses played this time.
+ * every core and kept. `worked` counts the censuses played this time; `kept` is false when
+ * they could not be kept.
  */
 export async function keptCensuses(
   markets: readonly KeptMarket[],
   cache: CensusCache | null,
-): Promise<{ censuses: Map<string, StrategyCensus>; worked: number }> {
+): Promise<{ censuses: Map<string, StrategyCensus>; worked: number; kept: boolean }> {
   const known = cache?.lookup(markets) ?? new Map<string, StrategyCensus>();
   const missing = markets.filter((m) => !known.has(m.key));
   const fresh = await censuses(missing);
   for (const [key, c] of fresh) known.set(key, c);
-  cache?.keep(missing, fresh);
-  return { censuses: known, worked: missing.length };
+  const kept = cache?.keep(missing, fresh) ?? false;
+  return { censuses: known, worked: missing.length, kept };
 }

@@ -40,6 +40,8 @@ const { flags, rest } = args;
 const prepare = flags.has('prepare');
 if (prepare && !flags.has('links'))
   fail('--prepare works out the markets of a links file: give --links', USAGE);
+if (prepare && flags.has('no-cache'))
+  fail('--prepare keeps the censuses: it cannot go with --no-cache', USAGE);
 if (prepare && rest.length > 0) fail('--prepare reads no results: give it only --links', USAGE);
 if (!prepare && rest.length === 0) fail('name at least one file or folder', USAGE);
 const passMark = Number(flags.get('pass') ?? '60');
@@ -108,7 +110,13 @@ if (prepare) {
       USAGE,
     );
   }
-  const { worked } = await marketCensuses(markets);
+  const { worked, kept } = await marketCensuses(markets);
+  if (!kept) {
+    console.error(
+      'error: nothing was prepared: the censuses could not be kept (see the warning above)',
+    );
+    process.exit(1);
+  }
   const ms = Math.round(performance.now() - started);
   console.log(
     `${count(markets.size, 'market')} of ${count(roster!.size, 'trainee')} ready: ${worked} worked out, ${markets.size - worked} already kept; ${ms} ms`,

@@ -78,6 +78,16 @@ describe('the census cache', () => {
     expect(cache.warnings[0]).toMatch(/could not keep the censuses in .*a-file/);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'gives up at once on a folder that cannot be made, even under /proc',
+    async () => {
+      // Node's recursive mkdirSync spins for ever on such a path
+      const cache = openCensusCache('/proc/tow-no-such-folder/cache');
+      expect((await keptCensuses([market('a')], cache)).worked).toBe(1);
+      expect(cache.warnings[0]).toMatch(/could not keep the censuses in \/proc\/tow-no-such/);
+    },
+  );
+
   it("drops another model's censuses when it keeps new ones", async () => {
     const dir = temp('cache');
     mkdirSync(join(dir, 'model-0123456789abcdef'));
@@ -172,5 +182,16 @@ describe('npm run verify with the census cache', () => {
     const bad = verify(['--prepare'], cacheDir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--prepare works out the markets of a links file: give --links/);
+  });
+
+  it('--prepare fails, saying so, when it cannot keep what it worked out', () => {
+    const { links } = cohort();
+    const blocked = join(temp('cache'), 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const r = verify(['--prepare', '--links', links], blocked);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/warning: could not keep the censuses in .*a-file for later runs/);
+    expect(r.stderr).toMatch(/error: nothing was prepared/);
+    expect(r.stdout).not.toMatch(/ready/);
   });
 });
