@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,6 +23,7 @@ export interface KeptMarket extends Market {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
 const MODEL_DIR = join(ROOT, 'src', 'sim');
 
 /** Where the censuses are kept: TOW_CACHE_DIR, or the project's node_modules/.cache. */
@@ -30,11 +32,12 @@ export function defaultCacheDir(): string {
 }
 
 /**
- * A digest of the model's source, so that a census worked out by an earlier model (a
- * changed rule, a tuned parameter, a new census limit) is never read: the game's version
- * number alone does not change with every edit.
+ * A digest of the model: its source, and the version of seedrandom it draws its luck
+ * from. A census worked out by an earlier model (a changed rule, a tuned parameter, a new
+ * census limit) is then never read: the game's version number does not change with every
+ * edit.
  */
-function modelDigest(): string {
+function modelDigest(modelDir: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -45,7 +48,8 @@ function modelDigest(): string {
       else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
     }
   };
-  walk(MODEL_DIR);
+  walk(modelDir);
+  hash.update(`seedrandom ${(require('seedrandom/package.json') as { version: string }).version}`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -80,9 +84,31 @@ export interface CensusCache {
   readonly warnings: string[];
 }
 
-export function openCensusCache(dir: string = defaultCacheDir()): CensusCache {
-  const model = modelDigest();
-  const modelDir = join(dir, `model-${model}`);
+/** A folder of this tool's: an earlier model's censuses, which nothing reads any more. */
+const OLD_MODEL = /^model-[0-9a-f]{16}$/;
+
+/** The censuses kept in a file, by seed; null when there is none; 'damaged' when unreadable. */
+function readKept(path: string): Map<string, unknown> | null | 'damaged' {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return new Map(Object.entries(fileShape.parse(JSON.parse(text)).censuses));
+  } catch {
+    return 'damaged';
+  }
+}
+
+export function openCensusCache(
+  dir: string = defaultCacheDir(),
+  /** the model's source folder, whose digest files the censuses (tests give a copy) */
+  modelSource: string = MODEL_DIR,
+): CensusCache {
+  const model = `model-${modelDigest(modelSource)}`;
+  const modelDir = join(dir, model);
   const warnings: string[] = [];
   // each scenario's file, read once: seed → census as it was stored
   const files = new Map<string, Map<string, unknown>>();
@@ -92,23 +118,31 @@ export function openCensusCache(dir: string = defaultCacheDir()): CensusCache {
   const read = (hash: string): Map<string, unknown> => {
     let stored = files.get(hash);
     if (stored) return stored;
-    stored = new Map();
-    const path = fileOf(hash);
-    let text: string | null = null;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      // not worked out before: nothing to say
+    const kept = readKept(fileOf(hash));
+    if (kept === 'damaged') {
+      warnings.push(`${fileOf(hash)} is damaged: its censuses are worked out again`);
     }
-    if (text !== null) {
-      try {
-        stored = new Map(Object.entries(fileShape.parse(JSON.parse(text)).censuses));
-      } catch {
-        warnings.push(`${path} is damaged: its censuses are worked out again`);
-      }
-    }
+    stored = kept instanceof Map ? kept : new Map();
     files.set(hash, stored);
     return stored;
+  };
+
+  /** Writes these censuses into the scenario's file, beside what other runs kept there. */
+  const write = (hash: string, fresh: Map<string, StrategyCensus>) => {
+    const path = fileOf(hash);
+    // read again just before writing: another run may have kept censuses meanwhile
+    const onDisk = readKept(path);
+    const all = onDisk instanceof Map ? onDisk : new Map<string, unknown>();
+    for (const [seed, c] of fresh) all.set(seed, c);
+    // written whole, then renamed: a run stopped half-way leaves the old file
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, JSON.stringify({ format: 1, censuses: Object.fromEntries(all) }));
+      renameSync(temporary, path);
+    } catch (err) {
+      rmSync(temporary, { force: true });
+      throw err;
+    }
   };
 
   return {
@@ -129,32 +163,24 @@ export function openCensusCache(dir: string = defaultCacheDir()): CensusCache {
       return out;
     },
     keep(markets, found) {
-      const changed = new Set<string>();
+      const byScenario = new Map<string, Map<string, StrategyCensus>>();
       for (const m of markets) {
         const c = found.get(m.key);
         if (c === undefined) continue;
         read(m.hash).set(m.seed, c);
-        changed.add(m.hash);
+        if (!byScenario.has(m.hash)) byScenario.set(m.hash, new Map());
+        byScenario.get(m.hash)!.set(m.seed, c);
       }
-      if (changed.size === 0) return true;
+      if (byScenario.size === 0) return true;
       try {
         makeFolder(modelDir);
-        // censuses of an earlier model are never read again
-        for (const old of readdirSync(dir)) {
-          if (old.startsWith('model-') && old !== `model-${model}`) {
-            rmSync(join(dir, old), { recursive: true, force: true });
+        // an earlier model's censuses are never read again; only this tool's folders go
+        for (const old of readdirSync(dir, { withFileTypes: true })) {
+          if (old.isDirectory() && OLD_MODEL.test(old.name) && old.name !== model) {
+            rmSync(join(dir, old.name), { recursive: true, force: true });
           }
         }
-        for (const hash of changed) {
-          const path = fileOf(hash);
-          // written whole, then renamed: a run stopped half-way leaves the old file
-          const temporary = `${path}.${process.pid}.tmp`;
-          writeFileSync(
-            temporary,
-            JSON.stringify({ format: 1, censuses: Object.fromEntries(read(hash)) }),
-          );
-          renameSync(temporary, path);
-        }
+        for (const [hash, fresh] of byScenario) write(hash, fresh);
         return true;
       } catch (err) {
         warnings.push(

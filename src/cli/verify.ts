@@ -8,7 +8,7 @@ import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
-import { type KeptMarket, keptCensuses, openCensusCache } from './census-cache.ts';
+import { defaultCacheDir, type KeptMarket, keptCensuses, openCensusCache } from './census-cache.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run verify -- <files or folders...>: replays every result (codes, result files,
@@ -75,31 +75,38 @@ if (linksFile !== undefined) {
 
 const started = performance.now();
 const cache = flags.has('no-cache') ? null : openCensusCache();
-
-/** Each market's census, kept ones read and the rest worked out on every core and kept. */
-async function marketCensuses(markets: Map<string, KeptMarket>) {
-  const kept = await keptCensuses([...markets.values()], cache);
-  for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
-  return kept;
-}
-
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const addMarket = (
+/**
+ * Each market's census, kept ones read and the rest worked out on every core and kept;
+ * null, with the reason printed, when the model cannot play one of them.
+ */
+async function marketCensuses(markets: Map<string, KeptMarket>) {
+  try {
+    const kept = await keptCensuses([...markets.values()], cache);
+    for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
+    return kept;
+  } catch (err) {
+    console.error(`error: a market's census could not be worked out: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+function addMarket(
   markets: Map<string, KeptMarket>,
   hash: string,
   scenario: KeptMarket['scenario'],
   seed: string,
-) => {
+): void {
   const key = marketKey(hash, seed);
   if (!markets.has(key)) markets.set(key, { key, hash, scenario, seed });
-};
+}
 
-if (prepare) {
-  // every trainee's market, known from the links: worked out now, read when results come
+/** --prepare: every trainee's market, known from the links, worked out now and kept. */
+async function prepareMarkets(links: Roster): Promise<number> {
   const markets = new Map<string, KeptMarket>();
   const unknown = new Set<string>();
-  for (const entry of roster!.values()) {
+  for (const entry of links.values()) {
     const b = scenarios.get(entry.scenario);
     if (b) addMarket(markets, b.hash, b.scenario, entry.seed);
     else unknown.add(entry.scenario);
@@ -110,74 +117,88 @@ if (prepare) {
       USAGE,
     );
   }
-  const { worked, kept } = await marketCensuses(markets);
-  if (!kept) {
+  const found = await marketCensuses(markets);
+  if (found === null) return 1;
+  if (!found.kept) {
     console.error(
       'error: nothing was prepared: the censuses could not be kept (see the warning above)',
     );
-    process.exit(1);
+    return 1;
   }
   const ms = Math.round(performance.now() - started);
   console.log(
-    `${count(markets.size, 'market')} of ${count(roster!.size, 'trainee')} ready: ${worked} worked out, ${markets.size - worked} already kept; ${ms} ms`,
+    `${count(markets.size, 'market')} of ${count(links.size, 'trainee')} ready in ${defaultCacheDir()}: ${found.worked} worked out, ${markets.size - found.worked} already kept; ${ms} ms`,
   );
-  process.exit(0);
+  return 0;
 }
 
-const files: string[] = [];
-for (const p of rest) {
-  try {
-    collect(p, files);
-  } catch {
-    fail(`no such file or folder: ${p}`, USAGE);
+/** Every result replayed, graded against its market, and printed one line each. */
+async function verifyResults(): Promise<number> {
+  const files: string[] = [];
+  for (const p of rest) {
+    try {
+      collect(p, files);
+    } catch {
+      fail(`no such file or folder: ${p}`, USAGE);
+    }
   }
-}
-const items: Intake[] = [];
-for (const file of files) {
-  if (statSync(file).size > MAX_FILE) {
-    items.push({ source: file, raw: file, error: 'larger than 1 MB: not a result' });
-    continue;
+  const items: Intake[] = [];
+  for (const file of files) {
+    if (statSync(file).size > MAX_FILE) {
+      items.push({ source: file, raw: file, error: 'larger than 1 MB: not a result' });
+      continue;
+    }
+    items.push(...readText(readFileSync(file, 'utf8'), file, scenarios));
   }
-  items.push(...readText(readFileSync(file, 'utf8'), file, scenarios));
-}
-// one census per market, before grading
-const markets = new Map<string, KeptMarket>();
-for (const { record: r } of items) {
-  const entry = r ? scenarios.get(r.scenario) : undefined;
-  if (r && entry && entry.hash === r.hash) addMarket(markets, r.hash, entry.scenario, r.seed);
-}
-const { censuses: known, worked } = await marketCensuses(markets);
-function censusNote(worked: number, all: number): string {
-  if (cache === null) return 'no census cache';
-  return worked === all
-    ? 'censuses worked out and kept'
-    : `${all - worked} censuses kept from earlier runs`;
-}
-const standingOf: StandingOf = (scenario, hash, seed, value) => {
-  const c = known.get(marketKey(hash, seed)) ?? census(scenario, seed);
-  return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
-};
-const graded = gradeAll(items, { scenarios, passMark, standingOf, ...(roster ? { roster } : {}) });
+  // one census per market, before grading
+  const markets = new Map<string, KeptMarket>();
+  for (const { record: r } of items) {
+    const entry = r ? scenarios.get(r.scenario) : undefined;
+    if (r && entry && entry.hash === r.hash) addMarket(markets, r.hash, entry.scenario, r.seed);
+  }
+  const found = await marketCensuses(markets);
+  if (found === null) return 1;
+  const standingOf: StandingOf = (scenario, hash, seed, value) => {
+    const c = found.censuses.get(marketKey(hash, seed)) ?? census(scenario, seed);
+    return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
+  };
+  const graded = gradeAll(items, {
+    scenarios,
+    passMark,
+    standingOf,
+    ...(roster ? { roster } : {}),
+  });
+  for (const g of graded) console.log(line(g));
 
-const line = (g: Graded): string => {
+  const bad = graded.filter((g) => !g.genuine).length;
+  const dupes = graded.filter((g) => g.genuine && g.duplicate).length;
+  const good = graded.filter((g) => g.genuine && !g.duplicate);
+  const rows = cohort(graded);
+  const csvFile = flags.get('csv');
+  if (csvFile !== undefined) writeFileSync(csvFile, cohortCsv(rows));
+  const ms = Math.round(performance.now() - started);
+  const censusNote =
+    cache === null
+      ? 'no census cache'
+      : found.worked < markets.size
+        ? `${count(markets.size - found.worked, 'census', 'censuses')} kept from earlier runs`
+        : found.kept
+          ? 'censuses worked out and kept'
+          : 'censuses worked out, not kept';
+  console.log(
+    `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
+  );
+  if (graded.length === 0) console.error('no records found');
+  return bad > 0 || graded.length === 0 ? 1 : 0;
+}
+
+function line(g: Graded): string {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
   if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
   const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark})`;
   const notes = g.notes.length > 0 ? `  [${g.notes.join('; ')}]` : '';
   return `${g.duplicate ? 'DUPLICATE  ' : 'genuine    '}  ${g.source}: ${who}  ${result}${notes}`;
-};
-for (const g of graded) console.log(line(g));
+}
 
-const bad = graded.filter((g) => !g.genuine).length;
-const dupes = graded.filter((g) => g.genuine && g.duplicate).length;
-const good = graded.filter((g) => g.genuine && !g.duplicate);
-const rows = cohort(graded);
-const csvFile = flags.get('csv');
-if (csvFile !== undefined) writeFileSync(csvFile, cohortCsv(rows));
-const ms = Math.round(performance.now() - started);
-console.log(
-  `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${count(markets.size, 'market')} (${censusNote(worked, markets.size)}); ${ms} ms`,
-);
-if (graded.length === 0) console.error('no records found');
 // exitCode, not exit(): exit() would cut off output still on its way down a pipe
-process.exitCode = bad > 0 || graded.length === 0 ? 1 : 0;
+process.exitCode = prepare ? await prepareMarkets(roster!) : await verifyResults();

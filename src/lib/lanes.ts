@@ -11,6 +11,7 @@ export async function inLanes<J, R>(
   lanes: number,
   run: (job: J, lane: number) => Promise<R>,
 ): Promise<R[]> {
+  if (!(lanes >= 1)) throw new RangeError(`inLanes needs at least one lane, not ${lanes}`);
   const answers = new Array<R>(jobs.length);
   let next = 0;
   let failed = false;

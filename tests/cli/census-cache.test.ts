@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
-  existsSync,
+  appendFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -20,6 +21,7 @@ import { census, playPolicy } from '../../src/sim/index.ts';
 import { marketKey } from '../../src/workers/fair-score.ts';
 
 const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
+const SIM_SOURCE = new URL('../../src/sim/', import.meta.url).pathname;
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `tow-${name}-`));
 
 function market(seed: string): KeptMarket {
@@ -88,13 +90,35 @@ describe('the census cache', () => {
     },
   );
 
-  it("drops another model's censuses when it keeps new ones", async () => {
+  it('never reads what an edited model worked out, and drops only its own old folders', async () => {
     const dir = temp('cache');
-    mkdirSync(join(dir, 'model-0123456789abcdef'));
-    writeFileSync(join(dir, 'model-0123456789abcdef', `${tutorial.hash}.json`), '{}');
-    await keptCensuses([market('a')], openCensusCache(dir));
-    expect(existsSync(join(dir, 'model-0123456789abcdef'))).toBe(false);
-    expect(readdirSync(dir)).toHaveLength(1);
+    const model = join(temp('model'), 'sim');
+    cpSync(SIM_SOURCE, model, { recursive: true });
+    await keptCensuses([market('a')], openCensusCache(dir, model));
+    expect((await keptCensuses([market('a')], openCensusCache(dir, model))).worked).toBe(0);
+    // someone else's things in a shared folder
+    mkdirSync(join(dir, 'model-notes'));
+    writeFileSync(join(dir, 'model-0123456789abcdef'), 'a file, not ours');
+
+    appendFileSync(join(model, 'params.ts'), '\n// a tuned parameter\n');
+    const edited = openCensusCache(dir, model);
+    expect((await keptCensuses([market('a')], edited)).worked).toBe(1);
+    const left = readdirSync(dir).sort();
+    expect(left.filter((f) => /^model-[0-9a-f]{16}$/.test(f))).toHaveLength(2); // new + the file
+    expect(left).toContain('model-notes');
+    expect(left).toContain('model-0123456789abcdef');
+  });
+
+  it('keeps what two runs at once worked out', async () => {
+    const dir = temp('cache');
+    const one = openCensusCache(dir);
+    const two = openCensusCache(dir);
+    one.lookup([market('a')]);
+    two.lookup([market('b')]);
+    await keptCensuses([market('a')], one);
+    await keptCensuses([market('b')], two);
+    const later = await keptCensuses([market('a'), market('b')], openCensusCache(dir));
+    expect(later.worked).toBe(0);
   });
 });
 
@@ -146,7 +170,9 @@ describe('npm run verify with the census cache', () => {
 
     const prepared = verify(['--prepare', '--links', links], cacheDir);
     expect(prepared.code, prepared.stderr).toBe(0);
-    expect(prepared.stdout).toMatch(/^4 markets of 4 trainees ready: 4 worked out, 0 already kept/);
+    expect(prepared.stdout).toMatch(
+      /^4 markets of 4 trainees ready in .*tow-cache-\w+: 4 worked out, 0 already kept/,
+    );
 
     const later = verify([codes, '--links', links], cacheDir);
     expect(later.code, later.stderr).toBe(0);
@@ -155,7 +181,7 @@ describe('npm run verify with the census cache', () => {
     expect(grades(later.stdout)).toHaveLength(4);
 
     const again = verify(['--prepare', '--links', links], cacheDir);
-    expect(again.stdout).toMatch(/ready: 0 worked out, 4 already kept/);
+    expect(again.stdout).toMatch(/ready in .*: 0 worked out, 4 already kept/);
   });
 
   it('grades the same with a damaged cache, warns, and mends it', () => {

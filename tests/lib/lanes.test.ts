@@ -44,7 +44,9 @@ describe('inLanes', () => {
     expect(started.length).toBeLessThanOrEqual(4);
   });
 
-  it('answers no jobs with no answers', async () => {
+  it('answers no jobs with no answers, and refuses to run on no lanes', async () => {
     expect(await inLanes([], 4, async () => 1)).toEqual([]);
+    await expect(inLanes([1], 0, async () => 1)).rejects.toThrow(RangeError);
+    await expect(inLanes([1], Number.NaN, async () => 1)).rejects.toThrow('not NaN');
   });
 });
