@@ -188,7 +188,7 @@ export function verifyView(
         { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },
         (done, total) => {
           status.textContent =
-            total > 0 ? `Replaying and scoring: market ${done} of ${total}…` : 'Replaying…';
+            total > 0 ? `Replaying and scoring: ${done} of ${total} markets done…` : 'Replaying…';
         },
         controller.signal,
       );
