@@ -1,5 +1,6 @@
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { modelDigest } from './src/cli/model-digest.ts';
 import { loadBundledScenarios } from './src/scenario/bundled.ts';
 
 // The bundled scenarios are checked at build time and shipped as plain data, so the
@@ -23,6 +24,8 @@ const outDir = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   base: './',
+  // the model's digest files the censuses HR's page keeps in the browser (kept-markets.ts)
+  define: { __MODEL_DIGEST__: JSON.stringify(modelDigest()) },
   plugins: [
     bundledScenarios(),
     // offline after the first visit: a generated service worker precaches every built file

@@ -596,7 +596,7 @@ async function main(): Promise<void> {
     if (runs('hr')) {
       const hr = await hrVerifyTimes(browser);
       rows.push({
-        what: `HR's verify page: ${HR_COHORT} result codes from ${HR_COHORT} markets of 8 quarters (silos), from the click to the graded table (median of 3; census workers: one per core)`,
+        what: `HR's verify page: ${HR_COHORT} result codes from ${HR_COHORT} markets of 8 quarters (silos), from the click to the graded table (median of 3, each in a fresh browser profile, so nothing is kept from an earlier check; census workers: one per core)`,
         target: '—',
         value: `${(median(hr) / 1000).toFixed(1)} s`,
         ok: true,

@@ -4,3 +4,6 @@ declare module 'virtual:scenarios' {
   const scenarios: { scenario: ScenarioDef; hash: string }[];
   export default scenarios;
 }
+
+/** A digest of the model's source, fixed at build time (vite.config.ts). */
+declare const __MODEL_DIGEST__: string;

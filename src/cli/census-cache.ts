@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { StrategyCensus } from '../sim/index.ts';
+import { censusProblem, type StrategyCensus } from '../sim/index.ts';
 import { censuses, type Market } from './census-pool.ts';
+import { MODEL_SOURCE, modelDigest } from './model-digest.ts';
 
 // The verifier's censuses kept on disk between runs. A market's census depends on the
 // scenario, the seed and the model alone, and HR knows every trainee's market when the
@@ -23,50 +22,11 @@ export interface KeptMarket extends Market {
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const require = createRequire(import.meta.url);
-const MODEL_DIR = join(ROOT, 'src', 'sim');
 
 /** Where the censuses are kept: TOW_CACHE_DIR, or the project's node_modules/.cache. */
 export function defaultCacheDir(): string {
   return process.env.TOW_CACHE_DIR || join(ROOT, 'node_modules', '.cache', 'tug-of-war');
 }
-
-/**
- * A digest of the model: its source, and the version of seedrandom it draws its luck
- * from. A census worked out by an earlier model (a changed rule, a tuned parameter, a new
- * census limit) is then never read: the game's version number does not change with every
- * edit.
- */
-function modelDigest(modelDir: string): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
-    }
-  };
-  walk(modelDir);
-  hash.update(`seedrandom ${(require('seedrandom/package.json') as { version: string }).version}`);
-  return hash.digest('hex').slice(0, 16);
-}
-
-const censusShape = z
-  .object({
-    count: z.number().int().min(1),
-    total: z.number().int().min(1),
-    histogram: z.array(z.number().int().min(0)).length(101),
-    best: z.object({ score: z.number().int().min(0).max(100), choices: z.array(z.string()) }),
-    worst: z.object({ score: z.number().int().min(0).max(100), choices: z.array(z.string()) }),
-    exhaustive: z.boolean(),
-    margin: z.number().min(0).max(100),
-  })
-  .strict()
-  .refine((c) => c.histogram.reduce((a, b) => a + b, 0) === c.count, 'histogram ≠ count')
-  .refine((c) => c.count <= c.total && (!c.exhaustive || c.count === c.total), 'count')
-  .refine((c) => (c.histogram[c.best.score] ?? 0) > 0 && (c.histogram[c.worst.score] ?? 0) > 0);
 
 // the censuses by seed are read as JSON.parse gives them, not through z.record: a seed is
 // any text, "__proto__" too, and only JSON.parse keeps that one as an ordinary key
@@ -105,7 +65,7 @@ function readKept(path: string): Map<string, unknown> | null | 'damaged' {
 export function openCensusCache(
   dir: string = defaultCacheDir(),
   /** the model's source folder, whose digest files the censuses (tests give a copy) */
-  modelSource: string = MODEL_DIR,
+  modelSource: string = MODEL_SOURCE,
 ): CensusCache {
   const model = `model-${modelDigest(modelSource)}`;
   const modelDir = join(dir, model);
@@ -152,8 +112,7 @@ export function openCensusCache(
       for (const m of markets) {
         const stored = read(m.hash).get(m.seed);
         if (stored === undefined) continue;
-        const checked = censusShape.safeParse(stored);
-        if (checked.success) out.set(m.key, checked.data);
+        if (censusProblem(stored) === null) out.set(m.key, stored as StrategyCensus);
         else {
           warnings.push(
             `${fileOf(m.hash)}: the census of seed ${m.seed} is damaged: worked out again`,

@@ -7,13 +7,25 @@ import type { Graded } from './grade.ts';
 import { type Intake, readText } from './intake.ts';
 import { loadRemembered } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
-import { gradeInPage } from './standings.ts';
+import { gradeInPage, type PageGrades } from './standings.ts';
 
 // HR's verifier: paste result codes or drop result files (and the links file), and every
 // record is replayed; forged, broken and duplicate ones are listed with the reason and
 // never graded. Everything taken from a record reaches the page as text.
 
 const MAX_FILE = 1024 * 1024;
+
+/** What the status line says about the markets this browser kept, if anything. */
+function keptNote(r: PageGrades): string {
+  const reused =
+    r.reused > 0
+      ? ` ${r.reused} of ${r.markets} market${r.markets === 1 ? '' : 's'} came from this browser's earlier checks.`
+      : '';
+  const refused = r.notKept
+    ? ' This browser would not keep the markets for the next check (storage full or refused): the next check works them out again; nothing else is affected.'
+    : '';
+  return reused + refused;
+}
 
 export function verifyView(
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
@@ -45,11 +57,11 @@ export function verifyView(
   let dropped: File[] = [];
   let running: AbortController | null = null;
 
-  const show = (graded: Graded[], roster: Roster) => {
+  const show = (graded: Graded[], roster: Roster, note: string) => {
     const rows = cohort(graded);
     const genuine = graded.filter((g) => g.genuine && !g.duplicate);
     const forged = graded.filter((g) => !g.genuine).length;
-    status.textContent = `${graded.length} record${graded.length === 1 ? '' : 's'}: ${genuine.length} genuine (${genuine.filter((g) => g.passed).length} passed), ${forged} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only.'}`;
+    status.textContent = `${graded.length} record${graded.length === 1 ? '' : 's'}: ${genuine.length} genuine (${genuine.filter((g) => g.passed).length} passed), ${forged} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only.'}${note}`;
     const cell = (t: string | number | undefined) =>
       h('td', null, t === undefined ? '' : String(t));
     const body = graded.map((g) =>
@@ -183,7 +195,7 @@ export function verifyView(
       return;
     }
     try {
-      const graded = await gradeInPage(
+      const result = await gradeInPage(
         items,
         { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },
         (done, total) => {
@@ -192,7 +204,7 @@ export function verifyView(
         },
         controller.signal,
       );
-      if (running === controller) show(graded, roster);
+      if (running === controller) show(result.graded, roster, keptNote(result));
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;
       status.textContent = `The check stopped: ${err instanceof Error ? err.message : String(err)}. Nothing was lost; try again.`;

@@ -121,15 +121,13 @@ test('a result re-labelled with another trainee id is not genuine, as a code or 
   }
 });
 
-test('results from many markets are ranked in census workers, each as the Node model ranks it', async ({
-  page,
-}) => {
-  // a market of their own for each of 12 trainees, on an 8-quarter scenario: 12 censuses,
-  // shared among a few workers rather than one worker started per market
+/** Result codes of `n` trainees, each on a market of their own (silos, 8 quarters), and
+ * the fair-score cell the page should show for each, as the Node model ranks it. */
+function ownMarkets(n: number): { codes: string; expected: string[] } {
   const silos = shelf.get('silos')!;
   const expected: string[] = [];
   const codes: string[] = [];
-  for (let t = 0; t < 12; t++) {
+  for (let t = 0; t < n; t++) {
     const seed = `cohort-${t}`;
     const { state } = playPolicy(silos.scenario, seed, t % 2 ? 'collaborative' : 'random');
     const raw = score(silos.scenario.rubric, state);
@@ -137,12 +135,83 @@ test('results from many markets are ranked in census workers, each as the Node m
     const rec = makeRecord(silos.scenario, silos.hash, state, { player: `t${t}` });
     codes.push(`t${t}: ${encodeRecord(rec, silos.scenario)}`);
   }
+  return { codes: codes.join('\n'), expected };
+}
+
+/** Checks the codes on HR's page; the status line and each row's fair-score percentile. */
+async function check(page: Page, codes: string, records: number) {
   await page.goto('./hr.html');
-  await page.getByLabel('Result codes').fill(codes.join('\n'));
+  await page.getByLabel('Result codes').fill(codes);
   await page.getByRole('button', { name: 'Check the results' }).click();
-  await expect(page.locator('#v-status')).toContainText('12 records: 12 genuine');
+  const status = page.locator('#v-status');
+  await expect(status).toContainText(`${records} records: ${records} genuine`);
   const fair = await page
     .locator('.results tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
-  expect(fair.map((f) => f.replace(/^\d+ /, ''))).toEqual(expected);
+  return {
+    status: (await status.textContent()) ?? '',
+    fair: fair.map((f) => f.replace(/^\d+ /, '')),
+  };
+}
+
+test('results from many markets are ranked in census workers, each as the Node model ranks it', async ({
+  page,
+}) => {
+  // a market of their own for each of 12 trainees: 12 censuses, shared among a few workers
+  const { codes, expected } = ownMarkets(12);
+  const first = await check(page, codes, 12);
+  expect(first.fair).toEqual(expected);
+  expect(first.status).not.toContain('earlier checks');
+
+  // checked again, as more results come in: the markets come from the browser's store
+  const again = await check(page, codes, 12);
+  expect(again.status).toContain("12 of 12 markets came from this browser's earlier checks.");
+  expect(again.fair).toEqual(expected);
+
+  // a damaged entry is worked out again
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('tow-censuses');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = db.transaction('markets', 'readwrite').objectStore('markets');
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const r = store.getAllKeys();
+      r.onsuccess = () => resolve(r.result);
+    });
+    store.put({ census: { count: 3 }, par: [] }, keys[0]!);
+    await new Promise((resolve) => {
+      store.transaction.oncomplete = resolve;
+    });
+  });
+  const mended = await check(page, codes, 12);
+  expect(mended.status).toContain("11 of 12 markets came from this browser's earlier checks.");
+  expect(mended.fair).toEqual(expected);
+});
+
+test('a browser without storage, or one that refuses it, still grades every result', async ({
+  browser,
+}) => {
+  const { codes, expected } = ownMarkets(4);
+  for (const [what, script] of [
+    ['no IndexedDB', 'Object.defineProperty(window, "indexedDB", { value: undefined });'],
+    [
+      'storage refused',
+      'IDBObjectStore.prototype.put = function () { throw new DOMException("full", "QuotaExceededError"); };',
+    ],
+  ] as const) {
+    const context = await browser.newContext();
+    await context.addInitScript(script);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const r = await check(page, codes, 4);
+    expect(r.fair, what).toEqual(expected);
+    if (what === 'storage refused') {
+      expect(r.status).toContain('This browser would not keep the markets for the next check');
+    } else expect(r.status).not.toContain('would not keep');
+    expect(errors, what).toEqual([]);
+    await context.close();
+  }
 });

@@ -1,0 +1,82 @@
+import { createStore, delMany, getMany, keys, setMany, type UseStore } from 'idb-keyval';
+import { censusProblem } from '../sim/index.ts';
+import type { MarketCensus } from './fair-score.ts';
+
+// The markets HR's verify page has worked out, kept in the browser's IndexedDB (through
+// idb-keyval) so that checking the same cohort again, as more results come in, ranks the
+// earlier trainees' scores without playing their markets' censuses again. Entries are
+// filed under the model's digest (fixed at build time), so a census of an earlier model is
+// never read, and each one is checked whole before it is used. Keeping is a convenience:
+// a browser that refuses storage, or is full, still grades everything, and the page says
+// that nothing could be kept.
+
+export interface KeptMarkets {
+  /** the kept markets among these keys that are there and whole */
+  get(keys: readonly string[]): Promise<Map<string, MarketCensus>>;
+  /** keeps these; false when the browser would not */
+  put(entries: ReadonlyMap<string, MarketCensus>): Promise<boolean>;
+}
+
+const PREFIX = `${__MODEL_DIGEST__}|`;
+
+function isParLine(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as { policy?: unknown; score?: unknown; choices?: unknown };
+  return (
+    typeof p.policy === 'string' &&
+    Number.isInteger(p.score) &&
+    Array.isArray(p.choices) &&
+    p.choices.every((c) => typeof c === 'string')
+  );
+}
+
+function isWhole(v: unknown): v is MarketCensus {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as { census?: unknown; par?: unknown };
+  return censusProblem(m.census) === null && Array.isArray(m.par) && m.par.every(isParLine);
+}
+
+/**
+ * The browser's kept markets, or null where there is no IndexedDB to be had (some private
+ * modes, a locked-down browser). Entries of other models are cleared on the way.
+ */
+export async function openKeptMarkets(): Promise<KeptMarkets | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  let store: UseStore;
+  try {
+    store = createStore('tow-censuses', 'markets');
+    const stale = (await keys<string>(store)).filter((k) => !k.startsWith(PREFIX));
+    if (stale.length > 0) await delMany(stale, store);
+  } catch {
+    return null;
+  }
+  return {
+    async get(wanted) {
+      const found = new Map<string, MarketCensus>();
+      try {
+        const values = await getMany(
+          wanted.map((k) => PREFIX + k),
+          store,
+        );
+        wanted.forEach((k, i) => {
+          if (isWhole(values[i])) found.set(k, values[i]);
+        });
+      } catch {
+        // unreadable storage: everything is worked out again
+      }
+      return found;
+    },
+    async put(entries) {
+      if (entries.size === 0) return true;
+      try {
+        await setMany(
+          [...entries].map(([k, m]) => [PREFIX + k, m]),
+          store,
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
