@@ -40,7 +40,15 @@ function isWhole(v: unknown): v is MarketCensus {
  * The browser's kept markets, or null where there is no IndexedDB to be had (some private
  * modes, a locked-down browser). Entries of other models are cleared on the way.
  */
-export async function openKeptMarkets(): Promise<KeptMarkets | null> {
+export function openKeptMarkets(): Promise<KeptMarkets | null> {
+  // one connection per page, however many checks it runs
+  opened ??= openStore();
+  return opened;
+}
+
+let opened: Promise<KeptMarkets | null> | undefined;
+
+async function openStore(): Promise<KeptMarkets | null> {
   if (typeof indexedDB === 'undefined') return null;
   let store: UseStore;
   try {
