@@ -33,7 +33,13 @@ function isParLine(v: unknown): boolean {
 function isWhole(v: unknown): v is MarketCensus {
   if (typeof v !== 'object' || v === null) return false;
   const m = v as { census?: unknown; par?: unknown };
-  return censusProblem(m.census) === null && Array.isArray(m.par) && m.par.every(isParLine);
+  return (
+    censusProblem(m.census) === null &&
+    Array.isArray(m.par) &&
+    m.par.every(isParLine) &&
+    // rankIn reads the best line
+    m.par.some((p: { policy: string }) => p.policy === 'best')
+  );
 }
 
 /**
