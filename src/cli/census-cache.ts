@@ -1,7 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { censusProblem, type StrategyCensus } from '../sim/index.ts';
 import { censuses, type Market } from './census-pool.ts';
 import { MODEL_SOURCE, modelDigest } from './model-digest.ts';
@@ -28,13 +27,6 @@ export function defaultCacheDir(): string {
   return process.env.TOW_CACHE_DIR || join(ROOT, 'node_modules', '.cache', 'tug-of-war');
 }
 
-// the censuses by seed are read as JSON.parse gives them, not through z.record: a seed is
-// any text, "__proto__" too, and only JSON.parse keeps that one as an ordinary key
-const fileShape = z.object({
-  format: z.literal(1),
-  censuses: z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
-});
-
 export interface CensusCache {
   /** the kept censuses of these markets that are there and whole, by market key */
   lookup(markets: readonly KeptMarket[]): Map<string, StrategyCensus>;
@@ -56,7 +48,13 @@ function readKept(path: string): Map<string, unknown> | null | 'damaged' {
     return null;
   }
   try {
-    return new Map(Object.entries(fileShape.parse(JSON.parse(text)).censuses));
+    // the censuses by seed as JSON.parse gives them: a seed is any text, "__proto__" too,
+    // and JSON.parse keeps that one as an ordinary key
+    const file = JSON.parse(text) as { format?: unknown; censuses?: unknown };
+    const { censuses } = file;
+    if (file.format !== 1 || typeof censuses !== 'object' || censuses === null) return 'damaged';
+    if (Array.isArray(censuses)) return 'damaged';
+    return new Map(Object.entries(censuses));
   } catch {
     return 'damaged';
   }
@@ -126,7 +124,6 @@ export function openCensusCache(
       for (const m of markets) {
         const c = found.get(m.key);
         if (c === undefined) continue;
-        read(m.hash).set(m.seed, c);
         if (!byScenario.has(m.hash)) byScenario.set(m.hash, new Map());
         byScenario.get(m.hash)!.set(m.seed, c);
       }

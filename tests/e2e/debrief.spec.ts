@@ -73,6 +73,15 @@ async function shot(page: Page, testInfo: TestInfo, name: string, selector: stri
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
+/** The game at 1280 × 800 with its rope view up; the page's problems are watched from the start. */
+async function openWatchedGame(page: Page) {
+  const problems = await watchPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openGame(page);
+  await waitForRopeView(page);
+  return problems;
+}
+
 function ropeViewState(page: Page) {
   return page.evaluate(() => {
     const game = window.__TEST__!.ropeView!.game as {
@@ -98,10 +107,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
   test('a finished game gets its fair score, a what-if on Q2 and a working timeline', async ({
     page,
   }, testInfo) => {
-    const problems = await watchPage(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await openGame(page);
-    await waitForRopeView(page);
+    const problems = await openWatchedGame(page);
     const choices = await playToLastOutcome(page);
     expect(choices.length).toBe(8);
 
@@ -445,10 +451,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     // The debrief's charts (and the what-if's) are made once per page and given each later
     // game's figures: the second debrief must show the second game, captions and tables
     // included, with no chart left over from the first, at the page's width.
-    const problems = await watchPage(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await openGame(page);
-    await waitForRopeView(page);
+    const problems = await openWatchedGame(page);
     const debriefCharts = page.locator('.charts:not(.compare-charts) figure.chart');
     /** The captions and last table rows the store's game should give, as the charts make them. */
     const expected = () =>
