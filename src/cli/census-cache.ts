@@ -165,19 +165,53 @@ function makeFolder(path: string): void {
   }
 }
 
+export interface KeepingOptions {
+  /** called after each census worked out, with how many of those missing are done */
+  onEach?: (done: number, missing: number) => void;
+  /**
+   * Censuses worked out are kept at least this often (ms), not only at the end, so that a
+   * long run stopped half-way (Ctrl-C, a market the model cannot play) loses little.
+   */
+  keepEvery?: number;
+}
+
+/** Two seconds: at most that much work is lost when a run is stopped. */
+const KEEP_EVERY_MS = 2000;
+
 /**
  * Each market's census by key: those kept from earlier runs, and the rest worked out on
- * every core and kept. `worked` counts the censuses played this time; `kept` is false when
- * they could not be kept.
+ * every core and kept as they come. `worked` counts the censuses played this time; `kept`
+ * is false when they could not be kept. If one cannot be worked out, those finished before
+ * it are kept and the error is thrown on.
  */
 export async function keptCensuses(
   markets: readonly KeptMarket[],
   cache: CensusCache | null,
+  opts: KeepingOptions = {},
 ): Promise<{ censuses: Map<string, StrategyCensus>; worked: number; kept: boolean }> {
   const known = cache?.lookup(markets) ?? new Map<string, StrategyCensus>();
   const missing = markets.filter((m) => !known.has(m.key));
-  const fresh = await censuses(missing);
-  for (const [key, c] of fresh) known.set(key, c);
-  const kept = cache?.keep(missing, fresh) ?? false;
-  return { censuses: known, worked: missing.length, kept };
+  const every = opts.keepEvery ?? KEEP_EVERY_MS;
+  let waiting: KeptMarket[] = [];
+  let keptAll = cache !== null;
+  let lastKept = performance.now();
+  const keepWaiting = () => {
+    if (cache === null || waiting.length === 0) return;
+    // a folder that refused once is not tried again with every batch
+    if (keptAll) keptAll = cache.keep(waiting, known);
+    waiting = [];
+    lastKept = performance.now();
+  };
+  let done = 0;
+  try {
+    await censuses(missing, undefined, (m, c) => {
+      known.set(m.key, c);
+      waiting.push(m);
+      opts.onEach?.(++done, missing.length);
+      if (performance.now() - lastKept >= every) keepWaiting();
+    });
+  } finally {
+    keepWaiting();
+  }
+  return { censuses: known, worked: missing.length, kept: keptAll };
 }

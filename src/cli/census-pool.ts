@@ -31,11 +31,12 @@ export interface Market {
 /**
  * Each market's census (as census() gives it) by key. `threads` sets how many threads;
  * left out, as many as the machine has, but none that would cost more to start than its
- * share of the work.
+ * share of the work. `onEach` hears each market's census as soon as it is worked out.
  */
-export async function censuses(
-  markets: readonly Market[],
+export async function censuses<M extends Market>(
+  markets: readonly M[],
   threads?: number,
+  onEach?: (market: M, census: StrategyCensus) => void,
 ): Promise<Map<string, StrategyCensus>> {
   const out = new Map<string, StrategyCensus>();
   const counts = new Map<ScenarioDef, number>();
@@ -50,7 +51,11 @@ export async function censuses(
   }
   const use = threads ?? worthwhile(work);
   if (use < 2) {
-    for (const m of markets) out.set(m.key, census(m.scenario, m.seed));
+    for (const m of markets) {
+      const c = census(m.scenario, m.seed);
+      out.set(m.key, c);
+      onEach?.(m, c);
+    }
     return out;
   }
   // each scenario goes to the threads once; jobs name it by its place in this list
@@ -61,7 +66,7 @@ export async function censuses(
     scenario: index.get(m.scenario)!,
     seed: m.seed,
   }));
-  const answers = await onThreads(scenarios, jobs, use);
+  const answers = await onThreads(scenarios, jobs, use, (i, c) => onEach?.(markets[i]!, c));
   for (const [i, m] of markets.entries()) out.set(m.key, answers[i]!);
   return out;
 }

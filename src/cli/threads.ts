@@ -42,13 +42,15 @@ function threadCode(): string {
 /**
  * Each job's census, in the jobs' order, worked out on `threads` threads. Jobs go to
  * whichever thread is free (see inLanes), so a thread slowed by other work on the machine
- * takes fewer. Rejects with the thread's error if one fails; every thread is stopped when
- * the work is done or has failed, since a thread left waiting would keep the process alive.
+ * takes fewer; `onAnswer` hears each answer as it comes, with its job's place in the list.
+ * Rejects with the thread's error if one fails; every thread is stopped when the work is
+ * done or has failed, since a thread left waiting would keep the process alive.
  */
 export async function onThreads(
   scenarios: readonly ScenarioDef[],
   jobs: readonly ThreadJob[],
   threads: number,
+  onAnswer?: (index: number, answer: StrategyCensus) => void,
 ): Promise<StrategyCensus[]> {
   if (jobs.length === 0) return [];
   const setup: ThreadSetup = { scenarios: [...scenarios] };
@@ -74,10 +76,13 @@ export async function onThreads(
           stop(new Error(`a census thread stopped (exit code ${code}) before answering`));
       });
     }
-    const ask = (job: ThreadJob, t: number) =>
+    const ask = (job: ThreadJob, t: number, index: number) =>
       new Promise<StrategyCensus>((resolve) => {
         waiting[t] = resolve;
         workers[t]!.postMessage(job);
+      }).then((answer) => {
+        onAnswer?.(index, answer);
+        return answer;
       });
     return await Promise.race([inLanes(jobs, workers.length, ask), stopped]);
   } finally {

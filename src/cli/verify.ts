@@ -9,6 +9,7 @@ import { census, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
 import { defaultCacheDir, type KeptMarket, keptCensuses, openCensusCache } from './census-cache.ts';
+import { progressLine } from './progress.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run verify -- <files or folders...>: replays every result (codes, result files,
@@ -82,13 +83,16 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
  * null, with the reason printed, when the model cannot play one of them.
  */
 async function marketCensuses(markets: Map<string, KeptMarket>) {
+  const progress = progressLine("markets' censuses worked out");
   try {
-    const kept = await keptCensuses([...markets.values()], cache);
-    for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
-    return kept;
+    return await keptCensuses([...markets.values()], cache, { onEach: progress.update });
   } catch (err) {
+    progress.end();
     console.error(`error: a market's census could not be worked out: ${(err as Error).message}`);
     return null;
+  } finally {
+    progress.end();
+    for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
   }
 }
 

@@ -3,13 +3,14 @@
 // slows down simply takes fewer. The answers come back in the jobs' order.
 
 /**
- * Each job's answer from `run`, in the jobs' order, on `lanes` lanes at once. The first
- * failure rejects the whole and no lane takes another job; callers stop their workers.
+ * Each job's answer from `run`, in the jobs' order, on `lanes` lanes at once; `run` is told
+ * the job's lane and its place in the list. The first failure rejects the whole and no lane
+ * takes another job; callers stop their workers.
  */
 export async function inLanes<J, R>(
   jobs: readonly J[],
   lanes: number,
-  run: (job: J, lane: number) => Promise<R>,
+  run: (job: J, lane: number, index: number) => Promise<R>,
 ): Promise<R[]> {
   if (!(lanes >= 1)) throw new RangeError(`inLanes needs at least one lane, not ${lanes}`);
   const answers = new Array<R>(jobs.length);
@@ -19,7 +20,7 @@ export async function inLanes<J, R>(
     while (next < jobs.length && !failed) {
       const i = next++;
       try {
-        answers[i] = await run(jobs[i]!, k);
+        answers[i] = await run(jobs[i]!, k, i);
       } catch (err) {
         failed = true;
         throw err;

@@ -49,6 +49,47 @@ describe('the census cache', () => {
     }
   });
 
+  // a market whose census fails, third in the list, after the first two are worked out:
+  // its scenario can be counted, but the model fails when it sets up the customer
+  const failing = { ...tutorial.scenario };
+  Object.defineProperty(failing, 'customer', {
+    get() {
+      throw new Error('the model cannot play this market');
+    },
+  });
+
+  it.each([
+    [0, [1, 1]], // kept one at a time
+    [60_000, [2]], // kept when the failure stops the run
+  ])(
+    'keeps censuses as they come (every %i ms), and those finished when a later one fails',
+    async (keepEvery, expected) => {
+      const dir = temp('cache');
+      const batches: number[] = [];
+      const cache = openCensusCache(dir);
+      const keep = cache.keep.bind(cache);
+      cache.keep = (markets, found) => {
+        batches.push(markets.length);
+        return keep(markets, found);
+      };
+      const heard: string[] = [];
+      const run = keptCensuses(
+        [market('a'), market('b'), { ...market('c'), scenario: failing }],
+        cache,
+        {
+          keepEvery,
+          onEach: (done, missing) => heard.push(`${done} of ${missing}`),
+        },
+      );
+      await expect(run).rejects.toThrow('the model cannot play this market');
+      expect(heard).toEqual(['1 of 3', '2 of 3']);
+      expect(batches).toEqual(expected);
+      const later = await keptCensuses([market('a'), market('b')], openCensusCache(dir));
+      expect(later.worked).toBe(0);
+      expect(later.censuses.get(market('b').key)).toEqual(census(tutorial.scenario, 'b'));
+    },
+  );
+
   it('works out again what is damaged, and says which file', async () => {
     const dir = temp('cache');
     await keptCensuses([market('a'), market('b')], openCensusCache(dir));

@@ -36,8 +36,11 @@ describe('censuses on threads', () => {
   it('gives each market of a cohort on two threads exactly as one thread does', async () => {
     const silos = bundled.find((b) => b.scenario.id === 'silos')!.scenario;
     const markets = ['a', 'b', 'c'].map((s) => ({ key: s, scenario: silos, seed: s }));
-    const pooled = await censuses(markets, 2);
+    const heard = new Map<string, unknown>();
+    const pooled = await censuses(markets, 2, (m, c) => heard.set(m.key, c));
     for (const m of markets) expect(pooled.get(m.key)).toEqual(census(silos, m.seed));
+    // each census is told as it comes, once, to whoever keeps them
+    expect(heard).toEqual(pooled);
   });
 
   it('reports a market the model cannot play with the model’s own message', async () => {

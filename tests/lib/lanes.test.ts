@@ -9,7 +9,8 @@ describe('inLanes', () => {
     let most = 0;
     const lanesUsed = new Set<number>();
     const jobs = [30, 1, 20, 2, 2, 15, 1, 8, 3];
-    const answers = await inLanes(jobs, 3, async (ms, lane) => {
+    const answers = await inLanes(jobs, 3, async (ms, lane, index) => {
+      expect(jobs[index]).toBe(ms);
       lanesUsed.add(lane);
       most = Math.max(most, ++running);
       await wait(ms);
