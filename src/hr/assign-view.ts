@@ -1,5 +1,7 @@
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, h } from '../ui/dom.ts';
+import type { MarketJob } from '../workers/census-batch.ts';
+import { marketKey } from '../workers/fair-score.ts';
 import {
   type AssignmentSettings,
   type IssuedLink,
@@ -10,6 +12,7 @@ import {
   settingsProblems,
 } from './assignment.ts';
 import { download } from './download.ts';
+import { workOutAhead } from './markets-ahead.ts';
 import { remember } from './remembered.ts';
 
 // HR's assignment form: scenario, market, pass mark, attempts, due date and trainees in;
@@ -31,7 +34,7 @@ function today(): string {
 }
 
 export function assignView(
-  scenarios: readonly { scenario: ScenarioDef }[],
+  scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   gameUrl: string,
 ): HTMLElement {
   const scenario = h(
@@ -83,11 +86,20 @@ export function assignView(
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
   const output = h('div', { class: 'links' });
+  // what the page says about working out the trainees' markets ahead (markets-ahead.ts)
+  const ahead = h('p', {
+    class: 'hint',
+    attrs: { id: 'a-markets', role: 'status', 'aria-live': 'polite' },
+  });
   let issued: IssuedLink[] = [];
+  let working: AbortController | null = null;
 
   const make = () => {
     messages.replaceChildren();
     output.replaceChildren();
+    working?.abort();
+    working = null;
+    ahead.textContent = '';
     const settings: AssignmentSettings = {
       session: session.value.trim(),
       scenario: scenario.value,
@@ -124,6 +136,18 @@ export function assignView(
         kept ? ' This browser remembers the assignment too.' : '',
       ),
     );
+    const chosen = scenarios.find((s) => s.scenario.id === settings.scenario);
+    if (chosen) {
+      const needed = new Map<string, MarketJob>();
+      for (const l of issued) {
+        needed.set(marketKey(chosen.hash, l.gameSeed), {
+          scenario: chosen.scenario,
+          seed: l.gameSeed,
+        });
+      }
+      working = new AbortController();
+      void workOutAhead(needed, (text) => (ahead.textContent = text), working.signal);
+    }
     const rows = issued.map((l) =>
       h(
         'tr',
@@ -221,6 +245,7 @@ export function assignView(
       button('Make the links', make, { class: 'btn btn-primary', attrs: { id: 'a-make' } }),
     ),
     messages,
+    ahead,
     output,
   );
 }

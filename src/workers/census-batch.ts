@@ -16,8 +16,8 @@ export interface MarketJob {
 
 export interface BatchOptions {
   signal?: AbortSignal;
-  /** called with the number of markets done after each one */
-  onEach?: (done: number) => void;
+  /** called after each market, with how many are done, its job's place and its answer */
+  onEach?: (done: number, index: number, market: MarketCensus) => void;
   /** workers to use; defaults to the machine's cores, at most 8 */
   workers?: number;
   /** defaults to the bundled census worker */
@@ -75,13 +75,13 @@ export async function computeMarkets(
         failAll(new Error(`a census worker failed: ${event.message || 'unknown error'}`));
       });
     }
-    const ask = (job: MarketJob, k: number) =>
+    const ask = (job: MarketJob, k: number, index: number) =>
       new Promise<MarketCensus>((resolve, reject) => {
         const id = nextId++;
         waiting[k] = { id, resolve, reject };
         workers[k]!.postMessage({ type: 'census', id, scenario: job.scenario, seed: job.seed });
       }).then((m) => {
-        opts.onEach?.(++done);
+        opts.onEach?.(++done, index, m);
         return m;
       });
     return await Promise.race([inLanes(jobs, workers.length, ask), stopped]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { traineeSeed } from '../../src/hr/binding.ts';
 import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
@@ -121,19 +122,31 @@ test('a result re-labelled with another trainee id is not genuine, as a code or 
   }
 });
 
-/** Result codes of `n` trainees, each on a market of their own (silos, 8 quarters), and
- * the fair-score cell the page should show for each, as the Node model ranks it. */
-function ownMarkets(n: number): { codes: string; expected: string[] } {
+/**
+ * Result codes of `n` trainees, each on a market of their own (silos, 8 quarters), and
+ * the fair-score cell the page should show for each, as the Node model ranks it. Given an
+ * assignment (its id and seed), each trainee plays the market its link dealt them.
+ */
+function ownMarkets(
+  n: number,
+  assignment?: { session: string; seed: string },
+): { codes: string; expected: string[] } {
   const silos = shelf.get('silos')!;
   const expected: string[] = [];
   const codes: string[] = [];
   for (let t = 0; t < n; t++) {
-    const seed = `cohort-${t}`;
+    const player = `t${t}`;
+    const seed = assignment
+      ? traineeSeed(assignment.session, assignment.seed, player)
+      : `cohort-${t}`;
     const { state } = playPolicy(silos.scenario, seed, t % 2 ? 'collaborative' : 'random');
     const raw = score(silos.scenario.rubric, state);
     expected.push(`(${percentile(census(silos.scenario, seed), raw)}%)`);
-    const rec = makeRecord(silos.scenario, silos.hash, state, { player: `t${t}` });
-    codes.push(`t${t}: ${encodeRecord(rec, silos.scenario)}`);
+    const rec = makeRecord(silos.scenario, silos.hash, state, {
+      player,
+      ...(assignment ? { session: assignment.session, attempt: 1 } : {}),
+    });
+    codes.push(`${player}: ${encodeRecord(rec, silos.scenario)}`);
   }
   return { codes: codes.join('\n'), expected };
 }
@@ -196,6 +209,30 @@ test('results from many markets are ranked in census workers, each as the Node m
   expect(mended.fair).toEqual(expected);
 });
 
+test('the page works out the trainees’ markets as soon as the links are made, and the check finds them ready', async ({
+  page,
+}) => {
+  await page.goto('./hr.html');
+  await page.getByLabel('Scenario').selectOption('silos');
+  const assignment = {
+    session: await page.getByLabel('Assignment id').inputValue(),
+    seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
+  };
+  await page
+    .getByLabel('Trainee ids')
+    .fill(Array.from({ length: 12 }, (_, t) => `t${t}`).join('\n'));
+  await page.getByRole('button', { name: 'Make the links' }).click();
+  await expect(page.locator('#a-markets')).toHaveText(
+    'All 12 markets are ready in this browser: checking these trainees’ results here will not work them out again.',
+    { timeout: 60_000 },
+  );
+
+  const { codes, expected } = ownMarkets(12, assignment);
+  const checked = await check(page, codes, 12);
+  expect(checked.status).toContain("12 of 12 markets came from this browser's earlier checks.");
+  expect(checked.fair).toEqual(expected);
+});
+
 test('a browser without storage, or one that refuses it, still grades every result', async ({
   browser,
 }) => {
@@ -217,6 +254,19 @@ test('a browser without storage, or one that refuses it, still grades every resu
     if (what === 'storage refused') {
       expect(r.status).toContain('This browser would not keep the markets for the next check');
     } else expect(r.status).not.toContain('would not keep');
+    // making links: the markets are worked out ahead only where they can be kept
+    await page.goto('./hr.html');
+    await page.getByLabel('Trainee ids').fill('ann\nbo');
+    await page.getByRole('button', { name: 'Make the links' }).click();
+    await expect(page.locator('input.url')).toHaveCount(2);
+    const ahead = page.locator('#a-markets');
+    if (what === 'storage refused') {
+      await expect(ahead).toHaveText(/^This browser would not keep the markets/);
+    } else {
+      // no IndexedDB: nothing to gain, so nothing starts and nothing is said
+      await page.waitForTimeout(300);
+      await expect(ahead).toHaveText('');
+    }
     expect(errors, what).toEqual([]);
     await context.close();
   }

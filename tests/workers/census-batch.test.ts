@@ -22,12 +22,19 @@ describe('computeMarkets: many markets on a few census workers', () => {
   it('gives each market its census in order, keeps each worker for many, and frees them all', async () => {
     const { made, createWorker } = pool();
     const done: number[] = [];
+    const heard = new Map<number, unknown>();
     const answers = await computeMarkets(jobs, {
       workers: 3,
       createWorker,
-      onEach: (n) => done.push(n),
+      onEach: (n, index, market) => {
+        done.push(n);
+        heard.set(index, market);
+      },
     });
     expect(answers).toEqual(jobs.map((j) => marketCensus(j.scenario, j.seed)));
+    // each market is told as it comes, with its place: the page keeps it at once
+    expect([...heard.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const [i, m] of heard) expect(m).toBe(answers[i]);
     expect(made).toHaveLength(3);
     expect(made.reduce((n, w) => n + w.requests, 0)).toBe(7);
     expect(made.every((w) => w.terminated)).toBe(true);
