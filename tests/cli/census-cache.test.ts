@@ -164,7 +164,7 @@ describe('the census cache', () => {
 });
 
 function verify(args: string[], cacheDir: string) {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], {
+  const out = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/verify.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, TOW_CACHE_DIR: cacheDir },
   });

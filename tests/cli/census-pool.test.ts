@@ -91,7 +91,7 @@ describe('npm run simulate -- --percentile --every-strategy', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tow-every-')), 'big.json');
     writeFileSync(file, JSON.stringify(big));
     const args = ['--scenario', file, '--seed', '6', '--percentile', '--every-strategy'];
-    const run = spawnSync('node_modules/.bin/tsx', ['src/cli/simulate.ts', ...args], {
+    const run = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/simulate.ts', ...args], {
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, TOW_THREADS: '2' },

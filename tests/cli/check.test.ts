@@ -8,7 +8,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const BAD = 'tests/fixtures/bad-scenarios';
 
 function check(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', ...args], {
+  const run = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/check.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,

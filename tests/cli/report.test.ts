@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
+  spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/report.ts', ...args], {
     encoding: 'utf8',
   });
 

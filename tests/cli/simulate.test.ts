@@ -9,7 +9,7 @@ const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
 const LINE = 'depot-visit,workshop,match-now';
 
 function run(args: string[]) {
-  return spawnSync('node_modules/.bin/tsx', ['src/cli/simulate.ts', ...args], {
+  return spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/simulate.ts', ...args], {
     encoding: 'utf8',
     timeout: 60_000,
   });

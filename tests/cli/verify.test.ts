@@ -26,7 +26,7 @@ function record(trainee: string, attempt: number, policy: 'random' | 'directive'
 }
 
 function run(args: string[], cacheDir = mkdtempSync(join(tmpdir(), 'tow-cache-'))) {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], {
+  const out = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/verify.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, TOW_CACHE_DIR: cacheDir },
   });

@@ -22,8 +22,7 @@ function cli(choices: string[], percentile: boolean): { score: number; percentil
   const out = execFileSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      'scripts/cli.mjs',
       'src/cli/simulate.ts',
       '--scenario',
       SCENARIO,

@@ -13,7 +13,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const bundled = loadBundledScenarios();
 
 function simulate(args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/simulate.ts', ...args], {
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/simulate.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,

@@ -22,8 +22,7 @@ export function simulate(scenario: string, seed: string, choices: string[]): Sim
   const out = execFileSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      'scripts/cli.mjs',
       'src/cli/simulate.ts',
       '--scenario',
       scenario,

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// scripts/cli.mjs runs every Node command (npm run verify, simulate, ...) from a bundle it
+// keeps: it must never run code older than the sources, must find files from the sources'
+// own places, and must still run where it cannot keep anything.
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function launch(entry: string, cacheDir: string, args: string[] = []) {
+  return spawnSync(process.execPath, ['scripts/cli.mjs', entry, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TOW_CLI_CACHE_DIR: cacheDir },
+  });
+}
+
+/** A two-file command in a folder of its own: it prints a word from the other file. */
+function command(): { dir: string; entry: string; setWord: (source: string) => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tow-launch-'));
+  // ES modules, as the project's own sources are
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+  const entry = join(dir, 'main.ts');
+  writeFileSync(
+    entry,
+    [
+      "import { word } from './dep.ts';",
+      // where the sources are, the program named, and the arguments: as tsx would give them
+      "const here = new URL('./', import.meta.url).pathname;",
+      "console.log([word, here, process.argv[1], process.argv.slice(2).join(',')].join(' '));",
+    ].join('\n'),
+  );
+  const setWord = (source: string) => writeFileSync(join(dir, 'dep.ts'), source);
+  setWord("export const word: string = 'first';\n");
+  return { dir, entry, setWord };
+}
+
+const bundleOf = (cache: string) =>
+  join(cache, readdirSync(cache).find((f) => f.endsWith('.mjs'))!);
+
+describe('the command launcher', () => {
+  it('builds a command once, runs it as its sources say, and rebuilds when a source changes', () => {
+    const { dir, entry, setWord } = command();
+    const cache = mkdtempSync(join(tmpdir(), 'tow-cli-cache-'));
+    const first = launch(entry, cache, ['a', 'b']);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(`first ${dir}/ ${entry} a,b\n`);
+    const built = statSync(bundleOf(cache)).mtimeMs;
+
+    // the same sources: the kept bundle runs, untouched
+    expect(launch(entry, cache, ['c']).stdout).toBe(`first ${dir}/ ${entry} c\n`);
+    expect(statSync(bundleOf(cache)).mtimeMs).toBe(built);
+
+    // one file edited, its length kept: the command runs the new code, never the kept one
+    setWord("export const word: string = 'other';\n");
+    expect(launch(entry, cache).stdout).toBe(`other ${dir}/ ${entry} \n`);
+  });
+
+  it('reports a source that does not compile, with its file and line', () => {
+    const { entry, setWord } = command();
+    setWord('export const word: string = ;\n');
+    const run = launch(entry, mkdtempSync(join(tmpdir(), 'tow-cli-cache-')));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/error: .*dep\.ts:1:\d+: /);
+  });
+
+  it('still runs the command where it can keep nothing, through tsx', () => {
+    const { dir, entry } = command();
+    const blocked = join(mkdtempSync(join(tmpdir(), 'tow-cli-cache-')), 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const run = launch(entry, join(blocked, 'cli'), ['x']);
+    expect(run.stdout).toBe(`first ${dir}/ ${entry} x\n`);
+    expect(run.status).toBe(0);
+  });
+});
