@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { modelDigest } from './src/cli/model-digest.ts';
@@ -72,6 +74,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // the tests' temporary folders go under this one, removed at the end (tests/helpers/temp.ts)
+    env: { TOW_TEST_TMP: join(tmpdir(), `tow-test-run-${process.pid}`) },
+    globalSetup: ['tests/helpers/global-temp.ts'],
     testTimeout: 60_000,
   },
 });

@@ -3,12 +3,10 @@ import {
   appendFileSync,
   cpSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type KeptMarket, keptCensuses, openCensusCache } from '../../src/cli/census-cache.ts';
@@ -19,10 +17,11 @@ import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, playPolicy } from '../../src/sim/index.ts';
 import { marketKey } from '../../src/workers/fair-score.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
 const SIM_SOURCE = new URL('../../src/sim/', import.meta.url).pathname;
-const temp = (name: string) => mkdtempSync(join(tmpdir(), `tow-${name}-`));
+const temp = tempDir;
 
 function market(seed: string): KeptMarket {
   const hash = tutorial.hash;

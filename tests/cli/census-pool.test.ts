@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { censuses, everyStrategy } from '../../src/cli/census-pool.ts';
@@ -16,6 +15,7 @@ import {
   type ScenarioDef,
   score,
 } from '../../src/sim/index.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const bundled = loadBundledScenarios();
 const tutorial = bundled.find((b) => b.scenario.id === 'tutorial')!.scenario;
@@ -68,7 +68,7 @@ describe('npm run simulate -- --percentile --every-strategy', () => {
   it('plays every strategy where --percentile alone would play a sample', async () => {
     // 3^11 = 177,147 strategies: above the 100,000 where the census samples
     const big = { ...syntheticScenario(tutorial, 11, 3), id: 'eleven-by-three' };
-    const file = join(mkdtempSync(join(tmpdir(), 'tow-every-')), 'big.json');
+    const file = join(tempDir('every'), 'big.json');
     writeFileSync(file, JSON.stringify(big));
     const args = ['--scenario', file, '--seed', '5', '--policy', 'collaborative', '--percentile'];
     const sampled = JSON.parse((await runSimulate(args)).stdout);
@@ -88,7 +88,7 @@ describe('npm run simulate -- --percentile --every-strategy', () => {
 
   it('runs as a command on two threads and ends when it is done', () => {
     const big = { ...syntheticScenario(tutorial, 11, 3), id: 'eleven-by-three' };
-    const file = join(mkdtempSync(join(tmpdir(), 'tow-every-')), 'big.json');
+    const file = join(tempDir('every'), 'big.json');
     writeFileSync(file, JSON.stringify(big));
     const args = ['--scenario', file, '--seed', '6', '--percentile', '--every-strategy'];
     const run = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/simulate.ts', ...args], {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.ts';
 
 // scripts/cli.mjs runs every Node command (npm run verify, simulate, ...) from a bundle it
 // keeps: it must never run code older than the sources, must find files from the sources'
@@ -21,7 +21,7 @@ function launch(entry: string, cacheDir: string, args: string[] = []) {
 
 /** A two-file command in a folder of its own: it prints a word from the other file. */
 function command(): { dir: string; entry: string; setWord: (source: string) => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'tow-launch-'));
+  const dir = tempDir('launch');
   // ES modules, as the project's own sources are
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
   const entry = join(dir, 'main.ts');
@@ -45,7 +45,7 @@ const bundleOf = (cache: string) =>
 describe('the command launcher', () => {
   it('builds a command once, runs it as its sources say, and rebuilds when a source changes', () => {
     const { dir, entry, setWord } = command();
-    const cache = mkdtempSync(join(tmpdir(), 'tow-cli-cache-'));
+    const cache = tempDir('cli-cache');
     const first = launch(entry, cache, ['a', 'b']);
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(`first ${dir}/ ${entry} a,b\n`);
@@ -63,14 +63,14 @@ describe('the command launcher', () => {
   it('reports a source that does not compile, with its file and line', () => {
     const { entry, setWord } = command();
     setWord('export const word: string = ;\n');
-    const run = launch(entry, mkdtempSync(join(tmpdir(), 'tow-cli-cache-')));
+    const run = launch(entry, tempDir('cli-cache'));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/error: .*dep\.ts:1:\d+: /);
   });
 
   it('still runs the command where it can keep nothing, through tsx', () => {
     const { dir, entry } = command();
-    const blocked = join(mkdtempSync(join(tmpdir(), 'tow-cli-cache-')), 'a-file');
+    const blocked = join(tempDir('cli-cache'), 'a-file');
     writeFileSync(blocked, 'not a folder');
     const run = launch(entry, join(blocked, 'cli'), ['x']);
     expect(run.stdout).toBe(`first ${dir}/ ${entry} x\n`);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { censuses } from '../../src/cli/census-pool.ts';
@@ -12,6 +11,7 @@ import { makeRecord } from '../../src/record/record.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, playPolicy } from '../../src/sim/index.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
 
@@ -25,7 +25,7 @@ function record(trainee: string, attempt: number, policy: 'random' | 'directive'
   });
 }
 
-function run(args: string[], cacheDir = mkdtempSync(join(tmpdir(), 'tow-cache-'))) {
+function run(args: string[], cacheDir = tempDir('cache')) {
   const out = spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/verify.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, TOW_CACHE_DIR: cacheDir },
@@ -46,7 +46,7 @@ describe('npm run verify', () => {
   });
 
   it('verifies a folder of codes, result files and simulate output; exit 0 when all are genuine', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tow-verify-'));
+    const dir = tempDir('verify');
     writeFileSync(
       join(dir, 'codes.txt'),
       `alice: ${encodeRecord(record('alice', 1), tutorial.scenario)}\nbob: ${encodeRecord(record('bob', 1))}\n`,
@@ -101,7 +101,7 @@ describe('npm run verify', () => {
   });
 
   it('names each record that is not genuine, with the reason, and exits 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tow-verify-'));
+    const dir = tempDir('verify');
     const good = record('alice', 1);
     writeFileSync(join(dir, 'good.json'), JSON.stringify(resultFile(good)));
     writeFileSync(join(dir, 'score.json'), JSON.stringify({ ...good, score: 100 }));

@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { buildPackage, ROOT, unpack } from '../fixtures/scorm/package.ts';
 import { serveStatic } from '../fixtures/scorm/static-server.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 // The SCORM package as an LMS runs it: unzipped into a subfolder of a plain static server,
 // launched in a frame whose parent page carries scorm-again's SCORM 1.2 API.
@@ -15,7 +15,7 @@ let base: string;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const { files } = buildPackage('tutorial', 40);
-  const www = mkdtempSync(join(tmpdir(), 'tow-lms-'));
+  const www = tempDir('lms');
   const lms = join(www, 'lms');
   mkdirSync(lms, { recursive: true });
   unpack(files, join(lms, 'course'));

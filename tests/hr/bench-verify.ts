@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linksFor, makeResults } from './make-results.ts';
@@ -29,14 +29,21 @@ function timed(args: string[], cacheDir: string): string {
   return `${ms} ms wall; ${out.trim().split('\n').at(-1)}`;
 }
 
-for (const [label, scenario, trainees, attempts, same] of cases) {
-  const dir = mkdtempSync(join(tmpdir(), 'tow-bench-'));
-  const n = makeResults(dir, scenario, trainees, attempts, same);
-  const links = join(mkdtempSync(join(tmpdir(), 'tow-links-')), 'links.csv');
-  writeFileSync(links, linksFor(scenario, trainees, attempts, same));
-  console.log(`${label}: ${n} records`);
-  console.log(`  cold: ${timed([dir, '--links', links], mkdtempSync(join(tmpdir(), 'tow-c-')))}`);
-  const cache = mkdtempSync(join(tmpdir(), 'tow-c-'));
-  console.log(`  --prepare: ${timed(['--prepare', '--links', links], cache)}`);
-  console.log(`  prepared: ${timed([dir, '--links', links], cache)}`);
+// everything it writes goes under one folder, removed at the end
+const root = mkdtempSync(join(tmpdir(), 'tow-bench-verify-'));
+const folder = (name: string) => mkdtempSync(join(root, `${name}-`));
+try {
+  for (const [label, scenario, trainees, attempts, same] of cases) {
+    const dir = folder('results');
+    const n = makeResults(dir, scenario, trainees, attempts, same);
+    const links = join(folder('links'), 'links.csv');
+    writeFileSync(links, linksFor(scenario, trainees, attempts, same));
+    console.log(`${label}: ${n} records`);
+    console.log(`  cold: ${timed([dir, '--links', links], folder('cache'))}`);
+    const cache = folder('cache');
+    console.log(`  --prepare: ${timed(['--prepare', '--links', links], cache)}`);
+    console.log(`  prepared: ${timed([dir, '--links', links], cache)}`);
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
 }
