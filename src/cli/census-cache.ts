@@ -169,13 +169,14 @@ export interface KeepingOptions {
   /** called after each census worked out, with how many of those missing are done */
   onEach?: (done: number, missing: number) => void;
   /**
-   * Censuses worked out are kept at least this often (ms), not only at the end, so that a
-   * long run stopped half-way (Ctrl-C, a market the model cannot play) loses little.
+   * Censuses worked out are kept as they come, at the first census finished this long (ms)
+   * after the last keeping, and at the end: a long run stopped half-way (Ctrl-C, a market
+   * the model cannot play) loses little.
    */
   keepEvery?: number;
 }
 
-/** Two seconds: at most that much work is lost when a run is stopped. */
+/** About two seconds' work (and the census under way) is lost when a run is stopped. */
 const KEEP_EVERY_MS = 2000;
 
 /**
@@ -196,11 +197,11 @@ export async function keptCensuses(
   let keptAll = cache !== null;
   let lastKept = performance.now();
   const keepWaiting = () => {
-    if (cache === null || waiting.length === 0) return;
-    // a folder that refused once is not tried again with every batch
-    if (keptAll) keptAll = cache.keep(waiting, known);
+    const batch = waiting;
     waiting = [];
     lastKept = performance.now();
+    // a folder that refused once is not tried again with every batch
+    if (cache !== null && batch.length > 0 && keptAll) keptAll = cache.keep(batch, known);
   };
   let done = 0;
   try {

@@ -25,9 +25,11 @@ export function progressLine(
   const started = now();
   let drawn = -Infinity;
   let showing = false;
+  let ended = false;
   return {
     update(done, total) {
-      if (stream.isTTY !== true) return;
+      // (a thread may still answer after the job has failed and the line was cleared)
+      if (stream.isTTY !== true || ended) return;
       const t = now();
       if (t - started < SHOW_AFTER_MS || (t - drawn < REDRAW_MS && done < total)) return;
       drawn = t;
@@ -37,6 +39,7 @@ export function progressLine(
     end() {
       if (showing) stream.write('\r\x1b[K');
       showing = false;
+      ended = true;
     },
   };
 }

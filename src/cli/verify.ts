@@ -84,15 +84,20 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
  */
 async function marketCensuses(markets: Map<string, KeptMarket>) {
   const progress = progressLine("markets' censuses worked out");
+  let failure: unknown = null;
   try {
     return await keptCensuses([...markets.values()], cache, { onEach: progress.update });
   } catch (err) {
-    progress.end();
-    console.error(`error: a market's census could not be worked out: ${(err as Error).message}`);
+    failure = err;
     return null;
   } finally {
     progress.end();
     for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
+    if (failure !== null) {
+      console.error(
+        `error: a market's census could not be worked out: ${(failure as Error).message}`,
+      );
+    }
   }
 }
 

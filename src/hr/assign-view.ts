@@ -87,10 +87,22 @@ export function assignView(
   });
   const output = h('div', { class: 'links' });
   // what the page says about working out the trainees' markets ahead (markets-ahead.ts)
-  const ahead = h('p', {
-    class: 'hint',
-    attrs: { id: 'a-markets', role: 'status', 'aria-live': 'polite' },
-  });
+  const aheadMessage = h('span');
+  const aheadCount = h('span', { attrs: { 'aria-hidden': 'true' } });
+  const ahead = h(
+    'p',
+    { class: 'hint', attrs: { id: 'a-markets', role: 'status', 'aria-live': 'polite' } },
+    aheadMessage,
+    aheadCount,
+  );
+  const aheadStatus = {
+    message: (text: string) => {
+      aheadMessage.textContent = text;
+    },
+    count: (text: string) => {
+      aheadCount.textContent = text;
+    },
+  };
   let issued: IssuedLink[] = [];
   let working: AbortController | null = null;
 
@@ -99,7 +111,8 @@ export function assignView(
     output.replaceChildren();
     working?.abort();
     working = null;
-    ahead.textContent = '';
+    aheadStatus.message('');
+    aheadStatus.count('');
     const settings: AssignmentSettings = {
       session: session.value.trim(),
       scenario: scenario.value,
@@ -146,7 +159,7 @@ export function assignView(
         });
       }
       working = new AbortController();
-      void workOutAhead(needed, (text) => (ahead.textContent = text), working.signal);
+      void workOutAhead(needed, aheadStatus, working.signal);
     }
     const rows = issued.map((l) =>
       h(
@@ -181,19 +194,23 @@ export function assignView(
         ),
       ),
       h(
-        'table',
-        { class: 'table' },
+        'div',
+        { class: 'table-wrap' },
         h(
-          'thead',
-          null,
+          'table',
+          { class: 'table' },
           h(
-            'tr',
+            'thead',
             null,
-            h('th', { attrs: { scope: 'col' } }, 'Trainee'),
-            h('th', { attrs: { scope: 'col' } }, 'Link'),
+            h(
+              'tr',
+              null,
+              h('th', { attrs: { scope: 'col' } }, 'Trainee'),
+              h('th', { attrs: { scope: 'col' } }, 'Link'),
+            ),
           ),
+          h('tbody', null, ...rows),
         ),
-        h('tbody', null, ...rows),
       ),
     );
   };

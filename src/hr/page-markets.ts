@@ -1,16 +1,16 @@
-import { computeMarkets, type MarketJob } from '../workers/census-batch.ts';
+import { type BatchOptions, computeMarkets, type MarketJob } from '../workers/census-batch.ts';
 import type { MarketCensus } from '../workers/fair-score.ts';
-import { openKeptMarkets } from '../workers/kept-markets.ts';
+import { type KeptMarkets, openKeptMarkets } from '../workers/kept-markets.ts';
 
 // HR's page needs markets in two places: the verify view ranks each result in its market,
 // and the assign view works out the new trainees' markets as soon as the links are made, so
 // that checking their results later in this browser finds them ready. Both go through here:
 // markets this browser kept are read back, the rest are worked out on a worker per core and
-// kept as they come, so a check that is cancelled or a page that is closed half-way keeps
-// what was finished.
+// kept as they come, every two seconds or so, so that a check cancelled half-way keeps what
+// it finished, and a page closed half-way all but the last moments' work.
 
-/** How often finished markets are written to the browser's store, at least. */
-const KEEP_EVERY_MS = 2000;
+/** Finished markets are written to the browser's store when this long has passed since the last write. */
+export const KEEP_EVERY_MS = 2000;
 
 export interface PageMarkets {
   /** every market asked for, by key */
@@ -21,48 +21,67 @@ export interface PageMarkets {
   notKept: boolean;
 }
 
+/** What marketsInPage uses of the browser: the tests give stand-ins. */
+export interface PageMarketsDeps {
+  openKept: () => Promise<KeptMarkets | null>;
+  compute: (jobs: readonly MarketJob[], opts: BatchOptions) => Promise<MarketCensus[]>;
+  now: () => number;
+}
+
+const BROWSER: PageMarketsDeps = {
+  openKept: openKeptMarkets,
+  compute: computeMarkets,
+  now: () => performance.now(),
+};
+
 /**
  * Each market by key, from this browser's store or worked out now. `onProgress` hears how
- * many of the markets to work out are done (0 first). Rejects as computeMarkets does, on
- * a cancel or a failure, after keeping what was finished.
+ * many of the markets to work out are done (0 first). Rejects as computeMarkets does, on a
+ * cancel or a failure, once what was finished is kept.
  */
 export async function marketsInPage(
   needed: ReadonlyMap<string, MarketJob>,
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
+  deps: PageMarketsDeps = BROWSER,
 ): Promise<PageMarkets> {
-  const kept = needed.size > 0 ? await openKeptMarkets() : null;
+  const kept = needed.size > 0 ? await deps.openKept() : null;
   const markets = (await kept?.get([...needed.keys()])) ?? new Map<string, MarketCensus>();
   const reused = markets.size;
   const missing = [...needed].filter(([k]) => !markets.has(k));
   let waiting = new Map<string, MarketCensus>();
   let notKept = false;
-  let lastKept = performance.now();
-  const keepWaiting = async () => {
+  let lastKept = deps.now();
+  // one write at a time, in order; the last is awaited before the answer is given
+  let writes = Promise.resolve();
+  const keepWaiting = () => {
     const batch = waiting;
     waiting = new Map();
-    lastKept = performance.now();
-    // a browser that refused once is not asked again with every batch
-    if (kept === null || batch.size === 0 || notKept) return;
-    if (!(await kept.put(batch))) notKept = true;
+    lastKept = deps.now();
+    if (kept === null || batch.size === 0) return;
+    writes = writes.then(async () => {
+      // a browser that refused once is not asked again with every batch
+      if (!notKept && !(await kept.put(batch))) notKept = true;
+    });
   };
-  onProgress(0, missing.length);
+  if (!signal?.aborted) onProgress(0, missing.length);
   try {
-    await computeMarkets(
+    await deps.compute(
       missing.map(([, job]) => job),
       {
         onEach: (done, index, market) => {
           const key = missing[index]![0];
           markets.set(key, market);
           waiting.set(key, market);
-          onProgress(done, missing.length);
-          if (performance.now() - lastKept >= KEEP_EVERY_MS) void keepWaiting();
+          if (!signal?.aborted) onProgress(done, missing.length);
+          if (deps.now() - lastKept >= KEEP_EVERY_MS) keepWaiting();
         },
         ...(signal ? { signal } : {}),
       },
     );
   } finally {
-    await keepWaiting();
+    keepWaiting();
+    await writes;
   }
   return { markets, reused, notKept };
 }

@@ -5,6 +5,7 @@ import { cohort, cohortCsv } from './cohort.ts';
 import { download } from './download.ts';
 import type { Graded } from './grade.ts';
 import { type Intake, readText } from './intake.ts';
+import { stopWorkingAhead } from './markets-ahead.ts';
 import { loadRemembered } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
 import { gradeInPage, type PageGrades } from './standings.ts';
@@ -195,6 +196,9 @@ export function verifyView(
       return;
     }
     try {
+      // markets still being worked out ahead for new links stop, and what they finished is
+      // read by this check rather than worked out twice at once
+      await stopWorkingAhead();
       const result = await gradeInPage(
         items,
         { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },

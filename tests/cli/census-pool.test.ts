@@ -62,6 +62,23 @@ describe('censuses on threads', () => {
     await expect(onThreads([tutorial, broken], jobs, 2)).rejects.toThrow('no situation "gone"');
     await expect(onThreads([tutorial], jobs, 2)).rejects.toThrow('names scenario 1');
   });
+
+  it('tells each answer from a thread as it comes, up to a failure', async () => {
+    // one thread, in order: four markets answered, then the fifth fails
+    const broken: ScenarioDef = {
+      ...tutorial,
+      situations: tutorial.situations.map((s, i) => (i === 0 ? { ...s, next: 'gone' } : s)),
+    };
+    const jobs = ['1', '2', '3', '4', '5'].map((seed, i) => ({
+      kind: 'market' as const,
+      scenario: i === 4 ? 1 : 0,
+      seed,
+    }));
+    const heard: [number, unknown][] = [];
+    const run = onThreads([tutorial, broken], jobs, 1, (i, c) => heard.push([i, c]));
+    await expect(run).rejects.toThrow('no situation "gone"');
+    expect(heard).toEqual(['1', '2', '3', '4'].map((seed, i) => [i, census(tutorial, seed)]));
+  });
 });
 
 describe('npm run simulate -- --percentile --every-strategy', () => {

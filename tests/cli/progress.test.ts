@@ -19,6 +19,8 @@ describe('the progress line', () => {
     now = 900;
     line.update(50, 50);
     line.end();
+    now = 2000;
+    line.update(51, 52); // a thread answering after the job has ended draws nothing
     expect(tty.written).toEqual([
       '\rmarkets worked out: 20 of 50\x1b[K',
       '\rmarkets worked out: 50 of 50\x1b[K',

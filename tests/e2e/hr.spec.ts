@@ -233,6 +233,34 @@ test('the page works out the trainees’ markets as soon as the links are made, 
   expect(checked.fair).toEqual(expected);
 });
 
+test('a check started while markets are worked out ahead stops that work and grades as Node does', async ({
+  page,
+}) => {
+  await page.goto('./hr.html');
+  await page.getByLabel('Scenario').selectOption('silos');
+  const assignment = {
+    session: await page.getByLabel('Assignment id').inputValue(),
+    seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
+  };
+  const { codes, expected } = ownMarkets(6, assignment);
+  await page.getByLabel('Result codes').fill(codes);
+  // forty markets take the browser a few seconds: the check starts well before
+  await page
+    .getByLabel('Trainee ids')
+    .fill(Array.from({ length: 40 }, (_, t) => `t${t}`).join('\n'));
+  await page.getByRole('button', { name: 'Make the links' }).click();
+  await expect(page.locator('#a-markets')).toContainText('Working out the trainees’ markets');
+  await page.getByRole('button', { name: 'Check the results' }).click();
+  await expect(page.locator('#v-status')).toContainText('6 records: 6 genuine');
+  await expect(page.locator('#a-markets')).toHaveText(
+    'Stopped while results are checked: the markets worked out so far are kept, and the check works out the rest.',
+  );
+  const fair = await page
+    .locator('.results tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
+  expect(fair.map((f) => f.replace(/^\d+ /, ''))).toEqual(expected);
+});
+
 test('a browser without storage, or one that refuses it, still grades every result', async ({
   browser,
 }) => {
