@@ -9,8 +9,9 @@ export default defineConfig({
   // the rope view's harness page is not part of the site: its tests have their own
   // config (tests/e2e/harness/playwright.config.ts), run by npm run test:e2e after these
   testIgnore: /rope-view-harness\.spec\.ts/,
-  // every test's temporary folder under one, removed when the run ends
-  globalSetup: './tests/e2e/helpers/global-temp.ts',
+  // every test's temporary folder under one, removed when the run ends (a full path, since
+  // the rope view harness's config extends this one from another folder)
+  globalSetup: new URL('./tests/e2e/helpers/global-temp.ts', import.meta.url).pathname,
   timeout: 90_000,
   workers: 2,
   reporter: [['list']],

@@ -1,5 +1,5 @@
 // Reads the test log on stdin and prints one plain "N passed, N failed" line for CI,
-// adding up vitest's and Playwright's own summaries.
+// adding up vitest's and Playwright's own summaries. Usage: ci-summary.mjs [exit status] < log
 import { readFileSync } from 'node:fs';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colours
@@ -18,4 +18,11 @@ for (const line of log.split('\n')) {
   const pwFailed = /^\s+(\d+) failed\s*$/.exec(line);
   if (pwFailed) failed += Number(pwFailed[1]);
 }
-console.log(`${passed} passed, ${failed} failed`);
+// the test command's exit status, when .ci/run passes it: a run can fail outside any test
+// (a config that does not load, a build that breaks), and the counts alone would hide it
+const status = Number(process.argv[2] ?? 0);
+const outside =
+  status !== 0 && failed === 0
+    ? `; the test command failed outside the tests (exit ${status}): see the log above`
+    : '';
+console.log(`${passed} passed, ${failed} failed${outside}`);
