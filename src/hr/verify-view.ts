@@ -20,7 +20,7 @@ const MAX_FILE = 1024 * 1024;
 function keptNote(r: PageGrades): string {
   const reused =
     r.reused > 0
-      ? ` ${r.reused} of ${r.markets} market${r.markets === 1 ? '' : 's'} came from this browser's earlier checks.`
+      ? ` ${r.reused} of ${r.markets} ${r.markets === 1 ? 'market was' : 'markets were'} already worked out in this browser.`
       : '';
   const refused = r.notKept
     ? ' This browser would not keep the markets for the next check (storage full or refused): the next check works them out again; nothing else is affected.'
