@@ -18,7 +18,7 @@ export const AHEAD = {
   ready: (n: number) =>
     `${n === 1 ? 'The market is' : `All ${n} markets are`} ready in this browser: checking these trainees’ results here will not work ${n === 1 ? 'it' : 'them'} out again.`,
   stopped:
-    'Stopped while results are checked: the markets worked out so far are kept, and the check works out the rest.',
+    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
   refused:
     'This browser would not keep the markets (storage full or refused): checking the results will work them out then. Nothing else is affected.',
   failed: (why: string) =>

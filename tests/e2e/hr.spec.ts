@@ -253,7 +253,7 @@ test('a check started while markets are worked out ahead stops that work and gra
   await page.getByRole('button', { name: 'Check the results' }).click();
   await expect(page.locator('#v-status')).toContainText('6 records: 6 genuine');
   await expect(page.locator('#a-markets')).toHaveText(
-    'Stopped while results are checked: the markets worked out so far are kept, and the check works out the rest.',
+    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
   );
   const fair = await page
     .locator('.results tbody tr')
