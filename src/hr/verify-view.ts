@@ -54,6 +54,7 @@ export function verifyView(
     'or drop result files and the links file here',
   );
   const status = h('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const counted = h('span', { attrs: { 'aria-hidden': 'true' } });
   const results = h('div', { class: 'results' });
   let dropped: File[] = [];
   let running: AbortController | null = null;
@@ -203,8 +204,13 @@ export function verifyView(
         items,
         { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },
         (done, total) => {
-          status.textContent =
-            total > 0 ? `Replaying and scoring: ${done} of ${total} markets done…` : 'Replaying…';
+          // the status is a live region: a screen reader hears the start and the result,
+          // and is spared the count, which changes with every market
+          if (done === 0) {
+            status.replaceChildren(total > 0 ? 'Replaying and scoring the markets:' : 'Replaying…');
+            status.append(counted);
+          }
+          counted.textContent = total > 0 ? ` ${done} of ${total} done…` : '';
         },
         controller.signal,
       );
