@@ -54,17 +54,13 @@ function hash(content) {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Each build file's hash, by its path in the project ('' for one that is missing). */
-function buildFileHashes() {
-  const out = {};
-  for (const file of BUILD_FILES) {
-    try {
-      out[file] = hash(readFileSync(join(ROOT, file)));
-    } catch {
-      out[file] = '';
-    }
+/** A file's hash, by its path in the project; '' for one that is missing. */
+function fileHash(file) {
+  try {
+    return hash(readFileSync(join(ROOT, file)));
+  } catch {
+    return '';
   }
-  return out;
 }
 
 /** The kept bundle's path, when it was built from the files as they are now; else null. */
@@ -74,13 +70,7 @@ function keptBundle() {
     if (manifest.root !== ROOT || typeof manifest.bundle !== 'string') return null;
     const inputs = Object.entries(manifest.inputs);
     if (inputs.length === 0) return null;
-    for (const [file, digest] of inputs) {
-      let now = '';
-      try {
-        now = hash(readFileSync(join(ROOT, file)));
-      } catch {}
-      if (now !== digest) return null;
-    }
+    for (const [file, digest] of inputs) if (fileHash(file) !== digest) return null;
     const bundle = join(cacheDir, manifest.bundle);
     return existsSync(bundle) ? bundle : null;
   } catch {
@@ -112,7 +102,7 @@ const LOADERS = {
 /** Builds the bundle, keeps it with its manifest, and returns its path. */
 async function rebuild() {
   const { build } = await import('esbuild');
-  const inputs = buildFileHashes();
+  const inputs = Object.fromEntries(BUILD_FILES.map((file) => [file, fileHash(file)]));
   // Every file esbuild compiles is read here, once: its hash is taken from that very text.
   // The sources find their files (scenarios, the model's sources, the census threads' entry)
   // from their own place, through import.meta: in the bundle that is written out as each

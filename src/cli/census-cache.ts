@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { batchesEvery } from '../lib/batches.ts';
 import { censusProblem, type StrategyCensus } from '../sim/index.ts';
 import { censuses, type Market } from './census-pool.ts';
 import { MODEL_SOURCE, modelDigest } from './model-digest.ts';
@@ -169,15 +170,12 @@ export interface KeepingOptions {
   /** called after each census worked out, with how many of those missing are done */
   onEach?: (done: number, missing: number) => void;
   /**
-   * Censuses worked out are kept as they come, at the first census finished this long (ms)
-   * after the last keeping, and at the end: a long run stopped half-way (Ctrl-C, a market
-   * the model cannot play) loses little.
+   * Censuses worked out are kept in batches as they come (see batchesEvery; default about
+   * two seconds) and at the end: a long run stopped half-way (Ctrl-C, a market the model
+   * cannot play) loses little.
    */
   keepEvery?: number;
 }
-
-/** About two seconds' work (and the census under way) is lost when a run is stopped. */
-const KEEP_EVERY_MS = 2000;
 
 /**
  * Each market's census by key: those kept from earlier runs, and the rest worked out on
@@ -192,27 +190,20 @@ export async function keptCensuses(
 ): Promise<{ censuses: Map<string, StrategyCensus>; worked: number; kept: boolean }> {
   const known = cache?.lookup(markets) ?? new Map<string, StrategyCensus>();
   const missing = markets.filter((m) => !known.has(m.key));
-  const every = opts.keepEvery ?? KEEP_EVERY_MS;
-  let waiting: KeptMarket[] = [];
   let keptAll = cache !== null;
-  let lastKept = performance.now();
-  const keepWaiting = () => {
-    const batch = waiting;
-    waiting = [];
-    lastKept = performance.now();
-    // a folder that refused once is not tried again with every batch
-    if (cache !== null && batch.length > 0 && keptAll) keptAll = cache.keep(batch, known);
-  };
+  // a folder that refused once is not tried again with every batch
+  const batches = batchesEvery<KeptMarket>((batch) => {
+    if (cache !== null && keptAll) keptAll = cache.keep(batch, known);
+  }, opts.keepEvery);
   let done = 0;
   try {
     await censuses(missing, undefined, (m, c) => {
       known.set(m.key, c);
-      waiting.push(m);
       opts.onEach?.(++done, missing.length);
-      if (performance.now() - lastKept >= every) keepWaiting();
+      batches.add(m);
     });
   } finally {
-    keepWaiting();
+    batches.flush();
   }
   return { censuses: known, worked: missing.length, kept: keptAll };
 }

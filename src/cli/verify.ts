@@ -84,21 +84,15 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
  */
 async function marketCensuses(markets: Map<string, KeptMarket>) {
   const progress = progressLine("markets' censuses worked out");
-  let failure: unknown = null;
-  try {
-    return await keptCensuses([...markets.values()], cache, { onEach: progress.update });
-  } catch (err) {
-    failure = err;
-    return null;
-  } finally {
-    progress.end();
-    for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
-    if (failure !== null) {
-      console.error(
-        `error: a market's census could not be worked out: ${(failure as Error).message}`,
-      );
-    }
-  }
+  const found = await keptCensuses([...markets.values()], cache, {
+    onEach: progress.update,
+  }).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  // the line is cleared before anything else is printed
+  progress.end();
+  for (const w of cache?.warnings ?? []) console.error(`warning: ${w}`);
+  if (!(found instanceof Error)) return found;
+  console.error(`error: a market's census could not be worked out: ${found.message}`);
+  return null;
 }
 
 function addMarket(

@@ -1,5 +1,5 @@
 import type { ScenarioDef } from '../sim/index.ts';
-import { button, h } from '../ui/dom.ts';
+import { button, countingStatus, h } from '../ui/dom.ts';
 import type { MarketJob } from '../workers/census-batch.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import {
@@ -87,22 +87,11 @@ export function assignView(
   });
   const output = h('div', { class: 'links' });
   // what the page says about working out the trainees' markets ahead (markets-ahead.ts)
-  const aheadMessage = h('span');
-  const aheadCount = h('span', { attrs: { 'aria-hidden': 'true' } });
-  const ahead = h(
-    'p',
-    { class: 'hint', attrs: { id: 'a-markets', role: 'status', 'aria-live': 'polite' } },
-    aheadMessage,
-    aheadCount,
-  );
-  const aheadStatus = {
-    message: (text: string) => {
-      aheadMessage.textContent = text;
-    },
-    count: (text: string) => {
-      aheadCount.textContent = text;
-    },
-  };
+  const ahead = h('p', {
+    class: 'hint',
+    attrs: { id: 'a-markets', role: 'status', 'aria-live': 'polite' },
+  });
+  const aheadStatus = countingStatus(ahead);
   let issued: IssuedLink[] = [];
   let working: AbortController | null = null;
 
@@ -112,7 +101,6 @@ export function assignView(
     working?.abort();
     working = null;
     aheadStatus.message('');
-    aheadStatus.count('');
     const settings: AssignmentSettings = {
       session: session.value.trim(),
       scenario: scenario.value,

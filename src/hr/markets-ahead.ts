@@ -1,3 +1,4 @@
+import type { CountingStatus } from '../ui/dom.ts';
 import type { MarketJob } from '../workers/census-batch.ts';
 import { openKeptMarkets } from '../workers/kept-markets.ts';
 import { marketsInPage } from './page-markets.ts';
@@ -25,12 +26,6 @@ export const AHEAD = {
     `The markets could not be worked out ahead (${why}): checking the results will work them out then. Nothing else is affected.`,
 };
 
-/** How the page shows it: a message screen readers hear, and a count they are spared. */
-export interface AheadStatus {
-  message(text: string): void;
-  count(text: string): void;
-}
-
 /** The run in progress, which a check of results stops, and its end. */
 let running: { run: AbortController; ended: Promise<void> } | null = null;
 
@@ -50,7 +45,7 @@ export function stopWorkingAhead(): Promise<void> {
  */
 export async function workOutAhead(
   needed: ReadonlyMap<string, MarketJob>,
-  status: AheadStatus,
+  status: CountingStatus,
   signal: AbortSignal,
 ): Promise<void> {
   if (needed.size === 0 || (await openKeptMarkets()) === null || signal.aborted) return;
@@ -62,9 +57,7 @@ export async function workOutAhead(
   running = mine;
   // only this run's own news reaches the page: after new links, nothing more
   const say = (message: string) => {
-    if (signal.aborted) return;
-    status.message(message);
-    status.count('');
+    if (!signal.aborted) status.message(message);
   };
   try {
     const { notKept } = await marketsInPage(

@@ -1,3 +1,4 @@
+import { batchesEvery } from '../lib/batches.ts';
 import { type BatchOptions, computeMarkets, type MarketJob } from '../workers/census-batch.ts';
 import type { MarketCensus } from '../workers/fair-score.ts';
 import { type KeptMarkets, openKeptMarkets } from '../workers/kept-markets.ts';
@@ -6,11 +7,8 @@ import { type KeptMarkets, openKeptMarkets } from '../workers/kept-markets.ts';
 // and the assign view works out the new trainees' markets as soon as the links are made, so
 // that checking their results later in this browser finds them ready. Both go through here:
 // markets this browser kept are read back, the rest are worked out on a worker per core and
-// kept as they come, every two seconds or so, so that a check cancelled half-way keeps what
+// kept as they come, every two seconds or so (batchesEvery), so that a check cancelled half-way keeps what
 // it finished, and a page closed half-way all but the last moments' work.
-
-/** Finished markets are written to the browser's store when this long has passed since the last write. */
-export const KEEP_EVERY_MS = 2000;
 
 export interface PageMarkets {
   /** every market asked for, by key */
@@ -49,21 +47,20 @@ export async function marketsInPage(
   const markets = (await kept?.get([...needed.keys()])) ?? new Map<string, MarketCensus>();
   const reused = markets.size;
   const missing = [...needed].filter(([k]) => !markets.has(k));
-  let waiting = new Map<string, MarketCensus>();
   let notKept = false;
-  let lastKept = deps.now();
   // one write at a time, in order; the last is awaited before the answer is given
   let writes = Promise.resolve();
-  const keepWaiting = () => {
-    const batch = waiting;
-    waiting = new Map();
-    lastKept = deps.now();
-    if (kept === null || batch.size === 0) return;
-    writes = writes.then(async () => {
-      // a browser that refused once is not asked again with every batch
-      if (!notKept && !(await kept.put(batch))) notKept = true;
-    });
-  };
+  const batches = batchesEvery<[string, MarketCensus]>(
+    (batch) => {
+      if (kept === null) return;
+      writes = writes.then(async () => {
+        // a browser that refused once is not asked again with every batch
+        if (!notKept && !(await kept.put(new Map(batch)))) notKept = true;
+      });
+    },
+    undefined,
+    deps.now,
+  );
   if (!signal?.aborted) onProgress(0, missing.length);
   try {
     await deps.compute(
@@ -72,15 +69,14 @@ export async function marketsInPage(
         onEach: (done, index, market) => {
           const key = missing[index]![0];
           markets.set(key, market);
-          waiting.set(key, market);
           if (!signal?.aborted) onProgress(done, missing.length);
-          if (deps.now() - lastKept >= KEEP_EVERY_MS) keepWaiting();
+          batches.add([key, market]);
         },
         ...(signal ? { signal } : {}),
       },
     );
   } finally {
-    keepWaiting();
+    batches.flush();
     await writes;
   }
   return { markets, reused, notKept };

@@ -1,6 +1,6 @@
 import { toCsv } from '../lib/csv.ts';
 import type { ScenarioDef } from '../sim/index.ts';
-import { button, h } from '../ui/dom.ts';
+import { button, countingStatus, h } from '../ui/dom.ts';
 import { cohort, cohortCsv } from './cohort.ts';
 import { download } from './download.ts';
 import type { Graded } from './grade.ts';
@@ -54,7 +54,7 @@ export function verifyView(
     'or drop result files and the links file here',
   );
   const status = h('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const counted = h('span', { attrs: { 'aria-hidden': 'true' } });
+  const counting = countingStatus(status);
   const results = h('div', { class: 'results' });
   let dropped: File[] = [];
   let running: AbortController | null = null;
@@ -204,13 +204,11 @@ export function verifyView(
         items,
         { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },
         (done, total) => {
-          // the status is a live region: a screen reader hears the start and the result,
-          // and is spared the count, which changes with every market
+          // a screen reader hears the start and the result, and is spared the count
           if (done === 0) {
-            status.replaceChildren(total > 0 ? 'Replaying and scoring the markets:' : 'Replaying…');
-            status.append(counted);
+            counting.message(total > 0 ? 'Replaying and scoring the markets:' : 'Replaying…');
           }
-          counted.textContent = total > 0 ? ` ${done} of ${total} done…` : '';
+          counting.count(total > 0 ? ` ${done} of ${total} done…` : '');
         },
         controller.signal,
       );

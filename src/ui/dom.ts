@@ -57,3 +57,28 @@ export function heading(level: 1 | 2 | 3, text: string, id?: string): HTMLHeadin
   const el = h(`h${level}`, { attrs: { tabindex: '-1' }, ...(id ? { id } : {}) }, text);
   return el;
 }
+
+/** A status line's message, and a count beside it (see countingStatus). */
+export interface CountingStatus {
+  /** replaces the line with this message, announced, and an empty count */
+  message(text: string): void;
+  count(text: string): void;
+}
+
+/**
+ * Writes into a live status line (role="status") for a long job: the message is announced,
+ * and the count beside it is shown but kept from screen readers, which would otherwise read
+ * out every change of "37 of 100 done…".
+ */
+export function countingStatus(status: HTMLElement): CountingStatus {
+  const counted = h('span', { attrs: { 'aria-hidden': 'true' } });
+  return {
+    message(text) {
+      counted.textContent = '';
+      status.replaceChildren(text, counted);
+    },
+    count(text) {
+      counted.textContent = text;
+    },
+  };
+}

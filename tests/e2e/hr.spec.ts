@@ -151,6 +151,14 @@ function ownMarkets(
   return { codes: codes.join('\n'), expected };
 }
 
+/** Each graded row's fair-score percentile, as "(89.4%)". */
+async function fairCells(page: Page): Promise<string[]> {
+  const fair = await page
+    .locator('.results tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
+  return fair.map((f) => f.replace(/^\d+ /, ''));
+}
+
 /** Checks the codes on HR's page; the status line and each row's fair-score percentile. */
 async function check(page: Page, codes: string, records: number) {
   await page.goto('./hr.html');
@@ -158,13 +166,24 @@ async function check(page: Page, codes: string, records: number) {
   await page.getByRole('button', { name: 'Check the results' }).click();
   const status = page.locator('#v-status');
   await expect(status).toContainText(`${records} records: ${records} genuine`);
-  const fair = await page
-    .locator('.results tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
+  return { status: (await status.textContent()) ?? '', fair: await fairCells(page) };
+}
+
+/** HR's page with silos chosen for a new assignment, and that assignment's id and seed. */
+async function silosAssignment(page: Page): Promise<{ session: string; seed: string }> {
+  await page.goto('./hr.html');
+  await page.getByLabel('Scenario').selectOption('silos');
   return {
-    status: (await status.textContent()) ?? '',
-    fair: fair.map((f) => f.replace(/^\d+ /, '')),
+    session: await page.getByLabel('Assignment id').inputValue(),
+    seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
   };
+}
+
+/** Links made for trainees t0, t1, … on the assignment form as it stands. */
+async function makeLinksFor(page: Page, trainees: number): Promise<void> {
+  const ids = Array.from({ length: trainees }, (_, t) => `t${t}`);
+  await page.getByLabel('Trainee ids').fill(ids.join('\n'));
+  await page.getByRole('button', { name: 'Make the links' }).click();
 }
 
 test('results from many markets are ranked in census workers, each as the Node model ranks it', async ({
@@ -212,16 +231,8 @@ test('results from many markets are ranked in census workers, each as the Node m
 test('the page works out the trainees’ markets as soon as the links are made, and the check finds them ready', async ({
   page,
 }) => {
-  await page.goto('./hr.html');
-  await page.getByLabel('Scenario').selectOption('silos');
-  const assignment = {
-    session: await page.getByLabel('Assignment id').inputValue(),
-    seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
-  };
-  await page
-    .getByLabel('Trainee ids')
-    .fill(Array.from({ length: 12 }, (_, t) => `t${t}`).join('\n'));
-  await page.getByRole('button', { name: 'Make the links' }).click();
+  const assignment = await silosAssignment(page);
+  await makeLinksFor(page, 12);
   await expect(page.locator('#a-markets')).toHaveText(
     'All 12 markets are ready in this browser: checking these trainees’ results here will not work them out again.',
     { timeout: 60_000 },
@@ -236,29 +247,18 @@ test('the page works out the trainees’ markets as soon as the links are made, 
 test('a check started while markets are worked out ahead stops that work and grades as Node does', async ({
   page,
 }) => {
-  await page.goto('./hr.html');
-  await page.getByLabel('Scenario').selectOption('silos');
-  const assignment = {
-    session: await page.getByLabel('Assignment id').inputValue(),
-    seed: await page.getByLabel('Seed', { exact: true }).inputValue(),
-  };
+  const assignment = await silosAssignment(page);
   const { codes, expected } = ownMarkets(6, assignment);
   await page.getByLabel('Result codes').fill(codes);
   // forty markets take the browser a few seconds: the check starts well before
-  await page
-    .getByLabel('Trainee ids')
-    .fill(Array.from({ length: 40 }, (_, t) => `t${t}`).join('\n'));
-  await page.getByRole('button', { name: 'Make the links' }).click();
+  await makeLinksFor(page, 40);
   await expect(page.locator('#a-markets')).toContainText('Working out the trainees’ markets');
   await page.getByRole('button', { name: 'Check the results' }).click();
   await expect(page.locator('#v-status')).toContainText('6 records: 6 genuine');
   await expect(page.locator('#a-markets')).toHaveText(
     'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
   );
-  const fair = await page
-    .locator('.results tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
-  expect(fair.map((f) => f.replace(/^\d+ /, ''))).toEqual(expected);
+  expect(await fairCells(page)).toEqual(expected);
 });
 
 test('a browser without storage, or one that refuses it, still grades every result', async ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KEEP_EVERY_MS, marketsInPage, type PageMarketsDeps } from '../../src/hr/page-markets.ts';
+import { marketsInPage, type PageMarketsDeps } from '../../src/hr/page-markets.ts';
+import { KEEP_EVERY_MS } from '../../src/lib/batches.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import type { MarketJob } from '../../src/workers/census-batch.ts';
 import { type MarketCensus, marketCensus } from '../../src/workers/fair-score.ts';
