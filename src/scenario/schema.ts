@@ -80,13 +80,44 @@ const delayed = z.strictObject({
   note: text(300).describe('Shown in the debrief as the cause of this change.').optional(),
 });
 
+const acts = z
+  .strictObject({
+    tell: num(0, 1)
+      .describe(
+        'You decide and instruct (0..1). Effort and alignment now; a newer person learns from it, an experienced one loses commitment; autonomy wears down; the forced alignment relaxes later. Under time pressure a firm call stops the damage.',
+      )
+      .optional(),
+    involve: num(0, 1)
+      .describe(
+        'The team decides with you (0..1). Lasting alignment, the more the more competent the team; commitment and autonomy grow; it takes time, which costs under time pressure.',
+      )
+      .optional(),
+    delegate: num(0, 1)
+      .describe(
+        "The people closest to the customer act on their own (0..1). Works when the team's capacity (readiness, autonomy, shared contacts) is above the bar; otherwise the customer sees people out of their depth.",
+      )
+      .optional(),
+    push: num(0, 1)
+      .describe(
+        'Pressing the customer for orders, data or attention (0..1). Works when the customer trusts us, backfires when it does not; rivals answer it.',
+      )
+      .optional(),
+    give: num(0, 1)
+      .describe('Giving before asking for anything (0..1). Builds trust; costs a little now.')
+      .optional(),
+  })
+  .describe(
+    "What the reply does with people and the customer. The model answers each act according to the situation the player has built: this, not the style's name, decides how the reply works.",
+  );
+
 const choice = z.strictObject({
   id,
   label: text(160).describe('What the player reads on the button.'),
   style: id.describe(
-    "One of the scenario's styles (directive or collaborative unless `styles` declares others). The style adds its built-in dynamics (params.styles) on top of the choice's own effects.",
+    "One of the scenario's styles (directive or collaborative unless `styles` declares others). A label for the debrief and the balance report: what the reply does comes from its acts and effects.",
   ),
   detail: text(600).describe('A longer explanation under the label.').optional(),
+  acts: acts.optional(),
   effects: effectSet.optional(),
   members: memberEffects.optional(),
   later: z
@@ -110,7 +141,14 @@ const situation = z.strictObject({
   text: text(1500).describe('The situation card: what happened this quarter.'),
   kind: z
     .enum(['crisis', 'build', 'routine'])
-    .describe('crisis: calls for speed; build: pays off slowly; routine: everyday management.')
+    .describe(
+      'crisis, build or routine: shown in the outcome and the debrief, never before the decision. A crisis has time pressure 1 unless `pressure` says otherwise.',
+    )
+    .optional(),
+  pressure: num(0, 1)
+    .describe(
+      'Time pressure 0..1: how much delay costs in this situation (default 1 in a crisis, else 0).',
+    )
     .optional(),
   choices: z.array(choice).min(2, { error: 'expected at least 2 choices' }).max(6, {
     error: 'expected at most 6 choices',
@@ -336,6 +374,7 @@ export const KNOWN_KEYS: readonly string[] = [
     ...Object.keys(customer.shape),
     ...Object.keys(params.shape),
     ...Object.keys(styleParams.shape),
+    ...Object.keys(acts.shape),
     ...Object.keys(rubric.shape),
     ...Object.keys(debrief.shape),
     ...OUTCOMES,

@@ -6,10 +6,20 @@ export * from './fixed.ts';
 export * from './grade.ts';
 export * from './params.ts';
 export * from './policies.ts';
-export { nextSituationId, SimError, situationById } from './prepared.ts';
+export {
+  nextSituationId,
+  type PreparedChoice,
+  type PreparedScenario,
+  type PreparedSituation,
+  prepared,
+  preparedSituation,
+  SimError,
+  situationById,
+} from './prepared.ts';
 export * from './rng.ts';
 export * from './ropes.ts';
 export * from './score.ts';
+export * from './shown-order.ts';
 export * from './state.ts';
 export * from './step.ts';
 export * from './strategies.ts';

@@ -3,26 +3,6 @@ import type { ModelParams, StyleParams } from './types.ts';
 // Defaults tuned so the source texts' claims hold (tests/sim/claims.test.ts pins them).
 // A scenario may override any of them under `params:`.
 
-const directive: StyleParams = {
-  effort: 0.18,
-  morale: -0.06,
-  autonomy: -0.12,
-  trust: -0.01,
-  forced: 0.6,
-  converge: 0,
-  rebound: 30,
-};
-
-const collaborative: StyleParams = {
-  effort: 0,
-  morale: 0.04,
-  autonomy: 0.08,
-  trust: 0.03,
-  forced: 0,
-  converge: 0.2,
-  rebound: 0,
-};
-
 export const DEFAULT_PARAMS: ModelParams = {
   trustFloor: 0.3,
   habit: 1.2,
@@ -39,7 +19,8 @@ export const DEFAULT_PARAMS: ModelParams = {
   moraleFromPlan: 0.15,
   brandUp: 0.15,
   brandDown: 0.3,
-  styles: { directive, collaborative },
+  // model 2: a style's dynamics come from what its replies do (acts.ts), not from its name
+  styles: {},
 };
 
 export const NEUTRAL_STYLE: StyleParams = {
@@ -52,13 +33,32 @@ export const NEUTRAL_STYLE: StyleParams = {
   rebound: 0,
 };
 
-/**
- * In a crisis (a situation of kind `crisis`), the share of a style's slow wear and build
- * (morale, autonomy, trust, convergence, rebound) that still applies: the team accepts a
- * fast call, and a consultation has no time to build anything. Speed (effort, forced
- * alignment) applies in full.
- */
-export const CRISIS_STYLE_SHARE = 0.25;
+// Model 2's answers to what a reply does (acts.ts). Each constant names one claim.
+
+/** competence from which a person counts as experienced: telling costs them, not helps */
+export const READY_SKILL = 0.7;
+/** alignment a firm call forces on the team for now, per unit of telling */
+export const TELL_FORCED = 0.6;
+/** degrees the fan springs open per unit of forced alignment that relaxes */
+export const TELL_REBOUND = 30;
+/** outside pull a firm call wins under full time pressure */
+export const TELL_FIRM = 0.3;
+/** share of the team's spread an agreed plan closes, at full competence */
+export const INVOLVE_CONVERGE = 0.35;
+/** outside pull lost under full time pressure while the team confers */
+export const INVOLVE_DELAY = 0.3;
+/** capacity (acts.ts) below which handing over fails */
+export const CAPACITY_BAR = 0.3;
+/** outside pull per unit of capacity above (or below) the bar, when handing over */
+export const DELEGATE_REACH = 1.2;
+/** trust from which a push helps rather than backfires */
+export const PUSH_TRUST_BAR = 0.45;
+/** outside pull per unit of trust above (or below) the bar, when pushing */
+export const PUSH_REACH = 0.8;
+/** pull each rival adds in answer to a push */
+export const PUSH_RIVAL = 0.08;
+/** share of the missing trust that giving before taking wins */
+export const GIVE_TRUST = 0.12;
 
 /**
  * Below this team alignment the customer sees a fragmented supplier, and each quarter it

@@ -1,16 +1,27 @@
-import { situationById } from './prepared.ts';
+import { SimError, situationById } from './prepared.ts';
 import type { RngState } from './rng.ts';
 import { seedRng } from './rng.ts';
-import { score } from './score.ts';
+import { rawScoreByTerms, score, termsOf } from './score.ts';
+import { shownOrder } from './shown-order.ts';
 import type { SimState } from './state.ts';
 import { initialState, playChoices, step } from './step.ts';
 import { census, randomChoice, type StrategyCensus } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
 
-// Fixed ways of playing, used as par lines beside a player's result and by the CLI.
+// Fixed ways of playing: par lines beside a player's result, the CLI's --policy, and the
+// balance gates, which check that no way of playing that reads labels, positions or only
+// the next quarter comes near the best path.
 
-export type PolicyName = 'directive' | 'collaborative' | 'random';
-export const POLICIES: readonly PolicyName[] = ['directive', 'collaborative', 'random'];
+/** Policies by name; any style id of the scenario is a policy too ("always that style"). */
+export const NAMED_POLICIES = ['first-shown', 'crisis-rule', 'greedy', 'random'] as const;
+export type PolicyName = string;
+/** Kept for callers that list the policies every scenario has. */
+export const POLICIES: readonly string[] = [
+  'directive',
+  'collaborative',
+  'hands-off',
+  ...NAMED_POLICIES,
+];
 
 export interface PolicyRun {
   policy: string;
@@ -19,13 +30,55 @@ export interface PolicyRun {
   state: SimState;
 }
 
-/** Always the first choice of the given style; the first choice where there is none. */
-function styleChoice(scenario: ScenarioDef, state: SimState, style: string): string {
-  const s = situationById(scenario, state.situationId!);
-  return (s.choices.find((c) => c.style === style) ?? s.choices[0]!).id;
+/** The policies a scenario can be played with: the named ones and one per style. */
+export function policiesOf(scenario: ScenarioDef): string[] {
+  return [...NAMED_POLICIES, ...scenario.styles];
 }
 
-export function playPolicy(scenario: ScenarioDef, seed: string, policy: PolicyName): PolicyRun {
+/** Always the first choice of the given style; the first choice shown where there is none. */
+function styleChoice(scenario: ScenarioDef, state: SimState, style: string): string {
+  const s = situationById(scenario, state.situationId!);
+  const c = s.choices.find((x) => x.style === style);
+  return c ? c.id : firstShown(scenario, state);
+}
+
+function firstShown(scenario: ScenarioDef, state: SimState): string {
+  const s = situationById(scenario, state.situationId!);
+  return s.choices[shownOrder(scenario.id, state.seed, s.id, s.choices.length)[0]!]!.id;
+}
+
+/** The reply after which the game, were it to end there, would score highest. */
+function greedyChoice(scenario: ScenarioDef, state: SimState): string {
+  const s = situationById(scenario, state.situationId!);
+  const terms = termsOf(scenario.rubric);
+  let best = s.choices[0]!.id;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const c of s.choices) {
+    const value = rawScoreByTerms(terms, step(scenario, state, c.id, { trace: false }));
+    if (value > bestScore) {
+      bestScore = value;
+      best = c.id;
+    }
+  }
+  return best;
+}
+
+/** Collaborative, unless the situation is a crisis: then directive. The label-reader's rule. */
+function crisisRuleChoice(scenario: ScenarioDef, state: SimState): string {
+  const s = situationById(scenario, state.situationId!);
+  return styleChoice(scenario, state, s.kind === 'crisis' ? 'directive' : 'collaborative');
+}
+
+export function isPolicy(scenario: ScenarioDef, policy: string): boolean {
+  return (NAMED_POLICIES as readonly string[]).includes(policy) || scenario.styles.includes(policy);
+}
+
+export function playPolicy(scenario: ScenarioDef, seed: string, policy: string): PolicyRun {
+  if (!isPolicy(scenario, policy)) {
+    throw new SimError(
+      `unknown policy "${policy}"; this scenario's policies are ${policiesOf(scenario).join(', ')}`,
+    );
+  }
   let state = initialState(scenario, seed);
   let rng: RngState = seedRng(`policy|${seed}`);
   while (state.situationId !== null) {
@@ -34,6 +87,12 @@ export function playPolicy(scenario: ScenarioDef, seed: string, policy: PolicyNa
       const pick = randomChoice(state, scenario, rng);
       rng = pick.rng;
       choiceId = pick.choiceId;
+    } else if (policy === 'first-shown') {
+      choiceId = firstShown(scenario, state);
+    } else if (policy === 'greedy') {
+      choiceId = greedyChoice(scenario, state);
+    } else if (policy === 'crisis-rule') {
+      choiceId = crisisRuleChoice(scenario, state);
     } else {
       choiceId = styleChoice(scenario, state, policy);
     }

@@ -1,15 +1,6 @@
 import { type EffectEntries, entriesOf, type MemberEntries, memberEntriesOf } from './effects.ts';
-import { q } from './fixed.ts';
-import { CRISIS_STYLE_SHARE, NEUTRAL_STYLE } from './params.ts';
 import { type Term, termsOf } from './score.ts';
-import type {
-  ChoiceDef,
-  EffectSet,
-  EventDef,
-  ScenarioDef,
-  SituationDef,
-  StyleParams,
-} from './types.ts';
+import type { Acts, ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
 
 // A scenario as the simulation walks it: situations found by id, the situation each choice
 // leads to, and every effect set as a list of entries, all worked out once per scenario
@@ -26,9 +17,8 @@ export interface PreparedChoice {
   def: ChoiceDef;
   effects: EffectEntries;
   members: MemberEntries | null;
-  /** the choice's style, and what it does in this situation (in part, in a crisis) */
-  style: StyleParams;
-  styleEffects: EffectEntries;
+  /** what the reply does with people and the customer, answered by the situation (acts.ts) */
+  acts: Acts | null;
   nextId: string | null;
   /** the situation this choice leads to; null at the end of the game */
   next: PreparedSituation | null;
@@ -36,7 +26,8 @@ export interface PreparedChoice {
 
 export interface PreparedSituation {
   def: SituationDef;
-  crisis: boolean;
+  /** time pressure 0..1 */
+  pressure: number;
   choices: PreparedChoice[];
 }
 
@@ -101,18 +92,20 @@ export function nextSituationId(
 function prepare(scenario: ScenarioDef): PreparedScenario {
   const situations = new Map<string, PreparedSituation>();
   for (const def of scenario.situations) {
-    situations.set(def.id, { def, crisis: def.kind === 'crisis', choices: [] });
+    situations.set(def.id, {
+      def,
+      pressure: def.pressure ?? (def.kind === 'crisis' ? 1 : 0),
+      choices: [],
+    });
   }
   for (const s of situations.values()) {
     for (const def of s.def.choices) {
       const nextId = nextSituationId(scenario, s.def, def);
-      const style = scenario.params.styles[def.style] ?? NEUTRAL_STYLE;
       s.choices.push({
         def,
         effects: entriesOf(def.effects),
         members: def.members ? memberEntriesOf(def.members) : null,
-        style,
-        styleEffects: entriesOf(styleEffects(style, s.crisis)),
+        acts: def.acts && Object.values(def.acts).some((v) => v !== 0) ? def.acts : null,
         nextId,
         // an id that names no situation is left for step() to report when it is reached
         next: nextId === null ? null : (situations.get(nextId) ?? null),
@@ -138,22 +131,5 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       members: def.members ? memberEntriesOf(def.members) : null,
     })),
     terms: termsOf(scenario.rubric),
-  };
-}
-
-/**
- * What a style does on its own in a quarter. In a crisis the team expects a fast call and
- * there is no time for a long consultation: what a style slowly wears down or builds up
- * (morale, autonomy, trust, convergence) counts only in part, while its speed (effort)
- * counts in full.
- */
-function styleEffects(p: StyleParams, crisis: boolean): EffectSet {
-  const k = crisis ? CRISIS_STYLE_SHARE : 1;
-  return {
-    effort: p.effort,
-    morale: q(p.morale * k),
-    autonomy: q(p.autonomy * k),
-    trust: q(p.trust * k),
-    alignment: q(p.converge * k),
   };
 }

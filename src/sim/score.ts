@@ -21,7 +21,7 @@ export const OUTCOME_RANGES: Record<Outcome, readonly [number, number]> = {
 };
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
-  share: 'final market share',
+  share: "final market share and next year's outlook",
   growth: 'yearly revenue growth',
   attainment: 'average plan attainment',
   morale: 'final team morale',
@@ -50,6 +50,8 @@ function outcomeOf(state: SimState, key: Outcome): number {
   const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
   switch (key) {
     case 'share':
+      // where the customer ended, and where it is heading next year (Metrics.outlook)
+      return q((last.share + last.outlook) / 2);
     case 'morale':
     case 'trust':
     case 'brand':
@@ -112,10 +114,22 @@ export function score(rubric: RubricDef, state: SimState): number {
 
 /** score() with the rubric's terms already listed (see prepared.ts). */
 export function scoreByTerms(terms: readonly Term[], state: SimState): number {
+  return Math.round(weighted(terms, state) * 100);
+}
+
+/**
+ * The score before it is rounded to a whole number, 0..100: the balance gates compare
+ * replies that may differ by less than a point, and a rounded score would call them equal.
+ */
+export function rawScoreByTerms(terms: readonly Term[], state: SimState): number {
+  return q(weighted(terms, state) * 100);
+}
+
+function weighted(terms: readonly Term[], state: SimState): number {
   let total = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
     total += t.weight * scaled(outcomeOf(state, t.key), t.lo, t.span);
   }
-  return Math.round(q(total) * 100);
+  return q(total);
 }

@@ -61,6 +61,12 @@ export interface Metrics {
   autonomy: number;
   position: number;
   home: number;
+  /**
+   * Share a year on if no further decision were taken: forced alignment relaxed, effects
+   * still pending counted, the customer drifting towards where the pulls then settle it.
+   * The score weighs it beside the final share, so a last-quarter grab does not pay.
+   */
+  outlook: number;
 }
 
 /**
@@ -100,6 +106,8 @@ export function metricByName(m: Metrics, key: keyof Metrics): number {
       return m.position;
     case 'home':
       return m.home;
+    case 'outlook':
+      return m.outlook;
   }
 }
 

@@ -1,6 +1,7 @@
+import { applyActs } from './acts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
-import { clamp, clamp01, q } from './fixed.ts';
-import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX, CRISIS_STYLE_SHARE } from './params.ts';
+import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX } from './params.ts';
 import {
   type PreparedChoice,
   type PreparedEvent,
@@ -11,7 +12,7 @@ import {
   SimError,
 } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
-import { breadth, forces, memberPull, teamResultant } from './ropes.ts';
+import { breadth, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
 import {
   type Cause,
   type MemberState,
@@ -154,6 +155,7 @@ function measure(
   const attainment = state.plan > 0 ? q(revenue / state.plan) : 0;
   const morale = team === 0 ? 0 : q(moraleSum / team);
   const earnings = team === 0 ? 0 : q((revenue * scenario.params.commission) / team);
+  const outlook = outlookShare(scenario, state, breadthNow);
   if (out === null) {
     return {
       share,
@@ -171,6 +173,7 @@ function measure(
       autonomy: state.autonomy,
       position: state.position,
       home: state.home,
+      outlook,
     };
   }
   out.share = share;
@@ -188,7 +191,54 @@ function measure(
   out.autonomy = state.autonomy;
   out.position = state.position;
   out.home = state.home;
+  out.outlook = outlook;
   return out;
+}
+
+/** Quarters ahead that the outlook looks: next year. */
+const OUTLOOK_QUARTERS = 4;
+
+/** See Metrics.outlook. Allocates nothing: the census measures every quarter of a million games. */
+function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number): number {
+  const p = scenario.params;
+  // the team once forced alignment has relaxed and the fan has sprung open
+  const opened = state.forced * state.rebound;
+  let sx = 0;
+  let sy = 0;
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    const pull = memberPull(m);
+    if (pull === 0) continue;
+    const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
+    const a = clamp(m.angle + side * opened, -90, 90);
+    sx += pull * cosDeg(a);
+    sy += pull * sinDeg(a);
+  }
+  let outside = 0;
+  let trust = state.trust;
+  const pending = state.pending;
+  for (let i = 0; i < pending.length; i++) {
+    const e = pending[i]!.effects;
+    if (e.outside !== undefined) outside += e.outside;
+    if (e.trust !== undefined) trust += e.trust;
+  }
+  trust = clamp01(trust);
+  const friction = p.trustFloor + (1 - p.trustFloor) * trust;
+  const us = Math.sqrt(sx * sx + sy * sy) * friction * (1 + p.breadthPull * breadthNow);
+  let them = 0;
+  for (const c of state.competitors) them += c.strength * c.alignment;
+  them *= rivalReach(breadthNow);
+  const habit = p.habit * (1 + p.breadthHabit * breadthNow);
+  const target = clamp(
+    (us - them + outside + habit * state.home) / (us + them + Math.abs(outside) + habit),
+    -1,
+    1,
+  );
+  const x = state.position;
+  const rate = target > x ? p.rateUp : p.rateDown;
+  const moved = 1 - (1 - rate) ** OUTLOOK_QUARTERS;
+  return q((1 + x + moved * (target - x)) / 2);
 }
 
 export function initialState(scenario: ScenarioDef, seed: string): SimState {
@@ -246,36 +296,6 @@ function eventApplies(
     if (!(value > w.above && value < w.below)) return false;
   }
   return true;
-}
-
-function applyStyle(
-  scenario: ScenarioDef,
-  state: SimState,
-  causes: Cause[] | null,
-  choice: PreparedChoice,
-  quarter: number,
-  crisis: boolean,
-): void {
-  const p = choice.style;
-  const style = choice.def.style;
-  // In a crisis what a style slowly builds up or wears down counts only in part (see
-  // prepared.ts), and so does the fan's rebound, while its speed (effort, forced alignment)
-  // counts in full. The crisis choice's own effects carry the rest of the story.
-  const k = crisis ? CRISIS_STYLE_SHARE : 1;
-  const source: CauseSource = !causes
-    ? UNTRACED
-    : crisis
-      ? { source: 'style', ref: style, origin: quarter, note: 'in a crisis' }
-      : { source: 'style', ref: style, origin: quarter };
-  applyEntries(state, scenario.customer.departments, causes, source, choice.styleEffects, null);
-  if (p.forced > state.forced) {
-    const before = causes ? teamResultant(state).alignment : 0;
-    state.forced = p.forced;
-    state.rebound = q(p.rebound * k);
-    if (!causes) return;
-    const after = teamResultant(state).alignment;
-    if (after !== before) causes.push({ metric: 'alignment', delta: q(after - before), ...source });
-  }
 }
 
 /** Forced alignment relaxes, and the fan springs open wider than it was. */
@@ -457,7 +477,9 @@ function play(
     ? { source: 'choice', ref: choice.id, origin: quarter }
     : UNTRACED;
   applyEntries(state, depts, causes, choiceSource, prepChoice.effects, prepChoice.members);
-  applyStyle(scenario, state, causes, prepChoice, quarter, situation.crisis);
+  if (prepChoice.acts !== null) {
+    applyActs(state, prepChoice.acts, situation.pressure, causes, choiceSource);
+  }
   const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);
   if (scheduled.length > 0 || hasDue(state.pending, quarter)) {
     const waiting: PendingEffect[] = [];

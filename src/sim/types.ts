@@ -46,11 +46,23 @@ export interface DelayedEffect {
   note?: string;
 }
 
+/**
+ * What a reply does with people and the customer, each 0..1. The model answers each act
+ * according to the situation the player has built (model 2): telling helps a novice and
+ * costs a veteran; involving the team builds lasting unity but takes time; handing over
+ * works only where the team can carry it; pushing works at high trust and backfires at low;
+ * giving before taking builds trust. A style's dynamics come from these, never from its name.
+ */
+export const ACT_KEYS = ['tell', 'involve', 'delegate', 'push', 'give'] as const;
+export type ActKey = (typeof ACT_KEYS)[number];
+export type Acts = Partial<Record<ActKey, number>>;
+
 export interface ChoiceDef {
   id: string;
   label: string;
   style: string;
   detail?: string;
+  acts?: Acts;
   effects?: EffectSet;
   members?: Record<string, MemberEffect>;
   later?: DelayedEffect[];
@@ -64,6 +76,8 @@ export interface SituationDef {
   text: string;
   /** a crisis calls for speed; the debrief judges the fit of a style against this */
   kind?: 'crisis' | 'build' | 'routine';
+  /** time pressure 0..1: how much delay costs (default 1 in a crisis, else 0) */
+  pressure?: number;
   choices: ChoiceDef[];
   next?: string;
 }

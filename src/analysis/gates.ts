@@ -1,0 +1,324 @@
+import {
+  countStrategies,
+  playPolicy,
+  policiesOf,
+  rawScoreByTerms,
+  type ScenarioDef,
+  termsOf,
+} from '../sim/index.ts';
+import { mean, variance } from './stats.ts';
+import { seedScores, strategyTree } from './tree.ts';
+
+// The balance gates: what a scenario must show before it teaches judgement rather than
+// label-reading. Every strategy is played on every seed; the targets are the project's
+// (DESIGN.md, "Model 2"), and the report says in plain words which pass and why.
+
+export const GATE_TARGETS = {
+  /** a label-reading policy's median percentile on its own seeds must not exceed this */
+  policyPercentile: 70,
+  /** …and its mean score must stay this many points under the best path's mean */
+  policyGap: 8,
+  /** share of situations in which the usual best reply must often be wrong */
+  judgedSituations: 0.5,
+  /** …wrong in at least this share of the contexts reachable there */
+  contextShare: 0.3,
+  /** every reply must lie on a top-decile strategy on at least this share of seeds */
+  liveChoiceSeeds: 0.05,
+  topShare: 0.1,
+  /** at most this share of the score's variance may come from the seed */
+  seedShare: 0.25,
+} as const;
+
+/** Policies that read labels, positions or only the next quarter: they must lose. */
+export function labelPolicies(scenario: ScenarioDef): string[] {
+  return policiesOf(scenario).filter((p) => p !== 'random');
+}
+
+export interface PolicyLine {
+  policy: string;
+  meanScore: number;
+  medianPercentile: number;
+  /** best path's mean minus this policy's mean */
+  gap: number;
+  gated: boolean;
+  pass: boolean;
+}
+
+export interface ReplyLine {
+  choice: string;
+  label: string;
+  style: string;
+  /** contexts in which this reply scored highest */
+  wins: number;
+  /** mean lead over the runner-up where it won, in points */
+  meanLead: number;
+  /** seeds on which a top-decile strategy takes it */
+  liveSeeds: number;
+}
+
+export interface SituationLine {
+  situation: string;
+  title: string;
+  kind: string | null;
+  contexts: number;
+  replies: ReplyLine[];
+  /** share of contexts in which the most often best reply is not the best */
+  usualWrong: number;
+}
+
+export interface GateVerdict {
+  name: string;
+  pass: boolean;
+  why: string;
+}
+
+export interface GateReport {
+  scenario: { id: string; title: string };
+  seeds: number;
+  strategies: number;
+  bestMean: number;
+  policies: PolicyLine[];
+  random: { meanScore: number; medianPercentile: number };
+  situations: SituationLine[];
+  seedShare: number;
+  events: { id: string; title: string; share: number }[];
+  bestPaths: { seed: string; score: number; choices: string[] }[];
+  gates: GateVerdict[];
+  pass: boolean;
+  elapsedMs: number;
+}
+
+/** Scenarios above this many strategies are too large to walk whole on every seed. */
+export const GATE_TREE_LIMIT = 60_000;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+}
+
+export function gateReport(
+  scenario: ScenarioDef,
+  seeds: readonly string[],
+  now: () => number = () => 0,
+): GateReport {
+  const started = now();
+  const total = countStrategies(scenario);
+  if (total > GATE_TREE_LIMIT) {
+    throw new RangeError(
+      `${scenario.id} has ${total} strategies per seed, more than the ${GATE_TREE_LIMIT} the gates walk whole`,
+    );
+  }
+  const tree = strategyTree(scenario);
+  const terms = termsOf(scenario.rubric);
+  const nSit = tree.situationIds.length;
+  const sitDefs = tree.situationIds.map((id) => scenario.situations.find((s) => s.id === id)!);
+  const wins = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  const leads = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  const live = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  const contexts = new Array<number>(nSit).fill(0);
+  const policies = labelPolicies(scenario);
+  const policyScores = new Map<string, number[]>(policies.map((p) => [p, []]));
+  const policyPct = new Map<string, number[]>(policies.map((p) => [p, []]));
+  const randomScores: number[] = [];
+  const randomPct: number[] = [];
+  const bests: number[] = [];
+  const bestIdx: number[] = [];
+  const seedMeans: number[] = [];
+  const seedVars: number[] = [];
+  const eventTotals = new Map<string, number>();
+  const marked = new Uint8Array(tree.count);
+
+  for (const seed of seeds) {
+    const { scores, eventCounts } = seedScores(scenario, seed, tree.count);
+    for (const [id, n] of eventCounts) eventTotals.set(id, (eventTotals.get(id) ?? 0) + n);
+    let best = Number.NEGATIVE_INFINITY;
+    let bi = 0;
+    for (let i = 0; i < scores.length; i++) {
+      if (scores[i]! > best) {
+        best = scores[i]!;
+        bi = i;
+      }
+    }
+    bests.push(best);
+    bestIdx.push(bi);
+    const list = Array.from(scores);
+    seedMeans.push(mean(list));
+    seedVars.push(variance(list));
+    const pct = (value: number): number => {
+      let below = 0;
+      for (let i = 0; i < scores.length; i++) if (scores[i]! < value - 1e-9) below++;
+      return (below / scores.length) * 100;
+    };
+    for (const p of [...policies, 'random']) {
+      const run = playPolicy(scenario, seed, p);
+      const value = rawScoreByTerms(terms, run.state);
+      if (p === 'random') {
+        randomScores.push(value);
+        randomPct.push(pct(value));
+      } else {
+        policyScores.get(p)!.push(value);
+        policyPct.get(p)!.push(pct(value));
+      }
+    }
+    // which reply wins in each context: strategies that differ at one decision only
+    for (const node of tree.nodes) {
+      const r = node.starts.length - 1;
+      let size = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < r; k++) size = Math.min(size, node.starts[k + 1]! - node.starts[k]!);
+      for (let j = 0; j < size; j++) {
+        let top = 0;
+        let topValue = Number.NEGATIVE_INFINITY;
+        let second = Number.NEGATIVE_INFINITY;
+        for (let k = 0; k < r; k++) {
+          const v = scores[node.starts[k]! + j]!;
+          if (v > topValue) {
+            second = topValue;
+            topValue = v;
+            top = k;
+          } else if (v > second) {
+            second = v;
+          }
+        }
+        wins[node.situation]![top]!++;
+        leads[node.situation]![top]! += topValue - second;
+        contexts[node.situation]!++;
+      }
+    }
+    // replies on a top-decile strategy
+    const sorted = Float64Array.from(scores).sort();
+    const threshold = sorted[Math.floor(sorted.length * (1 - GATE_TARGETS.topShare))]!;
+    const seen = sitDefs.map((s) => new Uint8Array(s.choices.length));
+    marked.fill(0);
+    for (let i = 0; i < scores.length; i++) {
+      if (scores[i]! < threshold) continue;
+      for (let d = 0; d < tree.depth; d++) {
+        const pick = tree.picks[i * tree.depth + d]!;
+        if (pick === 255) break;
+        seen[tree.situations[i * tree.depth + d]!]![pick] = 1;
+      }
+    }
+    seen.forEach((row, s) => {
+      row.forEach((v, c) => {
+        if (v) live[s]![c]!++;
+      });
+    });
+  }
+
+  const n = seeds.length;
+  const bestMean = mean(bests);
+  const policyLines: PolicyLine[] = policies.map((p) => {
+    const meanScore = mean(policyScores.get(p)!);
+    const medianPercentile = median(policyPct.get(p)!);
+    const gap = bestMean - meanScore;
+    return {
+      policy: p,
+      meanScore,
+      medianPercentile,
+      gap,
+      gated: true,
+      pass: medianPercentile <= GATE_TARGETS.policyPercentile && gap >= GATE_TARGETS.policyGap,
+    };
+  });
+
+  const situations: SituationLine[] = sitDefs
+    .map((s, i) => {
+      const total = contexts[i]!;
+      const usual = Math.max(...wins[i]!);
+      return {
+        situation: s.id,
+        title: s.title,
+        kind: s.kind ?? null,
+        contexts: total,
+        usualWrong: total === 0 ? 0 : 1 - usual / total,
+        replies: s.choices.map((c, k) => ({
+          choice: c.id,
+          label: c.label,
+          style: c.style,
+          wins: wins[i]![k]!,
+          meanLead: wins[i]![k]! === 0 ? 0 : leads[i]![k]! / wins[i]![k]!,
+          liveSeeds: live[i]![k]!,
+        })),
+      };
+    })
+    .filter((s) => s.contexts > 0);
+
+  const between = variance(seedMeans);
+  const within = mean(seedVars);
+  const seedShare = between + within > 0 ? between / (between + within) : 0;
+
+  const gates: GateVerdict[] = [];
+  const losers = policyLines.filter((p) => !p.pass);
+  gates.push({
+    name: 'label-reading policies lose',
+    pass: losers.length === 0,
+    why:
+      losers.length === 0
+        ? `every policy that reads labels, positions or only the next quarter stays at or below the ${GATE_TARGETS.policyPercentile}th percentile and at least ${GATE_TARGETS.policyGap} points under the best path`
+        : losers
+            .map(
+              (p) =>
+                `"${p.policy}" reaches the ${p.medianPercentile.toFixed(0)}th percentile (median) and is ${p.gap.toFixed(1)} points under the best path`,
+            )
+            .join('; '),
+  });
+  const judged = situations.filter((s) => s.usualWrong >= GATE_TARGETS.contextShare);
+  const needJudged = Math.ceil(situations.length * GATE_TARGETS.judgedSituations);
+  gates.push({
+    name: 'judgement matters',
+    pass: judged.length >= needJudged,
+    why: `in ${judged.length} of ${situations.length} situations the reply that is usually best is wrong in at least ${Math.round(GATE_TARGETS.contextShare * 100)}% of contexts (needed: ${needJudged})`,
+  });
+  const dead: string[] = [];
+  for (const s of situations) {
+    for (const r of s.replies) {
+      if (r.liveSeeds < GATE_TARGETS.liveChoiceSeeds * n) dead.push(`${s.situation}/${r.choice}`);
+    }
+  }
+  gates.push({
+    name: 'no dead choice',
+    pass: dead.length === 0,
+    why:
+      dead.length === 0
+        ? `every reply lies on a top-${Math.round(GATE_TARGETS.topShare * 100)}% strategy on at least ${Math.round(GATE_TARGETS.liveChoiceSeeds * 100)}% of seeds`
+        : `never on a top-${Math.round(GATE_TARGETS.topShare * 100)}% strategy often enough: ${dead.join(', ')}`,
+  });
+  gates.push({
+    name: 'luck stays second',
+    pass: seedShare <= GATE_TARGETS.seedShare,
+    why: `the seed explains ${(seedShare * 100).toFixed(0)}% of the variance of scores (at most ${Math.round(GATE_TARGETS.seedShare * 100)}%)`,
+  });
+
+  const bestPaths = seeds.slice(0, 3).map((seed, i) => {
+    const picks: string[] = [];
+    const idx = bestIdx[i]!;
+    for (let d = 0; d < tree.depth; d++) {
+      const pick = tree.picks[idx * tree.depth + d]!;
+      if (pick === 255) break;
+      const sit = sitDefs[tree.situations[idx * tree.depth + d]!]!;
+      picks.push(sit.choices[pick]!.id);
+    }
+    return { seed, score: bests[i]!, choices: picks };
+  });
+
+  return {
+    scenario: { id: scenario.id, title: scenario.title },
+    seeds: n,
+    strategies: tree.count,
+    bestMean,
+    policies: policyLines,
+    random: { meanScore: mean(randomScores), medianPercentile: median(randomPct) },
+    situations,
+    seedShare,
+    events: scenario.events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      share: (eventTotals.get(e.id) ?? 0) / (tree.count * Math.max(1, n)),
+    })),
+    bestPaths,
+    gates,
+    pass: gates.every((g) => g.pass),
+    elapsedMs: now() - started,
+  };
+}
