@@ -39,26 +39,34 @@ export const NEUTRAL_STYLE: StyleParams = {
 export const READY_SKILL = 0.7;
 /** alignment a firm call forces on the team for now, per unit of telling */
 export const TELL_FORCED = 0.6;
+/** share of a newer person's angle off the line that clear direction closes for good */
+export const TELL_GUIDE = 0.5;
 /** degrees the fan springs open per unit of forced alignment that relaxes */
 export const TELL_REBOUND = 30;
+/** share of the fan's rebound a newer person feels, who welcomed the direction */
+export const NEWER_REBOUND = 0.3;
 /** outside pull a firm call wins under full time pressure */
-export const TELL_FIRM = 0.3;
+export const TELL_FIRM = 0.4;
 /** share of the team's spread an agreed plan closes, at full competence */
-export const INVOLVE_CONVERGE = 0.35;
+export const INVOLVE_CONVERGE = 0.4;
+/** outside pull lost to a quarter of internal meetings, per unit of involving */
+export const INVOLVE_COST = 0.15;
 /** outside pull lost under full time pressure while the team confers */
-export const INVOLVE_DELAY = 0.3;
+export const INVOLVE_DELAY = 0.4;
 /** capacity (acts.ts) below which handing over fails */
 export const CAPACITY_BAR = 0.3;
 /** outside pull per unit of capacity above (or below) the bar, when handing over */
-export const DELEGATE_REACH = 1.2;
+export const DELEGATE_REACH = 1.6;
 /** trust from which a push helps rather than backfires */
 export const PUSH_TRUST_BAR = 0.45;
 /** outside pull per unit of trust above (or below) the bar, when pushing */
-export const PUSH_REACH = 0.8;
+export const PUSH_REACH = 1.2;
+/** shift of the customer's habits per unit of trust above (or below) the bar, when pushing */
+export const PUSH_HOLD = 0.4;
 /** pull each rival adds in answer to a push */
 export const PUSH_RIVAL = 0.08;
 /** share of the missing trust that giving before taking wins */
-export const GIVE_TRUST = 0.12;
+export const GIVE_TRUST = 0.15;
 
 /**
  * Below this team alignment the customer sees a fragmented supplier, and each quarter it
@@ -66,7 +74,7 @@ export const GIVE_TRUST = 0.12;
  * CONFUSION_MAX a quarter: disunity costs trust at once, while unity earns it only
  * slowly, through how the team works with the customer.
  */
-export const CONFUSION_FROM = 0.9;
+export const CONFUSION_FROM = 0.8;
 export const CONFUSION = 0.6;
 export const CONFUSION_MAX = 0.08;
 

@@ -1,7 +1,13 @@
 import { applyActs } from './acts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
-import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX } from './params.ts';
+import {
+  CONFUSION,
+  CONFUSION_FROM,
+  CONFUSION_MAX,
+  NEWER_REBOUND,
+  READY_SKILL,
+} from './params.ts';
 import {
   type PreparedChoice,
   type PreparedEvent,
@@ -316,7 +322,9 @@ function relaxForced(
     const m = members[i]!;
     if (!m.present) continue;
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
-    m.angle = q(clamp(m.angle + side * opened, -90, 90));
+    // the experienced spring back hardest: they never agreed with the call
+    const k = m.skill >= READY_SKILL ? 1 : NEWER_REBOUND;
+    m.angle = q(clamp(m.angle + side * opened * k, -90, 90));
   }
   if (!causes) return;
   const after = teamResultant(state).alignment;
