@@ -5,11 +5,11 @@ import type { ModelParams, StyleParams } from './types.ts';
 
 export const DEFAULT_PARAMS: ModelParams = {
   trustFloor: 0.3,
-  habit: 1.2,
+  habit: 0.8,
   breadthHabit: 1.5,
   breadthPull: 0.4,
-  rateUp: 0.3,
-  rateDown: 0.7,
+  rateUp: 0.45,
+  rateDown: 0.8,
   loyalty: 0.04,
   noise: 0.06,
   marketGrowth: 0.01,
@@ -48,7 +48,7 @@ export const NEWER_REBOUND = 0.3;
 /** outside pull a firm call wins under full time pressure */
 export const TELL_FIRM = 0.4;
 /** share of the team's spread an agreed plan closes, at full competence */
-export const INVOLVE_CONVERGE = 0.4;
+export const INVOLVE_CONVERGE = 0.3;
 /** outside pull lost to a quarter of internal meetings, per unit of involving */
 export const INVOLVE_COST = 0.15;
 /** outside pull lost under full time pressure while the team confers */
@@ -58,7 +58,7 @@ export const CAPACITY_BAR = 0.3;
 /** outside pull per unit of capacity above (or below) the bar, when handing over */
 export const DELEGATE_REACH = 1.6;
 /** trust from which a push helps rather than backfires */
-export const PUSH_TRUST_BAR = 0.45;
+export const PUSH_TRUST_BAR = 0.4;
 /** outside pull per unit of trust above (or below) the bar, when pushing */
 export const PUSH_REACH = 1.2;
 /** shift of the customer's habits per unit of trust above (or below) the bar, when pushing */
@@ -66,7 +66,7 @@ export const PUSH_HOLD = 0.4;
 /** pull each rival adds in answer to a push */
 export const PUSH_RIVAL = 0.08;
 /** share of the missing trust that giving before taking wins */
-export const GIVE_TRUST = 0.15;
+export const GIVE_TRUST = 0.1;
 
 /**
  * Below this team alignment the customer sees a fragmented supplier, and each quarter it

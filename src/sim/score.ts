@@ -58,7 +58,10 @@ function outcomeOf(state: SimState, key: Outcome): number {
       return metricByName(last, key);
     case 'growth': {
       const years = Math.max(played, 1) / 4;
-      const ratio = state.start.revenue > 0 ? last.revenue / state.start.revenue : 1;
+      // the final quarter's revenue and next year's outlook alike, so that a last-quarter
+      // push whose bill comes after the end does not count as growth
+      const ending = (last.revenue * (last.share + last.outlook)) / 2 / Math.max(last.share, 1e-9);
+      const ratio = state.start.revenue > 0 ? ending / state.start.revenue : 1;
       return q(ratio > 0 ? ratio ** (1 / years) - 1 : -1);
     }
     case 'attainment': {
