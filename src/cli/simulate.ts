@@ -3,11 +3,11 @@ import { encodeRecord } from '../record/code.ts';
 import { makeRecord } from '../record/record.ts';
 import {
   initialState,
+  isPolicy,
   outcomes,
-  POLICIES,
-  type PolicyName,
   parLines,
   playPolicy,
+  policiesOf,
   type ScenarioDef,
   type SimState,
   score,
@@ -27,7 +27,7 @@ import { resolveScenario } from './resolve.ts';
 // on every core). The same arguments always print the same bytes.
 
 const USAGE =
-  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy directive|collaborative|random] [--percentile [--every-strategy]]';
+  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy first-shown|crisis-rule|greedy|random|<style>] [--percentile [--every-strategy]]';
 const FLAGS = ['scenario', 'seed', 'choices', 'policy', 'percentile', 'every-strategy'];
 
 export interface CliResult {
@@ -78,11 +78,13 @@ async function simulate(argv: readonly string[]): Promise<string> {
   if (flags.has('choices') && flags.has('policy')) {
     throw new UsageError('give either --choices or --policy, not both');
   }
-  const policy = (flags.get('policy') ?? 'random') as PolicyName;
-  if (!POLICIES.includes(policy)) {
-    throw new UsageError(`unknown policy "${policy}"; the policies are ${POLICIES.join(', ')}`);
-  }
+  const policy = flags.get('policy') ?? 'random';
   const { scenario, hash } = resolveScenario(scenarioArg);
+  if (!isPolicy(scenario, policy)) {
+    throw new UsageError(
+      `unknown policy "${policy}"; the policies for ${scenario.id} are ${policiesOf(scenario).join(', ')}`,
+    );
+  }
 
   const state = flags.has('choices')
     ? playListed(

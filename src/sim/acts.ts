@@ -225,7 +225,12 @@ function applyInvolve(ctx: ActCtx, involve: number, pressure: number, skill: num
   }
   moveScalar(ctx, 'autonomy', q(0.06 * involve), 'the team shares the decision');
   // a quarter of internal meetings is a quarter less in front of the customer
-  moveScalar(ctx, 'outside', q(-INVOLVE_COST * involve), 'time spent inside, not with the customer');
+  moveScalar(
+    ctx,
+    'outside',
+    q(-INVOLVE_COST * involve),
+    'time spent inside, not with the customer',
+  );
   if (pressure > 0) {
     const wait = 'the customer waits while the team confers';
     moveScalar(ctx, 'outside', q(-INVOLVE_DELAY * involve * pressure), wait);

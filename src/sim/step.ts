@@ -1,13 +1,7 @@
 import { applyActs } from './acts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
-import {
-  CONFUSION,
-  CONFUSION_FROM,
-  CONFUSION_MAX,
-  NEWER_REBOUND,
-  READY_SKILL,
-} from './params.ts';
+import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX, NEWER_REBOUND, READY_SKILL } from './params.ts';
 import {
   type PreparedChoice,
   type PreparedEvent,
