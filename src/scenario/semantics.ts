@@ -118,6 +118,14 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     }
   });
 
+  if (s.params?.styles !== undefined) {
+    out.push({
+      path: ['params', 'styles'],
+      atKey: true,
+      message:
+        "styles have no built-in dynamics since model 2: what a reply does comes from its `acts` (tell, involve, delegate, push, give); remove params.styles and give each choice its acts",
+    });
+  }
   for (const style of Object.keys(s.params?.styles ?? {})) {
     if (!styles.includes(style)) {
       out.push({

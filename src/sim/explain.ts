@@ -102,13 +102,15 @@ function fitOf(kind: DecisionExplanation['kind'], style: string): Fit {
 
 /**
  * The quarter a cause belongs to. A forced alignment relaxing is written down in the
- * quarter it relaxes; it belongs to the last earlier call whose style forces alignment.
+ * quarter it relaxes; it belongs to the last earlier call that told the team what to do.
  */
 function ownerOf(scenario: ScenarioDef, history: readonly QuarterReport[], c: Cause): number {
   if (c.ref !== 'directive-relax') return c.origin;
   for (let q = c.origin - 1; q >= 1; q--) {
-    const style = history[q - 1]?.style;
-    if (style && (scenario.params.styles[style]?.forced ?? 0) > 0) return q;
+    const r = history[q - 1];
+    if (!r) continue;
+    const choice = situationById(scenario, r.situationId).choices.find((x) => x.id === r.choiceId);
+    if ((choice?.acts?.tell ?? 0) > 0) return q;
   }
   return c.origin;
 }
