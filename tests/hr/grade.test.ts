@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
+import { traineeSeed } from '../../src/hr/binding.ts';
 import { cohort, cohortCsv } from '../../src/hr/cohort.ts';
 import { gradeAll } from '../../src/hr/grade.ts';
 import { readText } from '../../src/hr/intake.ts';
@@ -7,7 +8,8 @@ import { parseRoster } from '../../src/hr/roster.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { resultFile } from '../../src/record/result-file.ts';
-import { census, percentile, playChoices, score } from '../../src/sim/index.ts';
+import { census, percentile, playChoices, playPolicy, score } from '../../src/sim/index.ts';
+import { recordFor } from '../../src/ui/result.ts';
 import { genuineRecord, scenarios, tutorial } from './helpers.ts';
 
 const ctx = { scenarios, passMark: 50 };
@@ -49,6 +51,28 @@ describe('verifying results', () => {
     expect(graded.every((g) => g.genuine)).toBe(true);
     expect(graded[4]!.duplicate).toBe(true);
     expect(graded[4]!.notes[0]).toMatch(/duplicate of sim.json/);
+  });
+
+  it('reads back as genuine the result file the game downloads for an assignment', () => {
+    const { state } = playPolicy(
+      tutorial.scenario,
+      traineeSeed('acme-q3', 's1', 'alice'),
+      'random',
+    );
+    const context = {
+      kind: 'assignment',
+      session: 'acme-q3',
+      trainee: 'alice',
+      passMark: 40,
+      attempts: 1,
+      attempt: 1,
+      due: '2026-03-31',
+      finished: '2026-03-30',
+    } as const;
+    // as the debrief's download link writes it (src/ui/result.ts)
+    const file = JSON.stringify(resultFile(recordFor(tutorial, state, context), tutorial.scenario));
+    const [g] = gradeAll(readText(file, 'tow-acme-q3-alice-1.json', scenarios), ctx);
+    expect(g).toMatchObject({ genuine: true, trainee: 'alice' });
   });
 
   it('lists edited records as not genuine, with the reason, and does not grade them', () => {
