@@ -28,12 +28,18 @@ function keptNote(r: PageGrades): string {
   return reused + refused;
 }
 
-/** Pass or fail, and why an attempt over the limit or late does not count. */
-function resultText(g: Graded): string {
-  if (g.passed === undefined) return '';
+/** Pass or fail, and under it why an attempt over the limit or late does not count. */
+function resultCell(g: Graded): HTMLElement {
+  if (g.passed === undefined) return h('td', null, '');
   const verdict = g.passed ? '✓ pass' : '✗ fail';
   const why = [g.overLimit ? 'over the limit' : '', g.late ? 'late' : ''].filter(Boolean);
-  return why.length > 0 ? `${verdict}, does not count (${why.join(', ')})` : verdict;
+  if (why.length === 0) return h('td', null, verdict);
+  return h(
+    'td',
+    null,
+    `${verdict} `,
+    h('span', { class: 'uncounted' }, `does not count: ${why.join(', ')}`),
+  );
 }
 
 export function verifyView(
@@ -86,7 +92,7 @@ export function verifyView(
         cell(g.attempt ?? ''),
         cell(g.score),
         cell(g.grade === undefined ? undefined : `${g.grade} (${g.percentile}%)`),
-        cell(resultText(g)),
+        resultCell(g),
         h(
           'td',
           null,
