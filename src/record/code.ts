@@ -253,5 +253,7 @@ export function asRecord(value: unknown): Decoded {
   if (extra) return { ok: false, error: `not a session record: unexpected field "${extra}"` };
   const terms = termsProblem(r.terms, r.finished);
   if (terms) return { ok: false, error: `not a session record: ${terms}` };
-  return { ok: true, record: r as unknown as SessionRecord };
+  // one field order, whatever the source: the same game from a file and from a code
+  // compares equal (duplicates, src/hr/grade.ts)
+  return { ok: true, record: inFieldOrder(r as unknown as SessionRecord) };
 }

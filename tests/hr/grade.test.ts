@@ -75,6 +75,31 @@ describe('verifying results', () => {
     expect(g).toMatchObject({ genuine: true, trainee: 'alice' });
   });
 
+  it('sees the same game as a code and as a record written in another field order as one', () => {
+    const rec = genuineRecord('alice', 1, {
+      assessed: { terms: { passMark: 40, attempts: 2, due: '2026-03-31' }, finished: '2026-03-30' },
+    });
+    // a record as a spreadsheet macro or another tool might write it: same fields, other order
+    const { terms, session, player, ...rest } = rec;
+    const reordered = {
+      session,
+      player,
+      terms: { due: terms!.due, attempts: 2, passMark: 40 },
+      ...rest,
+    };
+    const graded = gradeAll(
+      [
+        ...readText(encodeRecord(rec), 'mail', scenarios),
+        ...readText(JSON.stringify(reordered), 'alice.json', scenarios),
+      ],
+      ctx,
+    );
+    expect(graded.map((g) => [g.genuine, g.duplicate])).toEqual([
+      [true, false],
+      [true, true],
+    ]);
+  });
+
   it('lists edited records as not genuine, with the reason, and does not grade them', () => {
     const rec = genuineRecord('alice');
     const other = tutorial.scenario.situations[0]!.choices.find((c) => c.id !== rec.choices[0])!.id;
