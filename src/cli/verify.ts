@@ -45,6 +45,7 @@ if (prepare && flags.has('no-cache'))
   fail('--prepare keeps the censuses: it cannot go with --no-cache', USAGE);
 if (prepare && rest.length > 0) fail('--prepare reads no results: give it only --links', USAGE);
 if (!prepare && rest.length === 0) fail('name at least one file or folder', USAGE);
+const passGiven = flags.has('pass');
 const passMark = Number(flags.get('pass') ?? '60');
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
   fail('--pass is a whole number from 0 to 100', USAGE);
@@ -176,7 +177,8 @@ async function verifyResults(): Promise<number> {
   const bad = graded.filter((g) => !g.genuine).length;
   const dupes = graded.filter((g) => g.genuine && g.duplicate).length;
   const good = graded.filter((g) => g.genuine && !g.duplicate);
-  const rows = cohort(graded);
+  const rows = cohort(graded, roster);
+  const silent = rows.filter((r) => r.status === 'no result').length;
   const csvFile = flags.get('csv');
   if (csvFile !== undefined) writeFileSync(csvFile, cohortCsv(rows));
   const ms = Math.round(performance.now() - started);
@@ -189,16 +191,22 @@ async function verifyResults(): Promise<number> {
           ? 'censuses worked out and kept'
           : 'censuses worked out, not kept';
   console.log(
-    `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
+    `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed && g.counts).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
   );
   if (graded.length === 0) console.error('no records found');
   return bad > 0 || graded.length === 0 ? 1 : 0;
 }
 
+const MARK_FROM = {
+  'links file': 'from the links file',
+  result: "from the result's assignment",
+  verifier: passGiven ? 'from --pass' : 'the default: give --pass or --links',
+} as const;
+
 function line(g: Graded): string {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
   if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
-  const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark})`;
+  const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark}, ${MARK_FROM[g.passMarkFrom ?? 'verifier']})${g.overLimit || g.late ? '  DOES NOT COUNT' : ''}`;
   const notes = g.notes.length > 0 ? `  [${g.notes.join('; ')}]` : '';
   return `${g.duplicate ? 'DUPLICATE  ' : 'genuine    '}  ${g.source}: ${who}  ${result}${notes}`;
 }

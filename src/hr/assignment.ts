@@ -1,5 +1,6 @@
 import { toCsv } from '../lib/csv.ts';
 import { type AssignmentLink, linkUrl } from '../links/links.ts';
+import { dayNumber } from '../record/terms.ts';
 import { traineeSeed } from './binding.ts';
 
 // HR's side of an assignment: one link per trainee, and the roster HR keeps to check
@@ -60,8 +61,9 @@ export function settingsProblems(s: AssignmentSettings): string[] {
     out.push('the pass mark is a whole number from 0 to 100');
   if (!Number.isInteger(s.attempts) || s.attempts < 1 || s.attempts > 99)
     out.push('attempts allowed is a whole number from 1 to 99');
-  if (s.due !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.due))
-    out.push('the due date is a date (YYYY-MM-DD)');
+  // the link and every result carry it (src/record/terms.ts): it must be a real day
+  if (s.due !== undefined && dayNumber(s.due) === null)
+    out.push('the due date is a date (YYYY-MM-DD) from 2000 on');
   return out;
 }
 

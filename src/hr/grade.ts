@@ -10,6 +10,7 @@ import { marketKey } from '../workers/fair-score.ts';
 import { checkBinding } from './binding.ts';
 import type { Intake } from './intake.ts';
 import { type Roster, rosterKey } from './roster.ts';
+import { type MarkSource, rulesFor, termsMismatch } from './rules.ts';
 
 // Every record is replayed; only a genuine one is graded. The grade is the fair score:
 // the share of all strategies on the same market that did worse (DESIGN, Fair scores),
@@ -30,7 +31,16 @@ export interface Graded {
   /** the fair score: the percentile, rounded */
   grade?: number;
   passMark?: number;
+  passMarkFrom?: MarkSource;
   passed?: boolean;
+  attemptsAllowed?: number;
+  due?: string;
+  /** the day the trainee's clock showed when the game ended */
+  finished?: string;
+  overLimit?: boolean;
+  late?: boolean;
+  /** genuine, not a duplicate, within the attempts allowed and on time: it may pass */
+  counts?: boolean;
   /** this exact record was already listed; it counts once */
   duplicate: boolean;
   notes: string[];
@@ -53,7 +63,7 @@ export type StandingOf = (
 
 export interface GradeContext {
   scenarios: ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>;
-  /** used when the roster does not name the record's assignment */
+  /** used when neither the roster nor the record gives the assignment's pass mark */
   passMark: number;
   roster?: Roster;
   /** defaults to a census per market, kept (cachedStanding) */
@@ -87,6 +97,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     scenario: r?.scenario ?? '',
     seed: r?.seed ?? '',
     attempt: r?.attempt ?? null,
+    ...(r?.finished !== undefined ? { finished: r.finished } : {}),
     genuine: false,
     duplicate: false,
     notes: [],
@@ -111,13 +122,16 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
       return notGenuine(base, `assigned scenario "${entry.scenario}", played "${r.scenario}"`);
     if (!knownSession) base.notes.push('assignment not in the loaded links file');
   }
+  const mismatch = entry ? termsMismatch(r, entry) : null;
+  if (mismatch) return notGenuine(base, mismatch);
   if (r.score === undefined) base.notes.push('the record claims no score; graded on its replay');
   const verdict = verify(r, ctx.scenarios);
   if (!verdict.genuine) return notGenuine(base, verdict.reason);
   const entryScenario = ctx.scenarios.get(r.scenario)!;
   const st = standingOf(entryScenario.scenario, entryScenario.hash, r.seed, verdict.replay.score);
   const pct = st.percentile;
-  const passMark = entry?.passMark ?? ctx.passMark;
+  const rules = rulesFor(r, entry, ctx.passMark);
+  const { passMark } = rules;
   const { grade, passed } = gradeOf(
     entryScenario.scenario.rubric,
     verdict.replay.score,
@@ -125,9 +139,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     passMark,
   );
   if (!st.exhaustive) base.notes.push(`percentile from a sample of strategies (±${st.margin})`);
-  if (entry && r.attempt !== undefined && r.attempt > entry.attempts) {
-    base.notes.push(`attempt ${r.attempt} is over the ${entry.attempts} allowed`);
-  }
+  base.notes.push(...rules.notes);
   return {
     ...base,
     genuine: true,
@@ -135,7 +147,13 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     percentile: pct,
     grade,
     passMark,
+    passMarkFrom: rules.passMarkFrom,
     passed,
+    ...(rules.attemptsAllowed !== undefined ? { attemptsAllowed: rules.attemptsAllowed } : {}),
+    ...(rules.due !== undefined ? { due: rules.due } : {}),
+    overLimit: rules.overLimit,
+    late: rules.late,
+    counts: !rules.overLimit && !rules.late,
   };
 }
 
@@ -151,6 +169,8 @@ function identity(r: SessionRecord): string {
     r.player,
     r.session,
     r.attempt,
+    r.terms,
+    r.finished,
     r.score,
   ]);
 }
@@ -166,6 +186,7 @@ export function gradeAll(items: readonly Intake[], ctx: GradeContext): Graded[] 
     const first = seen.get(id);
     if (first !== undefined) {
       g.duplicate = true;
+      g.counts = false;
       g.notes.unshift(`duplicate of ${first}: counted once`);
       return g;
     }

@@ -1,7 +1,7 @@
 import { toCsv } from '../lib/csv.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, countingStatus, h } from '../ui/dom.ts';
-import { cohort, cohortCsv } from './cohort.ts';
+import { cohort, cohortCsv, yesNo } from './cohort.ts';
 import { download } from './download.ts';
 import type { Graded } from './grade.ts';
 import { type Intake, readText } from './intake.ts';
@@ -26,6 +26,20 @@ function keptNote(r: PageGrades): string {
     ? ' This browser would not keep the markets for the next check (storage full or refused): the next check works them out again; nothing else is affected.'
     : '';
   return reused + refused;
+}
+
+/** Pass or fail, and under it why an attempt over the limit or late does not count. */
+function resultCell(g: Graded): HTMLElement {
+  if (g.passed === undefined) return h('td', null, '');
+  const verdict = g.passed ? '✓ pass' : '✗ fail';
+  const why = [g.overLimit ? 'over the limit' : '', g.late ? 'late' : ''].filter(Boolean);
+  if (why.length === 0) return h('td', null, verdict);
+  return h(
+    'td',
+    null,
+    `${verdict} `,
+    h('span', { class: 'uncounted' }, `does not count: ${why.join(', ')}`),
+  );
 }
 
 export function verifyView(
@@ -60,10 +74,12 @@ export function verifyView(
   let running: AbortController | null = null;
 
   const show = (graded: Graded[], roster: Roster, note: string) => {
-    const rows = cohort(graded);
+    const rows = cohort(graded, roster);
     const genuine = graded.filter((g) => g.genuine && !g.duplicate);
     const forged = graded.filter((g) => !g.genuine).length;
-    status.textContent = `${graded.length} record${graded.length === 1 ? '' : 's'}: ${genuine.length} genuine (${genuine.filter((g) => g.passed).length} passed), ${forged} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only.'}${note}`;
+    const silent = rows.filter((r) => r.status === 'no result').length;
+    const unmarked = genuine.filter((g) => g.passMarkFrom === 'verifier').length;
+    status.textContent = `${graded.length} record${graded.length === 1 ? '' : 's'}: ${genuine.length} genuine (${genuine.filter((g) => g.passed && g.counts).length} passed), ${forged} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only, each on the pass mark its assignment link gave it.'}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
     const cell = (t: string | number | undefined) =>
       h('td', null, t === undefined ? '' : String(t));
     const body = graded.map((g) =>
@@ -76,7 +92,7 @@ export function verifyView(
         cell(g.attempt ?? ''),
         cell(g.score),
         cell(g.grade === undefined ? undefined : `${g.grade} (${g.percentile}%)`),
-        cell(g.passed === undefined ? '' : g.passed ? '✓ pass' : '✗ fail'),
+        resultCell(g),
         h(
           'td',
           null,
@@ -122,6 +138,11 @@ export function verifyView(
                   'fair_score',
                   'percentile',
                   'passed',
+                  'pass_mark',
+                  'pass_mark_from',
+                  'finished_on',
+                  'over_limit',
+                  'late',
                   'genuine',
                   'reason',
                   'duplicate',
@@ -136,7 +157,12 @@ export function verifyView(
                   g.score ?? '',
                   g.grade ?? '',
                   g.percentile ?? '',
-                  g.passed === undefined ? '' : g.passed ? 'yes' : 'no',
+                  yesNo(g.passed),
+                  g.passMark ?? '',
+                  g.passMarkFrom ?? '',
+                  g.finished ?? '',
+                  yesNo(g.overLimit),
+                  yesNo(g.late),
                   g.genuine ? 'yes' : 'no',
                   g.reason ?? '',
                   g.duplicate ? 'yes' : 'no',
@@ -226,7 +252,7 @@ export function verifyView(
     h(
       'p',
       { class: 'hint' },
-      'Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Load the links file of the assignment too, to check each result against the market its trainee was dealt and the attempts allowed.',
+      'Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment’s pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing.',
     ),
     h('div', { class: 'field' }, h('label', { attrs: { for: 'v-codes' } }, 'Result codes'), pasted),
     h(
@@ -242,7 +268,7 @@ export function verifyView(
       h(
         'label',
         { attrs: { for: 'v-pass' } },
-        'Pass mark for results of assignments not in a links file',
+        'Pass mark for results that carry none (made by an older game) and are not in a links file',
       ),
       pass,
     ),

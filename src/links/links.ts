@@ -1,4 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { dayNumber } from '../record/terms.ts';
 
 // Links that start a game in a given market: a workshop link for a whole room, and an
 // assignment link for one trainee. No server is involved: the settings (and a
@@ -98,10 +99,17 @@ function check(value: unknown, kind: GameLink['kind']): LinkResult {
   ) {
     return { ok: false, error: 'the assignment link has no valid number of attempts' };
   }
-  if (typeof v.passMark !== 'number' || v.passMark < 0 || v.passMark > 100) {
+  // the result carries both in its code (src/record/terms.ts), which holds only whole
+  // marks and real dates
+  if (
+    typeof v.passMark !== 'number' ||
+    !Number.isInteger(v.passMark) ||
+    v.passMark < 0 ||
+    v.passMark > 100
+  ) {
     return { ok: false, error: 'the assignment link has no valid pass mark' };
   }
-  if (v.due !== undefined && !(typeof v.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.due))) {
+  if (v.due !== undefined && !(typeof v.due === 'string' && dayNumber(v.due) !== null)) {
     return { ok: false, error: 'the assignment link has an invalid due date' };
   }
   return { ok: true, link: v as unknown as AssignmentLink };

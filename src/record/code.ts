@@ -5,7 +5,9 @@ import { fromBase64Url, toBase64Url, unpackJson } from '../links/links.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { bigintToBytes, bytesToBigint, choicesToNumber, numberToChoices } from './choices.ts';
-import type { SessionRecord } from './record.ts';
+import { inFieldOrder, type SessionRecord } from './record.ts';
+import { dayNumber, dayText, termsProblem } from './terms.ts';
+import { RECORD_VERSION } from './version.ts';
 
 // A result code is a record a person can paste into a chat: "TOW1-", the record packed
 // as bytes in base64url, ".", and a checksum. The fields are written in a fixed order
@@ -24,6 +26,11 @@ const HASH_BYTES = 1;
 const INDEXED = 2;
 const HAS_ATTEMPT = 4;
 const HAS_SCORE = 8;
+const HAS_TERMS = 16;
+const HAS_FINISHED = 32;
+/** a flag beyond these was set by a newer game, for a field this one cannot read */
+const KNOWN_FLAGS = 63;
+const NEWER = 'the code was made by a newer game: update the game';
 
 /** Scenarios by id, as the game and the verifier hold them. */
 export type ScenarioShelf = ReadonlyMap<string, { scenario: ScenarioDef }>;
@@ -47,7 +54,9 @@ function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): U
     (hashBytes ? HASH_BYTES : 0) |
     (packed !== null ? INDEXED : 0) |
     (record.attempt !== undefined ? HAS_ATTEMPT : 0) |
-    (record.score !== undefined ? HAS_SCORE : 0);
+    (record.score !== undefined ? HAS_SCORE : 0) |
+    (record.terms !== undefined ? HAS_TERMS : 0) |
+    (record.finished !== undefined ? HAS_FINISHED : 0);
   const w = new ByteWriter().uint(record.v).uint(flags).text(record.game).text(record.scenario);
   if (hashBytes) {
     w.raw(Uint8Array.from(record.hash.match(/../g)!.map((h) => Number.parseInt(h, 16))));
@@ -58,7 +67,21 @@ function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): U
   w.optionalText(record.player).optionalText(record.session);
   if (record.attempt !== undefined) w.uint(record.attempt);
   if (record.score !== undefined) w.uint(record.score);
+  if (record.terms !== undefined) {
+    const { passMark, attempts, due } = record.terms;
+    // 0 for no due date, else its day + 1
+    w.uint(passMark)
+      .uint(attempts)
+      .uint(due === undefined ? 0 : day(due) + 1);
+  }
+  if (record.finished !== undefined) w.uint(day(record.finished));
   return w.done();
+}
+
+function day(date: string): number {
+  const n = dayNumber(date);
+  if (n === null) throw new RangeError(`not a date from 2000 on (YYYY-MM-DD): ${date}`);
+  return n;
 }
 
 /**
@@ -80,6 +103,7 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   const r = new ByteReader(fields);
   const v = r.uint();
   const flags = r.uint();
+  if ((flags & ~KNOWN_FLAGS) !== 0) return { ok: false, error: NEWER };
   const game = r.text();
   const scenario = r.text();
   const hash = flags & HASH_BYTES ? bytesToHex(r.raw(8)) : r.text();
@@ -112,19 +136,31 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   const session = r.optionalText();
   const attempt = flags & HAS_ATTEMPT ? r.uint() : undefined;
   const score = flags & HAS_SCORE ? r.uint() : undefined;
+  let terms: SessionRecord['terms'];
+  if (flags & HAS_TERMS) {
+    const passMark = r.uint();
+    const attempts = r.uint();
+    const due = r.uint();
+    terms = { passMark, attempts, ...(due > 0 ? { due: dayText(due - 1) } : {}) };
+  }
+  const finished = flags & HAS_FINISHED ? dayText(r.uint()) : undefined;
   if (!r.finished) return { ok: false, error: 'the code has bytes left over: it is damaged' };
-  return asRecord({
-    v,
-    game,
-    scenario,
-    hash,
-    seed,
-    choices,
-    ...(player !== undefined ? { player } : {}),
-    ...(session !== undefined ? { session } : {}),
-    ...(attempt !== undefined ? { attempt } : {}),
-    ...(score !== undefined ? { score } : {}),
-  });
+  return asRecord(
+    inFieldOrder({
+      v,
+      game,
+      scenario,
+      hash,
+      seed,
+      choices,
+      ...(player !== undefined ? { player } : {}),
+      ...(session !== undefined ? { session } : {}),
+      ...(attempt !== undefined ? { attempt } : {}),
+      ...(terms !== undefined ? { terms } : {}),
+      ...(finished !== undefined ? { finished } : {}),
+      ...(score !== undefined ? { score } : {}),
+    }),
+  );
 }
 
 /** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
@@ -157,14 +193,24 @@ export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
     const rest = bytes.subarray(1);
     if (bytes[0] === DEFLATED) return unpackFields(inflateSync(rest), scenarios);
     if (bytes[0] === RAW) return unpackFields(rest, scenarios);
-    return { ok: false, error: 'the code was made by a newer game: update the game' };
+    return { ok: false, error: NEWER };
   } catch {
     return { ok: false, error: 'the code cannot be unpacked: it is damaged' };
   }
 }
 
 const STRING_FIELDS = ['game', 'scenario', 'hash', 'seed'] as const;
-const KNOWN = new Set(['v', ...STRING_FIELDS, 'choices', 'player', 'session', 'attempt', 'score']);
+const KNOWN = new Set([
+  'v',
+  ...STRING_FIELDS,
+  'choices',
+  'player',
+  'session',
+  'attempt',
+  'terms',
+  'finished',
+  'score',
+]);
 
 /** Checks the shape of anything claiming to be a record (from a code, a file or JSON). */
 export function asRecord(value: unknown): Decoded {
@@ -198,6 +244,16 @@ export function asRecord(value: unknown): Decoded {
     }
   }
   const extra = Object.keys(r).find((k) => !KNOWN.has(k));
+  if (extra && r.v > RECORD_VERSION) {
+    return {
+      ok: false,
+      error: `the record was made by a newer game (format ${r.v}, field "${extra}"): update the game`,
+    };
+  }
   if (extra) return { ok: false, error: `not a session record: unexpected field "${extra}"` };
-  return { ok: true, record: r as unknown as SessionRecord };
+  const terms = termsProblem(r.terms, r.finished);
+  if (terms) return { ok: false, error: `not a session record: ${terms}` };
+  // one field order, whatever the source: the same game from a file and from a code
+  // compares equal (duplicates, src/hr/grade.ts)
+  return { ok: true, record: inFieldOrder(r as unknown as SessionRecord) };
 }

@@ -8,6 +8,7 @@ import {
   type StepOptions,
   score,
 } from '../sim/index.ts';
+import type { AssignmentTerms } from './terms.ts';
 import { GAME_VERSION, MIN_RECORD_VERSION, RECORD_VERSION } from './version.ts';
 
 // A finished (or unfinished) game is a seed and a list of choices; everything else is
@@ -26,8 +27,48 @@ export interface SessionRecord {
   /** workshop or assignment this game was played for */
   session?: string;
   attempt?: number;
+  /** an assessed game's pass mark, attempts allowed and due date, from its link */
+  terms?: AssignmentTerms;
+  /** the day the game was finished (YYYY-MM-DD) by the trainee's clock: a claim, like the score */
+  finished?: string;
   /** the score the player's game showed; verify() checks it against the replay */
   score?: number;
+}
+
+/** The optional fields a game adds to its record, besides the score. */
+export type RecordExtra = Pick<
+  SessionRecord,
+  'player' | 'session' | 'attempt' | 'terms' | 'finished'
+>;
+
+/**
+ * The record with its fields in the one order a result code reads them back in, so a
+ * result file's record and its code print the same JSON (src/hr/intake.ts compares them).
+ */
+export function inFieldOrder(r: SessionRecord): SessionRecord {
+  const t = r.terms;
+  return {
+    v: r.v,
+    game: r.game,
+    scenario: r.scenario,
+    hash: r.hash,
+    seed: r.seed,
+    choices: r.choices,
+    ...(r.player !== undefined ? { player: r.player } : {}),
+    ...(r.session !== undefined ? { session: r.session } : {}),
+    ...(r.attempt !== undefined ? { attempt: r.attempt } : {}),
+    ...(t !== undefined
+      ? {
+          terms: {
+            passMark: t.passMark,
+            attempts: t.attempts,
+            ...(t.due !== undefined ? { due: t.due } : {}),
+          },
+        }
+      : {}),
+    ...(r.finished !== undefined ? { finished: r.finished } : {}),
+    ...(r.score !== undefined ? { score: r.score } : {}),
+  };
 }
 
 export interface Replay {
@@ -41,10 +82,10 @@ export function makeRecord(
   scenario: ScenarioDef,
   hash: string,
   state: SimState,
-  extra: Pick<SessionRecord, 'player' | 'session' | 'attempt'> = {},
+  extra: RecordExtra = {},
 ): SessionRecord {
   const finished = state.situationId === null;
-  return {
+  return inFieldOrder({
     v: RECORD_VERSION,
     game: GAME_VERSION,
     scenario: scenario.id,
@@ -53,7 +94,7 @@ export function makeRecord(
     choices: [...state.choices],
     ...extra,
     ...(finished ? { score: score(scenario.rubric, state) } : {}),
-  };
+  });
 }
 
 /** `trace: false` skips the causes, for checking a record, which needs only outcomes. */

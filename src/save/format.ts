@@ -22,6 +22,8 @@ export type GameContext =
       /** which attempt this game is, counted on this device */
       attempt: number;
       due?: string;
+      /** the day this attempt was finished (YYYY-MM-DD) by this device's clock */
+      finished?: string;
     };
 
 export interface SaveData {
@@ -76,7 +78,8 @@ function parseContext(value: unknown): GameContext | null {
     typeof c.passMark === 'number' &&
     isCount(c.attempts) &&
     isCount(c.attempt) &&
-    (c.due === undefined || isText(c.due, 10))
+    (c.due === undefined || isText(c.due, 10)) &&
+    (c.finished === undefined || isText(c.finished, 10))
   ) {
     return {
       kind: 'assignment',
@@ -86,6 +89,7 @@ function parseContext(value: unknown): GameContext | null {
       attempts: c.attempts,
       attempt: c.attempt,
       ...(c.due !== undefined ? { due: c.due as string } : {}),
+      ...(c.finished !== undefined ? { finished: c.finished as string } : {}),
     };
   }
   return null;

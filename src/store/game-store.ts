@@ -32,6 +32,7 @@
  *   setTimeline(quarter)           the timeline shows the market after that many quarters
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { localDay } from '../record/terms.ts';
 import {
   type GameContext,
   SAVE_FORMAT,
@@ -158,7 +159,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           `You have used all ${context.attempts} attempts of this assessed session; this game counts as attempt ${used + 1}.`,
         );
       }
-      return { ...context, attempt: used + 1 };
+      const { finished: _earlier, ...fresh } = context;
+      return { ...fresh, attempt: used + 1 };
     };
 
     /** Replays a save; null (with the reason) when it cannot be played back faithfully. */
@@ -314,6 +316,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           return;
         const next = step(entry.scenario, sim, choiceId);
         const animate = get().viewReady && !reducedMotion(get());
+        const { context } = get();
+        // an assessed game notes the day it ends, once: its result says when it was finished
+        if (next.situationId === null && context.kind === 'assignment') {
+          set({ context: { ...context, finished: localDay(deps.now()) } });
+        }
         set({
           previous: sim,
           sim: next,

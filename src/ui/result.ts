@@ -1,6 +1,7 @@
 import { encodeRecord } from '../record/code.ts';
-import { makeRecord, type SessionRecord } from '../record/record.ts';
+import { makeRecord, type RecordExtra, type SessionRecord } from '../record/record.ts';
 import { resultFile, resultFileName } from '../record/result-file.ts';
+import { dayNumber } from '../record/terms.ts';
 import type { GameContext } from '../save/format.ts';
 import type { SimState } from '../sim/index.ts';
 import type { ScenarioEntry } from '../store/types.ts';
@@ -15,7 +16,7 @@ export function recordFor(
   context: GameContext,
   playerName = '',
 ): SessionRecord {
-  const extra: Pick<SessionRecord, 'player' | 'session' | 'attempt'> = {};
+  const extra: RecordExtra = {};
   if (context.kind === 'workshop') {
     extra.session = context.session;
     if (playerName.trim()) extra.player = playerName.trim().slice(0, 60);
@@ -24,6 +25,11 @@ export function recordFor(
     extra.session = context.session;
     extra.player = context.trainee;
     if (context.attempt > 0) extra.attempt = context.attempt;
+    const { passMark, attempts, due } = context;
+    extra.terms = { passMark, attempts, ...(due !== undefined ? { due } : {}) };
+    // a clock set before 2000 gives no day a code can hold: the result then says none
+    if (context.finished !== undefined && dayNumber(context.finished) !== null)
+      extra.finished = context.finished;
   }
   return makeRecord(entry.scenario, entry.hash, sim, extra);
 }

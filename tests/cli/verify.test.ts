@@ -7,7 +7,7 @@ import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
-import { makeRecord } from '../../src/record/record.ts';
+import { makeRecord, type RecordExtra } from '../../src/record/record.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, playPolicy } from '../../src/sim/index.ts';
@@ -15,13 +15,19 @@ import { tempDir } from '../helpers/temp.ts';
 
 const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!;
 
-function record(trainee: string, attempt: number, policy: 'random' | 'directive' = 'random') {
+function record(
+  trainee: string,
+  attempt: number,
+  policy: 'random' | 'directive' = 'random',
+  assessed: Pick<RecordExtra, 'terms' | 'finished'> = {},
+) {
   const seed = traineeSeed('acme-q3', 's1', trainee);
   const { state } = playPolicy(tutorial.scenario, seed, policy);
   return makeRecord(tutorial.scenario, tutorial.hash, state, {
     player: trainee,
     session: 'acme-q3',
     attempt,
+    ...assessed,
   });
 }
 
@@ -87,13 +93,14 @@ describe('npm run verify', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('genuine'))).toHaveLength(4);
     expect(r.stdout).toMatch(
-      /alice\s+acme-q3\s+tutorial\s+attempt 1\s+score \d+\s+percentile [\d.]+\s+(PASS|FAIL) \(mark 40\)/,
+      /alice\s+acme-q3\s+tutorial\s+attempt 1\s+score \d+\s+percentile [\d.]+\s+(PASS|FAIL) \(mark 40, from the links file\)/,
     );
     expect(lines.at(-1)).toMatch(
       /^4 records from 3 files: 4 genuine .* 0 not genuine, 0 duplicates; 3 trainees/,
     );
     const rows = parseCsv(readFileSync(csv, 'utf8'));
-    expect(rows.slice(1).map((row) => [row[0], row[8]])).toEqual([
+    const submitted = rows[0]!.indexOf('attempts_submitted');
+    expect(rows.slice(1).map((row) => [row[0], row[submitted]])).toEqual([
       ['alice', '2'],
       ['bob', '1'],
       ['carol', '1'],
@@ -118,6 +125,66 @@ describe('npm run verify', () => {
     );
     expect(r.stdout).toMatch(/NOT GENUINE\s+\S*broken\.txt: .*checksum/);
     expect(r.stdout).toMatch(/^genuine\s+\S*good\.json: alice/m);
+  });
+
+  it('writes a row for every assigned trainee; attempts over the limit or late do not pass', () => {
+    const dir = tempDir('verify');
+    const terms = { passMark: 0, attempts: 1, due: '2026-03-31' };
+    const assessed = (finished: string) => ({ terms, finished });
+    writeFileSync(
+      join(dir, 'mail.txt'),
+      [
+        `alice: ${encodeRecord(record('alice', 1, 'random', assessed('2026-03-30')), tutorial.scenario)}`,
+        `bob, attempt 2 of 1: ${encodeRecord(record('bob', 2, 'random', assessed('2026-03-30')), tutorial.scenario)}`,
+        `carol, a day late: ${encodeRecord(record('carol', 1, 'random', assessed('2026-04-01')), tutorial.scenario)}`,
+      ].join('\n'),
+    );
+    const links = issueLinks(
+      { session: 'acme-q3', scenario: 'tutorial', seed: 's1', perTrainee: true, ...terms },
+      ['alice', 'bob', 'carol', 'dave'],
+      'https://x/',
+    );
+    writeFileSync(join(dir, 'links.csv'), linksCsv(links));
+    const csv = join(dir, 'cohort.csv');
+    for (const withLinks of [true, false]) {
+      const r = run([
+        join(dir, 'mail.txt'),
+        ...(withLinks ? ['--links', join(dir, 'links.csv')] : []),
+        '--csv',
+        csv,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const from = withLinks ? 'from the links file' : "from the result's assignment";
+      expect(r.stdout).toMatch(new RegExp(`alice .* PASS \\(mark 0, ${from}\\)\n`));
+      expect(r.stdout).toMatch(/bob .* PASS \(mark 0, .*\) {2}DOES NOT COUNT .*over the 1 allowed/);
+      expect(r.stdout).toMatch(/carol .* DOES NOT COUNT .*finished 2026-04-01, after the due date/);
+      expect(r.stdout).toMatch(/3 genuine \(1 passed\)/);
+      const [head, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+      const col = (name: string) => head!.indexOf(name);
+      expect(
+        rows.map((row) =>
+          ['trainee', 'status', 'passed', 'attempts_used', 'over_limit', 'late'].map(
+            (c) => row[col(c)],
+          ),
+        ),
+      ).toEqual([
+        ['alice', 'passed', 'yes', '1', 'no', 'no'],
+        ['bob', 'over the limit or late only', 'no', '2', 'yes', 'no'],
+        ['carol', 'over the limit or late only', 'no', '1', 'no', 'yes'],
+        ...(withLinks ? [['dave', 'no result', 'no', '0', 'no', '']] : []),
+      ]);
+    }
+  });
+
+  it('says which pass mark it used for a result that carries none', () => {
+    const dir = tempDir('verify');
+    // a code from a game made before results carried their pass mark
+    const old = { ...record('alice', 1), v: 1 };
+    writeFileSync(join(dir, 'old.txt'), encodeRecord(old, tutorial.scenario));
+    expect(run([dir]).stdout).toMatch(
+      /alice .* \(mark 60, the default: give --pass or --links\) {2}\[.*no pass mark in the result or a links file: graded on the verifier's mark, 60/,
+    );
+    expect(run([dir, '--pass', '75']).stdout).toMatch(/\(mark 75, from --pass\)/);
   });
 
   it('says what is wrong with its arguments', () => {

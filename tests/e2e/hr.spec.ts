@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { traineeSeed } from '../../src/hr/binding.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
@@ -12,10 +13,16 @@ const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
 // HR's page in Chromium: assign, play the assigned game through its link, verify the
 // result code it gives (and a forged one), and export the cohort.
 
-async function makeLinks(page: Page, trainees: string): Promise<string[]> {
+async function makeLinks(
+  page: Page,
+  trainees: string,
+  rules: { pass?: string; attempts?: string; due?: string } = {},
+): Promise<string[]> {
   await page.goto('./hr.html');
   await page.getByLabel('Scenario').selectOption('tutorial');
-  await page.getByLabel('Pass mark (fair score, 0–100)').fill('30');
+  await page.getByLabel('Pass mark (fair score, 0–100)').fill(rules.pass ?? '30');
+  if (rules.attempts) await page.getByLabel('Attempts allowed').fill(rules.attempts);
+  if (rules.due) await page.getByLabel('Due date (optional)').fill(rules.due);
   await page.getByLabel('Trainee ids').fill(trainees);
   await page.getByRole('button', { name: 'Make the links' }).click();
   const inputs = page.locator('input.url');
@@ -26,6 +33,11 @@ async function makeLinks(page: Page, trainees: string): Promise<string[]> {
 async function playLink(page: Page, url: string): Promise<string> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  return playQuarters(page);
+}
+
+/** Plays the tutorial's three quarters from the first and returns the debrief's code. */
+async function playQuarters(page: Page): Promise<string> {
   for (let q = 0; q < 3; q++) {
     await page
       .getByRole('group', { name: 'Your call' })
@@ -85,13 +97,100 @@ test('assign, play the link, verify the code, catch a forgery, export the cohort
     '',
   );
   const lines = cohort.trim().split(/\r\n/);
-  expect(lines[0]).toMatch(/^trainee,assignment,scenario,best_fair_score/);
-  expect(lines).toHaveLength(3);
+  expect(lines[0]).toMatch(/^trainee,assignment,scenario,status,passed,best_fair_score/);
+  // every assigned trainee has a row, the one who sent nothing too
+  expect(lines).toHaveLength(4);
+  expect(
+    lines.some((l) => l.startsWith(`"'=HYPERLINK(""http://evil"")"`) && l.includes('no result')),
+  ).toBe(true);
   expect(lines.some((l) => l.startsWith("'<img") || l.startsWith('<img'))).toBe(true);
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('an attempt over the limit and a late result do not pass in the cohort HR downloads; every trainee has a row', async ({
+  page,
+}) => {
+  const links = await makeLinks(page, 'alice\nbob\ncarol\ndave', {
+    pass: '0',
+    attempts: '1',
+    due: '2026-03-31',
+  });
+  const linksDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the links (CSV)' }).click();
+  const linksFile = (await (await linksDownload).path())!;
+
+  // the trainees' clocks: alice and bob finish in time, carol a day late
+  await page.clock.setFixedTime(new Date('2026-03-30T16:00:00'));
+  await playLink(page, links[0]!);
+  const aliceDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the result file' }).click();
+  const aliceFile = (await (await aliceDownload).path())!;
+  await playLink(page, links[1]!);
+  // bob plays his market again: "attempt 2 of 1", a game the browser counted
+  await page.getByRole('button', { name: 'Replay this market' }).click();
+  const bob = await playQuarters(page);
+  await page.clock.setFixedTime(new Date('2026-04-01T09:00:00'));
+  const carol = await playLink(page, links[2]!);
+
+  await page.goto('./hr.html');
+  await page.getByLabel('Result codes').fill(`Bob wrote: ${bob}\n\nCarol wrote: ${carol}`);
+  await page.getByLabel('Result files and the links file').setInputFiles([
+    { name: 'tow-alice.json', mimeType: 'application/json', buffer: readFileSync(aliceFile) },
+    { name: 'links.csv', mimeType: 'text/csv', buffer: readFileSync(linksFile) },
+  ]);
+  await page.getByRole('button', { name: 'Check the results' }).click();
+  const status = page.locator('#v-status');
+  await expect(status).toContainText('3 records: 3 genuine (1 passed)');
+  await expect(status).toContainText('4 trainees, 1 of them sent nothing');
+  const rows = page.locator('.results tbody tr');
+  await expect(rows.filter({ hasText: 'bob' })).toContainText(
+    'pass does not count: over the limit',
+  );
+  await expect(rows.filter({ hasText: 'carol' })).toContainText('pass does not count: late');
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.locator('.results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`hr-rules-${w}.png`) });
+  }
+
+  const cohortDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the cohort (CSV)' }).click();
+  const [head, ...lines] = parseCsv(
+    readFileSync((await (await cohortDownload).path())!, 'utf8').replace(/^\uFEFF/, ''),
+  );
+  const cols = [
+    'trainee',
+    'status',
+    'passed',
+    'attempts_allowed',
+    'attempts_used',
+    'over_limit',
+    'due',
+    'finished_on',
+    'late',
+  ];
+  expect(lines.map((l) => cols.map((c) => l[head!.indexOf(c)]))).toEqual([
+    ['alice', 'passed', 'yes', '1', '1', 'no', '2026-03-31', '2026-03-30', 'no'],
+    ['bob', 'over the limit or late only', 'no', '1', '2', 'yes', '2026-03-31', '2026-03-30', 'no'],
+    [
+      'carol',
+      'over the limit or late only',
+      'no',
+      '1',
+      '1',
+      'no',
+      '2026-03-31',
+      '2026-04-01',
+      'yes',
+    ],
+    ['dave', 'no result', 'no', '1', '0', 'no', '2026-03-31', '', ''],
+  ]);
 });
 
 test('a result re-labelled with another trainee id is not genuine, as a code or as a file', async ({

@@ -58,4 +58,19 @@ describe('assignment links', () => {
     expect(bad).toHaveLength(4);
     expect(settingsProblems(settings)).toEqual([]);
   });
+
+  it('refuses a due date that does not exist, which no result could carry', () => {
+    expect(settingsProblems({ ...settings, due: '2026-02-30' })).toEqual([
+      'the due date is a date (YYYY-MM-DD) from 2000 on',
+    ]);
+    // a link edited by hand to such a date, or to a pass mark with decimals, is refused
+    // by the game with the reason, before any game is played on it
+    for (const [edit, why] of [
+      [{ due: '2026-02-30' }, 'the assignment link has an invalid due date'],
+      [{ passMark: 60.5 }, 'the assignment link has no valid pass mark'],
+    ] as const) {
+      const [link] = issueLinks({ ...settings, ...edit }, ['alice'], 'https://x/index.html');
+      expect(readLink(new URL(link!.url).search)).toEqual({ ok: false, error: why });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
+import { traineeSeed } from '../../src/hr/binding.ts';
 import { cohort, cohortCsv } from '../../src/hr/cohort.ts';
 import { gradeAll } from '../../src/hr/grade.ts';
 import { readText } from '../../src/hr/intake.ts';
@@ -7,7 +8,8 @@ import { parseRoster } from '../../src/hr/roster.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { resultFile } from '../../src/record/result-file.ts';
-import { census, percentile, playChoices, score } from '../../src/sim/index.ts';
+import { census, percentile, playChoices, playPolicy, score } from '../../src/sim/index.ts';
+import { recordFor } from '../../src/ui/result.ts';
 import { genuineRecord, scenarios, tutorial } from './helpers.ts';
 
 const ctx = { scenarios, passMark: 50 };
@@ -49,6 +51,53 @@ describe('verifying results', () => {
     expect(graded.every((g) => g.genuine)).toBe(true);
     expect(graded[4]!.duplicate).toBe(true);
     expect(graded[4]!.notes[0]).toMatch(/duplicate of sim.json/);
+  });
+
+  it('reads back as genuine the result file the game downloads for an assignment', () => {
+    const { state } = playPolicy(
+      tutorial.scenario,
+      traineeSeed('acme-q3', 's1', 'alice'),
+      'random',
+    );
+    const context = {
+      kind: 'assignment',
+      session: 'acme-q3',
+      trainee: 'alice',
+      passMark: 40,
+      attempts: 1,
+      attempt: 1,
+      due: '2026-03-31',
+      finished: '2026-03-30',
+    } as const;
+    // as the debrief's download link writes it (src/ui/result.ts)
+    const file = JSON.stringify(resultFile(recordFor(tutorial, state, context), tutorial.scenario));
+    const [g] = gradeAll(readText(file, 'tow-acme-q3-alice-1.json', scenarios), ctx);
+    expect(g).toMatchObject({ genuine: true, trainee: 'alice' });
+  });
+
+  it('sees the same game as a code and as a record written in another field order as one', () => {
+    const rec = genuineRecord('alice', 1, {
+      assessed: { terms: { passMark: 40, attempts: 2, due: '2026-03-31' }, finished: '2026-03-30' },
+    });
+    // a record as a spreadsheet macro or another tool might write it: same fields, other order
+    const { terms, session, player, ...rest } = rec;
+    const reordered = {
+      session,
+      player,
+      terms: { due: terms!.due, attempts: 2, passMark: 40 },
+      ...rest,
+    };
+    const graded = gradeAll(
+      [
+        ...readText(encodeRecord(rec), 'mail', scenarios),
+        ...readText(JSON.stringify(reordered), 'alice.json', scenarios),
+      ],
+      ctx,
+    );
+    expect(graded.map((g) => [g.genuine, g.duplicate])).toEqual([
+      [true, false],
+      [true, true],
+    ]);
   });
 
   it('lists edited records as not genuine, with the reason, and does not grade them', () => {
@@ -125,11 +174,11 @@ describe('verifying results', () => {
     expect(rows.map((r) => r.trainee)).toEqual(['alice', 'bob']);
     const alice = rows[0]!;
     expect(alice.attempts).toHaveLength(2);
-    expect(alice.best.grade).toBe(Math.max(...alice.attempts.map((a) => a.grade!)));
+    expect(alice.best!.grade).toBe(Math.max(...alice.attempts.map((a) => a.grade!)));
     expect(rows[1]!.rejected).toBe(1);
     const csv = parseCsv(cohortCsv(rows));
     expect(csv[0]).toContain('best_fair_score');
     expect(csv).toHaveLength(3);
-    expect(csv[1]![9]).toMatch(/^#1: \d+% .*; #2: /);
+    expect(csv[1]![csv[0]!.indexOf('all_attempts')]).toMatch(/^#1: \d+% .*; #2: /);
   });
 });

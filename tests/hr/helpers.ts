@@ -1,5 +1,5 @@
 import { traineeSeed } from '../../src/hr/binding.ts';
-import { makeRecord, type SessionRecord } from '../../src/record/record.ts';
+import { makeRecord, type RecordExtra, type SessionRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { playPolicy, type ScenarioDef } from '../../src/sim/index.ts';
 
@@ -17,6 +17,8 @@ export function genuineRecord(
     perTrainee?: boolean;
     scenario?: ScenarioDef;
     hash?: string;
+    /** the assignment's terms and finishing day, as a game of format 2 writes them */
+    assessed?: Pick<RecordExtra, 'terms' | 'finished'>;
   } = {},
 ): SessionRecord {
   const session = opts.session ?? 'acme-q3';
@@ -25,5 +27,10 @@ export function genuineRecord(
   const scenario = opts.scenario ?? tutorial.scenario;
   const hash = opts.hash ?? tutorial.hash;
   const { state } = playPolicy(scenario, seed, 'random');
-  return makeRecord(scenario, hash, state, { player: trainee, session, attempt });
+  return makeRecord(scenario, hash, state, {
+    player: trainee,
+    session,
+    attempt,
+    ...opts.assessed,
+  });
 }

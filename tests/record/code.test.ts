@@ -114,6 +114,23 @@ describe('result codes', () => {
         player: text,
         session: text,
         attempt: fc.nat(10_000),
+        terms: fc.record(
+          {
+            passMark: fc.integer({ min: 0, max: 100 }),
+            attempts: fc.integer({ min: 1, max: 99 }),
+            due: fc
+              .date({
+                min: new Date('2000-01-01'),
+                max: new Date('2099-12-31'),
+                noInvalidDate: true,
+              })
+              .map((d) => d.toISOString().slice(0, 10)),
+          },
+          { requiredKeys: ['passMark', 'attempts'] },
+        ),
+        finished: fc
+          .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
         score: fc.integer({ min: 0, max: 100 }),
       },
       { requiredKeys: ['v', 'game', 'scenario', 'hash', 'seed', 'choices'] },

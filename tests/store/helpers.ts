@@ -10,9 +10,10 @@ export const tutorial = bundled.find((e) => e.scenario.id === 'tutorial') ?? bun
 export function makeStore(
   raw: FakeStorage | null = new FakeStorage(),
   seeds = ['101', '202', '303'],
+  start = 1_000,
 ): GameStore {
   let i = 0;
-  let clock = 1_000;
+  let clock = start;
   const kv = browserStore(() => {
     if (!raw) throw new DOMException('denied', 'SecurityError');
     return raw;
