@@ -118,7 +118,13 @@ export function forces(
 
 /** Every rope on the view, for drawing and for the text equivalent. */
 export function ropes(state: SimState, params: ModelParams, departmentCount: number): Rope[] {
-  const f = forces(state, params, departmentCount);
+  const b = breadth(state, departmentCount);
+  const f = forces(state, params, departmentCount, teamResultant(state).resultant, b);
+  // each rope is drawn with the pull the customer feels: the rep's own pull after the
+  // friction of distrust and the grip of contacts across the customer's departments,
+  // exactly as forces() sums them
+  const felt =
+    (params.trustFloor + (1 - params.trustFloor) * state.trust) * (1 + params.breadthPull * b);
   const out: Rope[] = [];
   for (const m of state.members) {
     if (!m.present) continue;
@@ -127,11 +133,11 @@ export function ropes(state: SimState, params: ModelParams, departmentCount: num
       name: m.name,
       side: 'team',
       angle: effectiveAngle(m, state.forced),
-      pull: memberPull(m),
+      pull: q(memberPull(m) * felt),
     });
   }
   const n = state.competitors.length;
-  const reach = rivalReach(breadth(state, departmentCount));
+  const reach = rivalReach(b);
   state.competitors.forEach((c, i) => {
     // competitors fan out on the far side; a divided competitor spreads wider
     const spread = (1 - c.alignment) * 70 + 10;

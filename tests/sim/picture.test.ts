@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { ropeLines } from '../../src/ui/rope-text.ts';
+import {
+  forces,
+  initialState,
+  playPolicy,
+  ropes,
+  type ScenarioDef,
+  type SimState,
+  step,
+} from '../../src/sim/index.ts';
+
+// The picture is the model: the ropes the view draws pull exactly as hard as the forces
+// that move the customer, so a rope thins when trust falls and thickens when it rises.
+
+function drawnTeamPull(state: SimState, sc: ScenarioDef): number {
+  let x = 0;
+  let y = 0;
+  for (const r of ropes(state, sc.params, sc.customer.departments.length)) {
+    if (r.side !== 'team') continue;
+    x += r.pull * Math.cos((r.angle * Math.PI) / 180);
+    y += r.pull * Math.sin((r.angle * Math.PI) / 180);
+  }
+  return Math.hypot(x, y);
+}
+
+describe('the rope view draws the model', () => {
+  for (const { scenario } of loadBundledScenarios()) {
+    it(`${scenario.id}: the team's drawn ropes add up to the pull the customer feels, every quarter`, () => {
+      const game = playPolicy(scenario, '7', 'random').state;
+      const states: SimState[] = [initialState(scenario, '7')];
+      // the state after each quarter, rebuilt from the choices
+      for (const c of game.choices) states.push(step(scenario, states.at(-1)!, c));
+      for (const s of states) {
+        const f = forces(s, scenario.params, scenario.customer.departments.length);
+        expect(drawnTeamPull(s, scenario)).toBeCloseTo(f.us, 4);
+        const rivals = ropes(s, scenario.params, scenario.customer.departments.length)
+          .filter((r) => r.side === 'competitor')
+          .reduce((sum, r) => sum + r.pull, 0);
+        expect(rivals).toBeCloseTo(f.them, 4);
+      }
+    });
+  }
+
+  it('a rope is thinner on a customer that distrusts us, and the text says the same number', () => {
+    const { scenario } = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!;
+    const start = initialState(scenario, '1');
+    const doubting: SimState = { ...start, trust: 0.1 };
+    const trusting: SimState = { ...start, trust: 0.9 };
+    const n = scenario.customer.departments.length;
+    const pullOf = (s: SimState) =>
+      ropes(s, scenario.params, n).find((r) => r.id === 'priya')!.pull;
+    expect(pullOf(trusting)).toBeGreaterThan(pullOf(doubting) * 1.8);
+    for (const s of [doubting, trusting]) {
+      const line = ropeLines(scenario, s).find((l) => l.startsWith('Priya'))!;
+      expect(line).toContain(`(pull ${pullOf(s).toFixed(2)})`);
+    }
+  });
+});
