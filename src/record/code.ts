@@ -127,6 +127,21 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   });
 }
 
+/** A code's body and whether its checksum (of either format) matches; null without one. */
+function checked(code: string): { body: string; legacy: boolean; matches: boolean } | null {
+  const dot = code.lastIndexOf('.');
+  if (dot < 0) return null;
+  const body = code.slice(PREFIX.length, dot);
+  const check = code.slice(dot + 1);
+  const legacy = check.length === 10 && check === legacyChecksum(body);
+  return { body, legacy, matches: legacy || check === checksum(body) };
+}
+
+/** Whether this is a whole result code as it was made: prefix, body and matching checksum. */
+export function isWholeCode(code: string): boolean {
+  return code.startsWith(PREFIX) && code.length <= MAX_CODE_LENGTH && !!checked(code)?.matches;
+}
+
 /** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
 export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
   // a real code is a few hundred characters at most; refuse to inflate anything larger
@@ -140,12 +155,10 @@ export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
       error: `a result code starts with ${PREFIX}; this one starts with "${trimmed.slice(0, 5)}"`,
     };
   }
-  const dot = trimmed.lastIndexOf('.');
-  if (dot < 0) return { ok: false, error: 'the code is cut short: its checksum is missing' };
-  const body = trimmed.slice(PREFIX.length, dot);
-  const check = trimmed.slice(dot + 1);
-  const legacy = check.length === 10 && check === legacyChecksum(body);
-  if (!legacy && check !== checksum(body)) {
+  const parts = checked(trimmed);
+  if (!parts) return { ok: false, error: 'the code is cut short: its checksum is missing' };
+  const { body, legacy } = parts;
+  if (!parts.matches) {
     return {
       ok: false,
       error: 'the checksum does not match: the code was changed or cut short when copied',

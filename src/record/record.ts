@@ -30,6 +30,30 @@ export interface SessionRecord {
   score?: number;
 }
 
+const SCALARS = [
+  'v',
+  'game',
+  'scenario',
+  'hash',
+  'seed',
+  'player',
+  'session',
+  'attempt',
+  'score',
+] as const;
+
+/**
+ * Whether two records say the same thing. Field by field: the game writes its fields in
+ * one order and a code reads them back in another, and neither order means anything.
+ */
+export function sameRecord(a: SessionRecord, b: SessionRecord): boolean {
+  return (
+    SCALARS.every((f) => a[f] === b[f]) &&
+    a.choices.length === b.choices.length &&
+    a.choices.every((c, i) => c === b.choices[i])
+  );
+}
+
 export interface Replay {
   state: SimState;
   score: number;
