@@ -72,6 +72,35 @@ test('a result file the game downloaded is genuine, in npm run verify and on hr.
   expect(errors).toEqual([]);
 });
 
+test('a trainee id starting with an apostrophe survives the links CSV HR downloaded', async ({
+  page,
+  browser,
+}) => {
+  const [link] = await makeLinks(page, "'=boss");
+  const linksDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the links (CSV)' }).click();
+  const links = test.info().outputPath('links.csv');
+  await (await linksDownload).saveAs(links);
+  const code = await playLink(page, link!);
+  const codeFile = test.info().outputPath('boss.txt');
+  writeFileSync(codeFile, `${code}\n`);
+
+  const cli = verifyCli([codeFile, '--links', links]);
+  expect(cli.stdout).toMatch(/^genuine .*boss\.txt: '=boss/m);
+  expect(cli.code, cli.stdout).toBe(0);
+
+  // a browser that did not make the links knows the trainee only from the CSV
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const status = await checkOnPage(other, [links], code);
+  expect(status).toContain('1 record: 1 genuine');
+  expect(status).toContain('Checked against 1 assigned trainee link');
+  await expect(other.locator('.results tbody tr').first().getByRole('rowheader')).toHaveText(
+    "'=boss",
+  );
+  await fresh.close();
+});
+
 test('deeply nested and huge JSON files each get a verdict, and the other results are graded', async ({
   page,
 }) => {
