@@ -1,4 +1,4 @@
-import { isWholeCode } from '../record/code.ts';
+import { codeAtStart, LONGEST_CHECK } from '../record/code.ts';
 
 // Result codes in whatever text they come in: an e-mail whose subject starts "[External]",
 // a chat log with times and names, a reply quoting with "> ". Mail and chat programs wrap
@@ -15,28 +15,17 @@ export interface FoundCode {
 const START = 'TOW1-';
 const RUN = /[A-Za-z0-9_.-]+/g;
 const RUN_HERE = /[A-Za-z0-9_.-]+/y;
-/** the checksum after the dot: 7 characters, 10 in the first format */
-const CHECK_LENGTHS = [7, 10] as const;
 /** a code wrapped even at 40 columns spans a handful of lines */
 const MAX_LINES = 8;
+/** runs of a line tried as a code's rest: enough for "10:43 Maria de la Cruz Diaz: …" */
+const MAX_RUNS = 12;
 /** longer than any code: a run of this much is no code to be continued */
 const MAX_JOINED = 2000;
-
-/** The whole code that `text` starts with, if a dot and a matching checksum end it. */
-function wholeAt(text: string): string | null {
-  const dot = text.indexOf('.');
-  if (dot < 0) return null;
-  for (const n of CHECK_LENGTHS) {
-    const end = dot + 1 + n;
-    if (text.length >= end && isWholeCode(text.slice(0, end))) return text.slice(0, end);
-  }
-  return null;
-}
 
 /** Whether more characters could still make `part` a whole code. */
 function unfinished(part: string): boolean {
   const dot = part.indexOf('.');
-  return part.length < MAX_JOINED && (dot < 0 || part.length - dot - 1 < 10);
+  return part.length < MAX_JOINED && (dot < 0 || part.length - dot - 1 < LONGEST_CHECK);
 }
 
 const runsToEnd = (line: string, end: number) => end === line.trimEnd().length;
@@ -54,8 +43,8 @@ function rejoin(part: string, lines: readonly string[], j: number, depth: number
   if (line === undefined || depth > MAX_LINES) return null;
   const runs = [...line.matchAll(RUN)];
   // the rest may follow any prefix the line has; only the checksum says which run it is
-  for (const run of runs) {
-    const whole = wholeAt(part + run[0]);
+  for (const run of runs.slice(0, MAX_RUNS)) {
+    const whole = codeAtStart(part + run[0]);
     if (whole) return { code: whole, lineIndex: j, end: run.index + whole.length - part.length };
   }
   const last = runs.at(-1);
@@ -65,15 +54,16 @@ function rejoin(part: string, lines: readonly string[], j: number, depth: number
 }
 
 /**
- * Every result code in the text, in order, wrapped ones joined again. A code that cannot
- * be completed is returned as it stands, so that reading it says what is wrong with it.
+ * Every result code in the text, in order, wrapped ones joined again; the search stops
+ * once more than `limit` are found. A code that cannot be completed is returned as it
+ * stands, so that reading it says what is wrong with it.
  */
-export function findCodes(text: string): FoundCode[] {
+export function findCodes(text: string, limit = Number.POSITIVE_INFINITY): FoundCode[] {
   const lines = text.split(/\r\n|\r|\n/);
   const found: FoundCode[] = [];
   let i = 0;
   let from = 0;
-  while (i < lines.length) {
+  while (i < lines.length && found.length <= limit) {
     const line = lines[i]!;
     const at = line.indexOf(START, from);
     if (at < 0) {
@@ -83,7 +73,7 @@ export function findCodes(text: string): FoundCode[] {
     }
     RUN_HERE.lastIndex = at;
     const part = RUN_HERE.exec(line)![0];
-    const whole = wholeAt(part);
+    const whole = codeAtStart(part);
     const joined =
       !whole && runsToEnd(line, at + part.length) && unfinished(part)
         ? rejoin(part, lines, i + 1, 1)

@@ -28,9 +28,9 @@ export function tooLarge(source: string, size: number): Intake | null {
   return { source, error: `${mb} MB, over the 1 MB cap for a file or paste of results: not read` };
 }
 
-const tooMany = (source: string, n: number): Intake => ({
+const tooMany = (source: string): Intake => ({
   source,
-  error: `holds ${n.toLocaleString('en')} results, over the cap of ${MAX_PIECES.toLocaleString('en')} for one file or paste: split it`,
+  error: `holds more than ${MAX_PIECES.toLocaleString('en')} results, the cap for one file or paste: split it`,
 });
 
 /** Whether brackets nest deeper than `max` (outside strings); found before parsing. */
@@ -70,8 +70,8 @@ function fromCodes(
   shelf: ScenarioShelf | undefined,
   lineName: ((line: number) => string) | undefined,
 ): Intake[] {
-  const found = findCodes(text);
-  if (found.length > MAX_PIECES) return [tooMany(source, found.length)];
+  const found = findCodes(text, MAX_PIECES);
+  if (found.length > MAX_PIECES) return [tooMany(source)];
   const name =
     lineName ?? (found.length > 1 ? (line: number) => `${source}, line ${line}` : () => source);
   return found.map((f) => fromCode(f.code, name(f.line), shelf));
@@ -138,7 +138,7 @@ function read(
     }
     if (!notJson) {
       const read = fromJson(json, source, shelf);
-      return read.length > MAX_PIECES ? [tooMany(source, read.length)] : read;
+      return read.length > MAX_PIECES ? [tooMany(source)] : read;
     }
   }
   const codes = fromCodes(text, source, shelf, lineName);

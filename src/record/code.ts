@@ -127,19 +127,39 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   });
 }
 
-/** A code's body and whether its checksum (of either format) matches; null without one. */
-function checked(code: string): { body: string; legacy: boolean; matches: boolean } | null {
-  const dot = code.lastIndexOf('.');
-  if (dot < 0) return null;
-  const body = code.slice(PREFIX.length, dot);
-  const check = code.slice(dot + 1);
-  const legacy = check.length === 10 && check === legacyChecksum(body);
-  return { body, legacy, matches: legacy || check === checksum(body) };
+/** The checksum's length after the dot: 7 characters, or 10 in the first format. */
+const CHECK_LENGTH = 7;
+export const LONGEST_CHECK = 10;
+
+// a reader looking for where a code ends asks about one body many times over
+let lastBody: string | null = null;
+let lastChecksum = '';
+function checksumOnce(body: string): string {
+  if (body !== lastBody) {
+    lastBody = body;
+    lastChecksum = checksum(body);
+  }
+  return lastChecksum;
 }
 
-/** Whether this is a whole result code as it was made: prefix, body and matching checksum. */
-export function isWholeCode(code: string): boolean {
-  return code.startsWith(PREFIX) && code.length <= MAX_CODE_LENGTH && !!checked(code)?.matches;
+/**
+ * The whole result code that `text` starts with (prefix, body, dot and a matching checksum
+ * of either format), or null; whatever follows the code is left alone.
+ */
+export function codeAtStart(text: string): string | null {
+  if (!text.startsWith(PREFIX)) return null;
+  const dot = text.indexOf('.');
+  if (dot < 0 || dot > MAX_CODE_LENGTH) return null;
+  const body = text.slice(PREFIX.length, dot);
+  const end = dot + 1 + CHECK_LENGTH;
+  if (text.length >= end && text.slice(dot + 1, end) === checksumOnce(body)) {
+    return text.slice(0, end);
+  }
+  const legacyEnd = dot + 1 + LONGEST_CHECK;
+  const legacy = text.slice(dot + 1, legacyEnd);
+  return /^[0-9a-f]{10}$/.test(legacy) && legacy === legacyChecksum(body)
+    ? text.slice(0, legacyEnd)
+    : null;
 }
 
 /** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
@@ -155,10 +175,12 @@ export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
       error: `a result code starts with ${PREFIX}; this one starts with "${trimmed.slice(0, 5)}"`,
     };
   }
-  const parts = checked(trimmed);
-  if (!parts) return { ok: false, error: 'the code is cut short: its checksum is missing' };
-  const { body, legacy } = parts;
-  if (!parts.matches) {
+  const dot = trimmed.lastIndexOf('.');
+  if (dot < 0) return { ok: false, error: 'the code is cut short: its checksum is missing' };
+  const body = trimmed.slice(PREFIX.length, dot);
+  const check = trimmed.slice(dot + 1);
+  const legacy = check.length === 10 && check === legacyChecksum(body);
+  if (!legacy && check !== checksum(body)) {
     return {
       ok: false,
       error: 'the checksum does not match: the code was changed or cut short when copied',
