@@ -63,6 +63,20 @@ describe('files built to choke the reader', () => {
     );
   });
 
+  it('reads 1 MB of text full of fake codes in seconds, with a verdict', () => {
+    for (const text of [
+      Array(70_000).fill('TOW1-a.bbbbbbb').join('\n'),
+      Array(8)
+        .fill(`TOW1-a\n${Array(12_000).fill('a.bbbbbbb').join(' ')}`)
+        .join('\n'),
+    ]) {
+      const t0 = performance.now();
+      const items = readText(text.slice(0, 1024 * 1024), 'fakes.txt', scenarios);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(items[0]!.error).toMatch(/more than 10,000 results|cut short/);
+    }
+  });
+
   it('says where JSON breaks when there is no code in it', () => {
     const [item] = readText('{\n  "record": {\n    "v": 1,,\n', 'broken.json', scenarios);
     expect(item!.error).toMatch(/^the file is not valid JSON/);
