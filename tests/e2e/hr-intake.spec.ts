@@ -6,6 +6,7 @@ import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { playPolicy } from '../../src/sim/index.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { bundled, styleChoices, trainee, workshopUrl } from '../workshop/e2e-codes.ts';
 import { ROOT } from './helpers/game.ts';
 import { makeLinks, playLink } from './helpers/hr.ts';
 
@@ -169,5 +170,44 @@ test('codes in e-mail and chat text are all found, wrapped ones rejoined', async
     await page.setViewportSize({ width: w, height: h });
     await page.locator('.results').scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`hr-pasted-${w}.png`) });
+  }
+});
+
+test('the class dashboard counts codes from a chat log, wrapped ones joined', async ({
+  page,
+  baseURL,
+}) => {
+  const room = { name: 'Lisbon', session: 'chat-room', seed: '7', scenario: 'silos' };
+  const silos = bundled('silos');
+  const [ana, ben] = (['directive', 'collaborative'] as const).map((style, i) =>
+    trainee(silos, {
+      player: ['Ana', 'Ben'][i]!,
+      session: room.session,
+      seed: room.seed,
+      choices: styleChoices(silos.scenario, style),
+    }),
+  );
+  await page.goto('workshop.html#dashboard');
+  await page
+    .locator('#dash-link')
+    .fill(workshopUrl(new URL('index.html', baseURL).toString(), room));
+  await page.locator('#dash-link').dispatchEvent('change');
+  await expect(page.getByRole('heading', { name: room.name })).toBeVisible();
+  const chat = [
+    `[10:41] Ana Costa: ${ana!.code.slice(0, 40)}`,
+    `[10:41] Ana Costa: ${ana!.code.slice(40)}`,
+    `[10:42] Ben: ${ben!.code}`,
+  ].join('\n');
+  await page.locator('#dash-codes').fill(chat);
+  await page.getByRole('button', { name: 'Add these codes' }).click();
+  await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Results not counted' })).toHaveCount(0);
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.locator('table.leaderboard').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`dashboard-chat-${w}.png`) });
   }
 });
