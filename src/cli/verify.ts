@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cohort, cohortCsv } from '../hr/cohort.ts';
 import { type Graded, gradeAll, type StandingOf } from '../hr/grade.ts';
-import { type Intake, readText } from '../hr/intake.ts';
+import { type Intake, readText, tooLarge } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
@@ -19,7 +19,6 @@ import { resolveScenario } from './resolve.ts';
 
 const USAGE =
   'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--scenario file.yaml] [--csv cohort.csv] [--no-cache]\n       npm run verify -- --prepare --links links.csv [--scenario file.yaml]';
-const MAX_FILE = 1024 * 1024;
 const KNOWN = ['pass', 'links', 'scenario', 'csv', 'prepare', 'no-cache'];
 
 function collect(path: string, out: string[]): void {
@@ -148,8 +147,9 @@ async function verifyResults(): Promise<number> {
   }
   const items: Intake[] = [];
   for (const file of files) {
-    if (statSync(file).size > MAX_FILE) {
-      items.push({ source: file, raw: file, error: 'larger than 1 MB: not a result' });
+    const large = tooLarge(file, statSync(file).size);
+    if (large) {
+      items.push(large);
       continue;
     }
     items.push(...readText(readFileSync(file, 'utf8'), file, scenarios));

@@ -1,4 +1,4 @@
-import { parseCsv } from '../lib/csv.ts';
+import { parseCsv, unguard } from '../lib/csv.ts';
 import type { ROSTER_HEADER } from './assignment.ts';
 
 // The links CSV that HR downloaded when assigning, read back: which seed each trainee was
@@ -19,8 +19,6 @@ export type Roster = Map<string, RosterEntry>;
 
 export const rosterKey = (session: string, trainee: string) => `${session}\u0000${trainee}`;
 
-const unformula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-
 export function parseRoster(text: string): { roster: Roster; error?: string } {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = rows[0]?.map((h) => h.trim());
@@ -40,7 +38,7 @@ export function parseRoster(text: string): { roster: Roster; error?: string } {
   }
   for (const row of rows.slice(1)) {
     if (row.every((c) => c.trim() === '')) continue;
-    const cell = (n: (typeof ROSTER_HEADER)[number]) => unformula(row[at(n)] ?? '');
+    const cell = (n: (typeof ROSTER_HEADER)[number]) => unguard(row[at(n)] ?? '');
     const entry: RosterEntry = {
       trainee: cell('trainee'),
       session: cell('assignment'),

@@ -4,7 +4,7 @@ import { button, countingStatus, h } from '../ui/dom.ts';
 import { cohort, cohortCsv, yesNo } from './cohort.ts';
 import { download } from './download.ts';
 import type { Graded } from './grade.ts';
-import { type Intake, readText } from './intake.ts';
+import { type Intake, readText, tooLarge } from './intake.ts';
 import { stopWorkingAhead } from './markets-ahead.ts';
 import { loadRemembered } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
@@ -13,8 +13,6 @@ import { gradeInPage, type PageGrades } from './standings.ts';
 // HR's verifier: paste result codes or drop result files (and the links file), and every
 // record is replayed; forged, broken and duplicate ones are listed with the reason and
 // never graded. Everything taken from a record reaches the page as text.
-
-const MAX_FILE = 1024 * 1024;
 
 /** What the status line says about the markets this browser kept, if anything. */
 function keptNote(r: PageGrades): string {
@@ -200,14 +198,15 @@ export function verifyView(
     const roster: Roster = loadRemembered();
     const chosen = [...(files.files ? Array.from(files.files) : []), ...dropped];
     for (const f of chosen) {
-      if (f.size > MAX_FILE) {
-        items.push({ source: f.name, raw: f.name, error: 'larger than 1 MB: not a result' });
+      const large = tooLarge(f.name, f.size);
+      if (large) {
+        items.push(large);
         continue;
       }
       const text = await f.text();
       if (/^\uFEFF?trainee,/.test(text)) {
         const parsed = parseRoster(text);
-        if (parsed.error) items.push({ source: f.name, raw: f.name, error: parsed.error });
+        if (parsed.error) items.push({ source: f.name, error: parsed.error });
         for (const [k, v] of parsed.roster) roster.set(k, v);
         continue;
       }

@@ -6,13 +6,22 @@
 
 export type Cell = string | number | boolean | null | undefined;
 
-const FORMULA = /^(\s*[=+\-@]|[\t\r])/;
+// Text that already starts with apostrophes before a formula's first character gets one
+// more as well, so that taking exactly one off (unguard) gives back every text whole: an
+// id "'=x" is written "''=x" and read "'=x", where it used to come back as "=x".
+const GUARDED = /^'*(\s*[=+\-@]|[\t\r])/;
+const GUARD_ADDED = /^'+(\s*[=+\-@]|[\t\r])/;
+
+/** A cell's text as it was before csvCell guarded it against formulas. */
+export function unguard(cell: string): string {
+  return GUARD_ADDED.test(cell) ? cell.slice(1) : cell;
+}
 
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   // numbers and flags are ours, never a trainee's text: a negative number stays a number
   let text = String(value);
-  if (typeof value === 'string' && FORMULA.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && GUARDED.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -163,6 +163,41 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   );
 }
 
+/** The checksum's length after the dot: 7 characters, or 10 in the first format. */
+const CHECK_LENGTH = 7;
+export const LONGEST_CHECK = 10;
+
+// a reader looking for where a code ends asks about one body many times over
+let lastBody: string | null = null;
+let lastChecksum = '';
+function checksumOnce(body: string): string {
+  if (body !== lastBody) {
+    lastBody = body;
+    lastChecksum = checksum(body);
+  }
+  return lastChecksum;
+}
+
+/**
+ * The whole result code that `text` starts with (prefix, body, dot and a matching checksum
+ * of either format), or null; whatever follows the code is left alone.
+ */
+export function codeAtStart(text: string): string | null {
+  if (!text.startsWith(PREFIX)) return null;
+  const dot = text.indexOf('.');
+  if (dot < 0 || dot > MAX_CODE_LENGTH) return null;
+  const body = text.slice(PREFIX.length, dot);
+  const end = dot + 1 + CHECK_LENGTH;
+  if (text.length >= end && text.slice(dot + 1, end) === checksumOnce(body)) {
+    return text.slice(0, end);
+  }
+  const legacyEnd = dot + 1 + LONGEST_CHECK;
+  const legacy = text.slice(dot + 1, legacyEnd);
+  return /^[0-9a-f]{10}$/.test(legacy) && legacy === legacyChecksum(body)
+    ? text.slice(0, legacyEnd)
+    : null;
+}
+
 /** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
 export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
   // a real code is a few hundred characters at most; refuse to inflate anything larger

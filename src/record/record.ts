@@ -71,6 +71,14 @@ export function inFieldOrder(r: SessionRecord): SessionRecord {
   };
 }
 
+/**
+ * Whether two records say the same thing: the game writes its fields in one order and a
+ * code reads them back in another, and neither order means anything.
+ */
+export function sameRecord(a: SessionRecord, b: SessionRecord): boolean {
+  return JSON.stringify(inFieldOrder(a)) === JSON.stringify(inFieldOrder(b));
+}
+
 export interface Replay {
   state: SimState;
   score: number;

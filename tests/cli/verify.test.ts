@@ -107,6 +107,29 @@ describe('npm run verify', () => {
     ]);
   });
 
+  it('finds every code in a mail saved as text, wrapped ones joined', () => {
+    const dir = tempDir('verify');
+    const [a, b, c] = ['alice', 'bob', 'carol'].map((t) =>
+      encodeRecord(record(t, 1), tutorial.scenario),
+    );
+    writeFileSync(
+      join(dir, 'mail.txt'),
+      [
+        '[External] RE: Tug of War results',
+        `alice: ${a!.slice(0, 70)}`,
+        a!.slice(70),
+        `> [1/2] ${b!.slice(0, 50)}`,
+        `> [2/2] ${b!.slice(50)}`,
+        `[10:42] Carol Diaz: ${c}`,
+      ].join('\r\n'),
+    );
+    const r = run([join(dir, 'mail.txt')]);
+    expect(r.stdout).toMatch(/^genuine\s+\S*mail\.txt, line 2: alice/m);
+    expect(r.stdout).toMatch(/^genuine\s+\S*mail\.txt, line 4: bob/m);
+    expect(r.stdout).toMatch(/^genuine\s+\S*mail\.txt, line 6: carol/m);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
   it('names each record that is not genuine, with the reason, and exits 1', () => {
     const dir = tempDir('verify');
     const good = record('alice', 1);

@@ -7,49 +7,12 @@ import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, percentile, playPolicy, score } from '../../src/sim/index.ts';
+import { makeLinks, playLink, playQuarters } from './helpers/hr.ts';
 
 const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
 
 // HR's page in Chromium: assign, play the assigned game through its link, verify the
 // result code it gives (and a forged one), and export the cohort.
-
-async function makeLinks(
-  page: Page,
-  trainees: string,
-  rules: { pass?: string; attempts?: string; due?: string } = {},
-): Promise<string[]> {
-  await page.goto('./hr.html');
-  await page.getByLabel('Scenario').selectOption('tutorial');
-  await page.getByLabel('Pass mark (fair score, 0–100)').fill(rules.pass ?? '30');
-  if (rules.attempts) await page.getByLabel('Attempts allowed').fill(rules.attempts);
-  if (rules.due) await page.getByLabel('Due date (optional)').fill(rules.due);
-  await page.getByLabel('Trainee ids').fill(trainees);
-  await page.getByRole('button', { name: 'Make the links' }).click();
-  const inputs = page.locator('input.url');
-  await expect(inputs.first()).toBeVisible();
-  return inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-}
-
-async function playLink(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Start quarter 1' }).click();
-  return playQuarters(page);
-}
-
-/** Plays the tutorial's three quarters from the first and returns the debrief's code. */
-async function playQuarters(page: Page): Promise<string> {
-  for (let q = 0; q < 3; q++) {
-    await page
-      .getByRole('group', { name: 'Your call' })
-      .getByRole('button')
-      .nth(q % 2)
-      .click();
-    await page.getByRole('button', { name: /On to quarter|See the debrief/ }).click();
-  }
-  const code = page.locator('#result-code');
-  await expect(code).toHaveValue(/^TOW1-/);
-  return code.inputValue();
-}
 
 test('assign, play the link, verify the code, catch a forgery, export the cohort', async ({
   page,

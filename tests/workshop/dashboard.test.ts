@@ -62,6 +62,20 @@ describe('intake', () => {
     expect(intake.rejected[1]!.source).toBe('line 4');
   });
 
+  it('counts codes from a chat log whose first line starts with [, wrapped ones joined', () => {
+    const text = [
+      `[10:41] Ana: ${ana.slice(0, 40)}`,
+      `[10:41] Ana: ${ana.slice(40)}`,
+      `[10:42] Ben: ${ben}`,
+    ].join('\n');
+    const intake = checkSubmissions(workshop, readPasted(workshop, text));
+    expect(intake.accepted.map((a) => [a.player, a.source])).toEqual([
+      ['Ana', 'line 1'],
+      ['Ben', 'line 3'],
+    ]);
+    expect(intake.rejected).toEqual([]);
+  });
+
   it('catches a record whose claimed score was edited, even with a fresh checksum', () => {
     const state = playChoices(scenario, workshop.seed, firstOf('directive'));
     const record = makeRecord(scenario, hash, state, { player: 'Eve', session: 'ws-1' });

@@ -42,23 +42,18 @@ export function readSubmissions(
   workshop: WorkshopContext,
   text: string,
   source: string,
+  lineName?: (line: number) => string,
 ): Submission[] {
   const shelf = new Map([[workshop.scenario.id, { scenario: workshop.scenario }]]);
-  return readText(text, source, shelf);
+  return readText(text, source, shelf, lineName);
 }
 
 /**
- * Pasted text, line by line, so a broken line is named by its number. Lines with neither
- * a code nor a record (greetings copied from a chat) are passed over, not reported.
+ * Pasted text, each code named by its line. Text around the codes (greetings, names and
+ * times copied from a chat) is passed over, and a code wrapped over lines is joined.
  */
 export function readPasted(workshop: WorkshopContext, text: string): Submission[] {
-  const out: Submission[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    const t = line.trim();
-    if (!/TOW\d*-/i.test(t) && !t.startsWith('{')) return;
-    out.push(...readSubmissions(workshop, t, `line ${i + 1}`));
-  });
-  return out;
+  return readSubmissions(workshop, text, 'the paste', (line) => `line ${line}`);
 }
 
 /** The record's own identity: two identical games handed in twice count once. */
