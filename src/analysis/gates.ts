@@ -102,6 +102,7 @@ export function gateReport(
   scenario: ScenarioDef,
   seeds: readonly string[],
   now: () => number = () => 0,
+  onProgress?: (done: number) => void,
 ): GateReport {
   const started = now();
   const total = countStrategies(scenario);
@@ -131,6 +132,7 @@ export function gateReport(
   const marked = new Uint8Array(tree.count);
 
   for (const seed of seeds) {
+    onProgress?.(bests.length / seeds.length);
     const { scores, eventCounts } = seedScores(scenario, seed, tree.count);
     for (const [id, n] of eventCounts) eventTotals.set(id, (eventTotals.get(id) ?? 0) + n);
     let best = Number.NEGATIVE_INFINITY;
@@ -321,4 +323,14 @@ export function gateReport(
     pass: gates.every((g) => g.pass),
     elapsedMs: now() - started,
   };
+}
+
+/** The gates where the tree can be walked whole; null above GATE_TREE_LIMIT strategies. */
+export function gatesFor(
+  scenario: ScenarioDef,
+  seeds: readonly string[],
+  onProgress?: (done: number) => void,
+): GateReport | null {
+  if (countStrategies(scenario) > GATE_TREE_LIMIT) return null;
+  return gateReport(scenario, seeds, () => 0, onProgress);
 }

@@ -1,6 +1,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
+import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
+import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import type { BalanceRequest } from './balance.worker.ts';
 import { boxPlot } from './balance-charts.ts';
@@ -90,12 +92,16 @@ export function balancePanel(): HTMLElement {
     };
     setProgress(0);
     replace(out, h('p', { class: 'hint' }, `Playing ${n} seeds…`));
-    const finish = (node: HTMLElement | null, report?: BalanceReport) => {
+    const finish = (
+      node: HTMLElement | null,
+      report?: BalanceReport,
+      gates?: GateReport | null,
+    ) => {
       running = null;
       runBtn.disabled = false;
       cancelBtn.hidden = true;
       progress.hidden = true;
-      if (report) show(report);
+      if (report) show(report, gates ?? null);
       else if (node) replace(out, node);
     };
     running = startRun(choice, n, setProgress, finish);
@@ -106,7 +112,7 @@ export function balancePanel(): HTMLElement {
     choice: ScenarioChoice,
     n: number,
     onProgress: (done: number) => void,
-    finish: (node: HTMLElement | null, report?: BalanceReport) => void,
+    finish: (node: HTMLElement | null, report?: BalanceReport, gates?: GateReport | null) => void,
   ): { stop: () => void } {
     let worker: Worker | null = null;
     try {
@@ -117,12 +123,17 @@ export function balancePanel(): HTMLElement {
     if (worker) {
       const w = worker;
       w.onmessage = (
-        e: MessageEvent<{ progress?: number; report?: BalanceReport; error?: string }>,
+        e: MessageEvent<{
+          progress?: number;
+          report?: BalanceReport;
+          gates?: GateReport | null;
+          error?: string;
+        }>,
       ) => {
         if (e.data.progress !== undefined) onProgress(e.data.progress);
         if (e.data.report) {
           w.terminate();
-          finish(null, e.data.report);
+          finish(null, e.data.report, e.data.gates ?? null);
         }
         if (e.data.error) {
           w.terminate();
@@ -149,7 +160,7 @@ export function balancePanel(): HTMLElement {
         onProgress(balance.done / list.length);
         await nextTask();
       }
-      if (!state.cancelled) finish(null, balance.result());
+      if (!state.cancelled) finish(null, balance.result(), gatesFor(choice.scenario, list));
     })();
     return {
       stop: () => {
@@ -159,7 +170,7 @@ export function balancePanel(): HTMLElement {
     };
   }
 
-  function show(r: BalanceReport): void {
+  function show(r: BalanceReport, gates: GateReport | null): void {
     const n = r.seeds.length;
     const searchNote =
       r.search.kind === 'exhaustive'
@@ -305,6 +316,7 @@ export function balancePanel(): HTMLElement {
           download(`${r.scenario.id}-balance.md`, balanceMarkdown(r), 'text/markdown'),
         ),
       ),
+      gatesCard(gates, r.strategiesPerSeed),
       h('p', { class: 'hint' }, searchNote, ` Computed in ${(r.elapsedMs / 1000).toFixed(1)} s.`),
       warnings,
       card(
@@ -433,5 +445,29 @@ function drawSeedChart(el: HTMLElement, r: BalanceReport): void {
     },
     data,
     el,
+  );
+}
+
+/** The balance gates' verdict, the first thing a facilitator reads (see gates.ts). */
+function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
+  if (gates === null) {
+    return h(
+      'p',
+      { class: 'notice info' },
+      `${strategies.toLocaleString('en')} strategies per seed is more than the ${GATE_TREE_LIMIT.toLocaleString('en')} the balance gates walk whole: the figures below come from a sample, without the gates' verdict.`,
+    );
+  }
+  return h(
+    'div',
+    { class: 'card' },
+    h('h3', null, gates.pass ? 'Balance gates: all pass' : 'Balance gates: some fail'),
+    h(
+      'ul',
+      { class: `notice ${gates.pass ? 'ok' : 'warn'}`, attrs: { 'aria-label': 'Balance gates' } },
+      ...gates.gates.map((g) => h('li', null, `${g.pass ? 'Pass' : 'Fail'}: ${g.name}: ${g.why}.`)),
+    ),
+    button('Download the gates as Markdown', () =>
+      download(`${gates.scenario.id}-gates.md`, gatesMarkdown(gates), 'text/markdown'),
+    ),
   );
 }

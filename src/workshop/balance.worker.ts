@@ -1,4 +1,5 @@
 import { BalanceRun, seedList } from '../analysis/balance.ts';
+import { gatesFor } from '../analysis/gates.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 
 // The balance report off the page's thread: a seed on a large scenario includes a full
@@ -20,10 +21,17 @@ self.onmessage = (e: MessageEvent<BalanceRequest>) => {
       const now = performance.now();
       if (now - last > 100) {
         last = now;
-        self.postMessage({ progress: run.done / list.length });
+        self.postMessage({ progress: (0.5 * run.done) / list.length });
       }
     }
-    self.postMessage({ report: run.result() });
+    // then the gates, which walk every strategy on every seed: the second half of the bar
+    const gates = gatesFor(scenario, list, (done) => {
+      const now = performance.now();
+      if (now - last < 100) return;
+      last = now;
+      self.postMessage({ progress: 0.5 + 0.5 * done });
+    });
+    self.postMessage({ report: run.result(), gates });
   } catch (err) {
     self.postMessage({ error: (err as Error).message });
   }
