@@ -35,6 +35,8 @@ export const NEUTRAL_STYLE: StyleParams = {
 
 // Model 2's answers to what a reply does (acts.ts). Each constant names one claim.
 
+/** share of the gap to the morale their autonomy supports that people close each quarter */
+export const MORALE_DRIFT = 0.2;
 /** competence from which a person counts as experienced: telling costs them, not helps */
 export const READY_SKILL = 0.7;
 /** alignment a firm call forces on the team for now, per unit of telling */

@@ -1,7 +1,14 @@
 import { applyActs } from './acts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
-import { CONFUSION, CONFUSION_FROM, CONFUSION_MAX, NEWER_REBOUND, READY_SKILL } from './params.ts';
+import {
+  CONFUSION,
+  CONFUSION_FROM,
+  CONFUSION_MAX,
+  MORALE_DRIFT,
+  NEWER_REBOUND,
+  READY_SKILL,
+} from './params.ts';
 import {
   type PreparedChoice,
   type PreparedEvent,
@@ -563,7 +570,7 @@ function play(
   for (const m of state.members) {
     if (!m.present) continue;
     const toward = 0.35 + 0.65 * state.autonomy;
-    const drift = 0.1 * (toward - m.morale) + p.moraleFromPlan * (attainment - 1);
+    const drift = MORALE_DRIFT * (toward - m.morale) + p.moraleFromPlan * (attainment - 1);
     m.morale = q(clamp(m.morale + drift, 0.05, 1));
     m.effort = q(m.effort + 0.3 * (1 - m.effort));
   }
