@@ -33,6 +33,8 @@ export default defineConfig({
     // offline after the first visit: a generated service worker precaches every built file
     // (Phaser's chunk included); src/app/pwa.ts registers it, as the CSP forbids inline script
     VitePWA({
+      // not in the SCORM package (npm run build:scorm says why)
+      disable: process.env.VITE_TOW_SCORM_SCENARIO !== undefined,
       strategies: 'generateSW',
       injectRegister: false,
       registerType: 'autoUpdate',
