@@ -23,3 +23,13 @@ export function gameAddress(publicUrl: string, pageHref: string): string {
   if (/\.html$/.test(new URL(publicUrl).pathname)) return publicUrl;
   return new URL('index.html', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).toString();
 }
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
+
+/** A warning for links only this computer can open (the page was opened on a loopback address). */
+export function localOnlyNote(gameUrl: string, many = true): string | null {
+  const { hostname } = new URL(gameUrl);
+  if (!LOOPBACK.test(hostname)) return null;
+  const links = many ? 'These links point' : 'This link points';
+  return `${links} at ${hostname}, which opens only on this computer: trainees cannot open ${many ? 'them' : 'it'}. Open this page from the site's public address, or have the site built with TOW_PUBLIC_URL (docs/hosting.md).`;
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { linkParams, pastedLinkParams } from '../../src/links/address.ts';
 import { linkUrl, readLink, type WorkshopLink } from '../../src/links/links.ts';
-import { gameAddress, publicUrlProblem } from '../../src/links/public-url.ts';
+import { gameAddress, localOnlyNote, publicUrlProblem } from '../../src/links/public-url.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -55,6 +55,18 @@ describe('the address links point at (TOW_PUBLIC_URL)', () => {
     expect(gameAddress('https://training.example.com/play.html', 'http://x/')).toBe(
       'https://training.example.com/play.html',
     );
+  });
+
+  it('links only this computer can open are called out', () => {
+    for (const host of ['127.0.0.1:5173', 'localhost', '[::1]:8080', '0.0.0.0'])
+      expect(localOnlyNote(`http://${host}/index.html#w=x`), host).toMatch(
+        /opens only on this computer: trainees cannot open them.*TOW_PUBLIC_URL/,
+      );
+    expect(localOnlyNote('http://localhost/index.html', false)).toMatch(
+      /^This link points at localhost, .* cannot open it\./,
+    );
+    for (const host of ['training.example.com', '10.0.0.7', 'intranet'])
+      expect(localOnlyNote(`https://${host}/index.html`), host).toBeNull();
   });
 
   it('a value that is not a site address is named', () => {
