@@ -123,7 +123,7 @@ export function attachLms(
     if (s.sim.situationId === null && judged !== s.sim) {
       judged = s.sim;
       const fair = fairScoreOf(s.entry.scenario, s.sim, config.passMark);
-      if (shouldReport(config.keep, held, fair.grade)) {
+      if (shouldReport(config.keep, held, fair)) {
         lms.complete(fair.grade, fair.passed);
         held = { score: fair.grade, passed: fair.passed };
       }

@@ -6,10 +6,16 @@ import type { RecordedResult } from './session.ts';
 // with "first", nothing after the first result (from this session or an earlier one);
 // with "best", only a game that beats the score the LMS holds.
 
-export function shouldReport(keep: KeepPolicy, held: RecordedResult | null, grade: number) {
+export function shouldReport(
+  keep: KeepPolicy,
+  held: RecordedResult | null,
+  game: { grade: number; passed: boolean },
+) {
   if (held === null) return true;
   if (keep === 'first') return false;
-  return held.score === null || grade > held.score;
+  // a status without a score (set by hand in the LMS): never turn a pass into a fail
+  if (held.score === null) return game.passed || !held.passed;
+  return game.grade > held.score;
 }
 
 /** What the learner is told when they reopen a package the LMS holds a result for. */
