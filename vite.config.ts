@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { modelDigest } from './src/cli/model-digest.ts';
+import { publicUrlProblem } from './src/links/public-url.ts';
 import { loadBundledScenarios } from './src/scenario/bundled.ts';
 
 // The bundled scenarios are checked at build time and shipped as plain data, so the
@@ -21,18 +22,28 @@ function bundledScenarios(): Plugin {
   };
 }
 
+// TOW_PUBLIC_URL: the address the site is served at, for the links HR and facilitators make
+const publicUrl = process.env.TOW_PUBLIC_URL ?? '';
+const publicProblem = publicUrl ? publicUrlProblem(publicUrl) : null;
+if (publicProblem) throw new Error(`TOW_PUBLIC_URL ${publicProblem}`);
+
 // DIST_DIR lets several people (or helpers) build and test side by side on one machine.
 const outDir = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   base: './',
   // the model's digest files the censuses HR's page keeps in the browser (kept-markets.ts)
-  define: { __MODEL_DIGEST__: JSON.stringify(modelDigest()) },
+  define: {
+    __MODEL_DIGEST__: JSON.stringify(modelDigest()),
+    __TOW_PUBLIC_URL__: JSON.stringify(publicUrl),
+  },
   plugins: [
     bundledScenarios(),
     // offline after the first visit: a generated service worker precaches every built file
     // (Phaser's chunk included); src/app/pwa.ts registers it, as the CSP forbids inline script
     VitePWA({
+      // not in the SCORM package (npm run build:scorm says why)
+      disable: process.env.VITE_TOW_SCORM_SCENARIO !== undefined,
       strategies: 'generateSW',
       injectRegister: false,
       registerType: 'autoUpdate',

@@ -15,7 +15,7 @@ import { buildWithHarness } from '../tests/e2e/harness/build.ts';
 // empty Phaser scene of the same size (same run), the fair score in the game's census
 // worker, the heap after 20 games against 1, and HR's verify page on a cohort whose
 // trainees each had a market of their own.
-// Prints a markdown table for the README. Exit 1 when a target is missed.
+// Prints a markdown table for docs/benchmarks.md. Exit 1 when a target is missed.
 
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 const PORT = Number(process.env.BENCH_PORT ?? 4395);
@@ -23,7 +23,7 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = 5;
 
 // `npm run bench:browser -- --only heap` runs one part of the benchmark (menu, fps, fair,
-// heap or hr), for quick checks while working on it; the README's table comes from a whole run.
+// heap or hr), for quick checks while working on it; docs/benchmarks.md's table comes from a whole run.
 const PARTS = ['menu', 'fps', 'fair', 'heap', 'hr'] as const;
 type Part = (typeof PARTS)[number];
 function onlyPart(argv: readonly string[]): Part | null {

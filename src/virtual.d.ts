@@ -7,3 +7,6 @@ declare module 'virtual:scenarios' {
 
 /** A digest of the model's source, fixed at build time (vite.config.ts). */
 declare const __MODEL_DIGEST__: string;
+
+/** TOW_PUBLIC_URL at build time, "" when not set (src/links/public-url.ts). */
+declare const __TOW_PUBLIC_URL__: string;

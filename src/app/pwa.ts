@@ -5,7 +5,8 @@ import type { GameStore } from '../store/game-store.ts';
 // chunk included, so the game plays offline after the first visit. It is registered from
 // here rather than by an injected inline script, which the page's CSP forbids.
 export async function registerServiceWorker(store: GameStore): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
+  // a SCORM package has none: its LMS replaces it in place (src/cli/build-scorm.ts)
+  if (import.meta.env.VITE_TOW_SCORM_SCENARIO || !('serviceWorker' in navigator)) return;
   try {
     const { registerSW } = await import('virtual:pwa-register');
     registerSW({

@@ -1,4 +1,5 @@
 import scenarios from 'virtual:scenarios';
+import { linkParams } from '../links/address.ts';
 import { startLms } from '../lms/start.ts';
 import { saveBook } from '../save/saves.ts';
 import { browserStore } from '../save/storage.ts';
@@ -51,8 +52,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   store.getState().refreshSaves();
   const app = mountApp(root, store);
   await restoreOwnScenarios(store, saves).catch((err: unknown) => console.warn(err));
-  await openFromUrl(store, window.location.search, newSeed).catch((err: unknown) => {
+  await openFromUrl(store, linkParams(window.location), newSeed).catch((err: unknown) => {
     store.getState().showLinkError(err instanceof Error ? err.message : 'it could not be read');
+  });
+  // a link that differs from this page's address only after "#" does not load a new page
+  window.addEventListener('hashchange', () => {
+    if (linkParams({ search: '', hash: window.location.hash })) window.location.reload();
   });
   // inside an LMS (SCORM package): the package's market for this learner, reported to the LMS
   void startLms(window, store, scenarios, import.meta.env);

@@ -1,7 +1,8 @@
 import type { GameStore } from '../store/game-store.ts';
 
-// What the address asks for: a workshop link (?w=…), an assignment link (?a=…) or a plain
-// market (?scenario=ID&seed=N). Links are decoded by src/links, loaded only when present.
+// What the address asks for: a workshop link (#w=…, or ?w=… in older links), an assignment
+// link (#a=…, ?a=…) or a plain market (?scenario=ID&seed=N); `search` is the address's
+// linkParams. Links are decoded by src/links, loaded only when present.
 
 const SEED = /^[\w-]{1,40}$/;
 

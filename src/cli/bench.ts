@@ -13,7 +13,7 @@ import { everyStrategy } from './census-pool.ts';
 import { syntheticScenario } from './synthetic.ts';
 import { threadCount } from './threads.ts';
 
-// npm run bench: the speed figures of issues 2 and 4, as a markdown table for the README.
+// npm run bench: the speed figures of issues 2 and 4, as a markdown table for docs/benchmarks.md.
 // Each figure is the median of several timed runs after a warm-up; a run that is too
 // quick to time on its own repeats the work and divides. Both the wall time and the
 // process's CPU time are shown: on a shared machine the wall time also counts the time

@@ -2,22 +2,33 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { build, type InlineConfig, type UserConfig } from 'vite';
+import { KEEP_POLICIES, type KeepPolicy } from '../lms/config.ts';
 import { manifestXml } from '../lms/manifest.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { fail, parseArgs } from './args.ts';
 
-// npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--seed S] [--out DIR]
-// builds the game (index.html only: HR's and facilitators' pages do not belong in an LMS)
-// with the package's scenario, pass mark and seed baked in, and zips it with
-// imsmanifest.xml at the root. Paths stay relative (Vite base './'), so the LMS may serve
-// the package from any folder.
+// npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--keep first|best]
+// [--seed S] [--out DIR] builds the game (index.html only: HR's and facilitators' pages do
+// not belong in an LMS) with the package's settings baked in, and zips it with
+// imsmanifest.xml and the SCORM 1.2 schemas it names at the root. Paths stay relative
+// (Vite base './'), so the LMS may serve the package from any folder. No service worker:
+// an LMS serves many packages from one site and replaces them in place, where a worker
+// would keep serving a withdrawn version from its cache.
 
 const USAGE =
-  'npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--seed S] [--out DIR]';
+  'npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--keep first|best] [--seed S] [--out DIR]';
+const OPTIONS = ['scenario', 'pass', 'attempts', 'keep', 'seed', 'out'];
+const XSD_DIR = resolve('src/lms/xsd');
+const XSD_FILES = [
+  'imscp_rootv1p1p2.xsd',
+  'adlcp_rootv1p2.xsd',
+  'imsmd_rootv1p2p1.xsd',
+  'ims_xml.xsd',
+];
 
 let args: ReturnType<typeof parseArgs>;
 try {
-  args = parseArgs(process.argv.slice(2));
+  args = parseArgs(process.argv.slice(2), [], OPTIONS);
 } catch (err) {
   fail((err as Error).message, USAGE);
 }
@@ -37,6 +48,9 @@ if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
 const attempts = Number(flags.get('attempts') ?? '1');
 if (!Number.isInteger(attempts) || attempts < 1 || attempts > 99)
   fail('--attempts is a whole number from 1 to 99', USAGE);
+const keep = (flags.get('keep') ?? 'first') as KeepPolicy;
+if (!KEEP_POLICIES.includes(keep))
+  fail(`--keep is "first" (the first finished game) or "best" (the best of all)`, USAGE);
 const seed = flags.get('seed') ?? 'scorm';
 if (!/^[\w-]{1,28}$/.test(seed))
   fail('--seed may hold letters, digits, _ and - (at most 28)', USAGE);
@@ -47,6 +61,7 @@ process.env.VITE_TOW_SCORM_SCENARIO = scenarioId;
 process.env.VITE_TOW_SCORM_PASS = String(passMark);
 process.env.VITE_TOW_SCORM_SEED = seed;
 process.env.VITE_TOW_SCORM_ATTEMPTS = String(attempts);
+process.env.VITE_TOW_SCORM_KEEP = keep;
 
 // the site's own config, with the game as the only page (merging would keep the others)
 const base = (await import('../../vite.config.ts')).default as UserConfig;
@@ -84,9 +99,11 @@ const zipped: Record<string, Uint8Array> = {
   'imsmanifest.xml': new TextEncoder().encode(manifest),
 };
 for (const f of files) zipped[f] = readFileSync(join(site, f));
+// the schemas the manifest's xsi:schemaLocation names, so an LMS (or xmllint) can check it
+for (const f of XSD_FILES) zipped[f] = readFileSync(join(XSD_DIR, f));
 const zipPath = join(outDir, `tug-of-war-${scenarioId}-scorm12.zip`);
 writeFileSync(zipPath, zipSync(zipped, { level: 9 }));
 const kb = Math.round(statSync(zipPath).size / 1024);
 console.log(
-  `${zipPath}: ${files.length + 1} files, ${kb} KB; scenario ${scenarioId}, pass mark ${passMark}, seed ${seed}`,
+  `${zipPath}: ${Object.keys(zipped).length} files, ${kb} KB; scenario ${scenarioId}, pass mark ${passMark}, keeps the ${keep} result, seed ${seed}`,
 );

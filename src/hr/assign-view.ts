@@ -1,3 +1,4 @@
+import { localOnlyNote } from '../links/public-url.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, countingStatus, h } from '../ui/dom.ts';
 import type { MarketJob } from '../workers/census-batch.ts';
@@ -137,6 +138,8 @@ export function assignView(
         kept ? ' This browser remembers the assignment too.' : '',
       ),
     );
+    const localOnly = localOnlyNote(gameUrl);
+    if (localOnly) messages.append(h('p', { class: 'warning' }, localOnly));
     const chosen = scenarios.find((s) => s.scenario.id === settings.scenario);
     if (chosen) {
       const needed = new Map<string, MarketJob>();

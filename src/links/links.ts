@@ -64,10 +64,11 @@ export function linkQuery(link: GameLink): string {
   return `${PARAM[link.kind]}=${packJson(link)}`;
 }
 
+/** The game's address with this link in its fragment (src/links/address.ts says why). */
 export function linkUrl(base: string, link: GameLink): string {
   const url = new URL(base);
-  url.search = linkQuery(link);
-  url.hash = '';
+  url.search = '';
+  url.hash = linkQuery(link);
   return url.toString();
 }
 
@@ -115,7 +116,7 @@ function check(value: unknown, kind: GameLink['kind']): LinkResult {
   return { ok: true, link: v as unknown as AssignmentLink };
 }
 
-/** The link in a page's query string, if any; an error says what is wrong with it. */
+/** The link in an address's parameters (linkParams), if any; an error says what is wrong with it. */
 export function readLink(search: string): LinkResult | null {
   const params = new URLSearchParams(search);
   for (const kind of ['workshop', 'assignment'] as const) {

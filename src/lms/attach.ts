@@ -2,7 +2,8 @@ import { traineeSeed } from '../hr/binding.ts';
 import { fairScoreOf } from '../hr/fair.ts';
 import type { ScenarioDef, SimState } from '../sim/index.ts';
 import type { LmsConfig } from './config.ts';
-import type { LmsSession } from './session.ts';
+import { heldNotice, shouldReport } from './keep.ts';
+import type { LmsSession, RecordedResult } from './session.ts';
 import { decodeSuspend, encodeSuspend } from './suspend.ts';
 
 // Connects a running game to an LMS session: starts the package's market for the learner
@@ -46,6 +47,11 @@ export interface LmsAttachment {
   detach(): void;
 }
 
+/** the trainee id of a learner the LMS does not name: every such learner shares one market */
+export const UNNAMED_LEARNER = 'unknown-learner';
+
+const UNNAMED_NOTICE = `Your learning system did not say who you are (it gave no learner id). You can play, and your score is reported to it, but your result code names you only as "${UNNAMED_LEARNER}": tell your trainer.`;
+
 const PROBLEM_NOTICE =
   'The learning system did not accept the last report. Your game goes on and is kept on this device; your result code at the end carries your result.';
 
@@ -62,7 +68,9 @@ export function attachLms(
   if (!entry) return null;
   const id = entry.scenario.id;
   const session = packageSession(id);
-  const trainee = lms.learnerId() ?? 'learner';
+  const named = lms.learnerId();
+  const trainee = named ?? UNNAMED_LEARNER;
+  if (named === null) host.getState().notify('warning', UNNAMED_NOTICE);
   const seed = traineeSeed(session, config.seed, trainee);
   const shelf = new Map(scenarios.map((s) => [s.scenario.id, s]));
 
@@ -91,8 +99,11 @@ export function attachLms(
   });
   catchUp(host, progress?.choices ?? []);
 
+  // what the LMS holds: an earlier session's result, then each one this session sends
+  let held: RecordedResult | null = lms.recorded();
+  if (held) host.getState().notify('info', heldNotice(config.keep, held));
   let reported = host.getState().sim?.choices.length ?? 0;
-  let completed = false;
+  let judged: SimState | null = null;
   const report = (s: LmsGameState) => {
     if (!s.entry || !s.sim || s.entry.scenario.id !== id || s.sim.seed !== seed) return;
     const played = s.sim.choices.length;
@@ -108,10 +119,14 @@ export function attachLms(
       if (data.ok) lms.saveProgress(data.data);
       else s.notify('warning', `Your progress is kept on this device only: ${data.error}.`);
     }
-    if (s.sim.situationId === null && !completed) {
-      completed = true;
+    // each finished game once (the census behind the fair score is not free)
+    if (s.sim.situationId === null && judged !== s.sim) {
+      judged = s.sim;
       const fair = fairScoreOf(s.entry.scenario, s.sim, config.passMark);
-      lms.complete(fair.grade, fair.passed);
+      if (shouldReport(config.keep, held, fair)) {
+        lms.complete(fair.grade, fair.passed);
+        held = { score: fair.grade, passed: fair.passed };
+      }
     }
     warnOnProblems();
   };

@@ -10,8 +10,10 @@ export interface LmsSession {
   /** cmi.core.student_id, or null when the LMS gives none */
   learnerId(): string | null;
   learnerName(): string | null;
-  /** the suspend data of an earlier session, when the LMS says this one resumes it */
+  /** the suspend data of an earlier session, only when the LMS says this one resumes it */
   resume(): string | null;
+  /** the result the LMS already holds for this learner (an earlier session's), or null */
+  recorded(): RecordedResult | null;
   /** keeps progress (at most 4,096 characters) and commits; false when not kept */
   saveProgress(suspendData: string): boolean;
   /** score 0..100 and passed or failed by the pass mark; commits */
@@ -23,17 +25,36 @@ export interface LmsSession {
   readonly problems: readonly string[];
 }
 
+export interface RecordedResult {
+  score: number | null;
+  passed: boolean;
+}
+
+/** no API: not in an LMS; an error: an LMS is there but would not start the session */
+export type Connection = { ok: true; lms: LmsSession } | { ok: false; error: string } | null;
+
 const ok = (r: unknown) => r === true || r === 'true';
 
-export function connectLms(win: ApiHost, now: () => number = () => Date.now()): LmsSession | null {
+export function connectLms(win: ApiHost, now: () => number = () => Date.now()): Connection {
   const api = findApi(win);
   if (!api) return null;
   try {
-    if (!ok(api.LMSInitialize(''))) return null;
-  } catch {
-    return null;
+    if (ok(api.LMSInitialize(''))) return { ok: true, lms: new Session(api, now) };
+    return { ok: false, error: `it answered "false"${lastError(api)}` };
+  } catch (err) {
+    return { ok: false, error: `it failed: ${err instanceof Error ? err.message : String(err)}` };
   }
-  return new Session(api, now);
+}
+
+/** " (LMS error N: words)" for the LMS's last error, or "" when it reports none. */
+function lastError(api: Scorm12Api): string {
+  try {
+    const code = String(api.LMSGetLastError());
+    if (code !== '0' && code !== '') return ` (LMS error ${code}: ${api.LMSGetErrorString(code)})`;
+  } catch {
+    // an LMS that throws here too has told us all it will
+  }
+  return '';
 }
 
 class Session implements LmsSession {
@@ -41,6 +62,8 @@ class Session implements LmsSession {
   finished = false;
   private completed = false;
   private readonly started: number;
+  /** passed or failed when an earlier session reported a result */
+  private readonly priorStatus: 'passed' | 'failed' | null = null;
 
   constructor(
     private readonly api: Scorm12Api,
@@ -53,19 +76,12 @@ class Session implements LmsSession {
     } else if (status === 'passed' || status === 'failed' || status === 'completed') {
       // a learner reopening a finished package: do not turn a pass back into incomplete
       this.completed = true;
+      if (status !== 'completed') this.priorStatus = status;
     }
   }
 
   private note(what: string): void {
-    let detail = '';
-    try {
-      const code = String(this.api.LMSGetLastError());
-      if (code !== '0' && code !== '')
-        detail = ` (LMS error ${code}: ${this.api.LMSGetErrorString(code)})`;
-    } catch {
-      // an LMS that throws here too has told us all it will
-    }
-    this.problems.push(`${what}${detail}`);
+    this.problems.push(`${what}${lastError(this.api)}`);
   }
 
   private get(key: string): string | null {
@@ -103,7 +119,7 @@ class Session implements LmsSession {
   }
 
   learnerId(): string | null {
-    const id = this.get('cmi.core.student_id');
+    const id = this.get('cmi.core.student_id')?.trim();
     return id ? id : null;
   }
 
@@ -113,8 +129,18 @@ class Session implements LmsSession {
   }
 
   resume(): string | null {
+    // SCORM 1.2 keeps suspend_data after a finished session too; only "resume" means the
+    // last session was left unfinished (exit=suspend). Reading it on a plain relaunch
+    // replayed a finished game and reported it again.
+    if (this.get('cmi.core.entry') !== 'resume') return null;
     const data = this.get('cmi.suspend_data');
     return data ? data : null;
+  }
+
+  recorded(): RecordedResult | null {
+    if (!this.priorStatus) return null;
+    const raw = Number.parseFloat(this.get('cmi.core.score.raw') ?? '');
+    return { score: Number.isFinite(raw) ? raw : null, passed: this.priorStatus === 'passed' };
   }
 
   saveProgress(suspendData: string): boolean {

@@ -6,6 +6,9 @@ import type { LmsAttachment, LmsHost } from './attach.ts';
 // outside one (or when the page was opened with a workshop or assignment link), nothing.
 // Only the API search is in the first chunk; the rest loads when an LMS is there.
 
+export const NOT_STARTED_NOTICE = (why: string) =>
+  `The learning system did not start this session (${why}), so your result cannot be reported to it. Close this window and open the course from the learning system again; if this message comes back, tell your trainer. Meanwhile you can play here for practice.`;
+
 export async function startLms(
   win: ApiHost & Pick<Window, 'addEventListener'>,
   host: LmsHost,
@@ -18,8 +21,14 @@ export async function startLms(
     import('./attach.ts'),
     import('./config.ts'),
   ]);
-  const lms = connectLms(win);
-  if (!lms) return null;
+  const connection = connectLms(win);
+  if (!connection) return null;
+  if (!connection.ok) {
+    // a learner who is not told would play an assessed game that nobody receives
+    host.getState().notify('error', NOT_STARTED_NOTICE(connection.error));
+    return null;
+  }
+  const { lms } = connection;
   const attached = attachLms(host, lms, lmsConfig(env), scenarios);
   // pagehide fires on close, reload and navigation, also where unload does not (mobile)
   win.addEventListener('pagehide', () => lms.finish());

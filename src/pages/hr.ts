@@ -3,12 +3,13 @@ import '../hr/hr.css';
 import scenarios from 'virtual:scenarios';
 import { assignView } from '../hr/assign-view.ts';
 import { verifyView } from '../hr/verify-view.ts';
+import { gameAddress } from '../links/public-url.ts';
 import { h } from '../ui/dom.ts';
 
 // HR's page: assign scored sessions (one link per trainee), then verify what comes back
 // and export the cohort's grades. The game is index.html beside this page.
 
-const gameUrl = new URL('./index.html', window.location.href).toString();
+const gameUrl = gameAddress(__TOW_PUBLIC_URL__, window.location.href);
 const root = document.getElementById('app')!;
 root.replaceChildren(
   h(

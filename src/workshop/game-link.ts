@@ -1,9 +1,11 @@
 import { type GameLink, linkUrl } from '../links/links.ts';
+import { gameAddress } from '../links/public-url.ts';
 
-// The game is index.html beside the facilitator's page; links to it carry their settings.
+// The game is index.html beside the facilitator's page, or at the site's public address;
+// links to it carry their settings.
 
 export function gameUrl(): string {
-  return new URL('./index.html', window.location.href).toString();
+  return gameAddress(__TOW_PUBLIC_URL__, window.location.href);
 }
 
 export function gameLink(link: GameLink): string {

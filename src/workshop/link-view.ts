@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { WorkshopLink } from '../links/links.ts';
+import { localOnlyNote } from '../links/public-url.ts';
 import { button, download, field, h, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
 import { gameLink, randomId, randomSeed } from './game-link.ts';
@@ -132,6 +133,8 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
     );
     const qr = h('div', { class: 'qr' });
     const notes: HTMLElement[] = [];
+    const localOnly = localOnlyNote(url, false);
+    if (localOnly) notes.push(h('p', { class: 'notice warn' }, localOnly));
     const bytes = new TextEncoder().encode(url).length;
     if (bytes > QR_MAX) {
       qr.append(h('p', { class: 'hint' }, 'No QR code: the link is too long.'));

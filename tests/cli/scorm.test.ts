@@ -1,14 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage } from '../fixtures/scorm/package.ts';
+import { buildPackage, ROOT, unpack } from '../fixtures/scorm/package.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 // The package an LMS imports: manifest at the root, one SCO, every href present, and no
 // URL that points outside the package (an LMS serves it from a folder of its choosing).
 
 let files: Record<string, Uint8Array>;
 beforeAll(() => {
-  files = buildPackage('who-owns', 65).files;
+  files = buildPackage('who-owns', 65, ['--keep', 'best']).files;
 }, 240_000);
+
+const SCHEMAS = [
+  'imscp_rootv1p1p2.xsd',
+  'adlcp_rootv1p2.xsd',
+  'imsmd_rootv1p2p1.xsd',
+  'ims_xml.xsd',
+];
+
+// xmllint validates against one schema: this one imports the three namespaces a SCORM 1.2
+// manifest may use, from the files the package ships (the IMS schema's wildcards are
+// strict, so adlcp:* is only checked once its schema is loaded)
+const ALL_SCHEMAS = `<?xml version="1.0" encoding="UTF-8"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:tug-of-war:check">
+  <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
+  <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
+  <xsd:import namespace="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1" schemaLocation="imsmd_rootv1p2p1.xsd"/>
+</xsd:schema>
+`;
+
+function xmllint(dir: string, manifest: string) {
+  const run = spawnSync(
+    'xmllint',
+    ['--noout', '--nonet', '--schema', 'all-schemas.xsd', manifest],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  if (run.error)
+    throw new Error(`xmllint is missing: apt-get install -y libxml2-utils (${run.error.message})`);
+  return run;
+}
 
 const text = (name: string) => strFromU8(files[name]!);
 
@@ -30,7 +63,43 @@ describe('npm run build:scorm', () => {
     for (const h of hrefs) expect(Object.keys(files), h).toContain(h);
     const listed = new Set(hrefs);
     for (const f of Object.keys(files))
-      if (f !== 'imsmanifest.xml') expect(listed.has(f), f).toBe(true);
+      if (f !== 'imsmanifest.xml' && !SCHEMAS.includes(f)) expect(listed.has(f), f).toBe(true);
+  });
+
+  it('ships the four SCORM 1.2 schemas at its root, and its manifest is valid against them', () => {
+    for (const f of SCHEMAS) expect(Object.keys(files), f).toContain(f);
+    const dir = tempDir('scorm-xsd');
+    unpack(files, dir);
+    writeFileSync(join(dir, 'all-schemas.xsd'), ALL_SCHEMAS);
+    const run = xmllint(dir, 'imsmanifest.xml');
+    expect(run.stderr).toContain('imsmanifest.xml validates');
+    expect(run.status).toBe(0);
+    // and the check can fail: an element out of place is caught
+    const broken = text('imsmanifest.xml')
+      .replace('<schemaversion>', '<version>')
+      .replace('</schemaversion>', '</version>');
+    writeFileSync(join(dir, 'broken.xml'), broken);
+    expect(xmllint(dir, 'broken.xml').status).not.toBe(0);
+  });
+
+  it('registers no service worker: no worker script, no registration in the code', () => {
+    const names = Object.keys(files);
+    expect(names.filter((f) => /(^|\/)(sw|workbox-[\w-]+)\.js$/.test(f))).toEqual([]);
+    const js = names
+      .filter((f) => f.endsWith('.js'))
+      .map(text)
+      .join('\n');
+    expect(js).not.toContain('serviceWorker.register');
+  });
+
+  it('refuses a --keep it does not know, naming the choices', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/cli.mjs', 'src/cli/build-scorm.ts', '--keep', 'last'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--keep is "first" .* or "best"/);
   });
 
   it('has no absolute or root-relative URL in the manifest, the pages or the styles', () => {
@@ -58,5 +127,6 @@ describe('npm run build:scorm', () => {
       .join('\n');
     expect(js).toMatch(/VITE_TOW_SCORM_SCENARIO\s*:\s*[`"']who-owns[`"']/);
     expect(js).toMatch(/VITE_TOW_SCORM_PASS\s*:\s*[`"']65[`"']/);
+    expect(js).toMatch(/VITE_TOW_SCORM_KEEP\s*:\s*[`"']best[`"']/);
   });
 });

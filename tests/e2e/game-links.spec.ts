@@ -35,6 +35,27 @@ test('?scenario=ID&seed=N briefs that market', async ({ page }) => {
   expect(await page.evaluate(() => window.__TEST__!.store.getState().sim!.seed)).toBe('77');
 });
 
+test('a link with its settings after "#" opens its market; another such link in the same tab opens its own', async ({
+  page,
+}) => {
+  const problems = await watchPage(page);
+  const workshop = (name: string, seed: string) =>
+    linkQuery({ kind: 'workshop', name, session: `ws-${seed}`, seed, scenario: 'tutorial' });
+  await openGame(page, `#${workshop('Faro', '21')}`);
+  await expect(page.locator('.banner')).toHaveText('Workshop: Faro');
+  await expect(page.locator('.kicker')).toContainText('market #21');
+  // only the part after "#" changes: the browser does not load the page again by itself
+  await page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    workshop('Braga', '22'),
+  );
+  await expect(page.locator('.banner')).toHaveText('Workshop: Braga');
+  await expect(page.locator('.kicker')).toContainText('market #22');
+  expect(problems).toEqual([]);
+});
+
 test('a workshop link shows the workshop and its result code carries the session', async ({
   page,
 }) => {

@@ -2,6 +2,10 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import { traineeSeed } from '../../src/hr/binding.ts';
+import { packageSession } from '../../src/lms/attach.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { census, nextSituationId, situationById } from '../../src/sim/index.ts';
 import { buildPackage, ROOT, unpack } from '../fixtures/scorm/package.ts';
 import { serveStatic } from '../fixtures/scorm/static-server.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -85,6 +89,72 @@ test('a reload in the middle resumes from suspend_data, even on a device that ke
   await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
   expect(['passed', 'failed']).toContain(await cmi(page, 'core.lesson_status'));
 });
+
+/** Plays these choices through the buttons, each by its place among the options. */
+async function playPath(game: FrameLocator, choices: readonly string[]): Promise<void> {
+  const scenario = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!.scenario;
+  let at: string | null = scenario.situations[0]!.id;
+  for (const id of choices) {
+    const situation = situationById(scenario, at!);
+    const index = situation.choices.findIndex((c) => c.id === id);
+    await game.getByRole('group', { name: 'Your call' }).getByRole('button').nth(index).click();
+    await game.getByRole('button', { name: /On to quarter|See the debrief/ }).click();
+    at = nextSituationId(scenario, situation, situation.choices[index]!);
+  }
+}
+
+test('a relaunch after a failed game keeps the first result, however well the replay goes', async ({
+  page,
+}) => {
+  const scenario = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!.scenario;
+  const seed = traineeSeed(packageSession('tutorial'), 'scorm', 'emp-0042');
+  const { best, worst } = census(scenario, seed);
+  await page.goto(`${base}/lms/index.html`);
+  const game = page.frameLocator('#sco');
+  await game.getByRole('button', { name: 'Start quarter 1' }).click();
+  await playPath(game, worst.choices);
+  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  expect(await cmi(page, 'core.lesson_status')).toBe('failed');
+  const failedWith = await cmi(page, 'core.score.raw');
+
+  await page.reload(); // the learner opens the package again from the LMS
+  await expect(game.getByText(/already has your result \(failed, score \d+\)/)).toBeVisible();
+  await shoot(page, 'scorm-relaunch');
+  await game.getByRole('button', { name: 'Replay this market' }).click();
+  await playPath(game, best.choices);
+  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  expect(await cmi(page, 'core.lesson_status')).toBe('failed');
+  expect(await cmi(page, 'core.score.raw')).toBe(failedWith);
+});
+
+test('the package registers no service worker in the LMS', async ({ page }) => {
+  await page.goto(`${base}/lms/index.html`);
+  const game = page.frameLocator('#sco');
+  await game.getByRole('button', { name: 'Start quarter 1' }).click();
+  await play(game, 1);
+  await page.waitForTimeout(1500); // the game registers its worker after the first screen
+  const frame = page.frames().find((f) => f.url().includes('/course/'))!;
+  expect(await frame.evaluate(() => navigator.serviceWorker.getRegistrations())).toHaveLength(0);
+});
+
+test('an LMS that will not start the session is named to the learner', async ({ page }) => {
+  await page.goto(`${base}/lms/index.html?broken=init`);
+  const game = page.frameLocator('#sco');
+  await expect(game.getByText(/learning system did not start this session/)).toBeVisible();
+  await shoot(page, 'scorm-init-failed');
+});
+
+/** The LMS page at the two sizes the project checks, for a person to look at. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 for (const broken of ['commit', 'throw']) {
   test(`an LMS whose ${broken === 'commit' ? 'commits fail' : 'calls throw'} leaves the game playable`, async ({

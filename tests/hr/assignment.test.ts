@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueLinks, linksCsv, parseTrainees, settingsProblems } from '../../src/hr/assignment.ts';
 import { parseRoster, rosterKey } from '../../src/hr/roster.ts';
+import { linkParams } from '../../src/links/address.ts';
 import { readLink } from '../../src/links/links.ts';
 
 const settings = {
@@ -23,7 +24,7 @@ describe('assignment links', () => {
   it('makes one link per trainee that the game reads back with its own market', () => {
     const links = issueLinks(settings, ['alice', 'bob'], 'https://academy.example/tow/index.html');
     expect(links).toHaveLength(2);
-    const read = readLink(new URL(links[0]!.url).search);
+    const read = readLink(linkParams(new URL(links[0]!.url)));
     expect(read?.ok).toBe(true);
     if (read?.ok && read.link.kind === 'assignment') {
       expect(read.link.trainee).toBe('alice');

@@ -1,4 +1,5 @@
 import * as scormAgain from 'scorm-again/scorm12';
+import { startLms } from '../../src/lms/start.ts';
 import { saveBook } from '../../src/save/saves.ts';
 import { type KeyValueStore, memoryStore } from '../../src/save/storage.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
@@ -27,6 +28,26 @@ export function makeLms(learner = 'emp-0042', suspendData = '') {
   return api;
 }
 
+/**
+ * The next launch of the package, as an LMS makes it from what the last session left:
+ * status, score and suspend data kept; entry "resume" only after exit=suspend (RTE 3.4.4).
+ */
+export function relaunch(previous: Scorm12API, learner = 'emp-0042') {
+  const api = new Scorm12API({ logLevel: 5, autocommit: false });
+  const { core } = previous.cmi;
+  api.loadFromJSON({
+    core: {
+      student_id: learner,
+      student_name: 'Doe, Jane',
+      entry: stored(previous, 'exit') === 'suspend' ? 'resume' : '',
+      lesson_status: core.lesson_status,
+      score: { raw: core.score.raw, min: core.score.min, max: core.score.max },
+    },
+    suspend_data: previous.cmi.suspend_data,
+  });
+  return api;
+}
+
 /** The game's real store, on a device whose storage is `kv` (a fresh one by default). */
 export function makeStore(kv: KeyValueStore = memoryStore(true)) {
   return createGameStore({
@@ -35,6 +56,16 @@ export function makeStore(kv: KeyValueStore = memoryStore(true)) {
     newSeed: () => '7',
     now: () => 0,
   });
+}
+
+/** Plays these choices from the briefing or the first quarter, as a player would. */
+export function playPath(store: ReturnType<typeof makeStore>, choices: readonly string[]) {
+  const s = () => store.getState();
+  if (s().screen === 'briefing') s().beginQuarters();
+  for (const c of choices) {
+    s().choose(c);
+    s().nextQuarter();
+  }
 }
 
 /** Plays the current market to the end with the first option each time, like a player would. */
@@ -61,4 +92,44 @@ export function stored(api: Scorm12API, element: 'exit' | 'session_time'): strin
   } finally {
     core.jsonString = false;
   }
+}
+
+/** A page inside an LMS frame: our window's parent carries the API. */
+function page(api: unknown) {
+  const listeners: (() => void)[] = [];
+  const top = { API: api, parent: null as unknown };
+  top.parent = top;
+  return {
+    win: {
+      parent: top,
+      opener: null,
+      addEventListener: (type: string, fn: () => void) => {
+        if (type === 'pagehide') listeners.push(fn);
+      },
+    },
+    hide: () => {
+      for (const fn of listeners) fn();
+    },
+  };
+}
+
+/** What build:scorm bakes into a package (its --keep is "first" unless said). */
+export const env = (scenario: string, pass = 50, keep = 'first') => ({
+  VITE_TOW_SCORM_SCENARIO: scenario,
+  VITE_TOW_SCORM_PASS: String(pass),
+  VITE_TOW_SCORM_SEED: 'pkg1',
+  VITE_TOW_SCORM_KEEP: keep,
+});
+
+/** The package, launched by the LMS `api` in a frame, with the game's store on a device. */
+export async function launch(
+  api: Scorm12API,
+  scenario: string,
+  store = makeStore(),
+  pass = 50,
+  keep = 'first',
+) {
+  const p = page(api);
+  const attached = await startLms(p.win as never, store, bundled, env(scenario, pass, keep));
+  return { store, attached, hide: p.hide };
 }

@@ -4,46 +4,13 @@ import { fairScoreOf } from '../../src/hr/fair.ts';
 import { findApi } from '../../src/lms/api.ts';
 import { packageSession } from '../../src/lms/attach.ts';
 import { connectLms } from '../../src/lms/session.ts';
-import { startLms } from '../../src/lms/start.ts';
 import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT } from '../../src/lms/suspend.ts';
 import { sessionTime } from '../../src/lms/time.ts';
 import { memoryStore } from '../../src/save/storage.ts';
 import { playChoices } from '../../src/sim/index.ts';
-import { bundled, makeLms, makeStore, playOn, stored } from './harness.ts';
+import { bundled, launch, makeLms, makeStore, playOn, stored } from './harness.ts';
 
-type Lms = ReturnType<typeof makeLms>;
 const shelf = new Map(bundled.map((b) => [b.scenario.id, b]));
-
-/** A page inside an LMS frame: our window's parent carries the API. */
-function page(api: unknown) {
-  const listeners: (() => void)[] = [];
-  const top = { API: api, parent: null as unknown };
-  top.parent = top;
-  return {
-    win: {
-      parent: top,
-      opener: null,
-      addEventListener: (type: string, fn: () => void) => {
-        if (type === 'pagehide') listeners.push(fn);
-      },
-    },
-    hide: () => {
-      for (const fn of listeners) fn();
-    },
-  };
-}
-
-const env = (scenario: string, pass = 50) => ({
-  VITE_TOW_SCORM_SCENARIO: scenario,
-  VITE_TOW_SCORM_PASS: String(pass),
-  VITE_TOW_SCORM_SEED: 'pkg1',
-});
-
-async function launch(api: Lms, scenario: string, store = makeStore(), pass = 50) {
-  const p = page(api);
-  const attached = await startLms(p.win as never, store, bundled, env(scenario, pass));
-  return { store, attached, hide: p.hide };
-}
 
 describe('SCORM 1.2 with scorm-again as the LMS', () => {
   it('finds the API in the window, a parent, or the opener', async () => {
@@ -144,8 +111,52 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
       throw new Error('no');
     };
     const c = await launch(refusing, scenario.id);
-    expect(c.attached).toBeNull(); // no LMS: the title screen, the game as usual
+    expect(c.attached).toBeNull(); // no session: the title screen, for practice
     expect(c.store.getState().screen).toBe('title');
+  });
+
+  it('an LMS that will not start the session (LMSInitialize fails) is named to the learner, not hidden', async () => {
+    const scenario = bundled[0]!.scenario;
+    const said = (store: ReturnType<typeof makeStore>) =>
+      store
+        .getState()
+        .notices.filter((n) => n.tone === 'error')
+        .map((n) => n.text);
+
+    const throwing = makeLms();
+    throwing.LMSInitialize = () => {
+      throw new Error('no session for you');
+    };
+    const a = await launch(throwing, scenario.id);
+    expect(a.store.getState().screen).toBe('title');
+    expect(said(a.store)).toEqual([
+      expect.stringMatching(
+        /did not start this session \(it failed: no session for you\), so your result cannot be reported to it\. Close this window and open the course/,
+      ),
+    ]);
+
+    // scorm-again refuses a second LMSInitialize (error 101): the LMS's words are passed on
+    const twice = makeLms();
+    twice.LMSInitialize('');
+    const b = await launch(twice, scenario.id);
+    expect(said(b.store)).toEqual([
+      expect.stringMatching(/\(it answered "false" \(LMS error 1\d\d: /),
+    ]);
+  });
+
+  it('an LMS that gives no learner id: the learner is told, plays, and the score is reported', async () => {
+    const scenario = bundled[0]!.scenario;
+    for (const id of ['', '   ']) {
+      const api = makeLms(id);
+      const { store, attached } = await launch(api, scenario.id);
+      expect(attached?.trainee).toBe('unknown-learner');
+      expect(store.getState().notices.some((n) => /did not say who you are/.test(n.text))).toBe(
+        true,
+      );
+      playOn(store);
+      expect(['passed', 'failed']).toContain(api.cmi.core.lesson_status);
+      expect(api.cmi.core.score.raw).not.toBe('');
+    }
   });
 
   it('a long game\u2019s suspend_data stays under 4,096 characters; more is never sent', async () => {
@@ -180,7 +191,9 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(encodeSuspend(long, { ...p, seed: 'x'.repeat(5000) }).ok).toBe(false);
 
     const api = makeLms();
-    const lms = connectLms({ API: api })!;
+    const connection = connectLms({ API: api });
+    if (!connection?.ok) throw new Error('scorm-again did not start');
+    const { lms } = connection;
     expect(lms.saveProgress('y'.repeat(SUSPEND_LIMIT + 1))).toBe(false);
     expect(api.cmi.suspend_data).toBe('');
     expect(lms.problems.at(-1)).toMatch(/over SCORM 1.2's 4096/);

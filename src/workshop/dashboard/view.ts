@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { toCsv } from '../../lib/csv.ts';
+import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
 import type { StrategyCensus } from '../../sim/index.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
@@ -204,13 +205,7 @@ export function dashboardPanel(): HTMLElement {
   pasteLink.addEventListener('change', () => {
     const text = pasteLink.value.trim();
     if (!text) return;
-    let search = text;
-    try {
-      search = new URL(text).search;
-    } catch {
-      // not a full URL: perhaps just its query
-    }
-    const r = readLink(search);
+    const r = readLink(pastedLinkParams(text));
     if (!r?.ok || r.link.kind !== 'workshop') {
       replace(
         pickNote,

@@ -1,0 +1,27 @@
+import type { KeepPolicy } from './config.ts';
+import type { RecordedResult } from './session.ts';
+
+// Which finished game the LMS keeps. An LMS stores whatever it is sent last, so the
+// package itself must not send a result that the package's setting says to keep out:
+// with "first", nothing after the first result (from this session or an earlier one);
+// with "best", only a game that beats the score the LMS holds.
+
+export function shouldReport(
+  keep: KeepPolicy,
+  held: RecordedResult | null,
+  game: { grade: number; passed: boolean },
+) {
+  if (held === null) return true;
+  if (keep === 'first') return false;
+  // a status without a score (set by hand in the LMS): never turn a pass into a fail
+  if (held.score === null) return game.passed || !held.passed;
+  return game.grade > held.score;
+}
+
+/** What the learner is told when they reopen a package the LMS holds a result for. */
+export function heldNotice(keep: KeepPolicy, held: RecordedResult): string {
+  const result = `${held.passed ? 'passed' : 'failed'}${held.score === null ? '' : `, score ${held.score}`}`;
+  return keep === 'first'
+    ? `Your learning system already has your result (${result}). You may play again for practice; it keeps that first result.`
+    : `Your learning system has your best result so far (${result}). A better game replaces it; a lower one changes nothing.`;
+}
