@@ -10,6 +10,7 @@ export { nextSituationId, SimError, situationById } from './prepared.ts';
 export * from './rng.ts';
 export * from './ropes.ts';
 export * from './score.ts';
+export * from './shown-order.ts';
 export * from './state.ts';
 export * from './step.ts';
 export * from './strategies.ts';
