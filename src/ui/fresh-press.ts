@@ -20,8 +20,12 @@ export const NEAR_PX = 32;
 export interface ClickFacts {
   /** the click's `detail`: 0 from the keyboard, the browser's click count from a pointer */
   clicks: number;
-  /** the press that began this click on the replies; null when it began elsewhere, before they were shown */
-  press: Press | null;
+  /**
+   * the press that began this click on the replies (a press begun before they were drawn
+   * cannot have landed on them); the click's own time and place when no pointer went down
+   * on them, as when an assistive technology clicks
+   */
+  press: Press;
   /** the last press anywhere before the replies were shown (the one on "On to quarter N") */
   before: Press | null;
 }
@@ -31,7 +35,6 @@ export function clickCounts({ clicks, press, before }: ClickFacts): boolean {
   if (clicks === 0) return true;
   // the browser counts it as the second click of a double click begun before the replies were there
   if (clicks > 1) return false;
-  if (press === null) return false;
   if (before === null) return true;
   const soon = press.at - before.at < GUARD_MS;
   const near = Math.hypot(press.x - before.x, press.y - before.y) <= NEAR_PX;
@@ -41,7 +44,7 @@ export function clickCounts({ clicks, press, before }: ClickFacts): boolean {
 let lastPress: Press | null = null;
 let watching = false;
 
-const pressOf = (e: PointerEvent): Press => ({ at: e.timeStamp, x: e.clientX, y: e.clientY });
+const pressOf = (e: MouseEvent): Press => ({ at: e.timeStamp, x: e.clientX, y: e.clientY });
 
 /**
  * Guards the replies inside `group`, drawn just now: `counts(click)` says whether a click
@@ -63,5 +66,8 @@ export function guardReplies(group: HTMLElement): { counts(click: MouseEvent): b
   group.addEventListener('pointerdown', (e) => {
     press = pressOf(e);
   });
-  return { counts: (click) => clickCounts({ clicks: click.detail, press, before }) };
+  return {
+    counts: (click) =>
+      clickCounts({ clicks: click.detail, press: press ?? pressOf(click), before }),
+  };
 }
