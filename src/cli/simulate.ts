@@ -11,6 +11,7 @@ import {
   type ScenarioDef,
   type SimState,
   score,
+  shownOrder,
   situationById,
   step,
 } from '../sim/index.ts';
@@ -20,11 +21,12 @@ import { everyStrategy } from './census-pool.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run simulate -- --scenario <file|id> --seed <n> [--choices a,b,c] [--policy name]
-// [--percentile] prints the game as JSON: every quarter's metrics and causes, the
-// outcomes, the score, the session record and its result code; --percentile adds where
-// the score stands among every strategy on the same seed, and the par lines: above
-// 100,000 strategies from a sample, unless --every-strategy asks for all of them (played
-// on every core). The same arguments always print the same bytes.
+// [--percentile] prints the game as JSON: every quarter's replies in the order the page
+// shows them, the choice, metrics and causes, the outcomes, the score, the session record
+// and its result code; --percentile adds where the score stands among every strategy on
+// the same seed, and the par lines: above 100,000 strategies from a sample, unless
+// --every-strategy asks for all of them (played on every core). The same arguments always
+// print the same bytes.
 
 const USAGE =
   'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy first-shown|crisis-rule|greedy|random|<style>] [--percentile [--every-strategy]]';
@@ -110,6 +112,13 @@ async function simulate(argv: readonly string[]): Promise<string> {
     quarters: state.history.map((h) => ({
       quarter: h.quarter,
       situation: h.situationId,
+      // the replies in the order the player saw them on screen
+      shown: shownOrder(
+        scenario.id,
+        seed,
+        h.situationId,
+        situationById(scenario, h.situationId).choices,
+      ).map((c) => c.id),
       choice: h.choiceId,
       style: h.style,
       events: h.events,

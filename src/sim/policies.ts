@@ -44,7 +44,7 @@ function styleChoice(scenario: ScenarioDef, state: SimState, style: string): str
 
 function firstShown(scenario: ScenarioDef, state: SimState): string {
   const s = situationById(scenario, state.situationId!);
-  return s.choices[shownOrder(scenario.id, state.seed, s.id, s.choices.length)[0]!]!.id;
+  return shownOrder(scenario.id, state.seed, s.id, s.choices)[0]!.id;
 }
 
 /** The reply after which the game, were it to end there, would score highest. */

@@ -1,9 +1,15 @@
-// The order in which a situation's replies are shown: shuffled per market, so that no
-// position gives the answer away, and the same for everyone on one market (a workshop
-// room sees one order). Pure: a hash of scenario, seed and situation drives the shuffle.
+// The order in which a situation's replies are put before the player. Authors tend to
+// write the best reply first; shown in file order, "take the first one" would be a
+// strategy. The order is shuffled per market, and is a pure function of scenario id,
+// seed and situation id, so a workshop room on one seed sees one order, a reload shows
+// the same order again, and the CLI can print it.
+//
+// It has its own hash rather than drawing from the game's generator: the generator's
+// draws are fixed per quarter (every strategy on a seed meets the same luck), and showing
+// a list must never move them.
 
-function hash(text: string): number {
-  // FNV-1a, 32 bits
+/** FNV-1a over the UTF-16 code units: small, stable, and the same in Node and browsers. */
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -12,21 +18,33 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** Indexes 0..n-1 of the scenario's listing, in the order they are shown. */
-export function shownOrder(scenarioId: string, seed: string, situationId: string, n: number) {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let x = hash(`${scenarioId}|${seed}|${situationId}`) || 1;
-  for (let i = n - 1; i > 0; i--) {
-    // xorshift32
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    const j = x % (i + 1);
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
+/** mulberry32: a 32-bit generator, enough for shuffling a handful of replies. */
+function generator(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The items (a situation's choices) in the order the player sees them: a permutation,
+ * the same for the same scenario id, seed and situation id.
+ */
+export function shownOrder<T>(
+  scenarioId: string,
+  seed: string,
+  situationId: string,
+  items: readonly T[],
+): T[] {
+  // a separator no id or seed holds, so "a"+"bc" and "ab"+"c" hash apart
+  const next = generator(fnv1a(`${scenarioId}\u0000${seed}\u0000${situationId}`));
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
   }
-  return order;
+  return out;
 }

@@ -38,7 +38,7 @@ export function append(el: Element, ...children: Child[]): void {
 
 export function button(
   label: Child | Child[],
-  onClick: () => void,
+  onClick: (click: MouseEvent) => void,
   options: { class?: string; attrs?: Record<string, string> } = {},
 ): HTMLButtonElement {
   return h(

@@ -232,3 +232,19 @@ export function styleMark(style: string): string {
 export function styleName(style: string): string {
   return style.charAt(0).toUpperCase() + style.slice(1);
 }
+
+const KINDS: Record<string, { name: string; phrase: string }> = {
+  crisis: { name: 'Crisis', phrase: 'a crisis' },
+  build: { name: 'Slow build', phrase: 'a slow build' },
+  routine: { name: 'Routine', phrase: 'a routine one' },
+};
+
+/** A situation's kind as a tag: "Slow build". */
+export function kindName(kind: string): string {
+  return KINDS[kind]?.name ?? styleName(kind);
+}
+
+/** A situation's kind in a sentence: "The situation was a slow build." */
+export function kindPhrase(kind: string): string {
+  return KINDS[kind]?.phrase ?? kind;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { decodeRecord } from '../../src/record/code.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { census, percentile, playChoices, score } from '../../src/sim/index.ts';
+import { census, percentile, playChoices, score, shownOrder } from '../../src/sim/index.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
 const LINE = 'depot-visit,workshop,match-now';
@@ -44,6 +44,27 @@ describe('npm run simulate', () => {
     const shelf = new Map([['tutorial', tutorial]]);
     expect(decodeRecord(out.code, shelf)).toEqual({ ok: true, record: out.record });
     expect(out.percentile).toBeUndefined();
+  });
+
+  it("prints each quarter's replies in the order the player sees them, shuffled per market", async () => {
+    const shownOn = async (seed: string) =>
+      (await json(['--scenario', 'tutorial', '--seed', seed, '--choices', LINE])).quarters.map(
+        (q: { shown: string[] }) => q.shown,
+      );
+    const seven = await shownOn('7');
+    const state = playChoices(tutorial.scenario, '7', LINE.split(','));
+    expect(seven).toEqual(
+      state.history.map((h) => {
+        const situation = tutorial.scenario.situations.find((s) => s.id === h.situationId)!;
+        return shownOrder('tutorial', '7', h.situationId, situation.choices).map((c) => c.id);
+      }),
+    );
+    // the first quarter's replies, as listed in the file, and as shown on a few seeds
+    const listed = tutorial.scenario.situations[0]!.choices.map((c) => c.id);
+    expect([...seven[0]].sort()).toEqual([...listed].sort());
+    const orders = new Set<string>();
+    for (const seed of ['1', '2', '3', '4', '5', '6']) orders.add((await shownOn(seed))[0].join());
+    expect(orders.size).toBeGreaterThan(1);
   });
 
   it('adds the percentile, how sure it is, and the par lines with --percentile', async () => {

@@ -15,7 +15,7 @@ const shelf = (...extra: ScenarioDef[]) =>
     ]),
   );
 
-import { expectNoAxeViolations, openGame, ROOT, watchPage } from './helpers/game.ts';
+import { clickListed, expectNoAxeViolations, openGame, ROOT, watchPage } from './helpers/game.ts';
 
 // The addresses that start a game: a plain market, a workshop's link, an assignment's
 // link, and a damaged link, which must say so and offer a way on.
@@ -25,7 +25,7 @@ async function finish(page: import('@playwright/test').Page) {
   while ((await page.locator('.debrief').count()) === 0) {
     const next = page.locator('[data-next]');
     if (await next.count()) await next.click();
-    else await page.locator('button.choice').first().click();
+    else await clickListed(page, 0);
   }
 }
 
@@ -124,7 +124,7 @@ test("a game on a workshop's own scenario is offered again on the title screen",
   const query = linkQuery({ kind: 'workshop', name: 'Lisbon', session: 'ws-own', seed: '5', yaml });
   await openGame(page, `?${query}`);
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
-  await page.locator('button.choice').first().click();
+  await clickListed(page, 0);
   const before = await page.evaluate(() => JSON.stringify(window.__TEST__!.store.getState().sim));
   await openGame(page);
   await page.getByRole('button', { name: 'Resume Our own market' }).click();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   attachScreenshot,
   bundledIds,
+  clickListed,
   expectNoAxeViolations,
   openGame,
   playByKeyboard,
@@ -100,7 +101,7 @@ test('every screen passes axe and fits the width, at desktop and phone sizes', a
     await page.getByRole('button', { name: 'Start quarter 1' }).click();
     await check(`situation ${tag}`);
     await attachScreenshot(page, testInfo, `situation-${tag}`);
-    await page.locator('button.choice').first().click();
+    await clickListed(page, 0);
     await expect(
       page.getByRole('heading', { level: 1, name: /What happened in quarter 1/ }),
     ).toBeVisible();
@@ -113,7 +114,7 @@ test('every screen passes axe and fits the width, at desktop and phone sizes', a
     while ((await page.locator('.debrief').count()) === 0) {
       const next = page.locator('[data-next]');
       if (await next.count()) await next.click();
-      else await page.locator('button.choice').last().click();
+      else await clickListed(page, -1);
     }
     await expect(page.locator('figure.chart canvas')).toHaveCount(4);
     await expect(page.getByLabel('Result code')).toHaveValue(/^TOW1-/);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   choicesOnScreen,
+  clickListed,
   expectNoAxeViolations,
   openGame,
   screenState,
@@ -20,10 +21,7 @@ async function startTutorial(page: import('@playwright/test').Page, seed = '4242
 
 async function playQuarters(page: import('@playwright/test').Page, n: number) {
   for (let i = 0; i < n; i++) {
-    await page
-      .locator('button.choice')
-      .nth(i % 2)
-      .click();
+    await clickListed(page, i % 2);
     await page.locator('[data-next]').click();
   }
 }
@@ -136,7 +134,7 @@ for (const [name, script] of [
     while ((await page.locator('.debrief').count()) === 0) {
       const next = page.locator('[data-next]');
       if (await next.count()) await next.click();
-      else await page.locator('button.choice').first().click();
+      else await clickListed(page, 0);
     }
     await expect(
       page.getByRole('status').filter({ hasText: 'not keeping saved games' }),

@@ -3,7 +3,7 @@ import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { census, playChoices } from '../../src/sim/index.ts';
+import { census, playChoices, shownOrder } from '../../src/sim/index.ts';
 import {
   csvRows,
   decisionSplits,
@@ -157,8 +157,14 @@ describe('debrief figures', () => {
   });
 
   it('splits each decision between its options with the mean score of each', () => {
-    const splits = decisionSplits(scenario, games);
+    const splits = decisionSplits(scenario, workshop.seed, games);
     const first = splits[0]!;
+    // listed as the room saw them on its seed, not as the file lists them
+    expect(first.options.map((o) => o.choice)).toEqual(
+      shownOrder(scenario.id, workshop.seed, first.situation, scenario.situations[0]!.choices).map(
+        (c) => c.id,
+      ),
+    );
     expect(first.reached).toBe(3);
     const directive = first.options.find((o) => o.choice === firstOf('directive')[0])!;
     const scores = games.filter((g) => g.player !== 'Ben').map((g) => g.replay.score);

@@ -1,4 +1,4 @@
-import { type ScenarioDef, type SimState, situationById } from '../../sim/index.ts';
+import { type ScenarioDef, type SimState, shownOrder, situationById } from '../../sim/index.ts';
 import type { WhatIfView } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
@@ -107,8 +107,12 @@ function resultView(
   );
 }
 
+/** The other replies, in the order the player saw them: file order would show the best first. */
 function optionsFor(scenario: ScenarioDef, state: SimState, chosen: string) {
-  return situationById(scenario, state.situationId!).choices.filter((c) => c.id !== chosen);
+  const situation = situationById(scenario, state.situationId!);
+  return shownOrder(scenario.id, state.seed, situation.id, situation.choices).filter(
+    (c) => c.id !== chosen,
+  );
 }
 
 export function whatIfSection(

@@ -1,11 +1,22 @@
-import { situationById } from '../../sim/index.ts';
+import { shownOrder, situationById } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { prefetchFairScore } from '../debrief/runner.ts';
 import { button, h, heading } from '../dom.ts';
-import { groupCauses, metricMoves, styleMark, styleName } from '../explain.ts';
+import {
+  groupCauses,
+  kindName,
+  kindPhrase,
+  metricMoves,
+  styleMark,
+  styleName,
+} from '../explain.ts';
+import { guardReplies } from '../fresh-press.ts';
 
-const KIND: Record<string, string> = { crisis: 'Crisis', build: 'Slow build', routine: 'Routine' };
+// The tutorial teaches the controls and the two styles, so it names each reply's style and
+// each situation's kind before the call; everywhere else they would give the answer away,
+// and they appear only in the outcome and the debrief.
+const GUIDED = new Set(['tutorial']);
 
 function figures(s: GameState): HTMLElement | null {
   const sim = s.sim;
@@ -23,43 +34,59 @@ function figures(s: GameState): HTMLElement | null {
   );
 }
 
+function styleBadge(style: string): HTMLElement {
+  const known = style === 'directive' || style === 'collaborative' ? style : 'other';
+  return h(
+    'span',
+    { class: `choice-style style-${known}` },
+    `${styleMark(style)} ${styleName(style)}`,
+  );
+}
+
 function decide(store: GameStore, s: GameState): HTMLElement {
   const { entry, sim } = s;
   if (!entry || !sim || sim.situationId === null) return h('div');
-  const situation = situationById(entry.scenario, sim.situationId);
+  const { scenario } = entry;
+  const situation = situationById(scenario, sim.situationId);
+  const guided = GUIDED.has(scenario.id);
   const quarter = sim.quarter + 1;
+  const group = h('div', { class: 'choices', attrs: { role: 'group', 'aria-label': 'Your call' } });
+  const guard = guardReplies(group);
+  group.append(
+    ...shownOrder(scenario.id, sim.seed, situation.id, situation.choices).map((c) =>
+      button(
+        [
+          h('span', { class: 'choice-label' }, c.label),
+          guided ? styleBadge(c.style) : null,
+          c.detail ? h('span', { class: 'choice-detail' }, c.detail) : null,
+        ],
+        (click) => {
+          if (guard.counts(click)) store.getState().choose(c.id);
+        },
+        { class: 'choice', attrs: { 'data-choice': c.id } },
+      ),
+    ),
+  );
   return h(
     'div',
     { class: 'screen situation' },
     h(
       'p',
       { class: 'kicker' },
-      `Quarter ${quarter} of ${entry.scenario.quarters}`,
-      situation.kind ? ` · ${KIND[situation.kind]}` : '',
+      `Quarter ${quarter} of ${scenario.quarters}`,
+      guided && situation.kind ? ` · ${kindName(situation.kind)}` : '',
     ),
     heading(1, situation.title),
     h('p', { class: 'situation-text' }, situation.text),
-    h(
-      'div',
-      { class: 'choices', attrs: { role: 'group', 'aria-label': 'Your call' } },
-      ...situation.choices.map((c) =>
-        button(
-          [
-            h('span', { class: 'choice-label' }, c.label),
-            h(
-              'span',
-              {
-                class: `choice-style style-${c.style === 'directive' || c.style === 'collaborative' ? c.style : 'other'}`,
-              },
-              `${styleMark(c.style)} ${styleName(c.style)}`,
-            ),
-            c.detail ? h('span', { class: 'choice-detail' }, c.detail) : null,
-          ],
-          () => store.getState().choose(c.id),
-          { class: 'choice', attrs: { 'data-choice': c.id } },
-        ),
-      ),
-    ),
+    guided
+      ? h(
+          'p',
+          { class: 'guided-note' },
+          h('strong', null, 'Guided mode: '),
+          'the style of each reply and the kind of situation are shown. In the other markets you read the situation yourself; they appear after your call.',
+        )
+      : null,
+    group,
     figures(s),
   );
 }
@@ -81,12 +108,16 @@ function outcome(store: GameStore, s: GameState): HTMLElement {
     { class: 'screen outcome' },
     h('p', { class: 'kicker' }, `Quarter ${report.quarter} of ${scenario.quarters} · outcome`),
     heading(1, `What happened in quarter ${report.quarter}`),
+    h('p', null, 'You chose ', h('strong', null, `“${choice?.label ?? report.choiceId}”`), '.'),
+    // what the decision screen kept back (outside the tutorial), now that the call is made
     h(
       'p',
-      null,
-      'You chose ',
-      h('strong', null, `“${choice?.label ?? report.choiceId}”`),
-      ` (${styleMark(report.style)} ${styleName(report.style)}).`,
+      { class: 'reveal' },
+      'Your reply was ',
+      styleBadge(report.style),
+      ...(situation.kind
+        ? ['; the situation was ', h('strong', null, kindPhrase(situation.kind)), '.']
+        : ['.']),
     ),
     ...events.map((e) =>
       h('div', { class: 'event' }, h('strong', null, `Event: ${e.title}. `), e.text),

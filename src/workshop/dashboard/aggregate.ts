@@ -1,5 +1,5 @@
 import type { Cell } from '../../lib/csv.ts';
-import { percentile, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
+import { percentile, type ScenarioDef, type StrategyCensus, shownOrder } from '../../sim/index.ts';
 import type { Accepted } from './intake.ts';
 
 // What the debrief shows, computed from the verified games alone: the leaderboard by
@@ -66,7 +66,12 @@ export interface DecisionSplit {
   options: OptionSplit[];
 }
 
-export function decisionSplits(scenario: ScenarioDef, games: readonly Accepted[]): DecisionSplit[] {
+/** Each decision's options in the order the room saw them on its seed, with who took which. */
+export function decisionSplits(
+  scenario: ScenarioDef,
+  seed: string,
+  games: readonly Accepted[],
+): DecisionSplit[] {
   return scenario.situations.map((s) => {
     const taken = new Map<string, number[]>();
     for (const g of games) {
@@ -76,7 +81,7 @@ export function decisionSplits(scenario: ScenarioDef, games: readonly Accepted[]
       list.push(g.replay.score);
       taken.set(h.choiceId, list);
     }
-    const options = s.choices.map((c) => {
+    const options = shownOrder(scenario.id, seed, s.id, s.choices).map((c) => {
       const scores = taken.get(c.id) ?? [];
       return {
         choice: c.id,

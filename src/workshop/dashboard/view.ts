@@ -511,7 +511,7 @@ function leaderboardTable(rows: Row[]): HTMLElement {
 }
 
 function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
-  const splits = decisionSplits(ctx.scenario, intake.accepted);
+  const splits = decisionSplits(ctx.scenario, ctx.seed, intake.accepted);
   const styleColour = (style: string) =>
     PALETTE[Math.max(0, ctx.scenario.styles.indexOf(style)) % PALETTE.length]!;
   return h(

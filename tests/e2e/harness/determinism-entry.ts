@@ -1,6 +1,6 @@
 import { encodeRecord } from '../../../src/record/code.ts';
 import { replay, type SessionRecord } from '../../../src/record/record.ts';
-import type { ScenarioDef } from '../../../src/sim/index.ts';
+import { type ScenarioDef, shownOrder, situationById } from '../../../src/sim/index.ts';
 import { computeFairScore } from '../../../src/workers/census-client.ts';
 import type { FairScore } from '../../../src/workers/fair-score.ts';
 
@@ -31,6 +31,13 @@ globalThis.__DET__ = {
       quarters: r.state.history.map((h) => ({
         quarter: h.quarter,
         situation: h.situationId,
+        // the replies' order on screen: the same hash in Chromium as in Node
+        shown: shownOrder(
+          scenario.id,
+          record.seed,
+          h.situationId,
+          situationById(scenario, h.situationId).choices,
+        ).map((c) => c.id),
         choice: h.choiceId,
         style: h.style,
         events: h.events,

@@ -14,7 +14,7 @@ export interface SimOutput {
   score: number;
   finished: boolean;
   outcomes: Record<string, number>;
-  quarters: { quarter: number; choice: string; metrics: Record<string, number> }[];
+  quarters: { quarter: number; shown: string[]; choice: string; metrics: Record<string, number> }[];
 }
 
 /** What `npm run simulate` prints for this market and these choices. */
@@ -119,8 +119,30 @@ export async function choicesOnScreen(page: Page): Promise<{ id: string; name: s
 }
 
 /**
- * Plays the market on screen to the debrief by keyboard alone, taking choice
- * `pick(quarter, count)` each quarter. Returns the choice ids played.
+ * The ids of the current situation's choices as its scenario file lists them. The page
+ * shows them in an order shuffled per market, so tests that want a given path pick from
+ * this list and find the button by its id.
+ */
+export async function listedChoices(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const s = window.__TEST__!.store.getState();
+    const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
+    return situation.choices.map((c) => c.id);
+  });
+}
+
+/** Clicks the choice listed `index`-th in the scenario file (modulo their number; -1: the last). */
+export async function clickListed(page: Page, index: number): Promise<string> {
+  const listed = await listedChoices(page);
+  const id = listed.at(index % listed.length)!;
+  await page.locator(`button.choice[data-choice="${id}"]`).click();
+  return id;
+}
+
+/**
+ * Plays the market on screen to the debrief by keyboard alone, taking the choice listed
+ * `pick(quarter, count)`-th in the scenario file each quarter, whatever its place on
+ * screen. Returns the choice ids played.
  */
 export async function playByKeyboard(
   page: Page,
@@ -133,8 +155,9 @@ export async function playByKeyboard(
     if (s.screen !== 'play') throw new Error(`unexpected screen ${s.screen}`);
     if (s.phase === 'decide') {
       await expect(page.locator('h1')).toBeFocused();
-      const choices = await choicesOnScreen(page);
-      const c = choices[pick(s.quarter + 1, choices.length) % choices.length]!;
+      const listed = await listedChoices(page);
+      const id = listed[pick(s.quarter + 1, listed.length) % listed.length]!;
+      const c = (await choicesOnScreen(page)).find((x) => x.id === id)!;
       const escaped = c.name.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       await tabTo(page, new RegExp(`^${escaped}`), s.quarter % 2 === 0 ? 'Enter' : 'Space');
       played.push(c.id);

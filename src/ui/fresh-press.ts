@@ -1,0 +1,73 @@
+// A reply takes only a click the player began after the situation was on screen.
+//
+// "On to quarter N" draws the next situation at once, and on many screens a reply lands
+// where that button was: the second click of a double click (or a quick second tap) then
+// decided a quarter the player had never seen, and it was saved and graded. Such a click
+// is refused here; the reply stays on screen to be read and picked again.
+
+export interface Press {
+  /** the event's timeStamp, in ms */
+  at: number;
+  x: number;
+  y: number;
+}
+
+/** A second press this soon after the one that showed the situation is part of the same gesture. */
+export const GUARD_MS = 500;
+/** ...when it lands this close to it: a double click's or a double tap's jitter. */
+export const NEAR_PX = 32;
+
+export interface ClickFacts {
+  /** the click's `detail`: 0 from the keyboard, the browser's click count from a pointer */
+  clicks: number;
+  /**
+   * the press that began this click on the replies (a press begun before they were drawn
+   * cannot have landed on them); the click's own time and place when no pointer went down
+   * on them, as when an assistive technology clicks
+   */
+  press: Press;
+  /** the last press anywhere before the replies were shown (the one on "On to quarter N") */
+  before: Press | null;
+}
+
+export function clickCounts({ clicks, press, before }: ClickFacts): boolean {
+  // Enter or Space on a focused reply: the player reached it with the keyboard, after it was shown
+  if (clicks === 0) return true;
+  // the browser counts it as the second click of a double click begun before the replies were there
+  if (clicks > 1) return false;
+  if (before === null) return true;
+  const soon = press.at - before.at < GUARD_MS;
+  const near = Math.hypot(press.x - before.x, press.y - before.y) <= NEAR_PX;
+  return !(soon && near);
+}
+
+let lastPress: Press | null = null;
+let watching = false;
+
+const pressOf = (e: MouseEvent): Press => ({ at: e.timeStamp, x: e.clientX, y: e.clientY });
+
+/**
+ * Guards the replies inside `group`, drawn just now: `counts(click)` says whether a click
+ * on one of them may decide the quarter.
+ */
+export function guardReplies(group: HTMLElement): { counts(click: MouseEvent): boolean } {
+  if (!watching) {
+    watching = true;
+    document.addEventListener(
+      'pointerdown',
+      (e) => {
+        lastPress = pressOf(e);
+      },
+      { capture: true },
+    );
+  }
+  const before = lastPress;
+  let press: Press | null = null;
+  group.addEventListener('pointerdown', (e) => {
+    press = pressOf(e);
+  });
+  return {
+    counts: (click) =>
+      clickCounts({ clicks: click.detail, press: press ?? pressOf(click), before }),
+  };
+}
