@@ -213,6 +213,17 @@ describe('involving the team in the decision', () => {
 describe('in a crisis, the team decides between a firm call and handing over', () => {
   const replies = [TELL, DELEGATE];
 
+  it('a firm call stops the damage: under full time pressure it wins at least 2 points more share that quarter than with time to spare', () => {
+    const gain = (pressure: number, seed: string) => {
+      const sc = market({ replies: REPLIES, pressure });
+      const [told, held] = both(sc, initialState(sc, seed), 'tell', 'hold');
+      return last(told).share - last(held).share;
+    };
+    for (const seed of MANY) {
+      expect(gain(1, seed) - gain(0, seed), `seed ${seed}`).toBeGreaterThan(0.02);
+    }
+  });
+
   it('with a green team, a firm call beats handing over by at least 5 points on every seed', () => {
     const { sc, start } = greenTeam(replies, 'crisis');
     for (const seed of MANY) {
