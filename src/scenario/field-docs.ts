@@ -44,15 +44,15 @@ export const STYLE_DOCS: Record<keyof StyleParams, string> = {
 
 export const PARAM_DOCS = {
   trustFloor: 'Fraction of our pull that gets through when trust is 0 (default 0.3).',
-  habit: "Stiffness of the customer's habits: how hard it is held at its status quo (default 1.2).",
+  habit: "Stiffness of the customer's habits: how hard it is held at its status quo (default 0.8).",
   breadthHabit:
     'How much breadth of contacts stiffens the habit, so the customer is harder to win away (default 1.5).',
   breadthPull: 'How much breadth of contacts strengthens our pull (default 0.4).',
-  rateUp: 'How fast the customer moves towards us, per quarter (default 0.35).',
+  rateUp: 'How fast the customer moves towards us, per quarter (default 0.45).',
   rateDown:
-    'How fast it moves away; larger than rateUp, because what unity builds disunity loses faster (default 0.6).',
+    'How fast it moves away; larger than rateUp, because what unity builds disunity loses faster (default 0.8).',
   loyalty:
-    'How fast the status quo drifts to where the customer sits: habit becoming loyalty (default 0.06).',
+    'How fast the status quo drifts to where the customer sits: habit becoming loyalty (default 0.04).',
   noise: 'Size of the seeded outside gust each quarter (default 0.06).',
   marketGrowth: 'Market growth per quarter, as a fraction (default 0.01).',
   planGrowth: 'Growth of the sales plan per quarter, as a fraction (default 0.025).',

@@ -123,7 +123,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       path: ['params', 'styles'],
       atKey: true,
       message:
-        "styles have no built-in dynamics since model 2: what a reply does comes from its `acts` (tell, involve, delegate, push, give); remove params.styles and give each choice its acts",
+        'styles have no built-in dynamics since model 2: what a reply does comes from its `acts` (tell, involve, delegate, push, give); remove params.styles and give each choice its acts',
     });
   }
   for (const style of Object.keys(s.params?.styles ?? {})) {

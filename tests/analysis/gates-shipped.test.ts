@@ -15,20 +15,16 @@ const UNDER_REWORK: Record<string, string[]> = {};
 describe('the balance gates of every shipped scenario', () => {
   for (const { scenario } of loadBundledScenarios()) {
     const known = UNDER_REWORK[scenario.id];
-    it(
-      known
-        ? `${scenario.id}: still fails exactly the gates it is being reworked for (${known.join(', ')})`
-        : `${scenario.id}: passes every gate`,
-      () => {
-        const report = gateReport(scenario, SEEDS);
-        const failing = report.gates.filter((g) => !g.pass);
-        if (known) {
-          expect(failing.map((g) => g.name).sort()).toEqual([...known].sort());
-        } else {
-          expect(failing.map((g) => `${g.name}: ${g.why}`)).toEqual([]);
-        }
-      },
-      300_000,
-    );
+    it(known
+      ? `${scenario.id}: still fails exactly the gates it is being reworked for (${known.join(', ')})`
+      : `${scenario.id}: passes every gate`, () => {
+      const report = gateReport(scenario, SEEDS);
+      const failing = report.gates.filter((g) => !g.pass);
+      if (known) {
+        expect(failing.map((g) => g.name).sort()).toEqual([...known].sort());
+      } else {
+        expect(failing.map((g) => `${g.name}: ${g.why}`)).toEqual([]);
+      }
+    }, 300_000);
   }
 });

@@ -1,28 +1,115 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { GATE_TREE_LIMIT } from '../../src/analysis/gates.ts';
+import { syntheticScenario } from '../../src/cli/synthetic.ts';
+import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { countStrategies, type ScenarioDef } from '../../src/sim/index.ts';
+import { market } from '../helpers/market.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/report.ts', ...args], {
     encoding: 'utf8',
   });
 
+const GATES = [
+  'label-reading policies lose',
+  'judgement matters',
+  'no dead choice',
+  'luck stays second',
+];
+
+/** A scenario written out as a file an author could have written: no params.styles. */
+function writeScenario(sc: ScenarioDef): string {
+  const { styles: _styles, ...params } = sc.params;
+  const text = stringify({ ...sc, params: { noise: params.noise } });
+  const loaded = loadScenario(text, `${sc.id}.yaml`);
+  expect(loaded.ok ? [] : loaded.issues).toEqual([]);
+  const file = join(tempDir('report'), `${sc.id}.yaml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** One reply always better than the other, and labelled directive: fails three gates. */
+const dominated = market({
+  id: 'dominated',
+  params: { noise: 0 },
+  situations: ['d1', 'd2'].map((id) => ({
+    id,
+    title: id,
+    text: id,
+    choices: [
+      { id: 'good', label: 'Good', style: 'directive', effects: { home: 0.3 } },
+      { id: 'bad', label: 'Bad', style: 'collaborative' },
+    ],
+  })),
+});
+
 describe('npm run scenario:report', () => {
-  it('prints a Markdown report of a bundled scenario', () => {
+  it('prints the verdict first, then every gate by name, and exits 1 exactly when a gate fails', () => {
     const r = run('tutorial', '--seeds', '5');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^# Balance report: .*\(`tutorial`\)/);
-    expect(r.stdout).toContain('5 seeds (1…5)');
-    expect(r.stdout).toContain('| always directive |');
-    expect(r.stdout).toContain('| best path |');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^# Balance gates: .*\(`tutorial`\)/);
+    expect(r.stdout).toContain('on each of 5 seeds');
+    const verdict = r.stdout.split('\n').find((l) => l.startsWith('**Verdict: '))!;
+    expect(verdict).toMatch(
+      /^\*\*Verdict: (the scenario passes every gate|\d of 4 gates fail)\.\*\*/,
+    );
+    for (const name of GATES)
+      expect(r.stdout).toMatch(new RegExp(`- (PASS|FAIL): \\*\\*${name}\\*\\*`));
+    const failing = (r.stdout.match(/^- FAIL: /gm) ?? []).length;
+    expect(r.status).toBe(failing === 0 ? 0 : 1);
+    expect(verdict.includes('passes')).toBe(failing === 0);
+    expect(r.stdout).toContain('| always the first reply shown |');
+    expect(r.stdout).toContain('| random replies (for comparison) |');
   });
 
-  it('prints JSON with every seed score on request', () => {
-    const r = run('scenarios/tutorial.yaml', '--seeds=3', '--json');
-    expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout) as { seeds: string[]; policies: { scores: number[] }[] };
-    expect(report.seeds).toEqual(['1', '2', '3']);
-    expect(report.policies.every((p) => p.scores.length === 3)).toBe(true);
+  it('exits 1 and names the failing gates for a scenario that can be won by reading labels', () => {
+    const r = run(writeScenario(dominated), '--seeds', '3');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('**Verdict: 3 of 4 gates fail.**');
+    const labels = r.stdout.split('\n').find((l) => l.includes('**label-reading policies lose**'))!;
+    expect(labels).toMatch(/^- FAIL: /);
+    // the label-reader and the one-quarter-ahead player both find the winning reply
+    expect(labels).toContain('"directive" reaches the 75th percentile');
+    expect(labels).toContain('"greedy" reaches the 75th percentile');
+    expect(labels).not.toContain('"collaborative"');
+    expect(r.stdout).toContain('- FAIL: **judgement matters**');
+    expect(r.stdout).toContain(
+      '- FAIL: **no dead choice**: never on a top-10% strategy often enough: d1/bad, d2/bad',
+    );
+    expect(r.stdout).toContain('- PASS: **luck stays second**');
   });
+
+  it('prints the gates as JSON on request, with the same exit code', () => {
+    const r = run('scenarios/tutorial.yaml', '--seeds=3', '--json');
+    const report = JSON.parse(r.stdout) as {
+      seeds: number;
+      pass: boolean;
+      gates: { name: string; pass: boolean; why: string }[];
+    };
+    expect(report.seeds).toBe(3);
+    expect(report.gates.map((g) => g.name)).toEqual(GATES);
+    expect(report.pass).toBe(report.gates.every((g) => g.pass));
+    expect(r.status).toBe(report.pass ? 0 : 1);
+  });
+
+  it(`falls back to the sampled balance report, and says so, above ${GATE_TREE_LIMIT.toLocaleString('en')} strategies`, () => {
+    const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
+    const big = syntheticScenario(tutorial, 7, 5);
+    expect(countStrategies(big)).toBeGreaterThan(GATE_TREE_LIMIT);
+    const r = run(writeScenario(big), '--seeds', '1');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Note: synthetic-7x5 has 78,125 strategies per seed, more than the 60,000 the balance gates walk whole; this is the sampled balance report, without the gates' verdict\./,
+    );
+    expect(r.stdout).toContain('# Balance report: ');
+    expect(r.stdout).not.toContain('Verdict');
+  }, 120_000);
 
   it('refuses a bad seed count and an unknown scenario with a message', () => {
     const bad = run('tutorial', '--seeds', 'many');

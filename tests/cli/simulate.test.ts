@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { decodeRecord } from '../../src/record/code.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { census, percentile, playChoices, score, shownOrder } from '../../src/sim/index.ts';
+import {
+  census,
+  initialState,
+  percentile,
+  playChoices,
+  policiesOf,
+  rawScoreByTerms,
+  type SimState,
+  score,
+  shownOrder,
+  situationById,
+  step,
+  termsOf,
+} from '../../src/sim/index.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
 const LINE = 'depot-visit,workshop,match-now';
@@ -91,13 +104,75 @@ describe('npm run simulate', () => {
     expect(out.par[2].score).toBe(c.best.score);
   });
 
-  it('plays a policy when no choices are given', async () => {
-    const out = await json(['--scenario', 'tutorial', '--seed', '7', '--policy', 'directive']);
-    expect(out.quarters.map((q: { style: string }) => q.style)).toEqual([
-      'directive',
-      'directive',
-      'directive',
-    ]);
+  it('plays a style as a policy: always that style', async () => {
+    for (const style of tutorial.scenario.styles) {
+      const out = await json(['--scenario', 'tutorial', '--seed', '7', '--policy', style]);
+      expect(out.policy).toBe(style);
+      expect(out.finished).toBe(true);
+      for (const q of out.quarters as { situation: string; style: string }[]) {
+        const offered = situationById(tutorial.scenario, q.situation).choices.map((c) => c.style);
+        if (offered.includes(style)) expect(q.style).toBe(style);
+      }
+    }
+  });
+
+  type Quarter = { situation: string; choice: string; style: string };
+  const sc = tutorial.scenario;
+  /** The states along a printed game, to check each decision against the one before it. */
+  const along = (seed: string, quarters: Quarter[]) => {
+    const states: SimState[] = [initialState(sc, seed)];
+    for (const q of quarters) states.push(step(sc, states.at(-1)!, q.choice));
+    return states;
+  };
+
+  it('plays --policy first-shown: the reply shown first in this market at every decision', async () => {
+    for (const seed of ['1', '2', '3']) {
+      const out = await json(['--scenario', 'tutorial', '--seed', seed, '--policy', 'first-shown']);
+      for (const q of out.quarters as Quarter[]) {
+        const s = situationById(sc, q.situation);
+        const first = shownOrder(sc.id, seed, s.id, s.choices)[0]!;
+        expect(q.choice, `seed ${seed} ${s.id}`).toBe(first.id);
+      }
+    }
+  });
+
+  it('plays --policy crisis-rule: directive in a crisis, collaborative otherwise', async () => {
+    const out = await json(['--scenario', 'tutorial', '--seed', '7', '--policy', 'crisis-rule']);
+    const kinds = (out.quarters as Quarter[]).map((q) => situationById(sc, q.situation).kind);
+    expect(kinds).toContain('crisis');
+    for (const q of out.quarters as Quarter[]) {
+      const s = situationById(sc, q.situation);
+      const want = s.kind === 'crisis' ? 'directive' : 'collaborative';
+      // where no reply carries that label, the rule falls back to the first one shown
+      const fallback = shownOrder(sc.id, '7', s.id, s.choices)[0]!.id;
+      if (s.choices.some((c) => c.style === want)) expect(q.style, s.id).toBe(want);
+      else expect(q.choice, s.id).toBe(fallback);
+    }
+  });
+
+  it('plays --policy greedy: at every decision the reply that would score highest were the game to end there', async () => {
+    const out = await json(['--scenario', 'tutorial', '--seed', '7', '--policy', 'greedy']);
+    const quarters = out.quarters as Quarter[];
+    const states = along('7', quarters);
+    const terms = termsOf(sc.rubric);
+    quarters.forEach((q, i) => {
+      const before = states[i]!;
+      const value = (id: string) => rawScoreByTerms(terms, step(sc, before, id, { trace: false }));
+      const best = Math.max(...situationById(sc, q.situation).choices.map((c) => value(c.id)));
+      expect(value(q.choice), `Q${i + 1}`).toBe(best);
+    });
+    expect(out.score).toBe(score(sc.rubric, states.at(-1)!));
+  });
+
+  it('names the scenario’s own policies when the policy is unknown', async () => {
+    const r = await runSimulate(['--scenario', 'tutorial', '--seed', '1', '--policy', 'bossy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `unknown policy "bossy"; the policies for tutorial are ${policiesOf(sc).join(', ')}`,
+    );
+    expect(policiesOf(sc)).toEqual(
+      expect.arrayContaining(['first-shown', 'crisis-rule', 'greedy', 'random', ...sc.styles]),
+    );
   });
 
   it.each([

@@ -11,6 +11,7 @@ import {
   statesAlong,
   whatIf,
 } from '../../src/sim/index.ts';
+import { HOLD, market, rep, reply } from '../helpers/market.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
 const SEED = 'debrief-1';
@@ -36,25 +37,59 @@ describe('explainGame', () => {
 
   it("takes a decision's effects from the sim's causes, the delayed ones included", () => {
     const q1 = e.decisions[0]!;
+    const def = tutorial.situations[0]!.choices.find((c) => c.id === played[0])!;
+    // what the file schedules for the next quarter, read from the file, not from a number
+    // that tuning will change
+    const scheduled = (def.later ?? [])
+      .filter((l) => l.after === 1)
+      .reduce((sum, l) => sum + (l.effects.trust ?? 0), 0);
+    expect(scheduled).toBeGreaterThan(0);
     const trust = q1.effects.find((x) => x.metric === 'trust')!;
-    // the depot visit schedules +0.04 trust for the next quarter
-    expect(trust.later).toBeCloseTo(0.04, 6);
+    expect(trust.later).toBeCloseTo(scheduled, 6);
     expect(trust.laterQuarters).toEqual([2]);
-    const nowFromCauses = state.history[0]!.causes.filter(
+    const nowCauses = state.history[0]!.causes.filter(
       (c) => c.metric === 'trust' && (c.source === 'choice' || c.source === 'style'),
-    ).reduce((s, c) => s + c.delta, 0);
-    expect(trust.now).toBeCloseTo(nowFromCauses, 6);
-    expect(trust.now).toBeGreaterThan(0.06);
+    );
+    expect(trust.now).toBeCloseTo(
+      nowCauses.reduce((sum, c) => sum + c.delta, 0),
+      6,
+    );
+    // the reply gives before it asks: its acts raise trust that very quarter
+    expect(def.acts?.give ?? 0).toBeGreaterThan(0);
+    expect(nowCauses.some((c) => c.note === 'giving before asking builds trust')).toBe(true);
+    expect(trust.now).toBeGreaterThan(0);
   });
 
-  it("charges a forced alignment's relaxing to the directive call that forced it", () => {
-    const s = playChoices(tutorial, SEED, ['discount', 'workshop', 'ignore']);
-    const relax = s.history[1]!.causes.find((c) => c.ref === 'directive-relax');
-    expect(relax?.delta).toBeLessThan(0);
-    const q1 = explainGame(tutorial, s).decisions[0]!;
-    const alignment = q1.effects.find((x) => x.metric === 'alignment')!;
-    expect(alignment.laterQuarters).toContain(2);
-    expect(alignment.later).toBeLessThan(0);
+  it("charges a forced alignment's relaxing to the last earlier call that told the team, whatever its label", () => {
+    // Q1 tells the team (labelled collaborative), Q2 is a push labelled directive that tells
+    // nobody anything, Q3 tells again, Q4 does nothing: the relaxing in Q2 and Q3 belongs to
+    // Q1, the relaxing after Q3's call to Q3
+    const order = { ...reply('order', { tell: 1 }), style: 'collaborative' };
+    const press = reply('press', { push: 0.5 }, 'directive');
+    const sc = market({
+      situations: [
+        { id: 's1', title: 'one', text: 'one', choices: [order, HOLD] },
+        { id: 's2', title: 'two', text: 'two', choices: [press, HOLD] },
+        { id: 's3', title: 'three', text: 'three', choices: [order, HOLD] },
+        { id: 's4', title: 'four', text: 'four', choices: [HOLD] },
+      ],
+      team: [rep('a', 0.9, 0.8, 30), rep('b', 0.9, 0.8, -30), rep('c', 0.4, 0.8, 10)],
+    });
+    const s = playChoices(sc, SEED, ['order', 'press', 'order', 'hold']);
+    const relaxIn = (q: number) =>
+      s.history[q - 1]!.causes.filter((c) => c.ref === 'directive-relax').reduce(
+        (sum, c) => sum + c.delta,
+        0,
+      );
+    for (const q of [2, 3, 4]) expect(relaxIn(q), `Q${q}`).toBeLessThan(0);
+    const d = explainGame(sc, s, { best: s.choices }).decisions;
+    const alignment = (q: number) => d[q - 1]!.effects.find((x) => x.metric === 'alignment');
+    expect(alignment(1)!.laterQuarters).toEqual([2, 3]);
+    expect(alignment(1)!.later).toBeCloseTo(relaxIn(2) + relaxIn(3), 6);
+    // the directive-labelled push owns none of it
+    expect(alignment(2)?.later ?? 0).toBe(0);
+    expect(alignment(3)!.laterQuarters).toEqual([4]);
+    expect(alignment(3)!.later).toBeCloseTo(relaxIn(4), 6);
   });
 
   it('measures share, alignment and trust over the two quarters after a decision', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { ropeLines } from '../../src/ui/rope-text.ts';
 import {
   forces,
   initialState,
@@ -10,6 +9,7 @@ import {
   type SimState,
   step,
 } from '../../src/sim/index.ts';
+import { ropeLines } from '../../src/ui/rope-text.ts';
 
 // The picture is the model: the ropes the view draws pull exactly as hard as the forces
 // that move the customer, so a rope thins when trust falls and thickens when it rises.
