@@ -16,12 +16,7 @@ import type { ScenarioDef } from './types.ts';
 export const NAMED_POLICIES = ['first-shown', 'crisis-rule', 'greedy', 'random'] as const;
 export type PolicyName = string;
 /** Kept for callers that list the policies every scenario has. */
-export const POLICIES: readonly string[] = [
-  'directive',
-  'collaborative',
-  'hands-off',
-  ...NAMED_POLICIES,
-];
+export const POLICIES: readonly string[] = ['directive', 'collaborative', ...NAMED_POLICIES];
 
 export interface PolicyRun {
   policy: string;
@@ -79,6 +74,15 @@ export function playPolicy(scenario: ScenarioDef, seed: string, policy: string):
       `unknown policy "${policy}"; this scenario's policies are ${policiesOf(scenario).join(', ')}`,
     );
   }
+  return playRule(scenario, seed, policy);
+}
+
+/**
+ * A policy played without asking whether the scenario names it: a style the scenario does
+ * not use is "the first reply shown" at every decision, which is how the par lines play
+ * "always directive" on a scenario whose styles are its own.
+ */
+function playRule(scenario: ScenarioDef, seed: string, policy: string): PolicyRun {
   let state = initialState(scenario, seed);
   let rng: RngState = seedRng(`policy|${seed}`);
   while (state.situationId !== null) {
@@ -164,8 +168,7 @@ export function bestPath(scenario: ScenarioDef, seed: string, c?: StrategyCensus
   // never below a par line
   const starts = [
     found.best.choices,
-    playPolicy(scenario, seed, 'directive').choices,
-    playPolicy(scenario, seed, 'collaborative').choices,
+    ...scenario.styles.map((style) => playRule(scenario, seed, style).choices),
   ];
   const scored = starts.map((c) => ({
     c,
@@ -189,8 +192,8 @@ export function parLines(scenario: ScenarioDef, seed: string, c?: StrategyCensus
     score: run.score,
   });
   return [
-    line(playPolicy(scenario, seed, 'directive'), 'directive'),
-    line(playPolicy(scenario, seed, 'collaborative'), 'collaborative'),
+    line(playRule(scenario, seed, 'directive'), 'directive'),
+    line(playRule(scenario, seed, 'collaborative'), 'collaborative'),
     line(bestPath(scenario, seed, c), 'best'),
   ];
 }

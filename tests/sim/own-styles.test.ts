@@ -4,11 +4,10 @@ import { loadScenario } from '../../src/scenario/load.ts';
 import { census, parLines } from '../../src/sim/index.ts';
 import { HOLD, market, reply } from '../helpers/market.ts';
 
-// Bugs found in the model while writing model 2's tests, each pinned by a test marked
-// `it.fails`: it passes while the bug is there and turns red once the bug is fixed, so the
-// fix must remove the mark. Reported to the lead; src/sim is not ours to change.
+// A scenario may name its own styles (they are labels since model 2): the par lines, the
+// fair score and simulate --percentile must work on it all the same.
 
-describe('known bugs', () => {
+describe('a scenario with styles of its own', () => {
   // A valid file whose styles are neither directive nor collaborative (styles are labels
   // since model 2, and the guide says a scenario may declare its own)
   const file = stringify({
@@ -29,11 +28,7 @@ describe('known bugs', () => {
     expect(loaded.ok ? [] : loaded.issues).toEqual([]);
   });
 
-  // policies.ts parLines (and bestPath on a sampled census) play the policies "directive"
-  // and "collaborative" by name, which playPolicy refuses for a scenario without those
-  // styles: the fair score (workers/fair-score.ts), simulate --percentile and the debrief's
-  // par lines throw on such a scenario
-  it.fails('gives par lines for a scenario whose styles are its own', () => {
+  it('gives par lines for a scenario whose styles are its own', () => {
     if (!loaded.ok) throw new Error('did not load');
     const sc = loaded.scenario;
     expect(() => parLines(sc, '1', census(sc, '1'))).not.toThrow();
