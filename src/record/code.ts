@@ -2,10 +2,10 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { deflateSync, inflateSync } from 'fflate';
 import { fromBase64Url, toBase64Url, unpackJson } from '../links/links.ts';
-import type { ScenarioDef } from '../sim/index.ts';
+import { otherModel, type ScenarioDef } from '../sim/index.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { bigintToBytes, bytesToBigint, choicesToNumber, numberToChoices } from './choices.ts';
-import type { SessionRecord } from './record.ts';
+import { modelOf, type SessionRecord } from './record.ts';
 
 // A result code is a record a person can paste into a chat: "TOW1-", the record packed
 // as bytes in base64url, ".", and a checksum. The fields are written in a fixed order
@@ -24,6 +24,8 @@ const HASH_BYTES = 1;
 const INDEXED = 2;
 const HAS_ATTEMPT = 4;
 const HAS_SCORE = 8;
+/** the model version, last of all; codes without it were made before it was kept: model 1 */
+const HAS_MODEL = 16;
 
 /** Scenarios by id, as the game and the verifier hold them. */
 export type ScenarioShelf = ReadonlyMap<string, { scenario: ScenarioDef }>;
@@ -47,7 +49,8 @@ function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): U
     (hashBytes ? HASH_BYTES : 0) |
     (packed !== null ? INDEXED : 0) |
     (record.attempt !== undefined ? HAS_ATTEMPT : 0) |
-    (record.score !== undefined ? HAS_SCORE : 0);
+    (record.score !== undefined ? HAS_SCORE : 0) |
+    (record.model !== undefined ? HAS_MODEL : 0);
   const w = new ByteWriter().uint(record.v).uint(flags).text(record.game).text(record.scenario);
   if (hashBytes) {
     w.raw(Uint8Array.from(record.hash.match(/../g)!.map((h) => Number.parseInt(h, 16))));
@@ -58,6 +61,7 @@ function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): U
   w.optionalText(record.player).optionalText(record.session);
   if (record.attempt !== undefined) w.uint(record.attempt);
   if (record.score !== undefined) w.uint(record.score);
+  if (record.model !== undefined) w.uint(record.model);
   return w.done();
 }
 
@@ -86,9 +90,21 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   const seed = r.text();
   const count = r.uint();
   if (count > 64) return { ok: false, error: 'the code holds more decisions than any game has' };
-  let choices: string[];
-  if (flags & INDEXED) {
-    const packed = bytesToBigint(r.bytes());
+  // the choices are unpacked once the model is known: another model's code says so first
+  const packedChoices = flags & INDEXED ? r.bytes() : null;
+  const named: string[] = [];
+  if (packedChoices === null) for (let i = 0; i < count; i++) named.push(r.text());
+  const player = r.optionalText();
+  const session = r.optionalText();
+  const attempt = flags & HAS_ATTEMPT ? r.uint() : undefined;
+  const score = flags & HAS_SCORE ? r.uint() : undefined;
+  const model = flags & HAS_MODEL ? r.uint() : undefined;
+  if (!r.finished) return { ok: false, error: 'the code has bytes left over: it is damaged' };
+  const another = otherModel(modelOf({ model }), 'this code');
+  if (another) return { ok: false, error: another };
+  let choices = named;
+  if (packedChoices !== null) {
+    const packed = bytesToBigint(packedChoices);
     const entry = scenarios?.get(scenario);
     if (!entry) {
       return {
@@ -104,18 +120,11 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
         error: `the code's decisions do not fit scenario "${scenario}" as this game has it`,
       };
     }
-  } else {
-    choices = [];
-    for (let i = 0; i < count; i++) choices.push(r.text());
   }
-  const player = r.optionalText();
-  const session = r.optionalText();
-  const attempt = flags & HAS_ATTEMPT ? r.uint() : undefined;
-  const score = flags & HAS_SCORE ? r.uint() : undefined;
-  if (!r.finished) return { ok: false, error: 'the code has bytes left over: it is damaged' };
   return asRecord({
     v,
     game,
+    ...(model !== undefined ? { model } : {}),
     scenario,
     hash,
     seed,
@@ -164,7 +173,16 @@ export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
 }
 
 const STRING_FIELDS = ['game', 'scenario', 'hash', 'seed'] as const;
-const KNOWN = new Set(['v', ...STRING_FIELDS, 'choices', 'player', 'session', 'attempt', 'score']);
+const KNOWN = new Set([
+  'v',
+  ...STRING_FIELDS,
+  'model',
+  'choices',
+  'player',
+  'session',
+  'attempt',
+  'score',
+]);
 
 /** Checks the shape of anything claiming to be a record (from a code, a file or JSON). */
 export function asRecord(value: unknown): Decoded {
@@ -190,6 +208,9 @@ export function asRecord(value: unknown): Decoded {
     if (r[f] !== undefined && (typeof r[f] !== 'string' || (r[f] as string).length > 200)) {
       return { ok: false, error: `not a session record: "${f}" must be text` };
     }
+  }
+  if (r.model !== undefined && (!Number.isInteger(r.model) || (r.model as number) < 1)) {
+    return { ok: false, error: 'not a session record: "model" must be a model version (1, 2, …)' };
   }
   for (const f of ['attempt', 'score'] as const) {
     const x = r[f];
