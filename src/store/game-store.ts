@@ -411,7 +411,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const key = marketKey(entry, seed, context);
         const saved = deps.saves.read(key);
         if (saved?.ok && open(key)) {
-          notify('info', 'Welcome back: your game continues where you left it.');
+          // said only once this tab may play it: another tab may hold the market
+          whenHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
           return;
         }
         // a damaged save of this very market is replaced only once the player starts anew
