@@ -53,6 +53,7 @@ import {
   step,
 } from '../sim/index.ts';
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
+import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
 
@@ -136,47 +137,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
     const marketKey = (entry: ScenarioEntry, seed: string, context: GameContext) =>
       saveKey(entry.scenario.id, entry.hash, seed, sessionOf(context));
 
-    // what waits for the market's lock: the answer from the other tabs may come a moment
-    // after the screen is up, and a click meanwhile is kept, not lost
-    let onHeld: (() => void) | null = null;
-    const whenHeld = (act: () => void) => {
-      if (get().tab === 'held') act();
-      else if (get().tab === 'checking') onHeld = act;
-    };
-
-    /** Claims the market for this tab; until it is held nothing is played or saved. */
-    const claim = (key: string, takeOver = false, then: (() => void) | null = null) => {
-      if (!takeOver && get().market === key && get().tab === 'held') return;
-      onHeld = then;
-      set({ market: key, tab: 'checking' });
-      const away = () => {
-        if (get().market !== key) return;
-        onHeld = null;
-        set({ tab: 'elsewhere', screen: 'elsewhere', animating: false });
-      };
-      lock.claim(key, takeOver, {
-        held() {
-          if (get().market !== key) return;
-          set({ tab: 'held' });
-          const act = onHeld;
-          onHeld = null;
-          act?.();
-        },
-        busy: away,
-        lost: away,
-      });
-    };
-
-    const letGo = () => {
-      lock.release();
-      onHeld = null;
-      set({ market: null, tab: 'checking' });
-    };
+    const { claim, letGo, playable, afterHeld } = marketClaims(lock, get, set);
 
     /** Writes the game in progress; a refusal becomes one notice, and play goes on. */
     const persist = () => {
-      const { entry, sim, context, tab } = get();
-      if (!entry || !sim || tab !== 'held') return;
+      const { entry, sim, context } = get();
+      if (!entry || !sim || !playable()) return;
       const save: SaveData = {
         format: SAVE_FORMAT,
         v: SAVE_VERSION,
@@ -412,7 +378,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const saved = deps.saves.read(key);
         if (saved?.ok && open(key)) {
           // said only once this tab may play it: another tab may hold the market
-          whenHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
+          afterHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
           return;
         }
         // a damaged save of this very market is replaced only once the player starts anew
@@ -420,16 +386,14 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       beginQuarters() {
-        whenHeld(() => {
-          const { entry, sim } = get();
-          if (!entry || !sim) return;
-          set({ screen: 'play', phase: 'decide', context: nextAttempt(get().context) });
-          persist();
-        });
+        const { entry, sim } = get();
+        if (!entry || !sim || !playable()) return;
+        set({ screen: 'play', phase: 'decide', context: nextAttempt(get().context) });
+        persist();
       },
 
       choose(choiceId) {
-        whenHeld(() => decide(choiceId));
+        if (playable()) decide(choiceId);
       },
 
       nextQuarter() {
