@@ -381,7 +381,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           afterHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
           return;
         }
-        // a damaged save of this very market is replaced only once the player starts anew
+        if (saved && !saved.ok) {
+          notify(
+            'warning',
+            `Your saved game of this market could not be read: ${saved.message}. It is kept until you start this market again, which replaces it.`,
+          );
+        }
         brief(entry, seed, context);
       },
 

@@ -139,6 +139,21 @@ describe('createGameStore: saving and resuming', () => {
     expect(again.getState().saves.map((o) => o.key)).toEqual([good]);
   });
 
+  it('says so when a link opens a market whose save is damaged, before a new game replaces it', () => {
+    const raw = new FakeStorage();
+    const key = saveKey(tutorial.scenario.id, tutorial.hash, '12');
+    raw.setItem(key, '{"format":"tow.save"');
+    const store = makeStore(raw);
+    store.getState().startMarket(tutorial.scenario.id, '12', { kind: 'practice' });
+    expect(store.getState().screen).toBe('briefing');
+    expect(store.getState().notices.map((n) => n.text)).toContain(
+      'Your saved game of this market could not be read: the saved game is damaged (it is not valid JSON). It is kept until you start this market again, which replaces it.',
+    );
+    expect(raw.getItem(key)).toBe('{"format":"tow.save"');
+    store.getState().beginQuarters();
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([]);
+  });
+
   it('leaves alone every key of a newer version of the game, whatever it holds', () => {
     const raw = new FakeStorage();
     const newer = `${SAVE_PREFIX}v${SAVE_VERSION + 1}`;
