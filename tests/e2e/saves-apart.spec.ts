@@ -22,18 +22,26 @@ const saveKeys = (page: Page) =>
       .sort(),
   );
 
-test("a workshop's edited copy of silos is flagged, and its games and silos's never delete each other", async ({
-  page,
-}, testInfo) => {
-  const problems = await watchPage(page);
-  // the facilitator: "Start from a bundled scenario", then one edit
-  await page.setViewportSize({ width: 1280, height: 800 });
+/** "Start from a bundled scenario": silos, then one edit; the page's own link to play it. */
+async function editedSilos(page: Page): Promise<{ text: string; link: string }> {
   await page.goto('workshop.html');
   await page.getByLabel('Start from a bundled scenario').selectOption('silos');
   const editor = page.getByRole('textbox', { name: 'Scenario file (YAML)' });
   await expect(editor).toHaveValue(/^id: silos$/m);
   const text = await editor.inputValue();
   await editor.fill(text.replace(/^title: .*$/m, 'title: "Silos, our room\'s way"'));
+  // checked: the link is the edited text's, not the one the check had before
+  await expect(page.locator('strong', { hasText: "Silos, our room's way" })).toBeVisible();
+  const link = await page.getByRole('link', { name: /Play it now/ }).getAttribute('href');
+  expect(link).toMatch(/\?w=/);
+  return { text, link: link! };
+}
+
+test("the authoring page warns when an edited copy keeps a bundled scenario's id", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { text } = await editedSilos(page);
   const clash = page.locator('.issue.warning').filter({ hasText: 'is the id of the bundled' });
   await expect(clash).toContainText('"silos" is the id of the bundled scenario');
   await expect(clash).toContainText('give yours an id of its own');
@@ -43,9 +51,17 @@ test("a workshop's edited copy of silos is flagged, and its games and silos's ne
   await page.setViewportSize({ width: 360, height: 740 });
   await clash.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('clash-360.png') });
-  const link = await page.getByRole('link', { name: /Play it now/ }).getAttribute('href');
-  expect(link).toMatch(/\?w=/);
+  // the bundled text itself, unchanged, is no clash
+  await page.getByRole('textbox', { name: 'Scenario file (YAML)' }).fill(text);
+  await expect(page.locator('.badge.ok')).toBeVisible();
+  await expect(clash).toHaveCount(0);
+});
 
+test("games of a workshop's edited copy of silos and of silos itself never delete each other", async ({
+  page,
+}) => {
+  const problems = await watchPage(page);
+  const { link } = await editedSilos(page);
   // (the workshop page's own zod probe trips its CSP; the game's pages are what is checked)
   const fromGame = problems.length;
   // a trainee's practice game of the bundled silos, one quarter in
@@ -56,7 +72,7 @@ test("a workshop's edited copy of silos is flagged, and its games and silos's ne
   expect(practice).toHaveLength(1);
 
   // the workshop's link: its own silos, two quarters in
-  await page.goto(link!);
+  await page.goto(link);
   await page.waitForFunction(() => window.__TEST__?.ready === true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Silos, our room's way");
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
