@@ -90,7 +90,7 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   const seed = r.text();
   const count = r.uint();
   if (count > 64) return { ok: false, error: 'the code holds more decisions than any game has' };
-  // the choices are unpacked once the model is known: another model's code says so first
+  // the choices are unpacked once the model is known (it comes last)
   const packedChoices = flags & INDEXED ? r.bytes() : null;
   const named: string[] = [];
   if (packedChoices === null) for (let i = 0; i < count; i++) named.push(r.text());
@@ -100,8 +100,9 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   const score = flags & HAS_SCORE ? r.uint() : undefined;
   const model = flags & HAS_MODEL ? r.uint() : undefined;
   if (!r.finished) return { ok: false, error: 'the code has bytes left over: it is damaged' };
+  // a code of another model is read when it can be (verify says why it cannot be replayed);
+  // when its decisions cannot be unpacked here, the model is the reason to give
   const another = otherModel(modelOf({ model }), 'this code');
-  if (another) return { ok: false, error: another };
   let choices = named;
   if (packedChoices !== null) {
     const packed = bytesToBigint(packedChoices);
@@ -109,7 +110,8 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
     if (!entry) {
       return {
         ok: false,
-        error: `the code was made on scenario "${scenario}", which this game does not have`,
+        error:
+          another ?? `the code was made on scenario "${scenario}", which this game does not have`,
       };
     }
     try {
@@ -117,7 +119,8 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
     } catch {
       return {
         ok: false,
-        error: `the code's decisions do not fit scenario "${scenario}" as this game has it`,
+        error:
+          another ?? `the code's decisions do not fit scenario "${scenario}" as this game has it`,
       };
     }
   }

@@ -74,9 +74,9 @@ test('a save that cannot be resumed is listed with the reason and kept until the
   const good = await page.evaluate(() =>
     Object.keys(localStorage).find((k) => k.startsWith('tow.save.')),
   );
-  const hash = good!.split('.')[5]!;
-  const damaged = `tow.save.v2.m1.tutorial.${hash}.2`;
-  const changed = `tow.save.v2.m1.tutorial.x.3`;
+  // tow.save.v2.m<model>.tutorial.<hash>.1: another market of it, and a changed scenario
+  const damaged = good!.replace(/\.1$/, '.2');
+  const changed = good!.replace(/\.tutorial\.[^.]+\.1$/, '.tutorial.x.3');
   await page.evaluate(
     ([damaged, changed]) => {
       localStorage.setItem(damaged!, '{"format":"tow.save","v":2,"scenario":');
@@ -85,7 +85,7 @@ test('a save that cannot be resumed is listed with the reason and kept until the
         JSON.stringify({
           format: 'tow.save',
           v: 2,
-          model: 1,
+          model: Number(damaged!.split('.')[3]!.slice(1)),
           scenario: 'tutorial',
           hash: 'x',
           seed: '3',

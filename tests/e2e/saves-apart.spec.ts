@@ -155,6 +155,6 @@ test('a save, a result code and a result file of another model say which model m
   const rejected = page.getByRole('list', { name: 'Results not counted' }).locator('li');
   await expect(rejected).toHaveCount(1);
   await expect(rejected).toContainText(
-    `this code was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
+    `this result was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
   );
 });

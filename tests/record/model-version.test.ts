@@ -39,13 +39,17 @@ describe('the model version in records, codes and result files', () => {
     expect(verify(theirs, known)).toEqual({ genuine: false, reason: message('this result') });
   });
 
-  it("refuses another model's code with which model made it, even on a scenario it lacks", () => {
-    expect(decodeRecord(encodeRecord(theirs, tutorial), known)).toEqual({
-      ok: false,
-      error: message('this code'),
+  it("reads another model's code, which verify refuses, and names the model when it cannot read it", () => {
+    const decoded = decodeRecord(encodeRecord(theirs, tutorial), known);
+    expect(decoded).toEqual({ ok: true, record: theirs });
+    expect(decoded.ok && verify(decoded.record, known)).toEqual({
+      genuine: false,
+      reason: message('this result'),
     });
     const elsewhere = { ...theirs, scenario: 'a-scenario-of-model-2' };
-    expect(decodeRecord(encodeRecord(elsewhere), known)).toEqual({
+    // its decisions packed against a scenario this game lacks: only the model can be told
+    const packedOn = { ...tutorial, id: elsewhere.scenario };
+    expect(decodeRecord(encodeRecord(elsewhere, packedOn), known)).toEqual({
       ok: false,
       error: message('this code'),
     });
@@ -60,8 +64,8 @@ describe('the model version in records, codes and result files', () => {
     ];
     const graded = gradeAll(items, { scenarios: known, passMark: 50 });
     expect(graded.map((g) => [g.source, g.genuine, g.reason])).toEqual([
-      ['anna.json', false, `the file\u2019s code: ${message('this code')}`],
-      ['pasted code', false, message('this code')],
+      ['anna.json', false, message('this result')],
+      ['pasted code', false, message('this result')],
       ['record.json', false, message('this result')],
     ]);
   });

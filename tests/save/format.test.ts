@@ -29,10 +29,12 @@ describe('save format 2', () => {
   });
 
   it('keys a save by model, scenario, content hash, seed and session, each encoded', () => {
-    expect(saveKey('tutorial', 'abc123', '42')).toBe('tow.save.v2.m1.tutorial.abc123.42');
+    expect(saveKey('tutorial', 'abc123', '42')).toBe(
+      `tow.save.v2.m${MODEL_VERSION}.tutorial.abc123.42`,
+    );
     expect(keyOf(save)).toBe(`tow.save.v2.m${MODEL_VERSION}.tutorial.abc123.42.ws-1`);
     expect(keyOf({ ...save, model: 7 })).toBe('tow.save.v2.m7.tutorial.abc123.42.ws-1');
-    expect(saveKey('a.b', 'h', 'x y')).toBe('tow.save.v2.m1.a.b.h.x%20y');
+    expect(saveKey('a.b', 'h', 'x y', undefined, 1)).toBe('tow.save.v2.m1.a.b.h.x%20y');
   });
 
   it('tells its own keys from format 1 and from any other', () => {
