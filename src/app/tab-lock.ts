@@ -14,7 +14,7 @@ const PREFIX = 'tow.market.';
 
 export function tabLock(locks: LockManager | undefined = globalThis.navigator?.locks): MarketLock {
   if (!locks) return soleTab;
-  let current: { key: string; letGo: () => void } | null = null;
+  let current: { key: string; letGo: () => void; held: boolean } | null = null;
 
   const release = () => {
     current?.letGo();
@@ -24,12 +24,18 @@ export function tabLock(locks: LockManager | undefined = globalThis.navigator?.l
   return {
     release,
     claim(key, takeOver, events) {
+      // already held by this tab: asking again would meet this tab's own lock and report it
+      // as another tab's
+      if (current?.key === key && current.held) {
+        events.held();
+        return;
+      }
       release();
       let letGo = () => {};
       const until = new Promise<void>((resolve) => {
         letGo = resolve;
       });
-      const mine = { key, letGo };
+      const mine = { key, letGo, held: false };
       current = mine;
       locks
         .request(
@@ -42,6 +48,7 @@ export function tabLock(locks: LockManager | undefined = globalThis.navigator?.l
               events.busy();
               return;
             }
+            mine.held = true;
             events.held();
             await until;
           },

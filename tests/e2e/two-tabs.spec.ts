@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { linkQuery } from '../../src/links/links.ts';
-import { openGame, watchPage } from './helpers/game.ts';
+import { expectNoAxeViolations, openGame, watchPage } from './helpers/game.ts';
 
 // One market in two tabs of one browser: one tab plays, the other says so and offers to
 // take over; an assessed market opened twice uses one attempt, not two.
@@ -44,6 +44,7 @@ test('a second tab on the same assessed market says so, uses no attempt, and can
   await expect(elsewhere(second)).toBeVisible();
   await expect(second.locator('.banner')).toContainText('trainee T-7');
   await expect(second.getByText('your game continues where you left it')).toHaveCount(0);
+  await expectNoAxeViolations(second, 'market open in another tab');
   await expect(second.getByRole('button', { name: 'Start quarter 1' })).toHaveCount(0);
   expect(await attemptsUsed(second)).toBe('1');
   for (const [name, size] of [
