@@ -6,10 +6,11 @@ import { jitlessLoader } from './url.ts';
 // screen without the link, the scenario is checked again here (the loader is loaded
 // only when such a save exists).
 export async function restoreOwnScenarios(store: GameStore, saves: SaveBook): Promise<void> {
-  const known = new Set(store.getState().scenarios.map((e) => e.scenario.id));
+  // by content hash: a workshop's edited copy of a bundled scenario keeps the bundled id
+  const known = new Set(store.getState().scenarios.map((e) => e.hash));
   const texts = new Set<string>();
   for (const { parsed } of saves.list()) {
-    if (parsed.ok && parsed.save.yaml !== undefined && !known.has(parsed.save.scenario)) {
+    if (parsed.ok && parsed.save.yaml !== undefined && !known.has(parsed.save.hash)) {
       texts.add(parsed.save.yaml);
     }
   }

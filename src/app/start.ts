@@ -11,6 +11,7 @@ import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
 import { ropeSource } from './rope-source.ts';
 import { loadRopeView } from './rope-view.ts';
+import { tabLock } from './tab-lock.ts';
 import { openFromUrl } from './url.ts';
 
 /** What browser tests and the browser benchmark drive: the store's actions, nothing more. */
@@ -37,6 +38,7 @@ function newSeed(): string {
 
 export async function startApp(root: HTMLElement): Promise<void> {
   const saves = saveBook(browserStore());
+  saves.upgrade();
   const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const store = createGameStore({
     scenarios,
@@ -44,6 +46,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     newSeed,
     now: () => Date.now(),
     systemReducedMotion: motion.matches,
+    lock: tabLock(),
   });
   motion.addEventListener('change', (e) => store.getState().setSystemReducedMotion(e.matches));
   const hook: TestHook = { store, ready: false, viewSettled: false };

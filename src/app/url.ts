@@ -42,6 +42,8 @@ export async function openFromUrl(
       return;
     }
     let id = link.scenario;
+    // the link's own scenario is played by its hash: it may share its id with another
+    let hash: string | undefined;
     if (link.yaml !== undefined) {
       const { loadScenario } = await jitlessLoader();
       const loaded = loadScenario(link.yaml, 'workshop scenario');
@@ -54,13 +56,15 @@ export async function openFromUrl(
       }
       actions.addScenario({ scenario: loaded.scenario, hash: loaded.hash, yaml: link.yaml });
       id = loaded.scenario.id;
+      hash = loaded.hash;
     }
     if (id === undefined) return;
-    actions.startMarket(id, link.seed, {
-      kind: 'workshop',
-      name: link.name,
-      session: link.session,
-    });
+    actions.startMarket(
+      id,
+      link.seed,
+      { kind: 'workshop', name: link.name, session: link.session },
+      hash,
+    );
     return;
   }
   const id = params.get('scenario');

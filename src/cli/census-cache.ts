@@ -2,7 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchesEvery } from '../lib/batches.ts';
-import { censusProblem, type StrategyCensus } from '../sim/index.ts';
+import {
+  censusProblem,
+  MODEL_VERSION,
+  otherModel,
+  type StrategyCensus,
+  UNSTAMPED_MODEL,
+} from '../sim/index.ts';
 import { censuses, type Market } from './census-pool.ts';
 import { MODEL_SOURCE, modelDigest } from './model-digest.ts';
 
@@ -40,8 +46,13 @@ export interface CensusCache {
 /** A folder of this tool's: an earlier model's censuses, which nothing reads any more. */
 const OLD_MODEL = /^model-[0-9a-f]{16}$/;
 
-/** The censuses kept in a file, by seed; null when there is none; 'damaged' when unreadable. */
-function readKept(path: string): Map<string, unknown> | null | 'damaged' {
+/**
+ * The censuses kept in a file, by seed; null when there is none; 'damaged' when unreadable;
+ * the model version that worked them out when it is not this one. The folder's digest
+ * already keeps models apart; the version inside the file says which model made it, to
+ * whoever reads the file, and is checked all the same.
+ */
+function readKept(path: string): Map<string, unknown> | null | 'damaged' | { model: number } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -51,9 +62,13 @@ function readKept(path: string): Map<string, unknown> | null | 'damaged' {
   try {
     // the censuses by seed as JSON.parse gives them: a seed is any text, "__proto__" too,
     // and JSON.parse keeps that one as an ordinary key
-    const file = JSON.parse(text) as { format?: unknown; censuses?: unknown };
+    const file = JSON.parse(text) as { format?: unknown; model?: unknown; censuses?: unknown };
     const { censuses } = file;
     if (file.format !== 1 || typeof censuses !== 'object' || censuses === null) return 'damaged';
+    // files kept before the version was written in were all model 1's
+    const model = file.model ?? UNSTAMPED_MODEL;
+    if (typeof model !== 'number' || !Number.isInteger(model)) return 'damaged';
+    if (model !== MODEL_VERSION) return { model };
     if (Array.isArray(censuses)) return 'damaged';
     return new Map(Object.entries(censuses));
   } catch {
@@ -80,6 +95,10 @@ export function openCensusCache(
     const kept = readKept(fileOf(hash));
     if (kept === 'damaged') {
       warnings.push(`${fileOf(hash)} is damaged: its censuses are worked out again`);
+    } else if (kept !== null && !(kept instanceof Map)) {
+      warnings.push(
+        `${fileOf(hash)}: ${otherModel(kept.model, 'this file')}; its censuses are worked out again`,
+      );
     }
     stored = kept instanceof Map ? kept : new Map();
     files.set(hash, stored);
@@ -96,7 +115,10 @@ export function openCensusCache(
     // written whole, then renamed: a run stopped half-way leaves the old file
     const temporary = `${path}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, JSON.stringify({ format: 1, censuses: Object.fromEntries(all) }));
+      writeFileSync(
+        temporary,
+        JSON.stringify({ format: 1, model: MODEL_VERSION, censuses: Object.fromEntries(all) }),
+      );
       renameSync(temporary, path);
     } catch (err) {
       rmSync(temporary, { force: true });

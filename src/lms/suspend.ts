@@ -1,8 +1,16 @@
-import { nextSituationId, type ScenarioDef, situationById } from '../sim/index.ts';
+import {
+  MODEL_VERSION,
+  nextSituationId,
+  otherModel,
+  type ScenarioDef,
+  situationById,
+  UNSTAMPED_MODEL,
+} from '../sim/index.ts';
 
 // What the LMS keeps for us between sessions (cmi.suspend_data): the market and the
 // choices so far, each as its option's position in base 36, so even a long game is a few
 // hundred characters. SCORM 1.2 allows 4,096; scorm-again does not enforce it, we do.
+// "m" names the model that played it (absent before it was kept: model 1).
 
 export const SUSPEND_LIMIT = 4096;
 
@@ -29,6 +37,7 @@ export function encodeSuspend(scenario: ScenarioDef, p: Progress): SuspendResult
   }
   const data = JSON.stringify({
     v: 1,
+    m: MODEL_VERSION,
     s: p.scenario,
     h: p.hash,
     seed: p.seed,
@@ -63,6 +72,10 @@ export function decodeSuspend(
     return { ok: false, error: 'the saved progress is not ours or is damaged' };
   if (typeof v.c !== 'string' || !/^[0-9a-z]*$/.test(v.c) || typeof v.a !== 'number')
     return { ok: false, error: 'the saved progress is damaged' };
+  const model = v.m ?? UNSTAMPED_MODEL;
+  if (typeof model !== 'number') return { ok: false, error: 'the saved progress is damaged' };
+  const another = otherModel(model, 'the saved progress');
+  if (another) return { ok: false, error: another };
   const entry = scenarios.get(v.s);
   if (!entry || entry.hash !== v.h)
     return { ok: false, error: 'the saved progress is for a scenario this package no longer has' };

@@ -2,10 +2,10 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { deflateSync, inflateSync } from 'fflate';
 import { fromBase64Url, toBase64Url, unpackJson } from '../links/links.ts';
-import type { ScenarioDef } from '../sim/index.ts';
+import { otherModel, type ScenarioDef } from '../sim/index.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { bigintToBytes, bytesToBigint, choicesToNumber, numberToChoices } from './choices.ts';
-import { inFieldOrder, type SessionRecord } from './record.ts';
+import { inFieldOrder, modelOf, type SessionRecord } from './record.ts';
 import { dayNumber, dayText, termsProblem } from './terms.ts';
 import { RECORD_VERSION } from './version.ts';
 
@@ -28,8 +28,10 @@ const HAS_ATTEMPT = 4;
 const HAS_SCORE = 8;
 const HAS_TERMS = 16;
 const HAS_FINISHED = 32;
+/** the model version, last of all; codes without it were made before it was kept: model 1 */
+const HAS_MODEL = 64;
 /** a flag beyond these was set by a newer game, for a field this one cannot read */
-const KNOWN_FLAGS = 63;
+const KNOWN_FLAGS = 127;
 const NEWER = 'the code was made by a newer game: update the game';
 
 /** Scenarios by id, as the game and the verifier hold them. */
@@ -56,7 +58,8 @@ function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): U
     (record.attempt !== undefined ? HAS_ATTEMPT : 0) |
     (record.score !== undefined ? HAS_SCORE : 0) |
     (record.terms !== undefined ? HAS_TERMS : 0) |
-    (record.finished !== undefined ? HAS_FINISHED : 0);
+    (record.finished !== undefined ? HAS_FINISHED : 0) |
+    (record.model !== undefined ? HAS_MODEL : 0);
   const w = new ByteWriter().uint(record.v).uint(flags).text(record.game).text(record.scenario);
   if (hashBytes) {
     w.raw(Uint8Array.from(record.hash.match(/../g)!.map((h) => Number.parseInt(h, 16))));
@@ -75,6 +78,7 @@ function packFields(record: SessionRecord, scenario: ScenarioDef | undefined): U
       .uint(due === undefined ? 0 : day(due) + 1);
   }
   if (record.finished !== undefined) w.uint(day(record.finished));
+  if (record.model !== undefined) w.uint(record.model);
   return w.done();
 }
 
@@ -110,28 +114,10 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   const seed = r.text();
   const count = r.uint();
   if (count > 64) return { ok: false, error: 'the code holds more decisions than any game has' };
-  let choices: string[];
-  if (flags & INDEXED) {
-    const packed = bytesToBigint(r.bytes());
-    const entry = scenarios?.get(scenario);
-    if (!entry) {
-      return {
-        ok: false,
-        error: `the code was made on scenario "${scenario}", which this game does not have`,
-      };
-    }
-    try {
-      choices = numberToChoices(entry.scenario, count, packed);
-    } catch {
-      return {
-        ok: false,
-        error: `the code's decisions do not fit scenario "${scenario}" as this game has it`,
-      };
-    }
-  } else {
-    choices = [];
-    for (let i = 0; i < count; i++) choices.push(r.text());
-  }
+  // the choices are unpacked once the model is known (it comes last)
+  const packedChoices = flags & INDEXED ? r.bytes() : null;
+  const named: string[] = [];
+  if (packedChoices === null) for (let i = 0; i < count; i++) named.push(r.text());
   const player = r.optionalText();
   const session = r.optionalText();
   const attempt = flags & HAS_ATTEMPT ? r.uint() : undefined;
@@ -144,11 +130,37 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
     terms = { passMark, attempts, ...(due > 0 ? { due: dayText(due - 1) } : {}) };
   }
   const finished = flags & HAS_FINISHED ? dayText(r.uint()) : undefined;
+  const model = flags & HAS_MODEL ? r.uint() : undefined;
   if (!r.finished) return { ok: false, error: 'the code has bytes left over: it is damaged' };
+  // a code of another model is read when it can be (verify says why it cannot be replayed);
+  // when its decisions cannot be unpacked here, the model is the reason to give
+  const another = otherModel(modelOf({ model }), 'this code');
+  let choices = named;
+  if (packedChoices !== null) {
+    const packed = bytesToBigint(packedChoices);
+    const entry = scenarios?.get(scenario);
+    if (!entry) {
+      return {
+        ok: false,
+        error:
+          another ?? `the code was made on scenario "${scenario}", which this game does not have`,
+      };
+    }
+    try {
+      choices = numberToChoices(entry.scenario, count, packed);
+    } catch {
+      return {
+        ok: false,
+        error:
+          another ?? `the code's decisions do not fit scenario "${scenario}" as this game has it`,
+      };
+    }
+  }
   return asRecord(
     inFieldOrder({
       v,
       game,
+      ...(model !== undefined ? { model } : {}),
       scenario,
       hash,
       seed,
@@ -238,6 +250,7 @@ const STRING_FIELDS = ['game', 'scenario', 'hash', 'seed'] as const;
 const KNOWN = new Set([
   'v',
   ...STRING_FIELDS,
+  'model',
   'choices',
   'player',
   'session',

@@ -1,5 +1,7 @@
 import {
+  MODEL_VERSION,
   type Outcomes,
+  otherModel,
   outcomes,
   playChoices,
   type ScenarioDef,
@@ -7,6 +9,7 @@ import {
   type SimState,
   type StepOptions,
   score,
+  UNSTAMPED_MODEL,
 } from '../sim/index.ts';
 import type { AssignmentTerms } from './terms.ts';
 import { GAME_VERSION, MIN_RECORD_VERSION, RECORD_VERSION } from './version.ts';
@@ -18,6 +21,8 @@ export interface SessionRecord {
   /** record format version */
   v: number;
   game: string;
+  /** the model version that played it (MODEL_VERSION); absent in records made before it was kept: model 1 */
+  model?: number;
   scenario: string;
   /** content hash of the scenario the game was played on */
   hash: string;
@@ -50,6 +55,7 @@ export function inFieldOrder(r: SessionRecord): SessionRecord {
   return {
     v: r.v,
     game: r.game,
+    ...(r.model !== undefined ? { model: r.model } : {}),
     scenario: r.scenario,
     hash: r.hash,
     seed: r.seed,
@@ -96,6 +102,7 @@ export function makeRecord(
   return inFieldOrder({
     v: RECORD_VERSION,
     game: GAME_VERSION,
+    model: MODEL_VERSION,
     scenario: scenario.id,
     hash,
     seed: state.seed,
@@ -130,6 +137,10 @@ export function sameModel(a: string, b: string): boolean {
   return aMajor === bMajor && (aMajor !== '0' || aMinor === bMinor);
 }
 
+/** The model that made a record: records from before the stamp were all model 1's. */
+export const modelOf = (record: { model?: number | undefined }): number =>
+  record.model ?? UNSTAMPED_MODEL;
+
 export type Verdict = { genuine: true; replay: Replay } | { genuine: false; reason: string };
 
 /**
@@ -152,6 +163,9 @@ export function verify(
       reason: `record format ${record.v} is older than this game reads (${MIN_RECORD_VERSION})`,
     };
   }
+  // before the scenario: a later model may bring scenarios this one has never heard of
+  const model = otherModel(modelOf(record), 'this result');
+  if (model) return { genuine: false, reason: model };
   const entry = scenarios.get(record.scenario);
   if (!entry) return { genuine: false, reason: `unknown scenario "${record.scenario}"` };
   if (entry.hash !== record.hash) {

@@ -1,14 +1,28 @@
-// The saved game in progress, format 1. Like a session record it holds only what cannot
-// be recomputed: the scenario (id and content hash), the seed, the choices so far and the
-// context the game was started in. Loading replays the choices, so a resumed game is the
-// same game, quarter for quarter.
+import { MODEL_VERSION, UNSTAMPED_MODEL } from '../sim/index.ts';
+
+// The saved game in progress, format 2. Like a session record it holds only what cannot
+// be recomputed: the model and the scenario (id and content hash) it was played on, the
+// seed, the choices so far and the context the game was started in. Loading replays the
+// choices, so a resumed game is the same game, quarter for quarter.
 //
-// Key: tow.save.v1.<scenario>.<seed>[.<session>] (each part URI-encoded). One key per
-// market, so saves of other markets are never touched when one is written or dropped.
+// Key: tow.save.v2.m<model>.<scenario>.<hash>.<seed>[.<session>] (each part URI-encoded).
+// One key per market, so saves of other markets are never touched when one is written or
+// dropped. The scenario's content hash is part of the key because an id alone does not
+// name a scenario: a facilitator's edited copy of a bundled scenario keeps its id, and its
+// games must not overwrite (or be mistaken for) games of the bundled one. The model is part
+// of the key for the same reason: a game of an earlier model stays where it is, for the
+// player to see and remove, while the same market is played afresh on this model.
+//
+// Format 1 (tow.save.v1.<scenario>.<seed>[.<session>], no model: all were model 1) is still
+// read, and moved to its format-2 key (src/save/saves.ts). Keys of any later format belong
+// to a later version of the game, which may share this browser (an old tab, an old offline
+// copy): they are never read, written or removed here.
 
 export const SAVE_FORMAT = 'tow.save';
-export const SAVE_VERSION = 1;
+export const SAVE_VERSION = 2;
 export const SAVE_PREFIX = `${SAVE_FORMAT}.`;
+/** the format of the first saves, still read */
+const LEGACY_VERSION = 1;
 
 export type GameContext =
   | { kind: 'practice' }
@@ -29,6 +43,8 @@ export type GameContext =
 export interface SaveData {
   format: typeof SAVE_FORMAT;
   v: typeof SAVE_VERSION;
+  /** the model version that played it (MODEL_VERSION) */
+  model: number;
   scenario: string;
   hash: string;
   seed: string;
@@ -44,17 +60,37 @@ export type ParsedSave =
   | { ok: true; save: SaveData }
   | { ok: false; problem: 'unreadable' | 'newer'; message: string };
 
-export function saveKey(scenario: string, seed: string, session?: string): string {
-  const parts = [scenario, seed, ...(session ? [session] : [])].map(encodeURIComponent);
-  return `${SAVE_PREFIX}v${SAVE_VERSION}.${parts.join('.')}`;
+export function saveKey(
+  scenario: string,
+  hash: string,
+  seed: string,
+  session?: string,
+  model: number = MODEL_VERSION,
+): string {
+  const parts = [scenario, hash, seed, ...(session ? [session] : [])].map(encodeURIComponent);
+  return `${SAVE_PREFIX}v${SAVE_VERSION}.m${model}.${parts.join('.')}`;
 }
 
 export function keyOf(save: SaveData): string {
   return saveKey(
     save.scenario,
+    save.hash,
     save.seed,
     'session' in save.context ? save.context.session : undefined,
+    save.model,
   );
+}
+
+/**
+ * Which save format a key under tow.save. belongs to, read from the key alone: 'mine' (this
+ * format), 'legacy' (format 1, read and moved), or 'foreign' (a later format, or a layout
+ * this version does not know), which is left alone.
+ */
+export function keyFormat(key: string): 'mine' | 'legacy' | 'foreign' {
+  const v = /^tow\.save\.v(\d+)\./.exec(key)?.[1];
+  if (v === String(SAVE_VERSION)) return 'mine';
+  if (v === String(LEGACY_VERSION)) return 'legacy';
+  return 'foreign';
 }
 
 export function serialiseSave(save: SaveData): string {
@@ -95,7 +131,10 @@ function parseContext(value: unknown): GameContext | null {
   return null;
 }
 
-/** Reads a saved game; anything that is not exactly a format-1 save is refused with a reason. */
+/**
+ * Reads a saved game of format 2 or 1 (read as model 1, the only model then); anything else
+ * is refused with a reason. A save of another model reads fine: replaying it is what fails.
+ */
 export function parseSave(text: string | null): ParsedSave {
   const unreadable = (why: string): ParsedSave => ({
     ok: false,
@@ -120,7 +159,11 @@ export function parseSave(text: string | null): ParsedSave {
       message: `the saved game was made by a newer version of the game (save format ${s.v}); it is kept for that version`,
     };
   }
-  if (s.v !== SAVE_VERSION) return unreadable(`format ${s.v} is no longer read`);
+  if (s.v !== SAVE_VERSION && s.v !== LEGACY_VERSION)
+    return unreadable(`format ${s.v} is no longer read`);
+  const model = s.v === LEGACY_VERSION ? UNSTAMPED_MODEL : s.model;
+  if (typeof model !== 'number' || !Number.isInteger(model) || model < 1)
+    return unreadable('it does not say which model played it');
   if (!isText(s.scenario, 48) || !isText(s.hash, 128) || !isText(s.seed, 40)) {
     return unreadable('its scenario or seed is missing');
   }
@@ -142,6 +185,7 @@ export function parseSave(text: string | null): ParsedSave {
     save: {
       format: SAVE_FORMAT,
       v: SAVE_VERSION,
+      model,
       scenario: s.scenario,
       hash: s.hash,
       seed: s.seed,

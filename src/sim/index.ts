@@ -4,6 +4,7 @@ export * from './census-parts.ts';
 export * from './explain.ts';
 export * from './fixed.ts';
 export * from './grade.ts';
+export * from './model-version.ts';
 export * from './params.ts';
 export * from './policies.ts';
 export {

@@ -9,7 +9,8 @@
  *   refreshSaves()                 re-read saved games; damaged ones are dropped with a notice
  *   showTitle() / showScenarios()  go to the title screen / the list of scenarios
  *   pickScenario(id, seed?)        brief a new market (a new seed unless one is given)
- *   startMarket(id, seed, context) open a market from a link: resumes its save if there is one
+ *   startMarket(id, seed, context, hash?)  open a market from a link: resumes its save if
+ *                                  there is one; `hash` picks a workshop's own scenario
  *   beginQuarters()                leave the briefing, play the first decision
  *   choose(choiceId)               decide the current situation: plays one quarter, saves
  *   nextQuarter()                  after a quarter's outcome: the next decision, or the debrief
@@ -20,7 +21,9 @@
  *   setSystemReducedMotion(on)     the system's prefers-reduced-motion changed
  *   replayMarket()                 same scenario, same seed, from the first quarter
  *   newMarket()                    same scenario, a new seed
- *   resume(key) / discardSave(key) a saved game from the title screen
+ *   resume(key) / discardSave(key) a saved game from the title screen (only the player
+ *                                  removes a save: one that cannot be resumed is listed)
+ *   takeOver()                     play here the market another tab holds
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
@@ -41,8 +44,18 @@ import {
   saveKey,
 } from '../save/format.ts';
 import type { SaveBook } from '../save/saves.ts';
-import { initialState, playChoices, SimError, type SimState, step } from '../sim/index.ts';
+import {
+  initialState,
+  MODEL_VERSION,
+  otherModel,
+  playChoices,
+  SimError,
+  type SimState,
+  step,
+} from '../sim/index.ts';
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
+import { marketClaims } from './market-claim.ts';
+import { type MarketLock, soleTab } from './market-lock.ts';
 import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
 
 export interface GameStoreDeps {
@@ -51,6 +64,8 @@ export interface GameStoreDeps {
   newSeed(): string;
   now(): number;
   systemReducedMotion?: boolean;
+  /** one market, one tab (default: this page alone) */
+  lock?: MarketLock;
 }
 
 export interface GameActions extends DebriefActions {
@@ -58,7 +73,7 @@ export interface GameActions extends DebriefActions {
   showTitle(): void;
   showScenarios(): void;
   pickScenario(id: string, seed?: string): void;
-  startMarket(id: string, seed: string, context: GameContext): void;
+  startMarket(id: string, seed: string, context: GameContext, hash?: string): void;
   beginQuarters(): void;
   choose(choiceId: string): void;
   nextQuarter(): void;
@@ -71,6 +86,7 @@ export interface GameActions extends DebriefActions {
   newMarket(): void;
   resume(key: string): void;
   discardSave(key: string): void;
+  takeOver(): void;
   addScenario(entry: ScenarioEntry): void;
   showLinkError(message: string): void;
   notify(tone: Notice['tone'], text: string): void;
@@ -99,6 +115,7 @@ function readSettings(saves: SaveBook): Settings {
 
 export function createGameStore(deps: GameStoreDeps): GameStore {
   let noticeId = 0;
+  const lock = deps.lock ?? soleTab;
 
   return createStore<GameState & GameActions>()((set, get) => {
     const notify = (tone: Notice['tone'], text: string) => {
@@ -106,17 +123,31 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       set({ notices: [...get().notices, { id: ++noticeId, tone, text }] });
     };
 
-    const find = (id: string) => get().scenarios.find((e) => e.scenario.id === id) ?? null;
+    /**
+     * A scenario by id and content hash. Without a hash, the bundled one of that id: a
+     * workshop's edited copy may share its id, and only its link (which knows the hash)
+     * plays it.
+     */
+    const find = (id: string, hash?: string): ScenarioEntry | null => {
+      const same = get().scenarios.filter((e) => e.scenario.id === id);
+      if (hash !== undefined) return same.find((e) => e.hash === hash) ?? null;
+      return same.find((e) => e.yaml === undefined) ?? same[0] ?? null;
+    };
 
     const sessionOf = (c: GameContext) => (c.kind === 'practice' ? undefined : c.session);
+    const marketKey = (entry: ScenarioEntry, seed: string, context: GameContext) =>
+      saveKey(entry.scenario.id, entry.hash, seed, sessionOf(context));
+
+    const { claim, letGo, playable, afterHeld } = marketClaims(lock, get, set);
 
     /** Writes the game in progress; a refusal becomes one notice, and play goes on. */
     const persist = () => {
       const { entry, sim, context } = get();
-      if (!entry || !sim) return;
+      if (!entry || !sim || !playable()) return;
       const save: SaveData = {
         format: SAVE_FORMAT,
         v: SAVE_VERSION,
+        model: MODEL_VERSION,
         scenario: entry.scenario.id,
         hash: entry.hash,
         seed: sim.seed,
@@ -145,6 +176,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         skipped: false,
         debrief: null,
       });
+      claim(marketKey(entry, seed, context));
     };
 
     const nextAttempt = (context: GameContext): GameContext => {
@@ -163,11 +195,16 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return { ...fresh, attempt: used + 1 };
     };
 
-    /** Replays a save; null (with the reason) when it cannot be played back faithfully. */
+    /** Replays a save; the reason instead when it cannot be played back faithfully. */
     const restore = (save: SaveData): { entry: ScenarioEntry; sim: SimState } | string => {
-      const entry = find(save.scenario);
-      if (!entry) return `its scenario "${save.scenario}" is not part of this version of the game`;
-      if (entry.hash !== save.hash) return 'its scenario has been changed since the game was saved';
+      const model = otherModel(save.model, 'it');
+      if (model) return model;
+      const entry = find(save.scenario, save.hash);
+      if (!entry) {
+        return find(save.scenario)
+          ? 'its scenario has been changed since the game was saved'
+          : `its scenario "${save.scenario}" is not part of this version of the game`;
+      }
       try {
         return { entry, sim: playChoices(entry.scenario, save.seed, save.choices) };
       } catch (err) {
@@ -177,27 +214,21 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       }
     };
 
-    const open = (key: string): boolean => {
+    const KEPT = 'It is kept on the title screen until you remove it';
+
+    /** Opens a save at `key`; with `claimed`, the market is already held (a take-over). */
+    const open = (key: string, claimed = false): boolean => {
       const parsed = deps.saves.read(key);
-      if (!parsed.ok) {
-        notify('error', `A saved game could not be resumed: ${parsed.message}. Starting afresh.`);
-        if (parsed.problem === 'unreadable') deps.saves.remove(key);
+      const restored = parsed?.ok ? restore(parsed.save) : (parsed?.message ?? 'it is gone');
+      if (!parsed?.ok || typeof restored === 'string') {
+        notify('error', `A saved game could not be resumed: ${restored}. ${KEPT}.`);
         get().refreshSaves();
         return false;
       }
-      const restored = restore(parsed.save);
-      if (typeof restored === 'string') {
-        notify(
-          'error',
-          `A saved game could not be resumed: ${restored}. It was removed; starting afresh.`,
-        );
-        deps.saves.remove(key);
-        get().refreshSaves();
-        return false;
-      }
+      const { save } = parsed;
       set({
         entry: restored.entry,
-        context: parsed.save.context,
+        context: save.context,
         sim: restored.sim,
         previous: null,
         phase: 'decide',
@@ -206,9 +237,47 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         screen: restored.sim.situationId === null ? 'debrief' : 'play',
         debrief: null,
       });
-      if (restored.sim.situationId === null) get().openDebrief();
+      if (!claimed) claim(marketKey(restored.entry, save.seed, save.context));
+      if (restored.sim.situationId === null && get().screen === 'debrief') get().openDebrief();
       return true;
     };
+
+    /** Plays one quarter of the market this tab holds. */
+    const decide = (choiceId: string) => {
+      const { entry, sim, screen, phase } = get();
+      if (!entry || !sim || screen !== 'play' || phase !== 'decide' || sim.situationId === null)
+        return;
+      const next = step(entry.scenario, sim, choiceId);
+      const animate = get().viewReady && !reducedMotion(get());
+      const { context } = get();
+      // an assessed game notes the day it ends, once: its result says when it was finished
+      if (next.situationId === null && context.kind === 'assignment') {
+        set({ context: { ...context, finished: localDay(deps.now()) } });
+      }
+      set({
+        previous: sim,
+        sim: next,
+        playId: get().playId + 1,
+        phase: 'outcome',
+        animating: animate,
+        skipped: false,
+      });
+      persist();
+    };
+
+    /** A save the player can only see and remove, with the reason it cannot be resumed. */
+    const unresumable = (key: string, problem: string): ResumeOffer => ({
+      key,
+      scenarioId: '',
+      title: 'A saved game',
+      seed: '',
+      played: 0,
+      quarters: 0,
+      finished: false,
+      context: { kind: 'practice' },
+      updated: 0,
+      problem,
+    });
 
     return {
       screen: 'title',
@@ -228,6 +297,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         ? []
         : [{ id: ++noticeId, tone: 'warning', text: STORAGE_NOTICE }],
       saves: [],
+      market: null,
+      tab: 'checking',
       linkError: null,
       unsaved: !deps.saves.persistent,
       debrief: null,
@@ -235,23 +306,29 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
       refreshSaves() {
         const offers: ResumeOffer[] = [];
+        let newer = deps.saves.foreign();
         for (const { key, parsed } of deps.saves.list()) {
           if (!parsed.ok) {
-            notify(
-              'error',
-              `A saved game could not be read: ${parsed.message}.${parsed.problem === 'unreadable' ? ' It was removed.' : ''}`,
-            );
-            if (parsed.problem === 'unreadable') deps.saves.remove(key);
+            if (parsed.problem === 'newer') newer++;
+            else offers.push(unresumable(key, parsed.message));
             continue;
           }
           const s = parsed.save;
-          const entry = find(s.scenario);
-          // a game from a workshop's own scenario is listed once its link has been opened
-          if (!entry && s.yaml !== undefined) continue;
+          // a game on a workshop's own scenario is listed once that scenario is loaded
+          // (from the save itself at start-up: src/app/own-scenarios.ts)
+          if (!find(s.scenario, s.hash) && s.yaml !== undefined && s.model === MODEL_VERSION)
+            continue;
           const restored = restore(s);
           if (typeof restored === 'string') {
-            notify('error', `A saved game could not be resumed: ${restored}. It was removed.`);
-            deps.saves.remove(key);
+            offers.push({
+              ...unresumable(key, restored),
+              scenarioId: s.scenario,
+              title: find(s.scenario)?.scenario.title ?? s.scenario,
+              seed: s.seed,
+              played: s.choices.length,
+              context: s.context,
+              updated: s.updated,
+            });
             continue;
           }
           offers.push({
@@ -267,14 +344,24 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           });
         }
         set({ saves: offers });
+        if (newer > 0) {
+          notify(
+            'info',
+            `${newer === 1 ? 'A saved game' : `${newer} saved games`} from a newer version of the game ${newer === 1 ? 'is' : 'are'} kept here for that version.`,
+          );
+        }
       },
 
       showTitle() {
+        letGo();
         get().refreshSaves();
         set({ screen: 'title', previous: null, animating: false });
       },
 
-      showScenarios: () => set({ screen: 'choose' }),
+      showScenarios() {
+        letGo();
+        set({ screen: 'choose' });
+      },
 
       pickScenario(id, seed) {
         const entry = find(id);
@@ -286,50 +373,39 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         brief(entry, seed ?? deps.newSeed(), { kind: 'practice' });
       },
 
-      startMarket(id, seed, context) {
-        const entry = find(id);
+      startMarket(id, seed, context, hash) {
+        const entry = find(id, hash);
         if (!entry) {
           get().showLinkError(
             `this link names the scenario "${id}", which this game does not have`,
           );
           return;
         }
-        const key = saveKey(id, seed, sessionOf(context));
+        const key = marketKey(entry, seed, context);
         const saved = deps.saves.read(key);
-        if (saved.ok && saved.save.hash === entry.hash && open(key)) {
-          notify('info', 'Welcome back: your game continues where you left it.');
+        if (saved?.ok && open(key)) {
+          // said only once this tab may play it: another tab may hold the market
+          afterHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
           return;
+        }
+        if (saved && !saved.ok) {
+          notify(
+            'warning',
+            `Your saved game of this market could not be read: ${saved.message}. It is kept until you start this market again, which replaces it.`,
+          );
         }
         brief(entry, seed, context);
       },
 
       beginQuarters() {
         const { entry, sim } = get();
-        if (!entry || !sim) return;
+        if (!entry || !sim || !playable()) return;
         set({ screen: 'play', phase: 'decide', context: nextAttempt(get().context) });
         persist();
       },
 
       choose(choiceId) {
-        const { entry, sim, screen, phase } = get();
-        if (!entry || !sim || screen !== 'play' || phase !== 'decide' || sim.situationId === null)
-          return;
-        const next = step(entry.scenario, sim, choiceId);
-        const animate = get().viewReady && !reducedMotion(get());
-        const { context } = get();
-        // an assessed game notes the day it ends, once: its result says when it was finished
-        if (next.situationId === null && context.kind === 'assignment') {
-          set({ context: { ...context, finished: localDay(deps.now()) } });
-        }
-        set({
-          previous: sim,
-          sim: next,
-          playId: get().playId + 1,
-          phase: 'outcome',
-          animating: animate,
-          skipped: false,
-        });
-        persist();
+        if (playable()) decide(choiceId);
       },
 
       nextQuarter() {
@@ -384,9 +460,22 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         get().refreshSaves();
       },
 
+      takeOver() {
+        const { market, entry, sim, context } = get();
+        if (!market || !entry || !sim || get().tab !== 'elsewhere') return;
+        // the other tab may have played on: the save says where the market stands now
+        claim(market, true, () => {
+          if (!(deps.saves.read(market)?.ok && open(market, true))) brief(entry, sim.seed, context);
+        });
+      },
+
       addScenario(entry) {
-        const others = get().scenarios.filter((e) => e.scenario.id !== entry.scenario.id);
-        set({ scenarios: [...others, entry] });
+        const scenarios = get().scenarios;
+        // the same scenario (same content) is there already, perhaps bundled: nothing to add
+        if (scenarios.some((e) => e.hash === entry.hash)) return;
+        // a scenario with the id of another (a workshop's edited copy of a bundled one) is
+        // added beside it: each is found by its hash, and their games are kept apart
+        set({ scenarios: [...scenarios, entry] });
       },
 
       showLinkError: (message) => set({ screen: 'link-error', linkError: message }),

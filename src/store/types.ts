@@ -12,7 +12,15 @@ export interface ScenarioEntry {
   yaml?: string;
 }
 
-export type Screen = 'title' | 'choose' | 'briefing' | 'play' | 'debrief' | 'link-error';
+export type Screen =
+  | 'title'
+  | 'choose'
+  | 'briefing'
+  | 'play'
+  | 'debrief'
+  | 'link-error'
+  /** the market on show is being played in another tab */
+  | 'elsewhere';
 
 export interface Notice {
   id: number;
@@ -31,6 +39,8 @@ export interface ResumeOffer {
   finished: boolean;
   context: GameContext;
   updated: number;
+  /** why it cannot be resumed (damaged, another model, a scenario changed): the player may only remove it */
+  problem?: string;
 }
 
 export interface Settings {
@@ -61,6 +71,10 @@ export interface GameState {
   systemReducedMotion: boolean;
   notices: Notice[];
   saves: ResumeOffer[];
+  /** the save key of the market this tab has claimed (see market-lock.ts); null when none */
+  market: string | null;
+  /** whether this tab may play that market: another tab may hold it */
+  tab: 'checking' | 'held' | 'elsewhere';
   /** what is wrong with the link the page was opened with */
   linkError: string | null;
   /** the game in progress cannot be kept across a reload (storage refused) */

@@ -5,6 +5,7 @@ import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen } from './screens/choose.ts';
 import { debriefScreen } from './screens/debrief.ts';
+import { elsewhereScreen } from './screens/elsewhere.ts';
 import { linkErrorScreen } from './screens/link-error.ts';
 import { outcomeAnnouncement, playScreen } from './screens/play.ts';
 import { titleScreen } from './screens/title.ts';
@@ -21,6 +22,7 @@ const SCREENS = {
   play: playScreen,
   debrief: debriefScreen,
   'link-error': linkErrorScreen,
+  elsewhere: elsewhereScreen,
 } as const;
 
 export interface MountedApp {

@@ -12,7 +12,9 @@ export function viewKey(s: GameState): string {
     s.sim?.seed ?? '',
     s.entry?.scenario.id ?? '',
     s.entry?.hash ?? '',
-    s.screen === 'title' ? s.saves.map((o) => `${o.key}:${o.played}`).join(',') : '',
+    s.screen === 'title'
+      ? s.saves.map((o) => `${o.key}:${o.played}:${o.problem ?? ''}`).join(',')
+      : '',
     s.screen === 'choose' ? s.scenarios.length : '',
     s.linkError ?? '',
     JSON.stringify(s.context),

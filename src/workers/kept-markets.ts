@@ -1,14 +1,15 @@
 import { createStore, delMany, getMany, keys, setMany, type UseStore } from 'idb-keyval';
-import { censusProblem } from '../sim/index.ts';
+import { censusProblem, MODEL_VERSION, UNSTAMPED_MODEL } from '../sim/index.ts';
 import type { MarketCensus } from './fair-score.ts';
 
 // The markets HR's verify page has worked out, kept in the browser's IndexedDB (through
 // idb-keyval) so that checking the same cohort again, as more results come in, ranks the
 // earlier trainees' scores without playing their markets' censuses again. Entries are
 // filed under the model's digest (fixed at build time), so a census of an earlier model is
-// never read, and each one is checked whole before it is used. Keeping is a convenience:
-// a browser that refuses storage, or is full, still grades everything, and the page says
-// that nothing could be kept.
+// never read, and each one is checked whole before it is used. Each entry also names the
+// model version that worked it out, so that no reader has to trust the key alone. Keeping
+// is a convenience: a browser that refuses storage, or is full, still grades everything,
+// and the page says that nothing could be kept.
 
 export interface KeptMarkets {
   /** the kept markets among these keys that are there and whole */
@@ -32,8 +33,9 @@ function isParLine(v: unknown): boolean {
 
 function isWhole(v: unknown): v is MarketCensus {
   if (typeof v !== 'object' || v === null) return false;
-  const m = v as { census?: unknown; par?: unknown };
+  const m = v as { census?: unknown; par?: unknown; model?: unknown };
   return (
+    (m.model ?? UNSTAMPED_MODEL) === MODEL_VERSION &&
     censusProblem(m.census) === null &&
     Array.isArray(m.par) &&
     m.par.every(isParLine) &&
@@ -84,7 +86,7 @@ async function openStore(): Promise<KeptMarkets | null> {
       if (entries.size === 0) return true;
       try {
         await setMany(
-          [...entries].map(([k, m]) => [PREFIX + k, m]),
+          [...entries].map(([k, m]) => [PREFIX + k, { ...m, model: MODEL_VERSION }]),
           store,
         );
         return true;

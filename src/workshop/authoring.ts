@@ -3,6 +3,7 @@ import type { LoadResult } from '../scenario/load.ts';
 import { button, download, dropZone, field, h, replace } from './dom.ts';
 import { editorText, setEditorResult, setEditorText } from './editor-state.ts';
 import { gameLink, randomId } from './game-link.ts';
+import { bundledIdClash } from './id-clash.ts';
 import { BUNDLED, bundledYaml, checkYaml } from './scenarios.ts';
 
 // The authoring loop: open, drop or type a scenario file; the errors appear with their
@@ -123,7 +124,8 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
       );
     }
     replace(issues, ...lastIssues.map((i) => issueItem(i, 'error')));
-    const warns = result?.warnings ?? [];
+    const clash = bundledIdClash(result, textarea.value, BUNDLED);
+    const warns = [...(clash ? [clash] : []), ...(result?.warnings ?? [])];
     replace(warnings, ...warns.map((i) => issueItem(i, 'warning')));
     warnings.hidden = warns.length === 0;
     warningsTitle.hidden = warns.length === 0;

@@ -15,7 +15,7 @@ import { traineeSeed } from '../../src/hr/binding.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { census, playPolicy } from '../../src/sim/index.ts';
+import { census, MODEL_VERSION, playPolicy } from '../../src/sim/index.ts';
 import { marketKey } from '../../src/workers/fair-score.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -108,6 +108,25 @@ describe('the census cache', () => {
     expect(broken.warnings).toEqual([`${file} is damaged: its censuses are worked out again`]);
     // and the file is whole again
     expect((await keptCensuses([market('b')], openCensusCache(dir))).worked).toBe(0);
+  });
+
+  it('names the model in what it keeps, and works out again what another model kept', async () => {
+    const dir = temp('cache');
+    await keptCensuses([market('a')], openCensusCache(dir));
+    const file = keptFile(dir);
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    expect(kept.model).toBe(MODEL_VERSION);
+    writeFileSync(file, JSON.stringify({ ...kept, model: MODEL_VERSION + 1 }));
+    const cache = openCensusCache(dir);
+    const found = await keptCensuses([market('a')], cache);
+    expect(found.worked).toBe(1);
+    expect(found.censuses.get(market('a').key)).toEqual(census(tutorial.scenario, 'a'));
+    expect(cache.warnings).toEqual([
+      `${file}: this file was made by model ${MODEL_VERSION + 1} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it; its censuses are worked out again`,
+    ]);
+    // and the file is this model's again
+    expect(JSON.parse(readFileSync(file, 'utf8')).model).toBe(MODEL_VERSION);
+    expect((await keptCensuses([market('a')], openCensusCache(dir))).worked).toBe(0);
   });
 
   it('goes on without when it cannot write, and says so', async () => {

@@ -63,44 +63,57 @@ test('a market opened by its address resumes by itself after a reload', async ({
   await expect(page.getByText('your game continues where you left it')).toBeVisible();
 });
 
-test('a damaged save gives a clear message and a fresh start, and other saves are kept', async ({
+test('a save that cannot be resumed is listed with the reason and kept until the player removes it', async ({
   page,
 }) => {
   const problems = await watchPage(page);
   await startTutorial(page, '1');
   await playQuarters(page, 1);
-  await page.evaluate(() => {
-    localStorage.setItem('tow.save.v1.tutorial.2', '{"format":"tow.save","v":1,"scenario":');
-    localStorage.setItem(
-      'tow.save.v1.tutorial.3',
-      JSON.stringify({
-        format: 'tow.save',
-        v: 1,
-        scenario: 'tutorial',
-        hash: 'x',
-        seed: '3',
-        choices: ['nope'],
-        updated: 1,
-        context: { kind: 'practice' },
-      }),
-    );
-    localStorage.setItem('tow.save.v9.tutorial.4', JSON.stringify({ format: 'tow.save', v: 9 }));
-    localStorage.setItem('another-app', 'untouched');
-  });
+  const good = await page.evaluate(() =>
+    Object.keys(localStorage).find((k) => k.startsWith('tow.save.')),
+  );
+  // tow.save.v2.m<model>.tutorial.<hash>.1: another market of it, and a changed scenario
+  const damaged = good!.replace(/\.1$/, '.2');
+  const changed = good!.replace(/\.tutorial\.[^.]+\.1$/, '.tutorial.x.3');
+  await page.evaluate(
+    ([damaged, changed]) => {
+      localStorage.setItem(damaged!, '{"format":"tow.save","v":2,"scenario":');
+      localStorage.setItem(
+        changed!,
+        JSON.stringify({
+          format: 'tow.save',
+          v: 2,
+          model: Number(damaged!.split('.')[3]!.slice(1)),
+          scenario: 'tutorial',
+          hash: 'x',
+          seed: '3',
+          choices: ['nope'],
+          updated: 1,
+          context: { kind: 'practice' },
+        }),
+      );
+      localStorage.setItem('tow.save.v9.tutorial.4', 'whatever a later version keeps');
+      localStorage.setItem('another-app', 'untouched');
+    },
+    [damaged, changed],
+  );
   await openGame(page);
-  const alerts = page.getByRole('alert');
-  await expect(alerts.filter({ hasText: 'damaged (it is not valid JSON)' })).toBeVisible();
-  await expect(alerts.filter({ hasText: 'changed since' })).toBeVisible();
-  await expect(alerts.filter({ hasText: 'newer version' })).toBeVisible();
+  const cannot = page.getByRole('region', { name: 'Saved games this version cannot resume' });
+  await expect(cannot).toContainText('damaged (it is not valid JSON)');
+  await expect(cannot).toContainText('changed since');
+  await expect(page.getByRole('status').filter({ hasText: 'newer version' })).toBeVisible();
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toContain('tow.save.v1.tutorial.1');
-  expect(keys).toContain('tow.save.v9.tutorial.4');
-  expect(keys).toContain('another-app');
-  expect(keys).not.toContain('tow.save.v1.tutorial.2');
-  expect(keys).not.toContain('tow.save.v1.tutorial.3');
+  for (const k of [good!, damaged, changed, 'tow.save.v9.tutorial.4', 'another-app'])
+    expect(keys).toContain(k);
   // the good save is still offered, and a fresh game can be started
   await expect(page.getByRole('button', { name: /^Resume / })).toHaveCount(1);
   await expectNoAxeViolations(page, 'title with messages');
+  // only the player removes one
+  await cannot
+    .getByRole('button', { name: /Remove the saved game: First quarter on the ropes, market #3/ })
+    .click();
+  expect(await page.evaluate((k) => localStorage.getItem(k), changed)).toBeNull();
+  expect(await page.evaluate((k) => localStorage.getItem(k), damaged)).not.toBeNull();
   await page.getByRole('button', { name: 'Choose a market' }).click();
   await page.locator('.scenario-card button').first().click();
   await expect(page.getByRole('button', { name: 'Start quarter 1' })).toBeVisible();

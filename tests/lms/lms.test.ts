@@ -7,7 +7,7 @@ import { connectLms } from '../../src/lms/session.ts';
 import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT } from '../../src/lms/suspend.ts';
 import { sessionTime } from '../../src/lms/time.ts';
 import { memoryStore } from '../../src/save/storage.ts';
-import { playChoices } from '../../src/sim/index.ts';
+import { MODEL_VERSION, playChoices } from '../../src/sim/index.ts';
 import { bundled, launch, makeLms, makeStore, playOn, stored } from './harness.ts';
 
 const shelf = new Map(bundled.map((b) => [b.scenario.id, b]));
@@ -210,6 +210,25 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(
       decodeSuspend('{"v":1,"s":"tutorial","h":"bad","seed":"1","a":1,"c":"0"}', shelf).ok,
     ).toBe(false);
+  });
+
+  it('names the model in suspend_data; progress of another model says which made it', async () => {
+    const { scenario, hash } = bundled[0]!;
+    const p = { scenario: scenario.id, hash, seed: '1', attempt: 1, choices: [] };
+    const enc = encodeSuspend(scenario, p);
+    if (!enc.ok) throw new Error(enc.error);
+    expect(JSON.parse(enc.data).m).toBe(MODEL_VERSION);
+    // kept before the model was named: model 1's
+    const { m: _m, ...unstamped } = JSON.parse(enc.data);
+    expect(decodeSuspend(JSON.stringify(unstamped), shelf).ok).toBe(
+      (MODEL_VERSION as number) === 1,
+    );
+    const theirs = JSON.stringify({ ...JSON.parse(enc.data), m: MODEL_VERSION + 1 });
+    const message = `the saved progress was made by model ${MODEL_VERSION + 1} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+    expect(decodeSuspend(theirs, shelf)).toEqual({ ok: false, error: message });
+    const { store } = await launch(makeLms('emp-1', theirs), scenario.id);
+    expect(store.getState().screen).toBe('briefing');
+    expect(store.getState().notices.map((n) => n.text)).toContain(`${message}; starting afresh.`);
   });
 
   it('reports the first finished game; a replay afterwards is practice and changes nothing', async () => {

@@ -7,7 +7,7 @@ import {
   verify,
 } from '../../src/record/record.ts';
 import { GAME_VERSION, RECORD_VERSION } from '../../src/record/version.ts';
-import { playChoices, score } from '../../src/sim/index.ts';
+import { MODEL_VERSION, playChoices, score } from '../../src/sim/index.ts';
 import { shelf, tutorial, tutorialBundle } from './scenarios.ts';
 
 const HASH = tutorialBundle.hash;
@@ -30,6 +30,7 @@ describe('session records', () => {
     expect(genuine).toEqual({
       v: RECORD_VERSION,
       game: GAME_VERSION,
+      model: MODEL_VERSION,
       scenario: 'tutorial',
       hash: HASH,
       seed: 'ws-3',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAVE_PREFIX, saveKey } from '../../src/save/format.ts';
+import { SAVE_PREFIX, SAVE_VERSION, saveKey } from '../../src/save/format.ts';
 import { playChoices, score } from '../../src/sim/index.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
 import { bundled, makeStore, playOut, tutorial } from './helpers.ts';
@@ -92,7 +92,7 @@ describe('createGameStore: saving and resuming', () => {
     const store = makeStore(raw);
     store.getState().pickScenario(tutorial.scenario.id);
     store.getState().beginQuarters();
-    const key = saveKey(tutorial.scenario.id, '101');
+    const key = saveKey(tutorial.scenario.id, tutorial.hash, '101');
     expect(JSON.parse(raw.getItem(key)!).choices).toEqual([]);
     store.getState().choose(tutorial.scenario.situations[0]!.choices[1]!.id);
     expect(JSON.parse(raw.getItem(key)!).choices).toEqual([
@@ -116,45 +116,78 @@ describe('createGameStore: saving and resuming', () => {
     expect(again.getState().sim).toEqual(before);
   });
 
-  it('drops a damaged save with a message and leaves other saves alone', () => {
+  it('keeps a damaged save, says why it cannot be resumed, and removes it only when asked', () => {
     const raw = new FakeStorage();
     const store = makeStore(raw);
     store.getState().pickScenario(tutorial.scenario.id);
     store.getState().beginQuarters();
-    const good = saveKey(tutorial.scenario.id, '101');
-    raw.setItem(saveKey(tutorial.scenario.id, '999'), '{"format":"tow.save","v":1,"scen');
+    const good = saveKey(tutorial.scenario.id, tutorial.hash, '101');
+    const bad = saveKey(tutorial.scenario.id, tutorial.hash, '999');
+    raw.setItem(bad, '{"format":"tow.save","v":1,"scen');
     raw.setItem('someone-elses-key', 'keep me');
     const again = makeStore(raw);
     again.getState().refreshSaves();
-    expect(again.getState().saves.map((o) => o.key)).toEqual([good]);
-    expect(again.getState().notices.some((n) => /damaged/.test(n.text))).toBe(true);
-    expect(raw.getItem(saveKey(tutorial.scenario.id, '999'))).toBeNull();
+    const offers = again.getState().saves;
+    expect(offers.filter((o) => o.problem === undefined).map((o) => o.key)).toEqual([good]);
+    expect(offers.find((o) => o.key === bad)?.problem).toMatch(/damaged \(it is not valid JSON\)/);
+    expect(raw.getItem(bad)).not.toBeNull();
     expect(raw.getItem(good)).not.toBeNull();
     expect(raw.getItem('someone-elses-key')).toBe('keep me');
+    // the player's word removes it
+    again.getState().discardSave(bad);
+    expect(raw.getItem(bad)).toBeNull();
+    expect(again.getState().saves.map((o) => o.key)).toEqual([good]);
   });
 
-  it('keeps a save from a newer version of the game, and says it cannot read it', () => {
+  it('says so when a link opens a market whose save is damaged, before a new game replaces it', () => {
     const raw = new FakeStorage();
-    const key = `${SAVE_PREFIX}v2.tutorial.5`;
-    raw.setItem(key, JSON.stringify({ format: 'tow.save', v: 2, anything: true }));
+    const key = saveKey(tutorial.scenario.id, tutorial.hash, '12');
+    raw.setItem(key, '{"format":"tow.save"');
+    const store = makeStore(raw);
+    store.getState().startMarket(tutorial.scenario.id, '12', { kind: 'practice' });
+    expect(store.getState().screen).toBe('briefing');
+    expect(store.getState().notices.map((n) => n.text)).toContain(
+      'Your saved game of this market could not be read: the saved game is damaged (it is not valid JSON). It is kept until you start this market again, which replaces it.',
+    );
+    expect(raw.getItem(key)).toBe('{"format":"tow.save"');
+    store.getState().beginQuarters();
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([]);
+  });
+
+  it('leaves alone every key of a newer version of the game, whatever it holds', () => {
+    const raw = new FakeStorage();
+    const newer = `${SAVE_PREFIX}v${SAVE_VERSION + 1}`;
+    const theirs = {
+      [`${newer}.tutorial.5`]: JSON.stringify({ format: 'tow.save', v: SAVE_VERSION + 1 }),
+      [`${newer}.tutorial.6`]: 'a layout this version has never seen',
+      [`${newer}.index`]: '["tutorial.5","tutorial.6"]',
+    };
+    for (const [k, v] of Object.entries(theirs)) raw.setItem(k, v);
     const store = makeStore(raw);
     store.getState().refreshSaves();
-    expect(store.getState().saves).toEqual([]);
-    expect(store.getState().notices[0]?.text).toMatch(/newer version/);
-    expect(raw.getItem(key)).not.toBeNull();
+    store.getState().pickScenario(tutorial.scenario.id);
+    store.getState().beginQuarters();
+    playOut(store);
+    store.getState().showTitle();
+    expect(store.getState().saves.map((o) => o.scenarioId)).toEqual([tutorial.scenario.id]);
+    expect(store.getState().notices.map((n) => n.text)).toContain(
+      '3 saved games from a newer version of the game are kept here for that version.',
+    );
+    for (const [k, v] of Object.entries(theirs)) expect(raw.getItem(k)).toBe(v);
   });
 
-  it('refuses to resume on a scenario that has changed since', () => {
+  it('keeps a save whose scenario has changed since, and says so', () => {
     const raw = new FakeStorage();
     const store = makeStore(raw);
     store.getState().pickScenario(tutorial.scenario.id);
     store.getState().beginQuarters();
-    const key = saveKey(tutorial.scenario.id, '101');
+    const key = saveKey(tutorial.scenario.id, tutorial.hash, '101');
     raw.setItem(key, JSON.stringify({ ...JSON.parse(raw.getItem(key)!), hash: 'other' }));
     const again = makeStore(raw);
     again.getState().refreshSaves();
-    expect(again.getState().saves).toEqual([]);
-    expect(again.getState().notices[0]?.text).toMatch(/changed since/);
+    expect(again.getState().saves).toHaveLength(1);
+    expect(again.getState().saves[0]?.problem).toMatch(/changed since/);
+    expect(raw.getItem(key)).not.toBeNull();
   });
 
   it('resumes a market opened again by its link instead of starting over', () => {

@@ -37,9 +37,34 @@ function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
   );
 }
 
+/** A save that cannot be resumed: why, and the player's own choice to remove it. */
+function brokenItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
+  const what = o.seed ? `${o.title}, market #${o.seed}` : o.title;
+  return h(
+    'li',
+    { class: 'offer' },
+    h(
+      'div',
+      null,
+      h('strong', null, what),
+      h('span', { class: 'muted' }, ` · cannot be resumed: ${o.problem ?? ''}`),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      button('Remove', () => store.getState().discardSave(o.key), {
+        class: 'btn btn-quiet',
+        attrs: { 'aria-label': `Remove the saved game: ${what}` },
+      }),
+    ),
+  );
+}
+
 export function titleScreen(store: GameStore, s: GameState): HTMLElement {
-  const open = s.saves.filter((o) => !o.finished);
-  const done = s.saves.filter((o) => o.finished).slice(0, 3);
+  const broken = s.saves.filter((o) => o.problem !== undefined);
+  const fine = s.saves.filter((o) => o.problem === undefined);
+  const open = fine.filter((o) => !o.finished);
+  const done = fine.filter((o) => o.finished).slice(0, 3);
   return h(
     'div',
     { class: 'screen title-screen' },
@@ -70,6 +95,18 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
         { class: 'block', attrs: { 'aria-labelledby': 'done-h' } },
         h('h2', { id: 'done-h' }, 'Your recent results'),
         h('ul', { class: 'offers' }, ...done.map((o) => offerItem(store, o))),
+      ),
+    broken.length > 0 &&
+      h(
+        'section',
+        { class: 'block', attrs: { 'aria-labelledby': 'broken-h' } },
+        h('h2', { id: 'broken-h' }, 'Saved games this version cannot resume'),
+        h(
+          'p',
+          { class: 'muted' },
+          'They are kept on this device until you remove them: a later version of the game may read them.',
+        ),
+        h('ul', { class: 'offers' }, ...broken.map((o) => brokenItem(store, o))),
       ),
     h(
       'section',

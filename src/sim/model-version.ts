@@ -1,0 +1,20 @@
+// The version of the model: the rules that turn a seed and choices into a game. Everything
+// that keeps a result (a session record, a result code and file, a saved game, a kept
+// census) is stamped with it, because a game replayed by another model is another game.
+// Raise it whenever a change makes any seed and choices replay differently, and add a line
+// to the changelog below.
+//
+// 1: label-based style dynamics (a reply's style carried its own effects).
+// 2: situational: what a reply does (its acts) is answered by the state the player built;
+//    next year's outlook counts in the score.
+
+export const MODEL_VERSION = 2;
+
+/** What a result made before results were stamped counts as: they all came from model 1. */
+export const UNSTAMPED_MODEL = 1;
+
+/** Why a result of another model cannot be replayed here; null when it is this model's. */
+export function otherModel(model: number, what: string): string | null {
+  if (model === MODEL_VERSION) return null;
+  return `${what} was made by model ${model} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+}
