@@ -51,7 +51,13 @@ export interface DecisionExplanation {
   untilQuarter: number;
   /** the best path's choice at this point on the same seed; null if it faced another situation */
   best: { choiceId: string; label: string; style: string; same: boolean } | null;
+  /**
+   * Judged in the player's own game, not by the reply's label: good when no other reply
+   * here, with the player's other decisions kept, would have scored more; poor when one
+   * would have scored at least POOR_BY points more; neutral in between or unfinished.
+   */
   fit: Fit;
+  fitNote: string | null;
   sentences: string[];
 }
 
@@ -90,15 +96,32 @@ export interface ExplainOptions {
 }
 
 const points = (x: number) => Math.round(x * 100);
-const plural = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
 
-function fitOf(kind: DecisionExplanation['kind'], style: string): Fit {
-  if (kind === 'crisis')
-    return style === 'directive' ? 'good' : style === 'collaborative' ? 'poor' : 'neutral';
-  if (kind === 'build')
-    return style === 'collaborative' ? 'good' : style === 'directive' ? 'poor' : 'neutral';
-  return 'neutral';
+/** points an alternative must add to the final score for the player's reply to count as poor */
+const POOR_BY = 2;
+
+/** A reply's fit, judged against the other replies with the player's other decisions kept. */
+function fitIn(t: TurningPoint | undefined): { fit: Fit; fitNote: string | null } {
+  if (!t || t.alternatives.length === 0) return { fit: 'neutral', fitNote: null };
+  const top = [...t.alternatives].sort((a, b) => b.change - a.change)[0]!;
+  if (top.change <= 0) {
+    return {
+      fit: 'good',
+      fitNote: 'In the game you built, no other reply here would have scored more.',
+    };
+  }
+  if (top.change >= POOR_BY) {
+    return {
+      fit: 'poor',
+      fitNote: `In the game you built, "${top.label}" would have scored ${plural(top.change)} more here.`,
+    };
+  }
+  return {
+    fit: 'neutral',
+    fitNote: `Close: "${top.label}" would have scored ${plural(top.change)} more here.`,
+  };
 }
+const plural = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
 
 /**
  * The quarter a cause belongs to. A forced alignment relaxing is written down in the
@@ -178,14 +201,7 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
   out.push(
     `${period}: ${moved(d.moves.alignment, 'alignment')}, ${moved(d.moves.trust, 'trust')}.`,
   );
-  if (d.fit !== 'neutral') {
-    const moment = d.kind === 'crisis' ? 'a crisis' : 'a slow build';
-    out.push(
-      d.fit === 'good'
-        ? `A ${d.style} call in ${moment}: a good fit for the moment.`
-        : `A ${d.style} call in ${moment}: a poor fit; ${d.kind === 'crisis' ? 'speed' : 'patience'} was what the moment asked for.`,
-    );
-  }
+  if (d.fitNote) out.push(d.fitNote);
   if (d.best) {
     out.push(
       d.best.same
@@ -349,6 +365,11 @@ export function explainGame(
   const bestChoices = opts.best ?? bestPath(scenario, state.seed).choices;
   const bestStates = statesAlong(scenario, state.seed, bestChoices);
   const last = state.history.length;
+  // alternatives are played to the end, so they compare only with a finished game
+  const turns =
+    state.situationId === null
+      ? state.history.map((r) => turningPoint(scenario, state, states, r.quarter, actual))
+      : [];
   const decisions = state.history.map((report): DecisionExplanation => {
     const q = report.quarter;
     const situation = situationById(scenario, report.situationId);
@@ -386,13 +407,11 @@ export function explainGame(
             same: bestChoice.id === choice.id,
           }
         : null,
-      fit: fitOf(situation.kind ?? null, choice.style),
+      ...fitIn(turns[q - 1]),
     };
     return { ...d, sentences: decisionSentences(d) };
   });
-  // alternatives are played to the end, so they compare only with a finished game
-  const turningPoints = (state.situationId === null ? state.history : [])
-    .map((r) => turningPoint(scenario, state, states, r.quarter, actual))
+  const turningPoints = turns
     .filter((t) => t.swing > 0)
     .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter)
     .slice(0, opts.turningPoints ?? 3);
@@ -400,9 +419,9 @@ export function explainGame(
   const poor = decisions.filter((d) => d.fit === 'poor').length;
   const judged = good + poor;
   const sentence =
-    judged === 0
-      ? 'None of your decisions came at a clear crisis or slow build.'
-      : `${good} of your ${judged} calls at a crisis or a slow build fitted the moment${poor ? `; ${poor} did not` : ''}.`;
+    turns.length === 0
+      ? 'Finish the game to see how each reply did against the others in your market.'
+      : `${good} of your ${decisions.length} replies were the strongest in the game you built${poor ? `; ${poor} cost you ${POOR_BY} points or more against another reply` : ''}.`;
   return {
     score: actual,
     decisions,

@@ -6,13 +6,14 @@ import { bind } from './bind.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
 // then and later (explainGame's sentences), what the best path did there on the same
-// seed, whether the style fitted the moment, and the coach's note. Turning points, where
-// another option would have changed the final score most, are marked in words, not by
-// colour alone.
+// seed, whether it was the strongest reply in the game the player built (judged against
+// the other replies with the player's other decisions kept, never by its label), and the
+// coach's note. Turning points, where another option would have changed the final score
+// most, are marked in words, not by colour alone.
 
 const FIT_TEXT = {
-  good: '✓ Fitted the moment',
-  poor: '✗ Did not fit the moment',
+  good: '✓ The strongest reply in your game',
+  poor: '✗ Another reply would have done better',
 } as const;
 
 const KIND_TEXT = { crisis: 'A crisis', build: 'A slow build', routine: 'Routine' } as const;
@@ -25,7 +26,7 @@ function decisionCard(
 ): HTMLElement {
   const [head, ...rest] = d.sentences;
   const bestSentence = rest.filter((t) => t.startsWith('The best path'));
-  const other = rest.filter((t) => !t.startsWith('The best path') && !/fit/.test(t));
+  const other = rest.filter((t) => !t.startsWith('The best path') && t !== d.fitNote);
   return h(
     'li',
     {
@@ -50,6 +51,7 @@ function decisionCard(
     ),
     head ? h('p', { class: 'lead-sentence' }, head) : null,
     other.length ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, t))) : null,
+    d.fitNote ? h('p', { class: 'fit-note' }, d.fitNote) : null,
     turning ? h('p', { class: 'turning-note' }, turning.sentence) : null,
     ...bestSentence.map((t) =>
       h('p', { class: 'best-note' }, h('span', { class: 'muted' }, 'Best path: '), t),
@@ -71,14 +73,16 @@ function fitSummary(e: Explanation): HTMLElement {
     h(
       'p',
       { class: 'muted' },
-      'A directive call in a crisis and a collaborative one in a slow build both fit the moment.',
+      'No style is right in itself: each reply is judged against the others, in the market and with the team you had built by then.',
     ),
     fitted.length || missed.length
       ? h(
           'ul',
           null,
-          fitted.length ? h('li', null, `Calls that fitted: ${fitted.join(', ')}.`) : null,
-          missed.length ? h('li', null, `Calls that did not: ${missed.join(', ')}.`) : null,
+          fitted.length ? h('li', null, `The strongest replies: ${fitted.join(', ')}.`) : null,
+          missed.length
+            ? h('li', null, `Where another reply would have done better: ${missed.join(', ')}.`)
+            : null,
         )
       : null,
   );
