@@ -118,7 +118,12 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     }
   });
 
-  if (s.params?.styles !== undefined) {
+  // a scenario written out whole (as the tools do) lists every style with zero dynamics:
+  // only a style given some dynamics is model 1's, and an error
+  const dynamics = Object.values(s.params?.styles ?? {}).some((style) =>
+    Object.values(style ?? {}).some((v) => v !== 0),
+  );
+  if (dynamics) {
     out.push({
       path: ['params', 'styles'],
       atKey: true,

@@ -71,7 +71,7 @@ describe('assignment links', () => {
       [{ passMark: 60.5 }, 'the assignment link has no valid pass mark'],
     ] as const) {
       const [link] = issueLinks({ ...settings, ...edit }, ['alice'], 'https://x/index.html');
-      expect(readLink(new URL(link!.url).search)).toEqual({ ok: false, error: why });
+      expect(readLink(linkParams(new URL(link!.url)))).toEqual({ ok: false, error: why });
     }
   });
 });

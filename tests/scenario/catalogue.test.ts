@@ -176,6 +176,9 @@ const EXPECTED: Record<string, string[]> = {
   'yaml-unclosed-quote.yaml': [
     '4:35: title: YAML: a text opened with " is never closed: add the closing "',
   ],
+  'model-1-styles.yaml': [
+    '37:3: params.styles: styles have no built-in dynamics since model 2: what a reply does comes from its `acts` (tell, involve, delegate, push, give); remove params.styles and give each choice its acts',
+  ],
   'yes-for-true.yaml': [
     '122:11: events[0].once: expected true or false, got the text "yes"; write true or false without quotes',
   ],
