@@ -175,7 +175,7 @@ export function balancePanel(): HTMLElement {
     const searchNote =
       r.search.kind === 'exhaustive'
         ? `All ${r.strategiesPerSeed.toLocaleString('en')} strategies played on each of ${n} seeds.`
-        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); on ${r.search.checked} seeds it was checked against all strategies and matched on ${r.search.matched} (worst miss ${r.search.worstGap} points).`;
+        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); ${r.search.checked === 0 ? 'too many strategies to check it against all of them, so it is the best found, not proven best.' : `on ${r.search.checked} seeds it was checked against all strategies and matched on ${r.search.matched} (worst miss ${r.search.worstGap} points).`}`;
     const warnings = r.warnings.length
       ? h(
           'ul',

@@ -111,6 +111,16 @@ describe('npm run scenario:report', () => {
     expect(r.stdout).not.toContain('Verdict');
   }, 120_000);
 
+  it('finishes on a valid scenario of 20 quarters and 6 replies, saying it sampled', () => {
+    // 6^20 = 3.7e15 strategies: nothing may try to walk them all (the beam's check did)
+    const silos = loadScenarioFile(`${SCENARIO_DIR}silos.yaml`).scenario;
+    const big = { ...syntheticScenario(silos, 20, 6), id: 'twenty-by-six' };
+    const r = run(writeScenario(big), '--seeds', '2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Note: twenty-by-six has 3,656,158,440,062,976 strategies per seed/);
+    expect(r.stdout).toContain('the best path is the best found, not proven best');
+  }, 120_000);
+
   it('refuses a bad seed count and an unknown scenario with a message', () => {
     const bad = run('tutorial', '--seeds', 'many');
     expect(bad.status).toBe(2);
