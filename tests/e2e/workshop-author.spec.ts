@@ -8,7 +8,7 @@ const good = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.u
 const PLANTED = [
   ['alignment: 0.8 }', 'alignmnt: 0.8 }'],
   ['trust: 0.2', 'trust: high'],
-  ['effects: { outside: 0.1, trust: -0.02 }', 'effects: { outsid: 0.1, trust: -0.02 }'],
+  ['effects: { outside: 0.1, trust: 0.02 }', 'effects: { outsid: 0.1, trust: 0.02 }'],
 ] as const;
 let bad = good;
 for (const [from, to] of PLANTED) {
@@ -77,10 +77,12 @@ test('three planted errors are listed with their lines; the fixed file plays', a
   await expect(page.getByRole('cell', { name: 'best path', exact: true })).toBeVisible();
   await expect(page.getByText('All 27 strategies played on each of 100 seeds.')).toBeVisible();
   await expect(page.locator('.uplot')).toHaveCount(1);
-  // the bundled tutorial is won by one style on every seed, and the page says so
-  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText(
-    '"always collaborative" beats every other fixed style on 100% of seeds',
-  );
+  // the balance gates come first: the three-decision tutorial cannot teach judgement, and
+  // the page says which gates fail and why
+  const gates = page.getByRole('list', { name: 'Balance gates' });
+  await expect(page.getByRole('heading', { name: 'Balance gates: some fail' })).toBeVisible();
+  await expect(gates).toContainText('Fail: judgement matters: in 0 of 3 situations');
+  await expect(gates).toContainText('Pass: luck stays second');
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });
 
