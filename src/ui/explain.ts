@@ -171,7 +171,7 @@ export function describeSource(scenario: ScenarioDef, cause: Cause): string {
       return `Your choice “${choiceLabel(scenario, cause.ref)}”`;
     case 'style':
       if (cause.ref === 'directive-relax')
-        return 'Alignment forced by an earlier directive call relaxing';
+        return 'Alignment forced by an earlier firm call relaxing';
       return `Your ${cause.ref} style`;
     case 'later':
       return `Later effect of your quarter ${cause.origin} choice “${choiceLabel(scenario, cause.ref)}”${cause.note ? ` (${cause.note})` : ''}`;

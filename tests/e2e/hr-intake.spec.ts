@@ -58,16 +58,25 @@ test('a result file the game downloaded is genuine, in npm run verify and on hr.
   const download = await fileDownload;
   const file = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(file);
-  // the game writes the record's fields in its own order, not the code's
+  // files handed out before the game wrote its fields in one order put them in another
+  // (session before player): the same file with its record's keys reversed must verify too
   const text = readFileSync(file, 'utf8');
-  expect(text.indexOf('"session"')).toBeLessThan(text.indexOf('"player"'));
+  const parsed = JSON.parse(text) as { record: Record<string, unknown> };
+  const reversed = Object.fromEntries(Object.entries(parsed.record).reverse());
+  const older = test.info().outputPath('older-order.json');
+  writeFileSync(older, JSON.stringify({ ...parsed, record: reversed }, null, 2));
+  expect(readFileSync(older, 'utf8').indexOf('"session"')).toBeLessThan(
+    readFileSync(older, 'utf8').indexOf('"player"'),
+  );
 
-  const cli = verifyCli([file, '--links', links]);
-  expect(cli.stdout).toMatch(/^genuine .*alice@acme\.example/m);
-  expect(cli.stdout).not.toContain('disagree');
-  expect(cli.code).toBe(0);
+  for (const f of [file, older]) {
+    const cli = verifyCli([f, '--links', links]);
+    expect(cli.stdout, f).toMatch(/^genuine .*alice@acme\.example/m);
+    expect(cli.stdout).not.toContain('disagree');
+    expect(cli.code).toBe(0);
+  }
 
-  const status = await checkOnPage(page, [file]);
+  const status = await checkOnPage(page, [older]);
   expect(status).toContain('1 record: 1 genuine');
   await expect(page.locator('.results tbody tr').first()).toContainText('alice@acme.example');
   expect(errors).toEqual([]);

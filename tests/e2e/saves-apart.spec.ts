@@ -33,7 +33,7 @@ async function editedSilos(page: Page): Promise<{ text: string; link: string }> 
   // checked: the link is the edited text's, not the one the check had before
   await expect(page.locator('strong', { hasText: "Silos, our room's way" })).toBeVisible();
   const link = await page.getByRole('link', { name: /Play it now/ }).getAttribute('href');
-  expect(link).toMatch(/\?w=/);
+  expect(link).toMatch(/#w=/);
   return { text, link: link! };
 }
 

@@ -97,7 +97,8 @@ async function playPath(game: FrameLocator, choices: readonly string[]): Promise
   for (const id of choices) {
     const situation = situationById(scenario, at!);
     const index = situation.choices.findIndex((c) => c.id === id);
-    await game.getByRole('group', { name: 'Your call' }).getByRole('button').nth(index).click();
+    // replies are shown in an order shuffled per market: pick this one by its id
+    await game.locator(`button.choice[data-choice="${id}"]`).click();
     await game.getByRole('button', { name: /On to quarter|See the debrief/ }).click();
     at = nextSituationId(scenario, situation, situation.choices[index]!);
   }
