@@ -4,6 +4,7 @@ import type { ScenarioDef } from '../sim/index.ts';
 import { contentHash, toScenarioDef } from './define.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { knownKeysAt } from './expected.ts';
+import { showInvisible } from './invisible.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
 import { documentProblems, markupFindings, sourceProblem } from './safety.ts';
@@ -76,8 +77,9 @@ class Issues {
       file: this.file,
       line: Math.max(1, i.line),
       col: Math.max(1, i.col),
-      path: formatPath(i.path),
-      message: i.message.replace(/\s*\n\s*/g, ' '),
+      // a message may quote the file: keep it on one line and the right way round
+      path: showInvisible(formatPath(i.path)),
+      message: showInvisible(i.message.replace(/\s*\n\s*/g, ' ')),
     };
     const list = i.warning ? this.warnings : this.errors;
     if (!list.some((x) => x.line === entry.line && x.message === entry.message)) list.push(entry);
