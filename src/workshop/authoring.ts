@@ -1,13 +1,15 @@
 import type { ScenarioIssue } from '../scenario/errors.ts';
 import type { LoadResult } from '../scenario/load.ts';
+import { createChecker } from './check-client.ts';
 import { button, download, dropZone, field, h, replace } from './dom.ts';
 import { editorText, setEditorResult, setEditorText } from './editor-state.ts';
 import { gameLink, randomId } from './game-link.ts';
-import { BUNDLED, bundledYaml, checkYaml } from './scenarios.ts';
+import { BUNDLED, bundledYaml } from './scenarios.ts';
 
 // The authoring loop: open, drop or type a scenario file; the errors appear with their
 // line as the facilitator types; a click on one puts the caret on that line; a valid
-// file can be played at once, in a new tab, through a workshop-style preview link.
+// file can be played at once, in a new tab, through a workshop-style preview link. The
+// check runs in a worker with a time limit, so no file, however large, freezes the page.
 
 const CHECK_DELAY_MS = 300;
 
@@ -50,6 +52,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     ...BUNDLED.map((b) => h('option', { attrs: { value: b.scenario.id } }, b.scenario.title)),
   );
 
+  const checker = createChecker();
   let version = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastIssues: ScenarioIssue[] = [];
@@ -115,10 +118,11 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
         ` — ${result.scenario.quarters} quarters, ${result.scenario.situations.length} situations`,
       );
     } else {
-      const n = result.issues.length;
+      const n = result.problems;
       replace(
         status,
-        h('span', { class: 'badge bad' }, `${n} error${n === 1 ? '' : 's'}`),
+        h('span', { class: 'badge bad' }, `${n.toLocaleString('en')} error${n === 1 ? '' : 's'}`),
+        n > result.issues.length ? ' The first ones are listed.' : '',
         ' Click one to go to its line.',
       );
     }
@@ -151,12 +155,25 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     const mine = ++version;
     const text = textarea.value;
     if (text.trim() === '') {
+      checker.stop();
       show(null);
       return;
     }
     replace(status, h('span', { class: 'badge muted' }, 'Checking…'));
-    const result = await checkYaml(text, editorText().file);
-    if (mine === version) show(result);
+    const outcome = await checker.check(text, editorText().file);
+    if (mine !== version) return;
+    if (outcome.kind === 'done') show(outcome.result);
+    else if (outcome.kind === 'timeout') outOfTime(outcome.seconds);
+  }
+
+  /** Says plainly that the file is not checked, and why; the text stays as it is. */
+  function outOfTime(seconds: number): void {
+    show(null);
+    replace(
+      status,
+      h('span', { class: 'badge bad' }, 'Not checked'),
+      ` The check ran out of time: it was stopped after ${seconds} seconds, so this file has not been checked and cannot be played yet. Your text is kept. A scenario is a few pages long: shorten the file, or check it with npm run scenario:check.`,
+    );
   }
 
   function load(text: string, file: string): void {
