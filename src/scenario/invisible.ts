@@ -39,7 +39,10 @@ const ZERO_WIDTH: Record<number, string> = {
   65279: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
-const ANY = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const CHARS = '[\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff]';
+const ANY = new RegExp(CHARS, 'g');
+/** the same, for a quick look at the many texts that hold none */
+const SOME = new RegExp(CHARS);
 
 // the two joiners have honest uses: a ZWJ glues an emoji sequence (woman, ZWJ, laptop),
 // a ZWNJ keeps two letters apart in Persian or Hindi; in Latin, Greek or Cyrillic text
@@ -75,6 +78,7 @@ export interface Invisible {
 
 /** The first invisible character the text should not hold, with what to tell the author. */
 export function invisibleIn(text: string): Invisible | null {
+  if (!SOME.test(text)) return null;
   for (const m of text.matchAll(ANY)) {
     if (honestJoiner(text, m.index)) continue;
     const code = m[0].charCodeAt(0);
