@@ -48,29 +48,17 @@ export function byPosition(a: { line: number; col: number }, b: { line: number; 
   return a.line - b.line || a.col - b.col;
 }
 
-/** The list cut at MAX_ISSUES, with a last line at the first one left out. */
-function capped(list: ScenarioIssue[], unlisted: number): ScenarioIssue[] {
-  const sorted = list.sort(byPosition);
-  const more = sorted.length - MAX_ISSUES + unlisted;
-  if (more <= 0) return sorted;
-  const next = sorted[MAX_ISSUES] ?? sorted.at(-1)!;
-  return [
-    ...sorted.slice(0, MAX_ISSUES),
-    {
-      file: next.file,
-      line: next.line,
-      col: next.col,
-      path: '',
-      message: `… and ${more} more problem${more === 1 ? '' : 's'}, not listed: fix the ones above and check again`,
-    },
-  ];
-}
+type Place = { line: number; col: number };
 
 export class Issues {
   readonly errors: ScenarioIssue[] = [];
   readonly warnings: ScenarioIssue[] = [];
-  /** errors counted but never described, past the cap */
+  /** errors counted but never described, past the cap, and where the first of them is */
   private unlisted = 0;
+  private firstUnlisted: Place | undefined;
+  /** errors described so far, and those of them not listed for repeating one on their line */
+  private described = 0;
+  private repeated = 0;
   private readonly seen = new Set<string>();
   constructor(
     readonly file: string,
@@ -98,7 +86,7 @@ export class Issues {
     pathAt: (offset: number) => readonly PropertyKey[],
   ): void {
     for (const f of found.sort((a, b) => a.offset - b.offset)) {
-      if (this.errors.length > MAX_ISSUES) this.unlisted++;
+      if (this.full()) this.skip(() => this.where(f.offset));
       else this.at(f.offset, pathAt(f.offset), f.message);
     }
   }
@@ -106,12 +94,45 @@ export class Issues {
   /** Adds errors in the order of the file, describing only as many as can be listed. */
   pending(found: Pending[]): void {
     for (const f of found.sort(byPosition)) {
-      if (this.errors.length > MAX_ISSUES) this.unlisted++;
+      if (this.full()) this.skip(() => f);
       else this.push({ line: f.line, col: f.col, ...f.describe() });
     }
   }
 
+  private skip(place: () => Place): void {
+    this.unlisted++;
+    this.firstUnlisted ??= place();
+  }
+
+  /** The list cut at MAX_ISSUES, with a last line at the first one left out. */
+  private capped(list: ScenarioIssue[], unlisted = 0, firstUnlisted?: Place): ScenarioIssue[] {
+    const sorted = list.sort(byPosition);
+    const more = Math.max(0, sorted.length - MAX_ISSUES) + unlisted;
+    if (more === 0) return sorted;
+    const at = sorted[MAX_ISSUES] ?? firstUnlisted ?? sorted.at(-1)!;
+    return [
+      ...sorted.slice(0, MAX_ISSUES),
+      {
+        file: this.file,
+        line: at.line,
+        col: at.col,
+        path: '',
+        message: `… and ${more} more problem${more === 1 ? '' : 's'}, not listed: fix the ones above and check again`,
+      },
+    ];
+  }
+
+  /**
+   * Enough described: one past the cap, or a few times the cap when most said the same as
+   * an earlier one on their line (43,000 copies of one key on one line each cost a read of
+   * the whole mapping to place).
+   */
+  private full(): boolean {
+    return this.errors.length > MAX_ISSUES || this.described >= 4 * MAX_ISSUES;
+  }
+
   push(i: Found): void {
+    if (!i.warning) this.described++;
     const entry: ScenarioIssue = {
       file: this.file,
       line: Math.max(1, i.line),
@@ -121,22 +142,28 @@ export class Issues {
       message: showInvisible(i.message.replace(/\s*\n\s*/g, ' ')),
     };
     const key = `${i.warning ? 'w' : 'e'}${entry.line}:${entry.message}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) {
+      if (!i.warning) this.repeated++;
+      return;
+    }
     this.seen.add(key);
     (i.warning ? this.warnings : this.errors).push(entry);
   }
 
   result(): Failed {
+    // a repeat is a knock-on of the error listed on its line, unless the list is cut short
+    // anyway: then each one counts among the problems not listed
+    const unlisted = this.unlisted > 0 ? this.unlisted + this.repeated : 0;
     return {
       ok: false,
-      issues: capped(this.errors, this.unlisted),
-      warnings: capped(this.warnings, 0),
-      problems: this.errors.length + this.unlisted,
+      issues: this.capped(this.errors, unlisted, this.firstUnlisted),
+      warnings: this.capped(this.warnings),
+      problems: this.errors.length + unlisted,
     };
   }
 
   /** The warnings of a file that passed, in the order of the file. */
   sortedWarnings(): ScenarioIssue[] {
-    return capped(this.warnings, 0);
+    return this.capped(this.warnings);
   }
 }

@@ -47,6 +47,19 @@ describe('a file with very many problems', () => {
     expect(lines.at(-1)).toMatch(/^82:3: : … and 2950 more problems, not listed/);
   });
 
+  it('counts thousands of copies of one key on one line without placing each of them', () => {
+    const copies = Array.from({ length: 20_000 }, () => 'trust: 0.2').join(', ');
+    const text = BASE.replace(
+      /customer:\n( {2}.*\n)+/,
+      `customer: { name: x, position: 0, home: 0, departments: [a], marketSize: 1, ${copies} }\n`,
+    );
+    const lines = errors(load(text));
+    expect(lines).toEqual([
+      '29:89: customer.trust: YAML: the key "trust" appears twice in this mapping; keep only one',
+      '29:2489: : … and 19998 more problems, not listed: fix the ones above and check again',
+    ]);
+  }, 60_000);
+
   it('checks the largest file allowed, 40,000 stray keys in one mapping, and caps its list', () => {
     const text = withLines(40_000, (i) => `  k${i}: 1`, 'customer:\n');
     expect(text.length).toBeLessThan(MAX_CHARS);
