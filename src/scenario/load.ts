@@ -2,8 +2,10 @@ import { type Document, isAlias, LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod';
 import type { ScenarioDef } from '../sim/index.ts';
 import { contentHash, toScenarioDef } from './define.ts';
+import { duplicateKeys } from './duplicate-keys.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { knownKeysAt } from './expected.ts';
+import { type Failed, Issues, type Pending } from './issues.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
 import { documentProblems, markupFindings, sourceProblem } from './safety.ts';
@@ -11,7 +13,7 @@ import { scenarioSchema } from './schema.ts';
 import { checkSemantics } from './semantics.ts';
 import { closest } from './suggest.ts';
 import { versionProblem } from './version.ts';
-import { yamlMessage } from './yaml-errors.ts';
+import { duplicateKeyMessage, yamlMessage } from './yaml-errors.ts';
 
 // From the text of a YAML file to a checked ScenarioDef, or to a list of errors that each
 // say where (file, line, column, path) and what to do. Nothing in the file is executed:
@@ -21,10 +23,11 @@ import { yamlMessage } from './yaml-errors.ts';
 // knock-on effects of an earlier one.
 
 export { contentHash, toScenarioDef } from './define.ts';
+export { MAX_ISSUES } from './issues.ts';
 
 export type LoadResult =
   | { ok: true; scenario: ScenarioDef; hash: string; warnings: ScenarioIssue[] }
-  | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] };
+  | Failed;
 
 const MAX_ALIASES = 100;
 const LOCAL_YAML_ERRORS = new Set([
@@ -34,86 +37,32 @@ const LOCAL_YAML_ERRORS = new Set([
   'BAD_SCALAR_START',
 ]);
 
-/** Line and column (1-based) of an offset, without a parsed document. */
-function lineColOf(source: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
-}
-
-function byPosition(a: ScenarioIssue, b: ScenarioIssue): number {
-  return a.line - b.line || a.col - b.col;
-}
-
-class Issues {
-  readonly errors: ScenarioIssue[] = [];
-  readonly warnings: ScenarioIssue[] = [];
-  constructor(
-    readonly file: string,
-    readonly source: string,
-    readonly lines: LineCounter | null,
-  ) {}
-
-  /** Adds an issue at a character offset; positions past the end point at the last line. */
-  at(offset: number, path: readonly PropertyKey[], message: string, warning = false): void {
-    const o = Math.max(0, Math.min(offset, this.source.length));
-    const pos = this.lines ? this.lines.linePos(o) : lineColOf(this.source, o);
-    this.push({ ...pos, path, message, warning });
-  }
-
-  push(i: {
-    line: number;
-    col: number;
-    path: readonly PropertyKey[];
-    message: string;
-    warning?: boolean;
-  }) {
-    const entry: ScenarioIssue = {
-      file: this.file,
-      line: Math.max(1, i.line),
-      col: Math.max(1, i.col),
-      path: formatPath(i.path),
-      message: i.message.replace(/\s*\n\s*/g, ' '),
-    };
-    const list = i.warning ? this.warnings : this.errors;
-    if (!list.some((x) => x.line === entry.line && x.message === entry.message)) list.push(entry);
-  }
-
-  result(): LoadResult {
-    return {
-      ok: false,
-      issues: this.errors.sort(byPosition),
-      warnings: this.warnings.sort(byPosition),
-    };
-  }
-}
-
 /**
  * The schema's issues minus its knock-on ones: a value of the wrong type also fails its
  * length check, and a misspelt key also leaves the key it meant "missing".
  */
 function usefulIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   const key = (path: readonly PropertyKey[]) => formatPath(path);
+  const isMissing = (i: z.core.$ZodIssue) =>
+    i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined;
   const wrongType = new Set(
     issues.filter((i) => i.code === 'invalid_type').map((i) => key(i.path as PropertyKey[])),
   );
+  // only a mapping that misses a key can hold its misspelling: look for hints there alone
+  const missingIn = new Set(issues.filter(isMissing).map((i) => key(i.path.slice(0, -1))));
   const suggested = new Set<string>();
   for (const i of issues) {
-    if (i.code !== 'unrecognized_keys') continue;
+    if (i.code !== 'unrecognized_keys' || !missingIn.has(key(i.path))) continue;
+    const known = knownKeysAt(i.path as PropertyKey[]);
     for (const k of i.keys) {
-      const hint = closest(k, knownKeysAt(i.path as PropertyKey[]));
+      const hint = closest(k, known);
       if (hint) suggested.add(key([...(i.path as PropertyKey[]), hint]));
     }
   }
   return issues.filter((i) => {
     const at = key(i.path as PropertyKey[]);
     if (i.code !== 'invalid_type' && wrongType.has(at)) return false;
-    const missing = i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined;
-    return !(missing && suggested.has(at));
+    return !(isMissing(i) && suggested.has(at));
   });
 }
 
@@ -136,18 +85,24 @@ function parse(
 ): { doc: Document; data: unknown } | undefined {
   const doc = parseDocument(source, {
     lineCounter: lines,
-    uniqueKeys: true,
+    // keys written twice are found by duplicateKeys, in one pass: the parser's own check
+    // is quadratic in the keys of a mapping
+    uniqueKeys: false,
     schema: 'core',
     resolveKnownTags: false,
     prettyErrors: false,
   });
-  if (doc.errors.length > 0) {
-    // the parser's later complaints are mostly knock-on effects of its first one; keep
-    // the first, and later ones only of the kinds that stand on their own
-    doc.errors.forEach((e, i) => {
-      if (i > 0 && !LOCAL_YAML_ERRORS.has(e.code)) return;
-      out.at(e.pos[0], pathAtOffset(doc, source, e.pos[0]), `YAML: ${yamlMessage(e, source)}`);
-    });
+  // the parser's later complaints are mostly knock-on effects of its first one; keep
+  // the first, and later ones only of the kinds that stand on their own
+  const yamlErrors = doc.errors
+    .filter((e, i) => i === 0 || LOCAL_YAML_ERRORS.has(e.code))
+    .map((e) => ({ offset: e.pos[0], message: `YAML: ${yamlMessage(e, source)}` }));
+  const duplicates = duplicateKeys(doc).map((d) => ({
+    offset: d.offset,
+    message: `YAML: ${duplicateKeyMessage(d.key)}`,
+  }));
+  if (yamlErrors.length + duplicates.length > 0) {
+    out.atOffsets([...yamlErrors, ...duplicates], (o) => pathAtOffset(doc, source, o));
     return undefined;
   }
   for (const f of documentProblems(doc, source)) out.at(f.offset, f.path, f.message);
@@ -200,20 +155,22 @@ function check(source: string, file: string): LoadResult {
 
   const valid = scenarioSchema.safeParse(data, { reportInput: true });
   if (!valid.success) {
+    const found: Pending[] = [];
     for (const issue of usefulIssues(valid.error.issues)) {
       const path = issue.path as PropertyKey[];
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          out.push({
-            ...where([...path, key], true),
-            path: [...path, key],
-            message: unknownKeyMessage(path, key),
+          const at = [...path, key];
+          found.push({
+            ...where(at, true),
+            describe: () => ({ path: at, message: unknownKeyMessage(path, key) }),
           });
         }
       } else {
-        out.push({ ...where(path), path, message: messageFor(issue) });
+        found.push({ ...where(path), describe: () => ({ path, message: messageFor(issue) }) });
       }
     }
+    out.pending(found);
     return out.result();
   }
 
@@ -226,7 +183,7 @@ function check(source: string, file: string): LoadResult {
     ok: true,
     scenario,
     hash: contentHash(scenario),
-    warnings: out.warnings.sort(byPosition),
+    warnings: out.sortedWarnings(),
   };
 }
 
@@ -253,6 +210,7 @@ export function loadScenario(source: string, file: string): LoadResult {
         },
       ],
       warnings: [],
+      problems: 1,
     };
   }
 }

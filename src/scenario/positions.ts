@@ -1,4 +1,14 @@
-import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { knownKeysAt, schemaAt } from './expected.ts';
 
 // Turns a path inside the data (from the schema or a semantic check) into a line and
@@ -14,14 +24,28 @@ function offsetOf(node: unknown): number | undefined {
   return undefined;
 }
 
+// each mapping's keys, looked up by name: finding every one of 40,000 unknown keys by
+// reading the mapping from its start each time took minutes
+const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(node: YAMLMap): Map<string, Pair> {
+  let index = keyIndex.get(node);
+  if (!index) {
+    index = new Map();
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    keyIndex.set(node, index);
+  }
+  return index;
+}
+
 function child(node: unknown, key: PropertyKey): { value: unknown; keyNode?: unknown } | undefined {
   if (isMap(node)) {
-    for (const pair of node.items) {
-      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key)) {
-        return { value: pair.value, keyNode: pair.key };
-      }
-    }
-    return undefined;
+    const pair = pairsOf(node).get(String(key));
+    return pair ? { value: pair.value, keyNode: pair.key } : undefined;
   }
   if (isSeq(node) && typeof key === 'number') {
     const item = node.items[key];

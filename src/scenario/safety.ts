@@ -1,9 +1,24 @@
-import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Scalar,
+} from 'yaml';
+import { afterDocumentEnd } from './document-end.ts';
+import { invisibleIn } from './invisible.ts';
+import { unknownKeyMessage } from './messages.ts';
 
 // A scenario is text and numbers. These checks keep everything else out before the data
 // reaches the schema: files too big or not text at all, YAML tags that would build
 // objects (!!binary, !!set, !!timestamp, custom tags), nesting far deeper than the format
-// goes, and invisible control characters that would end up in the page's text.
+// goes, invisible control, direction and zero-width characters that would end up in the
+// page's text, __proto__ keys (which a mapping of ids would silently drop) and text after
+// the end of the YAML document.
 
 export const MAX_CHARS = 512 * 1024;
 /** The format itself nests 7 levels (situations[].choices[].later[].members.x.morale). */
@@ -48,7 +63,7 @@ export function sourceProblem(source: string): { offset: number; message: string
         'the file is empty; a scenario starts with schemaVersion: "1.0" and an id (see docs/authoring.md)',
     };
   }
-  return null;
+  return afterDocumentEnd(source);
 }
 
 /** Tags, depth and control characters, found by walking the parsed document. */
@@ -81,19 +96,19 @@ export function documentProblems(doc: Document, source: string): Finding[] {
       continue;
     }
     if (isScalar(node)) {
-      const control = typeof node.value === 'string' ? CONTROL.exec(node.value) : null;
-      if (control) {
-        const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
-        out.push({
-          offset,
-          path,
-          message: `this text holds an invisible control character (U+${code}); remove it`,
-        });
-      }
+      const finding = typeof node.value === 'string' ? textProblem(node, source, path) : null;
+      if (finding) out.push(finding);
     } else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        if (key === '__proto__') {
+          // zod builds a mapping of ids (members, params.styles) by assignment, and
+          // assigning __proto__ sets the prototype: the entry would vanish without a word
+          const at = isNode(pair.key) ? (pair.key.range?.[0] ?? offset) : offset;
+          out.push({ offset: at, path: [...path, key], message: unknownKeyMessage(path, key) });
+          continue;
+        }
         stack.push({ node: pair.key, path: [...path, key] });
         stack.push({ node: pair.value, path: [...path, key] });
       }
@@ -104,6 +119,28 @@ export function documentProblems(doc: Document, source: string): Finding[] {
     }
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** A control, direction or zero-width character in a text (or a key). */
+function textProblem(node: Scalar, source: string, path: (string | number)[]): Finding | null {
+  const text = String(node.value);
+  const offset = node.range?.[0] ?? 0;
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
+    return {
+      offset,
+      path,
+      message: `this text holds an invisible control character (U+${code}); remove it`,
+    };
+  }
+  const invisible = invisibleIn(text);
+  if (!invisible) return null;
+  // the character cannot be seen, so point at it exactly when the file holds it as such
+  // (rather than as a \u escape in double quotes)
+  const raw = source.slice(offset, node.range?.[1] ?? offset);
+  const at = raw.indexOf(text[invisible.index]!);
+  return { offset: at >= 0 ? offset + at : offset, path, message: invisible.message };
 }
 
 const MARKUP = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|&[a-z]+;|&#\d+;/i;

@@ -27,13 +27,17 @@ function openingLine(source: string, offset: number, open: string, close: string
   return null;
 }
 
+export function duplicateKeyMessage(key: string): string {
+  return `the key "${key}" appears twice in this mapping; keep only one`;
+}
+
 export function yamlMessage(error: YAMLError, source: string): string {
   const first = error.message.split('\n')[0] ?? '';
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return 'a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces';
     case 'DUPLICATE_KEY':
-      return `the key "${keyAt(source, error.pos[0])}" appears twice in this mapping; keep only one`;
+      return duplicateKeyMessage(keyAt(source, error.pos[0]));
     case 'BLOCK_AS_IMPLICIT_KEY': {
       const line = lineAt(source, error.pos[0]);
       const value = line.slice(line.indexOf(':') + 1);

@@ -1,14 +1,16 @@
 import type { ScenarioIssue } from '../scenario/errors.ts';
 import type { LoadResult } from '../scenario/load.ts';
+import { createChecker } from './check-client.ts';
 import { button, download, dropZone, field, h, replace } from './dom.ts';
 import { editorText, setEditorResult, setEditorText } from './editor-state.ts';
 import { gameLink, randomId } from './game-link.ts';
 import { bundledIdClash } from './id-clash.ts';
-import { BUNDLED, bundledYaml, checkYaml } from './scenarios.ts';
+import { BUNDLED, bundledYaml } from './scenarios.ts';
 
 // The authoring loop: open, drop or type a scenario file; the errors appear with their
 // line as the facilitator types; a click on one puts the caret on that line; a valid
-// file can be played at once, in a new tab, through a workshop-style preview link.
+// file can be played at once, in a new tab, through a workshop-style preview link. The
+// check runs in a worker with a time limit, so no file, however large, freezes the page.
 
 const CHECK_DELAY_MS = 300;
 
@@ -51,6 +53,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     ...BUNDLED.map((b) => h('option', { attrs: { value: b.scenario.id } }, b.scenario.title)),
   );
 
+  const checker = createChecker();
   let version = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastIssues: ScenarioIssue[] = [];
@@ -58,14 +61,35 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
 
   const lineHeight = () => Number.parseFloat(getComputedStyle(textarea).lineHeight) || 20;
 
+  // the line numbers in runs, one element per run and per line with an error: one element
+  // per line took seconds on every keystroke in a file of 40,000 lines
+  let gutterDrawn = '';
   function drawGutter(): void {
-    const lines = textarea.value.split('\n').length;
-    const bad = new Set(lastIssues.map((i) => i.line));
-    const frag = document.createDocumentFragment();
-    for (let i = 1; i <= lines; i++) {
-      frag.append(h('div', bad.has(i) ? { class: 'bad' } : null, String(i)));
+    let lines = 1;
+    for (let i = textarea.value.indexOf('\n'); i !== -1; i = textarea.value.indexOf('\n', i + 1)) {
+      lines++;
     }
-    gutter.replaceChildren(frag);
+    const bad = [...new Set(lastIssues.map((i) => i.line))]
+      .filter((l) => l <= lines)
+      .sort((a, b) => a - b);
+    const drawn = `${lines}:${bad.join(',')}`;
+    if (drawn !== gutterDrawn) {
+      gutterDrawn = drawn;
+      const frag = document.createDocumentFragment();
+      let from = 1;
+      const run = (to: number) => {
+        if (to < from) return;
+        const numbers = Array.from({ length: to - from + 1 }, (_, i) => from + i).join('\n');
+        frag.append(h('div', { attrs: { style: 'white-space: pre' } }, numbers));
+      };
+      for (const line of bad) {
+        run(line - 1);
+        frag.append(h('div', { class: 'bad' }, String(line)));
+        from = line + 1;
+      }
+      run(lines);
+      gutter.replaceChildren(frag);
+    }
     gutter.scrollTop = textarea.scrollTop;
   }
 
@@ -116,10 +140,11 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
         ` — ${result.scenario.quarters} quarters, ${result.scenario.situations.length} situations`,
       );
     } else {
-      const n = result.issues.length;
+      const n = result.problems;
       replace(
         status,
-        h('span', { class: 'badge bad' }, `${n} error${n === 1 ? '' : 's'}`),
+        h('span', { class: 'badge bad' }, `${n.toLocaleString('en')} error${n === 1 ? '' : 's'}`),
+        n > result.issues.length ? ' The first ones are listed.' : '',
         ' Click one to go to its line.',
       );
     }
@@ -153,12 +178,25 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     const mine = ++version;
     const text = textarea.value;
     if (text.trim() === '') {
+      checker.stop();
       show(null);
       return;
     }
     replace(status, h('span', { class: 'badge muted' }, 'Checking…'));
-    const result = await checkYaml(text, editorText().file);
-    if (mine === version) show(result);
+    const outcome = await checker.check(text, editorText().file);
+    if (mine !== version) return;
+    if (outcome.kind === 'done') show(outcome.result);
+    else if (outcome.kind === 'timeout') outOfTime(outcome.seconds);
+  }
+
+  /** Says plainly that the file is not checked, and why; the text stays as it is. */
+  function outOfTime(seconds: number): void {
+    show(null);
+    replace(
+      status,
+      h('span', { class: 'badge bad' }, 'Not checked'),
+      ` The check ran out of time: it was stopped after ${seconds} seconds, so this file has not been checked and cannot be played yet. Your text is kept. A scenario is a few pages long: shorten the file, or check it with npm run scenario:check.`,
+    );
   }
 
   function load(text: string, file: string): void {

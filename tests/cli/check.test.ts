@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.ts';
 
 // scenario:check as a facilitator or a CI job runs it: a process, its exit code and the
 // lines it prints, one error a line as file:line:col: path: message.
@@ -51,6 +54,22 @@ describe('npm run scenario:check', () => {
       files.add(m![1]!);
     }
     expect(files.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('lists the first 50 of 40,000 stray keys, then says how many more there are', () => {
+    const base = readFileSync(join(ROOT, 'tests/scenario/base-scenario.yaml'), 'utf8');
+    const stray = Array.from({ length: 40_000 }, (_, i) => `  k${i}: 1\n`).join('');
+    const file = join(tempDir('check-many'), 'many.yaml');
+    writeFileSync(file, base.replace('customer:\n', `customer:\n${stray}`));
+    const { code, lines } = check(file);
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe(
+      `${file}:30:3: customer.k0: unknown key; expected one of name, trust, position, home, departments, companyContacts, marketSize`,
+    );
+    expect(lines[50]).toBe(
+      `${file}:80:3: (file): … and 39950 more problems, not listed: fix the ones above and check again`,
+    );
   });
 
   it('reports a file it cannot read, and asks for files when given none', () => {

@@ -234,7 +234,11 @@ for (const viewport of [
         const saved = await page.evaluate(
           ([scenario, seed]) =>
             Object.entries(localStorage)
-              .filter(([k]) => k.startsWith('tow.save.v2.') && k.endsWith(`.${scenario}.${k.split('.').at(-2)}.${seed}`))
+              .filter(
+                ([k]) =>
+                  k.startsWith('tow.save.v2.') &&
+                  k.endsWith(`.${scenario}.${k.split('.').at(-2)}.${seed}`),
+              )
               .map(([, v]) => (JSON.parse(v) as { choices: string[] }).choices.length)[0],
           [SCENARIO, SEED],
         );

@@ -19,6 +19,9 @@ const EXPECTED: Record<string, string[]> = {
   'bad-id.yaml': [
     '37:9: situations[0].id: expected an id (lower-case letters, digits and dashes, such as "first-call"), got the text "First Call"; try first-call',
   ],
+  'bidi-override.yaml': [
+    "30:17: customer.name: this text holds an invisible direction control (U+202E RIGHT-TO-LEFT OVERRIDE), which would reverse the game's own text around it; remove it",
+  ],
   'binary-junk.yaml': [
     '1:1: (file): this is not a text file: it holds binary bytes (or text that is not UTF-8); save the scenario as UTF-8 text',
   ],
@@ -65,6 +68,9 @@ const EXPECTED: Record<string, string[]> = {
   'infinity.yaml': [
     '35:15: customer.marketSize: expected a number from 1 to 10000000, got .inf (a number too large to use)',
   ],
+  'junk-after-end.yaml': [
+    '139:1: (file): text after the end of the YAML document (the "..." on line 137); the game ignores it or misreads it as a second document: remove the "..." line, or what follows it',
+  ],
   'loop.yaml': [
     '101:9: situations[2].choices[0]: the choice "match-now" leads back to "first-call": the game would never end',
   ],
@@ -87,6 +93,12 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'proto-key.yaml': [
     '30:3: customer.__proto__: unknown key: "__proto__" has no meaning in a scenario; remove it',
+  ],
+  'proto-member.yaml': [
+    '82:43: situations[1].choices[0].members.__proto__: unknown key: "__proto__" has no meaning in a scenario; remove it',
+  ],
+  'proto-style.yaml': [
+    '16:5: params.styles.__proto__: unknown key: "__proto__" has no meaning in a scenario; remove it',
   ],
   'quoted-number.yaml': [
     '31:10: customer.trust: expected a number from 0 to 1, got the text "0.2"; remove the quotes around the number',
@@ -139,6 +151,9 @@ const EXPECTED: Record<string, string[]> = {
   'weights-typo.yaml': ['124:14: rubric.weights.shares: unknown key; did you mean share?'],
   'wrong-type.yaml': [
     '13:11: quarters: expected a whole number from 1 to 20, got the text "three"',
+  ],
+  'zero-width.yaml': [
+    '25:23: team[1].name: this text holds an invisible character (U+200B ZERO WIDTH SPACE), which makes it read as something other than what it shows; remove it',
   ],
   'yaml-bad-escape.yaml': [
     '38:31: situations[0].title: YAML: Invalid escape sequence \\q: inside "double quotes" a backslash starts an escape; write \\\\ for a backslash, or use \'single quotes\'',

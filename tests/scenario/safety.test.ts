@@ -127,6 +127,84 @@ describe('a scenario file cannot do harm', () => {
     ]);
   });
 
+  it('refuses direction controls and zero-width characters in any text, pointing at them', () => {
+    for (const [char, name] of [
+      ['\u202e', 'U+202E RIGHT-TO-LEFT OVERRIDE'],
+      ['\u2067', 'U+2067 RIGHT-TO-LEFT ISOLATE'],
+      ['\u200f', 'U+200F RIGHT-TO-LEFT MARK'],
+      ['\u202a', 'U+202A LEFT-TO-RIGHT EMBEDDING'],
+    ]) {
+      expect(
+        errors(load(edited(['title: "The first meeting"', `title: "The first${char} meeting"`]))),
+      ).toEqual([
+        `38:22: situations[0].title: this text holds an invisible direction control (${name}), which would reverse the game's own text around it; remove it`,
+      ]);
+    }
+    for (const [char, name] of [
+      ['\u200b', 'U+200B ZERO WIDTH SPACE'],
+      ['\u2060', 'U+2060 WORD JOINER'],
+      ['\ufeff', 'U+FEFF ZERO WIDTH NO-BREAK SPACE'],
+      ['\u200d', 'U+200D ZERO WIDTH JOINER'],
+    ]) {
+      expect(
+        errors(load(edited(['  name: Harbour Logistics', `  name: Har${char}bour Logistics`]))),
+      ).toEqual([
+        `30:12: customer.name: this text holds an invisible character (${name}), which makes it read as something other than what it shows; remove it`,
+      ]);
+    }
+    // written as an escape, the character is not in the file: the text itself is pointed at
+    expect(
+      errors(load(edited(['  name: Harbour Logistics', '  name: "Harbour \\u202eLogistics"'])))[0],
+    ).toMatch(/^30:9: customer\.name: this text holds an invisible direction control \(U\+202E/);
+  });
+
+  it('keeps every error message the right way round, whatever the file quotes', () => {
+    const result = load(
+      edited(['  name: Harbour Logistics', '  name: Harbour Logistics\n  "na\u202eme": 1']),
+    );
+    expect(errors(result)).toEqual([
+      `31:6: customer["na\\u202Eme"]: this text holds an invisible direction control (U+202E RIGHT-TO-LEFT OVERRIDE), which would reverse the game's own text around it; remove it`,
+    ]);
+  });
+
+  it('accepts the joiners that emoji and Persian text need', () => {
+    const result = load(
+      edited(
+        ['  name: Harbour Logistics', '  name: "Harbour Logistics 👩\u200d💻"'],
+        ['title: "The first meeting"', 'title: "The first meeting (می\u200cخواهم)"'],
+      ),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a __proto__ among the members or the styles instead of dropping it', () => {
+    const member = load(
+      edited([
+        '        effects: { alignment: 0.15 }',
+        '        effects: { alignment: 0.15 }\n        members: { __proto__: { morale: 0.5 } }',
+      ]),
+    );
+    expect(errors(member)).toEqual([
+      '82:20: situations[1].choices[0].members.__proto__: unknown key: "__proto__" has no meaning in a scenario; remove it',
+    ]);
+    const style = load(
+      edited(['quarters: 3\n', 'quarters: 3\nparams:\n  styles: { __proto__: { morale: 0.5 } }\n']),
+    );
+    expect(errors(style)).toEqual([
+      '15:13: params.styles.__proto__: unknown key: "__proto__" has no meaning in a scenario; remove it',
+    ]);
+  });
+
+  it('refuses text after the end of the document, and allows comments there', () => {
+    expect(errors(load(`${BASE}... and more text\n`))).toEqual([
+      `${BASE.split('\n').length}:5: : text after the end of the YAML document (the "..." on line ${BASE.split('\n').length}); the game ignores it or misreads it as a second document: remove the "..." line, or what follows it`,
+    ]);
+    expect(errors(load(`${BASE}...\n%YAML 1.2\n`))[0]).toMatch(
+      /^\d+:1: : text after the end of the YAML document/,
+    );
+    expect(load(`${BASE}... # the end\n\n# notes for the next facilitator\n`).ok).toBe(true);
+  });
+
   it('reads a file with a byte-order mark or Windows line ends like any other', () => {
     const plain = load(BASE);
     const bom = load(`\ufeff${BASE}`);
