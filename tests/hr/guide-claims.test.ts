@@ -14,7 +14,7 @@ const TRAINEES = 4;
 
 describe('the HR guide’s limits', () => {
   it.each(long.map((b) => [b.scenario.id, b] as const))(
-    '%s: a colleague’s best path copied onto another trainee’s market scores at the 99.8th percentile or higher',
+    '%s: a colleague’s best path copied onto another trainee’s market scores at the 99.5th percentile or higher',
     (_id, b) => {
       const markets = Array.from({ length: TRAINEES }, (_, t) => {
         const seed = traineeSeed('acme-q3', 's1', `t${t}`);
@@ -23,7 +23,7 @@ describe('the HR guide’s limits', () => {
       const copied = markets[0]!.market.par.find((p) => p.policy === 'best')!.choices;
       for (const { seed, market } of markets.slice(1)) {
         const raw = score(b.scenario.rubric, playChoices(b.scenario, seed, copied));
-        expect(rankIn(market, raw).percentile, seed).toBeGreaterThanOrEqual(99.8);
+        expect(rankIn(market, raw).percentile, seed).toBeGreaterThanOrEqual(99.5);
       }
     },
   );
