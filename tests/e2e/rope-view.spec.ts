@@ -94,6 +94,8 @@ test.describe('rope view in the game', () => {
     });
     // and wakes for the next quarter
     await page.locator('[data-next]').click();
+    // as a player who has read the situation (a press at once is taken for a double click)
+    await page.waitForTimeout(550);
     await page.locator('button.choice').first().click();
     await expect.poll(async () => (await probe(page)).frame).toBeGreaterThan(a);
   });

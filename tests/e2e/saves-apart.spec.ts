@@ -10,6 +10,8 @@ import { openGame, watchPage } from './helpers/game.ts';
 
 async function playQuarters(page: Page, n: number) {
   for (let i = 0; i < n; i++) {
+    // as a player who has read the situation (a press at once is taken for a double click)
+    await page.waitForTimeout(550);
     await page.locator('button.choice').first().click();
     await page.locator('[data-next]').click();
   }

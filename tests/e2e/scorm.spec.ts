@@ -97,7 +97,10 @@ async function playPath(game: FrameLocator, choices: readonly string[]): Promise
   for (const id of choices) {
     const situation = situationById(scenario, at!);
     const index = situation.choices.findIndex((c) => c.id === id);
-    // replies are shown in an order shuffled per market: pick this one by its id
+    // replies are shown in an order shuffled per market: pick this one by its id, as a
+    // player who has read the situation (a press at once is taken for a double click)
+    await game.locator(`button.choice[data-choice="${id}"]`).waitFor();
+    await new Promise((r) => setTimeout(r, 550));
     await game.locator(`button.choice[data-choice="${id}"]`).click();
     await game.getByRole('button', { name: /On to quarter|See the debrief/ }).click();
     at = nextSituationId(scenario, situation, situation.choices[index]!);

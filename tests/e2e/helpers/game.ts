@@ -135,6 +135,10 @@ export async function listedChoices(page: Page): Promise<string[]> {
 export async function clickListed(page: Page, index: number): Promise<string> {
   const listed = await listedChoices(page);
   const id = listed.at(index % listed.length)!;
+  // a press right where the last one was, within half a second of the situation being
+  // drawn, is taken for the tail of a double click and refused (src/ui/fresh-press.ts):
+  // click as a player who has read the situation does
+  await page.waitForTimeout(550);
   await page.locator(`button.choice[data-choice="${id}"]`).click();
   return id;
 }

@@ -31,6 +31,8 @@ export async function playLink(page: Page, url: string): Promise<string> {
 /** Plays the tutorial's three quarters from the first and returns the debrief's code. */
 export async function playQuarters(page: Page): Promise<string> {
   for (let q = 0; q < 3; q++) {
+    // as a player who has read the situation (a press at once is taken for a double click)
+    await page.waitForTimeout(550);
     await page
       .getByRole('group', { name: 'Your call' })
       .getByRole('button')
