@@ -6,7 +6,7 @@ import {
   type ScenarioDef,
   termsOf,
 } from '../sim/index.ts';
-import { mean, variance } from './stats.ts';
+import { mean, summarise, variance } from './stats.ts';
 import { seedScores, strategyTree } from './tree.ts';
 
 // The balance gates: what a scenario must show before it teaches judgement rather than
@@ -91,11 +91,14 @@ export interface GateReport {
 /** Scenarios above this many strategies are too large to walk whole on every seed. */
 export const GATE_TREE_LIMIT = 60_000;
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return 0;
-  const h = (s.length - 1) / 2;
-  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+const median = (values: readonly number[]): number => summarise(values).median;
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 93rd. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 export function gateReport(
@@ -261,7 +264,7 @@ export function gateReport(
         : losers
             .map(
               (p) =>
-                `"${p.policy}" reaches the ${p.medianPercentile.toFixed(0)}th percentile (median) and is ${p.gap.toFixed(1)} points under the best path`,
+                `"${p.policy}" reaches the ${ordinal(Math.round(p.medianPercentile))} percentile (median) and is ${p.gap.toFixed(1)} points under the best path`,
             )
             .join('; '),
   });

@@ -199,3 +199,22 @@ describe('the size limit', () => {
     expect(() => gateReport(big, ['1'])).toThrow(RangeError);
   });
 });
+
+describe('ordinal', () => {
+  it('writes percentiles as a facilitator reads them', async () => {
+    const { ordinal } = await import('../../src/analysis/gates.ts');
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 93, 100].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '93rd',
+      '100th',
+    ]);
+  });
+});
