@@ -50,7 +50,7 @@ export async function openFromUrl(
       if (!loaded.ok) {
         const first = loaded.issues[0];
         actions.showLinkError(
-          `the workshop's own scenario has ${loaded.issues.length} error(s)${first ? `, the first at line ${first.line}: ${first.message}` : ''}`,
+          `the workshop's own scenario has ${loaded.problems} error(s)${first ? `, the first at line ${first.line}: ${first.message}` : ''}`,
         );
         return;
       }

@@ -72,7 +72,7 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
     } else {
       fromFile = null;
       const first = r.issues[0]!;
-      fileNote.textContent = `${f.name} has ${r.issues.length} error(s); the first, line ${first.line}: ${first.path} ${first.message}. Fix it on the "Write & check" page.`;
+      fileNote.textContent = `${f.name} has ${r.problems} error(s); the first, line ${first.line}: ${first.path} ${first.message}. Fix it on the "Write & check" page.`;
       fileNote.className = 'notice bad';
     }
     fillSources();

@@ -119,7 +119,7 @@ export function dashboardPanel(): HTMLElement {
           h(
             'p',
             { class: 'notice bad' },
-            `The workshop's own scenario does not load (${r.issues.length} error(s)); its results cannot be verified.`,
+            `The workshop's own scenario does not load (${r.problems} error(s)); its results cannot be verified.`,
           ),
         );
         return;
