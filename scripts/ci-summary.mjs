@@ -17,6 +17,9 @@ for (const line of log.split('\n')) {
   if (pwPassed) passed += Number(pwPassed[1]);
   const pwFailed = /^\s+(\d+) failed\s*$/.exec(line);
   if (pwFailed) failed += Number(pwFailed[1]);
+  // passed on its retry (playwright.config.ts retries once under CI)
+  const pwFlaky = /^\s+(\d+) flaky\s*$/.exec(line);
+  if (pwFlaky) passed += Number(pwFlaky[1]);
 }
 // the test command's exit status, when .ci/run passes it: a run can fail outside any test
 // (a config that does not load, a build that breaks), and the counts alone would hide it
