@@ -41,20 +41,24 @@ const assignment = {
   attempt: 0,
 } as const;
 
+/** Two tabs of one browser: one storage, one lock manager. */
+function twoTabs() {
+  const raw = new FakeStorage();
+  const newTab = browserLocks();
+  const tab = () =>
+    createGameStore({
+      scenarios: bundled,
+      saves: saveBook(browserStore(() => raw)),
+      newSeed: () => '1',
+      now: () => 1,
+      lock: newTab(),
+    });
+  return { raw, first: tab(), second: tab() };
+}
+
 describe('one market in two tabs', () => {
   it('lets one tab play, tells the other, uses no attempt twice, and hands over on request', () => {
-    const raw = new FakeStorage();
-    const newTab = browserLocks();
-    const tab = () =>
-      createGameStore({
-        scenarios: bundled,
-        saves: saveBook(browserStore(() => raw)),
-        newSeed: () => '1',
-        now: () => 1,
-        lock: newTab(),
-      });
-    const first = tab();
-    const second = tab();
+    const { raw, first, second } = twoTabs();
     const situation = tutorial.scenario.situations[0]!;
     const key = saveKey('tutorial', tutorial.hash, '8', 'hr-1');
 
@@ -85,18 +89,7 @@ describe('one market in two tabs', () => {
   });
 
   it('lets the market go when the tab leaves it for the title', () => {
-    const raw = new FakeStorage();
-    const newTab = browserLocks();
-    const tab = () =>
-      createGameStore({
-        scenarios: bundled,
-        saves: saveBook(browserStore(() => raw)),
-        newSeed: () => '1',
-        now: () => 1,
-        lock: newTab(),
-      });
-    const first = tab();
-    const second = tab();
+    const { first, second } = twoTabs();
     first.getState().startMarket('tutorial', '8', { kind: 'practice' });
     first.getState().showTitle();
     second.getState().startMarket('tutorial', '8', { kind: 'practice' });
