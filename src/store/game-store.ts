@@ -117,7 +117,21 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   let noticeId = 0;
   const lock = deps.lock ?? soleTab;
 
-  return createStore<GameState & GameActions>()((set, get) => {
+  return createStore<GameState & GameActions>()((setState, get) => {
+    // a one-off notice (tone 'info': offline ready, welcome back) is read on the screen
+    // where it arrives and is gone from the next, rather than following the player around
+    const set = (partial: Partial<GameState & GameActions>) => {
+      const s = get();
+      const moved =
+        (partial.screen !== undefined && partial.screen !== s.screen) ||
+        (partial.phase !== undefined && partial.phase !== s.phase);
+      const kept = s.notices.filter((n) => n.tone !== 'info');
+      if (!moved || partial.notices !== undefined || kept.length === s.notices.length) {
+        setState(partial);
+        return;
+      }
+      setState({ ...partial, notices: kept });
+    };
     const notify = (tone: Notice['tone'], text: string) => {
       if (get().notices.some((n) => n.text === text)) return;
       set({ notices: [...get().notices, { id: ++noticeId, tone, text }] });

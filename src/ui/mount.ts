@@ -7,7 +7,8 @@ import { chooseScreen } from './screens/choose.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { elsewhereScreen } from './screens/elsewhere.ts';
 import { linkErrorScreen } from './screens/link-error.ts';
-import { outcomeAnnouncement, playScreen } from './screens/play.ts';
+import { outcomeAnnouncement } from './screens/outcome.ts';
+import { playScreen } from './screens/play.ts';
 import { titleScreen } from './screens/title.ts';
 import { viewKey } from './view-key.ts';
 
