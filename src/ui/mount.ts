@@ -1,6 +1,7 @@
 import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
+import { glossaryControl } from './glossary.ts';
 import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen } from './screens/choose.ts';
@@ -73,6 +74,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
       attrs: { title: "Reduce motion when this device's own setting asks for it" },
     },
   );
+  const glossary = glossaryControl();
   const header = h(
     'header',
     { class: 'topbar' },
@@ -85,6 +87,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
       followSystem,
     ),
@@ -125,7 +128,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' },
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
-  root.replaceChildren(skipLink, header, notices, main, live);
+  root.replaceChildren(skipLink, header, notices, main, live, glossary.dialog);
 
   let lastKey = '';
   let first = true;
