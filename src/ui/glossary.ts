@@ -11,12 +11,7 @@ export function glossaryControl(): { open: HTMLButtonElement; dialog: HTMLDialog
   const dialog = h(
     'dialog',
     { class: 'glossary', attrs: { 'aria-labelledby': 'glossary-h' } },
-    h(
-      'div',
-      { class: 'glossary-head' },
-      h('h2', { id: 'glossary-h' }, 'Glossary'),
-      close,
-    ),
+    h('div', { class: 'glossary-head' }, h('h2', { id: 'glossary-h' }, 'Glossary'), close),
     h(
       'p',
       { class: 'muted' },
