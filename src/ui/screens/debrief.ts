@@ -140,7 +140,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         'p',
         { class: 'score', attrs: { 'data-score': String(value) } },
         'Your ',
-        term('score'),
+        term('score', 'score'),
         ' on this scenario’s rubric: ',
         h('span', { class: 'score-value' }, String(value)),
         h('span', { class: 'score-of' }, ' / 100'),
