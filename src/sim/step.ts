@@ -1,4 +1,5 @@
 import { applyActs } from './acts.ts';
+import { openTrail, type Trail } from './attribution.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
 import {
@@ -479,8 +480,12 @@ function play(
   state.outside = 0;
   const values = luck.values;
   state.rng = luck.next;
+  const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
+  // what moved each figure, and by how much (attribution.ts): kept with the causes
+  const trail: Trail | null = causes ? openTrail(scenario, state, quarter, prevMetrics) : null;
 
   relaxForced(scenario, state, causes, quarter);
+  trail?.mark({ source: 'style', ref: 'directive-relax', origin: quarter });
 
   const choiceSource: CauseSource = causes
     ? { source: 'choice', ref: choice.id, origin: quarter }
@@ -489,16 +494,19 @@ function play(
   if (prepChoice.acts !== null) {
     applyActs(state, prepChoice.acts, situation.pressure, causes, choiceSource);
   }
+  trail?.mark(choiceSource);
   const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);
   if (scheduled.length > 0 || hasDue(state.pending, quarter)) {
     const waiting: PendingEffect[] = [];
     const due: PendingEffect[] = [];
     for (const x of state.pending) (x.due === quarter ? due : waiting).push(x);
     state.pending = scheduled.length > 0 ? [...waiting, ...scheduled] : waiting;
-    for (const d of due) applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+    for (const d of due) {
+      applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+      trail?.mark(d.cause);
+    }
   }
 
-  const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
   let fired: string[] | null = null;
   const events = prep.events;
   for (let i = 0; i < events.length; i++) {
@@ -511,6 +519,7 @@ function play(
       ? { source: 'event', ref: event.def.id, origin: quarter }
       : UNTRACED;
     applyEntries(state, depts, causes, source, event.effects, event.members);
+    trail?.mark(source);
   }
   if (fired) state.firedEvents = joined(state.firedEvents, fired);
 
@@ -526,6 +535,7 @@ function play(
       ref: 'noise',
       origin: quarter,
     });
+    trail?.mark({ source: 'market', ref: 'noise', origin: quarter });
   }
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
@@ -547,6 +557,7 @@ function play(
         origin: quarter,
         note: 'a divided team confuses the customer',
       });
+      trail?.mark({ source: 'market', ref: 'confusion', origin: quarter });
     }
   }
 
@@ -560,9 +571,11 @@ function play(
   state.home = q(
     clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1),
   );
+  trail?.moved(rate);
 
   state.marketSize = q(state.marketSize * (1 + p.marketGrowth));
   state.plan = q(state.plan * (1 + p.planGrowth));
+  trail?.drift('growth');
 
   const share = (1 + state.position) / 2;
   const attainment = state.plan > 0 ? (share * state.marketSize) / state.plan : 1;
@@ -574,9 +587,11 @@ function play(
     m.morale = q(clamp(m.morale + drift, 0.05, 1));
     m.effort = q(m.effort + 0.3 * (1 - m.effort));
   }
+  trail?.drift('spirits');
   const brandTarget = alignment * share;
   const brandRate = brandTarget > state.brand ? p.brandUp : p.brandDown;
   state.brand = q(clamp01(state.brand + brandRate * (brandTarget - state.brand)));
+  trail?.drift('brand');
 
   const history = prev.history;
   const yearAgo = quarter > 4 ? (history[quarter - 5]?.metrics ?? null) : prev.start;
@@ -603,6 +618,7 @@ function play(
       forces: f,
       metrics,
     };
+    if (trail) report.why = trail.finish(metrics);
     return report;
   }
   // the census's own report for this quarter (untraced: its causes stay empty); its forces
