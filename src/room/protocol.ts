@@ -303,17 +303,19 @@ export const ownGameSchema = z.strictObject({
 export type OwnGame = z.infer<typeof ownGameSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('welcome'),
-    role: z.literal('player'),
-    room: publicRoomSchema,
-    game: ownGameSchema,
-  }),
-  z.strictObject({
-    type: z.literal('welcome'),
-    role: z.literal('facilitator'),
-    view: facilitatorViewSchema,
-  }),
+  z.discriminatedUnion('role', [
+    z.strictObject({
+      type: z.literal('welcome'),
+      role: z.literal('player'),
+      room: publicRoomSchema,
+      game: ownGameSchema,
+    }),
+    z.strictObject({
+      type: z.literal('welcome'),
+      role: z.literal('facilitator'),
+      view: facilitatorViewSchema,
+    }),
+  ]),
   /** to the player who decided: the server's replay after the decision */
   z.strictObject({ type: z.literal('accepted'), game: ownGameSchema }),
   /** pacing, open quarter or release changed: to everyone in the room */
