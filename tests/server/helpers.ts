@@ -157,6 +157,11 @@ export class Live {
     ) as Promise<Extract<ServerMessage, { type: T }>>;
   }
 
+  /** The next message, whatever it is. */
+  any(ms = 10_000): Promise<ServerMessage> {
+    return this.take(() => true, 'any message', ms);
+  }
+
   /** Sends a message and waits for its answer: the first `type` or `error` message. */
   ask<T extends ServerMessage['type']>(message: unknown, type: T) {
     this.send(message);
