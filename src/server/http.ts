@@ -58,7 +58,11 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
 
   app.get('/api/rooms/:code/scenario', async (req: WithCode) => {
     const room = await roomByCode(db, codeOf(req));
-    return { text: room.scenario_text, hash: room.scenario_hash };
+    const [row] = await db.query<{ text: string }>(
+      'SELECT scenario_text AS text FROM rooms WHERE id = $1',
+      [room.id],
+    );
+    return { text: row!.text, hash: room.scenario_hash };
   });
 
   app.post('/api/rooms/:code/players', async (req: WithCode, reply) => {

@@ -7,7 +7,7 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** runs a script of several statements without parameters (a migration) */
   exec(sql: string): Promise<void>;
 }

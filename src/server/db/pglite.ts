@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable, Row } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 // The embedded database: PostgreSQL compiled to WebAssembly, running in this process, its
 // files in one folder. Nothing to install, so `npm start` works on a fresh clone. It is one
@@ -11,7 +11,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const on = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
       return (await q.query<T>(sql, params as unknown[])).rows;
     },
     async exec(sql: string) {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable, Row } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 // A PostgreSQL server through node-postgres: a pool for queries and transactions, and one
 // connection of its own for LISTEN, which must stay open to hear notifications. When that
@@ -43,8 +43,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   }
 
   const queryOn = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      return (await c.query<T>(sql, params as unknown[])).rows;
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      return (await c.query(sql, params as unknown[])).rows as T[];
     },
     async exec(sql: string) {
       // without parameters node-postgres sends the simple query protocol, which allows a script

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { announce } from '../rooms/events.ts';
 import { playerById, playerView } from '../rooms/players.ts';
 import { roomById } from '../rooms/rows.ts';
-import { scenarioOfRoom } from '../rooms/views.ts';
+import { scenarioOfRoom } from '../rooms/scenarios.ts';
 
 // Who is connected, kept in the database so every process can tell: a row per open socket,
 // owned by this process, which proves it is alive every HEARTBEAT_MS (players.ts counts a
@@ -59,7 +59,11 @@ export class Presence {
     await this.db.transaction(async (tx) => {
       await change(tx);
       const room = await roomById(tx, roomId);
-      const player = playerView(scenarioOfRoom(room), room.seed, await playerById(tx, playerId));
+      const player = playerView(
+        await scenarioOfRoom(tx, room),
+        room.seed,
+        await playerById(tx, playerId),
+      );
       await announce(tx, roomId, { kind: 'player', player });
     });
   }

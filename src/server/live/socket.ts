@@ -13,7 +13,8 @@ import { asFacilitator, asPlayer } from '../rooms/auth.ts';
 import { decide } from '../rooms/decide.ts';
 import { ownGame, playerById } from '../rooms/players.ts';
 import { publicRoom } from '../rooms/rows.ts';
-import { scenarioOfRoom, viewOfRoom } from '../rooms/views.ts';
+import { scenarioOfRoom } from '../rooms/scenarios.ts';
+import { viewOfRoom } from '../rooms/views.ts';
 import type { Hub, LiveClient } from './hub.ts';
 import { windowLimiter } from './limiter.ts';
 import type { Presence } from './presence.ts';
@@ -84,7 +85,11 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
       hub.add(room.id, client);
       const connectionId = await presence.connected(room.id, playerId);
       joined = { role: 'player', roomId: room.id, playerId, connectionId };
-      const game = ownGame(scenarioOfRoom(room), room.seed, await playerById(db, playerId));
+      const game = ownGame(
+        await scenarioOfRoom(db, room),
+        room.seed,
+        await playerById(db, playerId),
+      );
       return send({ type: 'welcome', role: 'player', room: publicRoom(room), game });
     }
     if (!joined)

@@ -1,16 +1,21 @@
 import type { Decide, OwnGame } from '../../room/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
-import { announce } from './events.ts';
-import { ownGame, playerById, playerView, replayed } from './players.ts';
-import { openQuarterOf, roomById } from './rows.ts';
-import { storedScenario } from './scenarios.ts';
+import { type Announcement, ROOM_CHANNEL } from './events.ts';
+import { ownGame, playerView, replayed } from './players.ts';
+import { openQuarterOf, type RoomRow } from './rows.ts';
+import { scenarioOfRoom } from './scenarios.ts';
 
 // A trainee's decision: checked against the server's own replay of their game and stored,
 // or refused with the reason. The trainee's page says only what it chose; what that did is
-// computed here, by the same model the page runs. The player's row is locked for the
-// transaction, so two sockets of one trainee deciding at once take turns and the second
-// finds the quarter taken.
+// computed here, by the same model the page runs. The player's row is locked first, so two
+// sockets of one trainee deciding at once take turns and the second finds the quarter taken
+// (the primary key on player and quarter would refuse it anyway). This is the server's
+// busiest path, so it is three statements: lock, read, store-and-announce.
+
+const UNIQUE_VIOLATION = '23505';
+
+type DecisionRow = Omit<RoomRow, 'code' | 'admin_hash'> & { name: string; choices: string[] };
 
 export async function decide(
   db: Database,
@@ -18,69 +23,102 @@ export async function decide(
   playerId: string,
   msg: Decide,
 ): Promise<OwnGame> {
-  return db.transaction(async (tx) => {
-    const room = await roomById(tx, roomId);
-    await tx.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [playerId]);
-    const before = await playerById(tx, playerId);
-    const scenario = storedScenario(
-      room.id,
-      room.scenario_text,
-      room.scenario_file,
-      room.scenario_hash,
-    );
-    const played = before.choices.length;
-    const now = replayed(scenario, room.seed, before.choices);
-    if (now.finished)
-      throw new RoomError('game_over', 'the game is over: every quarter is decided');
-    if (msg.quarter <= played) {
-      throw new RoomError(
-        'duplicate',
-        `quarter ${msg.quarter} is decided already; the next is ${played + 1}`,
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM players WHERE id = $1 FOR UPDATE', [playerId]);
+      // a statement after the lock, so it sees any decision committed while waiting for it
+      const [row] = await tx.query<DecisionRow>(
+        `SELECT r.id, r.scenario_id, r.scenario_title, r.scenario_quarters, r.scenario_hash,
+           r.scenario_source, r.scenario_file, r.seed, r.pacing, r.opened, r.started_at,
+           r.release, r.expires_at, (extract(epoch FROM now()) * 1000)::float8 AS now_ms,
+           p.name,
+           coalesce((SELECT array_agg(d.choice_id ORDER BY d.quarter) FROM decisions d
+                     WHERE d.player_id = p.id), '{}'::text[]) AS choices
+         FROM players p JOIN rooms r ON r.id = p.room_id
+         WHERE p.id = $1 AND r.id = $2 AND r.expires_at > now()`,
+        [playerId, roomId],
       );
-    }
-    if (msg.quarter > played + 1) {
-      throw new RoomError(
-        'out_of_order',
-        `quarter ${msg.quarter} comes later; the next is ${played + 1}`,
+      if (!row) throw new RoomError('no_room', 'the room was deleted or has expired');
+      const scenario = await scenarioOfRoom(tx, row);
+      const played = row.choices.length;
+      const before = replayed(scenario, row.seed, row.choices);
+      if (before.finished)
+        throw new RoomError('game_over', 'the game is over: every quarter is decided');
+      if (msg.quarter <= played) {
+        throw new RoomError(
+          'duplicate',
+          `quarter ${msg.quarter} is decided already; the next is ${played + 1}`,
+        );
+      }
+      if (msg.quarter > played + 1) {
+        throw new RoomError(
+          'out_of_order',
+          `quarter ${msg.quarter} comes later; the next is ${played + 1}`,
+        );
+      }
+      const open = openQuarterOf(row);
+      if (msg.quarter > open) {
+        throw new RoomError(
+          'quarter_not_open',
+          open === 0
+            ? 'the room has not started: wait for the facilitator'
+            : `quarter ${msg.quarter} is not open yet; quarters up to ${open} are`,
+        );
+      }
+      const waiting = before.state.situationId!;
+      if (msg.situationId !== waiting) {
+        throw new RoomError(
+          'out_of_order',
+          `situation "${msg.situationId}" is not the one waiting ("${waiting}")`,
+        );
+      }
+      const situation = scenario.situations.find((s) => s.id === waiting)!;
+      if (!situation.choices.some((c) => c.id === msg.choiceId)) {
+        throw new RoomError(
+          'not_offered',
+          `"${msg.choiceId}" is not a reply of situation "${waiting}"`,
+        );
+      }
+      const after = {
+        id: playerId,
+        name: row.name,
+        choices: [...row.choices, msg.choiceId],
+        connected: true,
+      };
+      const r = replayed(scenario, row.seed, after.choices);
+      const announcement: Announcement = {
+        room: row.id,
+        event: {
+          kind: 'decision',
+          player: playerView(scenario, row.seed, after, r),
+          quarter: msg.quarter,
+          situationId: waiting,
+          choiceId: msg.choiceId,
+          // decided_at's default, now(), is the transaction's start: the same instant
+          at: new Date(row.now_ms).toISOString(),
+        },
+      };
+      await tx.query(
+        `WITH stored AS (
+           INSERT INTO decisions (player_id, room_id, quarter, situation_id, choice_id)
+           VALUES ($1, $2, $3, $4, $5))
+         SELECT pg_notify($6, $7)`,
+        [
+          playerId,
+          row.id,
+          msg.quarter,
+          waiting,
+          msg.choiceId,
+          ROOM_CHANNEL,
+          JSON.stringify(announcement),
+        ],
       );
-    }
-    const open = openQuarterOf(room);
-    if (msg.quarter > open) {
-      throw new RoomError(
-        'quarter_not_open',
-        open === 0
-          ? 'the room has not started: wait for the facilitator'
-          : `quarter ${msg.quarter} is not open yet; quarters up to ${open} are`,
-      );
-    }
-    const waiting = now.state.situationId!;
-    if (msg.situationId !== waiting) {
-      throw new RoomError(
-        'out_of_order',
-        `situation "${msg.situationId}" is not the one waiting ("${waiting}")`,
-      );
-    }
-    const situation = scenario.situations.find((s) => s.id === waiting)!;
-    if (!situation.choices.some((c) => c.id === msg.choiceId)) {
-      throw new RoomError(
-        'not_offered',
-        `"${msg.choiceId}" is not a reply of situation "${waiting}"`,
-      );
-    }
-    const rows = await tx.query<{ at: Date }>(
-      `INSERT INTO decisions (player_id, room_id, quarter, situation_id, choice_id)
-       VALUES ($1, $2, $3, $4, $5) RETURNING decided_at AS at`,
-      [playerId, room.id, msg.quarter, waiting, msg.choiceId],
-    );
-    const after = { ...before, choices: [...before.choices, msg.choiceId], connected: true };
-    await announce(tx, room.id, {
-      kind: 'decision',
-      player: playerView(scenario, room.seed, after),
-      quarter: msg.quarter,
-      situationId: waiting,
-      choiceId: msg.choiceId,
-      at: rows[0]!.at.toISOString(),
+      return ownGame(scenario, row.seed, after, r);
     });
-    return ownGame(scenario, room.seed, after);
-  });
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new RoomError('duplicate', `quarter ${msg.quarter} is decided already`);
+    }
+    throw err;
+  }
 }

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { asFacilitator } from './auth.ts';
 import { playersOf, replayed } from './players.ts';
 import { publicRoom } from './rows.ts';
-import { scenarioOfRoom } from './views.ts';
+import { scenarioOfRoom } from './scenarios.ts';
 
 // The room for a spreadsheet or an archive: every trainee with their choices and what the
 // server's replay of them gives, so the export always agrees with the model.
@@ -14,7 +14,7 @@ const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 
 export async function exportRoom(db: Database, code: string, secret: string | null) {
   const room = await asFacilitator(db, code, secret);
-  const scenario = scenarioOfRoom(room);
+  const scenario = await scenarioOfRoom(db, room);
   const players = (await playersOf(db, room.id)).map((p) => {
     const r = replayed(scenario, room.seed, p.choices);
     return {

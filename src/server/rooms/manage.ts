@@ -14,7 +14,12 @@ import { asFacilitator } from './auth.ts';
 import { announce } from './events.ts';
 import { playerById, playerView } from './players.ts';
 import { publicRoom, roomByCode, roomById } from './rows.ts';
-import { bundledScenario, storedScenario, uploadedScenario } from './scenarios.ts';
+import {
+  bundledScenario,
+  rememberScenario,
+  scenarioOfRoom,
+  uploadedScenario,
+} from './scenarios.ts';
 import { hashSecret, newJoinCode, newSecret } from './secrets.ts';
 
 // A room's life as the facilitator and trainees drive it over HTTP: made, joined, paced,
@@ -73,7 +78,7 @@ export async function createRoom(
     }
   }
   const room = await roomById(db, id);
-  storedScenario(id, s.text, s.file, s.hash);
+  rememberScenario(id, s.scenario);
   return { room: publicRoom(room), adminSecret, warnings: s.warnings };
 }
 
@@ -96,12 +101,7 @@ export async function joinRoom(db: Database, code: string, name: string): Promis
         'INSERT INTO players (id, room_id, name, token_hash) VALUES ($1, $2, $3, $4)',
         [playerId, room.id, name, hashSecret(token)],
       );
-      const scenario = storedScenario(
-        room.id,
-        room.scenario_text,
-        room.scenario_file,
-        room.scenario_hash,
-      );
+      const scenario = await scenarioOfRoom(tx, room);
       const player = playerView(scenario, room.seed, await playerById(tx, playerId));
       await announce(tx, room.id, { kind: 'player', player });
       return { playerId, name, playerToken: token };

@@ -14,7 +14,6 @@ import type { Queryable } from '../db/database.ts';
 // choices every time, so it cannot disagree with them.
 
 export interface PlayerRow {
-  [key: string]: unknown;
   id: string;
   name: string;
   joined_at: Date;
@@ -68,8 +67,13 @@ export function replayed(
   };
 }
 
-export function ownGame(scenario: ScenarioDef, seed: string, p: PlayerRow): OwnGame {
-  const r = replayed(scenario, seed, p.choices);
+/** The player's own game from a replay of their choices (replayed() when not given). */
+export function ownGame(
+  scenario: ScenarioDef,
+  seed: string,
+  p: Pick<PlayerRow, 'id' | 'name' | 'choices'>,
+  r: Replayed = replayed(scenario, seed, p.choices),
+): OwnGame {
   return {
     playerId: p.id,
     name: p.name,
@@ -79,8 +83,13 @@ export function ownGame(scenario: ScenarioDef, seed: string, p: PlayerRow): OwnG
   };
 }
 
-export function playerView(scenario: ScenarioDef, seed: string, p: PlayerRow): PlayerView {
-  const game = ownGame(scenario, seed, p);
+export function playerView(
+  scenario: ScenarioDef,
+  seed: string,
+  p: Pick<PlayerRow, 'id' | 'name' | 'choices' | 'connected'>,
+  r: Replayed = replayed(scenario, seed, p.choices),
+): PlayerView {
+  const game = ownGame(scenario, seed, p, r);
   return {
     id: p.id,
     name: p.name,

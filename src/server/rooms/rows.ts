@@ -7,7 +7,6 @@ import { RoomError } from '../errors.ts';
 // (now_ms), so pacing and expiry are judged by one clock that all processes share.
 
 export interface RoomRow {
-  [key: string]: unknown;
   id: string;
   code: string;
   admin_hash: string;
@@ -17,7 +16,6 @@ export interface RoomRow {
   scenario_hash: string;
   scenario_source: 'bundled' | 'upload';
   scenario_file: string;
-  scenario_text: string;
   seed: string;
   pacing: Pacing;
   opened: number;
@@ -27,7 +25,9 @@ export interface RoomRow {
   now_ms: number;
 }
 
-const ROOM_SELECT = `SELECT *, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
+const ROOM_SELECT = `SELECT id, code, admin_hash, scenario_id, scenario_title, scenario_quarters,
+  scenario_hash, scenario_source, scenario_file, seed, pacing, opened, started_at, release,
+  expires_at, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
 const LIVE = 'expires_at > now()';
 
 /** The room with this join code, unless it was deleted or has expired; `no_room` otherwise. */
@@ -51,7 +51,9 @@ export async function roomById(q: Queryable, id: string, lock = false): Promise<
   return rows[0];
 }
 
-export const openQuarterOf = (row: RoomRow): number =>
+export const openQuarterOf = (
+  row: Pick<RoomRow, 'pacing' | 'scenario_quarters' | 'opened' | 'started_at' | 'now_ms'>,
+): number =>
   openQuarter(
     {
       pacing: row.pacing,

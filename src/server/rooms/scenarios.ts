@@ -4,6 +4,7 @@ import { loadBundledScenarios } from '../../scenario/bundled.ts';
 import { formatIssue, type ScenarioIssue } from '../../scenario/errors.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
+import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 
 // Where a room's scenario comes from: a bundled one by id, or a facilitator's file checked by
@@ -73,19 +74,31 @@ export function uploadedScenario(text: string, file = 'scenario.yaml'): RoomScen
 }
 
 // The scenarios of rooms in play, parsed once per process: a room's scenario never changes,
-// so this is a cache of what the database holds, never the only copy.
+// so this is a cache of what the database holds, never the only copy. Room reads leave the
+// scenario's text out (tens of kilobytes on every decision); it is read here on a miss.
 const LOADED_LIMIT = 1000;
 const loaded = new Map<string, ScenarioDef>();
 
-/** The scenario a stored room plays, parsed from its stored text. */
-export function storedScenario(roomId: string, text: string, file: string, hash: string) {
-  const hit = loaded.get(roomId);
-  if (hit) return hit;
-  const result = loadScenario(text, file);
-  if (!result.ok || result.hash !== hash) {
-    throw new RoomError('internal', `room ${roomId}: its stored scenario no longer loads`);
-  }
+export function rememberScenario(roomId: string, scenario: ScenarioDef): void {
   if (loaded.size >= LOADED_LIMIT) loaded.delete(loaded.keys().next().value as string);
-  loaded.set(roomId, result.scenario);
+  loaded.set(roomId, scenario);
+}
+
+/** The scenario a stored room plays, parsed from its stored text. */
+export async function scenarioOfRoom(
+  q: Queryable,
+  room: { id: string; scenario_file: string; scenario_hash: string },
+): Promise<ScenarioDef> {
+  const hit = loaded.get(room.id);
+  if (hit) return hit;
+  const rows = await q.query<{ text: string }>(
+    'SELECT scenario_text AS text FROM rooms WHERE id = $1',
+    [room.id],
+  );
+  const result = rows[0] ? loadScenario(rows[0].text, room.scenario_file) : null;
+  if (!result?.ok || result.hash !== room.scenario_hash) {
+    throw new RoomError('internal', `room ${room.id}: its stored scenario no longer loads`);
+  }
+  rememberScenario(room.id, result.scenario);
   return result.scenario;
 }

@@ -4,16 +4,13 @@ import { RoomError } from '../errors.ts';
 import { asFacilitator, asPlayer } from './auth.ts';
 import { playersOf, playerView } from './players.ts';
 import { publicRoom, type RoomRow } from './rows.ts';
-import { storedScenario } from './scenarios.ts';
+import { scenarioOfRoom } from './scenarios.ts';
 
 // What each side may read of a room. The facilitator sees everyone; a trainee sees the
 // room's results only once the facilitator has released the debrief.
 
-export const scenarioOfRoom = (room: RoomRow) =>
-  storedScenario(room.id, room.scenario_text, room.scenario_file, room.scenario_hash);
-
 export async function viewOfRoom(db: Database, room: RoomRow): Promise<FacilitatorView> {
-  const scenario = scenarioOfRoom(room);
+  const scenario = await scenarioOfRoom(db, room);
   const players = await playersOf(db, room.id);
   return {
     room: publicRoom(room),
