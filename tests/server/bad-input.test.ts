@@ -95,6 +95,23 @@ describe.each(DATABASES)('bad input on $kind', ({ open }) => {
     sock.close();
   });
 
+  it('accepts one of two sockets of a trainee racing for the same quarter, and refuses the other', async () => {
+    const r = await createRoom(server.base);
+    const p = await join(server.base, r.code, 'Twin');
+    const [a, b] = [await server.live(r.code), await server.live(r.code)];
+    for (const sock of [a, b])
+      await sock.ask({ type: 'hello', role: 'player', token: p.token }, 'welcome');
+    const other = { ...good, choiceId: first.choices[1]!.id };
+    const answers = await Promise.all([a.ask(good, 'accepted'), b.ask(other, 'accepted')]);
+    expect(answers.map((x) => (x.type === 'error' ? x.error : x.type)).sort()).toEqual([
+      'accepted',
+      'duplicate',
+    ]);
+    expect(await decisionsIn(r)).toBe(1);
+    a.close();
+    b.close();
+  });
+
   it("refuses another room's token and secret, and a wrong admin secret", async () => {
     const other = await createRoom(server.base);
     const stranger = await join(server.base, other.code, 'Fay');
