@@ -25,13 +25,16 @@ const silos = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!.sce
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
-  const [cmd, ...args] = [...pin, 'node', 'scripts/cli.mjs', 'src/server/main.ts'];
+  // e.g. BENCH_SERVER_NODE_ARGS=--cpu-prof to profile the server alone
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const [cmd, ...args] = [...pin, 'node', ...nodeArgs, 'scripts/cli.mjs', 'src/server/main.ts'];
   const child = spawn(cmd!, args, {
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: '',
+      // BENCH_DATABASE_URL: the same on a PostgreSQL server (its work then leaves the process)
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
       TOW_DATA_DIR: dataDir,
       DIST_DIR: 'no-site-for-the-bench',
       // the bench is one address making a thousand trainees: lift the per-address limits
@@ -84,6 +87,12 @@ function memoryOf(pid: number) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/** Seconds of CPU the process has used (user + system), from /proc (Linux, 100 ticks a second). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -156,6 +165,7 @@ async function main() {
   console.error(`${games.length} connected; playing (a decision each every ${EVERY_MS / 1000} s)…`);
 
   const start = performance.now();
+  const cpuAtStart = cpuSecondsOf(child.pid!);
   await Promise.all(
     games.map(
       (g) =>
@@ -189,6 +199,7 @@ async function main() {
   }
   const seconds = (performance.now() - start) / 1000;
   const played = memoryOf(child.pid!);
+  const cpu = cpuSecondsOf(child.pid!) - cpuAtStart;
   clearTimeout(hardStop);
   for (const s of sockets) s.close();
   child.kill('SIGTERM');
@@ -201,6 +212,9 @@ async function main() {
   const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
   console.log(`| measure | value |`);
   console.log(`|---|---|`);
+  console.log(
+    `| database | ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (its own processes)' : 'PGlite, in the server process'} |`,
+  );
   console.log(`| trainees connected | ${games.length} in ${ROOMS} rooms, ${ROOMS} facilitators |`);
   console.log(
     `| decisions sent / seen by the facilitator | ${sent.size} / ${latencies.length} (${refused} refused) |`,
@@ -214,6 +228,10 @@ async function main() {
   );
   console.log(
     `| decisions per second | ${(latencies.length / seconds).toFixed(0)} over ${seconds.toFixed(0)} s |`,
+  );
+  const perDecision = (1000 * cpu) / Math.max(1, latencies.length);
+  console.log(
+    `| server CPU while playing | ${cpu.toFixed(1)} s in ${seconds.toFixed(0)} s (${((100 * cpu) / seconds).toFixed(0)}% of one core), ${perDecision.toFixed(2)} ms per decision |`,
   );
   console.log(
     `| server memory (RSS) joined / connected / after play / peak | ${mb(joined.rss)} / ${mb(connected.rss)} / ${mb(played.rss)} / ${mb(played.peak)} |`,

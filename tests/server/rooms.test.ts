@@ -46,6 +46,11 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     expect(welcome).toMatchObject({ type: 'welcome', role: 'player', game: { choices: [] } });
     expect((await dash.next('player', (m) => m.player.connected)).player.id).toBe(ana.id);
 
+    // a second trainee, to check that nobody's choices reach another trainee
+    const ben = await join(server.base, room.code, 'Ben');
+    const benSock = await server.live(room.code);
+    await benSock.ask({ type: 'hello', role: 'player', token: ben.token }, 'welcome');
+
     const first = waiting('7', []);
     const decide = {
       type: 'decide',
@@ -81,6 +86,11 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
       choiceId: second.replies[0],
     };
     expect(await sock.ask(next, 'accepted')).toMatchObject({ error: 'quarter_not_open' });
+    expect((await benSock.next('room')).room.openQuarter).toBe(1);
+    expect(benSock.received.map((m) => m.type)).toEqual([]);
+    const peek = await json(server.base, `/api/rooms/${room.code}/admin`, { secret: ben.token });
+    expect(peek).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    benSock.close();
     sock.close();
     dash.close();
   });
