@@ -95,6 +95,50 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     dash.close();
   });
 
+  it('runs a timed room from its start, and refuses commands that do not fit the pacing', async () => {
+    const room = await createRoom(server.base, { pacing: { mode: 'timer', seconds: 600 } });
+    const command = (body: unknown) =>
+      json(server.base, `/api/rooms/${room.code}/commands`, { body, secret: room.secret });
+    expect(await command({ type: 'open-quarter', quarter: 2 })).toMatchObject({
+      status: 409,
+      body: { error: 'not_allowed' },
+    });
+    const p = await join(server.base, room.code, 'Tim');
+    const sock = await server.live(room.code);
+    await sock.ask({ type: 'hello', role: 'player', token: p.token }, 'welcome');
+    const w = waiting('7', []);
+    const decide = {
+      type: 'decide',
+      quarter: 1,
+      situationId: w.situationId,
+      choiceId: w.replies[0],
+    };
+    expect(await sock.ask(decide, 'accepted')).toMatchObject({ error: 'quarter_not_open' });
+    const started = await command({ type: 'start' });
+    expect(started.body).toMatchObject({ openQuarter: 1 });
+    expect(started.body.startedAt).toEqual(expect.any(String));
+    expect(await command({ type: 'start' })).toMatchObject({
+      status: 409,
+      body: { error: 'not_allowed' },
+    });
+    expect(await sock.ask(decide, 'accepted')).toMatchObject({ type: 'accepted' });
+    const w2 = waiting('7', [w.replies[0]!]);
+    const second = {
+      type: 'decide',
+      quarter: 2,
+      situationId: w2.situationId,
+      choiceId: w2.replies[0],
+    };
+    expect(await sock.ask(second, 'accepted')).toMatchObject({ error: 'quarter_not_open' });
+    // ten minutes on, by the database's clock, quarter 2 opens with no timer running anywhere
+    await db.query(
+      "UPDATE rooms SET started_at = started_at - interval '600 seconds' WHERE code = $1",
+      [room.code],
+    );
+    expect(await sock.ask(second, 'accepted')).toMatchObject({ type: 'accepted' });
+    sock.close();
+  });
+
   it('gives a trainee who comes back their game where they left it, and the room its results on release', async () => {
     const room = await createRoom(server.base, { seed: '11' });
     const bo = await join(server.base, room.code, 'Bo');

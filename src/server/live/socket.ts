@@ -82,9 +82,10 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
         return send({ type: 'welcome', role: 'facilitator', view: await viewOfRoom(db, room) });
       }
       const { room, playerId } = await asPlayer(db, code.data!, msg.token);
-      hub.add(room.id, client);
       const connectionId = await presence.connected(room.id, playerId);
+      // joined before the welcome is read, so no event between the two is missed
       joined = { role: 'player', roomId: room.id, playerId, connectionId };
+      hub.add(room.id, client);
       const game = ownGame(
         await scenarioOfRoom(db, room),
         room.seed,
