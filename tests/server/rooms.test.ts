@@ -238,6 +238,13 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
         state.situationId === null ? String(score(silos.rubric, state)) : '',
       );
     }
+    const exported = await json<{
+      players: { name: string; choices: string[]; score: number | null }[];
+    }>(server.base, `/api/rooms/${room.code}/export.json`, { secret: room.secret });
+    expect(exported.body.players.map((p) => p.choices)).toEqual(chosen);
+    expect(exported.body.players.map((p) => String(p.score ?? ''))).toEqual(
+      rows.map((r) => r[col('score')]),
+    );
     // a name that a spreadsheet would run as a formula is written as text
     expect(rows[0]![col('name')]).toBe("'=cmd|calc");
 
@@ -295,6 +302,32 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
       `/api/rooms/${made.body.room.code}/scenario`,
     );
     expect(stored.body.text).toBe(upload);
+  });
+
+  it('counts a trainee as connected only while their server process proves it is alive', async () => {
+    const room = await createRoom(server.base);
+    const p = await join(server.base, room.code, 'Gil');
+    const sock = await server.live(room.code);
+    await sock.ask({ type: 'hello', role: 'player', token: p.token }, 'welcome');
+    const view = async () =>
+      (
+        await json<{ players: { name: string; connected: boolean }[] }>(
+          server.base,
+          `/api/rooms/${room.code}/admin`,
+          { secret: room.secret },
+        )
+      ).body.players;
+    expect(await view()).toMatchObject([{ name: 'Gil', connected: true }]);
+    // the process holding the socket stops proving it is alive (as a crashed one would)
+    const holding = 'id IN (SELECT instance_id FROM connections WHERE player_id = $1)';
+    await db.query(
+      `UPDATE server_instances SET seen_at = now() - interval '31 seconds' WHERE ${holding}`,
+      [p.id],
+    );
+    expect(await view()).toMatchObject([{ name: 'Gil', connected: false }]);
+    await db.query(`UPDATE server_instances SET seen_at = now() WHERE ${holding}`, [p.id]);
+    expect(await view()).toMatchObject([{ name: 'Gil', connected: true }]);
+    sock.close();
   });
 
   it('forgets a room once it expires, for every request, and the sweep removes its rows', async () => {
