@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { strategyTree, seedScores } from '../../src/analysis/tree.ts';
+import { seedScores, strategyTree } from '../../src/analysis/tree.ts';
 import { syntheticScenario } from '../../src/cli/synthetic.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import {
@@ -12,8 +12,8 @@ import {
   policiesOf,
   rawScoreByTerms,
   type ScenarioDef,
-  situationById,
   type StrategyCensus,
+  situationById,
   strategyAt,
   subtreeCounts,
   termsOf,
