@@ -19,7 +19,14 @@ import {
   SimError,
 } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
-import { breadth, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
+import {
+  breadth,
+  forces,
+  memberPull,
+  rivalReach,
+  teamResultant,
+  teamResultantNow,
+} from './ropes.ts';
 import {
   type Cause,
   type MemberState,
@@ -502,7 +509,8 @@ function play(
     : UNTRACED;
   applyEntries(state, depts, causes, choiceSource, prepChoice.effects, prepChoice.members);
   if (prepChoice.acts !== null) {
-    applyActs(state, prepChoice.acts, situation.pressure, causes, choiceSource);
+    const { acts, amounts } = prepChoice;
+    applyActs(state, acts, situation.pressure, causes, choiceSource, amounts ?? undefined);
   }
   const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);
   if (scheduled.length > 0 || hasDue(state.pending, quarter)) {
@@ -547,8 +555,9 @@ function play(
   // the customer's trust leaks away for as long as the fan stays open (000, 004), which is
   // one reason what unity built is lost faster than it was built. Nothing below moves the
   // ropes before the quarter is measured, so this alignment is also the quarter's.
-  const team = teamResultant(state);
+  const team = teamResultantNow(state);
   const alignment = team.alignment;
+  const resultant = team.resultant;
   const spread = CONFUSION_FROM - alignment;
   if (spread > 0) {
     const before = state.trust;
@@ -568,7 +577,7 @@ function play(
   // contacts do not change after the effects above, so breadth is measured once here, and
   // only when an effect replaced a contact list: most quarters' breadth is the last one's
   const b = sameContacts(prev, state) ? prevMetrics.breadth : breadth(state, depts.length);
-  const f = forces(state, p, depts.length, team.resultant, b, reuse?.forces ?? null);
+  const f = forces(state, p, depts.length, resultant, b, reuse?.forces ?? null);
   const gap = f.target - state.position;
   const rate = gap > 0 ? p.rateUp : p.rateDown;
   state.position = q(clamp(state.position + rate * gap, -1, 1));
