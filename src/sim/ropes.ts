@@ -93,8 +93,15 @@ export function teamResultantNow(state: SimState): { alignment: number; resultan
  * must win over, so switching gets harder as breadth grows (003).
  */
 export function rivalReach(breadthNow: number): number {
-  return q(1 / (1 + BREADTH_SHIELD * breadthNow));
+  // a step asks twice for the same breadth (its forces, then next year's outlook)
+  if (breadthNow !== reachOf) {
+    reachOf = breadthNow;
+    reach = q(1 / (1 + BREADTH_SHIELD * breadthNow));
+  }
+  return reach;
 }
+let reachOf = Number.NaN;
+let reach = 0;
 
 /**
  * The pulls on the customer. step() passes the team's resultant and the breadth it has
