@@ -22,7 +22,6 @@ import type { Acts } from './types.ts';
 // was rounded), so every result stays the same to the bit.
 
 export interface ActAmounts {
-  acts: Acts;
   pressure: number;
   tell: number;
   involve: number;
@@ -70,7 +69,6 @@ export function actAmounts(acts: Acts, pressure: number): ActAmounts {
   const push = acts.push ?? 0;
   const give = acts.give ?? 0;
   return {
-    acts,
     pressure,
     tell,
     involve,
