@@ -105,8 +105,19 @@ describe('pinned results', () => {
     const tutorial = bundled.find((b) => b.scenario.id === 'tutorial')!.scenario;
     const large = syntheticScenario(tutorial, 10, 4);
     pinned[large.id] = censusFigures(census(large, 'bench-1'));
-    await expect(`${JSON.stringify(pinned, null, 1)}\n`).toMatchFileSnapshot(
-      'golden/pinned-results.json',
-    );
+    const text = [
+      '# Pinned results of the model',
+      '',
+      'Written by `tests/sim/pinned-results.test.ts`, which fails when one figure changes. After a',
+      'deliberate change of the model or a scenario, regenerate with',
+      '`npx vitest run tests/sim/pinned-results.test.ts -u` and say why in the commit; a change',
+      'meant only to make the model faster must leave this file as it is.',
+      '',
+      '```json',
+      JSON.stringify(pinned, null, 1),
+      '```',
+      '',
+    ].join('\n');
+    await expect(text).toMatchFileSnapshot('golden/pinned-results.md');
   }, 120_000);
 });
