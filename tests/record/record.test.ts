@@ -11,7 +11,12 @@ import { MODEL_VERSION, playChoices, score } from '../../src/sim/index.ts';
 import { shelf, tutorial, tutorialBundle } from './scenarios.ts';
 
 const HASH = tutorialBundle.hash;
-const played = playChoices(tutorial, 'ws-3', ['depot-visit', 'workshop', 'free-pilot', 'match-now']);
+const played = playChoices(tutorial, 'ws-3', [
+  'depot-visit',
+  'workshop',
+  'free-pilot',
+  'match-now',
+]);
 const genuine = makeRecord(tutorial, HASH, played, {
   player: 'anna',
   session: 'berlin',

@@ -234,7 +234,9 @@ describe('whatIf', () => {
   });
 
   it('refuses a quarter the game did not have', () => {
-    expect(() => whatIf(tutorial, SEED, played, 5, 'maya-leads')).toThrow(/no decision at quarter 5/);
+    expect(() => whatIf(tutorial, SEED, played, 5, 'maya-leads')).toThrow(
+      /no decision at quarter 5/,
+    );
   });
 
   it('gives every state along a line, for the timeline', () => {
