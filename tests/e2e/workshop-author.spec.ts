@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 const good = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
 const PLANTED = [
   ['alignment: 0.8 }', 'alignmnt: 0.8 }'],
-  ['trust: 0.2', 'trust: high'],
+  ['trust: 0.35', 'trust: high'],
   ['effects: { outside: 0.1, trust: 0.02 }', 'effects: { outsid: 0.1, trust: 0.02 }'],
 ] as const;
 let bad = good;
