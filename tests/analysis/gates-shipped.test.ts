@@ -11,8 +11,7 @@ import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 const SEEDS = Array.from({ length: 100 }, (_, i) => String(i + 1));
 
 const UNDER_REWORK: Record<string, string[]> = {
-  'who-owns': ['judgement matters', 'label-reading policies lose'],
-  'distrustful-account': ['judgement matters', 'label-reading policies lose'],
+  'distrustful-account': ['label-reading policies lose'],
 };
 
 describe('the balance gates of every shipped scenario', () => {
