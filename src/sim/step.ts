@@ -1,6 +1,7 @@
 import { applyActs } from './acts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
 import {
   CONFUSION,
   CONFUSION_FROM,
@@ -85,6 +86,9 @@ function cloneState(s: SimState): SimState {
     forced: s.forced,
     rebound: s.rebound,
     marketSize: s.marketSize,
+    price: s.price,
+    costToServe: s.costToServe,
+    leech: s.leech,
     plan: s.plan,
     outside: s.outside,
     pending: s.pending,
@@ -131,6 +135,9 @@ function copyInto(into: SimState, s: SimState): SimState {
   into.forced = s.forced;
   into.rebound = s.rebound;
   into.marketSize = s.marketSize;
+  into.price = s.price;
+  into.costToServe = s.costToServe;
+  into.leech = s.leech;
   into.plan = s.plan;
   into.outside = s.outside;
   into.pending = s.pending;
@@ -148,7 +155,8 @@ function measure(
   out: Metrics | null = null,
 ): Metrics {
   const share = q((1 + state.position) / 2);
-  const revenue = q(share * state.marketSize);
+  const revenue = revenueOf(scenario.customer, state, share);
+  const profit = profitOf(scenario.customer, state, share);
   let team = 0;
   let moraleSum = 0;
   for (const m of state.members) {
@@ -181,6 +189,7 @@ function measure(
       position: state.position,
       home: state.home,
       outlook,
+      profit,
     };
   }
   out.share = share;
@@ -199,6 +208,7 @@ function measure(
   out.position = state.position;
   out.home = state.home;
   out.outlook = outlook;
+  out.profit = profit;
   return out;
 }
 
@@ -222,7 +232,8 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
     sx += pull * cosDeg(a);
     sy += pull * sinDeg(a);
   }
-  let outside = 0;
+  // a price away from list keeps drawing (or pushing) the customer next year too
+  let outside = priceDraw(state);
   let trust = state.trust;
   const pending = state.pending;
   for (let i = 0; i < pending.length; i++) {
@@ -267,6 +278,9 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     forced: 0,
     rebound: 0,
     marketSize: c.marketSize,
+    price: 1,
+    costToServe: startingCostToServe(c),
+    leech: c.leech === undefined ? 0 : 1,
     plan: 0,
     outside: 0,
     pending: [],
@@ -275,7 +289,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     history: [],
     choices: [],
   };
-  state.plan = q(((1 + c.position) / 2) * c.marketSize);
+  state.plan = revenueOf(c, state, (1 + c.position) / 2);
   state.brand = q(0.5 * teamResultant(state).alignment * ((1 + c.position) / 2) + 0.2);
   state.start = measure(
     scenario,
@@ -513,6 +527,21 @@ function play(
     applyEntries(state, depts, causes, source, event.effects, event.members);
   }
   if (fired) state.firedEvents = joined(state.firedEvents, fired);
+
+  // a price below list draws the customer each quarter it lasts; one above pushes it away
+  const draw = priceDraw(state);
+  if (draw !== 0) {
+    state.outside = q(state.outside + draw);
+    causes?.push({
+      metric: 'outside',
+      delta: draw,
+      source: 'market',
+      ref: 'price',
+      origin: quarter,
+      note:
+        draw > 0 ? 'a price below list draws the customer' : 'a price above list drives it away',
+    });
+  }
 
   // outside influences: a seeded gust, centred on zero
   const u = values[events.length]! + values[events.length + 1]! - 1;

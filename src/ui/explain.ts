@@ -1,4 +1,5 @@
 import type { Cause, Metrics, ScenarioDef, SimState } from '../sim/index.ts';
+import { moneyFormat, showsProfit } from './money.ts';
 
 // Words for what the model did: which number moved, by how much, and because of what.
 // Pure functions over the sim's causes, so the outcome panel and the debrief say the same.
@@ -9,13 +10,15 @@ const signed = (v: number, digits = 1) => {
   return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r).toFixed(digits)}`;
 };
 
-/** The metrics a player watches, with how to show a value and a change. */
-export const WATCHED: {
+export interface Watched {
   key: keyof Metrics;
   label: string;
   value(v: number): string;
   delta(d: number): string;
-}[] = [
+}
+
+/** The metrics a player watches, with how to show a value and a change. */
+export const WATCHED: Watched[] = [
   {
     key: 'share',
     label: 'Market share',
@@ -72,6 +75,27 @@ export const WATCHED: {
   },
 ];
 
+/**
+ * The watched metrics of one scenario: money in its currency, and profit beside revenue
+ * when the scenario says anything about margins, costs or a leech segment.
+ */
+export function watchedFor(scenario: ScenarioDef): Watched[] {
+  const money = moneyFormat(scenario);
+  const out: Watched[] = [];
+  for (const w of WATCHED) {
+    if (w.key !== 'revenue') {
+      out.push(w);
+      continue;
+    }
+    out.push({ ...w, value: money.value, delta: money.delta });
+    if (showsProfit(scenario)) {
+      const label = 'Profit (margin less cost to serve)';
+      out.push({ key: 'profit', label, value: money.value, delta: money.delta });
+    }
+  }
+  return out;
+}
+
 export interface MetricMove {
   key: keyof Metrics;
   label: string;
@@ -87,11 +111,11 @@ export function metricsBefore(state: SimState, quarter: number): Metrics {
 }
 
 /** How each watched metric moved in the given quarter (1-based) against the one before. */
-export function metricMoves(state: SimState, quarter: number): MetricMove[] {
+export function metricMoves(scenario: ScenarioDef, state: SimState, quarter: number): MetricMove[] {
   const now = state.history[quarter - 1]?.metrics;
   if (!now) return [];
   const before = metricsBefore(state, quarter);
-  return WATCHED.map((w) => {
+  return watchedFor(scenario).map((w) => {
     const d = now[w.key] - before[w.key];
     const shown = w.delta(d);
     const direction = /^±/.test(shown) ? 0 : d > 0 ? 1 : -1;
@@ -148,7 +172,15 @@ export function describeEffect(scenario: ScenarioDef, metric: string, delta: num
     case 'outside':
       return `outside pull ${signed(delta, 2)} (${delta >= 0 ? 'towards us' : 'away from us'})`;
     case 'marketSize':
-      return `market size ${signed(delta, 0)}k`;
+      return `market size ${moneyFormat(scenario).delta(delta)}`;
+    case 'price':
+      return `our price ${signed(delta * 100)}% of list`;
+    case 'costToServe':
+      return `cost to serve ${signed(delta * 100)}% of revenue`;
+    case 'leech':
+      return delta < 0
+        ? `leech segment served ${signed(delta * 100, 0)}% (dropped)`
+        : `leech segment served ${signed(delta * 100, 0)}% (taken back)`;
     case 'home':
       return `customer's status quo ${signed(delta * 50)} share pts`;
     default:

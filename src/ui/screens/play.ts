@@ -12,6 +12,7 @@ import {
   styleName,
 } from '../explain.ts';
 import { guardReplies } from '../fresh-press.ts';
+import { moneyFormat, showsProfit } from '../money.ts';
 
 // The tutorial teaches the controls and the two styles, so it names each reply's style and
 // each situation's kind before the call; everywhere else they would give the answer away,
@@ -31,6 +32,9 @@ function figures(s: GameState): HTMLElement | null {
     item('Trust', `${Math.round(m.trust * 100)}`),
     item('Alignment', `${Math.round(m.alignment * 100)}`),
     item('Morale', `${Math.round(m.morale * 100)}`),
+    s.entry && showsProfit(s.entry.scenario)
+      ? item('Profit', moneyFormat(s.entry.scenario).value(m.profit))
+      : null,
   );
 }
 
@@ -99,7 +103,7 @@ function outcome(store: GameStore, s: GameState): HTMLElement {
   const situation = situationById(scenario, report.situationId);
   const choice = situation.choices.find((c) => c.id === report.choiceId);
   const finished = sim.situationId === null;
-  const moves = metricMoves(sim, report.quarter);
+  const moves = metricMoves(scenario, sim, report.quarter);
   const events = report.events
     .map((id) => scenario.events.find((e) => e.id === id))
     .filter((e) => e !== undefined);
@@ -200,7 +204,7 @@ export function outcomeAnnouncement(s: GameState): string {
   const sim = s.sim;
   const report = sim?.history.at(-1);
   if (!sim || !report || !s.entry) return '';
-  const moved = metricMoves(sim, report.quarter).filter(
+  const moved = metricMoves(s.entry.scenario, sim, report.quarter).filter(
     (m) => m.direction !== 0 && ['share', 'trust', 'alignment', 'morale'].includes(m.key),
   );
   const parts = moved.map((m) => `${m.label} ${m.change} to ${m.after}`);
