@@ -100,4 +100,4 @@ export const DEFAULT_COST_TO_SERVE = 0.1;
  */
 export const PRICE_DRAW = 3;
 /** strength each rival adds in answer to a price cut, per unit of the cut */
-export const PRICE_RIVAL = 2;
+export const PRICE_RIVAL = 1;
