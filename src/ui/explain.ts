@@ -89,7 +89,7 @@ export function watchedFor(scenario: ScenarioDef): Watched[] {
     }
     out.push({ ...w, value: money.value, delta: money.delta });
     if (showsProfit(scenario)) {
-      const label = 'Profit (margin less cost to serve)';
+      const label = 'Profit after cost to serve';
       out.push({ key: 'profit', label, value: money.value, delta: money.delta });
     }
   }

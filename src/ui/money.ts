@@ -7,7 +7,7 @@ import { hasMoney, type ScenarioDef } from '../sim/index.ts';
 export interface MoneyFormat {
   /** an amount in thousands: "€2.4M", or "2400k" without a currency */
   value(thousands: number): string;
-  /** a change in thousands, always signed: "+€120K", "−€35K", "±0k" */
+  /** a change in thousands, always signed: "+€120K", "−€35K", "±0k" (sign joined to it) */
   delta(thousands: number): string;
 }
 
@@ -38,7 +38,8 @@ export function moneyFormat(scenario: ScenarioDef): MoneyFormat {
       delta: (d) => {
         const shown = plain.format(Math.abs(d) * 1000);
         if (shown === plain.format(0)) return `±${shown}`;
-        return `${d > 0 ? '+' : '−'}${shown}`;
+        // a word joiner keeps the sign on the line of the amount in a narrow column
+        return `${d > 0 ? '+' : '−'}\u2060${shown}`;
       },
     };
     formats.set(code, f);

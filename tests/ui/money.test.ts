@@ -16,8 +16,8 @@ describe('money on screen', () => {
     const f = moneyFormat(withCurrency);
     expect(f.value(2400)).toBe('€2.4M');
     expect(f.value(350)).toBe('€350K');
-    expect(f.delta(120)).toBe('+€120K');
-    expect(f.delta(-35)).toBe('−€35K');
+    expect(f.delta(120)).toBe('+\u2060€120K');
+    expect(f.delta(-35)).toBe('−\u2060€35K');
     expect(moneyFormat({ ...plain, currency: 'JPY' }).value(2400)).toBe('¥2.4M');
   });
 

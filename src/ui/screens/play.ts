@@ -25,16 +25,21 @@ function figures(s: GameState): HTMLElement | null {
   const m = sim.history.at(-1)?.metrics ?? sim.start;
   const item = (label: string, value: string) =>
     h('div', { class: 'figure' }, h('dt', null, label), h('dd', null, value));
+  // a scenario that models money shows what the quarter invoiced and what it earned
+  const scenario = s.entry?.scenario;
+  const money = scenario && showsProfit(scenario) ? moneyFormat(scenario) : null;
   return h(
     'dl',
-    { class: 'figures', attrs: { 'aria-label': 'Where you stand' } },
+    {
+      class: money ? 'figures with-money' : 'figures',
+      attrs: { 'aria-label': 'Where you stand' },
+    },
     item('Share', `${(m.share * 100).toFixed(1)}%`),
     item('Trust', `${Math.round(m.trust * 100)}`),
     item('Alignment', `${Math.round(m.alignment * 100)}`),
     item('Morale', `${Math.round(m.morale * 100)}`),
-    s.entry && showsProfit(s.entry.scenario)
-      ? item('Profit', moneyFormat(s.entry.scenario).value(m.profit))
-      : null,
+    money ? item('Revenue', money.value(m.revenue)) : null,
+    money ? item('Profit', money.value(m.profit)) : null,
   );
 }
 
