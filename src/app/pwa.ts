@@ -12,7 +12,9 @@ export async function registerServiceWorker(store: GameStore): Promise<void> {
     registerSW({
       immediate: true,
       onOfflineReady() {
-        store.getState().notify('info', 'The game is now ready to play offline, too.');
+        store
+          .getState()
+          .notify('info', 'The game is now ready to play offline, too.', { once: true });
       },
     });
   } catch (err) {

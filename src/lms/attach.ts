@@ -32,6 +32,8 @@ export interface LmsGameState {
   choose(choiceId: string): void;
   nextQuarter(): void;
   notify(tone: 'info' | 'warning' | 'error', text: string): void;
+  /** the finished game's result is with the LMS: an assessed debrief may open its what-if */
+  handIn?(): void;
 }
 
 export interface LmsHost {
@@ -127,6 +129,7 @@ export function attachLms(
         lms.complete(fair.grade, fair.passed);
         held = { score: fair.grade, passed: fair.passed };
       }
+      host.getState().handIn?.();
     }
     warnOnProblems();
   };

@@ -127,7 +127,11 @@ const plural = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
  * The quarter a cause belongs to. A forced alignment relaxing is written down in the
  * quarter it relaxes; it belongs to the last earlier call that told the team what to do.
  */
-function ownerOf(scenario: ScenarioDef, history: readonly QuarterReport[], c: Cause): number {
+export function ownerOf(
+  scenario: ScenarioDef,
+  history: readonly QuarterReport[],
+  c: Pick<Cause, 'ref' | 'origin'>,
+): number {
   if (c.ref !== 'directive-relax') return c.origin;
   for (let q = c.origin - 1; q >= 1; q--) {
     const r = history[q - 1];

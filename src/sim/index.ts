@@ -1,4 +1,5 @@
 // The public face of the model: everything outside src/sim imports from here.
+export * from './attribution.ts';
 export * from './census-check.ts';
 export * from './census-parts.ts';
 export * from './explain.ts';

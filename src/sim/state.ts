@@ -1,3 +1,4 @@
+import type { WhyPart } from './attribution.ts';
 import type { RngState } from './rng.ts';
 import type { EffectSet, MemberEffect } from './types.ts';
 
@@ -124,6 +125,8 @@ export interface QuarterReport {
   causes: Cause[];
   forces: Forces;
   metrics: Metrics;
+  /** each figure's change split by what caused it, adding up exactly (attribution.ts); only where causes are recorded */
+  why?: WhyPart[];
 }
 
 export interface PendingEffect {

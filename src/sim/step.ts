@@ -1,4 +1,5 @@
 import { applyActs } from './acts.ts';
+import { openTrail, type Trail } from './attribution.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
 import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
@@ -20,7 +21,14 @@ import {
   SimError,
 } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
-import { breadth, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
+import {
+  breadth,
+  forces,
+  memberPull,
+  rivalReach,
+  teamResultant,
+  teamResultantNow,
+} from './ropes.ts';
 import {
   type Cause,
   type MemberState,
@@ -215,6 +223,22 @@ function measure(
 /** Quarters ahead that the outlook looks: next year. */
 const OUTLOOK_QUARTERS = 4;
 
+// The share of the gap a customer closes in a year at one rate: a power, which cost a
+// twentieth of the census's time, worked out once per rate (a scenario has two, up and
+// down) with the very expression it replaces, so the result is the same to the bit.
+const movedRates = [Number.NaN, Number.NaN];
+const movedYears = [0, 0];
+function yearMoved(rate: number): number {
+  if (rate === movedRates[0]) return movedYears[0]!;
+  if (rate === movedRates[1]) return movedYears[1]!;
+  // the older of the two makes way
+  movedRates[1] = movedRates[0]!;
+  movedYears[1] = movedYears[0]!;
+  movedRates[0] = rate;
+  movedYears[0] = 1 - (1 - rate) ** OUTLOOK_QUARTERS;
+  return movedYears[0];
+}
+
 /** See Metrics.outlook. Allocates nothing: the census measures every quarter of a million games. */
 function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number): number {
   const p = scenario.params;
@@ -254,8 +278,7 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
     1,
   );
   const x = state.position;
-  const rate = target > x ? p.rateUp : p.rateDown;
-  const moved = 1 - (1 - rate) ** OUTLOOK_QUARTERS;
+  const moved = target > x ? yearMoved(p.rateUp) : yearMoved(p.rateDown);
   return q((1 + x + moved * (target - x)) / 2);
 }
 
@@ -493,26 +516,34 @@ function play(
   state.outside = 0;
   const values = luck.values;
   state.rng = luck.next;
+  const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
+  // what moved each figure, and by how much (attribution.ts): kept with the causes
+  const trail: Trail | null = causes ? openTrail(scenario, state, quarter, prevMetrics) : null;
 
   relaxForced(scenario, state, causes, quarter);
+  trail?.mark({ source: 'style', ref: 'directive-relax', origin: quarter });
 
   const choiceSource: CauseSource = causes
     ? { source: 'choice', ref: choice.id, origin: quarter }
     : UNTRACED;
   applyEntries(state, depts, causes, choiceSource, prepChoice.effects, prepChoice.members);
   if (prepChoice.acts !== null) {
-    applyActs(state, prepChoice.acts, situation.pressure, causes, choiceSource);
+    const { acts, amounts } = prepChoice;
+    applyActs(state, acts, situation.pressure, causes, choiceSource, amounts ?? undefined);
   }
+  trail?.mark(choiceSource);
   const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);
   if (scheduled.length > 0 || hasDue(state.pending, quarter)) {
     const waiting: PendingEffect[] = [];
     const due: PendingEffect[] = [];
     for (const x of state.pending) (x.due === quarter ? due : waiting).push(x);
     state.pending = scheduled.length > 0 ? [...waiting, ...scheduled] : waiting;
-    for (const d of due) applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+    for (const d of due) {
+      applyEffects(state, depts, causes, d.cause, d.effects, d.members);
+      trail?.mark(d.cause);
+    }
   }
 
-  const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
   let fired: string[] | null = null;
   const events = prep.events;
   for (let i = 0; i < events.length; i++) {
@@ -525,6 +556,7 @@ function play(
       ? { source: 'event', ref: event.def.id, origin: quarter }
       : UNTRACED;
     applyEntries(state, depts, causes, source, event.effects, event.members);
+    trail?.mark(source);
   }
   if (fired) state.firedEvents = joined(state.firedEvents, fired);
 
@@ -541,6 +573,7 @@ function play(
       note:
         draw > 0 ? 'a price below list draws the customer' : 'a price above list drives it away',
     });
+    trail?.mark({ source: 'market', ref: 'price', origin: quarter });
   }
 
   // outside influences: a seeded gust, centred on zero
@@ -555,14 +588,16 @@ function play(
       ref: 'noise',
       origin: quarter,
     });
+    trail?.mark({ source: 'market', ref: 'noise', origin: quarter });
   }
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
   // the customer's trust leaks away for as long as the fan stays open (000, 004), which is
   // one reason what unity built is lost faster than it was built. Nothing below moves the
   // ropes before the quarter is measured, so this alignment is also the quarter's.
-  const team = teamResultant(state);
+  const team = teamResultantNow(state);
   const alignment = team.alignment;
+  const resultant = team.resultant;
   const spread = CONFUSION_FROM - alignment;
   if (spread > 0) {
     const before = state.trust;
@@ -576,22 +611,25 @@ function play(
         origin: quarter,
         note: 'a divided team confuses the customer',
       });
+      trail?.mark({ source: 'market', ref: 'confusion', origin: quarter });
     }
   }
 
   // contacts do not change after the effects above, so breadth is measured once here, and
   // only when an effect replaced a contact list: most quarters' breadth is the last one's
   const b = sameContacts(prev, state) ? prevMetrics.breadth : breadth(state, depts.length);
-  const f = forces(state, p, depts.length, team.resultant, b, reuse?.forces ?? null);
+  const f = forces(state, p, depts.length, resultant, b, reuse?.forces ?? null);
   const gap = f.target - state.position;
   const rate = gap > 0 ? p.rateUp : p.rateDown;
   state.position = q(clamp(state.position + rate * gap, -1, 1));
   state.home = q(
     clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1),
   );
+  trail?.moved(rate);
 
   state.marketSize = q(state.marketSize * (1 + p.marketGrowth));
   state.plan = q(state.plan * (1 + p.planGrowth));
+  trail?.drift('growth');
 
   const share = (1 + state.position) / 2;
   const attainment = state.plan > 0 ? (share * state.marketSize) / state.plan : 1;
@@ -603,9 +641,11 @@ function play(
     m.morale = q(clamp(m.morale + drift, 0.05, 1));
     m.effort = q(m.effort + 0.3 * (1 - m.effort));
   }
+  trail?.drift('spirits');
   const brandTarget = alignment * share;
   const brandRate = brandTarget > state.brand ? p.brandUp : p.brandDown;
   state.brand = q(clamp01(state.brand + brandRate * (brandTarget - state.brand)));
+  trail?.drift('brand');
 
   const history = prev.history;
   const yearAgo = quarter > 4 ? (history[quarter - 5]?.metrics ?? null) : prev.start;
@@ -632,6 +672,7 @@ function play(
       forces: f,
       metrics,
     };
+    if (trail) report.why = trail.finish(metrics);
     return report;
   }
   // the census's own report for this quarter (untraced: its causes stay empty); its forces

@@ -17,6 +17,8 @@ export interface DebriefActions {
   explainFailed(key: string, message: string): void;
   /** another option at `quarter` (1-based), the rest of the market replayed on the same seed */
   openWhatIf(quarter: number, optionId: string): void;
+  /** the finished game's result was handed in (see DebriefState.handedIn) */
+  handIn(): void;
   closeWhatIf(): void;
   /** show the market after `quarter` quarters (0 = the start); clamped to the game */
   setTimeline(quarter: number): void;
@@ -40,7 +42,21 @@ function fresh(key: string, scenarioStates: SimState[]): DebriefState {
     timeline: scenarioStates.length - 1,
     timelineMoves: 0,
     timelineFrom: null,
+    handedIn: false,
   };
+}
+
+/**
+ * Whether the debrief keeps its answer key closed: in an assessed session (an assignment
+ * link or an LMS package) until the attempt's result is handed in. Practice shows all.
+ */
+export function answerKeyClosed(s: Pick<GameState, 'context' | 'debrief'>): boolean {
+  return s.context.kind === 'assignment' && !s.debrief?.handedIn;
+}
+
+/** Whether the session is assessed: its debrief never shows the best path's choices. */
+export function assessed(s: Pick<GameState, 'context'>): boolean {
+  return s.context.kind === 'assignment';
 }
 
 type Set = (partial: Partial<GameState>) => void;
@@ -58,13 +74,15 @@ export function debriefActions(set: Set, get: Get): DebriefActions {
     if (d) set({ debrief: { ...d, ...p } });
   };
 
+  const openDebrief = () => {
+    const key = debriefKey(get());
+    const { entry, sim } = get();
+    if (key === null || !entry || !sim || current(key)) return;
+    set({ debrief: fresh(key, statesAlong(entry.scenario, sim.seed, sim.choices)) });
+  };
+
   return {
-    openDebrief() {
-      const key = debriefKey(get());
-      const { entry, sim } = get();
-      if (key === null || !entry || !sim || current(key)) return;
-      set({ debrief: fresh(key, statesAlong(entry.scenario, sim.seed, sim.choices)) });
-    },
+    openDebrief,
 
     fairProgress(key, done) {
       const d = current(key);
@@ -84,10 +102,20 @@ export function debriefActions(set: Set, get: Get): DebriefActions {
 
     explainFailed: (key, message) => patch(key, { explainError: message }),
 
+    handIn() {
+      openDebrief();
+      const d = current();
+      if (d && !d.handedIn) set({ debrief: { ...d, handedIn: true } });
+    },
+
     openWhatIf(quarter, optionId) {
       const d = current();
       const { entry, sim } = get();
       if (!d || !entry || !sim) return;
+      if (answerKeyClosed(get())) {
+        get().notify('info', 'The what-if opens once this attempt’s result is handed in.');
+        return;
+      }
       try {
         const result = whatIf(entry.scenario, sim.seed, sim.choices, quarter, optionId);
         const alternative = statesAlong(entry.scenario, sim.seed, result.alternative.choices);

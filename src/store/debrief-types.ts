@@ -36,4 +36,9 @@ export interface DebriefState {
   timelineMoves: number;
   /** where the timeline was before its last move, for the rope view's animation */
   timelineFrom: number | null;
+  /**
+   * the trainee has handed in this game's result (copied its code, downloaded its file, or
+   * the LMS has received it): in an assessed session the answer key opens only then
+   */
+  handedIn: boolean;
 }

@@ -89,7 +89,7 @@ export interface GameActions extends DebriefActions {
   takeOver(): void;
   addScenario(entry: ScenarioEntry): void;
   showLinkError(message: string): void;
-  notify(tone: Notice['tone'], text: string): void;
+  notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
   dismissNotice(id: number): void;
 }
 
@@ -117,10 +117,26 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   let noticeId = 0;
   const lock = deps.lock ?? soleTab;
 
-  return createStore<GameState & GameActions>()((set, get) => {
-    const notify = (tone: Notice['tone'], text: string) => {
+  return createStore<GameState & GameActions>()((setState, get) => {
+    // a one-off notice (offline ready) is read on the screen where it arrives and is gone
+    // from the next, rather than following the player around
+    const set = (partial: Partial<GameState & GameActions>) => {
+      const s = get();
+      const moved =
+        (partial.screen !== undefined && partial.screen !== s.screen) ||
+        (partial.phase !== undefined && partial.phase !== s.phase);
+      const kept = s.notices.filter((n) => !n.once);
+      if (!moved || partial.notices !== undefined || kept.length === s.notices.length) {
+        setState(partial);
+        return;
+      }
+      setState({ ...partial, notices: kept });
+    };
+    const notify = (tone: Notice['tone'], text: string, options: { once?: boolean } = {}) => {
       if (get().notices.some((n) => n.text === text)) return;
-      set({ notices: [...get().notices, { id: ++noticeId, tone, text }] });
+      const notice: Notice = { id: ++noticeId, tone, text };
+      if (options.once) notice.once = true;
+      set({ notices: [...get().notices, notice] });
     };
 
     /**

@@ -26,6 +26,8 @@ export interface Notice {
   id: number;
   tone: 'info' | 'warning' | 'error';
   text: string;
+  /** read on the screen where it arrives and gone from the next (the offline notice) */
+  once?: boolean;
 }
 
 /** A saved game the title screen offers to resume. */

@@ -1,107 +1,129 @@
 import type { Cause, Metrics, ScenarioDef, SimState } from '../sim/index.ts';
 import { moneyFormat, showsProfit } from './money.ts';
+import type { TermKey } from './terms.ts';
 
 // Words for what the model did: which number moved, by how much, and because of what.
 // Pure functions over the sim's causes, so the outcome panel and the debrief say the same.
 
-const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
 const signed = (v: number, digits = 1) => {
   const r = Number(v.toFixed(digits));
   return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r).toFixed(digits)}`;
 };
 
+/**
+ * The metrics a player watches, with how to show them: a value is shown as a whole number of
+ * steps (10^-digits of value × scale), and a change as the difference of the values shown,
+ * so "before", "now" and "change" always agree, and so do the causes listed beside them.
+ */
 export interface Watched {
   key: keyof Metrics;
   label: string;
+  /** the glossary entry that defines it */
+  term: TermKey;
+  scale: number;
+  digits: number;
+  /** after a value: "%", "k" or "/100" */
+  unit: string;
+  /** after a change: " pts", "k" or "" */
+  changeUnit: string;
   value(v: number): string;
   delta(d: number): string;
+  /** a change of this many shown steps, signed: "+2.1 pts", "−3", "+€12K" */
+  change(steps: number): string;
 }
 
-/** The metrics a player watches, with how to show a value and a change. */
+function watched(
+  key: keyof Metrics,
+  label: string,
+  term: TermKey,
+  scale: number,
+  digits: number,
+  unit: string,
+  changeUnit: string,
+): Watched {
+  return {
+    key,
+    label,
+    term,
+    scale,
+    digits,
+    unit,
+    changeUnit,
+    value: (v) => `${(shownSteps(scale, digits, v) / 10 ** digits).toFixed(digits)}${unit}`,
+    delta: (d) => `${signed(d * scale, digits)}${changeUnit}`,
+    change: (steps) => `${signed(steps / 10 ** digits, digits)}${changeUnit}`,
+  };
+}
+
+/** A value as the whole number of steps it is shown with. */
+function shownSteps(scale: number, digits: number, v: number): number {
+  return Math.round(v * scale * 10 ** digits) + 0;
+}
+
+export function stepsOf(w: Watched, v: number): number {
+  return shownSteps(w.scale, w.digits, v);
+}
+
+/** A change of `steps` steps, signed: "+2.1 pts", "−3", "±0", "+€12K". */
+export function showSteps(w: Watched, steps: number): string {
+  return w.change(steps);
+}
+
 export const WATCHED: Watched[] = [
-  {
-    key: 'share',
-    label: 'Market share',
-    value: (v) => pct(v),
-    delta: (d) => `${signed(d * 100)} pts`,
-  },
-  {
-    key: 'revenue',
-    label: 'Revenue',
-    value: (v) => `${Math.round(v)}k`,
-    delta: (d) => `${signed(d, 0)}k`,
-  },
-  {
-    key: 'growthQoQ',
-    label: 'Growth on last quarter',
-    value: (v) => pct(v),
-    delta: (d) => `${signed(d * 100)} pts`,
-  },
-  {
-    key: 'attainment',
-    label: 'Plan attainment',
-    value: (v) => pct(v, 0),
-    delta: (d) => `${signed(d * 100)} pts`,
-  },
-  {
-    key: 'trust',
-    label: "Customer's trust",
-    value: (v) => `${Math.round(v * 100)}/100`,
-    delta: (d) => signed(d * 100),
-  },
-  {
-    key: 'alignment',
-    label: 'Team alignment',
-    value: (v) => `${Math.round(v * 100)}/100`,
-    delta: (d) => signed(d * 100),
-  },
-  {
-    key: 'morale',
-    label: 'Team morale',
-    value: (v) => `${Math.round(v * 100)}/100`,
-    delta: (d) => signed(d * 100),
-  },
-  {
-    key: 'breadth',
-    label: 'Contacts across the customer',
-    value: (v) => pct(v, 0),
-    delta: (d) => `${signed(d * 100, 0)} pts`,
-  },
-  {
-    key: 'brand',
-    label: 'Brand strength',
-    value: (v) => `${Math.round(v * 100)}/100`,
-    delta: (d) => signed(d * 100),
-  },
+  watched('share', 'Market share', 'share', 100, 1, '%', ' pts'),
+  watched('revenue', 'Revenue', 'revenue', 1, 0, 'k', 'k'),
+  watched('growthQoQ', 'Growth on last quarter', 'growth', 100, 1, '%', ' pts'),
+  watched('attainment', 'Plan attainment', 'attainment', 100, 0, '%', ' pts'),
+  watched('trust', "Customer's trust", 'trust', 100, 0, '/100', ''),
+  watched('alignment', 'Team alignment', 'alignment', 100, 0, '/100', ''),
+  watched('morale', 'Team morale', 'morale', 100, 0, '/100', ''),
+  watched('breadth', 'Contacts across the customer', 'breadth', 100, 0, '%', ' pts'),
+  watched('brand', 'Brand strength', 'brand', 100, 0, '/100', ''),
 ];
 
 /**
  * The watched metrics of one scenario: money in its currency, and profit beside revenue
- * when the scenario says anything about margins, costs or a leech segment.
+ * when the scenario says anything about margins, costs or a leech segment. Money keeps
+ * revenue's steps (whole thousands), so its changes and their causes still add up.
  */
 export function watchedFor(scenario: ScenarioDef): Watched[] {
   const money = moneyFormat(scenario);
+  const inMoney = (w: Watched): Watched => ({
+    ...w,
+    value: money.value,
+    delta: money.delta,
+    change: money.delta,
+  });
   const out: Watched[] = [];
   for (const w of WATCHED) {
     if (w.key !== 'revenue') {
       out.push(w);
       continue;
     }
-    out.push({ ...w, value: money.value, delta: money.delta });
+    out.push(inMoney(w));
     if (showsProfit(scenario)) {
-      const label = 'Profit after cost to serve';
-      out.push({ key: 'profit', label, value: money.value, delta: money.delta });
+      out.push(
+        inMoney({ ...w, key: 'profit', label: 'Profit after cost to serve', term: 'profit' }),
+      );
     }
   }
   return out;
 }
 
+/** One watched figure of a scenario, shown as `watchedFor` shows it. */
+export function watchedFigure(scenario: ScenarioDef, key: keyof Metrics): Watched | undefined {
+  return watchedFor(scenario).find((w) => w.key === key);
+}
+
 export interface MetricMove {
   key: keyof Metrics;
   label: string;
+  term: TermKey;
   before: string;
   after: string;
   change: string;
+  /** the change in shown steps: the difference of the two values as shown */
+  steps: number;
   /** +1 better, −1 worse, 0 unchanged (said in words too, never by colour alone) */
   direction: -1 | 0 | 1;
 }
@@ -116,16 +138,16 @@ export function metricMoves(scenario: ScenarioDef, state: SimState, quarter: num
   if (!now) return [];
   const before = metricsBefore(state, quarter);
   return watchedFor(scenario).map((w) => {
-    const d = now[w.key] - before[w.key];
-    const shown = w.delta(d);
-    const direction = /^±/.test(shown) ? 0 : d > 0 ? 1 : -1;
+    const steps = stepsOf(w, now[w.key]) - stepsOf(w, before[w.key]);
     return {
       key: w.key,
       label: w.label,
+      term: w.term,
       before: w.value(before[w.key]),
       after: w.value(now[w.key]),
-      change: shown,
-      direction,
+      change: showSteps(w, steps),
+      steps,
+      direction: steps > 0 ? 1 : steps < 0 ? -1 : 0,
     };
   });
 }

@@ -1,13 +1,15 @@
 import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
+import { glossaryControl } from './glossary.ts';
 import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen } from './screens/choose.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { elsewhereScreen } from './screens/elsewhere.ts';
 import { linkErrorScreen } from './screens/link-error.ts';
-import { outcomeAnnouncement, playScreen } from './screens/play.ts';
+import { outcomeAnnouncement } from './screens/outcome.ts';
+import { playScreen } from './screens/play.ts';
 import { titleScreen } from './screens/title.ts';
 import { viewKey } from './view-key.ts';
 
@@ -72,6 +74,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
       attrs: { title: "Reduce motion when this device's own setting asks for it" },
     },
   );
+  const glossary = glossaryControl();
   const header = h(
     'header',
     { class: 'topbar' },
@@ -84,6 +87,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
       followSystem,
     ),
@@ -124,7 +128,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' },
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
-  root.replaceChildren(skipLink, header, notices, main, live);
+  root.replaceChildren(skipLink, header, notices, main, live, glossary.dialog);
 
   let lastKey = '';
   let first = true;

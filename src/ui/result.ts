@@ -74,6 +74,8 @@ export function renderResult(
   entry: ScenarioEntry,
   sim: SimState,
   context: GameContext,
+  /** the player took the code or the file away: their result is handed in */
+  onHandIn: () => void = () => {},
 ): void {
   const field = h('textarea', {
     class: 'code',
@@ -81,7 +83,11 @@ export function renderResult(
     attrs: { readonly: '', rows: '3', spellcheck: 'false' },
   });
   const status = h('p', { class: 'status', attrs: { role: 'status' } });
-  const download = h('a', { class: 'btn', attrs: { href: '#' } }, 'Download the result file');
+  const download = h(
+    'a',
+    { class: 'btn', attrs: { href: '#' }, on: { click: () => onHandIn() } },
+    'Download the result file',
+  );
   let code = '';
   // the code and the file carry the name the player gives, so both are made again
   // whenever it changes
@@ -134,9 +140,16 @@ export function renderResult(
     h(
       'div',
       { class: 'row' },
-      button('Copy the result code', () => void copy(code, field, status), {
-        class: 'btn btn-primary',
-      }),
+      button(
+        'Copy the result code',
+        () => {
+          onHandIn();
+          void copy(code, field, status);
+        },
+        {
+          class: 'btn btn-primary',
+        },
+      ),
       download,
     ),
     status,

@@ -20,9 +20,16 @@ function direction(rope: Rope): string {
   if (rope.side === 'outside')
     return a < 90 || a > 270 ? 'pushes towards us' : 'pushes away from us';
   if (off < 5) return 'pulls straight towards us';
-  if (off < 90) return `pulls towards us, ${Math.round(off)}° off the line`;
+  if (off < 90) return `pulls towards us, ${aside(off)}`;
   if (off > 175) return 'pulls straight away from us';
-  return `pulls away from us, ${Math.round(180 - off)}° off the line`;
+  return `pulls away from us, ${aside(180 - off)}`;
+}
+
+/** How far a rope pulls aside from the straight line, in words: part of its pull is lost. */
+function aside(off: number): string {
+  if (off < 20) return 'nearly straight';
+  if (off < 50) return 'partly sideways';
+  return 'mostly sideways';
 }
 
 const SIDE: Record<Rope['side'], string> = {
@@ -39,8 +46,7 @@ export function ropeLines(scenario: ScenarioDef, state: SimState): string[] {
   return [
     `${scenario.customer.name} sits at ${share}% of the way to us (our market share ${share}%).`,
     ...list.map(
-      (r) =>
-        `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)} (pull ${r.pull.toFixed(2)}).`,
+      (r) => `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)}.`,
     ),
   ];
 }

@@ -17,6 +17,7 @@ import {
   step,
   termsOf,
 } from '../../src/sim/index.ts';
+import { twentyBySix, writeScenario } from '../helpers/scenario-file.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
 const LINE = 'depot-visit,workshop,match-now';
@@ -79,6 +80,29 @@ describe('npm run simulate', () => {
     for (const seed of ['1', '2', '3', '4', '5', '6']) orders.add((await shownOn(seed))[0].join());
     expect(orders.size).toBeGreaterThan(1);
   });
+
+  it('finishes --percentile on a valid scenario of 20 quarters and 6 replies, from a sample it names', () => {
+    // 6^20 strategies: the fair score must come from a sample, and say so, in seconds
+    const file = writeScenario(twentyBySix());
+    const c0 = process.hrtime.bigint();
+    const r = run(['--scenario', file, '--seed', '3', '--policy', 'random', '--percentile']);
+    const seconds = Number(process.hrtime.bigint() - c0) / 1e9;
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.census).toMatchObject({
+      played: 26_492,
+      strategies: 3_656_158_440_062_976,
+      exhaustive: false,
+      margin: 1,
+    });
+    expect(out.fairScore).toMatch(
+      /^better than [\d.]+% \(±1 points\) of the 3,656,158,440,062,976 possible strategies in this market, from a sample of 26,492$/,
+    );
+    expect(out.par.length).toBeGreaterThan(0);
+    // well inside the run's time-out even on a loaded machine (about 1.5 s on a free one)
+    expect(seconds).toBeLessThan(60);
+  }, 90_000);
 
   it('adds the percentile, how sure it is, and the par lines with --percentile', async () => {
     const out = await json([

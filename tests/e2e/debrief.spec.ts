@@ -232,7 +232,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await expect(statement).toBeVisible({ timeout: 60_000 });
     await expect(statement).toHaveAttribute('data-percentile', String(expected.percentile));
     await expect(statement).toContainText(
-      `Better than ${expected.percentile}% of possible strategies in this market`,
+      `You did better than ${Math.min(99.9, expected.percentile ?? 0)} of every 100 ways this market could be played`,
     );
     await expect(page.locator('.score-value')).toHaveText(String(expected.score));
     await expect(page.locator('.par-table tbody tr')).toHaveCount(3);
@@ -240,7 +240,14 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
 
     // the causal debrief: one card per decision, turning points marked in words
     await expect(page.locator('.decision-card')).toHaveCount(8, { timeout: 60_000 });
-    await expect(page.getByText(/★ Turning point 1/)).toBeVisible();
+    // each turning point listed (in quarter order) is marked on its decision's card
+    const listed = await page
+      .locator('.turning-list li')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-quarter')));
+    const marked = await page
+      .locator('.decision-card:has(.tag-turning)')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-quarter')));
+    expect(marked).toEqual(listed);
     await expect(page.locator('.fit-summary')).toContainText(
       /of your 8 replies were the strongest in the game you built/,
     );

@@ -43,7 +43,7 @@ describe('the rope view draws the model', () => {
     });
   }
 
-  it('a rope is thinner on a customer that distrusts us, and the text says the same number', () => {
+  it('a rope is thinner on a customer that distrusts us, and the text says so in words', () => {
     const { scenario } = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!;
     const start = initialState(scenario, '1');
     const doubting: SimState = { ...start, trust: 0.1 };
@@ -52,9 +52,13 @@ describe('the rope view draws the model', () => {
     const pullOf = (s: SimState) =>
       ropes(s, scenario.params, n).find((r) => r.id === 'priya')!.pull;
     expect(pullOf(trusting)).toBeGreaterThan(pullOf(doubting) * 1.8);
-    for (const s of [doubting, trusting]) {
-      const line = ropeLines(scenario, s).find((l) => l.startsWith('Priya'))!;
-      expect(line).toContain(`(pull ${pullOf(s).toFixed(2)})`);
-    }
+    // the text equivalent gives no model figure, only how hard against the strongest rope
+    const said = (s: SimState) =>
+      /, (strong|moderate|weak|barely)\.$/.exec(
+        ropeLines(scenario, s).find((l) => l.startsWith('Priya'))!,
+      )?.[1];
+    const order = ['barely', 'weak', 'moderate', 'strong'];
+    expect(order.indexOf(said(doubting)!)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(said(trusting)!)).toBeGreaterThan(order.indexOf(said(doubting)!));
   });
 });

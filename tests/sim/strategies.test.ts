@@ -77,6 +77,9 @@ describe('census', () => {
       expectCensusMatchesReplays(sc, 'pool-9');
       expectCensusMatchesReplays(sc, 'pool-10');
     },
+    // every one of up to 11,664 strategies replayed from scratch, twice: tens of seconds on
+    // a loaded two-core machine, which the default minute does not always cover
+    180_000,
   );
 
   it('scores every strategy as a fresh replay does when every kind of effect is in play', () => {

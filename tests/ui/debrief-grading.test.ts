@@ -50,15 +50,18 @@ describe('debrief verdict', () => {
 });
 
 describe('fair score sentence', () => {
-  it('says when the census was sampled, with its bound, and not when it was exact', () => {
+  it('says it in one sentence, when the census was sampled with its bound, and never above 99.9', () => {
     expect(fairSentence({ percentile: 87.5, exhaustive: true, margin: 0 })).toBe(
-      'Better than 87.5% of possible strategies in this market.',
+      'You did better than 87.5 of every 100 ways this market could be played.',
     );
     expect(fairSentence({ percentile: 61.2, exhaustive: false, margin: 1 })).toBe(
-      'Better than 61.2% of possible strategies in this market (sampled, ±1 point).',
+      'You did better than 61.2 of every 100 ways this market could be played (from a sample, give or take 1 point).',
     );
     expect(fairSentence({ percentile: 40, exhaustive: false, margin: 0.8 })).toContain(
-      '(sampled, ±0.8 points)',
+      'give or take 0.8 points',
+    );
+    expect(fairSentence({ percentile: 100, exhaustive: true, margin: 0 })).toContain(
+      'better than 99.9 of every 100',
     );
   });
 });

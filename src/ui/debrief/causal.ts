@@ -1,8 +1,13 @@
 import type { DecisionExplanation, Explanation } from '../../sim/index.ts';
+import { answerKeyClosed, assessed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
+import { term } from '../terms.ts';
 import { bind } from './bind.ts';
+
+/** points of final score another reply must be able to change for a decision to count as a turning point */
+const MATTERED = 2;
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
 // then and later (explainGame's sentences), what the best path did there on the same
@@ -18,14 +23,22 @@ const FIT_TEXT = {
 
 const KIND_TEXT = { crisis: 'A crisis', build: 'A slow build', routine: 'Routine' } as const;
 
+/** What the debrief may show of its answer key (see answerKeyClosed in the store). */
+interface Shown {
+  /** the best path's choices: never in an assessed session */
+  best: boolean;
+  /** which other reply would have scored more, and the what-if: once the result is handed in */
+  alternatives: boolean;
+}
+
 function decisionCard(
   d: DecisionExplanation,
   turning: Explanation['turningPoints'][number] | undefined,
-  rank: number,
+  shown: Shown,
   onWhatIf: (quarter: number) => void,
 ): HTMLElement {
   const [head, ...rest] = d.sentences;
-  const bestSentence = rest.filter((t) => t.startsWith('The best path'));
+  const bestSentence = shown.best ? rest.filter((t) => t.startsWith('The best path')) : [];
   const other = rest.filter((t) => !t.startsWith('The best path') && t !== d.fitNote);
   return h(
     'li',
@@ -37,7 +50,7 @@ function decisionCard(
       'div',
       { class: 'decision-head' },
       h('h3', null, `Quarter ${d.quarter}: ${d.situationTitle}`),
-      turning ? h('span', { class: 'tag tag-turning' }, `★ Turning point ${rank}`) : null,
+      turning ? h('span', { class: 'tag tag-turning' }, '★ ', term('turning')) : null,
       d.kind ? h('span', { class: 'tag' }, KIND_TEXT[d.kind]) : null,
     ),
     h(
@@ -51,15 +64,19 @@ function decisionCard(
     ),
     head ? h('p', { class: 'lead-sentence' }, head) : null,
     other.length ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, t))) : null,
-    d.fitNote ? h('p', { class: 'fit-note' }, d.fitNote) : null,
-    turning ? h('p', { class: 'turning-note' }, turning.sentence) : null,
+    d.fitNote && shown.alternatives ? h('p', { class: 'fit-note' }, d.fitNote) : null,
+    turning && shown.alternatives ? h('p', { class: 'turning-note' }, turning.sentence) : null,
     ...bestSentence.map((t) =>
       h('p', { class: 'best-note' }, h('span', { class: 'muted' }, 'Best path: '), t),
     ),
     d.coach ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), d.coach) : null,
-    button(`What if I had chosen differently in quarter ${d.quarter}?`, () => onWhatIf(d.quarter), {
-      class: 'btn btn-small',
-    }),
+    shown.alternatives
+      ? button(
+          `What if I had chosen differently in quarter ${d.quarter}?`,
+          () => onWhatIf(d.quarter),
+          { class: 'btn btn-small' },
+        )
+      : null,
   );
 }
 
@@ -99,9 +116,15 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
   bind(
     store,
     section,
-    (s) => s.debrief?.explanation ?? s.debrief?.explainError ?? null,
+    // the answer key opens when the result is handed in: the cards are drawn again then
+    (s) =>
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyClosed(s)}`,
     () => {
       const d = store.getState().debrief;
+      const shown: Shown = {
+        best: !assessed(store.getState()),
+        alternatives: !answerKeyClosed(store.getState()),
+      };
       const e = d?.explanation ?? null;
       section.setAttribute('aria-busy', String(!e && !d?.explainError));
       if (d?.explainError) {
@@ -116,15 +139,31 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
         );
         return;
       }
-      const turningBy = new Map(e.turningPoints.map((t, i) => [t.quarter, { t, rank: i + 1 }]));
+      // only the decisions that mattered, in the order they were taken
+      const turning = e.turningPoints
+        .filter((t) => t.swing >= MATTERED)
+        .sort((a, b) => a.quarter - b.quarter);
+      const turningBy = new Map(turning.map((t) => [t.quarter, t]));
       const parts: HTMLElement[] = [fitSummary(e)];
-      if (e.turningPoints.length)
+      if (turning.length)
         parts.push(
           h(
             'div',
             { class: 'turning-list' },
-            h('h3', null, 'Turning points'),
-            h('ol', null, ...e.turningPoints.map((t) => h('li', null, t.sentence))),
+            h('h3', null, term('turning', 'Turning points'), ' in the order they came'),
+            h(
+              'ul',
+              null,
+              ...turning.map((t) =>
+                h(
+                  'li',
+                  { attrs: { 'data-quarter': String(t.quarter) } },
+                  shown.alternatives
+                    ? t.sentence
+                    : `Q${t.quarter}: another reply here would have changed your score by up to ${t.swing} points.`,
+                ),
+              ),
+            ),
           ),
         );
       parts.push(
@@ -132,8 +171,7 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
           'ol',
           { class: 'decision-cards' },
           ...e.decisions.map((x) => {
-            const tp = turningBy.get(x.quarter);
-            return decisionCard(x, tp?.t, tp?.rank ?? 0, onWhatIf);
+            return decisionCard(x, turningBy.get(x.quarter), shown, onWhatIf);
           }),
         ),
       );

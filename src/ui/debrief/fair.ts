@@ -3,6 +3,7 @@ import type { FairProgress } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { FairScore } from '../../workers/fair-score.ts';
 import { h } from '../dom.ts';
+import { term } from '../terms.ts';
 import { bind } from './bind.ts';
 import { verdict } from './grading.ts';
 
@@ -21,7 +22,7 @@ function parTable(fair: FairScore): HTMLElement {
   return h(
     'table',
     { class: 'data par-table' },
-    h('caption', null, 'Par lines: fixed ways to play the same market (same seed)'),
+    h('caption', null, term('par'), ': fixed ways to play the same market (same seed)'),
     h(
       'thead',
       null,
@@ -77,9 +78,15 @@ function progressBar(): { el: HTMLElement; set(done: number): void } {
   };
 }
 
-/** The fair score in words; a sampled census says so, with its bound. */
+/** A percentile as the debrief says it: never 100, since the player's own way is one of them. */
+export function shownPercentile(p: number): string {
+  const capped = Math.min(99.9, Math.max(0, p));
+  return Number.isInteger(capped) ? String(capped) : capped.toFixed(1);
+}
+
+/** The fair score in one sentence; a sampled census says so, with its bound. */
 export function fairSentence(r: Pick<FairScore, 'percentile' | 'exhaustive' | 'margin'>): string {
-  return `Better than ${r.percentile}% of possible strategies in this market${r.exhaustive ? '' : ` (sampled, ±${r.margin} point${r.margin === 1 ? '' : 's'})`}.`;
+  return `You did better than ${shownPercentile(r.percentile)} of every 100 ways this market could be played${r.exhaustive ? '' : ` (from a sample, give or take ${r.margin} point${r.margin === 1 ? '' : 's'})`}.`;
 }
 
 function body(fair: FairProgress): HTMLElement[] {
@@ -88,21 +95,12 @@ function body(fair: FairProgress): HTMLElement[] {
       h(
         'p',
         { class: 'notice-inline' },
-        `The fair score could not be worked out in this browser (${fair.error ?? 'no result'}). Your raw score above still stands.`,
+        `The fair score could not be worked out in this browser (${fair.error ?? 'no result'}). Your score above still stands.`,
       ),
     ];
   }
   const r = fair.result;
   return [
-    h(
-      'p',
-      { class: 'fair-statement', attrs: { 'data-percentile': String(r.percentile) } },
-      'Better than ',
-      h('strong', { class: 'fair-pct' }, `${r.percentile}%`),
-      ' of possible strategies in this market',
-      r.exhaustive ? '' : ` (sampled, ±${r.margin} point${r.margin === 1 ? '' : 's'})`,
-      '.',
-    ),
     h(
       'p',
       { class: 'muted' },
@@ -119,15 +117,17 @@ export function fairSection(
   rubric: RubricDef,
   passMark: number,
   raw: number,
-): { section: HTMLElement; verdictEl: HTMLElement } {
+): { section: HTMLElement; verdictEl: HTMLElement; statementEl: HTMLElement } {
   const status = h('div', { class: 'fair-body' });
   const progress = progressBar();
   const live = h('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   const verdictEl = h('p', { class: 'verdict' });
+  // the fair score in one sentence, beside the grade at the head of the debrief
+  const statementEl = h('p', { class: 'fair-statement lead' });
   const section = h(
     'section',
     { class: 'block fair', attrs: { 'aria-labelledby': 'fair-h' } },
-    h('h2', { id: 'fair-h' }, 'Your fair score'),
+    h('h2', { id: 'fair-h' }, 'How your ', term('fair', 'fair score'), ' was worked out'),
     h(
       'p',
       null,
@@ -151,9 +151,12 @@ export function fairSection(
       const v = verdict(rubric, passMark, raw, pct);
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
       verdictEl.textContent = v.text;
-      if (fair?.status === 'done' && fair.result)
+      if (fair?.status === 'done' && fair.result) {
         live.textContent = `Fair score: ${fairSentence(fair.result)}`;
+        statementEl.textContent = fairSentence(fair.result);
+        statementEl.setAttribute('data-percentile', String(fair.result.percentile));
+      }
     },
   );
-  return { section, verdictEl };
+  return { section, verdictEl, statementEl };
 }

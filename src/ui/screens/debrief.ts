@@ -1,7 +1,9 @@
 import { type ScenarioDef, type SimState, score } from '../../sim/index.ts';
+import { answerKeyClosed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { afterFairScore } from '../debrief/after-fair.ts';
+import { bind } from '../debrief/bind.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
 import { runDebriefWork } from '../debrief/runner.ts';
@@ -9,7 +11,30 @@ import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
+import { term } from '../terms.ts';
 import { contextBanner } from './context.ts';
+
+/**
+ * The what-if, behind a note in an assessed session until the attempt's result is handed
+ * in (src/store/debrief-actions.ts answerKeyClosed); practice shows it at once.
+ */
+function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElement {
+  const box = h('div', { class: 'answer-key' });
+  const note = h(
+    'section',
+    { class: 'block', attrs: { 'aria-labelledby': 'whatif-closed-h' } },
+    h('h2', { id: 'whatif-closed-h' }, 'What if you had chosen differently?'),
+    h(
+      'p',
+      { class: 'closed-note' },
+      'This is an assessed session: the ',
+      term('whatif'),
+      ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
+    ),
+  );
+  bind(store, box, answerKeyClosed, (closed) => box.replaceChildren(closed ? note : section));
+  return box;
+}
 
 export function bandText(scenario: ScenarioDef, value: number): string | null {
   const bands = [...(scenario.debrief.bands ?? [])].sort((a, b) => b.min - a.min);
@@ -52,6 +77,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   // explanation come from their workers as the debrief shows
   runDebriefWork(store);
   const fair = fairSection(store, scenario.rubric, passMark, value);
+  const handIn = () => store.getState().handIn();
   // the long reading below the fold is built in a task of its own, so the click that
   // opened the debrief (and any click just after it) is handled quickly
   const later = h('div', { class: 'debrief-later' });
@@ -68,20 +94,11 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   later.append(causalBox);
   setTimeout(() => {
     if (!onDebrief() || !whatIf) return;
-    later.append(whatIf.section);
+    later.append(closedUntilHandedIn(store, whatIf.section));
   }, 16);
   setTimeout(() => {
     if (!onDebrief()) return;
     later.append(timelineSection(store, scenario));
-    if (scenario.debrief.lessons?.length)
-      later.append(
-        h(
-          'section',
-          { class: 'block', attrs: { 'aria-labelledby': 'lessons-h' } },
-          h('h2', { id: 'lessons-h' }, 'Lessons'),
-          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
-        ),
-      );
   }, 32);
   const band = bandText(scenario, value);
   const charts = h(
@@ -100,7 +117,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   afterFairScore(store, shown, [
     () =>
       void import('../result.ts').then((m) => {
-        if (shown()) m.renderResult(result, entry, sim, s.context);
+        if (shown()) m.renderResult(result, entry, sim, s.context, handIn);
       }),
     () =>
       void import('../charts.ts').then((m) => {
@@ -113,19 +130,32 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     contextBanner(s.context),
     h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · market #${sim.seed}`),
     heading(1, 'How your market went'),
+    // one headline result: the grade, the fair score in one sentence, the score beneath
     h(
       'div',
-      { class: 'score-row' },
+      { class: 'headline' },
+      fair.verdictEl,
+      fair.statementEl,
       h(
         'p',
         { class: 'score', attrs: { 'data-score': String(value) } },
+        'Your ',
+        term('score', 'score'),
+        ' on this scenario’s rubric: ',
         h('span', { class: 'score-value' }, String(value)),
         h('span', { class: 'score-of' }, ' / 100'),
       ),
-      fair.verdictEl,
     ),
     band ? h('p', { class: 'lead band' }, band) : null,
     h('p', null, scenario.debrief.summary),
+    scenario.debrief.lessons?.length
+      ? h(
+          'section',
+          { class: 'block lessons', attrs: { 'aria-labelledby': 'lessons-h' } },
+          h('h2', { id: 'lessons-h' }, 'Lessons'),
+          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
+        )
+      : null,
     h(
       'div',
       { class: 'row' },
@@ -135,13 +165,14 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       button('New market', () => store.getState().newMarket(), { class: 'btn' }),
       button('Back to the title', () => store.getState().showTitle(), { class: 'btn btn-quiet' }),
     ),
-    fair.section,
     h(
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
       h('h2', { id: 'result-h' }, 'Your result to hand in'),
       result,
     ),
+    later,
+    fair.section,
     h(
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'charts-h' } },
@@ -154,6 +185,5 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       h('h2', { id: 'style-h' }, 'Your style'),
       styleProfile(sim),
     ),
-    later,
   );
 }

@@ -3,16 +3,11 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { prefetchFairScore } from '../debrief/runner.ts';
 import { button, h, heading } from '../dom.ts';
-import {
-  groupCauses,
-  kindName,
-  kindPhrase,
-  metricMoves,
-  styleMark,
-  styleName,
-} from '../explain.ts';
+import { kindName } from '../explain.ts';
 import { guardReplies } from '../fresh-press.ts';
 import { moneyFormat, showsProfit } from '../money.ts';
+import { type TermKey, term } from '../terms.ts';
+import { outcomeScreen, styleBadge } from './outcome.ts';
 
 // The tutorial teaches the controls and the two styles, so it names each reply's style and
 // each situation's kind before the call; everywhere else they would give the answer away,
@@ -23,8 +18,8 @@ function figures(s: GameState): HTMLElement | null {
   const sim = s.sim;
   if (!sim) return null;
   const m = sim.history.at(-1)?.metrics ?? sim.start;
-  const item = (label: string, value: string) =>
-    h('div', { class: 'figure' }, h('dt', null, label), h('dd', null, value));
+  const item = (key: TermKey, label: string, value: string) =>
+    h('div', { class: 'figure' }, h('dt', null, term(key, label)), h('dd', null, value));
   // a scenario that models money shows what the quarter invoiced and what it earned
   const scenario = s.entry?.scenario;
   const money = scenario && showsProfit(scenario) ? moneyFormat(scenario) : null;
@@ -34,21 +29,12 @@ function figures(s: GameState): HTMLElement | null {
       class: money ? 'figures with-money' : 'figures',
       attrs: { 'aria-label': 'Where you stand' },
     },
-    item('Share', `${(m.share * 100).toFixed(1)}%`),
-    item('Trust', `${Math.round(m.trust * 100)}`),
-    item('Alignment', `${Math.round(m.alignment * 100)}`),
-    item('Morale', `${Math.round(m.morale * 100)}`),
-    money ? item('Revenue', money.value(m.revenue)) : null,
-    money ? item('Profit', money.value(m.profit)) : null,
-  );
-}
-
-function styleBadge(style: string): HTMLElement {
-  const known = style === 'directive' || style === 'collaborative' ? style : 'other';
-  return h(
-    'span',
-    { class: `choice-style style-${known}` },
-    `${styleMark(style)} ${styleName(style)}`,
+    item('share', 'Share', `${(m.share * 100).toFixed(1)}%`),
+    item('trust', 'Trust', `${Math.round(m.trust * 100)}`),
+    item('alignment', 'Alignment', `${Math.round(m.alignment * 100)}`),
+    item('morale', 'Morale', `${Math.round(m.morale * 100)}`),
+    money ? item('revenue', 'Revenue', money.value(m.revenue)) : null,
+    money ? item('profit', 'Profit', money.value(m.profit)) : null,
   );
 }
 
@@ -100,121 +86,8 @@ function decide(store: GameStore, s: GameState): HTMLElement {
   );
 }
 
-function outcome(store: GameStore, s: GameState): HTMLElement {
-  const { entry, sim } = s;
-  const report = sim?.history.at(-1);
-  if (!entry || !sim || !report) return h('div');
-  const { scenario } = entry;
-  const situation = situationById(scenario, report.situationId);
-  const choice = situation.choices.find((c) => c.id === report.choiceId);
-  const finished = sim.situationId === null;
-  const moves = metricMoves(scenario, sim, report.quarter);
-  const events = report.events
-    .map((id) => scenario.events.find((e) => e.id === id))
-    .filter((e) => e !== undefined);
-  return h(
-    'div',
-    { class: 'screen outcome' },
-    h('p', { class: 'kicker' }, `Quarter ${report.quarter} of ${scenario.quarters} · outcome`),
-    heading(1, `What happened in quarter ${report.quarter}`),
-    h('p', null, 'You chose ', h('strong', null, `“${choice?.label ?? report.choiceId}”`), '.'),
-    // what the decision screen kept back (outside the tutorial), now that the call is made
-    h(
-      'p',
-      { class: 'reveal' },
-      'Your reply was ',
-      styleBadge(report.style),
-      ...(situation.kind
-        ? ['; the situation was ', h('strong', null, kindPhrase(situation.kind)), '.']
-        : ['.']),
-    ),
-    ...events.map((e) =>
-      h('div', { class: 'event' }, h('strong', null, `Event: ${e.title}. `), e.text),
-    ),
-    h(
-      'table',
-      { class: 'data moves' },
-      h('caption', null, 'The figures against last quarter'),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { attrs: { scope: 'col' } }, 'Figure'),
-          h('th', { attrs: { scope: 'col' } }, 'Before'),
-          h('th', { attrs: { scope: 'col' } }, 'Now'),
-          h('th', { attrs: { scope: 'col' } }, 'Change'),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...moves.map((m) =>
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'row' } }, m.label),
-            h('td', null, m.before),
-            h('td', null, m.after),
-            h(
-              'td',
-              { class: `move move-${m.direction > 0 ? 'up' : m.direction < 0 ? 'down' : 'flat'}` },
-              `${m.direction > 0 ? '▲ ' : m.direction < 0 ? '▼ ' : ''}${m.change}`,
-            ),
-          ),
-        ),
-      ),
-    ),
-    h(
-      'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'why-h' } },
-      h('h2', { id: 'why-h' }, 'Why'),
-      h(
-        'ul',
-        { class: 'causes' },
-        ...groupCauses(scenario, report.causes).map((g) =>
-          h('li', null, h('strong', null, `${g.source}: `), g.effects.join('; ')),
-        ),
-      ),
-    ),
-    choice?.coach
-      ? h(
-          'aside',
-          { class: 'coach', attrs: { 'aria-label': 'Coach' } },
-          h('strong', null, 'Coach: '),
-          choice.coach,
-        )
-      : null,
-    h(
-      'div',
-      { class: 'row' },
-      button(
-        finished ? 'See the debrief' : `On to quarter ${report.quarter + 1}`,
-        () => store.getState().nextQuarter(),
-        { class: 'btn btn-primary btn-large', attrs: { 'data-next': '' } },
-      ),
-    ),
-  );
-}
-
 export function playScreen(store: GameStore, s: GameState): HTMLElement {
   // the fair score's census runs in its worker while the player plays on
   prefetchFairScore(s);
-  return s.phase === 'outcome' ? outcome(store, s) : decide(store, s);
-}
-
-/** One sentence for the live region: what the quarter did. */
-export function outcomeAnnouncement(s: GameState): string {
-  const sim = s.sim;
-  const report = sim?.history.at(-1);
-  if (!sim || !report || !s.entry) return '';
-  const moved = metricMoves(s.entry.scenario, sim, report.quarter).filter(
-    (m) => m.direction !== 0 && ['share', 'trust', 'alignment', 'morale'].includes(m.key),
-  );
-  const parts = moved.map((m) => `${m.label} ${m.change} to ${m.after}`);
-  const why = groupCauses(s.entry.scenario, report.causes)
-    .slice(0, 3)
-    .map((g) => `${g.source}: ${g.effects.join(', ')}`);
-  return `Quarter ${report.quarter} played. ${parts.join('; ') || 'Nothing moved much.'}. Why: ${why.join('. ')}.`;
+  return s.phase === 'outcome' ? outcomeScreen(store, s) : decide(store, s);
 }

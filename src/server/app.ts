@@ -1,0 +1,114 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { GAME_VERSION } from '../record/version.ts';
+import { MAX_BODY_BYTES, MAX_FRAME_BYTES } from '../room/limits.ts';
+import type { Health } from '../room/protocol.ts';
+import { MODEL_VERSION } from '../sim/index.ts';
+import type { Database } from './db/database.ts';
+import { RoomError } from './errors.ts';
+import { roomRoutes } from './http.ts';
+import { Hub } from './live/hub.ts';
+import { Presence } from './live/presence.ts';
+import { serveSocket } from './live/socket.ts';
+import { sweep } from './rooms/manage.ts';
+import { helmetOptions } from './security.ts';
+import { serveSite } from './site.ts';
+
+// The server: the built site and the room API on one port, with the security headers on
+// every answer, rate limits, and the live channel. `close()` stops it and its timers; the
+// database is the caller's to close.
+
+export interface ServerOptions {
+  db: Database;
+  /** the built site's folder; null or a folder without index.html: the API alone */
+  distDir: string | null;
+  ttlHours: number;
+  sweepSeconds: number;
+  /** HTTP requests per minute per client address */
+  rateLimit: number;
+  /** WebSocket messages per 10 seconds per connection */
+  wsRate: number;
+  logger?: boolean;
+}
+
+export interface RoomServer {
+  app: FastifyInstance;
+  hub: Hub;
+  /** whether the built site is served */
+  site: boolean;
+  close(): Promise<void>;
+}
+
+/** Fastify's own refusals (body too large, bad JSON, rate limit) in the protocol's words. */
+function asRoomError(err: FastifyError): RoomError {
+  if (err instanceof RoomError) return err;
+  const status = err.statusCode ?? 500;
+  if (status === 413) return new RoomError('too_large', err.message);
+  if (status === 429) return new RoomError('rate_limited', err.message);
+  if (status >= 400 && status < 500) return new RoomError('malformed', err.message);
+  return new RoomError('internal', 'the server failed to handle this request');
+}
+
+export async function buildServer(options: ServerOptions): Promise<RoomServer> {
+  const { db } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  const hub = new Hub(db);
+  const presence = new Presence(db);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const e = asRoomError(err);
+    if (e.code === 'internal') req.log.error(err);
+    if (e.code === 'internal' && !options.logger) console.error(err);
+    reply.code(e.status).send(e.body());
+  });
+
+  await app.register(helmet, helmetOptions);
+  await app.register(rateLimit, {
+    max: options.rateLimit,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: 'rate_limited',
+      message: `more than ${ctx.max} requests in ${ctx.after}: wait and try again`,
+    }),
+  });
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+
+  app.get(
+    '/healthz',
+    async (): Promise<Health> => ({
+      ok: true,
+      version: GAME_VERSION,
+      model: MODEL_VERSION,
+      database: db.kind,
+    }),
+  );
+  await app.register(roomRoutes, { db, ttlHours: options.ttlHours, rateLimit: options.rateLimit });
+  app.get<{ Params: { code: string } }>(
+    '/api/rooms/:code/live',
+    { websocket: true },
+    (socket, req) =>
+      serveSocket(socket, req.params.code, { db, hub, presence, rate: options.wsRate }),
+  );
+  const site = options.distDir ? await serveSite(app, options.distDir) : false;
+
+  await hub.start();
+  await presence.start();
+  const sweeper = setInterval(() => {
+    sweep(db).catch((err: Error) => console.error(`sweep: ${err.message}`));
+  }, options.sweepSeconds * 1000);
+  sweeper.unref();
+
+  return {
+    app,
+    hub,
+    site,
+    async close() {
+      clearInterval(sweeper);
+      await app.close();
+      await presence.stop().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_CREATE_BODY_BYTES } from '../room/limits.ts';
+import {
+  codeSchema,
+  createRoomRequestSchema,
+  joinRequestSchema,
+  roomCommandSchema,
+} from '../room/protocol.ts';
+import type { Database } from './db/database.ts';
+import { parseOrRefuse } from './parse.ts';
+import { exportCsv, exportRoom } from './rooms/export.ts';
+import { commandRoom, createRoom, deleteRoom, joinRoom } from './rooms/manage.ts';
+import { publicRoom, roomByCode } from './rooms/rows.ts';
+import { facilitatorView, results } from './rooms/views.ts';
+
+// The HTTP API of rooms (docs/server.md): every body checked by the protocol's schemas,
+// every refusal a RoomError turned into `{ error, message }` by the error handler (app.ts).
+
+export interface ApiOptions {
+  db: Database;
+  ttlHours: number;
+  /** HTTP requests per minute per address; room creation gets a tenth */
+  rateLimit: number;
+}
+
+type WithCode = FastifyRequest<{ Params: { code: string } }>;
+
+const codeOf = (req: WithCode) => parseOrRefuse(codeSchema, req.params.code, 'the room code');
+
+/** The secret or token after `Bearer `, or null when there is none. */
+function bearer(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
+  const { db } = options;
+
+  app.post(
+    '/api/rooms',
+    {
+      bodyLimit: MAX_CREATE_BODY_BYTES,
+      config: {
+        rateLimit: { max: Math.max(1, Math.ceil(options.rateLimit / 10)), timeWindow: '1 minute' },
+      },
+    },
+    async (req, reply) => {
+      const body = parseOrRefuse(createRoomRequestSchema, req.body, 'the room');
+      reply.code(201);
+      return createRoom(db, body, options.ttlHours);
+    },
+  );
+
+  app.get('/api/rooms/:code', async (req: WithCode) =>
+    publicRoom(await roomByCode(db, codeOf(req))),
+  );
+
+  app.get('/api/rooms/:code/scenario', async (req: WithCode) => {
+    const room = await roomByCode(db, codeOf(req));
+    const [row] = await db.query<{ text: string }>(
+      'SELECT scenario_text AS text FROM rooms WHERE id = $1',
+      [room.id],
+    );
+    return { text: row!.text, hash: room.scenario_hash };
+  });
+
+  app.post('/api/rooms/:code/players', async (req: WithCode, reply) => {
+    const { name } = parseOrRefuse(joinRequestSchema, req.body, 'joining');
+    reply.code(201);
+    return joinRoom(db, codeOf(req), name);
+  });
+
+  app.get('/api/rooms/:code/admin', async (req: WithCode) =>
+    facilitatorView(db, codeOf(req), bearer(req)),
+  );
+
+  app.post('/api/rooms/:code/commands', async (req: WithCode) => {
+    const code = codeOf(req);
+    const cmd = parseOrRefuse(roomCommandSchema, req.body, 'the command');
+    return commandRoom(db, code, bearer(req), cmd);
+  });
+
+  app.get('/api/rooms/:code/results', async (req: WithCode) =>
+    results(db, codeOf(req), bearer(req)),
+  );
+
+  app.get('/api/rooms/:code/export.json', async (req: WithCode, reply) => {
+    const data = await exportRoom(db, codeOf(req), bearer(req));
+    reply.header('Content-Disposition', `attachment; filename="room-${data.room.code}.json"`);
+    return data;
+  });
+
+  app.get('/api/rooms/:code/export.csv', async (req: WithCode, reply) => {
+    const data = await exportRoom(db, codeOf(req), bearer(req));
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="room-${data.room.code}.csv"`);
+    return exportCsv(data);
+  });
+
+  app.delete('/api/rooms/:code', async (req: WithCode, reply) => {
+    await deleteRoom(db, codeOf(req), bearer(req));
+    reply.code(204);
+  });
+}

@@ -1,0 +1,75 @@
+import type { ServerMessage } from '../../room/protocol.ts';
+import type { Database } from '../db/database.ts';
+import { type Announcement, ROOM_CHANNEL } from '../rooms/events.ts';
+import { publicRoom, roomById } from '../rooms/rows.ts';
+
+// This process's sockets, by room, and the one place where room events reach them. Events
+// come only from the database's notifications, including those this very process made, so
+// a trainee on one process and their facilitator on another are served exactly like two on
+// the same process.
+
+export interface LiveClient {
+  role: 'player' | 'facilitator';
+  send(message: ServerMessage): void;
+  close(code: number, reason: string): void;
+}
+
+export class Hub {
+  private readonly rooms = new Map<string, Set<LiveClient>>();
+
+  constructor(private readonly db: Database) {}
+
+  async start(): Promise<void> {
+    await this.db.listen(ROOM_CHANNEL, (payload) => {
+      this.deliver(JSON.parse(payload) as Announcement).catch((err: Error) =>
+        console.error(`room event: ${err.message}`),
+      );
+    });
+  }
+
+  add(roomId: string, client: LiveClient): void {
+    const set = this.rooms.get(roomId) ?? new Set<LiveClient>();
+    this.rooms.set(roomId, set);
+    set.add(client);
+  }
+
+  remove(roomId: string, client: LiveClient): void {
+    const set = this.rooms.get(roomId);
+    set?.delete(client);
+    if (set?.size === 0) this.rooms.delete(roomId);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const set of this.rooms.values()) n += set.size;
+    return n;
+  }
+
+  private async deliver({ room: roomId, event }: Announcement): Promise<void> {
+    const clients = this.rooms.get(roomId);
+    if (!clients) return;
+    const facilitators = () => [...clients].filter((c) => c.role === 'facilitator');
+    switch (event.kind) {
+      case 'room': {
+        const room = publicRoom(await roomById(this.db, roomId));
+        for (const c of clients) c.send({ type: 'room', room });
+        break;
+      }
+      case 'player':
+        for (const c of facilitators()) c.send({ type: 'player', player: event.player });
+        break;
+      case 'decision': {
+        const { kind: _, ...decision } = event;
+        for (const c of facilitators()) c.send({ type: 'decision', ...decision });
+        break;
+      }
+      case 'deleted':
+        for (const c of [...clients]) {
+          c.send({ type: 'deleted' });
+          c.close(4404, 'the room was deleted');
+        }
+        this.rooms.delete(roomId);
+        break;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { buildServer } from './app.ts';
+import { readEnv } from './config.ts';
+import { openDatabase } from './db/open.ts';
+
+// `npm start`'s server (scripts/start.mjs builds the site first when it is out of date):
+// the settings from the environment, the database migrated, then site and API on one port.
+// SIGINT and SIGTERM close it cleanly, so the embedded database's files stay whole.
+
+let env: ReturnType<typeof readEnv>;
+try {
+  env = readEnv(process.env);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+
+const db = await openDatabase(
+  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.TOW_DATA_DIR },
+);
+const server = await buildServer({
+  db,
+  distDir: env.DIST_DIR,
+  ttlHours: env.TOW_ROOM_TTL_HOURS,
+  sweepSeconds: env.TOW_SWEEP_SECONDS,
+  rateLimit: env.TOW_RATE_LIMIT,
+  wsRate: env.TOW_WS_RATE,
+});
+const address = await server.app.listen({ port: env.PORT, host: env.HOST });
+const where = db.kind === 'pglite' ? `embedded database in ${env.TOW_DATA_DIR}` : 'PostgreSQL';
+console.log(
+  `Tug of War listening on ${address}/ (${where}${server.site ? '' : '; no built site, API only'})`,
+);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  await server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,59 @@
+import { toCsv } from '../../lib/csv.ts';
+import { GAME_VERSION } from '../../record/version.ts';
+import { MODEL_VERSION, OUTCOME_LABELS, type Outcome } from '../../sim/index.ts';
+import type { Database } from '../db/database.ts';
+import { asFacilitator } from './auth.ts';
+import { playersOf, replayed } from './players.ts';
+import { publicRoom } from './rows.ts';
+import { scenarioOfRoom } from './scenarios.ts';
+
+// The room for a spreadsheet or an archive: every trainee with their choices and what the
+// server's replay of them gives, so the export always agrees with the model.
+
+const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
+
+export async function exportRoom(db: Database, code: string, secret: string | null) {
+  const room = await asFacilitator(db, code, secret);
+  const scenario = await scenarioOfRoom(db, room);
+  const players = (await playersOf(db, room.id)).map((p) => {
+    const r = replayed(scenario, room.seed, p.choices);
+    return {
+      id: p.id,
+      name: p.name,
+      joinedAt: p.joined_at.toISOString(),
+      choices: [...p.choices],
+      finished: r.finished,
+      situationId: r.state.situationId,
+      score: r.score,
+      outcomes: r.outcomes,
+    };
+  });
+  return { room: publicRoom(room), game: GAME_VERSION, model: MODEL_VERSION, players };
+}
+
+export type RoomExport = Awaited<ReturnType<typeof exportRoom>>;
+
+export function exportCsv(data: RoomExport): string {
+  const quarters = data.room.scenario.quarters;
+  const header = [
+    'player',
+    'name',
+    'joined',
+    'decisions',
+    ...Array.from({ length: quarters }, (_, i) => `q${i + 1}`),
+    'finished',
+    'score',
+    ...OUTCOMES,
+  ];
+  const rows = data.players.map((p) => [
+    p.id,
+    p.name,
+    p.joinedAt,
+    p.choices.length,
+    ...Array.from({ length: quarters }, (_, i) => p.choices[i] ?? ''),
+    p.finished,
+    p.score,
+    ...OUTCOMES.map((o) => p.outcomes[o]),
+  ]);
+  return toCsv(header, rows);
+}

@@ -1,0 +1,38 @@
+import { button, h } from './dom.ts';
+import { TERMS } from './terms.ts';
+
+// The glossary: every figure and word the game's screens use, defined in one list. It
+// opens over whatever screen is showing (a modal dialog: the keyboard stays inside it,
+// Escape closes it, focus returns to the button) and leaves the game where it was.
+
+export function glossaryControl(): { open: HTMLButtonElement; dialog: HTMLDialogElement } {
+  const entries = Object.entries(TERMS).sort((a, b) => a[1].term.localeCompare(b[1].term));
+  const close = button('Close', () => dialog.close(), { class: 'btn btn-small' });
+  const dialog = h(
+    'dialog',
+    { class: 'glossary', attrs: { 'aria-labelledby': 'glossary-h' } },
+    h('div', { class: 'glossary-head' }, h('h2', { id: 'glossary-h' }, 'Glossary'), close),
+    h(
+      'p',
+      { class: 'muted' },
+      'Every figure and word the game uses. On any screen, a dotted word shows its meaning when you point at it, tab to it or tap it.',
+    ),
+    h(
+      'dl',
+      { class: 'glossary-list' },
+      ...entries.flatMap(([key, t]) => [
+        h('dt', { attrs: { 'data-term': key } }, t.term),
+        h('dd', null, t.definition),
+      ]),
+    ),
+  );
+  // a click on the backdrop (outside the dialog's box) closes it too
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog) dialog.close();
+  });
+  const open = button('Glossary', () => dialog.showModal(), {
+    class: 'topbar-link',
+    attrs: { 'aria-haspopup': 'dialog' },
+  });
+  return { open, dialog };
+}

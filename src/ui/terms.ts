@@ -1,0 +1,180 @@
+import { h } from './dom.ts';
+
+// Every figure and word of the game's model that appears on a screen, defined in a
+// sales manager's words. A term on screen is a button: its definition shows on hover, on
+// keyboard focus and on a tap (a toggletip), and a screen reader hears it as the
+// button's description. The glossary lists them all.
+
+export const TERMS = {
+  share: {
+    term: 'Market share',
+    definition:
+      "The part of this customer's business that comes to us, in per cent. It moves as the customer moves between our side and our rivals' on the rope view; a point of share is a hundredth of the customer's spending.",
+  },
+  revenue: {
+    term: 'Revenue',
+    definition:
+      "What the customer buys from us in the quarter (in thousands, or in the scenario's currency): our market share times the customer's whole spending, which grows or shrinks with its market, at our price, less any part of the business we stopped serving.",
+  },
+  profit: {
+    term: 'Profit after cost to serve',
+    definition:
+      'What the quarter earned us: the gross margin on everything sold at our price, less what it cost to serve the customer. A price cut lowers the margin on every unit; a segment that costs more to serve than it earns keeps revenue up and profit down.',
+  },
+  growth: {
+    term: 'Growth',
+    definition: "This quarter's revenue against last quarter's, in per cent.",
+  },
+  attainment: {
+    term: 'Plan attainment',
+    definition:
+      'Revenue against the plan for the quarter: 100% is on plan. Above plan lifts the team’s spirits; below it weighs on them.',
+  },
+  trust: {
+    term: "Customer's trust",
+    definition:
+      'How far the customer believes what we say, out of 100. Distrust works like friction on every one of our ropes. It is won slowly by giving before asking and keeping promises, and lost by pushing a customer who does not trust us yet.',
+  },
+  alignment: {
+    term: 'Team alignment',
+    definition:
+      'How much the team pulls one way, out of 100: 100 when every salesperson and product line pulls straight for the customer, lower as they pull in different directions. A firm call aligns the team for a quarter or two; a plan the team agreed keeps it aligned.',
+  },
+  morale: {
+    term: 'Team morale',
+    definition:
+      "The team's spirits, out of 100, on average. Each person pulls with their skill, their effort and their spirits, so low morale weakens every rope of ours.",
+  },
+  breadth: {
+    term: 'Contacts across the customer',
+    definition:
+      "The part of the customer's departments (engineering, purchasing, operations…) where one of our people has a contact. Contacts add to our pull, shield the customer from rivals and make switching harder.",
+  },
+  brand: {
+    term: 'Brand strength',
+    definition:
+      "How well the customer's people know and rate us, out of 100. It follows, slowly, the share a united team holds.",
+  },
+  pull: {
+    term: 'Pull',
+    definition:
+      "How hard a person, a rival or the customer's habits draw the customer to their side. A salesperson pulls with skill × effort × spirits; a pull off the line to the customer counts for less.",
+  },
+  distrust: {
+    term: "The customer's distrust",
+    definition:
+      "The part of our team's pull that the customer's distrust takes away. At full trust it takes nothing; at none it takes most of it.",
+  },
+  habits: {
+    term: "The customer's habits",
+    definition:
+      'The status quo: the customer tends to stay where it has been. Its habits pull it back towards where it used to sit, and drift towards us only while it stays with us: that drift is loyalty.',
+  },
+  noise: {
+    term: 'Market noise',
+    definition:
+      'The economy, word of mouth and other outside forces: a push towards us or away from us, different every quarter, the same for every way of playing the same market.',
+  },
+  standing: {
+    term: 'Already pulling',
+    definition:
+      'The ropes as they stood when the quarter opened: where they were taking the customer before anything happened this quarter.',
+  },
+  score: {
+    term: 'Score',
+    definition:
+      "Your result out of 100, from this scenario's rubric: the outcomes it weighs (such as share, growth, trust and morale), with next year's outlook, so a last-quarter grab does not pay.",
+  },
+  fair: {
+    term: 'Fair score',
+    definition:
+      'Where your score stands among every way this same market could have been played, with the same luck: better than 73 of every 100 ways means a fair score of 73. Luck cannot decide it.',
+  },
+  grade: {
+    term: 'Pass mark',
+    definition:
+      "The result an assessed session needs to pass, set by the scenario or by the person who assigned it; it counts your fair score, your score or both, as the scenario's rubric says.",
+  },
+  turning: {
+    term: 'Turning point',
+    definition:
+      'A decision where another reply, with your other decisions kept, would have changed your final score by the most.',
+  },
+  par: {
+    term: 'Par lines',
+    definition:
+      'Fixed ways of playing the same market, for comparison: always the same style, and the best path.',
+  },
+  best: {
+    term: 'Best path',
+    definition: 'The highest-scoring way to play this same market, with the same luck.',
+  },
+  whatif: {
+    term: 'What-if',
+    definition:
+      'Another reply at one of your decisions, and the rest of the market played again with the same luck, keeping your later replies where they still fit.',
+  },
+  style: {
+    term: 'Style',
+    definition:
+      'What a reply does with people. A directive reply tells the team what to do: fast, and it costs experienced people some commitment. A collaborative reply involves the team: slower, and it lasts. A hands-off reply lets the people closest to the customer act: it works only when they are ready.',
+  },
+  kind: {
+    term: 'Kind of situation',
+    definition:
+      'A crisis calls for speed; a slow build rewards patience; a routine one is neither. Which style fits depends on the team and the trust you have built, not on the kind alone.',
+  },
+  autonomy: {
+    term: 'Autonomy',
+    definition:
+      'How much say the team has in how it sells, out of 100. People who choose how they sell keep their spirits up; firm calls wear it down.',
+  },
+  effort: {
+    term: 'Effort',
+    definition:
+      'How hard the team works the account. A firm call raises it at once; it settles back over the next quarters.',
+  },
+  skill: {
+    term: 'Skill',
+    definition: 'What a person can do with the customer; newer people learn from clear direction.',
+  },
+} as const satisfies Record<string, { term: string; definition: string }>;
+
+export type TermKey = keyof typeof TERMS;
+
+let tips = 0;
+
+/**
+ * A term on screen with its definition a hover, focus or tap away. `text` is what the
+ * screen says (the term's own name by default).
+ */
+export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement {
+  const id = `term-tip-${++tips}`;
+  const tip = h(
+    'span',
+    { class: 'term-tip', id, attrs: { role: 'tooltip' } },
+    TERMS[key].definition,
+  );
+  const wrap = h('span', { class: 'term-wrap' });
+  const open = (yes: boolean) => {
+    wrap.classList.toggle('open', yes);
+    btn.setAttribute('aria-expanded', String(yes));
+  };
+  const btn = h(
+    'button',
+    {
+      class: 'term',
+      attrs: { type: 'button', 'aria-describedby': id, 'aria-expanded': 'false', 'data-term': key },
+      on: {
+        click: () => open(!wrap.classList.contains('open')),
+        keydown: (e) => {
+          if (e.key === 'Escape') open(false);
+        },
+        blur: () => open(false),
+      },
+    },
+    text,
+  );
+  wrap.append(btn, tip);
+  return wrap;
+}

@@ -1,0 +1,146 @@
+import {
+  ownerOf,
+  type ScenarioDef,
+  type SimState,
+  type WhyFigure,
+  type WhySource,
+} from '../sim/index.ts';
+import { apportion } from './apportion.ts';
+import {
+  choiceLabel,
+  type MetricMove,
+  metricMoves,
+  type Watched,
+  watchedFigure,
+} from './explain.ts';
+
+// What moved a figure in a quarter, in a sales manager's words, in shown steps that add up
+// to the change shown: the model's exact split (src/sim/attribution.ts), rounded so the
+// rounded parts add up to the rounded change.
+
+export interface WhyLine {
+  /** what did it: a reply, a person, a rival, an event */
+  label: string;
+  /** 'now' for what happened this quarter, 'standing' for the ropes as the quarter opened */
+  group: 'now' | 'standing';
+  /** the change it made, in the figure's shown steps (tenths of a point of share) */
+  steps: number;
+}
+
+export interface FigureWhy {
+  figure: WhyFigure;
+  move: MetricMove;
+  /** how the figure is shown, in this scenario's currency for money */
+  watched: Watched;
+  /** the parts that moved the figure by at least one shown step, largest first */
+  lines: WhyLine[];
+}
+
+/** "Priya Nair (power tools)" is Priya Nair when a sentence names her. */
+const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
+
+function memberLabel(scenario: ScenarioDef, id: string): string {
+  const m = scenario.team.find((x) => x.id === id);
+  return `${shortName(m?.name ?? 'a former colleague')}'s pull`;
+}
+
+function competitorLabel(scenario: ScenarioDef, id: string): string {
+  return `${scenario.competitors.find((c) => c.id === id)?.name ?? 'a rival'}'s pull`;
+}
+
+const MARKET: Record<string, string> = {
+  noise: 'market noise (the economy, word of mouth)',
+  confusion: 'a divided team confusing the customer',
+  price: 'your price against the list price',
+};
+
+const DRIFT: Record<string, string> = {
+  settle: "last quarter's results changing effort and spirits",
+  spirits: 'spirits following the plan and the team’s say',
+  brand: 'the brand following a united team’s share',
+  growth: "the customer's market growing",
+};
+
+/**
+ * Who or what moved a figure, in words. `quarter` is the quarter being explained: its own
+ * reply is "your reply", since the screen has just said which it was.
+ */
+export function whyLabel(
+  scenario: ScenarioDef,
+  state: SimState,
+  by: WhySource,
+  quarter = 0,
+): string {
+  switch (by.kind) {
+    case 'pull':
+      switch (by.source) {
+        case 'member':
+          return memberLabel(scenario, by.ref);
+        case 'competitor':
+          return competitorLabel(scenario, by.ref);
+        case 'distrust':
+          return "the customer's distrust";
+        case 'contacts':
+          return 'your contacts across the customer';
+        case 'habits':
+          return "the customer's habits";
+      }
+      break;
+    case 'drift':
+      return DRIFT[by.source] ?? by.source;
+    case 'cause':
+      switch (by.source) {
+        case 'choice':
+          if (by.origin === quarter) return 'your reply';
+          return `your reply “${choiceLabel(scenario, by.ref)}”`;
+        case 'later':
+          return `your Q${by.origin} reply “${choiceLabel(scenario, by.ref)}”, later${by.note ? ` (${by.note})` : ''}`;
+        case 'style':
+          return `your Q${ownerOf(scenario, state.history, by)} firm call wearing off`;
+        case 'event':
+          return scenario.events.find((e) => e.id === by.ref)?.title ?? 'an event';
+        case 'market':
+          return MARKET[by.ref] ?? by.note ?? 'the market';
+      }
+  }
+  return 'the market';
+}
+
+/** The change of `figure` in `quarter` (1-based), split by what caused it. */
+export function figureWhy(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  figure: WhyFigure,
+  /** one line for every rope already pulling, told in these words (where share lists them) */
+  standingAs?: string,
+): FigureWhy | null {
+  const report = state.history[quarter - 1];
+  const move = metricMoves(scenario, state, quarter).find((m) => m.key === figure);
+  const w = watchedFigure(scenario, figure);
+  // a figure this scenario does not show (profit where money is not modelled) has no why
+  if (!report || !move || !w) return null;
+  const parts = (report.why ?? []).filter((p) => (p.change[figure] ?? 0) !== 0);
+  // parts told in the same words are one line (two delayed effects of one reply)
+  const byLabel = new Map<string, { label: string; group: WhyLine['group']; raw: number }>();
+  for (const p of parts) {
+    const label =
+      standingAs !== undefined && p.by.kind === 'pull'
+        ? standingAs
+        : whyLabel(scenario, state, p.by, quarter);
+    const group = p.by.kind === 'pull' ? 'standing' : 'now';
+    const line = byLabel.get(label) ?? { label, group, raw: 0 };
+    line.raw += (p.change[figure] ?? 0) * w.scale * 10 ** w.digits;
+    byLabel.set(label, line);
+  }
+  const merged = [...byLabel.values()];
+  const steps = apportion(
+    merged.map((l) => l.raw),
+    move.steps,
+  );
+  const lines = merged
+    .map((l, i) => ({ label: l.label, group: l.group, steps: steps[i]! }))
+    .filter((l) => l.steps !== 0)
+    .sort((a, b) => Math.abs(b.steps) - Math.abs(a.steps));
+  return { figure, move, watched: w, lines };
+}

@@ -1,0 +1,117 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GAME_VERSION } from '../../src/record/version.ts';
+import { healthSchema } from '../../src/room/protocol.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { openDatabase } from '../../src/server/db/open.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/security.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { json, type Running, startServer } from './helpers.ts';
+
+// What every answer carries: the site's security headers (on pages, API answers and errors
+// alike), the static hosting's caching, the health answer, and the HTTP rate limit.
+
+const nginxPolicy = /Content-Security-Policy "([^"]+)"/.exec(
+  readFileSync('docs/hosting/nginx.conf', 'utf8'),
+)![1]!;
+
+describe('the server over HTTP', () => {
+  let db: Database;
+  let server: Running;
+  beforeAll(async () => {
+    const dist = tempDir('server-site');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tug of War</title>');
+    writeFileSync(join(dist, 'assets', 'game-abc123.js'), 'export {};');
+    db = await openDatabase({ dataDir: tempDir('server-data') });
+    server = await startServer(db, { distDir: dist, rateLimit: 40 });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  it('answers /healthz with the version and the kind of database', async () => {
+    const res = await json(server.base, '/healthz');
+    expect(healthSchema.parse(res.body)).toEqual({
+      ok: true,
+      version: GAME_VERSION,
+      model: 2,
+      database: 'pglite',
+    });
+  });
+
+  it("puts the hosting guide's security headers on pages, API answers and errors", async () => {
+    const expected = nginxPolicy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const ours = Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => `${k} ${v.join(' ')}`);
+    expect(ours).toEqual(expected);
+    for (const path of [
+      '/',
+      '/assets/game-abc123.js',
+      '/healthz',
+      '/api/rooms/AAAAAA',
+      '/api/rooms/x',
+      '/nowhere',
+    ]) {
+      const res = await fetch(`${server.base}${path}`);
+      const csp = res.headers
+        .get('content-security-policy')!
+        .split(';')
+        .map((d) => d.trim());
+      expect(csp, path).toEqual(expected);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
+  it('serves the built site with the hosting guide caching', async () => {
+    const page = await fetch(`${server.base}/`);
+    expect(await page.text()).toContain('Tug of War');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${server.base}/assets/game-abc123.js`);
+    expect(asset.headers.get('cache-control')).toContain('max-age=31536000');
+  });
+
+  it('stores an embedded database in its folder that a restart finds again', async () => {
+    const dir = tempDir('server-restart');
+    const one = await openDatabase({ dataDir: dir });
+    await one.query(
+      `INSERT INTO server_instances (id) VALUES ('00000000-0000-4000-8000-000000000001')`,
+    );
+    await one.close();
+    const two = await openDatabase({ dataDir: dir });
+    const rows = await two.query('SELECT version FROM tow_migrations');
+    expect(rows).toEqual([{ version: 1 }]);
+    expect(await two.query('SELECT id FROM server_instances')).toHaveLength(1);
+    await two.close();
+  });
+
+  it('answers an HTTP flood with 429 rate_limited, room creation sooner', async () => {
+    const made: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      made.push(
+        (
+          await json(server.base, '/api/rooms', {
+            body: {
+              scenario: { kind: 'bundled', id: 'silos' },
+              seed: '1',
+              pacing: { mode: 'self' },
+            },
+          })
+        ).status,
+      );
+    }
+    expect(made.slice(0, 4)).toEqual([201, 201, 201, 201]);
+    expect(made.slice(4)).toEqual([429, 429]);
+    let limited: unknown = null;
+    for (let i = 0; i < 45 && !limited; i++) {
+      const res = await json(server.base, '/healthz');
+      if (res.status === 429) limited = res.body;
+    }
+    expect(limited).toMatchObject({ error: 'rate_limited' });
+  });
+});
