@@ -20,7 +20,7 @@ import {
 import { twentyBySix, writeScenario } from '../helpers/scenario-file.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
-const LINE = 'depot-visit,workshop,match-now';
+const LINE = 'depot-visit,workshop,free-pilot,match-now';
 
 function run(args: string[]) {
   return spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/simulate.ts', ...args], {
@@ -116,9 +116,9 @@ describe('npm run simulate', () => {
     ]);
     const c = census(tutorial.scenario, '7');
     expect(out.percentile).toBe(percentile(c, out.score));
-    expect(out.census).toMatchObject({ played: 27, strategies: 27, exhaustive: true, margin: 0 });
+    expect(out.census).toMatchObject({ played: 81, strategies: 81, exhaustive: true, margin: 0 });
     expect(out.fairScore).toBe(
-      `better than ${out.percentile}% of the 27 possible strategies in this market`,
+      `better than ${out.percentile}% of the 81 possible strategies in this market`,
     );
     expect(out.par.map((p: { policy: string }) => p.policy)).toEqual([
       'directive',
@@ -223,10 +223,10 @@ describe('npm run simulate', () => {
     [
       ['--scenario', 'tutorial', '--seed', '1', '--choices', `${LINE},ignore`],
       1,
-      'the game is over after 3 decisions, but 4 choices were given',
+      'the game is over after 4 decisions, but 5 choices were given',
     ],
     [
-      ['--scenario', 'tutorial', '--seed', '1', '--choices', 'discount', '--percentile'],
+      ['--scenario', 'tutorial', '--seed', '1', '--choices', 'maya-leads', '--percentile'],
       1,
       '--percentile needs a finished game',
     ],

@@ -8,7 +8,7 @@ import { scenarioYaml, twentyBySix } from '../helpers/scenario-yaml.ts';
 const good = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
 const PLANTED = [
   ['alignment: 0.8 }', 'alignmnt: 0.8 }'],
-  ['trust: 0.2', 'trust: high'],
+  ['trust: 0.35', 'trust: high'],
   ['effects: { outside: 0.1, trust: 0.02 }', 'effects: { outsid: 0.1, trust: 0.02 }'],
 ] as const;
 let bad = good;
@@ -76,13 +76,12 @@ test('three planted errors are listed with their lines; the fixed file plays', a
     timeout: 30_000,
   });
   await expect(page.getByRole('cell', { name: 'best path', exact: true })).toBeVisible();
-  await expect(page.getByText('All 27 strategies played on each of 100 seeds.')).toBeVisible();
+  await expect(page.getByText('All 81 strategies played on each of 100 seeds.')).toBeVisible();
   await expect(page.locator('.uplot')).toHaveCount(1);
-  // the balance gates come first: the three-decision tutorial cannot teach judgement, and
-  // the page says which gates fail and why
+  // the balance gates come first: the tutorial passes them all, and the page says why
   const gates = page.getByRole('list', { name: 'Balance gates' });
-  await expect(page.getByRole('heading', { name: 'Balance gates: some fail' })).toBeVisible();
-  await expect(gates).toContainText('Fail: judgement matters: in 0 of 3 situations');
+  await expect(page.getByRole('heading', { name: 'Balance gates: all pass' })).toBeVisible();
+  await expect(gates).toContainText('Pass: judgement matters: in 3 of 4 situations');
   await expect(gates).toContainText('Pass: luck stays second');
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });

@@ -192,7 +192,7 @@ describe('par lines', () => {
     const directive = lines[0]!.choices.map(
       (id, i) => tutorial.situations[i]!.choices.find((c) => c.id === id)!.style,
     );
-    expect(directive).toEqual(['directive', 'directive', 'directive']);
+    expect(directive).toEqual(['directive', 'directive', 'directive', 'directive']);
     expect(lines[2]!.score).toBeGreaterThanOrEqual(Math.max(lines[0]!.score, lines[1]!.score));
   });
 
