@@ -84,13 +84,16 @@ export const WATCHED: Watched[] = [
 /**
  * The watched metrics of one scenario: money in its currency, and profit beside revenue
  * when the scenario says anything about margins, costs or a leech segment. Money keeps
- * revenue's steps (whole thousands), so its changes and their causes still add up.
+ * revenue's steps (whole thousands), so its changes and their causes still add up; above
+ * a million the compact "€1.2M" shows fewer digits than the change counts.
  */
 export function watchedFor(scenario: ScenarioDef): Watched[] {
   const money = moneyFormat(scenario);
   const inMoney = (w: Watched): Watched => ({
     ...w,
-    value: money.value,
+    // the value rounded to its step first, so "€108.8K → €88.3K" cannot sit beside a
+    // change of −€21K: both ends are shown in the whole thousands the change counts
+    value: (v) => money.value(stepsOf(w, v)),
     delta: money.delta,
     change: money.delta,
   });
