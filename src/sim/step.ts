@@ -220,6 +220,29 @@ function measure(
   return out;
 }
 
+/**
+ * The market pushes the customer from outside this quarter: the force, its cause and its
+ * mark on the trail, so that the "why" gives the push's share change to it by name.
+ */
+function pushOutside(
+  state: SimState,
+  causes: Cause[] | null,
+  trail: Trail | null,
+  quarter: number,
+  ref: 'price' | 'noise',
+  delta: number,
+  note?: string,
+): void {
+  state.outside = q(state.outside + delta);
+  // untraced (the census), nothing is allocated
+  if (causes === null) return;
+  // the cause's keys in the order they always had: the traced states are pinned to the bit
+  const cause: Cause = { metric: 'outside', delta, source: 'market', ref, origin: quarter };
+  if (note !== undefined) cause.note = note;
+  causes.push(cause);
+  trail?.mark({ source: 'market', ref, origin: quarter });
+}
+
 /** Quarters ahead that the outlook looks: next year. */
 const OUTLOOK_QUARTERS = 4;
 
@@ -563,33 +586,15 @@ function play(
   // a price below list draws the customer each quarter it lasts; one above pushes it away
   const draw = priceDraw(state);
   if (draw !== 0) {
-    state.outside = q(state.outside + draw);
-    causes?.push({
-      metric: 'outside',
-      delta: draw,
-      source: 'market',
-      ref: 'price',
-      origin: quarter,
-      note:
-        draw > 0 ? 'a price below list draws the customer' : 'a price above list drives it away',
-    });
-    trail?.mark({ source: 'market', ref: 'price', origin: quarter });
+    const note =
+      draw > 0 ? 'a price below list draws the customer' : 'a price above list drives it away';
+    pushOutside(state, causes, trail, quarter, 'price', draw, note);
   }
 
   // outside influences: a seeded gust, centred on zero
   const u = values[events.length]! + values[events.length + 1]! - 1;
   const noise = q(u * p.noise * 2);
-  if (noise !== 0) {
-    state.outside = q(state.outside + noise);
-    causes?.push({
-      metric: 'outside',
-      delta: noise,
-      source: 'market',
-      ref: 'noise',
-      origin: quarter,
-    });
-    trail?.mark({ source: 'market', ref: 'noise', origin: quarter });
-  }
+  if (noise !== 0) pushOutside(state, causes, trail, quarter, 'noise', noise);
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
   // the customer's trust leaks away for as long as the fan stays open (000, 004), which is
