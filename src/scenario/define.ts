@@ -59,6 +59,7 @@ export function toScenarioDef(file: ScenarioFile): ScenarioDef {
     summary: file.summary,
     goals: file.goals,
     quarters: file.quarters,
+    ...(file.currency === undefined ? {} : { currency: file.currency }),
     styles,
     team: file.team,
     competitors: file.competitors,

@@ -28,6 +28,12 @@ export const EFFECT_DOCS: Record<EffectKey, string> = {
     'An outside force for this quarter only: + pulls the customer towards us (word of mouth, a good reference), - away (bad press). A team pull is typically 1 to 2.',
   market: 'Market size change as a fraction: 0.05 makes the market 5% bigger from now on.',
   home: "Moves the customer's status quo on the line from -1 (the competitor's) to +1 (ours).",
+  price:
+    'Our price against list, as a fraction: -0.05 is a 5% discount (0.5 to 1.5 of list). A discount costs margin on every unit sold for as long as it lasts, draws the customer each quarter (0.15 of pull for 5%), and every rival answers it.',
+  costToServe:
+    'Change in the cost to serve, as a share of revenue at list price (0 to 2): visits, service, rush deliveries, custom work.',
+  leech:
+    "Share of the customer's leech segment we serve (0 to 1): -1 drops it (its revenue and its cost go), 1 takes it back. Needs customer.leech.",
 };
 
 export const STYLE_DOCS: Record<keyof StyleParams, string> = {

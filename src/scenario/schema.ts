@@ -49,7 +49,7 @@ const effectSet = z
     ) as Record<(typeof EFFECT_KEYS)[number], z.ZodOptional<z.ZodNumber>>,
   )
   .describe(
-    'Changes to the model when this fires, each a change from the current value. Effects: alignment, trust, morale, effort, skill, autonomy, contacts, shareContacts, brand, competitor, competitorAlignment, outside, market, home.',
+    `Changes to the model when this fires, each a change from the current value. Effects: ${EFFECT_KEYS.join(', ')}.`,
   );
 
 const memberEffect = z.strictObject({
@@ -235,6 +235,29 @@ const customer = z.strictObject({
     .describe('Departments where the company itself holds the contact, whoever the rep is.')
     .optional(),
   marketSize: num(1, 1e7).describe('Revenue of the whole market per quarter, in thousands.'),
+  margin: num(0, 1)
+    .describe(
+      'Gross margin rate at list price: 0.3 keeps 30% of revenue before the cost to serve (default 0.3).',
+    )
+    .optional(),
+  costToServe: num(0, 2)
+    .describe(
+      'Cost to serve the customer (visits, service, deliveries) as a share of revenue at list price (default 0.1).',
+    )
+    .optional(),
+  leech: z
+    .strictObject({
+      share: num(0, 0.6).describe(
+        'Share of our volume with this customer that the segment makes up.',
+      ),
+      costToServe: num(0, 2).describe(
+        'Its cost to serve, as a share of its revenue at list price: above the margin, it loses money.',
+      ),
+    })
+    .describe(
+      'A leech segment: business that costs more to serve than its margin brings. Served at the start; the effect leech: -1 drops it.',
+    )
+    .optional(),
 });
 
 const styleParams = z
@@ -329,6 +352,13 @@ export const scenarioSchema = z
       .min(1)
       .max(20)
       .describe('How many quarters (decisions) every path through the situations lasts.'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, {
+        error: 'expected a currency code of three capital letters, such as EUR',
+      })
+      .describe('ISO 4217 code of the currency money is shown in (EUR, USD, GBP, ...).')
+      .optional(),
     styles: z
       .array(id)
       .min(1)

@@ -1,5 +1,6 @@
 import type { CauseSource } from './effects.ts';
 import { cosDeg, q, sinDeg } from './fixed.ts';
+import { profitOf, revenueOf } from './money.ts';
 import { breadth, effectiveAngle, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
 import type { Metrics, SimState } from './state.ts';
 import type { ScenarioDef } from './types.ts';
@@ -24,6 +25,7 @@ import type { ScenarioDef } from './types.ts';
 export const WHY_FIGURES = [
   'share',
   'revenue',
+  'profit',
   'trust',
   'alignment',
   'morale',
@@ -37,7 +39,7 @@ export type FigureChanges = Partial<Record<WhyFigure, number>>;
  * Who or what moved a figure:
  * - 'cause': a reply, a delayed effect, a firm call relaxing, an event or the market, with
  *   the same fields as the causes the quarter records;
- * - 'pull': a rope as it stood when the quarter opened (share and revenue only);
+ * - 'pull': a rope as it stood when the quarter opened (share, revenue and profit only);
  * - 'drift': the model's own dynamics between and after the quarter's events.
  */
 export type WhySource =
@@ -183,7 +185,10 @@ export function openTrail(
     return {
       target: forces(state, p, depts, team.resultant, b).target,
       share,
-      revenue: q(share * state.marketSize),
+      // measured as step() measures them: a price move, a cost to serve or a dropped leech
+      // segment moves money at its own mark, not only where the customer moves
+      revenue: revenueOf(scenario.customer, state, share),
+      profit: profitOf(scenario.customer, state, share),
       trust: state.trust,
       alignment: alignmentAsMeasured ?? team.alignment,
       morale: meanMorale(state),
@@ -231,6 +236,7 @@ function pick(m: Metrics): Record<WhyFigure, number> {
   return {
     share: m.share,
     revenue: m.revenue,
+    profit: m.profit,
     trust: m.trust,
     alignment: m.alignment,
     morale: m.morale,
@@ -290,12 +296,14 @@ function splitMove(
   for (const piece of pieces) model += piece.dx;
   const share = move.after.share - move.before.share;
   const revenue = move.after.revenue - move.before.revenue;
+  const profit = move.after.profit - move.before.profit;
   if (Math.abs(model) < 1e-12) {
     // the pulls were in balance; a change on the rounding grid goes to the largest rope
     const top = [...pieces].sort((a, b) => Math.abs(b.dx) - Math.abs(a.dx))[0];
     if (top) {
       add(top.by, 'share', share);
       add(top.by, 'revenue', revenue);
+      add(top.by, 'profit', profit);
     }
     return;
   }
@@ -303,5 +311,6 @@ function splitMove(
     const weight = piece.dx / model;
     add(piece.by, 'share', share * weight);
     add(piece.by, 'revenue', revenue * weight);
+    add(piece.by, 'profit', profit * weight);
   }
 }

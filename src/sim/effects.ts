@@ -1,4 +1,5 @@
 import { clamp, clamp01, q } from './fixed.ts';
+import { PRICE_RIVAL } from './params.ts';
 import { breadth, teamResultant } from './ropes.ts';
 import type { Cause, MemberState, SimState } from './state.ts';
 import type { EffectKey, EffectSet, MemberEffect } from './types.ts';
@@ -228,6 +229,37 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
       record(ctx, 'home', before, state.home);
       return;
     }
+    case 'price':
+      changePrice(ctx, d);
+      return;
+    case 'costToServe': {
+      const before = state.costToServe;
+      state.costToServe = q(clamp(before + d, 0, 2));
+      record(ctx, 'costToServe', before, state.costToServe);
+      return;
+    }
+    case 'leech': {
+      const before = state.leech;
+      state.leech = q(clamp01(before + d));
+      record(ctx, 'leech', before, state.leech);
+      return;
+    }
+  }
+}
+
+/** A price move: every unit sold earns more or less margin, and a cut invites an answer. */
+function changePrice(ctx: Ctx, d: number): void {
+  const state = ctx.state;
+  const before = state.price;
+  state.price = q(clamp(before + d, 0.5, 1.5));
+  record(ctx, 'price', before, state.price);
+  const cut = before - state.price;
+  if (cut <= 0) return;
+  // rivals do not let a price cut stand unanswered: each pulls harder from now on
+  for (const c of state.competitors) {
+    const was = c.strength;
+    c.strength = q(clamp(was + PRICE_RIVAL * cut, 0.05, 10));
+    if (traced(ctx)) record(ctx, `competitor:${c.id}`, was, c.strength);
   }
 }
 

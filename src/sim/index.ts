@@ -6,6 +6,7 @@ export * from './explain.ts';
 export * from './fixed.ts';
 export * from './grade.ts';
 export * from './model-version.ts';
+export * from './money.ts';
 export * from './params.ts';
 export * from './policies.ts';
 export {

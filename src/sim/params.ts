@@ -86,3 +86,18 @@ export const CONFUSION_MAX = 0.08;
  * works with us across its organisation less than one we reach through a single buyer.
  */
 export const BREADTH_SHIELD = 1;
+
+// Money (001's leeches, 003's value disciplines): what a quarter earns, not only what it sells.
+
+/** gross margin rate at list price of a customer whose scenario gives none */
+export const DEFAULT_MARGIN = 0.3;
+/** cost to serve, as a share of revenue at list price, of a customer whose scenario gives none */
+export const DEFAULT_COST_TO_SERVE = 0.1;
+/**
+ * Outside pull each quarter per unit of discount below list (0.05 off: 0.15 a quarter): a
+ * lower price draws the customer for as long as it lasts, and a price above list pushes it
+ * away. The margin it costs lasts as long.
+ */
+export const PRICE_DRAW = 3;
+/** strength each rival adds in answer to a price cut, per unit of the cut */
+export const PRICE_RIVAL = 1;

@@ -18,6 +18,7 @@ export const OUTCOME_RANGES: Record<Outcome, readonly [number, number]> = {
   brand: [0, 0.8],
   earnings: [0.6, 1.6],
   alignment: [0.3, 1],
+  profit: [0, 0.3],
 };
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -29,6 +30,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   brand: 'final brand strength',
   earnings: "reps' earnings against the start",
   alignment: 'average team alignment',
+  profit: "profit per quarter against the starting revenue, over the game and next year's outlook",
 };
 
 const OUTCOME_KEYS = Object.keys(OUTCOME_RANGES) as Outcome[];
@@ -75,6 +77,16 @@ function outcomeOf(state: SimState, key: Outcome): number {
       let sum = 0;
       for (let i = 0; i < played; i++) sum += history[i]!.metrics.alignment;
       return played === 0 ? 0 : q(sum / played);
+    }
+    case 'profit': {
+      // every quarter's profit, and next year's at the outlook's share (profit follows
+      // share at today's price and costs), so a discount's bill after the end still counts
+      let sum = 0;
+      for (let i = 0; i < played; i++) sum += history[i]!.metrics.profit;
+      const mean = played === 0 ? last.profit : sum / played;
+      const ahead = (last.profit * last.outlook) / Math.max(last.share, 1e-9);
+      const base = state.start.revenue;
+      return base > 0 ? q((mean + ahead) / 2 / base) : 0;
     }
   }
 }

@@ -68,6 +68,8 @@ export interface Metrics {
    * The score weighs it beside the final share, so a last-quarter grab does not pay.
    */
   outlook: number;
+  /** gross margin minus cost to serve this quarter, in thousands (see money.ts) */
+  profit: number;
 }
 
 /**
@@ -109,6 +111,8 @@ export function metricByName(m: Metrics, key: keyof Metrics): number {
       return m.home;
     case 'outlook':
       return m.outlook;
+    case 'profit':
+      return m.profit;
   }
 }
 
@@ -153,6 +157,12 @@ export interface SimState {
   /** degrees the fan springs open per unit of forced alignment that relaxes */
   rebound: number;
   marketSize: number;
+  /** our price against list: 1 at list, 0.95 after a 5% discount */
+  price: number;
+  /** cost to serve as a share of revenue at list price (the leech segment's apart) */
+  costToServe: number;
+  /** share of the leech segment we still serve, 0..1 (0 when the scenario has none) */
+  leech: number;
   plan: number;
   outside: number;
   pending: PendingEffect[];

@@ -2,6 +2,7 @@ import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
 import {
   CONFUSION,
   CONFUSION_FROM,
@@ -93,6 +94,9 @@ function cloneState(s: SimState): SimState {
     forced: s.forced,
     rebound: s.rebound,
     marketSize: s.marketSize,
+    price: s.price,
+    costToServe: s.costToServe,
+    leech: s.leech,
     plan: s.plan,
     outside: s.outside,
     pending: s.pending,
@@ -139,6 +143,9 @@ function copyInto(into: SimState, s: SimState): SimState {
   into.forced = s.forced;
   into.rebound = s.rebound;
   into.marketSize = s.marketSize;
+  into.price = s.price;
+  into.costToServe = s.costToServe;
+  into.leech = s.leech;
   into.plan = s.plan;
   into.outside = s.outside;
   into.pending = s.pending;
@@ -156,7 +163,8 @@ function measure(
   out: Metrics | null = null,
 ): Metrics {
   const share = q((1 + state.position) / 2);
-  const revenue = q(share * state.marketSize);
+  const revenue = revenueOf(scenario.customer, state, share);
+  const profit = profitOf(scenario.customer, state, share);
   let team = 0;
   let moraleSum = 0;
   for (const m of state.members) {
@@ -189,6 +197,7 @@ function measure(
       position: state.position,
       home: state.home,
       outlook,
+      profit,
     };
   }
   out.share = share;
@@ -207,7 +216,31 @@ function measure(
   out.position = state.position;
   out.home = state.home;
   out.outlook = outlook;
+  out.profit = profit;
   return out;
+}
+
+/**
+ * The market pushes the customer from outside this quarter: the force, its cause and its
+ * mark on the trail, so that the "why" gives the push's share change to it by name.
+ */
+function pushOutside(
+  state: SimState,
+  causes: Cause[] | null,
+  trail: Trail | null,
+  quarter: number,
+  ref: 'price' | 'noise',
+  delta: number,
+  note?: string,
+): void {
+  state.outside = q(state.outside + delta);
+  // untraced (the census), nothing is allocated
+  if (causes === null) return;
+  // the cause's keys in the order they always had: the traced states are pinned to the bit
+  const cause: Cause = { metric: 'outside', delta, source: 'market', ref, origin: quarter };
+  if (note !== undefined) cause.note = note;
+  causes.push(cause);
+  trail?.mark({ source: 'market', ref, origin: quarter });
 }
 
 /** Quarters ahead that the outlook looks: next year. */
@@ -246,7 +279,8 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
     sx += pull * cosDeg(a);
     sy += pull * sinDeg(a);
   }
-  let outside = 0;
+  // a price away from list keeps drawing (or pushing) the customer next year too
+  let outside = priceDraw(state);
   let trust = state.trust;
   const pending = state.pending;
   for (let i = 0; i < pending.length; i++) {
@@ -290,6 +324,9 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     forced: 0,
     rebound: 0,
     marketSize: c.marketSize,
+    price: 1,
+    costToServe: startingCostToServe(c),
+    leech: c.leech === undefined ? 0 : 1,
     plan: 0,
     outside: 0,
     pending: [],
@@ -298,7 +335,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     history: [],
     choices: [],
   };
-  state.plan = q(((1 + c.position) / 2) * c.marketSize);
+  state.plan = revenueOf(c, state, (1 + c.position) / 2);
   state.brand = q(0.5 * teamResultant(state).alignment * ((1 + c.position) / 2) + 0.2);
   state.start = measure(
     scenario,
@@ -546,20 +583,18 @@ function play(
   }
   if (fired) state.firedEvents = joined(state.firedEvents, fired);
 
+  // a price below list draws the customer each quarter it lasts; one above pushes it away
+  const draw = priceDraw(state);
+  if (draw !== 0) {
+    const note =
+      draw > 0 ? 'a price below list draws the customer' : 'a price above list drives it away';
+    pushOutside(state, causes, trail, quarter, 'price', draw, note);
+  }
+
   // outside influences: a seeded gust, centred on zero
   const u = values[events.length]! + values[events.length + 1]! - 1;
   const noise = q(u * p.noise * 2);
-  if (noise !== 0) {
-    state.outside = q(state.outside + noise);
-    causes?.push({
-      metric: 'outside',
-      delta: noise,
-      source: 'market',
-      ref: 'noise',
-      origin: quarter,
-    });
-    trail?.mark({ source: 'market', ref: 'noise', origin: quarter });
-  }
+  if (noise !== 0) pushOutside(state, causes, trail, quarter, 'noise', noise);
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
   // the customer's trust leaks away for as long as the fan stays open (000, 004), which is

@@ -17,6 +17,9 @@ export const EFFECT_KEYS = [
   'outside', // outside force this quarter: + towards us (word of mouth), − away (bad press)
   'market', // market size, as a fraction (+0.05 = five per cent bigger)
   'home', // the customer's status quo, on the −1..+1 line
+  'price', // our price against list, as a fraction (−0.05 = a 5% discount)
+  'costToServe', // cost to serve, as a share of revenue at list price
+  'leech', // share of the leech segment we serve: −1 drops it, +1 takes it back
 ] as const;
 
 export type EffectKey = (typeof EFFECT_KEYS)[number];
@@ -130,6 +133,23 @@ export interface CustomerDef {
   companyContacts?: string[];
   /** revenue of the whole market per quarter, in thousands */
   marketSize: number;
+  /** gross margin rate at list price (default DEFAULT_MARGIN) */
+  margin?: number;
+  /** cost to serve as a share of revenue at list price (default DEFAULT_COST_TO_SERVE) */
+  costToServe?: number;
+  /** a slice of our business that costs more to serve than its margin brings */
+  leech?: LeechDef;
+}
+
+/**
+ * A leech segment (001): part of what we sell to the customer whose cost to serve is
+ * larger than its gross margin. Served at the start; an effect `leech: -1` drops it.
+ */
+export interface LeechDef {
+  /** share of our volume it makes up, 0..0.6 */
+  share: number;
+  /** its cost to serve, as a share of its revenue at list price */
+  costToServe: number;
 }
 
 export interface StyleParams {
@@ -172,7 +192,8 @@ export type Outcome =
   | 'trust'
   | 'brand'
   | 'earnings'
-  | 'alignment';
+  | 'alignment'
+  | 'profit';
 
 export interface RubricDef {
   weights: Partial<Record<Outcome, number>>;
@@ -193,6 +214,8 @@ export interface ScenarioDef {
   summary: string;
   goals: string[];
   quarters: number;
+  /** ISO 4217 code money is shown in; without it revenue shows as thousands */
+  currency?: string;
   styles: string[];
   team: MemberDef[];
   competitors: CompetitorDef[];

@@ -1,4 +1,5 @@
 import type { Cause, Metrics, ScenarioDef, SimState } from '../sim/index.ts';
+import { moneyFormat, showsProfit } from './money.ts';
 import type { TermKey } from './terms.ts';
 
 // Words for what the model did: which number moved, by how much, and because of what.
@@ -27,6 +28,8 @@ export interface Watched {
   changeUnit: string;
   value(v: number): string;
   delta(d: number): string;
+  /** a change of this many shown steps, signed: "+2.1 pts", "−3", "+€12K" */
+  change(steps: number): string;
 }
 
 function watched(
@@ -48,6 +51,7 @@ function watched(
     changeUnit,
     value: (v) => `${(shownSteps(scale, digits, v) / 10 ** digits).toFixed(digits)}${unit}`,
     delta: (d) => `${signed(d * scale, digits)}${changeUnit}`,
+    change: (steps) => `${signed(steps / 10 ** digits, digits)}${changeUnit}`,
   };
 }
 
@@ -60,9 +64,9 @@ export function stepsOf(w: Watched, v: number): number {
   return shownSteps(w.scale, w.digits, v);
 }
 
-/** A change of `steps` steps, signed: "+2.1 pts", "−3", "±0". */
+/** A change of `steps` steps, signed: "+2.1 pts", "−3", "±0", "+€12K". */
 export function showSteps(w: Watched, steps: number): string {
-  return `${signed(steps / 10 ** w.digits, w.digits)}${w.changeUnit}`;
+  return w.change(steps);
 }
 
 export const WATCHED: Watched[] = [
@@ -77,8 +81,41 @@ export const WATCHED: Watched[] = [
   watched('brand', 'Brand strength', 'brand', 100, 0, '/100', ''),
 ];
 
-export function watchedFigure(key: keyof Metrics): Watched {
-  return WATCHED.find((w) => w.key === key)!;
+/**
+ * The watched metrics of one scenario: money in its currency, and profit beside revenue
+ * when the scenario says anything about margins, costs or a leech segment. Money keeps
+ * revenue's steps (whole thousands), so its changes and their causes still add up; above
+ * a million the compact "€1.2M" shows fewer digits than the change counts.
+ */
+export function watchedFor(scenario: ScenarioDef): Watched[] {
+  const money = moneyFormat(scenario);
+  const inMoney = (w: Watched): Watched => ({
+    ...w,
+    // the value rounded to its step first, so "€108.8K → €88.3K" cannot sit beside a
+    // change of −€21K: both ends are shown in the whole thousands the change counts
+    value: (v) => money.value(stepsOf(w, v)),
+    delta: money.delta,
+    change: money.delta,
+  });
+  const out: Watched[] = [];
+  for (const w of WATCHED) {
+    if (w.key !== 'revenue') {
+      out.push(w);
+      continue;
+    }
+    out.push(inMoney(w));
+    if (showsProfit(scenario)) {
+      out.push(
+        inMoney({ ...w, key: 'profit', label: 'Profit after cost to serve', term: 'profit' }),
+      );
+    }
+  }
+  return out;
+}
+
+/** One watched figure of a scenario, shown as `watchedFor` shows it. */
+export function watchedFigure(scenario: ScenarioDef, key: keyof Metrics): Watched | undefined {
+  return watchedFor(scenario).find((w) => w.key === key);
 }
 
 export interface MetricMove {
@@ -99,11 +136,11 @@ export function metricsBefore(state: SimState, quarter: number): Metrics {
 }
 
 /** How each watched metric moved in the given quarter (1-based) against the one before. */
-export function metricMoves(state: SimState, quarter: number): MetricMove[] {
+export function metricMoves(scenario: ScenarioDef, state: SimState, quarter: number): MetricMove[] {
   const now = state.history[quarter - 1]?.metrics;
   if (!now) return [];
   const before = metricsBefore(state, quarter);
-  return WATCHED.map((w) => {
+  return watchedFor(scenario).map((w) => {
     const steps = stepsOf(w, now[w.key]) - stepsOf(w, before[w.key]);
     return {
       key: w.key,
@@ -160,7 +197,15 @@ export function describeEffect(scenario: ScenarioDef, metric: string, delta: num
     case 'outside':
       return `outside pull ${signed(delta, 2)} (${delta >= 0 ? 'towards us' : 'away from us'})`;
     case 'marketSize':
-      return `market size ${signed(delta, 0)}k`;
+      return `market size ${moneyFormat(scenario).delta(delta)}`;
+    case 'price':
+      return `our price ${signed(delta * 100)}% of list`;
+    case 'costToServe':
+      return `cost to serve ${signed(delta * 100)}% of revenue`;
+    case 'leech':
+      return delta < 0
+        ? `leech segment served ${signed(delta * 100, 0)}% (dropped)`
+        : `leech segment served ${signed(delta * 100, 0)}% (taken back)`;
     case 'home':
       return `customer's status quo ${signed(delta * 50)} share pts`;
     default:

@@ -14,7 +14,12 @@ export const TERMS = {
   revenue: {
     term: 'Revenue',
     definition:
-      "What the customer buys from us in the quarter, in thousands: our market share times the customer's whole spending, which grows or shrinks with its market.",
+      "What the customer buys from us in the quarter (in thousands, or in the scenario's currency): our market share times the customer's whole spending, which grows or shrinks with its market, at our price, less any part of the business we stopped serving.",
+  },
+  profit: {
+    term: 'Profit after cost to serve',
+    definition:
+      'What the quarter earned us: the gross margin on everything sold at our price, less what it cost to serve the customer. A price cut lowers the margin on every unit; a segment that costs more to serve than it earns keeps revenue up and profit down.',
   },
   growth: {
     term: 'Growth',

@@ -6,7 +6,13 @@ import {
   type WhySource,
 } from '../sim/index.ts';
 import { apportion } from './apportion.ts';
-import { choiceLabel, type MetricMove, metricMoves, watchedFigure } from './explain.ts';
+import {
+  choiceLabel,
+  type MetricMove,
+  metricMoves,
+  type Watched,
+  watchedFigure,
+} from './explain.ts';
 
 // What moved a figure in a quarter, in a sales manager's words, in shown steps that add up
 // to the change shown: the model's exact split (src/sim/attribution.ts), rounded so the
@@ -24,6 +30,8 @@ export interface WhyLine {
 export interface FigureWhy {
   figure: WhyFigure;
   move: MetricMove;
+  /** how the figure is shown, in this scenario's currency for money */
+  watched: Watched;
   /** the parts that moved the figure by at least one shown step, largest first */
   lines: WhyLine[];
 }
@@ -43,6 +51,7 @@ function competitorLabel(scenario: ScenarioDef, id: string): string {
 const MARKET: Record<string, string> = {
   noise: 'market noise (the economy, word of mouth)',
   confusion: 'a divided team confusing the customer',
+  price: 'your price against the list price',
 };
 
 const DRIFT: Record<string, string> = {
@@ -107,9 +116,10 @@ export function figureWhy(
   standingAs?: string,
 ): FigureWhy | null {
   const report = state.history[quarter - 1];
-  const move = metricMoves(state, quarter).find((m) => m.key === figure);
-  if (!report || !move) return null;
-  const w = watchedFigure(figure);
+  const move = metricMoves(scenario, state, quarter).find((m) => m.key === figure);
+  const w = watchedFigure(scenario, figure);
+  // a figure this scenario does not show (profit where money is not modelled) has no why
+  if (!report || !move || !w) return null;
   const parts = (report.why ?? []).filter((p) => (p.change[figure] ?? 0) !== 0);
   // parts told in the same words are one line (two delayed effects of one reply)
   const byLabel = new Map<string, { label: string; group: WhyLine['group']; raw: number }>();
@@ -132,5 +142,5 @@ export function figureWhy(
     .map((l, i) => ({ label: l.label, group: l.group, steps: steps[i]! }))
     .filter((l) => l.steps !== 0)
     .sort((a, b) => Math.abs(b.steps) - Math.abs(a.steps));
-  return { figure, move, lines };
+  return { figure, move, watched: w, lines };
 }

@@ -41,7 +41,7 @@ test.describe('rope view (harness)', () => {
   test('plays a quarter out over a few seconds and reports it done once', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page);
-    const id = await page.evaluate(() => window.__HARNESS__.play('discount'));
+    const id = await page.evaluate(() => window.__HARNESS__.play('script'));
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.__HARNESS__.playing())).toBe(true);
     await shot(page, 'desktop-mid-play');
@@ -52,7 +52,7 @@ test.describe('rope view (harness)', () => {
 
   test('skip jumps to the end at once', async ({ page }) => {
     await open(page);
-    const id = await page.evaluate(() => window.__HARNESS__.play('discount'));
+    const id = await page.evaluate(() => window.__HARNESS__.play('script'));
     await page.waitForTimeout(200);
     await page.evaluate(() => window.__HARNESS__.skip());
     await page.waitForFunction((n) => window.__HARNESS__.done.includes(n), id, { timeout: 1000 });
@@ -61,7 +61,7 @@ test.describe('rope view (harness)', () => {
 
   test('reduced motion: no animation, the quarter is done straight away', async ({ page }) => {
     await open(page, '?reduced=1');
-    const id = await page.evaluate(() => window.__HARNESS__.play('discount'));
+    const id = await page.evaluate(() => window.__HARNESS__.play('script'));
     await page.waitForFunction((n) => window.__HARNESS__.done.includes(n), id, {
       timeout: 1500, // well under the 3 s a played quarter takes
     });

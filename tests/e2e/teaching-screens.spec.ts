@@ -27,9 +27,10 @@ const RAW_TERMS = [
   /\b\d+% of possible strategies/,
 ];
 
-/** "+2.1 pts" → 21 tenths; "−15k" → −15. */
+/** "+2.1 pts" → 21 tenths; "−15k" → −15; "+⁠€12K" → 12 (money keeps whole thousands). */
 function steps(text: string, digits: number): number {
-  const m = /([+−-]|±)\s*(\d+(?:\.\d+)?)/.exec(text);
+  // a currency symbol may stand between the sign and the amount, joined to the sign
+  const m = /([+−-]|±)[\s\u2060]*[^\d\s]{0,3}(\d+(?:\.\d+)?)/.exec(text);
   if (!m) throw new Error(`no signed number in "${text}"`);
   const value = Math.round(Number(m[2]) * 10 ** digits);
   return m[1] === '+' ? value : m[1] === '±' ? 0 : -value;
@@ -39,8 +40,11 @@ async function checkCausesAddUp(page: Page, where: string): Promise<void> {
   for (const [figure, digits] of [
     ['share', 1],
     ['revenue', 0],
+    ['profit', 0],
   ] as const) {
     const block = page.locator(`.why-block[data-why="${figure}"]`);
+    // profit is shown only where the scenario models money
+    if (figure === 'profit' && (await block.count()) === 0) continue;
     await expect(block, `${where}: ${figure}`).toBeVisible();
     const total = steps((await block.locator('.why-total').textContent()) ?? '', digits);
     const parts = await block.locator('.why-list .why-amount').allInnerTexts();

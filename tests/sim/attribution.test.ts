@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import {
   forces,
+  playChoices,
   playPolicy,
   pullTerms,
   type SimState,
@@ -93,5 +94,19 @@ describe('why each figure moved', () => {
       const people = state.members.filter((m) => m.present && m.effort * m.skill * m.morale > 0);
       expect(terms.length).toBe(people.length + scenario.competitors.length + 3);
     }
+  });
+
+  it("gives money's changes to what made them: a price cut costs profit at the reply, and draws share later", () => {
+    const scenario = scenarios.find((b) => b.scenario.id === 'value-discipline')!.scenario;
+    // naming the discipline, then matching Polyform's price list (6% off list)
+    const state = playChoices(scenario, '1', ['name-it', 'match']);
+    const [, second] = state.history;
+    const reply = second!.why!.find((p) => p.by.kind === 'cause' && p.by.source === 'choice')!;
+    // the price falls at the reply's own mark, before the customer moves
+    expect(reply.change.profit ?? 0).toBeLessThan(0);
+    const draw = second!.why!.find(
+      (p) => p.by.kind === 'cause' && p.by.source === 'market' && p.by.ref === 'price',
+    );
+    expect(draw?.change.share ?? 0).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,7 @@ function firstPath(pickLater: boolean): string[] {
 describe('explain', () => {
   it('reports each watched metric against the quarter before', () => {
     const state = playChoices(scenario, '3', firstPath(true));
-    const moves = metricMoves(state, 1);
+    const moves = metricMoves(scenario, state, 1);
     const share = moves.find((m) => m.key === 'share')!;
     const delta = state.history[0]!.metrics.share - state.start.share;
     expect(share.direction).toBe(Math.abs(delta) < 0.0005 ? 0 : Math.sign(delta));

@@ -2,7 +2,7 @@ import { type ScenarioDef, type SimState, shownOrder, situationById } from '../.
 import type { WhatIfView } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
-import { styleMark, styleName, WATCHED } from '../explain.ts';
+import { styleMark, styleName, watchedFor } from '../explain.ts';
 import { bind } from './bind.ts';
 
 // What if: the player picks one of their past decisions and another option there; the
@@ -10,14 +10,16 @@ import { bind } from './bind.ts';
 // where they still fit). Both lines then show side by side: a table of final outcomes,
 // charts with two series, and the rope view with the what-if as a faint ghost.
 
-const OUTCOME_KEYS = ['share', 'revenue', 'trust', 'alignment', 'morale'] as const;
+const OUTCOME_KEYS = ['share', 'revenue', 'profit', 'trust', 'alignment', 'morale'] as const;
 
 function outcomeTable(scenario: ScenarioDef, w: WhatIfView): HTMLElement {
   const a = w.result.actual;
   const b = w.result.alternative;
   const lastA = a.quarters.at(-1);
   const lastB = b.quarters.at(-1);
-  const rows = OUTCOME_KEYS.map((k) => WATCHED.find((x) => x.key === k)!).map((m) =>
+  const watched = watchedFor(scenario);
+  const shown = watched.filter((w) => (OUTCOME_KEYS as readonly string[]).includes(w.key));
+  const rows = shown.map((m) =>
     h(
       'tr',
       null,
@@ -26,7 +28,6 @@ function outcomeTable(scenario: ScenarioDef, w: WhatIfView): HTMLElement {
       h('td', null, lastB ? m.value(lastB[m.key]) : '–'),
     ),
   );
-  void scenario;
   return h(
     'table',
     { class: 'data compare-table' },

@@ -6,9 +6,10 @@ import { kindPhrase, type MetricMove, metricMoves, styleMark, styleName } from '
 import { term } from '../terms.ts';
 import { type FigureWhy, figureWhy, type WhyLine } from '../why.ts';
 
-// A quarter's outcome, in the order a manager reads it: what happened and why (share and
-// revenue split by cause, in parts that add up to the change shown), the coach's note,
-// then what moved the other figures, and the full table of figures folded away.
+// A quarter's outcome, in the order a manager reads it: what happened and why (share,
+// revenue and, where the scenario models money, profit split by cause, in parts that add
+// up to the change shown), the coach's note, then what moved the other figures, and the
+// full table of figures folded away.
 
 export function styleBadge(style: string): HTMLElement {
   const known = style === 'directive' || style === 'collaborative' ? style : 'other';
@@ -29,7 +30,7 @@ function causeItem(line: WhyLine, show: (steps: number) => string): HTMLElement 
   );
 }
 
-/** Share or revenue: the change, then each cause, this quarter's first. */
+/** Share, revenue or profit: the change, then each cause, this quarter's first. */
 function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
   const now = fw.lines.filter((l) => l.group === 'now');
   const standing = fw.lines.filter((l) => l.group === 'standing');
@@ -152,8 +153,12 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     .filter((e) => e !== undefined);
   const why = (f: WhyFigure) => figureWhy(scenario, sim, report.quarter, f);
   const share = why('share');
-  // revenue follows share: its ropes already pulling are the ones share lists, in one line
-  const revenue = figureWhy(scenario, sim, report.quarter, 'revenue', STANDING_AS_SHARE);
+  // money follows share: its ropes already pulling are the ones share lists, in one line;
+  // profit is null where the scenario does not model money
+  const money = (f: 'revenue' | 'profit') =>
+    figureWhy(scenario, sim, report.quarter, f, STANDING_AS_SHARE);
+  const revenue = money('revenue');
+  const profit = money('profit');
   const others = OTHERS.map(why).filter((f) => f !== null);
   const signedSteps = (fw: FigureWhy, steps: number) => {
     const digits = fw.figure === 'share' ? 1 : 0;
@@ -184,9 +189,13 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'section',
       { class: 'block why', attrs: { 'aria-labelledby': 'why-h' } },
-      h('h2', { id: 'why-h' }, 'What moved your share, and why'),
+      h(
+        'h2',
+        { id: 'why-h' },
+        profit ? 'What moved your share and your money, and why' : 'What moved your share, and why',
+      ),
       share ? whyBlock(share, (st) => signedSteps(share, st)) : null,
-      revenue ? whyBlock(revenue, (st) => `${signedSteps(revenue, st)}k`) : null,
+      ...[revenue, profit].map((fw) => (fw ? whyBlock(fw, (st) => fw.watched.change(st)) : null)),
     ),
     choice?.coach
       ? h(
@@ -204,7 +213,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
           otherFigures(others, signedSteps),
         )
       : null,
-    figuresTable(metricMoves(sim, report.quarter)),
+    figuresTable(metricMoves(scenario, sim, report.quarter)),
     h(
       'div',
       { class: 'row' },

@@ -1,10 +1,11 @@
-import { shownOrder, situationById } from '../../sim/index.ts';
+import { type ScenarioDef, shownOrder, situationById } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { prefetchFairScore } from '../debrief/runner.ts';
 import { button, h, heading } from '../dom.ts';
-import { kindName } from '../explain.ts';
+import { kindName, watchedFigure } from '../explain.ts';
 import { guardReplies } from '../fresh-press.ts';
+import { showsProfit } from '../money.ts';
 import { type TermKey, term } from '../terms.ts';
 import { outcomeScreen, styleBadge } from './outcome.ts';
 
@@ -19,13 +20,24 @@ function figures(s: GameState): HTMLElement | null {
   const m = sim.history.at(-1)?.metrics ?? sim.start;
   const item = (key: TermKey, label: string, value: string) =>
     h('div', { class: 'figure' }, h('dt', null, term(key, label)), h('dd', null, value));
+  // a scenario that models money shows what the quarter invoiced and what it earned, as
+  // the outcome screen shows them (its currency, in whole thousands)
+  const scenario = s.entry?.scenario;
+  const money = scenario && showsProfit(scenario) ? scenario : null;
+  const amount = (sc: ScenarioDef, key: 'revenue' | 'profit') =>
+    watchedFigure(sc, key)?.value(m[key]) ?? '';
   return h(
     'dl',
-    { class: 'figures', attrs: { 'aria-label': 'Where you stand' } },
+    {
+      class: money ? 'figures with-money' : 'figures',
+      attrs: { 'aria-label': 'Where you stand' },
+    },
     item('share', 'Share', `${(m.share * 100).toFixed(1)}%`),
     item('trust', 'Trust', `${Math.round(m.trust * 100)}`),
     item('alignment', 'Alignment', `${Math.round(m.alignment * 100)}`),
     item('morale', 'Morale', `${Math.round(m.morale * 100)}`),
+    money ? item('revenue', 'Revenue', amount(money, 'revenue')) : null,
+    money ? item('profit', 'Profit', amount(money, 'profit')) : null,
   );
 }
 
