@@ -1,0 +1,73 @@
+import { liveUrl } from '../../room/http.ts';
+import { type ServerMessage, serverMessageSchema } from '../../room/protocol.ts';
+
+// The facilitator's live channel: says hello with the admin secret and passes every
+// message the server sends on. A dropped socket is opened again with growing, jittered
+// waits; the welcome that follows carries the whole room again, so nothing is missed.
+
+export interface LiveChannel {
+  close(): void;
+}
+
+export function openLive(
+  code: string,
+  secret: string,
+  on: {
+    message(msg: ServerMessage): void;
+    link(state: 'live' | 'retrying' | 'gone'): void;
+  },
+): LiveChannel {
+  let socket: WebSocket | null = null;
+  let closed = false;
+  let attempts = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  const connect = () => {
+    const ws = new WebSocket(liveUrl(code));
+    socket = ws;
+    ws.addEventListener('open', () =>
+      ws.send(JSON.stringify({ type: 'hello', role: 'facilitator', secret })),
+    );
+    ws.addEventListener('message', (e) => {
+      if (typeof e.data !== 'string') return;
+      let data: unknown;
+      try {
+        data = JSON.parse(e.data);
+      } catch {
+        return;
+      }
+      const msg = serverMessageSchema.safeParse(data);
+      if (!msg.success) return;
+      if (msg.data.type === 'welcome') {
+        attempts = 0;
+        on.link('live');
+      }
+      on.message(msg.data);
+    });
+    ws.addEventListener('close', (e) => {
+      if (closed || socket !== ws) return;
+      socket = null;
+      if (e.code === 4404) {
+        on.link('gone');
+        return;
+      }
+      on.link('retrying');
+      const wait = Math.min(10_000, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
+      attempts++;
+      retry = setTimeout(connect, wait);
+    });
+  };
+  connect();
+  const ping = setInterval(() => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
+  }, 25_000);
+
+  return {
+    close() {
+      closed = true;
+      clearInterval(ping);
+      if (retry) clearTimeout(retry);
+      socket?.close(1000);
+    },
+  };
+}
