@@ -1,3 +1,4 @@
+import '../workshop/jitless.ts';
 import '../workshop/workshop.css';
 import { authoringPanel } from '../workshop/authoring.ts';
 import { h } from '../workshop/dom.ts';

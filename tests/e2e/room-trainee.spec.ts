@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { clickListed, screenState, watchPage } from './helpers/game.ts';
+import {
+  attachScreenshot,
+  clickListed,
+  expectNoAxeViolations,
+  screenState,
+  waitForRopeView,
+  watchPage,
+} from './helpers/game.ts';
 import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
 
 // A trainee in a live room, against the real room server: join by link, wait for the
@@ -35,6 +42,9 @@ async function serverGame(code: string, secret: string) {
 async function join(page: Page, code: string, name: string) {
   await page.goto(`${server.base}?room=${code}`);
   await expect(page.getByRole('heading', { name: 'Join a live room' })).toBeVisible();
+  // the rope view names its canvas once it has loaded
+  await waitForRopeView(page);
+  await expectNoAxeViolations(page, 'the join form');
   await expect(page.getByLabel('Room code')).toHaveValue(code);
   await page.getByLabel(/Your name/).fill(name);
   await page.getByRole('button', { name: 'Join the room' }).click();
@@ -91,13 +101,30 @@ test('a trainee joins by link, waits for each gated quarter, rejoins after a rel
   expect(problems).toEqual([]);
 });
 
-test('a wrong join code is refused in words', async ({ page }) => {
-  await page.goto(`${server.base}?room=QQQQQQ`);
+test('a wrong join code is refused in words', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  // served by the room server, the title offers to join a room, by code
+  await page.goto(server.base);
+  await page.getByRole('button', { name: 'Join a live room' }).click();
+  await page.getByLabel('Room code').fill('qqqqqq');
   await page.getByLabel(/Your name/).fill('Bo');
   await page.getByRole('button', { name: 'Join the room' }).click();
   await expect(page.getByRole('alert')).toHaveText(
     'There is no room QQQQQQ. Check the code with your facilitator.',
   );
+  await attachScreenshot(page, testInfo, 'join-refused-360');
+});
+
+test('a static copy of the game (no room server) says that live rooms need one', async ({
+  page,
+}) => {
+  // the Playwright web server is vite preview: the built site, no room server behind it
+  await page.goto('./?room=QQQQQQ');
+  await expect(page.getByRole('heading', { name: 'This room is not available' })).toBeVisible();
+  await expect(page.getByText(/Live rooms need the room server/)).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the title' }).click();
+  await expect(page.getByRole('button', { name: 'Choose a market' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Join a live room' })).toHaveCount(0);
 });
 
 test('the server going away mid-game says so, and the game carries on where it was once it is back', async ({

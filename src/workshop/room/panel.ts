@@ -1,4 +1,3 @@
-import { config } from 'zod';
 import { probeRoomServer } from '../../room/http.ts';
 import { button, h, replace } from '../dom.ts';
 import { createRoomForm } from './create-view.ts';
@@ -8,9 +7,6 @@ import { liveRoomPanel } from './live-view.ts';
 // The "Live room" tab: there only in substance when the room server serves this page (a
 // static copy says so and stays as it was). Lists the rooms this browser holds keys to,
 // makes new ones, and opens a room's live dashboard; an admin link opened here is kept.
-
-// the page's CSP forbids eval: zod must not try to compile its parsers
-config({ jitless: true });
 
 export function livePanel(): HTMLElement {
   const body = h(
