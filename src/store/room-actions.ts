@@ -126,7 +126,8 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
         patch({ problem: `Type a name of 1 to ${MAX_NAME_CHARS} characters.` });
         return;
       }
-      patch({ code: c, joining: n, problem: null });
+      // the name stays in the form if joining fails
+      patch({ code: c, name: n, joining: n, problem: null });
     },
 
     roomJoinFailed: (message) => patch({ joining: null, problem: message, link: 'join' }),

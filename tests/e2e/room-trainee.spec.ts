@@ -112,6 +112,9 @@ test('a wrong join code is refused in words', async ({ page }, testInfo) => {
   await expect(page.getByRole('alert')).toHaveText(
     'There is no room QQQQQQ. Check the code with your facilitator.',
   );
+  // what was typed stays, to correct
+  await expect(page.getByLabel(/Your name/)).toHaveValue('Bo');
+  await expect(page.getByLabel('Room code')).toHaveValue('QQQQQQ');
   await attachScreenshot(page, testInfo, 'join-refused-360');
 });
 

@@ -24,7 +24,13 @@ function joinForm(store: GameStore, room: RoomPlay): HTMLElement {
   });
   const name = h('input', {
     id: 'room-name',
-    attrs: { type: 'text', autocomplete: 'nickname', maxlength: '40', required: '' },
+    attrs: {
+      type: 'text',
+      autocomplete: 'nickname',
+      maxlength: '40',
+      required: '',
+      value: room.name ?? '',
+    },
   });
   const busy = room.joining !== null;
   const submit = h(
