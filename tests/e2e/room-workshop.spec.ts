@@ -192,3 +192,58 @@ test('a facilitator and five trainees play a gated room to the released debrief'
   expect(gone.status).toBe(404);
   expect(problems).toEqual([]);
 });
+
+test('an uploaded scenario with errors is refused with their positions, and nothing is made', async ({
+  page,
+}) => {
+  await page.goto(`${server.base}workshop.html#live`);
+  await page
+    .getByLabel('Scenario', { exact: true })
+    .selectOption({ label: 'A scenario file of my own…' });
+  await page.getByLabel('Scenario file').setInputFiles({
+    name: 'broken.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from('id: broken\ntitle: Broken\nquarters: many\n'),
+  });
+  await page.getByRole('button', { name: 'Create the room' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The room was not created');
+  // the server's lines, as scenario:check prints them: file:line:col: path: message
+  await expect(alert.locator('li').first()).toHaveText(/^broken\.yaml:\d+:\d+: /);
+  await expect(alert.getByText(/^broken\.yaml:3:\d+: quarters/)).toBeVisible();
+  await expect(page.locator('.join-code')).toHaveCount(0);
+});
+
+test('a timed room counts down to the next quarter and opens it by the clock', async ({
+  browser,
+}) => {
+  const res = await fetch(`${server.base}api/rooms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      scenario: { kind: 'bundled', id: 'tutorial' },
+      seed: 'timed',
+      pacing: { mode: 'timer', seconds: 10 },
+    }),
+  });
+  const { room, adminSecret } = (await res.json()) as {
+    room: { code: string };
+    adminSecret: string;
+  };
+  const page = await trainee(browser, `${server.base}?room=${room.code}`, 'Tim');
+  await expect(
+    page.getByText('The room starts when your facilitator starts the clock.'),
+  ).toBeVisible();
+  await fetch(`${server.base}api/rooms/${room.code}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminSecret}` },
+    body: JSON.stringify({ type: 'start' }),
+  });
+  await expect(page.locator('button.choice').first()).toBeVisible();
+  await clickListed(page, 0);
+  await page.getByRole('button', { name: 'On to quarter 2' }).click();
+  await expect(page.getByRole('heading', { name: 'Waiting for quarter 2' })).toBeVisible();
+  await expect(page.locator('.countdown')).toHaveText(/^0:(0\d|10)$/);
+  // no message comes from the server: the page opens the quarter by the clock
+  await expect(page.locator('button.choice').first()).toBeVisible({ timeout: 20_000 });
+});
