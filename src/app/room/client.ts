@@ -1,9 +1,5 @@
-import {
-  type ClientMessage,
-  type ErrorCode,
-  type ServerMessage,
-  serverMessageSchema,
-} from '../../room/protocol.ts';
+import { readServerMessage, retryWaitMs } from '../../room/live.ts';
+import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
 import { jitlessLoader } from '../url.ts';
@@ -23,7 +19,6 @@ const DECISION_ERRORS = new Set<ErrorCode>([
   'not_offered',
   'game_over',
 ]);
-const MAX_WAIT_MS = 10_000;
 const PING_MS = 25_000;
 
 export function startRoomClient(store: GameStore): void {
@@ -84,7 +79,7 @@ export function startRoomClient(store: GameStore): void {
   const later = (room: string) => {
     if (code !== room || retry) return;
     actions().roomLink('retrying');
-    const wait = Math.min(MAX_WAIT_MS, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
+    const wait = retryWaitMs(attempts);
     attempts++;
     retry = setTimeout(() => {
       retry = null;
@@ -160,15 +155,8 @@ export function startRoomClient(store: GameStore): void {
       ws.send(JSON.stringify({ type: 'hello', role: 'player', token: seat.token }));
     });
     ws.addEventListener('message', (e) => {
-      if (socket !== ws || typeof e.data !== 'string') return;
-      let data: unknown;
-      try {
-        data = JSON.parse(e.data);
-      } catch {
-        return;
-      }
-      const msg = serverMessageSchema.safeParse(data);
-      if (msg.success) onMessage(room, msg.data, scenario);
+      const msg = readServerMessage(e.data);
+      if (socket === ws && msg) onMessage(room, msg, scenario);
     });
     ws.addEventListener('close', (e) => {
       if (socket !== ws) return;

@@ -32,7 +32,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const status = h('p', { class: 'room-link', attrs: { role: 'status' } }, 'Connecting…');
   const controls = h('div', { class: 'card', attrs: { 'aria-labelledby': 'room-pace-h' } });
   const roster = h('div', { class: 'card' });
-  const splits = h('div', { class: 'card' });
+  const splits = h('div', { class: 'card live-split' });
   const message = h('div', { attrs: { 'aria-live': 'polite' } });
   const qr = h('div', { class: 'qr' });
   const link = joinLink(code);
@@ -311,35 +311,39 @@ function drawRoster(el: HTMLElement, view: FacilitatorView, open: number): void 
     players.length === 0
       ? h('p', { class: 'empty' }, 'Nobody has joined yet.')
       : h(
-          'table',
-          { class: 'roster' },
+          'div',
+          { class: 'table-wrap' },
           h(
-            'thead',
-            null,
+            'table',
+            { class: 'roster' },
             h(
-              'tr',
+              'thead',
               null,
-              ...['Name', 'Connected', 'Now', 'Quarters played', 'Score'].map((t) =>
-                h('th', { attrs: { scope: 'col' } }, t),
-              ),
-            ),
-          ),
-          h(
-            'tbody',
-            null,
-            ...[...players]
-              .sort((a, b) => a.name.localeCompare(b.name))
-              .map((p) =>
-                h(
-                  'tr',
-                  { attrs: { 'data-player': p.name } },
-                  h('td', null, p.name),
-                  h('td', null, p.connected ? '● connected' : '○ away'),
-                  h('td', null, decidedNow(p, open, room.scenario.quarters)),
-                  h('td', null, `${p.choices.length} of ${room.scenario.quarters}`),
-                  h('td', null, room.release.debrief && p.score !== null ? String(p.score) : '–'),
+              h(
+                'tr',
+                null,
+                ...['Name', 'Connected', 'Now', 'Quarters played', 'Score'].map((t) =>
+                  h('th', { attrs: { scope: 'col' } }, t),
                 ),
               ),
+            ),
+            h(
+              'tbody',
+              null,
+              ...[...players]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((p) =>
+                  h(
+                    'tr',
+                    { attrs: { 'data-player': p.name } },
+                    h('td', null, p.name),
+                    h('td', null, p.connected ? '● connected' : '○ away'),
+                    h('td', null, decidedNow(p, open, room.scenario.quarters)),
+                    h('td', null, `${p.choices.length} of ${room.scenario.quarters}`),
+                    h('td', null, room.release.debrief && p.score !== null ? String(p.score) : '–'),
+                  ),
+                ),
+            ),
           ),
         ),
     room.release.debrief

@@ -1,5 +1,6 @@
 import { liveUrl } from '../../room/http.ts';
-import { type ServerMessage, serverMessageSchema } from '../../room/protocol.ts';
+import { readServerMessage, retryWaitMs } from '../../room/live.ts';
+import type { ServerMessage } from '../../room/protocol.ts';
 
 // The facilitator's live channel: says hello with the admin secret and passes every
 // message the server sends on. A dropped socket is opened again with growing, jittered
@@ -29,20 +30,13 @@ export function openLive(
       ws.send(JSON.stringify({ type: 'hello', role: 'facilitator', secret })),
     );
     ws.addEventListener('message', (e) => {
-      if (typeof e.data !== 'string') return;
-      let data: unknown;
-      try {
-        data = JSON.parse(e.data);
-      } catch {
-        return;
-      }
-      const msg = serverMessageSchema.safeParse(data);
-      if (!msg.success) return;
-      if (msg.data.type === 'welcome') {
+      const msg = readServerMessage(e.data);
+      if (!msg) return;
+      if (msg.type === 'welcome') {
         attempts = 0;
         on.link('live');
       }
-      on.message(msg.data);
+      on.message(msg);
     });
     ws.addEventListener('close', (e) => {
       if (closed || socket !== ws) return;
@@ -52,7 +46,7 @@ export function openLive(
         return;
       }
       on.link('retrying');
-      const wait = Math.min(10_000, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
+      const wait = retryWaitMs(attempts);
       attempts++;
       retry = setTimeout(connect, wait);
     });
