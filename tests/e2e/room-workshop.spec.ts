@@ -131,6 +131,17 @@ test('a facilitator and five trainees play a gated room to the released debrief'
   }
   // the what-if stays closed until it is released
   await expect(trainees[2]!.getByText('opens when your facilitator releases it')).toBeVisible();
+  // and the best path: once each debrief has explained the calls, none names it
+  const bestNotes = async () => {
+    let n = 0;
+    for (const t of trainees) n += await t.locator('.best-note').count();
+    return n;
+  };
+  for (const t of trainees)
+    await expect(t.locator('section.causal')).toHaveAttribute('aria-busy', 'false');
+  expect(await bestNotes()).toBe(0);
+  await fac.getByRole('button', { name: 'Release the best path' }).click();
+  await expect.poll(bestNotes).toBeGreaterThan(0);
 
   // the CSV the page downloads is the model's replay of the choices the trainees made
   const download = fac.waitForEvent('download');
