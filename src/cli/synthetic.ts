@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { ChoiceDef, ScenarioDef, SituationDef } from '../sim/index.ts';
 
 // A scenario of any shape, built from a real one's team, customer and events, for the
@@ -30,4 +31,18 @@ export function syntheticScenario(
     });
   }
   return { ...base, id: `synthetic-${quarters}x${options}`, quarters, situations };
+}
+
+/**
+ * The largest shape the tools must cope with (issue 14): 20 quarters of 6 replies, about
+ * 3.7e15 strategies, built on a real scenario (silos in the tests and the bench).
+ */
+export function twentyBySix(base: ScenarioDef): ScenarioDef {
+  return { ...syntheticScenario(base, 20, 6), id: 'twenty-by-six' };
+}
+
+/** A scenario written out as a file an author could have written: no params.styles. */
+export function scenarioFileText(sc: ScenarioDef): string {
+  const { styles: _styles, ...params } = sc.params;
+  return stringify({ ...sc, params: { noise: params.noise } });
 }

@@ -1,22 +1,7 @@
+import { type ActAmounts, actAmounts } from './act-amounts.ts';
 import type { CauseSource } from './effects.ts';
 import { clamp, clamp01, q } from './fixed.ts';
-import {
-  CAPACITY_BAR,
-  DELEGATE_REACH,
-  GIVE_TRUST,
-  INVOLVE_CONVERGE,
-  INVOLVE_COST,
-  INVOLVE_DELAY,
-  PUSH_HOLD,
-  PUSH_REACH,
-  PUSH_RIVAL,
-  PUSH_TRUST_BAR,
-  READY_SKILL,
-  TELL_FIRM,
-  TELL_FORCED,
-  TELL_GUIDE,
-  TELL_REBOUND,
-} from './params.ts';
+import { CAPACITY_BAR, DELEGATE_REACH, PUSH_TRUST_BAR, READY_SKILL } from './params.ts';
 import { teamResultant } from './ropes.ts';
 import type { Cause, MemberState, SimState } from './state.ts';
 import type { Acts } from './types.ts';
@@ -85,6 +70,14 @@ interface ActCtx {
   source: CauseSource;
 }
 
+// the census applies acts a million times without recording causes: one context serves
+// all those calls, rather than one allocated per call
+const untraced: ActCtx = {
+  state: null as unknown as SimState,
+  causes: null,
+  source: { source: 'choice', ref: '', origin: 0 },
+};
+
 function note(ctx: ActCtx, metric: string, before: number, after: number, why: string): void {
   if (ctx.causes === null) return;
   const delta = q(after - before);
@@ -100,21 +93,23 @@ function moveMember(
   why: string,
 ): void {
   if (d === 0) return;
+  // the cause's name is built only when causes are recorded: the census records none
   if (key === 'morale') {
     const before = m.morale;
     m.morale = q(clamp(before + d, 0.05, 1));
-    note(ctx, `morale:${m.id}`, before, m.morale, why);
+    if (ctx.causes !== null) note(ctx, `morale:${m.id}`, before, m.morale, why);
   } else if (key === 'effort') {
     const before = m.effort;
     m.effort = q(clamp(before + d, 0.2, 1.6));
-    note(ctx, `effort:${m.id}`, before, m.effort, why);
+    if (ctx.causes !== null) note(ctx, `effort:${m.id}`, before, m.effort, why);
   } else {
     const before = m.skill;
     m.skill = q(clamp(before + d, 0.1, 1.5));
-    note(ctx, `skill:${m.id}`, before, m.skill, why);
+    if (ctx.causes !== null) note(ctx, `skill:${m.id}`, before, m.skill, why);
   }
 }
 
+// each figure named in full: reading s[key] with a key that varies was a slow lookup
 function moveScalar(
   ctx: ActCtx,
   key: 'trust' | 'autonomy' | 'outside',
@@ -123,9 +118,21 @@ function moveScalar(
 ): void {
   if (d === 0) return;
   const s = ctx.state;
-  const before = s[key];
-  const after = key === 'outside' ? q(before + d) : q(clamp01(before + d));
-  s[key] = after;
+  let before: number;
+  let after: number;
+  if (key === 'outside') {
+    before = s.outside;
+    after = q(before + d);
+    s.outside = after;
+  } else if (key === 'trust') {
+    before = s.trust;
+    after = q(clamp01(before + d));
+    s.trust = after;
+  } else {
+    before = s.autonomy;
+    after = q(clamp01(before + d));
+    s.autonomy = after;
+  }
   note(ctx, key, before, after, why);
 }
 
@@ -139,6 +146,7 @@ function moveHome(ctx: ActCtx, d: number, why: string): void {
 /**
  * Applies a reply's acts to `state` (already this quarter's copy) under time pressure
  * `pressure` (0..1), writing each change and its reason to `causes` when they are kept.
+ * `amounts` are actAmounts(acts, pressure), which a prepared scenario holds for each reply.
  */
 export function applyActs(
   state: SimState,
@@ -146,51 +154,58 @@ export function applyActs(
   pressure: number,
   causes: Cause[] | null,
   source: CauseSource,
+  amounts: ActAmounts = actAmounts(acts, pressure),
 ): void {
-  const ctx: ActCtx = { state, causes, source };
+  let ctx: ActCtx;
+  if (causes === null) {
+    ctx = untraced;
+    ctx.state = state;
+  } else {
+    ctx = { state, causes, source };
+  }
   // read before any act changes the team: the situation the reply meets
   const trust = state.trust;
-  const tell = acts.tell ?? 0;
-  const involve = acts.involve ?? 0;
-  const delegate = acts.delegate ?? 0;
-  const push = acts.push ?? 0;
-  const give = acts.give ?? 0;
-  const cap = delegate > 0 ? capacity(state) : 0;
-  const skill = involve > 0 ? meanSkill(state) : 0;
-  if (tell > 0) applyTell(ctx, tell, pressure);
-  if (involve > 0) applyInvolve(ctx, involve, pressure, skill);
-  if (delegate > 0) applyDelegate(ctx, delegate, pressure, cap);
-  if (push > 0) applyPush(ctx, push, trust);
-  if (give > 0) applyGive(ctx, give, trust);
+  const a = amounts;
+  const cap = a.delegate > 0 ? capacity(state) : 0;
+  const skill = a.involve > 0 ? meanSkill(state) : 0;
+  if (a.tell > 0) applyTell(ctx, a);
+  if (a.involve > 0) applyInvolve(ctx, a, skill);
+  if (a.delegate > 0) applyDelegate(ctx, a, cap);
+  if (a.push > 0) applyPush(ctx, a, trust);
+  if (a.give > 0) applyGive(ctx, a, trust);
+  // the shared context keeps no state between calls
+  if (ctx === untraced) untraced.state = null as unknown as SimState;
 }
 
-function applyTell(ctx: ActCtx, tell: number, pressure: number): void {
+function applyTell(ctx: ActCtx, a: ActAmounts): void {
   const state = ctx.state;
-  for (const m of state.members) {
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (!m.present) continue;
-    moveMember(ctx, m, 'effort', q(0.15 * tell), 'a firm call: everyone knows what to do now');
+    moveMember(ctx, m, 'effort', a.tellEffort, 'a firm call: everyone knows what to do now');
     if (m.skill < READY_SKILL) {
       // a newer person follows the plan they were shown, and keeps following it
-      m.angle = q(m.angle * (1 - TELL_GUIDE * tell));
-      const learn = q(0.3 * tell * (READY_SKILL - m.skill));
+      m.angle = q(m.angle * a.tellKeep);
+      const learn = q(a.tellLearn * (READY_SKILL - m.skill));
       moveMember(ctx, m, 'skill', learn, 'a newer person learns from clear direction');
-      moveMember(ctx, m, 'morale', q(0.03 * tell), 'a newer person welcomes clear direction');
+      moveMember(ctx, m, 'morale', a.tellNewerMorale, 'a newer person welcomes clear direction');
     } else {
-      const loss = q(-0.1 * tell);
+      const loss = a.tellVeteranMorale;
       moveMember(ctx, m, 'morale', loss, 'an experienced person told what to do loses commitment');
     }
   }
-  moveScalar(ctx, 'autonomy', q(-0.1 * tell), 'decisions taken away from the team');
-  if (pressure > 0) {
+  moveScalar(ctx, 'autonomy', a.tellAutonomy, 'decisions taken away from the team');
+  if (a.pressure > 0) {
     const firm = 'a fast, firm call stops the damage';
-    moveScalar(ctx, 'outside', q(TELL_FIRM * tell * pressure), firm);
-    moveScalar(ctx, 'trust', q(0.04 * tell * pressure), 'the customer sees someone take charge');
+    moveScalar(ctx, 'outside', a.tellOutside, firm);
+    moveScalar(ctx, 'trust', a.tellTrust, 'the customer sees someone take charge');
   }
-  const forced = q(TELL_FORCED * tell);
+  const forced = a.tellForced;
   if (forced <= state.forced) return;
   const before = ctx.causes ? teamResultant(state).alignment : 0;
   state.forced = forced;
-  state.rebound = q(TELL_REBOUND * tell);
+  state.rebound = a.tellRebound;
   if (ctx.causes) {
     const after = teamResultant(state).alignment;
     note(
@@ -203,45 +218,42 @@ function applyTell(ctx: ActCtx, tell: number, pressure: number): void {
   }
 }
 
-function applyInvolve(ctx: ActCtx, involve: number, pressure: number, skill: number): void {
+function applyInvolve(ctx: ActCtx, a: ActAmounts, skill: number): void {
   const state = ctx.state;
   const before = ctx.causes ? teamResultant(state).alignment : 0;
   // a competent team agrees a plan that holds; a green one agrees a weaker one
-  const close = Math.min(1, INVOLVE_CONVERGE * involve * (0.4 + 0.6 * skill));
-  for (const m of state.members) {
+  const close = Math.min(1, a.involveConverge * (0.4 + 0.6 * skill));
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (!m.present) continue;
     m.angle = q(m.angle * (1 - close));
     if (m.skill >= READY_SKILL) {
-      moveMember(ctx, m, 'morale', q(0.06 * involve), 'an experienced person is heard');
+      moveMember(ctx, m, 'morale', a.involveVeteranMorale, 'an experienced person is heard');
     } else {
       const why = 'a newer person is asked, but would rather be shown';
-      moveMember(ctx, m, 'morale', q(0.01 * involve), why);
+      moveMember(ctx, m, 'morale', a.involveNewerMorale, why);
     }
-    moveMember(ctx, m, 'effort', q(-0.12 * involve), 'time spent agreeing the plan');
+    moveMember(ctx, m, 'effort', a.involveEffort, 'time spent agreeing the plan');
   }
   if (ctx.causes) {
     const after = teamResultant(state).alignment;
     note(ctx, 'alignment', before, after, 'a plan the team agreed keeps its ropes together');
   }
-  moveScalar(ctx, 'autonomy', q(0.06 * involve), 'the team shares the decision');
+  moveScalar(ctx, 'autonomy', a.involveAutonomy, 'the team shares the decision');
   // a quarter of internal meetings is a quarter less in front of the customer
-  moveScalar(
-    ctx,
-    'outside',
-    q(-INVOLVE_COST * involve),
-    'time spent inside, not with the customer',
-  );
-  if (pressure > 0) {
+  moveScalar(ctx, 'outside', a.involveOutside, 'time spent inside, not with the customer');
+  if (a.pressure > 0) {
     const wait = 'the customer waits while the team confers';
-    moveScalar(ctx, 'outside', q(-INVOLVE_DELAY * involve * pressure), wait);
-    moveScalar(ctx, 'trust', q(-0.03 * involve * pressure), wait);
+    moveScalar(ctx, 'outside', a.involveDelayOutside, wait);
+    moveScalar(ctx, 'trust', a.involveDelayTrust, wait);
   }
 }
 
-function applyDelegate(ctx: ActCtx, delegate: number, pressure: number, cap: number): void {
+function applyDelegate(ctx: ActCtx, a: ActAmounts, cap: number): void {
   const margin = cap - CAPACITY_BAR;
   const good = margin >= 0;
-  const reach = delegate * margin * (0.5 + pressure);
+  const reach = a.delegate * margin * a.delegateReach;
   moveScalar(
     ctx,
     'outside',
@@ -260,47 +272,55 @@ function applyDelegate(ctx: ActCtx, delegate: number, pressure: number, cap: num
   moveScalar(
     ctx,
     'trust',
-    q(0.2 * delegate * margin),
+    q(a.delegateTrust * margin),
     good ? 'the customer sees capable people' : 'the customer sees people out of their depth',
   );
-  moveScalar(ctx, 'autonomy', q(0.08 * delegate), 'the team is trusted to act');
-  for (const m of ctx.state.members) {
+  moveScalar(ctx, 'autonomy', a.delegateAutonomy, 'the team is trusted to act');
+  const members = ctx.state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (!m.present) continue;
     if (m.skill >= READY_SKILL) {
+      const why = 'an experienced person trusted with the account';
+      moveMember(ctx, m, 'morale', a.delegateVeteranMorale, why);
+    } else {
+      moveMember(ctx, m, 'morale', a.delegateNewerMorale, 'a newer person left alone with it');
       moveMember(
         ctx,
         m,
-        'morale',
-        q(0.05 * delegate),
-        'an experienced person trusted with the account',
+        'skill',
+        q(a.delegateLearn * (READY_SKILL - m.skill)),
+        'learning by doing',
       );
-    } else {
-      moveMember(ctx, m, 'morale', q(-0.05 * delegate), 'a newer person left alone with it');
-      moveMember(ctx, m, 'skill', q(0.1 * delegate * (READY_SKILL - m.skill)), 'learning by doing');
     }
   }
 }
 
-function applyPush(ctx: ActCtx, push: number, trust: number): void {
+function applyPush(ctx: ActCtx, a: ActAmounts, trust: number): void {
   const lean = trust - PUSH_TRUST_BAR;
   const why =
     lean >= 0
       ? 'a customer that trusts us answers a push'
       : 'a push on a customer that does not trust us backfires';
-  moveScalar(ctx, 'outside', q(PUSH_REACH * push * lean), why);
-  moveHome(ctx, q(PUSH_HOLD * push * lean), why);
-  if (lean < 0) moveScalar(ctx, 'trust', q(0.15 * push * lean), 'pressure confirms the distrust');
+  moveScalar(ctx, 'outside', q(a.pushReach * lean), why);
+  moveHome(ctx, q(a.pushHold * lean), why);
+  if (lean < 0)
+    moveScalar(ctx, 'trust', q(a.pushDistrust * lean), 'pressure confirms the distrust');
   // asking spends goodwill even where it is granted
-  else moveScalar(ctx, 'trust', q(-0.03 * push), 'every request spends a little goodwill');
-  for (const c of ctx.state.competitors) {
+  else moveScalar(ctx, 'trust', a.pushGoodwill, 'every request spends a little goodwill');
+  const competitors = ctx.state.competitors;
+  for (let i = 0; i < competitors.length; i++) {
+    const c = competitors[i]!;
     const before = c.strength;
-    c.strength = q(clamp(before + PUSH_RIVAL * push, 0.05, 10));
-    note(ctx, `competitor:${c.id}`, before, c.strength, 'a rival answers the push');
+    c.strength = q(clamp(before + a.pushRival, 0.05, 10));
+    if (ctx.causes !== null) {
+      note(ctx, `competitor:${c.id}`, before, c.strength, 'a rival answers the push');
+    }
   }
 }
 
-function applyGive(ctx: ActCtx, give: number, trust: number): void {
-  const gain = q(GIVE_TRUST * give * (1 - trust));
+function applyGive(ctx: ActCtx, a: ActAmounts, trust: number): void {
+  const gain = q(a.giveTrust * (1 - trust));
   moveScalar(ctx, 'trust', gain, 'giving before asking builds trust');
-  moveScalar(ctx, 'outside', q(-0.05 * give), 'time and goods given, not sold');
+  moveScalar(ctx, 'outside', a.giveOutside, 'time and goods given, not sold');
 }

@@ -87,9 +87,12 @@ function changeContacts(ctx: Ctx, n: number): void {
   const { state, departments } = ctx;
   if (n > 0) {
     let toAdd = Math.round(n);
-    // departments held before any is added here: each is looked at once
-    const free = departments.filter((dept) => !isHeld(state, dept));
-    for (const dept of free) {
+    // departments held before any is added here: each is looked at once, and adding one
+    // changes whether that one is held, never a later one, so asking as the loop goes
+    // finds the same departments as a list made first (which the census paid for)
+    for (let i = 0; i < departments.length; i++) {
+      const dept = departments[i]!;
+      if (isHeld(state, dept)) continue;
       const least = leastConnected(state);
       if (toAdd === 0 || least === null) break;
       least.contacts = [...least.contacts, dept];
@@ -317,11 +320,33 @@ export function applyEntries(
   effects: EffectEntries,
   members: MemberEntries | null,
 ): void {
-  const ctx: Ctx = { state, departments, causes, source };
+  let ctx: Ctx;
+  if (causes === null) {
+    ctx = untraced;
+    ctx.state = state;
+    ctx.departments = departments;
+  } else {
+    ctx = { state, departments, causes, source };
+  }
   for (let i = 0; i < effects.length; i++) applyOne(ctx, effects[i]![0], effects[i]![1]);
   if (members)
     for (let i = 0; i < members.length; i++) applyMember(ctx, members[i]![0], members[i]![1]);
+  // the shared context keeps no state between calls
+  if (ctx === untraced) {
+    untraced.state = null as unknown as SimState;
+    untraced.departments = NO_DEPARTMENTS;
+  }
 }
+
+const NO_DEPARTMENTS: readonly string[] = Object.freeze([]);
+// the census applies effects a million times without recording causes: one context
+// serves all those calls, rather than one allocated per call
+const untraced: Ctx = {
+  state: null as unknown as SimState,
+  departments: NO_DEPARTMENTS,
+  causes: null,
+  source: { source: 'choice', ref: '', origin: 0 },
+};
 
 export function applyEffects(
   state: SimState,

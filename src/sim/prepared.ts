@@ -1,3 +1,4 @@
+import { type ActAmounts, actAmounts } from './act-amounts.ts';
 import { type EffectEntries, entriesOf, type MemberEntries, memberEntriesOf } from './effects.ts';
 import { type Term, termsOf } from './score.ts';
 import type { Acts, ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
@@ -19,6 +20,8 @@ export interface PreparedChoice {
   members: MemberEntries | null;
   /** what the reply does with people and the customer, answered by the situation (acts.ts) */
   acts: Acts | null;
+  /** the acts' figures that depend on the reply and the situation alone (act-amounts.ts) */
+  amounts: ActAmounts | null;
   nextId: string | null;
   /** the situation this choice leads to; null at the end of the game */
   next: PreparedSituation | null;
@@ -101,11 +104,13 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
   for (const s of situations.values()) {
     for (const def of s.def.choices) {
       const nextId = nextSituationId(scenario, s.def, def);
+      const acts = def.acts && Object.values(def.acts).some((v) => v !== 0) ? def.acts : null;
       s.choices.push({
         def,
         effects: entriesOf(def.effects),
         members: def.members ? memberEntriesOf(def.members) : null,
-        acts: def.acts && Object.values(def.acts).some((v) => v !== 0) ? def.acts : null,
+        acts,
+        amounts: acts === null ? null : actAmounts(acts, s.pressure),
         nextId,
         // an id that names no situation is left for step() to report when it is reached
         next: nextId === null ? null : (situations.get(nextId) ?? null),

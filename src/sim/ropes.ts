@@ -56,10 +56,24 @@ function metBefore(members: SimState['members'], i: number, k: number, c: string
 
 /** Length of the team's resultant pull over the sum of the pulls: 1 when all pull one way. */
 export function teamResultant(state: SimState): { alignment: number; resultant: number } {
+  const team = teamResultantNow(state);
+  return { alignment: team.alignment, resultant: team.resultant };
+}
+
+const now = { alignment: 0, resultant: 0 };
+
+/**
+ * teamResultant() written into one object reused by every call, so the census's step
+ * allocates nothing for it: read both figures at once, before anything else measures the
+ * team again.
+ */
+export function teamResultantNow(state: SimState): { alignment: number; resultant: number } {
   let sx = 0;
   let sy = 0;
   let total = 0;
-  for (const m of state.members) {
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     const p = memberPull(m);
     if (p === 0) continue;
     const a = effectiveAngle(m, state.forced);
@@ -68,7 +82,9 @@ export function teamResultant(state: SimState): { alignment: number; resultant: 
     total += p;
   }
   const resultant = q(Math.sqrt(sx * sx + sy * sy));
-  return { alignment: total === 0 ? 0 : q(resultant / total), resultant };
+  now.alignment = total === 0 ? 0 : q(resultant / total);
+  now.resultant = resultant;
+  return now;
 }
 
 /**
@@ -77,8 +93,15 @@ export function teamResultant(state: SimState): { alignment: number; resultant: 
  * must win over, so switching gets harder as breadth grows (003).
  */
 export function rivalReach(breadthNow: number): number {
-  return q(1 / (1 + BREADTH_SHIELD * breadthNow));
+  // a step asks twice for the same breadth (its forces, then next year's outlook)
+  if (breadthNow !== reachOf) {
+    reachOf = breadthNow;
+    reach = q(1 / (1 + BREADTH_SHIELD * breadthNow));
+  }
+  return reach;
 }
+let reachOf = Number.NaN;
+let reach = 0;
 
 /**
  * The pulls on the customer. step() passes the team's resultant and the breadth it has

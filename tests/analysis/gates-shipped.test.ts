@@ -13,7 +13,6 @@ const SEEDS = Array.from({ length: 100 }, (_, i) => String(i + 1));
 const UNDER_REWORK: Record<string, string[]> = {
   'who-owns': ['judgement matters', 'label-reading policies lose'],
   'distrustful-account': ['judgement matters', 'label-reading policies lose'],
-  tutorial: ['judgement matters', 'label-reading policies lose', 'no dead choice'],
 };
 
 describe('the balance gates of every shipped scenario', () => {

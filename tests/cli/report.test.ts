@@ -1,15 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { GATE_TREE_LIMIT } from '../../src/analysis/gates.ts';
 import { syntheticScenario } from '../../src/cli/synthetic.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
-import { countStrategies, type ScenarioDef } from '../../src/sim/index.ts';
+import { countStrategies } from '../../src/sim/index.ts';
 import { market } from '../helpers/market.ts';
-import { tempDir } from '../helpers/temp.ts';
+import { twentyBySix, writeScenario } from '../helpers/scenario-file.ts';
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/report.ts', ...args], {
@@ -22,17 +18,6 @@ const GATES = [
   'no dead choice',
   'luck stays second',
 ];
-
-/** A scenario written out as a file an author could have written: no params.styles. */
-function writeScenario(sc: ScenarioDef): string {
-  const { styles: _styles, ...params } = sc.params;
-  const text = stringify({ ...sc, params: { noise: params.noise } });
-  const loaded = loadScenario(text, `${sc.id}.yaml`);
-  expect(loaded.ok ? [] : loaded.issues).toEqual([]);
-  const file = join(tempDir('report'), `${sc.id}.yaml`);
-  writeFileSync(file, text);
-  return file;
-}
 
 /** One reply always better than the other, and labelled directive: fails three gates. */
 const dominated = market({
@@ -113,9 +98,7 @@ describe('npm run scenario:report', () => {
 
   it('finishes on a valid scenario of 20 quarters and 6 replies, saying it sampled', () => {
     // 6^20 = 3.7e15 strategies: nothing may try to walk them all (the beam's check did)
-    const silos = loadScenarioFile(`${SCENARIO_DIR}silos.yaml`).scenario;
-    const big = { ...syntheticScenario(silos, 20, 6), id: 'twenty-by-six' };
-    const r = run(writeScenario(big), '--seeds', '2');
+    const r = run(writeScenario(twentyBySix()), '--seeds', '2');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Note: twenty-by-six has 3,656,158,440,062,976 strategies per seed/);
     expect(r.stdout).toContain('the best path is the best found, not proven best');

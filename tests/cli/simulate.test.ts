@@ -17,9 +17,10 @@ import {
   step,
   termsOf,
 } from '../../src/sim/index.ts';
+import { twentyBySix, writeScenario } from '../helpers/scenario-file.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`);
-const LINE = 'depot-visit,workshop,match-now';
+const LINE = 'depot-visit,workshop,free-pilot,match-now';
 
 function run(args: string[]) {
   return spawnSync(process.execPath, ['scripts/cli.mjs', 'src/cli/simulate.ts', ...args], {
@@ -80,6 +81,29 @@ describe('npm run simulate', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
+  it('finishes --percentile on a valid scenario of 20 quarters and 6 replies, from a sample it names', () => {
+    // 6^20 strategies: the fair score must come from a sample, and say so, in seconds
+    const file = writeScenario(twentyBySix());
+    const c0 = process.hrtime.bigint();
+    const r = run(['--scenario', file, '--seed', '3', '--policy', 'random', '--percentile']);
+    const seconds = Number(process.hrtime.bigint() - c0) / 1e9;
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.census).toMatchObject({
+      played: 26_492,
+      strategies: 3_656_158_440_062_976,
+      exhaustive: false,
+      margin: 1,
+    });
+    expect(out.fairScore).toMatch(
+      /^better than [\d.]+% \(±1 points\) of the 3,656,158,440,062,976 possible strategies in this market, from a sample of 26,492$/,
+    );
+    expect(out.par.length).toBeGreaterThan(0);
+    // well inside the run's time-out even on a loaded machine (about 1.5 s on a free one)
+    expect(seconds).toBeLessThan(60);
+  }, 90_000);
+
   it('adds the percentile, how sure it is, and the par lines with --percentile', async () => {
     const out = await json([
       '--scenario',
@@ -92,9 +116,9 @@ describe('npm run simulate', () => {
     ]);
     const c = census(tutorial.scenario, '7');
     expect(out.percentile).toBe(percentile(c, out.score));
-    expect(out.census).toMatchObject({ played: 27, strategies: 27, exhaustive: true, margin: 0 });
+    expect(out.census).toMatchObject({ played: 81, strategies: 81, exhaustive: true, margin: 0 });
     expect(out.fairScore).toBe(
-      `better than ${out.percentile}% of the 27 possible strategies in this market`,
+      `better than ${out.percentile}% of the 81 possible strategies in this market`,
     );
     expect(out.par.map((p: { policy: string }) => p.policy)).toEqual([
       'directive',
@@ -199,10 +223,10 @@ describe('npm run simulate', () => {
     [
       ['--scenario', 'tutorial', '--seed', '1', '--choices', `${LINE},ignore`],
       1,
-      'the game is over after 3 decisions, but 4 choices were given',
+      'the game is over after 4 decisions, but 5 choices were given',
     ],
     [
-      ['--scenario', 'tutorial', '--seed', '1', '--choices', 'discount', '--percentile'],
+      ['--scenario', 'tutorial', '--seed', '1', '--choices', 'maya-leads', '--percentile'],
       1,
       '--percentile needs a finished game',
     ],

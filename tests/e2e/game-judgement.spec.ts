@@ -77,8 +77,10 @@ for (const viewport of [
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/What happened in quarter 1/);
     await expect(panel).toContainText(`You chose “${picked.label}”`);
     await expect(panel.locator('.choice-style')).toHaveText(new RegExp(capital(picked.style)));
+    // read as shown: each term's definition sits in the page, hidden until asked for
     await expect(panel.locator('.reveal')).toContainText(
       `the situation was ${KIND_PHRASE[facts.kind!]}.`,
+      { useInnerText: true },
     );
     await attachScreenshot(page, testInfo, `outcome-${viewport.width}`);
 
@@ -251,8 +253,14 @@ for (const viewport of [
         );
         expect(saved).toBe(q);
       }
-      // the test met the hazard it guards against: a reply appeared under the pointer
-      expect(underPointer, 'double clicks whose second click landed on a reply').toBeGreaterThan(0);
+      // on a phone the test meets the hazard it guards against: a reply appears under the
+      // pointer. On a wide screen the outcome's causes push "On to quarter N" below where the
+      // next replies are drawn, so no reply lands there; the count is kept as a measurement
+      if (viewport.width < 600) {
+        expect(underPointer, 'double clicks whose second click landed on a reply').toBeGreaterThan(
+          0,
+        );
+      }
       const measured = `${underPointer} of 7 double clicks had a reply under the pointer`;
       test.info().annotations.push({ type: 'measured', description: measured });
       console.log(

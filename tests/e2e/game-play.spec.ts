@@ -108,9 +108,9 @@ test('every screen passes axe and fits the width, at desktop and phone sizes', a
     await check(`outcome ${tag}`);
     await attachScreenshot(page, testInfo, `outcome-${tag}`);
     await attachScreenshot(page, testInfo, `rope-view-${tag}`, '#stage');
-    // the outcome is announced, with what moved and why
+    // the outcome is announced, with what moved and its largest causes
     await expect(page.locator('[aria-live="polite"]')).toContainText('Quarter 1 played');
-    await expect(page.locator('[aria-live="polite"]')).toContainText('Why:');
+    await expect(page.locator('[aria-live="polite"]')).toContainText('Largest causes:');
     while ((await page.locator('.debrief').count()) === 0) {
       const next = page.locator('[data-next]');
       if (await next.count()) await next.click();

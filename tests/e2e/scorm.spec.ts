@@ -60,7 +60,7 @@ test('the package plays in an LMS frame, from a subfolder, and reports score and
       () => (window as unknown as { lmsLog: { commits: number } }).lmsLog.commits,
     ),
   ).toBeGreaterThan(0);
-  await play(game, 2);
+  await play(game, 3);
   await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
   const raw = Number(await cmi(page, 'core.score.raw'));
   expect(raw).toBeGreaterThanOrEqual(0);
@@ -77,14 +77,14 @@ test('a reload in the middle resumes from suspend_data, even on a device that ke
   await page.goto(`${base}/lms/index.html`);
   const game = page.frameLocator('#sco');
   await game.getByRole('button', { name: 'Start quarter 1' }).click();
-  await play(game, 2);
+  await play(game, 3);
   const suspend = await cmi(page, 'suspend_data');
   expect(suspend.length).toBeGreaterThan(0);
   expect(suspend.length).toBeLessThanOrEqual(4096);
   // the game's own save is gone (another device): only the LMS remembers
   await page.frames()[1]!.evaluate(() => localStorage.clear());
   await page.reload();
-  await expect(game.getByText('Quarter 3 of 3')).toBeVisible();
+  await expect(game.getByText('Quarter 4 of 4')).toBeVisible();
   await play(game, 1);
   await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
   expect(['passed', 'failed']).toContain(await cmi(page, 'core.lesson_status'));
@@ -167,7 +167,7 @@ for (const broken of ['commit', 'throw']) {
     await page.goto(`${base}/lms/index.html?broken=${broken}`);
     const game = page.frameLocator('#sco');
     await game.getByRole('button', { name: 'Start quarter 1' }).click();
-    await play(game, 3);
+    await play(game, 4);
     await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
     await expect(game.getByText(/did not accept the last report/)).toBeVisible();
   });

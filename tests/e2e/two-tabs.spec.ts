@@ -68,14 +68,19 @@ test('a second tab on the same assessed market says so, uses no attempt, and can
   await expect(elsewhere(first)).toBeVisible();
   expect(await attemptsUsed(second)).toBe('1');
 
-  // the second tab's last decision is kept; the first tab, told, can take the game back
+  // the second tab plays to the end and its last decision is kept; the first tab, told,
+  // can take the game back
   await second.locator('button.choice').first().click();
   expect(await savedChoices(second)).toHaveLength(3);
+  await second.locator('[data-next]').click();
+  await second.waitForTimeout(550); // a player who reads the situation first
+  await second.locator('button.choice').first().click();
+  expect(await savedChoices(second)).toHaveLength(4);
   await first.getByRole('button', { name: 'Play here instead' }).click();
   await expect(first.locator('.kicker')).toContainText('Debrief');
   await expect(first.locator('.banner')).toContainText('attempt 1 of 2');
   expect((await first.evaluate(() => window.__TEST__!.store.getState().sim!.choices)).length).toBe(
-    3,
+    4,
   );
   await expect(elsewhere(second)).toBeVisible();
   expect(await attemptsUsed(first)).toBe('1');

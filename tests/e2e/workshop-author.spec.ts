@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { scenarioYaml, twentyBySix } from '../helpers/scenario-yaml.ts';
 
 // The authoring loop: a file with three planted errors shows all three with their lines;
 // the corrected file is valid, plays at once, and its balance report runs on the page.
@@ -7,7 +8,7 @@ import { expect, test } from '@playwright/test';
 const good = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
 const PLANTED = [
   ['alignment: 0.8 }', 'alignmnt: 0.8 }'],
-  ['trust: 0.2', 'trust: high'],
+  ['trust: 0.35', 'trust: high'],
   ['effects: { outside: 0.1, trust: 0.02 }', 'effects: { outsid: 0.1, trust: 0.02 }'],
 ] as const;
 let bad = good;
@@ -75,13 +76,12 @@ test('three planted errors are listed with their lines; the fixed file plays', a
     timeout: 30_000,
   });
   await expect(page.getByRole('cell', { name: 'best path', exact: true })).toBeVisible();
-  await expect(page.getByText('All 27 strategies played on each of 100 seeds.')).toBeVisible();
+  await expect(page.getByText('All 81 strategies played on each of 100 seeds.')).toBeVisible();
   await expect(page.locator('.uplot')).toHaveCount(1);
-  // the balance gates come first: the three-decision tutorial cannot teach judgement, and
-  // the page says which gates fail and why
+  // the balance gates come first: the tutorial passes them all, and the page says why
   const gates = page.getByRole('list', { name: 'Balance gates' });
-  await expect(page.getByRole('heading', { name: 'Balance gates: some fail' })).toBeVisible();
-  await expect(gates).toContainText('Fail: judgement matters: in 0 of 3 situations');
+  await expect(page.getByRole('heading', { name: 'Balance gates: all pass' })).toBeVisible();
+  await expect(gates).toContainText('Pass: judgement matters: in 3 of 4 situations');
   await expect(gates).toContainText('Pass: luck stays second');
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });
@@ -113,4 +113,33 @@ test('a large balance report runs off the page: it can be stopped at once', asyn
   await expect(page.getByText('Stopped.')).toBeVisible();
   console.log(`Stop handled ${ms.toFixed(0)} ms after the click, mid-report`);
   expect(ms).toBeLessThan(500);
+});
+
+test('a valid scenario of 20 quarters and 6 replies: the balance page samples, says so, and finishes', async ({
+  page,
+}) => {
+  // 6^20 strategies per seed: the page must sample them rather than walk them
+  await page.goto('workshop.html');
+  const editor = page.getByRole('textbox', { name: 'Scenario file (YAML)' });
+  await editor.fill(scenarioYaml(twentyBySix()));
+  await expect(page.getByRole('status').filter({ hasText: 'valid' }).first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await page.getByRole('button', { name: 'Check its balance' }).click();
+  await expect(page.locator('#balance-source')).toHaveValue('__editor__');
+  await page.getByRole('spinbutton', { name: 'Seeds' }).fill('20');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Run the report' }).click();
+  await expect(page.getByText(/more than the 60,000 the balance gates walk whole/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(
+    page.getByText(
+      /3,656,158,440,062,976 strategies per seed: the best path is found by a beam search/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/the best found, not proven best/)).toBeVisible();
+  // a searched best path is named as found, not as the best
+  await expect(page.getByRole('cell', { name: 'best path found', exact: true })).toBeVisible();
+  console.log(`20x6 balance report over 20 seeds shown ${Date.now() - started} ms after the click`);
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linksFor, makeResults } from './make-results.ts';
+import { linksFor, makeResults } from '../../src/cli/sample-results.ts';
 
 // npx tsx tests/hr/bench-verify.ts: times `npm run verify` (the whole command, npm and Node
 // start included) on 500 genuine results, half as result files and half as codes in one text

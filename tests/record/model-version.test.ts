@@ -12,7 +12,12 @@ import { shelf, tutorial, tutorialBundle } from './scenarios.ts';
 // message that says which model made it, never replayed into a wrong score.
 
 const known = shelf(tutorialBundle);
-const played = playChoices(tutorial, 'ws-3', ['depot-visit', 'workshop', 'match-now']);
+const played = playChoices(tutorial, 'ws-3', [
+  'depot-visit',
+  'workshop',
+  'free-pilot',
+  'match-now',
+]);
 const mine = makeRecord(tutorial, tutorialBundle.hash, played, { player: 'anna' });
 const other = MODEL_VERSION + 1;
 const theirs: SessionRecord = { ...mine, model: other };

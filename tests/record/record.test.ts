@@ -11,7 +11,12 @@ import { MODEL_VERSION, playChoices, score } from '../../src/sim/index.ts';
 import { shelf, tutorial, tutorialBundle } from './scenarios.ts';
 
 const HASH = tutorialBundle.hash;
-const played = playChoices(tutorial, 'ws-3', ['depot-visit', 'workshop', 'match-now']);
+const played = playChoices(tutorial, 'ws-3', [
+  'depot-visit',
+  'workshop',
+  'free-pilot',
+  'match-now',
+]);
 const genuine = makeRecord(tutorial, HASH, played, {
   player: 'anna',
   session: 'berlin',
@@ -34,7 +39,7 @@ describe('session records', () => {
       scenario: 'tutorial',
       hash: HASH,
       seed: 'ws-3',
-      choices: ['depot-visit', 'workshop', 'match-now'],
+      choices: ['depot-visit', 'workshop', 'free-pilot', 'match-now'],
       player: 'anna',
       session: 'berlin',
       attempt: 1,
@@ -52,11 +57,11 @@ describe('session records', () => {
   });
 
   it('leaves the score out of an unfinished game, and verify says it is unfinished', () => {
-    const half = makeRecord(tutorial, HASH, playChoices(tutorial, 'ws-3', ['discount']));
+    const half = makeRecord(tutorial, HASH, playChoices(tutorial, 'ws-3', ['maya-leads']));
     expect(half.score).toBeUndefined();
     expect(verify(half, known)).toEqual({
       genuine: false,
-      reason: 'the game is unfinished (1 of 3 quarters)',
+      reason: 'the game is unfinished (1 of 4 quarters)',
     });
   });
 
@@ -68,17 +73,17 @@ describe('session records', () => {
 
   it('catches edited choices: another option, a made-up id, one too many', () => {
     // a different line that replays to another score than the one claimed
-    const other = ['discount', 'let-them', 'ignore'];
+    const other = ['maya-leads', 'let-them', 'ask-trial', 'ignore'];
     expect(score(tutorial.rubric, playChoices(tutorial, 'ws-3', other))).not.toBe(genuine.score);
     expect(reasonFor({ choices: other })).toMatch(/claims score/);
-    expect(reasonFor({ choices: ['depot-visit', 'bribe', 'match-now'] })).toMatch(
+    expect(reasonFor({ choices: ['depot-visit', 'bribe', 'free-pilot', 'match-now'] })).toMatch(
       /do not replay: .*no choice "bribe"/,
     );
     expect(reasonFor({ choices: [...genuine.choices, 'match-now'] })).toMatch(/game is over/);
   });
 
   it('catches an edited seed through the score it replays to', () => {
-    const seeds = ['1', '2', '3', '4', '5'].filter(
+    const seeds = Array.from({ length: 40 }, (_, i) => String(i + 1)).filter(
       (s) => score(tutorial.rubric, playChoices(tutorial, s, genuine.choices)) !== genuine.score,
     );
     expect(reasonFor({ seed: seeds[0]! })).toMatch(/claims score/);

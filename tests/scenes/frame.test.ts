@@ -11,7 +11,7 @@ describe('frames between quarters', () => {
   });
 
   it('starts at the first frame and ends at the second, ropes first, customer after', () => {
-    const [a, b] = play(['discount']).map((s) => frameOf(scenario, s));
+    const [a, b] = play(['maya-leads']).map((s) => frameOf(scenario, s));
     expect(blendFrames(a!, b!, 0).position).toBeCloseTo(a!.position, 9);
     const end = blendFrames(a!, b!, 1);
     expect(end.position).toBeCloseTo(b!.position, 9);
@@ -25,7 +25,7 @@ describe('frames between quarters', () => {
   });
 
   it('fades a rope in when it appears (outside influences) instead of popping it', () => {
-    const [a, b] = play(['discount']).map((s) => frameOf(scenario, s));
+    const [a, b] = play(['maya-leads']).map((s) => frameOf(scenario, s));
     expect(a!.ropes.some((r) => r.id === 'outside')).toBe(false);
     const half = blendFrames(a!, b!, 0.25).ropes.find((r) => r.id === 'outside')!;
     expect(half.presence).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe('frames between quarters', () => {
 
 describe('the rope view in words', () => {
   it('names the customer, every rep, the competitor, habits and outside influences with figures', () => {
-    const s = play(['discount'])[1]!;
+    const s = play(['maya-leads'])[1]!;
     const text = describeView(scenario, s);
     for (const word of [
       'Harbour Logistics',
@@ -71,8 +71,9 @@ describe('the rope view in words', () => {
       const gusts = gustsOf(scenario, s);
       if (gusts.length === 0) continue;
       found = true;
-      expect(gusts[0]).toMatchObject({ id: 'word-of-mouth', direction: 'for' });
-      expect(describeView(scenario, s)).toContain('in our favour');
+      // the first quarter's event, if any, is BrewCo's lunch: the customer does not trust us yet
+      expect(gusts[0]).toMatchObject({ id: 'brewco-visit', direction: 'against' });
+      expect(describeView(scenario, s)).toContain('against us');
     }
     expect(found).toBe(true);
   });

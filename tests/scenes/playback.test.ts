@@ -3,7 +3,7 @@ import { frameOf } from '../../src/scenes/frame.ts';
 import { Playback } from '../../src/scenes/playback.ts';
 import { play, scenario, viewState } from './fixture.ts';
 
-const [s0, s1, s2] = play(['discount', 'let-them']);
+const [s0, s1, s2] = play(['maya-leads', 'let-them']);
 
 function setup() {
   const done: number[] = [];

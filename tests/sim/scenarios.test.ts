@@ -42,9 +42,9 @@ describe('bundled scenarios give a trainee a real game', () => {
   for (const sc of bundled) {
     describe(sc.id, () => {
       it(
-        sc.id === TUTORIAL ? 'lasts 3 quarters' : 'lasts at least 8 quarters, on every path',
+        sc.id === TUTORIAL ? 'lasts 4 quarters' : 'lasts at least 8 quarters, on every path',
         () => {
-          if (sc.id === TUTORIAL) expect(sc.quarters).toBe(3);
+          if (sc.id === TUTORIAL) expect(sc.quarters).toBe(4);
           else expect(sc.quarters).toBeGreaterThanOrEqual(8);
           // a fixed policy walks one whole path; the loader already checks every path's length
           const run = playPolicy(sc, '1', 'collaborative');

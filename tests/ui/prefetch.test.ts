@@ -88,7 +88,7 @@ describe('the market census worked out during play', () => {
     expect(calls[0]!.signal?.aborted).toBe(false);
     const second = prefetchedMarket(key, () => {}, never())!;
     calls[0]!.answer();
-    expect((await second).census.total).toBe(27);
+    expect((await second).census.total).toBe(81);
   });
 
   it('is forgotten when it fails, so the debrief asks afresh', async () => {

@@ -14,11 +14,11 @@ describe('fair score', () => {
     const c = census(tutorial, '8');
     const f = fairScore(tutorial, '8', 55);
     expect(f.percentile).toBe(percentile(c, 55));
-    expect(f).toMatchObject({ score: 55, played: 27, strategies: 27, exhaustive: true, margin: 0 });
+    expect(f).toMatchObject({ score: 55, played: 81, strategies: 81, exhaustive: true, margin: 0 });
     expect(f.par.map((p) => p.policy)).toEqual(['directive', 'collaborative', 'best']);
     expect(f.best.score).toBe(c.best.score);
     expect(f.statement).toBe(
-      `better than ${f.percentile}% of the 27 possible strategies in this market`,
+      `better than ${f.percentile}% of the 81 possible strategies in this market`,
     );
   });
 

@@ -167,7 +167,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     heading(1, `What happened in quarter ${report.quarter}`),
     h(
       'p',
-      null,
+      { class: 'reveal' },
       'You chose ',
       h('strong', null, `“${choice?.label ?? report.choiceId}”`),
       ': a ',

@@ -28,9 +28,9 @@ export async function playLink(page: Page, url: string): Promise<string> {
   return playQuarters(page);
 }
 
-/** Plays the tutorial's three quarters from the first and returns the debrief's code. */
+/** Plays the tutorial's four quarters from the first and returns the debrief's code. */
 export async function playQuarters(page: Page): Promise<string> {
-  for (let q = 0; q < 3; q++) {
+  for (let q = 0; q < 4; q++) {
     // as a player who has read the situation (a press at once is taken for a double click)
     await page.waitForTimeout(550);
     await page

@@ -1,16 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueLinks, linksCsv } from '../../src/hr/assignment.ts';
-import { traineeSeed } from '../../src/hr/binding.ts';
-import { encodeRecord } from '../../src/record/code.ts';
-import { makeRecord } from '../../src/record/record.ts';
-import { resultFile } from '../../src/record/result-file.ts';
-import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { playPolicy } from '../../src/sim/index.ts';
+import { issueLinks, linksCsv } from '../hr/assignment.ts';
+import { traineeSeed } from '../hr/binding.ts';
+import { encodeRecord } from '../record/code.ts';
+import { makeRecord } from '../record/record.ts';
+import { resultFile } from '../record/result-file.ts';
+import { loadBundledScenarios } from '../scenario/bundled.ts';
+import { playPolicy } from '../sim/index.ts';
 
 // Writes a folder of genuine results for the verify command: result files and files of
 // codes, `trainees` trainees with `attempts` attempts each, per-trainee markets or one.
-// npx tsx tests/hr/make-results.ts <dir> <scenario> <trainees> <attempts> [same]
+// For the verify benchmarks (npm run bench, tests/hr/bench-verify.ts) and tests.
 
 export function makeResults(
   dir: string,
@@ -59,9 +59,4 @@ export function linksFor(scenarioId: string, trainees: number, attempts: number,
     attempts,
   };
   return linksCsv(issueLinks(settings, ids, 'https://example.test/'));
-}
-
-if (process.argv[1]?.endsWith('make-results.ts')) {
-  const [dir, scenario, trainees, attempts, same] = process.argv.slice(2);
-  console.log(makeResults(dir!, scenario!, Number(trainees), Number(attempts), same === 'same'));
 }
