@@ -57,7 +57,11 @@ export function liveUrl(code: string): string {
   return url.toString();
 }
 
-/** Whether the page is served by the room server (a static host answers /healthz otherwise, or not at all). */
+/**
+ * Whether the page is served by the room server. The built site carries a file `healthz`
+ * saying `ok: false`, so a static host answers the probe without a 404 (which the browser
+ * would log as an error); the room server's own /healthz route takes its place.
+ */
 export async function probeRoomServer(timeoutMs = 4000): Promise<boolean> {
   try {
     const res = await fetch(apiUrl('healthz'), {
