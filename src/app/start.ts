@@ -9,6 +9,7 @@ import { mountApp } from '../ui/mount.ts';
 import { prepareCensusWorker } from '../workers/census-client.ts';
 import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
+import { startRooms } from './room/start.ts';
 import { ropeSource } from './rope-source.ts';
 import { loadRopeView } from './rope-view.ts';
 import { tabLock } from './tab-lock.ts';
@@ -62,6 +63,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   window.addEventListener('hashchange', () => {
     if (linkParams({ search: '', hash: window.location.hash })) window.location.reload();
   });
+  // live rooms, when the room server serves this page (src/app/room/start.ts)
+  void startRooms(store, window.location.search).catch((err: unknown) => console.warn(err));
   // inside an LMS (SCORM package): the package's market for this learner, reported to the LMS
   void startLms(window, store, scenarios, import.meta.env);
   hook.ready = true;

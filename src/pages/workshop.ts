@@ -1,3 +1,4 @@
+import '../workshop/jitless.ts';
 import '../workshop/workshop.css';
 import { authoringPanel } from '../workshop/authoring.ts';
 import { h } from '../workshop/dom.ts';
@@ -6,13 +7,14 @@ import { h } from '../workshop/dom.ts';
 // link, and debrief the class. Each tab is built the first time it is opened; the
 // balance and dashboard code (and uPlot) load only then.
 
-type Tab = 'author' | 'balance' | 'link' | 'dashboard';
+type Tab = 'author' | 'balance' | 'link' | 'dashboard' | 'live';
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'author', label: 'Write & check' },
   { id: 'balance', label: 'Balance report' },
   { id: 'link', label: 'Workshop link' },
   { id: 'dashboard', label: 'Class dashboard' },
+  { id: 'live', label: 'Live room' },
 ];
 
 const isTab = (s: string): s is Tab => TABS.some((t) => t.id === s);
@@ -31,6 +33,8 @@ async function build(tab: Tab): Promise<HTMLElement> {
       return (await import('../workshop/link-view.ts')).linkPanel((t) => go(isTab(t) ? t : 'link'));
     case 'dashboard':
       return (await import('../workshop/dashboard/view.ts')).dashboardPanel();
+    case 'live':
+      return (await import('../workshop/room/panel.ts')).livePanel();
   }
 }
 
@@ -93,6 +97,8 @@ document
 
 const route = () => {
   const tab = location.hash.slice(1);
+  // an admin link (#live=CODE.KEY) opens the live room tab, which reads and keeps the key
+  if (tab.startsWith('live=')) return void show('live');
   void show(isTab(tab) ? tab : 'author');
 };
 window.addEventListener('hashchange', route);

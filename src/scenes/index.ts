@@ -36,6 +36,12 @@ export const startRopeView: StartRopeView = (parent, source) =>
       const g = scene.game;
       const canvas = g.canvas;
       canvas.setAttribute('role', 'img');
+      // a picture needs a name even before there is a market to draw (a live room's join form)
+      if (!canvas.hasAttribute('aria-label'))
+        canvas.setAttribute(
+          'aria-label',
+          'Rope view: the market appears here once a game is open.',
+        );
       // the view is a picture: the buttons and cards beside it take the focus
       canvas.tabIndex = -1;
       observer = new ResizeObserver(() => {

@@ -50,12 +50,15 @@ function fresh(key: string, scenarioStates: SimState[]): DebriefState {
  * Whether the debrief keeps its answer key closed: in an assessed session (an assignment
  * link or an LMS package) until the attempt's result is handed in. Practice shows all.
  */
-export function answerKeyClosed(s: Pick<GameState, 'context' | 'debrief'>): boolean {
+export function answerKeyClosed(s: Pick<GameState, 'context' | 'debrief' | 'room'>): boolean {
+  // in a live room the facilitator releases the what-if for everyone at once
+  if (s.room) return !s.room.room?.release.whatIf;
   return s.context.kind === 'assignment' && !s.debrief?.handedIn;
 }
 
 /** Whether the session is assessed: its debrief never shows the best path's choices. */
-export function assessed(s: Pick<GameState, 'context'>): boolean {
+export function assessed(s: Pick<GameState, 'context' | 'room'>): boolean {
+  if (s.room) return !s.room.room?.release.bestPath;
   return s.context.kind === 'assignment';
 }
 
@@ -113,7 +116,12 @@ export function debriefActions(set: Set, get: Get): DebriefActions {
       const { entry, sim } = get();
       if (!d || !entry || !sim) return;
       if (answerKeyClosed(get())) {
-        get().notify('info', 'The what-if opens once this attempt’s result is handed in.');
+        get().notify(
+          'info',
+          get().room
+            ? 'The what-if opens when your facilitator releases it.'
+            : 'The what-if opens once this attempt’s result is handed in.',
+        );
         return;
       }
       try {

@@ -27,6 +27,9 @@
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
+ * The live room's (src/store/room-actions.ts): openRoom, joinRoom, roomWelcome,
+ *   roomAccepted, roomChanged, roomRefused, roomLink, roomGone, roomTick, leaveRoom, …;
+ *   in a room `choose` only records the decision for the room client to send
  * The debrief's (src/store/debrief-actions.ts):
  *   openDebrief()                  the finished game's debrief state (kept if already there)
  *   fairProgress/fairDone/fairFailed(key, …)   the fair-score worker reports
@@ -56,6 +59,7 @@ import {
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
 import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
+import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
 import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
 
 export interface GameStoreDeps {
@@ -68,7 +72,7 @@ export interface GameStoreDeps {
   lock?: MarketLock;
 }
 
-export interface GameActions extends DebriefActions {
+export interface GameActions extends DebriefActions, RoomActions {
   refreshSaves(): void;
   showTitle(): void;
   showScenarios(): void;
@@ -158,8 +162,9 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     /** Writes the game in progress; a refusal becomes one notice, and play goes on. */
     const persist = () => {
-      const { entry, sim, context } = get();
-      if (!entry || !sim || !playable()) return;
+      const { entry, sim, context, room } = get();
+      // a room's game is kept by the server, and resumed only from it
+      if (!entry || !sim || !playable() || room) return;
       const save: SaveData = {
         format: SAVE_FORMAT,
         v: SAVE_VERSION,
@@ -318,7 +323,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       linkError: null,
       unsaved: !deps.saves.persistent,
       debrief: null,
+      room: null,
+      roomServer: false,
       ...debriefActions(set, get),
+      ...roomActions(set, get, deps.now),
 
       refreshSaves() {
         const offers: ResumeOffer[] = [];
@@ -369,6 +377,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       showTitle() {
+        if (get().room) {
+          get().leaveRoom();
+          return;
+        }
         letGo();
         get().refreshSaves();
         set({ screen: 'title', previous: null, animating: false });
@@ -421,12 +433,19 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       choose(choiceId) {
-        if (playable()) decide(choiceId);
+        if (get().room) roomChoose(get, set, choiceId, deps.now());
+        else if (playable()) decide(choiceId);
       },
 
       nextQuarter() {
         const { sim, screen, phase } = get();
         if (!sim || screen !== 'play' || phase !== 'outcome') return;
+        if (get().room) {
+          // the room decides what comes next: the next quarter, a wait, or the debrief
+          set({ phase: 'decide', previous: null, animating: false, skipped: false });
+          get().roomTick();
+          return;
+        }
         set({
           phase: 'decide',
           previous: null,
@@ -456,6 +475,13 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       replayMarket() {
         const { entry, sim, context } = get();
         if (!entry || !sim) return;
+        // a replay is practice: it leaves the live room (its game stays on the server)
+        if (get().room) {
+          set({ room: null });
+          brief(entry, sim.seed, { kind: 'practice' });
+          get().beginQuarters();
+          return;
+        }
         brief(entry, sim.seed, context);
         get().beginQuarters();
       },
@@ -463,6 +489,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       newMarket() {
         const { entry } = get();
         if (!entry) return;
+        set({ room: null });
         // a link's market is fixed by the link; a new seed makes it a practice game
         brief(entry, deps.newSeed(), { kind: 'practice' });
       },

@@ -1,6 +1,7 @@
 import type { GameContext } from '../save/format.ts';
 import type { ScenarioDef, SimState } from '../sim/index.ts';
 import type { DebriefState } from './debrief-types.ts';
+import type { RoomPlay } from './room-types.ts';
 
 export type { GameContext };
 
@@ -20,7 +21,9 @@ export type Screen =
   | 'debrief'
   | 'link-error'
   /** the market on show is being played in another tab */
-  | 'elsewhere';
+  | 'elsewhere'
+  /** a live room: joining, connecting, waiting for a quarter or the debrief, or gone */
+  | 'room';
 
 export interface Notice {
   id: number;
@@ -83,4 +86,8 @@ export interface GameState {
   unsaved: boolean;
   /** the finished game's debrief: fair score, explanation, what-if, timeline; null before */
   debrief: DebriefState | null;
+  /** the live room this page plays in (src/store/room-actions.ts); null outside one */
+  room: RoomPlay | null;
+  /** the page is served by the room server, so live rooms can be joined from it */
+  roomServer: boolean;
 }

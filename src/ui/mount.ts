@@ -2,6 +2,7 @@ import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
 import { glossaryControl } from './glossary.ts';
+import { roomBar } from './room-bar.ts';
 import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen } from './screens/choose.ts';
@@ -10,6 +11,7 @@ import { elsewhereScreen } from './screens/elsewhere.ts';
 import { linkErrorScreen } from './screens/link-error.ts';
 import { outcomeAnnouncement } from './screens/outcome.ts';
 import { playScreen } from './screens/play.ts';
+import { roomScreen } from './screens/room.ts';
 import { titleScreen } from './screens/title.ts';
 import { viewKey } from './view-key.ts';
 
@@ -25,6 +27,7 @@ const SCREENS = {
   debrief: debriefScreen,
   'link-error': linkErrorScreen,
   elsewhere: elsewhereScreen,
+  room: roomScreen,
 } as const;
 
 export interface MountedApp {
@@ -128,7 +131,8 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', id: 'live' },
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
-  root.replaceChildren(skipLink, header, notices, main, live, glossary.dialog);
+  const bar = roomBar();
+  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog);
 
   let lastKey = '';
   let first = true;
@@ -137,6 +141,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
 
   const update = (s: GameState) => {
     main.dataset.screen = s.screen;
+    bar.update(s);
     main.dataset.phase = s.phase;
     const key = viewKey(s);
     if (key !== lastKey) {

@@ -116,9 +116,10 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
   bind(
     store,
     section,
-    // the answer key opens when the result is handed in: the cards are drawn again then
+    // the answer key opens when the result is handed in (or, in a live room, when the
+    // facilitator releases the best path or the what-if): the cards are drawn again then
     (s) =>
-      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyClosed(s)}`,
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyClosed(s)}${assessed(s)}`,
     () => {
       const d = store.getState().debrief;
       const shown: Shown = {

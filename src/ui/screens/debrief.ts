@@ -24,13 +24,21 @@ function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElemen
     'section',
     { class: 'block', attrs: { 'aria-labelledby': 'whatif-closed-h' } },
     h('h2', { id: 'whatif-closed-h' }, 'What if you had chosen differently?'),
-    h(
-      'p',
-      { class: 'closed-note' },
-      'This is an assessed session: the ',
-      term('whatif'),
-      ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
-    ),
+    store.getState().room
+      ? h(
+          'p',
+          { class: 'closed-note' },
+          'The ',
+          term('whatif'),
+          ' opens when your facilitator releases it to the room.',
+        )
+      : h(
+          'p',
+          { class: 'closed-note' },
+          'This is an assessed session: the ',
+          term('whatif'),
+          ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
+        ),
   );
   bind(store, box, answerKeyClosed, (closed) => box.replaceChildren(closed ? note : section));
   return box;

@@ -65,6 +65,9 @@ function decide(store: GameStore, s: GameState): HTMLElement {
       ),
     ),
   );
+  // in a live room the call travels to the server, which plays the quarter: one at a time
+  const sending = s.room?.pending ?? null;
+  if (sending) for (const b of group.querySelectorAll('button')) b.disabled = true;
   return h(
     'div',
     { class: 'screen situation' },
@@ -85,6 +88,9 @@ function decide(store: GameStore, s: GameState): HTMLElement {
         )
       : null,
     group,
+    sending
+      ? h('p', { class: 'muted', attrs: { role: 'status' } }, 'Sending your call to the room…')
+      : null,
     figures(s),
   );
 }

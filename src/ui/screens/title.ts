@@ -88,6 +88,11 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
       button('Choose a market', () => store.getState().showScenarios(), {
         class: 'btn btn-primary btn-large',
       }),
+      // only where the room server serves the page: a static copy has no rooms to join
+      s.roomServer &&
+        button('Join a live room', () => store.getState().openRoom('', null), {
+          class: 'btn btn-large',
+        }),
     ),
     done.length > 0 &&
       h(

@@ -1,0 +1,30 @@
+import { apiUrl, RoomApiError, roomCall } from '../../room/http.ts';
+import {
+  type JoinResponse,
+  joinRequestSchema,
+  joinResponseSchema,
+  scenarioTextResponseSchema,
+} from '../../room/protocol.ts';
+
+// The room server's HTTP API as the game page uses it (src/room/http.ts does the calling).
+
+export { liveUrl, probeRoomServer, RoomApiError } from '../../room/http.ts';
+
+export const roomScenario = (code: string) =>
+  roomCall(apiUrl(`api/rooms/${code}/scenario`), scenarioTextResponseSchema);
+
+export function joinRoom(code: string, name: string): Promise<JoinResponse> {
+  const parsed = joinRequestSchema.safeParse({ name });
+  if (!parsed.success)
+    return Promise.reject(
+      new RoomApiError(
+        `That name cannot be used: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+        'malformed',
+      ),
+    );
+  return roomCall(apiUrl(`api/rooms/${code}/players`), joinResponseSchema, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(parsed.data),
+  });
+}

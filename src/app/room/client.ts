@@ -1,0 +1,245 @@
+import { readServerMessage, retryWaitMs } from '../../room/live.ts';
+import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import type { ScenarioEntry } from '../../store/types.ts';
+import { jitlessLoader } from '../url.ts';
+import { joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
+import { dropSeat, keepSeat, readSeat } from './seat.ts';
+
+// The game page's one connection to a live room, and the only place it talks to the room
+// server. It watches the store for what the trainee asked (join with a name, a decision to
+// send), does it, and reports what the server said back through the store's room actions.
+// A dropped socket is opened again with growing, jittered waits; the server's welcome then
+// tells the page where the game stands, so nothing the page holds has to be trusted.
+
+const DECISION_ERRORS = new Set<ErrorCode>([
+  'quarter_not_open',
+  'out_of_order',
+  'duplicate',
+  'not_offered',
+  'game_over',
+]);
+const PING_MS = 25_000;
+
+export function startRoomClient(store: GameStore): void {
+  let code: string | null = null;
+  let socket: WebSocket | null = null;
+  let welcomed = false;
+  let sentQuarter: number | null = null;
+  let attempts = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let joining = false;
+  let entry: ScenarioEntry | null = null;
+  const actions = () => store.getState();
+
+  const stop = () => {
+    if (retry) clearTimeout(retry);
+    retry = null;
+    const s = socket;
+    socket = null;
+    welcomed = false;
+    sentQuarter = null;
+    s?.close(1000);
+  };
+
+  /** the scenario the server replays, loaded and checked here; null when the room is gone */
+  const scenarioOf = async (room: string): Promise<ScenarioEntry> => {
+    if (entry && code === room) return entry;
+    const { text, hash } = await roomScenario(room);
+    const { loadScenario } = await jitlessLoader();
+    const loaded = loadScenario(text, 'room scenario');
+    if (!loaded.ok || loaded.hash !== hash)
+      throw new RoomApiError(
+        'This page cannot read the room’s scenario (another version of the game?).',
+        'internal',
+      );
+    const e: ScenarioEntry = { scenario: loaded.scenario, hash, yaml: text };
+    actions().addScenario(e);
+    entry = e;
+    return e;
+  };
+
+  const send = (msg: ClientMessage) => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(msg));
+  };
+
+  const sendPending = () => {
+    const pending = actions().room?.pending;
+    if (!pending || !welcomed || sentQuarter === pending.quarter) return;
+    sentQuarter = pending.quarter;
+    send(pending);
+  };
+
+  const gone = (room: string, message: string) => {
+    dropSeat(room);
+    stop();
+    actions().roomGone(message);
+  };
+
+  const later = (room: string) => {
+    if (code !== room || retry) return;
+    actions().roomLink('retrying');
+    const wait = retryWaitMs(attempts);
+    attempts++;
+    retry = setTimeout(() => {
+      retry = null;
+      void connect(room);
+    }, wait);
+  };
+
+  const onMessage = (room: string, msg: ServerMessage, scenario: ScenarioEntry) => {
+    const a = actions();
+    switch (msg.type) {
+      case 'welcome':
+        if (msg.role !== 'player') return;
+        welcomed = true;
+        attempts = 0;
+        sentQuarter = null;
+        a.roomWelcome(scenario, msg.room, msg.game);
+        sendPending();
+        return;
+      case 'accepted':
+        sentQuarter = null;
+        a.roomAccepted(msg.game);
+        return;
+      case 'room':
+        a.roomChanged(msg.room);
+        return;
+      case 'deleted':
+        gone(room, 'Your facilitator has closed this room, and its games are gone.');
+        return;
+      case 'error':
+        if (msg.error === 'unauthorized' || msg.error === 'wrong_room') {
+          // the kept seat is not this room's any more: join again
+          dropSeat(room);
+          stop();
+          a.openRoom(room, null);
+          return;
+        }
+        if (DECISION_ERRORS.has(msg.error)) {
+          sentQuarter = null;
+          a.roomRefused(msg.error, msg.message);
+          // the page and the server disagree on where the game is: the welcome settles it
+          if (msg.error === 'duplicate' || msg.error === 'out_of_order') socket?.close(4000);
+          return;
+        }
+        a.notify('warning', `The room refused a message: ${msg.message}`);
+        return;
+      default:
+        return;
+    }
+  };
+
+  const connect = async (room: string) => {
+    const seat = readSeat(room);
+    if (!seat) {
+      actions().openRoom(room, null);
+      return;
+    }
+    let scenario: ScenarioEntry;
+    try {
+      scenario = await scenarioOf(room);
+    } catch (err) {
+      if (code !== room) return;
+      if (err instanceof RoomApiError && err.code === 'no_room')
+        return gone(room, `There is no room ${room} any more: it was closed or has expired.`);
+      if (err instanceof RoomApiError && err.code !== 'offline') return gone(room, err.message);
+      later(room);
+      return;
+    }
+    if (code !== room) return;
+    const ws = new WebSocket(liveUrl(room));
+    socket = ws;
+    welcomed = false;
+    ws.addEventListener('open', () => {
+      ws.send(JSON.stringify({ type: 'hello', role: 'player', token: seat.token }));
+    });
+    ws.addEventListener('message', (e) => {
+      const msg = readServerMessage(e.data);
+      if (socket === ws && msg) onMessage(room, msg, scenario);
+    });
+    ws.addEventListener('close', (e) => {
+      if (socket !== ws) return;
+      socket = null;
+      welcomed = false;
+      if (e.code === 4404)
+        gone(room, `There is no room ${room} any more: it was closed or has expired.`);
+      else later(room);
+    });
+  };
+
+  const join = async (room: string, name: string) => {
+    joining = true;
+    try {
+      const joined = await joinRoom(room, name);
+      keepSeat(room, { token: joined.playerToken, name: joined.name, playerId: joined.playerId });
+      if (code !== room) return;
+      actions().roomConnecting(joined.name);
+    } catch (err) {
+      const message =
+        err instanceof RoomApiError
+          ? err.code === 'no_room'
+            ? `There is no room ${room}. Check the code with your facilitator.`
+            : err.code === 'name_taken'
+              ? 'Someone in this room has that name already: add an initial, or choose another.'
+              : err.message
+          : 'Joining failed.';
+      actions().roomJoinFailed(message);
+    } finally {
+      joining = false;
+    }
+  };
+
+  const follow = () => {
+    const room = actions().room;
+    if (!room) {
+      if (code) stop();
+      code = null;
+      entry = null;
+      return;
+    }
+    if (room.code !== code) {
+      stop();
+      code = room.code;
+      entry = null;
+      attempts = 0;
+    }
+    if (room.link === 'join' && room.joining !== null && !joining)
+      void join(room.code, room.joining);
+    if (room.link === 'connecting' && !socket && !retry) {
+      // marked before the first await, so the store's next change does not connect twice
+      retry = setTimeout(() => {
+        retry = null;
+        void connect(room.code);
+      }, 0);
+    }
+    sendPending();
+  };
+
+  store.subscribe(follow);
+  follow();
+
+  setInterval(() => {
+    if (welcomed) send({ type: 'ping' });
+  }, PING_MS);
+  // a timed room moves on by the clock, with no message from the server
+  setInterval(() => {
+    const s = actions();
+    if (s.room?.room?.pacing.mode === 'timer' && s.screen === 'room') s.roomTick();
+  }, 1000);
+  // back on a network: try at once rather than at the end of the current wait
+  window.addEventListener('online', () => {
+    if (code && !socket && retry) {
+      clearTimeout(retry);
+      retry = null;
+      attempts = 0;
+      void connect(code);
+    }
+  });
+}
+
+/** Opens the room a join link names (`?room=CODE`): rejoins with a kept seat, or the join form. */
+export function openRoomFromUrl(store: GameStore, code: string): void {
+  const seat = readSeat(code);
+  store.getState().openRoom(code, seat?.name ?? null);
+}

@@ -1,0 +1,22 @@
+import { type ServerMessage, serverMessageSchema } from './protocol.ts';
+
+// What both pages' live sockets share: reading what the server sends (parsed with the
+// protocol's schema; anything else is dropped) and how long to wait before trying again.
+
+export function readServerMessage(data: unknown): ServerMessage | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const msg = serverMessageSchema.safeParse(JSON.parse(data));
+    return msg.success ? msg.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The wait before the next try after `attempts` failed ones: doubling from half a second to
+ * ten, with jitter, so a room whose server restarts does not come back all at once.
+ */
+export function retryWaitMs(attempts: number): number {
+  return Math.min(10_000, 500 * 2 ** attempts) * (0.5 + Math.random() / 2);
+}

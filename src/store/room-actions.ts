@@ -1,0 +1,252 @@
+import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
+import { openQuarter } from '../room/pacing.ts';
+import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
+import { playChoices, SimError } from '../sim/index.ts';
+import type { RoomPlay } from './room-types.ts';
+import type { GameState, Notice, ScenarioEntry, Screen } from './types.ts';
+
+// The live room's actions. The room client (src/app/room/) reports what the server said;
+// these turn it into the game's state. The page never plays a quarter itself in a room:
+// `choose` only records the decision to send, and the quarter is played (by replaying the
+// server's accepted choices) when the server says `accepted`.
+
+export interface RoomActions {
+  /** the room screen for this code: the join form, or connecting with a name kept on this device */
+  openRoom(code: string, name: string | null): void;
+  /** the join form was sent: the room client joins with this name */
+  joinRoom(code: string, name: string): void;
+  roomJoinFailed(message: string): void;
+  /** joined (or rejoining with a kept token): the socket is opening */
+  roomConnecting(name: string): void;
+  roomWelcome(entry: ScenarioEntry, room: PublicRoom, game: OwnGame): void;
+  roomAccepted(game: OwnGame): void;
+  roomChanged(room: PublicRoom): void;
+  roomRefused(error: ErrorCode, message: string): void;
+  roomLink(link: 'live' | 'retrying'): void;
+  roomGone(message: string): void;
+  /** a timed room's next quarter may have opened: look again at the clock */
+  roomTick(): void;
+  leaveRoom(): void;
+  setRoomServer(present: boolean): void;
+}
+
+type Full = GameState & {
+  notify(tone: Notice['tone'], text: string): void;
+  openDebrief(): void;
+  refreshSaves(): void;
+  roomGone(message: string): void;
+};
+const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
+type Set = (partial: Partial<GameState>) => void;
+type Get = () => Full;
+
+/** Whether quarter `q` (1-based) of the room is open by the server's clock now. */
+export function quarterOpen(room: RoomPlay, q: number, now: number): boolean {
+  const r = room.room;
+  if (!r) return false;
+  const open = openQuarter(
+    {
+      pacing: r.pacing,
+      quarters: r.scenario.quarters,
+      opened: r.openQuarter,
+      startedAt: r.startedAt === null ? null : Date.parse(r.startedAt),
+    },
+    now + room.skew,
+  );
+  return q <= open;
+}
+
+export function roomActions(set: Set, get: Get, now: () => number): RoomActions {
+  const patch = (p: Partial<RoomPlay>) => {
+    const room = get().room;
+    if (room) set({ room: { ...room, ...p } });
+  };
+
+  /** the screen the room's state calls for; a quarter's outcome stays until the player moves on */
+  const place = () => {
+    const s = get();
+    const room = s.room;
+    if (!room) return;
+    if (s.screen === 'play' && s.phase === 'outcome') return;
+    let screen: Screen = 'room';
+    if (s.sim && room.room && room.link !== 'gone' && room.link !== 'join') {
+      if (s.sim.situationId === null) screen = room.room.release.debrief ? 'debrief' : 'room';
+      else screen = quarterOpen(room, s.sim.quarter + 1, now()) ? 'play' : 'room';
+    }
+    if (screen !== s.screen) set({ screen, phase: 'decide', previous: null, animating: false });
+    if (screen === 'debrief') get().openDebrief();
+  };
+
+  /** the trainee's game as the server replayed it, played back on the room's scenario */
+  const replay = (entry: ScenarioEntry, seed: string, game: OwnGame) => {
+    try {
+      const sim = playChoices(entry.scenario, seed, game.choices);
+      if (sim.situationId !== game.situationId) return null;
+      return sim;
+    } catch (err) {
+      if (err instanceof SimError) return null;
+      throw err;
+    }
+  };
+  const disagree = () =>
+    get().roomGone(
+      'This page plays the room’s market differently from the server (another version of the game?). Reload the page; if it persists, tell your facilitator.',
+    );
+
+  return {
+    openRoom(code, name) {
+      set({
+        screen: 'room',
+        room: {
+          code,
+          name,
+          link: name === null ? 'join' : 'connecting',
+          room: null,
+          skew: 0,
+          pending: null,
+          joining: null,
+          problem: null,
+        },
+      });
+    },
+
+    joinRoom(code, name) {
+      const room = get().room;
+      if (room?.link !== 'join' || room.joining !== null) return;
+      // the first checks, in words; the room client checks the name with the protocol's
+      // schema and the server has the last word
+      const c = code.trim().toUpperCase();
+      if (!CODE.test(c)) {
+        patch({ problem: 'A room code is six letters and digits, as your facilitator shows it.' });
+        return;
+      }
+      const n = name.trim().replace(/\s+/g, ' ');
+      if (n.length === 0 || n.length > MAX_NAME_CHARS) {
+        patch({ problem: `Type a name of 1 to ${MAX_NAME_CHARS} characters.` });
+        return;
+      }
+      // the name stays in the form if joining fails
+      patch({ code: c, name: n, joining: n, problem: null });
+    },
+
+    roomJoinFailed: (message) => patch({ joining: null, problem: message, link: 'join' }),
+
+    roomConnecting: (name) => patch({ name, joining: null, problem: null, link: 'connecting' }),
+
+    roomWelcome(entry, room, game) {
+      const before = get();
+      if (!before.room) return;
+      const sim = replay(entry, room.seed, game);
+      if (!sim) return disagree();
+      const same =
+        before.entry?.hash === entry.hash &&
+        before.sim?.choices.join() === sim.choices.join() &&
+        before.sim?.seed === sim.seed;
+      const pending = before.room.pending;
+      set({
+        room: {
+          ...before.room,
+          name: game.name,
+          room,
+          skew: Date.parse(room.now) - now(),
+          link: 'live',
+          problem: null,
+          // a decision the server has not got yet is sent again; one it has is done
+          pending: pending && pending.quarter === sim.choices.length + 1 ? pending : null,
+        },
+        // a rejoin that finds the game where it was keeps the screen (an outcome on show)
+        ...(same
+          ? {}
+          : {
+              entry,
+              sim,
+              previous: null,
+              phase: 'decide' as const,
+              animating: false,
+              debrief: null,
+              context: {
+                kind: 'workshop',
+                name: `Room ${room.code}`,
+                session: `room-${room.code}`,
+              },
+            }),
+      });
+      place();
+    },
+
+    roomAccepted(game) {
+      const { room, entry, sim } = get();
+      if (!room?.room || !entry || !sim) return;
+      if (game.choices.length === sim.choices.length) return patch({ pending: null });
+      const next = replay(entry, room.room.seed, game);
+      if (!next) return disagree();
+      set({
+        room: { ...room, pending: null },
+        previous: game.choices.length === sim.choices.length + 1 ? sim : null,
+        sim: next,
+        screen: 'play',
+        phase: 'outcome',
+        playId: get().playId + 1,
+        animating: get().viewReady && !(get().settings.reducedMotion ?? get().systemReducedMotion),
+        skipped: false,
+      });
+    },
+
+    roomChanged(r) {
+      const room = get().room;
+      if (!room) return;
+      patch({ room: r, skew: Date.parse(r.now) - now() });
+      place();
+    },
+
+    roomRefused(error, message) {
+      const room = get().room;
+      if (!room) return;
+      patch({ pending: null });
+      const text =
+        error === 'quarter_not_open'
+          ? 'That quarter is not open yet: wait for your facilitator.'
+          : `The room did not take that: ${message}`;
+      get().notify('warning', text);
+      place();
+    },
+
+    roomLink(link) {
+      if (get().room?.link === link) return;
+      patch({ link });
+    },
+
+    roomGone(message) {
+      patch({ link: 'gone', problem: message, pending: null, joining: null });
+      set({ screen: 'room', phase: 'decide', previous: null, animating: false });
+    },
+
+    roomTick: place,
+
+    leaveRoom() {
+      set({ room: null, entry: null, sim: null, debrief: null, screen: 'title' });
+      get().refreshSaves();
+    },
+
+    setRoomServer: (present) => set({ roomServer: present }),
+  };
+}
+
+/** In a room, the choice is only recorded to be sent; the server plays the quarter. */
+export function roomChoose(get: Get, set: Set, choiceId: string, now: number): void {
+  const { room, sim, screen, phase } = get();
+  if (!room || !sim || screen !== 'play' || phase !== 'decide' || sim.situationId === null) return;
+  if (room.pending || room.link === 'gone' || !quarterOpen(room, sim.quarter + 1, now)) return;
+  set({
+    room: {
+      ...room,
+      pending: {
+        type: 'decide',
+        quarter: sim.quarter + 1,
+        situationId: sim.situationId,
+        choiceId,
+      },
+    },
+  });
+}

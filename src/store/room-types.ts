@@ -1,0 +1,33 @@
+import type { Decide, PublicRoom } from '../room/protocol.ts';
+
+// A live room as the game page plays it. The server holds the game: this is what the page
+// was last told (the room, the trainee's accepted choices as the store's `sim`), the one
+// decision on its way, and how the connection stands. The room client (src/app/room/)
+// does the talking and reports here; the screens draw it.
+
+export type RoomLink =
+  /** the join form is on show (no token for this room on this device yet) */
+  | 'join'
+  /** joining or opening the socket, before the server's welcome */
+  | 'connecting'
+  | 'live'
+  /** the socket dropped: trying again with backoff; nothing is lost, the server holds it */
+  | 'retrying'
+  /** the room is gone (deleted, expired, a wrong code) or no room server serves this page */
+  | 'gone';
+
+export interface RoomPlay {
+  code: string;
+  /** the display name this device joined with */
+  name: string | null;
+  link: RoomLink;
+  room: PublicRoom | null;
+  /** the server's clock minus this device's, so a timed room's countdown agrees with it */
+  skew: number;
+  /** a decision sent (or to send once connected) and not yet accepted */
+  pending: Decide | null;
+  /** the join form asked the client to join with this name */
+  joining: string | null;
+  /** why joining failed, or why the room is gone, in words */
+  problem: string | null;
+}

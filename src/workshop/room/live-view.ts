@@ -1,0 +1,392 @@
+import QRCode from 'qrcode';
+import { RoomApiError } from '../../room/http.ts';
+import type { FacilitatorView, PlayerView, RoomCommand } from '../../room/protocol.ts';
+import type { ScenarioDef } from '../../sim/index.ts';
+import { decisionSplits } from '../dashboard/aggregate.ts';
+import { button, download, h, replace } from '../dom.ts';
+import { checkYaml } from '../scenarios.ts';
+import { command, deleteRoom, exportFile, roomScenarioText } from './api.ts';
+import { roomGames } from './games.ts';
+import { adminLink, forgetRoom, joinLink, type RoomKey } from './keys.ts';
+import { openLive } from './live.ts';
+import { applyMessage, openNow } from './state.ts';
+
+// The facilitator's live dashboard of one room: how to join (code, link, QR code), the key,
+// the pace and the releases, who is there and who has decided, the room's split on each
+// decision as it comes in, the exports, the slides and deleting the room. The server's
+// messages change the state (src/workshop/room/state.ts); every section is drawn from it.
+
+export interface LiveRoomOptions {
+  key: RoomKey;
+  /** just created: the key is shown with the warning to keep it */
+  fresh: boolean;
+  onClosed(): void;
+}
+
+export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
+  const { code, secret } = opts.key;
+  let view: FacilitatorView | null = null;
+  let skew = 0;
+  let scenario: { def: ScenarioDef; hash: string } | null = null;
+
+  const status = h('p', { class: 'room-link', attrs: { role: 'status' } }, 'Connecting…');
+  const controls = h('div', { class: 'card', attrs: { 'aria-labelledby': 'room-pace-h' } });
+  const roster = h('div', { class: 'card' });
+  const splits = h('div', { class: 'card live-split' });
+  const message = h('div', { attrs: { 'aria-live': 'polite' } });
+  const qr = h('div', { class: 'qr' });
+  const link = joinLink(code);
+  void QRCode.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 480 }).then((url) =>
+    qr.replaceChildren(
+      h('img', {
+        attrs: {
+          src: url,
+          alt: `QR code of the join link for room ${code}`,
+          width: '240',
+          height: '240',
+        },
+      }),
+    ),
+  );
+  const keyBox = keyCard(opts.key, opts.fresh);
+
+  const run = async (cmd: RoomCommand) => {
+    try {
+      const room = await command(code, secret, cmd);
+      if (view) setView({ ...view, room });
+    } catch (err) {
+      say(err instanceof RoomApiError ? err.message : String(err));
+    }
+  };
+  const say = (text: string) =>
+    replace(message, h('p', { class: 'issues', attrs: { role: 'alert' } }, text));
+
+  const draw = () => {
+    if (!view) return;
+    drawControls(controls, view, openNow(view, skew), run);
+    drawRoster(roster, view, openNow(view, skew));
+    drawSplits(splits, view, scenario);
+  };
+  const setView = (v: FacilitatorView | null) => {
+    view = v;
+    if (v) skew = Date.parse(v.room.now) - Date.now();
+    draw();
+  };
+
+  const live = openLive(code, secret, {
+    message(msg) {
+      if (msg.type === 'deleted') return;
+      if (msg.type === 'error') return say(msg.message);
+      setView(applyMessage(view, msg));
+    },
+    link(state) {
+      status.dataset.link = state;
+      status.textContent =
+        state === 'live'
+          ? 'Live: the dashboard follows the room as it plays.'
+          : state === 'retrying'
+            ? 'Connection lost: reconnecting… (the room plays on; nothing is lost)'
+            : 'This room is gone: it was deleted or has expired.';
+      if (state === 'gone') forgetRoom(code);
+    },
+  });
+  void roomScenarioText(code).then(async ({ text, hash }) => {
+    const loaded = await checkYaml(text, 'room scenario');
+    if (loaded.ok) {
+      scenario = { def: loaded.scenario, hash };
+      draw();
+    }
+  });
+  const tick = setInterval(() => {
+    if (!panel.isConnected) {
+      clearInterval(tick);
+      live.close();
+      return;
+    }
+    if (view?.room.pacing.mode === 'timer') draw();
+  }, 1000);
+
+  const download_ = (kind: 'csv' | 'json') => async () => {
+    try {
+      download(`room-${code}.${kind}`, await exportFile(code, secret, kind));
+    } catch (err) {
+      say(err instanceof RoomApiError ? err.message : String(err));
+    }
+  };
+  const confirmBox = h('div', { class: 'row' });
+  const askDelete = () =>
+    replace(
+      confirmBox,
+      h(
+        'p',
+        { attrs: { role: 'alert' } },
+        `Delete room ${code} with every player and decision? This cannot be undone.`,
+      ),
+      button(
+        'Delete for good',
+        () => {
+          void deleteRoom(code, secret)
+            .then(() => {
+              forgetRoom(code);
+              live.close();
+              opts.onClosed();
+            })
+            .catch((err: unknown) => say(err instanceof RoomApiError ? err.message : String(err)));
+        },
+        'btn danger',
+      ),
+      button('Keep the room', () => replace(confirmBox), 'btn'),
+    );
+
+  const panel = h(
+    'div',
+    { class: 'stack live-room', attrs: { 'data-room': code } },
+    h(
+      'div',
+      { class: 'card join-card' },
+      h(
+        'div',
+        null,
+        h('h2', null, 'Join code'),
+        h(
+          'p',
+          { class: 'join-code', attrs: { 'aria-label': `Join code ${code.split('').join(' ')}` } },
+          code,
+        ),
+        h('p', null, 'Trainees open the game and choose “Join a live room”, or open this link:'),
+        h(
+          'p',
+          null,
+          h(
+            'a',
+            { class: 'join-link', attrs: { href: link, target: '_blank', rel: 'noopener' } },
+            link,
+          ),
+        ),
+        status,
+      ),
+      qr,
+    ),
+    keyBox,
+    controls,
+    message,
+    roster,
+    splits,
+    h(
+      'div',
+      { class: 'card' },
+      h('h2', null, 'Export and close'),
+      h(
+        'div',
+        { class: 'row' },
+        button(
+          'Show the slides',
+          () => {
+            if (view && scenario)
+              void import('./slides.ts').then((m) =>
+                m.showSlides(view!, scenario!.def, scenario!.hash),
+              );
+          },
+          'btn primary',
+        ),
+        button('Download CSV', () => void download_('csv')(), 'btn'),
+        button('Download JSON', () => void download_('json')(), 'btn'),
+        button('Delete the room…', askDelete, 'btn'),
+      ),
+      confirmBox,
+    ),
+  );
+  return panel;
+}
+
+function keyCard(key: RoomKey, fresh: boolean): HTMLElement {
+  const input = h('input', {
+    id: `room-key-${key.code}`,
+    attrs: { type: 'text', readonly: '', value: adminLink(key), spellcheck: 'false' },
+  });
+  const body = [
+    h(
+      'p',
+      null,
+      h('strong', null, 'Keep this link: it is your key to the room.'),
+      ' Whoever holds it runs the room; the server cannot show it again. This browser keeps it too.',
+    ),
+    h('label', { attrs: { for: input.id } }, 'Your key to the room'),
+    input,
+  ];
+  if (fresh) return h('div', { class: 'card key-card', attrs: { role: 'note' } }, ...body);
+  return h('details', { class: 'card' }, h('summary', null, 'Your key to this room'), ...body);
+}
+
+function drawControls(
+  el: HTMLElement,
+  view: FacilitatorView,
+  open: number,
+  run: (cmd: RoomCommand) => Promise<void>,
+): void {
+  const r = view.room;
+  const q = r.scenario.quarters;
+  let pace: HTMLElement;
+  if (r.pacing.mode === 'gated') {
+    pace =
+      open < q
+        ? h(
+            'div',
+            { class: 'row' },
+            h(
+              'span',
+              null,
+              open === 0 ? 'No quarter is open yet.' : `Quarters 1–${open} of ${q} are open.`,
+            ),
+            button(
+              `Open quarter ${open + 1}`,
+              () => void run({ type: 'open-quarter', quarter: open + 1 }),
+              'btn primary',
+            ),
+          )
+        : h('p', null, `All ${q} quarters are open.`);
+  } else if (r.pacing.mode === 'timer') {
+    if (r.startedAt === null)
+      pace = h(
+        'div',
+        { class: 'row' },
+        h('span', null, `Each quarter opens ${r.pacing.seconds} seconds after the one before.`),
+        button('Start the clock', () => void run({ type: 'start' }), 'btn primary'),
+      );
+    else {
+      const next = Date.parse(r.startedAt) + open * r.pacing.seconds * 1000 - Date.now();
+      pace = h(
+        'p',
+        null,
+        open < q
+          ? `Quarter ${open} of ${q} is open; quarter ${open + 1} opens in ${Math.max(0, Math.ceil(next / 1000))} s.`
+          : `All ${q} quarters are open.`,
+      );
+    }
+  } else pace = h('p', null, `Self-paced: all ${q} quarters are open.`);
+  const release = (flag: 'debrief' | 'bestPath' | 'whatIf', label: string) =>
+    r.release[flag]
+      ? h('span', { class: 'badge ok' }, `${label}: released`)
+      : button(
+          `Release ${label}`,
+          () => void run({ type: 'release', release: { [flag]: true } }),
+          'btn',
+        );
+  replace(
+    el,
+    h('h2', { id: 'room-pace-h' }, `${r.scenario.title} · market #${r.seed}`),
+    pace,
+    h(
+      'div',
+      { class: 'row' },
+      release('debrief', 'the debrief'),
+      release('bestPath', 'the best path'),
+      release('whatIf', 'the what-if'),
+    ),
+  );
+}
+
+function decidedNow(p: PlayerView, open: number, quarters: number): string {
+  if (p.situationId === null) return 'finished';
+  if (open === 0) return 'waiting to start';
+  return p.choices.length >= Math.min(open, quarters)
+    ? 'decided'
+    : `deciding quarter ${p.choices.length + 1}`;
+}
+
+function drawRoster(el: HTMLElement, view: FacilitatorView, open: number): void {
+  const { players, room } = view;
+  const online = players.filter((p) => p.connected).length;
+  const decided = players.filter(
+    (p) =>
+      decidedNow(p, open, room.scenario.quarters) !== `deciding quarter ${p.choices.length + 1}`,
+  ).length;
+  replace(
+    el,
+    h(
+      'h2',
+      null,
+      `Who is here (${players.length} joined, ${online} connected, ${decided} done with the open quarters)`,
+    ),
+    players.length === 0
+      ? h('p', { class: 'empty' }, 'Nobody has joined yet.')
+      : h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'roster' },
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                ...['Name', 'Connected', 'Now', 'Quarters played', 'Score'].map((t) =>
+                  h('th', { attrs: { scope: 'col' } }, t),
+                ),
+              ),
+            ),
+            h(
+              'tbody',
+              null,
+              ...[...players]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((p) =>
+                  h(
+                    'tr',
+                    { attrs: { 'data-player': p.name } },
+                    h('td', null, p.name),
+                    h('td', null, p.connected ? '● connected' : '○ away'),
+                    h('td', null, decidedNow(p, open, room.scenario.quarters)),
+                    h('td', null, `${p.choices.length} of ${room.scenario.quarters}`),
+                    h('td', null, room.release.debrief && p.score !== null ? String(p.score) : '–'),
+                  ),
+                ),
+            ),
+          ),
+        ),
+    room.release.debrief
+      ? null
+      : h('p', { class: 'hint' }, 'Scores show here once you release the debrief.'),
+  );
+}
+
+function drawSplits(
+  el: HTMLElement,
+  view: FacilitatorView,
+  scenario: { def: ScenarioDef; hash: string } | null,
+): void {
+  if (!scenario) {
+    replace(el, h('h2', null, 'How the room decides'), h('p', { class: 'empty' }, 'Loading…'));
+    return;
+  }
+  const games = roomGames(scenario.def, scenario.hash, view.room.seed, view.players);
+  const reached = decisionSplits(scenario.def, view.room.seed, games).filter((d) => d.reached > 0);
+  replace(
+    el,
+    h('h2', null, 'How the room decides'),
+    reached.length === 0 ? h('p', { class: 'empty' }, 'No decisions yet.') : null,
+    ...reached.map((d) =>
+      h(
+        'div',
+        { class: 'decision', attrs: { 'data-situation': d.situation } },
+        h('h3', null, `${d.title} · ${d.reached} decided`),
+        ...d.options.map((o) => {
+          const share = d.reached ? o.count / d.reached : 0;
+          return h(
+            'div',
+            { class: 'opt', attrs: { 'data-choice': o.choice } },
+            h('span', null, o.label),
+            h(
+              'div',
+              { class: 'bar', attrs: { 'aria-hidden': 'true' } },
+              h('div', { attrs: { style: `width:${(share * 100).toFixed(1)}%` } }),
+            ),
+            h('span', { class: 'num' }, `${o.count} (${Math.round(share * 100)}%)`),
+          );
+        }),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,74 @@
+import type { ScenarioDef } from '../../sim/index.ts';
+import { shownOrder } from '../../sim/index.ts';
+import type { Accepted } from '../dashboard/intake.ts';
+
+// What each quarter's slide says, from the room's replayed games: the situation most of the
+// room met that quarter, how the room split, and what each reply did on this market (the
+// mean change of share that quarter among those who took it), with the coach's note.
+
+export interface ReplyOnSlide {
+  id: string;
+  label: string;
+  count: number;
+  /** mean change of market share that quarter, in points; null when nobody took it */
+  shareChange: number | null;
+  coach: string | null;
+}
+
+export interface QuarterSlide {
+  quarter: number;
+  title: string;
+  text: string;
+  /** players who decided this situation in this quarter */
+  decided: number;
+  /** players who met another situation this quarter (branching scenarios) */
+  elsewhere: number;
+  replies: ReplyOnSlide[];
+}
+
+export function quarterSlides(
+  scenario: ScenarioDef,
+  seed: string,
+  games: readonly Accepted[],
+): QuarterSlide[] {
+  const slides: QuarterSlide[] = [];
+  for (let q = 1; q <= scenario.quarters; q++) {
+    const met = new Map<string, number>();
+    for (const g of games) {
+      const r = g.replay.state.history[q - 1];
+      if (r) met.set(r.situationId, (met.get(r.situationId) ?? 0) + 1);
+    }
+    const top = [...met].sort((a, b) => b[1] - a[1])[0];
+    if (!top) break;
+    const situation = scenario.situations.find((s) => s.id === top[0]);
+    if (!situation) continue;
+    const changes = new Map<string, number[]>();
+    for (const g of games) {
+      const h = g.replay.state.history;
+      const r = h[q - 1];
+      if (r?.situationId !== situation.id) continue;
+      const before = (q >= 2 ? h[q - 2]?.metrics : g.replay.state.start)?.share ?? r.metrics.share;
+      const list = changes.get(r.choiceId) ?? [];
+      list.push((r.metrics.share - before) * 100);
+      changes.set(r.choiceId, list);
+    }
+    slides.push({
+      quarter: q,
+      title: situation.title,
+      text: situation.text,
+      decided: top[1],
+      elsewhere: [...met.values()].reduce((a, b) => a + b, 0) - top[1],
+      replies: shownOrder(scenario.id, seed, situation.id, situation.choices).map((c) => {
+        const list = changes.get(c.id) ?? [];
+        return {
+          id: c.id,
+          label: c.label,
+          count: list.length,
+          shareChange: list.length ? list.reduce((a, b) => a + b, 0) / list.length : null,
+          coach: c.coach ?? null,
+        };
+      }),
+    });
+  }
+  return slides;
+}
