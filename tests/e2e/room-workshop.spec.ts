@@ -76,6 +76,10 @@ test('a facilitator and five trainees play a gated room to the released debrief'
     await expect(fac.locator(`tr[data-player="${name}"] td`).nth(1)).toHaveText('● connected');
   }
   await expect(fac.locator('.roster tbody tr')).toHaveCount(5);
+  // before the first quarter opens, nobody is counted as having decided anything
+  await expect(fac.getByRole('heading', { name: /^Who is here/ })).toHaveText(
+    'Who is here (5 joined, 5 connected, no quarter open yet)',
+  );
   await attachScreenshot(fac, testInfo, 'facilitator-dashboard-1280');
   await expectNoAxeViolations(fac, 'the live dashboard');
   await attachScreenshot(trainees[0]!, testInfo, 'trainee-waiting');

@@ -297,17 +297,14 @@ function decidedNow(p: PlayerView, open: number, quarters: number): string {
 function drawRoster(el: HTMLElement, view: FacilitatorView, open: number): void {
   const { players, room } = view;
   const online = players.filter((p) => p.connected).length;
-  const decided = players.filter(
-    (p) =>
-      decidedNow(p, open, room.scenario.quarters) !== `deciding quarter ${p.choices.length + 1}`,
+  const decided = players.filter((p) =>
+    ['decided', 'finished'].includes(decidedNow(p, open, room.scenario.quarters)),
   ).length;
+  // before the first quarter opens nobody can have decided anything: say so
+  const progress = open === 0 ? 'no quarter open yet' : `${decided} done with the open quarters`;
   replace(
     el,
-    h(
-      'h2',
-      null,
-      `Who is here (${players.length} joined, ${online} connected, ${decided} done with the open quarters)`,
-    ),
+    h('h2', null, `Who is here (${players.length} joined, ${online} connected, ${progress})`),
     players.length === 0
       ? h('p', { class: 'empty' }, 'Nobody has joined yet.')
       : h(
