@@ -1,6 +1,6 @@
 import { localOnlyNote } from '../links/public-url.ts';
 import type { ScenarioDef } from '../sim/index.ts';
-import { button, countingStatus, h } from '../ui/dom.ts';
+import { button, columnHeads, countingStatus, h } from '../ui/dom.ts';
 import type { MarketJob } from '../workers/census-batch.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import {
@@ -187,21 +187,7 @@ export function assignView(
       h(
         'div',
         { class: 'table-wrap' },
-        h(
-          'table',
-          { class: 'table' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              h('th', { attrs: { scope: 'col' } }, 'Trainee'),
-              h('th', { attrs: { scope: 'col' } }, 'Link'),
-            ),
-          ),
-          h('tbody', null, ...rows),
-        ),
+        h('table', { class: 'table' }, columnHeads('Trainee', 'Link'), h('tbody', null, ...rows)),
       ),
     );
   };

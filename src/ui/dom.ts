@@ -52,6 +52,15 @@ export function button(
   );
 }
 
+/** A table's header row: one column header per label, scoped so screen readers pair cells with it. */
+export function columnHeads(...labels: string[]): HTMLTableSectionElement {
+  return h(
+    'thead',
+    null,
+    h('tr', null, ...labels.map((t) => h('th', { attrs: { scope: 'col' } }, t))),
+  );
+}
+
 /** A screen's main heading: focused when the screen opens, so keyboard and screen reader users start there. */
 export function heading(level: 1 | 2 | 3, text: string, id?: string): HTMLHeadingElement {
   const el = h(`h${level}`, { attrs: { tabindex: '-1' }, ...(id ? { id } : {}) }, text);

@@ -4,7 +4,7 @@
 import { append, type Child, h } from '../ui/dom.ts';
 
 // the game's builders: one way to put text on a page, so it can never become markup
-export { append, type Child, h, type Props } from '../ui/dom.ts';
+export { append, type Child, columnHeads, h, type Props } from '../ui/dom.ts';
 
 export function replace(el: Element, ...children: Child[]): void {
   el.replaceChildren();

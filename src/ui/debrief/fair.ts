@@ -2,7 +2,7 @@ import type { RubricDef } from '../../sim/index.ts';
 import type { FairProgress } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { FairScore } from '../../workers/fair-score.ts';
-import { h } from '../dom.ts';
+import { columnHeads, h } from '../dom.ts';
 import { term } from '../terms.ts';
 import { bind } from './bind.ts';
 import { verdict } from './grading.ts';
@@ -23,17 +23,7 @@ function parTable(fair: FairScore): HTMLElement {
     'table',
     { class: 'data par-table' },
     h('caption', null, term('par'), ': fixed ways to play the same market (same seed)'),
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', { attrs: { scope: 'col' } }, 'Line'),
-        h('th', { attrs: { scope: 'col' } }, 'Score'),
-        h('th', { attrs: { scope: 'col' } }, 'Against yours'),
-      ),
-    ),
+    columnHeads('Line', 'Score', 'Against yours'),
     h(
       'tbody',
       null,

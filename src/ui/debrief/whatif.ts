@@ -1,7 +1,7 @@
 import { type ScenarioDef, type SimState, shownOrder, situationById } from '../../sim/index.ts';
 import type { WhatIfView } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { button, h } from '../dom.ts';
+import { button, columnHeads, h } from '../dom.ts';
 import { styleMark, styleName, watchedFor } from '../explain.ts';
 import { bind } from './bind.ts';
 
@@ -32,17 +32,7 @@ function outcomeTable(scenario: ScenarioDef, w: WhatIfView): HTMLElement {
     'table',
     { class: 'data compare-table' },
     h('caption', null, 'Where each line ended'),
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        h('th', { attrs: { scope: 'col' } }, 'Outcome'),
-        h('th', { attrs: { scope: 'col' } }, 'Your game'),
-        h('th', { attrs: { scope: 'col' } }, 'What-if'),
-      ),
-    ),
+    columnHeads('Outcome', 'Your game', 'What-if'),
     h(
       'tbody',
       null,

@@ -1,6 +1,6 @@
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
-import { button, h, heading } from '../dom.ts';
+import { button, columnHeads, h, heading } from '../dom.ts';
 import { contextBanner } from './context.ts';
 
 const level = (v: number) => `${Math.round(v * 100)}/100`;
@@ -32,18 +32,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
       h(
         'table',
         { class: 'data' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'col' } }, 'Name'),
-            h('th', { attrs: { scope: 'col' } }, 'Skill /100'),
-            h('th', { attrs: { scope: 'col' } }, 'Morale /100'),
-            h('th', { attrs: { scope: 'col' } }, 'Contacts'),
-          ),
-        ),
+        columnHeads('Name', 'Skill /100', 'Morale /100', 'Contacts'),
         h(
           'tbody',
           null,

@@ -1,7 +1,7 @@
 import { situationById, type WhyFigure } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
-import { button, h, heading } from '../dom.ts';
+import { button, columnHeads, h, heading } from '../dom.ts';
 import { kindPhrase, type MetricMove, metricMoves, styleMark, styleName } from '../explain.ts';
 import { term } from '../terms.ts';
 import { type FigureWhy, figureWhy, type WhyLine } from '../why.ts';
@@ -102,18 +102,7 @@ function figuresTable(moves: MetricMove[]): HTMLElement {
       'table',
       { class: 'data moves' },
       h('caption', { class: 'sr-only' }, 'The figures against last quarter'),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { attrs: { scope: 'col' } }, 'Figure'),
-          h('th', { attrs: { scope: 'col' } }, 'Before'),
-          h('th', { attrs: { scope: 'col' } }, 'Now'),
-          h('th', { attrs: { scope: 'col' } }, 'Change'),
-        ),
-      ),
+      columnHeads('Figure', 'Before', 'Now', 'Change'),
       h(
         'tbody',
         null,

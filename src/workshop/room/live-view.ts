@@ -3,7 +3,7 @@ import { RoomApiError } from '../../room/http.ts';
 import type { FacilitatorView, PlayerView, RoomCommand } from '../../room/protocol.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import { decisionSplits } from '../dashboard/aggregate.ts';
-import { button, download, h, replace } from '../dom.ts';
+import { button, columnHeads, download, h, replace } from '../dom.ts';
 import { checkYaml } from '../scenarios.ts';
 import { command, deleteRoom, exportFile, roomScenarioText } from './api.ts';
 import { roomGames } from './games.ts';
@@ -313,17 +313,7 @@ function drawRoster(el: HTMLElement, view: FacilitatorView, open: number): void 
           h(
             'table',
             { class: 'roster' },
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                ...['Name', 'Connected', 'Now', 'Quarters played', 'Score'].map((t) =>
-                  h('th', { attrs: { scope: 'col' } }, t),
-                ),
-              ),
-            ),
+            columnHeads('Name', 'Connected', 'Now', 'Quarters played', 'Score'),
             h(
               'tbody',
               null,

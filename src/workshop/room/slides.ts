@@ -2,7 +2,7 @@ import type { FacilitatorView } from '../../room/protocol.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
 import { styleScatter } from '../dashboard/scatter.ts';
-import { button, h, replace } from '../dom.ts';
+import { button, columnHeads, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
 import { type QuarterSlide, quarterSlides } from './slides-data.ts';
 
@@ -24,17 +24,7 @@ function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
       'table',
       { class: 'slide-split' },
       h('caption', null, 'How the room split, and what each reply did on this market'),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          ...['Reply', 'Chosen by', 'Share that quarter', 'Coach'].map((t) =>
-            h('th', { attrs: { scope: 'col' } }, t),
-          ),
-        ),
-      ),
+      columnHeads('Reply', 'Chosen by', 'Share that quarter', 'Coach'),
       h(
         'tbody',
         null,
@@ -88,17 +78,7 @@ function boardSlide(rows: Row[], anonymous: boolean): HTMLElement {
       : h(
           'table',
           { class: 'slide-board' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              ...['Rank', 'Player', 'Score', 'Share'].map((t) =>
-                h('th', { attrs: { scope: 'col' } }, t),
-              ),
-            ),
-          ),
+          columnHeads('Rank', 'Player', 'Score', 'Share'),
           h(
             'tbody',
             null,
