@@ -3,6 +3,7 @@ import {
   ropes,
   type ScenarioDef,
   type SimState,
+  shareOf,
   teamResultant,
 } from '../sim/index.ts';
 
@@ -39,7 +40,7 @@ function where(angle: number): string {
 
 export function describeView(scenario: ScenarioDef, state: SimState): string {
   const all = ropes(state, scenario.params, scenario.customer.departments.length);
-  const share = (1 + state.position) / 2;
+  const share = shareOf(state.position);
   const parts: string[] = [];
   parts.push(`${scenario.customer.name} sits at ${pct(share)} of its business with us.`);
   const team = all.filter((r) => r.side === 'team');

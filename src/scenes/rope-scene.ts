@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import type { SimState } from '../sim/index.ts';
+import { type SimState, sharePercent } from '../sim/index.ts';
 import type { RopeViewSource, RopeViewState } from './contract.ts';
 import { describeView, type Gust, gustsOf } from './describe.ts';
 import { fillMarker, strokeChevron, strokeRope } from './draw.ts';
@@ -256,7 +256,7 @@ export class RopeScene extends Phaser.Scene {
     const ghost = this.ghost;
     if (!ghost) return;
     const { node } = ghost.layout;
-    const share = Math.round(((1 + ghost.state.position) / 2) * 100);
+    const share = sharePercent(ghost.state.position);
     const text = `what-if ${share}%`;
     // above the ghost node, unless the ropes' labels are there
     const at = placeCaption(layout, text, node.x, node.y - node.r - fs * 1.6, fs - 1, this.measure);
@@ -379,7 +379,7 @@ export class RopeScene extends Phaser.Scene {
         background: LABEL_GROUND,
       });
     }
-    const share = Math.round(((1 + (this.lastFrame?.position ?? 0)) / 2) * 100);
+    const share = sharePercent(this.lastFrame?.position ?? 0);
     t.put('share', {
       text: `${share}%`,
       x: node.x,

@@ -2,6 +2,7 @@ import type { CauseSource } from './effects.ts';
 import { cosDeg, q, sinDeg } from './fixed.ts';
 import { profitOf, revenueOf } from './money.ts';
 import { breadth, effectiveAngle, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
+import { shareOf } from './share.ts';
 import type { Metrics, SimState } from './state.ts';
 import type { ScenarioDef } from './types.ts';
 
@@ -181,7 +182,7 @@ export function openTrail(
   const snap = (): Snapshot => {
     const team = teamResultant(state);
     const b = breadth(state, depts);
-    const share = q((1 + state.position) / 2);
+    const share = q(shareOf(state.position));
     return {
       target: forces(state, p, depts, team.resultant, b).target,
       share,

@@ -22,6 +22,7 @@ export {
 export * from './rng.ts';
 export * from './ropes.ts';
 export * from './score.ts';
+export * from './share.ts';
 export * from './shown-order.ts';
 export * from './state.ts';
 export * from './step.ts';

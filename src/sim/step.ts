@@ -29,6 +29,7 @@ import {
   teamResultant,
   teamResultantNow,
 } from './ropes.ts';
+import { shareOf } from './share.ts';
 import {
   type Cause,
   type MemberState,
@@ -162,7 +163,7 @@ function measure(
   breadthNow: number,
   out: Metrics | null = null,
 ): Metrics {
-  const share = q((1 + state.position) / 2);
+  const share = q(shareOf(state.position));
   const revenue = revenueOf(scenario.customer, state, share);
   const profit = profitOf(scenario.customer, state, share);
   let team = 0;
@@ -335,8 +336,8 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     history: [],
     choices: [],
   };
-  state.plan = revenueOf(c, state, (1 + c.position) / 2);
-  state.brand = q(0.5 * teamResultant(state).alignment * ((1 + c.position) / 2) + 0.2);
+  state.plan = revenueOf(c, state, shareOf(c.position));
+  state.brand = q(0.5 * teamResultant(state).alignment * shareOf(c.position) + 0.2);
   state.start = measure(
     scenario,
     state,
@@ -636,7 +637,7 @@ function play(
   state.plan = q(state.plan * (1 + p.planGrowth));
   trail?.drift('growth');
 
-  const share = (1 + state.position) / 2;
+  const share = shareOf(state.position);
   const attainment = state.plan > 0 ? (share * state.marketSize) / state.plan : 1;
   // a winning team's spirits rise, and people who choose how they sell keep theirs up
   for (const m of state.members) {

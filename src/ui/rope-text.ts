@@ -1,4 +1,4 @@
-import { type Rope, ropes, type ScenarioDef, type SimState } from '../sim/index.ts';
+import { type Rope, ropes, type ScenarioDef, type SimState, sharePercent } from '../sim/index.ts';
 import { h } from './dom.ts';
 
 // The rope view in words, for screen readers and for anyone who prefers a list: the same
@@ -42,7 +42,7 @@ const SIDE: Record<Rope['side'], string> = {
 export function ropeLines(scenario: ScenarioDef, state: SimState): string[] {
   const list = ropes(state, scenario.params, scenario.customer.departments.length);
   const strongest = Math.max(0, ...list.map((r) => r.pull));
-  const share = Math.round(((1 + state.position) / 2) * 100);
+  const share = sharePercent(state.position);
   return [
     `${scenario.customer.name} sits at ${share}% of the way to us (our market share ${share}%).`,
     ...list.map(

@@ -1,4 +1,4 @@
-import type { ScenarioDef } from '../../sim/index.ts';
+import { type ScenarioDef, sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { reducedMotion } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
@@ -78,13 +78,12 @@ export function timelineSection(store: GameStore, scenario: ScenarioDef): HTMLEl
       const state = db.actual[t];
       const ghost = db.alternative?.[t];
       slider.value = String(t);
-      const share = (p: number) => Math.round(((1 + p) / 2) * 100);
       slider.setAttribute(
         'aria-valuetext',
-        `${t === 0 ? 'Start of the game' : `Quarter ${t}`}${state ? `: market share ${share(state.position)}%` : ''}`,
+        `${t === 0 ? 'Start of the game' : `Quarter ${t}`}${state ? `: market share ${sharePercent(state.position)}%` : ''}`,
       );
       where.textContent = state
-        ? `Showing ${label(t)}: market share ${share(state.position)}%${ghost && ghost !== state && db.whatIf && t >= db.whatIf.quarter ? `; what-if line ${share(ghost.position)}%` : ''}.`
+        ? `Showing ${label(t)}: market share ${sharePercent(state.position)}%${ghost && ghost !== state && db.whatIf && t >= db.whatIf.quarter ? `; what-if line ${sharePercent(ghost.position)}%` : ''}.`
         : '';
       list.replaceChildren(
         ...(state ? ropeLines(scenario, state).map((line) => h('li', null, line)) : []),

@@ -1,3 +1,4 @@
+import { sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -11,7 +12,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
   if (!entry || !sim) return h('div');
   const { scenario } = entry;
   const c = scenario.customer;
-  const share = Math.round(((1 + c.position) / 2) * 100);
+  const share = sharePercent(c.position);
   return h(
     'div',
     { class: 'screen briefing' },
