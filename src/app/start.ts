@@ -1,12 +1,12 @@
 import scenarios from 'virtual:scenarios';
 import { linkParams } from '../links/address.ts';
-import { startLms } from '../lms/start.ts';
 import { saveBook } from '../save/saves.ts';
 import { browserStore } from '../save/storage.ts';
 import type { RopeViewHandle } from '../scenes/contract.ts';
 import { createGameStore, type GameStore } from '../store/game-store.ts';
 import { mountApp } from '../ui/mount.ts';
-import { prepareCensusWorker } from '../workers/census-client.ts';
+import { pageCensus } from '../workers/census-service.ts';
+import { startEffects } from './effects/index.ts';
 import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
 import { startRooms } from './room/start.ts';
@@ -55,6 +55,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   store.getState().refreshSaves();
   const app = mountApp(root, store);
+  const census = pageCensus();
   await restoreOwnScenarios(store, saves).catch((err: unknown) => console.warn(err));
   await openFromUrl(store, linkParams(window.location), newSeed).catch((err: unknown) => {
     store.getState().showLinkError(err instanceof Error ? err.message : 'it could not be read');
@@ -65,8 +66,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   });
   // live rooms, when the room server serves this page (src/app/room/start.ts)
   void startRooms(store, window.location.search).catch((err: unknown) => console.warn(err));
-  // inside an LMS (SCORM package): the package's market for this learner, reported to the LMS
-  void startLms(window, store, scenarios, import.meta.env);
+  // every side effect of the game's state (census, debrief work, LMS): src/app/effects/
+  startEffects(store, { census, lms: { win: window, scenarios, env: import.meta.env } });
   hook.ready = true;
 
   // after the first screen is up: the rope view (Phaser), then offline support
@@ -88,7 +89,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       .finally(() => {
         hook.viewSettled = true;
         // the fair score's worker, started while nothing else is going on
-        prepareCensusWorker();
+        census.warm();
       });
     void registerServiceWorker(store);
   }, 0);

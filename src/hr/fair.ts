@@ -5,6 +5,7 @@ import {
   percentile,
   type ScenarioDef,
   type SimState,
+  type StrategyCensus,
   score,
 } from '../sim/index.ts';
 
@@ -15,6 +16,16 @@ export { fairGrade } from '../sim/index.ts';
 // One function, so the score an LMS records is the one HR's verifier recomputes.
 
 export function fairScoreOf(scenario: ScenarioDef, state: SimState, passMark?: number): Grade {
+  return gradeIn(census(scenario, state.seed), scenario, state, passMark);
+}
+
+/** The same grade, from the market's census worked out elsewhere (the census worker). */
+export function gradeIn(
+  marketCensus: StrategyCensus,
+  scenario: ScenarioDef,
+  state: SimState,
+  passMark?: number,
+): Grade {
   const raw = score(scenario.rubric, state);
-  return gradeOf(scenario.rubric, raw, percentile(census(scenario, state.seed), raw), passMark);
+  return gradeOf(scenario.rubric, raw, percentile(marketCensus, raw), passMark);
 }

@@ -6,9 +6,10 @@ import { type KeptMarkets, openKeptMarkets } from '../workers/kept-markets.ts';
 // HR's page needs markets in two places: the verify view ranks each result in its market,
 // and the assign view works out the new trainees' markets as soon as the links are made, so
 // that checking their results later in this browser finds them ready. Both go through here:
-// markets this browser kept are read back, the rest are worked out on a worker per core and
-// kept as they come, every two seconds or so (batchesEvery), so that a check cancelled half-way keeps what
-// it finished, and a page closed half-way all but the last moments' work.
+// markets this browser kept are read back, the rest are worked out by the page's census
+// service (src/workers/census-service.ts) on a worker per core and kept as they come, every
+// two seconds or so (batchesEvery), so that a check cancelled half-way keeps what it
+// finished, and a page closed half-way all but the last moments' work.
 
 export interface PageMarkets {
   /** every market asked for, by key */
@@ -64,7 +65,7 @@ export async function marketsInPage(
   if (!signal?.aborted) onProgress(0, missing.length);
   try {
     await deps.compute(
-      missing.map(([, job]) => job),
+      missing.map(([key, job]) => ({ ...job, key })),
       {
         onEach: (done, index, market) => {
           const key = missing[index]![0];

@@ -1,6 +1,8 @@
 import { traineeSeed } from '../hr/binding.ts';
-import { fairScoreOf } from '../hr/fair.ts';
+import { gradeIn } from '../hr/fair.ts';
 import type { ScenarioDef, SimState } from '../sim/index.ts';
+import type { CensusService } from '../workers/census-service.ts';
+import { marketKey } from '../workers/fair-score.ts';
 import type { LmsConfig } from './config.ts';
 import { heldNotice, shouldReport } from './keep.ts';
 import type { LmsSession, RecordedResult } from './session.ts';
@@ -46,6 +48,8 @@ export interface LmsAttachment {
   session: string;
   trainee: string;
   seed: string;
+  /** resolves once every finished game seen so far has been judged and reported */
+  settled(): Promise<void>;
   detach(): void;
 }
 
@@ -57,6 +61,9 @@ const UNNAMED_NOTICE = `Your learning system did not say who you are (it gave no
 const PROBLEM_NOTICE =
   'The learning system did not accept the last report. Your game goes on and is kept on this device; your result code at the end carries your result.';
 
+const NOT_JUDGED_NOTICE = (why: string) =>
+  `Your score could not be worked out for the learning system (${why}). Your game is kept on this device; hand in your result code at the end instead.`;
+
 /** The assignment id of a package: one per scenario, so its records name where they came from. */
 export const packageSession = (scenarioId: string) => `scorm-${scenarioId}`;
 
@@ -65,6 +72,7 @@ export function attachLms(
   lms: LmsSession,
   config: LmsConfig,
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
+  census: CensusService,
 ): LmsAttachment | null {
   const entry = scenarios.find((s) => s.scenario.id === config.scenario) ?? scenarios[0];
   if (!entry) return null;
@@ -106,6 +114,7 @@ export function attachLms(
   if (held) host.getState().notify('info', heldNotice(config.keep, held));
   let reported = host.getState().sim?.choices.length ?? 0;
   let judged: SimState | null = null;
+  let reporting: Promise<void> = Promise.resolve();
   const report = (s: LmsGameState) => {
     if (!s.entry || !s.sim || s.entry.scenario.id !== id || s.sim.seed !== seed) return;
     const played = s.sim.choices.length;
@@ -124,18 +133,35 @@ export function attachLms(
     // each finished game once (the census behind the fair score is not free)
     if (s.sim.situationId === null && judged !== s.sim) {
       judged = s.sim;
-      const fair = fairScoreOf(s.entry.scenario, s.sim, config.passMark);
-      if (shouldReport(config.keep, held, fair)) {
-        lms.complete(fair.grade, fair.passed);
-        held = { score: fair.grade, passed: fair.passed };
-      }
-      host.getState().handIn?.();
+      const { scenario, hash } = s.entry;
+      const sim = s.sim;
+      // in the census worker (usually kept from the prefetch during play), one game after
+      // another, so that what the LMS holds is decided in the order the games were played
+      reporting = reporting
+        .then(() =>
+          census.market(marketKey(hash, seed), scenario, seed, {
+            onFallback: (notice) => host.getState().notify('info', notice),
+          }),
+        )
+        .then((market) => {
+          const fair = gradeIn(market.census, scenario, sim, config.passMark);
+          if (shouldReport(config.keep, held, fair)) {
+            lms.complete(fair.grade, fair.passed);
+            held = { score: fair.grade, passed: fair.passed };
+          }
+          host.getState().handIn?.();
+          warnOnProblems();
+        })
+        .catch((err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err);
+          host.getState().notify('warning', NOT_JUDGED_NOTICE(why));
+        });
     }
     warnOnProblems();
   };
   const unsubscribe = host.subscribe(report);
   report(host.getState());
-  return { session, trainee, seed, detach: unsubscribe };
+  return { session, trainee, seed, settled: () => reporting, detach: unsubscribe };
 }
 
 /** Plays the choices the LMS kept that this device has not seen (a new device, a cleared cache). */

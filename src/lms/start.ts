@@ -1,4 +1,5 @@
 import type { ScenarioDef } from '../sim/index.ts';
+import type { CensusService } from '../workers/census-service.ts';
 import { type ApiHost, findApi } from './api.ts';
 import type { LmsAttachment, LmsHost } from './attach.ts';
 
@@ -14,6 +15,7 @@ export async function startLms(
   host: LmsHost,
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   env: Record<string, string | boolean | undefined>,
+  census: CensusService,
 ): Promise<LmsAttachment | null> {
   if (host.getState().context.kind !== 'practice' || !findApi(win)) return null;
   const [{ connectLms }, { attachLms }, { lmsConfig }] = await Promise.all([
@@ -29,7 +31,7 @@ export async function startLms(
     return null;
   }
   const { lms } = connection;
-  const attached = attachLms(host, lms, lmsConfig(env), scenarios);
+  const attached = attachLms(host, lms, lmsConfig(env), scenarios, census);
   // pagehide fires on close, reload and navigation, also where unload does not (mobile)
   win.addEventListener('pagehide', () => lms.finish());
   return attached;

@@ -1,16 +1,46 @@
+import type { BalanceReport } from '../analysis/balance.ts';
+import type { GateReport } from '../analysis/gates.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import type { MarketCensus } from './fair-score.ts';
 
-// Messages between the page and the census worker.
+// The one protocol between the pages and the census worker (census.worker.ts), for every
+// page that plays a market's strategies: the game's fair score, the workshop's dashboard
+// and balance report, HR's verify and assign pages and the SCORM adapter. Every message
+// names its request's id. Cancelling is the service's job (census-service.ts): a census
+// runs to its end without yielding, so a worker could not read a "cancel" message before
+// it was done; the service stops the worker instead and starts a fresh one.
 
-export interface CensusRequest {
-  type: 'census';
-  id: number;
-  scenario: ScenarioDef;
-  seed: string;
+/** What a worker can be asked to work out. */
+export type CensusJob =
+  /** every strategy of one market (scenario and seed) and its par lines */
+  | { kind: 'market'; scenario: ScenarioDef; seed: string }
+  /** the workshop's balance report on the first `seeds` seeds, with its gates */
+  | { kind: 'balance'; scenario: ScenarioDef; seeds: number };
+
+export interface BalanceResult {
+  report: BalanceReport;
+  /** null where the tree is too large to walk whole (GATE_TREE_LIMIT) */
+  gates: GateReport | null;
 }
 
+/** The answer each kind of job gets. */
+export interface JobResults {
+  market: MarketCensus;
+  balance: BalanceResult;
+}
+
+export type JobKind = CensusJob['kind'];
+
+/** Page → worker. */
+export interface CensusRequest {
+  type: 'request';
+  id: number;
+  job: CensusJob;
+}
+
+/** Worker → page: progress (0 to 1) on the way, then a result or an error. */
 export type CensusReply =
   | { type: 'progress'; id: number; done: number }
-  | { type: 'result'; id: number; result: MarketCensus }
+  | { type: 'result'; id: number; kind: 'market'; result: MarketCensus }
+  | { type: 'result'; id: number; kind: 'balance'; result: BalanceResult }
   | { type: 'error'; id: number; message: string };

@@ -4,7 +4,7 @@ import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts
 import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, VARIANCE_METHOD } from '../analysis/markdown.ts';
-import type { BalanceRequest } from './balance.worker.ts';
+import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
 import { boxPlot } from './balance-charts.ts';
 import { button, download, field, h, nextTask, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
@@ -107,43 +107,28 @@ export function balancePanel(): HTMLElement {
     running = startRun(choice, n, setProgress, finish);
   }
 
-  /** Runs the report in a worker; where workers are missing, on the page in slices. */
+  /** Runs the report in the census worker; where workers are missing, on the page in slices. */
   function startRun(
     choice: ScenarioChoice,
     n: number,
     onProgress: (done: number) => void,
     finish: (node: HTMLElement | null, report?: BalanceReport, gates?: GateReport | null) => void,
   ): { stop: () => void } {
-    let worker: Worker | null = null;
-    try {
-      worker = new Worker(new URL('./balance.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null;
-    }
-    if (worker) {
-      const w = worker;
-      w.onmessage = (
-        e: MessageEvent<{
-          progress?: number;
-          report?: BalanceReport;
-          gates?: GateReport | null;
-          error?: string;
-        }>,
-      ) => {
-        if (e.data.progress !== undefined) onProgress(e.data.progress);
-        if (e.data.report) {
-          w.terminate();
-          finish(null, e.data.report, e.data.gates ?? null);
-        }
-        if (e.data.error) {
-          w.terminate();
-          finish(h('p', { class: 'notice bad' }, `The report failed: ${e.data.error}`));
-        }
-      };
-      w.postMessage({ scenario: choice.scenario, seeds: n } satisfies BalanceRequest);
+    if (workersAvailable()) {
+      const controller = new AbortController();
+      pageCensus()
+        .balance(choice.scenario, n, { signal: controller.signal, onProgress })
+        .then(
+          ({ report, gates }) => finish(null, report, gates),
+          (err: unknown) => {
+            if (isCancel(err)) return;
+            const why = err instanceof Error ? err.message : String(err);
+            finish(h('p', { class: 'notice bad' }, `The report failed: ${why}`));
+          },
+        );
       return {
         stop: () => {
-          w.terminate();
+          controller.abort();
           finish(h('p', { class: 'notice info' }, 'Stopped.'));
         },
       };

@@ -4,6 +4,8 @@ import { saveBook } from '../../src/save/saves.ts';
 import { type KeyValueStore, memoryStore } from '../../src/save/storage.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { createGameStore } from '../../src/store/game-store.ts';
+import { createCensusService } from '../../src/workers/census-service.ts';
+import { FakeWorker } from '../workers/fake-worker.ts';
 
 // its ESM build exports the class by name, its type declarations as the default
 type Scorm12API = InstanceType<typeof scormAgain.default>;
@@ -130,6 +132,16 @@ export async function launch(
   keep = 'first',
 ) {
   const p = page(api);
-  const attached = await startLms(p.win as never, store, bundled, env(scenario, pass, keep));
-  return { store, attached, hide: p.hide };
+  // the census worker as the page has it: the same handler, answering asynchronously
+  const census = createCensusService({ createWorker: () => new FakeWorker() });
+  const attached = await startLms(
+    p.win as never,
+    store,
+    bundled,
+    env(scenario, pass, keep),
+    census,
+  );
+  /** waits until every finished game so far has been judged and reported to the LMS */
+  const reported = () => attached?.settled() ?? Promise.resolve();
+  return { store, attached, hide: p.hide, reported };
 }

@@ -33,12 +33,13 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
       const api = makeLms();
       const times: string[] = [];
       api.on('LMSSetValue.cmi.core.session_time', (_el: string, v: string) => times.push(v));
-      const { store, attached, hide } = await launch(api, scenario.id, makeStore(), 50);
+      const { store, attached, hide, reported } = await launch(api, scenario.id, makeStore(), 50);
       expect(attached?.trainee).toBe('emp-0042');
       expect(store.getState().sim?.seed).toBe(
         traineeSeed(packageSession(scenario.id), 'pkg1', 'emp-0042'),
       );
       playOn(store);
+      await reported();
       const sim = store.getState().sim!;
       expect(sim.situationId).toBeNull();
       const fair = fairScoreOf(scenario, sim);
@@ -76,6 +77,7 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
       replayed.history.at(-1)!.metrics,
     );
     playOn(b.store);
+    await b.reported();
     expect(['passed', 'failed']).toContain(second.cmi.core.lesson_status);
   });
 
@@ -148,12 +150,13 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     const scenario = bundled[0]!.scenario;
     for (const id of ['', '   ']) {
       const api = makeLms(id);
-      const { store, attached } = await launch(api, scenario.id);
+      const { store, attached, reported } = await launch(api, scenario.id);
       expect(attached?.trainee).toBe('unknown-learner');
       expect(store.getState().notices.some((n) => /did not say who you are/.test(n.text))).toBe(
         true,
       );
       playOn(store);
+      await reported();
       expect(['passed', 'failed']).toContain(api.cmi.core.lesson_status);
       expect(api.cmi.core.score.raw).not.toBe('');
     }
@@ -234,14 +237,16 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
   it('reports the first finished game; a replay afterwards is practice and changes nothing', async () => {
     const scenario = bundled[0]!.scenario;
     const api = makeLms();
-    const { store } = await launch(api, scenario.id);
+    const { store, reported } = await launch(api, scenario.id);
     playOn(store);
+    await reported();
     const raw = api.cmi.core.score.raw;
     const status = api.cmi.core.lesson_status;
     store.getState().replayMarket();
     playOn(store, 1, 1);
     expect(stored(api, 'exit')).toBe('');
     playOn(store, Number.POSITIVE_INFINITY, 1);
+    await reported();
     const replay = fairScoreOf(scenario, store.getState().sim!);
     expect(String(replay.grade)).not.toBe(raw); // a different game, not reported
     expect(api.cmi.core.score.raw).toBe(raw);

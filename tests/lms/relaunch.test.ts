@@ -21,6 +21,7 @@ async function failThenRelaunch(keep: 'first' | 'best') {
   const a = await launch(first, scenario.id, makeStore(device), PASS, keep);
   const { best, worst } = census(scenario, a.attached!.seed);
   playPath(a.store, worst.choices);
+  await a.reported();
   expect(first.cmi.core.lesson_status).toBe('failed');
   const failedWith = first.cmi.core.score.raw;
   a.store.getState().replayMarket();
@@ -37,6 +38,7 @@ describe('a relaunched SCORM package and the result the LMS keeps', () => {
     const { second, b, best, failedWith } = await failThenRelaunch('first');
     expect(b.store.getState().sim!.choices).toEqual(best.choices.slice(0, 1));
     playPath(b.store, best.choices.slice(1));
+    await b.reported();
     expect(b.store.getState().screen).toBe('debrief');
     expect(second.cmi.core.lesson_status).toBe('failed');
     expect(second.cmi.core.score.raw).toBe(failedWith);
@@ -53,11 +55,13 @@ describe('a relaunched SCORM package and the result the LMS keeps', () => {
     const { second, b, best, worst, failedWith } = await failThenRelaunch('best');
     expect(Number(failedWith)).toBeLessThan(PASS);
     playPath(b.store, best.choices.slice(1));
+    await b.reported();
     const bestGrade = String(fairScoreOf(scenario, b.store.getState().sim!).grade);
     expect(second.cmi.core.lesson_status).toBe('passed');
     expect(second.cmi.core.score.raw).toBe(bestGrade);
     b.store.getState().replayMarket();
     playPath(b.store, worst.choices);
+    await b.reported();
     expect(second.cmi.core.lesson_status).toBe('passed');
     expect(second.cmi.core.score.raw).toBe(bestGrade);
   });
@@ -66,6 +70,7 @@ describe('a relaunched SCORM package and the result the LMS keeps', () => {
     const first = makeLms();
     const a = await launch(first, scenario.id);
     playPath(a.store, census(scenario, a.attached!.seed).worst.choices);
+    await a.reported();
     a.hide();
     const second = relaunch(first);
     const b = await launch(second, scenario.id, makeStore(memoryStore(true)));

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import { census, percentile, type ScenarioDef } from '../../src/sim/index.ts';
-import { computeFairScore } from '../../src/workers/census-client.ts';
 import { handleCensus } from '../../src/workers/census-handler.ts';
 import { fairScore, marketCensus, rankIn } from '../../src/workers/fair-score.ts';
 import type { CensusReply } from '../../src/workers/protocol.ts';
-import { FakeWorker } from './fake-worker.ts';
 
 const tutorial = loadScenarioFile(`${SCENARIO_DIR}tutorial.yaml`).scenario;
 
@@ -34,12 +32,20 @@ describe('fair score', () => {
 describe('census worker handler', () => {
   it('posts progress in order and then the same result as in Node', () => {
     const replies: CensusReply[] = [];
-    handleCensus({ type: 'census', id: 7, scenario: tutorial, seed: '8' }, (r) => replies.push(r));
+    handleCensus(
+      { type: 'request', id: 7, job: { kind: 'market', scenario: tutorial, seed: '8' } },
+      (r) => replies.push(r),
+    );
     const progress = replies.filter((r) => r.type === 'progress').map((r) => r.done);
     expect(progress.length).toBeGreaterThan(5);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(progress.at(-1)).toBe(1);
-    expect(replies.at(-1)).toEqual({ type: 'result', id: 7, result: marketCensus(tutorial, '8') });
+    expect(replies.at(-1)).toEqual({
+      type: 'result',
+      id: 7,
+      kind: 'market',
+      result: marketCensus(tutorial, '8'),
+    });
     expect(replies.every((r) => r.id === 7)).toBe(true);
   });
 
@@ -54,61 +60,27 @@ describe('census worker handler', () => {
       ],
     };
     const replies: CensusReply[] = [];
-    handleCensus({ type: 'census', id: 1, scenario: broken, seed: '1' }, (r) => replies.push(r));
+    handleCensus(
+      { type: 'request', id: 1, job: { kind: 'market', scenario: broken, seed: '1' } },
+      (r) => replies.push(r),
+    );
     expect(replies.at(-1)).toMatchObject({
       type: 'error',
       id: 1,
       message: /no situation "nowhere"/,
     });
   });
-});
 
-describe('computeFairScore', () => {
-  it('resolves with the fair score, reporting progress on the way, and frees the worker', async () => {
-    const worker = new FakeWorker();
-    const seen: number[] = [];
-    const result = await computeFairScore(tutorial, '8', 55, (d) => seen.push(d), {
-      createWorker: () => worker,
-    });
-    expect(result).toEqual(fairScore(tutorial, '8', 55));
-    expect(seen.at(-1)).toBe(1);
-    expect(worker.terminated).toBe(true);
-  });
-
-  it('is cancelled by its signal: rejects with AbortError and terminates the worker', async () => {
-    const worker = new FakeWorker(50);
-    const controller = new AbortController();
-    const pending = computeFairScore(tutorial, '8', 55, undefined, {
-      signal: controller.signal,
-      createWorker: () => worker,
-    });
-    controller.abort();
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(worker.terminated).toBe(true);
-  });
-
-  it('rejects at once when the signal was already aborted', async () => {
-    const controller = new AbortController();
-    controller.abort();
-    let created = false;
-    const pending = computeFairScore(tutorial, '8', 55, undefined, {
-      signal: controller.signal,
-      createWorker: () => {
-        created = true;
-        return new FakeWorker();
-      },
-    });
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(created).toBe(false);
-  });
-
-  it('rejects with the worker’s error message', async () => {
-    const broken: ScenarioDef = {
-      ...tutorial,
-      situations: [{ ...tutorial.situations[0]!, next: 'gone' }],
-    };
-    await expect(
-      computeFairScore(broken, '1', 0, undefined, { createWorker: () => new FakeWorker() }),
-    ).rejects.toThrow(/the fair score could not be computed: no situation "gone"/);
+  it('works out the balance report and its gates, as the workshop page shows them', () => {
+    const replies: CensusReply[] = [];
+    const job = { kind: 'balance', scenario: tutorial, seeds: 3 } as const;
+    handleCensus({ type: 'request', id: 2, job }, (r) => replies.push(r));
+    const last = replies.at(-1)!;
+    expect(last).toMatchObject({ type: 'result', id: 2, kind: 'balance' });
+    if (last.type !== 'result' || last.kind !== 'balance') throw new Error('no report');
+    expect(last.result.report.seeds).toEqual(['1', '2', '3']);
+    expect(last.result.gates?.gates.length).toBeGreaterThan(0);
+    const progress = replies.filter((r) => r.type === 'progress').map((r) => r.done);
+    expect(progress.at(-1)).toBe(1);
   });
 });

@@ -6,7 +6,6 @@ import { afterFairScore } from '../debrief/after-fair.ts';
 import { bind } from '../debrief/bind.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
-import { runDebriefWork } from '../debrief/runner.ts';
 import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
@@ -81,9 +80,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const { scenario } = entry;
   const value = score(scenario.rubric, sim);
   const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
-  // the fair score (from the census prefetched during play, or worked out now) and the
-  // explanation come from their workers as the debrief shows
-  runDebriefWork(store);
+  // the fair score and the explanation arrive from their workers (src/app/effects/)
   const fair = fairSection(store, scenario.rubric, passMark, value);
   const handIn = () => store.getState().handIn();
   // the long reading below the fold is built in a task of its own, so the click that

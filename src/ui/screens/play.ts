@@ -1,7 +1,6 @@
 import { type ScenarioDef, shownOrder, situationById } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
-import { prefetchFairScore } from '../debrief/runner.ts';
 import { button, h, heading } from '../dom.ts';
 import { kindName, watchedFigure } from '../explain.ts';
 import { guardReplies } from '../fresh-press.ts';
@@ -96,7 +95,5 @@ function decide(store: GameStore, s: GameState): HTMLElement {
 }
 
 export function playScreen(store: GameStore, s: GameState): HTMLElement {
-  // the fair score's census runs in its worker while the player plays on
-  prefetchFairScore(s);
   return s.phase === 'outcome' ? outcomeScreen(store, s) : decide(store, s);
 }

@@ -4,6 +4,8 @@ import { toCsv } from '../../lib/csv.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
 import type { StrategyCensus } from '../../sim/index.ts';
+import { pageCensus } from '../../workers/census-service.ts';
+import { marketKey } from '../../workers/fair-score.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
 import { BUNDLED, checkYaml } from '../scenarios.ts';
 import { savedWorkshops } from '../sessions.ts';
@@ -16,7 +18,6 @@ import {
   type Row,
   shareCurves,
 } from './aggregate.ts';
-import { censusFor } from './census-client.ts';
 import {
   checkSubmissions,
   type Intake,
@@ -166,12 +167,16 @@ export function dashboardPanel(): HTMLElement {
     censusData = null;
     current = { ctx, handed: [], intake: { accepted: [], rejected: [] } };
     add(handed);
-    void censusFor(ctx.scenario, ctx.hash, ctx.seed).then((c) => {
-      if (current?.ctx === ctx) {
-        censusData = c;
-        render();
-      }
-    });
+    // one census per workshop (everyone plays the same seed), from the page's census service
+    pageCensus()
+      .market(marketKey(ctx.hash, ctx.seed), ctx.scenario, ctx.seed)
+      .then((market) => {
+        if (current?.ctx === ctx) {
+          censusData = market.census;
+          render();
+        }
+      })
+      .catch((err: unknown) => console.warn('the workshop census failed', err));
   }
 
   /** Checks new submissions against what is already in, keeps them, and redraws. */

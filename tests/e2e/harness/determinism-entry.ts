@@ -1,11 +1,11 @@
 import { encodeRecord } from '../../../src/record/code.ts';
 import { replay, type SessionRecord } from '../../../src/record/record.ts';
 import { type ScenarioDef, shownOrder, situationById } from '../../../src/sim/index.ts';
-import { computeFairScore } from '../../../src/workers/census-client.ts';
-import type { FairScore } from '../../../src/workers/fair-score.ts';
+import { createCensusService, type WorkerLike } from '../../../src/workers/census-service.ts';
+import { type FairScore, rankIn } from '../../../src/workers/fair-score.ts';
 
 // Loaded into a page by tests/e2e/determinism.spec.ts: the model, the records and the
-// census client as the browser runs them, behind one global the test calls.
+// census service as the browser runs them, behind one global the test calls.
 
 export interface DeterminismHarness {
   replayRecord(
@@ -65,9 +65,14 @@ globalThis.__DET__ = {
     };
     setTimeout(tick, 10);
     const t0 = performance.now();
-    const result = await computeFairScore(scenario, seed, playerScore, (d) => progress.push(d), {
-      createWorker: () => new Worker(workerUrl),
+    const service = createCensusService({
+      createWorker: () => new Worker(workerUrl) as unknown as WorkerLike,
     });
+    const market = await service.market(null, scenario, seed, {
+      onProgress: (d) => progress.push(d),
+    });
+    service.dispose();
+    const result = rankIn(market, playerScore);
     const elapsed = performance.now() - t0;
     ticking = false;
     return { ...result, progress, maxTimerGap, elapsed };

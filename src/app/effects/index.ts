@@ -1,0 +1,38 @@
+import { startLms } from '../../lms/start.ts';
+import type { ScenarioDef } from '../../sim/index.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import type { CensusService } from '../../workers/census-service.ts';
+import { censusPrefetch } from './census-prefetch.ts';
+import { debriefWork } from './debrief-work.ts';
+
+// Every side effect the game's state sets off, registered here once at start-up: screens
+// only draw the store's state and call its actions, and these subscribers do the rest.
+// - census-prefetch.ts: a market's census, started in the worker once play is under way
+// - debrief-work.ts: the fair score and the explanation for the debrief on screen
+// - src/lms/attach.ts (through startLms): progress and the fair score reported to an LMS
+// Saving is done by the store's actions through the save book it is given
+// (src/save/saves.ts), and the live room's messages by src/app/room/client.ts.
+
+export interface EffectsContext {
+  census: CensusService;
+  /** for the SCORM adapter: the page's window, the bundled scenarios and the build's settings */
+  lms?: {
+    win: Parameters<typeof startLms>[0];
+    scenarios: readonly { scenario: ScenarioDef; hash: string }[];
+    env: Record<string, string | boolean | undefined>;
+  };
+}
+
+/** Starts every effect; the answer stops them (tests, a page going away). */
+export function startEffects(store: GameStore, ctx: EffectsContext): () => void {
+  const stops = [censusPrefetch(store, ctx.census), debriefWork(store, ctx.census)];
+  if (ctx.lms) {
+    // inside an LMS (SCORM package): the package's market for this learner, reported to it
+    const { win, scenarios, env } = ctx.lms;
+    const attached = startLms(win, store, scenarios, env, ctx.census);
+    stops.push(() => void attached.then((a) => a?.detach()));
+  }
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
