@@ -376,7 +376,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
           list.push(entry);
           const send = this.postMessage.bind(this) as (m: unknown) => void;
           this.postMessage = ((message: unknown) => {
-            if ((message as { type?: string } | null)?.type === 'census') entry.asked = true;
+            if ((message as { type?: string } | null)?.type === 'request') entry.asked = true;
             send(message);
           }) as Worker['postMessage'];
         }

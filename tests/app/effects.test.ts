@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { censusPrefetch, marketUnderWay } from '../../src/app/effects/census-prefetch.ts';
+import { debriefWork } from '../../src/app/effects/debrief-work.ts';
+import { type CensusService, createCensusService } from '../../src/workers/census-service.ts';
+import { marketCensus, marketKey } from '../../src/workers/fair-score.ts';
+import { makeStore, playOn } from '../lms/harness.ts';
+import { workerPool } from '../workers/fake-worker.ts';
+
+// The game's side effects run as store subscribers (src/app/effects/): the screens only
+// draw. These drive the real store as the buttons do and watch what the census service
+// is asked for.
+
+const settle = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+const requests = (made: { requests: number }[]) => made.reduce((n, w) => n + w.requests, 0);
+
+function game(delay = 0) {
+  const store = makeStore();
+  const { made, createWorker } = workerPool(delay);
+  const census = createCensusService({ createWorker, workers: 2 });
+  store.getState().startMarket('tutorial', '11', { kind: 'practice' });
+  return { store, made, census };
+}
+
+describe('the census prefetch', () => {
+  it('starts once play is under way, once per market, and the debrief joins it', async () => {
+    const { store, made, census } = game(30);
+    const stops = [censusPrefetch(store, census), debriefWork(store, census)];
+    expect(requests(made)).toBe(0); // the briefing: nothing yet
+    playOn(store, 1);
+    expect(marketUnderWay(store.getState())).not.toBeNull();
+    expect(requests(made)).toBe(1);
+    playOn(store); // to the debrief, while the census is still being worked out
+    expect(store.getState().screen).toBe('debrief');
+    await expect.poll(() => store.getState().debrief?.fair.status, { timeout: 5000 }).toBe('done');
+    expect(requests(made)).toBe(1);
+    const { entry, sim } = store.getState();
+    expect(census.kept(marketKey(entry!.hash, sim!.seed))).toEqual(
+      marketCensus(entry!.scenario, sim!.seed),
+    );
+    for (const stop of stops) stop();
+    census.dispose();
+  });
+
+  it('stops the last market’s census when a game of another market gets under way', async () => {
+    const { store, made, census } = game(200);
+    const stop = censusPrefetch(store, census);
+    playOn(store, 1);
+    const first = marketUnderWay(store.getState())!;
+    store.getState().startMarket('tutorial', '12', { kind: 'practice' });
+    playOn(store, 1);
+    expect(requests(made)).toBe(2);
+    // the first market's worker was stopped, not left to finish for nobody
+    expect(made[0]!.terminated).toBe(true);
+    await settle(300);
+    expect(made[0]!.worked).toBe(0);
+    expect(census.kept(first)).toBeUndefined();
+    stop();
+    census.dispose();
+  });
+});
+
+describe('the debrief’s work', () => {
+  it('is started when the debrief comes on screen, and cancelled when the player leaves it', async () => {
+    const { store, made, census } = game(200);
+    const stop = debriefWork(store, census);
+    playOn(store);
+    expect(store.getState().screen).toBe('debrief');
+    expect(requests(made)).toBe(1);
+    store.getState().showTitle();
+    expect(made[0]!.terminated).toBe(true);
+    await settle(300);
+    expect(store.getState().debrief?.fair.result ?? null).toBeNull();
+    // back to the same finished game: worked out afresh, and this time to the end
+    const save = store.getState().saves.find((o) => o.seed === '11');
+    store.getState().resume(save!.key);
+    expect(store.getState().screen).toBe('debrief');
+    await expect.poll(() => store.getState().debrief?.fair.status, { timeout: 5000 }).toBe('done');
+    expect(requests(made)).toBe(2);
+    stop();
+    census.dispose();
+  });
+
+  it('reports a census that fails as the debrief’s problem, once per showing', async () => {
+    const store = makeStore();
+    let asked = 0;
+    const failing: CensusService = {
+      market: () => {
+        asked++;
+        return Promise.reject(new Error('a census could not be worked out: broken'));
+      },
+      balance: () => Promise.reject(new Error('not asked for')),
+      kept: () => undefined,
+      warm: () => {},
+      dispose: () => {},
+    };
+    store.getState().startMarket('tutorial', '11', { kind: 'practice' });
+    const stop = debriefWork(store, failing);
+    playOn(store);
+    await expect
+      .poll(() => store.getState().debrief?.fair.status, { timeout: 5000 })
+      .toBe('failed');
+    expect(store.getState().debrief?.fair.error).toMatch(/broken/);
+    // redraws of the same debrief do not ask again
+    store.getState().setTimeline(1);
+    store.getState().setTimeline(2);
+    await settle(10);
+    expect(asked).toBe(1);
+    stop();
+  });
+});
