@@ -25,7 +25,8 @@ function folderOf(path) {
 }
 
 const map = new Map();
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 for (const file of files(src)) {
   const from = folderOf(file);
   const text = readFileSync(file, 'utf8');

@@ -197,7 +197,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     writeFileSync(biomePath, text);
     console.log('biome.json: layer rules written from scripts/layers.mjs');
   } else if (JSON.stringify(config) !== JSON.stringify(wanted)) {
-    console.error('biome.json does not follow scripts/layers.mjs: run node scripts/layers.mjs --write');
+    console.error(
+      'biome.json does not follow scripts/layers.mjs: run node scripts/layers.mjs --write',
+    );
     process.exit(1);
   } else {
     console.log('biome.json follows the layer table');

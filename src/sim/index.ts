@@ -27,4 +27,5 @@ export * from './shown-order.ts';
 export * from './state.ts';
 export * from './step.ts';
 export * from './strategies.ts';
+export * from './style-names.ts';
 export * from './types.ts';

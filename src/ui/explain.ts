@@ -1,4 +1,10 @@
-import type { Cause, Metrics, ScenarioDef, SimState } from '../sim/index.ts';
+import {
+  type Cause,
+  type Metrics,
+  type ScenarioDef,
+  type SimState,
+  styleName,
+} from '../sim/index.ts';
 import { moneyFormat, showsProfit } from './money.ts';
 import type { TermKey } from './terms.ts';
 
@@ -286,9 +292,8 @@ export function styleMark(style: string): string {
   return STYLE_MARKS[style] ?? '◆';
 }
 
-export function styleName(style: string): string {
-  return style.charAt(0).toUpperCase() + style.slice(1);
-}
+// the style's name is the model's (src/sim/style-names.ts); its mark is the screens'
+export { styleName };
 
 const KINDS: Record<string, { name: string; phrase: string }> = {
   crisis: { name: 'Crisis', phrase: 'a crisis' },

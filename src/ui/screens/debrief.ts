@@ -1,4 +1,4 @@
-import { type ScenarioDef, type SimState, score } from '../../sim/index.ts';
+import { type ScenarioDef, type SimState, score, styleFamily } from '../../sim/index.ts';
 import { answerKeyClosed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
@@ -57,7 +57,7 @@ function styleProfile(sim: SimState): HTMLElement {
     { class: 'profile' },
     ...[...counts].map(([style, n]) => {
       const bar = h('span', {
-        class: `bar style-${style === 'directive' || style === 'collaborative' ? style : 'other'}`,
+        class: `bar style-${styleFamily(style)}`,
       });
       bar.style.width = `${(n / total) * 100}%`;
       return h(

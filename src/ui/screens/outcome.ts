@@ -1,4 +1,4 @@
-import { situationById, type WhyFigure } from '../../sim/index.ts';
+import { situationById, styleFamily, type WhyFigure } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -12,10 +12,9 @@ import { type FigureWhy, figureWhy, type WhyLine } from '../why.ts';
 // full table of figures folded away.
 
 export function styleBadge(style: string): HTMLElement {
-  const known = style === 'directive' || style === 'collaborative' ? style : 'other';
   return h(
     'span',
-    { class: `choice-style style-${known}` },
+    { class: `choice-style style-${styleFamily(style)}` },
     `${styleMark(style)} ${styleName(style)}`,
   );
 }

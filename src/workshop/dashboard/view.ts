@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { toCsv } from '../../lib/csv.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
-import type { StrategyCensus } from '../../sim/index.ts';
+import { referenceStyle, type StrategyCensus } from '../../sim/index.ts';
 import { pageCensus } from '../../workers/census-service.ts';
 import { marketKey } from '../../workers/fair-score.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
@@ -567,9 +567,7 @@ function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
 }
 
 function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
-  const style = ctx.scenario.styles.includes('collaborative')
-    ? 'collaborative'
-    : (ctx.scenario.styles[0] ?? 'collaborative');
+  const style = referenceStyle(ctx.scenario.styles);
   return h(
     'div',
     { class: 'card' },

@@ -1,5 +1,5 @@
 import type { FacilitatorView } from '../../room/protocol.ts';
-import type { ScenarioDef } from '../../sim/index.ts';
+import { referenceStyle, type ScenarioDef } from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
 import { styleScatter } from '../dashboard/scatter.ts';
 import { button, columnHeads, h, replace } from '../dom.ts';
@@ -98,9 +98,7 @@ function boardSlide(rows: Row[], anonymous: boolean): HTMLElement {
 }
 
 function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTMLElement {
-  const style = scenario.styles.includes('collaborative')
-    ? 'collaborative'
-    : (scenario.styles[0] ?? 'collaborative');
+  const style = referenceStyle(scenario.styles);
   const named = anonymous ? rows.map((r, i) => ({ ...r, player: `Player ${i + 1}` })) : rows;
   return h(
     'section',
