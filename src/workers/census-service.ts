@@ -215,7 +215,11 @@ export function createCensusService(options: CensusServiceOptions = {}): CensusS
     // a task of its own, so the page can draw what it has before it pauses
     setTimeout(() => {
       if (slot.job !== job) return;
-      void onPage(job.request, (reply) => finishOn(slot, reply));
+      onPage(job.request, (reply) => finishOn(slot, reply)).catch((err: unknown) => {
+        // the handler could not even be loaded (a network gone since the page was opened)
+        const message = err instanceof Error ? err.message : String(err);
+        finishOn(slot, { type: 'error', id: job.id, message });
+      });
     }, 0);
   }
 

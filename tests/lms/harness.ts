@@ -130,10 +130,10 @@ export async function launch(
   store = makeStore(),
   pass = 50,
   keep = 'first',
+  // the census worker as the page has it: the same handler, answering asynchronously
+  census = createCensusService({ createWorker: () => new FakeWorker() }),
 ) {
   const p = page(api);
-  // the census worker as the page has it: the same handler, answering asynchronously
-  const census = createCensusService({ createWorker: () => new FakeWorker() });
   const attached = await startLms(
     p.win as never,
     store,

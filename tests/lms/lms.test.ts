@@ -8,6 +8,7 @@ import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT } from '../../src/lms/suspe
 import { sessionTime } from '../../src/lms/time.ts';
 import { memoryStore } from '../../src/save/storage.ts';
 import { MODEL_VERSION, playChoices } from '../../src/sim/index.ts';
+import { createCensusService, ON_PAGE_NOTICE } from '../../src/workers/census-service.ts';
 import { bundled, launch, makeLms, makeStore, playOn, stored } from './harness.ts';
 
 const shelf = new Map(bundled.map((b) => [b.scenario.id, b]));
@@ -251,6 +252,39 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(String(replay.grade)).not.toBe(raw); // a different game, not reported
     expect(api.cmi.core.score.raw).toBe(raw);
     expect(api.cmi.core.lesson_status).toBe(status);
+  });
+
+  it('where the browser has no workers, the score is still reported and the learner told why the page may pause', async () => {
+    const scenario = bundled[0]!.scenario;
+    const api = makeLms();
+    const onPage = createCensusService({ createWorker: () => null });
+    const { store, reported } = await launch(api, scenario.id, makeStore(), 50, 'first', onPage);
+    playOn(store);
+    await reported();
+    const fair = fairScoreOf(scenario, store.getState().sim!);
+    expect(api.cmi.core.score.raw).toBe(String(fair.grade));
+    expect(store.getState().notices.map((n) => n.text)).toContain(ON_PAGE_NOTICE);
+  });
+
+  it('a census that cannot be worked out is named to the learner, and nothing false is reported', async () => {
+    const scenario = bundled[0]!.scenario;
+    const api = makeLms();
+    const failing = createCensusService({
+      createWorker: () => null,
+      onPage: async () => {
+        throw new Error('out of memory');
+      },
+    });
+    const { store, reported } = await launch(api, scenario.id, makeStore(), 50, 'first', failing);
+    playOn(store);
+    await reported();
+    expect(api.cmi.core.score.raw).toBe('');
+    expect(
+      store
+        .getState()
+        .notices.map((n) => n.text)
+        .join(' '),
+    ).toMatch(/could not be worked out for the learning system \(.*out of memory\)/);
   });
 
   it('writes session time as HHHH:MM:SS.SS', async () => {

@@ -4,11 +4,13 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { CensusService } from '../../workers/census-service.ts';
 import { censusPrefetch } from './census-prefetch.ts';
 import { debriefWork } from './debrief-work.ts';
+import { roomQuarterOpens } from './room-tick.ts';
 
 // Every side effect the game's state sets off, registered here once at start-up: screens
 // only draw the store's state and call its actions, and these subscribers do the rest.
 // - census-prefetch.ts: a market's census, started in the worker once play is under way
 // - debrief-work.ts: the fair score and the explanation for the debrief on screen
+// - room-tick.ts: a live room's next quarter, the moment it opens
 // - src/lms/attach.ts (through startLms): progress and the fair score reported to an LMS
 // Saving is done by the store's actions through the save book it is given
 // (src/save/saves.ts), and the live room's messages by src/app/room/client.ts.
@@ -25,7 +27,11 @@ export interface EffectsContext {
 
 /** Starts every effect; the answer stops them (tests, a page going away). */
 export function startEffects(store: GameStore, ctx: EffectsContext): () => void {
-  const stops = [censusPrefetch(store, ctx.census), debriefWork(store, ctx.census)];
+  const stops = [
+    censusPrefetch(store, ctx.census),
+    debriefWork(store, ctx.census),
+    roomQuarterOpens(store),
+  ];
   if (ctx.lms) {
     // inside an LMS (SCORM package): the package's market for this learner, reported to it
     const { win, scenarios, env } = ctx.lms;

@@ -1,6 +1,5 @@
 import { score } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { quarterOpen } from '../../store/room-actions.ts';
 import type { RoomPlay } from '../../store/room-types.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
@@ -164,8 +163,6 @@ export function roomScreen(store: GameStore, s: GameState): HTMLElement {
       h('p', { class: 'lead' }, 'Connecting to the room and fetching its market.'),
     );
   }
-  // a quarter opened while this was drawn: the store moves on at the next tick
-  if (s.sim.situationId !== null && quarterOpen(room, s.sim.quarter + 1, Date.now()))
-    setTimeout(() => store.getState().roomTick(), 0);
+  // a quarter that opens moves the store on (src/app/effects/room-tick.ts)
   return waiting(store, s, room);
 }
