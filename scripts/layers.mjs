@@ -161,9 +161,30 @@ function overrideFor(folder) {
   };
 }
 
-/** The overrides of the layer rules, in the table's order. */
+/** src/main.ts and the other files at the top of src/: the game's entry, browser code. */
+function topFilesOverride() {
+  const paths = {};
+  for (const [lib, why] of Object.entries(SERVER_LIBS)) paths[lib] = `${why}: see ${DOC}`;
+  const group = ['**/server/**', '**/cli/**', 'node:*'];
+  const message = `src/main.ts is the game's entry: browser code, never src/server, src/cli or node:* (see ${DOC})`;
+  return {
+    includes: ['src/*.ts'],
+    linter: {
+      rules: {
+        style: {
+          noRestrictedImports: {
+            level: 'error',
+            options: { paths, patterns: [{ group, message }] },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The overrides of the layer rules, in the table's order, then the top files'. */
 export function layerOverrides() {
-  return FOLDERS.map(overrideFor);
+  return [...FOLDERS.map(overrideFor), topFilesOverride()];
 }
 
 const root = resolve(import.meta.dirname, '..');
@@ -173,7 +194,7 @@ const biomePath = join(root, 'biome.json');
 const isLayerRule = (o) =>
   o.linter?.rules?.style?.noRestrictedImports !== undefined &&
   o.includes?.[0]?.startsWith('src/') &&
-  o.includes[0].endsWith('/**');
+  (o.includes[0].endsWith('/**') || o.includes[0] === 'src/*.ts');
 
 /** biome.json with its layer rules written from the table (the other overrides kept). */
 export function biomeWithLayers(config) {
