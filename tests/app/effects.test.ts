@@ -65,7 +65,6 @@ describe('the debrief’s work', () => {
     const stop = debriefWork(store, census);
     playOn(store);
     expect(store.getState().screen).toBe('debrief');
-    await settle();
     expect(requests(made)).toBe(1);
     store.getState().showTitle();
     expect(made[0]!.terminated).toBe(true);

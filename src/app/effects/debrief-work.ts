@@ -31,12 +31,9 @@ export function debriefWork(store: GameStore, census: CensusService): () => void
     if (key === shown) return;
     shown = key;
     active?.abort();
-    active = null;
-    if (key === null) return;
-    // after every subscriber has heard of this change: starting sets the store's state
-    queueMicrotask(() => {
-      if (shown === key && active === null) active = startWork(store, census, key);
-    });
+    // at once, as the debrief comes up: a debrief left in the same moment still cancels
+    // what it started
+    active = key === null ? null : startWork(store, census, key);
   };
   const stop = store.subscribe(react);
   react(store.getState());
