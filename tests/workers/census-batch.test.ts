@@ -58,7 +58,7 @@ describe('computeMarkets: many markets on a few census workers', () => {
   });
 
   it('rejects when a worker itself fails', async () => {
-    const { made, service } = pool(2, 20);
+    const { made, service } = pool(2, 200);
     const run = computeMarkets(jobs, { service });
     setTimeout(() => made[1]!.crash('out of memory'), 5);
     await expect(run).rejects.toThrow('the census worker failed: out of memory');
@@ -66,7 +66,8 @@ describe('computeMarkets: many markets on a few census workers', () => {
   });
 
   it('is cancelled by its signal: AbortError, and the workers are stopped at once', async () => {
-    const { made, service } = pool(2, 20);
+    // long enough that the abort comes first on a loaded machine too
+    const { made, service } = pool(2, 200);
     const controller = new AbortController();
     const run = computeMarkets(jobs, { service, signal: controller.signal });
     setTimeout(() => controller.abort(), 5);

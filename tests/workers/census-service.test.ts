@@ -64,7 +64,8 @@ describe('the census service', () => {
   });
 
   it('a cancelled long request delivers no result, its work is stopped, and the next request is answered', async () => {
-    const { made, createWorker } = workerPool(40);
+    // a long job: it would answer after 300 ms
+    const { made, createWorker } = workerPool(300);
     const service = createCensusService({ createWorker, workers: 1 });
     const controller = new AbortController();
     let delivered = false;
@@ -81,7 +82,8 @@ describe('the census service', () => {
     expect(made[0]!.terminated).toBe(true);
     const next = await service.market(key('2'), tutorial, '2');
     expect(next).toEqual(marketCensus(tutorial, '2'));
-    await new Promise((r) => setTimeout(r, 60));
+    // past the time the cancelled job would have answered
+    await new Promise((r) => setTimeout(r, 400));
     expect(delivered).toBe(false);
     expect(made[0]!.worked).toBe(0);
     expect(service.kept(key('1'))).toBeUndefined();
