@@ -9,7 +9,6 @@ import { pageCensus } from '../workers/census-service.ts';
 import { startEffects } from './effects/index.ts';
 import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
-import { startRooms } from './room/start.ts';
 import { ropeSource } from './rope-source.ts';
 import { loadRopeView } from './rope-view.ts';
 import { tabLock } from './tab-lock.ts';
@@ -64,10 +63,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   window.addEventListener('hashchange', () => {
     if (linkParams({ search: '', hash: window.location.hash })) window.location.reload();
   });
-  // live rooms, when the room server serves this page (src/app/room/start.ts)
-  void startRooms(store, window.location.search).catch((err: unknown) => console.warn(err));
-  // every side effect of the game's state (census, debrief work, LMS): src/app/effects/
-  startEffects(store, { census, lms: { win: window, scenarios, env: import.meta.env } });
+  // every side effect of the game's state (census, debrief work, live rooms, LMS)
+  startEffects(store, {
+    census,
+    roomSearch: window.location.search,
+    lms: { win: window, scenarios, env: import.meta.env },
+  });
   hook.ready = true;
 
   // after the first screen is up: the rope view (Phaser), then offline support

@@ -2,6 +2,7 @@ import { startLms } from '../../lms/start.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { CensusService } from '../../workers/census-service.ts';
+import { startRooms } from '../room/start.ts';
 import { censusPrefetch } from './census-prefetch.ts';
 import { debriefWork } from './debrief-work.ts';
 import { roomQuarterOpens } from './room-tick.ts';
@@ -12,8 +13,10 @@ import { roomQuarterOpens } from './room-tick.ts';
 // - debrief-work.ts: the fair score and the explanation for the debrief on screen
 // - room-tick.ts: a live room's next quarter, the moment it opens
 // - src/lms/attach.ts (through startLms): progress and the fair score reported to an LMS
+// - src/app/room/ (through startRooms): a live room's socket, sending the calls the store
+//   records and turning what the server says into store actions
 // Saving is done by the store's actions through the save book it is given
-// (src/save/saves.ts), and the live room's messages by src/app/room/client.ts.
+// (src/save/saves.ts).
 
 export interface EffectsContext {
   census: CensusService;
@@ -23,6 +26,8 @@ export interface EffectsContext {
     scenarios: readonly { scenario: ScenarioDef; hash: string }[];
     env: Record<string, string | boolean | undefined>;
   };
+  /** the page's query string, for a live room's join code; absent: no live rooms */
+  roomSearch?: string;
 }
 
 /** Starts every effect; the answer stops them (tests, a page going away). */
@@ -32,6 +37,10 @@ export function startEffects(store: GameStore, ctx: EffectsContext): () => void 
     debriefWork(store, ctx.census),
     roomQuarterOpens(store),
   ];
+  if (ctx.roomSearch !== undefined) {
+    // live rooms, when the room server serves this page
+    void startRooms(store, ctx.roomSearch).catch((err: unknown) => console.warn(err));
+  }
   if (ctx.lms) {
     // inside an LMS (SCORM package): the package's market for this learner, reported to it
     const { win, scenarios, env } = ctx.lms;
