@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { censusPrefetch, marketUnderWay } from '../../src/app/effects/census-prefetch.ts';
 import { debriefWork } from '../../src/app/effects/debrief-work.ts';
+import { roomQuarterOpens } from '../../src/app/effects/room-tick.ts';
+import type { OwnGame, PublicRoom } from '../../src/room/protocol.ts';
+import { playChoices, situationById } from '../../src/sim/index.ts';
 import { type CensusService, createCensusService } from '../../src/workers/census-service.ts';
 import { marketCensus, marketKey } from '../../src/workers/fair-score.ts';
 import { makeStore, playOn } from '../lms/harness.ts';
+import { FakeStorage } from '../save/fake-storage.ts';
+import { makeStore as makeRoomStore, tutorial } from '../store/helpers.ts';
 import { workerPool } from '../workers/fake-worker.ts';
 
 // The game's side effects run as store subscribers (src/app/effects/): the screens only
@@ -105,6 +110,60 @@ describe('the debrief’s work', () => {
     store.getState().setTimeline(2);
     await settle(10);
     expect(asked).toBe(1);
+    stop();
+  });
+});
+
+describe('a live room’s next quarter', () => {
+  const NOW = Date.parse('2026-05-01T10:00:00Z');
+  const timed = (): PublicRoom => ({
+    code: 'K7QX3M',
+    scenario: {
+      id: tutorial.scenario.id,
+      title: tutorial.scenario.title,
+      quarters: tutorial.scenario.quarters,
+      hash: tutorial.hash,
+      source: 'bundled',
+    },
+    seed: 'r1',
+    pacing: { mode: 'timer', seconds: 60 },
+    release: { debrief: false, bestPath: false, whatIf: false },
+    openQuarter: 1,
+    startedAt: new Date(NOW).toISOString(),
+    expiresAt: '2026-05-04T10:00:00Z',
+    now: new Date(NOW).toISOString(),
+  });
+
+  it('is asked for once the clock opens it, once per quarter, while the player waits', async () => {
+    const store = makeRoomStore(new FakeStorage(), ['1'], NOW);
+    store.getState().openRoom('K7QX3M', 'Ana');
+    const game: OwnGame = {
+      playerId: 'p1',
+      name: 'Ana',
+      choices: [],
+      situationId: null,
+      score: null,
+    };
+    const first = playChoices(tutorial.scenario, 'r1', []);
+    store.getState().roomWelcome(tutorial, timed(), { ...game, situationId: first.situationId });
+    const id = situationById(tutorial.scenario, first.situationId!).choices[0]!.id;
+    store.getState().choose(id);
+    const after = playChoices(tutorial.scenario, 'r1', [id]);
+    store.getState().roomAccepted({ ...game, choices: [id], situationId: after.situationId });
+    store.getState().nextQuarter();
+    expect(store.getState().screen).toBe('room'); // quarter 2 opens a minute after the start
+    let clock = NOW + 30_000;
+    let ticks = 0;
+    store.setState({ roomTick: () => void ticks++ });
+    const stop = roomQuarterOpens(store, () => clock);
+    await settle();
+    expect(ticks).toBe(0); // not yet
+    clock = NOW + 61_000;
+    // any change of state while the player waits, twice
+    store.getState().notify('info', 'Someone joined.');
+    store.getState().notify('info', 'Someone else joined.');
+    await settle();
+    expect(ticks).toBe(1);
     stop();
   });
 });
