@@ -2,8 +2,8 @@ import { score } from '../../sim/index.ts';
 import { debriefKey } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
-import { explainInWorker } from '../../ui/debrief/explain-client.ts';
 import { type CensusService, isCancel } from '../../workers/census-service.ts';
+import { explainInWorker } from '../../workers/explain-client.ts';
 import { marketKey, rankIn } from '../../workers/fair-score.ts';
 
 // The debrief's background work for the finished game on show: the fair score (from the

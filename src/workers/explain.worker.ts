@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { explainGame } from '../../sim/index.ts';
+import { explainGame } from '../sim/index.ts';
 import type { ExplainReply, ExplainRequest } from './explain-protocol.ts';
 
 // The causal debrief replays every alternative of every decision to find the turning

@@ -1,4 +1,4 @@
-import type { Explanation, ScenarioDef, SimState } from '../../sim/index.ts';
+import type { Explanation, ScenarioDef, SimState } from '../sim/index.ts';
 
 // Messages between the debrief and its explanation worker.
 

@@ -1,4 +1,4 @@
-import type { Explanation, ScenarioDef, SimState } from '../../sim/index.ts';
+import type { Explanation, ScenarioDef, SimState } from '../sim/index.ts';
 import type { ExplainReply, ExplainRequest } from './explain-protocol.ts';
 
 // The page's way to the explanation worker: one worker per request, ended when the
