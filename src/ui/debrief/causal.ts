@@ -5,9 +5,7 @@ import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { term } from '../terms.ts';
 import { bind } from './bind.ts';
-
-/** points of final score another reply must be able to change for a decision to count as a turning point */
-const MATTERED = 2;
+import { turningPointsThatMattered } from './turning.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
 // then and later (explainGame's sentences), what the best path did there on the same
@@ -141,9 +139,7 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
         return;
       }
       // only the decisions that mattered, in the order they were taken
-      const turning = e.turningPoints
-        .filter((t) => t.swing >= MATTERED)
-        .sort((a, b) => a.quarter - b.quarter);
+      const turning = turningPointsThatMattered(e);
       const turningBy = new Map(turning.map((t) => [t.quarter, t]));
       const parts: HTMLElement[] = [fitSummary(e)];
       if (turning.length)
