@@ -2,6 +2,7 @@ import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
 import { glossaryControl } from './glossary.ts';
+import { helpControl } from './help.ts';
 import { roomBar } from './room-bar.ts';
 import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
@@ -78,6 +79,10 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     },
   );
   const glossary = glossaryControl();
+  const help = helpControl({
+    glossary,
+    tutorial: { start: () => store.getState().playTutorial() },
+  });
   const header = h(
     'header',
     { class: 'topbar' },
@@ -90,6 +95,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      help.open,
       glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
       followSystem,
@@ -132,7 +138,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
   const bar = roomBar();
-  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog);
+  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog, help.dialog);
 
   let lastKey = '';
   let first = true;

@@ -1,6 +1,6 @@
+import { NOTE_MAX, PLAN_FIELD, questionField } from '../../save/reflection.ts';
 import type { ScenarioDef, SimState } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { NOTE_MAX, PLAN_FIELD, questionField } from '../../save/reflection.ts';
 import { h } from '../dom.ts';
 import { bind } from './bind.ts';
 import { type ReflectionTopic, reflectionTopics } from './reflection-topics.ts';
