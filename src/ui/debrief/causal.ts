@@ -3,7 +3,7 @@ import { answerKeyClosed, assessed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
-import { term } from '../terms.ts';
+import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
 import { turningPointsThatMattered } from './turning.ts';
 
@@ -38,6 +38,8 @@ function decisionCard(
   const [head, ...rest] = d.sentences;
   const bestSentence = shown.best ? rest.filter((t) => t.startsWith('The best path')) : [];
   const other = rest.filter((t) => !t.startsWith('The best path') && t !== d.fitNote);
+  // each model word is explained at its first mention in the card
+  const seen = new Set<TermKey>();
   return h(
     'li',
     {
@@ -60,14 +62,18 @@ function decisionCard(
       d.fit === 'neutral' ? '.' : ': ',
       d.fit === 'neutral' ? null : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
     ),
-    head ? h('p', { class: 'lead-sentence' }, head) : null,
-    other.length ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, t))) : null,
+    head ? h('p', { class: 'lead-sentence' }, ...withTerms(head, seen)) : null,
+    other.length
+      ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, ...withTerms(t, seen))))
+      : null,
     d.fitNote && shown.alternatives ? h('p', { class: 'fit-note' }, d.fitNote) : null,
     turning && shown.alternatives ? h('p', { class: 'turning-note' }, turning.sentence) : null,
     ...bestSentence.map((t) =>
       h('p', { class: 'best-note' }, h('span', { class: 'muted' }, 'Best path: '), t),
     ),
-    d.coach ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), d.coach) : null,
+    d.coach
+      ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), ...withTerms(d.coach, seen))
+      : null,
     shown.alternatives
       ? button(
           `What if I had chosen differently in quarter ${d.quarter}?`,

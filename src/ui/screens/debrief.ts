@@ -12,7 +12,7 @@ import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
-import { term } from '../terms.ts';
+import { type TermKey, term, withTerms } from '../terms.ts';
 import { contextBanner } from './context.ts';
 import '../debrief/print.css';
 
@@ -113,6 +113,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     later.append(timelineSection(store, scenario));
   }, 32);
   const band = bandText(scenario, value);
+  // the scenario's own words for the model's, explained at their first mention
+  const explained = new Set<TermKey>();
   const charts = h(
     'div',
     { class: 'charts', attrs: { 'aria-busy': 'true' } },
@@ -158,14 +160,18 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         h('span', { class: 'score-of' }, ' / 100'),
       ),
     ),
-    band ? h('p', { class: 'lead band' }, band) : null,
-    h('p', null, scenario.debrief.summary),
+    band ? h('p', { class: 'lead band' }, ...withTerms(band, explained)) : null,
+    h('p', null, ...withTerms(scenario.debrief.summary, explained)),
     scenario.debrief.lessons?.length
       ? h(
           'section',
           { class: 'block lessons', attrs: { 'aria-labelledby': 'lessons-h' } },
           h('h2', { id: 'lessons-h' }, 'Lessons'),
-          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
+          h(
+            'ul',
+            null,
+            ...scenario.debrief.lessons.map((l) => h('li', null, ...withTerms(l, explained))),
+          ),
         )
       : null,
     reflectionSection(store, scenario, sim),
