@@ -1,6 +1,7 @@
 import './dialogs.css';
 import { button, h } from './dom.ts';
 import { TERMS } from './terms.ts';
+import { trapFocus } from './trap-focus.ts';
 
 // The glossary: every figure and word the game's screens use, defined in one list. It
 // opens over whatever screen is showing (a modal dialog: the keyboard stays inside it,
@@ -35,6 +36,7 @@ export function glossaryControl(openClass = 'topbar-link'): Glossary {
       ]),
     ),
   );
+  trapFocus(dialog);
   let returnTo: HTMLElement | null = null;
   // a click on the backdrop (outside the dialog's box) closes it too
   dialog.addEventListener('click', (e) => {

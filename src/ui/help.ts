@@ -2,6 +2,7 @@ import './dialogs.css';
 import { button, type Child, h } from './dom.ts';
 import type { Glossary } from './glossary.ts';
 import { TERMS, type TermKey } from './terms.ts';
+import { trapFocus } from './trap-focus.ts';
 
 // Help, from every page: how to play, what the main figures mean (the glossary has them
 // all), and the tutorial to start again. A modal dialog like the glossary: the keyboard
@@ -71,6 +72,13 @@ export function helpControl(options: HelpOptions): {
       null,
       'By keyboard: Tab moves to the next control, Enter or Space presses it, and Escape closes a window like this one.',
     ),
+    h('h3', null, 'Start again with the tutorial'),
+    h(
+      'p',
+      null,
+      'The tutorial is a short market of four quarters that shows how the ropes work. A game you are playing is saved as you go: after the tutorial, open it again from the title screen.',
+    ),
+    h('div', { class: 'help-actions' }, tutorialControl),
     h('h3', null, 'What the figures mean'),
     h(
       'dl',
@@ -81,14 +89,8 @@ export function helpControl(options: HelpOptions): {
       ]),
     ),
     h('div', { class: 'help-actions' }, toGlossary),
-    h('h3', null, 'Start again with the tutorial'),
-    h(
-      'p',
-      null,
-      'The tutorial is a short market of four quarters that shows how the ropes work. A game you are playing is saved as you go: after the tutorial, open it again from the title screen.',
-    ),
-    h('div', { class: 'help-actions' }, tutorialControl),
   );
+  trapFocus(dialog);
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog) dialog.close();
   });

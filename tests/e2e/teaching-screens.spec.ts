@@ -6,6 +6,7 @@ import {
   clickListed,
   expectNoAxeViolations,
   openGame,
+  playToDebrief,
 } from './helpers/game.ts';
 
 // The screens that teach: every outcome's share and revenue changes split by cause in
@@ -148,15 +149,6 @@ test('the outcome, the glossary and the debrief at 1280×800 and 360×740: axe, 
   }
 });
 
-async function finish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Start quarter 1' }).click();
-  while ((await page.locator('.debrief').count()) === 0) {
-    const next = page.locator('[data-next]');
-    if (await next.count()) await next.click();
-    else await clickListed(page, 0);
-  }
-}
-
 test('an assessed debrief shows no best path, and opens the what-if only once the result is handed in', async ({
   page,
 }, testInfo) => {
@@ -171,7 +163,7 @@ test('an assessed debrief shows no best path, and opens the what-if only once th
     passMark: 50,
   });
   await openGame(page, `?${query}`);
-  await finish(page);
+  await playToDebrief(page);
   await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
     timeout: 60_000,
@@ -200,7 +192,7 @@ test('a practice debrief shows the best path and the what-if', async ({ page }, 
   ] as const) {
     await page.setViewportSize({ width, height });
     await openGame(page, '?scenario=silos&seed=4');
-    await finish(page);
+    await playToDebrief(page);
     await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
       timeout: 60_000,
