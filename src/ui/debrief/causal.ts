@@ -38,7 +38,8 @@ function decisionCard(
   const [head, ...rest] = d.sentences;
   const bestSentence = shown.best ? rest.filter((t) => t.startsWith('The best path')) : [];
   const other = rest.filter((t) => !t.startsWith('The best path') && t !== d.fitNote);
-  // each model word is explained at its first mention in the card
+  // each model word is explained at its first mention in the card's sentences (the coach's
+  // note, in the scenario's own words, explains its own)
   const seen = new Set<TermKey>();
   return h(
     'li',
@@ -72,7 +73,7 @@ function decisionCard(
       h('p', { class: 'best-note' }, h('span', { class: 'muted' }, 'Best path: '), t),
     ),
     d.coach
-      ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), ...withTerms(d.coach, seen))
+      ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), ...withTerms(d.coach))
       : null,
     shown.alternatives
       ? button(
