@@ -199,7 +199,7 @@ test('an assessed debrief shows no best path, and opens the what-if only once th
   await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
     timeout: 60_000,
   });
-  await expect(page.locator('.debrief')).not.toContainText('best path on this seed');
+  await expect(page.locator('.debrief')).not.toContainText('The best path in this market');
   await expect(page.locator('.best-note')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
     0,
