@@ -105,6 +105,8 @@ test('notes typed while storage refuses them stay on the page, with a notice', a
 test('the debrief opens on the result, the summary, the lessons and the questions; details below', async ({
   page,
 }, testInfo) => {
+  // two games played to their debrief, each waiting for its census, on a shared machine
+  test.slow();
   for (const [width, height] of [
     [1280, 800],
     [360, 740],
