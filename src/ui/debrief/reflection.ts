@@ -1,7 +1,7 @@
 import { NOTE_MAX, PLAN_FIELD, questionField } from '../../save/reflection.ts';
 import type { ScenarioDef, SimState } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { h } from '../dom.ts';
+import { type Child, h } from '../dom.ts';
 import { bind } from './bind.ts';
 import { type ReflectionTopic, reflectionTopics } from './reflection-topics.ts';
 
@@ -16,7 +16,7 @@ let boxes = 0;
 function noteBox(
   store: GameStore,
   field: string,
-  label: string,
+  label: Child[],
   hint: string | null,
   rows: number,
 ): HTMLElement {
@@ -45,7 +45,7 @@ function noteBox(
   return h(
     'div',
     { class: 'reflect-field' },
-    h('label', { attrs: { for: id } }, label),
+    h('label', { attrs: { for: id } }, ...label),
     hint ? h('p', { class: 'muted reflect-hint', id: hintId }, hint) : null,
     area,
     printed,
@@ -66,7 +66,11 @@ function question(store: GameStore, t: ReflectionTopic): HTMLElement {
     noteBox(
       store,
       questionField(t.quarter, t.choiceId),
-      'What did you expect this reply to do, and what happened?',
+      [
+        'What did you expect this reply to do, and what happened?',
+        // the same question at each quarter: a screen reader hears which one
+        h('span', { class: 'sr-only' }, ` (quarter ${t.quarter})`),
+      ],
       null,
       3,
     ),
@@ -97,7 +101,7 @@ export function reflectionSection(
       noteBox(
         store,
         PLAN_FIELD,
-        'Your action plan: what will you do differently with your own team on Monday?',
+        ['Your action plan: what will you do differently with your own team on Monday?'],
         'One or two steps you can take: with whom, what, and by when.',
         4,
       ),
