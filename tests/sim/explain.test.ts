@@ -158,8 +158,12 @@ describe('explainGame', () => {
       /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z' ]+ by \d+ points?; market share (rose \d+ points?|fell \d+ points?|held) over the next two quarters\.$/,
     );
     const trustPoints = Math.round(q1.effects.find((x) => x.metric === 'trust')!.now * 100);
-    expect(q1.sentences.join(' ')).toContain(`raised the customer's trust by ${trustPoints} points`);
-    expect(q1.sentences.join(' ')).toMatch(/Later it raised the customer's trust by 3 points \(by Q2\)/);
+    expect(q1.sentences.join(' ')).toContain(
+      `raised the customer's trust by ${trustPoints} points`,
+    );
+    expect(q1.sentences.join(' ')).toMatch(
+      /Later it raised the customer's trust by 3 points \(by Q2\)/,
+    );
   });
 
   it('ranks turning points by how much another option changes the final score', () => {
