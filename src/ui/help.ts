@@ -22,6 +22,8 @@ export interface HelpOptions {
   about?: Child[];
   /** the Help button's look on its page */
   openClass?: string;
+  /** read as Help opens: why starting the tutorial now would cost something (null: it costs nothing) */
+  tutorialWarning?: () => string | null;
 }
 
 const STEPS = [
@@ -60,6 +62,7 @@ export function helpControl(options: HelpOptions): {
           { attrs: { href: tutorial.href, target: '_blank', rel: 'noopener' } },
           'Play the tutorial (opens the game in a new tab)',
         );
+  const warning = h('p', { class: 'help-warning' });
   const dialog = h(
     'dialog',
     { class: 'help', attrs: { 'aria-labelledby': 'help-h' } },
@@ -78,6 +81,7 @@ export function helpControl(options: HelpOptions): {
       null,
       'The tutorial is a short market of four quarters that shows how the ropes work. A game you are playing is saved as you go: after the tutorial, open it again from the title screen.',
     ),
+    warning,
     h('div', { class: 'help-actions' }, tutorialControl),
     h('h3', null, 'What the figures mean'),
     h(
@@ -105,7 +109,13 @@ export function helpControl(options: HelpOptions): {
     if (!handedOff) open.focus();
     handedOff = false;
   });
-  const open = button('Help', () => dialog.showModal(), {
+  const show = () => {
+    const text = options.tutorialWarning?.() ?? null;
+    warning.textContent = text ?? '';
+    warning.hidden = text === null;
+    dialog.showModal();
+  };
+  const open = button('Help', show, {
     class: options.openClass ?? 'topbar-link',
     attrs: { 'aria-haspopup': 'dialog' },
   });

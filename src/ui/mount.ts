@@ -82,6 +82,15 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   const help = helpControl({
     glossary,
     tutorial: { start: () => store.getState().playTutorial() },
+    // said in Help before the tutorial is started, when starting it would cost something
+    tutorialWarning: () => {
+      const s = store.getState();
+      if (s.room) return 'You are in a live room: the tutorial opens once you have left it.';
+      const playing = s.screen === 'play' && (s.sim?.quarter ?? 0) > 0;
+      return playing && s.unsaved
+        ? 'This browser is not keeping saved games, so starting the tutorial ends the game you are playing.'
+        : null;
+    },
   });
   const header = h(
     'header',

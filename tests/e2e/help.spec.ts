@@ -141,3 +141,27 @@ for (const [path, where] of [
     }
   });
 }
+
+test('where the browser keeps no games, Help says the tutorial would end the game in progress', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  });
+  await openGame(page, '?scenario=silos&seed=77');
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  // nothing played yet: nothing to lose
+  await expect(page.locator('.help-warning')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await clickListed(page, 0);
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  await expect(page.locator('.help-warning')).toHaveText(
+    'This browser is not keeping saved games, so starting the tutorial ends the game you are playing.',
+  );
+  await expectNoAxeViolations(page, 'help with its warning');
+});
