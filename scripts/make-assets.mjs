@@ -9,7 +9,7 @@
 // - src/scenario/portrait-ids.ts: the ids the scenario format accepts.
 // - assets/icons/*.svg: how a situation reaches the manager (Lucide, ISC; some from Feather, MIT).
 
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAvatar } from '@dicebear/core';
 import * as openPeeps from '@dicebear/open-peeps';
