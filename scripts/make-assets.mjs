@@ -296,13 +296,13 @@ const PORTRAITS = [
   ],
 ];
 
-/** Channel id (as the scenario format names it) → Lucide icon. */
+/** Channel id (as the scenario format names it) → Lucide icon and the picture's title. */
 const ICONS = {
-  email: 'mail',
-  call: 'phone',
-  message: 'message-square',
-  meeting: 'users',
-  report: 'file-text',
+  email: ['mail', 'E-mail'],
+  call: ['phone', 'Phone call'],
+  message: ['message-square', 'Message'],
+  meeting: ['users', 'Meeting'],
+  report: ['file-text', 'Report'],
 };
 
 function portraitSvg(parts) {
@@ -319,6 +319,11 @@ function portraitSvg(parts) {
   return createAvatar(openPeeps, options).toString();
 }
 
+/** A title inside the picture, for whoever opens the file on its own (the game sets alt text). */
+function titled(svg, title) {
+  return svg.replace(/<svg[^>]*>/, (open) => `${open}<title>${title}</title>`);
+}
+
 function clearSvgs(dir) {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) if (f.endsWith('.svg')) rmSync(join(dir, f));
@@ -326,8 +331,12 @@ function clearSvgs(dir) {
 
 const portraits = join(root, 'assets/portraits');
 clearSvgs(portraits);
-for (const [id, , parts] of PORTRAITS)
-  writeFileSync(join(portraits, `${id}.svg`), `${portraitSvg(parts)}\n`);
+for (const [id, look, parts] of PORTRAITS) {
+  writeFileSync(
+    join(portraits, `${id}.svg`),
+    `${titled(portraitSvg(parts), `Portrait: ${look}`)}\n`,
+  );
+}
 
 const gallery = [
   '# Portraits',
@@ -360,9 +369,9 @@ writeFileSync(
 
 const icons = join(root, 'assets/icons');
 clearSvgs(icons);
-for (const [channel, icon] of Object.entries(ICONS)) {
+for (const [channel, [icon, title]] of Object.entries(ICONS)) {
   const svg = readFileSync(join(root, 'node_modules/lucide-static/icons', `${icon}.svg`), 'utf8');
   // an <img> does not inherit the page's colour: draw in the game's ink
-  writeFileSync(join(icons, `${channel}.svg`), svg.replaceAll('currentColor', INK));
+  writeFileSync(join(icons, `${channel}.svg`), titled(svg.replaceAll('currentColor', INK), title));
 }
 console.log(`${PORTRAITS.length} portraits, ${Object.keys(ICONS).length} icons written`);
