@@ -19,8 +19,9 @@ const SIZES = [
 async function expectPortraitsLoaded(page: Page, where: string): Promise<void> {
   const broken = await page
     .locator('img.portrait')
-    .evaluateAll((imgs) =>
-      (imgs as HTMLImageElement[]).filter((i) => !i.complete || i.naturalWidth === 0).length,
+    .evaluateAll(
+      (imgs) =>
+        (imgs as HTMLImageElement[]).filter((i) => !i.complete || i.naturalWidth === 0).length,
     );
   expect(broken, `${where}: portraits that did not load`).toBe(0);
 }
@@ -42,7 +43,7 @@ for (const [width, height] of SIZES) {
     );
     await expect(team.first()).toContainText('exceptional');
     await expectPortraitsLoaded(page, 'briefing');
-    const briefing = await page.locator('.briefing').innerText();
+    const briefing = (await page.locator('.briefing').textContent()) ?? '';
     expect(briefing).not.toMatch(/\d{3}\/100/);
     expect(briefing).toContain('infection control');
     expect(briefing).toContain('biomedical engineering');
