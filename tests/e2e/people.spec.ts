@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { PORTRAIT_IDS } from '../../src/scenario/portrait-ids.ts';
 import {
   attachScreenshot,
   expectNoAxeViolations,
@@ -95,3 +96,9 @@ for (const [width, height] of SIZES) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the portraits are precached for offline play', async ({ request }) => {
+  const worker = await (await request.get('sw.js')).text();
+  for (const id of PORTRAIT_IDS)
+    expect(worker, `${id}.svg in the precache`).toMatch(new RegExp(`${id}-[\\w-]+\\.svg`));
+});
