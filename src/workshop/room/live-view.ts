@@ -67,10 +67,20 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     drawRoster(roster, view, openNow(view, skew));
     drawSplits(splits, view, scenario);
   };
+  // the slides, while open, redraw from the same state at each change
+  const watchers = new Set<() => void>();
   const setView = (v: FacilitatorView | null) => {
     view = v;
     if (v) skew = Date.parse(v.room.now) - Date.now();
     draw();
+    for (const redraw of watchers) redraw();
+  };
+  const slidesFeed = {
+    view: () => view,
+    watch(redraw: () => void) {
+      watchers.add(redraw);
+      return () => watchers.delete(redraw);
+    },
   };
 
   const live = openLive(code, secret, {
@@ -138,6 +148,17 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
       button('Keep the room', () => replace(confirmBox), 'btn'),
     );
 
+  const showSlidesButton = button(
+    'Show the slides',
+    () => {
+      const loaded = scenario;
+      if (view && loaded)
+        void import('./slides.ts').then((m) =>
+          m.showSlides(slidesFeed, loaded.def, loaded.hash, showSlidesButton),
+        );
+    },
+    'btn primary',
+  );
   const panel = h(
     'div',
     { class: 'stack live-room', attrs: { 'data-room': code } },
@@ -179,16 +200,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        button(
-          'Show the slides',
-          () => {
-            if (view && scenario)
-              void import('./slides.ts').then((m) =>
-                m.showSlides(view!, scenario!.def, scenario!.hash),
-              );
-          },
-          'btn primary',
-        ),
+        showSlidesButton,
         button('Download CSV', () => void download_('csv')(), 'btn'),
         button('Download JSON', () => void download_('json')(), 'btn'),
         button('Delete the room…', askDelete, 'btn'),
