@@ -28,8 +28,8 @@ test("the workshop page's tabs fit a phone and move with the arrow keys", async 
   // every tab is inside the screen, and the page does not scroll sideways
   for (const tab of await tabs.all()) {
     const box = (await tab.boundingBox())!;
-    expect(box.x, await tab.textContent()).toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width, await tab.textContent()).toBeLessThanOrEqual(360);
+    expect(box.x, (await tab.textContent()) ?? '').toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, (await tab.textContent()) ?? '').toBeLessThanOrEqual(360);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await attachScreenshot(page, testInfo, 'workshop-live-360');

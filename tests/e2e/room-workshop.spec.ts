@@ -228,37 +228,3 @@ test('an uploaded scenario with errors is refused with their positions, and noth
   await expect(alert.getByText(/^broken\.yaml:3:\d+: quarters/)).toBeVisible();
   await expect(page.locator('.join-code')).toHaveCount(0);
 });
-
-test('a timed room counts down to the next quarter and opens it by the clock', async ({
-  browser,
-}) => {
-  const res = await fetch(`${server.base}api/rooms`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      scenario: { kind: 'bundled', id: 'tutorial' },
-      seed: 'timed',
-      pacing: { mode: 'timer', seconds: 10 },
-    }),
-  });
-  const { room, adminSecret } = (await res.json()) as {
-    room: { code: string };
-    adminSecret: string;
-  };
-  const page = await trainee(browser, `${server.base}?room=${room.code}`, 'Tim');
-  await expect(
-    page.getByText('The room starts when your facilitator starts the clock.'),
-  ).toBeVisible();
-  await fetch(`${server.base}api/rooms/${room.code}/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminSecret}` },
-    body: JSON.stringify({ type: 'start' }),
-  });
-  await expect(page.locator('button.choice').first()).toBeVisible();
-  await clickListed(page, 0);
-  await page.getByRole('button', { name: 'On to quarter 2' }).click();
-  await expect(page.getByRole('heading', { name: 'Waiting for quarter 2' })).toBeVisible();
-  await expect(page.locator('.countdown')).toHaveText(/^0:(0\d|10)$/);
-  // no message comes from the server: the page opens the quarter by the clock
-  await expect(page.locator('button.choice').first()).toBeVisible({ timeout: 20_000 });
-});
