@@ -26,7 +26,8 @@ describe('TOW_TRUST_PROXY', () => {
     // the load balancer's address named, as docs/server.md recommends (here: loopback)
     trusting = await startServer(db, { rateLimit: LIMIT, trustProxy: '127.0.0.1' });
     plain = await startServer(db, { rateLimit: LIMIT });
-  });
+    // starting PGlite takes seconds on a loaded machine
+  }, 120_000);
   afterAll(async () => {
     await trusting?.close();
     await plain?.close();
