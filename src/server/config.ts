@@ -37,8 +37,9 @@ const envSchema = z.object({
 
 /**
  * Fastify's `trustProxy` from TOW_TRUST_PROXY: behind a load balancer every request comes
- * from the balancer's address, so the rate limit would count a whole workshop as one client
- * and the logs would name nobody; trusted, the client's address is read from X-Forwarded-For.
+ * from the balancer's address, so the rate limit would count a whole workshop as one client;
+ * trusted, the client's address (request.ip, which the rate limit and any request log use)
+ * is read from X-Forwarded-For.
  * Addresses or ranges trust those proxies alone: the client is the last address in the
  * header that is not one of them, so a client cannot forge it. `true` trusts every sender
  * and takes the header's first address, which a client can write itself: only for a proxy
