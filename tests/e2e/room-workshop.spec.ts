@@ -193,6 +193,29 @@ test('a facilitator and five trainees play a gated room to the released debrief'
   await expect(fac.locator('.roster tbody tr')).toHaveCount(5);
   await fac.setViewportSize({ width: 360, height: 740 });
   await attachScreenshot(fac, testInfo, 'facilitator-dashboard-360');
+  await expectNoAxeViolations(fac, 'the live dashboard on a phone');
+  // on a phone the roster scrolls sideways from the keyboard, and a redraw (a trainee
+  // leaving) keeps both the focus and how far it was scrolled
+  const roster = fac.getByRole('region', { name: /^Who is here/ });
+  await roster.focus();
+  await fac.keyboard.press('ArrowRight');
+  // the arrow scrolls smoothly: wait until it has come to rest, somewhere past the start
+  let scrolled = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await roster.evaluate((e) => e.scrollLeft);
+        const still = now > 0 && now === scrolled;
+        scrolled = now;
+        return still;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+  await trainees[4]!.close();
+  await expect(fac.locator(`tr[data-player="${NAMES[4]}"] td`).nth(1)).toHaveText('○ away');
+  await expect(roster).toBeFocused();
+  expect(await roster.evaluate((e) => e.scrollLeft)).toBe(scrolled);
   await trainees[3]!.setViewportSize({ width: 360, height: 740 });
   await attachScreenshot(trainees[3]!, testInfo, 'trainee-debrief-360');
 
