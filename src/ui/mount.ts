@@ -114,6 +114,12 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     class: 'notices',
     attrs: { 'aria-label': 'Messages', role: 'region' },
   });
+  // one-off news that asks nothing of the player (the game now plays offline) comes after
+  // the screen, so on a phone what they came for (the room, the decision) is seen first
+  const notes = h('div', {
+    class: 'notices notices-after',
+    attrs: { 'aria-label': 'Notes', role: 'region' },
+  });
   const stage = h('div', { id: 'stage', class: 'stage' });
   const skip = button('Skip animation', () => store.getState().skipAnimation(), {
     class: 'btn btn-small skip-anim',
@@ -147,7 +153,17 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
   const bar = roomBar();
-  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog, help.dialog);
+  root.replaceChildren(
+    skipLink,
+    header,
+    bar.el,
+    notices,
+    main,
+    notes,
+    live,
+    glossary.dialog,
+    help.dialog,
+  );
 
   let lastKey = '';
   let first = true;
@@ -173,7 +189,18 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     first = false;
     if (s.notices !== lastNotices) {
       lastNotices = s.notices;
-      notices.replaceChildren(...noticeList(store, s.notices));
+      notices.replaceChildren(
+        ...noticeList(
+          store,
+          s.notices.filter((n) => !n.once),
+        ),
+      );
+      notes.replaceChildren(
+        ...noticeList(
+          store,
+          s.notices.filter((n) => n.once),
+        ),
+      );
     }
     // on the debrief the picture follows the timeline, and so must its text equivalent
     const shown =
