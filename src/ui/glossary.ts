@@ -36,7 +36,7 @@ export function glossaryControl(openClass = 'topbar-link'): Glossary {
       ]),
     ),
   );
-  trapFocus(dialog);
+  const showModal = trapFocus(dialog);
   let returnTo: HTMLElement | null = null;
   // a click on the backdrop (outside the dialog's box) closes it too
   dialog.addEventListener('click', (e) => {
@@ -45,7 +45,7 @@ export function glossaryControl(openClass = 'topbar-link'): Glossary {
   dialog.addEventListener('close', () => (returnTo ?? open).focus());
   const show = (to?: HTMLElement) => {
     returnTo = to ?? null;
-    dialog.showModal();
+    showModal();
   };
   const open = button('Glossary', () => show(), {
     class: openClass,

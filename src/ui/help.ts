@@ -94,7 +94,7 @@ export function helpControl(options: HelpOptions): {
     ),
     h('div', { class: 'help-actions' }, toGlossary),
   );
-  trapFocus(dialog);
+  const showModal = trapFocus(dialog);
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog) dialog.close();
   });
@@ -113,7 +113,7 @@ export function helpControl(options: HelpOptions): {
     const text = options.tutorialWarning?.() ?? null;
     warning.textContent = text ?? '';
     warning.hidden = text === null;
-    dialog.showModal();
+    showModal();
   };
   const open = button('Help', show, {
     class: options.openClass ?? 'topbar-link',
