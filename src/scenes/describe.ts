@@ -27,6 +27,23 @@ export function gustsOf(scenario: ScenarioDef, state: SimState): Gust[] {
   return out;
 }
 
+/**
+ * The names of the field's two ends: the rival's side where there is one rival (the
+ * scenario's own word), their side where there are several; our side.
+ */
+export function sideNames(scenario: ScenarioDef): { theirs: string; ours: string } {
+  const rivals = scenario.competitors;
+  return {
+    theirs: rivals.length === 1 ? `${rivals[0]!.name}'s side` : 'their side',
+    ours: 'our side',
+  };
+}
+
+/** A gust's note on the view: the event's title and which way it blows. */
+export function gustNote(g: Gust): string {
+  return `${g.title} (${g.direction === 'for' ? 'for us' : 'against us'})`;
+}
+
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const pull = (v: number) => v.toFixed(2);
 
@@ -55,7 +72,7 @@ export function describeView(scenario: ScenarioDef, state: SimState): string {
   if (habit) {
     const towards = state.home >= state.position ? 'towards us' : 'away from us';
     parts.push(
-      `Habits hold it ${towards}, ${pull(habit.pull)}, around its usual ${pct((1 + state.home) / 2)}.`,
+      `Habits hold it ${towards}, ${pull(habit.pull)}, around its usual ${pct(shareOf(state.home))}.`,
     );
   }
   const outside = all.find((r) => r.side === 'outside');

@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import type { Align } from './layout.ts';
+import type { Align } from './labels.ts';
 
 // Phaser Text objects re-render a canvas texture whenever their text changes, so the
 // view keeps one per label and only touches what changed.
@@ -16,23 +16,34 @@ export interface TextSpec {
   background?: string;
 }
 
+/** A label as drawn: its box in canvas px (CSS px: the canvas is not scaled). */
+export interface ShownBox {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+}
+
 const ORIGIN_X: Record<Align, number> = { left: 0, center: 0.5, right: 1 };
 
 export const LABEL_FONT = 'system-ui, sans-serif';
 
 /** Measures label widths with the font the labels use (plus their padding), cached. */
-export function canvasMeasure(): (text: string, fontSize: number) => number {
+export function canvasMeasure(): (text: string, fontSize: number, bold?: boolean) => number {
   const ctx = document.createElement('canvas').getContext('2d');
   const cache = new Map<string, number>();
-  return (text, fontSize) => {
-    const key = `${fontSize}|${text}`;
+  return (text, fontSize, bold = false) => {
+    const key = `${bold ? 'b' : ''}${fontSize}|${text}`;
     let w = cache.get(key);
     if (w === undefined) {
       if (ctx) {
-        ctx.font = `${fontSize}px ${LABEL_FONT}`;
+        ctx.font = `${bold ? 'bold ' : ''}${fontSize}px ${LABEL_FONT}`;
         w = ctx.measureText(text).width + 4;
       } else {
-        w = text.length * fontSize * 0.62;
+        w = text.length * fontSize * (bold ? 0.68 : 0.62) + 4;
       }
       cache.set(key, w);
     }
@@ -88,6 +99,25 @@ export class TextPool {
   /** The labels in use, in the order they were put. */
   shown(): Phaser.GameObjects.Text[] {
     return [...this.seen].map((k) => this.items.get(k)!).filter((t) => t.visible);
+  }
+
+  /** Where each shown label is drawn, as Phaser measured it: what the tests check for overlaps. */
+  boxes(): ShownBox[] {
+    return [...this.seen].flatMap((key) => {
+      const t = this.items.get(key);
+      if (!t?.visible) return [];
+      return [
+        {
+          id: key,
+          text: t.text,
+          x: t.x - t.originX * t.width,
+          y: t.y - t.originY * t.height,
+          width: t.width,
+          height: t.height,
+          fontSize: Number.parseFloat(String(t.style.fontSize)),
+        },
+      ];
+    });
   }
 
   destroy(): void {
