@@ -9,6 +9,7 @@ import {
   type Label,
   labelHeight,
   labelsOverlap,
+  leftEdge,
   type Measure,
   type Rows,
   settle,
@@ -40,8 +41,9 @@ export interface RopeGeom {
   /** the pull the customer feels (after trust's friction, contacts' breadth, rivals' reach) */
   thickness: number;
   /**
-   * Our team's ropes only: as thick as the pull would be if the customer trusted us fully.
-   * The part of it the rope does not fill is what distrust's friction takes (0 elsewhere).
+   * Our team's ropes only: the rope's thickness over the fraction of its pull distrust lets
+   * through; the part the rope does not fill is what distrust's friction takes (0 elsewhere,
+   * and where the customer trusts us fully).
    */
   sheath: number;
   /** 0 slack … 1 taut: how hard this rope is pulled */
@@ -105,8 +107,9 @@ export interface Layout {
   /** the ropes' names, each with its rope's id */
   labels: Label[];
   /**
-   * Every other text: 'share' (in the node), 'customer' (under it), 'alignment', 'theirs'
-   * and 'ours' (the scale's ends), 'half' (its middle, where there is room), 'gust:<n>'.
+   * Every other text: 'share' (in the node), 'customer' (under it), 'alignment',
+   * 'friction' (what distrust takes), 'theirs' and 'ours' (the scale's ends), 'half' (its
+   * middle, where there is room), 'gust:<n>'.
    */
   captions: Label[];
   /** what the ropes' anchor markers and the customer's node cover */
@@ -118,11 +121,6 @@ export const FULL_PULL = 1.2;
 
 export function ropeThickness(pull: number): number {
   return Math.min(11, 1.5 + (Math.max(0, pull) / FULL_PULL) * 8);
-}
-
-/** The sheath may grow past the thickest rope: a strong team that is not trusted loses a lot. */
-export function sheathThickness(pull: number): number {
-  return Math.min(18, 1.5 + (Math.max(0, pull) / FULL_PULL) * 8);
 }
 
 export function ropeTension(pull: number): number {
@@ -194,7 +192,16 @@ export function layoutFrame(
   const markers = [...markerBoxes(geoms), nodeBox(node)];
   const captions = placeCaptions(
     words,
-    { w, h, fontSize, node, field, power, position: frame.position },
+    {
+      w,
+      h,
+      fontSize,
+      node,
+      field,
+      power,
+      position: frame.position,
+      friction: frame.friction,
+    },
     measure,
   );
   const labels = placeRopeLabels(geoms, { w, fontSize, node, field }, captions, markers, measure);
@@ -256,11 +263,9 @@ function ropeGeom(r: FrameRope, friction: number, p: RopePlace): RopeGeom {
     ay = p.node.y + dy * len;
   }
   const thickness = ropeThickness(r.pull) * p.scale;
-  // the pull before distrust's friction: the rope's own pull over the fraction let through
-  const sheath =
-    r.side === 'team' && friction > 0 && friction < 0.999
-      ? Math.max(thickness, sheathThickness(r.pull / friction) * p.scale)
-      : 0;
+  // distrust's friction: a sheath as many times wider than the rope as distrust divides
+  // its pull (twice as wide where only half gets through)
+  const sheath = r.side === 'team' && friction > 0 && friction < 0.995 ? thickness / friction : 0;
   return {
     id: r.id,
     name: r.name,
@@ -318,6 +323,7 @@ interface CaptionPlace {
   field: Field;
   power: PowerLine | null;
   position: number;
+  friction: number;
 }
 
 /**
@@ -373,10 +379,21 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
     const text = `Team alignment ${Math.round(p.power.alignment * 100)}%`;
     put(caption('alignment', text, w - EDGE, 6, 'right', fs, measure, true), { top: 6, bottom: h });
   }
+  const lost = Math.round((1 - p.friction) * 100);
+  if (lost >= 1) {
+    const text = `Distrust takes ${lost}% of our pull`;
+    const row = 6 + labelHeight(fs);
+    put(caption('friction', text, w - EDGE, row, 'right', small, measure), { top: row, bottom: h });
+  }
   words.gusts.forEach((g, i) => {
-    // after the three chevrons drawn at the row's start
-    const text = fitText(g, w - GUST_TEXT_X - EDGE, small, measure);
+    // after the three chevrons drawn at the row's start, in the room the row leaves
     const y = 6 + (i + 1) * labelHeight(fs);
+    const row = centredBox(w / 2, y, w, labelHeight(small));
+    const rightmost = Math.min(
+      w - EDGE,
+      ...out.filter((o) => o.id !== 'share' && labelsOverlap(o, row)).map((o) => leftEdge(o) - 8),
+    );
+    const text = fitText(g, rightmost - GUST_TEXT_X, small, measure);
     put(caption(`gust:${i}`, text, GUST_TEXT_X, y, 'left', small, measure), { top: y, bottom: h });
   });
   if (words.customer) {

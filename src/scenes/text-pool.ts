@@ -51,6 +51,12 @@ export function canvasMeasure(): (text: string, fontSize: number, bold?: boolean
   };
 }
 
+/** The font size in px of the font a Text's canvas actually drew with. */
+function drawnSize(t: Phaser.GameObjects.Text): number {
+  const m = /(\d+(?:\.\d+)?)px/.exec(t.context.font);
+  return m ? Number(m[1]) : 0;
+}
+
 export class TextPool {
   private readonly items = new Map<string, Phaser.GameObjects.Text>();
   private seen = new Set<string>();
@@ -64,7 +70,7 @@ export class TextPool {
   put(key: string, spec: TextSpec): void {
     this.seen.add(key);
     let t = this.items.get(key);
-    const style = `${spec.bold ? 'bold ' : ''}${spec.fontSize}px ${LABEL_FONT}`;
+    const colour = spec.colour ?? '#1d2430';
     if (!t) {
       // made off the display list: the scene draws labels into its surface itself
       t = this.scene.make.text(
@@ -72,9 +78,14 @@ export class TextPool {
           x: 0,
           y: 0,
           text: spec.text,
+          // family, size and weight each on their own: Phaser reads a `font` shorthand by
+          // splitting on spaces, which a family list ("system-ui, sans-serif") breaks, and
+          // the canvas then falls back to 10 px
           style: {
-            font: style,
-            color: spec.colour ?? '#1d2430',
+            fontFamily: LABEL_FONT,
+            fontSize: `${spec.fontSize}px`,
+            fontStyle: spec.bold ? 'bold' : 'normal',
+            color: colour,
             ...(spec.background ? { backgroundColor: spec.background } : {}),
             padding: { x: 2, y: 1 },
           },
@@ -85,6 +96,7 @@ export class TextPool {
     }
     if (t.text !== spec.text) t.setText(spec.text);
     if (t.style.fontSize !== `${spec.fontSize}px`) t.setFontSize(spec.fontSize);
+    if (t.style.color !== colour) t.setColor(colour);
     t.setOrigin(ORIGIN_X[spec.align], 0);
     t.setPosition(Math.round(spec.x), Math.round(spec.y));
     t.setAlpha(spec.alpha ?? 1);
@@ -114,7 +126,9 @@ export class TextPool {
           y: t.y - t.originY * t.height,
           width: t.width,
           height: t.height,
-          fontSize: Number.parseFloat(String(t.style.fontSize)),
+          // the size the canvas drew with, not the one asked for: a font it cannot read
+          // falls back to 10 px
+          fontSize: drawnSize(t),
         },
       ];
     });
