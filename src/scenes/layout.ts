@@ -382,19 +382,21 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
   const lost = Math.round((1 - p.friction) * 100);
   if (lost >= 1) {
     const text = `Distrust takes ${lost}% of our pull`;
-    const row = 6 + labelHeight(fs);
-    put(caption('friction', text, w - EDGE, row, 'right', small, measure), { top: row, bottom: h });
+    const y = rowY(1, fs);
+    put(caption('friction', text, w - EDGE, y, 'right', small, measure), { top: y, bottom: h });
   }
+  // each gust's note on the first row from its own down where it fits whole beside what is
+  // there already (the figures on the right), else shortened on its own row
+  let row = 1;
   words.gusts.forEach((g, i) => {
-    // after the three chevrons drawn at the row's start, in the room the row leaves
-    const y = 6 + (i + 1) * labelHeight(fs);
-    const row = centredBox(w / 2, y, w, labelHeight(small));
-    const rightmost = Math.min(
-      w - EDGE,
-      ...out.filter((o) => o.id !== 'share' && labelsOverlap(o, row)).map((o) => leftEdge(o) - 8),
-    );
-    const text = fitText(g, rightmost - GUST_TEXT_X, small, measure);
+    const fits = (r: number) => measure(g, small) <= roomOnRow(out, r, p) - GUST_TEXT_X;
+    let at = row;
+    while (!fits(at) && at < row + 2) at++;
+    if (!fits(at)) at = row;
+    const y = rowY(at, fs);
+    const text = fitText(g, roomOnRow(out, at, p) - GUST_TEXT_X, small, measure);
     put(caption(`gust:${i}`, text, GUST_TEXT_X, y, 'left', small, measure), { top: y, bottom: h });
+    row = at + 1;
   });
   if (words.customer) {
     const text = fitText(words.customer, w - 2 * EDGE, fs, measure, true);
@@ -411,6 +413,18 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
     put(name, { top: field.top, bottom: field.bottom });
   }
   return out;
+}
+
+/** The top of the top band's n-th row (0: the alignment figure's). */
+const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize);
+
+/** How far right a note starting at the left may run on row n, before the texts already there. */
+function roomOnRow(placed: readonly Label[], n: number, p: CaptionPlace): number {
+  const band = centredBox(p.w / 2, rowY(n, p.fontSize), p.w, labelHeight(p.fontSize - 1));
+  return Math.min(
+    p.w - EDGE,
+    ...placed.filter((o) => o.id !== 'share' && labelsOverlap(o, band)).map((o) => leftEdge(o) - 8),
+  );
 }
 
 /** Where the gusts' notes start, after their chevrons. */

@@ -63,6 +63,8 @@ export const SCENE_COLOURS = {
   gustAgainst: OKABE_ITO.vermillion,
   /** the sheath around our ropes: the pull distrust takes away */
   friction: 0x8f897f,
+  /** inside the sheath: lighter than the ground, so the empty part of the tube shows */
+  frictionFill: 0xfffdf8,
   /** the what-if's ghost: dark, dashed, so it reads beside the real picture */
   ghost: 0x1d2430,
 } as const;

@@ -339,11 +339,12 @@ export class RopeScene extends Phaser.Scene {
       front.lineStyle(1.5, SCENE_COLOURS.ink, r.presence);
       fillMarker(front, style.marker, r.ax, r.ay, 4 + r.thickness * 0.5);
     }
+    // the what-if's customer under the real one, which stays whole where the two meet
+    this.drawGhostNode(layout);
     front.fillStyle(SCENE_COLOURS.node, 1);
     front.fillCircle(node.x, node.y, node.r);
     front.lineStyle(3, SCENE_COLOURS.background, 1);
     front.strokeCircle(node.x, node.y, node.r);
-    this.drawGhostNode(layout);
 
     this.drawGusts(layout, view, time);
     this.drawTexts(layout);
@@ -354,8 +355,11 @@ export class RopeScene extends Phaser.Scene {
     if (!rope || r.presence < 0.02) return;
     // distrust's friction: a pale sheath as thick as the pull would be if the customer
     // trusted us, around the rope as thick as the pull it feels
+    // trusted us: a hollow tube, its walls drawn, that the rope inside does not fill
     if (r.sheath > r.thickness + 0.5) {
-      this.ropeG.lineStyle(r.sheath, SCENE_COLOURS.friction, 0.75 * r.presence);
+      this.ropeG.lineStyle(r.sheath + 3, SCENE_COLOURS.friction, r.presence);
+      strokeRope(this.ropeG, rope, []);
+      this.ropeG.lineStyle(r.sheath, SCENE_COLOURS.frictionFill, r.presence);
       strokeRope(this.ropeG, rope, []);
     }
     // dashes grow with the rope's thickness, but stay short enough to read on a short rope

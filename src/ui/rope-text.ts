@@ -1,8 +1,11 @@
+import { basisSentences } from '../scenes/describe.ts';
 import { type Rope, ropes, type ScenarioDef, type SimState, sharePercent } from '../sim/index.ts';
 import { h } from './dom.ts';
 
 // The rope view in words, for screen readers and for anyone who prefers a list: the same
-// ropes the canvas draws (src/sim/ropes.ts), so the two can never disagree.
+// ropes the canvas draws (src/sim/ropes.ts), with the pull each one applies (the figure
+// its thickness shows) and what distrust and contacts do to them, so the two can never
+// disagree.
 
 function strength(pull: number, strongest: number): string {
   const r = strongest > 0 ? pull / strongest : 0;
@@ -46,8 +49,10 @@ export function ropeLines(scenario: ScenarioDef, state: SimState): string[] {
   return [
     `${scenario.customer.name} sits at ${share}% of the way to us (our market share ${share}%).`,
     ...list.map(
-      (r) => `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)}.`,
+      (r) =>
+        `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)} (pull ${r.pull.toFixed(2)}).`,
     ),
+    ...basisSentences(scenario, state),
   ];
 }
 

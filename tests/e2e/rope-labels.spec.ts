@@ -37,8 +37,7 @@ async function drawn(page: Page): Promise<Drawn> {
     };
     const s = hook.store.getState();
     const d = s.debrief;
-    const shown =
-      s.screen === 'debrief' && d ? (d.actual[d.timeline] ?? s.sim) : (s.sim ?? null);
+    const shown = s.screen === 'debrief' && d ? (d.actual[d.timeline] ?? s.sim) : (s.sim ?? null);
     return {
       boxes: game.scene.getScene('ropes').labelBoxes(),
       canvas: { w: game.canvas.width, h: game.canvas.height },
@@ -83,7 +82,8 @@ async function open(page: Page, scenario: string) {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`./?scenario=${scenario}&seed=7`);
   await page.waitForFunction(
-    () => window.__TEST__?.ready === true && window.__TEST__.viewSettled && !!window.__TEST__.ropeView,
+    () =>
+      window.__TEST__?.ready === true && window.__TEST__.viewSettled && !!window.__TEST__.ropeView,
   );
   await page.evaluate(() => window.__TEST__!.store.getState().beginQuarters());
 }
