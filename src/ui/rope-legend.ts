@@ -74,7 +74,8 @@ const DRAWINGS = {
     ),
   friction: () =>
     swatch(
-      line({ stroke: colour(SCENE_COLOURS.friction), 'stroke-opacity': 0.75, 'stroke-width': 12 }),
+      line({ stroke: colour(SCENE_COLOURS.friction), 'stroke-width': 13 }),
+      line({ stroke: colour(SCENE_COLOURS.frictionFill), 'stroke-width': 10 }),
       line({ stroke: side('team'), 'stroke-width': 4 }),
     ),
   competitor: () =>
@@ -198,7 +199,10 @@ export function legendEntries(scenario: ScenarioDef, state: SimState): [Mark, st
       'team',
       `Blue ropes with a circle: our people. The thicker the rope, the harder ${who} feels its pull, after distrust and our contacts.`,
     ],
-    ['friction', `Grey sheath around our ropes: the pull distrust takes away. ${distrust}`],
+    [
+      'friction',
+      `Grey tube around our ropes: the pull distrust takes away; the more of the tube the rope leaves empty, the more is lost. ${distrust}`,
+    ],
     [
       'competitor',
       `Orange dashed ropes with a square: competitors, measured the same way: the pull that reaches ${who}.${contacts ? ` ${contacts}` : ''}`,
