@@ -81,6 +81,11 @@ export class RopeScene extends Phaser.Scene {
     return this.playback.playing;
   }
 
+  /** The ids of the ropes drawn now: the tests check that nearly all keep their names. */
+  ropeIds(): string[] {
+    return (this.layout?.ropes ?? []).filter((r) => r.presence >= 0.05).map((r) => r.id);
+  }
+
   /** Every label as drawn, in canvas px: the tests check that none covers another. */
   labelBoxes(): ShownBox[] {
     return this.texts?.boxes() ?? [];
