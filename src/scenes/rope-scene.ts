@@ -291,7 +291,7 @@ export class RopeScene extends Phaser.Scene {
     const { node } = ghost.layout;
     g.lineStyle(2, SCENE_COLOURS.ghost, 0.9);
     strokeDashedLine(g, real.x, real.y, node.x, node.y, 5, 4);
-    g.fillStyle(SCENE_COLOURS.background, 0.85);
+    g.fillStyle(SCENE_COLOURS.background, 0.6);
     g.fillCircle(node.x, node.y, node.r);
     g.lineStyle(3, SCENE_COLOURS.ghost, 1);
     strokeDashedCircle(g, node.x, node.y, node.r);
