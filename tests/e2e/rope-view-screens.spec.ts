@@ -114,7 +114,7 @@ for (const scenario of ['distrustful-account', 'silos']) {
       // the debrief's picture is large enough to read: every label at 12 px or more
       for (const b of await labels(page)) expect(b.fontSize, b.text).toBeGreaterThanOrEqual(12);
       const stage = await page.locator('#stage').boundingBox();
-      expect(stage!.width).toBeGreaterThanOrEqual(w > 960 ? 440 : 320);
+      expect(stage!.width).toBeGreaterThanOrEqual(w > 960 ? 420 : 320);
       await page.locator('#stage').scrollIntoViewIfNeeded();
       await shot(page, `${scenario}-${w}-debrief`);
     });

@@ -52,15 +52,19 @@ describe('the rope view draws the model', () => {
     const pullOf = (s: SimState) =>
       ropes(s, scenario.params, n).find((r) => r.id === 'priya')!.pull;
     expect(pullOf(trusting)).toBeGreaterThan(pullOf(doubting) * 1.8);
-    // the text equivalent says how hard against the strongest rope, and the pull the rope
-    // is drawn with
+    // the text equivalent says how hard against the strongest rope, and the rope's part of
+    // all the pull on the customer: the applied pull its thickness shows, in business words
     const line = (s: SimState) => ropeLines(scenario, s).find((l) => l.startsWith('Priya'))!;
-    const said = (s: SimState) => /, (strong|moderate|weak|barely) \(pull /.exec(line(s))?.[1];
+    const said = (s: SimState) => /, (strong|moderate|weak|barely): /.exec(line(s))?.[1];
     const order = ['barely', 'weak', 'moderate', 'strong'];
     expect(order.indexOf(said(doubting)!)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(said(trusting)!)).toBeGreaterThan(order.indexOf(said(doubting)!));
-    for (const s of [doubting, trusting])
-      expect(line(s)).toContain(`(pull ${pullOf(s).toFixed(2)})`);
+    for (const s of [doubting, trusting]) {
+      const all = ropes(s, scenario.params, n).reduce((sum, r) => sum + r.pull, 0);
+      expect(line(s)).toContain(
+        `: ${Math.round((pullOf(s) / all) * 100)}% of all the pull on ${scenario.customer.name}.`,
+      );
+    }
     // and what distrust takes, in the model's figure: friction 0.3 + 0.7 × trust
     const friction = (t: number) =>
       scenario.params.trustFloor + (1 - scenario.params.trustFloor) * t;
