@@ -142,6 +142,16 @@ for (const [w, h] of [
         await expect(page.locator('.layout[data-screen="debrief"]')).toBeVisible();
         // the debrief's picture, at its own size
         found.push(...problems(await settledLabels(page), 'debrief', named));
+        // and with a what-if's ghost and its caption beside the real market
+        await page.evaluate(() => {
+          const s = window.__TEST__!.store.getState();
+          const first = s.entry!.scenario.situations[0]!;
+          s.openWhatIf(1, first.choices.find((c) => c.id !== s.sim!.choices[0])!.id);
+        });
+        await expect
+          .poll(async () => (await drawn(page)).boxes.some((b) => b.id === 'ghost'))
+          .toBe(true);
+        found.push(...problems(await settledLabels(page), 'debrief with a what-if', named));
         expect(found).toEqual([]);
         // a rope whose name has no free place near it goes unnamed (the list beside the
         // picture names them all): rare
