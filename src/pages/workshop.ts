@@ -1,5 +1,7 @@
 import '../workshop/jitless.ts';
 import '../workshop/workshop.css';
+import { glossaryControl } from '../ui/glossary.ts';
+import { helpControl } from '../ui/help.ts';
 import { authoringPanel } from '../workshop/authoring.ts';
 import { h } from '../workshop/dom.ts';
 
@@ -69,6 +71,16 @@ const nav = h(
   }),
 );
 
+const glossary = glossaryControl('help-open');
+const help = helpControl({
+  glossary,
+  tutorial: { href: './index.html?scenario=tutorial' },
+  openClass: 'help-open',
+  about: [
+    'This page is for facilitators: write and check a scenario, read its balance, make the link your class plays, and follow the class live or from the results they send. Below is how the game itself is played.',
+  ],
+});
+
 const header = h(
   'header',
   { class: 'top' },
@@ -84,7 +96,13 @@ const header = h(
     ),
   ),
   nav,
-  h('a', { class: 'to-game', attrs: { href: './index.html' } }, 'Open the game'),
+  h(
+    'span',
+    { class: 'to-game' },
+    help.open,
+    glossary.open,
+    h('a', { attrs: { href: './index.html' } }, 'Open the game'),
+  ),
 );
 
 document
@@ -93,6 +111,8 @@ document
     h('a', { class: 'skip', attrs: { href: '#main' } }, 'Skip to content'),
     header,
     main,
+    glossary.dialog,
+    help.dialog,
   );
 
 const route = () => {

@@ -2,6 +2,7 @@ import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
 import { glossaryControl } from './glossary.ts';
+import { helpControl } from './help.ts';
 import { roomBar } from './room-bar.ts';
 import { ropeLegendList } from './rope-legend.ts';
 import { ropeTextList } from './rope-text.ts';
@@ -79,6 +80,19 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     },
   );
   const glossary = glossaryControl();
+  const help = helpControl({
+    glossary,
+    tutorial: { start: () => store.getState().playTutorial() },
+    // said in Help before the tutorial is started, when starting it would cost something
+    tutorialWarning: () => {
+      const s = store.getState();
+      if (s.room) return 'You are in a live room: the tutorial opens once you have left it.';
+      const playing = s.screen === 'play' && (s.sim?.quarter ?? 0) > 0;
+      return playing && s.unsaved
+        ? 'This browser is not keeping saved games, so starting the tutorial ends the game you are playing.'
+        : null;
+    },
+  });
   const header = h(
     'header',
     { class: 'topbar' },
@@ -91,6 +105,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      help.open,
       glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
       followSystem,
@@ -142,7 +157,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
   const bar = roomBar();
-  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog);
+  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog, help.dialog);
 
   let lastKey = '';
   let first = true;

@@ -249,7 +249,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-quarter')));
     expect(marked).toEqual(listed);
     await expect(page.locator('.fit-summary')).toContainText(
-      /of your 8 replies were the strongest in the game you built/,
+      /of your 8 replies (was|were) the strongest in the game you built/,
     );
 
     // what-if on quarter 2, by keyboard from its decision card
