@@ -4,6 +4,7 @@ import { button, h } from './dom.ts';
 import { glossaryControl } from './glossary.ts';
 import { helpControl } from './help.ts';
 import { roomBar } from './room-bar.ts';
+import { ropeLegendList } from './rope-legend.ts';
 import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen } from './screens/choose.ts';
@@ -131,6 +132,14 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h('summary', null, 'Who is pulling, and how hard'),
     ropeText,
   );
+  // every mark the picture draws, explained; folded until asked for
+  const legendBody = h('div', { class: 'rope-legend' });
+  const legend = h(
+    'details',
+    { class: 'rope-details rope-legend-details' },
+    h('summary', null, 'What the picture shows'),
+    legendBody,
+  );
   // open beside the picture on a wide screen; folded on a phone so the decision stays in view
   const wide = window.matchMedia('(min-width: 960px)');
   details.open = wide.matches;
@@ -143,6 +152,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h('h2', { id: 'ropes-h', class: 'sr-only' }, 'The rope view'),
     stage,
     skip,
+    legend,
     details,
   );
   const panel = h('div', { id: 'panel', class: 'panel' });
@@ -208,6 +218,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     if (shown !== lastSim) {
       lastSim = shown;
       ropeText.replaceChildren(s.entry && shown ? ropeTextList(s.entry.scenario, shown) : '');
+      legendBody.replaceChildren(s.entry && shown ? ropeLegendList(s.entry.scenario, shown) : '');
     }
     const hideSkip = !(s.animating && !s.skipped && !reducedMotion(s));
     // a button that vanishes under the keyboard would drop focus on the page's body
