@@ -93,7 +93,7 @@ test('Help starts the tutorial again, and the game in progress waits on the titl
     expect(await page.evaluate(() => window.__TEST__!.store.getState().entry?.scenario.id)).toBe(
       'tutorial',
     );
-    await expect(page.locator('.notices')).toContainText(
+    await expect(page.getByRole('region', { name: 'Messages' })).toContainText(
       'is saved: open it again from the title screen',
     );
     // the silos game waits on the title screen, where it was left
