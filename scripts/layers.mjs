@@ -19,8 +19,9 @@ export const NODE_ONLY = ['cli', 'server'];
 
 /**
  * What each folder may import, besides itself. `files` allows single files of an otherwise
- * closed folder: the DOM helpers and the shared stylesheet (ui/dom.ts, ui/styles.css) and
- * the rope view's interface (scenes/contract.ts).
+ * closed folder: the DOM helpers, the shared stylesheet and the help and glossary windows
+ * every page offers (ui/dom.ts, ui/styles.css, ui/help.ts, ui/glossary.ts), and the rope
+ * view's interface and pure parts (scenes/contract.ts, describe.ts, palette.ts).
  */
 export const LAYERS = {
   sim: { may: [], why: 'the pure model: it imports only itself (and seedrandom)' },
@@ -39,7 +40,9 @@ export const LAYERS = {
   },
   ui: {
     may: ['sim', 'scenario', 'record', 'save', 'links', 'room', 'store', 'workers', 'lib'],
-    files: ['scenes/contract.ts'],
+    // the rope view's interface, and its two pure parts the text equivalent and the legend
+    // share with it (neither loads Phaser)
+    files: ['scenes/contract.ts', 'scenes/describe.ts', 'scenes/palette.ts'],
     why: 'the screens draw the store',
   },
   lms: {
@@ -58,7 +61,7 @@ export const LAYERS = {
   },
   pages: {
     may: ['sim', 'scenario', 'record', 'links', 'room', 'workers', 'hr', 'workshop', 'lib'],
-    files: ['ui/dom.ts', 'ui/styles.css'],
+    files: ['ui/dom.ts', 'ui/styles.css', 'ui/glossary.ts', 'ui/help.ts'],
     why: 'the HR and workshop pages’ entry points',
   },
   app: {

@@ -1,11 +1,15 @@
 import '../workshop/jitless.ts';
 import '../workshop/workshop.css';
+import { glossaryControl } from '../ui/glossary.ts';
+import { helpControl } from '../ui/help.ts';
 import { authoringPanel } from '../workshop/authoring.ts';
 import { h } from '../workshop/dom.ts';
 
 // The facilitator's site: write and check a scenario, read its balance, make the room's
 // link, and debrief the class. Each tab is built the first time it is opened; the
-// balance and dashboard code (and uPlot) load only then.
+// balance and dashboard code (and uPlot) load only then. The tabs are a tab list: one tab
+// stop, the arrow keys (and Home, End) move along it and open the tab they reach; each tab
+// is also a link to its address, so a tab can be opened in a new window or bookmarked.
 
 type Tab = 'author' | 'balance' | 'link' | 'dashboard' | 'live';
 
@@ -40,13 +44,19 @@ async function build(tab: Tab): Promise<HTMLElement> {
 
 async function show(tab: Tab): Promise<void> {
   for (const [id, a] of tabButtons) {
-    if (id === tab) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
+    const selected = id === tab;
+    a.setAttribute('aria-selected', String(selected));
+    a.tabIndex = selected ? 0 : -1;
   }
   let panel = built.get(tab);
   if (!panel) {
     panel = await build(tab);
     built.set(tab, panel);
+    // the panel is the tab's: named by it, and tied to it once it exists
+    panel.id = `panel-${tab}`;
+    panel.setAttribute('role', 'tabpanel');
+    panel.setAttribute('aria-labelledby', `tab-${tab}`);
+    tabButtons.get(tab)?.setAttribute('aria-controls', panel.id);
     main.append(panel);
   }
   for (const [id, p] of built) p.hidden = id !== tab;
@@ -59,15 +69,56 @@ function go(tab: Tab): void {
   else void show(tab);
 }
 
-const nav = h(
-  'nav',
-  { class: 'tabs', attrs: { 'aria-label': 'Facilitator pages' } },
+/** The tab an arrow, Home or End key moves to from `from`, or null for any other key. */
+function tabAfter(from: Tab, key: string): Tab | null {
+  const i = TABS.findIndex((t) => t.id === from);
+  const n = TABS.length;
+  const to =
+    key === 'ArrowRight'
+      ? (i + 1) % n
+      : key === 'ArrowLeft'
+        ? (i - 1 + n) % n
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? n - 1
+            : null;
+  return to === null ? null : TABS[to]!.id;
+}
+
+const tabList = h(
+  'div',
+  { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Facilitator pages' } },
   ...TABS.map((t) => {
-    const a = h('a', { attrs: { href: `#${t.id}` } }, t.label);
+    const a = h(
+      'a',
+      { id: `tab-${t.id}`, attrs: { href: `#${t.id}`, role: 'tab', 'aria-selected': 'false' } },
+      t.label,
+    );
+    a.addEventListener('keydown', (e) => {
+      const to = tabAfter(t.id, e.key);
+      if (e.key === ' ') go(t.id);
+      else if (to) {
+        tabButtons.get(to)?.focus();
+        go(to);
+      } else return;
+      e.preventDefault();
+    });
     tabButtons.set(t.id, a);
     return a;
   }),
 );
+const nav = h('nav', { class: 'tab-nav', attrs: { 'aria-label': 'Facilitator pages' } }, tabList);
+
+const glossary = glossaryControl('help-open');
+const help = helpControl({
+  glossary,
+  tutorial: { href: './index.html?scenario=tutorial' },
+  openClass: 'help-open',
+  about: [
+    'This page is for facilitators: write and check a scenario, read its balance, make the link your class plays, and follow the class live or from the results they send. Below is how the game itself is played.',
+  ],
+});
 
 const header = h(
   'header',
@@ -84,7 +135,13 @@ const header = h(
     ),
   ),
   nav,
-  h('a', { class: 'to-game', attrs: { href: './index.html' } }, 'Open the game'),
+  h(
+    'span',
+    { class: 'to-game' },
+    help.open,
+    glossary.open,
+    h('a', { attrs: { href: './index.html' } }, 'Open the game'),
+  ),
 );
 
 document
@@ -93,6 +150,8 @@ document
     h('a', { class: 'skip', attrs: { href: '#main' } }, 'Skip to content'),
     header,
     main,
+    glossary.dialog,
+    help.dialog,
   );
 
 const route = () => {

@@ -60,7 +60,11 @@ export type ParsedSave =
   | { ok: true; save: SaveData }
   | { ok: false; problem: 'unreadable' | 'newer'; message: string };
 
-export function saveKey(
+/**
+ * One market, as the keys of what is kept about it name it: m<model>.<scenario>.<hash>.<seed>[.<session>]
+ * (each part URI-encoded). Saves and the debrief's reflection notes (src/save/reflection.ts) share it.
+ */
+export function marketPath(
   scenario: string,
   hash: string,
   seed: string,
@@ -68,17 +72,26 @@ export function saveKey(
   model: number = MODEL_VERSION,
 ): string {
   const parts = [scenario, hash, seed, ...(session ? [session] : [])].map(encodeURIComponent);
-  return `${SAVE_PREFIX}v${SAVE_VERSION}.m${model}.${parts.join('.')}`;
+  return `m${model}.${parts.join('.')}`;
+}
+
+export function saveKey(
+  scenario: string,
+  hash: string,
+  seed: string,
+  session?: string,
+  model: number = MODEL_VERSION,
+): string {
+  return `${SAVE_PREFIX}v${SAVE_VERSION}.${marketPath(scenario, hash, seed, session, model)}`;
+}
+
+/** The session a game belongs to, part of its keys; a practice game has none. */
+export function sessionOf(context: GameContext): string | undefined {
+  return 'session' in context ? context.session : undefined;
 }
 
 export function keyOf(save: SaveData): string {
-  return saveKey(
-    save.scenario,
-    save.hash,
-    save.seed,
-    'session' in save.context ? save.context.session : undefined,
-    save.model,
-  );
+  return saveKey(save.scenario, save.hash, save.seed, sessionOf(save.context), save.model);
 }
 
 /**

@@ -13,6 +13,7 @@ interface Check {
 
 interface Def {
   type?: string;
+  options?: unknown[];
   shape?: Record<string, unknown>;
   element?: unknown;
   keyType?: unknown;
@@ -35,11 +36,18 @@ function unwrap(schema: unknown): unknown {
   return s;
 }
 
+/** Of "an id or a mapping", the mapping: the part that has keys to go into. */
+function mappingOf(schema: unknown): unknown {
+  const def = defOf(schema);
+  if (def?.type !== 'union') return schema;
+  return def.options?.find((o) => defOf(unwrap(o))?.type === 'object') ?? schema;
+}
+
 /** The schema that applies at `path` in the data, or undefined off the map. */
 export function schemaAt(path: readonly PropertyKey[]): unknown {
   let schema: unknown = scenarioSchema;
   for (const p of path) {
-    const def = defOf(unwrap(schema));
+    const def = defOf(mappingOf(unwrap(schema)));
     if (def?.type === 'object' && def.shape) schema = def.shape[String(p)];
     else if (def?.type === 'array') schema = def.element;
     else if (def?.type === 'record') schema = def.valueType;
@@ -51,7 +59,7 @@ export function schemaAt(path: readonly PropertyKey[]): unknown {
 
 /** Keys a mapping accepts at `path`: an object's fields, or an enum-keyed record's keys. */
 export function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  const def = defOf(schemaAt(path));
+  const def = defOf(mappingOf(schemaAt(path)));
   if (def?.shape) return Object.keys(def.shape);
   const keyDef = defOf(def?.keyType);
   if (def?.type === 'record' && keyDef?.entries) return Object.keys(keyDef.entries);
@@ -110,6 +118,8 @@ export function expectedAt(path: readonly PropertyKey[]): string | undefined {
     case 'object':
     case 'record':
       return 'a mapping of keys and values';
+    case 'union':
+      return `an id, or a mapping with ${knownKeysAt(path).join(', ')}`;
     default:
       return undefined;
   }

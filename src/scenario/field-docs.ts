@@ -68,3 +68,19 @@ export const PARAM_DOCS = {
   brandUp: 'How fast brand strength grows towards alignment x share (default 0.15).',
   brandDown: 'How fast brand strength falls towards it (default 0.3).',
 } satisfies Partial<Record<keyof ModelParams, string>>;
+
+/** The people in a scenario and how situations reach the manager: shown, never modelled. */
+export const PEOPLE_DOCS = {
+  name: 'Just the name ("Priya Nair"); say what they do in role.',
+  role: 'What they do, in the words of the briefing: "Application engineer" or "Lead, power tools". Shown with the portrait in the briefing and on the cards they send.',
+  portrait:
+    'A portrait from the game\'s set, by id (see assets/portraits/README.md for the pictures): "short-glasses", "hijab", "grey-beard", ...',
+  title: 'Their job and organisation: "Head of procurement, Meridian Foods".',
+  contact: 'Someone outside the team: a name, a title and, if you like, a portrait.',
+  fromId: "A team member's or a competitor's id.",
+  from: 'Who the situation comes from: a team member or a competitor by id, or someone else as { name, title, portrait }. The card shows it as their e-mail, call or message.',
+  channel:
+    'How the situation reaches you: email, call, message, meeting or report. The card is drawn as that.',
+  departmentNames:
+    'How department ids read on screen, by id ({ biomed: "biomedical engineering" }). Without one the id is turned into words: infection-control reads "infection control".',
+} as const;

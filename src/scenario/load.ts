@@ -38,6 +38,22 @@ const LOCAL_YAML_ERRORS = new Set([
 ]);
 
 /**
+ * "An id, or a mapping" given a mapping: the mapping's own issues (a key missing, a value
+ * out of range) say more than "expected an id or a mapping".
+ */
+function intoUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const input = (issue as { input?: unknown }).input;
+    if (issue.code !== 'invalid_union' || input === null || typeof input !== 'object') {
+      return [issue];
+    }
+    const inside = issue.errors.find((branch) => branch.every((i) => i.path.length > 0));
+    if (!inside) return [issue];
+    return inside.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);
+  });
+}
+
+/**
  * The schema's issues minus its knock-on ones: a value of the wrong type also fails its
  * length check, and a misspelt key also leaves the key it meant "missing".
  */
@@ -156,7 +172,7 @@ function check(source: string, file: string): LoadResult {
   const valid = scenarioSchema.safeParse(data, { reportInput: true });
   if (!valid.success) {
     const found: Pending[] = [];
-    for (const issue of usefulIssues(valid.error.issues)) {
+    for (const issue of usefulIssues(intoUnions(valid.error.issues))) {
       const path = issue.path as PropertyKey[];
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {

@@ -117,6 +117,10 @@ export function messageFor(issue: z.core.$ZodIssue): string {
     case 'invalid_value': {
       const options = issue.values.map(String);
       const got = describeValue(input);
+      // the portraits are pictures: point at the gallery rather than list two dozen ids
+      if (keyName(path) === 'portrait') {
+        return `no portrait ${JSON.stringify(String(input))} in the game's set${didYouMean(String(input), options)}; the portraits and their ids are in assets/portraits/README.md`;
+      }
       return `expected one of ${options.join(', ')}, got ${got}${didYouMean(String(input), options)}`;
     }
     case 'invalid_format': {
@@ -128,6 +132,8 @@ export function messageFor(issue: z.core.$ZodIssue): string {
       const fix = typeof input === 'string' ? asId(input) : undefined;
       return `"${String(input)}" is not an id (lower-case letters, digits and dashes)${fix ? `; try ${fix}` : ''}`;
     }
+    case 'invalid_union':
+      return `expected ${expected}, got ${describeValue(input)}`;
     default:
       return issue.message;
   }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { EFFECT_KEYS, OUTCOME_LABELS, OUTCOME_RANGES, type Outcome } from '../sim/index.ts';
-import { EFFECT_DOCS, PARAM_DOCS, STYLE_DOCS } from './field-docs.ts';
+import {
+  CHANNELS,
+  EFFECT_KEYS,
+  OUTCOME_LABELS,
+  OUTCOME_RANGES,
+  type Outcome,
+} from '../sim/index.ts';
+import { EFFECT_DOCS, PARAM_DOCS, PEOPLE_DOCS, STYLE_DOCS } from './field-docs.ts';
+import { PORTRAIT_IDS } from './portrait-ids.ts';
 
 // The scenario format, as facilitators write it. Every object is strict, so a typo in a
 // key is an error (with a suggestion) rather than a silently ignored line. Every string is
@@ -135,10 +142,25 @@ const choice = z.strictObject({
     .describe('The situation that follows this choice, when it is not the next one.'),
 });
 
+const portrait = z.enum(PORTRAIT_IDS).describe(PEOPLE_DOCS.portrait);
+
+const contact = z
+  .strictObject({
+    name: text(60).describe("The person's name."),
+    title: text(100).describe(PEOPLE_DOCS.title).optional(),
+    portrait: portrait.optional(),
+  })
+  .describe(PEOPLE_DOCS.contact);
+
 const situation = z.strictObject({
   id,
   title: text(120),
   text: text(1500).describe('The situation card: what happened this quarter.'),
+  from: z
+    .union([id.describe(PEOPLE_DOCS.fromId), contact])
+    .describe(PEOPLE_DOCS.from)
+    .optional(),
+  channel: z.enum(CHANNELS).describe(PEOPLE_DOCS.channel).optional(),
   kind: z
     .enum(['crisis', 'build', 'routine'])
     .describe(
@@ -193,7 +215,9 @@ const event = z.strictObject({
 
 const member = z.strictObject({
   id,
-  name: text(60),
+  name: text(60).describe(PEOPLE_DOCS.name),
+  role: text(80).describe(PEOPLE_DOCS.role).optional(),
+  portrait: portrait.optional(),
   kind: z.enum(['rep', 'product']).describe('A salesperson (rep) or a product line.'),
   skill: num(0.1, 1.5).describe('Pull = skill x effort x morale.'),
   effort: num(0.2, 1.6).describe('1 is normal effort.'),
@@ -229,6 +253,7 @@ const customer = z.strictObject({
     .min(1)
     .max(12)
     .describe('Ids of the departments in its organisation (purchasing, engineering, ...).'),
+  departmentNames: z.record(id, text(60)).describe(PEOPLE_DOCS.departmentNames).optional(),
   companyContacts: z
     .array(id)
     .max(12)
@@ -399,6 +424,7 @@ export const KNOWN_KEYS: readonly string[] = [
     ...Object.keys(delayed.shape),
     ...Object.keys(event.shape),
     ...Object.keys(member.shape),
+    ...Object.keys(contact.shape),
     ...Object.keys(memberEffect.shape),
     ...Object.keys(competitor.shape),
     ...Object.keys(customer.shape),

@@ -33,6 +33,19 @@ function duplicates<T extends { id: string }>(
   });
 }
 
+/** What is wrong with a situation's `from` written as an id, if anything. */
+function senderProblem(s: ScenarioFile, from: string): string | undefined {
+  const members = s.team.map((m) => m.id);
+  const competitors = s.competitors.map((c) => c.id);
+  const member = members.includes(from);
+  const competitor = competitors.includes(from);
+  if (member && competitor) {
+    return `"${from}" is both a team member's and a competitor's id: give one of them another id`;
+  }
+  if (member || competitor) return undefined;
+  return `no team member or competitor "${from}"${didYouMean(from, [...members, ...competitors])}; someone else is written as { name: ..., title: ... }`;
+}
+
 export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   const out: SemanticIssue[] = [];
   const styles = s.styles ?? DEFAULT_STYLES;
@@ -66,6 +79,15 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   s.customer.companyContacts?.forEach((d, j) => {
     checkDept(d, ['customer', 'companyContacts', j]);
   });
+  for (const d of Object.keys(s.customer.departmentNames ?? {})) {
+    if (!departments.includes(d)) {
+      out.push({
+        path: ['customer', 'departmentNames', d],
+        atKey: true,
+        message: `"${d}" is not one of the customer's departments (${departments.join(', ')})${didYouMean(d, departments)}`,
+      });
+    }
+  }
 
   const checkMembers = (
     members: Record<string, unknown> | undefined,
@@ -91,6 +113,8 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   };
 
   s.situations.forEach((sit, i) => {
+    const sender = typeof sit.from === 'string' ? senderProblem(s, sit.from) : undefined;
+    if (sender) out.push({ path: ['situations', i, 'from'], message: sender });
     duplicates(sit.choices, ['situations', i, 'choices'], 'choice', out);
     checkNext(sit.next, ['situations', i]);
     const used = new Set<string>();

@@ -1,5 +1,6 @@
 import {
   type EventDef,
+  pullBasis,
   ropes,
   type ScenarioDef,
   type SimState,
@@ -27,6 +28,23 @@ export function gustsOf(scenario: ScenarioDef, state: SimState): Gust[] {
   return out;
 }
 
+/**
+ * The names of the field's two ends: the rival's side where there is one rival (the
+ * scenario's own word), their side where there are several; our side.
+ */
+export function sideNames(scenario: ScenarioDef): { theirs: string; ours: string } {
+  const rivals = scenario.competitors;
+  return {
+    theirs: rivals.length === 1 ? `${rivals[0]!.name}'s side` : 'their side',
+    ours: 'our side',
+  };
+}
+
+/** A gust's note on the view: the event's title and which way it blows. */
+export function gustNote(g: Gust): string {
+  return `${g.title} (${g.direction === 'for' ? 'for us' : 'against us'})`;
+}
+
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const pull = (v: number) => v.toFixed(2);
 
@@ -38,6 +56,28 @@ function where(angle: number): string {
   return 'away from us';
 }
 
+/**
+ * What stands between our pulls and the customer, in words and the model's own figures:
+ * distrust's friction on our team's ropes, and our contacts' grip on its departments (more
+ * pull for us, less reach for rivals). Empty where neither acts.
+ */
+export function basisSentences(scenario: ScenarioDef, state: SimState): string[] {
+  const departments = scenario.customer.departments.length;
+  const b = pullBasis(state, scenario.params, departments);
+  const out: string[] = [];
+  const lost = 1 - b.friction;
+  if (Math.round(lost * 100) >= 1)
+    out.push(
+      `Distrust takes ${pct(lost)} of our team's pull: ${scenario.customer.name} trusts us ${pct(state.trust)}, so ${pct(b.friction)} of it gets through.`,
+    );
+  else out.push(`${scenario.customer.name} trusts us fully: all of our team's pull gets through.`);
+  if (b.breadth > 0)
+    out.push(
+      `Our contacts in ${pct(b.breadth)} of its departments add ${pct(b.contacts - 1)} to our pull and keep ${pct(1 - b.rivalReach)} of each rival's pull off.`,
+    );
+  return out;
+}
+
 export function describeView(scenario: ScenarioDef, state: SimState): string {
   const all = ropes(state, scenario.params, scenario.customer.departments.length);
   const share = shareOf(state.position);
@@ -47,6 +87,7 @@ export function describeView(scenario: ScenarioDef, state: SimState): string {
   if (team.length > 0) {
     const list = team.map((r) => `${r.name} pulls ${pull(r.pull)}, ${where(r.angle)}`);
     parts.push(`Our team, ${pct(teamResultant(state).alignment)} aligned: ${list.join('; ')}.`);
+    parts.push(...basisSentences(scenario, state));
   }
   for (const r of all.filter((x) => x.side === 'competitor')) {
     parts.push(`${r.name} pulls ${pull(r.pull)} away from us.`);
@@ -55,7 +96,7 @@ export function describeView(scenario: ScenarioDef, state: SimState): string {
   if (habit) {
     const towards = state.home >= state.position ? 'towards us' : 'away from us';
     parts.push(
-      `Habits hold it ${towards}, ${pull(habit.pull)}, around its usual ${pct((1 + state.home) / 2)}.`,
+      `Habits hold it ${towards}, ${pull(habit.pull)}, around its usual ${pct(shareOf(state.home))}.`,
     );
   }
   const outside = all.find((r) => r.side === 'outside');

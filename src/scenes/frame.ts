@@ -1,4 +1,4 @@
-import { type Rope, ropes, type ScenarioDef, type SimState } from '../sim/index.ts';
+import { pullBasis, type Rope, ropes, type ScenarioDef, type SimState } from '../sim/index.ts';
 
 // A frame is what the view shows at one instant: the sim's ropes (each with a presence,
 // so a rep who leaves fades out instead of vanishing) and where the customer sits.
@@ -13,14 +13,18 @@ export interface ViewFrame {
   ropes: FrameRope[];
   position: number;
   home: number;
+  /** 0..1: the fraction of our team's pull the customer's distrust lets through */
+  friction: number;
 }
 
 export function frameOf(scenario: ScenarioDef, state: SimState): ViewFrame {
-  const list = ropes(state, scenario.params, scenario.customer.departments.length);
+  const departments = scenario.customer.departments.length;
+  const list = ropes(state, scenario.params, departments);
   return {
     ropes: list.map((r) => ({ ...r, presence: 1 })),
     position: state.position,
     home: state.home,
+    friction: pullBasis(state, scenario.params, departments).friction,
   };
 }
 
@@ -71,6 +75,7 @@ export function blendFrames(a: ViewFrame, b: ViewFrame, t: number): ViewFrame {
     ropes: out,
     position: lerp(a.position, b.position, tn),
     home: lerp(a.home, b.home, tn),
+    friction: lerp(a.friction, b.friction, tr),
   };
 }
 

@@ -1,8 +1,33 @@
+import { shareOf, sharePercent } from '../sim/index.ts';
 import { type FrameRope, teamAlignment, type ViewFrame } from './frame.ts';
+import {
+  type Align,
+  centredBox,
+  EDGE,
+  estimateTextWidth,
+  fitText,
+  type Label,
+  labelHeight,
+  labelsOverlap,
+  leftEdge,
+  type Measure,
+  type Rows,
+  settle,
+  settleNear,
+  spread,
+} from './labels.ts';
 import { mixColour, SIDE_STYLES, type Side } from './palette.ts';
 
-// Where everything goes on a canvas of a given size. Pure, so the geometry (angles as the
-// sim gives them, our side on the right, labels that do not collide) is unit-tested.
+// Where everything goes on a canvas of a given size. Pure, so the geometry (a fixed field
+// from their side to ours, angles as the sim gives them, labels that never collide) is
+// unit-tested.
+//
+// The field does not move with the customer: the scale along the bottom runs from none of
+// the customer's business (their side, left) to all of it (our side, right), and the
+// customer sits over its share, so every point of share moves it the same distance.
+
+export type { Align, Label, Measure } from './labels.ts';
+export { estimateTextWidth, labelsOverlap, leftEdge } from './labels.ts';
 
 export interface RopeGeom {
   id: string;
@@ -13,26 +38,19 @@ export interface RopeGeom {
   /** the puller's end */
   ax: number;
   ay: number;
+  /** the pull the customer feels (after trust's friction, contacts' breadth, rivals' reach) */
   thickness: number;
+  /**
+   * Our team's ropes only: the rope's thickness over the fraction of its pull distrust lets
+   * through; the part the rope does not fill is what distrust's friction takes (0 elsewhere,
+   * and where the customer trusts us fully).
+   */
+  sheath: number;
   /** 0 slack … 1 taut: how hard this rope is pulled */
   tension: number;
   /** extra rope length over the gap, as a fraction: slack ropes sag */
   slack: number;
   colour: number;
-}
-
-export type Align = 'left' | 'right' | 'center';
-
-export interface Label {
-  id: string;
-  text: string;
-  side: Side;
-  x: number;
-  y: number;
-  align: Align;
-  /** estimated box, for overlap checks */
-  width: number;
-  height: number;
 }
 
 export interface PowerLine {
@@ -42,21 +60,60 @@ export interface PowerLine {
   alignment: number;
 }
 
+/** The fixed field: where 0% and 100% share lie, the customer's row and the scale. */
+export interface Field {
+  /** x of none of the customer's business (their side) */
+  left: number;
+  /** x of all of it (our side) */
+  right: number;
+  /** the customer's row */
+  trackY: number;
+  /** the scale's line along the bottom */
+  rulerY: number;
+  /** the band ropes and their labels use */
+  top: number;
+  bottom: number;
+}
+
+/** The words the view shows besides the ropes' names. */
+export interface LayoutWords {
+  /** the customer's name, under its node */
+  customer: string;
+  /** the left end of the scale */
+  theirs: string;
+  /** the right end of the scale */
+  ours: string;
+  /** this quarter's gusts, one note each, in the top band */
+  gusts: readonly string[];
+}
+
+export const NO_WORDS: LayoutWords = {
+  customer: '',
+  theirs: 'their side',
+  ours: 'our side',
+  gusts: [],
+};
+
 export interface Layout {
   width: number;
   height: number;
   fontSize: number;
-  trackLeft: number;
-  trackRight: number;
-  trackY: number;
+  field: Field;
   node: { x: number; y: number; r: number };
   homeX: number;
   ropeLength: number;
   ropes: RopeGeom[];
   power: PowerLine | null;
+  /** the ropes' names, each with its rope's id */
   labels: Label[];
-  /** the customer's name under the node: other captions keep clear of it too */
-  nodeName: Label;
+  /**
+   * Every other text: 'share' (in the node), 'customer' (under it), 'alignment',
+   * 'friction' (what distrust takes), 'theirs' and 'ours' (the scale's ends), 'half' (its
+   * middle, where there is room), 'gust:<n>'.
+   */
+  captions: Label[];
+  /** what the ropes' anchor markers and the customer's node cover */
+  markers: Label[];
 }
 
 /** A pull this strong draws the thickest, tautest rope; the scale is absolute so quarters compare. */
@@ -75,13 +132,9 @@ export function ropeSlack(tension: number): number {
   return 0.002 + 0.09 * (1 - tension) ** 3;
 }
 
-const MARGIN = 6;
-
-export type Measure = (text: string, fontSize: number) => number;
-
-/** A guess at a label's width where no canvas can measure it (unit tests). */
-export function estimateTextWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.62;
+/** The font size of a canvas this wide; captions use one size less, never under 12 px. */
+export function fontSizeFor(width: number): number {
+  return width < 420 ? 13 : width < 720 ? 14 : 15;
 }
 
 /** Screen direction of a sim angle: 0 is right (our side), angles grow clockwise (y down). */
@@ -90,79 +143,129 @@ function dir(angle: number): { dx: number; dy: number } {
   return { dx: Math.cos(rad), dy: Math.sin(rad) };
 }
 
-/** `caption` is the customer's name, shown under the node: rope labels keep clear of it. */
+/** The customer's x on the field: its share of the way from their side to ours. */
+export function shareX(field: Field, position: number): number {
+  const share = Math.min(1, Math.max(0, shareOf(position)));
+  return field.left + share * (field.right - field.left);
+}
+
+function fieldOf(w: number, h: number, fontSize: number, r: number): Field {
+  const small = labelHeight(fontSize - 1);
+  // the top band holds the alignment figure and a gust note
+  const top = 6 + labelHeight(fontSize) * 2 + 4;
+  // the bottom band: the scale, with its ends named under it
+  const rulerY = h - EDGE - small - 10;
+  const pad = EDGE + r + 4;
+  return {
+    left: pad,
+    right: w - pad,
+    trackY: (top + rulerY - 12) / 2,
+    rulerY,
+    top,
+    bottom: rulerY - 12,
+  };
+}
+
 export function layoutFrame(
   frame: ViewFrame,
   width: number,
   height: number,
-  caption = '',
+  words: LayoutWords = NO_WORDS,
   measure: Measure = estimateTextWidth,
 ): Layout {
   const w = Math.max(200, width);
   const h = Math.max(160, height);
-  const fontSize = w < 420 ? 12 : w < 720 ? 13 : 15;
-  const cx = w / 2;
-  const cy = h * 0.5;
-  // narrow screens give the ropes more of the width and the track less
+  const fontSize = fontSizeFor(w);
+  const r = Math.max(17, Math.min(24, w * 0.035));
+  const field = fieldOf(w, h, fontSize, r);
   const narrow = w < 600;
-  const ropeLength = Math.min(w * (narrow ? 0.3 : 0.25), h * 0.36);
-  const half = Math.min(w * (narrow ? 0.15 : 0.2), w / 2 - ropeLength - MARGIN);
+  const ropeLength = Math.min(w * (narrow ? 0.3 : 0.25), ((field.bottom - field.top) / 2) * 0.95);
   // thickness is absolute (quarters compare), but a small canvas draws everything thinner
-  const scale = Math.min(1, Math.max(0.6, ropeLength / 220));
-  const trackY = cy;
-  const nodeX = cx + clampUnit(frame.position) * half;
-  const node = { x: nodeX, y: cy, r: Math.max(15, Math.min(22, w * 0.03)) };
-  const homeX = cx + clampUnit(frame.home) * half;
+  const scale = Math.min(1, Math.max(0.6, ropeLength / 200));
+  const node = { x: shareX(field, frame.position), y: field.trackY, r };
+  const homeX = shareX(field, frame.home);
 
-  const geoms: RopeGeom[] = frame.ropes.map((r) => ropeGeom(r, node, homeX, ropeLength, h, scale));
+  const geoms = frame.ropes.map((rope) =>
+    ropeGeom(rope, frame.friction, { node, homeX, length: ropeLength, field, w, scale }),
+  );
   const power = powerLine(frame, node, ropeLength, scale);
-  const nodeName = nodeNameBox(node, fontSize, caption, measure);
-  const labels = placeLabels(geoms, node, w, h, fontSize, nodeName, measure);
+  const markers = [...markerBoxes(geoms), nodeBox(node)];
+  const captions = placeCaptions(
+    words,
+    {
+      w,
+      h,
+      fontSize,
+      node,
+      field,
+      power,
+      position: frame.position,
+      friction: frame.friction,
+    },
+    measure,
+  );
+  const labels = placeRopeLabels(geoms, { w, fontSize, node, field }, captions, markers, measure);
   return {
     width: w,
     height: h,
     fontSize,
-    trackLeft: cx - half,
-    trackRight: cx + half,
-    trackY,
+    field,
     node,
     homeX,
     ropeLength,
     ropes: geoms,
     power,
     labels,
-    nodeName,
+    captions,
+    markers,
   };
 }
 
-function clampUnit(v: number): number {
-  return Math.min(1, Math.max(-1, v));
+interface RopePlace {
+  node: { x: number; y: number; r: number };
+  homeX: number;
+  length: number;
+  field: Field;
+  w: number;
+  scale: number;
 }
 
-function ropeGeom(
-  r: FrameRope,
-  node: { x: number; y: number },
-  homeX: number,
-  length: number,
-  height: number,
-  scale: number,
-): RopeGeom {
+/**
+ * How far a rope from the node can reach along (dx, dy) and keep its anchor (and a
+ * marker around it) inside the field: a customer near one end has shorter ropes there.
+ */
+function reach(p: RopePlace, dx: number, dy: number, want: number): number {
+  const m = 12;
+  let len = want;
+  if (dx > 1e-6) len = Math.min(len, (p.w - EDGE - m - p.node.x) / dx);
+  if (dx < -1e-6) len = Math.min(len, (p.node.x - EDGE - m) / -dx);
+  if (dy > 1e-6) len = Math.min(len, (p.field.bottom - m - p.node.y) / dy);
+  if (dy < -1e-6) len = Math.min(len, (p.node.y - p.field.top - m) / -dy);
+  return Math.max(0, len);
+}
+
+function ropeGeom(r: FrameRope, friction: number, p: RopePlace): RopeGeom {
   const tension = ropeTension(r.pull);
   const style = SIDE_STYLES[r.side];
   let ax: number;
   let ay: number;
   if (r.side === 'habit') {
-    // habits are a spring towards the customer's home: tied to a peg at the home mark,
-    // above or below the track as the sim's rope angle says
+    // habits are a spring towards the customer's usual share: tied to a peg over that
+    // share, above or below the track as the sim's rope angle says
     const down = Math.sin((r.angle * Math.PI) / 180) >= 0;
-    ax = homeX;
-    ay = node.y + (down ? 1 : -1) * Math.min(length * 0.75, height * 0.5 - 24);
+    const room = down ? p.field.bottom - 12 - p.node.y : p.node.y - p.field.top - 12;
+    ax = p.homeX;
+    ay = p.node.y + (down ? 1 : -1) * Math.max(0, Math.min(p.length * 0.75, room));
   } else {
     const { dx, dy } = dir(r.angle);
-    const len = r.side === 'outside' ? length * 0.8 : length;
-    ax = node.x + dx * len;
-    ay = node.y + dy * len;
+    const len = reach(p, dx, dy, r.side === 'outside' ? p.length * 0.8 : p.length);
+    ax = p.node.x + dx * len;
+    ay = p.node.y + dy * len;
   }
+  const thickness = ropeThickness(r.pull) * p.scale;
+  // distrust's friction: a sheath as many times wider than the rope as distrust divides
+  // its pull (twice as wide where only half gets through)
+  const sheath = r.side === 'team' && friction > 0 && friction < 0.995 ? thickness / friction : 0;
   return {
     id: r.id,
     name: r.name,
@@ -171,7 +274,8 @@ function ropeGeom(
     presence: r.presence,
     ax,
     ay,
-    thickness: ropeThickness(r.pull) * scale,
+    thickness,
+    sheath,
     tension,
     slack: ropeSlack(tension),
     colour: mixColour(style.pale, style.colour, 0.55 + 0.45 * tension),
@@ -197,6 +301,135 @@ function powerLine(
   };
 }
 
+function caption(
+  id: string,
+  text: string,
+  x: number,
+  y: number,
+  align: Align,
+  fontSize: number,
+  measure: Measure,
+  bold = false,
+): Label {
+  const width = measure(text, fontSize, bold);
+  return { id, text, x, y, align, width, height: labelHeight(fontSize), fontSize, bold };
+}
+
+interface CaptionPlace {
+  w: number;
+  h: number;
+  fontSize: number;
+  node: { x: number; y: number; r: number };
+  field: Field;
+  power: PowerLine | null;
+  position: number;
+  friction: number;
+}
+
+/**
+ * The texts that are not rope names, in order of importance: each is placed clear of
+ * those before it; one with no room (a gust note on a crowded strip) is left out.
+ */
+function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): Label[] {
+  const { w, h, fontSize: fs, node, field } = p;
+  const small = fs - 1;
+  const out: Label[] = [];
+  const put = (l: Label, rows: Rows) => {
+    if (settle(l, w, rows, out)) out.push(l);
+  };
+  const whole: Rows = { top: 0, bottom: h };
+  const half = (w - 3 * EDGE) / 2;
+  const shareText = `${sharePercent(p.position)}%`;
+  put(
+    caption(
+      'share',
+      shareText,
+      node.x,
+      node.y - labelHeight(small) / 2,
+      'center',
+      small,
+      measure,
+      true,
+    ),
+    whole,
+  );
+  const bottomY = h - EDGE - labelHeight(small);
+  const theirs = `◀ ${fitText(words.theirs, half - 20, small, measure)}`;
+  const ours = `${fitText(words.ours, half - 20, small, measure)} ▶`;
+  put(caption('theirs', theirs, EDGE, bottomY, 'left', small, measure), {
+    top: bottomY,
+    bottom: h,
+  });
+  put(caption('ours', ours, w - EDGE, bottomY, 'right', small, measure), {
+    top: bottomY,
+    bottom: h,
+  });
+  // the middle of the scale, where its ends leave room
+  const mid = caption(
+    'half',
+    '50%',
+    (field.left + field.right) / 2,
+    bottomY,
+    'center',
+    small,
+    measure,
+  );
+  if (!out.some((o) => labelsOverlap(o, mid))) out.push(mid);
+  if (p.power) {
+    const text = `Team alignment ${Math.round(p.power.alignment * 100)}%`;
+    put(caption('alignment', text, w - EDGE, 6, 'right', fs, measure, true), { top: 6, bottom: h });
+  }
+  const lost = Math.round((1 - p.friction) * 100);
+  if (lost >= 1) {
+    const text = `Distrust takes ${lost}% of our pull`;
+    const y = rowY(1, fs);
+    put(caption('friction', text, w - EDGE, y, 'right', small, measure), { top: y, bottom: h });
+  }
+  // each gust's note on the first row from its own down where it fits whole beside what is
+  // there already (the figures on the right), else shortened on its own row
+  let row = 1;
+  words.gusts.forEach((g, i) => {
+    const fits = (r: number) => measure(g, small) <= roomOnRow(out, r, p) - GUST_TEXT_X;
+    let at = row;
+    while (!fits(at) && at < row + 2) at++;
+    if (!fits(at)) at = row;
+    const y = rowY(at, fs);
+    const text = fitText(g, roomOnRow(out, at, p) - GUST_TEXT_X, small, measure);
+    put(caption(`gust:${i}`, text, GUST_TEXT_X, y, 'left', small, measure), { top: y, bottom: h });
+    row = at + 1;
+  });
+  if (words.customer) {
+    const text = fitText(words.customer, w - 2 * EDGE, fs, measure, true);
+    const name = caption(
+      'customer',
+      text,
+      node.x,
+      node.y + node.r + 4,
+      'center',
+      fs,
+      measure,
+      true,
+    );
+    put(name, { top: field.top, bottom: field.bottom });
+  }
+  return out;
+}
+
+/** The top of the top band's n-th row (0: the alignment figure's). */
+const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize);
+
+/** How far right a note starting at the left may run on row n, before the texts already there. */
+function roomOnRow(placed: readonly Label[], n: number, p: CaptionPlace): number {
+  const band = centredBox(p.w / 2, rowY(n, p.fontSize), p.w, labelHeight(p.fontSize - 1));
+  return Math.min(
+    p.w - EDGE,
+    ...placed.filter((o) => o.id !== 'share' && labelsOverlap(o, band)).map((o) => leftEdge(o) - 8),
+  );
+}
+
+/** Where the gusts' notes start, after their chevrons. */
+export const GUST_TEXT_X = 36;
+
 /**
  * Below this width a rope's label drops its parenthesis ("Priya Nair (power tools)"), as
  * it does wherever the whole name would not fit beside its rope: there is no room for
@@ -210,41 +443,16 @@ function labelText(g: RopeGeom, short: boolean): string {
   return short ? g.name.replace(/\s*\([^)]*\)\s*$/, '') || g.name : g.name;
 }
 
-const labelHeight = (fontSize: number) => Math.round(fontSize * 1.35);
-
-/** The top band holds the alignment figure and gust notes, the bottom band the side captions. */
-const bandHeight = (fontSize: number) => labelHeight(fontSize) * 2 + 6;
-
-/** A box centred on x with its top at y: space that labels keep clear of. */
-function centredBox(x: number, y: number, width: number, height: number, text = ''): Label {
-  return { id: '', text, side: 'team', x, y, align: 'center', width, height };
-}
-
-function nodeNameBox(
-  node: { x: number; y: number; r: number },
-  fontSize: number,
-  caption: string,
-  measure: Measure,
-): Label {
-  return centredBox(
-    node.x,
-    node.y + node.r + 4,
-    measure(caption, fontSize) + 4,
-    labelHeight(fontSize),
-  );
-}
-
-function placeLabels(
+function placeRopeLabels(
   geoms: RopeGeom[],
-  node: { x: number; y: number; r: number },
-  w: number,
-  h: number,
-  fontSize: number,
-  nodeName: Label,
+  p: { w: number; fontSize: number; node: { x: number; y: number; r: number }; field: Field },
+  captions: readonly Label[],
+  markers: readonly Label[],
   measure: Measure,
 ): Label[] {
+  const { w, fontSize, node, field } = p;
   const height = labelHeight(fontSize);
-  const labels: Label[] = [];
+  const wanted: Label[] = [];
   for (const g of geoms) {
     if (g.presence < 0.05) continue;
     const dx = g.ax - node.x;
@@ -266,27 +474,24 @@ function placeLabels(
     // the whole name where it fits beside its rope; pushed back over the ropes by the
     // canvas's edge it would hide them, so then the short one
     let text = labelText(g, w < SHORT_LABELS_BELOW);
-    let width = measure(text, fontSize);
-    const room = align === 'left' ? w - MARGIN - x : align === 'right' ? x - MARGIN : w;
-    if (width > room) {
-      text = labelText(g, true);
-      width = measure(text, fontSize);
-    }
-    labels.push({ id: g.id, text, side: g.side, x, y, align, width, height });
+    const room = align === 'left' ? w - EDGE - x : align === 'right' ? x - EDGE : w;
+    if (measure(text, fontSize) > room) text = labelText(g, true);
+    text = fitText(text, w - 2 * EDGE, fontSize, measure);
+    wanted.push({ id: g.id, text, x, y, align, width: measure(text, fontSize), height, fontSize });
   }
-  const band = bandHeight(fontSize);
+  // labels may use the top band's free space, never the scale's
   return spread(
-    labels,
+    wanted,
     w,
-    { top: band, bottom: h - band },
-    [nodeName, nodeBox(node)],
-    markerBoxes(geoms),
+    { top: 6, bottom: field.rulerY - 8 },
+    [...captions, nodeBox(node)],
+    markers,
   );
 }
 
 /** The box the customer's node covers. */
 function nodeBox(node: { x: number; y: number; r: number }): Label {
-  return centredBox(node.x, node.y - node.r, node.r * 2, node.r * 2);
+  return centredBox(node.x, node.y - node.r, node.r * 2, node.r * 2, 'node');
 }
 
 /** The boxes the shown ropes' anchor markers cover: labels keep clear of them. */
@@ -297,13 +502,13 @@ export function markerBoxes(geoms: readonly RopeGeom[]): Label[] {
 /** A marker is drawn with size 4 + thickness / 2 around the anchor; a pixel of margin. */
 function markerBox(g: RopeGeom): Label {
   const size = 4 + g.thickness * 0.5 + 1;
-  return centredBox(g.ax, g.ay - size * 1.2, size * 2, size * 2.2);
+  return centredBox(g.ax, g.ay - size * 1.2, size * 2, size * 2.2, `marker:${g.id}`);
 }
 
 /**
- * Where a caption centred at (x, y) goes without covering the rope labels, the customer's
- * name or the node: there if it is free, else the nearest free row (the what-if's share
- * over its ghost node).
+ * Where a caption centred at (x, y) goes without covering any other text or the node:
+ * there if it is free, else the nearest free row of its column or the columns beside it
+ * (the what-if's share over its ghost node); null where the canvas has no room for it.
  */
 export function placeCaption(
   layout: Layout,
@@ -312,109 +517,15 @@ export function placeCaption(
   y: number,
   fontSize: number,
   measure: Measure,
-): Label {
-  const { node } = layout;
-  const caption = centredBox(x, y, measure(text, fontSize) + 4, labelHeight(fontSize), text);
-  const band = bandHeight(layout.fontSize);
-  const rows = { top: band, bottom: layout.height - band };
-  const placed = [...layout.labels, layout.nodeName, nodeBox(node), ...markerBoxes(layout.ropes)];
-  // the column over the ghost first; on a view with no room anywhere, over the ghost
-  settleNear(caption, layout.width, rows, placed, 40);
-  return caption;
+): Label | null {
+  const box = caption('ghost', text, x, y, 'center', fontSize, measure, true);
+  const placed = [...layout.labels, ...layout.captions, nodeBox(layout.node)];
+  const rows = { top: 6, bottom: layout.field.rulerY - 8 };
+  const found = { ...box };
+  return settleNear(box, found, layout.width, rows, placed, 40) ? found : null;
 }
 
-/**
- * Clamps each label onto the canvas, then moves it to the nearest row free of the other
- * labels and `fixed`, and of `soft` too (markers) where the column has room. Where its
- * column has no room at all, it moves a little sideways (a label far from its rope would
- * mislead), to the nearest column that has.
- */
-function spread(
-  labels: Label[],
-  w: number,
-  rows: { top: number; bottom: number },
-  fixed: Label[],
-  soft: Label[] = [],
-): Label[] {
-  const placed: Label[] = [...fixed];
-  for (const l of labels) {
-    const { x, y } = l;
-    if (!settle(l, w, rows, [...placed, ...soft])) {
-      l.x = x;
-      l.y = y;
-      settleNear(l, w, rows, placed, 4);
-    }
-    placed.push(l);
-  }
-  return labels;
-}
-
-/**
- * settle() in the label's own column, then in columns further and further to either side
- * (up to `columns` of them); returns false, leaving the label where it wanted to be, when
- * none has room.
- */
-function settleNear(
-  l: Label,
-  w: number,
-  rows: { top: number; bottom: number },
-  placed: readonly Label[],
-  columns: number,
-): boolean {
-  const { x, y } = l;
-  const stride = Math.max(8, Math.round(l.width / 4));
-  for (let k = 0; k <= columns; k++) {
-    l.x = x + Math.ceil(k / 2) * stride * (k % 2 === 0 ? 1 : -1);
-    l.y = y;
-    if (settle(l, w, rows, placed)) return true;
-  }
-  l.x = x;
-  l.y = y;
-  settle(l, w, rows, []);
-  return false;
-}
-
-/**
- * Clamps a label onto the canvas and moves it to the nearest row where it covers none of
- * `placed`; returns false, leaving it at its wanted row, when the column has no such row.
- */
-function settle(
-  l: Label,
-  w: number,
-  rows: { top: number; bottom: number },
-  placed: readonly Label[],
-): boolean {
-  const left = leftEdge(l);
-  if (left < MARGIN) l.x += MARGIN - left;
-  const right = leftEdge(l) + l.width;
-  if (right > w - MARGIN) l.x -= right - (w - MARGIN);
-  const lo = rows.top;
-  const hi = Math.max(lo, rows.bottom - l.height);
-  const want = Math.min(hi, Math.max(lo, l.y));
-  const step = Math.max(4, Math.round(l.height / 3));
-  for (let k = 0; k < 200; k++) {
-    const offset = Math.ceil(k / 2) * step * (k % 2 === 0 ? 1 : -1);
-    const y = want + offset;
-    if (y < lo || y > hi) continue;
-    l.y = y;
-    if (!placed.some((p) => labelsOverlap(p, l))) return true;
-  }
-  l.y = want;
-  return false;
-}
-
-export function leftEdge(l: Label): number {
-  if (l.align === 'left') return l.x;
-  if (l.align === 'right') return l.x - l.width;
-  return l.x - l.width / 2;
-}
-
-function overlapX(a: Label, b: Label): boolean {
-  const al = leftEdge(a);
-  const bl = leftEdge(b);
-  return al < bl + b.width && bl < al + a.width;
-}
-
-export function labelsOverlap(a: Label, b: Label): boolean {
-  return overlapX(a, b) && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Whether any two of these boxes cover each other (for tests and the scene's own check). */
+export function anyOverlap(boxes: readonly Label[]): boolean {
+  return boxes.some((a, i) => boxes.some((b, j) => j > i && labelsOverlap(a, b)));
 }

@@ -61,6 +61,12 @@ export const SCENE_COLOURS = {
   powerLine: OKABE_ITO.skyBlue,
   gustFor: OKABE_ITO.blue,
   gustAgainst: OKABE_ITO.vermillion,
+  /** the sheath around our ropes: the pull distrust takes away */
+  friction: 0x8f897f,
+  /** inside the sheath: lighter than the ground, so the empty part of the tube shows */
+  frictionFill: 0xfffdf8,
+  /** the what-if's ghost: dark, dashed, so it reads beside the real picture */
+  ghost: 0x1d2430,
 } as const;
 
 /** Mixes two 0xRRGGBB colours; f = 0 gives a, 1 gives b. */

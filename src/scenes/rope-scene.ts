@@ -1,13 +1,27 @@
 import * as Phaser from 'phaser';
 import { type SimState, sharePercent } from '../sim/index.ts';
 import type { RopeViewSource, RopeViewState } from './contract.ts';
-import { describeView, type Gust, gustsOf } from './describe.ts';
-import { fillMarker, strokeChevron, strokeRope } from './draw.ts';
+import { describeView, type Gust, gustNote, gustsOf, sideNames } from './describe.ts';
+import {
+  drawField,
+  fillMarker,
+  strokeChevron,
+  strokeDashedCircle,
+  strokeDashedLine,
+  strokeRope,
+} from './draw.ts';
 import { frameOf, type ViewFrame } from './frame.ts';
-import { type Layout, layoutFrame, placeCaption, type RopeGeom } from './layout.ts';
+import {
+  type Label,
+  type Layout,
+  type LayoutWords,
+  layoutFrame,
+  placeCaption,
+  type RopeGeom,
+} from './layout.ts';
 import { cssColour, LABEL_GROUND, SCENE_COLOURS, SIDE_STYLES, type Side } from './palette.ts';
 import { Playback } from './playback.ts';
-import { canvasMeasure, TextPool } from './text-pool.ts';
+import { canvasMeasure, type ShownBox, TextPool } from './text-pool.ts';
 import { createRope, settleRope, stepRope, type VerletRope } from './verlet.ts';
 
 // The rope view: draws the frame the playback gives (the sim's ropes, blended between
@@ -18,10 +32,10 @@ const STEP_MS = 1000 / 60;
 const DRAW_ORDER: Record<Side, number> = { habit: 0, outside: 1, competitor: 2, team: 3 };
 const INK = cssColour(SCENE_COLOURS.ink);
 
-/** Gust notes sit in the top band, under the alignment figure. */
-function gustRowY(fontSize: number, row: number): number {
-  return 8 + (row + 1) * Math.round(fontSize * 1.35);
-}
+const WHITE = '#ffffff';
+
+/** The colour of each caption the layout places; ink where none is named. */
+const CAPTION_COLOUR: Record<string, string> = { share: WHITE };
 
 interface Ghost {
   state: SimState;
@@ -44,6 +58,7 @@ export class RopeScene extends Phaser.Scene {
   private readonly chains = new Map<string, VerletRope>();
   private ghost: Ghost | null = null;
   private gusts: Gust[] = [];
+  private words: LayoutWords | null = null;
   private layout: Layout | null = null;
   private lastFrame: ViewFrame | null = null;
   private lastSize = '';
@@ -64,6 +79,16 @@ export class RopeScene extends Phaser.Scene {
   /** true while a quarter plays out (for tests and the benchmark) */
   get playing(): boolean {
     return this.playback.playing;
+  }
+
+  /** The ids of the ropes drawn now: the tests check that nearly all keep their names. */
+  ropeIds(): string[] {
+    return (this.layout?.ropes ?? []).filter((r) => r.presence >= 0.05).map((r) => r.id);
+  }
+
+  /** Every label as drawn, in canvas px: the tests check that none covers another. */
+  labelBoxes(): ShownBox[] {
+    return this.texts?.boxes() ?? [];
   }
 
   create(): void {
@@ -117,6 +142,12 @@ export class RopeScene extends Phaser.Scene {
     this.dirty = true;
     if (view && (view.state !== prev?.state || view.scenario !== prev?.scenario)) {
       this.gusts = gustsOf(view.scenario, view.state);
+      this.words = {
+        customer: view.scenario.customer.name,
+        ...sideNames(view.scenario),
+        gusts: this.gusts.map(gustNote),
+      };
+      this.layout = null;
       this.game.canvas.setAttribute(
         'aria-label',
         `Rope view. ${describeView(view.scenario, view.state)}`,
@@ -162,7 +193,7 @@ export class RopeScene extends Phaser.Scene {
     const h = this.scale.height;
     let changed = this.dirty;
     if (frame !== this.lastFrame || size !== this.lastSize || !this.layout) {
-      this.layout = layoutFrame(frame, w, h, view.scenario.customer.name, this.measure);
+      this.layout = layoutFrame(frame, w, h, this.words ?? undefined, this.measure);
       this.lastFrame = frame;
       this.lastSize = size;
       changed = true;
@@ -233,6 +264,7 @@ export class RopeScene extends Phaser.Scene {
     const w = this.scale.width;
     const h = this.scale.height;
     if (this.ghost?.state !== ghostState || this.ghost.width !== w || this.ghost.height !== h) {
+      // the field is fixed, so the ghost's node stands where its share would put it
       const layout = layoutFrame(frameOf(view.scenario, ghostState), w, h);
       const ropes = new Map<string, VerletRope>();
       for (const r of layout.ropes) {
@@ -245,30 +277,36 @@ export class RopeScene extends Phaser.Scene {
     }
     const { layout, ropes } = this.ghost;
     for (const r of layout.ropes) {
-      g.lineStyle(Math.max(1.5, r.thickness * 0.6), SIDE_STYLES[r.side].colour, 0.3);
-      strokeRope(g, ropes.get(r.id)!, [6, 5]);
+      g.lineStyle(Math.max(2, r.thickness * 0.7), SIDE_STYLES[r.side].colour, 0.55);
+      strokeRope(g, ropes.get(r.id)!, [7, 5]);
     }
-    g.lineStyle(2.5, SCENE_COLOURS.ink, 0.5);
-    g.strokeCircle(layout.node.x, layout.node.y, layout.node.r);
   }
 
-  private ghostCaption(layout: Layout, fs: number): void {
+  /** The what-if's customer, in front of the ropes: a dashed ring, and a line from the real one. */
+  private drawGhostNode(layout: Layout): void {
+    const ghost = this.ghost;
+    if (!ghost) return;
+    const g = this.front;
+    const real = layout.node;
+    const { node } = ghost.layout;
+    g.lineStyle(2, SCENE_COLOURS.ghost, 0.9);
+    strokeDashedLine(g, real.x, real.y, node.x, node.y, 5, 4);
+    g.fillStyle(SCENE_COLOURS.background, 0.6);
+    g.fillCircle(node.x, node.y, node.r);
+    g.lineStyle(3, SCENE_COLOURS.ghost, 1);
+    strokeDashedCircle(g, node.x, node.y, node.r);
+  }
+
+  private ghostCaption(layout: Layout): void {
     const ghost = this.ghost;
     if (!ghost) return;
     const { node } = ghost.layout;
-    const share = sharePercent(ghost.state.position);
-    const text = `what-if ${share}%`;
-    // above the ghost node, unless the ropes' labels are there
-    const at = placeCaption(layout, text, node.x, node.y - node.r - fs * 1.6, fs - 1, this.measure);
-    this.texts.put('ghost', {
-      text,
-      x: at.x,
-      y: at.y,
-      align: 'center',
-      fontSize: fs - 1,
-      alpha: 0.8,
-      background: LABEL_GROUND,
-    });
+    const fs = layout.fontSize - 1;
+    const text = `What-if ${sharePercent(ghost.state.position)}%`;
+    // above the ghost node, unless other labels are there
+    const at = placeCaption(layout, text, node.x, node.y - node.r - fs * 1.8, fs, this.measure);
+    if (!at) return;
+    this.putLabel('ghost', at, { colour: cssColour(SCENE_COLOURS.ghost) });
   }
 
   private drawScene(layout: Layout, view: RopeViewState, time: number): void {
@@ -278,15 +316,7 @@ export class RopeScene extends Phaser.Scene {
     ropeG.clear();
     front.clear();
 
-    back.lineStyle(2, SCENE_COLOURS.track, 0.5);
-    back.lineBetween(layout.trackLeft, layout.trackY, layout.trackRight, layout.trackY);
-    for (const x of [
-      layout.trackLeft,
-      (layout.trackLeft + layout.trackRight) / 2,
-      layout.trackRight,
-    ]) {
-      back.lineBetween(x, layout.trackY - 7, x, layout.trackY + 7);
-    }
+    drawField(back, layout);
     if (layout.power) {
       const p = layout.power;
       const alpha = 0.15 + 0.45 * p.alignment ** 4;
@@ -314,18 +344,29 @@ export class RopeScene extends Phaser.Scene {
       front.lineStyle(1.5, SCENE_COLOURS.ink, r.presence);
       fillMarker(front, style.marker, r.ax, r.ay, 4 + r.thickness * 0.5);
     }
+    // the what-if's customer under the real one, which stays whole where the two meet
+    this.drawGhostNode(layout);
     front.fillStyle(SCENE_COLOURS.node, 1);
     front.fillCircle(node.x, node.y, node.r);
     front.lineStyle(3, SCENE_COLOURS.background, 1);
     front.strokeCircle(node.x, node.y, node.r);
 
     this.drawGusts(layout, view, time);
-    this.drawTexts(layout, view);
+    this.drawTexts(layout);
   }
 
   private drawRope(r: RopeGeom): void {
     const rope = this.chains.get(r.id);
     if (!rope || r.presence < 0.02) return;
+    // distrust's friction: a pale sheath as thick as the pull would be if the customer
+    // trusted us, around the rope as thick as the pull it feels
+    // trusted us: a hollow tube, its walls drawn, that the rope inside does not fill
+    if (r.sheath > r.thickness + 0.5) {
+      this.ropeG.lineStyle(r.sheath + 3, SCENE_COLOURS.friction, r.presence);
+      strokeRope(this.ropeG, rope, []);
+      this.ropeG.lineStyle(r.sheath, SCENE_COLOURS.frictionFill, r.presence);
+      strokeRope(this.ropeG, rope, []);
+    }
     // dashes grow with the rope's thickness, but stay short enough to read on a short rope
     const scale =
       Math.max(1, r.thickness / 4) *
@@ -343,10 +384,13 @@ export class RopeScene extends Phaser.Scene {
     this.gusts.forEach((gust, j) => {
       const dir = gust.direction === 'for' ? 1 : -1;
       const colour = gust.direction === 'for' ? SCENE_COLOURS.gustFor : SCENE_COLOURS.gustAgainst;
-      const y0 = gustRowY(layout.fontSize, j) + layout.fontSize * 0.7;
-      // at rest (and with reduced motion) the gust is three still chevrons by its label
-      g.lineStyle(2, colour, 0.9);
-      for (let i = 0; i < 3; i++) strokeChevron(g, 12 + i * 7, y0, 4, dir);
+      const note = layout.captions.find((c) => c.id === `gust:${j}`);
+      // at rest (and with reduced motion) the gust is three still chevrons by its note
+      if (note) {
+        const y0 = note.y + note.height / 2;
+        g.lineStyle(2, colour, 0.9);
+        for (let i = 0; i < 3; i++) strokeChevron(g, 12 + i * 7, y0, 4, dir);
+      }
       if (!moving) return;
       const w = layout.width;
       const rows = [layout.height * 0.22, layout.height * 0.5, layout.height * 0.78];
@@ -361,77 +405,37 @@ export class RopeScene extends Phaser.Scene {
     });
   }
 
-  private drawTexts(layout: Layout, view: RopeViewState): void {
-    const t = this.texts;
-    const fs = layout.fontSize;
-    const { node } = layout;
-    t.begin();
+  private putLabel(
+    key: string,
+    l: Label,
+    extra: { alpha?: number; colour?: string; ground?: boolean } = {},
+  ): void {
+    this.texts.put(key, {
+      text: l.text,
+      x: l.x,
+      y: l.y,
+      align: l.align,
+      fontSize: l.fontSize,
+      bold: l.bold ?? false,
+      alpha: extra.alpha ?? 1,
+      colour: extra.colour ?? INK,
+      // on a light ground of their own, so a rope or marker crossing a label never hides it
+      ...(extra.ground === false ? {} : { background: LABEL_GROUND }),
+    });
+  }
+
+  private drawTexts(layout: Layout): void {
+    this.texts.begin();
     for (const l of layout.labels) {
       const alpha = layout.ropes.find((r) => r.id === l.id)?.presence ?? 1;
-      // on a light ground of their own, so a rope or marker crossing a label never hides it
-      t.put(`rope:${l.id}`, {
-        text: l.text,
-        x: l.x,
-        y: l.y,
-        align: l.align,
-        fontSize: fs,
-        alpha,
-        background: LABEL_GROUND,
-      });
+      this.putLabel(`rope:${l.id}`, l, { alpha: Math.max(0.35, alpha) });
     }
-    const share = sharePercent(this.lastFrame?.position ?? 0);
-    t.put('share', {
-      text: `${share}%`,
-      x: node.x,
-      y: node.y - fs * 0.7,
-      align: 'center',
-      fontSize: fs - 1,
-      colour: '#ffffff',
-      bold: true,
-    });
-    t.put('customer', {
-      text: view.scenario.customer.name,
-      x: node.x,
-      y: node.y + node.r + 4,
-      align: 'center',
-      fontSize: fs,
-      bold: true,
-      background: LABEL_GROUND,
-    });
-    if (layout.power) {
-      t.put('alignment', {
-        text: `Team alignment ${Math.round(layout.power.alignment * 100)}%`,
-        x: layout.width - 8,
-        y: 8,
-        align: 'right',
-        fontSize: fs,
-        bold: true,
-      });
+    for (const c of layout.captions) {
+      const colour = CAPTION_COLOUR[c.id];
+      // the share sits on the dark node: white, on no ground of its own
+      this.putLabel(c.id, c, colour ? { colour, ground: false } : {});
     }
-    const rivals = view.scenario.competitors;
-    const theirs = rivals.length === 1 ? `${rivals[0]!.name}'s side` : 'their side';
-    const bottom = Math.min(layout.height - fs * 1.6, layout.trackY + layout.ropeLength + fs);
-    t.put('left', { text: `◀ ${theirs}`, x: 8, y: bottom, align: 'left', fontSize: fs - 1 });
-    t.put('right', {
-      text: 'our side ▶',
-      x: layout.width - 8,
-      y: bottom,
-      align: 'right',
-      fontSize: fs - 1,
-    });
-    this.ghostCaption(layout, fs);
-    this.gusts.forEach((gust, j) => {
-      const y = gustRowY(fs, j);
-      const how = gust.direction === 'for' ? 'for us' : 'against us';
-      t.put(`gust:${gust.id}`, {
-        text: `${gust.title} (${how})`,
-        x: 36,
-        y,
-        align: 'left',
-        fontSize: fs - 1,
-        colour: INK,
-      });
-    });
-    t.end();
+    this.ghostCaption(layout);
+    this.texts.end();
   }
 }

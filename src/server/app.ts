@@ -6,6 +6,7 @@ import { GAME_VERSION } from '../record/version.ts';
 import { MAX_BODY_BYTES, MAX_FRAME_BYTES } from '../room/limits.ts';
 import type { Health } from '../room/protocol.ts';
 import { MODEL_VERSION } from '../sim/index.ts';
+import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { RoomError } from './errors.ts';
 import { roomRoutes } from './http.ts';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   rateLimit: number;
   /** WebSocket messages per 10 seconds per connection */
   wsRate: number;
+  /** whose X-Forwarded-For to believe for the client's address (TOW_TRUST_PROXY) */
+  trustProxy?: TrustProxy;
   logger?: boolean;
 }
 
@@ -53,7 +56,12 @@ function asRoomError(err: FastifyError): RoomError {
 
 export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    // the rate limit keys on request.ip, which this makes the client's behind a proxy
+    trustProxy: options.trustProxy ?? false,
+  });
   const hub = new Hub(db);
   const presence = new Presence(db);
 

@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** one trusted proxy: an IPv4 or IPv6 address or range, or one of proxy-addr's named ranges */
+const PROXY = String.raw`(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F]*:[0-9a-fA-F:.]*(\/\d{1,3})?)`;
+
 const envSchema = z.object({
   PORT: int(0, 65535).default(5173),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -22,7 +25,33 @@ const envSchema = z.object({
   TOW_SWEEP_SECONDS: int(1, 86_400).default(300),
   TOW_RATE_LIMIT: int(1, 1_000_000).default(300),
   TOW_WS_RATE: int(1, 100_000).default(20),
+  TOW_TRUST_PROXY: z
+    .string()
+    .regex(
+      new RegExp(`^(true|false|${PROXY}(\\s*,\\s*${PROXY})*)$`),
+      'true, false, or the proxies’ addresses or ranges separated by commas (10.0.0.5, 10.0.0.0/8, uniquelocal)',
+    )
+    .default('false')
+    .transform(trustProxy),
 });
+
+/**
+ * Fastify's `trustProxy` from TOW_TRUST_PROXY: behind a load balancer every request comes
+ * from the balancer's address, so the rate limit would count a whole workshop as one client;
+ * trusted, the client's address (request.ip, which the rate limit and any request log use)
+ * is read from X-Forwarded-For.
+ * Addresses or ranges trust those proxies alone: the client is the last address in the
+ * header that is not one of them, so a client cannot forge it. `true` trusts every sender
+ * and takes the header's first address, which a client can write itself: only for a proxy
+ * that replaces the header. (Fastify 5 refuses hop counts, so there is no number form.)
+ */
+export type TrustProxy = boolean | string;
+
+function trustProxy(value: string): TrustProxy {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value.replace(/\s+/g, '');
+}
 
 export type ServerEnv = z.infer<typeof envSchema>;
 

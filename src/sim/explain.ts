@@ -12,16 +12,19 @@ import type { ScenarioDef } from './types.ts';
 // call's style fitted its moment. Also the what-if: another option at one quarter, the
 // rest of the market replayed on the same seed.
 
-/** Metrics the sentences talk about, in the order they are worth mentioning. */
+/**
+ * Metrics the sentences talk about, in the order they are worth mentioning, named as the
+ * screens name them (the glossary's words), never by the model's own names.
+ */
 const NAMED: Record<string, string> = {
-  alignment: 'alignment',
-  trust: 'trust',
-  morale: 'morale',
-  effort: 'effort',
-  breadth: 'breadth of contacts',
-  autonomy: 'autonomy',
-  brand: 'brand',
-  skill: 'skill',
+  alignment: 'team alignment',
+  trust: "the customer's trust",
+  morale: 'team morale',
+  effort: "the team's effort",
+  breadth: 'contacts across the customer',
+  autonomy: "the team's say in how it sells",
+  brand: 'brand strength',
+  skill: "the team's skill",
 };
 
 export interface MetricEffect {
@@ -185,8 +188,8 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
   const call = `Your Q${d.quarter} ${d.style} call "${d.label}"`;
   out.push(
     head
-      ? `${call} ${verbed(head.now + head.later, NAMED[head.metric]!)}; ${moved(d.moves.share, 'share')} ${window}.`
-      : `${call} left the team's numbers as they were; ${moved(d.moves.share, 'share')} ${window}.`,
+      ? `${call} ${verbed(head.now + head.later, NAMED[head.metric]!)}; ${moved(d.moves.share, 'market share')} ${window}.`
+      : `${call} left the team's numbers as they were; ${moved(d.moves.share, 'market share')} ${window}.`,
   );
   const now = named.filter((e) => points(e.now) !== 0).slice(0, 3);
   const later = named.filter((e) => points(e.later) !== 0).slice(0, 2);
@@ -203,14 +206,14 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
       ? `From Q${d.quarter} to the end of Q${d.untilQuarter}`
       : `In Q${d.quarter}`;
   out.push(
-    `${period}: ${moved(d.moves.alignment, 'alignment')}, ${moved(d.moves.trust, 'trust')}.`,
+    `${period}: ${moved(d.moves.alignment, NAMED.alignment!)}, ${moved(d.moves.trust, NAMED.trust!)}.`,
   );
   if (d.fitNote) out.push(d.fitNote);
   if (d.best) {
     out.push(
       d.best.same
-        ? 'The best path on this seed made the same call.'
-        : `The best path on this seed chose "${d.best.label}" (${d.best.style}) here.`,
+        ? 'The best path in this market, with the same luck, made the same call.'
+        : `The best path in this market, with the same luck, chose "${d.best.label}" (${d.best.style}) here.`,
     );
   }
   return out;
@@ -425,7 +428,7 @@ export function explainGame(
   const sentence =
     turns.length === 0
       ? 'Finish the game to see how each reply did against the others in your market.'
-      : `${good} of your ${decisions.length} replies were the strongest in the game you built${poor ? `; ${poor} cost you ${POOR_BY} points or more against another reply` : ''}.`;
+      : `${good} of your ${decisions.length} replies ${good === 1 ? 'was' : 'were'} the strongest in the game you built${poor ? `; ${poor} cost you ${POOR_BY} points or more against another reply` : ''}.`;
   return {
     score: actual,
     decisions,

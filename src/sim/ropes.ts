@@ -104,6 +104,49 @@ let reachOf = Number.NaN;
 let reach = 0;
 
 /**
+ * The share of our team's pull that reaches a customer trusting us this much: distrust is
+ * friction. With no trust only `trustFloor` of it gets through, with full trust all of it.
+ */
+export function trustFriction(trust: number, params: ModelParams): number {
+  return params.trustFloor + (1 - params.trustFloor) * trust;
+}
+
+/** What contacts across this fraction of the customer's departments multiply our pull by. */
+export function contactsGrip(breadthNow: number, params: ModelParams): number {
+  return 1 + params.breadthPull * breadthNow;
+}
+
+/**
+ * What stands between the pulls people make and the pulls the customer feels, for the
+ * picture and its text: trust's friction and contacts' grip on our team's ropes, and the
+ * share of a rival's pull that gets past our contacts.
+ */
+export interface PullBasis {
+  /** 0..1, the fraction of our pull that distrust lets through */
+  friction: number;
+  /** ≥ 1, what our contacts across the departments multiply our pull by */
+  contacts: number;
+  /** 0..1, the fraction of a rival's pull that gets past our contacts */
+  rivalReach: number;
+  /** 0..1, the fraction of the customer's departments where we have contacts */
+  breadth: number;
+}
+
+export function pullBasis(
+  state: SimState,
+  params: ModelParams,
+  departmentCount: number,
+): PullBasis {
+  const b = breadth(state, departmentCount);
+  return {
+    friction: trustFriction(state.trust, params),
+    contacts: contactsGrip(b, params),
+    rivalReach: rivalReach(b),
+    breadth: b,
+  };
+}
+
+/**
  * The pulls on the customer. step() passes the team's resultant and the breadth it has
  * already measured this quarter, so they are not computed twice on the hot path.
  */
@@ -115,8 +158,7 @@ export function forces(
   b: number = breadth(state, departmentCount),
   out: Forces | null = null,
 ): Forces {
-  const friction = params.trustFloor + (1 - params.trustFloor) * state.trust;
-  const us = q(resultant * friction * (1 + params.breadthPull * b));
+  const us = q(resultant * trustFriction(state.trust, params) * contactsGrip(b, params));
   let them = 0;
   for (const c of state.competitors) them += c.strength * c.alignment;
   them = q(them * rivalReach(b));
@@ -146,8 +188,7 @@ export function ropes(state: SimState, params: ModelParams, departmentCount: num
   // each rope is drawn with the pull the customer feels: the rep's own pull after the
   // friction of distrust and the grip of contacts across the customer's departments,
   // exactly as forces() sums them
-  const felt =
-    (params.trustFloor + (1 - params.trustFloor) * state.trust) * (1 + params.breadthPull * b);
+  const felt = trustFriction(state.trust, params) * contactsGrip(b, params);
   const out: Rope[] = [];
   for (const m of state.members) {
     if (!m.present) continue;

@@ -73,10 +73,28 @@ export interface ChoiceDef {
   next?: string;
 }
 
+/** How a situation reaches the manager: the card is drawn as an e-mail, a call, … */
+export const CHANNELS = ['email', 'call', 'message', 'meeting', 'report'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Someone outside the team: a customer's buyer, a plant manager, head office. */
+export interface ContactDef {
+  name: string;
+  /** their job and organisation, e.g. "Head of procurement, Meridian Foods" */
+  title?: string;
+  portrait?: string;
+}
+
+/** Who a situation comes from: a team member's or a competitor's id, or a contact. */
+export type SenderDef = string | ContactDef;
+
 export interface SituationDef {
   id: string;
   title: string;
   text: string;
+  /** shown on the card only: the model never reads who sent it or how */
+  from?: SenderDef;
+  channel?: Channel;
   /** a crisis calls for speed; the debrief judges the fit of a style against this */
   kind?: 'crisis' | 'build' | 'routine';
   /** time pressure 0..1: how much delay costs (default 1 in a crisis, else 0) */
@@ -114,6 +132,10 @@ export interface MemberDef {
   /** degrees off the line to the customer; 0 pulls straight */
   angle: number;
   contacts?: string[];
+  /** what they do, in the briefing's words ("Application engineer"); shown only */
+  role?: string;
+  /** a portrait id from assets/portraits; shown only */
+  portrait?: string;
 }
 
 export interface CompetitorDef {
@@ -129,6 +151,8 @@ export interface CustomerDef {
   position: number;
   home: number;
   departments: string[];
+  /** how a department id reads on screen, where turning the id into words is not enough */
+  departmentNames?: Record<string, string>;
   /** contacts the company holds whoever the rep is */
   companyContacts?: string[];
   /** revenue of the whole market per quarter, in thousands */

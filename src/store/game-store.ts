@@ -24,6 +24,7 @@
  *   resume(key) / discardSave(key) a saved game from the title screen (only the player
  *                                  removes a save: one that cannot be resumed is listed)
  *   takeOver()                     play here the market another tab holds
+ *   playTutorial()                 from Help: a fresh tutorial; the game on show stays saved
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
@@ -36,6 +37,9 @@
  *   explained/explainFailed(key, …)            the explanation worker reports
  *   openWhatIf(quarter, optionId) / closeWhatIf()
  *   setTimeline(quarter)           the timeline shows the market after that many quarters
+ * The reflection's (src/store/reflection-actions.ts):
+ *   openReflection()               the finished market's notes, read from this device
+ *   writeReflection(field, text)   keep an answer or the action plan as typed
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { localDay } from '../record/terms.ts';
@@ -45,6 +49,7 @@ import {
   SAVE_VERSION,
   type SaveData,
   saveKey,
+  sessionOf,
 } from '../save/format.ts';
 import type { SaveBook } from '../save/saves.ts';
 import {
@@ -59,6 +64,7 @@ import {
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
 import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
+import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
 import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
 import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
 
@@ -72,7 +78,7 @@ export interface GameStoreDeps {
   lock?: MarketLock;
 }
 
-export interface GameActions extends DebriefActions, RoomActions {
+export interface GameActions extends DebriefActions, RoomActions, ReflectionActions {
   refreshSaves(): void;
   showTitle(): void;
   showScenarios(): void;
@@ -91,6 +97,7 @@ export interface GameActions extends DebriefActions, RoomActions {
   resume(key: string): void;
   discardSave(key: string): void;
   takeOver(): void;
+  playTutorial(): void;
   addScenario(entry: ScenarioEntry): void;
   showLinkError(message: string): void;
   notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
@@ -100,6 +107,8 @@ export interface GameActions extends DebriefActions, RoomActions {
 export type GameStore = StoreApi<GameState & GameActions>;
 
 const SETTINGS_KEY = 'tow.settings.v1';
+/** the bundled scenario Help offers to start again at any time */
+export const TUTORIAL_ID = 'tutorial';
 const ATTEMPTS_KEY = 'tow.attempts.v1.';
 const STORAGE_NOTICE =
   'This browser is not keeping saved games (storage is full or switched off, as in private browsing). You can play on, but closing the tab loses the game in progress.';
@@ -154,7 +163,6 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return same.find((e) => e.yaml === undefined) ?? same[0] ?? null;
     };
 
-    const sessionOf = (c: GameContext) => (c.kind === 'practice' ? undefined : c.session);
     const marketKey = (entry: ScenarioEntry, seed: string, context: GameContext) =>
       saveKey(entry.scenario.id, entry.hash, seed, sessionOf(context));
 
@@ -323,9 +331,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       linkError: null,
       unsaved: !deps.saves.persistent,
       debrief: null,
+      reflection: null,
       room: null,
       roomServer: false,
       ...debriefActions(set, get),
+      ...reflectionActions(set, get, deps.saves, deps.now),
       ...roomActions(set, get, deps.now),
 
       refreshSaves() {
@@ -510,6 +520,25 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         claim(market, true, () => {
           if (!(deps.saves.read(market)?.ok && open(market, true))) brief(entry, sim.seed, context);
         });
+      },
+
+      playTutorial() {
+        const { entry, sim, room, unsaved } = get();
+        if (room) {
+          notify('info', 'The tutorial opens once you have left the live room.');
+          return;
+        }
+        const tutorial = find(TUTORIAL_ID);
+        if (!tutorial) {
+          notify('error', 'This version of the game has no tutorial.');
+          return;
+        }
+        // every quarter played is saved as it is played: the game on show waits on the title screen
+        const left = entry && sim && sim.quarter > 0 ? entry.scenario.title : null;
+        letGo();
+        brief(tutorial, deps.newSeed(), { kind: 'practice' });
+        if (left && !unsaved)
+          notify('info', `Your game of “${left}” is saved: open it again from the title screen.`);
       },
 
       addScenario(entry) {

@@ -1,6 +1,7 @@
 import type { GameContext } from '../save/format.ts';
 import type { ScenarioDef, SimState } from '../sim/index.ts';
 import type { DebriefState } from './debrief-types.ts';
+import type { ReflectionState } from './reflection-actions.ts';
 import type { RoomPlay } from './room-types.ts';
 
 export type { GameContext };
@@ -86,6 +87,8 @@ export interface GameState {
   unsaved: boolean;
   /** the finished game's debrief: fair score, explanation, what-if, timeline; null before */
   debrief: DebriefState | null;
+  /** the trainee's reflection notes on the market on show (read when its debrief opens); null before */
+  reflection: ReflectionState | null;
   /** the live room this page plays in (src/store/room-actions.ts); null outside one */
   room: RoomPlay | null;
   /** the page is served by the room server, so live rooms can be joined from it */

@@ -91,3 +91,17 @@ export function countingStatus(status: HTMLElement): CountingStatus {
     },
   };
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element (for small drawings such as the rope view's legend); attribute values are text. */
+export function svg(
+  tag: string,
+  attrs: Record<string, string | number>,
+  ...children: SVGElement[]
+): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...children);
+  return el;
+}

@@ -1,11 +1,21 @@
+import './dialogs.css';
 import { button, h } from './dom.ts';
 import { TERMS } from './terms.ts';
+import { trapFocus } from './trap-focus.ts';
 
 // The glossary: every figure and word the game's screens use, defined in one list. It
 // opens over whatever screen is showing (a modal dialog: the keyboard stays inside it,
-// Escape closes it, focus returns to the button) and leaves the game where it was.
+// Escape closes it) and leaves the game where it was; on closing, focus goes back to what
+// opened it: its button, or Help's link to it.
 
-export function glossaryControl(): { open: HTMLButtonElement; dialog: HTMLDialogElement } {
+export interface Glossary {
+  open: HTMLButtonElement;
+  dialog: HTMLDialogElement;
+  /** opens the glossary; focus returns to `returnTo` (the Glossary button by default) on closing */
+  show(returnTo?: HTMLElement): void;
+}
+
+export function glossaryControl(openClass = 'topbar-link'): Glossary {
   const entries = Object.entries(TERMS).sort((a, b) => a[1].term.localeCompare(b[1].term));
   const close = button('Close', () => dialog.close(), { class: 'btn btn-small' });
   const dialog = h(
@@ -26,13 +36,20 @@ export function glossaryControl(): { open: HTMLButtonElement; dialog: HTMLDialog
       ]),
     ),
   );
+  const showModal = trapFocus(dialog);
+  let returnTo: HTMLElement | null = null;
   // a click on the backdrop (outside the dialog's box) closes it too
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog) dialog.close();
   });
-  const open = button('Glossary', () => dialog.showModal(), {
-    class: 'topbar-link',
+  dialog.addEventListener('close', () => (returnTo ?? open).focus());
+  const show = (to?: HTMLElement) => {
+    returnTo = to ?? null;
+    showModal();
+  };
+  const open = button('Glossary', () => show(), {
+    class: openClass,
     attrs: { 'aria-haspopup': 'dialog' },
   });
-  return { open, dialog };
+  return { open, dialog, show };
 }

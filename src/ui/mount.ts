@@ -2,7 +2,9 @@ import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
 import { glossaryControl } from './glossary.ts';
+import { helpControl } from './help.ts';
 import { roomBar } from './room-bar.ts';
+import { ropeLegendList } from './rope-legend.ts';
 import { ropeTextList } from './rope-text.ts';
 import { briefingScreen } from './screens/briefing.ts';
 import { chooseScreen } from './screens/choose.ts';
@@ -78,6 +80,19 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     },
   );
   const glossary = glossaryControl();
+  const help = helpControl({
+    glossary,
+    tutorial: { start: () => store.getState().playTutorial() },
+    // said in Help before the tutorial is started, when starting it would cost something
+    tutorialWarning: () => {
+      const s = store.getState();
+      if (s.room) return 'You are in a live room: the tutorial opens once you have left it.';
+      const playing = s.screen === 'play' && (s.sim?.quarter ?? 0) > 0;
+      return playing && s.unsaved
+        ? 'This browser is not keeping saved games, so starting the tutorial ends the game you are playing.'
+        : null;
+    },
+  });
   const header = h(
     'header',
     { class: 'topbar' },
@@ -90,6 +105,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      help.open,
       glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
       followSystem,
@@ -98,6 +114,12 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   const notices = h('div', {
     class: 'notices',
     attrs: { 'aria-label': 'Messages', role: 'region' },
+  });
+  // one-off news that asks nothing of the player (the game now plays offline) comes after
+  // the screen, so on a phone what they came for (the room, the decision) is seen first
+  const notes = h('div', {
+    class: 'notices notices-after',
+    attrs: { 'aria-label': 'Notes', role: 'region' },
   });
   const stage = h('div', { id: 'stage', class: 'stage' });
   const skip = button('Skip animation', () => store.getState().skipAnimation(), {
@@ -109,6 +131,14 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     { class: 'rope-details' },
     h('summary', null, 'Who is pulling, and how hard'),
     ropeText,
+  );
+  // every mark the picture draws, explained; folded until asked for
+  const legendBody = h('div', { class: 'rope-legend' });
+  const legend = h(
+    'details',
+    { class: 'rope-details rope-legend-details' },
+    h('summary', null, 'What the picture shows'),
+    legendBody,
   );
   // open beside the picture on a wide screen; folded on a phone so the decision stays in view
   const wide = window.matchMedia('(min-width: 960px)');
@@ -122,6 +152,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h('h2', { id: 'ropes-h', class: 'sr-only' }, 'The rope view'),
     stage,
     skip,
+    legend,
     details,
   );
   const panel = h('div', { id: 'panel', class: 'panel' });
@@ -132,7 +163,17 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   });
   const skipLink = h('a', { class: 'skip-link', attrs: { href: '#panel' } }, 'Skip to the game');
   const bar = roomBar();
-  root.replaceChildren(skipLink, header, bar.el, notices, main, live, glossary.dialog);
+  root.replaceChildren(
+    skipLink,
+    header,
+    bar.el,
+    notices,
+    main,
+    notes,
+    live,
+    glossary.dialog,
+    help.dialog,
+  );
 
   let lastKey = '';
   let first = true;
@@ -158,7 +199,18 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     first = false;
     if (s.notices !== lastNotices) {
       lastNotices = s.notices;
-      notices.replaceChildren(...noticeList(store, s.notices));
+      notices.replaceChildren(
+        ...noticeList(
+          store,
+          s.notices.filter((n) => !n.once),
+        ),
+      );
+      notes.replaceChildren(
+        ...noticeList(
+          store,
+          s.notices.filter((n) => n.once),
+        ),
+      );
     }
     // on the debrief the picture follows the timeline, and so must its text equivalent
     const shown =
@@ -166,6 +218,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     if (shown !== lastSim) {
       lastSim = shown;
       ropeText.replaceChildren(s.entry && shown ? ropeTextList(s.entry.scenario, shown) : '');
+      legendBody.replaceChildren(s.entry && shown ? ropeLegendList(s.entry.scenario, shown) : '');
     }
     const hideSkip = !(s.animating && !s.skipped && !reducedMotion(s));
     // a button that vanishes under the keyboard would drop focus on the page's body

@@ -1,8 +1,11 @@
+import { basisSentences } from '../scenes/describe.ts';
 import { type Rope, ropes, type ScenarioDef, type SimState, sharePercent } from '../sim/index.ts';
 import { h } from './dom.ts';
 
 // The rope view in words, for screen readers and for anyone who prefers a list: the same
-// ropes the canvas draws (src/sim/ropes.ts), so the two can never disagree.
+// ropes the canvas draws (src/sim/ropes.ts), each with its part of all the pull on the
+// customer (the pull the model applies, which its thickness shows) and what distrust and
+// contacts do to them, so the two can never disagree.
 
 function strength(pull: number, strongest: number): string {
   const r = strongest > 0 ? pull / strongest : 0;
@@ -32,6 +35,11 @@ function aside(off: number): string {
   return 'mostly sideways';
 }
 
+/** A rope's part of all the pull on the customer, in whole percent: its thickness, in words. */
+function shareOfAll(pull: number, total: number): number {
+  return total > 0 ? Math.round((Math.max(0, pull) / total) * 100) : 0;
+}
+
 const SIDE: Record<Rope['side'], string> = {
   team: 'our team',
   competitor: 'competitor',
@@ -42,12 +50,15 @@ const SIDE: Record<Rope['side'], string> = {
 export function ropeLines(scenario: ScenarioDef, state: SimState): string[] {
   const list = ropes(state, scenario.params, scenario.customer.departments.length);
   const strongest = Math.max(0, ...list.map((r) => r.pull));
+  const total = list.reduce((sum, r) => sum + Math.max(0, r.pull), 0);
   const share = sharePercent(state.position);
   return [
     `${scenario.customer.name} sits at ${share}% of the way to us (our market share ${share}%).`,
     ...list.map(
-      (r) => `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)}.`,
+      (r) =>
+        `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)}: ${shareOfAll(r.pull, total)}% of all the pull on ${scenario.customer.name}.`,
     ),
+    ...basisSentences(scenario, state),
   ];
 }
 

@@ -178,3 +178,32 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
   wrap.append(btn, tip);
   return wrap;
 }
+
+/** Model words a scenario's or the debrief's own sentences may use, and the term that explains each. */
+const EXPLAINED: { words: RegExp; key: TermKey }[] = [
+  { words: /\b(?:team alignment|alignment)\b/i, key: 'alignment' },
+  { words: /\bautonomy\b/i, key: 'autonomy' },
+];
+
+/**
+ * A sentence with its model words explained where they stand: the first mention of each
+ * becomes a term (its definition a hover, focus or tap away). `seen` carries the terms
+ * already explained nearby (in the same card), so a word is explained once, not at every
+ * mention.
+ */
+export function withTerms(text: string, seen: Set<TermKey> = new Set()): (string | HTMLElement)[] {
+  let best: { at: number; length: number; key: TermKey } | null = null;
+  for (const { words, key } of EXPLAINED) {
+    if (seen.has(key)) continue;
+    const m = words.exec(text);
+    if (m && (best === null || m.index < best.at)) best = { at: m.index, length: m[0].length, key };
+  }
+  if (!best) return [text];
+  seen.add(best.key);
+  const word = text.slice(best.at, best.at + best.length);
+  return [
+    ...(best.at > 0 ? [text.slice(0, best.at)] : []),
+    term(best.key, word),
+    ...withTerms(text.slice(best.at + best.length), seen),
+  ];
+}

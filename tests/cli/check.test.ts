@@ -65,7 +65,7 @@ describe('npm run scenario:check', () => {
     expect(code).toBe(1);
     expect(lines).toHaveLength(51);
     expect(lines[0]).toBe(
-      `${file}:30:3: customer.k0: unknown key; expected one of name, trust, position, home, departments, companyContacts, marketSize, margin, costToServe, leech`,
+      `${file}:30:3: customer.k0: unknown key; expected one of name, trust, position, home, departments, departmentNames, companyContacts, marketSize, margin, costToServe, leech`,
     );
     expect(lines[50]).toBe(
       `${file}:80:3: (file): … and 39950 more problems, not listed: fix the ones above and check again`,

@@ -188,11 +188,11 @@ for (const viewport of [
       await page.setViewportSize(viewport);
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await openGame(page, `?scenario=${SCENARIO}&seed=${SEED}`);
-      // a first visit: the notice that the game now works offline stays above the game (and
-      // would move the page under the pointer if it came in the middle of a double click)
+      // a first visit: the note that the game now works offline comes after the game (above
+      // it, it would move the page under the pointer if it came in the middle of a double
+      // click)
       await expect(page.getByText('The game is now ready to play offline')).toBeVisible();
-      // on a phone the notice sits over the foot of the page, where "On to quarter N" is:
-      // a player dismisses it first (on a wide screen it stays, as it does for most players)
+      // a player on a phone dismisses it (on a wide screen it stays, as it does for most)
       if (viewport.width < 600) {
         await page
           .getByRole('button', { name: /^Dismiss: The game is now ready to play offline/ })

@@ -6,6 +6,7 @@ import {
   clickListed,
   expectNoAxeViolations,
   openGame,
+  playToDebrief,
 } from './helpers/game.ts';
 
 // The screens that teach: every outcome's share and revenue changes split by cause in
@@ -26,6 +27,14 @@ const RAW_TERMS = [
   /undefined|NaN/,
   /\b\d+% of possible strategies/,
 ];
+
+/**
+ * On the debrief, the model's names for what it tracks as well, unless explained where
+ * they stand (a term, its definition a tap away): "team alignment" is the name the
+ * glossary gives alignment; the model's "autonomy" and the market's "seed" are not words
+ * a sales manager uses.
+ */
+const DEBRIEF_RAW_TERMS = [...RAW_TERMS, /\bautonomy\b/i, /(?<!team )\balignment\b/i, /\bseed\b/i];
 
 /** "+2.1 pts" → 21 tenths; "−15k" → −15; "+⁠€12K" → 12 (money keeps whole thousands). */
 function steps(text: string, digits: number): number {
@@ -61,6 +70,24 @@ async function checkNoRawTerms(page: Page, where: string): Promise<void> {
   for (const raw of RAW_TERMS) expect(text, `${where} shows ${raw}`).not.toMatch(raw);
 }
 
+/**
+ * The whole debrief, folded parts opened, with the words explained where they stand (terms)
+ * left out: what remains must hold no raw model term.
+ */
+async function checkDebriefTerms(page: Page, where: string): Promise<void> {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  const hidden = await page.addStyleTag({ content: '.term-wrap { display: none !important; }' });
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+  const text = await page.locator('body').innerText();
+  await hidden.evaluate((el) => (el as Element).remove());
+  for (const raw of DEBRIEF_RAW_TERMS) {
+    const at = text.search(raw);
+    expect(at, `${where} shows ${raw}: “…${text.slice(Math.max(0, at - 60), at + 40)}…”`).toBe(-1);
+  }
+}
+
 for (const id of bundledIds()) {
   test(`${id}: every outcome's share and revenue add up to their listed causes, in plain words`, async ({
     page,
@@ -87,7 +114,12 @@ for (const id of bundledIds()) {
       timeout: 60_000,
     });
     await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
-    await checkNoRawTerms(page, `${id} debrief`);
+    // the what-if's lines and tables are part of the debrief too
+    const whatIf = page.getByRole('button', { name: /What if I had chosen differently/ }).first();
+    await whatIf.click();
+    await page.getByRole('button', { name: 'Replay the rest of the market' }).click();
+    await expect(page.locator('.whatif-result')).toBeVisible();
+    await checkDebriefTerms(page, `${id} debrief`);
     // turning points in the order they came
     const quarters = await page
       .locator('.turning-list li')
@@ -148,15 +180,6 @@ test('the outcome, the glossary and the debrief at 1280×800 and 360×740: axe, 
   }
 });
 
-async function finish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Start quarter 1' }).click();
-  while ((await page.locator('.debrief').count()) === 0) {
-    const next = page.locator('[data-next]');
-    if (await next.count()) await next.click();
-    else await clickListed(page, 0);
-  }
-}
-
 test('an assessed debrief shows no best path, and opens the what-if only once the result is handed in', async ({
   page,
 }, testInfo) => {
@@ -171,12 +194,12 @@ test('an assessed debrief shows no best path, and opens the what-if only once th
     passMark: 50,
   });
   await openGame(page, `?${query}`);
-  await finish(page);
+  await playToDebrief(page);
   await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
     timeout: 60_000,
   });
-  await expect(page.locator('.debrief')).not.toContainText('best path on this seed');
+  await expect(page.locator('.debrief')).not.toContainText('The best path in this market');
   await expect(page.locator('.best-note')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
     0,
@@ -200,7 +223,7 @@ test('a practice debrief shows the best path and the what-if', async ({ page }, 
   ] as const) {
     await page.setViewportSize({ width, height });
     await openGame(page, '?scenario=silos&seed=4');
-    await finish(page);
+    await playToDebrief(page);
     await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
       timeout: 60_000,

@@ -123,7 +123,7 @@ const EXPECTED: Record<string, string[]> = {
     '23:18: team[0].contacts[0]: "purchase" is not one of the customer\'s departments (purchasing, facilities, operations, finance); did you mean purchasing?',
   ],
   'unknown-key.yaml': [
-    '25:27: team[1].colour: unknown key; expected one of id, name, kind, skill, effort, morale, angle, contacts',
+    '25:27: team[1].colour: unknown key; expected one of id, name, role, portrait, kind, skill, effort, morale, angle, contacts',
   ],
   'unknown-member.yaml': [
     '87:20: situations[1].choices[1].members.mya: no team member "mya"; did you mean maya?',

@@ -67,7 +67,7 @@ describe('a file with very many problems', () => {
     const lines = errors(result);
     expect(lines).toHaveLength(MAX_ISSUES + 1);
     expect(lines[0]).toBe(
-      '30:3: customer.k0: unknown key; expected one of name, trust, position, home, departments, companyContacts, marketSize, margin, costToServe, leech',
+      '30:3: customer.k0: unknown key; expected one of name, trust, position, home, departments, departmentNames, companyContacts, marketSize, margin, costToServe, leech',
     );
     expect(lines.at(-1)).toBe(
       '80:3: : … and 39950 more problems, not listed: fix the ones above and check again',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeView, gustsOf } from '../../src/scenes/describe.ts';
 import { blendFrames, frameOf, lerpAngle, teamAlignment } from '../../src/scenes/frame.ts';
-import { playChoices, teamResultant } from '../../src/sim/index.ts';
+import { playChoices, teamResultant, trustFriction } from '../../src/sim/index.ts';
 import { play, scenario } from './fixture.ts';
 
 describe('frames between quarters', () => {
@@ -22,6 +22,15 @@ describe('frames between quarters', () => {
     const maya = b!.ropes.find((r) => r.id === 'maya')!;
     expect(early.ropes.find((r) => r.id === 'maya')!.angle).toBeCloseTo(maya.angle, 6);
     expect(Math.abs(early.position - b!.position)).toBeGreaterThan(0);
+  });
+
+  it("carries the model's trust friction, and moves it with the ropes", () => {
+    const [a, b] = play(['maya-leads']).map((s) => frameOf(scenario, s));
+    const states = play(['maya-leads']);
+    expect(a!.friction).toBe(trustFriction(states[0]!.trust, scenario.params));
+    expect(b!.friction).toBe(trustFriction(states[1]!.trust, scenario.params));
+    expect(blendFrames(a!, b!, 0).friction).toBeCloseTo(a!.friction, 9);
+    expect(blendFrames(a!, b!, 1).friction).toBeCloseTo(b!.friction, 9);
   });
 
   it('fades a rope in when it appears (outside influences) instead of popping it', () => {

@@ -144,7 +144,7 @@ describe('explainGame', () => {
     });
     expect(wrong.decisions.some((d) => d.fit === 'poor')).toBe(true);
     expect(wrong.styleFit.sentence).toMatch(
-      /^\d of your 4 replies were the strongest in the game you built/,
+      /^\d of your 4 replies (was|were) the strongest in the game you built/,
     );
     // no sentence judges a reply by its style's name
     expect(wrong.decisions.flatMap((d) => d.sentences).join(' ')).not.toMatch(
@@ -155,11 +155,15 @@ describe('explainGame', () => {
   it('says in plain sentences what each decision did', () => {
     const q1 = e.decisions[0]!;
     expect(q1.sentences[0]).toMatch(
-      /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z ]+ by \d+ points?; share (rose \d+ points?|fell \d+ points?|held) over the next two quarters\.$/,
+      /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z' ]+ by \d+ points?; market share (rose \d+ points?|fell \d+ points?|held) over the next two quarters\.$/,
     );
     const trustPoints = Math.round(q1.effects.find((x) => x.metric === 'trust')!.now * 100);
-    expect(q1.sentences.join(' ')).toContain(`raised trust by ${trustPoints} points`);
-    expect(q1.sentences.join(' ')).toMatch(/Later it raised trust by 3 points \(by Q2\)/);
+    expect(q1.sentences.join(' ')).toContain(
+      `raised the customer's trust by ${trustPoints} points`,
+    );
+    expect(q1.sentences.join(' ')).toMatch(
+      /Later it raised the customer's trust by 3 points \(by Q2\)/,
+    );
   });
 
   it('ranks turning points by how much another option changes the final score', () => {

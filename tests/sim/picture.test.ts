@@ -52,13 +52,24 @@ describe('the rope view draws the model', () => {
     const pullOf = (s: SimState) =>
       ropes(s, scenario.params, n).find((r) => r.id === 'priya')!.pull;
     expect(pullOf(trusting)).toBeGreaterThan(pullOf(doubting) * 1.8);
-    // the text equivalent gives no model figure, only how hard against the strongest rope
-    const said = (s: SimState) =>
-      /, (strong|moderate|weak|barely)\.$/.exec(
-        ropeLines(scenario, s).find((l) => l.startsWith('Priya'))!,
-      )?.[1];
+    // the text equivalent says how hard against the strongest rope, and the rope's part of
+    // all the pull on the customer: the applied pull its thickness shows, in business words
+    const line = (s: SimState) => ropeLines(scenario, s).find((l) => l.startsWith('Priya'))!;
+    const said = (s: SimState) => /, (strong|moderate|weak|barely): /.exec(line(s))?.[1];
     const order = ['barely', 'weak', 'moderate', 'strong'];
     expect(order.indexOf(said(doubting)!)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(said(trusting)!)).toBeGreaterThan(order.indexOf(said(doubting)!));
+    for (const s of [doubting, trusting]) {
+      const all = ropes(s, scenario.params, n).reduce((sum, r) => sum + r.pull, 0);
+      expect(line(s)).toContain(
+        `: ${Math.round((pullOf(s) / all) * 100)}% of all the pull on ${scenario.customer.name}.`,
+      );
+    }
+    // and what distrust takes, in the model's figure: friction 0.3 + 0.7 × trust
+    const friction = (t: number) =>
+      scenario.params.trustFloor + (1 - scenario.params.trustFloor) * t;
+    expect(ropeLines(scenario, doubting)).toContain(
+      `Distrust takes ${Math.round((1 - friction(0.1)) * 100)}% of our team's pull: ${scenario.customer.name} trusts us 10%, so ${Math.round(friction(0.1) * 100)}% of it gets through.`,
+    );
   });
 });

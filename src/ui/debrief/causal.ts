@@ -3,11 +3,9 @@ import { answerKeyClosed, assessed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
-import { term } from '../terms.ts';
+import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
-
-/** points of final score another reply must be able to change for a decision to count as a turning point */
-const MATTERED = 2;
+import { turningPointsThatMattered } from './turning.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
 // then and later (explainGame's sentences), what the best path did there on the same
@@ -40,6 +38,9 @@ function decisionCard(
   const [head, ...rest] = d.sentences;
   const bestSentence = shown.best ? rest.filter((t) => t.startsWith('The best path')) : [];
   const other = rest.filter((t) => !t.startsWith('The best path') && t !== d.fitNote);
+  // each model word is explained at its first mention in the card's sentences (the coach's
+  // note, in the scenario's own words, explains its own)
+  const seen = new Set<TermKey>();
   return h(
     'li',
     {
@@ -62,14 +63,18 @@ function decisionCard(
       d.fit === 'neutral' ? '.' : ': ',
       d.fit === 'neutral' ? null : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
     ),
-    head ? h('p', { class: 'lead-sentence' }, head) : null,
-    other.length ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, t))) : null,
+    head ? h('p', { class: 'lead-sentence' }, ...withTerms(head, seen)) : null,
+    other.length
+      ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, ...withTerms(t, seen))))
+      : null,
     d.fitNote && shown.alternatives ? h('p', { class: 'fit-note' }, d.fitNote) : null,
     turning && shown.alternatives ? h('p', { class: 'turning-note' }, turning.sentence) : null,
     ...bestSentence.map((t) =>
       h('p', { class: 'best-note' }, h('span', { class: 'muted' }, 'Best path: '), t),
     ),
-    d.coach ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), d.coach) : null,
+    d.coach
+      ? h('p', { class: 'coach' }, h('strong', null, 'Coach: '), ...withTerms(d.coach))
+      : null,
     shown.alternatives
       ? button(
           `What if I had chosen differently in quarter ${d.quarter}?`,
@@ -141,9 +146,7 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
         return;
       }
       // only the decisions that mattered, in the order they were taken
-      const turning = e.turningPoints
-        .filter((t) => t.swing >= MATTERED)
-        .sort((a, b) => a.quarter - b.quarter);
+      const turning = turningPointsThatMattered(e);
       const turningBy = new Map(turning.map((t) => [t.quarter, t]));
       const parts: HTMLElement[] = [fitSummary(e)];
       if (turning.length)

@@ -22,7 +22,7 @@ function parTable(fair: FairScore): HTMLElement {
   return h(
     'table',
     { class: 'data par-table' },
-    h('caption', null, term('par'), ': fixed ways to play the same market (same seed)'),
+    h('caption', null, term('par'), ': fixed ways to play the same market, with the same luck'),
     columnHeads('Line', 'Score', 'Against yours'),
     h(
       'tbody',
@@ -95,8 +95,8 @@ function body(fair: FairProgress): HTMLElement[] {
       'p',
       { class: 'muted' },
       r.exhaustive
-        ? `All ${r.strategies.toLocaleString('en')} ways to play this market were played on your seed.`
-        : `${r.played.toLocaleString('en')} of the ${r.strategies.toLocaleString('en')} ways to play this market were sampled on your seed.`,
+        ? `All ${r.strategies.toLocaleString('en')} ways to play this market were played with your market's luck.`
+        : `${r.played.toLocaleString('en')} of the ${r.strategies.toLocaleString('en')} ways to play this market were sampled with your market's luck.`,
     ),
     parTable(r),
   ];

@@ -189,7 +189,7 @@ export function whatIfSection(
     h(
       'p',
       null,
-      'Pick one of your decisions and another option: the rest of the market is replayed on the same seed, so luck stays the same and only the call changes.',
+      'Pick one of your decisions and another option: the rest of the market is played again with the same luck, so only the call changes.',
     ),
     form,
     live,

@@ -1,7 +1,9 @@
 import { sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
-import { button, columnHeads, h, heading } from '../dom.ts';
+import { button, h, heading } from '../dom.ts';
+import { departmentList } from '../people.ts';
+import { teamList } from '../team-list.ts';
 import { contextBanner } from './context.ts';
 
 const level = (v: number) => `${Math.round(v * 100)}/100`;
@@ -30,30 +32,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'team-h' } },
       h('h2', { id: 'team-h' }, 'Your team'),
-      h(
-        'table',
-        { class: 'data' },
-        columnHeads('Name', 'Skill /100', 'Morale /100', 'Contacts'),
-        h(
-          'tbody',
-          null,
-          ...scenario.team.map((m) =>
-            h(
-              'tr',
-              null,
-              h(
-                'th',
-                { attrs: { scope: 'row' } },
-                m.name,
-                h('span', { class: 'sub' }, m.kind === 'rep' ? 'sales rep' : 'product line'),
-              ),
-              h('td', null, String(Math.round(m.skill * 100))),
-              h('td', null, String(Math.round(m.morale * 100))),
-              h('td', null, m.contacts?.length ? m.contacts.join(', ') : '—'),
-            ),
-          ),
-        ),
-      ),
+      teamList(scenario),
     ),
     h(
       'section',
@@ -67,7 +46,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
         h('dt', null, 'Trust in you'),
         h('dd', null, level(c.trust)),
         h('dt', null, 'Departments'),
-        h('dd', null, c.departments.join(', ')),
+        h('dd', null, departmentList(c, c.departments)),
         h('dt', null, 'Market per quarter'),
         h('dd', null, `${c.marketSize}k`),
         h('dt', null, scenario.competitors.length === 1 ? 'Competitor' : 'Competitors'),

@@ -6,12 +6,14 @@ import { afterFairScore } from '../debrief/after-fair.ts';
 import { bind } from '../debrief/bind.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
+import { reflectionSection } from '../debrief/reflection.ts';
 import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
-import { term } from '../terms.ts';
+import { type TermKey, term, withTerms } from '../terms.ts';
 import { contextBanner } from './context.ts';
+import '../debrief/print.css';
 
 /**
  * The what-if, behind a note in an assessed session until the attempt's result is handed
@@ -82,10 +84,12 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
   // the fair score and the explanation arrive from their workers (src/app/effects/)
   const fair = fairSection(store, scenario.rubric, passMark, value);
+  // the printed debrief is its summary, lessons and the trainee's answers (print.css)
+  fair.section.classList.add('no-print');
   const handIn = () => store.getState().handIn();
   // the long reading below the fold is built in a task of its own, so the click that
   // opened the debrief (and any click just after it) is handled quickly
-  const later = h('div', { class: 'debrief-later' });
+  const later = h('div', { class: 'debrief-later no-print' });
   const onDebrief = () => store.getState().screen === 'debrief' && later.isConnected;
   let whatIf: ReturnType<typeof whatIfSection> | null = null;
   const causalBox = h('div');
@@ -106,6 +110,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     later.append(timelineSection(store, scenario));
   }, 32);
   const band = bandText(scenario, value);
+  // the scenario's own words for the model's, explained at their first mention
+  const explained = new Set<TermKey>();
   const charts = h(
     'div',
     { class: 'charts', attrs: { 'aria-busy': 'true' } },
@@ -151,19 +157,28 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         h('span', { class: 'score-of' }, ' / 100'),
       ),
     ),
-    band ? h('p', { class: 'lead band' }, band) : null,
-    h('p', null, scenario.debrief.summary),
+    band ? h('p', { class: 'lead band' }, ...withTerms(band, explained)) : null,
+    h('p', null, ...withTerms(scenario.debrief.summary, explained)),
     scenario.debrief.lessons?.length
       ? h(
           'section',
           { class: 'block lessons', attrs: { 'aria-labelledby': 'lessons-h' } },
           h('h2', { id: 'lessons-h' }, 'Lessons'),
-          h('ul', null, ...scenario.debrief.lessons.map((l) => h('li', null, l))),
+          h(
+            'ul',
+            null,
+            ...scenario.debrief.lessons.map((l) => h('li', null, ...withTerms(l, explained))),
+          ),
         )
       : null,
+    reflectionSection(store, scenario, sim),
     h(
       'div',
-      { class: 'row' },
+      { class: 'row no-print' },
+      button('Print or save as PDF', () => window.print(), {
+        class: 'btn',
+        attrs: { title: 'Prints the summary, the lessons and your answers on a plain page' },
+      }),
       button('Replay this market', () => store.getState().replayMarket(), {
         class: 'btn btn-primary',
       }),
@@ -172,7 +187,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     ),
     h(
       'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
+      { class: 'block no-print', attrs: { 'aria-labelledby': 'result-h' } },
       h('h2', { id: 'result-h' }, 'Your result to hand in'),
       result,
     ),
@@ -180,13 +195,13 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     fair.section,
     h(
       'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'charts-h' } },
+      { class: 'block no-print', attrs: { 'aria-labelledby': 'charts-h' } },
       h('h2', { id: 'charts-h' }, 'Quarter by quarter'),
       charts,
     ),
     h(
       'section',
-      { class: 'block', attrs: { 'aria-labelledby': 'style-h' } },
+      { class: 'block no-print', attrs: { 'aria-labelledby': 'style-h' } },
       h('h2', { id: 'style-h' }, 'Your style'),
       styleProfile(sim),
     ),

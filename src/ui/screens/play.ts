@@ -5,6 +5,7 @@ import { button, h, heading } from '../dom.ts';
 import { kindName, watchedFigure } from '../explain.ts';
 import { guardReplies } from '../fresh-press.ts';
 import { showsProfit } from '../money.ts';
+import { senderLine } from '../sender.ts';
 import { type TermKey, term } from '../terms.ts';
 import { outcomeScreen, styleBadge } from './outcome.ts';
 
@@ -77,6 +78,7 @@ function decide(store: GameStore, s: GameState): HTMLElement {
       guided && situation.kind ? ` · ${kindName(situation.kind)}` : '',
     ),
     heading(1, situation.title),
+    senderLine(scenario, situation),
     h('p', { class: 'situation-text' }, situation.text),
     guided
       ? h(

@@ -1,14 +1,15 @@
 import QRCode from 'qrcode';
 import { RoomApiError } from '../../room/http.ts';
-import type { FacilitatorView, PlayerView, RoomCommand } from '../../room/protocol.ts';
+import type { FacilitatorView, RoomCommand } from '../../room/protocol.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import { decisionSplits } from '../dashboard/aggregate.ts';
-import { button, columnHeads, download, h, replace } from '../dom.ts';
+import { button, download, h, replace } from '../dom.ts';
 import { checkYaml } from '../scenarios.ts';
 import { command, deleteRoom, exportFile, roomScenarioText } from './api.ts';
 import { roomGames } from './games.ts';
 import { adminLink, forgetRoom, joinLink, type RoomKey } from './keys.ts';
 import { openLive } from './live.ts';
+import { rosterCard } from './roster.ts';
 import { applyMessage, openNow } from './state.ts';
 
 // The facilitator's live dashboard of one room: how to join (code, link, QR code), the key,
@@ -31,7 +32,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
 
   const status = h('p', { class: 'room-link', attrs: { role: 'status' } }, 'Connecting…');
   const controls = h('div', { class: 'card', attrs: { 'aria-labelledby': 'room-pace-h' } });
-  const roster = h('div', { class: 'card' });
+  const roster = rosterCard();
   const splits = h('div', { class: 'card live-split' });
   const message = h('div', { attrs: { 'aria-live': 'polite' } });
   const qr = h('div', { class: 'qr' });
@@ -64,13 +65,23 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const draw = () => {
     if (!view) return;
     drawControls(controls, view, openNow(view, skew), run);
-    drawRoster(roster, view, openNow(view, skew));
+    roster.draw(view, openNow(view, skew));
     drawSplits(splits, view, scenario);
   };
+  // the slides, while open, redraw from the same state at each change
+  const watchers = new Set<() => void>();
   const setView = (v: FacilitatorView | null) => {
     view = v;
     if (v) skew = Date.parse(v.room.now) - Date.now();
     draw();
+    for (const redraw of watchers) redraw();
+  };
+  const slidesFeed = {
+    view: () => view,
+    watch(redraw: () => void) {
+      watchers.add(redraw);
+      return () => watchers.delete(redraw);
+    },
   };
 
   const live = openLive(code, secret, {
@@ -138,6 +149,17 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
       button('Keep the room', () => replace(confirmBox), 'btn'),
     );
 
+  const showSlidesButton = button(
+    'Show the slides',
+    () => {
+      const loaded = scenario;
+      if (view && loaded)
+        void import('./slides.ts').then((m) =>
+          m.showSlides(slidesFeed, loaded.def, loaded.hash, showSlidesButton),
+        );
+    },
+    'btn primary',
+  );
   const panel = h(
     'div',
     { class: 'stack live-room', attrs: { 'data-room': code } },
@@ -170,7 +192,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     keyBox,
     controls,
     message,
-    roster,
+    roster.el,
     splits,
     h(
       'div',
@@ -179,16 +201,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        button(
-          'Show the slides',
-          () => {
-            if (view && scenario)
-              void import('./slides.ts').then((m) =>
-                m.showSlides(view!, scenario!.def, scenario!.hash),
-              );
-          },
-          'btn primary',
-        ),
+        showSlidesButton,
         button('Download CSV', () => void download_('csv')(), 'btn'),
         button('Download JSON', () => void download_('json')(), 'btn'),
         button('Delete the room…', askDelete, 'btn'),
@@ -283,59 +296,6 @@ function drawControls(
       release('bestPath', 'the best path'),
       release('whatIf', 'the what-if'),
     ),
-  );
-}
-
-function decidedNow(p: PlayerView, open: number, quarters: number): string {
-  if (p.situationId === null) return 'finished';
-  if (open === 0) return 'waiting to start';
-  return p.choices.length >= Math.min(open, quarters)
-    ? 'decided'
-    : `deciding quarter ${p.choices.length + 1}`;
-}
-
-function drawRoster(el: HTMLElement, view: FacilitatorView, open: number): void {
-  const { players, room } = view;
-  const online = players.filter((p) => p.connected).length;
-  const decided = players.filter((p) =>
-    ['decided', 'finished'].includes(decidedNow(p, open, room.scenario.quarters)),
-  ).length;
-  // before the first quarter opens nobody can have decided anything: say so
-  const progress = open === 0 ? 'no quarter open yet' : `${decided} done with the open quarters`;
-  replace(
-    el,
-    h('h2', null, `Who is here (${players.length} joined, ${online} connected, ${progress})`),
-    players.length === 0
-      ? h('p', { class: 'empty' }, 'Nobody has joined yet.')
-      : h(
-          'div',
-          { class: 'table-wrap' },
-          h(
-            'table',
-            { class: 'roster' },
-            columnHeads('Name', 'Connected', 'Now', 'Quarters played', 'Score'),
-            h(
-              'tbody',
-              null,
-              ...[...players]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((p) =>
-                  h(
-                    'tr',
-                    { attrs: { 'data-player': p.name } },
-                    h('td', null, p.name),
-                    h('td', null, p.connected ? '● connected' : '○ away'),
-                    h('td', null, decidedNow(p, open, room.scenario.quarters)),
-                    h('td', null, `${p.choices.length} of ${room.scenario.quarters}`),
-                    h('td', null, room.release.debrief && p.score !== null ? String(p.score) : '–'),
-                  ),
-                ),
-            ),
-          ),
-        ),
-    room.release.debrief
-      ? null
-      : h('p', { class: 'hint' }, 'Scores show here once you release the debrief.'),
   );
 }
 

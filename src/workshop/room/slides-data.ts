@@ -5,6 +5,8 @@ import type { Accepted } from '../dashboard/intake.ts';
 // What each quarter's slide says, from the room's replayed games: the situation most of the
 // room met that quarter, how the room split, and what each reply did on this market (the
 // mean change of share that quarter among those who took it), with the coach's note.
+// There is a slide for every quarter from the start, so the deck keeps its length while the
+// room plays: a quarter nobody has reached yet says so, and fills as decisions arrive.
 
 export interface ReplyOnSlide {
   id: string;
@@ -17,8 +19,8 @@ export interface ReplyOnSlide {
 
 export interface QuarterSlide {
   quarter: number;
-  title: string;
-  text: string;
+  /** the situation most of the room met; null while nobody has decided this quarter */
+  situation: { title: string; text: string } | null;
   /** players who decided this situation in this quarter */
   decided: number;
   /** players who met another situation this quarter (branching scenarios) */
@@ -39,9 +41,11 @@ export function quarterSlides(
       if (r) met.set(r.situationId, (met.get(r.situationId) ?? 0) + 1);
     }
     const top = [...met].sort((a, b) => b[1] - a[1])[0];
-    if (!top) break;
-    const situation = scenario.situations.find((s) => s.id === top[0]);
-    if (!situation) continue;
+    const situation = top && scenario.situations.find((s) => s.id === top[0]);
+    if (!top || !situation) {
+      slides.push({ quarter: q, situation: null, decided: 0, elsewhere: 0, replies: [] });
+      continue;
+    }
     const changes = new Map<string, number[]>();
     for (const g of games) {
       const h = g.replay.state.history;
@@ -54,8 +58,7 @@ export function quarterSlides(
     }
     slides.push({
       quarter: q,
-      title: situation.title,
-      text: situation.text,
+      situation: { title: situation.title, text: situation.text },
       decided: top[1],
       elsewhere: [...met.values()].reduce((a, b) => a + b, 0) - top[1],
       replies: shownOrder(scenario.id, seed, situation.id, situation.choices).map((c) => {

@@ -1,64 +1,76 @@
+import { createFocusTrap } from 'focus-trap';
 import type { FacilitatorView } from '../../room/protocol.ts';
 import { referenceStyle, type ScenarioDef } from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
 import { styleScatter } from '../dashboard/scatter.ts';
-import { button, columnHeads, h, replace } from '../dom.ts';
+import { button, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
+import { boardChart, replyMark, splitChart } from './slide-charts.ts';
 import { type QuarterSlide, quarterSlides } from './slides-data.ts';
 
 // The room's debrief as slides on the projector: one per quarter (the situation, the room's
 // split, what each reply did on this market, the coach's note), then the leaderboard (top N,
 // names or anonymous) and style against outcome. Arrow keys, Page Up/Down and the buttons
-// step; Escape leaves. Built from the view at the moment it opens.
+// step; Tab stays inside the slides; Escape leaves them and gives the focus back to the
+// button that opened them. The slides are drawn from the dashboard's live state, not from
+// a copy: a decision arriving while a slide is up redraws it.
 
 const TOP = 10;
 
+/** The dashboard's state as the slides follow it. */
+export interface SlideFeed {
+  /** the room as the dashboard has it now */
+  view(): FacilitatorView | null;
+  /** calls `redraw` after each change of the room; returns what stops the calls */
+  watch(redraw: () => void): () => void;
+}
+
 function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
+  const kicker = `Quarter ${s.quarter} of ${quarters} · ${s.decided} decided`;
+  if (!s.situation)
+    return h(
+      'section',
+      { class: 'slide', attrs: { 'aria-labelledby': `slide-q${s.quarter}` } },
+      h('p', { class: 'slide-kicker' }, kicker),
+      h('h2', { id: `slide-q${s.quarter}` }, `Quarter ${s.quarter}`),
+      h(
+        'p',
+        { class: 'slide-text' },
+        'Nobody has decided this quarter yet. This slide fills in as the decisions arrive.',
+      ),
+    );
   return h(
     'section',
     { class: 'slide', attrs: { 'aria-labelledby': `slide-q${s.quarter}` } },
-    h('p', { class: 'slide-kicker' }, `Quarter ${s.quarter} of ${quarters} · ${s.decided} decided`),
-    h('h2', { id: `slide-q${s.quarter}` }, s.title),
-    h('p', { class: 'slide-text' }, s.text),
+    h('p', { class: 'slide-kicker' }, kicker),
+    h('h2', { id: `slide-q${s.quarter}` }, s.situation.title),
+    h('p', { class: 'slide-text' }, s.situation.text),
     h(
-      'table',
-      { class: 'slide-split' },
-      h('caption', null, 'How the room split, and what each reply did on this market'),
-      columnHeads('Reply', 'Chosen by', 'Share that quarter', 'Coach'),
-      h(
-        'tbody',
-        null,
-        ...s.replies.map((r) => {
-          const part = s.decided ? r.count / s.decided : 0;
-          return h(
-            'tr',
-            { attrs: { 'data-choice': r.id } },
-            h('th', { attrs: { scope: 'row' } }, r.label),
-            h(
-              'td',
-              null,
-              h(
-                'span',
-                { class: 'slide-bar', attrs: { 'aria-hidden': 'true' } },
-                h('span', { attrs: { style: `width:${(part * 100).toFixed(1)}%` } }),
-              ),
-              ` ${r.count} (${Math.round(part * 100)}%)`,
-            ),
-            h(
-              'td',
-              null,
-              r.shareChange === null
-                ? 'nobody took it'
-                : `${r.shareChange >= 0 ? '+' : '−'}${Math.abs(r.shareChange).toFixed(1)} pts`,
-            ),
-            h('td', { class: 'slide-coach' }, r.coach ?? ''),
-          );
-        }),
-      ),
+      'figure',
+      { class: 'slide-figure' },
+      h('figcaption', null, 'How the room split, and what each reply did on this market'),
+      splitChart(s),
     ),
     s.elsewhere
       ? h('p', { class: 'slide-note' }, `${s.elsewhere} met another situation this quarter.`)
       : null,
+    // the coach's notes side by side, each under the letter of its reply's bars
+    h(
+      'ul',
+      { class: 'slide-coach', attrs: { 'aria-label': "The coach's notes" } },
+      ...s.replies.flatMap((r, i) =>
+        r.coach
+          ? [
+              h(
+                'li',
+                null,
+                h('strong', { attrs: { 'aria-label': `Reply ${replyMark(i)}:` } }, replyMark(i)),
+                ` ${r.coach}`,
+              ),
+            ]
+          : [],
+      ),
+    ),
   );
 }
 
@@ -76,23 +88,9 @@ function boardSlide(rows: Row[], anonymous: boolean): HTMLElement {
     rows.length === 0
       ? h('p', { class: 'slide-text' }, 'Nobody has finished yet.')
       : h(
-          'table',
-          { class: 'slide-board' },
-          columnHeads('Rank', 'Player', 'Score', 'Share'),
-          h(
-            'tbody',
-            null,
-            ...shown.map((r, i) =>
-              h(
-                'tr',
-                null,
-                h('td', null, String(r.rank)),
-                h('td', null, anonymous ? `Player ${i + 1}` : r.player),
-                h('td', null, String(r.score)),
-                h('td', null, `${(r.share * 100).toFixed(1)}%`),
-              ),
-            ),
-          ),
+          'figure',
+          { class: 'slide-figure' },
+          boardChart(shown, (r, i) => (anonymous ? `Player ${i + 1}` : r.player)),
         ),
   );
 }
@@ -111,19 +109,36 @@ function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
   );
 }
 
-export function showSlides(view: FacilitatorView, scenario: ScenarioDef, hash: string): void {
+/** The slides of the room as it is now; always the quarters, then the board and the style. */
+function deck(view: FacilitatorView, scenario: ScenarioDef, hash: string, anonymous: boolean) {
   const games = roomGames(scenario, hash, view.room.seed, view.players);
-  const finished = games.filter((g) => g.replay.finished);
-  const rows = leaderboard(scenario, finished, null);
-  const quarters = quarterSlides(scenario, view.room.seed, games);
-  let anonymous = false;
-  let at = 0;
-  const slides = (): HTMLElement[] => [
-    ...quarters.map((q) => quarterSlide(q, scenario.quarters)),
+  const rows = leaderboard(
+    scenario,
+    games.filter((g) => g.replay.finished),
+    null,
+  );
+  return [
+    ...quarterSlides(scenario, view.room.seed, games).map((q) =>
+      quarterSlide(q, scenario.quarters),
+    ),
     boardSlide(rows, anonymous),
     styleSlide(scenario, rows, anonymous),
   ];
-  const stage = h('div', { class: 'slide-stage' });
+}
+
+export function showSlides(
+  feed: SlideFeed,
+  scenario: ScenarioDef,
+  hash: string,
+  opener: HTMLElement,
+): void {
+  let anonymous = false;
+  let at = 0;
+  // focusable, so a slide taller than the screen scrolls from the keyboard too
+  const stage = h('div', {
+    class: 'slide-stage',
+    attrs: { tabindex: '0', role: 'region', 'aria-label': 'The slide' },
+  });
   const counter = h('p', { class: 'slide-count', attrs: { 'aria-live': 'polite' } });
   const prev = button('← Previous', () => go(at - 1), 'btn');
   const next = button('Next →', () => go(at + 1), 'btn');
@@ -136,46 +151,54 @@ export function showSlides(view: FacilitatorView, scenario: ScenarioDef, hash: s
     },
     'btn',
   );
-  const close = button('Leave the slides (Esc)', () => leave(), 'btn');
+  const close = button('Leave the slides (Esc)', () => trap.deactivate(), 'btn');
+  const code = feed.view()?.room.code ?? '';
   const overlay = h(
     'div',
     {
       class: 'slides',
-      attrs: {
-        role: 'dialog',
-        'aria-modal': 'true',
-        'aria-label': `Room ${view.room.code}: slides`,
-      },
+      attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': `Room ${code}: slides` },
     },
     stage,
     h('div', { class: 'slide-controls' }, prev, counter, next, names, close),
   );
   const go = (i: number) => {
-    const all = slides();
+    const view = feed.view();
+    if (!view) return;
+    const all = deck(view, scenario, hash, anonymous);
     at = Math.max(0, Math.min(all.length - 1, i));
     replace(stage, all[at]!);
     counter.textContent = `Slide ${at + 1} of ${all.length}`;
+    // a button that turns off while focused would drop the focus out of the slides
+    const lost = document.activeElement;
     prev.disabled = at === 0;
     next.disabled = at === all.length - 1;
+    if (lost === prev && prev.disabled) next.focus();
+    if (lost === next && next.disabled) prev.focus();
   };
   const keys = (e: KeyboardEvent) => {
     if (e.key === 'ArrowRight' || e.key === 'PageDown') go(at + 1);
     else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(at - 1);
-    else if (e.key === 'Escape') leave();
     else return;
     e.preventDefault();
   };
-  const opener = document.activeElement as HTMLElement | null;
-  const leave = () => {
-    document.removeEventListener('keydown', keys);
-    overlay.remove();
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    opener?.focus();
-  };
+  // a decision, a join or a release redraws the slide on the screen
+  const unwatch = feed.watch(() => go(at));
+  const trap = createFocusTrap(overlay, {
+    initialFocus: () => next,
+    escapeDeactivates: true,
+    setReturnFocus: () => opener,
+    onDeactivate: () => {
+      unwatch();
+      document.removeEventListener('keydown', keys);
+      overlay.remove();
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    },
+  });
   document.addEventListener('keydown', keys);
   document.body.append(overlay);
   go(0);
-  next.focus();
+  trap.activate();
   // full screen where the browser allows it; the overlay fills the window anyway
   void overlay.requestFullscreen?.().catch(() => undefined);
 }

@@ -176,6 +176,16 @@ export async function playByKeyboard(
   throw new Error('the game did not reach the debrief');
 }
 
+/** From the briefing, plays the market to its debrief with the first listed reply each quarter. */
+export async function playToDebrief(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  while ((await page.locator('.debrief').count()) === 0) {
+    const next = page.locator('[data-next]');
+    if (await next.count()) await next.click();
+    else await clickListed(page, 0);
+  }
+}
+
 /** A screenshot kept as a file in the test's output folder and attached to its report. */
 export async function attachScreenshot(
   page: Page,

@@ -1,0 +1,12 @@
+import type { Explanation } from '../../sim/index.ts';
+
+// Which of the explanation's turning points the debrief shows: only decisions where another
+// reply would have changed the final score by a few points, in the order they were taken.
+// The list of calls and the reflection questions both ask here, so they name the same ones.
+
+/** points of final score another reply must be able to change for a decision to count as a turning point */
+export const MATTERED = 2;
+
+export function turningPointsThatMattered(e: Explanation): Explanation['turningPoints'] {
+  return e.turningPoints.filter((t) => t.swing >= MATTERED).sort((a, b) => a.quarter - b.quarter);
+}

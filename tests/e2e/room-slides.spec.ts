@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { join, json, Live } from '../helpers/room-client.ts';
+import { attachScreenshot, expectNoAxeViolations, ROOT, watchPage } from './helpers/game.ts';
+import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+
+// The projector's slides against the real room server: they are drawn from the dashboard's
+// live state, so a decision arriving while a quarter's slide is up changes its split, and a
+// trainee finishing while the leaderboard is up adds their bar; the keyboard stays inside
+// the slides (Tab cycles through their buttons) until Escape, which gives the focus back to
+// the button that opened them. The trainees here are sockets, as their pages are to the
+// server: the facilitator's page cannot tell the difference.
+
+const SEED = 'slides-e2e';
+const tutorial = loadScenario(readFileSync(`${ROOT}scenarios/tutorial.yaml`, 'utf8'), 'tutorial');
+if (!tutorial.ok) throw new Error('tutorial does not load');
+const scenario = tutorial.scenario;
+
+let server: RoomServer;
+test.beforeAll(async () => {
+  server = await startRoomServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** A trainee as a socket: joins, says hello, and decides by the position of a reply. */
+async function socketTrainee(code: string, name: string) {
+  const api = server.base.replace(/\/$/, '');
+  const seat = await join(api, code, name);
+  const live = await Live.open(`${api.replace('http', 'ws')}/api/rooms/${code}/live`);
+  const welcome = await live.ask({ type: 'hello', role: 'player', token: seat.token }, 'welcome');
+  if (welcome.type !== 'welcome' || welcome.role !== 'player') throw new Error('not welcomed');
+  let waiting = welcome.game.situationId;
+  let quarter = 1;
+  return {
+    live,
+    /** decides the waiting situation with the reply listed `n`-th in the file; its id */
+    async decide(n: number): Promise<string> {
+      const situation = scenario.situations.find((s) => s.id === waiting)!;
+      const choiceId = situation.choices[n]!.id;
+      const answer = await live.ask(
+        { type: 'decide', quarter, situationId: situation.id, choiceId },
+        'accepted',
+      );
+      if (answer.type !== 'accepted') throw new Error(`refused: ${JSON.stringify(answer)}`);
+      waiting = answer.game.situationId;
+      quarter++;
+      return choiceId;
+    },
+  };
+}
+
+async function openQuarter(code: string, secret: string, quarter: number) {
+  const res = await json(server.base.replace(/\/$/, ''), `/api/rooms/${code}/commands`, {
+    body: { type: 'open-quarter', quarter },
+    secret,
+  });
+  expect(res.status).toBe(200);
+}
+
+/** what a reply's bar on the slide says: "n (p%)" */
+const countOn = (page: Page, choice: string) =>
+  page.getByRole('dialog').locator(`g[data-choice="${choice}"] .count`);
+
+test('the slides follow the room live, keep the keyboard inside, and give it back on Escape', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const problems = await watchPage(page);
+  const { code, adminSecret } = await createRoom(server.base, {
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    seed: SEED,
+    pacing: { mode: 'gated' },
+  });
+  await openQuarter(code, adminSecret, 1);
+  const ana = await socketTrainee(code, 'Ana');
+  const bo = await socketTrainee(code, 'Bo');
+  const first = await ana.decide(0);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.base}workshop.html#live=${code}.${adminSecret}`);
+  await expect(page.locator('.roster tbody tr')).toHaveCount(2);
+  await expect(page.locator('.live-split .decision')).toHaveCount(1);
+
+  // opened by keyboard, as a facilitator at a lectern would
+  const opener = page.getByRole('button', { name: 'Show the slides' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const slides = page.getByRole('dialog', { name: `Room ${code}: slides` });
+  await expect(slides.getByText(`Quarter 1 of ${scenario.quarters} · 1 decided`)).toBeVisible();
+  await expect(countOn(page, first)).toHaveText('1 (100%)');
+  // the axes say what they measure
+  await expect(slides.getByText('Trainees who chose it')).toBeVisible();
+  await expect(slides.getByText('Change of market share (points)')).toBeVisible();
+
+  // a decision arrives while the slide is up: the same slide redraws with the new split
+  const second = await bo.decide(1);
+  expect(second).not.toBe(first);
+  await expect(slides.getByText(`Quarter 1 of ${scenario.quarters} · 2 decided`)).toBeVisible();
+  await expect(countOn(page, first)).toHaveText('1 (50%)');
+  await expect(countOn(page, second)).toHaveText('1 (50%)');
+  await expect(slides.getByText('Slide 1 of')).toBeVisible();
+  await attachScreenshot(page, testInfo, 'slide-quarter-1280', '.slides');
+  await expectNoAxeViolations(page, 'a quarter slide');
+
+  // Tab and Shift+Tab stay inside the slides, whichever way and however often
+  const focusInSlides = () =>
+    page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null);
+  const seen = new Set<string>();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    expect(await focusInSlides(), `after ${i + 1} Tab`).toBe(true);
+    seen.add(
+      await page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label') ??
+          document.activeElement?.textContent ??
+          '',
+      ),
+    );
+  }
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInSlides(), `after ${i + 1} Shift+Tab`).toBe(true);
+  }
+  // it cycled through the slide and every enabled button (Previous is off on the first)
+  expect([...seen].sort()).toEqual(
+    ['The slide', 'Hide names', 'Leave the slides (Esc)', 'Next →'].sort(),
+  );
+
+  // the leaderboard fills as trainees finish, while it is on the screen
+  for (let q = 2; q <= scenario.quarters; q++) await openQuarter(code, adminSecret, q);
+  for (let i = 0; i < scenario.quarters; i++) await page.keyboard.press('ArrowRight');
+  await expect(slides.getByRole('heading', { name: 'Leaderboard' })).toBeVisible();
+  await expect(slides.getByText('Nobody has finished yet.')).toBeVisible();
+  for (let q = 2; q <= scenario.quarters; q++) await ana.decide(0);
+  await expect(slides.getByText('Top 1 of 1 finished')).toBeVisible();
+  await expect(slides.locator('.board-row')).toHaveCount(1);
+  await expect(slides.locator('.board-row .name')).toHaveText('Ana');
+  await expect(slides.getByText('Score (0–100)')).toBeVisible();
+  for (let q = 2; q <= scenario.quarters; q++) await bo.decide(1);
+  await expect(slides.locator('.board-row')).toHaveCount(2);
+  await slides.getByRole('button', { name: 'Hide names' }).click();
+  await expect(slides.locator('.board-row .name')).toHaveText(['Player 1', 'Player 2']);
+  await attachScreenshot(page, testInfo, 'slide-board-1280', '.slides');
+  await page.keyboard.press('ArrowRight');
+  await expect(slides.getByRole('heading', { name: 'Style against outcome' })).toBeVisible();
+  await attachScreenshot(page, testInfo, 'slide-style-1280', '.slides');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < scenario.quarters; i++) await page.keyboard.press('ArrowLeft');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await attachScreenshot(page, testInfo, 'slide-quarter-360', '.slides');
+
+  // Escape leaves, and the focus is back on the button that opened the slides
+  await page.keyboard.press('Escape');
+  await expect(slides).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  ana.live.close();
+  bo.live.close();
+  expect(problems).toEqual([]);
+});
