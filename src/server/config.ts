@@ -22,6 +22,7 @@ const envSchema = z.object({
   TOW_SWEEP_SECONDS: int(1, 86_400).default(300),
   TOW_RATE_LIMIT: int(1, 1_000_000).default(300),
   TOW_WS_RATE: int(1, 100_000).default(20),
+  TOW_SIGNING_SECRET: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

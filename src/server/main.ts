@@ -24,6 +24,7 @@ const server = await buildServer({
   sweepSeconds: env.TOW_SWEEP_SECONDS,
   rateLimit: env.TOW_RATE_LIMIT,
   wsRate: env.TOW_WS_RATE,
+  signingSecret: env.TOW_SIGNING_SECRET ?? null,
 });
 const address = await server.app.listen({ port: env.PORT, host: env.HOST });
 const where = db.kind === 'pglite' ? `embedded database in ${env.TOW_DATA_DIR}` : 'PostgreSQL';

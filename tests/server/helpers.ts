@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import { type ServerMessage, serverMessageSchema } from '../../src/room/protocol.ts';
-import { buildServer, type ServerOptions } from '../../src/server/app.ts';
+import { buildServer, type RoomServer, type ServerOptions } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 
@@ -17,6 +17,8 @@ export const DATABASES: { kind: string; open: () => Promise<Database> }[] = [
 export interface Running {
   base: string;
   db: Database;
+  /** the server's signing keys, to rotate them in a test */
+  signer: RoomServer['signer'];
   live(code: string): Promise<Live>;
   close(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export async function startServer(
   return {
     base,
     db,
+    signer: server.signer,
     live: (code) => Live.open(`${base.replace('http', 'ws')}/api/rooms/${code}/live`),
     close: () => server.close(),
   };
