@@ -1,5 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
+import type { ResultFile } from './result-file.ts';
 
 // A result the room server signed: the result file (record and code) plus what only the
 // server saw (the assignment, the trainee, when each decision arrived by its clock, the
@@ -45,6 +46,12 @@ export interface ResultSignature {
   value: string;
 }
 
+/** A result file as the server hands it out: signed over everything but the signature. */
+export interface SignedResultFile extends ResultFile {
+  server: ServerAttestation;
+  signature: ResultSignature;
+}
+
 /** One public key as JWKS publishes it (RFC 8037: an OKP key on Ed25519). */
 export interface Ed25519Jwk {
   kty: 'OKP';
@@ -73,11 +80,16 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The bytes of base64url text, or null when it is not base64url. */
+/**
+ * The bytes of base64url text, or null when it is not base64url in its one canonical
+ * spelling: the last character may carry unused bits, and a signature whose text was
+ * changed there must not pass as unchanged.
+ */
 export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return toBase64Url(bytes) === text ? bytes : null;
 }
 
 /**
@@ -139,7 +151,9 @@ export function checkSignature(file: unknown, keySet: KeySet): SignatureVerdict 
   if (!isObject(sig) || typeof sig.kid !== 'string' || typeof sig.value !== 'string')
     return { kind: 'malformed', reason: 'its signature is not of the server’s shape' };
   const kid = sig.kid;
-  if (sig.alg !== SIGNATURE_ALG) return { kind: 'edited', kid };
+  // the signature is the one part it does not cover: anything added to it is an edit too
+  const extra = Object.keys(sig).some((k) => k !== 'alg' && k !== 'kid' && k !== 'value');
+  if (sig.alg !== SIGNATURE_ALG || extra) return { kind: 'edited', kid };
   const key = keySet.keys.find((k) => k.kid === kid);
   if (!key) return { kind: 'unknown-key', kid };
   const signature = fromBase64Url(sig.value);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { verify } from '../../src/record/record.ts';
-import { checkSignature, type KeySet } from '../../src/record/signed.ts';
+import { checkSignature, type KeySet, type SignedResultFile } from '../../src/record/signed.ts';
 import type { CohortView, PublicAssignment, TraineeStatus } from '../../src/room/assignments.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import type { Database } from '../../src/server/db/database.ts';
@@ -68,11 +68,9 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
       passed: expected.passed,
     });
 
-    const result = await json<Record<string, any>>(
-      base,
-      `/api/assignments/${id}/attempts/1/result`,
-      { secret: token },
-    );
+    const result = await json<SignedResultFile>(base, `/api/assignments/${id}/attempts/1/result`, {
+      secret: token,
+    });
     expect(result.status).toBe(200);
     const file = result.body;
     expect(file.record).toMatchObject({
@@ -285,7 +283,7 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
     // a name that looks like a formula is written as text
     expect(rows.some((r) => r[0] === "'=cmd|calc")).toBe(true);
 
-    const download = await json<Record<string, any>>(
+    const download = await json<SignedResultFile>(
       base,
       `/api/assignments/${id}/results/1?trainee=${encodeURIComponent(ANA)}`,
       { secret: made.adminSecret },
