@@ -101,6 +101,9 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: testInfo.outputPath('assessed-debrief-top-360.png') });
   await graded.scrollIntoViewIfNeeded();
+  await expect(graded).toBeInViewport();
+  // the debrief's long sections are laid out again for the narrow screen
+  await page.waitForTimeout(500);
   await page.screenshot({ path: testInfo.outputPath('assessed-result-360.png') });
 
   // HR sees the grade the debrief shows
