@@ -229,7 +229,7 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
       const text =
         error === 'quarter_not_open'
           ? 'That quarter is not open yet: wait for your facilitator.'
-          : `The room did not take that: ${message}`;
+          : `${room.assessment ? 'The server' : 'The room'} did not take that: ${message}`;
       get().notify('warning', text);
       place();
     },
