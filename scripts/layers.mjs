@@ -50,9 +50,9 @@ export const LAYERS = {
     why: 'the SCORM adapter talks to the game through the store’s state, not its code',
   },
   hr: {
-    may: ['sim', 'scenario', 'record', 'links', 'workers', 'lib'],
+    may: ['sim', 'scenario', 'record', 'links', 'room', 'workers', 'lib'],
     files: ['ui/dom.ts'],
-    why: 'HR’s pages',
+    why: 'HR’s pages, and their calls to the server’s assessments',
   },
   workshop: {
     may: ['sim', 'scenario', 'record', 'links', 'room', 'analysis', 'workers', 'hr', 'lib'],

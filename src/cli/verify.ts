@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cohort, cohortCsv } from '../hr/cohort.ts';
-import { type Graded, gradeAll, type StandingOf } from '../hr/grade.ts';
+import { type Graded, gradeAll, type StandingOf, signatureText } from '../hr/grade.ts';
 import { type Intake, readText, tooLarge } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
+import { type KeySet, parseKeySet } from '../record/signed.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
@@ -18,8 +19,8 @@ import { resolveScenario } from './resolve.ts';
 // against the market its trainee was dealt and the attempts allowed.
 
 const USAGE =
-  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--scenario file.yaml] [--csv cohort.csv] [--no-cache]\n       npm run verify -- --prepare --links links.csv [--scenario file.yaml]';
-const KNOWN = ['pass', 'links', 'scenario', 'csv', 'prepare', 'no-cache'];
+  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--keys jwks.json|URL] [--scenario file.yaml] [--csv cohort.csv] [--no-cache]\n       npm run verify -- --prepare --links links.csv [--scenario file.yaml]';
+const KNOWN = ['pass', 'links', 'keys', 'scenario', 'csv', 'prepare', 'no-cache'];
 
 function collect(path: string, out: string[]): void {
   const st = statSync(path);
@@ -73,6 +74,31 @@ if (linksFile !== undefined) {
   if (parsed.error) fail(`${linksFile}: ${parsed.error}`, USAGE);
   roster = parsed.roster;
 }
+
+/** --keys: the room server's public keys, from a saved jwks.json or its address. */
+async function loadKeys(where: string): Promise<KeySet> {
+  let text: string;
+  try {
+    if (/^https?:\/\//.test(where)) {
+      const res = await fetch(where, { signal: AbortSignal.timeout(15_000) });
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      text = await res.text();
+    } else text = readFileSync(where, 'utf8');
+  } catch (err) {
+    fail(`cannot read the keys from ${where}: ${(err as Error).message}`, USAGE);
+  }
+  let parsed: ReturnType<typeof parseKeySet>;
+  try {
+    parsed = parseKeySet(JSON.parse(text));
+  } catch {
+    fail(`${where}: not JSON; expected the server's /.well-known/jwks.json`, USAGE);
+  }
+  if ('error' in parsed) fail(`${where}: ${parsed.error}`, USAGE);
+  return parsed;
+}
+
+const keysFrom = flags.get('keys');
+const keys = keysFrom === undefined ? undefined : await loadKeys(keysFrom);
 
 const started = performance.now();
 const cache = flags.has('no-cache') ? null : openCensusCache();
@@ -171,6 +197,7 @@ async function verifyResults(): Promise<number> {
     passMark,
     standingOf,
     ...(roster ? { roster } : {}),
+    ...(keys ? { keys } : {}),
   });
   for (const g of graded) console.log(line(g));
 
@@ -207,8 +234,9 @@ function line(g: Graded): string {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
   if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
   const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark}, ${MARK_FROM[g.passMarkFrom ?? 'verifier']})${g.overLimit || g.late ? '  DOES NOT COUNT' : ''}`;
+  const signed = g.signature ? `  ${signatureText(g.signature)}` : '';
   const notes = g.notes.length > 0 ? `  [${g.notes.join('; ')}]` : '';
-  return `${g.duplicate ? 'DUPLICATE  ' : 'genuine    '}  ${g.source}: ${who}  ${result}${notes}`;
+  return `${g.duplicate ? 'DUPLICATE  ' : 'genuine    '}  ${g.source}: ${who}  ${result}${signed}${notes}`;
 }
 
 // exitCode, not exit(): exit() would cut off output still on its way down a pipe

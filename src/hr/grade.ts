@@ -1,5 +1,11 @@
 import { type SessionRecord, verify } from '../record/record.ts';
 import {
+  checkSignature,
+  describeSignature,
+  type KeySet,
+  type SignatureVerdict,
+} from '../record/signed.ts';
+import {
   census,
   gradeOf,
   percentile,
@@ -43,6 +49,8 @@ export interface Graded {
   counts?: boolean;
   /** this exact record was already listed; it counts once */
   duplicate: boolean;
+  /** the server's signature: checked when keys were given, else only seen */
+  signature?: SignatureCheck;
   notes: string[];
   record?: SessionRecord;
 }
@@ -68,6 +76,25 @@ export interface GradeContext {
   roster?: Roster;
   /** defaults to a census per market, kept (cachedStanding) */
   standingOf?: StandingOf;
+  /** the room server's public keys: signed results are checked against them */
+  keys?: KeySet;
+}
+
+export type SignatureCheck = SignatureVerdict | { kind: 'unchecked'; kid: string };
+
+/** What the result's signature says, if it has one or keys were given to check with. */
+function signatureOf(item: Intake, keys: KeySet | undefined): SignatureCheck | undefined {
+  if (item.signed === undefined) return keys ? { kind: 'unsigned' } : undefined;
+  if (keys) return checkSignature(item.signed, keys);
+  const sig = item.signed.signature as { kid?: unknown } | null;
+  return { kind: 'unchecked', kid: String(sig?.kid ?? '?') };
+}
+
+/** The signature's verdict in the verifier's words. */
+export function signatureText(s: SignatureCheck): string {
+  return s.kind === 'unchecked'
+    ? `signed (key ${s.kid}), not checked: give the server's keys`
+    : describeSignature(s);
 }
 
 /** A census per market, kept: a cohort on one market costs one census. */
@@ -104,9 +131,19 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     ...(r ? { record: r } : {}),
   };
   if (!r) return notGenuine(base, item.error ?? 'unreadable');
+  const signature = signatureOf(item, ctx.keys);
+  if (signature) base.signature = signature;
+  if (
+    signature?.kind === 'edited' ||
+    signature?.kind === 'unknown-key' ||
+    signature?.kind === 'malformed'
+  )
+    return notGenuine(base, signatureText(signature));
   const binding = checkBinding(r);
   if (binding.kind === 'broken') return notGenuine(base, binding.reason);
-  if (binding.kind === 'unbound') base.notes.push(binding.note);
+  // a signed result's market was dealt by the server to the trainee it names
+  if (signature?.kind === 'signed') base.notes.push('market dealt by the server');
+  else if (binding.kind === 'unbound') base.notes.push(binding.note);
   const rostered = r.session !== undefined && ctx.roster ? ctx.roster : undefined;
   const entry = rostered?.get(rosterKey(r.session!, r.player ?? ''));
   if (ctx.roster && ctx.roster.size > 0) {
@@ -182,7 +219,9 @@ export function gradeAll(items: readonly Intake[], ctx: GradeContext): Graded[] 
   return items.map((item) => {
     const g = gradeOne(item, ctx, standingOf);
     if (!item.record) return g;
-    const id = identity(item.record);
+    // a signed copy edited after signing carries the very record of the genuine one: it must
+    // not make the genuine one a duplicate of it, so a duplicate has the same verdict too
+    const id = `${g.genuine}${identity(item.record)}`;
     const first = seen.get(id);
     if (first !== undefined) {
       g.duplicate = true;

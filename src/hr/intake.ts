@@ -1,5 +1,6 @@
 import { asRecord, decodeRecord, type ScenarioShelf } from '../record/code.ts';
 import { type SessionRecord, sameRecord } from '../record/record.ts';
+import { isSigned } from '../record/signed.ts';
 import { findCodes } from './find-codes.ts';
 
 // Everything a verifier may be handed, read into records: result codes (TOW1-…) in any
@@ -12,6 +13,8 @@ export interface Intake {
   source: string;
   record?: SessionRecord;
   error?: string;
+  /** a result file the server signed, whole, for its signature to be checked (src/record/signed.ts) */
+  signed?: Record<string, unknown>;
 }
 
 /** More than any file or paste of results: refused before it is read. */
@@ -104,7 +107,7 @@ function fromJson(value: unknown, source: string, shelf?: ScenarioShelf): Intake
           return [{ source, error: 'the file\u2019s record and its code disagree' }];
         }
       }
-      return [{ source, record: checked.record }];
+      return [{ source, record: checked.record, ...(isSigned(o) ? { signed: o } : {}) }];
     }
   }
   const checked = asRecord(value);

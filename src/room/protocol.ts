@@ -151,6 +151,16 @@ export const errorCodeSchema = z.enum([
   'not_joined',
   /** the facilitator has not released this yet */
   'not_released',
+  /** no assignment with this id */
+  'no_assignment',
+  /** the assignment takes listed trainees only: enrolment by name is closed */
+  'enrolment_closed',
+  /** every attempt the assignment allows is used */
+  'attempts_used',
+  /** the assignment's due date has passed (by the server's clock) */
+  'past_due',
+  /** no attempt with this number has been started */
+  'no_attempt',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

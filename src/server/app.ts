@@ -6,6 +6,8 @@ import { GAME_VERSION } from '../record/version.ts';
 import { MAX_BODY_BYTES, MAX_FRAME_BYTES } from '../room/limits.ts';
 import type { Health } from '../room/protocol.ts';
 import { MODEL_VERSION } from '../sim/index.ts';
+import { Signer } from './assignments/keys.ts';
+import { assignmentRoutes } from './assignments/routes.ts';
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { RoomError } from './errors.ts';
@@ -33,12 +35,16 @@ export interface ServerOptions {
   wsRate: number;
   /** whose X-Forwarded-For to believe for the client's address (TOW_TRUST_PROXY) */
   trustProxy?: TrustProxy;
+  /** encrypts the stored signing keys (TOW_SIGNING_SECRET); null: stored as they are */
+  signingSecret?: string | null;
   logger?: boolean;
 }
 
 export interface RoomServer {
   app: FastifyInstance;
   hub: Hub;
+  /** signs finished assessed attempts; publishes its public keys */
+  signer: Signer;
   /** whether the built site is served */
   site: boolean;
   close(): Promise<void>;
@@ -64,6 +70,9 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   });
   const hub = new Hub(db);
   const presence = new Presence(db);
+  const signer = new Signer(db, options.signingSecret ?? null);
+  // a wrong TOW_SIGNING_SECRET stops the start here, not at a trainee's last decision
+  await signer.start();
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const e = asRoomError(err);
@@ -94,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     }),
   );
   await app.register(roomRoutes, { db, ttlHours: options.ttlHours, rateLimit: options.rateLimit });
+  await app.register(assignmentRoutes, { db, signer, rateLimit: options.rateLimit });
   app.get<{ Params: { code: string } }>(
     '/api/rooms/:code/live',
     { websocket: true },
@@ -112,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   return {
     app,
     hub,
+    signer,
     site,
     async close() {
       clearInterval(sweeper);

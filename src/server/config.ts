@@ -33,6 +33,7 @@ const envSchema = z.object({
     )
     .default('false')
     .transform(trustProxy),
+  TOW_SIGNING_SECRET: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 /**

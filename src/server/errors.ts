@@ -23,6 +23,11 @@ const STATUS: Record<ErrorCode, number> = {
   not_allowed: 409,
   not_joined: 401,
   not_released: 403,
+  no_assignment: 404,
+  enrolment_closed: 403,
+  attempts_used: 409,
+  past_due: 409,
+  no_attempt: 404,
   internal: 500,
 };
 

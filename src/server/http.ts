@@ -28,7 +28,7 @@ type WithCode = FastifyRequest<{ Params: { code: string } }>;
 const codeOf = (req: WithCode) => parseOrRefuse(codeSchema, req.params.code, 'the room code');
 
 /** The secret or token after `Bearer `, or null when there is none. */
-function bearer(req: FastifyRequest): string | null {
+export function bearer(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match ? match[1]! : null;

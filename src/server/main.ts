@@ -25,6 +25,7 @@ const server = await buildServer({
   rateLimit: env.TOW_RATE_LIMIT,
   wsRate: env.TOW_WS_RATE,
   trustProxy: env.TOW_TRUST_PROXY,
+  signingSecret: env.TOW_SIGNING_SECRET ?? null,
 });
 const address = await server.app.listen({ port: env.PORT, host: env.HOST });
 const where = db.kind === 'pglite' ? `embedded database in ${env.TOW_DATA_DIR}` : 'PostgreSQL';

@@ -1,4 +1,4 @@
-import { buildServer, type ServerOptions } from '../../src/server/app.ts';
+import { buildServer, type RoomServer, type ServerOptions } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { json, Live } from '../helpers/room-client.ts';
@@ -18,6 +18,8 @@ export const DATABASES: { kind: string; open: () => Promise<Database> }[] = [
 export interface Running {
   base: string;
   db: Database;
+  /** the server's signing keys, to rotate them in a test */
+  signer: RoomServer['signer'];
   live(code: string): Promise<Live>;
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startServer(
   return {
     base,
     db,
+    signer: server.signer,
     live: (code) => Live.open(`${base.replace('http', 'ws')}/api/rooms/${code}/live`),
     close: () => server.close(),
   };

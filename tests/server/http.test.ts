@@ -85,7 +85,7 @@ describe('the server over HTTP', () => {
     await one.close();
     const two = await openDatabase({ dataDir: dir });
     const rows = await two.query('SELECT version FROM tow_migrations');
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect(await two.query('SELECT id FROM server_instances')).toHaveLength(1);
     await two.close();
   });

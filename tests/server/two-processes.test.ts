@@ -89,7 +89,7 @@ describe.skipIf(!PG_URL)('two server processes on one PostgreSQL', () => {
     await client.connect();
     const rows = (await client.query('SELECT version FROM tow_migrations')).rows;
     await client.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect((await json(one, '/healthz')).body).toMatchObject({ database: 'postgresql' });
   });
 

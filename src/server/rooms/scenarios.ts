@@ -84,20 +84,24 @@ export function rememberScenario(roomId: string, scenario: ScenarioDef): void {
   loaded.set(roomId, scenario);
 }
 
-/** The scenario a stored room plays, parsed from its stored text. */
+/** The scenario a stored room (or assignment: `table`) plays, parsed from its stored text. */
 export async function scenarioOfRoom(
   q: Queryable,
   room: { id: string; scenario_file: string; scenario_hash: string },
+  table: 'rooms' | 'assignments' = 'rooms',
 ): Promise<ScenarioDef> {
   const hit = loaded.get(room.id);
   if (hit) return hit;
   const rows = await q.query<{ text: string }>(
-    'SELECT scenario_text AS text FROM rooms WHERE id = $1',
+    `SELECT scenario_text AS text FROM ${table} WHERE id = $1`,
     [room.id],
   );
   const result = rows[0] ? loadScenario(rows[0].text, room.scenario_file) : null;
   if (!result?.ok || result.hash !== room.scenario_hash) {
-    throw new RoomError('internal', `room ${room.id}: its stored scenario no longer loads`);
+    throw new RoomError(
+      'internal',
+      `${table === 'rooms' ? 'room' : 'assignment'} ${room.id}: its stored scenario no longer loads`,
+    );
   }
   rememberScenario(room.id, result.scenario);
   return result.scenario;

@@ -12,7 +12,7 @@ import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
-import { contextBanner } from './context.ts';
+import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
 
 /**
@@ -81,7 +81,10 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   if (!entry || !sim) return h('div');
   const { scenario } = entry;
   const value = score(scenario.rubric, sim);
-  const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
+  const assessment = s.room?.assessment ?? null;
+  const passMark =
+    assessment?.passMark ??
+    (s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark);
   // the fair score and the explanation arrive from their workers (src/app/effects/)
   const fair = fairSection(store, scenario.rubric, passMark, value);
   // the printed debrief is its summary, lessons and the trainee's answers (print.css)
@@ -127,9 +130,13 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const shown = () => store.getState().screen === 'debrief' && charts.isConnected;
   afterFairScore(store, shown, [
     () =>
-      void import('../result.ts').then((m) => {
-        if (shown()) m.renderResult(result, entry, sim, s.context, handIn);
-      }),
+      assessment
+        ? void import('../signed-result.ts').then((m) => {
+            if (shown()) m.renderSignedResult(result, assessment);
+          })
+        : void import('../result.ts').then((m) => {
+            if (shown()) m.renderResult(result, entry, sim, s.context, handIn);
+          }),
     () =>
       void import('../charts.ts').then((m) => {
         if (shown()) m.renderCharts(charts, scenario, sim);
@@ -138,7 +145,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   return h(
     'div',
     { class: 'screen debrief' },
-    contextBanner(s.context),
+    assessment ? assessedBanner(assessment, s.room?.name ?? null) : contextBanner(s.context),
     h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · market #${sim.seed}`),
     heading(1, 'How your market went'),
     // one headline result: the grade, the fair score in one sentence, the score beneath
@@ -188,7 +195,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'section',
       { class: 'block no-print', attrs: { 'aria-labelledby': 'result-h' } },
-      h('h2', { id: 'result-h' }, 'Your result to hand in'),
+      h('h2', { id: 'result-h' }, assessment ? 'Your result' : 'Your result to hand in'),
       result,
     ),
     later,

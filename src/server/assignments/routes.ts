@@ -1,0 +1,130 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  assignmentIdSchema,
+  attemptDecideSchema,
+  createAssignmentRequestSchema,
+  enrolRequestSchema,
+} from '../../room/assignments.ts';
+import { MAX_CREATE_BODY_BYTES } from '../../room/limits.ts';
+import { displayNameSchema } from '../../room/protocol.ts';
+import type { Database } from '../db/database.ts';
+import { bearer } from '../http.ts';
+import { parseOrRefuse } from '../parse.ts';
+import { attemptResult, decideAttempt, startAttempt, traineeStatus } from './attempts.ts';
+import { cohortCsv, cohortView, resultForHr } from './cohort.ts';
+import { createAssignment, enrol } from './create.ts';
+import type { Signer } from './keys.ts';
+import { assignmentById, publicAssignment } from './rows.ts';
+
+// The HTTP API of assessed assignments (docs/server.md, Assignments) and the server's
+// public keys. HR's requests carry the assignment's admin secret, a trainee's their
+// personal token, both as `Authorization: Bearer …`.
+
+export interface AssignmentApiOptions {
+  db: Database;
+  signer: Signer;
+  rateLimit: number;
+}
+
+type WithId = FastifyRequest<{ Params: { id: string } }>;
+type WithAttempt = FastifyRequest<{ Params: { id: string; n: string } }>;
+
+const idOf = (req: WithId) => parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id');
+const attemptNumberSchema = z.coerce.number().int().min(1).max(1000);
+const numberOf = (req: WithAttempt) =>
+  parseOrRefuse(attemptNumberSchema, req.params.n, 'the attempt number');
+
+export async function assignmentRoutes(
+  app: FastifyInstance,
+  options: AssignmentApiOptions,
+): Promise<void> {
+  const { db, signer } = options;
+
+  app.get('/.well-known/jwks.json', async (_req, reply) => {
+    reply.header('Cache-Control', 'public, max-age=300');
+    return signer.keySet();
+  });
+
+  app.post(
+    '/api/assignments',
+    {
+      bodyLimit: MAX_CREATE_BODY_BYTES,
+      config: {
+        rateLimit: { max: Math.max(1, Math.ceil(options.rateLimit / 10)), timeWindow: '1 minute' },
+      },
+    },
+    async (req, reply) => {
+      const body = parseOrRefuse(createAssignmentRequestSchema, req.body, 'the assignment');
+      reply.code(201);
+      return createAssignment(db, body);
+    },
+  );
+
+  app.get('/api/assignments/:id', async (req: WithId) =>
+    publicAssignment(await assignmentById(db, idOf(req))),
+  );
+
+  app.get('/api/assignments/:id/scenario', async (req: WithId) => {
+    const a = await assignmentById(db, idOf(req));
+    const [row] = await db.query<{ text: string }>(
+      'SELECT scenario_text AS text FROM assignments WHERE id = $1',
+      [a.id],
+    );
+    return { text: row!.text, hash: a.scenario_hash };
+  });
+
+  app.post('/api/assignments/:id/trainees', async (req: WithId, reply) => {
+    const { name } = parseOrRefuse(enrolRequestSchema, req.body, 'enrolling');
+    reply.code(201);
+    return enrol(db, idOf(req), name);
+  });
+
+  app.get('/api/assignments/:id/me', async (req: WithId) =>
+    traineeStatus(db, idOf(req), bearer(req)),
+  );
+
+  app.post('/api/assignments/:id/attempts', async (req: WithId, reply) => {
+    const started = await startAttempt(db, idOf(req), bearer(req));
+    reply.code(started.resumed ? 200 : 201);
+    return started;
+  });
+
+  app.post('/api/assignments/:id/attempts/:n/decisions', async (req: WithAttempt) => {
+    const msg = parseOrRefuse(attemptDecideSchema, req.body, 'the decision');
+    return decideAttempt(db, signer, idOf(req), bearer(req), numberOf(req), msg);
+  });
+
+  app.get('/api/assignments/:id/attempts/:n/result', async (req: WithAttempt, reply) => {
+    const n = numberOf(req);
+    const file = await attemptResult(db, idOf(req), bearer(req), n);
+    reply.header('Content-Disposition', `attachment; filename="tow-${req.params.id}-${n}.json"`);
+    return file;
+  });
+
+  app.get('/api/assignments/:id/cohort', async (req: WithId) =>
+    cohortView(db, idOf(req), bearer(req)),
+  );
+
+  app.get('/api/assignments/:id/cohort.csv', async (req: WithId, reply) => {
+    const view = await cohortView(db, idOf(req), bearer(req));
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="cohort-${view.assignment.id}.csv"`);
+    return cohortCsv(view);
+  });
+
+  app.get(
+    '/api/assignments/:id/results/:n',
+    async (
+      req: FastifyRequest<{ Params: { id: string; n: string }; Querystring: { trainee?: string } }>,
+      reply,
+    ) => {
+      const trainee = parseOrRefuse(displayNameSchema, req.query.trainee, 'the trainee');
+      const n = numberOf(req);
+      const file = await resultForHr(db, idOf(req), bearer(req), trainee, n);
+      reply.header('Content-Disposition', `attachment; filename="tow-${req.params.id}-${n}.json"`);
+      return file;
+    },
+  );
+}

@@ -1,0 +1,329 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/csv.ts';
+import { verify } from '../../src/record/record.ts';
+import { checkSignature, type KeySet, type SignedResultFile } from '../../src/record/signed.ts';
+import type { CohortView, PublicAssignment, TraineeStatus } from '../../src/room/assignments.ts';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { bestPath, fairScoreOf, playChoices, situationById } from '../../src/sim/index.ts';
+import {
+  bundled,
+  createAssignment,
+  decide,
+  playThrough,
+  start,
+  tokenOf,
+} from './assignment-helpers.ts';
+import { DATABASES, json, type Running, startServer } from './helpers.ts';
+
+// Assessed assignments on the server, played through the API, and each way a trainee who
+// wants a better grade might try to get one (issue 18): each is refused with a clear reason
+// or cannot happen. The signed result itself is tested in signing.test.ts.
+
+const tutorial = bundled('tutorial');
+const scenarios = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
+const ANA = 'ana@example.com';
+const BEN = 'ben@example.com';
+
+describe.each(DATABASES)('assignments on $kind', ({ open }) => {
+  let db: Database;
+  let server: Running;
+  let base: string;
+  beforeAll(async () => {
+    db = await open();
+    server = await startServer(db);
+    base = server.base;
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  const keys = async () => (await json<KeySet>(base, '/.well-known/jwks.json')).body;
+
+  it('deals the market when the attempt starts, grades it on the server and signs the result', async () => {
+    const made = await createAssignment(base);
+    const id = made.assignment.id;
+    const token = tokenOf(made, ANA);
+
+    // before the attempt, the market exists nowhere: not in the link's answers
+    const pub = await json<PublicAssignment>(base, `/api/assignments/${id}`);
+    expect(pub.body).toMatchObject({ title: 'Sales academy, March', passMark: 50, attempts: 2 });
+    expect(JSON.stringify(pub.body)).not.toMatch(/seed/);
+    const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+    expect(me.body).toMatchObject({ name: ANA, attemptsUsed: 0, attempts: [] });
+
+    const started = await start(base, id, token);
+    expect(started.status).toBe(201);
+    const attempt = started.body.attempt;
+    expect(attempt).toMatchObject({ number: 1, choices: [], finishedAt: null });
+    expect(attempt.situationId).toBe(playChoices(tutorial, attempt.seed, []).situationId);
+
+    const done = await playThrough(base, id, token, tutorial, attempt);
+    expect(done.situationId).toBeNull();
+    const expected = fairScoreOf(tutorial, playChoices(tutorial, attempt.seed, done.choices), 50);
+    expect(done).toMatchObject({
+      score: expected.raw,
+      fairScore: expected.grade,
+      passed: expected.passed,
+    });
+
+    const result = await json<SignedResultFile>(base, `/api/assignments/${id}/attempts/1/result`, {
+      secret: token,
+    });
+    expect(result.status).toBe(200);
+    const file = result.body;
+    expect(file.record).toMatchObject({
+      seed: attempt.seed,
+      choices: done.choices,
+      player: ANA,
+      session: id,
+      attempt: 1,
+      score: expected.raw,
+      terms: { passMark: 50, attempts: 2 },
+    });
+    expect(file.server).toMatchObject({ trainee: ANA, attempt: 1, fairScore: expected.grade });
+    expect(file.server.decisions).toHaveLength(tutorial.quarters);
+    // replayed as HR's verifier replays any result, and signed by the key the server publishes
+    expect(verify(file.record, scenarios).genuine).toBe(true);
+    const jwks = await keys();
+    expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: file.signature.kid });
+    expect(JSON.stringify(jwks)).not.toMatch(/"d"/);
+    expect(checkSignature(file, jwks)).toEqual({ kind: 'signed', kid: file.signature.kid });
+  });
+
+  it('deals every attempt a fresh market of its own, unknown beforehand', async () => {
+    const made = await createAssignment(base, { attempts: 3 });
+    const id = made.assignment.id;
+    const seeds = new Set<string>();
+    for (const name of [ANA, BEN]) {
+      for (let i = 0; i < 3; i++) {
+        const a = (await start(base, id, tokenOf(made, name))).body.attempt;
+        seeds.add(a.seed);
+        await playThrough(base, id, tokenOf(made, name), tutorial, a);
+      }
+    }
+    expect(seeds.size).toBe(6);
+    for (const s of seeds) expect(s).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('cheat: typing in the best path worked out for a guessed seed', async () => {
+    const made = await createAssignment(base, { attempts: 1 });
+    const id = made.assignment.id;
+    const token = tokenOf(made, ANA);
+    const guessed = bestPath(tutorial, '7');
+
+    // nothing is accepted before the attempt starts
+    const early = await decide(base, id, token, 1, {
+      quarter: 1,
+      situationId: playChoices(tutorial, '7', []).situationId,
+      choiceId: guessed.choices[0],
+    });
+    expect(early.status).toBe(404);
+    expect(early.body.error).toBe('no_attempt');
+
+    const attempt = (await start(base, id, token)).body.attempt;
+    expect(attempt.seed).not.toBe('7');
+    // the whole path at once: only the next quarter is open
+    const ahead = await decide(base, id, token, 1, {
+      quarter: 3,
+      situationId: playChoices(tutorial, '7', guessed.choices.slice(0, 2)).situationId,
+      choiceId: guessed.choices[2],
+    });
+    expect(ahead.status).toBe(409);
+    expect(ahead.body).toMatchObject({ error: 'quarter_not_open' });
+    expect(ahead.body.message).toContain('the next is 1');
+
+    // a reply the waiting situation does not offer
+    const offered = await decide(base, id, token, 1, {
+      quarter: 1,
+      situationId: attempt.situationId,
+      choiceId: 'walk-away-with-the-bonus',
+    });
+    expect(offered.body).toMatchObject({ error: 'not_offered' });
+
+    // typed in anyway, the guessed path is graded on the market the server dealt
+    const done = await playThrough(base, id, token, tutorial, attempt, (replies, q) =>
+      replies.includes(guessed.choices[q - 1]!) ? guessed.choices[q - 1]! : replies[0]!,
+    );
+    const onDealt = fairScoreOf(tutorial, playChoices(tutorial, attempt.seed, done.choices), 50);
+    expect(done.score).toBe(onDealt.raw);
+    expect(done.fairScore).toBe(onDealt.grade);
+    // and the game over, nothing more is taken
+    const after = await decide(base, id, token, 1, {
+      quarter: tutorial.quarters,
+      situationId: situationById(tutorial, playChoices(tutorial, '7', []).situationId!).id,
+      choiceId: 'x',
+    });
+    expect(after.body).toMatchObject({ error: 'game_over' });
+  });
+
+  it('cheat: a fresh browser for another attempt: attempts are counted on the server', async () => {
+    const made = await createAssignment(base, { attempts: 2 });
+    const id = made.assignment.id;
+    const token = tokenOf(made, BEN);
+    const first = (await start(base, id, token)).body.attempt;
+    // a second browser (the same link) resumes the attempt in play: no new market to fish in
+    const again = await start(base, id, token);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ resumed: true, attempt: { number: 1, seed: first.seed } });
+    await playThrough(base, id, token, tutorial, first);
+
+    // three browsers starting at once make one attempt, not three
+    const racing = await Promise.all([1, 2, 3].map(() => start(base, id, token)));
+    expect(new Set(racing.map((r) => r.body.attempt.number))).toEqual(new Set([2]));
+    expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
+    await playThrough(base, id, token, tutorial, racing[0]!.body.attempt);
+
+    const over = await start(base, id, token);
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ error: 'attempts_used' });
+    expect((over.body as unknown as { message: string }).message).toBe(
+      'all 2 attempts allowed are used',
+    );
+    const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+    expect(me.body.attemptsUsed).toBe(2);
+  });
+
+  it('cheat: enrolling again under the same name, or on a listed assignment', async () => {
+    const open = await createAssignment(base, { trainees: undefined, attempts: 1 });
+    expect(open.assignment.openEnrolment).toBe(true);
+    const id = open.assignment.id;
+    const first = await json<{ token: string }>(base, `/api/assignments/${id}/trainees`, {
+      body: { name: 'Chidi' },
+    });
+    expect(first.status).toBe(201);
+    const second = await json(base, `/api/assignments/${id}/trainees`, { body: { name: 'Chidi' } });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ error: 'name_taken' });
+
+    const listed = await createAssignment(base);
+    const refused = await json(base, `/api/assignments/${listed.assignment.id}/trainees`, {
+      body: { name: 'Mallory' },
+    });
+    expect(refused.body).toMatchObject({ error: 'enrolment_closed' });
+    // another assignment's token does not work here
+    const wrong = await start(base, listed.assignment.id, first.body.token);
+    expect(wrong.body).toMatchObject({ error: 'wrong_room' });
+    const none = await start(base, listed.assignment.id, 'x'.repeat(43));
+    expect(none.status).toBe(401);
+  });
+
+  it('cheat: playing after the due date, by the server clock', async () => {
+    const past = await createAssignment(base, { due: new Date(Date.now() - 60_000).toISOString() });
+    const late = await start(base, past.assignment.id, tokenOf(past, ANA));
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: 'past_due' });
+
+    // an attempt started in time cannot be finished after the due moment
+    const soon = await createAssignment(base, { due: new Date(Date.now() + 1500).toISOString() });
+    const token = tokenOf(soon, ANA);
+    const attempt = (await start(base, soon.assignment.id, token)).body.attempt;
+    await new Promise((r) => setTimeout(r, 1800));
+    const situation = situationById(tutorial, attempt.situationId!);
+    const refused = await decide(base, soon.assignment.id, token, 1, {
+      quarter: 1,
+      situationId: situation.id,
+      choiceId: situation.choices[0]!.id,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: 'past_due' });
+  });
+
+  it("HR's cohort: every trainee's status and best grade, as JSON and CSV, with the admin secret only", async () => {
+    const made = await createAssignment(base, {
+      attempts: 1,
+      trainees: [ANA, BEN, '=cmd|calc'],
+    });
+    const id = made.assignment.id;
+    const a = (await start(base, id, tokenOf(made, ANA))).body.attempt;
+    const done = await playThrough(base, id, tokenOf(made, ANA), tutorial, a);
+    await start(base, id, tokenOf(made, BEN));
+
+    const denied = await json(base, `/api/assignments/${id}/cohort`, {
+      secret: tokenOf(made, ANA),
+    });
+    expect(denied.status).toBe(401);
+    const view = await json<CohortView>(base, `/api/assignments/${id}/cohort`, {
+      secret: made.adminSecret,
+    });
+    const byName = Object.fromEntries(view.body.trainees.map((t) => [t.trainee, t]));
+    expect(byName[ANA]).toMatchObject({
+      status: done.passed ? 'submitted' : 'over attempts',
+      attemptsUsed: 1,
+      bestAttempt: 1,
+      fairScore: done.fairScore,
+      passed: done.passed,
+    });
+    expect(byName[BEN]).toMatchObject({ status: 'in progress', attemptsUsed: 1, fairScore: null });
+    expect(byName['=cmd|calc']).toMatchObject({ status: 'not started', attemptsUsed: 0 });
+
+    const csv = await fetch(`${base}/api/assignments/${id}/cohort.csv`, {
+      headers: { authorization: `Bearer ${made.adminSecret}` },
+    });
+    const rows = parseCsv(await csv.text());
+    expect(rows[0]).toEqual([
+      'trainee',
+      'status',
+      'passed',
+      'fair_score',
+      'score',
+      'best_attempt',
+      'attempts_used',
+      'attempts_allowed',
+      'pass_mark',
+      'due',
+      'last_activity',
+    ]);
+    expect(rows.find((r) => r[0] === ANA)!.slice(1, 4)).toEqual([
+      done.passed ? 'submitted' : 'over attempts',
+      done.passed ? 'yes' : 'no',
+      String(done.fairScore),
+    ]);
+    // a name that looks like a formula is written as text
+    expect(rows.some((r) => r[0] === "'=cmd|calc")).toBe(true);
+
+    const download = await json<SignedResultFile>(
+      base,
+      `/api/assignments/${id}/results/1?trainee=${encodeURIComponent(ANA)}`,
+      { secret: made.adminSecret },
+    );
+    expect(download.body.record).toMatchObject({ player: ANA, attempt: 1 });
+  });
+
+  it('refuses a malformed assignment, and an uploaded scenario with errors, saying why', async () => {
+    const bad = await json(base, '/api/assignments', {
+      body: {
+        title: 'x',
+        scenario: { kind: 'bundled', id: 'tutorial' },
+        passMark: 150,
+        attempts: 1,
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: 'malformed' });
+    const broken = await json(base, '/api/assignments', {
+      body: {
+        title: 'x',
+        scenario: { kind: 'upload', text: 'id: broken\nquarters: nine\n' },
+        passMark: 50,
+        attempts: 1,
+      },
+    });
+    expect(broken.status).toBe(422);
+    expect(broken.body).toMatchObject({ error: 'scenario_invalid' });
+    const twice = await json(base, '/api/assignments', {
+      body: {
+        title: 'x',
+        scenario: { kind: 'bundled', id: 'tutorial' },
+        passMark: 50,
+        attempts: 1,
+        trainees: ['Ana', 'Ana'],
+      },
+    });
+    expect(twice.body).toMatchObject({
+      error: 'malformed',
+      message: '"Ana" is on the trainee list twice',
+    });
+  });
+});
