@@ -23,6 +23,11 @@ const envSchema = z.object({
   TOW_RATE_LIMIT: int(1, 1_000_000).default(300),
   TOW_WS_RATE: int(1, 100_000).default(20),
   TOW_SIGNING_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  TOW_ADMIN_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  TOW_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
+    .optional(),
+  TOW_LTI_RETRY_SECONDS: int(1, 86_400).default(30),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
