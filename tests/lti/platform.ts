@@ -57,7 +57,8 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('error', reject);
   });
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export class TestPlatform {
   readonly scores: ReceivedScore[] = [];
@@ -67,15 +68,20 @@ export class TestPlatform {
   lastLaunch: { id_token: string; state: string } | null = null;
   /** the score endpoint answers 503 this many more times */
   failScores = 0;
-  plan: LaunchPlan = {
-    sub: 'user-ana-7731',
-    name: 'Ana Souza',
-    roles: [ROLE.learner],
-    messageType: 'LtiResourceLinkRequest',
-    resourceLinkId: 'link-1',
-    custom: {},
-    misuse: 'none',
-  };
+  plan: LaunchPlan = TestPlatform.learnerPlan({});
+
+  /** Ana, a learner, launching the course's link to the assessment `custom` names, signed as it should be. */
+  static learnerPlan(custom: Record<string, string>): LaunchPlan {
+    return {
+      sub: 'user-ana-7731',
+      name: 'Ana Souza',
+      roles: [ROLE.learner],
+      messageType: 'LtiResourceLinkRequest',
+      resourceLinkId: 'link-1',
+      custom,
+      misuse: 'none',
+    };
+  }
 
   private readonly tokens = new Set<string>();
   private toolKeys: ReturnType<typeof createRemoteJWKSet> | null = null;
@@ -91,7 +97,12 @@ export class TestPlatform {
 
   static async start(toolOrigin: string): Promise<TestPlatform> {
     const own = await generateKeyPair('RS256', { extractable: true });
-    const jwk = { ...(await exportJWK(own.publicKey)), kid: 'platform-key-1', alg: 'RS256', use: 'sig' };
+    const jwk = {
+      ...(await exportJWK(own.publicKey)),
+      kid: 'platform-key-1',
+      alg: 'RS256',
+      use: 'sig',
+    };
     // the attacker's key announces the platform's key id, so only the signature can tell
     const rogue = (await generateKeyPair('RS256')).privateKey;
     let platform: TestPlatform | null = null;
@@ -190,19 +201,28 @@ export class TestPlatform {
       res.writeHead(status, { 'content-type': type });
       res.end(body);
     };
-    if (url.pathname === '/jwks') return send(200, 'application/json', JSON.stringify({ keys: [this.keys.jwk] }));
+    if (url.pathname === '/jwks')
+      return send(200, 'application/json', JSON.stringify({ keys: [this.keys.jwk] }));
     if (url.pathname === '/auth') return this.authorise(url.searchParams, send);
     if (url.pathname === '/token') return this.token(await readBody(req), send);
     if (url.pathname === '/deep-link-return') {
       const jwt = new URLSearchParams(await readBody(req)).get('JWT') ?? '';
-      const { payload } = await jwtVerify(jwt, this.toolKeySet(), { issuer: CLIENT_ID, audience: this.issuer });
+      const { payload } = await jwtVerify(jwt, this.toolKeySet(), {
+        issuer: CLIENT_ID,
+        audience: this.issuer,
+      });
       this.deepLinks.push(payload);
-      return send(200, 'text/html', '<!doctype html><title>Course</title><h1>Placed in the course</h1>');
+      return send(
+        200,
+        'text/html',
+        '<!doctype html><title>Course</title><h1>Placed in the course</h1>',
+      );
     }
     const scores = /^\/courses\/7\/lineitems\/([^/]+)\/scores$/.exec(url.pathname);
     if (scores && req.method === 'POST') {
       const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
-      if (!auth || !this.tokens.has(auth[1]!)) return send(401, 'text/plain', 'no valid access token');
+      if (!auth || !this.tokens.has(auth[1]!))
+        return send(401, 'text/plain', 'no valid access token');
       if (this.failScores > 0) {
         this.failScores--;
         return send(503, 'text/plain', 'gradebook busy');
@@ -234,10 +254,12 @@ export class TestPlatform {
       login_hint: this.plan.sub,
     };
     for (const [k, v] of Object.entries(expected))
-      if (q.get(k) !== v) return send(400, 'text/plain', `authorisation refused: ${k} is ${q.get(k)}, not ${v}`);
+      if (q.get(k) !== v)
+        return send(400, 'text/plain', `authorisation refused: ${k} is ${q.get(k)}, not ${v}`);
     const nonce = q.get('nonce');
     const state = q.get('state');
-    if (!nonce || !state) return send(400, 'text/plain', 'authorisation refused: no nonce or state');
+    if (!nonce || !state)
+      return send(400, 'text/plain', 'authorisation refused: no nonce or state');
     const form = { id_token: await this.idToken(nonce), state };
     this.lastLaunch = form;
     const inputs = Object.entries(form)
@@ -256,7 +278,9 @@ export class TestPlatform {
     const scope = f.get('scope') ?? '';
     try {
       if (f.get('grant_type') !== 'client_credentials') throw new Error('grant_type');
-      if (f.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      if (
+        f.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+      )
         throw new Error('client_assertion_type');
       await jwtVerify(f.get('client_assertion') ?? '', this.toolKeySet(), {
         issuer: CLIENT_ID,
@@ -271,7 +295,11 @@ export class TestPlatform {
     this.tokenRequests.push({ scope, ok: true });
     const token = randomBytes(16).toString('hex');
     this.tokens.add(token);
-    return send(200, 'application/json', JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600, scope }));
+    return send(
+      200,
+      'application/json',
+      JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600, scope }),
+    );
   }
 }
 
@@ -280,6 +308,9 @@ export function formFields(page: string): { action: string; fields: Record<strin
   const action = /<form[^>]*action="([^"]*)"/.exec(page)?.[1] ?? '';
   const fields: Record<string, string> = {};
   for (const m of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
-    fields[m[1]!] = m[2]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+    fields[m[1]!] = m[2]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&amp;/g, '&');
   return { action: action.replace(/&amp;/g, '&'), fields };
 }

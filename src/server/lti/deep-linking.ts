@@ -202,9 +202,10 @@ export async function answerDeepLink(
     ? html`<p>Keep this admin secret: it opens the assessment's results outside the course, and it is shown only now.</p>
 <p><code>${chosen.adminSecret}</code></p>`
     : '';
-  const body = html`<h1>Ready to place “${chosen.title}”</h1>
+  const body = html`<h1>“${chosen.title}” is ready for your course</h1>
 <p>Assessment id <code>${chosen.id}</code>.</p>${secretNote}
+<p>Press the button to add it to the course, with a gradebook column out of 100.</p>
 <form method="post" action="${link.return_url}"><input type="hidden" name="JWT" value="${jwt}">
-<button type="submit">Back to the course</button></form>`;
-  return { page: page('Ready to place', body), returnUrl: link.return_url };
+<button type="submit">Add it to the course</button></form>`;
+  return { page: page('Ready for your course', body), returnUrl: link.return_url };
 }

@@ -26,7 +26,7 @@ async function passbacksOf(q: Queryable, assignmentId: string) {
 
 function gradebookCell(p: PassbackSummary | undefined): string {
   if (!p) return '–';
-  if (p.status === 'sent') return `sent (${p.score_sent})`;
+  if (p.status === 'sent') return `sent: ${p.score_sent}`;
   if (p.status === 'pending')
     return p.last_error ? `not yet, trying again (${p.last_error})` : 'being sent';
   return `not sent: ${p.last_error ?? 'the platform refused it'}`;
@@ -52,7 +52,8 @@ when an attempt finishes.</p>
 ${
   rows.length === 0
     ? html`<p>No one has opened the assessment yet.</p>`
-    : html`<div class="wide"><table><caption class="note">Reload the page to see the latest.</caption>
+    : html`<p class="note">Reload the page to see the latest.</p>
+<div class="wide" tabindex="0" role="region" aria-label="Learners"><table>
 <thead><tr><th scope="col">Learner</th><th scope="col">Status</th><th scope="col">Fair score</th>
 <th scope="col">Passed</th><th scope="col">Attempts</th><th scope="col">Gradebook</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`
