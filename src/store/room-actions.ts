@@ -2,7 +2,7 @@ import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
 import { openQuarter } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
 import { playChoices, SimError } from '../sim/index.ts';
-import type { RoomPlay } from './room-types.ts';
+import type { AssessmentPlay, RoomPlay } from './room-types.ts';
 import type { GameState, Notice, ScenarioEntry, Screen } from './types.ts';
 
 // The live room's actions. The room client (src/app/room/) reports what the server said;
@@ -28,13 +28,28 @@ export interface RoomActions {
   roomTick(): void;
   leaveRoom(): void;
   setRoomServer(present: boolean): void;
+  /** an assessed attempt's link was opened: the page is fetching its attempt from the server */
+  openAssessment(id: string): void;
+  /** the server dealt (or resumed) the attempt: played like a room's game from here */
+  assessmentStarted(
+    entry: ScenarioEntry,
+    room: PublicRoom,
+    game: OwnGame,
+    assessment: Omit<AssessmentPlay, 'result'>,
+  ): void;
+  /** the server graded and signed the attempt: the result is kept and the answer key opens */
+  assessmentGraded(result: Record<string, unknown>): void;
 }
+
+/** Everything released: an assessed attempt's debrief once the server has its result. */
+const ALL_RELEASED = { debrief: true, bestPath: true, whatIf: true } as const;
 
 type Full = GameState & {
   notify(tone: Notice['tone'], text: string): void;
   openDebrief(): void;
   refreshSaves(): void;
   roomGone(message: string): void;
+  roomWelcome(entry: ScenarioEntry, room: PublicRoom, game: OwnGame): void;
 };
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
@@ -107,6 +122,7 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
           pending: null,
           joining: null,
           problem: null,
+          assessment: null,
         },
       });
     },
@@ -165,11 +181,17 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
               phase: 'decide' as const,
               animating: false,
               debrief: null,
-              context: {
-                kind: 'workshop',
-                name: `Room ${room.code}`,
-                session: `room-${room.code}`,
-              },
+              context: before.room.assessment
+                ? {
+                    kind: 'workshop',
+                    name: before.room.assessment.title,
+                    session: `assessment-${room.code}`,
+                  }
+                : {
+                    kind: 'workshop',
+                    name: `Room ${room.code}`,
+                    session: `room-${room.code}`,
+                  },
             }),
       });
       place();
@@ -230,6 +252,39 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
     },
 
     setRoomServer: (present) => set({ roomServer: present }),
+
+    openAssessment(id) {
+      set({
+        screen: 'room',
+        room: {
+          code: id,
+          name: null,
+          link: 'connecting',
+          room: null,
+          skew: 0,
+          pending: null,
+          joining: null,
+          problem: null,
+          assessment: { id, title: '', attempt: 0, attempts: 0, passMark: 0, result: null },
+        },
+      });
+    },
+
+    assessmentStarted(entry, room, game, assessment) {
+      const before = get().room;
+      if (!before?.assessment) return;
+      patch({ assessment: { ...assessment, result: before.assessment.result } });
+      get().roomWelcome(entry, room, game);
+    },
+
+    assessmentGraded(result) {
+      const room = get().room;
+      if (!room?.assessment || !room.room) return;
+      patch({
+        assessment: { ...room.assessment, result },
+        room: { ...room.room, release: ALL_RELEASED },
+      });
+    },
   };
 }
 

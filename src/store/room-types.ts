@@ -16,6 +16,21 @@ export type RoomLink =
   /** the room is gone (deleted, expired, a wrong code) or no room server serves this page */
   | 'gone';
 
+/**
+ * An assessed attempt played through the server (an assignment's personal link): the same
+ * machinery as a live room, with the server dealing the market, counting attempts and
+ * grading. The answer key stays closed until the server has graded and signed the attempt.
+ */
+export interface AssessmentPlay {
+  id: string;
+  title: string;
+  attempt: number;
+  attempts: number;
+  passMark: number;
+  /** the result file the server graded and signed, once the attempt is finished */
+  result: Record<string, unknown> | null;
+}
+
 export interface RoomPlay {
   code: string;
   /** the display name this device joined with */
@@ -30,4 +45,6 @@ export interface RoomPlay {
   joining: string | null;
   /** why joining failed, or why the room is gone, in words */
   problem: string | null;
+  /** set when this is an assessed attempt rather than a live room */
+  assessment: AssessmentPlay | null;
 }

@@ -14,14 +14,19 @@ export function roomBar(): { el: HTMLElement; update(s: GameState): void } {
     update(s) {
       const r = s.room;
       const shown = r !== null && (r.link === 'live' || r.link === 'retrying');
+      const a = r?.assessment;
+      const where = a
+        ? `Assessed: ${a.title} · attempt ${a.attempt} of ${a.attempts}`
+        : `Live room ${r?.code}`;
+      const kept = a ? 'the server keeps your decisions' : 'your decisions are kept by the room';
       const text = !shown
         ? ''
-        : `Live room ${r.code}${r.name ? ` · playing as ${r.name}` : ''} · ${
+        : `${where}${r.name ? ` · playing as ${r.name}` : ''} · ${
             r.link === 'live'
               ? r.pending
                 ? 'sending your decision…'
                 : 'connected'
-              : 'connection lost: reconnecting… (your decisions are kept by the room)'
+              : `connection lost: reconnecting… (${kept})`
           }`;
       if (text === last) return;
       last = text;

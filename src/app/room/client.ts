@@ -2,9 +2,9 @@ import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
-import { jitlessLoader } from '../url.ts';
 import { joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
 import { dropSeat, keepSeat, readSeat } from './seat.ts';
+import { checkedServerScenario } from './server-scenario.ts';
 
 // The game page's one connection to a live room, and the only place it talks to the room
 // server. It watches the store for what the trainee asked (join with a name, a decision to
@@ -46,14 +46,7 @@ export function startRoomClient(store: GameStore): void {
   const scenarioOf = async (room: string): Promise<ScenarioEntry> => {
     if (entry && code === room) return entry;
     const { text, hash } = await roomScenario(room);
-    const { loadScenario } = await jitlessLoader();
-    const loaded = loadScenario(text, 'room scenario');
-    if (!loaded.ok || loaded.hash !== hash)
-      throw new RoomApiError(
-        'This page cannot read the room’s scenario (another version of the game?).',
-        'internal',
-      );
-    const e: ScenarioEntry = { scenario: loaded.scenario, hash, yaml: text };
+    const e = await checkedServerScenario(text, hash, 'room');
     actions().addScenario(e);
     entry = e;
     return e;

@@ -5,15 +5,31 @@ import type { GameStore } from '../../store/game-store.ts';
 // code and zod load only here, after zod is told to stay jitless (the page's CSP forbids eval).
 
 const CODE_PARAM = 'room';
+/** an assessed attempt's personal link: `?assess=ID&t=TOKEN` (src/app/assess/client.ts) */
+const ASSESS_PARAM = 'assess';
+const TOKEN_PARAM = 't';
+/** present when the trainee asked for their next attempt */
+const NEW_PARAM = 'new';
 
 export async function startRooms(store: GameStore, search: string): Promise<void> {
-  const code = new URLSearchParams(search).get(CODE_PARAM)?.trim().toUpperCase() || null;
+  const params = new URLSearchParams(search);
+  const code = params.get(CODE_PARAM)?.trim().toUpperCase() || null;
+  const assess = params.get(ASSESS_PARAM)?.trim() || null;
   const { config } = await import('zod');
   config({ jitless: true });
   const { probeRoomServer } = await import('./api.ts');
   const present = await probeRoomServer();
   store.getState().setRoomServer(present);
   if (!present) {
+    if (assess) {
+      store.getState().openAssessment(assess);
+      store
+        .getState()
+        .roomGone(
+          'This assessment is run by the game’s server, and this copy of the game is not served by it (or it cannot be reached). Open the link HR sent you, or try again later.',
+        );
+      return;
+    }
     if (code) {
       store.getState().openRoom(code, null);
       store
@@ -22,6 +38,11 @@ export async function startRooms(store: GameStore, search: string): Promise<void
           'Live rooms need the room server, and this copy of the game is not served by one (or it cannot be reached). Open the link your facilitator gave you, or play a practice market meanwhile.',
         );
     }
+    return;
+  }
+  if (assess) {
+    const { startAssessment } = await import('../assess/client.ts');
+    await startAssessment(store, assess, params.get(TOKEN_PARAM) ?? '', params.has(NEW_PARAM));
     return;
   }
   const { openRoomFromUrl, startRoomClient } = await import('./client.ts');

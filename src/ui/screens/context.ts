@@ -1,4 +1,5 @@
 import type { GameContext } from '../../save/format.ts';
+import type { AssessmentPlay } from '../../store/room-types.ts';
 import { h } from '../dom.ts';
 
 /** The banner that says whose session this game belongs to. */
@@ -19,6 +20,22 @@ export function contextBanner(context: GameContext): HTMLElement | null {
       ? `attempt ${context.attempt} of ${context.attempts}`
       : `${context.attempts} attempts allowed`,
     ...(context.due ? [`due ${context.due}`] : []),
+  ];
+  return h(
+    'p',
+    { class: 'banner banner-assessed' },
+    h('strong', null, 'Assessed session: '),
+    parts.join(' · '),
+  );
+}
+
+/** The banner of an assessed attempt played through the server (src/app/assess/). */
+export function assessedBanner(a: AssessmentPlay, trainee: string | null): HTMLElement {
+  const parts = [
+    a.title,
+    ...(trainee ? [`trainee ${trainee}`] : []),
+    `pass mark ${a.passMark}`,
+    `attempt ${a.attempt} of ${a.attempts}`,
   ];
   return h(
     'p',

@@ -12,7 +12,7 @@ import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { term } from '../terms.ts';
-import { contextBanner } from './context.ts';
+import { assessedBanner, contextBanner } from './context.ts';
 
 /**
  * The what-if, behind a note in an assessed session until the attempt's result is handed
@@ -80,7 +80,10 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   if (!entry || !sim) return h('div');
   const { scenario } = entry;
   const value = score(scenario.rubric, sim);
-  const passMark = s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark;
+  const assessment = s.room?.assessment ?? null;
+  const passMark =
+    assessment?.passMark ??
+    (s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark);
   // the fair score (from the census prefetched during play, or worked out now) and the
   // explanation come from their workers as the debrief shows
   runDebriefWork(store);
@@ -124,9 +127,13 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const shown = () => store.getState().screen === 'debrief' && charts.isConnected;
   afterFairScore(store, shown, [
     () =>
-      void import('../result.ts').then((m) => {
-        if (shown()) m.renderResult(result, entry, sim, s.context, handIn);
-      }),
+      assessment
+        ? void import('../signed-result.ts').then((m) => {
+            if (shown()) m.renderSignedResult(result, assessment);
+          })
+        : void import('../result.ts').then((m) => {
+            if (shown()) m.renderResult(result, entry, sim, s.context, handIn);
+          }),
     () =>
       void import('../charts.ts').then((m) => {
         if (shown()) m.renderCharts(charts, scenario, sim);
@@ -135,7 +142,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   return h(
     'div',
     { class: 'screen debrief' },
-    contextBanner(s.context),
+    assessment ? assessedBanner(assessment, s.room?.name ?? null) : contextBanner(s.context),
     h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · market #${sim.seed}`),
     heading(1, 'How your market went'),
     // one headline result: the grade, the fair score in one sentence, the score beneath
@@ -176,7 +183,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'result-h' } },
-      h('h2', { id: 'result-h' }, 'Your result to hand in'),
+      h('h2', { id: 'result-h' }, assessment ? 'Your result' : 'Your result to hand in'),
       result,
     ),
     later,

@@ -151,9 +151,20 @@ export function roomScreen(store: GameStore, s: GameState): HTMLElement {
     return h(
       'div',
       { class: 'screen' },
-      heading(1, 'This room is not available'),
+      heading(
+        1,
+        room.assessment ? 'This assessment cannot be played now' : 'This room is not available',
+      ),
       h('p', { class: 'lead', attrs: { role: 'alert' } }, room.problem ?? 'The room is gone.'),
       h('div', { class: 'row' }, back(store)),
+    );
+  }
+  if (room.assessment && (!room.room || !s.sim)) {
+    return h(
+      'div',
+      { class: 'screen' },
+      heading(1, 'Opening your assessed session…'),
+      h('p', { class: 'lead' }, 'The server is dealing your market for this attempt.'),
     );
   }
   if (!room.room || !s.sim) {

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  type AttemptView,
+  attemptViewSchema,
+  publicAssignmentSchema,
+  traineeStatusSchema,
+} from '../../room/assignments.ts';
+import { apiUrl, RoomApiError, roomCall } from '../../room/http.ts';
+import type { PublicRoom } from '../../room/protocol.ts';
+import { scenarioTextResponseSchema } from '../../room/protocol.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import { checkedServerScenario } from '../room/server-scenario.ts';
+
+// An assessed attempt on the game page, played through the server: the one place the page
+// talks to the assignments API. The server deals the attempt's market when it starts; the
+// page then plays it with the live room's machinery (the store's room actions): a choice is
+// only recorded as pending, sent here, and played when the server has taken it. After the
+// last quarter the server grades and signs the attempt, and the debrief shows its result.
+
+const startedSchema = z.strictObject({ attempt: attemptViewSchema, resumed: z.boolean() });
+const signedSchema = z.looseObject({
+  record: z.looseObject({}),
+  server: z.looseObject({ fairScore: z.int(), passed: z.boolean() }),
+  signature: z.looseObject({ kid: z.string() }),
+});
+
+/** Words for what the server refused, for a trainee. */
+function sentence(err: unknown): string {
+  if (!(err instanceof RoomApiError)) return 'The assessment could not be opened.';
+  switch (err.code) {
+    case 'no_assignment':
+      return 'There is no assessment at this link. Check the link HR sent you.';
+    case 'unauthorized':
+    case 'wrong_room':
+      return 'This link does not let you take the assessment: use the personal link HR sent you.';
+    case 'attempts_used':
+      return `You have used every attempt of this assessment (${err.message}). HR has your results.`;
+    case 'past_due':
+      return `This assessment is closed: ${err.message}.`;
+    default:
+      return err.message;
+  }
+}
+
+/**
+ * Opens the trainee's attempt: the one in play, else the last one finished (a reload of its
+ * debrief costs no attempt), else a new one. `fresh`: the trainee asked for a new attempt.
+ */
+export async function startAssessment(store: GameStore, id: string, token: string, fresh: boolean) {
+  const actions = () => store.getState();
+  actions().openAssessment(id);
+  const auth = { authorization: `Bearer ${token}` };
+  const base = `api/assignments/${encodeURIComponent(id)}`;
+  let seed = '';
+  let number = 0;
+  try {
+    const assignment = await roomCall(apiUrl(base), publicAssignmentSchema);
+    const { text, hash } = await roomCall(apiUrl(`${base}/scenario`), scenarioTextResponseSchema);
+    const entry = await checkedServerScenario(text, hash, 'assessment');
+    actions().addScenario(entry);
+    const me = await roomCall(apiUrl(`${base}/me`), traineeStatusSchema, { headers: auth });
+    const last = me.attempts.at(-1);
+    const attempt =
+      last && (last.finishedAt === null || !fresh)
+        ? last
+        : (
+            await roomCall(apiUrl(`${base}/attempts`), startedSchema, {
+              method: 'POST',
+              headers: auth,
+            })
+          ).attempt;
+    if (fresh) {
+      // a reload of this attempt must not ask for yet another one
+      const url = new URL(window.location.href);
+      url.searchParams.delete('new');
+      window.history.replaceState(window.history.state, '', url);
+    }
+    seed = attempt.seed;
+    number = attempt.number;
+    const room: PublicRoom = {
+      code: id,
+      scenario: assignment.scenario,
+      seed,
+      pacing: { mode: 'self' },
+      // the answer key stays closed until the server has the graded result
+      release: { debrief: true, bestPath: false, whatIf: false },
+      openQuarter: assignment.scenario.quarters,
+      startedAt: null,
+      expiresAt: assignment.due ?? attempt.startedAt,
+      now: assignment.now,
+    };
+    actions().assessmentStarted(entry, room, gameOf(me.name, attempt), {
+      id,
+      title: assignment.title,
+      attempt: attempt.number,
+      attempts: assignment.attempts,
+      passMark: assignment.passMark,
+    });
+    if (attempt.finishedAt !== null) await graded();
+  } catch (err) {
+    actions().roomGone(sentence(err));
+    return;
+  }
+
+  async function graded() {
+    const result = await roomCall(apiUrl(`${base}/attempts/${number}/result`), signedSchema, {
+      headers: auth,
+    });
+    actions().assessmentGraded(result);
+  }
+
+  let sending = false;
+  const send = async () => {
+    const pending = actions().room?.pending;
+    if (!pending || sending) return;
+    sending = true;
+    try {
+      const view = await roomCall(
+        apiUrl(`${base}/attempts/${number}/decisions`),
+        attemptViewSchema,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            quarter: pending.quarter,
+            situationId: pending.situationId,
+            choiceId: pending.choiceId,
+          }),
+        },
+      );
+      // graded first, so the debrief opens with the server's result and the key open
+      if (view.finishedAt !== null) await graded();
+      actions().roomAccepted(gameOf(actions().room?.name ?? '', view));
+    } catch (err) {
+      if (err instanceof RoomApiError && err.code === 'past_due') actions().roomGone(sentence(err));
+      else if (err instanceof RoomApiError && err.code !== 'offline')
+        actions().roomRefused('out_of_order', err.message);
+      else {
+        actions().roomLink('retrying');
+        setTimeout(() => {
+          actions().roomLink('live');
+          void send();
+        }, 3000);
+      }
+    } finally {
+      sending = false;
+    }
+  };
+  store.subscribe(() => void send());
+}
+
+function gameOf(name: string, a: AttemptView) {
+  return { playerId: '', name, choices: a.choices, situationId: a.situationId, score: a.score };
+}

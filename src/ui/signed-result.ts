@@ -1,0 +1,64 @@
+import type { SignedResultFile } from '../record/signed.ts';
+import type { AssessmentPlay } from '../store/room-types.ts';
+import { h } from './dom.ts';
+
+// The debrief's result for an assessed attempt played through the server: nothing to hand
+// in, since the server graded the attempt and HR already has it. The trainee may keep the
+// signed result file; it is the server's own file, so it verifies as it came.
+
+// one file link at a time: the last debrief's is released when the next one is made
+let fileUrl: string | null = null;
+
+/** This page's link with `new` added: the assessment opens a new attempt (a new market). */
+function nextAttemptLink(): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('new', '1');
+  return url.toString();
+}
+
+export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): void {
+  const result = a.result as SignedResultFile | null;
+  if (!result) {
+    container.replaceChildren(
+      h('p', { attrs: { role: 'status' } }, 'The server is grading your attempt…'),
+    );
+    return;
+  }
+  const s = result.server;
+  if (fileUrl) URL.revokeObjectURL(fileUrl);
+  fileUrl = URL.createObjectURL(
+    new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }),
+  );
+  const safe = (t: string) => t.replace(/[^\w.-]+/g, '_').slice(0, 40);
+  container.replaceChildren(
+    h(
+      'p',
+      { attrs: { 'data-assessed-grade': String(s.fairScore) } },
+      `The server graded attempt ${s.attempt} of ${s.attemptsAllowed}: fair score ${s.fairScore}, ${
+        s.passed ? 'passed' : 'not passed'
+      } (pass mark ${s.passMark}). HR has your result already: there is nothing to hand in.`,
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'a',
+        {
+          class: 'btn',
+          attrs: {
+            href: fileUrl,
+            download: `tow-${safe(s.assignment)}-${safe(s.trainee)}-${s.attempt}.json`,
+          },
+        },
+        'Download your signed result',
+      ),
+      s.attempt < s.attemptsAllowed
+        ? h(
+            'a',
+            { class: 'btn btn-quiet', attrs: { href: nextAttemptLink() } },
+            `Start attempt ${s.attempt + 1} of ${s.attemptsAllowed}`,
+          )
+        : null,
+    ),
+  );
+}

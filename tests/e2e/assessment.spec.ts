@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, type Page, test } from '@playwright/test';
+import { tempDir } from '../helpers/temp.ts';
+import {
+  attachScreenshot,
+  clickListed,
+  expectNoAxeViolations,
+  ROOT,
+  waitForRopeView,
+  watchPage,
+} from './helpers/game.ts';
+import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+
+// An assessed assignment on the server, end to end: HR creates it through the API, a
+// trainee plays it to the end in Chromium from their personal link (the server deals the
+// market and grades), HR sees the grade and downloads the signed result, and
+// `npm run verify --keys` accepts it against the server's published keys.
+
+let server: RoomServer;
+test.beforeAll(async () => {
+  server = await startRoomServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const run = promisify(execFile);
+
+async function api<T>(path: string, init: { body?: unknown; secret?: string } = {}): Promise<T> {
+  const res = await fetch(`${server.base}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.secret ? { authorization: `Bearer ${init.secret}` } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  expect(res.ok, `${path}: ${res.status}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+async function playQuarter(page: Page, index: number): Promise<string> {
+  await expect(page.locator('button.choice').first()).toBeEnabled();
+  const id = await clickListed(page, index);
+  await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
+  return id;
+}
+
+test('HR creates an assignment, a trainee plays it through the server, HR gets the signed grade and verify accepts it', async ({
+  page,
+}, testInfo) => {
+  const problems = await watchPage(page);
+  const made = await api<{
+    assignment: { id: string };
+    adminSecret: string;
+    trainees: { name: string; token: string }[];
+  }>('api/assignments', {
+    body: {
+      title: 'Sales academy, March',
+      scenario: { kind: 'bundled', id: 'tutorial' },
+      passMark: 50,
+      attempts: 2,
+      trainees: ['ana@example.com'],
+    },
+  });
+  const id = made.assignment.id;
+  const token = made.trainees[0]!.token;
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.base}?assess=${id}&t=${token}`);
+  await waitForRopeView(page);
+  await expect(page.locator('.room-bar')).toContainText(
+    'Assessed: Sales academy, March · attempt 1 of 2 · playing as ana@example.com · connected',
+  );
+  await expectNoAxeViolations(page, 'an assessed quarter');
+  await page.screenshot({ path: testInfo.outputPath('assessed-play-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: testInfo.outputPath('assessed-play-360.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  const quarters = await page.evaluate(
+    () => window.__TEST__!.store.getState().entry!.scenario.quarters,
+  );
+  const played: string[] = [];
+  for (let q = 1; q <= quarters; q++) played.push(await playQuarter(page, q));
+  await expect(page.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  const graded = page.locator('[data-assessed-grade]');
+  await expect(graded).toContainText('The server graded attempt 1 of 2: fair score');
+  await expectNoAxeViolations(page, 'the assessed debrief');
+  await expect(page.locator('.banner-assessed')).toHaveText(
+    'Assessed session: Sales academy, March · trainee ana@example.com · pass mark 50 · attempt 1 of 2',
+  );
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: testInfo.outputPath('assessed-debrief-top-1280.png') });
+  await graded.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('assessed-result-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: testInfo.outputPath('assessed-debrief-top-360.png') });
+  await graded.scrollIntoViewIfNeeded();
+  await expect(graded).toBeInViewport();
+  // the debrief's long sections are laid out again for the narrow screen
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: testInfo.outputPath('assessed-result-360.png') });
+
+  // HR sees the grade the debrief shows
+  const cohort = await api<{
+    trainees: { trainee: string; status: string; fairScore: number; attemptsUsed: number }[];
+  }>(`api/assignments/${id}/cohort`, { secret: made.adminSecret });
+  const row = cohort.trainees[0]!;
+  expect(row).toMatchObject({ trainee: 'ana@example.com', attemptsUsed: 1 });
+  expect(['submitted', 'over attempts']).toContain(row.status);
+  await expect(graded).toHaveAttribute('data-assessed-grade', String(row.fairScore));
+
+  // the trainee's copy and HR's are the server's same signed file
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download your signed result' }).click();
+  const dir = tempDir('assessed');
+  const mine = join(dir, 'trainee.json');
+  await (await download).saveAs(mine);
+  const hrs = await api<{ record: { choices: string[] } }>(
+    `api/assignments/${id}/results/1?trainee=${encodeURIComponent('ana@example.com')}`,
+    { secret: made.adminSecret },
+  );
+  expect(JSON.parse(readFileSync(mine, 'utf8'))).toEqual(hrs);
+  expect(hrs.record.choices).toEqual(played);
+  writeFileSync(join(dir, 'hr.json'), JSON.stringify(hrs));
+  writeFileSync(join(dir, 'jwks.json'), JSON.stringify(await api('.well-known/jwks.json')));
+  const out = await run(
+    process.execPath,
+    [
+      'scripts/cli.mjs',
+      'src/cli/verify.ts',
+      join(dir, 'hr.json'),
+      '--keys',
+      join(dir, 'jwks.json'),
+    ],
+    { cwd: ROOT, env: { ...process.env, TOW_CACHE_DIR: tempDir('cache') } },
+  );
+  expect(out.stdout).toMatch(/^genuine .*signed by this server \(key /m);
+
+  // a reload shows the finished attempt again; it does not start another
+  await page.reload();
+  await expect(page.locator('[data-assessed-grade]')).toBeVisible();
+  const after = await api<{ trainees: { attemptsUsed: number }[] }>(
+    `api/assignments/${id}/cohort`,
+    { secret: made.adminSecret },
+  );
+  expect(after.trainees[0]!.attemptsUsed).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test('a wrong personal link is refused in words', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${server.base}?assess=AAAAAAAAAAAA&t=${'x'.repeat(43)}`);
+  await expect(
+    page.getByRole('heading', { name: 'This assessment cannot be played now' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText(
+    'There is no assessment at this link. Check the link HR sent you.',
+  );
+  await expectNoAxeViolations(page, 'a refused assessment link');
+  await attachScreenshot(page, testInfo, 'assessed-refused-360');
+});
