@@ -1,21 +1,23 @@
 import { expect, type Page, test } from '@playwright/test';
-import type { AttemptView } from '../../src/room/assignments.ts';
-import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { situationById } from '../../src/sim/index.ts';
 import { ROLE, TestPlatform } from '../lti/platform.ts';
-import { attachScreenshot, expectNoAxeViolations } from './helpers/game.ts';
+import {
+  attachScreenshot,
+  clickListed,
+  expectNoAxeViolations,
+  waitForRopeView,
+  watchPage,
+} from './helpers/game.ts';
 import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
 
 // The game as an LTI 1.3 tool in Chromium, against the test platform (tests/lti/platform.ts):
 // a learner clicks the course link and the browser goes through the tool's login, the
-// platform's authorisation and the tool's launch to the assessment; the attempt is played
-// with the token the launch gave, and the platform's gradebook receives the grade. A launch
+// platform's authorisation and the tool's launch to the assessment; the learner plays the
+// attempt on the game page, and the platform's gradebook receives the grade the server gave. A launch
 // posted again and one signed with the wrong key end on a page that says why. The
 // instructor's pages (placing an assessment, the learners) are checked with axe and
 // screenshots at both sizes.
 
 const ADMIN = 'e2e-admin-secret-0123456789';
-const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!.scenario;
 
 let server: RoomServer;
 let platform: TestPlatform;
@@ -74,44 +76,38 @@ async function shots(page: Page, name: string, testInfo: Parameters<typeof attac
   }
 }
 
-/** Plays the attempt with the launch's token, first reply each quarter, as the game page sends them. */
-async function playAttempt(token: string): Promise<AttemptView> {
-  const started = await api<{ attempt: AttemptView }>(`/api/assignments/${assignmentId}/attempts`, {
-    body: {},
-    secret: token,
-  });
-  let view = started.body.attempt;
-  while (view.situationId !== null) {
-    const s = situationById(tutorial, view.situationId);
-    const res = await api<AttemptView>(
-      `/api/assignments/${assignmentId}/attempts/${view.number}/decisions`,
-      {
-        body: { quarter: view.choices.length + 1, situationId: s.id, choiceId: s.choices[0]!.id },
-        secret: token,
-      },
-    );
-    expect(res.status).toBe(200);
-    view = res.body;
-  }
-  return view;
-}
-
-test('a course link launches the assessment, and the grade reaches the platform', async ({
+test('a course link launches the assessment, the learner plays it, and the grade reaches the platform', async ({
   page,
-}) => {
+}, testInfo) => {
+  const problems = await watchPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(platform.loginUrl());
   await page.waitForURL((u) => u.searchParams.get('assess') === assignmentId);
-  const token = new URL(page.url()).searchParams.get('t')!;
-  expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-  const finished = await playAttempt(token);
+  await waitForRopeView(page);
+  await expect(page.locator('.room-bar')).toContainText(
+    'Assessed: Sales academy, LTI · attempt 1 of 2 · playing as Ana Souza',
+  );
+  await attachScreenshot(page, testInfo, 'lti-learner-1280');
+  const quarters = await page.evaluate(
+    () => window.__TEST__!.store.getState().entry!.scenario.quarters,
+  );
+  for (let q = 1; q <= quarters; q++) {
+    await expect(page.locator('button.choice').first()).toBeEnabled();
+    await clickListed(page, q);
+    await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
+  }
+  const graded = page.locator('[data-assessed-grade]');
+  await expect(graded).toContainText('The server graded attempt 1 of 2: fair score');
+  const fairScore = Number(await graded.getAttribute('data-assessed-grade'));
   await expect.poll(() => platform.scores.length, { timeout: 15_000 }).toBe(1);
   expect(platform.scores[0]!.body).toMatchObject({
     userId: 'user-ana-7731',
-    scoreGiven: finished.fairScore,
+    scoreGiven: fairScore,
     scoreMaximum: 100,
     activityProgress: 'Completed',
     gradingProgress: 'FullyGraded',
   });
+  expect(problems).toEqual([]);
 });
 
 test('a launch posted again is refused, and says why', async ({ page }, testInfo) => {

@@ -48,7 +48,7 @@ button{display:block;font:inherit;padding:.5rem 1rem;margin-top:1rem;background:
 border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3px solid #f0a500}
 .problem{border-left:4px solid #a4262c;padding:.5rem 1rem;background:#fff}
 .note{color:#444}code{background:#fff;padding:0 .25rem;word-break:break-all}
-.wide{overflow-x:auto}`;
+.wide{overflow-x:auto}@media (max-width:480px){th,td{padding:.3rem .25rem;font-size:.875rem}}`;
 
 /** A whole page. */
 export function page(title: string, body: Html): string {
