@@ -120,6 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     toolKey,
     adminSecret: options.adminSecret ?? null,
     publicUrl: options.publicUrl ?? null,
+    onSendAgain: () => passback.nudge(),
   });
   app.get<{ Params: { code: string } }>(
     '/api/rooms/:code/live',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortView } from '../../src/room/assignments.ts';
 import { buildServer, type RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
+import { MAX_TRIES } from '../../src/server/lti/passback.ts';
 import { bundled, createAssignment, playThrough, start } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
 import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
@@ -273,6 +274,43 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     expect(tampered.status).toBe(401);
   });
 
+  it('a grade the platform never took is given up after every try, shown to HR, and sent again on request', async () => {
+    platform.plan.sub = 'user-dee-3';
+    platform.plan.name = 'Dee Mensah';
+    const token = new URL((await launchFrom(platform)).location!, base).searchParams.get('t')!;
+    const started = await start(base, assignmentId, token);
+    platform.failScores = 1000;
+    const finished = await playThrough(base, assignmentId, token, tutorial, started.body.attempt);
+    for (let i = 0; i < MAX_TRIES; i++) {
+      await db.query(`UPDATE lti_passbacks SET next_try_at = now() WHERE status = 'pending'`);
+      await server.passback.round();
+    }
+    const hr = await json<{
+      entries: { trainee: string; status: string; tries: number; lastError: string }[];
+    }>(base, `/api/assignments/${assignmentId}/gradebook`, { secret: adminSecret });
+    expect(hr.body.entries.find((e) => e.trainee === 'Dee Mensah')).toMatchObject({
+      status: 'failed',
+      tries: MAX_TRIES,
+    });
+    expect((await json(base, `/api/assignments/${assignmentId}/gradebook`)).status).toBe(401);
+    platform.plan = { ...platform.plan, roles: [ROLE.instructor], sub: 'teacher-1' };
+    const view = new URL((await launchFrom(platform)).location!, base);
+    const page = await step(view.href);
+    expect(page.text).toContain('not sent: /courses/7/lineitems/link-1/scores answered 503');
+    expect(page.text).toContain('One grade did not reach the gradebook after every try.');
+    platform.failScores = 0;
+    const again = await postForm(`${base}/lti/cohort/send-again`, {
+      v: view.searchParams.get('v')!,
+    });
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('One grade is being sent again.');
+    const got = await until(() => platform.scores.find((x) => x.body.userId === 'user-dee-3'));
+    expect(got.body.scoreGiven).toBe(finished.fairScore);
+    // and without a valid view link, nothing is sent again
+    const forged = await postForm(`${base}/lti/cohort/send-again`, { v: 'not-a-view' });
+    expect(forged.status).toBe(401);
+  });
+
   it('places a new assessment in a course by deep linking, and its launches find it', async () => {
     platform.plan.roles = [ROLE.instructor];
     platform.plan.sub = 'teacher-1';
@@ -343,6 +381,34 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     expect(new URL(learner.location!, base).searchParams.get('assess')).toBe(
       item!.custom.assignment,
     );
+  });
+
+  it('places an assessment made already only with its admin secret', async () => {
+    platform.plan = {
+      ...platform.plan,
+      roles: [ROLE.instructor],
+      sub: 'teacher-1',
+      messageType: 'LtiDeepLinkingRequest',
+    };
+    const choice = new URL((await launchFrom(platform)).location!, base).href;
+    const wrong = await postForm(choice, {
+      choice: 'existing',
+      assignment: assignmentId,
+      secret: 'x'.repeat(43),
+    });
+    expect(wrong.text).toContain('that is not this assignment&#39;s admin secret');
+    expect(wrong.text).toContain(`value="${assignmentId}"`);
+    const right = await postForm(choice, {
+      choice: 'existing',
+      assignment: assignmentId,
+      secret: adminSecret,
+    });
+    const { action, fields } = formFields(right.text);
+    const before = platform.deepLinks.length;
+    await postForm(action, fields);
+    const items =
+      platform.deepLinks[before]!['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'];
+    expect(items).toMatchObject([{ custom: { assignment: assignmentId } }]);
   });
 
   it('does not let a learner place content', async () => {

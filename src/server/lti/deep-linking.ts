@@ -38,6 +38,7 @@ export async function startDeepLinking(
       'The platform asked for content other than an LTI link; the game only places LTI links.',
     );
   const id = randomBytes(18).toString('base64url');
+  await db.query('DELETE FROM lti_deep_links WHERE expires_at < now()');
   await db.query(
     `INSERT INTO lti_deep_links (id, platform_id, deployment_id, return_url, data, expires_at)
      VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6))`,

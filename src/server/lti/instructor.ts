@@ -1,44 +1,27 @@
 import { cohortOf } from '../assignments/cohort.ts';
 import type { AssignmentRow } from '../assignments/rows.ts';
 import type { Queryable } from '../db/database.ts';
+import { gradebookOf, gradebookWords } from './gradebook.ts';
 import { html, page } from './html.ts';
 
 // What an instructor (or an admin) of the course sees when they open the assessment from
 // the platform: the cohort as HR's view has it, and for each learner who came through the
 // platform whether their grade reached the platform's gradebook, and if not, why.
 
-interface PassbackSummary {
-  name: string;
-  status: 'pending' | 'sent' | 'failed';
-  score_sent: number | null;
-  last_error: string | null;
-}
-
-async function passbacksOf(q: Queryable, assignmentId: string) {
-  const rows = await q.query<PassbackSummary>(
-    `SELECT DISTINCT ON (t.id) t.name, p.status, p.score_sent, p.last_error
-     FROM lti_passbacks p JOIN trainees t ON t.id = p.trainee_id
-     WHERE t.assignment_id = $1 ORDER BY t.id, p.number DESC`,
-    [assignmentId],
-  );
-  return new Map(rows.map((r) => [r.name, r]));
-}
-
-function gradebookCell(p: PassbackSummary | undefined): string {
-  if (!p) return '–';
-  if (p.status === 'sent') return `sent: ${p.score_sent}`;
-  if (p.status === 'pending')
-    return p.last_error ? `not yet, trying again (${p.last_error})` : 'being sent';
-  return `not sent: ${p.last_error ?? 'the platform refused it'}`;
-}
-
-export async function instructorPage(q: Queryable, a: AssignmentRow): Promise<string> {
-  const view = await cohortOf(q, a);
-  const sent = await passbacksOf(q, a.id);
-  const rows = view.trainees.map(
+export async function instructorPage(
+  q: Queryable,
+  a: AssignmentRow,
+  view: string,
+  notice: string | null = null,
+): Promise<string> {
+  const cohort = await cohortOf(q, a);
+  const gradebook = await gradebookOf(q, a.id);
+  const sent = new Map(gradebook.map((e) => [e.trainee, e]));
+  const givenUp = gradebook.filter((e) => e.status === 'failed').length;
+  const rows = cohort.trainees.map(
     (t) => html`<tr><td>${t.trainee}</td><td>${t.status}</td><td>${t.fairScore ?? '–'}</td>
 <td>${t.fairScore === null ? '–' : t.passed ? 'yes' : 'no'}</td><td>${t.attemptsUsed} of ${a.attempts}</td>
-<td>${gradebookCell(sent.get(t.trainee))}</td></tr>`,
+<td>${gradebookWords(sent.get(t.trainee))}</td></tr>`,
   );
   const due = a.due_at
     ? html`, due ${a.due_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
@@ -57,6 +40,14 @@ ${
 <thead><tr><th scope="col">Learner</th><th scope="col">Status</th><th scope="col">Fair score</th>
 <th scope="col">Passed</th><th scope="col">Attempts</th><th scope="col">Gradebook</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`
+}
+${notice ? html`<p role="status">${notice}</p>` : ''}
+${
+  givenUp > 0
+    ? html`<form method="post" action="/lti/cohort/send-again"><input type="hidden" name="v" value="${view}">
+<p>${givenUp === 1 ? 'One grade' : `${givenUp} grades`} did not reach the gradebook after every try.</p>
+<button type="submit">Send again</button></form>`
+    : ''
 }`;
   return page(a.title, body);
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { assignmentById } from '../assignments/rows.ts';
+import { assignmentIdSchema } from '../../room/assignments.ts';
+import { asHr, assignmentById } from '../assignments/rows.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { bearer } from '../http.ts';
@@ -8,6 +9,7 @@ import { parseOrRefuse } from '../parse.ts';
 import { hashSecret, matchesHash } from '../rooms/secrets.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import { answerDeepLink, choicePage } from './deep-linking.ts';
+import { gradebookOf, sendAgain } from './gradebook.ts';
 import { errorPage, LtiError } from './html.ts';
 import { instructorPage } from './instructor.ts';
 import { INSTRUCTOR_AUDIENCE, launch } from './launch.ts';
@@ -31,6 +33,8 @@ export interface LtiOptions {
   adminSecret: string | null;
   /** TOW_PUBLIC_URL: the server's address as platforms reach it; null: from each request */
   publicUrl: string | null;
+  /** grades were put back in the queue: send them now */
+  onSendAgain: () => void;
 }
 
 const originOf = (req: FastifyRequest, o: LtiOptions) =>
@@ -127,15 +131,31 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
     return sendPage(reply, 200, answer.page);
   });
 
-  app.get<{ Querystring: { v?: string } }>('/lti/cohort', async (req, reply) => {
-    const claims = req.query.v ? await toolKey.verifyOwn(req.query.v, INSTRUCTOR_AUDIENCE) : null;
+  /** the assignment an instructor's view link (signed at their launch) is for */
+  const viewed = async (v: unknown) => {
+    const claims = typeof v === 'string' ? await toolKey.verifyOwn(v, INSTRUCTOR_AUDIENCE) : null;
     if (!claims?.sub)
       throw new LtiError(
         401,
         'This page has expired',
         'The link to the learners is good for eight hours. Open the assessment from the course again.',
       );
-    return sendPage(reply, 200, await instructorPage(db, await assignmentById(db, claims.sub)));
+    return { a: await assignmentById(db, claims.sub), v: v as string };
+  };
+
+  app.get<{ Querystring: { v?: string } }>('/lti/cohort', async (req, reply) => {
+    const { a, v } = await viewed(req.query.v);
+    allowForms(reply, null);
+    return sendPage(reply, 200, await instructorPage(db, a, v));
+  });
+
+  app.post('/lti/cohort/send-again', async (req, reply) => {
+    const { a, v } = await viewed((req.body as { v?: unknown } | undefined)?.v);
+    const n = await sendAgain(db, a.id);
+    o.onSendAgain();
+    allowForms(reply, null);
+    const notice = `${n === 1 ? 'One grade is' : `${n} grades are`} being sent again. Reload the page in a minute to see how it went.`;
+    return sendPage(reply, 200, await instructorPage(db, a, v, notice));
   });
 }
 
@@ -163,6 +183,24 @@ async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<void> {
     const body = parseOrRefuse(platformRegistrationSchema, req.body, 'the platform');
     reply.code(201);
     return { platform: await registerPlatform(o.db, body), tool: toolUrls(originOf(req, o)) };
+  });
+  app.get<{ Params: { id: string } }>('/api/assignments/:id/gradebook', async (req) => {
+    const a = await asHr(
+      o.db,
+      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
+      bearer(req),
+    );
+    return { entries: await gradebookOf(o.db, a.id) };
+  });
+  app.post<{ Params: { id: string } }>('/api/assignments/:id/gradebook/send-again', async (req) => {
+    const a = await asHr(
+      o.db,
+      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
+      bearer(req),
+    );
+    const queued = await sendAgain(o.db, a.id);
+    o.onSendAgain();
+    return { queued };
   });
   app.delete<{ Params: { id: string } }>('/api/lti/platforms/:id', async (req, reply) => {
     asAdmin(req, o);
