@@ -217,6 +217,15 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     expect(stranger.status).toBe(400);
     expect(stranger.text).toContain('https://lms.example.org');
     expect(stranger.text).toContain('is not registered');
+    const u2 = new URL(platform.loginUrl());
+    u2.searchParams.delete('login_hint');
+    const incomplete = await step(u2.href);
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.text).toContain('login_hint');
+    const u3 = new URL(platform.loginUrl('https://elsewhere.example.com/launch'));
+    const elsewhere = await step(u3.href);
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.text).toContain('not on this server');
     platform.plan.custom = {};
     const nowhere = await launchFrom(platform);
     expect(nowhere.status).toBe(400);

@@ -55,18 +55,25 @@ export type DeepLinkingClaims = z.infer<typeof deepLinkingClaimsSchema>;
 export const messageTypeOf = (claims: Record<string, unknown>): unknown =>
   claims[`${LTI}message_type`];
 
-/** Roles that may see the cohort and place the game in a course (LIS vocabulary). */
-const TEACHING_ROLES = [
-  'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor',
-  'http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator',
-  'http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper',
-  'http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator',
-  'http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator',
-];
+const LIS = 'http://purl.imsglobal.org/vocab/lis/v2/';
+/** Course roles that may see the cohort and place the game in a course, with their sub-roles. */
+const TEACHING_CONTEXT_ROLES = ['Instructor', 'Administrator', 'ContentDeveloper'];
+const TEACHING_ROLES = new Set([
+  ...TEACHING_CONTEXT_ROLES.map((r) => `${LIS}membership#${r}`),
+  // the simple names LTI 1.3 still lets platforms send for course roles
+  ...TEACHING_CONTEXT_ROLES,
+  `${LIS}institution/person#Administrator`,
+  `${LIS}system/person#Administrator`,
+]);
+const TEACHING_SUB_ROLES = TEACHING_CONTEXT_ROLES.map((r) => `${LIS}membership/${r}#`);
 
-/** Whether the launch is a teacher's; a sub-role (…#Instructor#TeachingAssistant) counts too. */
+/**
+ * Whether the launch is a teacher's (LIS vocabulary): a course Instructor, Administrator or
+ * ContentDeveloper, any of their sub-roles (…/membership/Instructor#TeachingAssistant), or
+ * an institution or system administrator. …/membership/Learner#Instructor is a learner.
+ */
 export const teaches = (roles: readonly string[]): boolean =>
-  roles.some((r) => TEACHING_ROLES.some((t) => r === t || r.startsWith(`${t}#`)));
+  roles.some((r) => TEACHING_ROLES.has(r) || TEACHING_SUB_ROLES.some((p) => r.startsWith(p)));
 
 /** The learner's name as the platform gives it; the platform's id for them when it gives none. */
 export function learnerName(c: ResourceLinkClaims): string {

@@ -37,6 +37,9 @@ export interface LtiOptions {
   onSendAgain: () => void;
 }
 
+/** the launch form's limit: id_tokens of some platforms carry many claims */
+const LAUNCH_BODY_BYTES = 64 * 1024;
+
 const originOf = (req: FastifyRequest, o: LtiOptions) =>
   o.publicUrl ? new URL(o.publicUrl).origin : `${req.protocol}://${req.host}`;
 
@@ -110,7 +113,8 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
   app.get('/lti/login', login);
   app.post('/lti/login', login);
 
-  app.post('/lti/launch', async (req, reply) => {
+  // an id_token with a platform's extra claims can pass the API's 16 KB
+  app.post('/lti/launch', { bodyLimit: LAUNCH_BODY_BYTES }, async (req, reply) => {
     reply.redirect(await launch(db, toolKey, req.body), 303);
   });
 
