@@ -21,11 +21,17 @@ interface Step {
   status: number;
   location: string | null;
   text: string;
+  csp: string | null;
 }
 
 async function step(url: string, init: RequestInit = {}): Promise<Step> {
   const res = await fetch(url, { redirect: 'manual', ...init });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  return {
+    status: res.status,
+    location: res.headers.get('location'),
+    text: await res.text(),
+    csp: res.headers.get('content-security-policy'),
+  };
 }
 
 const postForm = (url: string, fields: Record<string, string>) =>
@@ -349,6 +355,10 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     });
     const { action, fields } = formFields(answer.text);
     expect(action).toBe(`${platform.base}/deep-link-return`);
+    // the page may post to this server and to the platform, nowhere else, and runs no script
+    expect(answer.csp).toContain(`form-action 'self' ${platform.base};`);
+    expect(answer.csp).toContain("script-src 'self';");
+    expect(answer.text).not.toContain('<script');
     const back = await postForm(action, fields);
     expect(back.status).toBe(200);
     const placed = platform.deepLinks[0]!;
