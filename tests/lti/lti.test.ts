@@ -122,7 +122,7 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
         secret: ADMIN,
       },
     );
-    expect(list.body.platforms.map((p) => p.issuer)).toEqual([platform.issuer]);
+    expect(list.body.platforms.map((p) => p.issuer)).toContain(platform.issuer);
     expect(list.body.tool.jwksUrl).toBe(`${base}/lti/jwks`);
     const jwks = await json<{ keys: { kty: string; alg: string; kid: string; d?: string }[] }>(
       base,
@@ -258,11 +258,12 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
       started.body.attempt,
       (r) => r.at(-1)!,
     );
-    await server.passback.round(); // the nudge's round, or this one: either way the first try
-    await until(() => (platform.failScores === 0 ? true : undefined));
+    await server.passback.idle(); // the round the finishing decision started: the first try
+    await server.passback.round(); // (or this one, if that round had not claimed it yet)
     const [row] = await db.query<{ status: string; last_error: string; tries: number }>(
       `SELECT p.status, p.last_error, p.tries FROM lti_passbacks p JOIN lti_learners l USING (trainee_id)
-       WHERE l.sub = 'user-ben-2'`,
+       WHERE l.sub = 'user-ben-2' AND l.assignment_id = $1`,
+      [assignmentId], // on PostgreSQL the database outlives a run: this run's assignment only
     );
     expect(row).toMatchObject({ status: 'pending', tries: 1 });
     expect(row!.last_error).toContain('503');
@@ -296,6 +297,7 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const started = await start(base, assignmentId, token);
     platform.failScores = 1000;
     const finished = await playThrough(base, assignmentId, token, tutorial, started.body.attempt);
+    await server.passback.idle();
     for (let i = 0; i < MAX_TRIES; i++) {
       await db.query(`UPDATE lti_passbacks SET next_try_at = now() WHERE status = 'pending'`);
       await server.passback.round();

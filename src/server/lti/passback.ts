@@ -74,6 +74,7 @@ async function post(url: string, body: string | URLSearchParams, headers: Record
 export class Passback {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private again = false;
 
   constructor(
     private readonly db: Database,
@@ -92,14 +93,29 @@ export class Passback {
     await this.running;
   }
 
-  /** Sends what is due now (an attempt just finished); one round at a time. */
+  /**
+   * Sends what is due now (an attempt just finished). One round at a time: a nudge during a
+   * round runs another right after it, so a grade that finished meanwhile does not wait.
+   */
   nudge(): void {
-    if (this.running) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = this.round()
       .catch((err: Error) => console.error(`LTI grade passback: ${err.message}`))
       .finally(() => {
         this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.nudge();
+        }
       });
+  }
+
+  /** Resolves when no round is under way or asked for. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   /** One round: queue newly finished attempts, send every due grade. Tests await it. */
