@@ -19,7 +19,7 @@ import { remember } from './remembered.ts';
 // HR's assignment form: scenario, market, pass mark, attempts, due date and trainees in;
 // one link per trainee and the links CSV out. Every trainee id goes to the page as text.
 
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id;
   return h(
     'div',

@@ -1,13 +1,15 @@
 import { toCsv } from '../lib/csv.ts';
+import type { KeySet } from '../record/signed.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, countingStatus, h } from '../ui/dom.ts';
 import { cohort, cohortCsv, yesNo } from './cohort.ts';
 import { download } from './download.ts';
-import type { Graded } from './grade.ts';
+import { type Graded, signatureText } from './grade.ts';
 import { type Intake, readText, tooLarge } from './intake.ts';
 import { stopWorkingAhead } from './markets-ahead.ts';
 import { loadRemembered } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
+import { keysInFile, serverKeys } from './server-keys.ts';
 import { gradeInPage, type PageGrades } from './standings.ts';
 
 // HR's verifier: paste result codes or drop result files (and the links file), and every
@@ -100,6 +102,7 @@ export function verifyView(
               : 'genuine'
             : h('strong', null, '✗ not genuine: '),
           g.genuine ? '' : (g.reason ?? ''),
+          g.genuine && g.signature ? ` · ${signatureText(g.signature)}` : '',
         ),
         cell([g.source, ...g.notes].join(' · ')),
       ),
@@ -196,6 +199,7 @@ export function verifyView(
     running = controller;
     const items: Intake[] = [...readText(pasted.value, 'pasted text', shelf)];
     const roster: Roster = loadRemembered();
+    let keys: KeySet | null = null;
     const chosen = [...(files.files ? Array.from(files.files) : []), ...dropped];
     for (const f of chosen) {
       const large = tooLarge(f.name, f.size);
@@ -204,6 +208,13 @@ export function verifyView(
         continue;
       }
       const text = await f.text();
+      // the server's public keys, saved from its /.well-known/jwks.json
+      const inFile = keysInFile(text);
+      if (inFile) {
+        if ('error' in inFile) items.push({ source: f.name, error: inFile.error });
+        else keys = inFile;
+        continue;
+      }
       if (/^\uFEFF?trainee,/.test(text)) {
         const parsed = parseRoster(text);
         if (parsed.error) items.push({ source: f.name, error: parsed.error });
@@ -225,9 +236,16 @@ export function verifyView(
       // markets still being worked out ahead for new links stop, and what they finished is
       // read by this check rather than worked out twice at once
       await stopWorkingAhead();
+      // no key file given: the keys of the server this page is served by, if any
+      keys ??= await serverKeys();
       const result = await gradeInPage(
         items,
-        { scenarios: shelf, passMark, ...(roster.size > 0 ? { roster } : {}) },
+        {
+          scenarios: shelf,
+          passMark,
+          ...(roster.size > 0 ? { roster } : {}),
+          ...(keys ? { keys } : {}),
+        },
         (done, total) => {
           // a screen reader hears the start and the result, and is spared the count
           if (done === 0) {
@@ -237,7 +255,10 @@ export function verifyView(
         },
         controller.signal,
       );
-      if (running === controller) show(result.graded, roster, keptNote(result));
+      const keyNote = keys
+        ? ` Signed results were checked against ${keys.keys.length} of the server’s keys.`
+        : '';
+      if (running === controller) show(result.graded, roster, keptNote(result) + keyNote);
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;
       status.textContent = `The check stopped: ${err instanceof Error ? err.message : String(err)}. Nothing was lost; try again.`;
@@ -251,13 +272,17 @@ export function verifyView(
     h(
       'p',
       { class: 'hint' },
-      'Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment’s pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing.',
+      'Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment’s pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing. Results signed by the game’s server are checked against its keys: add its key file (jwks.json) to the files, or open this page from that server.',
     ),
     h('div', { class: 'field' }, h('label', { attrs: { for: 'v-codes' } }, 'Result codes'), pasted),
     h(
       'div',
       { class: 'field' },
-      h('label', { attrs: { for: 'v-files' } }, 'Result files and the links file'),
+      h(
+        'label',
+        { attrs: { for: 'v-files' } },
+        'Result files, the links file and the server’s key file',
+      ),
       files,
       drop,
     ),

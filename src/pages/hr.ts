@@ -26,3 +26,16 @@ root.replaceChildren(
     verifyView(scenarios),
   ),
 );
+
+// served by the game's server: assessments run on it, after the sections above, which work
+// anywhere (a static host asks no server for anything beyond the probe's file)
+void (async () => {
+  // zod is told to stay jitless before its first check: the page's CSP forbids eval
+  const { config } = await import('zod');
+  config({ jitless: true });
+  const { probeRoomServer } = await import('../room/http.ts');
+  if (!(await probeRoomServer())) return;
+  const { serverView } = await import('../hr/server-view.ts');
+  const verify = root.querySelector('main > section:last-of-type');
+  verify?.before(serverView(scenarios, gameUrl));
+})();

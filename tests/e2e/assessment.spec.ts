@@ -165,3 +165,63 @@ test('a wrong personal link is refused in words', async ({ page }, testInfo) => 
   await expectNoAxeViolations(page, 'a refused assessment link');
   await attachScreenshot(page, testInfo, 'assessed-refused-360');
 });
+
+test('HR makes an assessment on hr.html, follows the cohort, downloads a signed result and checks it on the verify page', async ({
+  page,
+  context,
+}, testInfo) => {
+  const problems = await watchPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.base}hr.html`);
+  await expect(page.getByRole('heading', { name: 'Assessments on the server' })).toBeVisible();
+  await page.getByLabel('Title').fill('Coaching check <b>');
+  await page.locator('#s-scenario').selectOption('tutorial');
+  await page.locator('#s-pass').fill('50');
+  await page.locator('#s-attempts').fill('1');
+  await page.getByLabel('Trainees').fill('ana@example.com\n=ben');
+  await page.getByRole('button', { name: 'Create the assessment' }).click();
+  await expect(page.locator('#s-status')).toContainText('with 2 personal links');
+  const link = await page.locator('tr', { hasText: 'ana@example.com' }).locator('td').textContent();
+  expect(link).toContain('?assess=');
+  await expectNoAxeViolations(page, 'the HR page with a server assessment made');
+
+  // the trainee plays from their link in another tab
+  const trainee = await context.newPage();
+  await trainee.setViewportSize({ width: 1280, height: 800 });
+  await trainee.goto(link!);
+  await waitForRopeView(trainee);
+  await expect(trainee.locator('.room-bar')).toContainText('Assessed: Coaching check <b>');
+  for (let q = 1; q <= 4; q++) await playQuarter(trainee, q);
+  await expect(trainee.locator('[data-assessed-grade]')).toBeVisible();
+  // one attempt allowed: no next attempt is offered
+  await expect(trainee.getByRole('link', { name: /Start attempt/ })).toHaveCount(0);
+  await trainee.close();
+
+  await page.getByRole('button', { name: 'Show the cohort' }).click();
+  const ana = page.locator('#s-status ~ div tr', { hasText: 'ana@example.com' });
+  await expect(ana).toContainText(/submitted|over attempts/);
+  await expect(page.locator('#s-status ~ div tr', { hasText: '=ben' })).toContainText(
+    'not started',
+  );
+  await expectNoAxeViolations(page, 'the server cohort');
+  await page.locator('#server-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('hr-server-1280.png'), fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await ana.getByRole('button', { name: /Download/ }).click();
+  const file = join(tempDir('hr-signed'), 'ana.json');
+  await (await download).saveAs(file);
+
+  // the verify page checks the signature against the server it is served by
+  await page.locator('#v-files').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the results' }).click();
+  await expect(page.locator('#v-status')).toContainText('checked against 1 of the server’s keys');
+  await expect(page.locator('.results tr', { hasText: 'ana@example.com' })).toContainText(
+    'genuine · signed by this server (key',
+  );
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.locator('#server-title').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: testInfo.outputPath('hr-server-360.png') });
+  expect(problems).toEqual([]);
+});
