@@ -23,6 +23,7 @@ let server: RoomServer;
 let platform: TestPlatform;
 let tool: string;
 let assignmentId: string;
+let adminSecret: string;
 
 async function api<T>(
   path: string,
@@ -47,7 +48,7 @@ test.beforeAll(async () => {
   expect(
     (await api('/api/lti/platforms', { body: platform.registration(), secret: ADMIN })).status,
   ).toBe(201);
-  const made = await api<{ assignment: { id: string } }>('/api/assignments', {
+  const made = await api<{ assignment: { id: string }; adminSecret: string }>('/api/assignments', {
     body: {
       title: 'Sales academy, LTI',
       scenario: { kind: 'bundled', id: 'tutorial' },
@@ -57,6 +58,7 @@ test.beforeAll(async () => {
     },
   });
   assignmentId = made.body.assignment.id;
+  adminSecret = made.body.adminSecret;
 });
 test.afterAll(async () => {
   await platform?.close();
@@ -107,6 +109,26 @@ test('a course link launches the assessment, the learner plays it, and the grade
     activityProgress: 'Completed',
     gradingProgress: 'FullyGraded',
   });
+
+  // HR, on hr.html with the admin secret, sees that the grade reached the gradebook
+  await page.goto(`${tool}/hr.html`);
+  await page.locator('#s-id').fill(assignmentId);
+  await page.locator('#s-secret').fill(adminSecret);
+  await page.getByRole('button', { name: 'Show the cohort' }).click();
+  const lms = page.getByRole('table', { name: 'Grades sent to the learning platform' });
+  const row = lms.getByRole('row', { name: /Ana Souza/ });
+  await expect(row).toContainText('Test LMS');
+  await expect(row).toContainText(`sent: ${fairScore}`);
+  await expectNoAxeViolations(page, "HR's cohort with the gradebook");
+  await page
+    .getByRole('heading', { name: 'Grades sent to the learning platform' })
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page
+    .getByRole('heading', { name: 'Grades sent to the learning platform' })
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-360.png') });
   expect(problems).toEqual([]);
 });
 

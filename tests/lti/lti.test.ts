@@ -313,7 +313,9 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     platform.plan = { ...platform.plan, roles: [ROLE.instructor], sub: 'teacher-1' };
     const view = new URL((await launchFrom(platform)).location!, base);
     const page = await step(view.href);
-    expect(page.text).toContain('not sent: /courses/7/lineitems/link-1/scores answered 503');
+    expect(page.text).toContain(
+      `not sent after ${MAX_TRIES} tries: /courses/7/lineitems/link-1/scores answered 503`,
+    );
     expect(page.text).toContain('One grade did not reach the gradebook after every try.');
     platform.failScores = 0;
     const again = await postForm(`${base}/lti/cohort/send-again`, {

@@ -1,19 +1,9 @@
+import type { GradebookEntry } from '../../room/lti.ts';
 import type { Queryable } from '../db/database.ts';
 
 // Where each LTI learner's grade stands with their platform's gradebook: the newest
 // finished attempt's passback, as HR's API and the instructor's page show it, and the one
 // way to send again what the platform never took.
-
-export interface GradebookEntry {
-  trainee: string;
-  platform: string;
-  attempt: number;
-  status: 'pending' | 'sent' | 'failed';
-  scoreSent: number | null;
-  tries: number;
-  lastError: string | null;
-  sentAt: string | null;
-}
 
 export async function gradebookOf(q: Queryable, assignmentId: string): Promise<GradebookEntry[]> {
   const rows = await q.query<{
@@ -43,15 +33,6 @@ export async function gradebookOf(q: Queryable, assignmentId: string): Promise<G
     lastError: r.last_error,
     sentAt: r.sent_at ? r.sent_at.toISOString() : null,
   }));
-}
-
-/** The entry in a few words, for the instructor's table. */
-export function gradebookWords(e: GradebookEntry | undefined): string {
-  if (!e) return '–';
-  if (e.status === 'sent') return `sent: ${e.scoreSent}`;
-  if (e.status === 'pending')
-    return e.lastError ? `not yet, trying again (${e.lastError})` : 'being sent';
-  return `not sent: ${e.lastError ?? 'the platform refused it'}`;
 }
 
 /** Puts every grade of the assignment that was given up on back in the queue; returns how many. */

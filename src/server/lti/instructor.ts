@@ -1,7 +1,8 @@
+import { gradebookWords } from '../../room/lti.ts';
 import { cohortOf } from '../assignments/cohort.ts';
 import type { AssignmentRow } from '../assignments/rows.ts';
 import type { Queryable } from '../db/database.ts';
-import { gradebookOf, gradebookWords } from './gradebook.ts';
+import { gradebookOf } from './gradebook.ts';
 import { html, page } from './html.ts';
 
 // What an instructor (or an admin) of the course sees when they open the assessment from
