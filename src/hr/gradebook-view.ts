@@ -39,7 +39,7 @@ export async function gradebookSection(
       { class: 'table-wrap' },
       h(
         'table',
-        { class: 'table', attrs: { 'aria-labelledby': 's-gradebook' } },
+        { class: 'table gradebook', attrs: { 'aria-labelledby': 's-gradebook' } },
         columnHeads('Trainee', 'Platform', 'Gradebook'),
         h(
           'tbody',
