@@ -281,7 +281,7 @@ export function verifyView(
       h(
         'label',
         { attrs: { for: 'v-files' } },
-        'Result files, the links file and the server’s key file',
+        'Result files and the links file',
       ),
       files,
       drop,
