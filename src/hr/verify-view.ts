@@ -278,11 +278,7 @@ export function verifyView(
     h(
       'div',
       { class: 'field' },
-      h(
-        'label',
-        { attrs: { for: 'v-files' } },
-        'Result files and the links file',
-      ),
+      h('label', { attrs: { for: 'v-files' } }, 'Result files and the links file'),
       files,
       drop,
     ),
