@@ -1,47 +1,22 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { assignmentIdSchema } from '../../room/assignments.ts';
-import { asHr, assignmentById } from '../assignments/rows.ts';
-import type { Database } from '../db/database.ts';
+import { assignmentById } from '../assignments/rows.ts';
 import { RoomError } from '../errors.ts';
-import { bearer } from '../http.ts';
-import { parseOrRefuse } from '../parse.ts';
-import { hashSecret, matchesHash } from '../rooms/secrets.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
+import { adminApi } from './admin-routes.ts';
 import { answerDeepLink, choicePage } from './deep-linking.ts';
-import { gradebookOf, sendAgain } from './gradebook.ts';
+import { sendAgain } from './gradebook.ts';
 import { errorPage, LtiError } from './html.ts';
 import { instructorPage } from './instructor.ts';
 import { INSTRUCTOR_AUDIENCE, launch } from './launch.ts';
 import { loginRedirect } from './login.ts';
-import {
-  deletePlatform,
-  listPlatforms,
-  platformRegistrationSchema,
-  registerPlatform,
-} from './platforms.ts';
-import type { ToolKey } from './tool-key.ts';
+import { type LtiOptions, originOf } from './options.ts';
 
-// The LTI 1.3 tool's routes (docs/server.md, LTI). Those a browser visits (login, launch,
+// The LTI 1.3 tool's pages (docs/server.md, LTI): those a browser visits (login, launch,
 // deep linking, the instructor's cohort) answer refusals with a page that says what was
-// wrong; the admin's registration API answers JSON like the rest of the API.
-
-export interface LtiOptions {
-  db: Database;
-  toolKey: ToolKey;
-  /** TOW_ADMIN_SECRET: registers platforms; null: registration is off */
-  adminSecret: string | null;
-  /** TOW_PUBLIC_URL: the server's address as platforms reach it; null: from each request */
-  publicUrl: string | null;
-  /** grades were put back in the queue: send them now */
-  onSendAgain: () => void;
-}
+// wrong. The JSON API for the admin and HR is in admin-routes.ts.
 
 /** the launch form's limit: id_tokens of some platforms carry many claims */
 const LAUNCH_BODY_BYTES = 64 * 1024;
-
-const originOf = (req: FastifyRequest, o: LtiOptions) =>
-  o.publicUrl ? new URL(o.publicUrl).origin : `${req.protocol}://${req.host}`;
 
 /** The pages' policy, with the forms allowed to post here and to `to` (the platform). */
 function allowForms(reply: FastifyReply, to: string | null) {
@@ -163,65 +138,7 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
   });
 }
 
-function asAdmin(req: FastifyRequest, o: LtiOptions): void {
-  if (o.adminSecret === null)
-    throw new RoomError(
-      'unauthorized',
-      'registering platforms is off: start the server with TOW_ADMIN_SECRET set',
-    );
-  const given = bearer(req);
-  if (given === null || !matchesHash(given, hashSecret(o.adminSecret)))
-    throw new RoomError(
-      'unauthorized',
-      "this needs the server's admin secret (Authorization: Bearer TOW_ADMIN_SECRET)",
-    );
-}
-
-async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<void> {
-  app.get('/api/lti/platforms', async (req) => {
-    asAdmin(req, o);
-    return { platforms: await listPlatforms(o.db), tool: toolUrls(originOf(req, o)) };
-  });
-  app.post('/api/lti/platforms', async (req, reply) => {
-    asAdmin(req, o);
-    const body = parseOrRefuse(platformRegistrationSchema, req.body, 'the platform');
-    reply.code(201);
-    return { platform: await registerPlatform(o.db, body), tool: toolUrls(originOf(req, o)) };
-  });
-  app.get<{ Params: { id: string } }>('/api/assignments/:id/gradebook', async (req) => {
-    const a = await asHr(
-      o.db,
-      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
-      bearer(req),
-    );
-    return { entries: await gradebookOf(o.db, a.id) };
-  });
-  app.post<{ Params: { id: string } }>('/api/assignments/:id/gradebook/send-again', async (req) => {
-    const a = await asHr(
-      o.db,
-      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
-      bearer(req),
-    );
-    const queued = await sendAgain(o.db, a.id);
-    o.onSendAgain();
-    return { queued };
-  });
-  app.delete<{ Params: { id: string } }>('/api/lti/platforms/:id', async (req, reply) => {
-    asAdmin(req, o);
-    await deletePlatform(o.db, parseOrRefuse(z.uuid(), req.params.id, 'the platform id'));
-    reply.code(204);
-  });
-}
-
-/** What the platform's administrator types into the platform's tool registration. */
-export const toolUrls = (origin: string) => ({
-  loginUrl: `${origin}/lti/login`,
-  redirectUrl: `${origin}/lti/launch`,
-  targetLinkUrl: `${origin}/lti/launch`,
-  deepLinkingUrl: `${origin}/lti/launch`,
-  jwksUrl: `${origin}/lti/jwks`,
-});
-
+/** The LTI routes: the pages and the admin's JSON API (admin-routes.ts). */
 export async function ltiRoutes(app: FastifyInstance, o: LtiOptions): Promise<void> {
   await app.register(pages, o);
   await app.register(adminApi, o);
