@@ -98,6 +98,7 @@ const SERVER_LIBS = {
   '@fastify/rate-limit': "the server's libraries run only in Node (src/server)",
   '@fastify/static': "the server's libraries run only in Node (src/server)",
   '@fastify/websocket': "the server's libraries run only in Node (src/server)",
+  jose: "the LTI tool's JWTs are signed and checked only in src/server",
   '@electric-sql/pglite': 'only src/server talks to the database',
   pg: 'only src/server talks to the database',
   ws: "pages use the browser's WebSocket; ws is the server's",

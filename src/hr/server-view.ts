@@ -5,6 +5,7 @@ import { button, columnHeads, h } from '../ui/dom.ts';
 import { field } from './assign-view.ts';
 import { parseTrainees } from './assignment.ts';
 import { download } from './download.ts';
+import { gradebookSection } from './gradebook-view.ts';
 import { cohortCsvOf, cohortOf, createAssessment, signedResultOf } from './server-api.ts';
 
 // Assessments on the game's server, on HR's page when the page is served by it: create one
@@ -204,6 +205,9 @@ export function serverView(
     try {
       const view = await cohortOf(idInput.value.trim(), secretInput.value.trim());
       cohort.replaceChildren(cohortTable(view, secretInput.value.trim(), status));
+      // trainees from a learning platform (LTI): where their grades stand in its gradebook
+      const lms = await gradebookSection(view.assignment.id, secretInput.value.trim(), status);
+      if (lms) cohort.append(lms);
       const done = view.trainees.filter((t) => t.bestAttempt !== null).length;
       status.textContent = `${view.assignment.title}: ${done} of ${view.trainees.length} trainees have a graded attempt (as of ${new Date(view.assignment.now).toLocaleTimeString()}).`;
     } catch (err) {

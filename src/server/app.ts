@@ -15,6 +15,9 @@ import { roomRoutes } from './http.ts';
 import { Hub } from './live/hub.ts';
 import { Presence } from './live/presence.ts';
 import { serveSocket } from './live/socket.ts';
+import { Passback } from './lti/passback.ts';
+import { ltiRoutes } from './lti/routes.ts';
+import { ToolKey } from './lti/tool-key.ts';
 import { sweep } from './rooms/manage.ts';
 import { helmetOptions } from './security.ts';
 import { serveSite } from './site.ts';
@@ -38,6 +41,12 @@ export interface ServerOptions {
   /** encrypts the stored signing keys (TOW_SIGNING_SECRET); null: stored as they are */
   signingSecret?: string | null;
   logger?: boolean;
+  /** TOW_ADMIN_SECRET: registers LTI platforms; null or left out: registration is off */
+  adminSecret?: string | null;
+  /** TOW_PUBLIC_URL: this server's address as LTI platforms reach it; null: from each request */
+  publicUrl?: string | null;
+  /** how often grades waiting for an LTI platform are sent again (seconds) */
+  passbackSeconds?: number;
 }
 
 export interface RoomServer {
@@ -45,6 +54,8 @@ export interface RoomServer {
   hub: Hub;
   /** signs finished assessed attempts; publishes its public keys */
   signer: Signer;
+  /** sends finished LTI learners' grades to their platform */
+  passback: Passback;
   /** whether the built site is served */
   site: boolean;
   close(): Promise<void>;
@@ -73,6 +84,9 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   const signer = new Signer(db, options.signingSecret ?? null);
   // a wrong TOW_SIGNING_SECRET stops the start here, not at a trainee's last decision
   await signer.start();
+  const toolKey = new ToolKey(db, options.signingSecret ?? null);
+  await toolKey.start();
+  const passback = new Passback(db, toolKey, (options.passbackSeconds ?? 30) * 1000);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const e = asRoomError(err);
@@ -103,7 +117,19 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     }),
   );
   await app.register(roomRoutes, { db, ttlHours: options.ttlHours, rateLimit: options.rateLimit });
-  await app.register(assignmentRoutes, { db, signer, rateLimit: options.rateLimit });
+  await app.register(assignmentRoutes, {
+    db,
+    signer,
+    rateLimit: options.rateLimit,
+    onAttemptFinished: () => passback.nudge(),
+  });
+  await app.register(ltiRoutes, {
+    db,
+    toolKey,
+    adminSecret: options.adminSecret ?? null,
+    publicUrl: options.publicUrl ?? null,
+    onSendAgain: () => passback.nudge(),
+  });
   app.get<{ Params: { code: string } }>(
     '/api/rooms/:code/live',
     { websocket: true },
@@ -114,6 +140,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
 
   await hub.start();
   await presence.start();
+  passback.start();
   const sweeper = setInterval(() => {
     sweep(db).catch((err: Error) => console.error(`sweep: ${err.message}`));
   }, options.sweepSeconds * 1000);
@@ -123,10 +150,12 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     app,
     hub,
     signer,
+    passback,
     site,
     async close() {
       clearInterval(sweeper);
       await app.close();
+      await passback.stop();
       await presence.stop().catch(() => {});
     },
   };

@@ -34,6 +34,11 @@ const envSchema = z.object({
     .default('false')
     .transform(trustProxy),
   TOW_SIGNING_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  TOW_ADMIN_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  TOW_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
+    .optional(),
+  TOW_LTI_RETRY_SECONDS: int(1, 86_400).default(30),
 });
 
 /**

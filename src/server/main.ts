@@ -26,6 +26,9 @@ const server = await buildServer({
   wsRate: env.TOW_WS_RATE,
   trustProxy: env.TOW_TRUST_PROXY,
   signingSecret: env.TOW_SIGNING_SECRET ?? null,
+  adminSecret: env.TOW_ADMIN_SECRET ?? null,
+  publicUrl: env.TOW_PUBLIC_URL ?? null,
+  passbackSeconds: env.TOW_LTI_RETRY_SECONDS,
 });
 const address = await server.app.listen({ port: env.PORT, host: env.HOST });
 const where = db.kind === 'pglite' ? `embedded database in ${env.TOW_DATA_DIR}` : 'PostgreSQL';

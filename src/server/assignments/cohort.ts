@@ -1,6 +1,6 @@
 import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
 
@@ -53,7 +53,11 @@ export async function cohortView(
   id: string,
   secret: string | null,
 ): Promise<CohortView> {
-  const a = await asHr(db, id, secret);
+  return cohortOf(db, await asHr(db, id, secret));
+}
+
+/** The cohort of an assignment whose reader is known to be HR (the admin secret, or an LMS instructor's launch). */
+export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortView> {
   const rows = await db.query<TraineeSummary>(SUMMARY_SQL, [a.id]);
   const trainees: CohortRow[] = rows.map((t) => ({
     trainee: t.name,

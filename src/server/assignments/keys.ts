@@ -38,7 +38,7 @@ function wrappingKey(secret: string): Buffer {
   return key;
 }
 
-function sealPrivate(privateKey: Uint8Array, secret: string | null): string {
+export function sealPrivate(privateKey: Uint8Array, secret: string | null): string {
   if (secret === null) return `plain:${toBase64Url(privateKey)}`;
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', wrappingKey(secret), iv);
@@ -46,7 +46,7 @@ function sealPrivate(privateKey: Uint8Array, secret: string | null): string {
   return `enc:${[iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64url')).join('.')}`;
 }
 
-function openPrivate(stored: string, secret: string | null, kid: string): Uint8Array {
+export function openPrivate(stored: string, secret: string | null, kid: string): Uint8Array {
   if (stored.startsWith('plain:')) return fromBase64Url(stored.slice(6))!;
   if (secret === null) {
     throw new Error(

@@ -25,6 +25,8 @@ export interface AssignmentApiOptions {
   db: Database;
   signer: Signer;
   rateLimit: number;
+  /** called when a decision finished an attempt (the LTI grade passback listens) */
+  onAttemptFinished?: () => void;
 }
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
@@ -92,7 +94,9 @@ export async function assignmentRoutes(
 
   app.post('/api/assignments/:id/attempts/:n/decisions', async (req: WithAttempt) => {
     const msg = parseOrRefuse(attemptDecideSchema, req.body, 'the decision');
-    return decideAttempt(db, signer, idOf(req), bearer(req), numberOf(req), msg);
+    const view = await decideAttempt(db, signer, idOf(req), bearer(req), numberOf(req), msg);
+    if (view.finishedAt !== null) options.onAttemptFinished?.();
+    return view;
   });
 
   app.get('/api/assignments/:id/attempts/:n/result', async (req: WithAttempt, reply) => {

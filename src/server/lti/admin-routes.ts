@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assignmentIdSchema } from '../../room/assignments.ts';
+import { asHr } from '../assignments/rows.ts';
+import { RoomError } from '../errors.ts';
+import { bearer } from '../http.ts';
+import { parseOrRefuse } from '../parse.ts';
+import { hashSecret, matchesHash } from '../rooms/secrets.ts';
+import { gradebookOf, sendAgain } from './gradebook.ts';
+import { type LtiOptions, originOf } from './options.ts';
+import {
+  deletePlatform,
+  listPlatforms,
+  platformRegistrationSchema,
+  registerPlatform,
+} from './platforms.ts';
+
+// The LTI JSON API, answering like the rest of the API (errors as { error, message }): the
+// server's admin (TOW_ADMIN_SECRET) registers platforms; HR (an assignment's admin secret)
+// reads where its learners' grades stand in their platform's gradebook.
+
+function asAdmin(req: FastifyRequest, o: LtiOptions): void {
+  if (o.adminSecret === null)
+    throw new RoomError(
+      'unauthorized',
+      'registering platforms is off: start the server with TOW_ADMIN_SECRET set',
+    );
+  const given = bearer(req);
+  if (given === null || !matchesHash(given, hashSecret(o.adminSecret)))
+    throw new RoomError(
+      'unauthorized',
+      "this needs the server's admin secret (Authorization: Bearer TOW_ADMIN_SECRET)",
+    );
+}
+
+export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<void> {
+  app.get('/api/lti/platforms', async (req) => {
+    asAdmin(req, o);
+    return { platforms: await listPlatforms(o.db), tool: toolUrls(originOf(req, o)) };
+  });
+  app.post('/api/lti/platforms', async (req, reply) => {
+    asAdmin(req, o);
+    const body = parseOrRefuse(platformRegistrationSchema, req.body, 'the platform');
+    reply.code(201);
+    return { platform: await registerPlatform(o.db, body), tool: toolUrls(originOf(req, o)) };
+  });
+  app.get<{ Params: { id: string } }>('/api/assignments/:id/gradebook', async (req) => {
+    const a = await asHr(
+      o.db,
+      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
+      bearer(req),
+    );
+    return { entries: await gradebookOf(o.db, a.id) };
+  });
+  app.post<{ Params: { id: string } }>('/api/assignments/:id/gradebook/send-again', async (req) => {
+    const a = await asHr(
+      o.db,
+      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
+      bearer(req),
+    );
+    const queued = await sendAgain(o.db, a.id);
+    o.onSendAgain();
+    return { queued };
+  });
+  app.delete<{ Params: { id: string } }>('/api/lti/platforms/:id', async (req, reply) => {
+    asAdmin(req, o);
+    await deletePlatform(o.db, parseOrRefuse(z.uuid(), req.params.id, 'the platform id'));
+    reply.code(204);
+  });
+}
+
+/** What the platform's administrator types into the platform's tool registration. */
+export const toolUrls = (origin: string) => ({
+  loginUrl: `${origin}/lti/login`,
+  redirectUrl: `${origin}/lti/launch`,
+  targetLinkUrl: `${origin}/lti/launch`,
+  deepLinkingUrl: `${origin}/lti/launch`,
+  jwksUrl: `${origin}/lti/jwks`,
+});

@@ -1,0 +1,83 @@
+// The few pages the LTI routes answer with themselves (an error, the deep-linking choice,
+// the instructor's cohort): plain HTML made on the server. Everything a platform, a user or
+// a scenario supplied goes through `html`'s escaping; only other `html` fragments are
+// inserted as they are. No script: the pages work with forms and links alone.
+
+export class Html {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+type Part = Html | string | number | null | undefined | readonly Html[];
+
+function render(part: Part): string {
+  if (part === null || part === undefined) return '';
+  if (part instanceof Html) return part.text;
+  if (Array.isArray(part)) return part.map((p: Html) => p.text).join('');
+  return escapeHtml(String(part));
+}
+
+/** A fragment: the template's own text as it is, every interpolated value escaped. */
+export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
+  let out = strings[0]!;
+  parts.forEach((p, i) => {
+    out += render(p) + strings[i + 1]!;
+  });
+  return new Html(out);
+}
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f4ef;color:#1d1d1b}
+main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.5rem;margin:0 0 1rem}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem}table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ccc}
+label{display:block;margin:.6rem 0 .2rem;font-weight:600}
+input,select{font:inherit;padding:.4rem;width:100%;max-width:24rem;box-sizing:border-box}
+button{display:block;font:inherit;padding:.5rem 1rem;margin-top:1rem;background:#1f4e79;color:#fff;border:0;
+border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3px solid #f0a500}
+.problem{border-left:4px solid #a4262c;padding:.5rem 1rem;background:#fff}
+.note{color:#444}code{background:#fff;padding:0 .25rem;word-break:break-all}
+.wide{overflow-x:auto}@media (max-width:480px){th,td{padding:.3rem .25rem;font-size:.875rem}}`;
+
+/** A whole page. */
+export function page(title: string, body: Html): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Tug of War</title><style>${new Html(STYLE)}</style></head>
+<body><main>${body}</main></body></html>`.text;
+}
+
+/**
+ * A refusal of the LTI routes: the HTTP status, a heading and a sentence saying what was
+ * wrong and what to do, shown as a page (a launch happens in a browser, not a program).
+ */
+export class LtiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorPage(e: LtiError): string {
+  return page(
+    e.title,
+    html`<h1>${e.title}</h1><p class="problem" role="alert">${e.message}</p>
+<p class="note">If this keeps happening, send this message to whoever looks after your
+learning platform or the game's server.</p>`,
+  );
+}

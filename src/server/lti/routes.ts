@@ -1,0 +1,145 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { assignmentById } from '../assignments/rows.ts';
+import { RoomError } from '../errors.ts';
+import { CONTENT_SECURITY_POLICY } from '../security.ts';
+import { adminApi } from './admin-routes.ts';
+import { answerDeepLink, choicePage } from './deep-linking.ts';
+import { sendAgain } from './gradebook.ts';
+import { errorPage, LtiError } from './html.ts';
+import { instructorPage } from './instructor.ts';
+import { INSTRUCTOR_AUDIENCE, launch } from './launch.ts';
+import { loginRedirect } from './login.ts';
+import { type LtiOptions, originOf } from './options.ts';
+
+// The LTI 1.3 tool's pages (docs/server.md, LTI): those a browser visits (login, launch,
+// deep linking, the instructor's cohort) answer refusals with a page that says what was
+// wrong. The JSON API for the admin and HR is in admin-routes.ts.
+
+/** the launch form's limit: id_tokens of some platforms carry many claims */
+const LAUNCH_BODY_BYTES = 64 * 1024;
+
+/** The pages' policy, with the forms allowed to post here and to `to` (the platform). */
+function allowForms(reply: FastifyReply, to: string | null) {
+  const policy = {
+    ...CONTENT_SECURITY_POLICY,
+    'form-action': ["'self'", ...(to ? [new URL(to).origin] : [])],
+  };
+  reply.header(
+    'Content-Security-Policy',
+    Object.entries(policy)
+      .map(([k, v]) => `${k} ${v.join(' ')}`)
+      .join('; '),
+  );
+}
+
+const sendPage = (reply: FastifyReply, status: number, text: string) =>
+  reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .send(text);
+
+async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
+  const { db, toolKey } = o;
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof LtiError) return sendPage(reply, err.status, errorPage(err));
+    if (err instanceof RoomError)
+      return sendPage(
+        reply,
+        err.status,
+        errorPage(new LtiError(err.status, 'Refused', err.message)),
+      );
+    req.log.error(err);
+    console.error(err);
+    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    return sendPage(
+      reply,
+      status,
+      errorPage(
+        new LtiError(
+          status,
+          'Something went wrong',
+          status < 500
+            ? err.message
+            : "The game's server failed to handle this launch. Try again in a moment.",
+        ),
+      ),
+    );
+  });
+
+  app.get('/lti/jwks', async (_req, reply) => {
+    reply.header('Cache-Control', 'public, max-age=300');
+    return toolKey.keySet();
+  });
+
+  const login = async (req: FastifyRequest, reply: FastifyReply) => {
+    const origin = originOf(req, o);
+    const input = req.method === 'GET' ? req.query : req.body;
+    reply.redirect(
+      await loginRedirect(db, input, { origin, launchUrl: `${origin}/lti/launch` }),
+      302,
+    );
+  };
+  app.get('/lti/login', login);
+  app.post('/lti/login', login);
+
+  // an id_token with a platform's extra claims can pass the API's 16 KB
+  app.post('/lti/launch', { bodyLimit: LAUNCH_BODY_BYTES }, async (req, reply) => {
+    reply.redirect(await launch(db, toolKey, req.body), 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/lti/deep-link/:id', async (req, reply) => {
+    allowForms(reply, null);
+    return sendPage(reply, 200, await choicePage(db, req.params.id));
+  });
+
+  app.post<{ Params: { id: string } }>('/lti/deep-link/:id', async (req, reply) => {
+    const answer = await answerDeepLink(
+      db,
+      toolKey,
+      originOf(req, o),
+      req.params.id,
+      (req.body ?? {}) as Record<string, string>,
+    );
+    allowForms(reply, answer.returnUrl);
+    return sendPage(reply, 200, answer.page);
+  });
+
+  /** the assignment an instructor's view link (signed at their launch) is for */
+  const viewed = async (v: unknown) => {
+    const claims = typeof v === 'string' ? await toolKey.verifyOwn(v, INSTRUCTOR_AUDIENCE) : null;
+    if (!claims?.sub)
+      throw new LtiError(
+        401,
+        'This page has expired',
+        'The link to the learners is good for eight hours. Open the assessment from the course again.',
+      );
+    return { a: await assignmentById(db, claims.sub), v: v as string };
+  };
+
+  app.get<{ Querystring: { v?: string } }>('/lti/cohort', async (req, reply) => {
+    const { a, v } = await viewed(req.query.v);
+    allowForms(reply, null);
+    return sendPage(reply, 200, await instructorPage(db, a, v));
+  });
+
+  app.post('/lti/cohort/send-again', async (req, reply) => {
+    const { a, v } = await viewed((req.body as { v?: unknown } | undefined)?.v);
+    const n = await sendAgain(db, a.id);
+    o.onSendAgain();
+    allowForms(reply, null);
+    const notice = `${n === 1 ? 'One grade is' : `${n} grades are`} being sent again. Reload the page in a minute to see how it went.`;
+    return sendPage(reply, 200, await instructorPage(db, a, v, notice));
+  });
+}
+
+/** The LTI routes: the pages and the admin's JSON API (admin-routes.ts). */
+export async function ltiRoutes(app: FastifyInstance, o: LtiOptions): Promise<void> {
+  await app.register(pages, o);
+  await app.register(adminApi, o);
+}

@@ -1,0 +1,200 @@
+import { expect, type Page, test } from '@playwright/test';
+import { ROLE, TestPlatform } from '../lti/platform.ts';
+import {
+  attachScreenshot,
+  clickListed,
+  expectNoAxeViolations,
+  waitForRopeView,
+  watchPage,
+} from './helpers/game.ts';
+import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+
+// The game as an LTI 1.3 tool in Chromium, against the test platform (tests/lti/platform.ts):
+// a learner clicks the course link and the browser goes through the tool's login, the
+// platform's authorisation and the tool's launch to the assessment; the learner plays the
+// attempt on the game page, and the platform's gradebook receives the grade the server gave. A launch
+// posted again and one signed with the wrong key end on a page that says why. The
+// instructor's pages (placing an assessment, the learners) are checked with axe and
+// screenshots at both sizes.
+
+const ADMIN = 'e2e-admin-secret-0123456789';
+
+let server: RoomServer;
+let platform: TestPlatform;
+let tool: string;
+let assignmentId: string;
+let adminSecret: string;
+
+async function api<T>(
+  path: string,
+  init: { body?: unknown; secret?: string } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${tool}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.secret ? { authorization: `Bearer ${init.secret}` } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+test.beforeAll(async () => {
+  process.env.TOW_ADMIN_SECRET = ADMIN;
+  server = await startRoomServer();
+  tool = server.base.replace(/\/$/, '');
+  platform = await TestPlatform.start(tool);
+  expect(
+    (await api('/api/lti/platforms', { body: platform.registration(), secret: ADMIN })).status,
+  ).toBe(201);
+  const made = await api<{ assignment: { id: string }; adminSecret: string }>('/api/assignments', {
+    body: {
+      title: 'Sales academy, LTI',
+      scenario: { kind: 'bundled', id: 'tutorial' },
+      passMark: 50,
+      attempts: 2,
+      trainees: ['placeholder'],
+    },
+  });
+  assignmentId = made.body.assignment.id;
+  adminSecret = made.body.adminSecret;
+});
+test.afterAll(async () => {
+  await platform?.close();
+  await server?.stop();
+});
+test.beforeEach(() => {
+  platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });
+});
+
+async function shots(page: Page, name: string, testInfo: Parameters<typeof attachScreenshot>[1]) {
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await attachScreenshot(page, testInfo, `${name}-${w}`);
+  }
+}
+
+test('a course link launches the assessment, the learner plays it, and the grade reaches the platform', async ({
+  page,
+}, testInfo) => {
+  const problems = await watchPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(platform.loginUrl());
+  await page.waitForURL((u) => u.searchParams.get('assess') === assignmentId);
+  await waitForRopeView(page);
+  await expect(page.locator('.room-bar')).toContainText(
+    'Assessed: Sales academy, LTI · attempt 1 of 2 · playing as Ana Souza',
+  );
+  await attachScreenshot(page, testInfo, 'lti-learner-1280');
+  const quarters = await page.evaluate(
+    () => window.__TEST__!.store.getState().entry!.scenario.quarters,
+  );
+  for (let q = 1; q <= quarters; q++) {
+    await expect(page.locator('button.choice').first()).toBeEnabled();
+    await clickListed(page, q);
+    await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
+  }
+  const graded = page.locator('[data-assessed-grade]');
+  await expect(graded).toContainText('The server graded attempt 1 of 2: fair score');
+  const fairScore = Number(await graded.getAttribute('data-assessed-grade'));
+  await expect.poll(() => platform.scores.length, { timeout: 15_000 }).toBe(1);
+  expect(platform.scores[0]!.body).toMatchObject({
+    userId: 'user-ana-7731',
+    scoreGiven: fairScore,
+    scoreMaximum: 100,
+    activityProgress: 'Completed',
+    gradingProgress: 'FullyGraded',
+  });
+
+  // HR, on hr.html with the admin secret, sees that the grade reached the gradebook
+  await page.goto(`${tool}/hr.html`);
+  await page.locator('#s-id').fill(assignmentId);
+  await page.locator('#s-secret').fill(adminSecret);
+  await page.getByRole('button', { name: 'Show the cohort' }).click();
+  const lms = page.getByRole('table', { name: 'Grades sent to the learning platform' });
+  const row = lms.getByRole('row', { name: /Ana Souza/ });
+  await expect(row).toContainText('Test LMS');
+  await expect(row).toContainText(`sent: ${fairScore}`);
+  await expectNoAxeViolations(page, "HR's cohort with the gradebook");
+  await page
+    .getByRole('heading', { name: 'Grades sent to the learning platform' })
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page
+    .getByRole('heading', { name: 'Grades sent to the learning platform' })
+    .scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-360.png') });
+  expect(problems).toEqual([]);
+});
+
+test('a launch posted again is refused, and says why', async ({ page }, testInfo) => {
+  await page.goto(platform.loginUrl());
+  await page.waitForURL((u) => u.searchParams.has('assess'));
+  // the same form the platform posted, posted again from the browser
+  const { id_token, state } = platform.lastLaunch!;
+  await page.goto(`${platform.base}/blank`);
+  await page.setContent(
+    `<form method="post" action="${tool}/lti/launch"><input name="id_token" value="${id_token}"><input name="state" value="${state}"><button>Again</button></form>`,
+  );
+  await page.getByRole('button', { name: 'Again' }).click();
+  await expect(page.getByRole('heading', { name: 'The launch was refused' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('has been used already');
+  await expectNoAxeViolations(page, 'the refused launch');
+  await shots(page, 'lti-replayed', testInfo);
+});
+
+test('an id_token signed with a key the platform does not hold is refused', async ({
+  page,
+}, testInfo) => {
+  platform.plan.misuse = 'wrong-key';
+  await page.goto(platform.loginUrl());
+  await expect(page.getByRole('heading', { name: 'The launch was refused' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('not signed by the platform');
+  await shots(page, 'lti-wrong-key', testInfo);
+});
+
+test('an instructor places an assessment and sees the learners', async ({ page }, testInfo) => {
+  platform.plan = {
+    ...platform.plan,
+    roles: [ROLE.instructor],
+    sub: 'teacher-1',
+    messageType: 'LtiDeepLinkingRequest',
+  };
+  await page.goto(platform.loginUrl());
+  await expect(
+    page.getByRole('heading', { name: 'Place an assessment in your course' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'placing an assessment');
+  await shots(page, 'lti-deep-link', testInfo);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // by keyboard: the first field has the focus after one Tab
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Q3 negotiation check');
+  await page.getByLabel('Pass mark (fair score, 0 to 100)').fill('60');
+  await page.getByRole('button', { name: 'Make it and place it' }).click();
+  await expect(
+    page.getByRole('heading', { name: '“Q3 negotiation check” is ready for your course' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'the placed assessment');
+  await shots(page, 'lti-placed', testInfo);
+  await page.getByRole('button', { name: 'Add it to the course' }).click();
+  await expect(page.getByRole('heading', { name: 'Placed in the course' })).toBeVisible();
+  expect(platform.deepLinks).toHaveLength(1);
+
+  platform.plan = {
+    ...platform.plan,
+    messageType: 'LtiResourceLinkRequest',
+    custom: { assignment: assignmentId },
+  };
+  await page.goto(platform.loginUrl());
+  await expect(page.getByRole('heading', { name: 'Sales academy, LTI' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'placeholder' })).toBeVisible();
+  await expectNoAxeViolations(page, "the instructor's learners");
+  await shots(page, 'lti-instructor', testInfo);
+});
