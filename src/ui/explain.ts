@@ -1,10 +1,4 @@
-import {
-  type Cause,
-  type Metrics,
-  type ScenarioDef,
-  type SimState,
-  styleName,
-} from '../sim/index.ts';
+import { type Metrics, type ScenarioDef, type SimState, styleName } from '../sim/index.ts';
 import { moneyFormat, showsProfit } from './money.ts';
 import type { TermKey } from './terms.ts';
 
@@ -161,129 +155,12 @@ export function metricMoves(scenario: ScenarioDef, state: SimState, quarter: num
   });
 }
 
-function memberName(scenario: ScenarioDef, id: string): string {
-  return scenario.team.find((m) => m.id === id)?.name ?? id;
-}
-
-function competitorName(scenario: ScenarioDef, id: string): string {
-  return scenario.competitors.find((c) => c.id === id)?.name ?? id;
-}
-
-/** "trust +6", "Maya's morale −3", "BrewCo's pull +0.10". */
-export function describeEffect(scenario: ScenarioDef, metric: string, delta: number): string {
-  const [key = metric, who] = metric.split(':');
-  const points = `${signed(delta * 100)} pts`;
-  switch (key) {
-    case 'trust':
-      return `customer's trust ${signed(delta * 100)}`;
-    case 'alignment':
-      return `team alignment ${signed(delta * 100)}`;
-    case 'morale':
-    case 'effort':
-    case 'skill':
-      return who
-        ? `${memberName(scenario, who)}'s ${key} ${signed(delta * 100)}`
-        : `team ${key} ${signed(delta * 100)}`;
-    case 'angle':
-      return `${memberName(scenario, who ?? '')}'s rope turned ${signed(delta, 0)}°`;
-    case 'left':
-      return `${memberName(scenario, who ?? '')} left the team`;
-    case 'autonomy':
-      return `reps' autonomy ${signed(delta * 100)}`;
-    case 'breadth':
-      return `contacts across the customer ${points}`;
-    case 'companyContacts':
-      return `contacts owned by the company ${signed(delta, 0)}`;
-    case 'brand':
-      return `brand ${signed(delta * 100)}`;
-    case 'competitor':
-      return `${competitorName(scenario, who ?? '')}'s pull ${signed(delta, 2)}`;
-    case 'competitorAlignment':
-      return `${competitorName(scenario, who ?? '')}'s unity ${signed(delta * 100)}`;
-    case 'outside':
-      return `outside pull ${signed(delta, 2)} (${delta >= 0 ? 'towards us' : 'away from us'})`;
-    case 'marketSize':
-      return `market size ${moneyFormat(scenario).delta(delta)}`;
-    case 'price':
-      return `our price ${signed(delta * 100)}% of list`;
-    case 'costToServe':
-      return `cost to serve ${signed(delta * 100)}% of revenue`;
-    case 'leech':
-      return delta < 0
-        ? `leech segment served ${signed(delta * 100, 0)}% (dropped)`
-        : `leech segment served ${signed(delta * 100, 0)}% (taken back)`;
-    case 'home':
-      return `customer's status quo ${signed(delta * 50)} share pts`;
-    default:
-      return `${metric} ${signed(delta, 2)}`;
-  }
-}
-
 export function choiceLabel(scenario: ScenarioDef, choiceId: string): string {
   for (const s of scenario.situations) {
     const c = s.choices.find((x) => x.id === choiceId);
     if (c) return c.label;
   }
   return choiceId;
-}
-
-/** Who or what made a change: a choice, a style, a delayed effect, an event or the market. */
-export function describeSource(scenario: ScenarioDef, cause: Cause): string {
-  switch (cause.source) {
-    case 'choice':
-      return `Your choice “${choiceLabel(scenario, cause.ref)}”`;
-    case 'style':
-      if (cause.ref === 'directive-relax')
-        return 'Alignment forced by an earlier firm call relaxing';
-      return `Your ${cause.ref} style`;
-    case 'later':
-      return `Later effect of your quarter ${cause.origin} choice “${choiceLabel(scenario, cause.ref)}”${cause.note ? ` (${cause.note})` : ''}`;
-    case 'event': {
-      const e = scenario.events.find((x) => x.id === cause.ref);
-      return `Event: ${e?.title ?? cause.ref}`;
-    }
-    case 'market':
-      // the model's own dynamics say what they are (e.g. a divided team confusing the
-      // customer); only the seeded gust has no note
-      return cause.note ? `The market: ${cause.note}` : 'Market noise';
-  }
-}
-
-export interface CauseGroup {
-  source: string;
-  effects: string[];
-}
-
-/** A quarter's causes grouped by what caused them, in the order they happened. */
-export function groupCauses(scenario: ScenarioDef, causes: readonly Cause[]): CauseGroup[] {
-  const groups = new Map<string, CauseGroup>();
-  for (const c of causes) {
-    const source = describeSource(scenario, c);
-    const g = groups.get(source) ?? { source, effects: [] };
-    g.effects.push(describeEffect(scenario, c.metric, c.delta));
-    groups.set(source, g);
-  }
-  return [...groups.values()];
-}
-
-/** Everything a decision made in `quarter` did, then and later, summed by metric. */
-export function choiceEffects(scenario: ScenarioDef, state: SimState, quarter: number): string[] {
-  const sums = new Map<string, number>();
-  const report = state.history[quarter - 1];
-  if (!report) return [];
-  for (const h of state.history) {
-    for (const c of h.causes) {
-      if (c.origin !== quarter) continue;
-      const mine =
-        c.source === 'choice' || c.source === 'later'
-          ? c.ref === report.choiceId
-          : c.source === 'style' && c.ref === report.style;
-      if (mine) sums.set(c.metric, (sums.get(c.metric) ?? 0) + c.delta);
-    }
-  }
-  return [...sums]
-    .filter(([, d]) => Math.abs(d) > 1e-9)
-    .map(([m, d]) => describeEffect(scenario, m, d));
 }
 
 export const STYLE_MARKS: Record<string, string> = { directive: '▲', collaborative: '●' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playChoices, ropes } from '../../src/sim/index.ts';
-import { choiceEffects, describeEffect, groupCauses, metricMoves } from '../../src/ui/explain.ts';
+import { metricMoves } from '../../src/ui/explain.ts';
 import { ropeLines } from '../../src/ui/rope-text.ts';
 import { bundled } from '../store/helpers.ts';
 
@@ -33,47 +33,6 @@ describe('explain', () => {
     const delta = state.history[0]!.metrics.share - state.start.share;
     expect(share.direction).toBe(Math.abs(delta) < 0.0005 ? 0 : Math.sign(delta));
     expect(share.after).toBe(`${(state.history[0]!.metrics.share * 100).toFixed(1)}%`);
-  });
-
-  it('names every cause of a quarter, grouped by who caused it', () => {
-    const state = playChoices(scenario, '3', firstPath(true));
-    const report = state.history[0]!;
-    const groups = groupCauses(scenario, report.causes);
-    const total = groups.reduce((n, g) => n + g.effects.length, 0);
-    expect(total).toBe(report.causes.length);
-    expect(groups[0]!.source).toMatch(/^Your choice “|^Your \w+ style|^Alignment forced/);
-  });
-
-  it('sums what a decision did then and later, including its delayed effects', () => {
-    const path = firstPath(true);
-    const state = playChoices(scenario, '3', path);
-    const q = state.history.findIndex((r) =>
-      state.history.some((h) =>
-        h.causes.some((c) => c.source === 'later' && c.origin === r.quarter),
-      ),
-    );
-    if (q < 0) return; // no delayed effect fired on this path
-    const quarter = q + 1;
-    const later = state.history
-      .flatMap((h) => h.causes)
-      .filter((c) => c.source === 'later' && c.origin === quarter);
-    const effects = choiceEffects(scenario, state, quarter);
-    for (const c of later) {
-      const label = describeEffect(scenario, c.metric, 1).split(' ')[0]!;
-      expect(effects.join(' ')).toContain(label);
-    }
-  });
-
-  it('words member and competitor effects with their names', () => {
-    const member = scenario.team[0]!;
-    const rival = scenario.competitors[0]!;
-    expect(describeEffect(scenario, `morale:${member.id}`, -0.05)).toBe(
-      `${member.name}'s morale −5.0`,
-    );
-    expect(describeEffect(scenario, `left:${member.id}`, -1)).toBe(`${member.name} left the team`);
-    expect(describeEffect(scenario, `competitor:${rival.id}`, 0.1)).toBe(
-      `${rival.name}'s pull +0.10`,
-    );
   });
 
   it('describes every rope the view draws, and where the customer sits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playChoices } from '../../src/sim/index.ts';
-import { describeEffect, metricMoves, watchedFor } from '../../src/ui/explain.ts';
+import { metricMoves, watchedFor } from '../../src/ui/explain.ts';
 import { moneyFormat } from '../../src/ui/money.ts';
 import { HOLD, market } from '../helpers/market.ts';
 
@@ -32,13 +32,5 @@ describe('money on screen', () => {
     // shown in the whole thousands its change counts
     const shown = Math.round(state.history[0]!.metrics.revenue);
     expect(revenue.after).toBe(moneyFormat(withCurrency).value(shown));
-  });
-
-  it('names money changes in words', () => {
-    expect(describeEffect(withCurrency, 'price', -0.05)).toBe('our price −5.0% of list');
-    expect(describeEffect(withCurrency, 'leech', -1)).toContain('dropped');
-    expect(describeEffect(withCurrency, 'costToServe', 0.04)).toBe(
-      'cost to serve +4.0% of revenue',
-    );
   });
 });
