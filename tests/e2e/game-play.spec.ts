@@ -79,7 +79,9 @@ test('every screen passes axe and fits the width, at desktop and phone sizes', a
     );
     expect(overflow, `horizontal scroll on ${where}`).toBeLessThanOrEqual(0);
   };
-  test.setTimeout(120_000);
+  // two whole games with axe on every screen: on a loaded two-core machine this has taken
+  // just over two minutes, and about half a minute when it has a core to itself
+  test.setTimeout(240_000);
   const problems = await watchPage(page);
   for (const viewport of [
     { width: 1280, height: 800 },
