@@ -19,6 +19,7 @@
  *   setViewReady(ready)            the rope view has loaded (or failed to)
  *   setReducedMotion(on | null)    the in-game motion toggle (null follows the system)
  *   setSystemReducedMotion(on)     the system's prefers-reduced-motion changed
+ *   setPlayerName(name)            the name a workshop's result carries, kept for the next game
  *   replayMarket()                 same scenario, same seed, from the first quarter
  *   newMarket()                    same scenario, a new seed
  *   resume(key) / discardSave(key) a saved game from the title screen (only the player
@@ -92,6 +93,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   setViewReady(ready: boolean): void;
   setReducedMotion(on: boolean | null): void;
   setSystemReducedMotion(on: boolean): void;
+  setPlayerName(name: string): void;
   replayMarket(): void;
   newMarket(): void;
   resume(key: string): void;
@@ -117,13 +119,23 @@ export function reducedMotion(s: Pick<GameState, 'settings' | 'systemReducedMoti
   return s.settings.reducedMotion ?? s.systemReducedMotion;
 }
 
+/** the name's own key before it joined the settings: read once, so no one types it again */
+const OLD_NAME_KEY = 'tow.player-name.v1';
+/** as long as a result's player may be (src/ui/result.ts recordFor) */
+export const PLAYER_NAME_MAX = 60;
+
 function readSettings(saves: SaveBook): Settings {
+  let v: Record<string, unknown> = {};
   try {
-    const v = JSON.parse(saves.getValue(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
-    return { reducedMotion: typeof v.reducedMotion === 'boolean' ? v.reducedMotion : null };
+    v = JSON.parse(saves.getValue(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
   } catch {
-    return { reducedMotion: null };
+    // damaged settings: the defaults, and the next change writes them anew
   }
+  const name = typeof v.playerName === 'string' ? v.playerName : saves.getValue(OLD_NAME_KEY);
+  return {
+    reducedMotion: typeof v.reducedMotion === 'boolean' ? v.reducedMotion : null,
+    playerName: (name ?? '').slice(0, PLAYER_NAME_MAX),
+  };
 }
 
 export function createGameStore(deps: GameStoreDeps): GameStore {
@@ -191,6 +203,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         notify('warning', STORAGE_NOTICE);
       }
     };
+
+    const saveSettings = () => deps.saves.setValue(SETTINGS_KEY, JSON.stringify(get().settings));
 
     /** A fresh game of this market, on the briefing screen (nothing saved until it starts). */
     const brief = (entry: ScenarioEntry, seed: string, context: GameContext) => {
@@ -477,10 +491,16 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       setReducedMotion(on) {
         set({ settings: { ...get().settings, reducedMotion: on } });
         if (on === true) set({ animating: false, skipped: true });
-        deps.saves.setValue(SETTINGS_KEY, JSON.stringify(get().settings));
+        saveSettings();
       },
 
       setSystemReducedMotion: (on) => set({ systemReducedMotion: on }),
+
+      setPlayerName(name) {
+        set({ settings: { ...get().settings, playerName: name.slice(0, PLAYER_NAME_MAX) } });
+        // storage refused: the name still goes into this game's result
+        saveSettings();
+      },
 
       replayMarket() {
         const { entry, sim, context } = get();

@@ -52,6 +52,8 @@ export interface ResumeOffer {
 export interface Settings {
   /** the player's own choice; null follows the system's prefers-reduced-motion */
   reducedMotion: boolean | null;
+  /** the name a workshop's result carries, typed once and offered again in the next game */
+  playerName: string;
 }
 
 export interface GameState {
