@@ -3,8 +3,9 @@ import { makeRecord, type RecordExtra, type SessionRecord } from '../record/reco
 import { resultFile, resultFileName } from '../record/result-file.ts';
 import { dayNumber } from '../record/terms.ts';
 import type { GameContext } from '../save/format.ts';
+import { PLAYER_NAME_MAX } from '../save/values.ts';
 import type { SimState } from '../sim/index.ts';
-import { type GameStore, PLAYER_NAME_MAX } from '../store/game-store.ts';
+import type { GameStore } from '../store/game-store.ts';
 import type { GameState, ScenarioEntry } from '../store/types.ts';
 import { bind } from './debrief/bind.ts';
 import { button, h } from './dom.ts';
