@@ -45,6 +45,7 @@
  * The reflection's (src/store/reflection-actions.ts):
  *   openReflection()               the finished market's notes, read from this device
  *   writeReflection(field, text)   keep an answer or the action plan as typed
+ *   reflectionWritten(result)      the save effect wrote them (or storage refused them)
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { localDay } from '../record/terms.ts';
@@ -298,7 +299,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       room: null,
       roomServer: false,
       ...debriefActions(set, get),
-      ...reflectionActions(set, get, deps.saves, deps.now),
+      ...reflectionActions(set, get, deps.saves),
       ...roomActions(set, get, deps.now),
 
       refreshSaves() {

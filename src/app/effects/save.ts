@@ -1,4 +1,5 @@
 import { SAVE_FORMAT, SAVE_VERSION, type SaveData, saveKey, sessionOf } from '../../save/format.ts';
+import { serialiseReflection } from '../../save/reflection.ts';
 import type { SaveBook } from '../../save/saves.ts';
 import { attemptsKey, attemptsUsed, SETTINGS_KEY, serialiseSettings } from '../../save/values.ts';
 import { MODEL_VERSION } from '../../sim/index.ts';
@@ -12,6 +13,8 @@ import type { GameState } from '../../store/types.ts';
 // - an assessed session's attempt count, once its attempt has started
 // - the player's settings, whenever they change (a refusal costs nothing: they stay for
 //   this page)
+// - the debrief's reflection notes as they are typed; the store hears how that went
+//   (reflectionWritten: kept, or not kept with a notice)
 // The state decides what is written, not which action ran: a game resumed from its save,
 // or a tab that takes a market over from another, finds its save as it is and writes
 // nothing, so no newer decision made in another tab is overwritten.
@@ -52,6 +55,7 @@ function signature(game: Omit<SaveData, 'updated'> | null): string | null {
 export function saveGame(store: GameStore, saves: SaveBook, now: () => number): () => void {
   let last = signature(gameToKeep(store.getState()));
   let settings = store.getState().settings;
+  let reflection = store.getState().reflection;
 
   const keepGame = (game: Omit<SaveData, 'updated'>) => {
     const { context } = game;
@@ -68,16 +72,35 @@ export function saveGame(store: GameStore, saves: SaveBook, now: () => number): 
     if (!written.ok || !saves.persistent) store.getState().storageRefused();
   };
 
-  return store.subscribe((s) => {
-    const game = gameToKeep(s);
-    const sig = signature(game);
-    if (sig !== last) {
+  // three subscribers, each with one job: a report back to the store (a nested change of
+  // state) then reaches each of them with the newest state
+  const stops = [
+    store.subscribe((s) => {
+      const game = gameToKeep(s);
+      const sig = signature(game);
+      if (sig === last) return;
       last = sig;
       if (game) keepGame(game);
-    }
-    if (s.settings !== settings) {
+    }),
+    store.subscribe((s) => {
+      if (s.settings === settings) return;
       settings = s.settings;
+      // refused: the settings stay for this page, and the game says nothing more
       saves.setValue(SETTINGS_KEY, serialiseSettings(settings));
-    }
-  });
+    }),
+    store.subscribe((s) => {
+      const before = reflection;
+      const r = s.reflection;
+      if (r === before) return;
+      reflection = r;
+      // notes typed, not those read from the device as the debrief opened
+      if (!r || !before || r.key !== before.key || r.notes === before.notes) return;
+      store
+        .getState()
+        .reflectionWritten(saves.setValue(r.key, serialiseReflection(r.notes, now())));
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
 }
