@@ -9,6 +9,7 @@ import type { GameStore } from '../store/game-store.ts';
 import type { GameState, ScenarioEntry } from '../store/types.ts';
 import { bind } from './debrief/bind.ts';
 import { button, h } from './dom.ts';
+import { offerFile, releaseFile, releaseFilesIn } from './file-link.ts';
 
 // The result of a finished game, for workshops and HR: the session record as a code to
 // paste and as a file to keep. Both are checked by replaying the choices, never trusted.
@@ -50,12 +51,6 @@ async function copy(text: string, field: HTMLTextAreaElement, status: HTMLElemen
   }
 }
 
-/** Lets go of the file a download link points at, if it holds one. */
-function releaseFile(link: Element | null): void {
-  const href = link?.getAttribute('href') ?? '';
-  if (href.startsWith('blob:')) URL.revokeObjectURL(href);
-}
-
 export function renderResult(
   container: HTMLElement,
   store: GameStore,
@@ -74,7 +69,7 @@ export function renderResult(
   // the link owns its file: a new one replaces it, and it is let go with the link
   const download = h(
     'a',
-    { class: 'btn', attrs: { href: '#', 'data-result-file': '' }, on: { click: () => onHandIn() } },
+    { class: 'btn', attrs: { href: '#' }, on: { click: () => onHandIn() } },
     'Download the result file',
   );
   let code = '';
@@ -87,9 +82,7 @@ export function renderResult(
     const file = new Blob([`${JSON.stringify(resultFile(record, entry.scenario), null, 2)}\n`], {
       type: 'application/json',
     });
-    releaseFile(download);
-    download.setAttribute('href', URL.createObjectURL(file));
-    download.setAttribute('download', resultFileName(record));
+    offerFile(download, file, resultFileName(record));
   };
   const nameRow: HTMLElement[] = [];
   if (context.kind === 'workshop') {
@@ -109,7 +102,7 @@ export function renderResult(
     );
   }
   // a result block drawn again (a new debrief in the same place) lets the last file go
-  releaseFile(container.querySelector('a[data-result-file]'));
+  releaseFilesIn(container);
   container.replaceChildren(
     h(
       'p',
