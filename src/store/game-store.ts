@@ -4,8 +4,10 @@
  * Made by `createGameStore(deps)` (no module singleton: tests and benchmarks make as many
  * as they like). The HTML screens and the Phaser rope view subscribe to it and send
  * actions; the actions call the model (src/sim) and change the state, and the save effect
- * (src/app/effects/save.ts) keeps the game and the settings on the device. The actions
- * only read the device (saved games, settings, attempt counts) through `deps.saves`.
+ * (src/app/effects/save.ts) keeps the game, the settings and the reflection notes on the
+ * device. The actions only read the device (saved games, settings, attempt counts,
+ * reflection notes) through `deps.saves`; removing a save on the player's word
+ * (`discardSave`) is the one write left here.
  *
  * Actions (store.getState().<name>):
  *   refreshSaves()                 re-read saved games; damaged ones are dropped with a notice
