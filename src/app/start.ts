@@ -63,9 +63,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   window.addEventListener('hashchange', () => {
     if (linkParams({ search: '', hash: window.location.hash })) window.location.reload();
   });
-  // every side effect of the game's state (census, debrief work, live rooms, LMS)
+  // every side effect of the game's state (saving, census, debrief work, live rooms, LMS)
   startEffects(store, {
     census,
+    saves,
+    now: () => Date.now(),
     roomSearch: window.location.search,
     lms: { win: window, scenarios, env: import.meta.env },
   });

@@ -3,7 +3,11 @@
  *
  * Made by `createGameStore(deps)` (no module singleton: tests and benchmarks make as many
  * as they like). The HTML screens and the Phaser rope view subscribe to it and send
- * actions; the actions call the model (src/sim) and keep the saved game in step.
+ * actions; the actions call the model (src/sim) and change the state, and the save effect
+ * (src/app/effects/save.ts) keeps the game, the settings and the reflection notes on the
+ * device. The actions only read the device (saved games, settings, attempt counts,
+ * reflection notes) through `deps.saves`; removing a save on the player's word
+ * (`discardSave`) is the one write left here.
  *
  * Actions (store.getState().<name>):
  *   refreshSaves()                 re-read saved games; damaged ones are dropped with a notice
@@ -12,13 +16,14 @@
  *   startMarket(id, seed, context, hash?)  open a market from a link: resumes its save if
  *                                  there is one; `hash` picks a workshop's own scenario
  *   beginQuarters()                leave the briefing, play the first decision
- *   choose(choiceId)               decide the current situation: plays one quarter, saves
+ *   choose(choiceId)               decide the current situation: plays one quarter
  *   nextQuarter()                  after a quarter's outcome: the next decision, or the debrief
  *   skipAnimation()                the rope view jumps to the end of the quarter
  *   animationDone(playId)          the rope view reports that the quarter's animation ended
  *   setViewReady(ready)            the rope view has loaded (or failed to)
  *   setReducedMotion(on | null)    the in-game motion toggle (null follows the system)
  *   setSystemReducedMotion(on)     the system's prefers-reduced-motion changed
+ *   setPlayerName(name)            the name a workshop's result carries, kept for the next game
  *   replayMarket()                 same scenario, same seed, from the first quarter
  *   newMarket()                    same scenario, a new seed
  *   resume(key) / discardSave(key) a saved game from the title screen (only the player
@@ -28,6 +33,8 @@
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
+ *   storageRefused()               the save effect could not keep the game: the unsaved
+ *                                  flag and its notice, and play goes on
  * The live room's (src/store/room-actions.ts): openRoom, joinRoom, roomWelcome,
  *   roomAccepted, roomChanged, roomRefused, roomLink, roomGone, roomTick, leaveRoom, …;
  *   in a room `choose` only records the decision for the room client to send
@@ -40,18 +47,13 @@
  * The reflection's (src/store/reflection-actions.ts):
  *   openReflection()               the finished market's notes, read from this device
  *   writeReflection(field, text)   keep an answer or the action plan as typed
+ *   reflectionWritten(result)      the save effect wrote them (or storage refused them)
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { localDay } from '../record/terms.ts';
-import {
-  type GameContext,
-  SAVE_FORMAT,
-  SAVE_VERSION,
-  type SaveData,
-  saveKey,
-  sessionOf,
-} from '../save/format.ts';
+import { type GameContext, type SaveData, saveKey, sessionOf } from '../save/format.ts';
 import type { SaveBook } from '../save/saves.ts';
+import { attemptsUsed, PLAYER_NAME_MAX, readSettings } from '../save/values.ts';
 import {
   initialState,
   MODEL_VERSION,
@@ -66,7 +68,7 @@ import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
 import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
-import type { GameState, Notice, ResumeOffer, ScenarioEntry, Settings } from './types.ts';
+import type { GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
 
 export interface GameStoreDeps {
   scenarios: readonly ScenarioEntry[];
@@ -92,6 +94,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   setViewReady(ready: boolean): void;
   setReducedMotion(on: boolean | null): void;
   setSystemReducedMotion(on: boolean): void;
+  setPlayerName(name: string): void;
   replayMarket(): void;
   newMarket(): void;
   resume(key: string): void;
@@ -102,28 +105,18 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   showLinkError(message: string): void;
   notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
   dismissNotice(id: number): void;
+  storageRefused(): void;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
 
-const SETTINGS_KEY = 'tow.settings.v1';
 /** the bundled scenario Help offers to start again at any time */
 export const TUTORIAL_ID = 'tutorial';
-const ATTEMPTS_KEY = 'tow.attempts.v1.';
-const STORAGE_NOTICE =
+export const STORAGE_NOTICE =
   'This browser is not keeping saved games (storage is full or switched off, as in private browsing). You can play on, but closing the tab loses the game in progress.';
 
 export function reducedMotion(s: Pick<GameState, 'settings' | 'systemReducedMotion'>): boolean {
   return s.settings.reducedMotion ?? s.systemReducedMotion;
-}
-
-function readSettings(saves: SaveBook): Settings {
-  try {
-    const v = JSON.parse(saves.getValue(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
-    return { reducedMotion: typeof v.reducedMotion === 'boolean' ? v.reducedMotion : null };
-  } catch {
-    return { reducedMotion: null };
-  }
 }
 
 export function createGameStore(deps: GameStoreDeps): GameStore {
@@ -168,30 +161,6 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     const { claim, letGo, playable, afterHeld } = marketClaims(lock, get, set);
 
-    /** Writes the game in progress; a refusal becomes one notice, and play goes on. */
-    const persist = () => {
-      const { entry, sim, context, room } = get();
-      // a room's game is kept by the server, and resumed only from it
-      if (!entry || !sim || !playable() || room) return;
-      const save: SaveData = {
-        format: SAVE_FORMAT,
-        v: SAVE_VERSION,
-        model: MODEL_VERSION,
-        scenario: entry.scenario.id,
-        hash: entry.hash,
-        seed: sim.seed,
-        choices: [...sim.choices],
-        updated: deps.now(),
-        context,
-        ...(entry.yaml !== undefined ? { yaml: entry.yaml } : {}),
-      };
-      const result = deps.saves.write(save);
-      if (!result.ok || !deps.saves.persistent) {
-        if (!get().unsaved) set({ unsaved: true });
-        notify('warning', STORAGE_NOTICE);
-      }
-    };
-
     /** A fresh game of this market, on the briefing screen (nothing saved until it starts). */
     const brief = (entry: ScenarioEntry, seed: string, context: GameContext) => {
       set({
@@ -210,10 +179,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     const nextAttempt = (context: GameContext): GameContext => {
       if (context.kind !== 'assignment') return context;
-      // counted per trainee: two trainees sharing a device each get their own attempts
-      const key = `${ATTEMPTS_KEY}${encodeURIComponent(context.session)}.${encodeURIComponent(context.trainee)}`;
-      const used = Number.parseInt(deps.saves.getValue(key) ?? '0', 10) || 0;
-      deps.saves.setValue(key, String(used + 1));
+      // the save effect (src/app/effects/save.ts) counts the attempt once play starts
+      const used = attemptsUsed((key) => deps.saves.getValue(key), context);
       if (used >= context.attempts) {
         notify(
           'warning',
@@ -279,11 +246,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       const next = step(entry.scenario, sim, choiceId);
       const animate = get().viewReady && !reducedMotion(get());
       const { context } = get();
-      // an assessed game notes the day it ends, once: its result says when it was finished
-      if (next.situationId === null && context.kind === 'assignment') {
-        set({ context: { ...context, finished: localDay(deps.now()) } });
-      }
       set({
+        // an assessed game notes the day it ends, once: its result says when it was finished
+        ...(next.situationId === null && context.kind === 'assignment'
+          ? { context: { ...context, finished: localDay(deps.now()) } }
+          : {}),
         previous: sim,
         sim: next,
         playId: get().playId + 1,
@@ -291,7 +258,6 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         animating: animate,
         skipped: false,
       });
-      persist();
     };
 
     /** A save the player can only see and remove, with the reason it cannot be resumed. */
@@ -320,7 +286,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       animating: false,
       skipped: false,
       viewReady: false,
-      settings: readSettings(deps.saves),
+      settings: readSettings((key) => deps.saves.getValue(key)),
       systemReducedMotion: deps.systemReducedMotion ?? false,
       notices: deps.saves.persistent
         ? []
@@ -335,7 +301,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       room: null,
       roomServer: false,
       ...debriefActions(set, get),
-      ...reflectionActions(set, get, deps.saves, deps.now),
+      ...reflectionActions(set, get, deps.saves),
       ...roomActions(set, get, deps.now),
 
       refreshSaves() {
@@ -439,7 +405,6 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const { entry, sim } = get();
         if (!entry || !sim || !playable()) return;
         set({ screen: 'play', phase: 'decide', context: nextAttempt(get().context) });
-        persist();
       },
 
       choose(choiceId) {
@@ -477,10 +442,13 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       setReducedMotion(on) {
         set({ settings: { ...get().settings, reducedMotion: on } });
         if (on === true) set({ animating: false, skipped: true });
-        deps.saves.setValue(SETTINGS_KEY, JSON.stringify(get().settings));
       },
 
       setSystemReducedMotion: (on) => set({ systemReducedMotion: on }),
+
+      setPlayerName(name) {
+        set({ settings: { ...get().settings, playerName: name.slice(0, PLAYER_NAME_MAX) } });
+      },
 
       replayMarket() {
         const { entry, sim, context } = get();
@@ -553,6 +521,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       showLinkError: (message) => set({ screen: 'link-error', linkError: message }),
 
       notify,
+
+      storageRefused() {
+        if (!get().unsaved) set({ unsaved: true });
+        notify('warning', STORAGE_NOTICE);
+      },
 
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
     };

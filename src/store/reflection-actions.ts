@@ -4,15 +4,16 @@ import {
   parseReflection,
   type ReflectionNotes,
   reflectionKey,
-  serialiseReflection,
 } from '../save/reflection.ts';
 import type { SaveBook } from '../save/saves.ts';
+import type { WriteResult } from '../save/storage.ts';
 import type { GameState, Notice } from './types.ts';
 
 // The debrief's reflection: the trainee's answers and action plan for the market on show,
-// read from this device when the debrief opens and written back as they are typed. Storage
-// that refuses them (full, switched off) costs a notice, never the text: the page keeps it
-// (the storage layer's own fallback, and this state) for printing or copying.
+// read from this device when the debrief opens and written back as they are typed (by the
+// save effect, src/app/effects/save.ts, which reports back through reflectionWritten).
+// Storage that refuses them (full, switched off) costs a notice, never the text: the page
+// keeps it (the storage layer's own fallback, and this state) for printing or copying.
 
 export interface ReflectionState {
   /** the storage key of the market these notes belong to */
@@ -27,6 +28,8 @@ export interface ReflectionActions {
   openReflection(): void;
   /** keeps one answer (or the plan) as typed */
   writeReflection(field: string, text: string): void;
+  /** the save effect's report on writing the notes to this device */
+  reflectionWritten(result: WriteResult): void;
 }
 
 export const REFLECTION_NOT_KEPT =
@@ -43,12 +46,7 @@ export function reflectionKeyOf(s: Pick<GameState, 'entry' | 'sim' | 'context'>)
   return reflectionKey(s.entry.scenario.id, s.entry.hash, s.sim.seed, sessionOf(s.context));
 }
 
-export function reflectionActions(
-  set: Set,
-  get: Get,
-  saves: SaveBook,
-  now: () => number,
-): ReflectionActions {
+export function reflectionActions(set: Set, get: Get, saves: SaveBook): ReflectionActions {
   /** notes not kept: the section says so; a refusal of storage that works otherwise is a notice too */
   const notKept = (notice: boolean) => {
     const r = get().reflection;
@@ -71,10 +69,13 @@ export function reflectionActions(
       if (!r) return;
       const notes = { ...r.notes, [field]: text.slice(0, NOTE_MAX) };
       set({ reflection: { ...r, notes } });
-      const written = saves.setValue(r.key, serialiseReflection(notes, now()));
+    },
+    reflectionWritten(written) {
+      const r = get().reflection;
+      if (!r) return;
       // storage switched off altogether is already said by the notice about saved games
       if (!written.ok || !saves.persistent) notKept(saves.persistent);
-      else if (!r.kept) set({ reflection: { ...get().reflection!, kept: true } });
+      else if (!r.kept) set({ reflection: { ...r, kept: true } });
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { GameContext } from '../save/format.ts';
+import type { Settings } from '../save/values.ts';
 import type { ScenarioDef, SimState } from '../sim/index.ts';
 import type { DebriefState } from './debrief-types.ts';
 import type { ReflectionState } from './reflection-actions.ts';
 import type { RoomPlay } from './room-types.ts';
 
-export type { GameContext };
+export type { GameContext, Settings };
 
 /** A scenario the app can play, with the content hash records and saves refer to. */
 export interface ScenarioEntry {
@@ -47,11 +48,6 @@ export interface ResumeOffer {
   updated: number;
   /** why it cannot be resumed (damaged, another model, a scenario changed): the player may only remove it */
   problem?: string;
-}
-
-export interface Settings {
-  /** the player's own choice; null follows the system's prefers-reduced-motion */
-  reducedMotion: boolean | null;
 }
 
 export interface GameState {

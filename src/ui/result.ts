@@ -3,9 +3,13 @@ import { makeRecord, type RecordExtra, type SessionRecord } from '../record/reco
 import { resultFile, resultFileName } from '../record/result-file.ts';
 import { dayNumber } from '../record/terms.ts';
 import type { GameContext } from '../save/format.ts';
+import { PLAYER_NAME_MAX } from '../save/values.ts';
 import type { SimState } from '../sim/index.ts';
-import type { ScenarioEntry } from '../store/types.ts';
+import type { GameStore } from '../store/game-store.ts';
+import type { GameState, ScenarioEntry } from '../store/types.ts';
+import { bind } from './debrief/bind.ts';
 import { button, h } from './dom.ts';
+import { offerFile, releaseFile, releaseFilesIn } from './file-link.ts';
 
 // The result of a finished game, for workshops and HR: the session record as a code to
 // paste and as a file to keep. Both are checked by replaying the choices, never trusted.
@@ -19,7 +23,7 @@ export function recordFor(
   const extra: RecordExtra = {};
   if (context.kind === 'workshop') {
     extra.session = context.session;
-    if (playerName.trim()) extra.player = playerName.trim().slice(0, 60);
+    if (playerName.trim()) extra.player = playerName.trim().slice(0, PLAYER_NAME_MAX);
   }
   if (context.kind === 'assignment') {
     extra.session = context.session;
@@ -47,30 +51,9 @@ async function copy(text: string, field: HTMLTextAreaElement, status: HTMLElemen
   }
 }
 
-// one file link at a time: the last debrief's is released when the next one is made
-let fileUrl: string | null = null;
-
-// a workshop name typed once is offered again in the next game on this device
-const NAME_KEY = 'tow.player-name.v1';
-
-function rememberedName(): string {
-  try {
-    return localStorage.getItem(NAME_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberName(name: string): void {
-  try {
-    localStorage.setItem(NAME_KEY, name);
-  } catch {
-    // storage refused: the name still goes into this game's code
-  }
-}
-
 export function renderResult(
   container: HTMLElement,
+  store: GameStore,
   entry: ScenarioEntry,
   sim: SimState,
   context: GameContext,
@@ -83,14 +66,15 @@ export function renderResult(
     attrs: { readonly: '', rows: '3', spellcheck: 'false' },
   });
   const status = h('p', { class: 'status', attrs: { role: 'status' } });
+  // the link owns its file: a new one replaces it, and it is let go with the link
   const download = h(
     'a',
     { class: 'btn', attrs: { href: '#' }, on: { click: () => onHandIn() } },
     'Download the result file',
   );
   let code = '';
-  // the code and the file carry the name the player gives, so both are made again
-  // whenever it changes
+  // the code and the file carry the name the player gives (a setting in the store), so
+  // both are made again whenever it changes
   const refresh = (name: string) => {
     const record = recordFor(entry, sim, context, name);
     code = encodeRecord(record, entry.scenario);
@@ -98,22 +82,16 @@ export function renderResult(
     const file = new Blob([`${JSON.stringify(resultFile(record, entry.scenario), null, 2)}\n`], {
       type: 'application/json',
     });
-    if (fileUrl) URL.revokeObjectURL(fileUrl);
-    fileUrl = URL.createObjectURL(file);
-    download.setAttribute('href', fileUrl);
-    download.setAttribute('download', resultFileName(record));
+    offerFile(download, file, resultFileName(record));
   };
   const nameRow: HTMLElement[] = [];
   if (context.kind === 'workshop') {
     const input = h('input', {
       id: 'player-name',
-      attrs: { type: 'text', maxlength: '60', autocomplete: 'nickname' },
+      attrs: { type: 'text', maxlength: String(PLAYER_NAME_MAX), autocomplete: 'nickname' },
     });
-    input.value = rememberedName();
-    input.addEventListener('input', () => {
-      rememberName(input.value);
-      refresh(input.value);
-    });
+    input.value = store.getState().settings.playerName;
+    input.addEventListener('input', () => store.getState().setPlayerName(input.value));
     nameRow.push(
       h(
         'label',
@@ -122,10 +100,9 @@ export function renderResult(
       ),
       input,
     );
-    refresh(input.value);
-  } else {
-    refresh('');
   }
+  // a result block drawn again (a new debrief in the same place) lets the last file go
+  releaseFilesIn(container);
   container.replaceChildren(
     h(
       'p',
@@ -154,4 +131,6 @@ export function renderResult(
     ),
     status,
   );
+  const name = (s: GameState) => (context.kind === 'workshop' ? s.settings.playerName : '');
+  bind(store, download, name, refresh, () => releaseFile(download));
 }

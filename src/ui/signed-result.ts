@@ -1,13 +1,11 @@
 import type { SignedResultFile } from '../record/signed.ts';
 import type { AssessmentPlay } from '../store/room-types.ts';
 import { h } from './dom.ts';
+import { offerFile, releaseFilesIn } from './file-link.ts';
 
 // The debrief's result for an assessed attempt played through the server: nothing to hand
 // in, since the server graded the attempt and HR already has it. The trainee may keep the
 // signed result file; it is the server's own file, so it verifies as it came.
-
-// one file link at a time: the last debrief's is released when the next one is made
-let fileUrl: string | null = null;
 
 /** This page's link with `new` added: the assessment opens a new attempt (a new market). */
 function nextAttemptLink(): string {
@@ -25,11 +23,15 @@ export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): v
     return;
   }
   const s = result.server;
-  if (fileUrl) URL.revokeObjectURL(fileUrl);
-  fileUrl = URL.createObjectURL(
-    new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }),
-  );
   const safe = (t: string) => t.replace(/[^\w.-]+/g, '_').slice(0, 40);
+  const download = h('a', { class: 'btn' }, 'Download your signed result');
+  offerFile(
+    download,
+    new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }),
+    `tow-${safe(s.assignment)}-${safe(s.trainee)}-${s.attempt}.json`,
+  );
+  // the link drawn here before (the last debrief's) lets its file go
+  releaseFilesIn(container);
   container.replaceChildren(
     h(
       'p',
@@ -41,17 +43,7 @@ export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): v
     h(
       'div',
       { class: 'row' },
-      h(
-        'a',
-        {
-          class: 'btn',
-          attrs: {
-            href: fileUrl,
-            download: `tow-${safe(s.assignment)}-${safe(s.trainee)}-${s.attempt}.json`,
-          },
-        },
-        'Download your signed result',
-      ),
+      download,
       s.attempt < s.attemptsAllowed
         ? h(
             'a',

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { censusPrefetch, marketUnderWay } from '../../src/app/effects/census-prefetch.ts';
 import { debriefWork } from '../../src/app/effects/debrief-work.ts';
 import { roomQuarterOpens } from '../../src/app/effects/room-tick.ts';
+import { saveGame } from '../../src/app/effects/save.ts';
 import type { OwnGame, PublicRoom } from '../../src/room/protocol.ts';
+import { saveKey } from '../../src/save/format.ts';
+import { saveBook } from '../../src/save/saves.ts';
+import { browserStore } from '../../src/save/storage.ts';
 import { playChoices, situationById } from '../../src/sim/index.ts';
+import { createGameStore, STORAGE_NOTICE } from '../../src/store/game-store.ts';
 import { type CensusService, createCensusService } from '../../src/workers/census-service.ts';
 import { marketCensus, marketKey } from '../../src/workers/fair-score.ts';
 import { makeStore, playOn } from '../lms/harness.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { makeStore as makeRoomStore, tutorial } from '../store/helpers.ts';
+import { bundled, makeStore as makeRoomStore, tutorial } from '../store/helpers.ts';
 import { workerPool } from '../workers/fake-worker.ts';
 
 // The game's side effects run as store subscribers (src/app/effects/): the screens only
@@ -165,5 +170,80 @@ describe('a live room’s next quarter', () => {
     await settle();
     expect(ticks).toBe(1);
     stop();
+  });
+});
+
+describe('saving', () => {
+  /** the store alone, and the save effect started on it as the page does */
+  function saving(raw = new FakeStorage()) {
+    let clock = 5_000;
+    const saves = saveBook(browserStore(() => raw));
+    const deps = { scenarios: bundled, saves, newSeed: () => '3', now: () => ++clock };
+    const store = createGameStore(deps);
+    const stop = saveGame(store, saves, deps.now);
+    return { raw, store, stop };
+  }
+  const key = saveKey('tutorial', tutorial.hash, '3');
+  const firstChoice = () => {
+    const s = tutorial.scenario.situations.find(
+      (x) => x.id === playChoices(tutorial.scenario, '3', []).situationId,
+    );
+    return s!.choices[0]!.id;
+  };
+
+  it('keeps the game once play starts and after each decision, not while it is briefed', () => {
+    const { raw, store, stop } = saving();
+    store.getState().pickScenario('tutorial', '3');
+    expect(raw.getItem(key)).toBeNull();
+    store.getState().beginQuarters();
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([]);
+    store.getState().choose(firstChoice());
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([firstChoice()]);
+    // stopped: nothing more is written
+    stop();
+    store.getState().nextQuarter();
+    playOn(store);
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([firstChoice()]);
+  });
+
+  it('writes nothing when a game is resumed as it was saved', () => {
+    const { raw, store } = saving();
+    store.getState().pickScenario('tutorial', '3');
+    store.getState().beginQuarters();
+    store.getState().choose(firstChoice());
+    const kept = raw.getItem(key);
+    store.getState().showTitle();
+    store.getState().resume(key);
+    expect(store.getState().screen).toBe('play');
+    // the same text, the same time: the title screen's order stays as it was
+    expect(raw.getItem(key)).toBe(kept);
+  });
+
+  it('gives one notice when storage is full, and the game goes on', () => {
+    const { raw, store } = saving();
+    store.getState().pickScenario('tutorial', '3');
+    raw.failWrites = 'quota';
+    store.getState().beginQuarters();
+    store.getState().choose(firstChoice());
+    expect(store.getState().unsaved).toBe(true);
+    expect(store.getState().notices.filter((n) => n.text === STORAGE_NOTICE)).toHaveLength(1);
+    expect(store.getState().sim!.choices).toEqual([firstChoice()]);
+    store.getState().nextQuarter();
+    playOn(store);
+    expect(store.getState().screen).toBe('debrief');
+    expect(store.getState().notices.filter((n) => n.text === STORAGE_NOTICE)).toHaveLength(1);
+    // storage works again: a replay is kept from its start
+    raw.failWrites = null;
+    store.getState().replayMarket();
+    expect(JSON.parse(raw.getItem(key)!).choices).toEqual([]);
+  });
+
+  it('keeps the settings whenever they change', () => {
+    const { raw, store } = saving();
+    store.getState().setReducedMotion(false);
+    expect(JSON.parse(raw.getItem('tow.settings.v1')!)).toEqual({
+      reducedMotion: false,
+      playerName: '',
+    });
   });
 });

@@ -92,6 +92,30 @@ test('a workshop link shows the workshop and its result code carries the session
   const saved = JSON.parse(Buffer.concat(text).toString('utf8'));
   expect(decoded.ok && saved.record).toEqual(decoded.ok ? decoded.record : null);
   expect(saved.code).toBe(code);
+  // a new name makes a new file, and the last file is let go rather than kept in memory
+  const link = page.getByRole('link', { name: 'Download the result file' });
+  const before = (await link.getAttribute('href'))!;
+  await page.getByLabel('Your name, as the class dashboard should show it').fill('Ana P.');
+  await expect(link).not.toHaveAttribute('href', before);
+  // (read through a download: the page's content policy lets it fetch nothing but its own)
+  const readable = async (href: string) => {
+    const started = page.waitForEvent('download');
+    await page.evaluate((h) => {
+      const a = document.createElement('a');
+      a.href = h;
+      a.download = 'check.json';
+      a.click();
+    }, href);
+    return (await (await started).failure()) === null;
+  };
+  expect(await readable(before)).toBe(false);
+  expect(await readable((await link.getAttribute('href'))!)).toBe(true);
+  // the name is kept on this device: after a reload the debrief offers it again
+  await page.reload();
+  await page.waitForFunction(() => window.__TEST__?.ready === true);
+  await expect(page.getByLabel('Your name, as the class dashboard should show it')).toHaveValue(
+    'Ana P.',
+  );
   expect(problems).toEqual([]);
 });
 

@@ -3,8 +3,8 @@ import { startLms } from '../../src/lms/start.ts';
 import { saveBook } from '../../src/save/saves.ts';
 import { type KeyValueStore, memoryStore } from '../../src/save/storage.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { createGameStore } from '../../src/store/game-store.ts';
 import { createCensusService } from '../../src/workers/census-service.ts';
+import { storeThatSaves } from '../store/helpers.ts';
 import { FakeWorker } from '../workers/fake-worker.ts';
 
 // its ESM build exports the class by name, its type declarations as the default
@@ -52,7 +52,7 @@ export function relaunch(previous: Scorm12API, learner = 'emp-0042') {
 
 /** The game's real store, on a device whose storage is `kv` (a fresh one by default). */
 export function makeStore(kv: KeyValueStore = memoryStore(true)) {
-  return createGameStore({
+  return storeThatSaves({
     scenarios: bundled,
     saves: saveBook(kv),
     newSeed: () => '7',

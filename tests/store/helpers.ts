@@ -1,11 +1,22 @@
+import { saveGame } from '../../src/app/effects/save.ts';
 import { saveBook } from '../../src/save/saves.ts';
 import { browserStore } from '../../src/save/storage.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { createGameStore, type GameStore } from '../../src/store/game-store.ts';
+import { createGameStore, type GameStore, type GameStoreDeps } from '../../src/store/game-store.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
 
 export const bundled = loadBundledScenarios().map(({ scenario, hash }) => ({ scenario, hash }));
 export const tutorial = bundled.find((e) => e.scenario.id === 'tutorial') ?? bundled[0]!;
+
+/**
+ * The game's store with its save effect registered, as the page starts it
+ * (src/app/effects/index.ts): the actions change the state, the effect keeps it.
+ */
+export function storeThatSaves(deps: GameStoreDeps): GameStore {
+  const store = createGameStore(deps);
+  saveGame(store, deps.saves, deps.now);
+  return store;
+}
 
 export function makeStore(
   raw: FakeStorage | null = new FakeStorage(),
@@ -18,7 +29,7 @@ export function makeStore(
     if (!raw) throw new DOMException('denied', 'SecurityError');
     return raw;
   });
-  return createGameStore({
+  return storeThatSaves({
     scenarios: bundled,
     saves: saveBook(kv),
     newSeed: () => seeds[i++ % seeds.length]!,

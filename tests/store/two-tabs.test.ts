@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { saveKey } from '../../src/save/format.ts';
 import { saveBook } from '../../src/save/saves.ts';
 import { browserStore } from '../../src/save/storage.ts';
-import { createGameStore } from '../../src/store/game-store.ts';
 import type { MarketLock, MarketLockEvents } from '../../src/store/market-lock.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { bundled, tutorial } from './helpers.ts';
+import { bundled, storeThatSaves, tutorial } from './helpers.ts';
 
 // Two tabs of one browser on one market: one plays, the other says so and may take over.
 // The locks here behave as the browser's Web Locks do (src/app/tab-lock.ts): a claim is
@@ -46,7 +45,7 @@ function twoTabs() {
   const raw = new FakeStorage();
   const newTab = browserLocks();
   const tab = () =>
-    createGameStore({
+    storeThatSaves({
       scenarios: bundled,
       saves: saveBook(browserStore(() => raw)),
       newSeed: () => '1',

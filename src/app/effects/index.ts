@@ -1,4 +1,5 @@
 import { startLms } from '../../lms/start.ts';
+import type { SaveBook } from '../../save/saves.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { CensusService } from '../../workers/census-service.ts';
@@ -6,6 +7,7 @@ import { startRooms } from '../room/start.ts';
 import { censusPrefetch } from './census-prefetch.ts';
 import { debriefWork } from './debrief-work.ts';
 import { roomQuarterOpens } from './room-tick.ts';
+import { saveGame } from './save.ts';
 
 // Every side effect the game's state sets off, registered here once at start-up: screens
 // only draw the store's state and call its actions, and these subscribers do the rest.
@@ -15,11 +17,14 @@ import { roomQuarterOpens } from './room-tick.ts';
 // - src/lms/attach.ts (through startLms): progress and the fair score reported to an LMS
 // - src/app/room/ (through startRooms): a live room's socket, sending the calls the store
 //   records and turning what the server says into store actions
-// Saving is done by the store's actions through the save book it is given
-// (src/save/saves.ts).
+// - save.ts: the game in progress, an assessed attempt's count and the settings, kept on
+//   this device (src/save/); first, so a game the LMS plays on is kept from its start
 
 export interface EffectsContext {
   census: CensusService;
+  /** this device's saved games and values: the same book the store reads */
+  saves: SaveBook;
+  now(): number;
   /** for the SCORM adapter: the page's window, the bundled scenarios and the build's settings */
   lms?: {
     win: Parameters<typeof startLms>[0];
@@ -33,6 +38,7 @@ export interface EffectsContext {
 /** Starts every effect; the answer stops them (tests, a page going away). */
 export function startEffects(store: GameStore, ctx: EffectsContext): () => void {
   const stops = [
+    saveGame(store, ctx.saves, ctx.now),
     censusPrefetch(store, ctx.census),
     debriefWork(store, ctx.census),
     roomQuarterOpens(store),

@@ -10,6 +10,8 @@ export function bind<T>(
   el: HTMLElement,
   select: (s: GameState) => T,
   render: (value: T) => void,
+  /** once the part has left the page: let go of what it holds (a file's link) */
+  gone: () => void = () => {},
 ): void {
   let last = select(store.getState());
   let seen = false;
@@ -18,6 +20,7 @@ export function bind<T>(
     if (el.isConnected) seen = true;
     else if (seen || s.screen !== 'debrief') {
       stop();
+      gone();
       return;
     }
     const value = select(s);

@@ -135,7 +135,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
             if (shown()) m.renderSignedResult(result, assessment);
           })
         : void import('../result.ts').then((m) => {
-            if (shown()) m.renderResult(result, entry, sim, s.context, handIn);
+            if (shown()) m.renderResult(result, store, entry, sim, s.context, handIn);
           }),
     () =>
       void import('../charts.ts').then((m) => {
