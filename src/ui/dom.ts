@@ -27,6 +27,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+// The page's one source of element ids for labels, hints and tips: ids only have to be
+// unique within the document, and a counter here keeps every screen free of its own.
+let lastId = 0;
+
+/** A fresh id for an element, e.g. uniqueId('term-tip') → "term-tip-7". */
+export function uniqueId(prefix: string): string {
+  lastId += 1;
+  return `${prefix}-${lastId}`;
+}
+
 export function append(el: Element, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;

@@ -1,4 +1,4 @@
-import { h } from './dom.ts';
+import { h, uniqueId } from './dom.ts';
 
 // Every figure and word of the game's model that appears on a screen, defined in a
 // sales manager's words. A term on screen is a button: its definition shows on hover, on
@@ -142,14 +142,12 @@ export const TERMS = {
 
 export type TermKey = keyof typeof TERMS;
 
-let tips = 0;
-
 /**
  * A term on screen with its definition a hover, focus or tap away. `text` is what the
  * screen says (the term's own name by default).
  */
 export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement {
-  const id = `term-tip-${++tips}`;
+  const id = uniqueId('term-tip');
   const tip = h(
     'span',
     { class: 'term-tip', id, attrs: { role: 'tooltip' } },

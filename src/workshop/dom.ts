@@ -1,7 +1,7 @@
 // The facilitator's pages' own helpers (fields, downloads, drop zones), on top of the
 // game's element builders.
 
-import { append, type Child, h } from '../ui/dom.ts';
+import { append, type Child, h, uniqueId } from '../ui/dom.ts';
 
 // the game's builders: one way to put text on a page, so it can never become markup
 export { append, type Child, columnHeads, h, type Props } from '../ui/dom.ts';
@@ -15,10 +15,9 @@ export function button(label: string, onClick: () => void, cls = 'btn'): HTMLBut
   return h('button', { class: cls, attrs: { type: 'button' }, on: { click: onClick } }, label);
 }
 
-let uid = 0;
 /** A labelled form field; the label is tied to the control for screen readers. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id || `f${++uid}`;
+  const id = control.id || uniqueId('f');
   control.id = id;
   const hintEl = hint ? h('span', { class: 'hint', id: `${id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute('aria-describedby', hintEl.id);

@@ -1,7 +1,7 @@
 import { NOTE_MAX, PLAN_FIELD, questionField } from '../../save/reflection.ts';
 import type { ScenarioDef, SimState } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { type Child, h } from '../dom.ts';
+import { type Child, h, uniqueId } from '../dom.ts';
 import { bind } from './bind.ts';
 import { type ReflectionTopic, reflectionTopics } from './reflection-topics.ts';
 
@@ -9,8 +9,6 @@ import { type ReflectionTopic, reflectionTopics } from './reflection-topics.ts';
 // action plan for their own team. Answers are kept on this device as they are typed
 // (store.writeReflection) and come back on a reload. Each text box has a plain copy of its
 // text beside it that only the printed page shows: a text box prints cut to its height.
-
-let boxes = 0;
 
 /** A labelled text box bound to one field of the notes, with its print copy. */
 function noteBox(
@@ -20,7 +18,7 @@ function noteBox(
   hint: string | null,
   rows: number,
 ): HTMLElement {
-  const id = `reflect-${++boxes}`;
+  const id = uniqueId('reflect');
   const hintId = `${id}-hint`;
   const area = h('textarea', {
     id,
