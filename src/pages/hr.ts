@@ -5,23 +5,16 @@ import { assignView } from '../hr/assign-view.ts';
 import { verifyView } from '../hr/verify-view.ts';
 import { gameAddress } from '../links/public-url.ts';
 import { h } from '../ui/dom.ts';
-import { glossaryControl } from '../ui/glossary.ts';
-import { helpControl } from '../ui/help.ts';
+import { pageHelp } from '../ui/help.ts';
 
 // HR's page: assign scored sessions (one link per trainee), then verify what comes back
 // and export the cohort's grades. The game is index.html beside this page.
 
 const gameUrl = gameAddress(__TOW_PUBLIC_URL__, window.location.href);
 const root = document.getElementById('app')!;
-const glossary = glossaryControl('help-open');
-const help = helpControl({
-  glossary,
-  tutorial: { href: './index.html?scenario=tutorial' },
-  openClass: 'help-open',
-  about: [
-    'This page is for HR: make a link to an assessed session for each trainee, then check the results they send back and export the grades. Below is how the game your trainees play works.',
-  ],
-});
+const { glossary, help } = pageHelp(
+  'This page is for HR: make a link to an assessed session for each trainee, then check the results they send back and export the grades. Below is how the game your trainees play works.',
+);
 root.replaceChildren(
   h(
     'main',

@@ -1,7 +1,6 @@
 import '../workshop/jitless.ts';
 import '../workshop/workshop.css';
-import { glossaryControl } from '../ui/glossary.ts';
-import { helpControl } from '../ui/help.ts';
+import { pageHelp } from '../ui/help.ts';
 import { authoringPanel } from '../workshop/authoring.ts';
 import { h } from '../workshop/dom.ts';
 
@@ -110,15 +109,9 @@ const tabList = h(
 );
 const nav = h('nav', { class: 'tab-nav', attrs: { 'aria-label': 'Facilitator pages' } }, tabList);
 
-const glossary = glossaryControl('help-open');
-const help = helpControl({
-  glossary,
-  tutorial: { href: './index.html?scenario=tutorial' },
-  openClass: 'help-open',
-  about: [
-    'This page is for facilitators: write and check a scenario, read its balance, make the link your class plays, and follow the class live or from the results they send. Below is how the game itself is played.',
-  ],
-});
+const { glossary, help } = pageHelp(
+  'This page is for facilitators: write and check a scenario, read its balance, make the link your class plays, and follow the class live or from the results they send. Below is how the game itself is played.',
+);
 
 const header = h(
   'header',

@@ -1,22 +1,12 @@
 import { buildServer } from './app.ts';
-import { readEnv } from './config.ts';
-import { openDatabase } from './db/open.ts';
+import { settingsAndDatabase } from './startup.ts';
 
 // `npm start`'s server (scripts/start.mjs builds the site first when it is out of date):
 // the settings from the environment, the database migrated, then site and API on one port.
 // SIGINT and SIGTERM close it cleanly, so the embedded database's files stay whole.
 
-let env: ReturnType<typeof readEnv>;
-try {
-  env = readEnv(process.env);
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(2);
-}
+const { env, db } = await settingsAndDatabase();
 
-const db = await openDatabase(
-  env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.TOW_DATA_DIR },
-);
 const server = await buildServer({
   db,
   distDir: env.DIST_DIR,

@@ -1,6 +1,6 @@
 import './dialogs.css';
 import { button, type Child, h } from './dom.ts';
-import type { Glossary } from './glossary.ts';
+import { type Glossary, glossaryControl } from './glossary.ts';
 import { TERMS, type TermKey } from './terms.ts';
 import { trapFocus } from './trap-focus.ts';
 
@@ -120,4 +120,22 @@ export function helpControl(options: HelpOptions): {
     attrs: { 'aria-haspopup': 'dialog' },
   });
   return { open, dialog };
+}
+
+/**
+ * Help and the glossary for a page other than the game (the facilitator's, HR's): the same
+ * windows, with a paragraph on the page and the tutorial a link to the game in a new tab.
+ */
+export function pageHelp(about: string): {
+  glossary: Glossary;
+  help: ReturnType<typeof helpControl>;
+} {
+  const glossary = glossaryControl('help-open');
+  const help = helpControl({
+    glossary,
+    tutorial: { href: './index.html?scenario=tutorial' },
+    openClass: 'help-open',
+    about: [about],
+  });
+  return { glossary, help };
 }

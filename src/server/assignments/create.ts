@@ -6,7 +6,7 @@ import type {
 } from '../../room/assignments.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
-import { bundledScenario, rememberScenario, uploadedScenario } from '../rooms/scenarios.ts';
+import { rememberScenario, requestedScenario } from '../rooms/scenarios.ts';
 import { hashSecret, newSecret } from '../rooms/secrets.ts';
 import { assignmentById, publicAssignment } from './rows.ts';
 
@@ -32,10 +32,7 @@ export async function createAssignment(
   db: Database,
   req: CreateAssignment,
 ): Promise<CreateAssignmentResponse> {
-  const s =
-    req.scenario.kind === 'bundled'
-      ? bundledScenario(req.scenario.id)
-      : uploadedScenario(req.scenario.text, req.scenario.fileName);
+  const s = requestedScenario(req.scenario);
   const names = req.trainees ?? [];
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined)

@@ -14,12 +14,7 @@ import { asFacilitator } from './auth.ts';
 import { announce } from './events.ts';
 import { playerById, playerView } from './players.ts';
 import { publicRoom, roomByCode, roomById } from './rows.ts';
-import {
-  bundledScenario,
-  rememberScenario,
-  scenarioOfRoom,
-  uploadedScenario,
-} from './scenarios.ts';
+import { rememberScenario, requestedScenario, scenarioOfRoom } from './scenarios.ts';
 import { hashSecret, newJoinCode, newSecret } from './secrets.ts';
 
 // A room's life as the facilitator and trainees drive it over HTTP: made, joined, paced,
@@ -39,10 +34,7 @@ export async function createRoom(
   req: CreateRoom,
   ttlHours: number,
 ): Promise<CreateRoomResponse> {
-  const s =
-    req.scenario.kind === 'bundled'
-      ? bundledScenario(req.scenario.id)
-      : uploadedScenario(req.scenario.text, req.scenario.fileName);
+  const s = requestedScenario(req.scenario);
   const adminSecret = newSecret();
   const id = randomUUID();
   // a fresh code clashes with a live one about once in tens of millions; try again then

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { ScenarioIssueDto } from '../../room/protocol.ts';
+import type { z } from 'zod';
+import type { ScenarioIssueDto, scenarioSourceSchema } from '../../room/protocol.ts';
 import { loadBundledScenarios } from '../../scenario/bundled.ts';
 import { formatIssue, type ScenarioIssue } from '../../scenario/errors.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
+
+type ScenarioSource = z.infer<typeof scenarioSourceSchema>;
 
 // Where a room's scenario comes from: a bundled one by id, or a facilitator's file checked by
 // the same loader, with the same messages and positions, as `npm run scenario:check`. Either
@@ -49,6 +52,13 @@ export function bundledScenario(id: string): RoomScenario {
     throw new RoomError('no_scenario', `no bundled scenario "${id}"; the bundled ones: ${known}`);
   }
   return found;
+}
+
+/** The scenario a room or an assignment asks for: a bundled one, or a file checked here. */
+export function requestedScenario(source: ScenarioSource): RoomScenario {
+  return source.kind === 'bundled'
+    ? bundledScenario(source.id)
+    : uploadedScenario(source.text, source.fileName);
 }
 
 /** A facilitator's file, YAML or JSON (JSON is YAML too), checked as scenario:check checks it. */
