@@ -30,6 +30,20 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
   );
 }
 
+/** The bundled scenarios to pick from, by title and length, on both of HR's forms. */
+export function scenarioSelect(
+  id: string,
+  scenarios: readonly { scenario: ScenarioDef }[],
+): HTMLSelectElement {
+  return h(
+    'select',
+    { id },
+    ...scenarios.map(({ scenario: s }) =>
+      h('option', { attrs: { value: s.id } }, `${s.title} (${s.quarters} quarters)`),
+    ),
+  );
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10).replace(/-/g, '');
 }
@@ -38,13 +52,7 @@ export function assignView(
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   gameUrl: string,
 ): HTMLElement {
-  const scenario = h(
-    'select',
-    { id: 'a-scenario' },
-    ...scenarios.map(({ scenario: s }) =>
-      h('option', { attrs: { value: s.id } }, `${s.title} (${s.quarters} quarters)`),
-    ),
-  );
+  const scenario = scenarioSelect('a-scenario', scenarios);
   const session = h('input', {
     id: 'a-session',
     attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' },

@@ -2,7 +2,7 @@ import { toCsv } from '../lib/csv.ts';
 import type { CohortView, CreateAssignmentResponse } from '../room/assignments.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
-import { field } from './assign-view.ts';
+import { field, scenarioSelect } from './assign-view.ts';
 import { parseTrainees } from './assignment.ts';
 import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
@@ -141,13 +141,7 @@ export function serverView(
   gameUrl: string,
 ): HTMLElement {
   const title = h('input', { id: 's-title', attrs: { type: 'text', maxlength: '120' } });
-  const scenario = h(
-    'select',
-    { id: 's-scenario' },
-    ...scenarios.map(({ scenario: s }) =>
-      h('option', { attrs: { value: s.id } }, `${s.title} (${s.quarters} quarters)`),
-    ),
-  );
+  const scenario = scenarioSelect('s-scenario', scenarios);
   const pass = h('input', {
     id: 's-pass',
     attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
