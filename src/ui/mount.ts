@@ -1,6 +1,7 @@
 import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
+import { watchPresses } from './fresh-press.ts';
 import { glossaryControl } from './glossary.ts';
 import { helpControl } from './help.ts';
 import { roomBar } from './room-bar.ts';
@@ -143,9 +144,14 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   // open beside the picture on a wide screen; folded on a phone so the decision stays in view
   const wide = window.matchMedia('(min-width: 960px)');
   details.open = wide.matches;
-  wide.addEventListener('change', () => {
-    details.open = wide.matches;
-  });
+  const unmounted = new AbortController();
+  wide.addEventListener(
+    'change',
+    () => {
+      details.open = wide.matches;
+    },
+    { signal: unmounted.signal },
+  );
   const stageWrap = h(
     'section',
     { class: 'stage-wrap', attrs: { 'aria-labelledby': 'ropes-h' } },
@@ -175,6 +181,10 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     help.dialog,
   );
 
+  // the replies refuse the tail of a double click that drew them (fresh-press.ts): the
+  // page's presses are watched while this app is mounted, and no longer
+  const presses = watchPresses(document);
+
   let lastKey = '';
   let first = true;
   let lastNotices: Notice[] | null = null;
@@ -187,7 +197,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     const key = viewKey(s);
     if (key !== lastKey) {
       lastKey = key;
-      panel.replaceChildren(SCREENS[s.screen](store, s));
+      panel.replaceChildren(SCREENS[s.screen](store, s, presses.last));
       if (!first) {
         window.scrollTo({ top: 0 });
         panel.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
@@ -231,5 +241,12 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   };
   update(store.getState());
   const unsubscribe = store.subscribe(update);
-  return { stage, dispose: unsubscribe };
+  return {
+    stage,
+    dispose: () => {
+      unsubscribe();
+      presses.stop();
+      unmounted.abort();
+    },
+  };
 }
