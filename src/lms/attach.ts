@@ -117,6 +117,8 @@ export function attachLms(
   let reporting: Promise<void> = Promise.resolve();
   const report = (s: LmsGameState) => {
     if (!s.entry || !s.sim || s.entry.scenario.id !== id || s.sim.seed !== seed) return;
+    // the same market played again as practice (the debrief's "not graded" replay) counts nowhere
+    if (s.context.kind !== 'assignment') return;
     const played = s.sim.choices.length;
     if (played !== reported) {
       reported = played;

@@ -24,8 +24,10 @@
  *   setReducedMotion(on | null)    the in-game motion toggle (null follows the system)
  *   setSystemReducedMotion(on)     the system's prefers-reduced-motion changed
  *   setPlayerName(name)            the name a workshop's result carries, kept for the next game
- *   replayMarket()                 same scenario, same seed, from the first quarter
- *   newMarket()                    same scenario, a new seed
+ *   replayMarket()                 same scenario, same seed, from the first quarter (in an
+ *                                  assessed game: its next attempt)
+ *   practiseMarket()               same scenario, same seed, as practice that counts nowhere
+ *   newMarket()                    same scenario, a new seed, as practice
  *   resume(key) / discardSave(key) a saved game from the title screen (only the player
  *                                  removes a save: one that cannot be resumed is listed)
  *   takeOver()                     play here the market another tab holds
@@ -96,6 +98,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   setSystemReducedMotion(on: boolean): void;
   setPlayerName(name: string): void;
   replayMarket(): void;
+  practiseMarket(): void;
   newMarket(): void;
   resume(key: string): void;
   discardSave(key: string): void;
@@ -455,12 +458,20 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         if (!entry || !sim) return;
         // a replay is practice: it leaves the live room (its game stays on the server)
         if (get().room) {
-          set({ room: null });
-          brief(entry, sim.seed, { kind: 'practice' });
-          get().beginQuarters();
+          get().practiseMarket();
           return;
         }
         brief(entry, sim.seed, context);
+        get().beginQuarters();
+      },
+
+      practiseMarket() {
+        const { entry, sim } = get();
+        if (!entry || !sim) return;
+        // outside any room, workshop or assessment: kept apart from the assessed game's save
+        // and reported to nobody (an LMS hears only the assignment's games)
+        set({ room: null });
+        brief(entry, sim.seed, { kind: 'practice' });
         get().beginQuarters();
       },
 

@@ -63,6 +63,34 @@ describe('createGameStore: the flow', () => {
     expect(store.getState().sim?.seed).toBe('202');
   });
 
+  it('plays an assessed market again as practice: same seed, counted as no attempt', () => {
+    const store = makeStore();
+    const assignment = {
+      kind: 'assignment',
+      session: 'acme-q3',
+      trainee: 'alice',
+      passMark: 50,
+      attempts: 1,
+      attempt: 0,
+    } as const;
+    store.getState().startMarket(tutorial.scenario.id, 's1', assignment);
+    store.getState().beginQuarters();
+    playOut(store);
+    expect(store.getState().context).toMatchObject({ kind: 'assignment', attempt: 1 });
+    store.getState().practiseMarket();
+    expect(store.getState().screen).toBe('play');
+    expect(store.getState().sim?.seed).toBe('s1');
+    expect(store.getState().sim?.quarter).toBe(0);
+    expect(store.getState().context).toEqual({ kind: 'practice' });
+    // no warning that the attempts are used up: this game is not one
+    expect(
+      store
+        .getState()
+        .notices.map((n) => n.text)
+        .join(' '),
+    ).not.toMatch(/attempts/);
+  });
+
   it('sends an unknown scenario back to the list with a message', () => {
     const store = makeStore();
     store.getState().pickScenario('no-such-market');
