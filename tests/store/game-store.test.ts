@@ -4,6 +4,16 @@ import { playChoices, score } from '../../src/sim/index.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
 import { bundled, makeStore, playOut, tutorial } from './helpers.ts';
 
+/** An assessed session of one attempt, as its link opens it */
+const ONE_ATTEMPT = {
+  kind: 'assignment',
+  session: 'hr-1',
+  trainee: 't1',
+  passMark: 50,
+  attempts: 1,
+  attempt: 0,
+} as const;
+
 describe('createGameStore: the flow', () => {
   it('goes title → scenarios → briefing → quarters → debrief', () => {
     const store = makeStore();
@@ -65,15 +75,7 @@ describe('createGameStore: the flow', () => {
 
   it('plays an assessed market again as practice: same seed, counted as no attempt', () => {
     const store = makeStore();
-    const assignment = {
-      kind: 'assignment',
-      session: 'acme-q3',
-      trainee: 'alice',
-      passMark: 50,
-      attempts: 1,
-      attempt: 0,
-    } as const;
-    store.getState().startMarket(tutorial.scenario.id, 's1', assignment);
+    store.getState().startMarket(tutorial.scenario.id, 's1', ONE_ATTEMPT);
     store.getState().beginQuarters();
     playOut(store);
     expect(store.getState().context).toMatchObject({ kind: 'assignment', attempt: 1 });
@@ -256,14 +258,7 @@ describe('createGameStore: saving and resuming', () => {
   it('counts the attempts of an assessed session on this device', () => {
     const raw = new FakeStorage();
     const store = makeStore(raw);
-    const ctx = {
-      kind: 'assignment',
-      session: 'hr-1',
-      trainee: 't1',
-      passMark: 50,
-      attempts: 1,
-      attempt: 0,
-    } as const;
+    const ctx = ONE_ATTEMPT;
     store.getState().startMarket(tutorial.scenario.id, '8', ctx);
     store.getState().beginQuarters();
     expect(store.getState().context).toMatchObject({ attempt: 1 });
