@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SAVE_PREFIX, SAVE_VERSION, saveKey } from '../../src/save/format.ts';
 import { playChoices, score } from '../../src/sim/index.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { bundled, makeStore, playOut, tutorial } from './helpers.ts';
-
-/** An assessed session of one attempt, as its link opens it */
-const ONE_ATTEMPT = {
-  kind: 'assignment',
-  session: 'hr-1',
-  trainee: 't1',
-  passMark: 50,
-  attempts: 1,
-  attempt: 0,
-} as const;
+import { bundled, makeStore, ONE_ATTEMPT, playOut, tutorial } from './helpers.ts';
 
 describe('createGameStore: the flow', () => {
   it('goes title → scenarios → briefing → quarters → debrief', () => {
