@@ -166,8 +166,10 @@ export class Cmi5Session implements LmsSession {
   private flush(leaving = false): Promise<void> {
     if (this.dead) return Promise.resolve();
     if (this.flushing && !leaving) return this.flushing;
+    let sent = false;
     const run = (leaving ? this.sendAll() : this.sendInOrder()).then(
       () => {
+        sent = true;
         this.retryDelay = 1000;
         if (this.outage) {
           this.outage = false;
@@ -178,6 +180,9 @@ export class Cmi5Session implements LmsSession {
     );
     const done = run.finally(() => {
       if (this.flushing === done) this.flushing = null;
+      // what was queued while the last request was under way goes next
+      const { kept } = this.outbox;
+      if (sent && !leaving && (kept.entries.length > 0 || kept.state !== null)) void this.flush();
     });
     this.flushing = done;
     return done;
