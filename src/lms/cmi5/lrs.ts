@@ -13,6 +13,8 @@ export class LrsError extends Error {
     message: string,
     /** worth trying again later (network down, 5xx, 408, 429) */
     readonly retry: boolean,
+    /** a few words for the learner: "no connection", "it answered 503" */
+    readonly plain: string = message,
   ) {
     super(message);
   }
@@ -28,7 +30,11 @@ async function send(f: Fetch, what: string, url: string, init: RequestInit): Pro
     res = await f(url, init);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new LrsError(`${what}: the learning system could not be reached (${why})`, true);
+    throw new LrsError(
+      `${what}: the learning system could not be reached (${why})`,
+      true,
+      'no connection',
+    );
   }
   return res;
 }
@@ -45,9 +51,10 @@ export async function fetchAuthToken(f: Fetch, fetchUrl: string): Promise<string
   if (res.ok && typeof body['auth-token'] === 'string' && body['auth-token'] !== '')
     return body['auth-token'];
   if (body['error-code'] !== undefined) {
-    const text = typeof body['error-text'] === 'string' ? `: ${body['error-text']}` : '';
+    const text =
+      typeof body['error-text'] === 'string' ? ` "${body['error-text'].replace(/\.$/, '')}",` : '';
     throw new LrsError(
-      `the learning system refused the sign-in token (error ${String(body['error-code'])}${text})`,
+      `it refused the sign-in token:${text} cmi5 error ${String(body['error-code'])}`,
       false,
     );
   }
@@ -83,6 +90,7 @@ export function lrsClient(f: Fetch, launch: LaunchParams, token: string): Lrs {
     return new LrsError(
       `${what}: the learning system answered HTTP ${res.status}${text ? ` (${text})` : ''}`,
       retryable(res.status),
+      `it answered ${res.status}`,
     );
   };
   return {

@@ -287,7 +287,8 @@ export class Cmi5Session implements LmsSession {
       this.refused(err);
       return;
     }
-    const why = err instanceof Error ? err.message : String(err);
+    const why = err instanceof LrsError ? err.plain : 'no answer';
+    if (err instanceof Error) console.warn(err.message);
     if (!this.outage) {
       this.outage = true;
       this.deps.tell('warning', OUTAGE(why));
