@@ -130,6 +130,29 @@ describe('when things go wrong the learner is told, plays on, and nothing is los
     await until(lrs, () => !a.device.local.keys().some((k) => k.startsWith('tow-cmi5:')));
   });
 
+  it('the browser closed while the LRS was down: the next launch from it reports the result in its own session', async () => {
+    const first = lrs.launch();
+    const a = await launchCmi5(first.query);
+    await until(lrs, () => lrs.verbs().length === 1);
+    lrs.down = true;
+    playPath(a.store, census(scenario, a.attached!.seed).best.choices);
+    await a.reported();
+    await until(lrs, () => a.notices().includes('cannot be reached'));
+    const asked = lrs.requests.length;
+    a.hide(); // the statements and the progress go out once more, and meet a dead LRS
+    await until(lrs, () => lrs.requests.length >= asked + 2);
+    lrs.down = false;
+    const second = lrs.launch({ registration: first.registration });
+    const b = await launchCmi5(second.query, { device: a.device });
+    await until(lrs, () => lrs.verbs(second.session).length === 3);
+    b.hide();
+    await until(lrs, () => lrs.verbs(second.session).includes('terminated'));
+    expect(lrs.verbs(first.session)).toEqual(['initialized']);
+    expect(lrs.verbs(second.session)).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+    expect(lrs.rejected).toEqual([]);
+    expect(lrs.state(first.registration, PROGRESS_STATE)).toMatchObject({ held: { passed: true } });
+  });
+
   it('an LRS that is down at launch: the game starts, and everything is sent once it answers', async () => {
     const l = lrs.launch();
     lrs.down = true;

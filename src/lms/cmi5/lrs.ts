@@ -123,6 +123,9 @@ export function lrsClient(f: Fetch, launch: LaunchParams, token: string): Lrs {
         body: JSON.stringify(statements),
         keepalive,
       });
+      // 409: a statement with this id is there already. Our ids are random and chosen when
+      // the event happens, so it is this one, taken before an answer was lost: done.
+      if (res.status === 409) return;
       if (!res.ok) throw await refused(what, res);
     },
   };

@@ -59,6 +59,8 @@ export interface OutboxEntry {
   event: Cmi5Event;
   /** the session's context template; null while the launch data could not be read */
   template: ContextTemplate | null;
+  /** the launch it happened in (its fetch URL, one per launch) */
+  launch: string;
 }
 
 export interface Kept {

@@ -2,7 +2,13 @@ import type { LmsSession, RecordedResult } from '../session.ts';
 import type { LaunchParams } from './launch.ts';
 import { type LaunchData, readLaunchData, records } from './launch-data.ts';
 import { type Fetch, fetchAuthToken, type Lrs, LrsError, lrsClient } from './lrs.ts';
-import { type Outbox, PROGRESS_STATE, type ProgressDoc, type SessionMemo } from './outbox.ts';
+import {
+  type Outbox,
+  type OutboxEntry,
+  PROGRESS_STATE,
+  type ProgressDoc,
+  type SessionMemo,
+} from './outbox.ts';
 import { type Cmi5Event, statementOf, type Verb } from './statements.ts';
 
 // One cmi5 AU session behind the same LmsSession interface as SCORM's, so attach.ts (the
@@ -61,8 +67,42 @@ export class Cmi5Session implements LmsSession {
   ) {
     if (link.token) this.lrs = lrsClient(deps.fetch, link.launch, link.token);
     if (link.data && !records(link.data)) deps.tell('info', NOT_RECORDED);
+    const carried = this.takeEarlierLaunches();
     if (!link.memo.verbs.includes('initialized')) this.queue('initialized');
-    else void this.flush();
+    for (const entry of carried) this.carry(entry);
+    void this.flush();
+  }
+
+  /**
+   * Takes out what an earlier launch left unsent (the browser was closed while the LRS was
+   * down). Its session is over (the LMS abandons it), so its statements cannot go as they
+   * were; its result is reported again in this session instead, after initialized.
+   */
+  private takeEarlierLaunches(): OutboxEntry[] {
+    const { kept } = this.outbox;
+    const here = this.link.launch.fetchUrl;
+    const earlier = kept.entries.filter((e) => e.launch !== here);
+    kept.entries = kept.entries.filter((e) => e.launch === here);
+    return earlier.filter((e) => ['completed', 'passed', 'failed'].includes(e.event.verb));
+  }
+
+  private carry(entry: OutboxEntry): void {
+    const { verb } = entry.event;
+    const sent = this.link.memo.verbs;
+    if (
+      sent.includes(verb) ||
+      (verb !== 'completed' && (sent.includes('passed') || sent.includes('failed')))
+    )
+      return;
+    sent.push(verb);
+    this.deps.remember(this.link.memo);
+    this.outbox.kept.entries.push({
+      // its time is now: cmi5 orders a session's statements by timestamp, initialized first
+      event: { ...entry.event, at: this.deps.now() },
+      template: this.link.data?.contextTemplate ?? null,
+      launch: this.link.launch.fetchUrl,
+    });
+    this.outbox.save();
   }
 
   /** the LMS's launch data, once read */
@@ -152,7 +192,11 @@ export class Cmi5Session implements LmsSession {
     }
     this.link.memo.verbs.push(verb);
     this.deps.remember(this.link.memo);
-    this.outbox.kept.entries.push({ event, template: this.link.data?.contextTemplate ?? null });
+    this.outbox.kept.entries.push({
+      event,
+      template: this.link.data?.contextTemplate ?? null,
+      launch: this.link.launch.fetchUrl,
+    });
     this.outbox.save();
     void this.flush();
   }
@@ -266,7 +310,7 @@ export class Cmi5Session implements LmsSession {
   }
 
   /** The statement for a kept event; null for a result a Browse or Review launch must not send. */
-  private build(entry: { event: Cmi5Event; template: LaunchData['contextTemplate'] | null }) {
+  private build(entry: OutboxEntry) {
     const data = this.link.data!;
     const { verb } = entry.event;
     if (verb !== 'initialized' && verb !== 'terminated' && !records(data)) return null;
