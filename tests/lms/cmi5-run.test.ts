@@ -167,6 +167,20 @@ describe('when things go wrong the learner is told, plays on, and nothing is los
     expect(lrs.rejected).toEqual([]);
   });
 
+  it('an LRS that refuses a statement outright: the learner is told, the rest still goes, nothing is tried forever', async () => {
+    const l = lrs.launch();
+    lrs.refuse = 'completed';
+    const a = await launchCmi5(l.query);
+    playPath(a.store, census(scenario, a.attached!.seed).best.choices);
+    await a.reported();
+    await until(lrs, () => lrs.verbs().length === 2);
+    expect(lrs.verbs()).toEqual(['initialized', 'passed']);
+    await until(lrs, () => a.notices().includes('refused a report'));
+    const asked = lrs.requests.filter((r) => r === 'POST /xapi/statements').length;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(lrs.requests.filter((r) => r === 'POST /xapi/statements')).toHaveLength(asked);
+  });
+
   it('a fetch URL that was already used: the refusal is named and the game still opens', async () => {
     const l = lrs.launch();
     await fetch(new URLSearchParams(l.query).get('fetch')!, { method: 'POST' });

@@ -51,8 +51,9 @@ export async function fetchAuthToken(f: Fetch, fetchUrl: string): Promise<string
   if (res.ok && typeof body['auth-token'] === 'string' && body['auth-token'] !== '')
     return body['auth-token'];
   if (body['error-code'] !== undefined) {
-    const text =
-      typeof body['error-text'] === 'string' ? ` "${body['error-text'].replace(/\.$/, '')}",` : '';
+    // the LMS's own words, shortened: shown to the learner as text
+    const said = typeof body['error-text'] === 'string' ? body['error-text'].slice(0, 200) : '';
+    const text = said ? ` "${said.replace(/\.$/, '')}",` : '';
     throw new LrsError(
       `it refused the sign-in token:${text} cmi5 error ${String(body['error-code'])}`,
       false,
