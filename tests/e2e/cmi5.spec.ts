@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { traineeSeed } from '../../src/hr/binding.ts';
@@ -29,6 +29,10 @@ test.beforeAll(async () => {
   const www = tempDir('cmi5-lms');
   mkdirSync(join(www, 'course'), { recursive: true });
   unpack(files, join(www, 'course'));
+  writeFileSync(
+    join(www, 'home.html'),
+    '<!doctype html><title>Course home</title><h1>Your course</h1>',
+  );
   lrs = await new TestLrs(www).start();
 });
 
@@ -157,6 +161,20 @@ test('an LRS that is down: the learner is told, plays on, and the statements arr
     .poll(() => lrs.verbs(l.session), { timeout: 20_000 })
     .toEqual(['initialized', 'completed', 'passed']);
   await expect(page.getByText(/answers again/)).toBeVisible();
+});
+
+test("the top bar's way back ends the session and returns to the LMS's returnURL", async ({
+  page,
+}) => {
+  const l = lrs.launch({ returnURL: `${lrs.url}/home.html` });
+  await page.goto(l.url);
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await playPath(page, best.choices.slice(0, 1));
+  await shoot(page, 'cmi5-way-back');
+  await page.getByRole('button', { name: 'Back to the course' }).click();
+  await expect(page.getByRole('heading', { name: 'Your course' })).toBeVisible();
+  await expect.poll(() => lrs.verbs(l.session)).toEqual(['initialized', 'terminated']);
+  expect(lrs.state(l.registration, PROGRESS_STATE)).toMatchObject({ resumable: true });
 });
 
 test('a launch whose token was already taken is named to the learner, and the game still opens', async ({

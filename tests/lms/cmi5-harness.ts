@@ -40,8 +40,10 @@ export async function launchCmi5(
   } = {},
 ) {
   const listeners: (() => void)[] = [];
+  /** where the page was sent (location.assign) */
+  const navigatedTo: string[] = [];
   const win = {
-    location: { search: query },
+    location: { search: query, assign: (url: string) => void navigatedTo.push(url) },
     localStorage: device.local,
     sessionStorage: tab,
     fetch: (input: string, init?: RequestInit) => fetch(input, init),
@@ -71,6 +73,7 @@ export async function launchCmi5(
     device,
     tab,
     notices,
+    navigatedTo,
     hide: () => {
       for (const fn of listeners) fn();
     },

@@ -75,6 +75,25 @@ describe('a cmi5 launch played to the end', () => {
   });
 });
 
+describe("the way back to the LMS's returnURL", () => {
+  it('is offered in the top bar; it terminates the session, then goes to the returnURL', async () => {
+    const l = lrs.launch({ returnURL: 'https://lms.example.test/course/42' });
+    const a = await launchCmi5(l.query);
+    const exit = a.store.getState().exit;
+    expect(exit?.label).toBe('Back to the course');
+    exit!.leave();
+    await until(lrs, () => a.navigatedTo.length > 0);
+    expect(lrs.verbs()).toEqual(['initialized', 'terminated']);
+    expect(a.navigatedTo).toEqual(['https://lms.example.test/course/42']);
+  });
+
+  it('is not offered for a returnURL that is not a web address', async () => {
+    const l = lrs.launch({ returnURL: 'javascript:alert(1)' });
+    const a = await launchCmi5(l.query);
+    expect(a.store.getState().exit).toBeNull();
+  });
+});
+
 describe('a relaunch', () => {
   it('resumes the game from the State API on a device that kept nothing, and reports it in the new session', async () => {
     const first = lrs.launch();
@@ -83,6 +102,8 @@ describe('a relaunch', () => {
     playPath(a.store, best.choices.slice(0, 2));
     a.hide();
     await until(lrs, () => lrs.verbs(first.session).includes('terminated'));
+    // the progress document goes beside the statements, in its own request
+    await until(lrs, () => lrs.state(first.registration, PROGRESS_STATE) !== undefined);
     expect(lrs.state(first.registration, PROGRESS_STATE)).toMatchObject({ resumable: true });
 
     const second = lrs.launch({ registration: first.registration });

@@ -59,6 +59,7 @@ export class Cmi5Session implements LmsSession {
   private outage = false;
   /** the token or the launch data was refused: nothing can be sent in this launch */
   private dead = false;
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly link: Cmi5Link,
@@ -167,7 +168,12 @@ export class Cmi5Session implements LmsSession {
     this.finished = true;
     this.cancelRetry?.();
     // the page is going away: everything left goes out at once, with keepalive
-    void this.flush(true);
+    this.closing = this.flush(true);
+  }
+
+  /** Resolves once what finish() sent has been answered (or has failed). */
+  closed(): Promise<void> {
+    return this.closing;
   }
 
   /** Resolves when the current attempt to send what is kept has ended (sent or not). */

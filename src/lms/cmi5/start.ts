@@ -8,7 +8,7 @@ import type { KeptStore } from './outbox.ts';
 // the SCORM package does, and terminate the session when the page goes away.
 
 export interface Cmi5Window {
-  location: { search: string };
+  location: { search: string; assign(url: string): void };
   localStorage?: KeptStore;
   sessionStorage?: KeptStore;
   fetch(input: string, init?: RequestInit): Promise<Response>;
@@ -16,6 +16,17 @@ export interface Cmi5Window {
 }
 
 export type Cmi5Start = { ok: true; attached: LmsAttachment | null } | { ok: false; error: string };
+
+/** The LMS's returnURL when it is a web address (never javascript: or the like), else null. */
+export function returnAddress(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A storage the page may not touch (a sandboxed frame, a refusing browser) is none. */
 function storage(win: Cmi5Window, which: 'localStorage' | 'sessionStorage'): KeptStore | null {
@@ -76,5 +87,17 @@ export async function startCmi5(
   const attached = attachLms(host, lms, connection.config, scenarios, census);
   // pagehide fires on close, reload and navigation, also where unload does not (mobile)
   win.addEventListener('pagehide', () => lms.finish());
+  const back = returnAddress(lms.launchData?.returnURL);
+  if (back) {
+    // cmi5 10.2.6: on leaving, terminate, then take the learner to the LMS's returnURL
+    host.getState().offerExit?.({
+      label: 'Back to the course',
+      leave: () => {
+        lms.finish();
+        const wait = new Promise((done) => setTimeout(done, 2000));
+        void Promise.race([lms.closed(), wait]).then(() => win.location.assign(back));
+      },
+    });
+  }
   return { ok: true, attached };
 }
