@@ -36,6 +36,8 @@ export interface LmsGameState {
   notify(tone: 'info' | 'warning' | 'error', text: string): void;
   /** the finished game's result is with the LMS: an assessed debrief may open its what-if */
   handIn?(): void;
+  /** a way back to the course in the top bar (cmi5's returnURL) */
+  offerExit?(exit: { label: string; leave(): void } | null): void;
 }
 
 export interface LmsHost {

@@ -35,6 +35,7 @@
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
+ *   offerExit(exit | null)         a way back to the course, offered in the top bar (cmi5)
  *   storageRefused()               the save effect could not keep the game: the unsaved
  *                                  flag and its notice, and play goes on
  * The live room's (src/store/room-actions.ts): openRoom, joinRoom, roomWelcome,
@@ -70,7 +71,7 @@ import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
 import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
-import type { GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
+import type { ExitOffer, GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
 
 export interface GameStoreDeps {
   scenarios: readonly ScenarioEntry[];
@@ -109,6 +110,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
   dismissNotice(id: number): void;
   storageRefused(): void;
+  offerExit(exit: ExitOffer | null): void;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
@@ -303,6 +305,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       reflection: null,
       room: null,
       roomServer: false,
+      exit: null,
       ...debriefActions(set, get),
       ...reflectionActions(set, get, deps.saves),
       ...roomActions(set, get, deps.now),
@@ -539,6 +542,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+
+      offerExit: (exit) => set({ exit }),
     };
   });
 }

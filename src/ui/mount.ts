@@ -94,6 +94,9 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
         : null;
     },
   });
+  // a way back to the course, when the LMS that opened the game gave one (cmi5's returnURL)
+  const exitSlot = h('span', { class: 'exit-slot' });
+  exitSlot.hidden = true; // an empty slot would still take the bar's gap
   const header = h(
     'header',
     { class: 'topbar' },
@@ -106,6 +109,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      exitSlot,
       help.open,
       glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
@@ -189,6 +193,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   let first = true;
   let lastNotices: Notice[] | null = null;
   let lastSim: unknown = null;
+  let lastExit: GameState['exit'] = null;
 
   const update = (s: GameState) => {
     main.dataset.screen = s.screen;
@@ -207,6 +212,14 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
         live.textContent = 'The game is over: the debrief is on screen.';
     }
     first = false;
+    if (s.exit !== lastExit) {
+      lastExit = s.exit;
+      const exit = s.exit;
+      exitSlot.replaceChildren(
+        ...(exit ? [button(exit.label, () => exit.leave(), { class: 'topbar-link' })] : []),
+      );
+      exitSlot.hidden = !exit;
+    }
     if (s.notices !== lastNotices) {
       lastNotices = s.notices;
       notices.replaceChildren(
