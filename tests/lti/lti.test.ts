@@ -22,6 +22,8 @@ interface Step {
   location: string | null;
   text: string;
   csp: string | null;
+  /** the cookies set, as a Cookie header would send them back */
+  cookies: string;
 }
 
 async function step(url: string, init: RequestInit = {}): Promise<Step> {
@@ -31,13 +33,21 @@ async function step(url: string, init: RequestInit = {}): Promise<Step> {
     location: res.headers.get('location'),
     text: await res.text(),
     csp: res.headers.get('content-security-policy'),
+    cookies: res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
   };
 }
 
-const postForm = (url: string, fields: Record<string, string>) =>
+/** A form posted as a browser would, with the cookies it holds (`cookie`). */
+const postForm = (url: string, fields: Record<string, string>, cookie = '') =>
   step(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(cookie ? { cookie } : {}),
+    },
     body: new URLSearchParams(fields).toString(),
   });
 
@@ -48,7 +58,7 @@ async function launchFrom(platform: TestPlatform, targetLinkUri?: string): Promi
   const auth = await step(login.location!);
   expect(auth.status, auth.text).toBe(200);
   const { action, fields } = formFields(auth.text);
-  return postForm(action, fields);
+  return postForm(action, fields, login.cookies);
 }
 
 async function until<T>(what: () => T | undefined, ms = 10_000): Promise<T> {
@@ -196,9 +206,29 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const stolen = platform.lastLaunch!.id_token;
     const login = await step(platform.loginUrl());
     const state = new URL(login.location!).searchParams.get('state')!;
-    const forged = await postForm(`${base}/lti/launch`, { id_token: stolen, state });
+    const forged = await postForm(`${base}/lti/launch`, { id_token: stolen, state }, login.cookies);
     expect(forged.status).toBe(401);
     expect(forged.text).toContain('nonce');
+  });
+
+  it("binds the login's state to the browser: a state taken to another browser is refused", async () => {
+    const login = await step(platform.loginUrl());
+    expect(login.cookies).toMatch(/^tow-lti-[\w-]+=1$/);
+    const auth = await step(login.location!);
+    const { action, fields } = formFields(auth.text);
+    // the victim's browser, holding no cookie of this login, is made to post it (login CSRF)
+    const elsewhere = await postForm(action, fields);
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.text).toContain('third-party cookies');
+    // holding another login's cookie is no better
+    const other = await step(platform.loginUrl());
+    const mixed = await postForm(action, fields, other.cookies);
+    expect(mixed.status).toBe(401);
+    expect(mixed.text).toContain('did not start in this browser');
+    // the refused posts spoilt nothing: the browser that logged in launches
+    const own = await postForm(action, fields, login.cookies);
+    expect(own.status, own.text).toBe(303);
+    expect(own.cookies).toMatch(/^tow-lti-[\w-]+=$/); // its cookie is spent with the state
   });
 
   it('refuses an id_token signed with a key the platform does not hold, meant for another tool, or expired', async () => {

@@ -16,7 +16,7 @@ import { startDeepLinking } from './deep-linking.ts';
 import { LtiError } from './html.ts';
 import { admitLearner, gamePageFor } from './learners.ts';
 import type { ToolKey } from './tool-key.ts';
-import { verifyLaunch } from './verify.ts';
+import { type LaunchBrowser, verifyLaunch } from './verify.ts';
 
 // What a checked launch leads to: a learner to the game page with their own token for the
 // assignment, an instructor to the cohort, a deep-linking request to the instructor's choice.
@@ -51,8 +51,13 @@ function assignmentNamed(c: ResourceLinkClaims): string {
   return checked.data;
 }
 
-export async function launch(db: Database, toolKey: ToolKey, form: unknown): Promise<string> {
-  const { platform, claims } = await verifyLaunch(db, form);
+export async function launch(
+  db: Database,
+  toolKey: ToolKey,
+  form: unknown,
+  browser: LaunchBrowser,
+): Promise<string> {
+  const { platform, claims } = await verifyLaunch(db, form, browser);
   const type = messageTypeOf(claims);
   if (type === DEEP_LINKING_REQUEST) {
     const parsed = deepLinkingClaimsSchema.safeParse(claims);
