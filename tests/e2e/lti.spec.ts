@@ -148,6 +148,38 @@ test('a launch posted again is refused, and says why', async ({ page }, testInfo
   await shots(page, 'lti-replayed', testInfo);
 });
 
+test('a launch whose login was made in another browser is refused (login CSRF), and the rightful browser still launches', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // the attacker's browser logs in and stops before its launch is posted
+  await page.route(`${tool}/lti/launch`, (route) => route.abort());
+  await page.goto(platform.loginUrl()).catch(() => undefined);
+  await expect.poll(() => platform.lastLaunch).not.toBeNull();
+  const { id_token, state } = platform.lastLaunch!;
+  const form = `<form method="post" action="${tool}/lti/launch"><input type="hidden" name="id_token" value="${id_token}"><input type="hidden" name="state" value="${state}"><button>Continue</button></form>`;
+  // and makes another browser (the victim's) post it
+  const victim = await browser.newContext();
+  const other = await victim.newPage();
+  await other.goto(`${platform.base}/blank`);
+  await other.setContent(form);
+  await other.getByRole('button', { name: 'Continue' }).click();
+  await expect(other.getByRole('heading', { name: 'The launch was refused' })).toBeVisible();
+  await expect(other.getByRole('alert')).toContainText(
+    "did not bring back the game's login cookie",
+  );
+  await expect(other.getByRole('alert')).toContainText('third-party cookies');
+  await expectNoAxeViolations(other, 'the launch from another browser');
+  await shots(other, 'lti-other-browser', testInfo);
+  await victim.close();
+  // the browser that made the login posts it: that launch goes through
+  await page.unroute(`${tool}/lti/launch`);
+  await page.goto(`${platform.base}/blank`);
+  await page.setContent(form);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((u) => u.searchParams.get('assess') === assignmentId);
+});
+
 test('an id_token signed with a key the platform does not hold is refused', async ({
   page,
 }, testInfo) => {
