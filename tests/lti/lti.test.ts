@@ -1,8 +1,10 @@
+import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortView } from '../../src/room/assignments.ts';
 import { buildServer, type RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { MAX_TRIES } from '../../src/server/lti/passback.ts';
+import { GRACE_DAYS, ToolKey } from '../../src/server/lti/tool-key.ts';
 import { bundled, createAssignment, playThrough, start } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
 import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
@@ -138,9 +140,12 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
       base,
       '/lti/jwks',
     );
-    expect(jwks.body.keys).toHaveLength(1);
-    expect(jwks.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
-    expect(jwks.body.keys[0]!.d).toBeUndefined();
+    // one key, or on a PostgreSQL database kept from an earlier run, those of its rotations
+    expect(jwks.body.keys.length).toBeGreaterThanOrEqual(1);
+    for (const key of jwks.body.keys) {
+      expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+      expect(key.d).toBeUndefined();
+    }
   });
 
   it('launches a learner into the assessment, and the platform receives the grade the server gave', async () => {
@@ -165,7 +170,7 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
       gradingProgress: 'FullyGraded',
     });
     expect(Math.abs(Date.parse(score.body.timestamp as string) - Date.now())).toBeLessThan(60_000);
-    expect(platform.tokenRequests.at(-1)).toEqual({
+    expect(platform.tokenRequests.at(-1)).toMatchObject({
       scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
       ok: true,
     });
@@ -469,5 +474,37 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const refused = await launchFrom(platform);
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('for its instructors');
+  });
+
+  it("rotates the tool's key: the new key signs, platforms verify it, the old one stays published for a while", async () => {
+    platform.plan = { ...platform.plan, roles: [ROLE.instructor], sub: 'teacher-1' };
+    const before = new URL((await launchFrom(platform)).location!, base);
+    const oldKid = decodeProtectedHeader(before.searchParams.get('v')!).kid!;
+    // as `npm run server:rotate-key -- --lti` does it, from another process
+    const newKid = await new ToolKey(db, null).rotate();
+    expect(newKid).not.toBe(oldKid);
+    const jwks = await json<{ keys: { kid: string }[] }>(base, '/lti/jwks');
+    expect(jwks.body.keys.map((k) => k.kid).slice(0, 2)).toEqual([newKid, oldKid]);
+    // the running server signs with the new key: its grade reaches the platform
+    platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });
+    platform.plan.sub = 'user-eve-5';
+    platform.plan.name = 'Eve Adeyemi';
+    const token = new URL((await launchFrom(platform)).location!, base).searchParams.get('t')!;
+    const started = await start(base, assignmentId, token);
+    const finished = await playThrough(base, assignmentId, token, tutorial, started.body.attempt);
+    const got = await until(() => platform.scores.find((x) => x.body.userId === 'user-eve-5'));
+    expect(got.body.scoreGiven).toBe(finished.fairScore);
+    expect(platform.tokenRequests.at(-1)).toMatchObject({ ok: true, kid: newKid });
+    // what the old key signed still verifies during the grace period
+    expect((await step(before.href)).status).toBe(200);
+    // and past it the old key is no longer published, nor trusted
+    await db.query(
+      `UPDATE lti_tool_keys SET retired_at = now() - make_interval(days => $2) WHERE kid = $1`,
+      [oldKid, GRACE_DAYS + 1],
+    );
+    const later = await json<{ keys: { kid: string }[] }>(base, '/lti/jwks');
+    expect(later.body.keys.map((k) => k.kid)).toContain(newKid);
+    expect(later.body.keys.map((k) => k.kid)).not.toContain(oldKid);
+    expect((await step(before.href)).status).toBe(401);
   });
 });

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   createRemoteJWKSet,
+  decodeProtectedHeader,
   exportJWK,
   generateKeyPair,
   type JWK,
@@ -63,7 +64,13 @@ const escapeAttr = (s: string) =>
 export class TestPlatform {
   readonly scores: ReceivedScore[] = [];
   readonly deepLinks: JWTPayload[] = [];
-  readonly tokenRequests: { scope: string; ok: boolean; reason?: string }[] = [];
+  /** each client-credentials request: the scope asked, whether it was granted, the tool's key id */
+  readonly tokenRequests: {
+    scope: string;
+    ok: boolean;
+    reason?: string;
+    kid?: string | undefined;
+  }[] = [];
   /** the last form this platform posted to the tool's launch, to post again in a replay */
   lastLaunch: { id_token: string; state: string } | null = null;
   /** the score endpoint answers 503 this many more times */
@@ -237,8 +244,11 @@ export class TestPlatform {
     return send(404, 'text/plain', 'not found');
   }
 
+  /** The tool's keys, cached; a key id not among them fetches them again, as platforms do after a tool's key rotation. */
   private toolKeySet() {
-    this.toolKeys ??= createRemoteJWKSet(new URL(`${this.tool.origin}/lti/jwks`));
+    this.toolKeys ??= createRemoteJWKSet(new URL(`${this.tool.origin}/lti/jwks`), {
+      cooldownDuration: 0,
+    });
     return this.toolKeys;
   }
 
@@ -276,7 +286,9 @@ export class TestPlatform {
   private async token(body: string, send: (s: number, t: string, b: string) => void) {
     const f = new URLSearchParams(body);
     const scope = f.get('scope') ?? '';
+    let kid: string | undefined;
     try {
+      kid = decodeProtectedHeader(f.get('client_assertion') ?? '').kid;
       if (f.get('grant_type') !== 'client_credentials') throw new Error('grant_type');
       if (
         f.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -289,10 +301,10 @@ export class TestPlatform {
         requiredClaims: ['jti', 'exp', 'iat'],
       });
     } catch (err) {
-      this.tokenRequests.push({ scope, ok: false, reason: (err as Error).message });
+      this.tokenRequests.push({ scope, ok: false, reason: (err as Error).message, kid });
       return send(401, 'application/json', JSON.stringify({ error: 'invalid_client' }));
     }
-    this.tokenRequests.push({ scope, ok: true });
+    this.tokenRequests.push({ scope, ok: true, kid });
     const token = randomBytes(16).toString('hex');
     this.tokens.add(token);
     return send(

@@ -43,8 +43,7 @@ export function stateCookie(state: string, origin: string): StateCookie {
 }
 
 /** The name of the cookie a launch with this state must come with. */
-export const stateCookieName = (state: string, origin: string) =>
-  stateCookie(state, origin).name;
+export const stateCookieName = (state: string, origin: string) => stateCookie(state, origin).name;
 
 /** Whether the browser sent any LTI state cookie at all (none: it likely blocks them). */
 export const hasAnyStateCookie = (cookies: Record<string, string | undefined>) =>
