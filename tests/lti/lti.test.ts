@@ -8,6 +8,7 @@ import { GRACE_DAYS, ToolKey } from '../../src/server/lti/tool-key.ts';
 import { bundled, createAssignment, playThrough, start } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
 import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
+import { launchFrom, postForm, step, until } from './steps.ts';
 
 // The game as an LTI 1.3 tool, against a platform written to the IMS specifications
 // (platform.ts): a learner launched from a course plays an assessed attempt through the
@@ -18,60 +19,6 @@ import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
 
 const ADMIN = 'admin-secret-for-the-tests';
 const tutorial = bundled('tutorial');
-
-interface Step {
-  status: number;
-  location: string | null;
-  text: string;
-  csp: string | null;
-  /** the cookies set, as a Cookie header would send them back */
-  cookies: string;
-}
-
-async function step(url: string, init: RequestInit = {}): Promise<Step> {
-  const res = await fetch(url, { redirect: 'manual', ...init });
-  return {
-    status: res.status,
-    location: res.headers.get('location'),
-    text: await res.text(),
-    csp: res.headers.get('content-security-policy'),
-    cookies: res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-  };
-}
-
-/** A form posted as a browser would, with the cookies it holds (`cookie`). */
-const postForm = (url: string, fields: Record<string, string>, cookie = '') =>
-  step(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-
-/** A course link clicked: login at the tool, authorisation at the platform, launch at the tool. */
-async function launchFrom(platform: TestPlatform, targetLinkUri?: string): Promise<Step> {
-  const login = await step(platform.loginUrl(targetLinkUri));
-  expect(login.status, login.text).toBe(302);
-  const auth = await step(login.location!);
-  expect(auth.status, auth.text).toBe(200);
-  const { action, fields } = formFields(auth.text);
-  return postForm(action, fields, login.cookies);
-}
-
-async function until<T>(what: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const got = what();
-    if (got !== undefined) return got;
-    if (Date.now() > end) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
   let db: Database;

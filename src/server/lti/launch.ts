@@ -15,11 +15,13 @@ import {
 import { startDeepLinking } from './deep-linking.ts';
 import { LtiError } from './html.ts';
 import { admitLearner, gamePageFor } from './learners.ts';
+import { rememberRoster, syncRosters } from './roster.ts';
 import type { ToolKey } from './tool-key.ts';
 import { type LaunchBrowser, verifyLaunch } from './verify.ts';
 
 // What a checked launch leads to: a learner to the game page with their own token for the
-// assignment, an instructor to the cohort, a deep-linking request to the instructor's choice.
+// assignment, an instructor to the cohort (with the course's roster read first, roster.ts),
+// a deep-linking request to the instructor's choice.
 // The answer is always a redirect, so reloading the page it leads to does not post the
 // (spent) launch again.
 
@@ -85,7 +87,10 @@ export async function launch(
       );
     throw err;
   }
+  await rememberRoster(db, platform.id, id, c);
   if (teaches(c[`${LTI}roles`])) {
+    // the instructor sees the course's learners, those who have not launched yet included
+    await syncRosters(db, toolKey, id);
     const view = await toolKey.sign({ aud: INSTRUCTOR_AUDIENCE, sub: id }, INSTRUCTOR_VIEW_SECONDS);
     return `/lti/cohort?v=${encodeURIComponent(view)}`;
   }
