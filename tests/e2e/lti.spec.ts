@@ -230,3 +230,50 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   await expectNoAxeViolations(page, "the instructor's learners");
   await shots(page, 'lti-instructor', testInfo);
 });
+
+test("the course's roster lists its learners who have not launched, for the instructor and for HR", async ({
+  page,
+}, testInfo) => {
+  platform.members = [
+    { user_id: 'user-ana-7731', name: 'Ana Souza', roles: [ROLE.learner] },
+    { user_id: 'user-zoe-12', name: 'Zoe Achterberg', roles: [ROLE.learner] },
+    { user_id: 'user-kai-13', name: 'Kai Olsen', roles: [ROLE.learner], status: 'Inactive' },
+    { user_id: 'teacher-1', name: 'Gus Moreau', roles: [ROLE.instructor] },
+  ];
+  try {
+    platform.plan = { ...platform.plan, roles: [ROLE.instructor], sub: 'teacher-1' };
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(platform.loginUrl());
+    await expect(page.getByRole('heading', { name: 'Sales academy, LTI' })).toBeVisible();
+    await expect(
+      page.getByText("The course's roster on Test LMS was read just now (3 learners)."),
+    ).toBeVisible();
+    await expect(page.getByRole('row', { name: /Zoe Achterberg not started/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Kai Olsen/ })).toContainText(
+      'inactive in the course',
+    );
+    await expect(page.getByRole('cell', { name: 'Gus Moreau' })).toHaveCount(0);
+    await expectNoAxeViolations(page, "the instructor's learners with the course's roster");
+    await shots(page, 'lti-roster-instructor', testInfo);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${tool}/hr.html`);
+    await page.locator('#s-id').fill(assignmentId);
+    await page.locator('#s-secret').fill(adminSecret);
+    await page.getByRole('button', { name: 'Show the cohort' }).click();
+    const note = page.getByText(/^The course's roster on Test LMS was read/);
+    await expect(note).toContainText('(3 learners)');
+    await expect(page.getByRole('row', { name: /Zoe Achterberg/ })).toContainText('not started');
+    await expectNoAxeViolations(page, "HR's cohort with the course's roster");
+    for (const [w, h] of [
+      [1280, 800],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await note.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`lti-roster-hr-${w}.png`) });
+    }
+  } finally {
+    platform.members = null;
+  }
+});
