@@ -177,6 +177,10 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const mixed = await postForm(action, fields, other.cookies);
     expect(mixed.status).toBe(401);
     expect(mixed.text).toContain('did not start in this browser');
+    // a state no login made, with characters no cookie name may hold, is refused as such
+    const odd = await postForm(action, { ...fields, state: 'a b;c=d' }, login.cookies);
+    expect(odd.status).toBe(401);
+    expect(odd.text).toContain('has been used already, or did not start here');
     // the refused posts spoilt nothing: the browser that logged in launches
     const own = await postForm(action, fields, login.cookies);
     expect(own.status, own.text).toBe(303);

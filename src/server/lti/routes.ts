@@ -99,7 +99,8 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
     const origin = originOf(req, o);
     const state = (req.body as { state?: unknown } | undefined)?.state;
     // the state is spent whatever the outcome: its cookie goes too
-    if (typeof state === 'string' && state.length <= 200) {
+    // (a state this server made is base64url; anything else names no cookie of ours)
+    if (typeof state === 'string' && /^[\w-]{1,200}$/.test(state)) {
       const cookie = stateCookie(state, origin);
       reply.clearCookie(cookie.name, cookie.options);
     }
