@@ -1,9 +1,11 @@
 import { toCsv } from '../lib/csv.ts';
 import type { CohortView, CreateAssignmentResponse } from '../room/assignments.ts';
+import { statusWithCourse } from '../room/lti.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
 import { field, scenarioSelect } from './assign-view.ts';
 import { parseTrainees } from './assignment.ts';
+import { courseRosterNote } from './course-roster-view.ts';
 import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
 import { cohortCsvOf, cohortOf, createAssessment, signedResultOf } from './server-api.ts';
@@ -94,7 +96,7 @@ function cohortTable(view: CohortView, secret: string, status: HTMLElement): HTM
             'tr',
             null,
             h('th', { attrs: { scope: 'row' } }, t.trainee),
-            cell(t.status),
+            cell(statusWithCourse(t.status, t.inCourse)),
             cell(`${t.attemptsUsed} of ${view.assignment.attempts}`),
             cell(t.fairScore),
             cell(t.score),
@@ -197,8 +199,14 @@ export function serverView(
 
   const show = async () => {
     try {
-      const view = await cohortOf(idInput.value.trim(), secretInput.value.trim());
-      cohort.replaceChildren(cohortTable(view, secretInput.value.trim(), status));
+      const id = idInput.value.trim();
+      // the courses' rosters first, so the cohort lists the learners they add
+      const rosters = await courseRosterNote(id, secretInput.value.trim());
+      const view = await cohortOf(id, secretInput.value.trim());
+      cohort.replaceChildren(
+        ...(rosters ? [rosters] : []),
+        cohortTable(view, secretInput.value.trim(), status),
+      );
       // trainees from a learning platform (LTI): where their grades stand in its gradebook
       const lms = await gradebookSection(view.assignment.id, secretInput.value.trim(), status);
       if (lms) cohort.append(lms);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inCourseSchema } from './lti.ts';
 import {
   displayNameSchema,
   idSchema,
@@ -116,6 +117,8 @@ export const cohortRowSchema = z.strictObject({
   score: z.int().nullable(),
   passed: z.boolean(),
   lastActivity: z.string().nullable(),
+  /** a learner from a learning platform whose course roster was read: where they stand there */
+  inCourse: inCourseSchema.optional(),
 });
 export type CohortRow = z.infer<typeof cohortRowSchema>;
 

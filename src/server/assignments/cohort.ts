@@ -1,5 +1,6 @@
 import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
+import { type InCourse, statusWithCourse } from '../../room/lti.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
@@ -18,6 +19,7 @@ interface TraineeSummary {
   best_score: number | null;
   any_passed: boolean;
   last_at: Date | null;
+  in_course: InCourse | null;
 }
 
 const SUMMARY_SQL = `
@@ -29,7 +31,8 @@ const SUMMARY_SQL = `
     (SELECT max(x) FROM (
        SELECT max(a.started_at) AS x FROM attempts a WHERE a.trainee_id = t.id
        UNION ALL SELECT max(d.decided_at) FROM attempt_decisions d WHERE d.trainee_id = t.id) m
-    ) AS last_at
+    ) AS last_at,
+    (SELECT l.in_course FROM lti_learners l WHERE l.trainee_id = t.id) AS in_course
   FROM trainees t
   LEFT JOIN LATERAL (
     SELECT a.number, a.fair_score, a.score, a.passed FROM attempts a
@@ -68,6 +71,7 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
     score: t.best_score,
     passed: t.any_passed,
     lastActivity: t.last_at ? t.last_at.toISOString() : null,
+    ...(t.in_course ? { inCourse: t.in_course } : {}),
   }));
   return { assignment: publicAssignment(a), trainees };
 }
@@ -89,7 +93,7 @@ export function cohortCsv(view: CohortView): string {
   const a = view.assignment;
   const rows = view.trainees.map((t) => [
     t.trainee,
-    t.status,
+    statusWithCourse(t.status, t.inCourse),
     t.passed ? 'yes' : 'no',
     t.fairScore,
     t.score,
