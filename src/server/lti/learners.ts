@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { announceCohortChange } from '../assignments/events.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { hashSecret, newSecret } from '../rooms/secrets.ts';
 import { AGS_ENDPOINT, learnerName, type ResourceLinkClaims, SCORE_SCOPE } from './claims.ts';
@@ -65,6 +66,7 @@ export async function admitLearner(
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [traineeId, assignmentId, platform.id, claims.sub, lineitem, canScore],
     );
+    await announceCohortChange(tx, assignmentId);
     return { token, name };
   });
 }
