@@ -1,4 +1,3 @@
-import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
@@ -84,39 +83,6 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
     lastActivity: t.last_at ? t.last_at.toISOString() : null,
   }));
   return { assignment: publicAssignment(a), trainees };
-}
-
-export function cohortCsv(view: CohortView): string {
-  const header = [
-    'trainee',
-    'status',
-    'passed',
-    'fair_score',
-    'score',
-    'best_attempt',
-    'attempts_used',
-    'attempts_allowed',
-    'pass_mark',
-    'due',
-    'last_activity',
-    'quarters_decided',
-  ];
-  const a = view.assignment;
-  const rows = view.trainees.map((t) => [
-    t.trainee,
-    t.status,
-    t.passed ? 'yes' : 'no',
-    t.fairScore,
-    t.score,
-    t.bestAttempt,
-    t.attemptsUsed,
-    a.attempts,
-    a.passMark,
-    a.due ?? '',
-    t.lastActivity ?? '',
-    t.quartersDecided,
-  ]);
-  return toCsv(header, rows);
 }
 
 /** The signed result of a trainee's attempt, for HR to download and keep. */
