@@ -38,11 +38,11 @@ export function liveNote(): LiveNote {
       state.textContent = WORDS[c.kind];
       detail.textContent =
         c.kind === 'offline'
-          ? ` The server cannot be reached live: the page reads the cohort again every ${POLL_MS / 1000} seconds and goes live when it can.`
+          ? `The server cannot be reached live: the page reads the cohort again every ${POLL_MS / 1000} seconds and goes live when it can.`
           : c.kind === 'refused'
-            ? ` ${c.message}`
+            ? c.message
             : c.kind === 'reconnecting'
-              ? ' The connection dropped; trying again.'
+              ? 'The connection dropped; trying again.'
               : '';
     },
     updated(serverTime) {

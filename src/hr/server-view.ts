@@ -158,7 +158,8 @@ export function serverView(
   // said once when the cohort is shown; its moves are counted above the table, not
   // announced one by one
   const summarise = (view: CohortView) => {
-    status.textContent = `${view.assignment.title}: ${view.trainees.length} trainees, followed live as they play.`;
+    const n = view.trainees.length;
+    status.textContent = `${view.assignment.title}: ${n} ${n === 1 ? 'trainee' : 'trainees'}, followed live as they play.`;
   };
 
   const show = () => {
