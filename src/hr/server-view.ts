@@ -1,6 +1,11 @@
 import { toCsv } from '../lib/csv.ts';
-import type { CohortView, CreateAssignmentResponse } from '../room/assignments.ts';
+import {
+  assignmentIdSchema,
+  type CohortView,
+  type CreateAssignmentResponse,
+} from '../room/assignments.ts';
 import { cohortCsv } from '../room/cohort-csv.ts';
+import { secretSchema } from '../room/protocol.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
 import { field, scenarioSelect } from './assign-view.ts';
@@ -163,13 +168,14 @@ export function serverView(
   };
 
   const show = () => {
-    follower?.stop();
     const id = idInput.value.trim();
     const secret = secretInput.value.trim();
-    if (!id || !secret) {
-      status.textContent = 'Enter the assessment id and its admin secret.';
+    if (!assignmentIdSchema.safeParse(id).success || !secretSchema.safeParse(secret).success) {
+      status.textContent =
+        'Enter the assessment id (12 characters) and its admin secret, as the server gave them when the assessment was made.';
       return;
     }
+    follower?.stop();
     const table = liveCohortTable((trainee, n) => downloadSigned(id, secret, trainee, n, status));
     const note = liveNote();
     const lms = h('div');

@@ -178,4 +178,10 @@ test('a wrong admin secret is refused in words, and the page stops trying', asyn
     "that is not this assignment's admin secret",
   );
   await expect(page.locator('tbody tr')).toHaveCount(0);
+
+  // something that cannot be a secret is caught before anything is sent
+  await page.locator('#s-secret').fill('my password');
+  await page.getByRole('button', { name: 'Show the cohort' }).click();
+  await expect(page.locator('#s-status')).toContainText('Enter the assessment id (12 characters)');
+  await expect(page.locator('tbody tr')).toHaveCount(0);
 });
