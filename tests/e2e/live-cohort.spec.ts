@@ -155,9 +155,24 @@ test('a server that goes away shows as reconnecting, then offline with the last 
   const note = page.locator('.live-note');
   await expect(note).toContainText('last update');
 
+  // every state the page shows, in order (Reconnecting… may last a second only)
+  await page.evaluate(() => {
+    const state = document.querySelector('.live-note .live-state')!;
+    const seen: string[] = [];
+    (window as unknown as { seenStates: string[] }).seenStates = seen;
+    new MutationObserver(() => seen.push(state.textContent ?? '')).observe(state, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
   await server.stop();
-  await expect(note.locator('.live-state')).toHaveText('Reconnecting…');
-  await expect(note.locator('.live-state')).toHaveText('Offline', { timeout: 15_000 });
+  await expect(note.locator('.live-state')).toHaveText('Offline', { timeout: 20_000 });
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenStates: string[] }).seenStates,
+  );
+  expect(seen.indexOf('Reconnecting…')).toBeGreaterThanOrEqual(0);
+  expect(seen.indexOf('Reconnecting…')).toBeLessThan(seen.indexOf('Offline'));
   await expect(note).toContainText('last update');
   await expect(page.locator('tr[data-trainee="ana@example.com"]')).toContainText('not started');
   await note.scrollIntoViewIfNeeded();
