@@ -20,7 +20,7 @@ test.afterAll(async () => {
 
 const ANA = 'ana@example.com';
 
-async function makeAssessment(trainees: string[]) {
+async function makeAssessment(trainees: string[], due?: Date) {
   const res = await fetch(`${server.base}api/assignments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,6 +30,7 @@ async function makeAssessment(trainees: string[]) {
       passMark: 50,
       attempts: 2,
       trainees,
+      ...(due ? { due: due.toISOString() } : {}),
     }),
   });
   expect(res.status).toBe(201);
@@ -180,6 +181,21 @@ test('a server that goes away shows as reconnecting, then offline with the last 
 
   server = await startRoomServer(server);
   await expect(note.locator('.live-state')).toHaveText('Live', { timeout: 20_000 });
+});
+
+test("trainees who have not finished turn late on HR's page when the due date passes, with nobody playing", async ({
+  page,
+}, testInfo) => {
+  const made = await makeAssessment([ANA, 'ben@example.com'], new Date(Date.now() + 12_000));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await followOnHrPage(page, made.assignment.id, made.adminSecret);
+  const ben = page.locator('tr[data-trainee="ben@example.com"]');
+  await expect(ben.locator('td[data-label="Status"]')).toHaveText('not started');
+  await expect(ben.locator('td[data-label="Status"]')).toHaveText('late', { timeout: 30_000 });
+  await expect(page.locator('.cohort-counts')).toContainText('2 late');
+  await expect(page.locator('.cohort-counts')).toContainText('0 not started');
+  await page.locator('.live-note').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('live-cohort-late-360.png') });
 });
 
 test('a wrong admin secret is refused in words, and the page stops trying', async ({ page }) => {
