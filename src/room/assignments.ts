@@ -111,6 +111,8 @@ export const cohortRowSchema = z.strictObject({
   trainee: z.string(),
   status: cohortStatusSchema,
   attemptsUsed: z.int(),
+  /** quarters decided in the attempt under way; null when no attempt is under way */
+  quartersDecided: z.int().nullable(),
   /** the best finished attempt's number, fair score and raw score; null before one finished */
   bestAttempt: z.int().nullable(),
   fairScore: z.int().nullable(),

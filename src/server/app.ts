@@ -6,12 +6,14 @@ import { GAME_VERSION } from '../record/version.ts';
 import { MAX_BODY_BYTES, MAX_FRAME_BYTES } from '../room/limits.ts';
 import type { Health } from '../room/protocol.ts';
 import { MODEL_VERSION } from '../sim/index.ts';
+import { CohortHub } from './assignments/cohort-hub.ts';
 import { Signer } from './assignments/keys.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { RoomError } from './errors.ts';
 import { roomRoutes } from './http.ts';
+import { serveCohortSocket } from './live/cohort-socket.ts';
 import { Hub } from './live/hub.ts';
 import { Presence } from './live/presence.ts';
 import { serveSocket } from './live/socket.ts';
@@ -47,6 +49,8 @@ export interface ServerOptions {
   publicUrl?: string | null;
   /** how often grades waiting for an LTI platform are sent again (seconds) */
   passbackSeconds?: number;
+  /** HR's live cohort: changes gathered over this window into one message (ms) */
+  cohortCoalesceMs?: number;
 }
 
 export interface RoomServer {
@@ -80,6 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     trustProxy: options.trustProxy ?? false,
   });
   const hub = new Hub(db);
+  const cohorts = new CohortHub(db, options.cohortCoalesceMs);
   const presence = new Presence(db);
   const signer = new Signer(db, options.signingSecret ?? null);
   // a wrong TOW_SIGNING_SECRET stops the start here, not at a trainee's last decision
@@ -136,9 +141,16 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     (socket, req) =>
       serveSocket(socket, req.params.code, { db, hub, presence, rate: options.wsRate }),
   );
+  app.get<{ Params: { id: string } }>(
+    '/api/assignments/:id/live',
+    { websocket: true },
+    (socket, req) =>
+      serveCohortSocket(socket, req.params.id, { db, cohorts, rate: options.wsRate }),
+  );
   const site = options.distDir ? await serveSite(app, options.distDir) : false;
 
   await hub.start();
+  await cohorts.start();
   await presence.start();
   passback.start();
   const sweeper = setInterval(() => {
@@ -154,6 +166,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     site,
     async close() {
       clearInterval(sweeper);
+      cohorts.stop();
       await app.close();
       await passback.stop();
       await presence.stop().catch(() => {});

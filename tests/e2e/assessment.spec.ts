@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { tempDir } from '../helpers/temp.ts';
 import {
   attachScreenshot,
-  clickListed,
   expectNoAxeViolations,
+  playQuarter,
   ROOT,
   waitForRopeView,
   watchPage,
@@ -40,13 +40,6 @@ async function api<T>(path: string, init: { body?: unknown; secret?: string } = 
   });
   expect(res.ok, `${path}: ${res.status}`).toBe(true);
   return (await res.json()) as T;
-}
-
-async function playQuarter(page: Page, index: number): Promise<string> {
-  await expect(page.locator('button.choice').first()).toBeEnabled();
-  const id = await clickListed(page, index);
-  await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
-  return id;
 }
 
 test('HR creates an assignment, a trainee plays it through the server, HR gets the signed grade and verify accepts it', async ({

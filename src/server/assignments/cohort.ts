@@ -1,19 +1,19 @@
-import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
-import { type InCourse, statusWithCourse } from '../../room/lti.ts';
+import type { InCourse } from '../../room/lti.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
 
 // HR's view of an assignment: every trainee, listed or enrolled, with where they stand
-// and their best graded attempt, as the server graded it. Read afresh on every request,
-// so a refresh is live.
+// and their best graded attempt, as the server graded it. Read afresh on every request
+// and, for HR's live page, whenever the cohort changes (cohort-hub.ts).
 
 interface TraineeSummary {
   id: string;
   name: string;
   used: number;
   open: boolean;
+  decided: number;
   best_number: number | null;
   best_fair: number | null;
   best_score: number | null;
@@ -26,6 +26,9 @@ const SUMMARY_SQL = `
   SELECT t.id, t.name,
     (SELECT count(*)::int FROM attempts a WHERE a.trainee_id = t.id) AS used,
     EXISTS (SELECT 1 FROM attempts a WHERE a.trainee_id = t.id AND a.finished_at IS NULL) AS open,
+    (SELECT count(*)::int FROM attempt_decisions d JOIN attempts a
+       ON a.trainee_id = d.trainee_id AND a.number = d.number
+     WHERE d.trainee_id = t.id AND a.finished_at IS NULL) AS decided,
     b.number AS best_number, b.fair_score AS best_fair, b.score AS best_score,
     coalesce(b.passed, false) AS any_passed,
     (SELECT max(x) FROM (
@@ -51,12 +54,21 @@ function statusOf(a: AssignmentRow, t: TraineeSummary): CohortStatus {
   return t.used > 0 ? 'in progress' : 'not started';
 }
 
+/**
+ * Who may read an assignment's cohort, by every way it is read (the JSON, the CSV, the
+ * live socket, the signed results): today whoever holds the assignment's admin secret.
+ * The one place a new kind of credential (a signed-in HR role) is to be accepted.
+ */
+export function cohortReader(q: Queryable, id: string, credential: string | null) {
+  return asHr(q, id, credential);
+}
+
 export async function cohortView(
   db: Database,
   id: string,
   secret: string | null,
 ): Promise<CohortView> {
-  return cohortOf(db, await asHr(db, id, secret));
+  return cohortOf(db, await cohortReader(db, id, secret));
 }
 
 /** The cohort of an assignment whose reader is known to be HR (the admin secret, or an LMS instructor's launch). */
@@ -66,6 +78,7 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
     trainee: t.name,
     status: statusOf(a, t),
     attemptsUsed: t.used,
+    quartersDecided: t.open ? t.decided : null,
     bestAttempt: t.best_number,
     fairScore: t.best_fair,
     score: t.best_score,
@@ -76,37 +89,6 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
   return { assignment: publicAssignment(a), trainees };
 }
 
-export function cohortCsv(view: CohortView): string {
-  const header = [
-    'trainee',
-    'status',
-    'passed',
-    'fair_score',
-    'score',
-    'best_attempt',
-    'attempts_used',
-    'attempts_allowed',
-    'pass_mark',
-    'due',
-    'last_activity',
-  ];
-  const a = view.assignment;
-  const rows = view.trainees.map((t) => [
-    t.trainee,
-    statusWithCourse(t.status, t.inCourse),
-    t.passed ? 'yes' : 'no',
-    t.fairScore,
-    t.score,
-    t.bestAttempt,
-    t.attemptsUsed,
-    a.attempts,
-    a.passMark,
-    a.due ?? '',
-    t.lastActivity ?? '',
-  ]);
-  return toCsv(header, rows);
-}
-
 /** The signed result of a trainee's attempt, for HR to download and keep. */
 export async function resultForHr(
   db: Database,
@@ -115,7 +97,7 @@ export async function resultForHr(
   trainee: string,
   n: number,
 ): Promise<Record<string, unknown>> {
-  const a = await asHr(db, id, secret);
+  const a = await cohortReader(db, id, secret);
   const [row] = await db.query<{ result: Record<string, unknown> | null }>(
     `SELECT a.result FROM attempts a JOIN trainees t ON t.id = a.trainee_id
      WHERE t.assignment_id = $1 AND t.name = $2 AND a.number = $3`,

@@ -6,13 +6,14 @@ import {
   createAssignmentRequestSchema,
   enrolRequestSchema,
 } from '../../room/assignments.ts';
+import { cohortCsv } from '../../room/cohort-csv.ts';
 import { MAX_CREATE_BODY_BYTES } from '../../room/limits.ts';
 import { displayNameSchema } from '../../room/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { bearer } from '../http.ts';
 import { parseOrRefuse } from '../parse.ts';
 import { attemptResult, decideAttempt, startAttempt, traineeStatus } from './attempts.ts';
-import { cohortCsv, cohortView, resultForHr } from './cohort.ts';
+import { cohortView, resultForHr } from './cohort.ts';
 import { createAssignment, enrol } from './create.ts';
 import type { Signer } from './keys.ts';
 import { assignmentById, publicAssignment } from './rows.ts';

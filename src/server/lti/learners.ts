@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { announceCohortChange } from '../assignments/events.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { hashSecret, newSecret } from '../rooms/secrets.ts';
 import {
@@ -64,6 +65,7 @@ export async function admitLearner(
       canScore,
       launched: true,
     });
+    await announceCohortChange(tx, assignmentId);
     return { token, name };
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CourseRoster } from '../../room/lti.ts';
+import { announceCohortChange } from '../assignments/events.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { hashSecret, newSecret } from '../rooms/secrets.ts';
 import { type LTI, NRPS_CLAIM, NRPS_SCOPE, type ResourceLinkClaims, teaches } from './claims.ts';
@@ -138,6 +139,8 @@ async function applyRoster(
         },
       );
     }
+    // HR's live cohort reads the new rows and standings
+    await announceCohortChange(tx, assignmentId);
   });
 }
 
