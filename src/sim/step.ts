@@ -163,7 +163,7 @@ function measure(
   breadthNow: number,
   out: Metrics | null = null,
 ): Metrics {
-  const share = q(shareOf(state.position));
+  const share = shareOf(state.position);
   const revenue = revenueOf(scenario.customer, state, share);
   const profit = profitOf(scenario.customer, state, share);
   let team = 0;
@@ -174,11 +174,11 @@ function measure(
     moraleSum += m.morale;
   }
   const growthBase = yearAgo ?? previous;
-  const growthQoQ = previous && previous.revenue > 0 ? q(revenue / previous.revenue - 1) : 0;
-  const growthYoY = growthBase && growthBase.revenue > 0 ? q(revenue / growthBase.revenue - 1) : 0;
-  const attainment = state.plan > 0 ? q(revenue / state.plan) : 0;
-  const morale = team === 0 ? 0 : q(moraleSum / team);
-  const earnings = team === 0 ? 0 : q((revenue * scenario.params.commission) / team);
+  const growthQoQ = previous && previous.revenue > 0 ? revenue / previous.revenue - 1 : 0;
+  const growthYoY = growthBase && growthBase.revenue > 0 ? revenue / growthBase.revenue - 1 : 0;
+  const attainment = state.plan > 0 ? revenue / state.plan : 0;
+  const morale = team === 0 ? 0 : moraleSum / team;
+  const earnings = team === 0 ? 0 : (revenue * scenario.params.commission) / team;
   const outlook = outlookShare(scenario, state, breadthNow);
   if (out === null) {
     return {
@@ -234,7 +234,7 @@ function pushOutside(
   delta: number,
   note?: string,
 ): void {
-  state.outside = q(state.outside + delta);
+  state.outside = state.outside + delta;
   // untraced (the census), nothing is allocated
   if (causes === null) return;
   // the cause's keys in the order they always had: the traced states are pinned to the bit
@@ -259,7 +259,7 @@ function yearMoved(rate: number): number {
   movedRates[1] = movedRates[0]!;
   movedYears[1] = movedYears[0]!;
   movedRates[0] = rate;
-  movedYears[0] = 1 - (1 - rate) ** OUTLOOK_QUARTERS;
+  movedYears[0] = q(1 - (1 - rate) ** OUTLOOK_QUARTERS);
   return movedYears[0];
 }
 
@@ -303,7 +303,7 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
   );
   const x = state.position;
   const moved = target > x ? yearMoved(p.rateUp) : yearMoved(p.rateDown);
-  return q((1 + x + moved * (target - x)) / 2);
+  return (1 + x + moved * (target - x)) / 2;
 }
 
 export function initialState(scenario: ScenarioDef, seed: string): SimState {
@@ -337,7 +337,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     choices: [],
   };
   state.plan = revenueOf(c, state, shareOf(c.position));
-  state.brand = q(0.5 * teamResultant(state).alignment * shareOf(c.position) + 0.2);
+  state.brand = 0.5 * teamResultant(state).alignment * shareOf(c.position) + 0.2;
   state.start = measure(
     scenario,
     state,
@@ -375,7 +375,7 @@ function relaxForced(
 ) {
   if (state.forced === 0) return;
   const before = causes ? teamResultant(state).alignment : 0;
-  const next = q(state.forced * scenario.params.forcedDecay);
+  const next = state.forced * scenario.params.forcedDecay;
   const relaxed = next < 0.02 ? 0 : next;
   const opened = (state.forced - relaxed) * state.rebound;
   state.forced = relaxed;
@@ -386,7 +386,7 @@ function relaxForced(
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
     // the experienced spring back hardest: they never agreed with the call
     const k = m.skill >= READY_SKILL ? 1 : NEWER_REBOUND;
-    m.angle = q(clamp(m.angle + side * opened * k, -90, 90));
+    m.angle = clamp(m.angle + side * opened * k, -90, 90);
   }
   if (!causes) return;
   const after = teamResultant(state).alignment;
@@ -594,7 +594,7 @@ function play(
 
   // outside influences: a seeded gust, centred on zero
   const u = values[events.length]! + values[events.length + 1]! - 1;
-  const noise = q(u * p.noise * 2);
+  const noise = u * p.noise * 2;
   if (noise !== 0) pushOutside(state, causes, trail, quarter, 'noise', noise);
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
@@ -607,7 +607,7 @@ function play(
   const spread = CONFUSION_FROM - alignment;
   if (spread > 0) {
     const before = state.trust;
-    state.trust = q(clamp01(before - Math.min(CONFUSION_MAX, CONFUSION * spread)));
+    state.trust = clamp01(before - Math.min(CONFUSION_MAX, CONFUSION * spread));
     if (causes && state.trust !== before) {
       causes.push({
         metric: 'trust',
@@ -627,14 +627,12 @@ function play(
   const f = forces(state, p, depts.length, resultant, b, reuse?.forces ?? null);
   const gap = f.target - state.position;
   const rate = gap > 0 ? p.rateUp : p.rateDown;
-  state.position = q(clamp(state.position + rate * gap, -1, 1));
-  state.home = q(
-    clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1),
-  );
+  state.position = clamp(state.position + rate * gap, -1, 1);
+  state.home = clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1);
   trail?.moved(rate);
 
-  state.marketSize = q(state.marketSize * (1 + p.marketGrowth));
-  state.plan = q(state.plan * (1 + p.planGrowth));
+  state.marketSize = state.marketSize * (1 + p.marketGrowth);
+  state.plan = state.plan * (1 + p.planGrowth);
   trail?.drift('growth');
 
   const share = shareOf(state.position);
@@ -644,13 +642,13 @@ function play(
     if (!m.present) continue;
     const toward = 0.35 + 0.65 * state.autonomy;
     const drift = MORALE_DRIFT * (toward - m.morale) + p.moraleFromPlan * (attainment - 1);
-    m.morale = q(clamp(m.morale + drift, 0.05, 1));
-    m.effort = q(m.effort + 0.3 * (1 - m.effort));
+    m.morale = clamp(m.morale + drift, 0.05, 1);
+    m.effort = m.effort + 0.3 * (1 - m.effort);
   }
   trail?.drift('spirits');
   const brandTarget = alignment * share;
   const brandRate = brandTarget > state.brand ? p.brandUp : p.brandDown;
-  state.brand = q(clamp01(state.brand + brandRate * (brandTarget - state.brand)));
+  state.brand = clamp01(state.brand + brandRate * (brandTarget - state.brand));
   trail?.drift('brand');
 
   const history = prev.history;
