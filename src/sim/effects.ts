@@ -91,11 +91,11 @@ function changeContacts(ctx: Ctx, n: number): void {
     // departments held before any is added here: each is looked at once, and adding one
     // changes whether that one is held, never a later one, so asking as the loop goes
     // finds the same departments as a list made first (which the census paid for)
-    for (let i = 0; i < departments.length; i++) {
+    for (let i = 0; i < departments.length && toAdd > 0; i++) {
       const dept = departments[i]!;
       if (isHeld(state, dept)) continue;
       const least = leastConnected(state);
-      if (toAdd === 0 || least === null) break;
+      if (least === null) break;
       least.contacts = [...least.contacts, dept];
       toAdd--;
     }

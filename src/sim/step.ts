@@ -162,6 +162,7 @@ function measure(
   alignment: number,
   breadthNow: number,
   out: Metrics | null = null,
+  withOutlook = true,
 ): Metrics {
   const share = shareOf(state.position);
   const revenue = revenueOf(scenario.customer, state, share);
@@ -179,7 +180,8 @@ function measure(
   const attainment = state.plan > 0 ? revenue / state.plan : 0;
   const morale = team === 0 ? 0 : moraleSum / team;
   const earnings = team === 0 ? 0 : (revenue * scenario.params.commission) / team;
-  const outlook = outlookShare(scenario, state, breadthNow);
+  // NaN where nobody reads it, so that a reader it was skipped for would see at once
+  const outlook = withOutlook ? outlookShare(scenario, state, breadthNow) : Number.NaN;
   if (out === null) {
     return {
       share,
@@ -445,7 +447,7 @@ export function step(
   const state = cloneState(prev);
   const causes: Cause[] | null = options.trace === false ? null : [];
   const luck = luckOf(scenario, prev);
-  const report = play(prep, prev, state, situation, choice, causes, luck, null);
+  const report = play(prep, prev, state, situation, choice, causes, luck, null, true);
   state.history = appended(prev.history, report);
   state.choices = appended(prev.choices, choice.def.id);
   return state;
@@ -481,7 +483,8 @@ export function luckOf(scenario: ScenarioDef, state: SimState): Luck {
  * another strategy, and its objects and lists are reused rather than allocated again. The
  * states of a depth-first walk are only read while their own branch is walked, so each
  * depth needs one. `into` null allocates. `situation` is the one waiting in prev, and
- * `luck` is luckOf(prev), shared by every strategy that reaches this quarter.
+ * `luck` is luckOf(prev), shared by every strategy that reaches this quarter. Its reports'
+ * outlook is NaN before the last quarter: only the final score reads it.
  */
 export function stepInto(
   prep: PreparedScenario,
@@ -498,7 +501,20 @@ export function stepInto(
   const state = into === null ? cloneState(prev) : copyInto(into, prev);
   // into's report for this quarter belongs to a branch already walked: written over too
   const reuse = into === null ? null : into.history[n]!;
-  const report = play(prep, prev, state, situation, choice, null, luck, reuse);
+  // the walks that step this way read the final score and the events fired, nothing else,
+  // and no event waits on the outlook (WatchedMetric): next year's outlook, a tenth of a
+  // step, is measured at the end only
+  const report = play(
+    prep,
+    prev,
+    state,
+    situation,
+    choice,
+    null,
+    luck,
+    reuse,
+    choice.nextId === null,
+  );
   if (into === null) {
     state.history = appended(prev.history, report);
     state.choices = appended(prev.choices, choice.def.id);
@@ -531,6 +547,7 @@ function play(
   causes: Cause[] | null,
   luck: Luck,
   reuse: QuarterReport | null,
+  withOutlook: boolean,
 ): QuarterReport {
   const choice = prepChoice.def;
   const scenario = prep.scenario;
@@ -661,6 +678,7 @@ function play(
     alignment,
     b,
     reuse?.metrics ?? null,
+    withOutlook,
   );
   state.quarter = quarter;
   state.situationId = prepChoice.nextId;
