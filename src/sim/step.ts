@@ -446,8 +446,8 @@ export function step(
   const { situation, choice } = decision(prep, prev, choiceId);
   const state = cloneState(prev);
   const causes: Cause[] | null = options.trace === false ? null : [];
-  const luck = luckOf(scenario, prev);
-  const report = play(prep, prev, state, situation, choice, causes, luck, null, true);
+  const market = marketOf(prep, prev, luckOf(scenario, prev));
+  const report = play(prep, prev, state, situation, choice, causes, market, null, true);
   state.history = appended(prev.history, report);
   state.choices = appended(prev.choices, choice.def.id);
   return state;
@@ -478,12 +478,56 @@ export function luckOf(scenario: ScenarioDef, state: SimState): Luck {
 }
 
 /**
+ * What the market does in the quarter after `state`, whatever the reply: the events that
+ * fire and the gust. Which events fire depends on the luck, last quarter's figures and the
+ * events already fired, none of which the reply changes, so the census works this out once
+ * for the replies that share a state (see stepInto).
+ */
+export interface Market {
+  luck: Luck;
+  /** the events that fire this quarter, in the scenario's order */
+  fired: readonly PreparedEvent[];
+  /** their ids */
+  firedIds: string[];
+  /** the game's fired events with this quarter's appended */
+  firedEvents: string[];
+  /** the seeded gust from outside, centred on zero */
+  noise: number;
+}
+
+export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): Market {
+  const values = luck.values;
+  const quarter = state.quarter + 1;
+  const lastMetrics = state.history[state.history.length - 1]?.metrics ?? state.start;
+  const events = prep.events;
+  let fired: PreparedEvent[] | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (!eventApplies(event, state, lastMetrics, quarter)) continue;
+    if (values[i]! >= event.def.odds) continue;
+    fired ??= [];
+    fired.push(event);
+  }
+  const firedIds = fired === null ? (NO_EVENTS as string[]) : fired.map((e) => e.def.id);
+  const u = values[events.length]! + values[events.length + 1]! - 1;
+  return {
+    luck,
+    fired: fired ?? NO_FIRED,
+    firedIds,
+    firedEvents: fired === null ? state.firedEvents : joined(state.firedEvents, firedIds),
+    noise: u * prep.scenario.params.noise * 2,
+  };
+}
+
+const NO_FIRED: readonly PreparedEvent[] = Object.freeze([]);
+
+/**
  * step() without the trace, for the census, which plays a million quarters: the state is
  * written over `into`, a state this function returned earlier for the same quarter of
  * another strategy, and its objects and lists are reused rather than allocated again. The
  * states of a depth-first walk are only read while their own branch is walked, so each
  * depth needs one. `into` null allocates. `situation` is the one waiting in prev, and
- * `luck` is luckOf(prev), shared by every strategy that reaches this quarter. Its reports'
+ * `market` is marketOf(prev), shared by the replies to prev's situation. Its reports'
  * outlook is NaN before the last quarter: only the final score reads it.
  */
 export function stepInto(
@@ -492,7 +536,7 @@ export function stepInto(
   situation: PreparedSituation,
   choice: PreparedChoice,
   into: SimState | null,
-  luck: Luck,
+  market: Market,
 ): SimState {
   const n = prev.history.length;
   if (into !== null && into.history.length !== n + 1) {
@@ -511,7 +555,7 @@ export function stepInto(
     situation,
     choice,
     null,
-    luck,
+    market,
     reuse,
     choice.nextId === null,
   );
@@ -545,7 +589,7 @@ function play(
   situation: PreparedSituation,
   prepChoice: PreparedChoice,
   causes: Cause[] | null,
-  luck: Luck,
+  market: Market,
   reuse: QuarterReport | null,
   withOutlook: boolean,
 ): QuarterReport {
@@ -555,8 +599,7 @@ function play(
   const depts = scenario.customer.departments;
   const p = scenario.params;
   state.outside = 0;
-  const values = luck.values;
-  state.rng = luck.next;
+  state.rng = market.luck.next;
   const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
   // what moved each figure, and by how much (attribution.ts): kept with the causes
   const trail: Trail | null = causes ? openTrail(scenario, state, quarter, prevMetrics) : null;
@@ -585,21 +628,16 @@ function play(
     }
   }
 
-  let fired: string[] | null = null;
-  const events = prep.events;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    if (!eventApplies(event, state, prevMetrics, quarter)) continue;
-    if (values[i]! >= event.def.odds) continue;
-    fired ??= [];
-    fired.push(event.def.id);
+  const fired = market.fired;
+  for (let i = 0; i < fired.length; i++) {
+    const event = fired[i]!;
     const source: CauseSource = causes
       ? { source: 'event', ref: event.def.id, origin: quarter }
       : UNTRACED;
     applyEntries(state, depts, causes, source, event.effects, event.members);
     trail?.mark(source);
   }
-  if (fired) state.firedEvents = joined(state.firedEvents, fired);
+  state.firedEvents = market.firedEvents;
 
   // a price below list draws the customer each quarter it lasts; one above pushes it away
   const draw = priceDraw(state);
@@ -610,8 +648,7 @@ function play(
   }
 
   // outside influences: a seeded gust, centred on zero
-  const u = values[events.length]! + values[events.length + 1]! - 1;
-  const noise = u * p.noise * 2;
+  const noise = market.noise;
   if (noise !== 0) pushOutside(state, causes, trail, quarter, 'noise', noise);
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
@@ -682,7 +719,7 @@ function play(
   );
   state.quarter = quarter;
   state.situationId = prepChoice.nextId;
-  const firedIds = fired ?? (NO_EVENTS as string[]);
+  const firedIds = market.firedIds;
   if (reuse === null) {
     const report: QuarterReport = {
       quarter,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { playChoices, SimError, step } from '../../src/sim/index.ts';
 import { prepared, preparedSituation } from '../../src/sim/prepared.ts';
-import { luckOf, stepInto } from '../../src/sim/step.ts';
+import { luckOf, marketOf, stepInto } from '../../src/sim/step.ts';
 
 // stepInto is step() for the census: it writes a quarter over a state it returned before.
 // Written over a state from another line of play, it must still give what step() gives.
@@ -20,10 +20,10 @@ describe('stepInto', () => {
     const b = playChoices(scenario, seed, [first!.choices[2]!.id]);
     const situation = preparedSituation(prep, second!.id);
     const [x, y] = [situation.choices[0]!, situation.choices[1]!];
-    const pooled = stepInto(prep, a, situation, x, null, luckOf(scenario, a));
+    const pooled = stepInto(prep, a, situation, x, null, marketOf(prep, a, luckOf(scenario, a)));
     expect(pooled).toEqual(step(scenario, a, x.def.id, { trace: false }));
     // b's first quarter is not the one pooled holds: it must be copied in, not assumed
-    const over = stepInto(prep, b, situation, y, pooled, luckOf(scenario, b));
+    const over = stepInto(prep, b, situation, y, pooled, marketOf(prep, b, luckOf(scenario, b)));
     expect(over).toBe(pooled);
     expect(over).toEqual(step(scenario, b, y.def.id, { trace: false }));
   });
@@ -32,7 +32,14 @@ describe('stepInto', () => {
     const a = playChoices(scenario, seed, [first!.choices[0]!.id]);
     const situation = preparedSituation(prep, second!.id);
     expect(() =>
-      stepInto(prep, a, situation, situation.choices[0]!, a, luckOf(scenario, a)),
+      stepInto(
+        prep,
+        a,
+        situation,
+        situation.choices[0]!,
+        a,
+        marketOf(prep, a, luckOf(scenario, a)),
+      ),
     ).toThrow(SimError);
   });
 });
