@@ -8,7 +8,7 @@
 // 2: situational: what a reply does (its acts) is answered by the state the player built;
 //    next year's outlook counts in the score.
 // 3: rounds only what engines may compute differently (see fixed.ts), and turns rope
-//    angles by a polynomial: every figure moves by millionths, and a census is 2-3 times faster.
+//    angles by a polynomial: every figure moves by millionths, and a census takes half the time.
 
 export const MODEL_VERSION = 3;
 
