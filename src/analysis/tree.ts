@@ -2,6 +2,7 @@ import {
   initialState,
   type Luck,
   luckOf,
+  marketOf,
   nextSituationId,
   type PreparedSituation,
   prepared,
@@ -107,8 +108,10 @@ export function seedScores(scenario: ScenarioDef, seed: string, total: number): 
       luck = luckOf(scenario, state);
       lucks[depth] = luck;
     }
+    // what the market does this quarter is the same for every reply: worked out once
+    const market = marketOf(prep, state, luck);
     for (const c of situation.choices) {
-      const next = stepInto(prep, state, situation, c, states[depth] ?? null, luck);
+      const next = stepInto(prep, state, situation, c, states[depth] ?? null, market);
       states[depth] = next;
       const id = next.situationId;
       walk(next, depth + 1, id === null ? null : (c.next ?? preparedSituation(prep, id)));

@@ -61,7 +61,7 @@ function sharedContacts(state: SimState): number {
  * and contacts the company shares (so no one person is a bottleneck).
  */
 export function capacity(state: SimState): number {
-  return q(readiness(state) * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state)));
+  return readiness(state) * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state));
 }
 
 interface ActCtx {
@@ -96,15 +96,15 @@ function moveMember(
   // the cause's name is built only when causes are recorded: the census records none
   if (key === 'morale') {
     const before = m.morale;
-    m.morale = q(clamp(before + d, 0.05, 1));
+    m.morale = clamp(before + d, 0.05, 1);
     if (ctx.causes !== null) note(ctx, `morale:${m.id}`, before, m.morale, why);
   } else if (key === 'effort') {
     const before = m.effort;
-    m.effort = q(clamp(before + d, 0.2, 1.6));
+    m.effort = clamp(before + d, 0.2, 1.6);
     if (ctx.causes !== null) note(ctx, `effort:${m.id}`, before, m.effort, why);
   } else {
     const before = m.skill;
-    m.skill = q(clamp(before + d, 0.1, 1.5));
+    m.skill = clamp(before + d, 0.1, 1.5);
     if (ctx.causes !== null) note(ctx, `skill:${m.id}`, before, m.skill, why);
   }
 }
@@ -122,15 +122,15 @@ function moveScalar(
   let after: number;
   if (key === 'outside') {
     before = s.outside;
-    after = q(before + d);
+    after = before + d;
     s.outside = after;
   } else if (key === 'trust') {
     before = s.trust;
-    after = q(clamp01(before + d));
+    after = clamp01(before + d);
     s.trust = after;
   } else {
     before = s.autonomy;
-    after = q(clamp01(before + d));
+    after = clamp01(before + d);
     s.autonomy = after;
   }
   note(ctx, key, before, after, why);
@@ -139,7 +139,7 @@ function moveScalar(
 function moveHome(ctx: ActCtx, d: number, why: string): void {
   if (d === 0) return;
   const before = ctx.state.home;
-  ctx.state.home = q(clamp(before + d, -1, 1));
+  ctx.state.home = clamp(before + d, -1, 1);
   note(ctx, 'home', before, ctx.state.home, why);
 }
 
@@ -186,8 +186,8 @@ function applyTell(ctx: ActCtx, a: ActAmounts): void {
     moveMember(ctx, m, 'effort', a.tellEffort, 'a firm call: everyone knows what to do now');
     if (m.skill < READY_SKILL) {
       // a newer person follows the plan they were shown, and keeps following it
-      m.angle = q(m.angle * a.tellKeep);
-      const learn = q(a.tellLearn * (READY_SKILL - m.skill));
+      m.angle = m.angle * a.tellKeep;
+      const learn = a.tellLearn * (READY_SKILL - m.skill);
       moveMember(ctx, m, 'skill', learn, 'a newer person learns from clear direction');
       moveMember(ctx, m, 'morale', a.tellNewerMorale, 'a newer person welcomes clear direction');
     } else {
@@ -227,7 +227,7 @@ function applyInvolve(ctx: ActCtx, a: ActAmounts, skill: number): void {
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     if (!m.present) continue;
-    m.angle = q(m.angle * (1 - close));
+    m.angle = m.angle * (1 - close);
     if (m.skill >= READY_SKILL) {
       moveMember(ctx, m, 'morale', a.involveVeteranMorale, 'an experienced person is heard');
     } else {
@@ -257,14 +257,14 @@ function applyDelegate(ctx: ActCtx, a: ActAmounts, cap: number): void {
   moveScalar(
     ctx,
     'outside',
-    q(DELEGATE_REACH * reach),
+    DELEGATE_REACH * reach,
     good
       ? 'the people closest to the customer act well on their own'
       : 'the team was not ready to carry this alone',
   );
   moveHome(
     ctx,
-    q(0.3 * reach),
+    0.3 * reach,
     good
       ? 'the customer gets used to being served well, close by'
       : 'the customer remembers being let down',
@@ -272,7 +272,7 @@ function applyDelegate(ctx: ActCtx, a: ActAmounts, cap: number): void {
   moveScalar(
     ctx,
     'trust',
-    q(a.delegateTrust * margin),
+    a.delegateTrust * margin,
     good ? 'the customer sees capable people' : 'the customer sees people out of their depth',
   );
   moveScalar(ctx, 'autonomy', a.delegateAutonomy, 'the team is trusted to act');
@@ -285,13 +285,7 @@ function applyDelegate(ctx: ActCtx, a: ActAmounts, cap: number): void {
       moveMember(ctx, m, 'morale', a.delegateVeteranMorale, why);
     } else {
       moveMember(ctx, m, 'morale', a.delegateNewerMorale, 'a newer person left alone with it');
-      moveMember(
-        ctx,
-        m,
-        'skill',
-        q(a.delegateLearn * (READY_SKILL - m.skill)),
-        'learning by doing',
-      );
+      moveMember(ctx, m, 'skill', a.delegateLearn * (READY_SKILL - m.skill), 'learning by doing');
     }
   }
 }
@@ -302,17 +296,16 @@ function applyPush(ctx: ActCtx, a: ActAmounts, trust: number): void {
     lean >= 0
       ? 'a customer that trusts us answers a push'
       : 'a push on a customer that does not trust us backfires';
-  moveScalar(ctx, 'outside', q(a.pushReach * lean), why);
-  moveHome(ctx, q(a.pushHold * lean), why);
-  if (lean < 0)
-    moveScalar(ctx, 'trust', q(a.pushDistrust * lean), 'pressure confirms the distrust');
+  moveScalar(ctx, 'outside', a.pushReach * lean, why);
+  moveHome(ctx, a.pushHold * lean, why);
+  if (lean < 0) moveScalar(ctx, 'trust', a.pushDistrust * lean, 'pressure confirms the distrust');
   // asking spends goodwill even where it is granted
   else moveScalar(ctx, 'trust', a.pushGoodwill, 'every request spends a little goodwill');
   const competitors = ctx.state.competitors;
   for (let i = 0; i < competitors.length; i++) {
     const c = competitors[i]!;
     const before = c.strength;
-    c.strength = q(clamp(before + a.pushRival, 0.05, 10));
+    c.strength = clamp(before + a.pushRival, 0.05, 10);
     if (ctx.causes !== null) {
       note(ctx, `competitor:${c.id}`, before, c.strength, 'a rival answers the push');
     }
@@ -320,7 +313,7 @@ function applyPush(ctx: ActCtx, a: ActAmounts, trust: number): void {
 }
 
 function applyGive(ctx: ActCtx, a: ActAmounts, trust: number): void {
-  const gain = q(a.giveTrust * (1 - trust));
+  const gain = a.giveTrust * (1 - trust);
   moveScalar(ctx, 'trust', gain, 'giving before asking builds trust');
   moveScalar(ctx, 'outside', a.giveOutside, 'time and goods given, not sold');
 }

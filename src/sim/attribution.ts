@@ -1,5 +1,5 @@
 import type { CauseSource } from './effects.ts';
-import { cosDeg, q, sinDeg } from './fixed.ts';
+import { cosDeg, sinDeg } from './fixed.ts';
 import { profitOf, revenueOf } from './money.ts';
 import { breadth, effectiveAngle, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
 import { shareOf } from './share.ts';
@@ -100,7 +100,7 @@ function meanMorale(state: SimState): number {
     sum += m.morale;
     n++;
   }
-  return n === 0 ? 0 : q(sum / n);
+  return n === 0 ? 0 : sum / n;
 }
 
 export interface PullTerm {
@@ -182,7 +182,7 @@ export function openTrail(
   const snap = (): Snapshot => {
     const team = teamResultant(state);
     const b = breadth(state, depts);
-    const share = q(shareOf(state.position));
+    const share = shareOf(state.position);
     return {
       target: forces(state, p, depts, team.resultant, b).target,
       share,

@@ -46,7 +46,7 @@ function averageOf(state: SimState, key: 'morale' | 'effort' | 'skill'): number 
     sum += m[key];
     n++;
   }
-  return n === 0 ? 0 : q(sum / n);
+  return n === 0 ? 0 : sum / n;
 }
 
 function shiftAlignment(state: SimState, d: number): void {
@@ -56,12 +56,12 @@ function shiftAlignment(state: SimState, d: number): void {
     if (!m.present) continue;
     i++;
     if (d >= 0) {
-      m.angle = q(m.angle * (1 - Math.min(d, 1)));
+      m.angle = m.angle * (1 - Math.min(d, 1));
     } else {
       // a straight rope gets pushed off the line too, alternately up and down,
       // so that a team that pulled as one can still be split
       const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
-      m.angle = q(side * Math.min(90, Math.abs(m.angle) * (1 - d) + -d * 30));
+      m.angle = side * Math.min(90, Math.abs(m.angle) * (1 - d) + -d * 30);
     }
   }
 }
@@ -91,11 +91,11 @@ function changeContacts(ctx: Ctx, n: number): void {
     // departments held before any is added here: each is looked at once, and adding one
     // changes whether that one is held, never a later one, so asking as the loop goes
     // finds the same departments as a list made first (which the census paid for)
-    for (let i = 0; i < departments.length; i++) {
+    for (let i = 0; i < departments.length && toAdd > 0; i++) {
       const dept = departments[i]!;
       if (isHeld(state, dept)) continue;
       const least = leastConnected(state);
-      if (toAdd === 0 || least === null) break;
+      if (least === null) break;
       least.contacts = [...least.contacts, dept];
       toAdd--;
     }
@@ -144,9 +144,9 @@ function adjustTeam(ctx: Ctx, key: 'morale' | 'effort' | 'skill', d: number): vo
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     if (!m.present) continue;
-    if (key === 'morale') m.morale = q(clamp(m.morale + d, lo, hi));
-    else if (key === 'effort') m.effort = q(clamp(m.effort + d, lo, hi));
-    else m.skill = q(clamp(m.skill + d, lo, hi));
+    if (key === 'morale') m.morale = clamp(m.morale + d, lo, hi);
+    else if (key === 'effort') m.effort = clamp(m.effort + d, lo, hi);
+    else m.skill = clamp(m.skill + d, lo, hi);
   }
   record(ctx, key, before, traced(ctx) ? averageOf(state, key) : 0);
 }
@@ -163,7 +163,7 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
     }
     case 'trust': {
       const before = state.trust;
-      state.trust = q(clamp01(before + d));
+      state.trust = clamp01(before + d);
       record(ctx, 'trust', before, state.trust);
       return;
     }
@@ -174,7 +174,7 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
       return;
     case 'autonomy': {
       const before = state.autonomy;
-      state.autonomy = q(clamp01(before + d));
+      state.autonomy = clamp01(before + d);
       record(ctx, 'autonomy', before, state.autonomy);
       return;
     }
@@ -192,7 +192,7 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
     }
     case 'brand': {
       const before = state.brand;
-      state.brand = q(clamp01(before + d));
+      state.brand = clamp01(before + d);
       record(ctx, 'brand', before, state.brand);
       return;
     }
@@ -201,11 +201,11 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
       for (const c of state.competitors) {
         if (key === 'competitor') {
           const before = c.strength;
-          c.strength = q(clamp(before + d, 0.05, 10));
+          c.strength = clamp(before + d, 0.05, 10);
           if (traced(ctx)) record(ctx, `competitor:${c.id}`, before, c.strength);
         } else {
           const before = c.alignment;
-          c.alignment = q(clamp(before + d, 0.05, 1));
+          c.alignment = clamp(before + d, 0.05, 1);
           if (traced(ctx)) record(ctx, `competitorAlignment:${c.id}`, before, c.alignment);
         }
       }
@@ -213,19 +213,19 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
     }
     case 'outside': {
       const before = state.outside;
-      state.outside = q(before + d);
+      state.outside = before + d;
       record(ctx, 'outside', before, state.outside);
       return;
     }
     case 'market': {
       const before = state.marketSize;
-      state.marketSize = q(Math.max(1, before * (1 + d)));
+      state.marketSize = Math.max(1, before * (1 + d));
       record(ctx, 'marketSize', before, state.marketSize);
       return;
     }
     case 'home': {
       const before = state.home;
-      state.home = q(clamp(before + d, -1, 1));
+      state.home = clamp(before + d, -1, 1);
       record(ctx, 'home', before, state.home);
       return;
     }
@@ -234,13 +234,13 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
       return;
     case 'costToServe': {
       const before = state.costToServe;
-      state.costToServe = q(clamp(before + d, 0, 2));
+      state.costToServe = clamp(before + d, 0, 2);
       record(ctx, 'costToServe', before, state.costToServe);
       return;
     }
     case 'leech': {
       const before = state.leech;
-      state.leech = q(clamp01(before + d));
+      state.leech = clamp01(before + d);
       record(ctx, 'leech', before, state.leech);
       return;
     }
@@ -251,14 +251,14 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
 function changePrice(ctx: Ctx, d: number): void {
   const state = ctx.state;
   const before = state.price;
-  state.price = q(clamp(before + d, 0.5, 1.5));
+  state.price = clamp(before + d, 0.5, 1.5);
   record(ctx, 'price', before, state.price);
   const cut = before - state.price;
   if (cut <= 0) return;
   // rivals do not let a price cut stand unanswered: each pulls harder from now on
   for (const c of state.competitors) {
     const was = c.strength;
-    c.strength = q(clamp(was + PRICE_RIVAL * cut, 0.05, 10));
+    c.strength = clamp(was + PRICE_RIVAL * cut, 0.05, 10);
     if (traced(ctx)) record(ctx, `competitor:${c.id}`, was, c.strength);
   }
 }
@@ -279,7 +279,7 @@ function adjustMember(
   if (d === undefined) return;
   const limits = TEAM_LIMITS[key];
   const before = key === 'morale' ? m.morale : key === 'effort' ? m.effort : m.skill;
-  const after = q(clamp(before + d, limits[0], limits[1]));
+  const after = clamp(before + d, limits[0], limits[1]);
   if (key === 'morale') m.morale = after;
   else if (key === 'effort') m.effort = after;
   else m.skill = after;
@@ -294,7 +294,7 @@ function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
   adjustMember(ctx, m, 'skill', e.skill);
   if (e.angle !== undefined) {
     const before = traced(ctx) ? teamResultant(ctx.state).alignment : 0;
-    m.angle = q(clamp(m.angle + e.angle, -90, 90));
+    m.angle = clamp(m.angle + e.angle, -90, 90);
     record(ctx, 'alignment', before, traced(ctx) ? teamResultant(ctx.state).alignment : 0);
   }
   if (e.leaves) {

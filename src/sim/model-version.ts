@@ -7,8 +7,10 @@
 // 1: label-based style dynamics (a reply's style carried its own effects).
 // 2: situational: what a reply does (its acts) is answered by the state the player built;
 //    next year's outlook counts in the score.
+// 3: rounds only what engines may compute differently (see fixed.ts), and turns rope
+//    angles by a polynomial: every figure moves by millionths, and a census takes half the time.
 
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** What a result made before results were stamped counts as: they all came from model 1. */
 export const UNSTAMPED_MODEL = 1;

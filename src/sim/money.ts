@@ -1,4 +1,3 @@
-import { q } from './fixed.ts';
 import { DEFAULT_COST_TO_SERVE, DEFAULT_MARGIN, PRICE_DRAW } from './params.ts';
 import type { SimState } from './state.ts';
 import type { CustomerDef } from './types.ts';
@@ -17,7 +16,7 @@ function served(customer: CustomerDef, state: SimState): number {
 
 /** What we invoice this quarter, in thousands: at list price and full service, share × market. */
 export function revenueOf(customer: CustomerDef, state: SimState, share: number): number {
-  return q(share * state.marketSize * served(customer, state) * state.price);
+  return share * state.marketSize * served(customer, state) * state.price;
 }
 
 /** Gross margin at our price, less the cost to serve the core business and any leech we keep. */
@@ -28,7 +27,7 @@ export function profitOf(customer: CustomerDef, state: SimState, share: number):
   const coreVolume = leech === undefined ? volume : volume * (1 - leech.share);
   const margin = (coreVolume + leechVolume) * (state.price - 1 + marginRate(customer));
   const cost = coreVolume * state.costToServe + (leech ? leechVolume * leech.costToServe : 0);
-  return q(margin - cost);
+  return margin - cost;
 }
 
 export function marginRate(customer: CustomerDef): number {
@@ -41,7 +40,7 @@ export function startingCostToServe(customer: CustomerDef): number {
 
 /** The pull a price away from list puts on the customer each quarter: + below list. */
 export function priceDraw(state: SimState): number {
-  return state.price === 1 ? 0 : q(PRICE_DRAW * (1 - state.price));
+  return state.price === 1 ? 0 : PRICE_DRAW * (1 - state.price);
 }
 
 /** Whether a scenario says anything about money, so that screens show profit and currency. */

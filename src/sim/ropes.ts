@@ -16,12 +16,12 @@ export interface Rope {
 }
 
 export function memberPull(m: MemberState): number {
-  return m.present ? q(m.skill * m.effort * m.morale) : 0;
+  return m.present ? m.skill * m.effort * m.morale : 0;
 }
 
 /** The angle a member actually pulls at, after alignment forced by a directive call. */
 export function effectiveAngle(m: MemberState, forced: number): number {
-  return q(m.angle * (1 - forced));
+  return m.angle * (1 - forced);
 }
 
 export function breadth(state: SimState, departmentCount: number): number {
@@ -40,7 +40,7 @@ export function breadth(state: SimState, departmentCount: number): number {
       if (!company.includes(c) && !metBefore(members, i, k, c)) held++;
     }
   }
-  return q(held / departmentCount);
+  return held / departmentCount;
 }
 
 /** Whether contact c, at place k of member i's list, was already met in the lists before it. */
@@ -81,8 +81,8 @@ export function teamResultantNow(state: SimState): { alignment: number; resultan
     sy += p * sinDeg(a);
     total += p;
   }
-  const resultant = q(Math.sqrt(sx * sx + sy * sy));
-  now.alignment = total === 0 ? 0 : q(resultant / total);
+  const resultant = Math.sqrt(sx * sx + sy * sy);
+  now.alignment = total === 0 ? 0 : resultant / total;
   now.resultant = resultant;
   return now;
 }
@@ -96,7 +96,7 @@ export function rivalReach(breadthNow: number): number {
   // a step asks twice for the same breadth (its forces, then next year's outlook)
   if (breadthNow !== reachOf) {
     reachOf = breadthNow;
-    reach = q(1 / (1 + BREADTH_SHIELD * breadthNow));
+    reach = 1 / (1 + BREADTH_SHIELD * breadthNow);
   }
   return reach;
 }
@@ -158,18 +158,16 @@ export function forces(
   b: number = breadth(state, departmentCount),
   out: Forces | null = null,
 ): Forces {
-  const us = q(resultant * trustFriction(state.trust, params) * contactsGrip(b, params));
+  const us = resultant * trustFriction(state.trust, params) * contactsGrip(b, params);
   let them = 0;
   for (const c of state.competitors) them += c.strength * c.alignment;
-  them = q(them * rivalReach(b));
-  const habit = q(params.habit * (1 + params.breadthHabit * b));
+  them = them * rivalReach(b);
+  const habit = params.habit * (1 + params.breadthHabit * b);
   const outside = state.outside;
-  const target = q(
-    clamp(
-      (us - them + outside + habit * state.home) / (us + them + Math.abs(outside) + habit),
-      -1,
-      1,
-    ),
+  const target = clamp(
+    (us - them + outside + habit * state.home) / (us + them + Math.abs(outside) + habit),
+    -1,
+    1,
   );
   if (out === null) return { us, them, outside, habit, target };
   // the census's own report for this depth, written over rather than allocated again

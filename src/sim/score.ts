@@ -53,7 +53,7 @@ function outcomeOf(state: SimState, key: Outcome): number {
   switch (key) {
     case 'share':
       // where the customer ended, and where it is heading next year (Metrics.outlook)
-      return q((last.share + last.outlook) / 2);
+      return (last.share + last.outlook) / 2;
     case 'morale':
     case 'trust':
     case 'brand':
@@ -69,14 +69,14 @@ function outcomeOf(state: SimState, key: Outcome): number {
     case 'attainment': {
       let sum = 0;
       for (let i = 0; i < played; i++) sum += history[i]!.metrics.attainment;
-      return played === 0 ? 0 : q(sum / played);
+      return played === 0 ? 0 : sum / played;
     }
     case 'earnings':
-      return state.start.earnings > 0 ? q(last.earnings / state.start.earnings) : 0;
+      return state.start.earnings > 0 ? last.earnings / state.start.earnings : 0;
     case 'alignment': {
       let sum = 0;
       for (let i = 0; i < played; i++) sum += history[i]!.metrics.alignment;
-      return played === 0 ? 0 : q(sum / played);
+      return played === 0 ? 0 : sum / played;
     }
     case 'profit': {
       // every quarter's profit, and next year's at the outlook's share (profit follows
@@ -86,7 +86,7 @@ function outcomeOf(state: SimState, key: Outcome): number {
       const mean = played === 0 ? last.profit : sum / played;
       const ahead = (last.profit * last.outlook) / Math.max(last.share, 1e-9);
       const base = state.start.revenue;
-      return base > 0 ? q((mean + ahead) / 2 / base) : 0;
+      return base > 0 ? (mean + ahead) / 2 / base : 0;
     }
   }
 }
@@ -98,7 +98,7 @@ export function normalise(outcome: Outcome, value: number): number {
 
 /** A value on 0..1 over the range that starts at lo and spans span. */
 function scaled(value: number, lo: number, span: number): number {
-  return q(clamp01((value - lo) / span));
+  return clamp01((value - lo) / span);
 }
 
 // a rubric's terms (outcome, weight and range), listed once per rubric object rather than
@@ -146,5 +146,5 @@ function weighted(terms: readonly Term[], state: SimState): number {
     const t = terms[i]!;
     total += t.weight * scaled(outcomeOf(state, t.key), t.lo, t.span);
   }
-  return q(total);
+  return total;
 }

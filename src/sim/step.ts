@@ -162,8 +162,9 @@ function measure(
   alignment: number,
   breadthNow: number,
   out: Metrics | null = null,
+  withOutlook = true,
 ): Metrics {
-  const share = q(shareOf(state.position));
+  const share = shareOf(state.position);
   const revenue = revenueOf(scenario.customer, state, share);
   const profit = profitOf(scenario.customer, state, share);
   let team = 0;
@@ -174,12 +175,13 @@ function measure(
     moraleSum += m.morale;
   }
   const growthBase = yearAgo ?? previous;
-  const growthQoQ = previous && previous.revenue > 0 ? q(revenue / previous.revenue - 1) : 0;
-  const growthYoY = growthBase && growthBase.revenue > 0 ? q(revenue / growthBase.revenue - 1) : 0;
-  const attainment = state.plan > 0 ? q(revenue / state.plan) : 0;
-  const morale = team === 0 ? 0 : q(moraleSum / team);
-  const earnings = team === 0 ? 0 : q((revenue * scenario.params.commission) / team);
-  const outlook = outlookShare(scenario, state, breadthNow);
+  const growthQoQ = previous && previous.revenue > 0 ? revenue / previous.revenue - 1 : 0;
+  const growthYoY = growthBase && growthBase.revenue > 0 ? revenue / growthBase.revenue - 1 : 0;
+  const attainment = state.plan > 0 ? revenue / state.plan : 0;
+  const morale = team === 0 ? 0 : moraleSum / team;
+  const earnings = team === 0 ? 0 : (revenue * scenario.params.commission) / team;
+  // NaN where nobody reads it, so that a reader it was skipped for would see at once
+  const outlook = withOutlook ? outlookShare(scenario, state, breadthNow) : Number.NaN;
   if (out === null) {
     return {
       share,
@@ -234,7 +236,7 @@ function pushOutside(
   delta: number,
   note?: string,
 ): void {
-  state.outside = q(state.outside + delta);
+  state.outside = state.outside + delta;
   // untraced (the census), nothing is allocated
   if (causes === null) return;
   // the cause's keys in the order they always had: the traced states are pinned to the bit
@@ -259,7 +261,7 @@ function yearMoved(rate: number): number {
   movedRates[1] = movedRates[0]!;
   movedYears[1] = movedYears[0]!;
   movedRates[0] = rate;
-  movedYears[0] = 1 - (1 - rate) ** OUTLOOK_QUARTERS;
+  movedYears[0] = q(1 - (1 - rate) ** OUTLOOK_QUARTERS);
   return movedYears[0];
 }
 
@@ -303,7 +305,7 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
   );
   const x = state.position;
   const moved = target > x ? yearMoved(p.rateUp) : yearMoved(p.rateDown);
-  return q((1 + x + moved * (target - x)) / 2);
+  return (1 + x + moved * (target - x)) / 2;
 }
 
 export function initialState(scenario: ScenarioDef, seed: string): SimState {
@@ -337,7 +339,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     choices: [],
   };
   state.plan = revenueOf(c, state, shareOf(c.position));
-  state.brand = q(0.5 * teamResultant(state).alignment * shareOf(c.position) + 0.2);
+  state.brand = 0.5 * teamResultant(state).alignment * shareOf(c.position) + 0.2;
   state.start = measure(
     scenario,
     state,
@@ -375,7 +377,7 @@ function relaxForced(
 ) {
   if (state.forced === 0) return;
   const before = causes ? teamResultant(state).alignment : 0;
-  const next = q(state.forced * scenario.params.forcedDecay);
+  const next = state.forced * scenario.params.forcedDecay;
   const relaxed = next < 0.02 ? 0 : next;
   const opened = (state.forced - relaxed) * state.rebound;
   state.forced = relaxed;
@@ -386,7 +388,7 @@ function relaxForced(
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
     // the experienced spring back hardest: they never agreed with the call
     const k = m.skill >= READY_SKILL ? 1 : NEWER_REBOUND;
-    m.angle = q(clamp(m.angle + side * opened * k, -90, 90));
+    m.angle = clamp(m.angle + side * opened * k, -90, 90);
   }
   if (!causes) return;
   const after = teamResultant(state).alignment;
@@ -444,8 +446,8 @@ export function step(
   const { situation, choice } = decision(prep, prev, choiceId);
   const state = cloneState(prev);
   const causes: Cause[] | null = options.trace === false ? null : [];
-  const luck = luckOf(scenario, prev);
-  const report = play(prep, prev, state, situation, choice, causes, luck, null);
+  const market = marketOf(prep, prev, luckOf(scenario, prev));
+  const report = play(prep, prev, state, situation, choice, causes, market, null, true);
   state.history = appended(prev.history, report);
   state.choices = appended(prev.choices, choice.def.id);
   return state;
@@ -476,12 +478,57 @@ export function luckOf(scenario: ScenarioDef, state: SimState): Luck {
 }
 
 /**
+ * What the market does in the quarter after `state`, whatever the reply: the events that
+ * fire and the gust. Which events fire depends on the luck, last quarter's figures and the
+ * events already fired, none of which the reply changes, so the census works this out once
+ * for the replies that share a state (see stepInto).
+ */
+export interface Market {
+  luck: Luck;
+  /** the events that fire this quarter, in the scenario's order */
+  fired: readonly PreparedEvent[];
+  /** their ids */
+  firedIds: string[];
+  /** the game's fired events with this quarter's appended */
+  firedEvents: string[];
+  /** the seeded gust from outside, centred on zero */
+  noise: number;
+}
+
+export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): Market {
+  const values = luck.values;
+  const quarter = state.quarter + 1;
+  const lastMetrics = state.history[state.history.length - 1]?.metrics ?? state.start;
+  const events = prep.events;
+  let fired: PreparedEvent[] | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (!eventApplies(event, state, lastMetrics, quarter)) continue;
+    if (values[i]! >= event.def.odds) continue;
+    fired ??= [];
+    fired.push(event);
+  }
+  const firedIds = fired === null ? (NO_EVENTS as string[]) : fired.map((e) => e.def.id);
+  const u = values[events.length]! + values[events.length + 1]! - 1;
+  return {
+    luck,
+    fired: fired ?? NO_FIRED,
+    firedIds,
+    firedEvents: fired === null ? state.firedEvents : joined(state.firedEvents, firedIds),
+    noise: u * prep.scenario.params.noise * 2,
+  };
+}
+
+const NO_FIRED: readonly PreparedEvent[] = Object.freeze([]);
+
+/**
  * step() without the trace, for the census, which plays a million quarters: the state is
  * written over `into`, a state this function returned earlier for the same quarter of
  * another strategy, and its objects and lists are reused rather than allocated again. The
  * states of a depth-first walk are only read while their own branch is walked, so each
  * depth needs one. `into` null allocates. `situation` is the one waiting in prev, and
- * `luck` is luckOf(prev), shared by every strategy that reaches this quarter.
+ * `market` is marketOf(prev), shared by the replies to prev's situation. Its reports'
+ * outlook is NaN before the last quarter: only the final score reads it.
  */
 export function stepInto(
   prep: PreparedScenario,
@@ -489,7 +536,7 @@ export function stepInto(
   situation: PreparedSituation,
   choice: PreparedChoice,
   into: SimState | null,
-  luck: Luck,
+  market: Market,
 ): SimState {
   const n = prev.history.length;
   if (into !== null && into.history.length !== n + 1) {
@@ -498,7 +545,20 @@ export function stepInto(
   const state = into === null ? cloneState(prev) : copyInto(into, prev);
   // into's report for this quarter belongs to a branch already walked: written over too
   const reuse = into === null ? null : into.history[n]!;
-  const report = play(prep, prev, state, situation, choice, null, luck, reuse);
+  // the walks that step this way read the final score and the events fired, nothing else,
+  // and no event waits on the outlook (WatchedMetric): next year's outlook, a tenth of a
+  // step, is measured at the end only
+  const report = play(
+    prep,
+    prev,
+    state,
+    situation,
+    choice,
+    null,
+    market,
+    reuse,
+    choice.nextId === null,
+  );
   if (into === null) {
     state.history = appended(prev.history, report);
     state.choices = appended(prev.choices, choice.def.id);
@@ -529,8 +589,9 @@ function play(
   situation: PreparedSituation,
   prepChoice: PreparedChoice,
   causes: Cause[] | null,
-  luck: Luck,
+  market: Market,
   reuse: QuarterReport | null,
+  withOutlook: boolean,
 ): QuarterReport {
   const choice = prepChoice.def;
   const scenario = prep.scenario;
@@ -538,8 +599,7 @@ function play(
   const depts = scenario.customer.departments;
   const p = scenario.params;
   state.outside = 0;
-  const values = luck.values;
-  state.rng = luck.next;
+  state.rng = market.luck.next;
   const prevMetrics = prev.history[prev.history.length - 1]?.metrics ?? prev.start;
   // what moved each figure, and by how much (attribution.ts): kept with the causes
   const trail: Trail | null = causes ? openTrail(scenario, state, quarter, prevMetrics) : null;
@@ -568,21 +628,16 @@ function play(
     }
   }
 
-  let fired: string[] | null = null;
-  const events = prep.events;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    if (!eventApplies(event, state, prevMetrics, quarter)) continue;
-    if (values[i]! >= event.def.odds) continue;
-    fired ??= [];
-    fired.push(event.def.id);
+  const fired = market.fired;
+  for (let i = 0; i < fired.length; i++) {
+    const event = fired[i]!;
     const source: CauseSource = causes
       ? { source: 'event', ref: event.def.id, origin: quarter }
       : UNTRACED;
     applyEntries(state, depts, causes, source, event.effects, event.members);
     trail?.mark(source);
   }
-  if (fired) state.firedEvents = joined(state.firedEvents, fired);
+  state.firedEvents = market.firedEvents;
 
   // a price below list draws the customer each quarter it lasts; one above pushes it away
   const draw = priceDraw(state);
@@ -593,8 +648,7 @@ function play(
   }
 
   // outside influences: a seeded gust, centred on zero
-  const u = values[events.length]! + values[events.length + 1]! - 1;
-  const noise = q(u * p.noise * 2);
+  const noise = market.noise;
   if (noise !== 0) pushOutside(state, causes, trail, quarter, 'noise', noise);
 
   // a team whose ropes spread wide looks as fragmented and confusing as the competition:
@@ -607,7 +661,7 @@ function play(
   const spread = CONFUSION_FROM - alignment;
   if (spread > 0) {
     const before = state.trust;
-    state.trust = q(clamp01(before - Math.min(CONFUSION_MAX, CONFUSION * spread)));
+    state.trust = clamp01(before - Math.min(CONFUSION_MAX, CONFUSION * spread));
     if (causes && state.trust !== before) {
       causes.push({
         metric: 'trust',
@@ -627,14 +681,12 @@ function play(
   const f = forces(state, p, depts.length, resultant, b, reuse?.forces ?? null);
   const gap = f.target - state.position;
   const rate = gap > 0 ? p.rateUp : p.rateDown;
-  state.position = q(clamp(state.position + rate * gap, -1, 1));
-  state.home = q(
-    clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1),
-  );
+  state.position = clamp(state.position + rate * gap, -1, 1);
+  state.home = clamp(state.home + p.loyalty * (1 + 2 * b) * (state.position - state.home), -1, 1);
   trail?.moved(rate);
 
-  state.marketSize = q(state.marketSize * (1 + p.marketGrowth));
-  state.plan = q(state.plan * (1 + p.planGrowth));
+  state.marketSize = state.marketSize * (1 + p.marketGrowth);
+  state.plan = state.plan * (1 + p.planGrowth);
   trail?.drift('growth');
 
   const share = shareOf(state.position);
@@ -644,13 +696,13 @@ function play(
     if (!m.present) continue;
     const toward = 0.35 + 0.65 * state.autonomy;
     const drift = MORALE_DRIFT * (toward - m.morale) + p.moraleFromPlan * (attainment - 1);
-    m.morale = q(clamp(m.morale + drift, 0.05, 1));
-    m.effort = q(m.effort + 0.3 * (1 - m.effort));
+    m.morale = clamp(m.morale + drift, 0.05, 1);
+    m.effort = m.effort + 0.3 * (1 - m.effort);
   }
   trail?.drift('spirits');
   const brandTarget = alignment * share;
   const brandRate = brandTarget > state.brand ? p.brandUp : p.brandDown;
-  state.brand = q(clamp01(state.brand + brandRate * (brandTarget - state.brand)));
+  state.brand = clamp01(state.brand + brandRate * (brandTarget - state.brand));
   trail?.drift('brand');
 
   const history = prev.history;
@@ -663,10 +715,11 @@ function play(
     alignment,
     b,
     reuse?.metrics ?? null,
+    withOutlook,
   );
   state.quarter = quarter;
   state.situationId = prepChoice.nextId;
-  const firedIds = fired ?? (NO_EVENTS as string[]);
+  const firedIds = market.firedIds;
   if (reuse === null) {
     const report: QuarterReport = {
       quarter,

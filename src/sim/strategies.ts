@@ -8,7 +8,7 @@ import {
 import { draw, type RngState, seedRng } from './rng.ts';
 import { scoreByTerms } from './score.ts';
 import type { SimState } from './state.ts';
-import { initialState, type Luck, luckOf, stepInto } from './step.ts';
+import { initialState, type Luck, luckOf, marketOf, stepInto } from './step.ts';
 import type { ScenarioDef } from './types.ts';
 
 // Every strategy of a scenario played on one seed, so a player's score can be read
@@ -159,11 +159,13 @@ export function everyStrategyFrom(
       luck = luckOf(scenario, state);
       lucks[depth] = luck;
     }
+    // what the market does this quarter is the same for every reply: worked out once
+    const market = marketOf(prep, state, luck);
     const choices = situation.choices;
     for (let i = 0; i < choices.length; i++) {
       const c = choices[i]!;
       path.push(c.def.id);
-      const next = stepInto(prep, state, situation, c, states[depth] ?? null, luck);
+      const next = stepInto(prep, state, situation, c, states[depth] ?? null, market);
       states[depth] = next;
       // (a next id that names no situation never gets here: subtreeCounts has thrown)
       const id = next.situationId;
@@ -243,7 +245,8 @@ function sampledCensus(
       const situation = preparedSituation(prep, state.situationId!);
       lucks[d] ??= luckOf(scenario, state);
       const choice = situation.choices[picks[d]!]!;
-      states[d + 1] = stepInto(prep, state, situation, choice, states[d + 1] ?? null, lucks[d]!);
+      const market = marketOf(prep, state, lucks[d]!);
+      states[d + 1] = stepInto(prep, state, situation, choice, states[d + 1] ?? null, market);
     }
     const end = states[picks.length]!;
     tally(result, scoreByTerms(prep.terms, end), end.choices);

@@ -7,6 +7,7 @@ import type { Database } from '../../src/server/db/database.ts';
 import { migrations } from '../../src/server/db/migrate.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.ts';
+import { MODEL_VERSION } from '../../src/sim/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { json, type Running, startServer } from './helpers.ts';
 
@@ -38,7 +39,7 @@ describe('the server over HTTP', () => {
     expect(healthSchema.parse(res.body)).toEqual({
       ok: true,
       version: GAME_VERSION,
-      model: 2,
+      model: MODEL_VERSION,
       database: 'pglite',
     });
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { playChoices, SimError, step } from '../../src/sim/index.ts';
+import { playChoices, SimError, type SimState, step } from '../../src/sim/index.ts';
 import { prepared, preparedSituation } from '../../src/sim/prepared.ts';
-import { luckOf, stepInto } from '../../src/sim/step.ts';
+import { luckOf, marketOf, stepInto } from '../../src/sim/step.ts';
 
 // stepInto is step() for the census: it writes a quarter over a state it returned before.
 // Written over a state from another line of play, it must still give what step() gives.
@@ -14,25 +14,53 @@ const prep = prepared(scenario);
 const [first, second] = scenario.situations;
 const seed = 'into-1';
 
+/**
+ * step()'s state as the census keeps it: only the final score reads next year's outlook, so
+ * before the last quarter stepInto leaves it unmeasured (NaN), a tenth of a step saved.
+ */
+function asTheCensusKeepsIt(state: SimState): SimState {
+  const copy = structuredClone(state);
+  if (copy.situationId !== null) copy.history.at(-1)!.metrics.outlook = Number.NaN;
+  return copy;
+}
+
 describe('stepInto', () => {
   it('writes a quarter over a state from another line of play as step() would play it', () => {
     const a = playChoices(scenario, seed, [first!.choices[0]!.id]);
     const b = playChoices(scenario, seed, [first!.choices[2]!.id]);
     const situation = preparedSituation(prep, second!.id);
     const [x, y] = [situation.choices[0]!, situation.choices[1]!];
-    const pooled = stepInto(prep, a, situation, x, null, luckOf(scenario, a));
-    expect(pooled).toEqual(step(scenario, a, x.def.id, { trace: false }));
+    const pooled = stepInto(prep, a, situation, x, null, marketOf(prep, a, luckOf(scenario, a)));
+    expect(pooled).toEqual(asTheCensusKeepsIt(step(scenario, a, x.def.id, { trace: false })));
     // b's first quarter is not the one pooled holds: it must be copied in, not assumed
-    const over = stepInto(prep, b, situation, y, pooled, luckOf(scenario, b));
+    const over = stepInto(prep, b, situation, y, pooled, marketOf(prep, b, luckOf(scenario, b)));
     expect(over).toBe(pooled);
-    expect(over).toEqual(step(scenario, b, y.def.id, { trace: false }));
+    expect(over).toEqual(asTheCensusKeepsIt(step(scenario, b, y.def.id, { trace: false })));
+  });
+
+  it("measures next year's outlook at the last quarter, as step() does", () => {
+    const before = scenario.situations.slice(0, -1).map((s) => s.choices[1]!.id);
+    const a = playChoices(scenario, seed, before);
+    const situation = preparedSituation(prep, a.situationId!);
+    const last = situation.choices[2]!;
+    const end = stepInto(prep, a, situation, last, null, marketOf(prep, a, luckOf(scenario, a)));
+    expect(end.situationId).toBeNull();
+    expect(end.history.at(-1)!.metrics.outlook).toBeGreaterThan(0);
+    expect(end).toEqual(step(scenario, a, last.def.id, { trace: false }));
   });
 
   it('refuses a state to write over that is not one quarter after the one played from', () => {
     const a = playChoices(scenario, seed, [first!.choices[0]!.id]);
     const situation = preparedSituation(prep, second!.id);
     expect(() =>
-      stepInto(prep, a, situation, situation.choices[0]!, a, luckOf(scenario, a)),
+      stepInto(
+        prep,
+        a,
+        situation,
+        situation.choices[0]!,
+        a,
+        marketOf(prep, a, luckOf(scenario, a)),
+      ),
     ).toThrow(SimError);
   });
 });
