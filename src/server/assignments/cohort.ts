@@ -1,3 +1,4 @@
+import type { Credentials } from '../accounts/sessions.ts';
 import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -51,9 +52,9 @@ function statusOf(a: AssignmentRow, t: TraineeSummary): CohortStatus {
 export async function cohortView(
   db: Database,
   id: string,
-  secret: string | null,
+  who: Credentials,
 ): Promise<CohortView> {
-  return cohortOf(db, await asHr(db, id, secret));
+  return cohortOf(db, await asHr(db, id, who));
 }
 
 /** The cohort of an assignment whose reader is known to be HR (the admin secret, or an LMS instructor's launch). */
@@ -107,11 +108,11 @@ export function cohortCsv(view: CohortView): string {
 export async function resultForHr(
   db: Database,
   id: string,
-  secret: string | null,
+  who: Credentials,
   trainee: string,
   n: number,
 ): Promise<Record<string, unknown>> {
-  const a = await asHr(db, id, secret);
+  const a = await asHr(db, id, who);
   const [row] = await db.query<{ result: Record<string, unknown> | null }>(
     `SELECT a.result FROM attempts a JOIN trainees t ON t.id = a.trainee_id
      WHERE t.assignment_id = $1 AND t.name = $2 AND a.number = $3`,

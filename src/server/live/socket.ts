@@ -75,7 +75,7 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
     if (msg.type === 'hello') {
       if (joined) throw new RoomError('not_allowed', 'this socket has said hello already');
       if (msg.role === 'facilitator') {
-        const room = await asFacilitator(db, code.data!, msg.secret);
+        const room = await asFacilitator(db, code.data!, { secret: msg.secret, account: null });
         client.role = 'facilitator';
         joined = { role: 'facilitator', roomId: room.id };
         hub.add(room.id, client);
