@@ -27,7 +27,11 @@ export function readAccounts(env: AccountSettings): AccountEntry[] {
     throw new AccountsError(
       'TOW_ACCOUNTS and TOW_ACCOUNTS_FILE are both set: keep the accounts in one of them',
     );
-  if (env.TOW_ACCOUNTS) return parseAccounts(env.TOW_ACCOUNTS, 'TOW_ACCOUNTS', /\r?\n|;/);
+  if (env.TOW_ACCOUNTS) {
+    // entries on lines are counted by line; on one line separated by ";", by entry
+    const separator = env.TOW_ACCOUNTS.includes(';') ? /\r?\n|;/ : /\r?\n/;
+    return parseAccounts(env.TOW_ACCOUNTS, 'TOW_ACCOUNTS', separator);
+  }
   if (env.TOW_ACCOUNTS_FILE) {
     let text: string;
     try {

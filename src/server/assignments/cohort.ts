@@ -1,6 +1,6 @@
-import type { Credentials } from '../accounts/sessions.ts';
 import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
@@ -49,11 +49,7 @@ function statusOf(a: AssignmentRow, t: TraineeSummary): CohortStatus {
   return t.used > 0 ? 'in progress' : 'not started';
 }
 
-export async function cohortView(
-  db: Database,
-  id: string,
-  who: Credentials,
-): Promise<CohortView> {
+export async function cohortView(db: Database, id: string, who: Credentials): Promise<CohortView> {
   return cohortOf(db, await asHr(db, id, who));
 }
 

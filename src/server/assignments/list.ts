@@ -1,7 +1,7 @@
 import type { Account, ListedAssignment } from '../../room/accounts.ts';
 import { requireScope } from '../accounts/roles.ts';
 import type { Queryable } from '../db/database.ts';
-import { type AssignmentRow, ASSIGNMENT_SELECT, publicAssignment } from './rows.ts';
+import { ASSIGNMENT_SELECT, type AssignmentRow, publicAssignment } from './rows.ts';
 
 // HR's list of every assignment on the server, newest first, with who made it and how far
 // its cohort has got: what a signed-in HR account sees instead of pasting an admin secret.

@@ -1,7 +1,7 @@
 import type { PublicAssignment } from '../../room/assignments.ts';
-import type { Queryable } from '../db/database.ts';
-import type { Credentials } from '../accounts/sessions.ts';
 import { requireScope } from '../accounts/roles.ts';
+import type { Credentials } from '../accounts/sessions.ts';
+import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { hashSecret, matchesHash } from '../rooms/secrets.ts';
 

@@ -1,7 +1,7 @@
-import type { Credentials } from '../accounts/sessions.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { GAME_VERSION } from '../../record/version.ts';
 import { MODEL_VERSION, OUTCOME_LABELS, type Outcome } from '../../sim/index.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { asFacilitator } from './auth.ts';
 import { playersOf, replayed } from './players.ts';

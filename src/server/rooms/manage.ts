@@ -1,4 +1,3 @@
-import type { Credentials } from '../accounts/sessions.ts';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { MAX_PLAYERS_PER_ROOM } from '../../room/limits.ts';
@@ -9,6 +8,7 @@ import type {
   PublicRoom,
   RoomCommand,
 } from '../../room/protocol.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { asFacilitator } from './auth.ts';

@@ -1,5 +1,5 @@
-import type { Credentials } from '../accounts/sessions.ts';
 import type { FacilitatorView, Results } from '../../room/protocol.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { asFacilitator, asPlayer } from './auth.ts';
