@@ -6,6 +6,7 @@ import { field, scenarioSelect } from './assign-view.ts';
 import { parseTrainees } from './assignment.ts';
 import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
+import { serverAccountSection } from './server-account-view.ts';
 import { cohortCsvOf, cohortOf, createAssessment, signedResultOf } from './server-api.ts';
 
 // Assessments on the game's server, on HR's page when the page is served by it: create one
@@ -246,9 +247,15 @@ export function serverView(
       }),
     ),
     made,
+    serverAccountSection((id) => {
+      // signed in as HR: the cohort opens on the session, with no secret to paste
+      idInput.value = id;
+      secretInput.value = '';
+      void show().then(() => cohort.scrollIntoView({ block: 'nearest' }));
+    }),
     h('h3', null, 'Follow a cohort'),
     field('Assessment id', idInput),
-    field('Admin secret', secretInput),
+    field('Admin secret', secretInput, 'Not needed when you are signed in as HR.'),
     h(
       'div',
       { class: 'row' },
