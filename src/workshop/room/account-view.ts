@@ -30,10 +30,14 @@ export function facilitatorAccountSection(open: (key: RoomKey) => void): HTMLEle
       const rooms = await serverRooms();
       replace(
         list,
-        h('h2', null, `Your rooms on the server (${rooms.length})`),
-        rooms.length
-          ? h('ul', { class: 'room-list' }, ...rooms.map((r) => roomLine(r, open)))
-          : h('p', { class: 'muted' }, 'None live: the rooms you make now are listed here.'),
+        h(
+          'div',
+          { class: 'card' },
+          h('h2', null, `Your rooms on the server (${rooms.length})`),
+          rooms.length
+            ? h('ul', { class: 'room-list' }, ...rooms.map((r) => roomLine(r, open)))
+            : h('p', { class: 'muted' }, 'None live: the rooms you make now are listed here.'),
+        ),
       );
     } catch (err) {
       replace(
