@@ -281,7 +281,8 @@ export const helloSchema = z.discriminatedUnion('role', [
   z.strictObject({
     type: z.literal('hello'),
     role: z.literal('facilitator'),
-    secret: secretSchema,
+    /** the room's admin secret; left out: the signed-in account that made the room (its session cookie) */
+    secret: secretSchema.optional(),
   }),
 ]);
 

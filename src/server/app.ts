@@ -159,7 +159,13 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     '/api/rooms/:code/live',
     { websocket: true },
     (socket, req) =>
-      serveSocket(socket, req.params.code, { db, hub, presence, rate: options.wsRate }),
+      serveSocket(socket, req.params.code, {
+        db,
+        hub,
+        presence,
+        rate: options.wsRate,
+        signedIn: () => sessions.accountOfSocket(req),
+      }),
   );
   const site = options.distDir ? await serveSite(app, options.distDir) : false;
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accountsText, PASSWORDS } from '../server/account-helpers.ts';
+import { accountsText, PASSWORDS, signIn } from '../server/account-helpers.ts';
 import { attachScreenshot, expectNoAxeViolations, watchPage } from './helpers/game.ts';
 import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
 
@@ -101,7 +101,7 @@ test('HR signs in on hr.html, sees every assessment, opens a cohort without its 
   expect(unexpected(problems)).toEqual([]);
 });
 
-test('a facilitator signs in on the workshop page and sees their rooms; hr.html tells them grades are not theirs', async ({
+test('a facilitator signs in on the workshop page, sees their rooms and runs one made in another browser; hr.html tells them grades are not theirs', async ({
   page,
 }, testInfo) => {
   const problems = await watchPage(page);
@@ -134,6 +134,32 @@ test('a facilitator signs in on the workshop page and sees their rooms; hr.html 
   await attachScreenshot(page, testInfo, 'workshop-signed-in-1280');
   await page.setViewportSize({ width: 360, height: 740 });
   await attachScreenshot(page, testInfo, 'workshop-signed-in-360');
+
+  // a room Fred made in another browser opens here too, on the sign-in alone
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const elsewhere = await signIn(server.base.replace(/\/$/, ''), 'fred', PASSWORDS.fred);
+  const other = await fetch(`${server.base}api/rooms`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: elsewhere.cookie!,
+      origin: new URL(server.base).origin,
+    },
+    body: JSON.stringify({
+      scenario: { kind: 'bundled', id: 'tutorial' },
+      seed: '4',
+      pacing: { mode: 'gated' },
+    }),
+  });
+  const otherCode = ((await other.json()) as { room: { code: string } }).room.code;
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your rooms on the server (2)' })).toBeVisible();
+  await page.getByRole('button', { name: `Open room ${otherCode}` }).click();
+  await expect(page.locator('.room-link')).toHaveText(/^Live/);
+  await expect(page.getByText('You run this room signed in to the server.')).toBeVisible();
+  await page.getByRole('button', { name: 'Open quarter 1' }).click();
+  await expect(page.getByText('Quarters 1–1 of 4 are open.')).toBeVisible();
+  await attachScreenshot(page, testInfo, 'workshop-room-on-signin-1280');
 
   // the same browser on HR's page: signed in, but a facilitator may not see grades
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -62,9 +62,10 @@ export class Live {
     });
   }
 
-  static open(url: string): Promise<Live> {
+  /** `headers`: what a browser adds to the upgrade (its cookie, its page's Origin) */
+  static open(url: string, headers: Record<string, string> = {}): Promise<Live> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url);
+      const socket = new WebSocket(url, { headers });
       const live = new Live(socket);
       socket.once('open', () => resolve(live));
       socket.once('error', reject);

@@ -5,7 +5,7 @@ import { openDatabase } from '../../src/server/db/open.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { call, PASSWORDS, signedIn, signIn, testAccounts } from './account-helpers.ts';
 import { createAssignment } from './assignment-helpers.ts';
-import { createRoom, PG_URL, type Running, startServer } from './helpers.ts';
+import { createRoom, Live, PG_URL, type Running, startServer } from './helpers.ts';
 
 // Signing in with an account from the environment (issue 18, HR's view on the server): the
 // password checked, the session kept in the database (through a restart, until it expires
@@ -186,6 +186,36 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
         })
       ).status,
     ).toBe(200);
+  });
+
+  it('a facilitator opens the live dashboard of their room on the sign-in, from their own pages only', async () => {
+    const fred = await signedIn(base, 'fred');
+    const fiona = await signedIn(base, 'fiona');
+    const made = await call<{ room: { code: string } }>(base, '/api/rooms', {
+      cookie: fred,
+      body: { scenario: { kind: 'bundled', id: 'silos' }, seed: '9', pacing: { mode: 'self' } },
+    });
+    const code = made.body.room.code;
+    const url = `${base.replace('http', 'ws')}/api/rooms/${code}/live`;
+    const origin = new URL(base).origin;
+    const hello = { type: 'hello', role: 'facilitator' };
+
+    const own = await Live.open(url, { cookie: fred, origin });
+    const welcome = await own.ask(hello, 'welcome');
+    expect(welcome).toMatchObject({ type: 'welcome', role: 'facilitator' });
+    own.socket.close();
+
+    const refusals: [Record<string, string>, string][] = [
+      [{ origin }, 'unauthorized'], // not signed in
+      [{ cookie: fiona, origin }, 'forbidden'], // another facilitator's room
+      [{ cookie: fred, origin: 'https://evil.example' }, 'forbidden'], // another site's page
+    ];
+    for (const [headers, error] of refusals) {
+      const sock = await Live.open(url, headers);
+      const answer = await sock.ask(hello, 'welcome');
+      expect(answer).toMatchObject({ type: 'error', error });
+      sock.socket.close();
+    }
   });
 
   it('an admin account does everything: platforms, every room, every assignment', async () => {

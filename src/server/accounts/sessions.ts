@@ -102,6 +102,16 @@ export class Sessions {
     return found?.account ?? null;
   }
 
+  /**
+   * The signed-in account of a WebSocket upgrade. A page of another site can open a socket
+   * to this server, with the cookie: only this server's own pages may speak for the account.
+   */
+  async accountOfSocket(req: FastifyRequest): Promise<Account | null> {
+    const found = await this.lookUp(req);
+    if (found) this.refuseCrossSite(req);
+    return found?.account ?? null;
+  }
+
   /** A bearer secret is judged alone (links already handed out work as before); else the cookie. */
   async credentialsOf(req: FastifyRequest, secret: string | null): Promise<Credentials> {
     if (secret !== null) return { secret, account: null };

@@ -5,20 +5,23 @@ import { button, h, replace } from '../dom.ts';
 import { keptRooms, type RoomKey } from './keys.ts';
 
 // On the "Live room" tab: the sign-in to the server, and once signed in as a facilitator
-// (or admin) the live rooms made under that name, from any browser. A room whose key this
-// browser holds opens here; the others open from their admin link. Room codes and titles
-// reach the page as text only.
+// (or admin) the live rooms made under that name, from any browser, each opening its live
+// dashboard (with this browser's key when it has one, else on the sign-in). Room codes and
+// titles reach the page as text only.
 
 function roomLine(room: ListedRoom, open: (key: RoomKey) => void): HTMLElement {
-  const key = keptRooms().find((k) => k.code === room.code);
+  // the browser's own key when it has one; otherwise the sign-in runs the room
+  const key: RoomKey = keptRooms().find((k) => k.code === room.code) ?? {
+    code: room.code,
+    secret: '',
+    title: room.scenarioTitle,
+    created: Date.parse(room.createdAt),
+  };
   return h(
     'li',
     null,
-    key
-      ? button(`Open room ${room.code}`, () => open(key), 'btn')
-      : h('strong', null, `Room ${room.code}`),
+    button(`Open room ${room.code}`, () => open(key), 'btn'),
     ` ${room.scenarioTitle} · ${room.players} ${room.players === 1 ? 'trainee' : 'trainees'} · made ${new Date(room.createdAt).toLocaleString()}`,
-    key ? null : h('span', { class: 'muted' }, ' · open it from its admin link'),
   );
 }
 

@@ -2,7 +2,8 @@ import { liveUrl } from '../../room/http.ts';
 import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ServerMessage } from '../../room/protocol.ts';
 
-// The facilitator's live channel: says hello with the admin secret and passes every
+// The facilitator's live channel: says hello with the admin secret (or, for a room opened
+// from the server's list, as the signed-in facilitator) and passes every
 // message the server sends on. A dropped socket is opened again with growing, jittered
 // waits; the welcome that follows carries the whole room again, so nothing is missed.
 
@@ -27,7 +28,10 @@ export function openLive(
     const ws = new WebSocket(liveUrl(code));
     socket = ws;
     ws.addEventListener('open', () =>
-      ws.send(JSON.stringify({ type: 'hello', role: 'facilitator', secret })),
+      // without the key, the browser's sign-in (its cookie goes with the socket) speaks
+      ws.send(
+        JSON.stringify({ type: 'hello', role: 'facilitator', ...(secret ? { secret } : {}) }),
+      ),
     );
     ws.addEventListener('message', (e) => {
       const msg = readServerMessage(e.data);
