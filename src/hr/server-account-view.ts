@@ -8,9 +8,17 @@ import { signInPanel } from './signin-view.ts';
 // (or admin) every assessment on the server, each cohort one click away. Signed in with an
 // account whose role may not see grades, the server's refusal says so.
 
-export function serverAccountSection(openCohort: (id: string) => void): HTMLElement {
+export interface ServerAccountSection {
+  element: HTMLElement;
+  /** reads the list again (an assessment was just made), when someone is signed in */
+  refresh(): void;
+}
+
+export function serverAccountSection(openCohort: (id: string) => void): ServerAccountSection {
   const list = h('div', { attrs: { 'aria-live': 'polite' } });
+  let current: Account | null = null;
   const refresh = async (account: Account | null) => {
+    current = account;
     if (!account) return list.replaceChildren();
     list.replaceChildren(h('p', { class: 'hint' }, 'Reading the assessments on the server…'));
     try {
@@ -29,7 +37,7 @@ export function serverAccountSection(openCohort: (id: string) => void): HTMLElem
       );
     }
   };
-  return h(
+  const element = h(
     'div',
     { class: 'server-account' },
     signInPanel({
@@ -41,4 +49,5 @@ export function serverAccountSection(openCohort: (id: string) => void): HTMLElem
     }),
     list,
   );
+  return { element, refresh: () => void (current && refresh(current)) };
 }

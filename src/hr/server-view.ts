@@ -168,6 +168,12 @@ export function serverView(
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
   const cohort = h('div');
+  const account = serverAccountSection((id) => {
+    // signed in as HR: the cohort opens on the session, with no secret to paste
+    idInput.value = id;
+    secretInput.value = '';
+    void show().then(() => cohort.scrollIntoView({ block: 'nearest' }));
+  });
 
   const create = async () => {
     const list = parseTrainees(trainees.value);
@@ -191,6 +197,7 @@ export function serverView(
       idInput.value = answer.assignment.id;
       secretInput.value = answer.adminSecret;
       status.textContent = `Assessment ${answer.assignment.id} is on the server, with ${answer.trainees.length} personal links.`;
+      account.refresh();
     } catch (err) {
       status.textContent = `The assessment was not made: ${message(err)}`;
     }
@@ -247,12 +254,7 @@ export function serverView(
       }),
     ),
     made,
-    serverAccountSection((id) => {
-      // signed in as HR: the cohort opens on the session, with no secret to paste
-      idInput.value = id;
-      secretInput.value = '';
-      void show().then(() => cohort.scrollIntoView({ block: 'nearest' }));
-    }),
+    account.element,
     h('h3', null, 'Follow a cohort'),
     field('Assessment id', idInput),
     field('Admin secret', secretInput, 'Not needed when you are signed in as HR.'),

@@ -76,6 +76,12 @@ test('HR signs in on hr.html, sees every assessment, opens a cohort without its 
   await attachScreenshot(page, testInfo, 'hr-list-360', '.server-account');
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // an assessment made on the page while signed in is listed at once, under Hana's name
+  await page.getByLabel('Title').fill('Made on the page');
+  await page.getByLabel('Trainees').fill('cy@example.com');
+  await page.getByRole('button', { name: 'Create the assessment' }).click();
+  await expect(list.getByRole('row', { name: /Made on the page/ })).toContainText('hana');
+
   await row.getByRole('button', { name: /Open the cohort/ }).click();
   await expect(page.locator('#s-id')).toHaveValue(id);
   await expect(page.locator('#s-secret')).toHaveValue('');
