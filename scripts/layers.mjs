@@ -26,7 +26,10 @@ export const NODE_ONLY = ['cli', 'server'];
 export const LAYERS = {
   sim: { may: [], why: 'the pure model: it imports only itself (and seedrandom)' },
   lib: { may: [], why: 'small helpers anyone may use: they import nothing of ours' },
-  room: { may: ['sim'], why: 'the live room protocol both ends share' },
+  room: {
+    may: ['sim', 'lib'],
+    why: 'the live room protocol both ends share (and the cohort CSV both write)',
+  },
   scenario: { may: ['sim'], why: 'reads scenario files into the model' },
   links: { may: ['sim', 'record'], why: 'workshop and assignment links' },
   record: { may: ['sim', 'scenario', 'links'], why: 'session records and result codes' },

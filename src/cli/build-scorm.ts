@@ -2,22 +2,25 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { build, type InlineConfig, type UserConfig } from 'vite';
+import { CMI5_FORMAT, cmi5Files } from '../lms/cmi5/package.ts';
 import { KEEP_POLICIES, type KeepPolicy } from '../lms/config.ts';
 import { manifestXml } from '../lms/manifest.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { fail, parseArgs } from './args.ts';
 
-// npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--keep first|best]
-// [--seed S] [--out DIR] builds the game (index.html only: HR's and facilitators' pages do
+// npm run build:scorm -- [--format scorm12|cmi5] [--scenario ID] [--pass N] [--attempts N]
+// [--keep first|best] [--seed S] [--id IRI] [--out DIR] builds the game (index.html only: HR's and facilitators' pages do
 // not belong in an LMS) with the package's settings baked in, and zips it with
 // imsmanifest.xml and the SCORM 1.2 schemas it names at the root. Paths stay relative
 // (Vite base './'), so the LMS may serve the package from any folder. No service worker:
 // an LMS serves many packages from one site and replaces them in place, where a worker
-// would keep serving a withdrawn version from its cache.
+// would keep serving a withdrawn version from its cache. --format cmi5 writes a cmi5
+// package instead: cmi5.xml (src/lms/cmi5/package.ts) beside the same game, which then
+// reports to the LMS's LRS (src/lms/cmi5/) in place of a SCORM API.
 
 const USAGE =
-  'npm run build:scorm -- [--scenario ID] [--pass N] [--attempts N] [--keep first|best] [--seed S] [--out DIR]';
-const OPTIONS = ['scenario', 'pass', 'attempts', 'keep', 'seed', 'out'];
+  'npm run build:scorm -- [--format scorm12|cmi5] [--scenario ID] [--pass N] [--attempts N] [--keep first|best] [--seed S] [--id IRI] [--out DIR]';
+const OPTIONS = ['format', 'scenario', 'pass', 'attempts', 'keep', 'seed', 'id', 'out'];
 const XSD_DIR = resolve('src/lms/xsd');
 const XSD_FILES = [
   'imscp_rootv1p1p2.xsd',
@@ -54,7 +57,18 @@ if (!KEEP_POLICIES.includes(keep))
 const seed = flags.get('seed') ?? 'scorm';
 if (!/^[\w-]{1,28}$/.test(seed))
   fail('--seed may hold letters, digits, _ and - (at most 28)', USAGE);
-const outDir = resolve(flags.get('out') ?? 'dist-scorm');
+const format = flags.get('format') ?? 'scorm12';
+if (format !== 'scorm12' && format !== CMI5_FORMAT)
+  fail('--format is "scorm12" (SCORM 1.2, the default) or "cmi5"', USAGE);
+const courseId = flags.get('id') ?? `urn:tug-of-war:${scenarioId}:${seed}`;
+try {
+  if (!/^[a-z][\w+.-]*:\S+$/i.test(courseId)) throw new Error();
+  new URL(courseId);
+} catch {
+  fail("--id is the course's IRI, such as https://learning.example.com/courses/who-owns", USAGE);
+}
+if (format !== CMI5_FORMAT && flags.has('id')) fail('--id is for --format cmi5', USAGE);
+const outDir = resolve(flags.get('out') ?? (format === CMI5_FORMAT ? 'dist-cmi5' : 'dist-scorm'));
 const site = join(outDir, 'site');
 
 process.env.VITE_TOW_SCORM_SCENARIO = scenarioId;
@@ -62,6 +76,7 @@ process.env.VITE_TOW_SCORM_PASS = String(passMark);
 process.env.VITE_TOW_SCORM_SEED = seed;
 process.env.VITE_TOW_SCORM_ATTEMPTS = String(attempts);
 process.env.VITE_TOW_SCORM_KEEP = keep;
+process.env.VITE_TOW_LMS_FORMAT = format;
 
 // the site's own config, with the game as the only page (merging would keep the others)
 const base = (await import('../../vite.config.ts')).default as UserConfig;
@@ -88,22 +103,35 @@ function walk(dir: string, out: string[]): string[] {
   return out;
 }
 const files = walk(site, []);
-const manifest = manifestXml({
-  identifier: `tug-of-war-${scenarioId}`,
-  title: `Tug of War: ${entry.scenario.title}`,
-  launch: 'index.html',
-  passMark,
-  files,
-});
-const zipped: Record<string, Uint8Array> = {
-  'imsmanifest.xml': new TextEncoder().encode(manifest),
-};
+const zipped: Record<string, Uint8Array> = {};
 for (const f of files) zipped[f] = readFileSync(join(site, f));
-// the schemas the manifest's xsi:schemaLocation names, so an LMS (or xmllint) can check it
-for (const f of XSD_FILES) zipped[f] = readFileSync(join(XSD_DIR, f));
-const zipPath = join(outDir, `tug-of-war-${scenarioId}-scorm12.zip`);
+const title = `Tug of War: ${entry.scenario.title}`;
+if (format === CMI5_FORMAT) {
+  Object.assign(
+    zipped,
+    cmi5Files({
+      id: courseId,
+      title,
+      description: entry.scenario.summary || title,
+      passMark,
+      index: zipped['index.html']!,
+    }),
+  );
+} else {
+  const manifest = manifestXml({
+    identifier: `tug-of-war-${scenarioId}`,
+    title,
+    launch: 'index.html',
+    passMark,
+    files,
+  });
+  zipped['imsmanifest.xml'] = new TextEncoder().encode(manifest);
+  // the schemas the manifest's xsi:schemaLocation names, so an LMS (or xmllint) can check it
+  for (const f of XSD_FILES) zipped[f] = readFileSync(join(XSD_DIR, f));
+}
+const zipPath = join(outDir, `tug-of-war-${scenarioId}-${format}.zip`);
 writeFileSync(zipPath, zipSync(zipped, { level: 9 }));
 const kb = Math.round(statSync(zipPath).size / 1024);
 console.log(
-  `${zipPath}: ${Object.keys(zipped).length} files, ${kb} KB; scenario ${scenarioId}, pass mark ${passMark}, keeps the ${keep} result, seed ${seed}`,
+  `${zipPath}: ${Object.keys(zipped).length} files, ${kb} KB; ${format}, scenario ${scenarioId}, pass mark ${passMark}, keeps the ${keep} result, seed ${seed}`,
 );

@@ -15,12 +15,14 @@ import { resolveScenario } from './resolve.ts';
 
 // npm run verify -- <files or folders...>: replays every result (codes, result files,
 // records as `simulate` prints them) and prints one line each; exit 1 if any is not
-// genuine. With the links file HR downloaded when assigning, it also checks each result
-// against the market its trainee was dealt and the attempts allowed.
+// genuine (with --signed-only, also if any is not signed by the server's --keys: such a
+// result is listed as NOT COUNTED, with its replayed score, and grades no one). With the
+// links file HR downloaded when assigning, it also checks each result against the market
+// its trainee was dealt and the attempts allowed.
 
 const USAGE =
-  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--keys jwks.json|URL] [--scenario file.yaml] [--csv cohort.csv] [--no-cache]\n       npm run verify -- --prepare --links links.csv [--scenario file.yaml]';
-const KNOWN = ['pass', 'links', 'keys', 'scenario', 'csv', 'prepare', 'no-cache'];
+  'npm run verify -- <files or folders...> [--pass N] [--links links.csv] [--keys jwks.json|URL [--signed-only]] [--scenario file.yaml] [--csv cohort.csv] [--no-cache]\n       npm run verify -- --prepare --links links.csv [--scenario file.yaml]';
+const KNOWN = ['pass', 'links', 'keys', 'signed-only', 'scenario', 'csv', 'prepare', 'no-cache'];
 
 function collect(path: string, out: string[]): void {
   const st = statSync(path);
@@ -33,7 +35,7 @@ function collect(path: string, out: string[]): void {
 
 let args: ReturnType<typeof parseArgs>;
 try {
-  args = parseArgs(process.argv.slice(2), ['prepare', 'no-cache'], KNOWN);
+  args = parseArgs(process.argv.slice(2), ['prepare', 'no-cache', 'signed-only'], KNOWN);
 } catch (err) {
   fail((err as Error).message, USAGE);
 }
@@ -45,6 +47,9 @@ if (prepare && flags.has('no-cache'))
   fail('--prepare keeps the censuses: it cannot go with --no-cache', USAGE);
 if (prepare && rest.length > 0) fail('--prepare reads no results: give it only --links', USAGE);
 if (!prepare && rest.length === 0) fail('name at least one file or folder', USAGE);
+const signedOnly = flags.has('signed-only');
+if (signedOnly && !flags.has('keys'))
+  fail("--signed-only counts results signed by the server's keys: give them with --keys", USAGE);
 const passGiven = flags.has('pass');
 const passMark = Number(flags.get('pass') ?? '60');
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
@@ -198,10 +203,12 @@ async function verifyResults(): Promise<number> {
     standingOf,
     ...(roster ? { roster } : {}),
     ...(keys ? { keys } : {}),
+    signedOnly,
   });
   for (const g of graded) console.log(line(g));
 
   const bad = graded.filter((g) => !g.genuine).length;
+  const unsigned = graded.filter((g) => g.genuine && !g.duplicate && g.notSigned).length;
   const dupes = graded.filter((g) => g.genuine && g.duplicate).length;
   const good = graded.filter((g) => g.genuine && !g.duplicate);
   const rows = cohort(graded, roster);
@@ -218,10 +225,10 @@ async function verifyResults(): Promise<number> {
           ? 'censuses worked out and kept'
           : 'censuses worked out, not kept';
   console.log(
-    `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed && g.counts).length} passed), ${bad} not genuine, ${dupes} duplicates; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
+    `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed && g.counts).length} passed), ${bad} not genuine, ${dupes} duplicates${signedOnly ? `, ${unsigned} not signed (not counted)` : ''}; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
   );
   if (graded.length === 0) console.error('no records found');
-  return bad > 0 || graded.length === 0 ? 1 : 0;
+  return bad > 0 || unsigned > 0 || graded.length === 0 ? 1 : 0;
 }
 
 const MARK_FROM = {
@@ -233,6 +240,8 @@ const MARK_FROM = {
 function line(g: Graded): string {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
   if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
+  if (g.notSigned && !g.duplicate)
+    return `NOT COUNTED  ${g.source}: ${who}: not signed — not counted: ${g.notSigned}  score ${g.score}`;
   const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark}, ${MARK_FROM[g.passMarkFrom ?? 'verifier']})${g.overLimit || g.late ? '  DOES NOT COUNT' : ''}`;
   const signed = g.signature ? `  ${signatureText(g.signature)}` : '';
   const notes = g.notes.length > 0 ? `  [${g.notes.join('; ')}]` : '';

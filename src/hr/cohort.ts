@@ -14,7 +14,8 @@ export type RowStatus =
   | 'failed'
   | 'no result'
   | 'no genuine result'
-  | 'over the limit or late only';
+  | 'over the limit or late only'
+  | 'not signed only';
 
 export interface CohortRow {
   trainee: string;
@@ -41,7 +42,7 @@ const better = (a: Graded, b: Graded | undefined) =>
 
 function statusOf(best: Graded | undefined, rejected: number): RowStatus {
   if (best === undefined) return rejected > 0 ? 'no genuine result' : 'no result';
-  if (!best.counts) return 'over the limit or late only';
+  if (!best.counts) return best.notSigned ? 'not signed only' : 'over the limit or late only';
   return best.passed ? 'passed' : 'failed';
 }
 
@@ -113,7 +114,11 @@ export function cohort(graded: readonly Graded[], roster?: Roster): CohortRow[] 
 export const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? 'yes' : 'no');
 
 function attemptText(g: Graded): string {
-  const flags = [g.overLimit ? 'over the limit' : '', g.late ? 'late' : ''].filter(Boolean);
+  const flags = [
+    g.overLimit ? 'over the limit' : '',
+    g.late ? 'late' : '',
+    g.notSigned ? 'not signed' : '',
+  ].filter(Boolean);
   const day = g.finished !== undefined ? `, finished ${g.finished}` : '';
   const counts = flags.length > 0 ? `; ${flags.join(', ')}: does not count` : '';
   return `#${g.attempt ?? '?'}: ${g.grade}% (score ${g.score}, ${g.passed ? 'pass' : 'fail'}${day}${counts})`;

@@ -45,8 +45,10 @@ export interface Graded {
   finished?: string;
   overLimit?: boolean;
   late?: boolean;
-  /** genuine, not a duplicate, within the attempts allowed and on time: it may pass */
+  /** genuine, not a duplicate, within the attempts allowed and on time (and signed, when only signed results count): it may pass */
   counts?: boolean;
+  /** only signed results count (`signedOnly`) and this one is not signed by the keys: why */
+  notSigned?: string;
   /** this exact record was already listed; it counts once */
   duplicate: boolean;
   /** the server's signature: checked when keys were given, else only seen */
@@ -78,6 +80,8 @@ export interface GradeContext {
   standingOf?: StandingOf;
   /** the room server's public keys: signed results are checked against them */
   keys?: KeySet;
+  /** count only results signed by `keys` (HR grading server-dealt sessions only) */
+  signedOnly?: boolean;
 }
 
 export type SignatureCheck = SignatureVerdict | { kind: 'unchecked'; kid: string };
@@ -177,8 +181,14 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
   );
   if (!st.exhaustive) base.notes.push(`percentile from a sample of strategies (±${st.margin})`);
   base.notes.push(...rules.notes);
+  // a genuine replay still says nothing of who dealt the market: the server's signature does
+  const notSigned =
+    ctx.signedOnly && signature?.kind !== 'signed'
+      ? 'it carries no signature of the server: a result of the static game, whose market the trainee could know beforehand, or one whose signature was taken off'
+      : undefined;
   return {
     ...base,
+    ...(notSigned !== undefined ? { notSigned } : {}),
     genuine: true,
     score: verdict.replay.score,
     percentile: pct,
@@ -190,7 +200,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     ...(rules.due !== undefined ? { due: rules.due } : {}),
     overLimit: rules.overLimit,
     late: rules.late,
-    counts: !rules.overLimit && !rules.late,
+    counts: !rules.overLimit && !rules.late && notSigned === undefined,
   };
 }
 

@@ -1,17 +1,28 @@
 import { toCsv } from '../lib/csv.ts';
-import type { CohortView, CreateAssignmentResponse } from '../room/assignments.ts';
+import {
+  assignmentIdSchema,
+  type CohortView,
+  type CreateAssignmentResponse,
+} from '../room/assignments.ts';
+import { cohortCsv } from '../room/cohort-csv.ts';
+import { secretSchema } from '../room/protocol.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
 import { field, scenarioSelect } from './assign-view.ts';
 import { parseTrainees } from './assignment.ts';
+import { type CohortFollower, followCohort } from './cohort-follow.ts';
+import { type LiveCohortTable, liveCohortTable } from './cohort-table.ts';
+import { courseRosterNote } from './course-roster-view.ts';
 import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
+import { liveNote } from './live-note.ts';
 import { serverAccountSection } from './server-account-view.ts';
-import { cohortCsvOf, cohortOf, createAssessment, signedResultOf } from './server-api.ts';
+import { cohortCsvOf, createAssessment, signedResultOf } from './server-api.ts';
 
 // Assessments on the game's server, on HR's page when the page is served by it: create one
-// (each trainee gets a personal link), then follow the cohort, download its CSV and each
-// trainee's signed result. Every name and message reaches the page as text.
+// (each trainee gets a personal link), then follow the cohort live (cohort-follow.ts,
+// cohort-table.ts), download its CSV and each trainee's signed result. Every name and
+// message reaches the page as text.
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -68,73 +79,24 @@ function linksTable(made: CreateAssignmentResponse, gameUrl: string): HTMLElemen
   );
 }
 
-function cohortTable(view: CohortView, secret: string, status: HTMLElement): HTMLElement {
-  const id = view.assignment.id;
-  const cell = (t: string | number | null) => h('td', null, t === null ? '' : String(t));
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'table', attrs: { 'aria-describedby': 's-status' } },
-      columnHeads(
-        'Trainee',
-        'Status',
-        'Attempts',
-        'Fair score',
-        'Score',
-        'Passed',
-        'Last move',
-        'Signed result',
+function downloadSigned(
+  id: string,
+  secret: string,
+  trainee: string,
+  n: number,
+  status: HTMLElement,
+): void {
+  signedResultOf(id, secret, trainee, n)
+    .then((text) =>
+      download(
+        text,
+        `tow-${id}-${trainee.replace(/[^\w.-]+/g, '_')}-${n}.json`,
+        'application/json',
       ),
-      h(
-        'tbody',
-        null,
-        ...view.trainees.map((t) =>
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'row' } }, t.trainee),
-            cell(t.status),
-            cell(`${t.attemptsUsed} of ${view.assignment.attempts}`),
-            cell(t.fairScore),
-            cell(t.score),
-            cell(t.bestAttempt === null ? '' : t.passed ? 'yes' : 'no'),
-            cell(t.lastActivity ? new Date(t.lastActivity).toLocaleString() : null),
-            h(
-              'td',
-              null,
-              t.bestAttempt === null
-                ? ''
-                : button(
-                    `Download attempt ${t.bestAttempt}`,
-                    () => {
-                      const n = t.bestAttempt!;
-                      signedResultOf(id, secret, t.trainee, n)
-                        .then((text) =>
-                          download(
-                            text,
-                            `tow-${id}-${t.trainee.replace(/[^\w.-]+/g, '_')}-${n}.json`,
-                            'application/json',
-                          ),
-                        )
-                        .catch((err: unknown) => {
-                          status.textContent = `The result could not be downloaded: ${message(err)}`;
-                        });
-                    },
-                    {
-                      class: 'btn btn-quiet',
-                      attrs: {
-                        'aria-label': `Download attempt ${t.bestAttempt}: the signed result of ${t.trainee}`,
-                      },
-                    },
-                  ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+    )
+    .catch((err: unknown) => {
+      status.textContent = `The result could not be downloaded: ${message(err)}`;
+    });
 }
 
 export function serverView(
@@ -172,7 +134,8 @@ export function serverView(
     // signed in as HR: the cohort opens on the session, with no secret to paste
     idInput.value = id;
     secretInput.value = '';
-    void show().then(() => cohort.scrollIntoView({ block: 'nearest' }));
+    show();
+    cohort.scrollIntoView({ block: 'nearest' });
   });
 
   const create = async () => {
@@ -203,24 +166,74 @@ export function serverView(
     }
   };
 
-  const show = async () => {
-    try {
-      const view = await cohortOf(idInput.value.trim(), secretInput.value.trim());
-      cohort.replaceChildren(cohortTable(view, secretInput.value.trim(), status));
-      // trainees from a learning platform (LTI): where their grades stand in its gradebook
-      const lms = await gradebookSection(view.assignment.id, secretInput.value.trim(), status);
-      if (lms) cohort.append(lms);
-      const done = view.trainees.filter((t) => t.bestAttempt !== null).length;
-      status.textContent = `${view.assignment.title}: ${done} of ${view.trainees.length} trainees have a graded attempt (as of ${new Date(view.assignment.now).toLocaleTimeString()}).`;
-    } catch (err) {
-      status.textContent = `The cohort could not be read: ${message(err)}`;
+  // the cohort followed live: one at a time, replaced when HR asks for another
+  let follower: CohortFollower | null = null;
+  let shown: { id: string; table: LiveCohortTable } | null = null;
+
+  // said once when the cohort is shown; its moves are counted above the table, not
+  // announced one by one
+  const summarise = (view: CohortView) => {
+    const n = view.trainees.length;
+    status.textContent = `${view.assignment.title}: ${n} ${n === 1 ? 'trainee' : 'trainees'}, followed live as they play.`;
+  };
+
+  const show = () => {
+    const id = idInput.value.trim();
+    const secret = secretInput.value.trim();
+    // no secret: the sign-in as HR speaks (the server says so when there is none)
+    const secretOk = secret === '' || secretSchema.safeParse(secret).success;
+    if (!assignmentIdSchema.safeParse(id).success || !secretOk) {
+      status.textContent =
+        'Enter the assessment id (12 characters) and its admin secret, as the server gave them when the assessment was made, or sign in as HR above.';
+      return;
     }
+    follower?.stop();
+    const table = liveCohortTable((trainee, n) => downloadSigned(id, secret, trainee, n, status));
+    const note = liveNote();
+    const lms = h('div');
+    const rosters = h('div');
+    let first = true;
+    shown = { id, table };
+    cohort.replaceChildren(rosters, note.element, table.element, lms);
+    // a course's roster (LTI) is read first, so the cohort that follows lists its learners
+    courseRosterNote(id, secret)
+      .then((note) => rosters.replaceChildren(...(note ? [note] : [])))
+      .catch((err: unknown) => {
+        status.textContent = `The course's roster could not be read: ${message(err)}`;
+      });
+    follower = followCohort(id, secret, {
+      view(view) {
+        table.show(view);
+        note.updated(view.assignment.now);
+        summarise(view);
+        if (!first) return;
+        first = false;
+        // trainees from a learning platform (LTI): where their grades stand in its gradebook
+        gradebookSection(id, secret, status)
+          .then((section) => lms.replaceChildren(...(section ? [section] : [])))
+          .catch((err: unknown) => {
+            status.textContent = `The gradebook could not be read: ${message(err)}`;
+          });
+      },
+      changes(msg) {
+        table.apply(msg, msg.trainees);
+        note.updated(msg.assignment.now);
+      },
+      connection(state) {
+        note.connection(state);
+        if (state.kind === 'refused')
+          status.textContent = `The cohort could not be read: ${state.message}`;
+      },
+    });
   };
 
   const csv = async () => {
+    const id = idInput.value.trim();
+    // the cohort on screen, as shown: the file and the table agree, even offline
+    const view = shown?.id === id ? shown.table.current() : null;
     try {
-      const id = idInput.value.trim();
-      download(await cohortCsvOf(id, secretInput.value.trim()), `cohort-${id}.csv`);
+      const text = view ? cohortCsv(view) : await cohortCsvOf(id, secretInput.value.trim());
+      download(text, `cohort-${id}.csv`);
     } catch (err) {
       status.textContent = `The cohort could not be read: ${message(err)}`;
     }
@@ -261,7 +274,7 @@ export function serverView(
     h(
       'div',
       { class: 'row' },
-      button('Show the cohort', () => void show(), {
+      button('Show the cohort', show, {
         class: 'btn btn-primary',
         attrs: { id: 's-show' },
       }),

@@ -36,6 +36,8 @@ export interface LmsGameState {
   notify(tone: 'info' | 'warning' | 'error', text: string): void;
   /** the finished game's result is with the LMS: an assessed debrief may open its what-if */
   handIn?(): void;
+  /** a way back to the course in the top bar (cmi5's returnURL) */
+  offerExit?(exit: { label: string; leave(): void } | null): void;
 }
 
 export interface LmsHost {
@@ -117,6 +119,8 @@ export function attachLms(
   let reporting: Promise<void> = Promise.resolve();
   const report = (s: LmsGameState) => {
     if (!s.entry || !s.sim || s.entry.scenario.id !== id || s.sim.seed !== seed) return;
+    // the same market played again as practice (the debrief's "not graded" replay) counts nowhere
+    if (s.context.kind !== 'assignment') return;
     const played = s.sim.choices.length;
     if (played !== reported) {
       reported = played;

@@ -2,6 +2,7 @@ import type { ScenarioDef } from '../sim/index.ts';
 import type { CensusService } from '../workers/census-service.ts';
 import { type ApiHost, findApi } from './api.ts';
 import type { LmsAttachment, LmsHost } from './attach.ts';
+import type { Cmi5Window } from './cmi5/start.ts';
 
 // The one call the app makes: inside an LMS, play the package's market and report to it;
 // outside one (or when the page was opened with a workshop or assignment link), nothing.
@@ -11,13 +12,22 @@ export const NOT_STARTED_NOTICE = (why: string) =>
   `The learning system did not start this session (${why}), so your result cannot be reported to it. Close this window and open the course from the learning system again; if this message comes back, tell your trainer. Meanwhile you can play here for practice.`;
 
 export async function startLms(
-  win: ApiHost & Pick<Window, 'addEventListener'>,
+  win: ApiHost & Cmi5Window,
   host: LmsHost,
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   env: Record<string, string | boolean | undefined>,
   census: CensusService,
 ): Promise<LmsAttachment | null> {
-  if (host.getState().context.kind !== 'practice' || !findApi(win)) return null;
+  if (host.getState().context.kind !== 'practice') return null;
+  if (env.VITE_TOW_LMS_FORMAT === 'cmi5') {
+    // a cmi5 package: the LMS speaks through the launch address and an LRS, not a window API
+    const { startCmi5 } = await import('./cmi5/start.ts');
+    const started = await startCmi5(win, host, scenarios, env, census);
+    if (started.ok) return started.attached;
+    host.getState().notify('error', NOT_STARTED_NOTICE(started.error));
+    return null;
+  }
+  if (!findApi(win)) return null;
   const [{ connectLms }, { attachLms }, { lmsConfig }] = await Promise.all([
     import('./session.ts'),
     import('./attach.ts'),

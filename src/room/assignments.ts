@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inCourseSchema } from './lti.ts';
 import {
   displayNameSchema,
   idSchema,
@@ -110,12 +111,16 @@ export const cohortRowSchema = z.strictObject({
   trainee: z.string(),
   status: cohortStatusSchema,
   attemptsUsed: z.int(),
+  /** quarters decided in the attempt under way; null when no attempt is under way */
+  quartersDecided: z.int().nullable(),
   /** the best finished attempt's number, fair score and raw score; null before one finished */
   bestAttempt: z.int().nullable(),
   fairScore: z.int().nullable(),
   score: z.int().nullable(),
   passed: z.boolean(),
   lastActivity: z.string().nullable(),
+  /** a learner from a learning platform whose course roster was read: where they stand there */
+  inCourse: inCourseSchema.optional(),
 });
 export type CohortRow = z.infer<typeof cohortRowSchema>;
 

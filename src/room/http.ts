@@ -51,11 +51,14 @@ export async function roomFetch(url: string, init: RequestInit = {}): Promise<Re
 /** The room server's address for `path`, relative to the page: a site under a sub-path finds it there. */
 export const apiUrl = (path: string): string => new URL(path, document.baseURI).toString();
 
-export function liveUrl(code: string): string {
-  const url = new URL(`api/rooms/${code}/live`, document.baseURI);
+/** A WebSocket's address for `path`, relative to the page like apiUrl. */
+export function socketUrl(path: string): string {
+  const url = new URL(path, document.baseURI);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.toString();
 }
+
+export const liveUrl = (code: string): string => socketUrl(`api/rooms/${code}/live`);
 
 /**
  * Whether the page is served by the room server. The built site carries a file `healthz`

@@ -1,17 +1,22 @@
+import type { z } from 'zod';
 import { type ServerMessage, serverMessageSchema } from './protocol.ts';
 
 // What both pages' live sockets share: reading what the server sends (parsed with the
 // protocol's schema; anything else is dropped) and how long to wait before trying again.
 
-export function readServerMessage(data: unknown): ServerMessage | null {
+/** A socket's text frame parsed with `schema`; null for anything else. */
+export function readMessage<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> | null {
   if (typeof data !== 'string') return null;
   try {
-    const msg = serverMessageSchema.safeParse(JSON.parse(data));
+    const msg = schema.safeParse(JSON.parse(data));
     return msg.success ? msg.data : null;
   } catch {
     return null;
   }
 }
+
+export const readServerMessage = (data: unknown): ServerMessage | null =>
+  readMessage(serverMessageSchema, data);
 
 /**
  * The wait before the next try after `attempts` failed ones: doubling from half a second to

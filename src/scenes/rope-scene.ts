@@ -11,6 +11,7 @@ import {
   strokeRope,
 } from './draw.ts';
 import { frameOf, type ViewFrame } from './frame.ts';
+import { ghostRing } from './ghost-ring.ts';
 import {
   type Label,
   type Layout,
@@ -288,23 +289,26 @@ export class RopeScene extends Phaser.Scene {
     if (!ghost) return;
     const g = this.front;
     const real = layout.node;
-    const { node } = ghost.layout;
+    const ring = ghostRing(real, ghost.layout.node);
     g.lineStyle(2, SCENE_COLOURS.ghost, 0.9);
-    strokeDashedLine(g, real.x, real.y, node.x, node.y, 5, 4);
-    g.fillStyle(SCENE_COLOURS.background, 0.6);
-    g.fillCircle(node.x, node.y, node.r);
+    strokeDashedLine(g, real.x, real.y, ring.x, ring.y, 5, 4);
+    // a ring round the real node is left unfilled: the node shows through it
+    if (!ring.around) {
+      g.fillStyle(SCENE_COLOURS.background, 0.6);
+      g.fillCircle(ring.x, ring.y, ring.r);
+    }
     g.lineStyle(3, SCENE_COLOURS.ghost, 1);
-    strokeDashedCircle(g, node.x, node.y, node.r);
+    strokeDashedCircle(g, ring.x, ring.y, ring.r);
   }
 
   private ghostCaption(layout: Layout): void {
     const ghost = this.ghost;
     if (!ghost) return;
-    const { node } = ghost.layout;
+    const ring = ghostRing(layout.node, ghost.layout.node);
     const fs = layout.fontSize - 1;
     const text = `What-if ${sharePercent(ghost.state.position)}%`;
-    // above the ghost node, unless other labels are there
-    const at = placeCaption(layout, text, node.x, node.y - node.r - fs * 1.8, fs, this.measure);
+    // above the ghost's ring, unless other labels are there
+    const at = placeCaption(layout, text, ring.x, ring.y - ring.r - fs * 1.8, fs, this.measure);
     if (!at) return;
     this.putLabel('ghost', at, { colour: cssColour(SCENE_COLOURS.ghost) });
   }

@@ -10,12 +10,14 @@ import { MODEL_VERSION } from '../sim/index.ts';
 import { sessionRoutes } from './accounts/routes.ts';
 import { Sessions } from './accounts/sessions.ts';
 import type { AccountEntry } from './accounts/settings.ts';
+import { CohortHub } from './assignments/cohort-hub.ts';
 import { Signer } from './assignments/keys.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { RoomError } from './errors.ts';
 import { roomRoutes } from './http.ts';
+import { serveCohortSocket } from './live/cohort-socket.ts';
 import { Hub } from './live/hub.ts';
 import { Presence } from './live/presence.ts';
 import { serveSocket } from './live/socket.ts';
@@ -57,6 +59,8 @@ export interface ServerOptions {
   signInRate?: number;
   /** how often grades waiting for an LTI platform are sent again (seconds) */
   passbackSeconds?: number;
+  /** HR's live cohort: changes gathered over this window into one message (ms) */
+  cohortCoalesceMs?: number;
 }
 
 export interface RoomServer {
@@ -90,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     trustProxy: options.trustProxy ?? false,
   });
   const hub = new Hub(db);
+  const cohorts = new CohortHub(db, options.cohortCoalesceMs);
   const presence = new Presence(db);
   const signer = new Signer(db, options.signingSecret ?? null);
   // a wrong TOW_SIGNING_SECRET stops the start here, not at a trainee's last decision
@@ -121,6 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
       message: `more than ${ctx.max} requests in ${ctx.after}: wait and try again`,
     }),
   });
+  // once for the whole server: the sign-in's session cookie and the LTI login's state cookie
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
@@ -167,9 +173,21 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
         signedIn: () => sessions.accountOfSocket(req),
       }),
   );
+  app.get<{ Params: { id: string } }>(
+    '/api/assignments/:id/live',
+    { websocket: true },
+    (socket, req) =>
+      serveCohortSocket(socket, req.params.id, {
+        db,
+        cohorts,
+        rate: options.wsRate,
+        signedIn: () => sessions.accountOfSocket(req),
+      }),
+  );
   const site = options.distDir ? await serveSite(app, options.distDir) : false;
 
   await hub.start();
+  await cohorts.start();
   await presence.start();
   passback.start();
   const sweeper = setInterval(() => {
@@ -185,6 +203,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     site,
     async close() {
       clearInterval(sweeper);
+      cohorts.stop();
       await app.close();
       await passback.stop();
       await presence.stop().catch(() => {});

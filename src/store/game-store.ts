@@ -24,8 +24,10 @@
  *   setReducedMotion(on | null)    the in-game motion toggle (null follows the system)
  *   setSystemReducedMotion(on)     the system's prefers-reduced-motion changed
  *   setPlayerName(name)            the name a workshop's result carries, kept for the next game
- *   replayMarket()                 same scenario, same seed, from the first quarter
- *   newMarket()                    same scenario, a new seed
+ *   replayMarket()                 same scenario, same seed, from the first quarter (in an
+ *                                  assessed game: its next attempt)
+ *   practiseMarket()               same scenario, same seed, as practice that counts nowhere
+ *   newMarket()                    same scenario, a new seed, as practice
  *   resume(key) / discardSave(key) a saved game from the title screen (only the player
  *                                  removes a save: one that cannot be resumed is listed)
  *   takeOver()                     play here the market another tab holds
@@ -33,6 +35,7 @@
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
  *   notify(tone, text) / dismissNotice(id)
+ *   offerExit(exit | null)         a way back to the course, offered in the top bar (cmi5)
  *   storageRefused()               the save effect could not keep the game: the unsaved
  *                                  flag and its notice, and play goes on
  * The live room's (src/store/room-actions.ts): openRoom, joinRoom, roomWelcome,
@@ -68,7 +71,7 @@ import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
 import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
-import type { GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
+import type { ExitOffer, GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
 
 export interface GameStoreDeps {
   scenarios: readonly ScenarioEntry[];
@@ -96,6 +99,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   setSystemReducedMotion(on: boolean): void;
   setPlayerName(name: string): void;
   replayMarket(): void;
+  practiseMarket(): void;
   newMarket(): void;
   resume(key: string): void;
   discardSave(key: string): void;
@@ -106,6 +110,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
   dismissNotice(id: number): void;
   storageRefused(): void;
+  offerExit(exit: ExitOffer | null): void;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
@@ -300,6 +305,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       reflection: null,
       room: null,
       roomServer: false,
+      exit: null,
       ...debriefActions(set, get),
       ...reflectionActions(set, get, deps.saves),
       ...roomActions(set, get, deps.now),
@@ -455,12 +461,20 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         if (!entry || !sim) return;
         // a replay is practice: it leaves the live room (its game stays on the server)
         if (get().room) {
-          set({ room: null });
-          brief(entry, sim.seed, { kind: 'practice' });
-          get().beginQuarters();
+          get().practiseMarket();
           return;
         }
         brief(entry, sim.seed, context);
+        get().beginQuarters();
+      },
+
+      practiseMarket() {
+        const { entry, sim } = get();
+        if (!entry || !sim) return;
+        // outside any room, workshop or assessment: kept apart from the assessed game's save
+        // and reported to nobody (an LMS hears only the assignment's games)
+        set({ room: null });
+        brief(entry, sim.seed, { kind: 'practice' });
         get().beginQuarters();
       },
 
@@ -528,6 +542,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+
+      offerExit: (exit) => set({ exit }),
     };
   });
 }

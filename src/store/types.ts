@@ -89,4 +89,12 @@ export interface GameState {
   room: RoomPlay | null;
   /** the page is served by the room server, so live rooms can be joined from it */
   roomServer: boolean;
+  /** a way back to where the game was opened from (a cmi5 LMS's returnURL); null: none */
+  exit: ExitOffer | null;
+}
+
+/** What the top bar's way out says, and what it does (the LMS adapter's, not the store's). */
+export interface ExitOffer {
+  label: string;
+  leave(): void;
 }

@@ -41,27 +41,42 @@ export function clickCounts({ clicks, press, before }: ClickFacts): boolean {
   return !(soon && near);
 }
 
-let lastPress: Press | null = null;
-let watching = false;
-
 const pressOf = (e: MouseEvent): Press => ({ at: e.timeStamp, x: e.clientX, y: e.clientY });
 
+/** The page's last press, watched by the mounted app (src/ui/mount.ts) while it is on the page. */
+export interface PressWatch {
+  /** the last press anywhere on the page so far, if any */
+  last(): Press | null;
+  /** stops watching: the app is taken off the page */
+  stop(): void;
+}
+
 /**
- * Guards the replies inside `group`, drawn just now: `counts(click)` says whether a click
- * on one of them may decide the quarter.
+ * Watches presses on `page` (the document), before any button's own handler sees them. One
+ * watch per mounted app, ended with it, so no press outlives the page that saw it and a
+ * second mount starts with none.
  */
-export function guardReplies(group: HTMLElement): { counts(click: MouseEvent): boolean } {
-  if (!watching) {
-    watching = true;
-    document.addEventListener(
-      'pointerdown',
-      (e) => {
-        lastPress = pressOf(e);
-      },
-      { capture: true },
-    );
-  }
-  const before = lastPress;
+export function watchPresses(page: EventTarget): PressWatch {
+  let last: Press | null = null;
+  const stop = new AbortController();
+  page.addEventListener(
+    'pointerdown',
+    (e) => {
+      last = pressOf(e as MouseEvent);
+    },
+    { capture: true, signal: stop.signal },
+  );
+  return { last: () => last, stop: () => stop.abort() };
+}
+
+/**
+ * Guards the replies inside `group`, drawn just now, after the page's last press `before`:
+ * `counts(click)` says whether a click on one of them may decide the quarter.
+ */
+export function guardReplies(
+  group: HTMLElement,
+  before: Press | null,
+): { counts(click: MouseEvent): boolean } {
   let press: Press | null = null;
   group.addEventListener('pointerdown', (e) => {
     press = pressOf(e);

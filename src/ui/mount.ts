@@ -1,6 +1,7 @@
 import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
+import { watchPresses } from './fresh-press.ts';
 import { glossaryControl } from './glossary.ts';
 import { helpControl } from './help.ts';
 import { roomBar } from './room-bar.ts';
@@ -93,6 +94,9 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
         : null;
     },
   });
+  // a way back to the course, when the LMS that opened the game gave one (cmi5's returnURL)
+  const exitSlot = h('span', { class: 'exit-slot' });
+  exitSlot.hidden = true; // an empty slot would still take the bar's gap
   const header = h(
     'header',
     { class: 'topbar' },
@@ -105,6 +109,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     h(
       'span',
       { class: 'motion' },
+      exitSlot,
       help.open,
       glossary.open,
       h('label', { class: 'toggle', attrs: { for: 'motion-toggle' } }, motion, ' Reduce motion'),
@@ -143,9 +148,14 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   // open beside the picture on a wide screen; folded on a phone so the decision stays in view
   const wide = window.matchMedia('(min-width: 960px)');
   details.open = wide.matches;
-  wide.addEventListener('change', () => {
-    details.open = wide.matches;
-  });
+  const unmounted = new AbortController();
+  wide.addEventListener(
+    'change',
+    () => {
+      details.open = wide.matches;
+    },
+    { signal: unmounted.signal },
+  );
   const stageWrap = h(
     'section',
     { class: 'stage-wrap', attrs: { 'aria-labelledby': 'ropes-h' } },
@@ -175,10 +185,15 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     help.dialog,
   );
 
+  // the replies refuse the tail of a double click that drew them (fresh-press.ts): the
+  // page's presses are watched while this app is mounted, and no longer
+  const presses = watchPresses(document);
+
   let lastKey = '';
   let first = true;
   let lastNotices: Notice[] | null = null;
   let lastSim: unknown = null;
+  let lastExit: GameState['exit'] = null;
 
   const update = (s: GameState) => {
     main.dataset.screen = s.screen;
@@ -187,7 +202,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     const key = viewKey(s);
     if (key !== lastKey) {
       lastKey = key;
-      panel.replaceChildren(SCREENS[s.screen](store, s));
+      panel.replaceChildren(SCREENS[s.screen](store, s, presses.last));
       if (!first) {
         window.scrollTo({ top: 0 });
         panel.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
@@ -197,6 +212,14 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
         live.textContent = 'The game is over: the debrief is on screen.';
     }
     first = false;
+    if (s.exit !== lastExit) {
+      lastExit = s.exit;
+      const exit = s.exit;
+      exitSlot.replaceChildren(
+        ...(exit ? [button(exit.label, () => exit.leave(), { class: 'topbar-link' })] : []),
+      );
+      exitSlot.hidden = !exit;
+    }
     if (s.notices !== lastNotices) {
       lastNotices = s.notices;
       notices.replaceChildren(
@@ -231,5 +254,12 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
   };
   update(store.getState());
   const unsubscribe = store.subscribe(update);
-  return { stage, dispose: unsubscribe };
+  return {
+    stage,
+    dispose: () => {
+      unsubscribe();
+      presses.stop();
+      unmounted.abort();
+    },
+  };
 }

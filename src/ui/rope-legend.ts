@@ -218,7 +218,7 @@ export function legendEntries(scenario: ScenarioDef, state: SimState): [Mark, st
     ['slack', 'A rope that sags is pulled weakly; a taut, straight one is pulled hard.'],
     [
       'ghost',
-      `Dashed ring and dashed ropes (on the debrief): the what-if, where another reply would have left ${who}.`,
+      `Dashed ring and dashed ropes (on the debrief): the what-if, where another reply would have left ${who}. When that is close to where ${who} is, the ring is drawn round ${who}, a little off centre towards the what-if's side.`,
     ],
     [
       'gust',

@@ -47,7 +47,7 @@ export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): v
       s.attempt < s.attemptsAllowed
         ? h(
             'a',
-            { class: 'btn btn-quiet', attrs: { href: nextAttemptLink() } },
+            { class: 'btn btn-primary', attrs: { href: nextAttemptLink() } },
             `Start attempt ${s.attempt + 1} of ${s.attemptsAllowed}`,
           )
         : null,

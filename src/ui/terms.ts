@@ -158,6 +158,12 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
     wrap.classList.toggle('open', yes);
     btn.setAttribute('aria-expanded', String(yes));
   };
+  // A hover shows the definition only once a mouse has moved on the term. A term drawn or
+  // scrolled under a pointer at rest (the outcome appears where the reply was pressed) is
+  // not pointed at, and its definition would cover what the player came for: the
+  // "On to quarter" button below it. The browser's :hover cannot tell the two apart, and
+  // moving events are what it does not fake on a layout change.
+  const hover = (yes: boolean) => wrap.classList.toggle('hover', yes);
   const btn = h(
     'button',
     {
@@ -166,9 +172,16 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
       on: {
         click: () => open(!wrap.classList.contains('open')),
         keydown: (e) => {
-          if (e.key === 'Escape') open(false);
+          if (e.key === 'Escape') {
+            open(false);
+            hover(false);
+          }
         },
         blur: () => open(false),
+        pointermove: (e) => {
+          if (e.pointerType === 'mouse' || e.pointerType === 'pen') hover(true);
+        },
+        pointerleave: () => hover(false),
       },
     },
     text,

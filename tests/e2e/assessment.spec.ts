@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { tempDir } from '../helpers/temp.ts';
 import {
   attachScreenshot,
-  clickListed,
   expectNoAxeViolations,
+  playQuarter,
   ROOT,
   waitForRopeView,
   watchPage,
@@ -40,13 +40,6 @@ async function api<T>(path: string, init: { body?: unknown; secret?: string } = 
   });
   expect(res.ok, `${path}: ${res.status}`).toBe(true);
   return (await res.json()) as T;
-}
-
-async function playQuarter(page: Page, index: number): Promise<string> {
-  await expect(page.locator('button.choice').first()).toBeEnabled();
-  const id = await clickListed(page, index);
-  await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
-  return id;
 }
 
 test('HR creates an assignment, a trainee plays it through the server, HR gets the signed grade and verify accepts it', async ({
@@ -93,6 +86,26 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   await expect(page.locator('.banner-assessed')).toHaveText(
     'Assessed session: Sales academy, March · trainee ana@example.com · pass mark 50 · attempt 1 of 2',
   );
+  // what an assessment offers next: the attempts left, the next attempt, and practice
+  // that says it does not count; never a replay that looks like it counts
+  const left = page.getByText('Attempt 1 of 2. 1 attempt left.');
+  await expect(left).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Start attempt 2 of 2' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Replay this market|New market)$/ })).toHaveCount(
+    0,
+  );
+  await expect(
+    page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
+  ).toBeVisible();
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await left.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`assessed-next-${w}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: testInfo.outputPath('assessed-debrief-top-1280.png') });
   await graded.scrollIntoViewIfNeeded();

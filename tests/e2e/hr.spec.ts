@@ -7,7 +7,7 @@ import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, percentile, playPolicy, score } from '../../src/sim/index.ts';
-import { makeLinks, playLink, playQuarters } from './helpers/hr.ts';
+import { makeLinks, playLink } from './helpers/hr.ts';
 
 const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
 
@@ -91,10 +91,21 @@ test('an attempt over the limit and a late result do not pass in the cohort HR d
   const aliceDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the result file' }).click();
   const aliceFile = (await (await aliceDownload).path())!;
-  await playLink(page, links[1]!);
-  // bob plays his market again: "attempt 2 of 1", a game the browser counted
-  await page.getByRole('button', { name: 'Replay this market' }).click();
-  const bob = await playQuarters(page);
+  const bobFirst = await playLink(page, links[1]!);
+  // his one attempt used, bob's debrief offers no other that could count: only practice,
+  // marked as such
+  await expect(page.getByText('Attempt 1 of 1. No attempt left.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Replay this market|Start attempt/ })).toHaveCount(
+    0,
+  );
+  await expect(
+    page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
+  ).toBeVisible();
+  // a code of a second attempt all the same ("attempt 2 of 1", as the page once let a
+  // trainee play and another copy of it still may): HR's check must not pass it
+  const decodedBob = decodeRecord(bobFirst, shelf);
+  if (!decodedBob.ok) throw new Error(decodedBob.error);
+  const bob = encodeRecord({ ...decodedBob.record, attempt: 2 }, shelf.get('tutorial')!.scenario);
   await page.clock.setFixedTime(new Date('2026-04-01T09:00:00'));
   const carol = await playLink(page, links[2]!);
 

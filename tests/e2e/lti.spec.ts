@@ -148,6 +148,38 @@ test('a launch posted again is refused, and says why', async ({ page }, testInfo
   await shots(page, 'lti-replayed', testInfo);
 });
 
+test('a launch whose login was made in another browser is refused (login CSRF), and the rightful browser still launches', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // the attacker's browser logs in and stops before its launch is posted
+  await page.route(`${tool}/lti/launch`, (route) => route.abort());
+  await page.goto(platform.loginUrl()).catch(() => undefined);
+  await expect.poll(() => platform.lastLaunch).not.toBeNull();
+  const { id_token, state } = platform.lastLaunch!;
+  const form = `<form method="post" action="${tool}/lti/launch"><input type="hidden" name="id_token" value="${id_token}"><input type="hidden" name="state" value="${state}"><button>Continue</button></form>`;
+  // and makes another browser (the victim's) post it
+  const victim = await browser.newContext();
+  const other = await victim.newPage();
+  await other.goto(`${platform.base}/blank`);
+  await other.setContent(form);
+  await other.getByRole('button', { name: 'Continue' }).click();
+  await expect(other.getByRole('heading', { name: 'The launch was refused' })).toBeVisible();
+  await expect(other.getByRole('alert')).toContainText(
+    "did not bring back the game's login cookie",
+  );
+  await expect(other.getByRole('alert')).toContainText('third-party cookies');
+  await expectNoAxeViolations(other, 'the launch from another browser');
+  await shots(other, 'lti-other-browser', testInfo);
+  await victim.close();
+  // the browser that made the login posts it: that launch goes through
+  await page.unroute(`${tool}/lti/launch`);
+  await page.goto(`${platform.base}/blank`);
+  await page.setContent(form);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((u) => u.searchParams.get('assess') === assignmentId);
+});
+
 test('an id_token signed with a key the platform does not hold is refused', async ({
   page,
 }, testInfo) => {
@@ -197,4 +229,51 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   await expect(page.getByRole('cell', { name: 'placeholder' })).toBeVisible();
   await expectNoAxeViolations(page, "the instructor's learners");
   await shots(page, 'lti-instructor', testInfo);
+});
+
+test("the course's roster lists its learners who have not launched, for the instructor and for HR", async ({
+  page,
+}, testInfo) => {
+  platform.members = [
+    { user_id: 'user-ana-7731', name: 'Ana Souza', roles: [ROLE.learner] },
+    { user_id: 'user-zoe-12', name: 'Zoe Achterberg', roles: [ROLE.learner] },
+    { user_id: 'user-kai-13', name: 'Kai Olsen', roles: [ROLE.learner], status: 'Inactive' },
+    { user_id: 'teacher-1', name: 'Gus Moreau', roles: [ROLE.instructor] },
+  ];
+  try {
+    platform.plan = { ...platform.plan, roles: [ROLE.instructor], sub: 'teacher-1' };
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(platform.loginUrl());
+    await expect(page.getByRole('heading', { name: 'Sales academy, LTI' })).toBeVisible();
+    await expect(
+      page.getByText("The course's roster on Test LMS was read just now (3 learners)."),
+    ).toBeVisible();
+    await expect(page.getByRole('row', { name: /Zoe Achterberg not started/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Kai Olsen/ })).toContainText(
+      'inactive in the course',
+    );
+    await expect(page.getByRole('cell', { name: 'Gus Moreau' })).toHaveCount(0);
+    await expectNoAxeViolations(page, "the instructor's learners with the course's roster");
+    await shots(page, 'lti-roster-instructor', testInfo);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${tool}/hr.html`);
+    await page.locator('#s-id').fill(assignmentId);
+    await page.locator('#s-secret').fill(adminSecret);
+    await page.getByRole('button', { name: 'Show the cohort' }).click();
+    const note = page.getByText(/^The course's roster on Test LMS was read/);
+    await expect(note).toContainText('(3 learners)');
+    await expect(page.getByRole('row', { name: /Zoe Achterberg/ })).toContainText('not started');
+    await expectNoAxeViolations(page, "HR's cohort with the course's roster");
+    for (const [w, h] of [
+      [1280, 800],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await note.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: testInfo.outputPath(`lti-roster-hr-${w}.png`) });
+    }
+  } finally {
+    platform.members = null;
+  }
 });

@@ -127,4 +127,33 @@ test.describe('rope view (harness)', () => {
       await shot(page, `${name}-ghost`);
     });
   }
+
+  for (const [w, h, name] of [
+    [1280, 800, 'desktop'],
+    [360, 740, 'phone'],
+  ] as const) {
+    test(`${w}×${h}: a what-if that ends by the customer is drawn round it, not hidden behind it`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page);
+      // on the tutorial's seed 7, the depot visit moves the customer by under a point
+      await page.evaluate(() => window.__HARNESS__.ghost('depot-visit'));
+      await page.waitForTimeout(1500);
+      const drawn = await page.evaluate(() => {
+        type Box = { id: string; text: string; y: number; height: number };
+        const game = window.__HARNESS__.game() as unknown as {
+          scene: { getScene(key: string): { labelBoxes(): Box[] } };
+        };
+        return game.scene.getScene('ropes').labelBoxes();
+      });
+      const ghost = drawn.find((b) => b.id === 'ghost');
+      const share = drawn.find((b) => b.id === 'share');
+      expect(ghost?.text).toBe('What-if 38%');
+      expect(share?.text).toBe('39%');
+      // its caption sits above the ring, which stands round the node
+      expect(ghost!.y + ghost!.height).toBeLessThan(share!.y);
+      await shot(page, `${name}-ghost-by-the-customer`);
+    });
+  }
 });

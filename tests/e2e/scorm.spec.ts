@@ -61,7 +61,7 @@ test('the package plays in an LMS frame, from a subfolder, and reports score and
     ),
   ).toBeGreaterThan(0);
   await play(game, 3);
-  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
   const raw = Number(await cmi(page, 'core.score.raw'));
   expect(raw).toBeGreaterThanOrEqual(0);
   expect(raw).toBeLessThanOrEqual(100);
@@ -86,7 +86,7 @@ test('a reload in the middle resumes from suspend_data, even on a device that ke
   await page.reload();
   await expect(game.getByText('Quarter 4 of 4')).toBeVisible();
   await play(game, 1);
-  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
   expect(['passed', 'failed']).toContain(await cmi(page, 'core.lesson_status'));
 });
 
@@ -117,16 +117,18 @@ test('a relaunch after a failed game keeps the first result, however well the re
   const game = page.frameLocator('#sco');
   await game.getByRole('button', { name: 'Start quarter 1' }).click();
   await playPath(game, worst.choices);
-  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
   expect(await cmi(page, 'core.lesson_status')).toBe('failed');
   const failedWith = await cmi(page, 'core.score.raw');
 
   await page.reload(); // the learner opens the package again from the LMS
   await expect(game.getByText(/already has your result \(failed, score \d+\)/)).toBeVisible();
   await shoot(page, 'scorm-relaunch');
-  await game.getByRole('button', { name: 'Replay this market' }).click();
+  // the package's one attempt is used: the debrief offers the market again only as
+  // practice, and says it is not graded
+  await game.getByRole('button', { name: 'Play this market again (practice, not graded)' }).click();
   await playPath(game, best.choices);
-  await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
   expect(await cmi(page, 'core.lesson_status')).toBe('failed');
   expect(await cmi(page, 'core.score.raw')).toBe(failedWith);
 });
@@ -168,7 +170,7 @@ for (const broken of ['commit', 'throw']) {
     const game = page.frameLocator('#sco');
     await game.getByRole('button', { name: 'Start quarter 1' }).click();
     await play(game, 4);
-    await expect(game.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+    await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
     await expect(game.getByText(/did not accept the last report/)).toBeVisible();
   });
 }

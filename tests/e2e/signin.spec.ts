@@ -87,7 +87,9 @@ test('HR signs in on hr.html, sees every assessment, opens a cohort without its 
   await expect(page.locator('#s-secret')).toHaveValue('');
   const cohort = page.locator('#s-status ~ div');
   await expect(cohort.getByRole('row', { name: /ana@example\.com/ })).toContainText('not started');
-  await expect(page.locator('#s-status')).toContainText('0 of 2 trainees have a graded attempt');
+  await expect(page.locator('#s-status')).toContainText('2 trainees, followed live as they play');
+  // the cohort's live socket too goes through on the sign-in
+  await expect(page.locator('.live-note')).toHaveAttribute('data-state', 'live');
 
   // the sign-in outlives a reload (the session is the server's, kept in its database)
   await page.reload();
@@ -101,8 +103,9 @@ test('HR signs in on hr.html, sees every assessment, opens a cohort without its 
   // signed out, the cohort needs its secret again
   await page.locator('#s-id').fill(id);
   await page.getByRole('button', { name: 'Show the cohort' }).click();
-  await expect(page.locator('#s-status')).toContainText(
-    "The cohort could not be read: this needs the assignment's admin secret",
+  await expect(page.locator('.live-note')).toHaveAttribute('data-state', 'refused');
+  await expect(page.locator('.live-note')).toContainText(
+    "this needs the assignment's admin secret",
   );
   expect(unexpected(problems)).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { ZodType } from 'zod';
 import { type ServerMessage, serverMessageSchema } from '../../src/room/protocol.ts';
 
 // A room server's client as the tests play it: JSON requests, joining a room, and a
@@ -44,14 +45,17 @@ export async function join(base: string, code: string, name: string) {
  * A client's socket: every message the server sends is checked against the protocol's
  * schema (a message the page could not parse fails the test), and kept for `next`.
  */
-export class Live {
-  readonly received: ServerMessage[] = [];
+export class Live<M extends { type: string } = ServerMessage> {
+  readonly received: M[] = [];
   closed: { code: number; reason: string } | null = null;
   private waiters: (() => void)[] = [];
 
-  private constructor(readonly socket: WebSocket) {
+  private constructor(
+    readonly socket: WebSocket,
+    schema: ZodType<M>,
+  ) {
     socket.on('message', (data) => {
-      const parsed = serverMessageSchema.safeParse(JSON.parse(String(data)));
+      const parsed = schema.safeParse(JSON.parse(String(data)));
       if (!parsed.success) throw new Error(`off-protocol message: ${String(data)}`);
       this.received.push(parsed.data);
       this.wake();
@@ -64,9 +68,18 @@ export class Live {
 
   /** `headers`: what a browser adds to the upgrade (its cookie, its page's Origin) */
   static open(url: string, headers: Record<string, string> = {}): Promise<Live> {
+    return Live.openWith(url, serverMessageSchema, headers);
+  }
+
+  /** A socket of another live protocol than the room's (HR's cohort). */
+  static openWith<N extends { type: string }>(
+    url: string,
+    schema: ZodType<N>,
+    headers: Record<string, string> = {},
+  ): Promise<Live<N>> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, { headers });
-      const live = new Live(socket);
+      const live = new Live<N>(socket, schema);
       socket.once('open', () => resolve(live));
       socket.once('error', reject);
     });
@@ -83,32 +96,32 @@ export class Live {
   }
 
   /** The first kept message of `type` that matches, waiting for it up to `ms`. */
-  next<T extends ServerMessage['type']>(
+  next<T extends M['type']>(
     type: T,
-    match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    match: (m: Extract<M, { type: T }>) => boolean = () => true,
     ms = 10_000,
-  ): Promise<Extract<ServerMessage, { type: T }>> {
+  ): Promise<Extract<M, { type: T }>> {
     return this.take(
-      (m) => m.type === type && match(m as Extract<ServerMessage, { type: T }>),
+      (m) => m.type === type && match(m as Extract<M, { type: T }>),
       `${type}`,
       ms,
-    ) as Promise<Extract<ServerMessage, { type: T }>>;
+    ) as Promise<Extract<M, { type: T }>>;
   }
 
   /** The next message, whatever it is. */
-  any(ms = 10_000): Promise<ServerMessage> {
+  any(ms = 10_000): Promise<M> {
     return this.take(() => true, 'any message', ms);
   }
 
   /** Sends a message and waits for its answer: the first `type` or `error` message. */
-  ask<T extends ServerMessage['type']>(message: unknown, type: T) {
+  ask<T extends M['type']>(message: unknown, type: T) {
     this.send(message);
     return this.take((m) => m.type === type || m.type === 'error', `${type} or error`) as Promise<
-      Extract<ServerMessage, { type: T | 'error' }>
+      Extract<M, { type: T | 'error' }>
     >;
   }
 
-  private async take(match: (m: ServerMessage) => boolean, what: string, ms = 10_000) {
+  private async take(match: (m: M) => boolean, what: string, ms = 10_000) {
     const deadline = Date.now() + ms;
     for (;;) {
       const i = this.received.findIndex(match);

@@ -7,9 +7,9 @@ import { connectLms } from '../../src/lms/session.ts';
 import { decodeSuspend, encodeSuspend, SUSPEND_LIMIT } from '../../src/lms/suspend.ts';
 import { sessionTime } from '../../src/lms/time.ts';
 import { memoryStore } from '../../src/save/storage.ts';
-import { MODEL_VERSION, playChoices } from '../../src/sim/index.ts';
+import { census, MODEL_VERSION, playChoices } from '../../src/sim/index.ts';
 import { createCensusService, ON_PAGE_NOTICE } from '../../src/workers/census-service.ts';
-import { bundled, launch, makeLms, makeStore, playOn, stored } from './harness.ts';
+import { bundled, launch, makeLms, makeStore, playOn, playPath, stored } from './harness.ts';
 
 const shelf = new Map(bundled.map((b) => [b.scenario.id, b]));
 
@@ -252,6 +252,24 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     expect(String(replay.grade)).not.toBe(raw); // a different game, not reported
     expect(api.cmi.core.score.raw).toBe(raw);
     expect(api.cmi.core.lesson_status).toBe(status);
+  });
+
+  it('keep=best: the debrief’s practice replay of the market (not graded) is reported to nobody, however well it goes', async () => {
+    const scenario = bundled.find((b) => b.scenario.id === 'tutorial')!.scenario;
+    const api = makeLms();
+    const { store, reported, attached } = await launch(api, scenario.id, undefined, 50, 'best');
+    const { best, worst } = census(scenario, attached!.seed);
+    playPath(store, worst.choices);
+    await reported();
+    const raw = api.cmi.core.score.raw;
+    const suspend = api.cmi.suspend_data;
+    store.getState().practiseMarket();
+    expect(store.getState().context).toEqual({ kind: 'practice' });
+    playPath(store, best.choices);
+    await reported();
+    expect(store.getState().screen).toBe('debrief');
+    expect(api.cmi.core.score.raw).toBe(raw);
+    expect(api.cmi.suspend_data).toBe(suspend);
   });
 
   it('where the browser has no workers, the score is still reported and the learner told why the page may pause', async () => {

@@ -1,11 +1,14 @@
+import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortView } from '../../src/room/assignments.ts';
 import { buildServer, type RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { MAX_TRIES } from '../../src/server/lti/passback.ts';
+import { GRACE_DAYS, ToolKey } from '../../src/server/lti/tool-key.ts';
 import { bundled, createAssignment, playThrough, start } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
 import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
+import { launchFrom, postForm, step, until } from './steps.ts';
 
 // The game as an LTI 1.3 tool, against a platform written to the IMS specifications
 // (platform.ts): a learner launched from a course plays an assessed attempt through the
@@ -16,50 +19,6 @@ import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
 
 const ADMIN = 'admin-secret-for-the-tests';
 const tutorial = bundled('tutorial');
-
-interface Step {
-  status: number;
-  location: string | null;
-  text: string;
-  csp: string | null;
-}
-
-async function step(url: string, init: RequestInit = {}): Promise<Step> {
-  const res = await fetch(url, { redirect: 'manual', ...init });
-  return {
-    status: res.status,
-    location: res.headers.get('location'),
-    text: await res.text(),
-    csp: res.headers.get('content-security-policy'),
-  };
-}
-
-const postForm = (url: string, fields: Record<string, string>) =>
-  step(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-
-/** A course link clicked: login at the tool, authorisation at the platform, launch at the tool. */
-async function launchFrom(platform: TestPlatform, targetLinkUri?: string): Promise<Step> {
-  const login = await step(platform.loginUrl(targetLinkUri));
-  expect(login.status, login.text).toBe(302);
-  const auth = await step(login.location!);
-  expect(auth.status, auth.text).toBe(200);
-  const { action, fields } = formFields(auth.text);
-  return postForm(action, fields);
-}
-
-async function until<T>(what: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const got = what();
-    if (got !== undefined) return got;
-    if (Date.now() > end) throw new Error('waited in vain');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
   let db: Database;
@@ -128,9 +87,12 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
       base,
       '/lti/jwks',
     );
-    expect(jwks.body.keys).toHaveLength(1);
-    expect(jwks.body.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
-    expect(jwks.body.keys[0]!.d).toBeUndefined();
+    // one key, or on a PostgreSQL database kept from an earlier run, those of its rotations
+    expect(jwks.body.keys.length).toBeGreaterThanOrEqual(1);
+    for (const key of jwks.body.keys) {
+      expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+      expect(key.d).toBeUndefined();
+    }
   });
 
   it('launches a learner into the assessment, and the platform receives the grade the server gave', async () => {
@@ -155,7 +117,7 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
       gradingProgress: 'FullyGraded',
     });
     expect(Math.abs(Date.parse(score.body.timestamp as string) - Date.now())).toBeLessThan(60_000);
-    expect(platform.tokenRequests.at(-1)).toEqual({
+    expect(platform.tokenRequests.at(-1)).toMatchObject({
       scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
       ok: true,
     });
@@ -196,9 +158,33 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const stolen = platform.lastLaunch!.id_token;
     const login = await step(platform.loginUrl());
     const state = new URL(login.location!).searchParams.get('state')!;
-    const forged = await postForm(`${base}/lti/launch`, { id_token: stolen, state });
+    const forged = await postForm(`${base}/lti/launch`, { id_token: stolen, state }, login.cookies);
     expect(forged.status).toBe(401);
     expect(forged.text).toContain('nonce');
+  });
+
+  it("binds the login's state to the browser: a state taken to another browser is refused", async () => {
+    const login = await step(platform.loginUrl());
+    expect(login.cookies).toMatch(/^tow-lti-[\w-]+=1$/);
+    const auth = await step(login.location!);
+    const { action, fields } = formFields(auth.text);
+    // the victim's browser, holding no cookie of this login, is made to post it (login CSRF)
+    const elsewhere = await postForm(action, fields);
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.text).toContain('third-party cookies');
+    // holding another login's cookie is no better
+    const other = await step(platform.loginUrl());
+    const mixed = await postForm(action, fields, other.cookies);
+    expect(mixed.status).toBe(401);
+    expect(mixed.text).toContain('did not start in this browser');
+    // a state no login made, with characters no cookie name may hold, is refused as such
+    const odd = await postForm(action, { ...fields, state: 'a b;c=d' }, login.cookies);
+    expect(odd.status).toBe(401);
+    expect(odd.text).toContain('has been used already, or did not start here');
+    // the refused posts spoilt nothing: the browser that logged in launches
+    const own = await postForm(action, fields, login.cookies);
+    expect(own.status, own.text).toBe(303);
+    expect(own.cookies).toMatch(/^tow-lti-[\w-]+=$/); // its cookie is spent with the state
   });
 
   it('refuses an id_token signed with a key the platform does not hold, meant for another tool, or expired', async () => {
@@ -439,5 +425,37 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const refused = await launchFrom(platform);
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('for its instructors');
+  });
+
+  it("rotates the tool's key: the new key signs, platforms verify it, the old one stays published for a while", async () => {
+    platform.plan = { ...platform.plan, roles: [ROLE.instructor], sub: 'teacher-1' };
+    const before = new URL((await launchFrom(platform)).location!, base);
+    const oldKid = decodeProtectedHeader(before.searchParams.get('v')!).kid!;
+    // as `npm run server:rotate-key -- --lti` does it, from another process
+    const newKid = await new ToolKey(db, null).rotate();
+    expect(newKid).not.toBe(oldKid);
+    const jwks = await json<{ keys: { kid: string }[] }>(base, '/lti/jwks');
+    expect(jwks.body.keys.map((k) => k.kid).slice(0, 2)).toEqual([newKid, oldKid]);
+    // the running server signs with the new key: its grade reaches the platform
+    platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });
+    platform.plan.sub = 'user-eve-5';
+    platform.plan.name = 'Eve Adeyemi';
+    const token = new URL((await launchFrom(platform)).location!, base).searchParams.get('t')!;
+    const started = await start(base, assignmentId, token);
+    const finished = await playThrough(base, assignmentId, token, tutorial, started.body.attempt);
+    const got = await until(() => platform.scores.find((x) => x.body.userId === 'user-eve-5'));
+    expect(got.body.scoreGiven).toBe(finished.fairScore);
+    expect(platform.tokenRequests.at(-1)).toMatchObject({ ok: true, kid: newKid });
+    // what the old key signed still verifies during the grace period
+    expect((await step(before.href)).status).toBe(200);
+    // and past it the old key is no longer published, nor trusted
+    await db.query(
+      `UPDATE lti_tool_keys SET retired_at = now() - make_interval(days => $2) WHERE kid = $1`,
+      [oldKid, GRACE_DAYS + 1],
+    );
+    const later = await json<{ keys: { kid: string }[] }>(base, '/lti/jwks');
+    expect(later.body.keys.map((k) => k.kid)).toContain(newKid);
+    expect(later.body.keys.map((k) => k.kid)).not.toContain(oldKid);
+    expect((await step(before.href)).status).toBe(401);
   });
 });

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   createRemoteJWKSet,
+  decodeProtectedHeader,
   exportJWK,
   generateKeyPair,
   type JWK,
@@ -16,7 +17,8 @@ import {
 // Framework): its own RSA keys published as a JWKS, an OIDC authorisation endpoint that
 // answers a tool's login with a signed id_token posted back to the tool (form_post), a
 // token endpoint that checks the tool's client assertion against the tool's JWKS, a line
-// item whose /scores endpoint records what it received, and a deep-linking return that
+// item whose /scores endpoint records what it received, a course roster (Names and Role
+// Provisioning Services 2.0) paged through the Link header, and a deep-linking return that
 // checks the tool's signed answer. It can also be told to misbehave the ways an attacker
 // would: sign with a key it does not publish, address another tool, send an expired token.
 
@@ -39,6 +41,18 @@ export interface LaunchPlan {
   /** how to sign: as a platform should, or as an attacker might */
   misuse: 'none' | 'wrong-key' | 'wrong-audience' | 'expired';
 }
+
+/** A member of the course as Names and Role Provisioning Services 2.0 lists one. */
+export interface CourseMember {
+  user_id: string;
+  name: string;
+  roles: string[];
+  status?: 'Active' | 'Inactive' | 'Deleted';
+}
+
+export const NRPS_SCOPE =
+  'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
+const MEMBERSHIP_TYPE = 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json';
 
 export interface ReceivedScore {
   lineitem: string;
@@ -63,11 +77,25 @@ const escapeAttr = (s: string) =>
 export class TestPlatform {
   readonly scores: ReceivedScore[] = [];
   readonly deepLinks: JWTPayload[] = [];
-  readonly tokenRequests: { scope: string; ok: boolean; reason?: string }[] = [];
+  /** each client-credentials request: the scope asked, whether it was granted, the tool's key id */
+  readonly tokenRequests: {
+    scope: string;
+    ok: boolean;
+    reason?: string;
+    kid?: string | undefined;
+  }[] = [];
   /** the last form this platform posted to the tool's launch, to post again in a replay */
   lastLaunch: { id_token: string; state: string } | null = null;
   /** the score endpoint answers 503 this many more times */
   failScores = 0;
+  /** the course's members; null: the platform offers no roster service (no NRPS claim) */
+  members: CourseMember[] | null = null;
+  /** members per page of the roster (the spec's `limit`, when the tool gives none) */
+  rosterPageSize = 2;
+  /** the roster service is down: it answers 503 */
+  rosterDown = false;
+  /** each request to the roster service: which page, and whether it was answered */
+  readonly rosterRequests: { page: number; ok: boolean; reason?: string }[] = [];
   plan: LaunchPlan = TestPlatform.learnerPlan({});
 
   /** Ana, a learner, launching the course's link to the assessment `custom` names, signed as it should be. */
@@ -83,7 +111,8 @@ export class TestPlatform {
     };
   }
 
-  private readonly tokens = new Set<string>();
+  /** the access tokens granted, with their scopes */
+  private readonly tokens = new Map<string, string[]>();
   private toolKeys: ReturnType<typeof createRemoteJWKSet> | null = null;
 
   private constructor(
@@ -122,6 +151,9 @@ export class TestPlatform {
 
   get issuer() {
     return this.base;
+  }
+  get membershipsUrl() {
+    return `${this.base}/courses/7/memberships`;
   }
   get lineitem() {
     return `${this.base}/courses/7/lineitems/${this.plan.resourceLinkId}`;
@@ -168,6 +200,11 @@ export class TestPlatform {
       [`${LTI}context`]: { id: 'course-7', title: 'Sales leadership' },
       [`${LTI}custom`]: p.custom,
     };
+    if (this.members !== null)
+      claims['https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice'] = {
+        context_memberships_url: this.membershipsUrl,
+        service_versions: ['2.0'],
+      };
     if (p.messageType === 'LtiResourceLinkRequest') {
       claims[`${LTI}target_link_uri`] = `${this.tool.origin}/lti/launch`;
       claims[`${LTI}resource_link`] = { id: p.resourceLinkId, title: 'Assessment' };
@@ -197,8 +234,13 @@ export class TestPlatform {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url!, this.base);
-    const send = (status: number, type: string, body: string) => {
-      res.writeHead(status, { 'content-type': type });
+    const send = (
+      status: number,
+      type: string,
+      body: string,
+      extra: Record<string, string> = {},
+    ) => {
+      res.writeHead(status, { 'content-type': type, ...extra });
       res.end(body);
     };
     if (url.pathname === '/jwks')
@@ -218,6 +260,8 @@ export class TestPlatform {
         '<!doctype html><title>Course</title><h1>Placed in the course</h1>',
       );
     }
+    if (url.pathname === '/courses/7/memberships' && req.method === 'GET')
+      return this.memberships(url, req.headers, send);
     const scores = /^\/courses\/7\/lineitems\/([^/]+)\/scores$/.exec(url.pathname);
     if (scores && req.method === 'POST') {
       const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
@@ -237,9 +281,56 @@ export class TestPlatform {
     return send(404, 'text/plain', 'not found');
   }
 
+  /** The tool's keys, cached; a key id not among them fetches them again, as platforms do after a tool's key rotation. */
   private toolKeySet() {
-    this.toolKeys ??= createRemoteJWKSet(new URL(`${this.tool.origin}/lti/jwks`));
+    this.toolKeys ??= createRemoteJWKSet(new URL(`${this.tool.origin}/lti/jwks`), {
+      cooldownDuration: 0,
+    });
     return this.toolKeys;
+  }
+
+  /**
+   * The course's members (Names and Role Provisioning Services 2.0 §2): only for a token
+   * granted the NRPS scope; a page of `limit` members (rosterPageSize by default), the next
+   * page named in the Link header (rel="next").
+   */
+  private memberships(
+    url: URL,
+    headers: IncomingMessage['headers'],
+    send: (s: number, t: string, b: string, extra?: Record<string, string>) => void,
+  ) {
+    const page = Number(url.searchParams.get('page') ?? '1');
+    const refuse = (status: number, reason: string) => {
+      this.rosterRequests.push({ page, ok: false, reason });
+      return send(status, 'text/plain', reason);
+    };
+    const auth = /^Bearer (\S+)$/.exec(headers.authorization ?? '');
+    const scopes = auth ? this.tokens.get(auth[1]!) : undefined;
+    if (!scopes) return refuse(401, 'no valid access token');
+    if (!scopes.includes(NRPS_SCOPE))
+      return refuse(403, 'the token was not granted the NRPS scope');
+    if (this.rosterDown) return refuse(503, 'roster service unavailable');
+    const limit = Number(url.searchParams.get('limit') ?? this.rosterPageSize);
+    const all = this.members ?? [];
+    const members = all.slice((page - 1) * limit, page * limit);
+    const extra: Record<string, string> = {};
+    if (page * limit < all.length) {
+      const next = new URL(url);
+      next.searchParams.set('page', String(page + 1));
+      next.searchParams.set('limit', String(limit));
+      extra.link = `<${next.href}>; rel="next"`;
+    }
+    this.rosterRequests.push({ page, ok: true });
+    return send(
+      200,
+      MEMBERSHIP_TYPE,
+      JSON.stringify({
+        id: url.href,
+        context: { id: 'course-7', label: 'SL7', title: 'Sales leadership' },
+        members: members.map((m) => ({ status: 'Active', ...m })),
+      }),
+      extra,
+    );
   }
 
   /** OIDC authorisation (LTI 1.3 Core §5.1.1.2–3): checks the request, posts the id_token back. */
@@ -276,7 +367,9 @@ export class TestPlatform {
   private async token(body: string, send: (s: number, t: string, b: string) => void) {
     const f = new URLSearchParams(body);
     const scope = f.get('scope') ?? '';
+    let kid: string | undefined;
     try {
+      kid = decodeProtectedHeader(f.get('client_assertion') ?? '').kid;
       if (f.get('grant_type') !== 'client_credentials') throw new Error('grant_type');
       if (
         f.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -289,12 +382,12 @@ export class TestPlatform {
         requiredClaims: ['jti', 'exp', 'iat'],
       });
     } catch (err) {
-      this.tokenRequests.push({ scope, ok: false, reason: (err as Error).message });
+      this.tokenRequests.push({ scope, ok: false, reason: (err as Error).message, kid });
       return send(401, 'application/json', JSON.stringify({ error: 'invalid_client' }));
     }
-    this.tokenRequests.push({ scope, ok: true });
+    this.tokenRequests.push({ scope, ok: true, kid });
     const token = randomBytes(16).toString('hex');
-    this.tokens.add(token);
+    this.tokens.set(token, scope.split(' '));
     return send(
       200,
       'application/json',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cohortServerMessageSchema } from '../../src/room/cohort-live.ts';
 import type { AccountEntry } from '../../src/server/accounts/settings.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
@@ -214,6 +215,32 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
       const sock = await Live.open(url, headers);
       const answer = await sock.ask(hello, 'welcome');
       expect(answer).toMatchObject({ type: 'error', error });
+      sock.socket.close();
+    }
+  });
+
+  it('HR follows a cohort live on the sign-in; a facilitator is refused', async () => {
+    const hr = await signedIn(base, 'hana');
+    const fred = await signedIn(base, 'fred');
+    const made = await createAssignment(base);
+    const url = `${base.replace('http', 'ws')}/api/assignments/${made.assignment.id}/live`;
+    const origin = new URL(base).origin;
+    const follow = await Live.openWith(url, cohortServerMessageSchema, { cookie: hr, origin });
+    const first = await follow.ask({ type: 'hello' }, 'cohort');
+    expect(first.type).toBe('cohort');
+    if (first.type === 'cohort')
+      expect(first.view.trainees.map((t) => t.trainee)).toEqual([
+        'ana@example.com',
+        'ben@example.com',
+      ]);
+    follow.socket.close();
+    for (const [headers, error] of [
+      [{ cookie: fred, origin }, 'forbidden'],
+      [{ cookie: hr, origin: 'https://evil.example' }, 'forbidden'],
+      [{ origin }, 'unauthorized'],
+    ] as const) {
+      const sock = await Live.openWith(url, cohortServerMessageSchema, headers);
+      expect(await sock.ask({ type: 'hello' }, 'cohort')).toMatchObject({ type: 'error', error });
       sock.socket.close();
     }
   });

@@ -255,7 +255,12 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
       fairScore: done.fairScore,
       passed: done.passed,
     });
-    expect(byName[BEN]).toMatchObject({ status: 'in progress', attemptsUsed: 1, fairScore: null });
+    expect(byName[BEN]).toMatchObject({
+      status: 'in progress',
+      attemptsUsed: 1,
+      quartersDecided: 0,
+      fairScore: null,
+    });
     expect(byName['=cmd|calc']).toMatchObject({ status: 'not started', attemptsUsed: 0 });
 
     const csv = await fetch(`${base}/api/assignments/${id}/cohort.csv`, {
@@ -274,6 +279,7 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
       'pass_mark',
       'due',
       'last_activity',
+      'quarters_decided',
     ]);
     expect(rows.find((r) => r[0] === ANA)!.slice(1, 4)).toEqual([
       done.passed ? 'submitted' : 'over attempts',

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,43 @@ describe('npm run verify --keys', () => {
     const bad = await verifyCli([join(dir, 'genuine.json'), '--keys', join(dir, 'static.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a key set');
+  });
+
+  it('with --signed-only counts only what the server signed: an unsigned result is listed, not counted', async () => {
+    const out = await verifyCli([
+      join(dir, 'genuine.json'),
+      join(dir, 'static.json'),
+      '--keys',
+      join(dir, 'jwks.json'),
+      '--signed-only',
+      '--csv',
+      join(dir, 'cohort.csv'),
+    ]);
+    expect(lineOf(out.stdout, 'genuine')).toMatch(
+      new RegExp(`^genuine .*signed by this server \\(key ${kid}\\)`),
+    );
+    expect(lineOf(out.stdout, 'static')).toMatch(
+      /^NOT COUNTED {2}.*static\.json: Cy .*not signed — not counted: it carries no signature of the server: a result of the static game/,
+    );
+    expect(out.stdout).toContain('1 not signed (not counted)');
+    expect(out.code).toBe(1);
+    // the trainee with only an unsigned result is graded on nothing
+    const cy = readFileSync(join(dir, 'cohort.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Cy,'));
+    expect(cy).toContain('not signed only');
+    // only signed results: all counted, exit 0
+    const signed = await verifyCli([
+      join(dir, 'genuine.json'),
+      '--keys',
+      join(dir, 'jwks.json'),
+      '--signed-only',
+    ]);
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toContain('0 not signed (not counted)');
+    // it needs the keys to know what the server signed
+    const keyless = await verifyCli([join(dir, 'genuine.json'), '--signed-only']);
+    expect(keyless.code).toBe(2);
+    expect(keyless.stderr).toContain('give them with --keys');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SAVE_PREFIX, SAVE_VERSION, saveKey } from '../../src/save/format.ts';
 import { playChoices, score } from '../../src/sim/index.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { bundled, makeStore, playOut, tutorial } from './helpers.ts';
+import { bundled, makeStore, ONE_ATTEMPT, playOut, tutorial } from './helpers.ts';
 
 describe('createGameStore: the flow', () => {
   it('goes title → scenarios → briefing → quarters → debrief', () => {
@@ -61,6 +61,26 @@ describe('createGameStore: the flow', () => {
     store.getState().newMarket();
     expect(store.getState().screen).toBe('briefing');
     expect(store.getState().sim?.seed).toBe('202');
+  });
+
+  it('plays an assessed market again as practice: same seed, counted as no attempt', () => {
+    const store = makeStore();
+    store.getState().startMarket(tutorial.scenario.id, 's1', ONE_ATTEMPT);
+    store.getState().beginQuarters();
+    playOut(store);
+    expect(store.getState().context).toMatchObject({ kind: 'assignment', attempt: 1 });
+    store.getState().practiseMarket();
+    expect(store.getState().screen).toBe('play');
+    expect(store.getState().sim?.seed).toBe('s1');
+    expect(store.getState().sim?.quarter).toBe(0);
+    expect(store.getState().context).toEqual({ kind: 'practice' });
+    // no warning that the attempts are used up: this game is not one
+    expect(
+      store
+        .getState()
+        .notices.map((n) => n.text)
+        .join(' '),
+    ).not.toMatch(/attempts/);
   });
 
   it('sends an unknown scenario back to the list with a message', () => {
@@ -228,14 +248,7 @@ describe('createGameStore: saving and resuming', () => {
   it('counts the attempts of an assessed session on this device', () => {
     const raw = new FakeStorage();
     const store = makeStore(raw);
-    const ctx = {
-      kind: 'assignment',
-      session: 'hr-1',
-      trainee: 't1',
-      passMark: 50,
-      attempts: 1,
-      attempt: 0,
-    } as const;
+    const ctx = ONE_ATTEMPT;
     store.getState().startMarket(tutorial.scenario.id, '8', ctx);
     store.getState().beginQuarters();
     expect(store.getState().context).toMatchObject({ attempt: 1 });

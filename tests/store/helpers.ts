@@ -8,6 +8,16 @@ import { FakeStorage } from '../save/fake-storage.ts';
 export const bundled = loadBundledScenarios().map(({ scenario, hash }) => ({ scenario, hash }));
 export const tutorial = bundled.find((e) => e.scenario.id === 'tutorial') ?? bundled[0]!;
 
+/** An assessed session of one attempt, as its link opens it */
+export const ONE_ATTEMPT = {
+  kind: 'assignment',
+  session: 'hr-1',
+  trainee: 't1',
+  passMark: 50,
+  attempts: 1,
+  attempt: 0,
+} as const;
+
 /**
  * The game's store with its save effect registered, as the page starts it
  * (src/app/effects/index.ts): the actions change the state, the effect keeps it.

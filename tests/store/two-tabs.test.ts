@@ -4,7 +4,7 @@ import { saveBook } from '../../src/save/saves.ts';
 import { browserStore } from '../../src/save/storage.ts';
 import type { MarketLock, MarketLockEvents } from '../../src/store/market-lock.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { bundled, storeThatSaves, tutorial } from './helpers.ts';
+import { bundled, ONE_ATTEMPT, storeThatSaves, tutorial } from './helpers.ts';
 
 // Two tabs of one browser on one market: one plays, the other says so and may take over.
 // The locks here behave as the browser's Web Locks do (src/app/tab-lock.ts): a claim is
@@ -31,14 +31,7 @@ function browserLocks(): () => MarketLock {
   };
 }
 
-const assignment = {
-  kind: 'assignment',
-  session: 'hr-1',
-  trainee: 't1',
-  passMark: 50,
-  attempts: 1,
-  attempt: 0,
-} as const;
+const assignment = ONE_ATTEMPT;
 
 /** Two tabs of one browser: one storage, one lock manager. */
 function twoTabs() {

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { replayed } from '../rooms/players.ts';
 import { scenarioOfRoom } from '../rooms/scenarios.ts';
+import { announceCohortChange } from './events.ts';
 import { finishAttempt } from './finish.ts';
 import type { Signer } from './keys.ts';
 import { type AssignmentRow, asTrainee, isPastDue, publicAssignment } from './rows.ts';
@@ -121,6 +122,7 @@ export async function startAttempt(
       seed,
     ]);
     const started = await attemptOf(tx, me.traineeId, attempts.length + 1);
+    await announceCohortChange(tx, me.assignment.id);
     return { attempt: attemptView(scenario, started), resumed: false };
   });
 }
@@ -169,6 +171,7 @@ export async function decideAttempt(
     const choices = [...attempt.choices, msg.choiceId];
     if (replayed(scenario, attempt.seed, choices).finished)
       await finishAttempt(tx, signer, me, scenario, attempt.number);
+    await announceCohortChange(tx, me.assignment.id);
     return attemptView(scenario, await attemptOf(tx, me.traineeId, n));
   });
 }

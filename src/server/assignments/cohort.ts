@@ -1,36 +1,42 @@
-import { toCsv } from '../../lib/csv.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
+import type { InCourse } from '../../room/lti.ts';
 import type { Credentials } from '../accounts/sessions.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
 
 // HR's view of an assignment: every trainee, listed or enrolled, with where they stand
-// and their best graded attempt, as the server graded it. Read afresh on every request,
-// so a refresh is live.
+// and their best graded attempt, as the server graded it. Read afresh on every request
+// and, for HR's live page, whenever the cohort changes (cohort-hub.ts).
 
 interface TraineeSummary {
   id: string;
   name: string;
   used: number;
   open: boolean;
+  decided: number;
   best_number: number | null;
   best_fair: number | null;
   best_score: number | null;
   any_passed: boolean;
   last_at: Date | null;
+  in_course: InCourse | null;
 }
 
 const SUMMARY_SQL = `
   SELECT t.id, t.name,
     (SELECT count(*)::int FROM attempts a WHERE a.trainee_id = t.id) AS used,
     EXISTS (SELECT 1 FROM attempts a WHERE a.trainee_id = t.id AND a.finished_at IS NULL) AS open,
+    (SELECT count(*)::int FROM attempt_decisions d JOIN attempts a
+       ON a.trainee_id = d.trainee_id AND a.number = d.number
+     WHERE d.trainee_id = t.id AND a.finished_at IS NULL) AS decided,
     b.number AS best_number, b.fair_score AS best_fair, b.score AS best_score,
     coalesce(b.passed, false) AS any_passed,
     (SELECT max(x) FROM (
        SELECT max(a.started_at) AS x FROM attempts a WHERE a.trainee_id = t.id
        UNION ALL SELECT max(d.decided_at) FROM attempt_decisions d WHERE d.trainee_id = t.id) m
-    ) AS last_at
+    ) AS last_at,
+    (SELECT l.in_course FROM lti_learners l WHERE l.trainee_id = t.id) AS in_course
   FROM trainees t
   LEFT JOIN LATERAL (
     SELECT a.number, a.fair_score, a.score, a.passed FROM attempts a
@@ -49,8 +55,17 @@ function statusOf(a: AssignmentRow, t: TraineeSummary): CohortStatus {
   return t.used > 0 ? 'in progress' : 'not started';
 }
 
+/**
+ * Who may read an assignment's cohort, by every way it is read (the JSON, the CSV, the
+ * live socket, the signed results): whoever holds the assignment's admin secret, or an
+ * account signed in as HR or admin (asHr).
+ */
+export function cohortReader(q: Queryable, id: string, who: Credentials) {
+  return asHr(q, id, who);
+}
+
 export async function cohortView(db: Database, id: string, who: Credentials): Promise<CohortView> {
-  return cohortOf(db, await asHr(db, id, who));
+  return cohortOf(db, await cohortReader(db, id, who));
 }
 
 /** The cohort of an assignment whose reader is known to be HR (the admin secret, or an LMS instructor's launch). */
@@ -60,44 +75,15 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
     trainee: t.name,
     status: statusOf(a, t),
     attemptsUsed: t.used,
+    quartersDecided: t.open ? t.decided : null,
     bestAttempt: t.best_number,
     fairScore: t.best_fair,
     score: t.best_score,
     passed: t.any_passed,
     lastActivity: t.last_at ? t.last_at.toISOString() : null,
+    ...(t.in_course ? { inCourse: t.in_course } : {}),
   }));
   return { assignment: publicAssignment(a), trainees };
-}
-
-export function cohortCsv(view: CohortView): string {
-  const header = [
-    'trainee',
-    'status',
-    'passed',
-    'fair_score',
-    'score',
-    'best_attempt',
-    'attempts_used',
-    'attempts_allowed',
-    'pass_mark',
-    'due',
-    'last_activity',
-  ];
-  const a = view.assignment;
-  const rows = view.trainees.map((t) => [
-    t.trainee,
-    t.status,
-    t.passed ? 'yes' : 'no',
-    t.fairScore,
-    t.score,
-    t.bestAttempt,
-    t.attemptsUsed,
-    a.attempts,
-    a.passMark,
-    a.due ?? '',
-    t.lastActivity ?? '',
-  ]);
-  return toCsv(header, rows);
 }
 
 /** The signed result of a trainee's attempt, for HR to download and keep. */
@@ -108,7 +94,7 @@ export async function resultForHr(
   trainee: string,
   n: number,
 ): Promise<Record<string, unknown>> {
-  const a = await asHr(db, id, who);
+  const a = await cohortReader(db, id, who);
   const [row] = await db.query<{ result: Record<string, unknown> | null }>(
     `SELECT a.result FROM attempts a JOIN trainees t ON t.id = a.trainee_id
      WHERE t.assignment_id = $1 AND t.name = $2 AND a.number = $3`,

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { rememberScenario, requestedScenario } from '../rooms/scenarios.ts';
 import { hashSecret, newSecret } from '../rooms/secrets.ts';
+import { announceCohortChange } from './events.ts';
 import { assignmentById, publicAssignment } from './rows.ts';
 
 // HR makes an assignment: the scenario is checked exactly as a room's is (a bundled id, or
@@ -82,7 +83,9 @@ export async function enrol(db: Database, id: string, name: string) {
       'this assignment is for the trainees on its list: use the personal link HR sent you',
     );
   try {
-    return await addTrainee(db, a.id, name);
+    const added = await addTrainee(db, a.id, name);
+    await announceCohortChange(db, a.id);
+    return added;
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION)
       throw new RoomError(

@@ -6,6 +6,7 @@ import {
   createAssignmentRequestSchema,
   enrolRequestSchema,
 } from '../../room/assignments.ts';
+import { cohortCsv } from '../../room/cohort-csv.ts';
 import { MAX_CREATE_BODY_BYTES } from '../../room/limits.ts';
 import { displayNameSchema } from '../../room/protocol.ts';
 import { notSignedIn } from '../accounts/roles.ts';
@@ -14,7 +15,7 @@ import type { Database } from '../db/database.ts';
 import { bearer } from '../http.ts';
 import { parseOrRefuse } from '../parse.ts';
 import { attemptResult, decideAttempt, startAttempt, traineeStatus } from './attempts.ts';
-import { cohortCsv, cohortView, resultForHr } from './cohort.ts';
+import { cohortView, resultForHr } from './cohort.ts';
 import { createAssignment, enrol } from './create.ts';
 import type { Signer } from './keys.ts';
 import { listAssignments } from './list.ts';

@@ -2,6 +2,7 @@ import type { ServerMessage } from '../../room/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { type Announcement, ROOM_CHANNEL } from '../rooms/events.ts';
 import { publicRoom, roomById } from '../rooms/rows.ts';
+import { Subscribers } from './subscribers.ts';
 
 // This process's sockets, by room, and the one place where room events reach them. Events
 // come only from the database's notifications, including those this very process made, so
@@ -15,7 +16,7 @@ export interface LiveClient {
 }
 
 export class Hub {
-  private readonly rooms = new Map<string, Set<LiveClient>>();
+  private readonly rooms = new Subscribers<LiveClient>();
 
   constructor(private readonly db: Database) {}
 
@@ -28,25 +29,19 @@ export class Hub {
   }
 
   add(roomId: string, client: LiveClient): void {
-    const set = this.rooms.get(roomId) ?? new Set<LiveClient>();
-    this.rooms.set(roomId, set);
-    set.add(client);
+    this.rooms.add(roomId, client);
   }
 
   remove(roomId: string, client: LiveClient): void {
-    const set = this.rooms.get(roomId);
-    set?.delete(client);
-    if (set?.size === 0) this.rooms.delete(roomId);
+    this.rooms.remove(roomId, client);
   }
 
   get size(): number {
-    let n = 0;
-    for (const set of this.rooms.values()) n += set.size;
-    return n;
+    return this.rooms.size;
   }
 
   private async deliver({ room: roomId, event }: Announcement): Promise<void> {
-    const clients = this.rooms.get(roomId);
+    const clients = this.rooms.of(roomId);
     if (!clients) return;
     const facilitators = () => [...clients].filter((c) => c.role === 'facilitator');
     switch (event.kind) {
@@ -68,7 +63,7 @@ export class Hub {
           c.send({ type: 'deleted' });
           c.close(4404, 'the room was deleted');
         }
-        this.rooms.delete(roomId);
+        this.rooms.drop(roomId);
         break;
     }
   }

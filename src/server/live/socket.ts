@@ -1,6 +1,5 @@
 import type { WebSocket } from 'ws';
 import type { Account } from '../../room/accounts.ts';
-import { MAX_MESSAGE_BYTES } from '../../room/limits.ts';
 import {
   type ClientMessage,
   clientMessageSchema,
@@ -9,15 +8,14 @@ import {
 } from '../../room/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
-import { parseOrRefuse } from '../parse.ts';
 import { asFacilitator, asPlayer } from '../rooms/auth.ts';
 import { decide } from '../rooms/decide.ts';
 import { ownGame, playerById } from '../rooms/players.ts';
 import { publicRoom } from '../rooms/rows.ts';
 import { scenarioOfRoom } from '../rooms/scenarios.ts';
 import { viewOfRoom } from '../rooms/views.ts';
+import { errorMessage, onMessages, sendJson } from './frames.ts';
 import type { Hub, LiveClient } from './hub.ts';
-import { windowLimiter } from './limiter.ts';
 import type { Presence } from './presence.ts';
 
 // One WebSocket of a room: the first message says who is there (`hello` with a player token
@@ -35,9 +33,7 @@ export interface LiveOptions {
   signedIn: () => Promise<Account | null>;
 }
 
-export const RATE_WINDOW_MS = 10_000;
-/** close codes: 1008 policy violation (the flood), 4401 not authorised, 4404 no room */
-const CLOSE_FLOOD = 1008;
+export { RATE_WINDOW_MS } from './frames.ts';
 
 type Joined =
   | { role: 'player'; roomId: string; playerId: string; connectionId: string }
@@ -45,21 +41,9 @@ type Joined =
 
 export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOptions): void {
   const { db, hub, presence } = options;
-  const limiter = windowLimiter(options.rate, RATE_WINDOW_MS);
   let joined: Joined | null = null;
-  let queue = Promise.resolve();
 
-  const send = (message: ServerMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-  };
-  const refuse = (err: unknown) => {
-    const e =
-      err instanceof RoomError
-        ? err
-        : new RoomError('internal', 'the server failed to handle this');
-    if (!(err instanceof RoomError)) console.error(err);
-    send({ type: 'error', error: e.code, message: e.message });
-  };
+  const send = (message: ServerMessage) => sendJson(socket, message);
   const client: LiveClient = {
     role: 'player',
     send,
@@ -68,7 +52,7 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
 
   const code = codeSchema.safeParse(rawCode);
   if (!code.success) {
-    refuse(new RoomError('no_room', `"${rawCode.slice(0, 12)}" is not a room code`));
+    send(errorMessage(new RoomError('no_room', `"${rawCode.slice(0, 12)}" is not a room code`)));
     socket.close(4404, 'no such room');
     return;
   }
@@ -109,39 +93,7 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
     send({ type: 'accepted', game });
   }
 
-  function received(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
-    if (!limiter.take()) {
-      send({
-        type: 'error',
-        error: 'rate_limited',
-        message: `more than ${options.rate} messages in ${RATE_WINDOW_MS / 1000} seconds: the connection is closed; reconnect and slow down`,
-      });
-      socket.close(CLOSE_FLOOD, 'rate limited');
-      return;
-    }
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-    let msg: ClientMessage;
-    try {
-      if (bytes.length > MAX_MESSAGE_BYTES) {
-        throw new RoomError(
-          'too_large',
-          `a message may have ${MAX_MESSAGE_BYTES} bytes; this one has ${bytes.length}`,
-        );
-      }
-      if (isBinary) throw new RoomError('malformed', 'messages are JSON text, not binary');
-      let json: unknown;
-      try {
-        json = JSON.parse(bytes.toString('utf8'));
-      } catch {
-        throw new RoomError('malformed', 'the message is not JSON');
-      }
-      msg = parseOrRefuse(clientMessageSchema, json, 'the message');
-    } catch (err) {
-      refuse(err);
-      return;
-    }
-    queue = queue.then(() => handle(msg).catch(refuse));
-  }
+  const afterMessages = onMessages(socket, clientMessageSchema, options.rate, handle);
 
   function disconnect(): Promise<void> {
     const was = joined;
@@ -156,8 +108,5 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
       });
   }
 
-  socket.on('message', received);
-  socket.on('close', () => {
-    queue = queue.then(disconnect);
-  });
+  socket.on('close', () => afterMessages(disconnect));
 }

@@ -15,11 +15,12 @@ import {
   platformRegistrationSchema,
   registerPlatform,
 } from './platforms.ts';
+import { rostersOf, syncRosters } from './roster.ts';
 
 // The LTI JSON API, answering like the rest of the API (errors as { error, message }): the
 // server's admin (TOW_ADMIN_SECRET, or signed in with an admin account) registers
 // platforms; HR (an assignment's admin secret, or signed in as HR) reads where its
-// learners' grades stand in their platform's gradebook.
+// learners' grades stand in their platform's gradebook, and has the courses' rosters read.
 
 async function asAdmin(req: FastifyRequest, o: LtiOptions): Promise<void> {
   const given = bearer(req);
@@ -65,6 +66,16 @@ export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<voi
     const queued = await sendAgain(o.db, a.id);
     o.onSendAgain();
     return { queued };
+  });
+  // HR opening the cohort: the courses' rosters read first (at most every few minutes)
+  app.get<{ Params: { id: string } }>('/api/assignments/:id/roster', async (req) => {
+    const a = await asHr(
+      o.db,
+      parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
+      await o.sessions.credentialsOf(req, bearer(req)),
+    );
+    await syncRosters(o.db, o.toolKey, a.id);
+    return { rosters: await rostersOf(o.db, a.id) };
   });
   app.delete<{ Params: { id: string } }>('/api/lti/platforms/:id', async (req, reply) => {
     await asAdmin(req, o);

@@ -10,6 +10,9 @@ export const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
 export const DL = 'https://purl.imsglobal.org/spec/lti-dl/claim/';
 export const AGS_ENDPOINT = 'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint';
 export const SCORE_SCOPE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
+export const NRPS_CLAIM = 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice';
+export const NRPS_SCOPE =
+  'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
 
 export const RESOURCE_LINK_REQUEST = 'LtiResourceLinkRequest';
 export const DEEP_LINKING_REQUEST = 'LtiDeepLinkingRequest';
@@ -28,6 +31,8 @@ const common = {
   [`${LTI}roles`]: z.array(z.string()).default([]),
   [`${LTI}context`]: z.looseObject({ id: z.string(), title: z.string().optional() }).optional(),
   [`${LTI}custom`]: z.record(z.string(), z.unknown()).optional(),
+  // Names and Role Provisioning Services 2.0 §3.6.1: where the course's members are read
+  [NRPS_CLAIM]: z.looseObject({ context_memberships_url: url }).optional(),
 };
 
 export const resourceLinkClaimsSchema = z.looseObject({
@@ -75,8 +80,14 @@ const TEACHING_SUB_ROLES = TEACHING_CONTEXT_ROLES.map((r) => `${LIS}membership/$
 export const teaches = (roles: readonly string[]): boolean =>
   roles.some((r) => TEACHING_ROLES.has(r) || TEACHING_SUB_ROLES.some((p) => r.startsWith(p)));
 
+/** Who a person is, as a launch or the course's roster gives it. */
+export type PersonClaims = Pick<
+  ResourceLinkClaims,
+  'sub' | 'name' | 'given_name' | 'family_name' | 'email'
+>;
+
 /** The learner's name as the platform gives it; the platform's id for them when it gives none. */
-export function learnerName(c: ResourceLinkClaims): string {
+export function learnerName(c: PersonClaims): string {
   const full = [c.given_name, c.family_name].filter(Boolean).join(' ');
   for (const candidate of [c.name, full, c.email, `Learner ${c.sub}`]) {
     const checked = displayNameSchema.safeParse(candidate?.slice(0, MAX_NAME_CHARS));

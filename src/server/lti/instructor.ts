@@ -1,13 +1,15 @@
-import { gradebookWords } from '../../room/lti.ts';
+import { gradebookWords, rosterWords, statusWithCourse } from '../../room/lti.ts';
 import { cohortOf } from '../assignments/cohort.ts';
 import type { AssignmentRow } from '../assignments/rows.ts';
 import type { Queryable } from '../db/database.ts';
 import { gradebookOf } from './gradebook.ts';
 import { html, page } from './html.ts';
+import { rostersOf } from './roster.ts';
 
 // What an instructor (or an admin) of the course sees when they open the assessment from
 // the platform: the cohort as HR's view has it, and for each learner who came through the
-// platform whether their grade reached the platform's gradebook, and if not, why.
+// platform whether their grade reached the platform's gradebook, and if not, why; and when
+// the course's roster was last read.
 
 export async function instructorPage(
   q: Queryable,
@@ -16,11 +18,14 @@ export async function instructorPage(
   notice: string | null = null,
 ): Promise<string> {
   const cohort = await cohortOf(q, a);
+  const rosters = await rostersOf(q, a.id);
   const gradebook = await gradebookOf(q, a.id);
   const sent = new Map(gradebook.map((e) => [e.trainee, e]));
   const givenUp = gradebook.filter((e) => e.status === 'failed').length;
   const rows = cohort.trainees.map(
-    (t) => html`<tr><td>${t.trainee}</td><td>${t.status}</td><td>${t.fairScore ?? '–'}</td>
+    (
+      t,
+    ) => html`<tr><td>${t.trainee}</td><td>${statusWithCourse(t.status, t.inCourse)}</td><td>${t.fairScore ?? '–'}</td>
 <td>${t.fairScore === null ? '–' : t.passed ? 'yes' : 'no'}</td><td>${t.attemptsUsed} of ${a.attempts}</td>
 <td>${gradebookWords(sent.get(t.trainee))}</td></tr>`,
   );
@@ -33,6 +38,7 @@ export async function instructorPage(
 finished attempt itself. A learner's best fair score is sent to your course's gradebook
 when an attempt finishes.</p>
 <h2>Learners</h2>
+${rosters.map((r) => html`<p class="${r.lastError ? 'problem' : 'note'}">${rosterWords(r)}</p>`)}
 ${
   rows.length === 0
     ? html`<p>No one has opened the assessment yet.</p>`

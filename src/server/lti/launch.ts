@@ -15,11 +15,13 @@ import {
 import { startDeepLinking } from './deep-linking.ts';
 import { LtiError } from './html.ts';
 import { admitLearner, gamePageFor } from './learners.ts';
+import { rememberRoster, syncRosters } from './roster.ts';
 import type { ToolKey } from './tool-key.ts';
-import { verifyLaunch } from './verify.ts';
+import { type LaunchBrowser, verifyLaunch } from './verify.ts';
 
 // What a checked launch leads to: a learner to the game page with their own token for the
-// assignment, an instructor to the cohort, a deep-linking request to the instructor's choice.
+// assignment, an instructor to the cohort (with the course's roster read first, roster.ts),
+// a deep-linking request to the instructor's choice.
 // The answer is always a redirect, so reloading the page it leads to does not post the
 // (spent) launch again.
 
@@ -51,8 +53,13 @@ function assignmentNamed(c: ResourceLinkClaims): string {
   return checked.data;
 }
 
-export async function launch(db: Database, toolKey: ToolKey, form: unknown): Promise<string> {
-  const { platform, claims } = await verifyLaunch(db, form);
+export async function launch(
+  db: Database,
+  toolKey: ToolKey,
+  form: unknown,
+  browser: LaunchBrowser,
+): Promise<string> {
+  const { platform, claims } = await verifyLaunch(db, form, browser);
   const type = messageTypeOf(claims);
   if (type === DEEP_LINKING_REQUEST) {
     const parsed = deepLinkingClaimsSchema.safeParse(claims);
@@ -80,7 +87,10 @@ export async function launch(db: Database, toolKey: ToolKey, form: unknown): Pro
       );
     throw err;
   }
+  await rememberRoster(db, platform.id, id, c);
   if (teaches(c[`${LTI}roles`])) {
+    // the instructor sees the course's learners, those who have not launched yet included
+    await syncRosters(db, toolKey, id);
     const view = await toolKey.sign({ aud: INSTRUCTOR_AUDIENCE, sub: id }, INSTRUCTOR_VIEW_SECONDS);
     return `/lti/cohort?v=${encodeURIComponent(view)}`;
   }

@@ -31,12 +31,12 @@ function fieldsOf(input: unknown) {
   );
 }
 
-/** Where to send the browser next: the platform's authorisation endpoint, with state and nonce. */
+/** Where to send the browser next (the platform's authorisation endpoint, with state and nonce), and the state. */
 export async function loginRedirect(
   db: Database,
   input: unknown,
   tool: { launchUrl: string; origin: string },
-): Promise<string> {
+): Promise<{ to: string; state: string }> {
   const f = fieldsOf(input);
   if (new URL(f.target_link_uri).origin !== tool.origin)
     throw new LtiError(
@@ -68,5 +68,5 @@ export async function loginRedirect(
     ...(f.lti_message_hint ? { lti_message_hint: f.lti_message_hint } : {}),
   };
   for (const [k, v] of Object.entries(params)) to.searchParams.set(k, v);
-  return to.href;
+  return { to: to.href, state };
 }

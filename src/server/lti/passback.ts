@@ -1,20 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { SCORE_SCOPE } from './claims.ts';
+import { accessToken, failureWords, PlatformRefused, post } from './platform-calls.ts';
 import type { ToolKey } from './tool-key.ts';
 
 // Grades back to the platform (LTI Assignment and Grade Services 2.0, Score publish service).
 // Every finished attempt of a learner who came through a platform gets a row in
 // lti_passbacks; this loop sends what is due: a token from the platform's token endpoint
-// (client credentials, with a client assertion signed by the tool's key, LTI Security
-// Framework §4.1), then the learner's best fair score so far to the line item's /scores.
+// (platform-calls.ts), then the learner's best fair score so far to the line item's /scores.
 // A refusal or a platform that cannot be reached is recorded and tried again later, with a
 // growing wait, up to MAX_TRIES; HR sees the outcome on the instructor's page. Nothing is
 // kept only in memory: a restart, or another process, carries on from the table.
 
 export const MAX_TRIES = 8;
 const FIRST_WAIT_SECONDS = 30;
-const TIMEOUT_MS = 10_000;
 
 interface Due {
   trainee_id: string;
@@ -53,23 +51,6 @@ const CLAIM_SQL = `UPDATE lti_passbacks p SET tries = p.tries + 1,
     (SELECT t.attempts FROM assignments t JOIN trainees r ON r.assignment_id = t.id
       WHERE r.id = p.trainee_id) AS attempts_allowed,
     (SELECT coalesce(bool_or(passed), false) FROM attempts WHERE trainee_id = p.trainee_id) AS passed`;
-
-class PlatformRefused extends Error {}
-
-async function post(url: string, body: string | URLSearchParams, headers: Record<string, string>) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers,
-    body,
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  const text = await res.text();
-  if (!res.ok)
-    throw new PlatformRefused(
-      `${new URL(url).pathname} answered ${res.status} ${text.slice(0, 200)}`,
-    );
-  return text;
-}
 
 export class Passback {
   private timer: NodeJS.Timeout | null = null;
@@ -125,39 +106,13 @@ export class Passback {
     for (const d of due) await this.send(d);
   }
 
-  private async accessToken(d: Due): Promise<string> {
-    const assertion = await this.toolKey.sign(
-      {
-        iss: d.client_id,
-        sub: d.client_id,
-        aud: d.token_url,
-        jti: randomBytes(16).toString('base64url'),
-      },
-      300,
-    );
-    const text = await post(
-      d.token_url,
-      new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: assertion,
-        scope: SCORE_SCOPE,
-      }),
-      { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    );
-    const token = (JSON.parse(text) as { access_token?: unknown }).access_token;
-    if (typeof token !== 'string')
-      throw new PlatformRefused('the token endpoint gave no access_token');
-    return token;
-  }
-
   private async send(d: Due): Promise<void> {
     try {
       if (!d.lineitem_url || !d.can_score)
         throw new PlatformRefused(
           'the platform did not give this link a gradebook column with permission to send scores',
         );
-      const token = await this.accessToken(d);
+      const token = await accessToken(this.toolKey, d, SCORE_SCOPE);
       const line = new URL(d.lineitem_url);
       line.pathname = `${line.pathname.replace(/\/$/, '')}/scores`;
       await post(
@@ -182,10 +137,7 @@ export class Passback {
         [d.trainee_id, d.number, d.best],
       );
     } catch (err) {
-      const why =
-        err instanceof PlatformRefused
-          ? err.message
-          : `the platform could not be reached (${(err as Error).message})`;
+      const why = failureWords(err);
       const last = d.tries >= MAX_TRIES;
       await this.db.query(
         `UPDATE lti_passbacks SET status = $3, last_error = $4,

@@ -10,6 +10,7 @@ import { instructorPage } from './instructor.ts';
 import { INSTRUCTOR_AUDIENCE, launch } from './launch.ts';
 import { loginRedirect } from './login.ts';
 import { type LtiOptions, originOf } from './options.ts';
+import { stateCookie } from './state-cookie.ts';
 
 // The LTI 1.3 tool's pages (docs/server.md, LTI): those a browser visits (login, launch,
 // deep linking, the instructor's cohort) answer refusals with a page that says what was
@@ -41,6 +42,8 @@ const sendPage = (reply: FastifyReply, status: number, text: string) =>
 
 async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
   const { db, toolKey } = o;
+  // cookies are parsed for the whole server (app.ts registers @fastify/cookie once, for the
+  // sign-in's session too): registered again here, Fastify refuses the second decorator
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
@@ -80,17 +83,28 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
   const login = async (req: FastifyRequest, reply: FastifyReply) => {
     const origin = originOf(req, o);
     const input = req.method === 'GET' ? req.query : req.body;
-    reply.redirect(
-      await loginRedirect(db, input, { origin, launchUrl: `${origin}/lti/launch` }),
-      302,
-    );
+    const { to, state } = await loginRedirect(db, input, {
+      origin,
+      launchUrl: `${origin}/lti/launch`,
+    });
+    const cookie = stateCookie(state, origin);
+    reply.setCookie(cookie.name, cookie.value, cookie.options);
+    reply.redirect(to, 302);
   };
   app.get('/lti/login', login);
   app.post('/lti/login', login);
 
   // an id_token with a platform's extra claims can pass the API's 16 KB
   app.post('/lti/launch', { bodyLimit: LAUNCH_BODY_BYTES }, async (req, reply) => {
-    reply.redirect(await launch(db, toolKey, req.body), 303);
+    const origin = originOf(req, o);
+    const state = (req.body as { state?: unknown } | undefined)?.state;
+    // the state is spent whatever the outcome: its cookie goes too
+    // (a state this server made is base64url; anything else names no cookie of ours)
+    if (typeof state === 'string' && /^[\w-]{1,200}$/.test(state)) {
+      const cookie = stateCookie(state, origin);
+      reply.clearCookie(cookie.name, cookie.options);
+    }
+    reply.redirect(await launch(db, toolKey, req.body, { cookies: req.cookies, origin }), 303);
   });
 
   app.get<{ Params: { id: string } }>('/lti/deep-link/:id', async (req, reply) => {

@@ -4,12 +4,15 @@ import type { Database } from '../db/database.ts';
 import { LTI } from './claims.ts';
 import { LtiError } from './html.ts';
 import { type PlatformRow, platformById } from './platforms.ts';
+import { hasAnyStateCookie, stateCookieName } from './state-cookie.ts';
 
 // Step two of a launch: the id_token the platform posted back, checked as LTI 1.3 Core §5.1.3
 // asks. The state must be one this tool made minutes ago, and is spent here, so a launch
 // posted a second time is refused; the token must be signed by a key the platform publishes
 // (its JWKS, fetched and cached by jose), be for this tool (aud, azp), be current (exp,
-// iat), carry the nonce of that login, and come from a registered deployment.
+// iat), carry the nonce of that login, and come from a registered deployment. The browser
+// posting the launch must hold the state's cookie (state-cookie.ts): a state copied from
+// another browser's launch is refused (login CSRF).
 
 const launchFormSchema = z.looseObject({
   id_token: z.string().min(1).max(30_000).optional(),
@@ -65,7 +68,27 @@ export interface VerifiedLaunch {
   claims: JWTPayload & Record<string, unknown>;
 }
 
-export async function verifyLaunch(db: Database, form: unknown): Promise<VerifiedLaunch> {
+/** What the browser posting the launch holds: its cookies, and the server's origin (which cookie names it uses). */
+export interface LaunchBrowser {
+  cookies: Record<string, string | undefined>;
+  origin: string;
+}
+
+function notThisBrowser(browser: LaunchBrowser): LtiError {
+  if (!hasAnyStateCookie(browser.cookies))
+    return refused(
+      "This browser did not bring back the game's login cookie, so the launch cannot be tied to the login it started. If the game opens inside the course page, the browser may be blocking cookies there (third-party cookies): open the link in a new window or tab, or allow cookies for this site, and try again. A launch started in another browser is refused the same way.",
+    );
+  return refused(
+    'This launch did not start in this browser: its login was made elsewhere. Open the link in the course again from this browser.',
+  );
+}
+
+export async function verifyLaunch(
+  db: Database,
+  form: unknown,
+  browser: LaunchBrowser,
+): Promise<VerifiedLaunch> {
   const f = launchFormSchema.safeParse(form ?? {});
   if (!f.success) throw refused('The launch form is not one an LTI platform sends.');
   if (f.data.error)
@@ -76,15 +99,21 @@ export async function verifyLaunch(db: Database, form: unknown): Promise<Verifie
     );
   if (!f.data.id_token || !f.data.state)
     throw refused('The launch has no id_token or no state: start it from the course.');
+  const usedAlready = () =>
+    refused(
+      'This launch has been used already, or did not start here. A launch works once: open the link in the course again.',
+    );
+  const [known] = await db.query('SELECT 1 FROM lti_logins WHERE state = $1', [f.data.state]);
+  if (!known) throw usedAlready();
+  // checked before the state is spent, so a post from the wrong browser spoils nothing
+  if (browser.cookies[stateCookieName(f.data.state, browser.origin)] !== '1')
+    throw notThisBrowser(browser);
   const [login] = await db.query<{ nonce: string; platform_id: string; fresh: boolean }>(
     `DELETE FROM lti_logins WHERE state = $1
      RETURNING nonce, platform_id, expires_at > now() AS fresh`,
     [f.data.state],
   );
-  if (!login)
-    throw refused(
-      'This launch has been used already, or did not start here. A launch works once: open the link in the course again.',
-    );
+  if (!login) throw usedAlready();
   if (!login.fresh)
     throw refused('The launch took too long and expired. Open the link in the course again.');
   const platform = await platformById(db, login.platform_id);

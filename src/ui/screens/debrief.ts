@@ -6,6 +6,7 @@ import { afterFairScore } from '../debrief/after-fair.ts';
 import { bind } from '../debrief/bind.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
+import { type NextStepAction, nextSteps } from '../debrief/next-steps.ts';
 import { reflectionSection } from '../debrief/reflection.ts';
 import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
@@ -43,6 +44,13 @@ function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElemen
   );
   bind(store, box, answerKeyClosed, (closed) => box.replaceChildren(closed ? note : section));
   return box;
+}
+
+function takeStep(store: GameStore, action: NextStepAction): void {
+  const actions = store.getState();
+  if (action === 'replay' || action === 'next-attempt') actions.replayMarket();
+  else if (action === 'practise-this') actions.practiseMarket();
+  else actions.newMarket();
 }
 
 export function bandText(scenario: ScenarioDef, value: number): string | null {
@@ -112,6 +120,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     if (!onDebrief()) return;
     later.append(timelineSection(store, scenario));
   }, 32);
+  const next = nextSteps(s.context, assessment);
   const band = bandText(scenario, value);
   // the scenario's own words for the model's, explained at their first mention
   const explained = new Set<TermKey>();
@@ -179,6 +188,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         )
       : null,
     reflectionSection(store, scenario, sim),
+    next.note ? h('p', { class: 'attempts-left no-print' }, next.note) : null,
     h(
       'div',
       { class: 'row no-print' },
@@ -186,10 +196,12 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         class: 'btn',
         attrs: { title: 'Prints the summary, the lessons and your answers on a plain page' },
       }),
-      button('Replay this market', () => store.getState().replayMarket(), {
-        class: 'btn btn-primary',
-      }),
-      button('New market', () => store.getState().newMarket(), { class: 'btn' }),
+      ...next.steps.map((step) =>
+        button(step.label, () => takeStep(store, step.action), {
+          class: step.primary ? 'btn btn-primary' : 'btn',
+          attrs: { 'data-next-step': step.action },
+        }),
+      ),
       button('Back to the title', () => store.getState().showTitle(), { class: 'btn btn-quiet' }),
     ),
     h(

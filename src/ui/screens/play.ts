@@ -3,7 +3,7 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
 import { kindName, watchedFigure } from '../explain.ts';
-import { guardReplies } from '../fresh-press.ts';
+import { guardReplies, type Press } from '../fresh-press.ts';
 import { showsProfit } from '../money.ts';
 import { senderLine } from '../sender.ts';
 import { type TermKey, term } from '../terms.ts';
@@ -41,7 +41,7 @@ function figures(s: GameState): HTMLElement | null {
   );
 }
 
-function decide(store: GameStore, s: GameState): HTMLElement {
+function decide(store: GameStore, s: GameState, lastPress: () => Press | null): HTMLElement {
   const { entry, sim } = s;
   if (!entry || !sim || sim.situationId === null) return h('div');
   const { scenario } = entry;
@@ -49,7 +49,7 @@ function decide(store: GameStore, s: GameState): HTMLElement {
   const guided = GUIDED.has(scenario.id);
   const quarter = sim.quarter + 1;
   const group = h('div', { class: 'choices', attrs: { role: 'group', 'aria-label': 'Your call' } });
-  const guard = guardReplies(group);
+  const guard = guardReplies(group, lastPress());
   group.append(
     ...shownOrder(scenario.id, sim.seed, situation.id, situation.choices).map((c) =>
       button(
@@ -96,6 +96,11 @@ function decide(store: GameStore, s: GameState): HTMLElement {
   );
 }
 
-export function playScreen(store: GameStore, s: GameState): HTMLElement {
-  return s.phase === 'outcome' ? outcomeScreen(store, s) : decide(store, s);
+/** `lastPress`: the page's last press before now (src/ui/fresh-press.ts), kept by the mounted app */
+export function playScreen(
+  store: GameStore,
+  s: GameState,
+  lastPress: () => Press | null,
+): HTMLElement {
+  return s.phase === 'outcome' ? outcomeScreen(store, s) : decide(store, s, lastPress);
 }

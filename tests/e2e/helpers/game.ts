@@ -143,6 +143,14 @@ export async function clickListed(page: Page, index: number): Promise<string> {
   return id;
 }
 
+/** Plays one quarter of a game on screen (the choice listed `index`-th) and moves on. */
+export async function playQuarter(page: Page, index: number): Promise<string> {
+  await expect(page.locator('button.choice').first()).toBeEnabled();
+  const id = await clickListed(page, index);
+  await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
+  return id;
+}
+
 /**
  * Plays the market on screen to the debrief by keyboard alone, taking the choice listed
  * `pick(quarter, count)`-th in the scenario file each quarter, whatever its place on

@@ -38,9 +38,6 @@ export async function playQuarters(page: Page): Promise<string> {
       .getByRole('button')
       .nth(q % 2)
       .click();
-    // the pointer moves off the reply it pressed: left where it was, it may now rest on a
-    // term in the outcome, whose definition then covers the button below it
-    await page.mouse.move(0, 0);
     await page.getByRole('button', { name: /On to quarter|See the debrief/ }).click();
   }
   const code = page.locator('#result-code');
