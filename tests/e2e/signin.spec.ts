@@ -90,6 +90,12 @@ test('HR signs in on hr.html, sees every assessment, opens a cohort without its 
   await expect(page.locator('#s-status')).toContainText('2 trainees, followed live as they play');
   // the cohort's live socket too goes through on the sign-in
   await expect(page.locator('.live-note')).toHaveAttribute('data-state', 'live');
+  await attachScreenshot(
+    page,
+    testInfo,
+    'hr-cohort-on-signin-1280',
+    'section.hr-section:has(#server-title)',
+  );
 
   // the sign-in outlives a reload (the session is the server's, kept in its database)
   await page.reload();
