@@ -97,6 +97,7 @@ export const LAYERS = {
 /** Libraries only the server may use: browser code would break or grow by megabytes. */
 const SERVER_LIBS = {
   fastify: "the server's libraries run only in Node (src/server)",
+  '@fastify/cookie': "the server's libraries run only in Node (src/server)",
   '@fastify/helmet': "the server's libraries run only in Node (src/server)",
   '@fastify/rate-limit': "the server's libraries run only in Node (src/server)",
   '@fastify/static': "the server's libraries run only in Node (src/server)",

@@ -1,6 +1,7 @@
 import { apiUrl, roomCall } from '../room/http.ts';
 import { rostersSchema, rosterWords } from '../room/lti.ts';
 import { h } from '../ui/dom.ts';
+import { secretHeaders } from './session-api.ts';
 
 // Above HR's cohort on the server, for an assessment placed in a course of a learning
 // platform (LTI): asking for it has the server read the courses' rosters first (at most
@@ -13,7 +14,7 @@ export async function courseRosterNote(id: string, secret: string): Promise<HTML
   const { rosters } = await roomCall(
     apiUrl(`api/assignments/${encodeURIComponent(id)}/roster`),
     rostersSchema,
-    { headers: { authorization: `Bearer ${secret}` } },
+    { headers: secretHeaders(secret) },
   );
   if (rosters.length === 0) return null;
   return h(

@@ -1,12 +1,12 @@
 import { apiUrl, roomCall } from '../room/http.ts';
 import { gradebookSchema, gradebookWords, sendAgainSchema } from '../room/lti.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
+import { secretHeaders as auth } from './session-api.ts';
 
 // Beside HR's cohort on the server: for trainees who came through a learning platform
 // (LTI 1.3), whether their grade reached the platform's gradebook, and a button to send
 // again those the server gave up on. Nothing is shown for an assessment no platform uses.
 
-const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
 const path = (id: string, rest: string) =>
   apiUrl(`api/assignments/${encodeURIComponent(id)}/gradebook${rest}`);
 

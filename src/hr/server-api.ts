@@ -7,11 +7,11 @@ import {
   createAssignmentResponseSchema,
 } from '../room/assignments.ts';
 import { apiUrl, roomCall, roomFetch } from '../room/http.ts';
+import { secretHeaders as auth } from './session-api.ts';
 
 // HR's calls to the game's server for assessments on the server (docs/server.md). The
-// admin secret goes in the Authorization header, never in an address.
-
-const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
+// admin secret goes in the Authorization header, never in an address; without one (an
+// empty secret), the browser's sign-in to the server speaks for HR.
 const path = (id: string, rest = '') => apiUrl(`api/assignments/${encodeURIComponent(id)}${rest}`);
 
 export function createAssessment(

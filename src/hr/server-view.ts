@@ -16,6 +16,7 @@ import { courseRosterNote } from './course-roster-view.ts';
 import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
 import { liveNote } from './live-note.ts';
+import { serverAccountSection } from './server-account-view.ts';
 import { cohortCsvOf, createAssessment, signedResultOf } from './server-api.ts';
 
 // Assessments on the game's server, on HR's page when the page is served by it: create one
@@ -129,6 +130,13 @@ export function serverView(
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
   const cohort = h('div');
+  const account = serverAccountSection((id) => {
+    // signed in as HR: the cohort opens on the session, with no secret to paste
+    idInput.value = id;
+    secretInput.value = '';
+    show();
+    cohort.scrollIntoView({ block: 'nearest' });
+  });
 
   const create = async () => {
     const list = parseTrainees(trainees.value);
@@ -152,6 +160,7 @@ export function serverView(
       idInput.value = answer.assignment.id;
       secretInput.value = answer.adminSecret;
       status.textContent = `Assessment ${answer.assignment.id} is on the server, with ${answer.trainees.length} personal links.`;
+      account.refresh();
     } catch (err) {
       status.textContent = `The assessment was not made: ${message(err)}`;
     }
@@ -171,9 +180,11 @@ export function serverView(
   const show = () => {
     const id = idInput.value.trim();
     const secret = secretInput.value.trim();
-    if (!assignmentIdSchema.safeParse(id).success || !secretSchema.safeParse(secret).success) {
+    // no secret: the sign-in as HR speaks (the server says so when there is none)
+    const secretOk = secret === '' || secretSchema.safeParse(secret).success;
+    if (!assignmentIdSchema.safeParse(id).success || !secretOk) {
       status.textContent =
-        'Enter the assessment id (12 characters) and its admin secret, as the server gave them when the assessment was made.';
+        'Enter the assessment id (12 characters) and its admin secret, as the server gave them when the assessment was made, or sign in as HR above.';
       return;
     }
     follower?.stop();
@@ -237,6 +248,8 @@ export function serverView(
       { class: 'hint' },
       'This page is served by the game’s server, so it can run the assessment itself: it deals each trainee’s market when they start, counts their attempts, keeps the due date by its own clock, and grades and signs each result.',
     ),
+    account.element,
+    h('h3', null, 'Create an assessment'),
     field('Title', title, 'Trainees see it while they play, for example “Sales academy, March”.'),
     field('Scenario', scenario),
     field('Pass mark (fair score, 0–100)', pass),
@@ -258,7 +271,7 @@ export function serverView(
     made,
     h('h3', null, 'Follow a cohort'),
     field('Assessment id', idInput),
-    field('Admin secret', secretInput),
+    field('Admin secret', secretInput, 'Not needed when you are signed in as HR.'),
     h(
       'div',
       { class: 'row' },

@@ -11,7 +11,8 @@ import { errorCodeSchema, secretSchema } from './protocol.ts';
 // messages a second, not one per decision.
 
 export const cohortClientMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('hello'), secret: secretSchema }),
+  /** `secret` left out: the account signed in as HR on the browser (its session cookie) */
+  z.strictObject({ type: z.literal('hello'), secret: secretSchema.optional() }),
   z.strictObject({ type: z.literal('ping') }),
 ]);
 export type CohortClientMessage = z.infer<typeof cohortClientMessageSchema>;

@@ -123,8 +123,10 @@ export const errorCodeSchema = z.enum([
   'too_large',
   /** too many requests or messages: slow down (HTTP 429, or the socket is closed) */
   'rate_limited',
-  /** no admin secret or player token, or the wrong one */
+  /** no admin secret or player token, or the wrong one; not signed in, or a wrong password */
   'unauthorized',
+  /** signed in, but the account's role may not do this; or a cross-site request refused */
+  'forbidden',
   /** a token or id of another room */
   'wrong_room',
   /** no room with this code (never made, deleted or expired) */
@@ -279,7 +281,8 @@ export const helloSchema = z.discriminatedUnion('role', [
   z.strictObject({
     type: z.literal('hello'),
     role: z.literal('facilitator'),
-    secret: secretSchema,
+    /** the room's admin secret; left out: the signed-in account that made the room (its session cookie) */
+    secret: secretSchema.optional(),
   }),
 ]);
 

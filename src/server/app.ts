@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -6,6 +7,9 @@ import { GAME_VERSION } from '../record/version.ts';
 import { MAX_BODY_BYTES, MAX_FRAME_BYTES } from '../room/limits.ts';
 import type { Health } from '../room/protocol.ts';
 import { MODEL_VERSION } from '../sim/index.ts';
+import { sessionRoutes } from './accounts/routes.ts';
+import { Sessions } from './accounts/sessions.ts';
+import type { AccountEntry } from './accounts/settings.ts';
 import { CohortHub } from './assignments/cohort-hub.ts';
 import { Signer } from './assignments/keys.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
@@ -47,6 +51,12 @@ export interface ServerOptions {
   adminSecret?: string | null;
   /** TOW_PUBLIC_URL: this server's address as LTI platforms reach it; null: from each request */
   publicUrl?: string | null;
+  /** who may sign in (TOW_ACCOUNTS); none: signing in is off, secrets alone as before */
+  accounts?: readonly AccountEntry[];
+  /** how long a sign-in lasts (TOW_SESSION_HOURS) */
+  sessionHours?: number;
+  /** sign-in attempts per minute per client address (TOW_SIGNIN_RATE) */
+  signInRate?: number;
   /** how often grades waiting for an LTI platform are sent again (seconds) */
   passbackSeconds?: number;
   /** HR's live cohort: changes gathered over this window into one message (ms) */
@@ -92,6 +102,12 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   const toolKey = new ToolKey(db, options.signingSecret ?? null);
   await toolKey.start();
   const passback = new Passback(db, toolKey, (options.passbackSeconds ?? 30) * 1000);
+  const sessions = new Sessions({
+    db,
+    accounts: options.accounts ?? [],
+    hours: options.sessionHours ?? 12,
+    publicUrl: options.publicUrl ?? null,
+  });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const e = asRoomError(err);
@@ -110,6 +126,8 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
       message: `more than ${ctx.max} requests in ${ctx.after}: wait and try again`,
     }),
   });
+  // once for the whole server: the sign-in's session cookie and the LTI login's state cookie
+  await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.get(
@@ -121,11 +139,18 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
       database: db.kind,
     }),
   );
-  await app.register(roomRoutes, { db, ttlHours: options.ttlHours, rateLimit: options.rateLimit });
+  await app.register(sessionRoutes, { sessions, signInRate: options.signInRate ?? 10 });
+  await app.register(roomRoutes, {
+    db,
+    ttlHours: options.ttlHours,
+    rateLimit: options.rateLimit,
+    sessions,
+  });
   await app.register(assignmentRoutes, {
     db,
     signer,
     rateLimit: options.rateLimit,
+    sessions,
     onAttemptFinished: () => passback.nudge(),
   });
   await app.register(ltiRoutes, {
@@ -133,19 +158,31 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     toolKey,
     adminSecret: options.adminSecret ?? null,
     publicUrl: options.publicUrl ?? null,
+    sessions,
     onSendAgain: () => passback.nudge(),
   });
   app.get<{ Params: { code: string } }>(
     '/api/rooms/:code/live',
     { websocket: true },
     (socket, req) =>
-      serveSocket(socket, req.params.code, { db, hub, presence, rate: options.wsRate }),
+      serveSocket(socket, req.params.code, {
+        db,
+        hub,
+        presence,
+        rate: options.wsRate,
+        signedIn: () => sessions.accountOfSocket(req),
+      }),
   );
   app.get<{ Params: { id: string } }>(
     '/api/assignments/:id/live',
     { websocket: true },
     (socket, req) =>
-      serveCohortSocket(socket, req.params.id, { db, cohorts, rate: options.wsRate }),
+      serveCohortSocket(socket, req.params.id, {
+        db,
+        cohorts,
+        rate: options.wsRate,
+        signedIn: () => sessions.accountOfSocket(req),
+      }),
   );
   const site = options.distDir ? await serveSite(app, options.distDir) : false;
 

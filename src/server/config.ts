@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AccountEntry, AccountsError, readAccounts } from './accounts/settings.ts';
 
 // The server's settings, from the environment (docs/server.md lists them). A wrong value
 // stops the start with a sentence naming the variable, rather than a server that half works.
@@ -39,6 +40,16 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
     .optional(),
   TOW_LTI_RETRY_SECONDS: int(1, 86_400).default(30),
+  /** who may sign in: "name role password-hash" a line (or entries separated by ;) */
+  TOW_ACCOUNTS: z.string().optional(),
+  /** or a file of such lines */
+  TOW_ACCOUNTS_FILE: z.string().optional(),
+  TOW_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  TOW_SIGNIN_RATE: int(1, 10_000).default(10),
 });
 
 /**
@@ -59,7 +70,10 @@ function trustProxy(value: string): TrustProxy {
   return value.replace(/\s+/g, '');
 }
 
-export type ServerEnv = z.infer<typeof envSchema>;
+export type ServerEnv = z.infer<typeof envSchema> & {
+  /** the accounts TOW_ACCOUNTS or TOW_ACCOUNTS_FILE list, checked */
+  accounts: AccountEntry[];
+};
 
 export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
   // an empty variable counts as unset, as in most shells' habits (FOO= npm start)
@@ -67,7 +81,16 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
   const result = envSchema.safeParse(set);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const lines = result.success
+    ? []
+    : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  let accounts: AccountEntry[] = [];
+  try {
+    accounts = readAccounts(set);
+  } catch (err) {
+    if (!(err instanceof AccountsError)) throw err;
+    lines.push(err.message);
+  }
+  if (result.success && lines.length === 0) return { ...result.data, accounts };
   throw new Error(`the server's settings are wrong:\n  ${lines.join('\n  ')}`);
 }

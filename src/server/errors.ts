@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   unauthorized: 401,
+  forbidden: 403,
   wrong_room: 403,
   no_room: 404,
   scenario_invalid: 422,

@@ -6,9 +6,12 @@ import {
   joinRequestSchema,
   roomCommandSchema,
 } from '../room/protocol.ts';
+import { notSignedIn } from './accounts/roles.ts';
+import type { Sessions } from './accounts/sessions.ts';
 import type { Database } from './db/database.ts';
 import { parseOrRefuse } from './parse.ts';
 import { exportCsv, exportRoom } from './rooms/export.ts';
+import { listRooms } from './rooms/list.ts';
 import { commandRoom, createRoom, deleteRoom, joinRoom } from './rooms/manage.ts';
 import { publicRoom, roomByCode } from './rooms/rows.ts';
 import { facilitatorView, results } from './rooms/views.ts';
@@ -21,6 +24,7 @@ export interface ApiOptions {
   ttlHours: number;
   /** HTTP requests per minute per address; room creation gets a tenth */
   rateLimit: number;
+  sessions: Sessions;
 }
 
 type WithCode = FastifyRequest<{ Params: { code: string } }>;
@@ -35,7 +39,8 @@ export function bearer(req: FastifyRequest): string | null {
 }
 
 export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
-  const { db } = options;
+  const { db, sessions } = options;
+  const who = (req: FastifyRequest) => sessions.credentialsOf(req, bearer(req));
 
   app.post(
     '/api/rooms',
@@ -47,10 +52,17 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
     },
     async (req, reply) => {
       const body = parseOrRefuse(createRoomRequestSchema, req.body, 'the room');
+      const account = await sessions.accountOf(req);
       reply.code(201);
-      return createRoom(db, body, options.ttlHours);
+      return createRoom(db, body, options.ttlHours, account?.name ?? null);
     },
   );
+
+  app.get('/api/rooms', async (req) => {
+    const account = await sessions.accountOf(req);
+    if (!account) throw notSignedIn('a facilitator account');
+    return { rooms: await listRooms(db, account) };
+  });
 
   app.get('/api/rooms/:code', async (req: WithCode) =>
     publicRoom(await roomByCode(db, codeOf(req))),
@@ -72,13 +84,13 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
   });
 
   app.get('/api/rooms/:code/admin', async (req: WithCode) =>
-    facilitatorView(db, codeOf(req), bearer(req)),
+    facilitatorView(db, codeOf(req), await who(req)),
   );
 
   app.post('/api/rooms/:code/commands', async (req: WithCode) => {
     const code = codeOf(req);
     const cmd = parseOrRefuse(roomCommandSchema, req.body, 'the command');
-    return commandRoom(db, code, bearer(req), cmd);
+    return commandRoom(db, code, await who(req), cmd);
   });
 
   app.get('/api/rooms/:code/results', async (req: WithCode) =>
@@ -86,13 +98,13 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
   );
 
   app.get('/api/rooms/:code/export.json', async (req: WithCode, reply) => {
-    const data = await exportRoom(db, codeOf(req), bearer(req));
+    const data = await exportRoom(db, codeOf(req), await who(req));
     reply.header('Content-Disposition', `attachment; filename="room-${data.room.code}.json"`);
     return data;
   });
 
   app.get('/api/rooms/:code/export.csv', async (req: WithCode, reply) => {
-    const data = await exportRoom(db, codeOf(req), bearer(req));
+    const data = await exportRoom(db, codeOf(req), await who(req));
     reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="room-${data.room.code}.csv"`);
@@ -100,7 +112,7 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
   });
 
   app.delete('/api/rooms/:code', async (req: WithCode, reply) => {
-    await deleteRoom(db, codeOf(req), bearer(req));
+    await deleteRoom(db, codeOf(req), await who(req));
     reply.code(204);
   });
 }

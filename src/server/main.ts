@@ -19,6 +19,9 @@ const server = await buildServer({
   adminSecret: env.TOW_ADMIN_SECRET ?? null,
   publicUrl: env.TOW_PUBLIC_URL ?? null,
   passbackSeconds: env.TOW_LTI_RETRY_SECONDS,
+  accounts: env.accounts,
+  sessionHours: env.TOW_SESSION_HOURS,
+  signInRate: env.TOW_SIGNIN_RATE,
 });
 const address = await server.app.listen({ port: env.PORT, host: env.HOST });
 const where = db.kind === 'pglite' ? `embedded database in ${env.TOW_DATA_DIR}` : 'PostgreSQL';

@@ -66,14 +66,19 @@ export class Live<M extends { type: string } = ServerMessage> {
     });
   }
 
-  static open(url: string): Promise<Live> {
-    return Live.openWith(url, serverMessageSchema);
+  /** `headers`: what a browser adds to the upgrade (its cookie, its page's Origin) */
+  static open(url: string, headers: Record<string, string> = {}): Promise<Live> {
+    return Live.openWith(url, serverMessageSchema, headers);
   }
 
   /** A socket of another live protocol than the room's (HR's cohort). */
-  static openWith<N extends { type: string }>(url: string, schema: ZodType<N>): Promise<Live<N>> {
+  static openWith<N extends { type: string }>(
+    url: string,
+    schema: ZodType<N>,
+    headers: Record<string, string> = {},
+  ): Promise<Live<N>> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url);
+      const socket = new WebSocket(url, { headers });
       const live = new Live<N>(socket, schema);
       socket.once('open', () => resolve(live));
       socket.once('error', reject);

@@ -115,11 +115,12 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
     await expect(asTrainee.next('cohort', () => true, 500)).rejects.toThrow(/closed \(4401\)/);
     expect(asTrainee.closed?.code).toBe(CLOSE_UNAUTHORISED);
 
+    // no secret and nobody signed in (following on a sign-in: accounts.test.ts)
     const noSecret = await follow(id);
-    const malformed = await noSecret.ask({ type: 'hello' }, 'cohort');
-    expect(malformed).toMatchObject({ type: 'error', error: 'malformed' });
+    const unsigned = await noSecret.ask({ type: 'hello' }, 'cohort');
+    expect(unsigned).toMatchObject({ type: 'error', error: 'unauthorized' });
 
-    // a socket that never said hello hears nothing when the cohort changes
+    // a refused socket hears nothing when the cohort changes
     await start(base, id, tokenOf(made, ANA));
     await new Promise((r) => setTimeout(r, 300));
     expect(noSecret.received.filter((m) => m.type !== 'error')).toEqual([]);

@@ -1,5 +1,6 @@
 import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
 import type { InCourse } from '../../room/lti.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
@@ -56,19 +57,15 @@ function statusOf(a: AssignmentRow, t: TraineeSummary): CohortStatus {
 
 /**
  * Who may read an assignment's cohort, by every way it is read (the JSON, the CSV, the
- * live socket, the signed results): today whoever holds the assignment's admin secret.
- * The one place a new kind of credential (a signed-in HR role) is to be accepted.
+ * live socket, the signed results): whoever holds the assignment's admin secret, or an
+ * account signed in as HR or admin (asHr).
  */
-export function cohortReader(q: Queryable, id: string, credential: string | null) {
-  return asHr(q, id, credential);
+export function cohortReader(q: Queryable, id: string, who: Credentials) {
+  return asHr(q, id, who);
 }
 
-export async function cohortView(
-  db: Database,
-  id: string,
-  secret: string | null,
-): Promise<CohortView> {
-  return cohortOf(db, await cohortReader(db, id, secret));
+export async function cohortView(db: Database, id: string, who: Credentials): Promise<CohortView> {
+  return cohortOf(db, await cohortReader(db, id, who));
 }
 
 /** The cohort of an assignment whose reader is known to be HR (the admin secret, or an LMS instructor's launch). */
@@ -93,11 +90,11 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
 export async function resultForHr(
   db: Database,
   id: string,
-  secret: string | null,
+  who: Credentials,
   trainee: string,
   n: number,
 ): Promise<Record<string, unknown>> {
-  const a = await cohortReader(db, id, secret);
+  const a = await cohortReader(db, id, who);
   const [row] = await db.query<{ result: Record<string, unknown> | null }>(
     `SELECT a.result FROM attempts a JOIN trainees t ON t.id = a.trainee_id
      WHERE t.assignment_id = $1 AND t.name = $2 AND a.number = $3`,

@@ -32,6 +32,8 @@ async function addTrainee(q: Queryable, assignmentId: string, name: string) {
 export async function createAssignment(
   db: Database,
   req: CreateAssignment,
+  /** the signed-in account making it, if any */
+  createdBy: string | null = null,
 ): Promise<CreateAssignmentResponse> {
   const s = requestedScenario(req.scenario);
   const names = req.trainees ?? [];
@@ -44,8 +46,8 @@ export async function createAssignment(
     await tx.query(
       `INSERT INTO assignments (id, admin_hash, title, scenario_id, scenario_title,
          scenario_quarters, scenario_hash, scenario_source, scenario_file, scenario_text,
-         pass_mark, attempts, due_at, open_enrolment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         pass_mark, attempts, due_at, open_enrolment, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         id,
         hashSecret(adminSecret),
@@ -61,6 +63,7 @@ export async function createAssignment(
         req.attempts,
         req.due ?? null,
         req.trainees === undefined,
+        createdBy,
       ],
     );
     const trainees = [];

@@ -9,6 +9,8 @@ import {
 import { cohortCsv } from '../../room/cohort-csv.ts';
 import { MAX_CREATE_BODY_BYTES } from '../../room/limits.ts';
 import { displayNameSchema } from '../../room/protocol.ts';
+import { notSignedIn } from '../accounts/roles.ts';
+import type { Sessions } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { bearer } from '../http.ts';
 import { parseOrRefuse } from '../parse.ts';
@@ -16,16 +18,19 @@ import { attemptResult, decideAttempt, startAttempt, traineeStatus } from './att
 import { cohortView, resultForHr } from './cohort.ts';
 import { createAssignment, enrol } from './create.ts';
 import type { Signer } from './keys.ts';
+import { listAssignments } from './list.ts';
 import { assignmentById, publicAssignment } from './rows.ts';
 
 // The HTTP API of assessed assignments (docs/server.md, Assignments) and the server's
-// public keys. HR's requests carry the assignment's admin secret, a trainee's their
-// personal token, both as `Authorization: Bearer …`.
+// public keys. HR's requests carry the assignment's admin secret, or come signed in as HR
+// (every assignment is then open to them); a trainee's carry their personal token; secrets
+// and tokens as `Authorization: Bearer …`.
 
 export interface AssignmentApiOptions {
   db: Database;
   signer: Signer;
   rateLimit: number;
+  sessions: Sessions;
   /** called when a decision finished an attempt (the LTI grade passback listens) */
   onAttemptFinished?: () => void;
 }
@@ -42,7 +47,8 @@ export async function assignmentRoutes(
   app: FastifyInstance,
   options: AssignmentApiOptions,
 ): Promise<void> {
-  const { db, signer } = options;
+  const { db, signer, sessions } = options;
+  const who = (req: FastifyRequest) => sessions.credentialsOf(req, bearer(req));
 
   app.get('/.well-known/jwks.json', async (_req, reply) => {
     reply.header('Cache-Control', 'public, max-age=300');
@@ -59,10 +65,17 @@ export async function assignmentRoutes(
     },
     async (req, reply) => {
       const body = parseOrRefuse(createAssignmentRequestSchema, req.body, 'the assignment');
+      const account = await sessions.accountOf(req);
       reply.code(201);
-      return createAssignment(db, body);
+      return createAssignment(db, body, account?.name ?? null);
     },
   );
+
+  app.get('/api/assignments', async (req) => {
+    const account = await sessions.accountOf(req);
+    if (!account) throw notSignedIn('an HR account');
+    return { assignments: await listAssignments(db, account) };
+  });
 
   app.get('/api/assignments/:id', async (req: WithId) =>
     publicAssignment(await assignmentById(db, idOf(req))),
@@ -108,11 +121,11 @@ export async function assignmentRoutes(
   });
 
   app.get('/api/assignments/:id/cohort', async (req: WithId) =>
-    cohortView(db, idOf(req), bearer(req)),
+    cohortView(db, idOf(req), await who(req)),
   );
 
   app.get('/api/assignments/:id/cohort.csv', async (req: WithId, reply) => {
-    const view = await cohortView(db, idOf(req), bearer(req));
+    const view = await cohortView(db, idOf(req), await who(req));
     reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="cohort-${view.assignment.id}.csv"`);
@@ -127,7 +140,7 @@ export async function assignmentRoutes(
     ) => {
       const trainee = parseOrRefuse(displayNameSchema, req.query.trainee, 'the trainee');
       const n = numberOf(req);
-      const file = await resultForHr(db, idOf(req), bearer(req), trainee, n);
+      const file = await resultForHr(db, idOf(req), await who(req), trainee, n);
       reply.header('Content-Disposition', `attachment; filename="tow-${req.params.id}-${n}.json"`);
       return file;
     },

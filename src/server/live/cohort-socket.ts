@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { Account } from '../../room/accounts.ts';
 import { assignmentIdSchema } from '../../room/assignments.ts';
 import {
   CLOSE_UNAUTHORISED,
@@ -21,6 +22,8 @@ export interface CohortSocketOptions {
   cohorts: CohortHub;
   /** messages allowed per connection in RATE_WINDOW_MS */
   rate: number;
+  /** the account signed in on the browser that opened the socket (its cookie), if any */
+  signedIn: () => Promise<Account | null>;
 }
 
 const CLOSE_NO_ASSIGNMENT = 4404;
@@ -47,7 +50,13 @@ export function serveCohortSocket(
     if (following) throw new RoomError('not_allowed', 'this socket has said hello already');
     let assignment: Awaited<ReturnType<typeof cohortReader>>;
     try {
-      assignment = await cohortReader(db, id.data, msg.secret);
+      assignment = await cohortReader(
+        db,
+        id.data,
+        msg.secret !== undefined
+          ? { secret: msg.secret, account: null }
+          : { secret: null, account: await options.signedIn() },
+      );
     } catch (err) {
       send(errorMessage(err));
       const refused = err instanceof RoomError && err.code === 'no_assignment';

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { Account } from '../../room/accounts.ts';
 import {
   type ClientMessage,
   clientMessageSchema,
@@ -28,6 +29,8 @@ export interface LiveOptions {
   presence: Presence;
   /** messages allowed per connection in RATE_WINDOW_MS */
   rate: number;
+  /** the account signed in on the browser that opened the socket (its cookie), if any */
+  signedIn: () => Promise<Account | null>;
 }
 
 export { RATE_WINDOW_MS } from './frames.ts';
@@ -59,7 +62,13 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
     if (msg.type === 'hello') {
       if (joined) throw new RoomError('not_allowed', 'this socket has said hello already');
       if (msg.role === 'facilitator') {
-        const room = await asFacilitator(db, code.data!, msg.secret);
+        const room = await asFacilitator(
+          db,
+          code.data!,
+          msg.secret !== undefined
+            ? { secret: msg.secret, account: null }
+            : { secret: null, account: await options.signedIn() },
+        );
         client.role = 'facilitator';
         joined = { role: 'facilitator', roomId: room.id };
         hub.add(room.id, client);

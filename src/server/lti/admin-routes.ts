@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { assignmentIdSchema } from '../../room/assignments.ts';
+import { requireScope } from '../accounts/roles.ts';
 import { asHr } from '../assignments/rows.ts';
 import { RoomError } from '../errors.ts';
 import { bearer } from '../http.ts';
@@ -17,31 +18,33 @@ import {
 import { rostersOf, syncRosters } from './roster.ts';
 
 // The LTI JSON API, answering like the rest of the API (errors as { error, message }): the
-// server's admin (TOW_ADMIN_SECRET) registers platforms; HR (an assignment's admin secret)
-// reads where its learners' grades stand in their platform's gradebook, and has the
-// courses' rosters read.
+// server's admin (TOW_ADMIN_SECRET, or signed in with an admin account) registers
+// platforms; HR (an assignment's admin secret, or signed in as HR) reads where its
+// learners' grades stand in their platform's gradebook, and has the courses' rosters read.
 
-function asAdmin(req: FastifyRequest, o: LtiOptions): void {
+async function asAdmin(req: FastifyRequest, o: LtiOptions): Promise<void> {
+  const given = bearer(req);
+  const { account } = await o.sessions.credentialsOf(req, given);
+  if (account) return requireScope(account, 'platforms');
   if (o.adminSecret === null)
     throw new RoomError(
       'unauthorized',
-      'registering platforms is off: start the server with TOW_ADMIN_SECRET set',
+      'registering platforms needs an admin account (TOW_ACCOUNTS) or TOW_ADMIN_SECRET: neither is set',
     );
-  const given = bearer(req);
   if (given === null || !matchesHash(given, hashSecret(o.adminSecret)))
     throw new RoomError(
       'unauthorized',
-      "this needs the server's admin secret (Authorization: Bearer TOW_ADMIN_SECRET)",
+      "this needs the server's admin secret (Authorization: Bearer TOW_ADMIN_SECRET), or signing in with an admin account",
     );
 }
 
 export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<void> {
   app.get('/api/lti/platforms', async (req) => {
-    asAdmin(req, o);
+    await asAdmin(req, o);
     return { platforms: await listPlatforms(o.db), tool: toolUrls(originOf(req, o)) };
   });
   app.post('/api/lti/platforms', async (req, reply) => {
-    asAdmin(req, o);
+    await asAdmin(req, o);
     const body = parseOrRefuse(platformRegistrationSchema, req.body, 'the platform');
     reply.code(201);
     return { platform: await registerPlatform(o.db, body), tool: toolUrls(originOf(req, o)) };
@@ -50,7 +53,7 @@ export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<voi
     const a = await asHr(
       o.db,
       parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
-      bearer(req),
+      await o.sessions.credentialsOf(req, bearer(req)),
     );
     return { entries: await gradebookOf(o.db, a.id) };
   });
@@ -58,7 +61,7 @@ export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<voi
     const a = await asHr(
       o.db,
       parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
-      bearer(req),
+      await o.sessions.credentialsOf(req, bearer(req)),
     );
     const queued = await sendAgain(o.db, a.id);
     o.onSendAgain();
@@ -69,13 +72,13 @@ export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<voi
     const a = await asHr(
       o.db,
       parseOrRefuse(assignmentIdSchema, req.params.id, 'the assignment id'),
-      bearer(req),
+      await o.sessions.credentialsOf(req, bearer(req)),
     );
     await syncRosters(o.db, o.toolKey, a.id);
     return { rosters: await rostersOf(o.db, a.id) };
   });
   app.delete<{ Params: { id: string } }>('/api/lti/platforms/:id', async (req, reply) => {
-    asAdmin(req, o);
+    await asAdmin(req, o);
     await deletePlatform(o.db, parseOrRefuse(z.uuid(), req.params.id, 'the platform id'));
     reply.code(204);
   });

@@ -130,7 +130,7 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 /** The assignment the instructor chose, made now if new; its admin secret when it is new. */
 async function chosenAssignment(db: Database, f: z.infer<typeof formSchema>) {
   if (f.choice === 'existing') {
-    const a = await asHr(db, f.assignment, f.secret);
+    const a = await asHr(db, f.assignment, { secret: f.secret, account: null });
     return { id: a.id, title: a.title, adminSecret: null };
   }
   const made = await createAssignment(

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Sessions } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import type { ToolKey } from './tool-key.ts';
 
@@ -11,6 +12,8 @@ export interface LtiOptions {
   adminSecret: string | null;
   /** TOW_PUBLIC_URL: the server's address as platforms reach it; null: from each request */
   publicUrl: string | null;
+  /** signed-in accounts: an admin account registers platforms, HR reads gradebooks */
+  sessions: Sessions;
   /** grades were put back in the queue: send them now */
   onSendAgain: () => void;
 }

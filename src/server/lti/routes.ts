@@ -1,4 +1,3 @@
-import fastifyCookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assignmentById } from '../assignments/rows.ts';
 import { RoomError } from '../errors.ts';
@@ -43,7 +42,8 @@ const sendPage = (reply: FastifyReply, status: number, text: string) =>
 
 async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
   const { db, toolKey } = o;
-  await app.register(fastifyCookie);
+  // cookies are parsed for the whole server (app.ts registers @fastify/cookie once, for the
+  // sign-in's session too): registered again here, Fastify refuses the second decorator
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },

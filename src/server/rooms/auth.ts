@@ -1,18 +1,31 @@
+import { requireScope } from '../accounts/roles.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type RoomRow, roomByCode } from './rows.ts';
 import { hashSecret, matchesHash } from './secrets.ts';
 
-// Who may do what: the facilitator is whoever holds the room's admin secret; a trainee is
-// whoever holds a player token of the room. Both are checked against stored hashes.
+// Who may do what: the facilitator is whoever holds the room's admin secret, or the
+// facilitator account that made the room (an admin account runs every room); a trainee is
+// whoever holds a player token of the room. Secrets are checked against stored hashes.
 
-/** The room, if `secret` is its admin secret; `unauthorized` otherwise. */
-export async function asFacilitator(q: Queryable, code: string, secret: string | null) {
+/** The room, if `who` holds its admin secret or may run it signed in; `unauthorized` or `forbidden` otherwise. */
+export async function asFacilitator(q: Queryable, code: string, who: Credentials) {
   const room = await roomByCode(q, code);
+  const { secret, account } = who;
+  if (secret === null && account !== null) {
+    requireScope(account, 'rooms');
+    if (account.role !== 'admin' && room.created_by !== account.name)
+      throw new RoomError(
+        'forbidden',
+        `room ${code} was made by ${room.created_by ?? 'someone not signed in'}, not ${account.name}: open it with its admin link`,
+      );
+    return room;
+  }
   if (secret === null) {
     throw new RoomError(
       'unauthorized',
-      "this needs the room's admin secret (Authorization: Bearer …)",
+      "this needs the room's admin secret (Authorization: Bearer …), or signing in as the facilitator who made it",
     );
   }
   if (!matchesHash(secret, room.admin_hash)) {

@@ -1,6 +1,7 @@
 import { toCsv } from '../../lib/csv.ts';
 import { GAME_VERSION } from '../../record/version.ts';
 import { MODEL_VERSION, OUTCOME_LABELS, type Outcome } from '../../sim/index.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { asFacilitator } from './auth.ts';
 import { playersOf, replayed } from './players.ts';
@@ -12,8 +13,8 @@ import { scenarioOfRoom } from './scenarios.ts';
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as Outcome[];
 
-export async function exportRoom(db: Database, code: string, secret: string | null) {
-  const room = await asFacilitator(db, code, secret);
+export async function exportRoom(db: Database, code: string, who: Credentials) {
+  const room = await asFacilitator(db, code, who);
   const scenario = await scenarioOfRoom(db, room);
   const players = (await playersOf(db, room.id)).map((p) => {
     const r = replayed(scenario, room.seed, p.choices);

@@ -8,6 +8,7 @@ import type {
   PublicRoom,
   RoomCommand,
 } from '../../room/protocol.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { asFacilitator } from './auth.ts';
@@ -33,6 +34,8 @@ export async function createRoom(
   db: Database,
   req: CreateRoom,
   ttlHours: number,
+  /** the signed-in account making it, if any */
+  createdBy: string | null = null,
 ): Promise<CreateRoomResponse> {
   const s = requestedScenario(req.scenario);
   const adminSecret = newSecret();
@@ -43,9 +46,9 @@ export async function createRoom(
       await db.query(
         `INSERT INTO rooms (id, code, admin_hash, scenario_id, scenario_title, scenario_quarters,
            scenario_hash, scenario_source, scenario_file, scenario_text, seed, pacing, release,
-           expires_at)
+           expires_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-           now() + make_interval(secs => $14))`,
+           now() + make_interval(secs => $14), $15)`,
         [
           id,
           newJoinCode(),
@@ -61,6 +64,7 @@ export async function createRoom(
           JSON.stringify(req.pacing),
           JSON.stringify(req.release),
           ttlHours * 3600,
+          createdBy,
         ],
       );
       break;
@@ -112,11 +116,11 @@ export async function joinRoom(db: Database, code: string, name: string): Promis
 export async function commandRoom(
   db: Database,
   code: string,
-  secret: string | null,
+  who: Credentials,
   cmd: RoomCommand,
 ): Promise<PublicRoom> {
   return db.transaction(async (tx) => {
-    const found = await asFacilitator(tx, code, secret);
+    const found = await asFacilitator(tx, code, who);
     const room = await roomById(tx, found.id, true);
     switch (cmd.type) {
       case 'open-quarter':
@@ -154,9 +158,9 @@ export async function commandRoom(
   });
 }
 
-export async function deleteRoom(db: Database, code: string, secret: string | null) {
+export async function deleteRoom(db: Database, code: string, who: Credentials) {
   await db.transaction(async (tx) => {
-    const room = await asFacilitator(tx, code, secret);
+    const room = await asFacilitator(tx, code, who);
     await tx.query('DELETE FROM rooms WHERE id = $1', [room.id]);
     await announce(tx, room.id, { kind: 'deleted' });
   });

@@ -22,12 +22,14 @@ export interface RoomRow {
   started_at: Date | null;
   release: Release;
   expires_at: Date;
+  /** the account that made the room; null: made with no one signed in */
+  created_by: string | null;
   now_ms: number;
 }
 
 const ROOM_SELECT = `SELECT id, code, admin_hash, scenario_id, scenario_title, scenario_quarters,
   scenario_hash, scenario_source, scenario_file, seed, pacing, opened, started_at, release,
-  expires_at, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
+  expires_at, created_by, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
 const LIVE = 'expires_at > now()';
 
 /** The room with this join code, unless it was deleted or has expired; `no_room` otherwise. */

@@ -1,4 +1,5 @@
 import type { FacilitatorView, Results } from '../../room/protocol.ts';
+import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { asFacilitator, asPlayer } from './auth.ts';
@@ -18,8 +19,8 @@ export async function viewOfRoom(db: Database, room: RoomRow): Promise<Facilitat
   };
 }
 
-export async function facilitatorView(db: Database, code: string, secret: string | null) {
-  return viewOfRoom(db, await asFacilitator(db, code, secret));
+export async function facilitatorView(db: Database, code: string, who: Credentials) {
+  return viewOfRoom(db, await asFacilitator(db, code, who));
 }
 
 export async function results(db: Database, code: string, token: string | null): Promise<Results> {

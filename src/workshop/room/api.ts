@@ -1,3 +1,4 @@
+import { secretHeaders as auth } from '../../hr/session-api.ts';
 import { apiUrl, roomCall, roomFetch } from '../../room/http.ts';
 import {
   type CreateRoomRequest,
@@ -14,9 +15,9 @@ import {
 } from '../../room/protocol.ts';
 
 // The facilitator's calls to the room server. The admin secret goes in the Authorization
-// header, never in an address the server sees.
+// header, never in an address the server sees; without one (a room opened from the
+// server's list), the browser's sign-in speaks for the facilitator who made the room.
 
-const auth = (secret: string) => ({ authorization: `Bearer ${secret}` });
 const JSON_BODY = { 'content-type': 'application/json' };
 
 export function createRoom(request: CreateRoomRequest): Promise<CreateRoomResponse> {

@@ -8,6 +8,7 @@ const KEY = 'tow.room.admin.v1';
 
 export interface RoomKey {
   code: string;
+  /** the admin secret; '' for a room opened from the server's list, run on the sign-in (never kept) */
   secret: string;
   title: string;
   created: number;

@@ -213,6 +213,12 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
 }
 
 function keyCard(key: RoomKey, fresh: boolean): HTMLElement {
+  if (!key.secret)
+    return h(
+      'p',
+      { class: 'muted' },
+      'You run this room signed in to the server. Its key link is in the browser that made it.',
+    );
   const input = h('input', {
     id: `room-key-${key.code}`,
     attrs: { type: 'text', readonly: '', value: adminLink(key), spellcheck: 'false' },

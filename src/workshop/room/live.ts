@@ -3,8 +3,10 @@ import { readServerMessage } from '../../room/live.ts';
 import { type LiveSocket, openLiveSocket } from '../../room/live-socket.ts';
 import type { ServerMessage } from '../../room/protocol.ts';
 
-// The facilitator's live channel: says hello with the admin secret and passes every
-// message the server sends on (reconnecting as every live socket does, room/live-socket.ts).
+// The facilitator's live channel: says hello with the admin secret (or, for a room opened
+// from the server's list, as the signed-in facilitator: the browser's cookie goes with the
+// socket) and passes every message the server sends on (reconnecting as every live socket
+// does, room/live-socket.ts).
 
 export type LiveChannel = Pick<LiveSocket, 'close'>;
 
@@ -18,7 +20,7 @@ export function openLive(
 ): LiveChannel {
   return openLiveSocket({
     url: liveUrl(code),
-    hello: { type: 'hello', role: 'facilitator', secret },
+    hello: { type: 'hello', role: 'facilitator', ...(secret ? { secret } : {}) },
     read: readServerMessage,
     isWelcome: (msg) => msg.type === 'welcome',
     finalCodes: [4404],

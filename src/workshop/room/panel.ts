@@ -1,5 +1,6 @@
 import { probeRoomServer } from '../../room/http.ts';
 import { button, h, replace } from '../dom.ts';
+import { facilitatorAccountSection } from './account-view.ts';
 import { createRoomForm } from './create-view.ts';
 import { keepRoom, keptRooms, keyFromAddress, type RoomKey } from './keys.ts';
 import { liveRoomPanel } from './live-view.ts';
@@ -54,6 +55,7 @@ export function livePanel(): HTMLElement {
     replace(
       body,
       note ? h('p', { class: 'badge ok', attrs: { role: 'status' } }, note) : null,
+      facilitatorAccountSection((key) => open(key, false)),
       kept.length
         ? h(
             'div',

@@ -12,8 +12,14 @@ export interface RoomServer {
   stop(): Promise<void>;
 }
 
-/** `again` restarts a stopped server on its port and database, as after a crash. */
-export async function startRoomServer(again?: RoomServer): Promise<RoomServer> {
+/**
+ * `again` restarts a stopped server on its port and database, as after a crash; `env` adds
+ * settings (accounts, for instance).
+ */
+export async function startRoomServer(
+  again?: RoomServer,
+  env: Record<string, string> = {},
+): Promise<RoomServer> {
   const dataDir = again?.dataDir ?? tempDir('room-db');
   const child: ChildProcess = spawn(process.execPath, ['scripts/cli.mjs', 'src/server/main.ts'], {
     cwd: ROOT,
@@ -26,6 +32,7 @@ export async function startRoomServer(again?: RoomServer): Promise<RoomServer> {
       TOW_RATE_LIMIT: '100000',
       TOW_WS_RATE: '1000',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
