@@ -80,6 +80,8 @@ export const attemptViewSchema = z.strictObject({
   score: z.int().nullable(),
   fairScore: z.int().nullable(),
   passed: z.boolean().nullable(),
+  /** why the attempt was closed without a grade (started by another model); it does not count */
+  voided: z.string().nullable(),
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 

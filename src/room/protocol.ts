@@ -163,6 +163,8 @@ export const errorCodeSchema = z.enum([
   'past_due',
   /** no attempt with this number has been started */
   'no_attempt',
+  /** the attempt was started by another model of the simulation: this server cannot continue it */
+  'other_model',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   attempts_used: 409,
   past_due: 409,
   no_attempt: 404,
+  other_model: 409,
   internal: 500,
 };
 

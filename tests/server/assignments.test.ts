@@ -5,7 +5,13 @@ import { checkSignature, type KeySet, type SignedResultFile } from '../../src/re
 import type { CohortView, PublicAssignment, TraineeStatus } from '../../src/room/assignments.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import type { Database } from '../../src/server/db/database.ts';
-import { bestPath, fairScoreOf, playChoices, situationById } from '../../src/sim/index.ts';
+import {
+  bestPath,
+  fairScoreOf,
+  MODEL_VERSION,
+  playChoices,
+  situationById,
+} from '../../src/sim/index.ts';
 import {
   bundled,
   createAssignment,
@@ -183,6 +189,61 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
     );
     const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
     expect(me.body.attemptsUsed).toBe(2);
+  });
+
+  it('an attempt left open when the server moved to a newer model is closed as void, says why, and costs no attempt', async () => {
+    const made = await createAssignment(base, { attempts: 1 });
+    const id = made.assignment.id;
+    const token = tokenOf(made, ANA);
+    const first = (await start(base, id, token)).body.attempt;
+    const quarter1 = {
+      quarter: 1,
+      situationId: first.situationId!,
+      choiceId: situationById(tutorial, first.situationId!).choices[0]!.id,
+    };
+    expect((await decide(base, id, token, 1, quarter1)).status).toBe(200);
+    // as the database holds it after an upgrade: dealt by the model before this one
+    const older = MODEL_VERSION - 1;
+    await db.query(
+      `UPDATE attempts SET model = $2 WHERE trainee_id IN
+         (SELECT id FROM trainees WHERE assignment_id = $1)`,
+      [id, older],
+    );
+
+    const refused = await decide(base, id, token, 1, { ...quarter1, quarter: 2 });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: 'other_model' });
+    expect((refused.body as unknown as { message: string }).message).toContain(
+      `attempt 1 was made by model ${older} of the simulation`,
+    );
+
+    // starting again deals a new market in attempt 2; the old one is kept, void, with its reason
+    const fresh = await start(base, id, token);
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.attempt).toMatchObject({ number: 2, choices: [], voided: null });
+    const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+    // the one attempt allowed is the new one: the void one is not counted
+    expect(me.body.attemptsUsed).toBe(1);
+    expect(me.body.attempts[0]!.choices).toEqual([quarter1.choiceId]);
+    expect(me.body.attempts[0]!.voided).toMatch(/closed without a grade and does not count/);
+    const cohort = await json<CohortView>(base, `/api/assignments/${id}/cohort`, {
+      secret: made.adminSecret,
+    });
+    expect(cohort.body.trainees.find((t) => t.trainee === ANA)).toMatchObject({
+      status: 'in progress',
+      attemptsUsed: 1,
+      bestAttempt: null,
+    });
+    await playThrough(base, id, token, tutorial, fresh.body.attempt);
+    const after = await json<CohortView>(base, `/api/assignments/${id}/cohort`, {
+      secret: made.adminSecret,
+    });
+    expect(after.body.trainees.find((t) => t.trainee === ANA)).toMatchObject({
+      // graded on attempt 2 (failed or passed, by its play); the void attempt is never the best
+      status: expect.stringMatching(/^(submitted|over attempts)$/),
+      attemptsUsed: 1,
+      bestAttempt: 2,
+    });
   });
 
   it('cheat: enrolling again under the same name, or on a listed assignment', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AttemptDecide, AttemptView, TraineeStatus } from '../../room/assignments.ts';
+import { MODEL_VERSION, otherModel } from '../../sim/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { replayed } from '../rooms/players.ts';
@@ -27,10 +28,14 @@ export interface AttemptRow {
   passed: boolean | null;
   choices: string[];
   result: Record<string, unknown> | null;
+  /** the model version that dealt it (MODEL_VERSION then) */
+  model: number;
+  /** set when it was closed without a grade: it does not count against the attempts */
+  void_reason: string | null;
 }
 
 const ATTEMPT_SELECT = `SELECT a.trainee_id, a.number, a.seed, a.started_at, a.finished_at,
-  a.score, a.fair_score, a.passed, a.result,
+  a.score, a.fair_score, a.passed, a.result, a.model, a.void_reason,
   coalesce((SELECT array_agg(d.choice_id ORDER BY d.quarter) FROM attempt_decisions d
             WHERE d.trainee_id = a.trainee_id AND d.number = a.number), '{}'::text[]) AS choices
   FROM attempts a`;
@@ -62,7 +67,30 @@ function attemptView(scenario: Parameters<typeof replayed>[0], a: AttemptRow): A
     score: a.score,
     fairScore: a.fair_score,
     passed: a.passed,
+    voided: a.void_reason,
   };
+}
+
+/** The attempts that count against the number allowed: all but those closed as void. */
+export const countedAttempts = (attempts: readonly AttemptRow[]) =>
+  attempts.filter((a) => a.void_reason === null);
+
+const modelProblem = (a: AttemptRow) => otherModel(a.model, `attempt ${a.number}`);
+
+/**
+ * An attempt left open by another model cannot be continued: the same choices would replay
+ * as another game. It is closed as void, with the reason, and the trainee starts afresh
+ * without losing an attempt.
+ */
+async function voidIfOtherModel(q: Queryable, a: AttemptRow): Promise<boolean> {
+  const problem = modelProblem(a);
+  if (problem === null) return false;
+  await q.query(
+    `UPDATE attempts SET finished_at = now(), void_reason = $3
+     WHERE trainee_id = $1 AND number = $2`,
+    [a.trainee_id, a.number, `${problem}; it was closed without a grade and does not count`],
+  );
+  return true;
 }
 
 const scenarioOf = (q: Queryable, a: AssignmentRow) => scenarioOfRoom(q, a, 'assignments');
@@ -86,7 +114,7 @@ export async function traineeStatus(
   return {
     assignment: publicAssignment(me.assignment),
     name: me.name,
-    attemptsUsed: attempts.length,
+    attemptsUsed: countedAttempts(attempts).length,
     attempts: attempts.map((a) => attemptView(scenario, a)),
   };
 }
@@ -108,19 +136,19 @@ export async function startAttempt(
     const attempts = await attemptsOf(tx, me.traineeId);
     const open = attempts.find((a) => a.finished_at === null);
     refuseIfPastDue(me.assignment);
-    if (open) return { attempt: attemptView(scenario, open), resumed: true };
+    const voided = open !== undefined && (await voidIfOtherModel(tx, open));
+    if (open && !voided) return { attempt: attemptView(scenario, open), resumed: true };
     const allowed = me.assignment.attempts;
-    if (attempts.length >= allowed)
+    if (countedAttempts(attempts).filter((a) => !voided || a !== open).length >= allowed)
       throw new RoomError(
         'attempts_used',
         `all ${allowed} attempt${allowed === 1 ? '' : 's'} allowed ${allowed === 1 ? 'is' : 'are'} used`,
       );
     const seed = randomBytes(12).toString('base64url');
-    await tx.query('INSERT INTO attempts (trainee_id, number, seed) VALUES ($1, $2, $3)', [
-      me.traineeId,
-      attempts.length + 1,
-      seed,
-    ]);
+    await tx.query(
+      'INSERT INTO attempts (trainee_id, number, seed, model) VALUES ($1, $2, $3, $4)',
+      [me.traineeId, attempts.length + 1, seed, MODEL_VERSION],
+    );
     const started = await attemptOf(tx, me.traineeId, attempts.length + 1);
     await announceCohortChange(tx, me.assignment.id);
     return { attempt: attemptView(scenario, started), resumed: false };
@@ -140,8 +168,15 @@ export async function decideAttempt(
     const me = await asTrainee(tx, id, token);
     const attempt = await attemptOf(tx, me.traineeId, n, true);
     const scenario = await scenarioOf(tx, me.assignment);
+    if (attempt.void_reason !== null) throw new RoomError('other_model', attempt.void_reason);
     if (attempt.finished_at !== null)
       throw new RoomError('game_over', `attempt ${n} is finished: every quarter is decided`);
+    const problem = modelProblem(attempt);
+    if (problem !== null)
+      throw new RoomError(
+        'other_model',
+        `${problem}: start the assessment again for a new attempt; this one will not count`,
+      );
     refuseIfPastDue(me.assignment);
     const played = attempt.choices.length;
     if (msg.quarter <= played)

@@ -25,7 +25,7 @@ interface TraineeSummary {
 
 const SUMMARY_SQL = `
   SELECT t.id, t.name,
-    (SELECT count(*)::int FROM attempts a WHERE a.trainee_id = t.id) AS used,
+    (SELECT count(*)::int FROM attempts a WHERE a.trainee_id = t.id AND a.void_reason IS NULL) AS used,
     EXISTS (SELECT 1 FROM attempts a WHERE a.trainee_id = t.id AND a.finished_at IS NULL) AS open,
     (SELECT count(*)::int FROM attempt_decisions d JOIN attempts a
        ON a.trainee_id = d.trainee_id AND a.number = d.number
@@ -40,7 +40,7 @@ const SUMMARY_SQL = `
   FROM trainees t
   LEFT JOIN LATERAL (
     SELECT a.number, a.fair_score, a.score, a.passed FROM attempts a
-    WHERE a.trainee_id = t.id AND a.finished_at IS NOT NULL
+    WHERE a.trainee_id = t.id AND a.finished_at IS NOT NULL AND a.void_reason IS NULL
     ORDER BY a.fair_score DESC, a.score DESC, a.number LIMIT 1) b ON true
   WHERE t.assignment_id = $1
   ORDER BY t.created_at, t.name`;

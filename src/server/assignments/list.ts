@@ -17,7 +17,8 @@ const LIST_SQL = `SELECT * FROM (${ASSIGNMENT_SELECT}) a,
   LATERAL (SELECT created_by, created_at FROM assignments WHERE id = a.id) made,
   LATERAL (SELECT count(*)::int AS trainee_count,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM attempts x
-               WHERE x.trainee_id = t.id AND x.finished_at IS NOT NULL))::int AS graded_count
+               WHERE x.trainee_id = t.id AND x.finished_at IS NOT NULL
+                 AND x.void_reason IS NULL))::int AS graded_count
            FROM trainees t WHERE t.assignment_id = a.id) counts
   ORDER BY made.created_at DESC, a.id LIMIT 1000`;
 

@@ -32,7 +32,7 @@ interface Due {
 /** rows for finished attempts not yet queued (the attempt's transaction knows nothing of LTI) */
 const QUEUE_SQL = `INSERT INTO lti_passbacks (trainee_id, number)
   SELECT a.trainee_id, a.number FROM attempts a JOIN lti_learners l ON l.trainee_id = a.trainee_id
-  WHERE a.finished_at IS NOT NULL
+  WHERE a.finished_at IS NOT NULL AND a.void_reason IS NULL
   ON CONFLICT DO NOTHING`;
 
 /** claims what is due: each row is leased for two minutes, so two processes never send it twice */
@@ -47,7 +47,7 @@ const CLAIM_SQL = `UPDATE lti_passbacks p SET tries = p.tries + 1,
   RETURNING p.trainee_id, p.number, p.tries, l.sub, l.lineitem_url, l.can_score,
     f.client_id, f.token_url,
     (SELECT max(fair_score) FROM attempts WHERE trainee_id = p.trainee_id) AS best,
-    (SELECT count(*)::int FROM attempts WHERE trainee_id = p.trainee_id) AS attempts_used,
+    (SELECT count(*)::int FROM attempts WHERE trainee_id = p.trainee_id AND void_reason IS NULL) AS attempts_used,
     (SELECT t.attempts FROM assignments t JOIN trainees r ON r.assignment_id = t.id
       WHERE r.id = p.trainee_id) AS attempts_allowed,
     (SELECT coalesce(bool_or(passed), false) FROM attempts WHERE trainee_id = p.trainee_id) AS passed`;
