@@ -1,14 +1,14 @@
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortView } from '../../src/room/assignments.ts';
-import { buildServer, type RoomServer } from '../../src/server/app.ts';
+import type { RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { MAX_TRIES } from '../../src/server/lti/passback.ts';
 import { GRACE_DAYS, ToolKey } from '../../src/server/lti/tool-key.ts';
 import { bundled, createAssignment, playThrough, start } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
 import { CLIENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
-import { launchFrom, postForm, step, until } from './steps.ts';
+import { launchFrom, postForm, step, toolWithPlatform, until } from './steps.ts';
 
 // The game as an LTI 1.3 tool, against a platform written to the IMS specifications
 // (platform.ts): a learner launched from a course plays an assessed attempt through the
@@ -30,23 +30,7 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    server = await buildServer({
-      db,
-      distDir: null,
-      ttlHours: 1,
-      sweepSeconds: 3600,
-      rateLimit: 10_000,
-      wsRate: 1000,
-      adminSecret: ADMIN,
-      passbackSeconds: 3600,
-    });
-    base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    platform = await TestPlatform.start(base);
-    const reg = await json(base, '/api/lti/platforms', {
-      body: platform.registration(),
-      secret: ADMIN,
-    });
-    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    ({ server, base, platform } = await toolWithPlatform(db, ADMIN));
     const made = await createAssignment(base, { attempts: 2, passMark: 50 });
     assignmentId = made.assignment.id;
     adminSecret = made.adminSecret;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortView } from '../../src/room/assignments.ts';
 import type { CourseRoster } from '../../src/room/lti.ts';
-import { buildServer, type RoomServer } from '../../src/server/app.ts';
+import type { RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { NRPS_SCOPE, SCORE_SCOPE } from '../../src/server/lti/claims.ts';
 import { accessToken } from '../../src/server/lti/platform-calls.ts';
@@ -9,7 +9,7 @@ import { ToolKey } from '../../src/server/lti/tool-key.ts';
 import { createAssignment } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
 import { CLIENT_ID, ROLE, TestPlatform } from './platform.ts';
-import { launchFrom, step } from './steps.ts';
+import { launchFrom, step, toolWithPlatform } from './steps.ts';
 
 // The course's roster (LTI Names and Role Provisioning Services) in HR's cohort: an
 // assessment placed in a course lists every learner enrolled there, not only those who
@@ -45,19 +45,7 @@ describe.each(DATABASES)("the course's roster on $kind", ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    server = await buildServer({
-      db,
-      distDir: null,
-      ttlHours: 1,
-      sweepSeconds: 3600,
-      rateLimit: 10_000,
-      wsRate: 1000,
-      adminSecret: ADMIN,
-      passbackSeconds: 3600,
-    });
-    base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    platform = await TestPlatform.start(base);
-    await json(base, '/api/lti/platforms', { body: platform.registration(), secret: ADMIN });
+    ({ server, base, platform } = await toolWithPlatform(db, ADMIN));
     const made = await createAssignment(base, { attempts: 2, passMark: 50 });
     assignmentId = made.assignment.id;
     adminSecret = made.adminSecret;

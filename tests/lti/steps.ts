@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import { formFields, type TestPlatform } from './platform.ts';
+import { buildServer } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { json } from '../server/helpers.ts';
+import { formFields, TestPlatform } from './platform.ts';
 
 // A browser's steps through an LTI launch, by fetch: each answer as it came (no redirect
 // followed), with the cookies it set, so a test can post them back as a browser would.
@@ -56,4 +59,29 @@ export async function until<T>(what: () => T | undefined, ms = 10_000): Promise<
     if (Date.now() > end) throw new Error('waited in vain');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The tool's server on `db`, listening on a free port, with the test platform registered by
+ * the server's admin (`admin`): where every LTI test starts.
+ */
+export async function toolWithPlatform(db: Database, admin: string) {
+  const server = await buildServer({
+    db,
+    distDir: null,
+    ttlHours: 1,
+    sweepSeconds: 3600,
+    rateLimit: 10_000,
+    wsRate: 1000,
+    adminSecret: admin,
+    passbackSeconds: 3600,
+  });
+  const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const platform = await TestPlatform.start(base);
+  const reg = await json(base, '/api/lti/platforms', {
+    body: platform.registration(),
+    secret: admin,
+  });
+  expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+  return { server, base, platform };
 }
