@@ -6,6 +6,7 @@ import {
   type ScenarioDef,
   termsOf,
 } from '../sim/index.ts';
+import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
 import { mean, summarise, variance } from './stats.ts';
 import { seedScores, strategyTree } from './tree.ts';
 
@@ -83,6 +84,8 @@ export interface GateReport {
   seedShare: number;
   events: { id: string; title: string; share: number }[];
   bestPaths: { seed: string; score: number; choices: string[] }[];
+  /** a colleague's best path played on another market: a check beside the gates */
+  copying: CopyingCheck;
   gates: GateVerdict[];
   pass: boolean;
   elapsedMs: number;
@@ -133,6 +136,8 @@ export function gateReport(
   const seedVars: number[] = [];
   const eventTotals = new Map<string, number>();
   const marked = new Uint8Array(tree.count);
+  // every strategy's scores on the first markets, for the copying check
+  const kept: Float64Array[] = [];
 
   for (const seed of seeds) {
     onProgress?.(bests.length / seeds.length);
@@ -148,6 +153,7 @@ export function gateReport(
     }
     bests.push(best);
     bestIdx.push(bi);
+    if (kept.length < COPY_TARGETS.markets) kept.push(scores);
     const list = Array.from(scores);
     seedMeans.push(mean(list));
     seedVars.push(variance(list));
@@ -322,6 +328,7 @@ export function gateReport(
       share: (eventTotals.get(e.id) ?? 0) / (tree.count * Math.max(1, n)),
     })),
     bestPaths,
+    copying: copyingCheck(scenario, seeds.slice(0, kept.length), kept, bestIdx),
     gates,
     pass: gates.every((g) => g.pass),
     elapsedMs: now() - started,
