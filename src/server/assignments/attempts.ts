@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { AttemptDecide, AttemptView, TraineeStatus } from '../../room/assignments.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { replayed } from '../rooms/players.ts';
 import { scenarioOfRoom } from '../rooms/scenarios.ts';
+import { dealSeed } from './deal.ts';
 import { finishAttempt } from './finish.ts';
 import type { Signer } from './keys.ts';
 import { type AssignmentRow, asTrainee, isPastDue, publicAssignment } from './rows.ts';
@@ -114,7 +114,7 @@ export async function startAttempt(
         'attempts_used',
         `all ${allowed} attempt${allowed === 1 ? '' : 's'} allowed ${allowed === 1 ? 'is' : 'are'} used`,
       );
-    const seed = randomBytes(12).toString('base64url');
+    const seed = await dealSeed(tx, scenario, me.assignment.id);
     await tx.query('INSERT INTO attempts (trainee_id, number, seed) VALUES ($1, $2, $3)', [
       me.traineeId,
       attempts.length + 1,
