@@ -1,5 +1,5 @@
 import { marketIndex, type ScenarioDef } from '../sim/index.ts';
-import { summarise } from './stats.ts';
+import { ordinal, summarise } from './stats.ts';
 
 // "Copying a colleague's replies": the best path of one market played on another, ranked
 // among every strategy there. Strategy i is the same sequence of replies on every seed (the
@@ -89,7 +89,7 @@ export function copyingCheck(
 export function copyingWords(c: CopyingCheck): string {
   const r90 = `${Math.round(c.reach90 * 100)}%`;
   if (c.variants === 0 || c.crossMedian === null) {
-    return `every market starts alike, so a colleague's replies carry over: a copied best path reaches the ${Math.round(c.sameMedian)}th percentile on another market (median), and ${r90} of copies reach the 90th. Give the scenario \`markets:\` (starting situations) to make each trainee read their own`;
+    return `every market starts alike, so a colleague's replies carry over: a copied best path reaches the ${ordinal(Math.round(c.sameMedian))} percentile on another market (median), and ${r90} of copies reach the 90th. Give the scenario \`markets:\` (starting situations) to make each trainee read their own`;
   }
-  return `a trainee who copies the best replies of a colleague dealt another starting situation lands at the ${Math.round(c.crossMedian)}th percentile (median; at most ${COPY_TARGETS.crossMedian}); with the same starting situation (${Math.round(c.samePairs * 100)}% of pairs of colleagues, with ${c.variants} variants) at the ${Math.round(c.sameMedian)}th. Over all pairs, ${r90} of copies reach the 90th percentile (at most ${Math.round(COPY_TARGETS.reach90 * 100)}%)`;
+  return `a trainee who copies the best replies of a colleague dealt another starting situation lands at the ${ordinal(Math.round(c.crossMedian))} percentile (median; at most ${COPY_TARGETS.crossMedian}); with the same starting situation (${Math.round(c.samePairs * 100)}% of pairs of colleagues, with ${c.variants} variants) at the ${ordinal(Math.round(c.sameMedian))}. Over all pairs, ${r90} of copies reach the 90th percentile (at most ${Math.round(COPY_TARGETS.reach90 * 100)}%)`;
 }

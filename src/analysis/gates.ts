@@ -7,7 +7,8 @@ import {
   termsOf,
 } from '../sim/index.ts';
 import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
-import { mean, summarise, variance } from './stats.ts';
+import { mean, ordinal, summarise, variance } from './stats.ts';
+
 import { seedScores, strategyTree } from './tree.ts';
 
 // The balance gates: what a scenario must show before it teaches judgement rather than
@@ -95,14 +96,6 @@ export interface GateReport {
 export const GATE_TREE_LIMIT = 60_000;
 
 const median = (values: readonly number[]): number => summarise(values).median;
-
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 93rd. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
 
 export function gateReport(
   scenario: ScenarioDef,
