@@ -1,3 +1,4 @@
+import { copyingWords } from './copying.ts';
 import { GATE_TARGETS, type GateReport } from './gates.ts';
 
 // The balance gates in plain words for a facilitator: the verdict first, then what each
@@ -30,6 +31,12 @@ export function gatesMarkdown(r: GateReport): string {
     '',
   );
   for (const g of r.gates) out.push(`- ${g.pass ? 'PASS' : 'FAIL'}: **${g.name}**: ${g.why}.`);
+  out.push(
+    '',
+    `Beside the gates, on the first ${r.copying.markets} markets, each one's best path played on every other:`,
+    '',
+    `- ${r.copying.variants === 0 ? 'NOTE' : r.copying.pass ? 'PASS' : 'FAIL'}: **copying a colleague's replies**: ${copyingWords(r.copying)}.`,
+  );
   out.push('', '## Ways of playing without judgement', '');
   out.push(
     `Each must stay at or below the ${GATE_TARGETS.policyPercentile}th percentile of all strategies on its seeds (median), and at least ${GATE_TARGETS.policyGap} points under the best path on average (best path: ${f1(r.bestMean)}).`,

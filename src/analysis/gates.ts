@@ -6,7 +6,9 @@ import {
   type ScenarioDef,
   termsOf,
 } from '../sim/index.ts';
-import { mean, summarise, variance } from './stats.ts';
+import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
+import { mean, ordinal, summarise, variance } from './stats.ts';
+
 import { seedScores, strategyTree } from './tree.ts';
 
 // The balance gates: what a scenario must show before it teaches judgement rather than
@@ -83,6 +85,8 @@ export interface GateReport {
   seedShare: number;
   events: { id: string; title: string; share: number }[];
   bestPaths: { seed: string; score: number; choices: string[] }[];
+  /** a colleague's best path played on another market: a check beside the gates */
+  copying: CopyingCheck;
   gates: GateVerdict[];
   pass: boolean;
   elapsedMs: number;
@@ -92,14 +96,6 @@ export interface GateReport {
 export const GATE_TREE_LIMIT = 60_000;
 
 const median = (values: readonly number[]): number => summarise(values).median;
-
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 93rd. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-  return `${n}${suffix}`;
-}
 
 export function gateReport(
   scenario: ScenarioDef,
@@ -133,6 +129,8 @@ export function gateReport(
   const seedVars: number[] = [];
   const eventTotals = new Map<string, number>();
   const marked = new Uint8Array(tree.count);
+  // every strategy's scores on the first markets, for the copying check
+  const kept: Float64Array[] = [];
 
   for (const seed of seeds) {
     onProgress?.(bests.length / seeds.length);
@@ -148,6 +146,7 @@ export function gateReport(
     }
     bests.push(best);
     bestIdx.push(bi);
+    if (kept.length < COPY_TARGETS.markets) kept.push(scores);
     const list = Array.from(scores);
     seedMeans.push(mean(list));
     seedVars.push(variance(list));
@@ -322,6 +321,7 @@ export function gateReport(
       share: (eventTotals.get(e.id) ?? 0) / (tree.count * Math.max(1, n)),
     })),
     bestPaths,
+    copying: copyingCheck(scenario, seeds.slice(0, kept.length), kept, bestIdx),
     gates,
     pass: gates.every((g) => g.pass),
     elapsedMs: now() - started,

@@ -54,3 +54,11 @@ export function summarise(values: readonly number[]): Summary {
     max: sorted.at(-1) ?? 0,
   };
 }
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 93rd. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}

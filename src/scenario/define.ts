@@ -64,6 +64,7 @@ export function toScenarioDef(file: ScenarioFile): ScenarioDef {
     team: file.team,
     competitors: file.competitors,
     customer: file.customer,
+    ...(file.markets === undefined ? {} : { markets: file.markets }),
     params: { ...DEFAULT_PARAMS, ...overrides, styles: mergeStyles(file, styles) },
     situations: file.situations,
     events: file.events ?? [],

@@ -285,6 +285,36 @@ const customer = z.strictObject({
     .optional(),
 });
 
+// A variant overrides starting values only, with the same ranges as the values it replaces.
+const market = z
+  .strictObject({
+    id,
+    brief: text(600).describe(
+      'What the trainee reads at the start of a market dealt this variant: who is new, how the customer feels about us, how strong the rival is. Plain text.',
+    ),
+    team: z
+      .record(
+        id,
+        member
+          .pick({ skill: true, effort: true, morale: true, angle: true, contacts: true })
+          .partial(),
+      )
+      .describe("Starting figures of team members, by member id, in place of the team's.")
+      .optional(),
+    customer: customer
+      .pick({ trust: true, position: true, home: true, companyContacts: true })
+      .partial()
+      .describe("The customer's starting trust, position, home or company contacts.")
+      .optional(),
+    competitors: z
+      .record(id, competitor.pick({ strength: true, alignment: true }).partial())
+      .describe("Competitors' starting strength or alignment, by competitor id.")
+      .optional(),
+  })
+  .describe(
+    'A starting situation: each market (seed) is dealt one of the variants, so what is right depends on reading your own team and customer.',
+  );
+
 const styleParams = z
   .strictObject({
     effort: num(-1, 1).describe(STYLE_DOCS.effort).optional(),
@@ -393,6 +423,14 @@ export const scenarioSchema = z
     team: z.array(member).min(1).max(8).describe("The player's salespeople and product lines."),
     competitors: z.array(competitor).min(1).max(5),
     customer: customer.describe('The customer in the middle of the tug of war.'),
+    markets: z
+      .array(market)
+      .min(2, { error: 'expected at least 2 markets: one variant is simply the scenario' })
+      .max(8, { error: 'expected at most 8 markets' })
+      .describe(
+        'Market variants: each market (seed) is dealt one, in place of the starting values above. Without them every market starts alike.',
+      )
+      .optional(),
     params: params
       .describe("The model's parameters where this scenario wants other values than the defaults.")
       .optional(),
@@ -428,6 +466,7 @@ export const KNOWN_KEYS: readonly string[] = [
     ...Object.keys(memberEffect.shape),
     ...Object.keys(competitor.shape),
     ...Object.keys(customer.shape),
+    ...Object.keys(market.shape),
     ...Object.keys(params.shape),
     ...Object.keys(styleParams.shape),
     ...Object.keys(acts.shape),

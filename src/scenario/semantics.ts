@@ -89,6 +89,35 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     }
   }
 
+  duplicates(s.markets ?? [], ['markets'], 'market', out);
+  const competitorIds = s.competitors.map((c) => c.id);
+  (s.markets ?? []).forEach((market, i) => {
+    for (const [id, start] of Object.entries(market.team ?? {})) {
+      if (!memberIds.includes(id)) {
+        out.push({
+          path: ['markets', i, 'team', id],
+          atKey: true,
+          message: `no team member "${id}"${didYouMean(id, memberIds)}`,
+        });
+      }
+      start.contacts?.forEach((d, j) => {
+        checkDept(d, ['markets', i, 'team', id, 'contacts', j]);
+      });
+    }
+    for (const id of Object.keys(market.competitors ?? {})) {
+      if (!competitorIds.includes(id)) {
+        out.push({
+          path: ['markets', i, 'competitors', id],
+          atKey: true,
+          message: `no competitor "${id}"${didYouMean(id, competitorIds)}`,
+        });
+      }
+    }
+    market.customer?.companyContacts?.forEach((d, j) => {
+      checkDept(d, ['markets', i, 'customer', 'companyContacts', j]);
+    });
+  });
+
   const checkMembers = (
     members: Record<string, unknown> | undefined,
     path: (string | number)[],

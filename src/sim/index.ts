@@ -6,6 +6,7 @@ export * from './explain.ts';
 export * from './fair-score.ts';
 export * from './fixed.ts';
 export * from './grade.ts';
+export * from './market.ts';
 export * from './model-version.ts';
 export * from './money.ts';
 export * from './params.ts';

@@ -139,6 +139,8 @@ export interface PendingEffect {
 export interface SimState {
   scenarioId: string;
   seed: string;
+  /** the id of the starting situation this market was dealt (market.ts); null without variants */
+  market: string | null;
   /** quarters played so far */
   quarter: number;
   /** the situation waiting for a decision; null once the game is over */

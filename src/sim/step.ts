@@ -2,6 +2,7 @@ import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { marketStart, marketVariant } from './market.ts';
 import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
 import {
   CONFUSION,
@@ -81,6 +82,7 @@ function cloneState(s: SimState): SimState {
   return {
     scenarioId: s.scenarioId,
     seed: s.seed,
+    market: s.market,
     quarter: s.quarter,
     situationId: s.situationId,
     rng: s.rng,
@@ -309,15 +311,18 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
 }
 
 export function initialState(scenario: ScenarioDef, seed: string): SimState {
-  const c = scenario.customer;
+  const market = marketVariant(scenario, seed);
+  // the variant's starting values stand in for the scenario's; the step never reads these again
+  const { team, competitors, customer: c } = marketStart(scenario, market);
   const state: SimState = {
     scenarioId: scenario.id,
     seed,
+    market: market?.id ?? null,
     quarter: 0,
     situationId: scenario.situations[0]?.id ?? null,
     rng: seedRng(`${scenario.id}|${seed}`),
-    members: scenario.team.map((m) => memberState(m, [...(m.contacts ?? [])], true)),
-    competitors: scenario.competitors.map((x) => ({ ...x })),
+    members: team.map((m) => memberState(m, [...(m.contacts ?? [])], true)),
+    competitors: competitors.map((x) => ({ ...x })),
     trust: c.trust,
     position: c.position,
     home: c.home,

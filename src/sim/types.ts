@@ -231,6 +231,27 @@ export interface DebriefDef {
   lessons?: string[];
 }
 
+/** A member's starting figures that a market variant may set otherwise. */
+export type MemberStart = Partial<
+  Pick<MemberDef, 'skill' | 'effort' | 'morale' | 'angle' | 'contacts'>
+>;
+
+/**
+ * One starting situation of a scenario (a market variant): each market (seed) is dealt one,
+ * so what is right depends on reading one's own team and customer, and a colleague's
+ * replies from another market do not carry over. Only starting values change.
+ */
+export interface MarketDef {
+  id: string;
+  /** what the trainee reads at the start: who is new, how the customer feels about us */
+  brief: string;
+  /** by member id */
+  team?: Record<string, MemberStart>;
+  customer?: Partial<Pick<CustomerDef, 'trust' | 'position' | 'home' | 'companyContacts'>>;
+  /** by competitor id */
+  competitors?: Record<string, Partial<Pick<CompetitorDef, 'strength' | 'alignment'>>>;
+}
+
 export interface ScenarioDef {
   schemaVersion: string;
   id: string;
@@ -245,6 +266,8 @@ export interface ScenarioDef {
   competitors: CompetitorDef[];
   customer: CustomerDef;
   params: ModelParams;
+  /** starting situations dealt one per market; none: every market starts alike */
+  markets?: MarketDef[];
   situations: SituationDef[];
   events: EventDef[];
   rubric: RubricDef;

@@ -1,16 +1,16 @@
-import type { ScenarioDef } from '../sim/index.ts';
+import type { CustomerDef, MemberDef } from '../sim/index.ts';
 import { h } from './dom.ts';
 import { departmentList, memberAsPerson, portraitOf, skillInWords } from './people.ts';
 
 // The briefing's introduction of the team: each person's face, name and role, then what
-// the player needs to know about them, in words.
+// the player needs to know about them, in words. The figures are the market's own start
+// (its variant's, where the scenario has variants), never the scenario's defaults.
 
-export function teamList(scenario: ScenarioDef): HTMLElement {
-  const { customer } = scenario;
+export function teamList(team: readonly MemberDef[], customer: CustomerDef): HTMLElement {
   return h(
     'ul',
     { class: 'team-list' },
-    ...scenario.team.map((m) => {
+    ...team.map((m) => {
       const person = memberAsPerson(m);
       return h(
         'li',

@@ -202,7 +202,7 @@ describe('the size limit', () => {
 
 describe('ordinal', () => {
   it('writes percentiles as a facilitator reads them', async () => {
-    const { ordinal } = await import('../../src/analysis/gates.ts');
+    const { ordinal } = await import('../../src/analysis/stats.ts');
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 93, 100].map(ordinal)).toEqual([
       '1st',
       '2nd',

@@ -22,10 +22,13 @@ const refused = (what: string) =>
   `${what} was made by model 2 of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
 
 describe('a result of model 2', () => {
-  it('is a result of this same scenario, made by model 2', () => {
+  it('is a result of a shipped scenario, made by model 2', () => {
     expect(MODEL_VERSION).toBeGreaterThan(2);
     expect(record.model).toBe(2);
-    expect(record.hash).toBe(known.get('silos')!.hash);
+    // silos has since gained market variants, so its text changed as well: the model is
+    // what the refusals below must name, since it is the first reason a replay cannot hold
+    expect(record.scenario).toBe('silos');
+    expect(known.has(record.scenario)).toBe(true);
   });
 
   it('is read, and refused as not genuine with the model that made it, as a file, a code and a record', () => {

@@ -21,7 +21,7 @@ describe('a file with very many problems', () => {
     const lines = errors(result);
     expect(lines).toHaveLength(MAX_ISSUES + 1);
     expect(lines[0]).toBe(
-      `${baseLines}:1: stray0: unknown key; expected one of schemaVersion, id, title, summary, goals, quarters, currency, styles, team, competitors, customer, params, situations, events, rubric, debrief`,
+      `${baseLines}:1: stray0: unknown key; expected one of schemaVersion, id, title, summary, goals, quarters, currency, styles, team, competitors, customer, markets, params, situations, events, rubric, debrief`,
     );
     expect(lines[MAX_ISSUES - 1]).toMatch(new RegExp(`^${baseLines + 49}:1: stray49: unknown key`));
     expect(lines[MAX_ISSUES]).toBe(

@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { verify } from '../../src/record/record.ts';
 import { checkSignature, type KeySet, type SignedResultFile } from '../../src/record/signed.ts';
 import type { CohortView, PublicAssignment, TraineeStatus } from '../../src/room/assignments.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import {
   bestPath,
   fairScoreOf,
   MODEL_VERSION,
+  marketVariant,
   playChoices,
   situationById,
 } from '../../src/sim/index.ts';
@@ -111,6 +114,37 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
     }
     expect(seeds.size).toBe(6);
     for (const s of seeds) expect(s).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('cheat: copying a colleague’s replies: consecutive attempts are dealt different starting situations', async () => {
+    // the tutorial with three market variants, uploaded as HR would
+    const text = readFileSync(
+      new URL('../../scenarios/tutorial.yaml', import.meta.url),
+      'utf8',
+    ).replace(
+      /\nsituations:/,
+      `
+markets:
+  - { id: green, brief: "A new team." }
+  - { id: seasoned, brief: "A seasoned team." }
+  - { id: burned, brief: "A customer burned last year.", customer: { trust: 0.05 } }
+situations:`,
+    );
+    const made = await createAssignment(base, {
+      scenario: { kind: 'upload', text },
+      attempts: 2,
+      trainees: ['a@example.com', 'b@example.com', 'c@example.com'],
+    });
+    const id = made.assignment.id;
+    const scenario = loadScenario(text, 'upload.yaml');
+    if (!scenario.ok) throw new Error('the test scenario does not load');
+    const dealt: (string | undefined)[] = [];
+    for (const name of ['a@example.com', 'b@example.com', 'c@example.com']) {
+      const a = (await start(base, id, tokenOf(made, name))).body.attempt;
+      dealt.push(marketVariant(scenario.scenario, a.seed)?.id);
+    }
+    // three colleagues who start one after the other read three different markets
+    expect(dealt).toEqual(['green', 'seasoned', 'burned']);
   });
 
   it('cheat: typing in the best path worked out for a guessed seed', async () => {

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { AttemptDecide, AttemptView, TraineeStatus } from '../../room/assignments.ts';
 import { MODEL_VERSION, otherModel } from '../../sim/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { replayed } from '../rooms/players.ts';
 import { scenarioOfRoom } from '../rooms/scenarios.ts';
+import { dealSeed } from './deal.ts';
 import { announceCohortChange } from './events.ts';
 import { finishAttempt } from './finish.ts';
 import type { Signer } from './keys.ts';
@@ -144,7 +144,7 @@ export async function startAttempt(
         'attempts_used',
         `all ${allowed} attempt${allowed === 1 ? '' : 's'} allowed ${allowed === 1 ? 'is' : 'are'} used`,
       );
-    const seed = randomBytes(12).toString('base64url');
+    const seed = await dealSeed(tx, scenario, me.assignment.id);
     await tx.query(
       'INSERT INTO attempts (trainee_id, number, seed, model) VALUES ($1, $2, $3, $4)',
       [me.traineeId, attempts.length + 1, seed, MODEL_VERSION],

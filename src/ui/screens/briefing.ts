@@ -2,6 +2,7 @@ import { sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
+import { marketBrief, marketLabel, startOf } from '../market-brief.ts';
 import { departmentList } from '../people.ts';
 import { teamList } from '../team-list.ts';
 import { contextBanner } from './context.ts';
@@ -13,15 +14,21 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
   const sim = s.sim;
   if (!entry || !sim) return h('div');
   const { scenario } = entry;
-  const c = scenario.customer;
+  const start = startOf(scenario, sim);
+  const c = start.customer;
   const share = sharePercent(c.position);
   return h(
     'div',
     { class: 'screen briefing' },
     contextBanner(s.context),
-    h('p', { class: 'kicker' }, `Briefing · market #${sim.seed} · ${scenario.quarters} quarters`),
+    h(
+      'p',
+      { class: 'kicker' },
+      `Briefing · ${marketLabel(scenario, sim)} · ${scenario.quarters} quarters`,
+    ),
     heading(1, scenario.title),
     h('p', { class: 'lead' }, scenario.summary),
+    marketBrief(scenario, sim),
     h(
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'goals-h' } },
@@ -32,7 +39,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
       'section',
       { class: 'block', attrs: { 'aria-labelledby': 'team-h' } },
       h('h2', { id: 'team-h' }, 'Your team'),
-      teamList(scenario),
+      teamList(start.team, c),
     ),
     h(
       'section',

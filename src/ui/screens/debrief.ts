@@ -12,6 +12,7 @@ import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
+import { marketBrief, marketLabel } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
@@ -155,7 +156,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     'div',
     { class: 'screen debrief' },
     assessment ? assessedBanner(assessment, s.room?.name ?? null) : contextBanner(s.context),
-    h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · market #${sim.seed}`),
+    h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`),
+    marketBrief(scenario, sim),
     heading(1, 'How your market went'),
     // one headline result: the grade, the fair score in one sentence, the score beneath
     h(

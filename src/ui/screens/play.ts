@@ -4,6 +4,7 @@ import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
 import { kindName, watchedFigure } from '../explain.ts';
 import { guardReplies, type Press } from '../fresh-press.ts';
+import { marketBrief } from '../market-brief.ts';
 import { showsProfit } from '../money.ts';
 import { senderLine } from '../sender.ts';
 import { type TermKey, term } from '../terms.ts';
@@ -80,6 +81,9 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
     heading(1, situation.title),
     senderLine(scenario, situation),
     h('p', { class: 'situation-text' }, situation.text),
+    // the first call is where the trainee reads their own market: who is new, how the
+    // customer feels about us; after it, the figures and outcomes carry that on
+    sim.quarter === 0 ? marketBrief(scenario, sim) : null,
     guided
       ? h(
           'p',

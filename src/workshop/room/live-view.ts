@@ -9,6 +9,7 @@ import { command, deleteRoom, exportFile, roomScenarioText } from './api.ts';
 import { roomGames } from './games.ts';
 import { adminLink, forgetRoom, joinLink, type RoomKey } from './keys.ts';
 import { openLive } from './live.ts';
+import { roomMarketNote } from './market-note.ts';
 import { rosterCard } from './roster.ts';
 import { applyMessage, openNow } from './state.ts';
 
@@ -318,6 +319,7 @@ function drawSplits(
   const reached = decisionSplits(scenario.def, view.room.seed, games).filter((d) => d.reached > 0);
   replace(
     el,
+    roomMarketNote(scenario.def, view.room.seed),
     h('h2', null, 'How the room decides'),
     reached.length === 0 ? h('p', { class: 'empty' }, 'No decisions yet.') : null,
     ...reached.map((d) =>

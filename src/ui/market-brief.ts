@@ -1,0 +1,39 @@
+import { type MarketDef, marketStart, type ScenarioDef, type SimState } from '../sim/index.ts';
+import { h } from './dom.ts';
+
+// The starting situation this market was dealt (src/sim/market.ts), for the screens: the
+// brief the trainee reads before the first call, and the variant's name in the debrief.
+// Read from the state's market id, so a replay, a room and a resumed game show the same.
+
+/** The variant the state was dealt; null for a scenario without variants. */
+export function dealtMarket(scenario: ScenarioDef, sim: SimState): MarketDef | null {
+  return scenario.markets?.find((m) => m.id === sim.market) ?? null;
+}
+
+/** The team, rivals and customer as this market starts them. */
+export function startOf(scenario: ScenarioDef, sim: SimState) {
+  return marketStart(scenario, dealtMarket(scenario, sim));
+}
+
+/** "new leads" for `new-leads`: the variant's id in words. */
+export function marketName(market: MarketDef): string {
+  return market.id.replaceAll('-', ' ');
+}
+
+/** The market's brief as a note, or null when every market of the scenario starts alike. */
+export function marketBrief(scenario: ScenarioDef, sim: SimState): HTMLElement | null {
+  const market = dealtMarket(scenario, sim);
+  if (!market) return null;
+  return h(
+    'aside',
+    { class: 'market-brief', attrs: { 'aria-label': 'Your market', 'data-market': market.id } },
+    h('p', { class: 'market-brief-title' }, h('strong', null, 'Your market: '), marketName(market)),
+    h('p', null, market.brief),
+  );
+}
+
+/** "market #12 · new leads": the seed, and the variant it was dealt where there is one. */
+export function marketLabel(scenario: ScenarioDef, sim: SimState): string {
+  const market = dealtMarket(scenario, sim);
+  return market ? `market #${sim.seed} · ${marketName(market)}` : `market #${sim.seed}`;
+}
