@@ -95,7 +95,10 @@ test('launched by the LMS and played to the end: initialized, completed, passed 
   await expect.poll(() => lrs.verbs(l.session)).toEqual(['initialized']);
   await shoot(page, 'cmi5-launched');
   await playPath(page, best.choices);
-  await expect(page.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  // the LMS's one attempt is graded: the debrief offers only practice, marked as such
+  await expect(
+    page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
+  ).toBeVisible();
   await expect.poll(() => lrs.verbs(l.session)).toEqual(['initialized', 'completed', 'passed']);
   await shoot(page, 'cmi5-debrief');
   await page.goto('about:blank'); // the learner closes the course: pagehide terminates it
@@ -133,7 +136,10 @@ test('a relaunch resumes from the State API on a device that kept nothing, and a
   expect(lrs.verbs(first.session)).toEqual(['initialized', 'terminated']);
   await shoot(page, 'cmi5-resumed');
   await playPath(page, worst.choices, 2);
-  await expect(page.getByRole('button', { name: 'Replay this market' })).toBeVisible();
+  // the LMS's one attempt is graded: the debrief offers only practice, marked as such
+  await expect(
+    page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
+  ).toBeVisible();
   await expect
     .poll(() => lrs.verbs(second.session))
     .toEqual(['initialized', 'completed', 'failed']);
