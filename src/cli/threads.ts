@@ -1,15 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import { inLanes } from '../lib/lanes.ts';
 import type { ScenarioDef, StrategyCensus } from '../sim/index.ts';
 import type { ThreadJob, ThreadSetup } from './sim-thread.ts';
+import { threadBundle } from './thread-bundle.ts';
 
 // Threads for the tools' heavy work: a census of every strategy, a cohort's markets. A
 // thread is given the model as one JavaScript bundle, built here once with esbuild (a
 // devDependency, the version Vite and tsx use): loading the TypeScript sources through tsx
-// cost about a second of CPU per thread, the bundle about 50 ms once and 20 ms per thread.
+// cost about a second of CPU per thread, the bundle about 20 ms per thread (thread-bundle.ts
+// builds it once and keeps it).
 
 /** Threads to use: TOW_THREADS caps them (1: none), e.g. to compare timings. */
 export function threadCount(): number {
@@ -20,22 +20,7 @@ export function threadCount(): number {
 let bundle: string | null = null;
 
 function threadCode(): string {
-  if (bundle === null) {
-    const built = buildSync({
-      entryPoints: [fileURLToPath(new URL('./sim-thread.ts', import.meta.url))],
-      bundle: true,
-      write: false,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    });
-    // a warning here means code the bundle cannot carry (import.meta in CommonJS, say)
-    if (built.warnings.length > 0) {
-      throw new Error(`the census threads' bundle: ${built.warnings[0]!.text}`);
-    }
-    bundle = built.outputFiles[0]!.text;
-  }
+  bundle ??= threadBundle();
   return bundle;
 }
 

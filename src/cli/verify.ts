@@ -5,7 +5,11 @@ import { type Graded, gradeAll, type StandingOf, signatureText } from '../hr/gra
 import { type Intake, readText, tooLarge } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
 import { type KeySet, parseKeySet } from '../record/signed.ts';
-import { loadBundledScenarios } from '../scenario/bundled.ts';
+import {
+  type BundledScenario,
+  bundledScenarioLookup,
+  type ScenarioLookup,
+} from '../scenario/bundled.ts';
 import { census, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
@@ -55,16 +59,21 @@ const passMark = Number(flags.get('pass') ?? '60');
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
   fail('--pass is a whole number from 0 to 100', USAGE);
 
-const scenarios = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
+// the shipped scenarios are read as results ask for them (most cohorts play one), and
+// --scenario's file stands in front of a shipped one of the same id
+const shipped = bundledScenarioLookup();
+let ownScenario: BundledScenario | undefined;
 const own = flags.get('scenario');
 if (own !== undefined) {
   try {
-    const b = resolveScenario(own);
-    scenarios.set(b.scenario.id, b);
+    ownScenario = resolveScenario(own);
   } catch (err) {
     fail((err as Error).message, USAGE);
   }
 }
+const scenarios: ScenarioLookup = {
+  get: (id) => (ownScenario?.scenario.id === id ? ownScenario : shipped.get(id)),
+};
 
 let roster: Roster | undefined;
 const linksFile = flags.get('links');

@@ -72,7 +72,7 @@ export type StandingOf = (
 ) => Standing;
 
 export interface GradeContext {
-  scenarios: ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>;
+  scenarios: Pick<ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>, 'get'>;
   /** used when neither the roster nor the record gives the assignment's pass mark */
   passMark: number;
   roster?: Roster;

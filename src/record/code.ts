@@ -35,7 +35,7 @@ const KNOWN_FLAGS = 127;
 const NEWER = 'the code was made by a newer game: update the game';
 
 /** Scenarios by id, as the game and the verifier hold them. */
-export type ScenarioShelf = ReadonlyMap<string, { scenario: ScenarioDef }>;
+export type ScenarioShelf = Pick<ReadonlyMap<string, { scenario: ScenarioDef }>, 'get'>;
 
 export type Decoded = { ok: true; record: SessionRecord } | { ok: false; error: string };
 

@@ -149,7 +149,7 @@ export type Verdict = { genuine: true; replay: Replay } | { genuine: false; reas
  */
 export function verify(
   record: SessionRecord,
-  scenarios: ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>,
+  scenarios: Pick<ReadonlyMap<string, { scenario: ScenarioDef; hash: string }>, 'get'>,
 ): Verdict {
   if (record.v > RECORD_VERSION) {
     return {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioDef } from '../sim/index.ts';
 import { formatIssue } from './errors.ts';
@@ -26,4 +26,38 @@ export function loadBundledScenarios(dir = SCENARIO_DIR): BundledScenario[] {
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()
     .map((f) => loadScenarioFile(join(dir, f)));
+}
+
+/** Scenarios looked up by id, as the verifier and the record's checks ask for them. */
+export interface ScenarioLookup {
+  get(id: string): BundledScenario | undefined;
+}
+
+/**
+ * The shipped scenarios by id, each read the first time it is asked for. Parsing a scenario
+ * file costs about 50 ms of a command's start-up (100 ms for the first, while the parser
+ * warms up), and a verify of one cohort's results usually needs one scenario of six. A
+ * shipped file is named after its scenario's id (tests/scenario/bundled.test.ts), so it is
+ * looked for by that name; an id no file is named after, or one whose file declares another
+ * id, has every file read, as loadBundledScenarios does, so the answer is the same.
+ */
+export function bundledScenarioLookup(dir = SCENARIO_DIR): ScenarioLookup {
+  const read = new Map<string, BundledScenario | undefined>();
+  let everyFileRead = false;
+  return {
+    get(id) {
+      if (read.has(id) || everyFileRead) return read.get(id);
+      const named = join(dir, `${id}.yaml`);
+      if (/^[\w-]+$/.test(id) && existsSync(named)) {
+        const b = loadScenarioFile(named);
+        if (b.scenario.id === id) {
+          read.set(id, b);
+          return b;
+        }
+      }
+      for (const b of loadBundledScenarios(dir)) read.set(b.scenario.id, b);
+      everyFileRead = true;
+      return read.get(id);
+    },
+  };
 }

@@ -47,11 +47,16 @@ function meanSkill(state: SimState): number {
 
 /** Share of the contacts we hold that the company holds too, not one person alone. */
 function sharedContacts(state: SimState): number {
-  const company = state.companyContacts.length;
+  const companyContacts = state.companyContacts;
+  const company = companyContacts.length;
   let personal = 0;
-  for (const m of state.members) {
+  // indexed loops: the census asks this at every step
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (!m.present) continue;
-    for (const c of m.contacts) if (!state.companyContacts.includes(c)) personal++;
+    const own = m.contacts;
+    for (let k = 0; k < own.length; k++) if (!companyContacts.includes(own[k]!)) personal++;
   }
   return company + personal === 0 ? 0 : company / (company + personal);
 }

@@ -1,4 +1,5 @@
 import { clamp, clamp01, q } from './fixed.ts';
+import { appended } from './lists.ts';
 import { PRICE_RIVAL } from './params.ts';
 import { breadth, teamResultant } from './ropes.ts';
 import type { Cause, MemberState, SimState } from './state.ts';
@@ -69,14 +70,20 @@ function shiftAlignment(state: SimState, d: number): void {
 /** Whether the company, or anyone still on the team, holds a contact in this department. */
 function isHeld(state: SimState, dept: string): boolean {
   if (state.companyContacts.includes(dept)) return true;
-  for (const m of state.members) if (m.present && m.contacts.includes(dept)) return true;
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    if (m.present && m.contacts.includes(dept)) return true;
+  }
   return false;
 }
 
 /** The first member still on the team with the fewest contacts. */
 function leastConnected(state: SimState): MemberState | null {
   let least: MemberState | null = null;
-  for (const m of state.members) {
+  const members = state.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (m.present && (least === null || m.contacts.length < least.contacts.length)) least = m;
   }
   return least;
@@ -96,7 +103,7 @@ function changeContacts(ctx: Ctx, n: number): void {
       if (isHeld(state, dept)) continue;
       const least = leastConnected(state);
       if (least === null) break;
-      least.contacts = [...least.contacts, dept];
+      least.contacts = appended(least.contacts, dept);
       toAdd--;
     }
   } else {

@@ -2,6 +2,7 @@ import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { appended, joined } from './lists.ts';
 import { marketStart, marketVariant } from './market.ts';
 import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
 import {
@@ -763,23 +764,6 @@ function sameContacts(prev: SimState, state: SimState): boolean {
     if (m.contacts !== was.contacts || m.present !== was.present) return false;
   }
   return true;
-}
-
-/** Two lists one after the other, in a new list sized once. */
-function joined<T>(a: readonly T[], b: readonly T[]): T[] {
-  const out = new Array<T>(a.length + b.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
-  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i]!;
-  return out;
-}
-
-/** A copy of a list with one more item, sized once: faster than a spread on the hot path. */
-function appended<T>(list: readonly T[], item: T): T[] {
-  const n = list.length;
-  const out = new Array<T>(n + 1);
-  for (let i = 0; i < n; i++) out[i] = list[i]!;
-  out[n] = item;
-  return out;
 }
 
 /** Plays a list of choices from the start; throws SimError on a choice that does not fit. */
