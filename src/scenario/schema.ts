@@ -248,6 +248,8 @@ const customer = z.strictObject({
     "Where the customer sits: -1 fully the competitors', +1 fully ours; our share is (1 + position) / 2.",
   ),
   home: num(-1, 1).describe('Its status quo, where its habits hold it.'),
+  // the model keeps contacts as one bit per department in a 32-bit integer
+  // (src/sim/contacts.ts): this cap must stay at 31 or below
   departments: z
     .array(id)
     .min(1)

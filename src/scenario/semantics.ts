@@ -33,6 +33,27 @@ function duplicates<T extends { id: string }>(
   });
 }
 
+/**
+ * A department named twice in one list. The model keeps contacts as one bit per department
+ * (src/sim/contacts.ts), so a name written twice would count once there: refused here, with
+ * its place, rather than quietly counted differently.
+ */
+function repeatedDepartments(
+  names: readonly string[] | undefined,
+  path: (string | number)[],
+  out: SemanticIssue[],
+) {
+  names?.forEach((d, j) => {
+    const first = names.indexOf(d);
+    if (first !== j) {
+      out.push({
+        path: [...path, j],
+        message: `the department "${d}" is listed twice; ${formatPath([...path, first])} already names it`,
+      });
+    }
+  });
+}
+
 /** What is wrong with a situation's `from` written as an id, if anything. */
 function senderProblem(s: ScenarioFile, from: string): string | undefined {
   const members = s.team.map((m) => m.id);
@@ -71,14 +92,17 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       });
     }
   };
+  repeatedDepartments(departments, ['customer', 'departments'], out);
   s.team.forEach((m, i) => {
     m.contacts?.forEach((d, j) => {
       checkDept(d, ['team', i, 'contacts', j]);
     });
+    repeatedDepartments(m.contacts, ['team', i, 'contacts'], out);
   });
   s.customer.companyContacts?.forEach((d, j) => {
     checkDept(d, ['customer', 'companyContacts', j]);
   });
+  repeatedDepartments(s.customer.companyContacts, ['customer', 'companyContacts'], out);
   for (const d of Object.keys(s.customer.departmentNames ?? {})) {
     if (!departments.includes(d)) {
       out.push({
@@ -103,6 +127,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       start.contacts?.forEach((d, j) => {
         checkDept(d, ['markets', i, 'team', id, 'contacts', j]);
       });
+      repeatedDepartments(start.contacts, ['markets', i, 'team', id, 'contacts'], out);
     }
     for (const id of Object.keys(market.competitors ?? {})) {
       if (!competitorIds.includes(id)) {
@@ -116,6 +141,11 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     market.customer?.companyContacts?.forEach((d, j) => {
       checkDept(d, ['markets', i, 'customer', 'companyContacts', j]);
     });
+    repeatedDepartments(
+      market.customer?.companyContacts,
+      ['markets', i, 'customer', 'companyContacts'],
+      out,
+    );
   });
 
   const checkMembers = (

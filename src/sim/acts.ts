@@ -1,4 +1,5 @@
 import { type ActAmounts, actAmounts } from './act-amounts.ts';
+import { contactCount } from './contacts.ts';
 import type { CauseSource } from './effects.ts';
 import { clamp, clamp01, q } from './fixed.ts';
 import { CAPACITY_BAR, DELEGATE_REACH, PUSH_TRUST_BAR, READY_SKILL } from './params.ts';
@@ -47,18 +48,16 @@ function meanSkill(state: SimState): number {
 
 /** Share of the contacts we hold that the company holds too, not one person alone. */
 function sharedContacts(state: SimState): number {
-  const companyContacts = state.companyContacts;
-  const company = companyContacts.length;
+  const company = state.companyContacts;
+  // a contact two people hold alone counts twice: either may leave with it
   let personal = 0;
-  // indexed loops: the census asks this at every step
   const members = state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (!m.present) continue;
-    const own = m.contacts;
-    for (let k = 0; k < own.length; k++) if (!companyContacts.includes(own[k]!)) personal++;
+    if (m.present) personal += contactCount(m.contacts & ~company);
   }
-  return company + personal === 0 ? 0 : company / (company + personal);
+  const companyCount = contactCount(company);
+  return companyCount + personal === 0 ? 0 : companyCount / (companyCount + personal);
 }
 
 /**

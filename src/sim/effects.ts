@@ -1,5 +1,5 @@
+import { contactCount } from './contacts.ts';
 import { clamp, clamp01, q } from './fixed.ts';
-import { appended } from './lists.ts';
 import { PRICE_RIVAL } from './params.ts';
 import { breadth, teamResultant } from './ropes.ts';
 import type { Cause, MemberState, SimState } from './state.ts';
@@ -67,66 +67,72 @@ function shiftAlignment(state: SimState, d: number): void {
   }
 }
 
-/** Whether the company, or anyone still on the team, holds a contact in this department. */
-function isHeld(state: SimState, dept: string): boolean {
-  if (state.companyContacts.includes(dept)) return true;
+/** The departments the company, or anyone still on the team, holds a contact in, as bits. */
+function heldContacts(state: SimState): number {
+  let held = state.companyContacts;
   const members = state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (m.present && m.contacts.includes(dept)) return true;
+    if (m.present) held |= m.contacts;
   }
-  return false;
+  return held;
 }
 
 /** The first member still on the team with the fewest contacts. */
 function leastConnected(state: SimState): MemberState | null {
   let least: MemberState | null = null;
+  let fewest = 0;
   const members = state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (m.present && (least === null || m.contacts.length < least.contacts.length)) least = m;
+    if (!m.present) continue;
+    const n = contactCount(m.contacts);
+    if (least === null || n < fewest) {
+      least = m;
+      fewest = n;
+    }
   }
   return least;
 }
 
-// Contact lists are replaced, never changed in place: the census's states share them.
-// Plain loops, since the census plays this a million times.
+// Contacts are bit sets (contacts.ts): department i of the scenario is bit i, so the
+// departments are walked in the scenario's order by their index.
 function changeContacts(ctx: Ctx, n: number): void {
   const { state, departments } = ctx;
+  // adding or dropping one department never changes whether a later one is held, so the
+  // departments held before any change answer for the whole loop
+  const held = heldContacts(state);
   if (n > 0) {
     let toAdd = Math.round(n);
-    // departments held before any is added here: each is looked at once, and adding one
-    // changes whether that one is held, never a later one, so asking as the loop goes
-    // finds the same departments as a list made first (which the census paid for)
     for (let i = 0; i < departments.length && toAdd > 0; i++) {
-      const dept = departments[i]!;
-      if (isHeld(state, dept)) continue;
+      const bit = 1 << i;
+      if (held & bit) continue;
       const least = leastConnected(state);
       if (least === null) break;
-      least.contacts = appended(least.contacts, dept);
+      least.contacts |= bit;
       toAdd--;
     }
   } else {
     let toDrop = Math.round(-n);
     for (let i = departments.length - 1; i >= 0 && toDrop > 0; i--) {
-      const dept = departments[i]!;
-      if (state.companyContacts.includes(dept) || !isHeld(state, dept)) continue;
-      for (const m of state.members) {
-        if (m.present && m.contacts.includes(dept))
-          m.contacts = m.contacts.filter((c) => c !== dept);
-      }
+      const bit = 1 << i;
+      if (state.companyContacts & bit || !(held & bit)) continue;
+      for (const m of state.members) if (m.present) m.contacts &= ~bit;
       toDrop--;
     }
   }
 }
 
-function institutionalise(state: SimState, n: number): void {
+/** Up to n contacts held by one person only become the company's: by member, then department order. */
+function institutionalise(state: SimState, departmentCount: number, n: number): void {
   let left = Math.round(n);
   for (const m of present(state)) {
-    for (const c of m.contacts) {
+    for (let i = 0; i < departmentCount; i++) {
+      const bit = 1 << i;
+      if (!(m.contacts & bit)) continue;
       if (left <= 0) return;
-      if (state.companyContacts.includes(c)) continue;
-      state.companyContacts = [...state.companyContacts, c];
+      if (state.companyContacts & bit) continue;
+      state.companyContacts |= bit;
       left--;
     }
   }
@@ -188,12 +194,12 @@ function applyOne(ctx: Ctx, key: EffectKey, d: number): void {
     case 'contacts':
     case 'shareContacts': {
       const before = traced(ctx) ? breadth(state, dept) : 0;
-      const ownedBefore = state.companyContacts.length;
+      const ownedBefore = contactCount(state.companyContacts);
       if (key === 'contacts') changeContacts(ctx, d);
-      else institutionalise(state, d);
+      else institutionalise(state, dept, d);
       record(ctx, 'breadth', before, traced(ctx) ? breadth(state, dept) : 0);
       if (key === 'shareContacts') {
-        record(ctx, 'companyContacts', ownedBefore, state.companyContacts.length);
+        record(ctx, 'companyContacts', ownedBefore, contactCount(state.companyContacts));
       }
       return;
     }
@@ -310,7 +316,7 @@ function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
     const before = reach();
     const alignBefore = align();
     m.present = false;
-    m.contacts = [];
+    m.contacts = 0;
     record(ctx, 'breadth', before, reach());
     record(ctx, 'alignment', alignBefore, align());
     record(ctx, `left:${m.id}`, 0, -1);

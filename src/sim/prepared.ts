@@ -55,6 +55,21 @@ export interface PreparedScenario {
   first: PreparedSituation | null;
   events: PreparedEvent[];
   terms: Term[];
+  /** each of the customer's departments' bit in a contact set, by name (contacts.ts) */
+  departmentBits: ReadonlyMap<string, number>;
+}
+
+/** Each department's bit in a contact set, by name: department i is bit i (contacts.ts). */
+export function departmentBitsOf(departments: readonly string[]): Map<string, number> {
+  if (departments.length > 31) {
+    throw new SimError(`a customer has at most 31 departments, not ${departments.length}`);
+  }
+  const bits = new Map<string, number>();
+  // a name listed twice keeps its first place, as a list's includes() found it
+  departments.forEach((d, i) => {
+    if (!bits.has(d)) bits.set(d, 1 << i);
+  });
+  return bits;
 }
 
 const preparedScenarios = new WeakMap<ScenarioDef, PreparedScenario>();
@@ -136,5 +151,6 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       members: def.members ? memberEntriesOf(def.members) : null,
     })),
     terms: termsOf(scenario.rubric),
+    departmentBits: departmentBitsOf(scenario.customer.departments),
   };
 }

@@ -1,3 +1,4 @@
+import { contactCount } from './contacts.ts';
 import { clamp, cosDeg, q, sinDeg } from './fixed.ts';
 import { BREADTH_SHIELD } from './params.ts';
 import type { Forces, MemberState, SimState } from './state.ts';
@@ -26,32 +27,14 @@ export function effectiveAngle(m: MemberState, forced: number): number {
 
 export function breadth(state: SimState, departmentCount: number): number {
   if (departmentCount === 0) return 0;
-  // a handful of names: counting each the first time it is met, without building a list
-  // or a Set, keeps this free of allocation on the census's hot path
-  const company = state.companyContacts;
+  // the departments the company or anyone still on the team holds, each counted once
+  let held = state.companyContacts;
   const members = state.members;
-  let held = company.length;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (!m.present) continue;
-    const own = m.contacts;
-    for (let k = 0; k < own.length; k++) {
-      const c = own[k]!;
-      if (!company.includes(c) && !metBefore(members, i, k, c)) held++;
-    }
+    if (m.present) held |= m.contacts;
   }
-  return held / departmentCount;
-}
-
-/** Whether contact c, at place k of member i's list, was already met in the lists before it. */
-function metBefore(members: SimState['members'], i: number, k: number, c: string): boolean {
-  for (let j = 0; j < i; j++) {
-    const m = members[j]!;
-    if (m.present && m.contacts.includes(c)) return true;
-  }
-  const own = members[i]!.contacts;
-  for (let j = 0; j < k; j++) if (own[j] === c) return true;
-  return false;
+  return contactCount(held) / departmentCount;
 }
 
 /** Length of the team's resultant pull over the sum of the pulls: 1 when all pull one way. */

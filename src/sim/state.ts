@@ -11,7 +11,8 @@ export interface MemberState {
   morale: number;
   /** degrees off the line to the customer, before any forced alignment */
   angle: number;
-  contacts: string[];
+  /** the departments this member has a contact in, as bits (contacts.ts) */
+  contacts: number;
   present: boolean;
 }
 
@@ -151,7 +152,8 @@ export interface SimState {
   trust: number;
   position: number;
   home: number;
-  companyContacts: string[];
+  /** the departments where the company holds the contact, as bits (contacts.ts) */
+  companyContacts: number;
   brand: number;
   autonomy: number;
   /** alignment imposed by a directive call; relaxes quarter by quarter */

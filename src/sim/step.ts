@@ -1,5 +1,6 @@
 import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
+import { contactMask } from './contacts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
 import { appended, joined } from './lists.ts';
@@ -53,7 +54,7 @@ type MemberFigures = Pick<
 >;
 
 /** A member's state, always built by this one literal, so every member has one hidden class. */
-function memberState(m: MemberFigures, contacts: string[], present: boolean): MemberState {
+function memberState(m: MemberFigures, contacts: number, present: boolean): MemberState {
   return {
     id: m.id,
     name: m.name,
@@ -115,8 +116,8 @@ function cloneState(s: SimState): SimState {
  * `s` copied over `into`, a state of the same game (scenario, seed and start) one quarter
  * further on, whose member and competitor objects are reused: the census's way of copying
  * without allocating. The history and choice lists stay into's own, for stepInto to fill.
- * The effects replace the lists they change (contacts, pending effects, fired events)
- * rather than changing them in place, so sharing s's lists is safe.
+ * The effects replace the lists they change (pending effects, fired events) rather than
+ * changing them in place, so sharing s's lists is safe; contacts are numbers.
  */
 function copyInto(into: SimState, s: SimState): SimState {
   for (let i = 0; i < s.members.length; i++) {
@@ -313,8 +314,10 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
 
 export function initialState(scenario: ScenarioDef, seed: string): SimState {
   const market = marketVariant(scenario, seed);
-  // the variant's starting values stand in for the scenario's; the step never reads these again
+  // the variant's starting values stand in for the scenario's; the step never reads these
+  // again. Contacts named there become bit sets here (contacts.ts).
   const { team, competitors, customer: c } = marketStart(scenario, market);
+  const bits = prepared(scenario).departmentBits;
   const state: SimState = {
     scenarioId: scenario.id,
     seed,
@@ -322,12 +325,12 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     quarter: 0,
     situationId: scenario.situations[0]?.id ?? null,
     rng: seedRng(`${scenario.id}|${seed}`),
-    members: team.map((m) => memberState(m, [...(m.contacts ?? [])], true)),
+    members: team.map((m) => memberState(m, contactMask(bits, m.contacts), true)),
     competitors: competitors.map((x) => ({ ...x })),
     trust: c.trust,
     position: c.position,
     home: c.home,
-    companyContacts: [...(c.companyContacts ?? [])],
+    companyContacts: contactMask(bits, c.companyContacts),
     brand: 0.3,
     autonomy: 0.5,
     forced: 0,
@@ -750,10 +753,7 @@ function play(
   return reuse;
 }
 
-/**
- * Whether `state` holds the contacts `prev` held. Effects replace a contact list rather
- * than change it (see effects.ts), so comparing the lists themselves is enough.
- */
+/** Whether `state` holds the contacts `prev` held (bit sets, compared as numbers). */
 function sameContacts(prev: SimState, state: SimState): boolean {
   if (state.companyContacts !== prev.companyContacts) return false;
   const before = prev.members;

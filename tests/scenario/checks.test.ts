@@ -19,6 +19,20 @@ describe('scenario checks', () => {
     ]);
   });
 
+  it('refuses a department named twice in one list, at the repeat, since contacts count each department once', () => {
+    const twice = edited(
+      ['contacts: [purchasing],', 'contacts: [purchasing, purchasing],'],
+      [
+        'departments: [purchasing, facilities, operations, finance]',
+        'departments: [purchasing, facilities, operations, facilities]',
+      ],
+    );
+    expect(errors(load(twice))).toEqual([
+      '23:30: team[0].contacts[1]: the department "purchasing" is listed twice; team[0].contacts[0] already names it',
+      '34:53: customer.departments[3]: the department "facilities" is listed twice; customer.departments[1] already names it',
+    ]);
+  });
+
   it('accepts branches of equal length that meet again, and plays both', () => {
     const branching = edited(
       // "discount" skips the team question but meets a crisis of its own in quarter 2
