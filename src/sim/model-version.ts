@@ -9,6 +9,8 @@
 //    next year's outlook counts in the score.
 // 3: rounds only what engines may compute differently (see fixed.ts), and turns rope
 //    angles by a polynomial: every figure moves by millionths, and a census takes half the time.
+//    Contacts are kept as bit sets, so shareContacts hands a rep's contacts to the company in
+//    the order of the customer's departments (no score of the shipped scenarios moved).
 
 export const MODEL_VERSION = 3;
 
