@@ -55,12 +55,12 @@ export interface PreparedScenario {
   first: PreparedSituation | null;
   events: PreparedEvent[];
   terms: Term[];
-  /** each of the customer's departments' bit in a contact set, by name (contacts.ts) */
-  departmentBits: ReadonlyMap<string, number>;
+  /** each of the customer's departments' bit in a contact set, by name; see departmentBits() */
+  departmentBits: ReadonlyMap<string, number> | null;
 }
 
 /** Each department's bit in a contact set, by name: department i is bit i (contacts.ts). */
-export function departmentBitsOf(departments: readonly string[]): Map<string, number> {
+function departmentBitsOf(departments: readonly string[]): Map<string, number> {
   if (departments.length > 31) {
     throw new SimError(`a customer has at most 31 departments, not ${departments.length}`);
   }
@@ -81,6 +81,16 @@ export function prepared(scenario: ScenarioDef): PreparedScenario {
     preparedScenarios.set(scenario, p);
   }
   return p;
+}
+
+/**
+ * Each department's bit in a contact set, worked out the first time a game starts and kept
+ * with the prepared scenario: counting or walking the tree of choices never needs the
+ * customer, so preparing it does not read it.
+ */
+export function departmentBits(prep: PreparedScenario): ReadonlyMap<string, number> {
+  prep.departmentBits ??= departmentBitsOf(prep.scenario.customer.departments);
+  return prep.departmentBits;
 }
 
 /** The prepared situation with this id; SimError if the scenario has none. */
@@ -151,6 +161,6 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       members: def.members ? memberEntriesOf(def.members) : null,
     })),
     terms: termsOf(scenario.rubric),
-    departmentBits: departmentBitsOf(scenario.customer.departments),
+    departmentBits: null,
   };
 }

@@ -15,6 +15,7 @@ import {
   READY_SKILL,
 } from './params.ts';
 import {
+  departmentBits,
   type PreparedChoice,
   type PreparedEvent,
   type PreparedScenario,
@@ -317,7 +318,7 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
   // the variant's starting values stand in for the scenario's; the step never reads these
   // again. Contacts named there become bit sets here (contacts.ts).
   const { team, competitors, customer: c } = marketStart(scenario, market);
-  const bits = prepared(scenario).departmentBits;
+  const bits = departmentBits(prepared(scenario));
   const state: SimState = {
     scenarioId: scenario.id,
     seed,
