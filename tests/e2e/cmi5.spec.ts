@@ -10,6 +10,7 @@ import { census, initialState, nextSituationId, situationById, step } from '../.
 import { TestLrs } from '../fixtures/cmi5/lrs.ts';
 import { buildPackage, unpack } from '../fixtures/scorm/package.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { shootAtBothSizes } from './helpers/game.ts';
 
 // The cmi5 package as an LMS runs it: built with the real command, unzipped under the test
 // LMS's site, launched in Chromium with real launch parameters; the test LMS/LRS
@@ -64,17 +65,6 @@ const gradeOf = (choices: readonly string[]) => {
   return fairScoreOf(scenario, state, PASS);
 };
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1280, 800],
-    [360, 740],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
 test('the zip holds cmi5.xml with the AU, its pass mark as masteryScore, and the game', () => {
   const xml = new TextDecoder().decode(files['cmi5.xml']);
   expect(xml).toContain('moveOn="CompletedAndPassed"');
@@ -93,14 +83,14 @@ test('launched by the LMS and played to the end: initialized, completed, passed 
   await page.goto(l.url);
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
   await expect.poll(() => lrs.verbs(l.session)).toEqual(['initialized']);
-  await shoot(page, 'cmi5-launched');
+  await shootAtBothSizes(page, 'cmi5-launched');
   await playPath(page, best.choices);
   // the LMS's one attempt is graded: the debrief offers only practice, marked as such
   await expect(
     page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
   ).toBeVisible();
   await expect.poll(() => lrs.verbs(l.session)).toEqual(['initialized', 'completed', 'passed']);
-  await shoot(page, 'cmi5-debrief');
+  await shootAtBothSizes(page, 'cmi5-debrief');
   await page.goto('about:blank'); // the learner closes the course: pagehide terminates it
   await expect
     .poll(() => lrs.verbs(l.session))
@@ -134,7 +124,7 @@ test('a relaunch resumes from the State API on a device that kept nothing, and a
   await page.goto(second.url);
   await expect(page.getByText('Quarter 3 of 4')).toBeVisible();
   expect(lrs.verbs(first.session)).toEqual(['initialized', 'terminated']);
-  await shoot(page, 'cmi5-resumed');
+  await shootAtBothSizes(page, 'cmi5-resumed');
   await playPath(page, worst.choices, 2);
   // the LMS's one attempt is graded: the debrief offers only practice, marked as such
   await expect(
@@ -161,7 +151,7 @@ test('an LRS that is down: the learner is told, plays on, and the statements arr
   lrs.down = true;
   await playPath(page, best.choices);
   await expect(page.getByText(/cannot be reached just now/)).toBeVisible();
-  await shoot(page, 'cmi5-lrs-down');
+  await shootAtBothSizes(page, 'cmi5-lrs-down');
   lrs.down = false;
   await expect
     .poll(() => lrs.verbs(l.session), { timeout: 20_000 })
@@ -176,7 +166,7 @@ test("the top bar's way back ends the session and returns to the LMS's returnURL
   await page.goto(l.url);
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
   await playPath(page, best.choices.slice(0, 1));
-  await shoot(page, 'cmi5-way-back');
+  await shootAtBothSizes(page, 'cmi5-way-back');
   await page.getByRole('button', { name: 'Back to the course' }).click();
   await expect(page.getByRole('heading', { name: 'Your course' })).toBeVisible();
   await expect.poll(() => lrs.verbs(l.session)).toEqual(['initialized', 'terminated']);
@@ -191,5 +181,5 @@ test('a launch whose token was already taken is named to the learner, and the ga
   await page.goto(l.url);
   await expect(page.getByText(/refused the sign-in token/)).toBeVisible();
   await expect(page.getByRole('button', { name: /tutorial|Start/i }).first()).toBeVisible();
-  await shoot(page, 'cmi5-token-refused');
+  await shootAtBothSizes(page, 'cmi5-token-refused');
 });

@@ -9,6 +9,7 @@ import { census, nextSituationId, situationById } from '../../src/sim/index.ts';
 import { buildPackage, ROOT, unpack } from '../fixtures/scorm/package.ts';
 import { serveStatic } from '../fixtures/scorm/static-server.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { shootAtBothSizes } from './helpers/game.ts';
 
 // The SCORM package as an LMS runs it: unzipped into a subfolder of a plain static server,
 // launched in a frame whose parent page carries scorm-again's SCORM 1.2 API.
@@ -123,7 +124,7 @@ test('a relaunch after a failed game keeps the first result, however well the re
 
   await page.reload(); // the learner opens the package again from the LMS
   await expect(game.getByText(/already has your result \(failed, score \d+\)/)).toBeVisible();
-  await shoot(page, 'scorm-relaunch');
+  await shootAtBothSizes(page, 'scorm-relaunch');
   // the package's one attempt is used: the debrief offers the market again only as
   // practice, and says it is not graded
   await game.getByRole('button', { name: 'Play this market again (practice, not graded)' }).click();
@@ -147,20 +148,8 @@ test('an LMS that will not start the session is named to the learner', async ({ 
   await page.goto(`${base}/lms/index.html?broken=init`);
   const game = page.frameLocator('#sco');
   await expect(game.getByText(/learning system did not start this session/)).toBeVisible();
-  await shoot(page, 'scorm-init-failed');
+  await shootAtBothSizes(page, 'scorm-init-failed');
 });
-
-/** The LMS page at the two sizes the project checks, for a person to look at. */
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1280, 800],
-    [360, 740],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 for (const broken of ['commit', 'throw']) {
   test(`an LMS whose ${broken === 'commit' ? 'commits fail' : 'calls throw'} leaves the game playable`, async ({

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { parse } from 'yaml';
 
 // Helpers for driving the game the way a player does: by keyboard, through the HTML
@@ -205,6 +205,21 @@ export async function attachScreenshot(
   if (selector) await page.locator(selector).screenshot({ path });
   else await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * The page at the two sizes the project checks (1280×800 and 360×740), kept in the test's
+ * output folder for a person to look at; the viewport is left at 1280×720 afterwards.
+ */
+export async function shootAtBothSizes(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 /** The ids of the bundled scenarios, read from the files the build bundles. */
