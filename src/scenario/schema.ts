@@ -125,6 +125,11 @@ const choice = z.strictObject({
   ),
   detail: text(600).describe('A longer explanation under the label.').optional(),
   acts: acts.optional(),
+  person: id
+    .describe(
+      "A team member's id: the reply's telling, involving or handing over reaches this person alone, and a hand-over works or fails on their readiness rather than the team's (\"let Chloé lead the deal\"). Without it the acts reach the whole team.",
+    )
+    .optional(),
   effects: effectSet.optional(),
   members: memberEffects.optional(),
   later: z

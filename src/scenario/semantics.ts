@@ -162,6 +162,25 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       }
     }
   };
+  const checkPerson = (
+    c: ScenarioFile['situations'][number]['choices'][number],
+    path: (string | number)[],
+  ) => {
+    if (c.person === undefined) return;
+    if (!memberIds.includes(c.person)) {
+      out.push({
+        path: [...path, 'person'],
+        message: `no team member "${c.person}"${didYouMean(c.person, memberIds)}`,
+      });
+    } else if (!c.acts?.tell && !c.acts?.involve && !c.acts?.delegate) {
+      out.push({
+        path: [...path, 'person'],
+        warning: true,
+        message:
+          'person has no effect here: only telling, involving or handing over (acts tell, involve, delegate) are aimed at one person',
+      });
+    }
+  };
   const checkNext = (next: string | undefined, path: (string | number)[]) => {
     if (next !== undefined && !situationIds.includes(next)) {
       out.push({
@@ -188,6 +207,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       }
       checkNext(c.next, path);
       checkMembers(c.members, path);
+      checkPerson(c, path);
       c.later?.forEach((l, k) => {
         checkMembers(l.members, [...path, 'later', k]);
       });

@@ -23,16 +23,34 @@ import type { Acts } from './types.ts';
 //   customer trusts us, backfires when it does not, and rivals answer it (001, 004).
 // - giving: help before asking for anything. Trust grows, the more the less there is (004).
 
+/** One person's readiness: competence × commitment. */
+function readinessOf(m: MemberState): number {
+  return Math.min(1, m.skill) * m.morale;
+}
+
 /** Readiness of the people on the team: mean competence × commitment. */
 function readiness(state: SimState): number {
   let sum = 0;
   let n = 0;
   for (const m of state.members) {
     if (!m.present) continue;
-    sum += Math.min(1, m.skill) * m.morale;
+    sum += readinessOf(m);
     n++;
   }
   return n === 0 ? 0 : sum / n;
+}
+
+/** The present member a reply is aimed at (ChoiceDef.person); null when gone. */
+function aimedAt(state: SimState, person: string): MemberState | null {
+  for (const m of state.members) if (m.id === person) return m.present ? m : null;
+  return null;
+}
+
+/** How competent the people asked are: the team's mean, or the one person's. */
+function involvedSkill(state: SimState, person: string | null): number {
+  if (person === null) return meanSkill(state);
+  const m = aimedAt(state, person);
+  return m === null ? 0 : Math.min(1, m.skill);
 }
 
 function meanSkill(state: SimState): number {
@@ -68,10 +86,28 @@ export function capacity(state: SimState): number {
   return readiness(state) * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state));
 }
 
+/**
+ * What one person can carry when the work is handed to them: their own readiness in
+ * place of the team's mean, with the same freedom to act and the same shared contacts. A
+ * hand-over to a veteran can work in a team of novices, and one to a novice can fail in a
+ * seasoned team; a person who has left carries nothing.
+ */
+function capacityOf(state: SimState, m: MemberState | null): number {
+  if (m === null) return 0;
+  return readinessOf(m) * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state));
+}
+
 interface ActCtx {
   state: SimState;
   causes: Cause[] | null;
   source: CauseSource;
+  /** the one member telling, involving and handing over reach; null: the whole team */
+  person: string | null;
+}
+
+/** Whether an act on people reaches this member: everyone, or the one it is aimed at. */
+function reaches(ctx: ActCtx, m: MemberState): boolean {
+  return m.present && (ctx.person === null || m.id === ctx.person);
 }
 
 // the census applies acts a million times without recording causes: one context serves
@@ -80,6 +116,7 @@ const untraced: ActCtx = {
   state: null as unknown as SimState,
   causes: null,
   source: { source: 'choice', ref: '', origin: 0 },
+  person: null,
 };
 
 function note(ctx: ActCtx, metric: string, before: number, after: number, why: string): void {
@@ -151,6 +188,7 @@ function moveHome(ctx: ActCtx, d: number, why: string): void {
  * Applies a reply's acts to `state` (already this quarter's copy) under time pressure
  * `pressure` (0..1), writing each change and its reason to `causes` when they are kept.
  * `amounts` are actAmounts(acts, pressure), which a prepared scenario holds for each reply.
+ * `person` is the member the reply is aimed at (ChoiceDef.person), or null for the team.
  */
 export function applyActs(
   state: SimState,
@@ -159,26 +197,36 @@ export function applyActs(
   causes: Cause[] | null,
   source: CauseSource,
   amounts: ActAmounts = actAmounts(acts, pressure),
+  person: string | null = null,
 ): void {
   let ctx: ActCtx;
   if (causes === null) {
     ctx = untraced;
     ctx.state = state;
+    ctx.person = person;
   } else {
-    ctx = { state, causes, source };
+    ctx = { state, causes, source, person };
   }
   // read before any act changes the team: the situation the reply meets
   const trust = state.trust;
   const a = amounts;
-  const cap = a.delegate > 0 ? capacity(state) : 0;
-  const skill = a.involve > 0 ? meanSkill(state) : 0;
+  const cap =
+    a.delegate > 0
+      ? person === null
+        ? capacity(state)
+        : capacityOf(state, aimedAt(state, person))
+      : 0;
+  const skill = a.involve > 0 ? involvedSkill(state, person) : 0;
   if (a.tell > 0) applyTell(ctx, a);
   if (a.involve > 0) applyInvolve(ctx, a, skill);
   if (a.delegate > 0) applyDelegate(ctx, a, cap);
   if (a.push > 0) applyPush(ctx, a, trust);
   if (a.give > 0) applyGive(ctx, a, trust);
   // the shared context keeps no state between calls
-  if (ctx === untraced) untraced.state = null as unknown as SimState;
+  if (ctx === untraced) {
+    untraced.state = null as unknown as SimState;
+    untraced.person = null;
+  }
 }
 
 function applyTell(ctx: ActCtx, a: ActAmounts): void {
@@ -186,7 +234,7 @@ function applyTell(ctx: ActCtx, a: ActAmounts): void {
   const members = state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (!m.present) continue;
+    if (!reaches(ctx, m)) continue;
     moveMember(ctx, m, 'effort', a.tellEffort, 'a firm call: everyone knows what to do now');
     if (m.skill < READY_SKILL) {
       // a newer person follows the plan they were shown, and keeps following it
@@ -205,6 +253,8 @@ function applyTell(ctx: ActCtx, a: ActAmounts): void {
     moveScalar(ctx, 'outside', a.tellOutside, firm);
     moveScalar(ctx, 'trust', a.tellTrust, 'the customer sees someone take charge');
   }
+  // one person told what to do follows it; the rest of the team's ropes are not forced
+  if (ctx.person !== null) return;
   const forced = a.tellForced;
   if (forced <= state.forced) return;
   const before = ctx.causes ? teamResultant(state).alignment : 0;
@@ -230,7 +280,7 @@ function applyInvolve(ctx: ActCtx, a: ActAmounts, skill: number): void {
   const members = state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (!m.present) continue;
+    if (!reaches(ctx, m)) continue;
     m.angle = m.angle * (1 - close);
     if (m.skill >= READY_SKILL) {
       moveMember(ctx, m, 'morale', a.involveVeteranMorale, 'an experienced person is heard');
@@ -258,14 +308,7 @@ function applyDelegate(ctx: ActCtx, a: ActAmounts, cap: number): void {
   const margin = cap - CAPACITY_BAR;
   const good = margin >= 0;
   const reach = a.delegate * margin * a.delegateReach;
-  moveScalar(
-    ctx,
-    'outside',
-    DELEGATE_REACH * reach,
-    good
-      ? 'the people closest to the customer act well on their own'
-      : 'the team was not ready to carry this alone',
-  );
+  moveScalar(ctx, 'outside', DELEGATE_REACH * reach, handOverWhy(ctx, good));
   moveHome(
     ctx,
     0.3 * reach,
@@ -283,7 +326,7 @@ function applyDelegate(ctx: ActCtx, a: ActAmounts, cap: number): void {
   const members = ctx.state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (!m.present) continue;
+    if (!reaches(ctx, m)) continue;
     if (m.skill >= READY_SKILL) {
       const why = 'an experienced person trusted with the account';
       moveMember(ctx, m, 'morale', a.delegateVeteranMorale, why);
@@ -320,4 +363,18 @@ function applyGive(ctx: ActCtx, a: ActAmounts, trust: number): void {
   const gain = a.giveTrust * (1 - trust);
   moveScalar(ctx, 'trust', gain, 'giving before asking builds trust');
   moveScalar(ctx, 'outside', a.giveOutside, 'time and goods given, not sold');
+}
+
+/** Why a hand-over moved the customer, naming the person when it went to one. */
+function handOverWhy(ctx: ActCtx, good: boolean): string {
+  if (ctx.causes === null) return '';
+  if (ctx.person === null) {
+    return good
+      ? 'the people closest to the customer act well on their own'
+      : 'the team was not ready to carry this alone';
+  }
+  const name = ctx.state.members.find((m) => m.id === ctx.person)?.name ?? ctx.person;
+  return good
+    ? `${name} was ready to carry it and acted well on their own`
+    : `${name} was not ready to carry this alone`;
 }

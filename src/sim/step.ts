@@ -623,7 +623,15 @@ function play(
   applyEntries(state, depts, causes, choiceSource, prepChoice.effects, prepChoice.members);
   if (prepChoice.acts !== null) {
     const { acts, amounts } = prepChoice;
-    applyActs(state, acts, situation.pressure, causes, choiceSource, amounts ?? undefined);
+    applyActs(
+      state,
+      acts,
+      situation.pressure,
+      causes,
+      choiceSource,
+      amounts ?? undefined,
+      choice.person ?? null,
+    );
   }
   trail?.mark(choiceSource);
   const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);

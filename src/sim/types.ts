@@ -66,6 +66,11 @@ export interface ChoiceDef {
   style: string;
   detail?: string;
   acts?: Acts;
+  /**
+   * The team member the reply's telling, involving or handing over is aimed at, by id:
+   * only they are reached, and a hand-over is judged by their readiness, not the team's.
+   */
+  person?: string;
   effects?: EffectSet;
   members?: Record<string, MemberEffect>;
   later?: DelayedEffect[];
