@@ -69,13 +69,13 @@ for (const [width, height] of SIZES) {
     await openGame(page, '?scenario=value-discipline&seed=3');
     const brief = page.getByRole('complementary', { name: 'Your market' });
     await expect(brief).toContainText('new team');
-    await expect(brief).toContainText('none of them has yet carried Oakmoor alone');
+    await expect(brief).toContainText('none has carried it alone');
     await expect(page.locator('.team-list [data-member="ravi"]')).toContainText('still learning');
     await attachScreenshot(page, testInfo, `vd-briefing-new-team-${width}`);
 
     await page.getByRole('button', { name: 'Start quarter 1' }).click();
     await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
-      'Oakmoor has bought from Halden for fifteen years',
+      "Oakmoor has run on Halden's film for fifteen years",
     );
     await attachScreenshot(page, testInfo, `vd-quarter-1-new-team-${width}`);
     for (const [i, id] of NEW_TEAM_BEST.entries()) {
