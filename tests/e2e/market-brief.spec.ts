@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { attachScreenshot, openGame, watchPage } from './helpers/game.ts';
+import { attachScreenshot, openGame, simulate, watchPage } from './helpers/game.ts';
 
 // Market variants (issue 18, 14): each market of silos is dealt one of three starting
 // situations. The trainee reads theirs on the briefing and beside the first call, the team
@@ -41,6 +41,58 @@ for (const [width, height] of SIZES) {
       'seasoned leads',
     );
     await expect(page.locator('.team-list [data-member="priya"]')).toContainText('strong');
+    expect(problems).toEqual([]);
+  });
+}
+
+// value-discipline deals three starting situations too. Seed 3 is dealt "new team": the
+// account team took Oakmoor over this year and Oakmoor trusts Halden, so the best path
+// there is the firm one (name the discipline, make the case, take charge of the failed
+// line), which would tell a seasoned team what to do. Played to the debrief along it.
+const NEW_TEAM_BEST = [
+  'name-it',
+  'cost-case',
+  'distributor',
+  'roadmap',
+  'take-charge',
+  'standard-grade',
+  'first-access',
+  'set-plan',
+];
+
+for (const [width, height] of SIZES) {
+  test(`value-discipline's new team, briefed and played to the debrief at ${width}×${height}`, async ({
+    page,
+  }, testInfo) => {
+    const problems = await watchPage(page);
+    await page.setViewportSize({ width, height });
+    await openGame(page, '?scenario=value-discipline&seed=3');
+    const brief = page.getByRole('complementary', { name: 'Your market' });
+    await expect(brief).toContainText('new team');
+    await expect(brief).toContainText('none has carried it alone');
+    await expect(page.locator('.team-list [data-member="ravi"]')).toContainText('still learning');
+    await attachScreenshot(page, testInfo, `vd-briefing-new-team-${width}`);
+
+    await page.getByRole('button', { name: 'Start quarter 1' }).click();
+    await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
+      "Oakmoor has run on Halden's film for fifteen years",
+    );
+    await attachScreenshot(page, testInfo, `vd-quarter-1-new-team-${width}`);
+    for (const [i, id] of NEW_TEAM_BEST.entries()) {
+      await expect(page.locator('button.choice').first()).toBeEnabled();
+      await page.waitForTimeout(550);
+      await page.locator(`button.choice[data-choice="${id}"]`).click();
+      if (i === 0) await attachScreenshot(page, testInfo, `vd-outcome-1-new-team-${width}`);
+      await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
+    }
+    await expect(page.locator('.debrief')).toBeVisible();
+    // the score on screen is the model's for this market and these replies
+    const expected = simulate('value-discipline', '3', NEW_TEAM_BEST).score;
+    await expect(page.locator('.debrief')).toContainText(
+      new RegExp(`rubric:\\s*${expected}\\s*/\\s*100`),
+    );
+    await expect(page.locator('.debrief')).toContainText('new team');
+    await attachScreenshot(page, testInfo, `vd-debrief-new-team-${width}`);
     expect(problems).toEqual([]);
   });
 }
