@@ -15,6 +15,7 @@ import {
 import { download } from './download.ts';
 import { workOutAhead } from './markets-ahead.ts';
 import { remember } from './remembered.ts';
+import { scenarioField } from './scenario-field.ts';
 
 // HR's assignment form: scenario, market, pass mark, attempts, due date and trainees in;
 // one link per trainee and the links CSV out. Every trainee id goes to the page as text.
@@ -30,20 +31,6 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
   );
 }
 
-/** The bundled scenarios to pick from, by title and length, on both of HR's forms. */
-export function scenarioSelect(
-  id: string,
-  scenarios: readonly { scenario: ScenarioDef }[],
-): HTMLSelectElement {
-  return h(
-    'select',
-    { id },
-    ...scenarios.map(({ scenario: s }) =>
-      h('option', { attrs: { value: s.id } }, `${s.title} (${s.quarters} quarters)`),
-    ),
-  );
-}
-
 function today(): string {
   return new Date().toISOString().slice(0, 10).replace(/-/g, '');
 }
@@ -52,7 +39,7 @@ export function assignView(
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   gameUrl: string,
 ): HTMLElement {
-  const scenario = scenarioSelect('a-scenario', scenarios);
+  const { select: scenario, field: scenarioRow } = scenarioField('a-scenario', scenarios);
   const session = h('input', {
     id: 'a-session',
     attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' },
@@ -204,7 +191,7 @@ export function assignView(
     'section',
     { class: 'panel hr-section', attrs: { 'aria-labelledby': 'assign-title' } },
     h('h2', { id: 'assign-title' }, 'Assign a scored session'),
-    field('Scenario', scenario),
+    scenarioRow,
     field('Assignment id', session, 'Results carry it; use one id per cohort and date.'),
     h(
       'fieldset',

@@ -8,7 +8,7 @@ import { cohortCsv } from '../room/cohort-csv.ts';
 import { secretSchema } from '../room/protocol.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
-import { field, scenarioSelect } from './assign-view.ts';
+import { field } from './assign-view.ts';
 import { parseTrainees } from './assignment.ts';
 import { type CohortFollower, followCohort } from './cohort-follow.ts';
 import { type LiveCohortTable, liveCohortTable } from './cohort-table.ts';
@@ -16,6 +16,7 @@ import { courseRosterNote } from './course-roster-view.ts';
 import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
 import { liveNote } from './live-note.ts';
+import { scenarioField } from './scenario-field.ts';
 import { serverAccountSection } from './server-account-view.ts';
 import { cohortCsvOf, createAssessment, signedResultOf } from './server-api.ts';
 
@@ -104,7 +105,7 @@ export function serverView(
   gameUrl: string,
 ): HTMLElement {
   const title = h('input', { id: 's-title', attrs: { type: 'text', maxlength: '120' } });
-  const scenario = scenarioSelect('s-scenario', scenarios);
+  const { select: scenario, field: scenarioRow } = scenarioField('s-scenario', scenarios);
   const pass = h('input', {
     id: 's-pass',
     attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
@@ -251,7 +252,7 @@ export function serverView(
     account.element,
     h('h3', null, 'Create an assessment'),
     field('Title', title, 'Trainees see it while they play, for example “Sales academy, March”.'),
-    field('Scenario', scenario),
+    scenarioRow,
     field('Pass mark (fair score, 0–100)', pass),
     field('Attempts allowed', attempts),
     field(

@@ -15,6 +15,11 @@ function hash(text: string): number {
   return h;
 }
 
+/** "new leads" for `new-leads`: the variant's id in words, as the screens name it. */
+export function marketName(market: MarketDef): string {
+  return market.id.replaceAll('-', ' ');
+}
+
 /** The index of the variant this seed is dealt; null for a scenario without variants. */
 export function marketIndex(scenario: ScenarioDef, seed: string): number | null {
   const markets = scenario.markets;

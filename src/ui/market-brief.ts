@@ -1,4 +1,10 @@
-import { type MarketDef, marketStart, type ScenarioDef, type SimState } from '../sim/index.ts';
+import {
+  type MarketDef,
+  marketName,
+  marketStart,
+  type ScenarioDef,
+  type SimState,
+} from '../sim/index.ts';
 import { h } from './dom.ts';
 
 // The starting situation this market was dealt (src/sim/market.ts), for the screens: the
@@ -13,11 +19,6 @@ export function dealtMarket(scenario: ScenarioDef, sim: SimState): MarketDef | n
 /** The team, rivals and customer as this market starts them. */
 export function startOf(scenario: ScenarioDef, sim: SimState) {
   return marketStart(scenario, dealtMarket(scenario, sim));
-}
-
-/** "new leads" for `new-leads`: the variant's id in words. */
-export function marketName(market: MarketDef): string {
-  return market.id.replaceAll('-', ' ');
 }
 
 /** The market's brief as a note, or null when every market of the scenario starts alike. */

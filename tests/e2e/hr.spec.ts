@@ -372,3 +372,30 @@ test('a browser without storage, or one that refuses it, still grades every resu
     await context.close();
   }
 });
+
+test('the scenario picker says whether a colleague’s best replies carry over to another trainee’s market', async ({
+  page,
+}) => {
+  await page.goto('./hr.html');
+  const picker = page.locator('#a-scenario');
+  const hint = page.locator('#a-scenario-hint');
+  // each bundled scenario, in turn: the line follows the choice and names its situations
+  for (const { scenario } of shelf.values()) {
+    await picker.selectOption(scenario.id);
+    if (scenario.markets) {
+      await expect(hint).toContainText(`Deals ${scenario.markets.length} starting situations`);
+      await expect(hint).toContainText(scenario.markets[0]!.id.replaceAll('-', ' '));
+      await expect(hint).toContainText('fall well short of the top');
+    } else {
+      await expect(hint).toContainText('still score at the top');
+    }
+  }
+  // the line is the picker's description for a screen reader
+  await expect(picker).toHaveAttribute('aria-describedby', 'a-scenario-hint');
+  await picker.selectOption('silos');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await picker.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('hr-scenario-hint-360.png') });
+  const axe = await new AxeBuilder({ page }).include('#a-scenario-hint').analyze();
+  expect(axe.violations).toEqual([]);
+});
