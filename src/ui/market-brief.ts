@@ -21,14 +21,41 @@ export function startOf(scenario: ScenarioDef, sim: SimState) {
   return marketStart(scenario, dealtMarket(scenario, sim));
 }
 
-/** The market's brief as a note, or null when every market of the scenario starts alike. */
-export function marketBrief(scenario: ScenarioDef, sim: SimState): HTMLElement | null {
+/**
+ * The market's brief as a note, or null when every market of the scenario starts alike.
+ * `folded`: beside the first call, where the trainee has just read it on the briefing, it
+ * opens on demand, so a long brief never pushes the replies below the first screen.
+ */
+export function marketBrief(
+  scenario: ScenarioDef,
+  sim: SimState,
+  { folded = false }: { folded?: boolean } = {},
+): HTMLElement | null {
   const market = dealtMarket(scenario, sim);
   if (!market) return null;
+  const title = [h('strong', null, 'Your market: '), marketName(market)];
+  const attrs = { 'aria-label': 'Your market', 'data-market': market.id };
+  if (folded) {
+    return h(
+      'aside',
+      { class: 'market-brief market-brief-folded', attrs },
+      h(
+        'details',
+        null,
+        h(
+          'summary',
+          { class: 'market-brief-title' },
+          ...title,
+          ' (the brief you read at the start)',
+        ),
+        h('p', null, market.brief),
+      ),
+    );
+  }
   return h(
     'aside',
-    { class: 'market-brief', attrs: { 'aria-label': 'Your market', 'data-market': market.id } },
-    h('p', { class: 'market-brief-title' }, h('strong', null, 'Your market: '), marketName(market)),
+    { class: 'market-brief', attrs },
+    h('p', { class: 'market-brief-title' }, ...title),
     h('p', null, market.brief),
   );
 }

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { marketIndex } from '../../src/sim/index.ts';
 import { attachScreenshot, openGame, simulate, watchPage } from './helpers/game.ts';
 
 // Market variants (issue 18, 14): each market of silos is dealt one of three starting
@@ -93,6 +95,39 @@ for (const [width, height] of SIZES) {
     );
     await expect(page.locator('.debrief')).toContainText('new team');
     await attachScreenshot(page, testInfo, `vd-debrief-new-team-${width}`);
+    expect(problems).toEqual([]);
+  });
+}
+
+// A brief sits above the first call, so a long one can push a reply below the first screen.
+// Every variant of every shipped scenario, on a seed dealt it: all of quarter 1's replies
+// are on screen at 1280×800 without scrolling.
+for (const { scenario } of loadBundledScenarios().filter((b) => b.scenario.markets)) {
+  test(`${scenario.id}: in every starting situation, quarter 1's replies fit the first screen`, async ({
+    page,
+  }) => {
+    const problems = await watchPage(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const [i, market] of scenario.markets!.entries()) {
+      let n = 1;
+      while (marketIndex(scenario, String(n)) !== i) n++;
+      await openGame(page, `?scenario=${scenario.id}&seed=${n}`);
+      await page.getByRole('button', { name: 'Start quarter 1' }).click();
+      await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
+        market.id.replaceAll('-', ' '),
+      );
+      const bottom = await page
+        .locator('button.choice')
+        .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().bottom)));
+      expect(bottom, `${market.id} (seed ${n}): the last reply's bottom edge`).toBeLessThanOrEqual(
+        800,
+      );
+      // the brief, read on the briefing, opens again beside the call on demand
+      const again = page.getByRole('complementary', { name: 'Your market' });
+      await expect(again.getByText(market.brief)).toBeHidden();
+      await again.locator('summary').click();
+      await expect(again.getByText(market.brief)).toBeVisible();
+    }
     expect(problems).toEqual([]);
   });
 }

@@ -81,9 +81,10 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
     heading(1, situation.title),
     senderLine(scenario, situation),
     h('p', { class: 'situation-text' }, situation.text),
-    // the first call is where the trainee reads their own market: who is new, how the
-    // customer feels about us; after it, the figures and outcomes carry that on
-    sim.quarter === 0 ? marketBrief(scenario, sim) : null,
+    // the first call is where the trainee decides on their own market (who is new, how the
+    // customer feels about us), read on the briefing just before: here it opens on demand;
+    // after it, the figures and outcomes carry that on
+    sim.quarter === 0 ? marketBrief(scenario, sim, { folded: true }) : null,
     guided
       ? h(
           'p',
