@@ -23,13 +23,20 @@ export interface LiveRoomOptions {
   /** just created: the key is shown with the warning to keep it */
   fresh: boolean;
   onClosed(): void;
+  /** the server refused the key (or the sign-in): the page put back what it knew before */
+  onRefused?(): void;
 }
+
+/** refusals of the facilitator's hello that mean "not your room", not "no room" */
+const NOT_YOURS = new Set(['unauthorized', 'forbidden', 'wrong_room']);
 
 export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const { code, secret } = opts.key;
   let view: FacilitatorView | null = null;
   let skew = 0;
   let scenario: { def: ScenarioDef; hash: string } | null = null;
+  /** the server's last refusal, which tells a wrong key from a room that has gone */
+  let refusal: { error: string; message: string } | null = null;
 
   const status = h('p', { class: 'room-link', attrs: { role: 'status' } }, 'Connecting…');
   const controls = h('div', { class: 'card', attrs: { 'aria-labelledby': 'room-pace-h' } });
@@ -88,10 +95,21 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const live = openLive(code, secret, {
     message(msg) {
       if (msg.type === 'deleted') return;
-      if (msg.type === 'error') return say(msg.message);
+      if (msg.type === 'error') {
+        refusal = msg;
+        return say(msg.message);
+      }
       setView(applyMessage(view, msg));
     },
     link(state) {
+      if (state === 'gone' && refusal && NOT_YOURS.has(refusal.error)) {
+        // nothing of the room was sent, and nothing of it (not even the key that failed)
+        // stays on the page: only why, and what to do
+        clearInterval(tick);
+        panel.replaceChildren(refusedCard(code, secret !== '', refusal.message));
+        opts.onRefused?.();
+        return;
+      }
       status.dataset.link = state;
       status.textContent =
         state === 'live'
@@ -211,6 +229,27 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     ),
   );
   return panel;
+}
+
+/** Why the facilitator's page shows nothing of room `code`, in plain words. */
+function refusedCard(code: string, withKey: boolean, reason: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', attrs: { role: 'alert', 'data-refused': code } },
+    h('h2', null, `This link does not open room ${code}`),
+    withKey
+      ? h(
+          'p',
+          null,
+          'The key in the link is not this room’s: it may have been cut short when it was copied, or belong to another room. Open the room with the whole link you kept when you made it, or from “Your rooms in this browser” on the browser that made it.',
+        )
+      : h(
+          'p',
+          null,
+          `You are not signed in as the facilitator who made room ${code}, or your sign-in has ended. Sign in again, or open the room with its key link.`,
+        ),
+    h('p', { class: 'muted' }, `The server said: ${reason}.`),
+  );
 }
 
 function keyCard(key: RoomKey, fresh: boolean): HTMLElement {
