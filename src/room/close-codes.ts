@@ -5,3 +5,5 @@
 export const CLOSE_UNAUTHORISED = 4401;
 /** no such room or assignment: never made, deleted or expired */
 export const CLOSE_GONE = 4404;
+/** a room opened under another model of the simulation: nobody can play on in it */
+export const CLOSE_OTHER_MODEL = 4409;

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Account } from '../../room/accounts.ts';
-import { CLOSE_GONE, CLOSE_UNAUTHORISED } from '../../room/close-codes.ts';
+import { CLOSE_GONE, CLOSE_OTHER_MODEL, CLOSE_UNAUTHORISED } from '../../room/close-codes.ts';
 import {
   type ClientMessage,
   clientMessageSchema,
@@ -11,6 +11,7 @@ import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { asFacilitator, asPlayer } from '../rooms/auth.ts';
 import { decide } from '../rooms/decide.ts';
+import { refuseOtherModel } from '../rooms/model.ts';
 import { ownGame, playerById } from '../rooms/players.ts';
 import { publicRoom } from '../rooms/rows.ts';
 import { scenarioOfRoom } from '../rooms/scenarios.ts';
@@ -48,6 +49,7 @@ const HELLO_REFUSALS: Partial<Record<RoomError['code'], number>> = {
   unauthorized: CLOSE_UNAUTHORISED,
   forbidden: CLOSE_UNAUTHORISED,
   wrong_room: CLOSE_UNAUTHORISED,
+  other_model: CLOSE_OTHER_MODEL,
 };
 
 export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOptions): void {
@@ -104,6 +106,7 @@ export function serveSocket(socket: WebSocket, rawCode: string, options: LiveOpt
       return send({ type: 'welcome', role: 'facilitator', view: await viewOfRoom(db, room) });
     }
     const { room, playerId } = await asPlayer(db, code.data!, msg.token);
+    refuseOtherModel(room, 'It cannot be played on with this version of the game');
     const connectionId = await presence.connected(room.id, playerId);
     // joined before the welcome is read, so no event between the two is missed
     joined = { role: 'player', roomId: room.id, playerId, connectionId };

@@ -72,9 +72,19 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
 
   const draw = () => {
     if (!view) return;
-    drawControls(controls, view, openNow(view, skew), run);
+    // a room of another model: nobody can join or play on, and this page's model would
+    // replay its decisions (the splits, the slides) as another game; its roster and its
+    // exports show them as stored
+    const other = view.room.otherModel;
+    for (const part of [joinCard, controls, splits, showSlidesButton])
+      part.hidden = other !== undefined;
+    modelNote.hidden = other === undefined;
+    if (other !== undefined) replace(modelNote, otherModelNote(code, other));
+    else {
+      drawControls(controls, view, openNow(view, skew), run);
+      drawSplits(splits, view, scenario);
+    }
     roster.draw(view, openNow(view, skew));
-    drawSplits(splits, view, scenario);
   };
   // the slides, while open, redraw from the same state at each change
   const watchers = new Set<() => void>();
@@ -172,42 +182,45 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     'Show the slides',
     () => {
       const loaded = scenario;
-      if (view && loaded)
+      if (view && loaded && view.room.otherModel === undefined)
         void import('./slides.ts').then((m) =>
           m.showSlides(slidesFeed, loaded.def, loaded.hash, showSlidesButton),
         );
     },
     'btn primary',
   );
+  const modelNote = h('div', { class: 'card', attrs: { hidden: '' } });
+  const joinCard = h(
+    'div',
+    { class: 'card join-card' },
+    h(
+      'div',
+      null,
+      h('h2', null, 'Join code'),
+      h(
+        'p',
+        { class: 'join-code', attrs: { 'aria-label': `Join code ${code.split('').join(' ')}` } },
+        code,
+      ),
+      h('p', null, 'Trainees open the game and choose “Join a live room”, or open this link:'),
+      h(
+        'p',
+        null,
+        h(
+          'a',
+          { class: 'join-link', attrs: { href: link, target: '_blank', rel: 'noopener' } },
+          link,
+        ),
+      ),
+      status,
+    ),
+    qr,
+  );
   const panel = h(
     'div',
     { class: 'stack live-room', attrs: { 'data-room': code } },
-    h(
-      'div',
-      { class: 'card join-card' },
-      h(
-        'div',
-        null,
-        h('h2', null, 'Join code'),
-        h(
-          'p',
-          { class: 'join-code', attrs: { 'aria-label': `Join code ${code.split('').join(' ')}` } },
-          code,
-        ),
-        h('p', null, 'Trainees open the game and choose “Join a live room”, or open this link:'),
-        h(
-          'p',
-          null,
-          h(
-            'a',
-            { class: 'join-link', attrs: { href: link, target: '_blank', rel: 'noopener' } },
-            link,
-          ),
-        ),
-        status,
-      ),
-      qr,
-    ),
+    modelNote,
+    joinCard,
     keyBox,
     controls,
     message,
@@ -229,6 +242,26 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     ),
   );
   return panel;
+}
+
+/** A room opened under another model: why nobody plays on, and what its facilitator can still do. */
+function otherModelNote(code: string, reason: string): HTMLElement {
+  return h(
+    'div',
+    { attrs: { role: 'note', 'data-other-model': code } },
+    h('h2', null, `Room ${code} cannot go on with this version of the game`),
+    h(
+      'p',
+      null,
+      'It was opened with an earlier version of the simulation. Played on, or shown here, its decisions would be worked out by this version as another game, so trainees cannot join or play on, and their scores are not worked out again.',
+    ),
+    h(
+      'p',
+      null,
+      'Every decision is kept as it was made: download the CSV or JSON below (they list each trainee’s choices, with no score). To play on, open a new room.',
+    ),
+    h('p', { class: 'muted' }, `The server said: ${reason}.`),
+  );
 }
 
 /** Why the facilitator's page shows nothing of room `code`, in plain words. */
