@@ -328,7 +328,11 @@ function drawControls(
             h(
               'span',
               null,
-              open === 0 ? 'No quarter is open yet.' : `Quarters 1–${open} of ${q} are open.`,
+              open === 0
+                ? 'No quarter is open yet.'
+                : open === 1
+                  ? `Quarter 1 of ${q} is open.`
+                  : `Quarters 1–${open} of ${q} are open.`,
             ),
             button(
               `Open quarter ${open + 1}`,
