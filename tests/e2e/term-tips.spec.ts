@@ -168,3 +168,28 @@ test('360×740: a tapped definition opens where it covers nothing, "On to quarte
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('360×740: a figure tile whose definition is tapped open spans the row, so the definition reads as a paragraph', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await openGame(page, '?scenario=tutorial&seed=tips-1');
+  await page.getByRole('button', { name: 'Start quarter 1' }).tap();
+  const term = page.locator('.figure button.term').first();
+  await term.scrollIntoViewIfNeeded();
+  await term.tap();
+  const tip = page.locator('.figure .term-wrap.open .term-tip');
+  await expect(tip).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('figure-tip-360.png') });
+  const width = (await tip.boundingBox())!.width;
+  const row = (await page.locator('.figures').boundingBox())!.width;
+  expect(width, 'the definition is as wide as the row of figures, near enough').toBeGreaterThan(
+    row * 0.8,
+  );
+  await context.close();
+});
