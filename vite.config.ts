@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { modelDigest } from './src/cli/model-digest.ts';
 import { publicUrlProblem } from './src/links/public-url.ts';
+import { lmsFormat, lmsSettingsProblem } from './src/lms/config.ts';
 import { loadBundledScenarios } from './src/scenario/bundled.ts';
 
 // The bundled scenarios are checked at build time and shipped as plain data, so the
@@ -27,6 +28,10 @@ const publicUrl = process.env.TOW_PUBLIC_URL ?? '';
 const publicProblem = publicUrl ? publicUrlProblem(publicUrl) : null;
 if (publicProblem) throw new Error(`TOW_PUBLIC_URL ${publicProblem}`);
 
+// an LMS package's settings (src/lms/config.ts), refused here rather than baked in wrong
+const lmsProblem = lmsSettingsProblem(process.env);
+if (lmsProblem) throw new Error(lmsProblem);
+
 // DIST_DIR lets several people (or helpers) build and test side by side on one machine.
 const outDir = process.env.DIST_DIR ?? 'dist';
 
@@ -43,7 +48,7 @@ export default defineConfig({
     // (Phaser's chunk included); src/app/pwa.ts registers it, as the CSP forbids inline script
     VitePWA({
       // not in the SCORM package (npm run build:scorm says why)
-      disable: process.env.VITE_TOW_SCORM_SCENARIO !== undefined,
+      disable: lmsFormat(process.env) !== null,
       strategies: 'generateSW',
       injectRegister: false,
       registerType: 'autoUpdate',

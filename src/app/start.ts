@@ -9,6 +9,7 @@ import { pageCensus } from '../workers/census-service.ts';
 import { startEffects } from './effects/index.ts';
 import { restoreOwnScenarios } from './own-scenarios.ts';
 import { registerServiceWorker } from './pwa.ts';
+import { openAssessedLink } from './room/start.ts';
 import { ropeSource } from './rope-source.ts';
 import { loadRopeView } from './rope-view.ts';
 import { tabLock } from './tab-lock.ts';
@@ -53,6 +54,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   window.__TEST__ = hook;
 
   store.getState().refreshSaves();
+  openAssessedLink(store, window.location.search);
   const app = mountApp(root, store);
   const census = pageCensus();
   await restoreOwnScenarios(store, saves).catch((err: unknown) => console.warn(err));

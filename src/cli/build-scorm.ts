@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { build, type InlineConfig, type UserConfig } from 'vite';
 import { CMI5_FORMAT, cmi5Files } from '../lms/cmi5/package.ts';
-import { KEEP_POLICIES, type KeepPolicy } from '../lms/config.ts';
+import { KEEP_POLICIES, type KeepPolicy, type LmsFormat, lmsSettings } from '../lms/config.ts';
 import { manifestXml } from '../lms/manifest.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { fail, parseArgs } from './args.ts';
@@ -57,7 +57,7 @@ if (!KEEP_POLICIES.includes(keep))
 const seed = flags.get('seed') ?? 'scorm';
 if (!/^[\w-]{1,28}$/.test(seed))
   fail('--seed may hold letters, digits, _ and - (at most 28)', USAGE);
-const format = flags.get('format') ?? 'scorm12';
+const format = (flags.get('format') ?? 'scorm12') as LmsFormat;
 if (format !== 'scorm12' && format !== CMI5_FORMAT)
   fail('--format is "scorm12" (SCORM 1.2, the default) or "cmi5"', USAGE);
 const courseId = flags.get('id') ?? `urn:tug-of-war:${scenarioId}:${seed}`;
@@ -71,12 +71,17 @@ if (format !== CMI5_FORMAT && flags.has('id')) fail('--id is for --format cmi5',
 const outDir = resolve(flags.get('out') ?? (format === CMI5_FORMAT ? 'dist-cmi5' : 'dist-scorm'));
 const site = join(outDir, 'site');
 
-process.env.VITE_TOW_SCORM_SCENARIO = scenarioId;
-process.env.VITE_TOW_SCORM_PASS = String(passMark);
-process.env.VITE_TOW_SCORM_SEED = seed;
-process.env.VITE_TOW_SCORM_ATTEMPTS = String(attempts);
-process.env.VITE_TOW_SCORM_KEEP = keep;
-process.env.VITE_TOW_LMS_FORMAT = format;
+// named as the package reads them: VITE_TOW_CMI5_* for cmi5, VITE_TOW_SCORM_* for SCORM
+Object.assign(
+  process.env,
+  lmsSettings(format, {
+    scenario: scenarioId,
+    pass: String(passMark),
+    attempts: String(attempts),
+    keep,
+    seed,
+  }),
+);
 
 // the site's own config, with the game as the only page (merging would keep the others)
 const base = (await import('../../vite.config.ts')).default as UserConfig;

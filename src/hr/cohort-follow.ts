@@ -1,9 +1,6 @@
 import type { CohortView } from '../room/assignments.ts';
-import {
-  CLOSE_UNAUTHORISED,
-  type CohortServerMessage,
-  readCohortMessage,
-} from '../room/cohort-live.ts';
+import { CLOSE_GONE, CLOSE_UNAUTHORISED } from '../room/close-codes.ts';
+import { type CohortServerMessage, readCohortMessage } from '../room/cohort-live.ts';
 import { socketUrl } from '../room/http.ts';
 import { openLiveSocket } from '../room/live-socket.ts';
 import { cohortOf } from './server-api.ts';
@@ -56,7 +53,7 @@ export function followCohort(
     hello: { type: 'hello', ...(secret ? { secret } : {}) },
     read: readCohortMessage,
     isWelcome: (msg) => msg.type === 'cohort',
-    finalCodes: [CLOSE_UNAUTHORISED, 4404],
+    finalCodes: [CLOSE_UNAUTHORISED, CLOSE_GONE],
     message(msg) {
       if (msg.type === 'cohort') on.view(msg.view);
       else if (msg.type === 'changes') on.changes(msg);

@@ -31,7 +31,9 @@ function failure(err: unknown): string {
     return 'Wrong name or password. Check both and try again.';
   if (err.code === 'offline')
     return 'The server cannot be reached. Check the connection (or that the server is running) and try again.';
-  if (err.code === 'rate_limited') return `Too many sign-in attempts from here: ${err.message}`;
+  // the server says which limit and how long to wait: from this address, or for this account
+  if (err.code === 'rate_limited')
+    return `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`;
   return `Not signed in: ${err.message}`;
 }
 

@@ -31,8 +31,5 @@ export const cohortServerMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type CohortServerMessage = z.infer<typeof cohortServerMessageSchema>;
 
-/** close code of a socket whose hello was refused: the page stops trying */
-export const CLOSE_UNAUTHORISED = 4401;
-
 export const readCohortMessage = (data: unknown): CohortServerMessage | null =>
   readMessage(cohortServerMessageSchema, data);

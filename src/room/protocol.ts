@@ -210,6 +210,11 @@ export const publicRoomSchema = z.strictObject({
   expiresAt: z.string(),
   /** the server's clock when this was sent (ISO 8601) */
   now: z.string(),
+  /**
+   * only for a room opened under another model than the server's: why its decisions cannot
+   * be replayed (nobody plays on; its stored decisions stay readable)
+   */
+  otherModel: z.string().optional(),
 });
 export type PublicRoom = z.infer<typeof publicRoomSchema>;
 
@@ -251,9 +256,12 @@ export const playerViewSchema = z.strictObject({
   connected: z.boolean(),
   /** choice ids in order, one per decided quarter */
   choices: z.array(z.string()),
-  /** the situation waiting for this player's next decision; null once finished */
+  /**
+   * the situation waiting for this player's next decision; null once finished; '' in a
+   * room opened under another model (PublicRoom.otherModel), which is not replayed
+   */
   situationId: z.string().nullable(),
-  /** replayed by the server; null until the game is finished */
+  /** replayed by the server; null until the game is finished, and in a room of another model */
   score: z.number().nullable(),
 });
 export type PlayerView = z.infer<typeof playerViewSchema>;

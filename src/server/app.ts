@@ -7,6 +7,7 @@ import { GAME_VERSION } from '../record/version.ts';
 import { MAX_BODY_BYTES, MAX_FRAME_BYTES } from '../room/limits.ts';
 import type { Health } from '../room/protocol.ts';
 import { MODEL_VERSION } from '../sim/index.ts';
+import type { GuessLimit } from './accounts/guesses.ts';
 import { sessionRoutes } from './accounts/routes.ts';
 import { Sessions } from './accounts/sessions.ts';
 import type { AccountEntry } from './accounts/settings.ts';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   sessionHours?: number;
   /** sign-in attempts per minute per client address (TOW_SIGNIN_RATE) */
   signInRate?: number;
+  /** wrong passwords per account name in a window of minutes (TOW_SIGNIN_ACCOUNT_RATE, _MINUTES) */
+  accountGuesses?: GuessLimit;
   /** how often grades waiting for an LTI platform are sent again (seconds) */
   passbackSeconds?: number;
   /** HR's live cohort: changes gathered over this window into one message (ms) */
@@ -107,6 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     accounts: options.accounts ?? [],
     hours: options.sessionHours ?? 12,
     publicUrl: options.publicUrl ?? null,
+    guessLimit: options.accountGuesses ?? { max: 10, minutes: 15 },
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -50,6 +50,9 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(12),
   TOW_SIGNIN_RATE: int(1, 10_000).default(10),
+  /** wrong passwords allowed per account name, from any address, in TOW_SIGNIN_ACCOUNT_MINUTES */
+  TOW_SIGNIN_ACCOUNT_RATE: int(1, 10_000).default(10),
+  TOW_SIGNIN_ACCOUNT_MINUTES: int(1, 24 * 60).default(15),
 });
 
 /**

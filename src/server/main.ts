@@ -22,6 +22,7 @@ const server = await buildServer({
   accounts: env.accounts,
   sessionHours: env.TOW_SESSION_HOURS,
   signInRate: env.TOW_SIGNIN_RATE,
+  accountGuesses: { max: env.TOW_SIGNIN_ACCOUNT_RATE, minutes: env.TOW_SIGNIN_ACCOUNT_MINUTES },
 });
 const address = await server.app.listen({ port: env.PORT, host: env.HOST });
 const where = db.kind === 'pglite' ? `embedded database in ${env.TOW_DATA_DIR}` : 'PostgreSQL';

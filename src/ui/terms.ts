@@ -156,6 +156,8 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
   const wrap = h('span', { class: 'term-wrap' });
   const open = (yes: boolean) => {
     wrap.classList.toggle('open', yes);
+    // Escape hides it even while keyboard focus (which shows it) stays on the term
+    wrap.classList.toggle('dismissed', !yes);
     btn.setAttribute('aria-expanded', String(yes));
   };
   // A hover shows the definition only once a mouse has moved on the term. A term drawn or
@@ -177,7 +179,10 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
             hover(false);
           }
         },
-        blur: () => open(false),
+        blur: () => {
+          open(false);
+          wrap.classList.remove('dismissed');
+        },
         pointermove: (e) => {
           if (e.pointerType === 'mouse' || e.pointerType === 'pen') hover(true);
         },

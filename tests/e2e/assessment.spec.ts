@@ -63,8 +63,23 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   const token = made.trainees[0]!.token;
 
   await page.setViewportSize({ width: 1280, height: 800 });
+  // whatever the page draws from its first paint on, it never offers an assessed trainee
+  // the title screen's practice markets while it finds the server
+  await page.addInitScript(() => {
+    const seen = (window as unknown as { titleSeen: boolean }).titleSeen !== undefined;
+    if (seen) return;
+    (window as unknown as { titleSeen: boolean }).titleSeen = false;
+    new MutationObserver(() => {
+      if ([...document.querySelectorAll('button')].some((b) => b.textContent === 'Choose a market'))
+        (window as unknown as { titleSeen: boolean }).titleSeen = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(`${server.base}?assess=${id}&t=${token}`);
   await waitForRopeView(page);
+  expect(
+    await page.evaluate(() => (window as unknown as { titleSeen: boolean }).titleSeen),
+    'the title screen was drawn for an assessed link',
+  ).toBe(false);
   await expect(page.locator('.room-bar')).toContainText(
     'Assessed: Sales academy, March · attempt 1 of 2 · playing as ana@example.com · connected',
   );

@@ -102,3 +102,94 @@ test('a term the mouse moves onto shows its definition, and a click through it r
   });
   expect(under).toBe(true);
 });
+
+test('360×740: a tapped definition opens where it covers nothing, "On to quarter 2" stays in sight and takes the next tap, and Escape closes it', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  await openGame(page, '?scenario=tutorial&seed=tips-1');
+  await page.getByRole('button', { name: 'Start quarter 1' }).tap();
+  await page.waitForTimeout(550);
+  await page.getByRole('group', { name: 'Your call' }).getByRole('button').first().tap();
+  const next = page.getByRole('button', { name: 'On to quarter 2' });
+  await expect(next).toBeVisible();
+  // the button at the foot of the screen, where a definition along the foot would lie
+  await next.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    window.scrollBy(0, r.bottom - (window.innerHeight - 12));
+  });
+  // the nearest term above the button: the one a thumb taps on the way to it
+  await page.evaluate(() => {
+    const top = document.querySelector<HTMLElement>('[data-next]')!.getBoundingClientRect().top;
+    const above = [...document.querySelectorAll<HTMLElement>('.panel button.term')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.width > 0 && r.top > 0 && r.bottom < top;
+    });
+    above.at(-1)?.setAttribute('data-tapped', '');
+  });
+  const term = page.locator('button.term[data-tapped]');
+  await expect(term).toBeInViewport();
+  await term.tap();
+  const tip = page.locator('.term-wrap.open .term-tip');
+  await expect(tip).toBeVisible();
+  await expect(term).toHaveAttribute('aria-expanded', 'true');
+  await page.screenshot({ path: testInfo.outputPath('tapped-360.png') });
+
+  const [t, b] = [(await tip.boundingBox())!, (await next.boundingBox())!];
+  const overlap =
+    t.x < b.x + b.width && b.x < t.x + t.width && t.y < b.y + b.height && b.y < t.y + t.height;
+  expect(overlap, 'the definition lies over "On to quarter 2"').toBe(false);
+  // what is under the button's middle is the button itself
+  await next.scrollIntoViewIfNeeded();
+  const hit = await next.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return at !== null && el.contains(at);
+  });
+  expect(hit).toBe(true);
+
+  // Escape closes it from the keyboard, and a screen reader hears it as the description
+  await term.focus();
+  await expect(term).toHaveAttribute('aria-describedby', /term-tip/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.term-tip:visible')).toHaveCount(0);
+
+  // open again, then the next tap goes to the button and plays on
+  await term.tap();
+  await expect(tip).toBeVisible();
+  await next.tap();
+  await expect(page.getByText('Quarter 2 of 4', { exact: false })).toBeVisible();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('360×740: a figure tile whose definition is tapped open spans the row, so the definition reads as a paragraph', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await openGame(page, '?scenario=tutorial&seed=tips-1');
+  await page.getByRole('button', { name: 'Start quarter 1' }).tap();
+  const term = page.locator('.figure button.term').first();
+  await term.scrollIntoViewIfNeeded();
+  await term.tap();
+  const tip = page.locator('.figure .term-wrap.open .term-tip');
+  await expect(tip).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('figure-tip-360.png') });
+  const width = (await tip.boundingBox())!.width;
+  const row = (await page.locator('.figures').boundingBox())!.width;
+  expect(width, 'the definition is as wide as the row of figures, near enough').toBeGreaterThan(
+    row * 0.8,
+  );
+  await context.close();
+});

@@ -4,7 +4,16 @@ import { memoryStore } from '../../src/save/storage.ts';
 import { createCensusService } from '../../src/workers/census-service.ts';
 import type { TestLrs } from '../fixtures/cmi5/lrs.ts';
 import { FakeWorker } from '../workers/fake-worker.ts';
-import { bundled, env, makeStore } from './harness.ts';
+import { bundled, makeStore } from './harness.ts';
+
+/** What build:cmi5 bakes into a package: its own names, not SCORM's (its --keep is "first" unless said). */
+export const cmi5Env = (scenario: string, pass = 50, keep = 'first') => ({
+  VITE_TOW_LMS_FORMAT: 'cmi5',
+  VITE_TOW_CMI5_SCENARIO: scenario,
+  VITE_TOW_CMI5_PASS: String(pass),
+  VITE_TOW_CMI5_SEED: 'pkg1',
+  VITE_TOW_CMI5_KEEP: keep,
+});
 
 // The cmi5 package launched in Node: the game's real store and the real AU code, talking
 // with Node's fetch to the test LMS/LRS (tests/fixtures/cmi5/lrs.ts) over loopback. The
@@ -59,7 +68,7 @@ export async function launchCmi5(
     win as never,
     store,
     bundled,
-    { ...env(scenario, pass, keep), VITE_TOW_LMS_FORMAT: 'cmi5' },
+    cmi5Env(scenario, pass, keep),
     census,
   );
   const notices = () =>

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortRow } from '../../src/room/assignments.ts';
-import {
-  CLOSE_UNAUTHORISED,
-  type CohortServerMessage,
-  cohortServerMessageSchema,
-} from '../../src/room/cohort-live.ts';
+import { CLOSE_UNAUTHORISED } from '../../src/room/close-codes.ts';
+import { type CohortServerMessage, cohortServerMessageSchema } from '../../src/room/cohort-live.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { situationById } from '../../src/sim/index.ts';
 import { bundled, createAssignment, decide, start, tokenOf } from './assignment-helpers.ts';

@@ -1,3 +1,4 @@
+import { CLOSE_GONE, CLOSE_OTHER_MODEL } from '../../room/close-codes.ts';
 import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
 import type { GameStore } from '../../store/game-store.ts';
@@ -20,6 +21,13 @@ const DECISION_ERRORS = new Set<ErrorCode>([
   'game_over',
 ]);
 const PING_MS = 25_000;
+
+/**
+ * A room opened under an earlier model of the simulation (the server says other_model):
+ * this version of the game would play its decisions as another game.
+ */
+const OTHER_MODEL_WORDS =
+  'This room was opened with an earlier version of the game, and this version cannot carry on with it: your decisions so far are kept, and your facilitator has them. Ask your facilitator for a new room to play on.';
 
 export function startRoomClient(store: GameStore): void {
   let code: string | null = null;
@@ -102,6 +110,7 @@ export function startRoomClient(store: GameStore): void {
         gone(room, 'Your facilitator has closed this room, and its games are gone.');
         return;
       case 'error':
+        if (msg.error === 'other_model') return gone(room, OTHER_MODEL_WORDS);
         if (msg.error === 'unauthorized' || msg.error === 'wrong_room') {
           // the kept seat is not this room's any more: join again
           dropSeat(room);
@@ -155,8 +164,9 @@ export function startRoomClient(store: GameStore): void {
       if (socket !== ws) return;
       socket = null;
       welcomed = false;
-      if (e.code === 4404)
+      if (e.code === CLOSE_GONE)
         gone(room, `There is no room ${room} any more: it was closed or has expired.`);
+      else if (e.code === CLOSE_OTHER_MODEL) gone(room, OTHER_MODEL_WORDS);
       else later(room);
     });
   };
@@ -175,7 +185,9 @@ export function startRoomClient(store: GameStore): void {
             ? `There is no room ${room}. Check the code with your facilitator.`
             : err.code === 'name_taken'
               ? 'Someone in this room has that name already: add an initial, or choose another.'
-              : err.message
+              : err.code === 'other_model'
+                ? OTHER_MODEL_WORDS
+                : err.message
           : 'Joining failed.';
       actions().roomJoinFailed(message);
     } finally {

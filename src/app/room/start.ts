@@ -11,6 +11,15 @@ const TOKEN_PARAM = 't';
 /** present when the trainee asked for their next attempt */
 const NEW_PARAM = 'new';
 
+/**
+ * An assessed attempt's link opens its session before the page is first drawn, so the
+ * trainee never sees the title screen's practice markets while the server is looked for.
+ */
+export function openAssessedLink(store: GameStore, search: string): void {
+  const assess = new URLSearchParams(search).get(ASSESS_PARAM)?.trim();
+  if (assess) store.getState().openAssessment(assess);
+}
+
 export async function startRooms(store: GameStore, search: string): Promise<void> {
   const params = new URLSearchParams(search);
   const code = params.get(CODE_PARAM)?.trim().toUpperCase() || null;

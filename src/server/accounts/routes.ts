@@ -5,7 +5,8 @@ import type { Sessions } from './sessions.ts';
 
 // Signing in and out (docs/server.md, Accounts). Sign-in attempts have a rate limit of
 // their own per client address, well below the API's, so a password cannot be guessed at
-// the speed of the server.
+// the speed of the server; and wrong passwords a limit per account name (guesses.ts), so
+// it cannot be guessed from many addresses either.
 
 export interface SessionApiOptions {
   sessions: Sessions;
@@ -16,7 +17,19 @@ export interface SessionApiOptions {
 export async function sessionRoutes(app: FastifyInstance, o: SessionApiOptions): Promise<void> {
   app.post(
     '/api/session',
-    { config: { rateLimit: { max: o.signInRate, timeWindow: '1 minute' } } },
+    {
+      config: {
+        rateLimit: {
+          max: o.signInRate,
+          timeWindow: '1 minute',
+          errorResponseBuilder: (_req, ctx) => ({
+            statusCode: 429,
+            error: 'rate_limited',
+            message: `too many sign-in attempts from this address: try again in ${ctx.after}`,
+          }),
+        },
+      },
+    },
     async (req, reply) => {
       const { name, password } = parseOrRefuse(signInRequestSchema, req.body, 'signing in');
       return o.sessions.signIn(req, reply, name, password);

@@ -4,6 +4,7 @@ import type { Account, SessionView } from '../../room/accounts.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { hashSecret, newSecret } from '../rooms/secrets.ts';
+import { AccountGuesses, type GuessLimit } from './guesses.ts';
 import { sameOrigin } from './origin.ts';
 import { passwordMatches } from './password.ts';
 import type { AccountEntry } from './settings.ts';
@@ -22,6 +23,8 @@ export interface SessionOptions {
   hours: number;
   /** TOW_PUBLIC_URL: the cookie is Secure when it is https, and requests must come from it */
   publicUrl: string | null;
+  /** wrong passwords allowed per account name (guesses.ts) */
+  guessLimit: GuessLimit;
 }
 
 /** Who a request acts as: a bearer secret, or (without one) the signed-in account. */
@@ -34,11 +37,13 @@ export class Sessions {
   private readonly byName: Map<string, AccountEntry>;
   /** checked when the name is unknown, so a wrong name takes as long as a wrong password */
   private readonly decoy: AccountEntry['hash'] | null;
+  private readonly guesses: AccountGuesses;
 
   constructor(private readonly o: SessionOptions) {
     this.byName = new Map(o.accounts.map((a) => [a.name, a]));
     const first = o.accounts[0];
     this.decoy = first ? { ...first.hash, salt: randomBytes(first.hash.salt.length) } : null;
+    this.guesses = new AccountGuesses(o.db, o.guessLimit);
   }
 
   get enabled(): boolean {
@@ -53,18 +58,22 @@ export class Sessions {
         'unauthorized',
         'signing in is off on this server: its admin sets TOW_ACCOUNTS (docs/server.md)',
       );
+    await this.guesses.begin(name);
     const entry = this.byName.get(name);
     const hash = entry?.hash ?? this.decoy!;
     const right = await passwordMatches(password, hash);
     if (!entry || !right) throw new RoomError('unauthorized', 'wrong name or password');
+    await this.guesses.succeeded(name);
     const token = newSecret();
     const [row] = await this.o.db.query<{ expires_at: Date }>(
       `INSERT INTO account_sessions (token_hash, name, expires_at)
        VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING expires_at`,
       [hashSecret(token), entry.name, this.o.hours * 3600],
     );
-    // sessions past their expiry are of no use to anyone: cleared as others sign in
+    // sessions past their expiry, and failures past the limit's window, are of no use to
+    // anyone: cleared as others sign in
     await this.o.db.query('DELETE FROM account_sessions WHERE expires_at <= now()');
+    await this.guesses.sweep();
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,

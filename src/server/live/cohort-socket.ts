@@ -1,11 +1,8 @@
 import type { WebSocket } from 'ws';
 import type { Account } from '../../room/accounts.ts';
 import { assignmentIdSchema } from '../../room/assignments.ts';
-import {
-  CLOSE_UNAUTHORISED,
-  type CohortServerMessage,
-  cohortClientMessageSchema,
-} from '../../room/cohort-live.ts';
+import { CLOSE_GONE, CLOSE_UNAUTHORISED } from '../../room/close-codes.ts';
+import { type CohortServerMessage, cohortClientMessageSchema } from '../../room/cohort-live.ts';
 import { cohortReader } from '../assignments/cohort.ts';
 import type { CohortClient, CohortHub } from '../assignments/cohort-hub.ts';
 import type { Database } from '../db/database.ts';
@@ -26,8 +23,6 @@ export interface CohortSocketOptions {
   signedIn: () => Promise<Account | null>;
 }
 
-const CLOSE_NO_ASSIGNMENT = 4404;
-
 export function serveCohortSocket(
   socket: WebSocket,
   rawId: string,
@@ -41,7 +36,7 @@ export function serveCohortSocket(
   const id = assignmentIdSchema.safeParse(rawId);
   if (!id.success) {
     send(errorMessage(new RoomError('no_assignment', 'that is not an assignment id')));
-    socket.close(CLOSE_NO_ASSIGNMENT, 'no such assignment');
+    socket.close(CLOSE_GONE, 'no such assignment');
     return;
   }
 
@@ -60,7 +55,7 @@ export function serveCohortSocket(
     } catch (err) {
       send(errorMessage(err));
       const refused = err instanceof RoomError && err.code === 'no_assignment';
-      socket.close(refused ? CLOSE_NO_ASSIGNMENT : CLOSE_UNAUTHORISED, 'not allowed');
+      socket.close(refused ? CLOSE_GONE : CLOSE_UNAUTHORISED, 'not allowed');
       return;
     }
     following = assignment.id;

@@ -1,3 +1,4 @@
+import { CLOSE_GONE } from '../../room/close-codes.ts';
 import type { ServerMessage } from '../../room/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { type Announcement, ROOM_CHANNEL } from '../rooms/events.ts';
@@ -61,7 +62,7 @@ export class Hub {
       case 'deleted':
         for (const c of [...clients]) {
           c.send({ type: 'deleted' });
-          c.close(4404, 'the room was deleted');
+          c.close(CLOSE_GONE, 'the room was deleted');
         }
         this.rooms.drop(roomId);
         break;

@@ -2,6 +2,7 @@ import type { Decide, OwnGame } from '../../room/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { type Announcement, ROOM_CHANNEL } from './events.ts';
+import { refuseOtherModel } from './model.ts';
 import { ownGame, playerView, replayed } from './players.ts';
 import { openQuarterOf, type RoomRow } from './rows.ts';
 import { scenarioOfRoom } from './scenarios.ts';
@@ -18,7 +19,7 @@ import { scenarioOfRoom } from './scenarios.ts';
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 
-type DecisionRow = Omit<RoomRow, 'code' | 'admin_hash'> & { name: string; choices: string[] };
+type DecisionRow = Omit<RoomRow, 'admin_hash'> & { name: string; choices: string[] };
 
 export async function decide(
   db: Database,
@@ -40,7 +41,7 @@ export async function decide(
 
 async function decideOnce(db: Database, roomId: string, playerId: string, msg: Decide) {
   const [row] = await db.query<DecisionRow>(
-    `SELECT r.id, r.scenario_id, r.scenario_title, r.scenario_quarters, r.scenario_hash,
+    `SELECT r.id, r.code, r.model, r.scenario_id, r.scenario_title, r.scenario_quarters, r.scenario_hash,
            r.scenario_source, r.scenario_file, r.seed, r.pacing, r.opened, r.started_at,
            r.release, r.expires_at, (extract(epoch FROM now()) * 1000)::float8 AS now_ms,
            p.name,
@@ -51,6 +52,7 @@ async function decideOnce(db: Database, roomId: string, playerId: string, msg: D
     [playerId, roomId],
   );
   if (!row) throw new RoomError('no_room', 'the room was deleted or has expired');
+  refuseOtherModel(row, 'No decision can be played in it with this version of the game');
   const scenario = await scenarioOfRoom(db, row);
   const played = row.choices.length;
   const before = replayed(scenario, row.seed, row.choices);

@@ -8,11 +8,13 @@ import type {
   PublicRoom,
   RoomCommand,
 } from '../../room/protocol.ts';
+import { MODEL_VERSION } from '../../sim/index.ts';
 import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { asFacilitator } from './auth.ts';
 import { announce } from './events.ts';
+import { refuseOtherModel } from './model.ts';
 import { playerById, playerView } from './players.ts';
 import { publicRoom, roomByCode, roomById } from './rows.ts';
 import { rememberScenario, requestedScenario, scenarioOfRoom } from './scenarios.ts';
@@ -46,9 +48,9 @@ export async function createRoom(
       await db.query(
         `INSERT INTO rooms (id, code, admin_hash, scenario_id, scenario_title, scenario_quarters,
            scenario_hash, scenario_source, scenario_file, scenario_text, seed, pacing, release,
-           expires_at, created_by)
+           expires_at, created_by, model)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-           now() + make_interval(secs => $14), $15)`,
+           now() + make_interval(secs => $14), $15, $16)`,
         [
           id,
           newJoinCode(),
@@ -65,6 +67,7 @@ export async function createRoom(
           JSON.stringify(req.release),
           ttlHours * 3600,
           createdBy,
+          MODEL_VERSION,
         ],
       );
       break;
@@ -84,6 +87,7 @@ export async function joinRoom(db: Database, code: string, name: string): Promis
   try {
     return await db.transaction(async (tx) => {
       const room = await roomByCode(tx, code);
+      refuseOtherModel(room, 'Nobody can join it with this version of the game');
       // the room's row, locked, makes joins to one room take turns, so the cap holds
       await roomById(tx, room.id, true);
       const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(

@@ -83,6 +83,25 @@ export function ownGame(
   };
 }
 
+/**
+ * A trainee of a room opened under another model (model.ts), as stored: their decisions,
+ * not replayed. Nobody can play on, so `situationId` is null once every quarter was decided
+ * and '' (none this server can name) before; no score is worked out.
+ */
+export function storedPlayerView(
+  quarters: number,
+  p: Pick<PlayerRow, 'id' | 'name' | 'choices' | 'connected'>,
+): PlayerView {
+  return {
+    id: p.id,
+    name: p.name,
+    connected: p.connected,
+    choices: [...p.choices],
+    situationId: p.choices.length >= quarters ? null : '',
+    score: null,
+  };
+}
+
 export function playerView(
   scenario: ScenarioDef,
   seed: string,

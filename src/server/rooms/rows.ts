@@ -2,6 +2,7 @@ import { openQuarter } from '../../room/pacing.ts';
 import type { Pacing, PublicRoom, Release } from '../../room/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
+import { roomModelProblem } from './model.ts';
 
 // Reading a room back from the database. Every read also takes the database's clock
 // (now_ms), so pacing and expiry are judged by one clock that all processes share.
@@ -24,12 +25,14 @@ export interface RoomRow {
   expires_at: Date;
   /** the account that made the room; null: made with no one signed in */
   created_by: string | null;
+  /** the model version it was opened under; null: opened before rooms were stamped */
+  model: number | null;
   now_ms: number;
 }
 
 const ROOM_SELECT = `SELECT id, code, admin_hash, scenario_id, scenario_title, scenario_quarters,
   scenario_hash, scenario_source, scenario_file, seed, pacing, opened, started_at, release,
-  expires_at, created_by, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
+  expires_at, created_by, model, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
 const LIVE = 'expires_at > now()';
 
 /** The room with this join code, unless it was deleted or has expired; `no_room` otherwise. */
@@ -67,7 +70,9 @@ export const openQuarterOf = (
   );
 
 export function publicRoom(row: RoomRow): PublicRoom {
+  const otherModel = roomModelProblem(row);
   return {
+    ...(otherModel !== null ? { otherModel } : {}),
     code: row.code,
     scenario: {
       id: row.scenario_id,

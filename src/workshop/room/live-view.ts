@@ -23,13 +23,20 @@ export interface LiveRoomOptions {
   /** just created: the key is shown with the warning to keep it */
   fresh: boolean;
   onClosed(): void;
+  /** the server refused the key (or the sign-in): the page put back what it knew before */
+  onRefused?(): void;
 }
+
+/** refusals of the facilitator's hello that mean "not your room", not "no room" */
+const NOT_YOURS = new Set(['unauthorized', 'forbidden', 'wrong_room']);
 
 export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const { code, secret } = opts.key;
   let view: FacilitatorView | null = null;
   let skew = 0;
   let scenario: { def: ScenarioDef; hash: string } | null = null;
+  /** the server's last refusal, which tells a wrong key from a room that has gone */
+  let refusal: { error: string; message: string } | null = null;
 
   const status = h('p', { class: 'room-link', attrs: { role: 'status' } }, 'Connecting…');
   const controls = h('div', { class: 'card', attrs: { 'aria-labelledby': 'room-pace-h' } });
@@ -65,9 +72,19 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
 
   const draw = () => {
     if (!view) return;
-    drawControls(controls, view, openNow(view, skew), run);
+    // a room of another model: nobody can join or play on, and this page's model would
+    // replay its decisions (the splits, the slides) as another game; its roster and its
+    // exports show them as stored
+    const other = view.room.otherModel;
+    for (const part of [joinCard, controls, splits, showSlidesButton])
+      part.hidden = other !== undefined;
+    modelNote.hidden = other === undefined;
+    if (other !== undefined) replace(modelNote, otherModelNote(code, other));
+    else {
+      drawControls(controls, view, openNow(view, skew), run);
+      drawSplits(splits, view, scenario);
+    }
     roster.draw(view, openNow(view, skew));
-    drawSplits(splits, view, scenario);
   };
   // the slides, while open, redraw from the same state at each change
   const watchers = new Set<() => void>();
@@ -88,10 +105,21 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const live = openLive(code, secret, {
     message(msg) {
       if (msg.type === 'deleted') return;
-      if (msg.type === 'error') return say(msg.message);
+      if (msg.type === 'error') {
+        refusal = msg;
+        return say(msg.message);
+      }
       setView(applyMessage(view, msg));
     },
     link(state) {
+      if (state === 'gone' && refusal && NOT_YOURS.has(refusal.error)) {
+        // nothing of the room was sent, and nothing of it (not even the key that failed)
+        // stays on the page: only why, and what to do
+        clearInterval(tick);
+        panel.replaceChildren(refusedCard(code, secret !== '', refusal.message));
+        opts.onRefused?.();
+        return;
+      }
       status.dataset.link = state;
       status.textContent =
         state === 'live'
@@ -154,42 +182,45 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     'Show the slides',
     () => {
       const loaded = scenario;
-      if (view && loaded)
+      if (view && loaded && view.room.otherModel === undefined)
         void import('./slides.ts').then((m) =>
           m.showSlides(slidesFeed, loaded.def, loaded.hash, showSlidesButton),
         );
     },
     'btn primary',
   );
+  const modelNote = h('div', { class: 'card', attrs: { hidden: '' } });
+  const joinCard = h(
+    'div',
+    { class: 'card join-card' },
+    h(
+      'div',
+      null,
+      h('h2', null, 'Join code'),
+      h(
+        'p',
+        { class: 'join-code', attrs: { 'aria-label': `Join code ${code.split('').join(' ')}` } },
+        code,
+      ),
+      h('p', null, 'Trainees open the game and choose “Join a live room”, or open this link:'),
+      h(
+        'p',
+        null,
+        h(
+          'a',
+          { class: 'join-link', attrs: { href: link, target: '_blank', rel: 'noopener' } },
+          link,
+        ),
+      ),
+      status,
+    ),
+    qr,
+  );
   const panel = h(
     'div',
     { class: 'stack live-room', attrs: { 'data-room': code } },
-    h(
-      'div',
-      { class: 'card join-card' },
-      h(
-        'div',
-        null,
-        h('h2', null, 'Join code'),
-        h(
-          'p',
-          { class: 'join-code', attrs: { 'aria-label': `Join code ${code.split('').join(' ')}` } },
-          code,
-        ),
-        h('p', null, 'Trainees open the game and choose “Join a live room”, or open this link:'),
-        h(
-          'p',
-          null,
-          h(
-            'a',
-            { class: 'join-link', attrs: { href: link, target: '_blank', rel: 'noopener' } },
-            link,
-          ),
-        ),
-        status,
-      ),
-      qr,
-    ),
+    modelNote,
+    joinCard,
     keyBox,
     controls,
     message,
@@ -211,6 +242,47 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     ),
   );
   return panel;
+}
+
+/** A room opened under another model: why nobody plays on, and what its facilitator can still do. */
+function otherModelNote(code: string, reason: string): HTMLElement {
+  return h(
+    'div',
+    { attrs: { role: 'note', 'data-other-model': code } },
+    h('h2', null, `Room ${code} cannot go on with this version of the game`),
+    h(
+      'p',
+      null,
+      'It was opened with an earlier version of the simulation. Played on, or shown here, its decisions would be worked out by this version as another game, so trainees cannot join or play on, and their scores are not worked out again.',
+    ),
+    h(
+      'p',
+      null,
+      'Every decision is kept as it was made: download the CSV or JSON below (they list each trainee’s choices, with no score). To play on, open a new room.',
+    ),
+    h('p', { class: 'muted' }, `The server said: ${reason}.`),
+  );
+}
+
+/** Why the facilitator's page shows nothing of room `code`, in plain words. */
+function refusedCard(code: string, withKey: boolean, reason: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'card', attrs: { role: 'alert', 'data-refused': code } },
+    h('h2', null, `This link does not open room ${code}`),
+    withKey
+      ? h(
+          'p',
+          null,
+          'The key in the link is not this room’s: it may have been cut short when it was copied, or belong to another room. Open the room with the whole link you kept when you made it, or from “Your rooms in this browser” on the browser that made it.',
+        )
+      : h(
+          'p',
+          null,
+          `You are not signed in as the facilitator who made room ${code}, or your sign-in has ended. Sign in again, or open the room with its key link.`,
+        ),
+    h('p', { class: 'muted' }, `The server said: ${reason}.`),
+  );
 }
 
 function keyCard(key: RoomKey, fresh: boolean): HTMLElement {
@@ -256,7 +328,11 @@ function drawControls(
             h(
               'span',
               null,
-              open === 0 ? 'No quarter is open yet.' : `Quarters 1–${open} of ${q} are open.`,
+              open === 0
+                ? 'No quarter is open yet.'
+                : open === 1
+                  ? `Quarter 1 of ${q} is open.`
+                  : `Quarters 1–${open} of ${q} are open.`,
             ),
             button(
               `Open quarter ${open + 1}`,

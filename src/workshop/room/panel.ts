@@ -2,7 +2,7 @@ import { probeRoomServer } from '../../room/http.ts';
 import { button, h, replace } from '../dom.ts';
 import { facilitatorAccountSection } from './account-view.ts';
 import { createRoomForm } from './create-view.ts';
-import { keepRoom, keptRooms, keyFromAddress, type RoomKey } from './keys.ts';
+import { forgetRoom, keepRoom, keptRooms, keyFromAddress, type RoomKey } from './keys.ts';
 import { liveRoomPanel } from './live-view.ts';
 
 // The "Live room" tab: there only in substance when the room server serves this page (a
@@ -35,7 +35,7 @@ export function livePanel(): HTMLElement {
     body,
   );
 
-  const open = (key: RoomKey, fresh: boolean) =>
+  const open = (key: RoomKey, fresh: boolean, onRefused?: () => void) =>
     replace(
       body,
       h(
@@ -47,6 +47,7 @@ export function livePanel(): HTMLElement {
         key,
         fresh,
         onClosed: () => home(`Room ${key.code} is deleted, with every player and decision.`),
+        ...(onRefused ? { onRefused } : {}),
       }),
     );
 
@@ -116,7 +117,10 @@ export function livePanel(): HTMLElement {
         created: Date.now(),
       };
       keepRoom({ ...key, secret: fromLink.secret });
-      open({ ...key, secret: fromLink.secret }, false);
+      // a link whose key the server refuses never replaces the key this browser kept
+      open({ ...key, secret: fromLink.secret }, false, () =>
+        known ? keepRoom(known) : forgetRoom(fromLink.code),
+      );
       return;
     }
     home();

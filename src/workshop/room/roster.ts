@@ -9,6 +9,8 @@ import { columnHeads, h, replace } from '../dom.ts';
 
 function decidedNow(p: PlayerView, open: number, quarters: number): string {
   if (p.situationId === null) return 'finished';
+  // a room of another model (PublicRoom.otherModel): nobody can play on
+  if (p.situationId === '') return 'stopped';
   if (open === 0) return 'waiting to start';
   return p.choices.length >= Math.min(open, quarters)
     ? 'decided'
@@ -54,6 +56,8 @@ export function rosterCard(): { el: HTMLElement; draw(view: FacilitatorView, ope
     el,
     draw(view, open) {
       const { players, room } = view;
+      // a room of another model never shows scores (its note says why)
+      hint.hidden = room.otherModel !== undefined;
       const online = players.filter((p) => p.connected).length;
       const decided = players.filter((p) =>
         ['decided', 'finished'].includes(decidedNow(p, open, room.scenario.quarters)),

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { accountsText, PASSWORDS } from '../server/account-helpers.ts';
+import { shootAtBothSizes, watchPage } from './helpers/game.ts';
+import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+
+// HR's list of the assessments on the server, with a scenario whose title is long: the
+// short columns ("Graded", "Due") keep their words whole on a laptop, where the table
+// used to squeeze them to "Grade / d" and "non / e".
+
+let server: RoomServer;
+test.beforeAll(async () => {
+  server = await startRoomServer(undefined, { TOW_ACCOUNTS: await accountsText() });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("the list of assessments keeps its short columns' words whole", async ({ page }) => {
+  const problems = await watchPage(page);
+  const made = await fetch(`${server.base}api/assignments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Key accounts, December',
+      scenario: { kind: 'bundled', id: 'who-owns' },
+      passMark: 60,
+      attempts: 2,
+      trainees: ['ana@example.com', 'ben@example.com'],
+    }),
+  });
+  expect(made.status).toBe(201);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.base}hr.html`);
+  const panel = page.getByRole('group', { name: 'Sign in to the server' });
+  await panel.getByLabel('Name').fill('hana');
+  await panel.getByLabel('Password').fill(PASSWORDS.hana);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  const list = page.getByRole('table', { name: 'Assessments on the server' });
+  await expect(list).toContainText('Key accounts, December');
+
+  // every word of a heading or a cell on one line
+  const split = await list.evaluate((table) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('button, code')) continue;
+      for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (range.getClientRects().length > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+  expect(split, 'words split over two lines').toEqual([]);
+  await list.scrollIntoViewIfNeeded();
+  await shootAtBothSizes(page, 'hr-assessment-list');
+  expect(problems).toEqual([]);
+});
