@@ -1,5 +1,5 @@
 import { clamp01, q } from './fixed.ts';
-import { type Metrics, metricByName, type SimState } from './state.ts';
+import type { Metrics, SimState } from './state.ts';
 import type { Outcome, RubricDef } from './types.ts';
 
 // Each outcome is put on a 0..1 scale over a range a sales manager would recognise, the
@@ -50,14 +50,22 @@ function outcomeOf(state: SimState, key: Outcome): number {
   const history = state.history;
   const played = history.length;
   const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
+  return outcomeIn(state, last, played, key);
+}
+
+/** outcomeOf() with the last quarter's figures and the quarters played already read. */
+function outcomeIn(state: SimState, last: Metrics, played: number, key: Outcome): number {
+  const history = state.history;
   switch (key) {
     case 'share':
       // where the customer ended, and where it is heading next year (Metrics.outlook)
       return (last.share + last.outlook) / 2;
     case 'morale':
+      return last.morale;
     case 'trust':
+      return last.trust;
     case 'brand':
-      return metricByName(last, key);
+      return last.brand;
     case 'growth': {
       const years = Math.max(played, 1) / 4;
       // the final quarter's revenue and next year's outlook alike, so that a last-quarter
@@ -141,10 +149,13 @@ export function rawScoreByTerms(terms: readonly Term[], state: SimState): number
 }
 
 function weighted(terms: readonly Term[], state: SimState): number {
+  // the last quarter's figures read once for every term: the census scores a million games
+  const played = state.history.length;
+  const last: Metrics = played > 0 ? state.history[played - 1]!.metrics : state.start;
   let total = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    total += t.weight * scaled(outcomeOf(state, t.key), t.lo, t.span);
+    total += t.weight * scaled(outcomeIn(state, last, played, t.key), t.lo, t.span);
   }
   return total;
 }
