@@ -2,7 +2,7 @@ import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
 import { contactMask } from './contacts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
-import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { clamp, clamp01, q, turnDeg, turned } from './fixed.ts';
 import { appended, joined } from './lists.ts';
 import { marketStart, marketVariant } from './market.ts';
 import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
@@ -283,9 +283,9 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
     const pull = memberPull(m);
     if (pull === 0) continue;
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
-    const a = clamp(m.angle + side * opened, -90, 90);
-    sx += pull * cosDeg(a);
-    sy += pull * sinDeg(a);
+    turnDeg(clamp(m.angle + side * opened, -90, 90));
+    sx += pull * turned[0]!;
+    sy += pull * turned[1]!;
   }
   // a price away from list keeps drawing (or pushing) the customer next year too
   let outside = priceDraw(state);
