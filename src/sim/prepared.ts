@@ -1,6 +1,7 @@
 import { type ActAmounts, actAmounts } from './act-amounts.ts';
 import { type EffectEntries, entriesOf, type MemberEntries, memberEntriesOf } from './effects.ts';
 import { type Term, termsOf } from './score.ts';
+import type { PendingEffect } from './state.ts';
 import type { Acts, ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
 
 // A scenario as the simulation walks it: situations found by id, the situation each choice
@@ -25,6 +26,8 @@ export interface PreparedChoice {
   nextId: string | null;
   /** the situation this choice leads to; null at the end of the game */
   next: PreparedSituation | null;
+  /** the pending entries this reply schedules, by the quarter it is made in (pending.ts) */
+  scheduled: (readonly PendingEffect[] | undefined)[];
 }
 
 export interface PreparedSituation {
@@ -139,6 +142,7 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
         nextId,
         // an id that names no situation is left for step() to report when it is reached
         next: nextId === null ? null : (situations.get(nextId) ?? null),
+        scheduled: [],
       });
     }
   }

@@ -1,5 +1,5 @@
 import { contactCount } from './contacts.ts';
-import { clamp, cosDeg, q, sinDeg } from './fixed.ts';
+import { clamp, q, turnDeg, turned } from './fixed.ts';
 import { BREADTH_SHIELD } from './params.ts';
 import type { Forces, MemberState, SimState } from './state.ts';
 import type { ModelParams } from './types.ts';
@@ -59,9 +59,9 @@ export function teamResultantNow(state: SimState): { alignment: number; resultan
     const m = members[i]!;
     const p = memberPull(m);
     if (p === 0) continue;
-    const a = effectiveAngle(m, state.forced);
-    sx += p * cosDeg(a);
-    sy += p * sinDeg(a);
+    turnDeg(effectiveAngle(m, state.forced));
+    sx += p * turned[0]!;
+    sy += p * turned[1]!;
     total += p;
   }
   const resultant = Math.sqrt(sx * sx + sy * sy);

@@ -1,5 +1,5 @@
 import { clamp01, q } from './fixed.ts';
-import { type Metrics, metricByName, type SimState } from './state.ts';
+import type { Metrics, SimState } from './state.ts';
 import type { Outcome, RubricDef } from './types.ts';
 
 // Each outcome is put on a 0..1 scale over a range a sales manager would recognise, the
@@ -42,41 +42,60 @@ export function outcomes(state: SimState): Outcomes {
   return out;
 }
 
-/**
- * One outcome of a game. The census scores a million games through this, term by term,
- * so it builds no object and reads figures by name through metricByName.
- */
+/** One outcome of a game. */
 function outcomeOf(state: SimState, key: Outcome): number {
   const history = state.history;
   const played = history.length;
   const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
+  outcomeInto(state, last, played, key);
+  return outcome[0]!;
+}
+
+// The census scores a million games, term by term. A number returned by a function the
+// engine does not inline comes back in a fresh heap box (six per score), so each outcome
+// is written here instead, which allocates nothing.
+const outcome = new Float64Array(1);
+
+/** One outcome, into outcome[0], with the last quarter's figures and the quarters played read. */
+function outcomeInto(state: SimState, last: Metrics, played: number, key: Outcome): void {
+  const history = state.history;
   switch (key) {
     case 'share':
       // where the customer ended, and where it is heading next year (Metrics.outlook)
-      return (last.share + last.outlook) / 2;
+      outcome[0] = (last.share + last.outlook) / 2;
+      return;
     case 'morale':
+      outcome[0] = last.morale;
+      return;
     case 'trust':
+      outcome[0] = last.trust;
+      return;
     case 'brand':
-      return metricByName(last, key);
+      outcome[0] = last.brand;
+      return;
     case 'growth': {
       const years = Math.max(played, 1) / 4;
       // the final quarter's revenue and next year's outlook alike, so that a last-quarter
       // push whose bill comes after the end does not count as growth
       const ending = (last.revenue * (last.share + last.outlook)) / 2 / Math.max(last.share, 1e-9);
       const ratio = state.start.revenue > 0 ? ending / state.start.revenue : 1;
-      return q(ratio > 0 ? ratio ** (1 / years) - 1 : -1);
+      outcome[0] = q(ratio > 0 ? ratio ** (1 / years) - 1 : -1);
+      return;
     }
     case 'attainment': {
       let sum = 0;
       for (let i = 0; i < played; i++) sum += history[i]!.metrics.attainment;
-      return played === 0 ? 0 : sum / played;
+      outcome[0] = played === 0 ? 0 : sum / played;
+      return;
     }
     case 'earnings':
-      return state.start.earnings > 0 ? last.earnings / state.start.earnings : 0;
+      outcome[0] = state.start.earnings > 0 ? last.earnings / state.start.earnings : 0;
+      return;
     case 'alignment': {
       let sum = 0;
       for (let i = 0; i < played; i++) sum += history[i]!.metrics.alignment;
-      return played === 0 ? 0 : sum / played;
+      outcome[0] = played === 0 ? 0 : sum / played;
+      return;
     }
     case 'profit': {
       // every quarter's profit, and next year's at the outlook's share (profit follows
@@ -86,7 +105,8 @@ function outcomeOf(state: SimState, key: Outcome): number {
       const mean = played === 0 ? last.profit : sum / played;
       const ahead = (last.profit * last.outlook) / Math.max(last.share, 1e-9);
       const base = state.start.revenue;
-      return base > 0 ? (mean + ahead) / 2 / base : 0;
+      outcome[0] = base > 0 ? (mean + ahead) / 2 / base : 0;
+      return;
     }
   }
 }
@@ -141,10 +161,14 @@ export function rawScoreByTerms(terms: readonly Term[], state: SimState): number
 }
 
 function weighted(terms: readonly Term[], state: SimState): number {
+  // the last quarter's figures read once for every term: the census scores a million games
+  const played = state.history.length;
+  const last: Metrics = played > 0 ? state.history[played - 1]!.metrics : state.start;
   let total = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    total += t.weight * scaled(outcomeOf(state, t.key), t.lo, t.span);
+    outcomeInto(state, last, played, t.key);
+    total += t.weight * scaled(outcome[0]!, t.lo, t.span);
   }
   return total;
 }

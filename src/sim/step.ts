@@ -2,7 +2,7 @@ import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
 import { contactMask } from './contacts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
-import { clamp, clamp01, cosDeg, q, sinDeg } from './fixed.ts';
+import { clamp, clamp01, q, turnDeg, turned } from './fixed.ts';
 import { appended, joined } from './lists.ts';
 import { marketStart, marketVariant } from './market.ts';
 import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
@@ -14,6 +14,7 @@ import {
   NEWER_REBOUND,
   READY_SKILL,
 } from './params.ts';
+import { hasDue, notDue, scheduledBy } from './pending.ts';
 import {
   departmentBits,
   type PreparedChoice,
@@ -39,11 +40,10 @@ import {
   type MemberState,
   type Metrics,
   metricByName,
-  type PendingEffect,
   type QuarterReport,
   type SimState,
 } from './state.ts';
-import type { ChoiceDef, ScenarioDef } from './types.ts';
+import type { ScenarioDef } from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
 // style's built-in dynamics, effects that fall due, seeded events and the rope physics,
@@ -283,9 +283,9 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
     const pull = memberPull(m);
     if (pull === 0) continue;
     const side = m.angle !== 0 ? Math.sign(m.angle) : i % 2 === 0 ? 1 : -1;
-    const a = clamp(m.angle + side * opened, -90, 90);
-    sx += pull * cosDeg(a);
-    sy += pull * sinDeg(a);
+    turnDeg(clamp(m.angle + side * opened, -90, 90));
+    sx += pull * turned[0]!;
+    sy += pull * turned[1]!;
   }
   // a price away from list keeps drawing (or pushing) the customer next year too
   let outside = priceDraw(state);
@@ -414,29 +414,7 @@ function relaxForced(
   }
 }
 
-/** The effects a choice sets off for later quarters, as pending entries. */
-function scheduledBy(choice: ChoiceDef, quarter: number): readonly PendingEffect[] {
-  return (choice.later ?? NO_LATER).map((l) => ({
-    due: quarter + l.after,
-    effects: l.effects,
-    ...(l.members ? { members: l.members } : {}),
-    cause: {
-      source: 'later' as const,
-      ref: choice.id,
-      origin: quarter,
-      ...(l.note ? { note: l.note } : {}),
-    },
-  }));
-}
-
-function hasDue(pending: readonly PendingEffect[], quarter: number): boolean {
-  for (let i = 0; i < pending.length; i++) if (pending[i]!.due === quarter) return true;
-  return false;
-}
-
-const NO_PENDING: readonly PendingEffect[] = Object.freeze([]);
 const NO_CAUSES: readonly Cause[] = Object.freeze([]);
-const NO_LATER: NonNullable<ChoiceDef['later']> = [];
 const NO_EVENTS: readonly string[] = Object.freeze([]);
 /** The source handed to effects whose causes nobody records: saves building one per step. */
 const UNTRACED: CauseSource = Object.freeze({ source: 'choice', ref: '', origin: 0 });
@@ -513,8 +491,10 @@ export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): M
   let fired: PreparedEvent[] | null = null;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    if (!eventApplies(event, state, lastMetrics, quarter)) continue;
+    // the draw first: it is one comparison, and most quarters most events do not come up,
+    // so their conditions (a search of the events fired) need not be asked
     if (values[i]! >= event.def.odds) continue;
+    if (!eventApplies(event, state, lastMetrics, quarter)) continue;
     fired ??= [];
     fired.push(event);
   }
@@ -634,16 +614,21 @@ function play(
     );
   }
   trail?.mark(choiceSource);
-  const scheduled = choice.later === undefined ? NO_PENDING : scheduledBy(choice, quarter);
-  if (scheduled.length > 0 || hasDue(state.pending, quarter)) {
-    const waiting: PendingEffect[] = [];
-    const due: PendingEffect[] = [];
-    for (const x of state.pending) (x.due === quarter ? due : waiting).push(x);
-    state.pending = scheduled.length > 0 ? [...waiting, ...scheduled] : waiting;
-    for (const d of due) {
+  // the entries waiting, then those this reply schedules; the ones due now take effect in
+  // the order they were scheduled. A list is only made when it changes.
+  const scheduled = scheduledBy(prepChoice, quarter);
+  const pending = state.pending;
+  if (hasDue(pending, quarter)) {
+    const waiting = notDue(pending, quarter);
+    state.pending = scheduled.length > 0 ? joined(waiting, scheduled) : waiting;
+    for (let i = 0; i < pending.length; i++) {
+      const d = pending[i]!;
+      if (d.due !== quarter) continue;
       applyEffects(state, depts, causes, d.cause, d.effects, d.members);
       trail?.mark(d.cause);
     }
+  } else if (scheduled.length > 0) {
+    state.pending = joined(pending, scheduled);
   }
 
   const fired = market.fired;
