@@ -19,7 +19,7 @@ const BEST = [
   'ben-tender',
   'no-data',
   'ben-runs',
-  'reps-decide',
+  'ben-recall',
   'ben-deputy',
 ];
 
