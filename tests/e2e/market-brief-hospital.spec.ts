@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { attachScreenshot, openGame, watchPage } from './helpers/game.ts';
+
+// who-owns deals two starting situations (issue 18): seed 2 is dealt "ben seasoned", where
+// Ben has sold servicing to hospitals for ten years and Chloé is new to them. The trainee
+// reads it on the briefing and beside the first decision, and plays the market to its
+// debrief with that variant's best path: every hand-over goes to Ben, not Chloé.
+
+const SIZES = [
+  [1280, 800],
+  [360, 740],
+] as const;
+
+// the report's best path for seed 2 (npm run scenario:report -- scenarios/who-owns.yaml)
+const BEST = [
+  'account-team',
+  'pick-one',
+  'ben-audit',
+  'ben-tender',
+  'no-data',
+  'ben-runs',
+  'ben-recall',
+  'ben-deputy',
+];
+
+for (const [width, height] of SIZES) {
+  test(`ben seasoned: the brief, and its best path to the debrief at ${width}×${height}`, async ({
+    page,
+  }, testInfo) => {
+    const problems = await watchPage(page);
+    await page.setViewportSize({ width, height });
+    await openGame(page, '?scenario=who-owns&seed=2');
+    const brief = page.getByRole('complementary', { name: 'Your market' });
+    await expect(brief).toContainText('ben seasoned');
+    await expect(brief).toContainText('ten years selling equipment servicing to hospitals');
+    await expect(page.locator('.kicker').first()).toContainText('market #2 · ben seasoned');
+    await attachScreenshot(page, testInfo, `briefing-ben-seasoned-${width}`);
+
+    await page.getByRole('button', { name: 'Start quarter 1' }).click();
+    await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
+      'she has never sold to a hospital',
+    );
+    await attachScreenshot(page, testInfo, `quarter-1-ben-seasoned-${width}`);
+    for (const id of BEST) {
+      await page.locator(`button.choice[data-choice="${id}"]`).click();
+      await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
+    }
+    await expect(page.locator('.debrief')).toBeVisible();
+    // the variant's best path reaches the top band of the debrief
+    await expect(page.locator('.debrief')).toContainText(
+      'The hospital now buys from Halvorsen, not just from Sara.',
+    );
+    await attachScreenshot(page, testInfo, `debrief-ben-seasoned-${width}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: testInfo.outputPath(`debrief-top-${width}.png`) });
+    expect(problems).toEqual([]);
+  });
+}
