@@ -15,6 +15,7 @@ import {
   playChoices,
   situationById,
 } from '../../src/sim/index.ts';
+import { marketCensus } from '../../src/workers/fair-score.ts';
 import {
   bundled,
   createAssignment,
@@ -145,6 +146,39 @@ situations:`,
     }
     // three colleagues who start one after the other read three different markets
     expect(dealt).toEqual(['green', 'seasoned', 'burned']);
+  });
+
+  it('cheat: copying a colleague’s replies: in a shipped scenario, a colleague’s best path typed in on the next market dealt is graded far below hers', async () => {
+    const vd = bundled('value-discipline');
+    const made = await createAssignment(base, {
+      scenario: { kind: 'bundled', id: 'value-discipline' },
+      attempts: 1,
+      passMark: 60,
+    });
+    const id = made.assignment.id;
+    // Ana plays her own market's best path, as a strong trainee would
+    const first = (await start(base, id, tokenOf(made, ANA))).body.attempt;
+    const hers = marketCensus(vd, first.seed).par.find((p) => p.policy === 'best')!.choices;
+    const anaDone = await playThrough(
+      base,
+      id,
+      tokenOf(made, ANA),
+      vd,
+      first,
+      (_, q) => hers[q - 1]!,
+    );
+    expect(anaDone.fairScore).toBeGreaterThanOrEqual(95);
+    expect(anaDone.passed).toBe(true);
+    // Ben starts next, is dealt the next starting situation, and types in Ana's replies
+    const second = (await start(base, id, tokenOf(made, BEN))).body.attempt;
+    expect(marketVariant(vd, second.seed)?.id).not.toBe(marketVariant(vd, first.seed)?.id);
+    const benDone = await playThrough(base, id, tokenOf(made, BEN), vd, second, (replies, q) =>
+      replies.includes(hers[q - 1]!) ? hers[q - 1]! : replies[0]!,
+    );
+    expect(benDone.choices).toEqual(hers);
+    // over 625 such pairs of markets the copy never reached the 20th percentile
+    expect(benDone.fairScore).toBeLessThanOrEqual(40);
+    expect(benDone.passed).toBe(false);
   });
 
   it('cheat: typing in the best path worked out for a guessed seed', async () => {
