@@ -142,6 +142,31 @@ export const TERMS = {
 
 export type TermKey = keyof typeof TERMS;
 
+// A tap elsewhere takes the focus from an open term (so closes its definition) before the
+// tap's click lands. On a phone the definition lies in the text, and closing it then pulls
+// what follows it up under the finger: the tap on "On to quarter N" below would miss. So
+// the page notes a press that has not yet become a click, and a term that loses focus to
+// one closes once the click has landed (its target chosen), or soon after if none comes.
+let pressing = false;
+let watching = false;
+function watchPresses(): void {
+  if (watching) return;
+  watching = true;
+  document.addEventListener('pointerdown', () => (pressing = true), { capture: true });
+  document.addEventListener('click', () => (pressing = false));
+}
+
+/** Runs `close` once the press under way has clicked, or after a moment without a click. */
+function afterThePress(close: () => void): void {
+  const done = () => {
+    clearTimeout(timer);
+    document.removeEventListener('click', done, { capture: true });
+    close();
+  };
+  const timer = setTimeout(done, 700);
+  document.addEventListener('click', done, { capture: true });
+}
+
 /**
  * A term on screen with its definition a hover, focus or tap away. `text` is what the
  * screen says (the term's own name by default).
@@ -153,6 +178,7 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
     { class: 'term-tip', id, attrs: { role: 'tooltip' } },
     TERMS[key].definition,
   );
+  watchPresses();
   const wrap = h('span', { class: 'term-wrap' });
   const open = (yes: boolean) => {
     wrap.classList.toggle('open', yes);
@@ -180,8 +206,12 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
           }
         },
         blur: () => {
-          open(false);
-          wrap.classList.remove('dismissed');
+          const close = () => {
+            open(false);
+            wrap.classList.remove('dismissed');
+          };
+          if (pressing) afterThePress(close);
+          else close();
         },
         pointermove: (e) => {
           if (e.pointerType === 'mouse' || e.pointerType === 'pen') hover(true);
