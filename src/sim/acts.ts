@@ -83,7 +83,12 @@ function sharedContacts(state: SimState): number {
  * and contacts the company shares (so no one person is a bottleneck).
  */
 export function capacity(state: SimState): number {
-  return readiness(state) * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state));
+  return capacityWith(readiness(state), state);
+}
+
+/** Capacity for a given readiness: the freedom to act and the contacts the company shares. */
+function capacityWith(ready: number, state: SimState): number {
+  return ready * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state));
 }
 
 /**
@@ -93,8 +98,7 @@ export function capacity(state: SimState): number {
  * seasoned team; a person who has left carries nothing.
  */
 function capacityOf(state: SimState, m: MemberState | null): number {
-  if (m === null) return 0;
-  return readinessOf(m) * (0.5 + 0.5 * state.autonomy) * (0.7 + 0.6 * sharedContacts(state));
+  return m === null ? 0 : capacityWith(readinessOf(m), state);
 }
 
 interface ActCtx {

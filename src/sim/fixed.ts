@@ -71,37 +71,31 @@ function halfTurn(deg: number): number {
   return deg >= -180 && deg <= 180 ? deg : deg - 360 * Math.round(deg / 360);
 }
 
-/** The cosine of an angle in degrees: plain arithmetic, the same bits in every engine. */
-export function cosDeg(deg: number): number {
-  const d = halfTurn(deg);
-  // cos(180° − d) = −cos(d)
-  if (d > 90) return -cosQuarter((180 - d) * RAD);
-  if (d < -90) return -cosQuarter((-180 - d) * RAD);
-  return cosQuarter(d * RAD);
-}
-
-/** The sine of an angle in degrees: plain arithmetic, the same bits in every engine. */
-export function sinDeg(deg: number): number {
-  const d = halfTurn(deg);
-  // sin(180° − d) = sin(d)
-  if (d > 90) return sinQuarter((180 - d) * RAD);
-  if (d < -90) return sinQuarter((-180 - d) * RAD);
-  return sinQuarter(d * RAD);
-}
-
 /**
- * The cosine and sine of an angle in degrees, the very numbers cosDeg and sinDeg give,
- * written into `turned` (cosine, then sine) rather than returned: a number returned by a
- * function the engine does not inline comes back in a fresh heap box, and the census
+ * The cosine and sine of an angle in degrees, plain arithmetic with the same bits in every
+ * engine, written into `turned` (cosine, then sine) rather than returned: a number returned
+ * by a function the engine does not inline comes back in a fresh heap box, and the census
  * turns every rope twice a quarter. Storing into a Float64Array allocates nothing.
  */
 export function turnDeg(deg: number): void {
   const d = halfTurn(deg);
-  // the reflections of cosDeg and sinDeg, shared
+  // past a quarter turn: cos(180° − d) = −cos(d), sin(180° − d) = sin(d)
   const x = (d > 90 ? 180 - d : d < -90 ? -180 - d : d) * RAD;
   const c = cosQuarter(x);
   turned[0] = d > 90 || d < -90 ? -c : c;
   turned[1] = sinQuarter(x);
+}
+
+/** The cosine of an angle in degrees (turnDeg's, for code off the census's path). */
+export function cosDeg(deg: number): number {
+  turnDeg(deg);
+  return turned[0]!;
+}
+
+/** The sine of an angle in degrees (turnDeg's, for code off the census's path). */
+export function sinDeg(deg: number): number {
+  turnDeg(deg);
+  return turned[1]!;
 }
 
 /** The last turnDeg's cosine [0] and sine [1]. */
