@@ -12,7 +12,8 @@ export function copyingHint(scenario: ScenarioDef): string {
   if (markets.length === 0) {
     return 'Every market of this scenario starts alike: a colleague’s best replies still score at the top on another trainee’s market. Where copying matters, choose a scenario that deals several starting situations.';
   }
-  const names = markets.map(marketName).join(', ');
+  // quoted and set apart by semicolons: a name may hold commas ("Chloé seasoned, Ben new")
+  const names = markets.map((m) => `“${marketName(m)}”`).join('; ');
   return `Deals ${markets.length} starting situations, one per market (${names}): what is right depends on the trainee’s own team and customer, so a colleague’s best replies from another situation fall well short of the top.`;
 }
 

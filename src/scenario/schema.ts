@@ -80,12 +80,22 @@ const memberEffects = z
   .record(id, memberEffect)
   .describe('Effects on named members of the team, by member id.');
 
-const delayed = z.strictObject({
-  after: z.int().min(1).max(12).describe('Quarters after the choice: 1 means at the next quarter.'),
-  effects: effectSet,
-  members: memberEffects.optional(),
-  note: text(300).describe('Shown in the debrief as the cause of this change.').optional(),
-});
+// `effects` may be left out when `members` is given (a rep who leaves a quarter later);
+// an entry with neither is refused in semantics.ts, at its line. The JSON Schema says the
+// same, so an editor flags it as the author types.
+const delayed = z
+  .strictObject({
+    after: z
+      .int()
+      .min(1)
+      .max(12)
+      .describe('Quarters after the choice: 1 means at the next quarter.'),
+    effects: effectSet.optional(),
+    members: memberEffects.optional(),
+    note: text(300).describe('Shown in the debrief as the cause of this change.').optional(),
+  })
+  .meta({ anyOf: [{ required: ['effects'] }, { required: ['members'] }] })
+  .describe('A delayed entry: `effects`, `members` or both, some quarters after the choice.');
 
 const acts = z
   .strictObject({
@@ -296,6 +306,11 @@ const customer = z.strictObject({
 const market = z
   .strictObject({
     id,
+    name: text(60)
+      .describe(
+        'The variant\'s name on the briefing, the debrief and HR\'s scenario picker, in plain words ("Chloé seasoned, Ben new"). Without it the screens use the id in words.',
+      )
+      .optional(),
     brief: text(600).describe(
       'What the trainee reads at the start of a market dealt this variant: who is new, how the customer feels about us, how strong the rival is. Plain text.',
     ),

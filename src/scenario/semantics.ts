@@ -1,3 +1,4 @@
+import { marketName } from '../sim/index.ts';
 import { formatPath } from './errors.ts';
 import { checkPaths } from './paths.ts';
 import type { ScenarioFile } from './schema.ts';
@@ -49,6 +50,26 @@ function repeatedDepartments(
       out.push({
         path: [...path, j],
         message: `the department "${d}" is listed twice; ${formatPath([...path, first])} already names it`,
+      });
+    }
+  });
+}
+
+/**
+ * Two variants the screens would name alike (a `name`, or the id in words where there is
+ * none): the trainee, the debrief and HR could not tell them apart.
+ */
+function sameNames(markets: NonNullable<ScenarioFile['markets']>, out: SemanticIssue[]) {
+  const seen = new Map<string, number>();
+  markets.forEach((m, i) => {
+    const shown = marketName(m).trim().toLowerCase();
+    const first = seen.get(shown);
+    if (first === undefined) {
+      seen.set(shown, i);
+    } else if (markets[first]!.id !== m.id) {
+      out.push({
+        path: ['markets', i, m.name === undefined ? 'id' : 'name'],
+        message: `the screens would name this market "${marketName(m)}", as they name markets[${first}]: give each market a name of its own`,
       });
     }
   });
@@ -114,6 +135,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   }
 
   duplicates(s.markets ?? [], ['markets'], 'market', out);
+  sameNames(s.markets ?? [], out);
   const competitorIds = s.competitors.map((c) => c.id);
   (s.markets ?? []).forEach((market, i) => {
     for (const [id, start] of Object.entries(market.team ?? {})) {
@@ -210,6 +232,13 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       checkPerson(c, path);
       c.later?.forEach((l, k) => {
         checkMembers(l.members, [...path, 'later', k]);
+        if (l.effects === undefined && Object.keys(l.members ?? {}).length === 0) {
+          out.push({
+            path: [...path, 'later', k],
+            message:
+              'this delayed entry changes nothing: give it effects (a change to the market), members (a change to a team member), or both',
+          });
+        }
       });
     });
     if (used.size === 1) {

@@ -15,9 +15,12 @@ function hash(text: string): number {
   return h;
 }
 
-/** "new leads" for `new-leads`: the variant's id in words, as the screens name it. */
-export function marketName(market: MarketDef): string {
-  return market.id.replaceAll('-', ' ');
+/**
+ * The variant as the screens name it: its `name` ("Chloé seasoned, Ben new") where the
+ * scenario gives one, else its id in words ("new leads" for `new-leads`).
+ */
+export function marketName(market: { id: string; name?: string | undefined }): string {
+  return market.name ?? market.id.replaceAll('-', ' ');
 }
 
 /** The index of the variant this seed is dealt; null for a scenario without variants. */

@@ -1,5 +1,6 @@
 import type { PreparedChoice } from './prepared.ts';
 import type { PendingEffect } from './state.ts';
+import type { EffectSet } from './types.ts';
 
 // Effects a reply sets off for later quarters, kept in the state as pending entries until
 // they fall due. A reply made in a given quarter always schedules the same entries, so they
@@ -9,6 +10,9 @@ import type { PendingEffect } from './state.ts';
 // is replaced, never edited), so sharing them is safe.
 
 const NO_PENDING: readonly PendingEffect[] = Object.freeze([]);
+// an entry that only moves members (no `effects` in the file) changes no figure of the
+// market: the quarter's step reads every pending entry's effects, so it gets an empty set
+const NO_EFFECTS: EffectSet = Object.freeze({});
 
 /** The entries `choice`, made in `quarter`, schedules, in the order the scenario lists them. */
 export function scheduledBy(choice: PreparedChoice, quarter: number): readonly PendingEffect[] {
@@ -18,7 +22,7 @@ export function scheduledBy(choice: PreparedChoice, quarter: number): readonly P
   if (known !== undefined) return known;
   const made: readonly PendingEffect[] = later.map((l) => ({
     due: quarter + l.after,
-    effects: l.effects,
+    effects: l.effects ?? NO_EFFECTS,
     ...(l.members ? { members: l.members } : {}),
     cause: {
       source: 'later' as const,

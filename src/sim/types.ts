@@ -44,7 +44,8 @@ export interface Effects {
 export interface DelayedEffect {
   /** quarters after the choice (1 = next quarter) */
   after: number;
-  effects: EffectSet;
+  /** optional when `members` is given: an entry may only move a member */
+  effects?: EffectSet;
   members?: Record<string, MemberEffect>;
   note?: string;
 }
@@ -248,6 +249,8 @@ export type MemberStart = Partial<
  */
 export interface MarketDef {
   id: string;
+  /** the variant's name on screen ("Chloé seasoned, Ben new"); without it, its id in words */
+  name?: string;
   /** what the trainee reads at the start: who is new, how the customer feels about us */
   brief: string;
   /** by member id */

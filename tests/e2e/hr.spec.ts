@@ -6,7 +6,7 @@ import { parseCsv } from '../../src/lib/csv.ts';
 import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { census, percentile, playPolicy, score } from '../../src/sim/index.ts';
+import { census, marketName, percentile, playPolicy, score } from '../../src/sim/index.ts';
 import { makeLinks, playLink } from './helpers/hr.ts';
 
 const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
@@ -384,7 +384,8 @@ test('the scenario picker says whether a colleague’s best replies carry over t
     await picker.selectOption(scenario.id);
     if (scenario.markets) {
       await expect(hint).toContainText(`Deals ${scenario.markets.length} starting situations`);
-      await expect(hint).toContainText(scenario.markets[0]!.id.replaceAll('-', ' '));
+      // by the names the scenario gives them, each in quotes (a name may hold a comma)
+      for (const m of scenario.markets) await expect(hint).toContainText(`“${marketName(m)}”`);
       await expect(hint).toContainText('fall well short of the top');
     } else {
       await expect(hint).toContainText('still score at the top');

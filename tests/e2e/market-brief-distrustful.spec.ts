@@ -38,9 +38,11 @@ for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await openGame(page, '?scenario=distrustful-account&seed=2');
     const brief = page.getByRole('complementary', { name: 'Your market' });
-    await expect(brief).toContainText('new team');
+    await expect(brief).toContainText('A new team, a divided Norsk');
     await expect(brief).toContainText('Your whole team is new to an account like Vantor');
-    await expect(page.locator('.kicker').first()).toContainText('market #2 · new team');
+    await expect(page.locator('.kicker').first()).toContainText(
+      'market #2 · A new team, a divided Norsk',
+    );
     // the team is introduced with this market's figures: Aisha is still learning here
     await expect(page.locator('.team-list [data-member="aisha"]')).toContainText('still learning');
     await attachScreenshot(page, testInfo, `briefing-new-team-${width}`);
@@ -59,7 +61,7 @@ for (const [width, height] of SIZES) {
     }
     const debrief = page.locator('.debrief');
     await expect(debrief).toBeVisible();
-    await expect(debrief).toContainText('new team');
+    await expect(debrief).toContainText('A new team, a divided Norsk');
     const played = await page.evaluate(() => window.__TEST__!.store.getState().sim!.choices);
     expect(played).toEqual(NEW_TEAM_BEST);
     // the page scores the game as the model's command line does

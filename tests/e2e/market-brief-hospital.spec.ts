@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { attachScreenshot, openGame, watchPage } from './helpers/game.ts';
 
-// who-owns deals two starting situations (issue 18): seed 2 is dealt "ben seasoned", where
+// who-owns deals two starting situations (issue 18): seed 2 is dealt "Ben seasoned, Chloé new", where
 // Ben has sold servicing to hospitals for ten years and Chloé is new to them. The trainee
 // reads it on the briefing and beside the first decision, and plays the market to its
 // debrief with that variant's best path: every hand-over goes to Ben, not Chloé.
@@ -31,9 +31,12 @@ for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await openGame(page, '?scenario=who-owns&seed=2');
     const brief = page.getByRole('complementary', { name: 'Your market' });
-    await expect(brief).toContainText('ben seasoned');
+    // named as the scenario names it, accent and all, not from its id
+    await expect(brief).toContainText('Your market: Ben seasoned, Chloé new');
     await expect(brief).toContainText('ten years selling equipment servicing to hospitals');
-    await expect(page.locator('.kicker').first()).toContainText('market #2 · ben seasoned');
+    await expect(page.locator('.kicker').first()).toContainText(
+      'market #2 · Ben seasoned, Chloé new',
+    );
     await attachScreenshot(page, testInfo, `briefing-ben-seasoned-${width}`);
 
     await page.getByRole('button', { name: 'Start quarter 1' }).click();
@@ -46,6 +49,10 @@ for (const [width, height] of SIZES) {
       await page.getByRole('button', { name: /^(On to quarter \d+|See the debrief)$/ }).click();
     }
     await expect(page.locator('.debrief')).toBeVisible();
+    await expect(page.locator('.debrief .kicker')).toContainText(
+      'market #2 · Ben seasoned, Chloé new',
+    );
+    await expect(page.locator('.debrief')).not.toContainText('ben seasoned');
     // the variant's best path reaches the top band of the debrief
     await expect(page.locator('.debrief')).toContainText(
       'The hospital now buys from Halvorsen, not just from Sara.',

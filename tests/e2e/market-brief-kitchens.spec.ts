@@ -31,9 +31,11 @@ for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await openGame(page, '?scenario=scripts-or-judgement&seed=2');
     const brief = page.getByRole('complementary', { name: 'Your market' });
-    await expect(brief).toContainText('shared notes');
+    await expect(brief).toContainText('Notes in the CRM, a green team');
     await expect(brief).toContainText('the CRM already holds what the team knows');
-    await expect(page.locator('.kicker').first()).toContainText('market #2 · shared notes');
+    await expect(page.locator('.kicker').first()).toContainText(
+      'market #2 · Notes in the CRM, a green team',
+    );
     await attachScreenshot(page, testInfo, `briefing-shared-notes-${width}`);
 
     await page.getByRole('button', { name: 'Start quarter 1' }).click();

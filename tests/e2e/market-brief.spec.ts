@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { marketIndex } from '../../src/sim/index.ts';
+import { marketIndex, marketName } from '../../src/sim/index.ts';
 import { attachScreenshot, openGame, simulate, watchPage } from './helpers/game.ts';
 
 // Market variants (issue 18, 14): each market of silos is dealt one of three starting
@@ -17,19 +17,21 @@ for (const [width, height] of SIZES) {
     const problems = await watchPage(page);
     await page.setViewportSize({ width, height });
 
-    // seed 7 of silos is dealt "new leads": Priya is still learning there
+    // seed 7 of silos is dealt "New leads, a weakened rival": Priya is still learning there
     await openGame(page, '?scenario=silos&seed=7');
     const brief = page.getByRole('complementary', { name: 'Your market' });
-    await expect(brief).toContainText('new leads');
+    await expect(brief).toContainText('New leads, a weakened rival');
     await expect(brief).toContainText('took over their lines this year');
-    await expect(page.locator('.kicker').first()).toContainText('market #7 · new leads');
+    await expect(page.locator('.kicker').first()).toContainText(
+      'market #7 · New leads, a weakened rival',
+    );
     const priya = page.locator('.team-list [data-member="priya"]');
     await expect(priya).toContainText('still learning');
     await attachScreenshot(page, testInfo, `briefing-new-leads-${width}`);
 
     await page.getByRole('button', { name: 'Start quarter 1' }).click();
     await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
-      'new leads',
+      'New leads, a weakened rival',
     );
     await page.locator('button.choice').first().click();
     await page.locator('[data-next]').click();
@@ -37,10 +39,10 @@ for (const [width, height] of SIZES) {
     await expect(page.locator('button.choice').first()).toBeVisible();
     await expect(page.getByRole('complementary', { name: 'Your market' })).toHaveCount(0);
 
-    // seed 3 is dealt "seasoned leads": the same Priya is strong there
+    // seed 3 is dealt "Seasoned leads, a strong rival": the same Priya is strong there
     await openGame(page, '?scenario=silos&seed=3');
     await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
-      'seasoned leads',
+      'Seasoned leads, a strong rival',
     );
     await expect(page.locator('.team-list [data-member="priya"]')).toContainText('strong');
     expect(problems).toEqual([]);
@@ -70,7 +72,7 @@ for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await openGame(page, '?scenario=value-discipline&seed=3');
     const brief = page.getByRole('complementary', { name: 'Your market' });
-    await expect(brief).toContainText('new team');
+    await expect(brief).toContainText('New team, a customer that trusts us');
     await expect(brief).toContainText('none has carried it alone');
     await expect(page.locator('.team-list [data-member="ravi"]')).toContainText('still learning');
     await attachScreenshot(page, testInfo, `vd-briefing-new-team-${width}`);
@@ -93,7 +95,7 @@ for (const [width, height] of SIZES) {
     await expect(page.locator('.debrief')).toContainText(
       new RegExp(`rubric:\\s*${expected}\\s*/\\s*100`),
     );
-    await expect(page.locator('.debrief')).toContainText('new team');
+    await expect(page.locator('.debrief')).toContainText('New team, a customer that trusts us');
     await attachScreenshot(page, testInfo, `vd-debrief-new-team-${width}`);
     expect(problems).toEqual([]);
   });
@@ -114,7 +116,7 @@ for (const { scenario } of loadBundledScenarios().filter((b) => b.scenario.marke
       await openGame(page, `?scenario=${scenario.id}&seed=${n}`);
       await page.getByRole('button', { name: 'Start quarter 1' }).click();
       await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
-        market.id.replaceAll('-', ' '),
+        marketName(market),
       );
       const bottom = await page
         .locator('button.choice')

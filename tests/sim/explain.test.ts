@@ -44,7 +44,7 @@ describe('explainGame', () => {
     // that tuning will change
     const scheduled = (def.later ?? [])
       .filter((l) => l.after === 1)
-      .reduce((sum, l) => sum + (l.effects.trust ?? 0), 0);
+      .reduce((sum, l) => sum + (l.effects?.trust ?? 0), 0);
     expect(scheduled).toBeGreaterThan(0);
     const trust = q1.effects.find((x) => x.metric === 'trust')!;
     expect(trust.later).toBeCloseTo(scheduled, 6);

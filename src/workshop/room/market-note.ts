@@ -1,4 +1,4 @@
-import { marketVariant, type ScenarioDef } from '../../sim/index.ts';
+import { marketName, marketVariant, type ScenarioDef } from '../../sim/index.ts';
 import { h } from '../dom.ts';
 
 // The starting situation the room's one market was dealt (src/sim/market.ts), so the
@@ -10,7 +10,7 @@ export function roomMarketNote(scenario: ScenarioDef, seed: string): HTMLElement
   return h(
     'p',
     { class: 'room-market', attrs: { 'data-market': market.id } },
-    h('strong', null, `The room's market: ${market.id.replaceAll('-', ' ')}. `),
+    h('strong', null, `The room's market: ${marketName(market)}. `),
     market.brief,
   );
 }
