@@ -5,7 +5,12 @@ import {
   waitForRopeView,
   watchPage,
 } from './helpers/game.ts';
-import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import {
+  createAssessment,
+  createRoom,
+  type RoomServer,
+  startRoomServer,
+} from './helpers/room-server.ts';
 
 // "The game is now ready to play offline, too." is said only where it is true. An assessed
 // attempt and a live room are played by the server, so their pages never say it, even on
@@ -24,24 +29,15 @@ test.afterAll(async () => {
 
 test('an assessed attempt does not say that the game plays offline', async ({ page }, testInfo) => {
   const problems = await watchPage(page);
-  const res = await fetch(`${server.base}api/assignments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Offline check',
-      scenario: { kind: 'bundled', id: 'tutorial' },
-      passMark: 50,
-      attempts: 1,
-      trainees: ['ana@example.com'],
-    }),
+  const { links } = await createAssessment(server.base, {
+    title: 'Offline check',
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    passMark: 50,
+    attempts: 1,
+    trainees: ['ana@example.com'],
   });
-  expect(res.ok).toBe(true);
-  const made = (await res.json()) as {
-    assignment: { id: string };
-    trainees: { token: string }[];
-  };
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${server.base}?assess=${made.assignment.id}&t=${made.trainees[0]!.token}`);
+  await page.goto(links[0]!);
   await waitForRopeView(page);
   await expect(page.locator('.room-bar')).toContainText('Assessed: Offline check');
   await expect(page.locator('button.choice').first()).toBeVisible();
