@@ -38,8 +38,9 @@ async function playToLastDecision(page: Page): Promise<void> {
  * the shares the model moved between.
  */
 async function openDebriefMidAnimation(page: Page) {
-  await page.locator('button.choice').first().click();
-  await expect(page.locator('button[data-next]')).toHaveText('See the debrief');
+  await expect(page.locator('button.choice').first()).toBeVisible();
+  // both presses in the page, so that a slow machine's round trips cannot outlast the
+  // quarter's three seconds of animation
   return page.evaluate(async () => {
     const hook = window.__TEST__!;
     const game = hook.ropeView!.game as {
@@ -47,8 +48,13 @@ async function openDebriefMidAnimation(page: Page) {
       scene: { getScene(key: string): { labelBoxes(): Box[]; playing: boolean } };
     };
     const scene = game.scene.getScene('ropes');
+    (document.querySelector('button.choice') as HTMLButtonElement).click();
+    const next = () => document.querySelector<HTMLButtonElement>('button[data-next]');
+    while (next()?.textContent !== 'See the debrief') {
+      await new Promise((r) => requestAnimationFrame(r));
+    }
     const playingAtOpen = scene.playing;
-    (document.querySelector('button[data-next]') as HTMLButtonElement).click();
+    next()!.click();
     const from = game.loop.frame;
     while (game.loop.frame < from + 2) await new Promise((r) => requestAnimationFrame(r));
     const s = hook.store.getState();
