@@ -5,12 +5,7 @@ import {
   waitForRopeView,
   watchPage,
 } from './helpers/game.ts';
-import {
-  createAssessment,
-  createRoom,
-  type RoomServer,
-  startRoomServer,
-} from './helpers/room-server.ts';
+import { createAssessment, createRoom, roomServerForFile } from './helpers/room-server.ts';
 
 // "The game is now ready to play offline, too." is said only where it is true. An assessed
 // attempt and a live room are played by the server, so their pages never say it, even on
@@ -19,13 +14,7 @@ import {
 
 const NOTE = 'The game is now ready to play offline, too.';
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 test('an assessed attempt does not say that the game plays offline', async ({ page }, testInfo) => {
   const problems = await watchPage(page);

@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { attachScreenshot, expectNoAxeViolations, watchPage } from './helpers/game.ts';
-import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { createRoom, roomServerForFile } from './helpers/room-server.ts';
 
 // A live workshop on a phone (360 × 740): the facilitator's page keeps its tabs on the
 // screen (they wrap, and still move with the arrow keys as a tab list), and a trainee who
 // opens the join link sees the room's form on the first screen (with no note that the game
 // plays offline: a room needs the server, tests/e2e/offline-notice.spec.ts).
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 test.use({ viewport: { width: 360, height: 740 } });
 

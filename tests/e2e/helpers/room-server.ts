@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { test } from '@playwright/test';
 import { tempDir } from '../../helpers/temp.ts';
 import { ROOT } from './game.ts';
 
@@ -66,6 +67,26 @@ export async function startRoomServer(
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * The room server for every test of the file this is called in: started before the first,
+ * stopped after the last. Read `base` in the tests.
+ */
+export function roomServerForFile(): { readonly base: string } {
+  let server: RoomServer | null = null;
+  test.beforeAll(async () => {
+    server = await startRoomServer();
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get base() {
+      if (!server) throw new Error('the room server is read before it started');
+      return server.base;
+    },
   };
 }
 
