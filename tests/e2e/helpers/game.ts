@@ -222,6 +222,22 @@ export async function shootAtBothSizes(page: Page, name: string): Promise<void> 
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
+/**
+ * Waits until the page's service worker has cached the site and is active: the moment the
+ * game says it now plays offline, where it says so (src/app/offline-notice.ts).
+ */
+export async function waitForOfflineCache(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active!;
+    if (worker.state === 'activated') return;
+    await new Promise<void>((done) =>
+      worker.addEventListener('statechange', () => worker.state === 'activated' && done()),
+    );
+  });
+  // the page hears of the activation in a task of its own
+  await page.waitForTimeout(1000);
+}
+
 /** The ids of the bundled scenarios, read from the files the build bundles. */
 export function bundledIds(): string[] {
   const dir = `${ROOT}scenarios/`;
