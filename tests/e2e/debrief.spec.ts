@@ -428,6 +428,8 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     );
     await expect(page.locator('.fair-statement')).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('.decision-card')).toHaveCount(8, { timeout: 60_000 });
+    // on a phone each quarter's card is folded to its heading: a tap opens quarter 2's
+    await page.locator('.decision-card[data-quarter="2"] summary').click();
     await page
       .getByRole('button', { name: 'What if I had chosen differently in quarter 2?' })
       .click();
