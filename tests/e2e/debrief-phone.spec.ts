@@ -1,5 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, openGame, waitForRopeView, watchPage } from './helpers/game.ts';
+import {
+  expectNoAxeViolations,
+  openGame,
+  playThroughStore,
+  waitForRopeView,
+  watchPage,
+} from './helpers/game.ts';
 
 // The debrief on a phone: after a full game its long parts fold to their headings, so the
 // score, the fair score and the band's verdict fill the first screens and each quarter's
@@ -14,21 +20,8 @@ const HEIGHT_WITH_EVERYTHING_OPEN = 17_777;
 async function playToDebrief(page: Page): Promise<void> {
   await openGame(page);
   await waitForRopeView(page);
-  await page.evaluate(() => {
-    const store = window.__TEST__!.store;
-    store.getState().pickScenario('silos', '7');
-    store.getState().beginQuarters();
-    for (let guard = 0; guard < 40 && store.getState().screen !== 'debrief'; guard++) {
-      const s = store.getState();
-      if (s.phase === 'outcome') {
-        s.nextQuarter();
-        continue;
-      }
-      const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
-      // a mixed line: the quarter decides which option is taken
-      s.choose(situation.choices[s.sim!.quarter % situation.choices.length]!.id);
-    }
-  });
+  await playThroughStore(page, { scenario: 'silos', seed: '7', pick: 'mixed' });
+  await page.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
   await expect(page.locator('.fair-statement')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.decision-card')).toHaveCount(8, { timeout: 60_000 });
 }

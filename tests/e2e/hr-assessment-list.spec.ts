@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { accountsText, PASSWORDS } from '../server/account-helpers.ts';
 import { expectNoAxeViolations, shootAtBothSizes, watchPage } from './helpers/game.ts';
 import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
@@ -31,16 +31,21 @@ async function makeAssessment(title: string): Promise<void> {
   expect(made.status).toBe(201);
 }
 
-test("the list of assessments keeps its short columns' words whole", async ({ page }) => {
-  const problems = await watchPage(page);
-  await makeAssessment('Key accounts, December');
-  await page.setViewportSize({ width: 1280, height: 800 });
+/** HR's page from the server at this size, signed in as HR: the list of assessments. */
+async function listSignedIn(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
   await page.goto(`${server.base}hr.html`);
   const panel = page.getByRole('group', { name: 'Sign in to the server' });
   await panel.getByLabel('Name').fill('hana');
   await panel.getByLabel('Password').fill(PASSWORDS.hana);
   await panel.getByRole('button', { name: 'Sign in' }).click();
-  const list = page.getByRole('table', { name: 'Assessments on the server' });
+  return page.getByRole('table', { name: 'Assessments on the server' });
+}
+
+test("the list of assessments keeps its short columns' words whole", async ({ page }) => {
+  const problems = await watchPage(page);
+  await makeAssessment('Key accounts, December');
+  const list = await listSignedIn(page, { width: 1280, height: 800 });
   await expect(list).toContainText('Key accounts, December');
 
   // every word of a heading or a cell on one line
@@ -69,13 +74,7 @@ test('on a phone, signed in as HR, the assessments on the server come before the
 }) => {
   const problems = await watchPage(page);
   await makeAssessment('Key accounts, January');
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(`${server.base}hr.html`);
-  const panel = page.getByRole('group', { name: 'Sign in to the server' });
-  await panel.getByLabel('Name').fill('hana');
-  await panel.getByLabel('Password').fill(PASSWORDS.hana);
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-  const list = page.getByRole('table', { name: 'Assessments on the server' });
+  const list = await listSignedIn(page, { width: 360, height: 740 });
   await expect(list).toBeVisible();
   const top = (name: string) =>
     page
