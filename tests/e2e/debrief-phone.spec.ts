@@ -114,6 +114,12 @@ test.describe('the debrief on a phone', () => {
     );
     expect(overflow, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(0);
     await shotAtTop(page, '#charts-h', 'debrief-phone-charts-open');
+    // printed, the folded reflection prints whole (its plan's plain copy), as on a laptop
+    await expect(page.locator('.reflect-plan')).toBeHidden();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.reflect-plan .print-answer')).toBeVisible();
+    await expect(page.locator('.reflect-plan .print-answer')).toHaveText('(not answered)');
+    await page.emulateMedia({ media: 'screen' });
     await page.locator('section.reflect summary').first().tap();
     await expect(page.getByLabel(/Your action plan/)).toBeVisible();
     await expectNoAxeViolations(page, 'the debrief at 360 px with folds open and closed');
