@@ -30,8 +30,12 @@ export function policiesOf(scenario: ScenarioDef): string[] {
   return [...NAMED_POLICIES, ...scenario.styles];
 }
 
-/** Always the first choice of the given style; the first choice shown where there is none. */
-function styleChoice(scenario: ScenarioDef, state: SimState, style: string): string {
+/**
+ * Always the first choice of the given style; the first choice shown where there is none.
+ * (The first of the style in the file, not as shown: with the shown order the crisis rule
+ * reaches the 75th percentile in who-owns, which must be rebalanced before the rule can change.)
+ */
+export function styleChoice(scenario: ScenarioDef, state: SimState, style: string): string {
   const s = situationById(scenario, state.situationId!);
   const c = s.choices.find((x) => x.style === style);
   return c ? c.id : firstShown(scenario, state);
