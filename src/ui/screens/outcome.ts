@@ -33,6 +33,7 @@ function causeItem(line: WhyLine, show: (steps: number) => string): HTMLElement 
 function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
   const now = fw.lines.filter((l) => l.group === 'now');
   const standing = fw.lines.filter((l) => l.group === 'standing');
+  const rounding = fw.lines.filter((l) => l.group === 'rounding');
   const list = (lines: WhyLine[]) =>
     h('ul', { class: 'why-list' }, ...lines.map((l) => causeItem(l, show)));
   return h(
@@ -55,6 +56,8 @@ function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
       ? h('p', { class: 'why-group' }, term('standing', 'Already pulling as the quarter opened'))
       : null,
     standing.length ? list(standing) : null,
+    // what rounding alone made of the change: no cause is credited with it
+    rounding.length ? list(rounding) : null,
   );
 }
 
