@@ -96,7 +96,7 @@ export interface TurningPoint {
 export interface Explanation {
   score: number;
   decisions: DecisionExplanation[];
-  /** decisions ordered by swing, largest first; only those where another option changes the score */
+  /** decisions ordered by swing, largest first; every one where another option changes the score */
   turningPoints: TurningPoint[];
   styleFit: { good: number; poor: number; neutral: number; sentence: string };
 }
@@ -104,7 +104,7 @@ export interface Explanation {
 export interface ExplainOptions {
   /** the best path's choices on this seed, if already known (e.g. from the census worker) */
   best?: readonly string[];
-  /** how many turning points to keep (default 3) */
+  /** how many turning points to keep, largest first (default: all) */
   turningPoints?: number;
 }
 
@@ -431,13 +431,38 @@ function turningPoint(
       };
     });
   const swing = alternatives.reduce((m, a) => Math.max(m, Math.abs(a.change)), 0);
+  return {
+    quarter,
+    choiceId: chosen,
+    swing,
+    alternatives,
+    sentence: turningSentence(quarter, actual, alternatives),
+  };
+}
+
+/**
+ * What made a decision a turning point: the reply that would have changed the final score
+ * most (its swing, which the star counts, up or down), and the one that would have scored
+ * most where that is another.
+ */
+function turningSentence(quarter: number, actual: number, alternatives: Alternative[]): string {
   const top = [...alternatives].sort((a, b) => b.change - a.change)[0];
-  const sentence = !top
-    ? `Q${quarter} offered no other option.`
-    : top.change > 0
-      ? `Q${quarter} was a turning point: "${top.label}" instead would have scored ${top.score} rather than ${actual} (+${top.change}).`
-      : `Q${quarter} was a turning point: every other option would have scored less (as much as ${swing} points lower).`;
-  return { quarter, choiceId: chosen, swing, alternatives, sentence };
+  if (!top) return `Q${quarter} offered no other option.`;
+  const widest = [...alternatives].sort(
+    (a, b) => Math.abs(b.change) - Math.abs(a.change) || b.change - a.change,
+  )[0]!;
+  const head = `Q${quarter} was a turning point:`;
+  const instead = (a: Alternative) =>
+    `"${a.label}" instead would have scored ${a.score} rather than ${actual} (${a.change > 0 ? '+' : '−'}${Math.abs(a.change)})`;
+  if (top.change > 0) {
+    return widest === top || widest.change >= 0
+      ? `${head} ${instead(top)}.`
+      : `${head} ${instead(widest)}; "${top.label}" would have scored ${top.score} (+${top.change}).`;
+  }
+  const less = `"${widest.label}" would have scored ${plural(Math.abs(widest.change))} less (${widest.score} rather than ${actual})`;
+  return top.change === 0
+    ? `${head} no other reply would have scored more; ${less}.`
+    : `${head} every other reply would have scored less; ${less}.`;
 }
 
 /** The debrief of a finished (or partly played) game. */
@@ -506,7 +531,7 @@ export function explainGame(
   const turningPoints = turns
     .filter((t) => t.swing > 0)
     .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter)
-    .slice(0, opts.turningPoints ?? 3);
+    .slice(0, opts.turningPoints ?? Number.POSITIVE_INFINITY);
   const good = decisions.filter((d) => d.fit === 'good').length;
   const poor = decisions.filter((d) => d.fit === 'poor').length;
   const judged = good + poor;

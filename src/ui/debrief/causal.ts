@@ -5,7 +5,7 @@ import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
-import { turningPointsThatMattered } from './turning.ts';
+import { MATTERED, turningPointsThatMattered } from './turning.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
 // then and later (explainGame's sentences), what the best path did there on the same
@@ -155,6 +155,11 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
             'div',
             { class: 'turning-list' },
             h('h3', null, term('turning', 'Turning points'), ' in the order they came'),
+            h(
+              'p',
+              { class: 'muted' },
+              `Each ★ marks a decision where another reply would have changed your final score by ${MATTERED} points or more, up or down.`,
+            ),
             h(
               'ul',
               null,
