@@ -1,8 +1,14 @@
-import type { WhyFigure } from './attribution.ts';
 import { bestPath, continueLine } from './policies.ts';
 import { situationById } from './prepared.ts';
 import { score } from './score.ts';
-import { POINTS, roundChange, shownSplit, shownSteps, TENTHS } from './shown-split.ts';
+import {
+  POINTS,
+  roundChange,
+  type SplitFigure,
+  shownSplit,
+  shownSteps,
+  TENTHS,
+} from './shown-split.ts';
 import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
 import { initialState, step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
@@ -24,7 +30,8 @@ const NAMED: Record<string, string> = {
   morale: 'team morale',
   effort: "the team's effort",
   breadth: 'contacts across the customer',
-  autonomy: "the team's say in how it sells",
+  // the glossary's and the play screen's word, explained where the debrief says it
+  autonomy: "the team's autonomy",
   brand: 'brand strength',
   skill: "the team's skill",
 };
@@ -153,8 +160,15 @@ export function ownerOf(
   return c.origin;
 }
 
-/** Figures whose every change the quarter's trail splits by cause: the outcome lists them. */
-const SPLIT: readonly WhyFigure[] = ['trust', 'alignment', 'morale', 'breadth', 'brand'];
+/** Figures each quarter's outcome splits by cause (shown-split.ts): the debrief reads them there. */
+const SPLIT: readonly SplitFigure[] = [
+  'trust',
+  'alignment',
+  'morale',
+  'autonomy',
+  'breadth',
+  'brand',
+];
 
 /** What the outcomes credited to the decision of `quarter`, figure by figure, in points. */
 function splitEffects(

@@ -86,6 +86,38 @@ export interface ShownSplit {
   unshown: number;
 }
 
+/**
+ * Figures the screens split by cause: those the quarter's trail splits, and autonomy, which
+ * only a reply, a delayed effect or an event moves, so its causes are its whole change.
+ */
+export type SplitFigure = WhyFigure | 'autonomy';
+
+interface Part {
+  by: WhySource;
+  change: Partial<Record<SplitFigure, number>>;
+}
+
+/** The parts of a figure that only causes move, one per cause (a reply's several notes are one). */
+function causeParts(state: SimState, quarter: number, figure: 'autonomy'): Part[] {
+  const parts = new Map<string, Part>();
+  for (const c of state.history[quarter - 1]?.causes ?? []) {
+    if (c.metric !== figure) continue;
+    const by: WhySource = {
+      kind: 'cause',
+      source: c.source,
+      ref: c.ref,
+      origin: c.origin,
+      // a delayed effect is told by its note; a reply's own notes are one line
+      ...(c.source === 'later' && c.note !== undefined ? { note: c.note } : {}),
+    };
+    const key = JSON.stringify(by);
+    const part = parts.get(key) ?? { by, change: {} };
+    part.change[figure] = (part.change[figure] ?? 0) + c.delta;
+    parts.set(key, part);
+  }
+  return [...parts.values()];
+}
+
 function metricsBefore(state: SimState, quarter: number): Metrics | undefined {
   return quarter <= 1 ? state.start : state.history[quarter - 2]?.metrics;
 }
@@ -98,7 +130,7 @@ function metricsBefore(state: SimState, quarter: number): Metrics | undefined {
 export function shownSplit(
   state: SimState,
   quarter: number,
-  figure: WhyFigure,
+  figure: SplitFigure,
   shown: ShownScale,
   standingAsOne = false,
 ): ShownSplit | null {
@@ -109,7 +141,9 @@ export function shownSplit(
   const unit = shown.scale * 10 ** shown.digits;
   const lines: { by: WhySource; raw: number }[] = [];
   let standing: { by: WhySource; raw: number } | null = null;
-  for (const p of report.why ?? []) {
+  const parts: readonly Part[] =
+    figure === 'autonomy' ? causeParts(state, quarter, figure) : (report.why ?? []);
+  for (const p of parts) {
     const change = p.change[figure] ?? 0;
     if (change === 0) continue;
     if (standingAsOne && p.by.kind === 'pull') {

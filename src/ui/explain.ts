@@ -79,6 +79,7 @@ export const WATCHED: Watched[] = [
   watched('trust', "Customer's trust", 'trust', 100, 0, '/100', ''),
   watched('alignment', 'Team alignment', 'alignment', 100, 0, '/100', ''),
   watched('morale', 'Team morale', 'morale', 100, 0, '/100', ''),
+  watched('autonomy', 'Autonomy', 'autonomy', 100, 0, '/100', ''),
   watched('breadth', 'Contacts across the customer', 'breadth', 100, 0, '%', ' pts'),
   watched('brand', 'Brand strength', 'brand', 100, 0, '/100', ''),
 ];

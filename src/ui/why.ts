@@ -2,8 +2,8 @@ import {
   ownerOf,
   type ScenarioDef,
   type SimState,
+  type SplitFigure,
   shownSplit,
-  type WhyFigure,
   type WhySource,
 } from '../sim/index.ts';
 import {
@@ -32,7 +32,7 @@ export interface WhyLine {
 }
 
 export interface FigureWhy {
-  figure: WhyFigure;
+  figure: SplitFigure;
   move: MetricMove;
   /** how the figure is shown, in this scenario's currency for money */
   watched: Watched;
@@ -118,7 +118,7 @@ export function figureWhy(
   scenario: ScenarioDef,
   state: SimState,
   quarter: number,
-  figure: WhyFigure,
+  figure: SplitFigure,
   /** one line for every rope already pulling, told in these words (where share lists them) */
   standingAs?: string,
 ): FigureWhy | null {

@@ -4,8 +4,8 @@ import {
   explainGame,
   POINTS,
   playChoices,
+  type SplitFigure,
   shownSplit,
-  type WhyFigure,
 } from '../../src/sim/index.ts';
 import { figureWhy } from '../../src/ui/why.ts';
 
@@ -35,11 +35,12 @@ const GAMES = [
   { file: 'tutorial', seed: 'debrief-1', choices: 'depot-visit,workshop,free-pilot,match-now' },
 ];
 
-const FIGURES: WhyFigure[] = ['trust', 'alignment', 'morale', 'breadth', 'brand'];
+const FIGURES: SplitFigure[] = ['trust', 'alignment', 'morale', 'autonomy', 'breadth', 'brand'];
 const WORDS: Record<string, string> = {
   trust: "the customer's trust",
   alignment: 'team alignment',
   morale: 'team morale',
+  autonomy: "the team's autonomy",
   breadth: 'contacts across the customer',
   brand: 'brand strength',
 };
@@ -133,6 +134,24 @@ describe('the games the reviewer named', () => {
     expect(q3).toContain('raised team alignment by 2 points');
     expect(explanation.decisions[6]!.sentences.join(' ')).toContain(
       "raised the customer's trust by 2 points",
+    );
+  });
+});
+
+describe('autonomy, which the debrief often leads with', () => {
+  it('is named as the play screen and the glossary name it, with the outcome’s figure', () => {
+    const { scenario, state, explanation } = played(
+      GAMES[0]!.file,
+      GAMES[0]!.seed,
+      GAMES[0]!.choices,
+    );
+    const autonomy = figureWhy(scenario, state, 5, 'autonomy')!;
+    expect(autonomy.move.label).toBe('Autonomy');
+    expect(autonomy.lines).toEqual([{ label: 'your reply', group: 'now', steps: -9 }]);
+    const head = explanation.decisions[4]!.sentences[0]!;
+    expect(head).toContain("cut the team's autonomy by 9 points");
+    expect(explanation.decisions.flatMap((d) => d.sentences).join(' ')).not.toContain(
+      'say in how it sells',
     );
   });
 });

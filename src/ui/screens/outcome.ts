@@ -1,4 +1,4 @@
-import { situationById, styleFamily, type WhyFigure } from '../../sim/index.ts';
+import { type SplitFigure, situationById, styleFamily } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -129,7 +129,7 @@ function figuresTable(moves: MetricMove[]): HTMLElement {
 
 const STANDING_AS_SHARE = 'the ropes already pulling, as listed for share';
 
-const OTHERS: WhyFigure[] = ['trust', 'alignment', 'morale', 'breadth', 'brand'];
+const OTHERS: SplitFigure[] = ['trust', 'alignment', 'morale', 'autonomy', 'breadth', 'brand'];
 
 export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
   const { entry, sim } = s;
@@ -142,7 +142,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
   const events = report.events
     .map((id) => scenario.events.find((e) => e.id === id))
     .filter((e) => e !== undefined);
-  const why = (f: WhyFigure) => figureWhy(scenario, sim, report.quarter, f);
+  const why = (f: SplitFigure) => figureWhy(scenario, sim, report.quarter, f);
   const share = why('share');
   // money follows share: its ropes already pulling are the ones share lists, in one line;
   // profit is null where the scenario does not model money
