@@ -74,10 +74,10 @@ describe('the debrief headline tells the pass mark from the score', () => {
     const v = verdict(rubric('percentile'), 50, 64, 35.8);
     expect(v.text).toBe('✗ Not passed yet: your fair score is 36, and the pass mark is 50.');
     expect(readsSentence('percentile')).toBe(
-      'The pass mark reads your fair score, not your score: the fair score is where your result stands against every way this market could have been played, with the same luck.',
+      'The pass mark reads your fair score, not your score below: your result set against every way this market could have been played.',
     );
     expect(readsSentence('both')).toMatch(
-      /^The pass mark reads both your score and your fair score/,
+      /^The pass mark reads both your score below and your fair score/,
     );
     // graded on the score itself, there is nothing to tell apart
     expect(readsSentence('raw')).toBeNull();

@@ -79,12 +79,11 @@ export function shownPercentile(p: number): string {
  * high can fail on the fair score, and the two must not read as a contradiction.
  */
 export function readsSentence(grading: RubricDef['grading']): string | null {
-  const fair =
-    'the fair score is where your result stands against every way this market could have been played, with the same luck';
+  const fair = 'your result set against every way this market could have been played';
   if (grading === 'percentile')
-    return `The pass mark reads your fair score, not your score: ${fair}.`;
+    return `The pass mark reads your fair score, not your score below: ${fair}.`;
   if (grading === 'both')
-    return `The pass mark reads both your score and your fair score: ${fair}.`;
+    return `The pass mark reads both your score below and your fair score: ${fair}.`;
   return null;
 }
 
