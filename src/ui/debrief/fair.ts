@@ -74,19 +74,6 @@ export function shownPercentile(p: number): string {
   return Number.isInteger(capped) ? String(capped) : capped.toFixed(1);
 }
 
-/**
- * Which figure the pass mark reads, said beside the verdict: a trainee whose score looks
- * high can fail on the fair score, and the two must not read as a contradiction.
- */
-export function readsSentence(grading: RubricDef['grading']): string | null {
-  const fair = 'your result set against every way this market could have been played';
-  if (grading === 'percentile')
-    return `The pass mark reads your fair score, not your score below: ${fair}.`;
-  if (grading === 'both')
-    return `The pass mark reads both your score below and your fair score: ${fair}.`;
-  return null;
-}
-
 /** The fair score in one sentence; a sampled census says so, with its bound. */
 export function fairSentence(r: Pick<FairScore, 'percentile' | 'exhaustive' | 'margin'>): string {
   return `You did better than ${shownPercentile(r.percentile)} of every 100 ways this market could be played${r.exhaustive ? '' : ` (from a sample, give or take ${r.margin} point${r.margin === 1 ? '' : 's'})`}.`;
@@ -156,8 +143,7 @@ export function fairSection(
       verdictEl.textContent = v.text;
       if (fair?.status === 'done' && fair.result) {
         live.textContent = `Fair score: ${fairSentence(fair.result)}`;
-        const reads = readsSentence(rubric.grading);
-        statementEl.textContent = `${reads ? `${reads} ` : ''}${fairSentence(fair.result)}`;
+        statementEl.textContent = fairSentence(fair.result);
         statementEl.setAttribute('data-percentile', String(fair.result.percentile));
       }
     },
