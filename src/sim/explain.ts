@@ -1,6 +1,14 @@
 import { bestPath, continueLine } from './policies.ts';
 import { situationById } from './prepared.ts';
 import { score } from './score.ts';
+import {
+  POINTS,
+  roundChange,
+  type SplitFigure,
+  shownSplit,
+  shownSteps,
+  TENTHS,
+} from './shown-split.ts';
 import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
 import { initialState, step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
@@ -22,7 +30,8 @@ const NAMED: Record<string, string> = {
   morale: 'team morale',
   effort: "the team's effort",
   breadth: 'contacts across the customer',
-  autonomy: "the team's say in how it sells",
+  // the glossary's and the play screen's word, explained where the debrief says it
+  autonomy: "the team's autonomy",
   brand: 'brand strength',
   skill: "the team's skill",
 };
@@ -35,6 +44,12 @@ export interface MetricEffect {
   later: number;
   /** the quarters in which the later moves happened */
   laterQuarters: number[];
+  /**
+   * The same moves in the whole points the screens show. For a figure each quarter's
+   * outcome splits by cause, the sum of the points the outcomes credited to this decision
+   * (src/sim/shown-split.ts), so the debrief and the outcomes give one figure.
+   */
+  shown: { now: number; later: number };
 }
 
 export type Fit = 'good' | 'poor' | 'neutral';
@@ -51,6 +66,8 @@ export interface DecisionExplanation {
   effects: MetricEffect[];
   /** change from just before the decision to the end of `untilQuarter`: its quarter and the next */
   moves: { share: number; alignment: number; trust: number };
+  /** the same changes as the screens show them: share in tenths of a point, the others in points */
+  shownMoves: { share: number; alignment: number; trust: number };
   untilQuarter: number;
   /** the best path's choice at this point on the same seed; null if it faced another situation */
   best: { choiceId: string; label: string; style: string; same: boolean } | null;
@@ -86,7 +103,7 @@ export interface TurningPoint {
 export interface Explanation {
   score: number;
   decisions: DecisionExplanation[];
-  /** decisions ordered by swing, largest first; only those where another option changes the score */
+  /** decisions ordered by swing, largest first; every one where another option changes the score */
   turningPoints: TurningPoint[];
   styleFit: { good: number; poor: number; neutral: number; sentence: string };
 }
@@ -94,11 +111,9 @@ export interface Explanation {
 export interface ExplainOptions {
   /** the best path's choices on this seed, if already known (e.g. from the census worker) */
   best?: readonly string[];
-  /** how many turning points to keep (default 3) */
+  /** how many turning points to keep, largest first (default: all) */
   turningPoints?: number;
 }
-
-const points = (x: number) => Math.round(x * 100);
 
 /** points an alternative must add to the final score for the player's reply to count as poor */
 const POOR_BY = 2;
@@ -145,59 +160,137 @@ export function ownerOf(
   return c.origin;
 }
 
-function effectsOf(scenario: ScenarioDef, history: readonly QuarterReport[], quarter: number) {
+/** Figures each quarter's outcome splits by cause (shown-split.ts): the debrief reads them there. */
+const SPLIT: readonly SplitFigure[] = [
+  'trust',
+  'alignment',
+  'morale',
+  'autonomy',
+  'breadth',
+  'brand',
+];
+
+/** What the outcomes credited to the decision of `quarter`, figure by figure, in points. */
+function splitEffects(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  into: Map<string, MetricEffect>,
+): void {
+  const history = state.history;
+  for (const report of history) {
+    if (report.quarter < quarter) continue;
+    for (const figure of SPLIT) {
+      const split = shownSplit(state, report.quarter, figure, POINTS);
+      if (!split) continue;
+      for (const line of split.lines) {
+        const by = line.by;
+        if (by.kind !== 'cause' || by.source === 'event' || by.source === 'market') continue;
+        if (ownerOf(scenario, history, by) !== quarter) continue;
+        const e = effectIn(into, figure);
+        if (report.quarter === quarter) {
+          e.now += line.raw / 100;
+          e.shown.now += line.steps;
+        } else {
+          e.later += line.raw / 100;
+          e.shown.later += line.steps;
+          if (line.steps !== 0 && !e.laterQuarters.includes(report.quarter))
+            e.laterQuarters.push(report.quarter);
+        }
+      }
+    }
+  }
+}
+
+function effectIn(into: Map<string, MetricEffect>, metric: string): MetricEffect {
+  let e = into.get(metric);
+  if (!e) {
+    e = { metric, now: 0, later: 0, laterQuarters: [], shown: { now: 0, later: 0 } };
+    into.set(metric, e);
+  }
+  return e;
+}
+
+/**
+ * What a decision did, metric by metric: the figures the outcomes split by cause as they
+ * credited it, everything else (autonomy, each person's effort, skill and spirits) from
+ * the causes the sim wrote down.
+ */
+function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): MetricEffect[] {
+  const history = state.history;
   const byMetric = new Map<string, MetricEffect>();
+  splitEffects(scenario, state, quarter, byMetric);
   for (const report of history) {
     for (const c of report.causes) {
       if (c.source === 'event' || c.source === 'market') continue;
+      if ((SPLIT as readonly string[]).includes(c.metric)) continue;
       if (ownerOf(scenario, history, c) !== quarter) continue;
-      const e = byMetric.get(c.metric) ?? { metric: c.metric, now: 0, later: 0, laterQuarters: [] };
+      const e = effectIn(byMetric, c.metric);
       if (report.quarter === quarter) e.now += c.delta;
       else {
         e.later += c.delta;
         if (!e.laterQuarters.includes(report.quarter)) e.laterQuarters.push(report.quarter);
       }
-      byMetric.set(c.metric, e);
     }
   }
-  return [...byMetric.values()].map((e) => ({
-    ...e,
-    now: Math.round(e.now * 1e6) / 1e6,
-    later: Math.round(e.later * 1e6) / 1e6,
-  }));
+  return [...byMetric.values()].map((e) => {
+    const now = Math.round(e.now * 1e6) / 1e6;
+    const later = Math.round(e.later * 1e6) / 1e6;
+    const split = (SPLIT as readonly string[]).includes(e.metric);
+    return {
+      ...e,
+      now,
+      later,
+      shown: split ? e.shown : { now: roundChange(now * 100), later: roundChange(later * 100) },
+    };
+  });
 }
 
-function verbed(delta: number, what: string): string {
-  return `${delta > 0 ? 'raised' : 'cut'} ${what} by ${plural(Math.abs(points(delta)))}`;
+/** `steps` whole points (or tenths, with `digits` 1) said in words. */
+function amount(steps: number, digits = 0): string {
+  const v = Math.abs(steps) / 10 ** digits;
+  return digits === 0 ? plural(v) : `${v.toFixed(digits)} points`;
 }
 
-function moved(delta: number, what: string): string {
-  const p = points(delta);
-  if (p === 0) return `${what} held`;
-  return `${what} ${p > 0 ? 'rose' : 'fell'} ${plural(Math.abs(p))}`;
+function verbed(steps: number, what: string): string {
+  return `${steps > 0 ? 'raised' : 'cut'} ${what} by ${amount(steps)}`;
 }
+
+function moved(steps: number, what: string, digits = 0): string {
+  if (steps === 0) return `${what} held`;
+  return `${what} ${steps > 0 ? 'rose' : 'fell'} ${amount(steps, digits)}`;
+}
+
+const total = (e: MetricEffect) => e.shown.now + e.shown.later;
 
 function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] {
   const out: string[] = [];
   const named = d.effects
-    .filter((e) => NAMED[e.metric] && points(e.now + e.later) !== 0)
-    .sort((a, b) => Math.abs(b.now + b.later) - Math.abs(a.now + a.later));
+    .filter((e) => NAMED[e.metric] && total(e) !== 0)
+    .sort((a, b) => Math.abs(total(b)) - Math.abs(total(a)));
   // the decision is made as its quarter opens: that quarter and the next are the two after it
   const window = d.untilQuarter > d.quarter ? 'over the next two quarters' : 'that quarter';
   const head = named[0];
   const call = `Your Q${d.quarter} ${d.style} call "${d.label}"`;
+  const share = moved(d.shownMoves.share, 'market share', 1);
   out.push(
     head
-      ? `${call} ${verbed(head.now + head.later, NAMED[head.metric]!)}; ${moved(d.moves.share, 'market share')} ${window}.`
-      : `${call} left the team's numbers as they were; ${moved(d.moves.share, 'market share')} ${window}.`,
+      ? `${call} ${verbed(total(head), NAMED[head.metric]!)}; ${share} ${window}.`
+      : `${call} left the team's numbers as they were; ${share} ${window}.`,
   );
-  const now = named.filter((e) => points(e.now) !== 0).slice(0, 3);
-  const later = named.filter((e) => points(e.later) !== 0).slice(0, 2);
+  // each list names its own largest moves
+  const largest = (by: (e: MetricEffect) => number, n: number) =>
+    named
+      .filter((e) => by(e) !== 0)
+      .sort((a, b) => Math.abs(by(b)) - Math.abs(by(a)))
+      .slice(0, n);
+  const now = largest((e) => e.shown.now, 3);
+  const later = largest((e) => e.shown.later, 2);
   if (now.length)
-    out.push(`At once it ${now.map((e) => verbed(e.now, NAMED[e.metric]!)).join(', ')}.`);
+    out.push(`At once it ${now.map((e) => verbed(e.shown.now, NAMED[e.metric]!)).join(', ')}.`);
   if (later.length) {
     const when = later.map(
-      (e) => `${verbed(e.later, NAMED[e.metric]!)} (by Q${Math.max(...e.laterQuarters)})`,
+      (e) => `${verbed(e.shown.later, NAMED[e.metric]!)} (by Q${Math.max(...e.laterQuarters)})`,
     );
     out.push(`Later it ${when.join(' and ')}.`);
   }
@@ -206,7 +299,7 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
       ? `From Q${d.quarter} to the end of Q${d.untilQuarter}`
       : `In Q${d.quarter}`;
   out.push(
-    `${period}: ${moved(d.moves.alignment, NAMED.alignment!)}, ${moved(d.moves.trust, NAMED.trust!)}.`,
+    `${period}: ${moved(d.shownMoves.alignment, NAMED.alignment!)}, ${moved(d.shownMoves.trust, NAMED.trust!)}.`,
   );
   if (d.fitNote) out.push(d.fitNote);
   if (d.best) {
@@ -352,13 +445,38 @@ function turningPoint(
       };
     });
   const swing = alternatives.reduce((m, a) => Math.max(m, Math.abs(a.change)), 0);
+  return {
+    quarter,
+    choiceId: chosen,
+    swing,
+    alternatives,
+    sentence: turningSentence(quarter, actual, alternatives),
+  };
+}
+
+/**
+ * What made a decision a turning point: the reply that would have changed the final score
+ * most (its swing, which the star counts, up or down), and the one that would have scored
+ * most where that is another.
+ */
+function turningSentence(quarter: number, actual: number, alternatives: Alternative[]): string {
   const top = [...alternatives].sort((a, b) => b.change - a.change)[0];
-  const sentence = !top
-    ? `Q${quarter} offered no other option.`
-    : top.change > 0
-      ? `Q${quarter} was a turning point: "${top.label}" instead would have scored ${top.score} rather than ${actual} (+${top.change}).`
-      : `Q${quarter} was a turning point: every other option would have scored less (as much as ${swing} points lower).`;
-  return { quarter, choiceId: chosen, swing, alternatives, sentence };
+  if (!top) return `Q${quarter} offered no other option.`;
+  const widest = [...alternatives].sort(
+    (a, b) => Math.abs(b.change) - Math.abs(a.change) || b.change - a.change,
+  )[0]!;
+  const head = `Q${quarter} was a turning point:`;
+  const instead = (a: Alternative) =>
+    `"${a.label}" instead would have scored ${a.score} rather than ${actual} (${a.change > 0 ? '+' : '−'}${Math.abs(a.change)})`;
+  if (top.change > 0) {
+    return widest === top || widest.change >= 0
+      ? `${head} ${instead(top)}.`
+      : `${head} ${instead(widest)}; "${top.label}" would have scored ${top.score} (+${top.change}).`;
+  }
+  const less = `"${widest.label}" would have scored ${plural(Math.abs(widest.change))} less (${widest.score} rather than ${actual})`;
+  return top.change === 0
+    ? `${head} no other reply would have scored more; ${less}.`
+    : `${head} every other reply would have scored less; ${less}.`;
 }
 
 /** The debrief of a finished (or partly played) game. */
@@ -399,11 +517,17 @@ export function explainGame(
       label: choice.label,
       style: choice.style,
       coach: choice.coach ?? null,
-      effects: effectsOf(scenario, state.history, q),
+      effects: effectsOf(scenario, state, q),
       moves: {
         share: Math.round((to.share - from.share) * 1e6) / 1e6,
         alignment: Math.round((to.alignment - from.alignment) * 1e6) / 1e6,
         trust: Math.round((to.trust - from.trust) * 1e6) / 1e6,
+      },
+      // as the outcomes show them: the difference of the values shown
+      shownMoves: {
+        share: shownSteps(TENTHS, to.share) - shownSteps(TENTHS, from.share),
+        alignment: shownSteps(POINTS, to.alignment) - shownSteps(POINTS, from.alignment),
+        trust: shownSteps(POINTS, to.trust) - shownSteps(POINTS, from.trust),
       },
       untilQuarter,
       best: bestChoice
@@ -421,7 +545,7 @@ export function explainGame(
   const turningPoints = turns
     .filter((t) => t.swing > 0)
     .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter)
-    .slice(0, opts.turningPoints ?? 3);
+    .slice(0, opts.turningPoints ?? Number.POSITIVE_INFINITY);
   const good = decisions.filter((d) => d.fit === 'good').length;
   const poor = decisions.filter((d) => d.fit === 'poor').length;
   const judged = good + poor;

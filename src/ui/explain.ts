@@ -1,4 +1,10 @@
-import { type Metrics, type ScenarioDef, type SimState, styleName } from '../sim/index.ts';
+import {
+  type Metrics,
+  type ScenarioDef,
+  type SimState,
+  shownSteps,
+  styleName,
+} from '../sim/index.ts';
 import { moneyFormat, showsProfit } from './money.ts';
 import type { TermKey } from './terms.ts';
 
@@ -49,19 +55,15 @@ function watched(
     digits,
     unit,
     changeUnit,
-    value: (v) => `${(shownSteps(scale, digits, v) / 10 ** digits).toFixed(digits)}${unit}`,
+    value: (v) => `${(shownSteps({ scale, digits }, v) / 10 ** digits).toFixed(digits)}${unit}`,
     delta: (d) => `${signed(d * scale, digits)}${changeUnit}`,
     change: (steps) => `${signed(steps / 10 ** digits, digits)}${changeUnit}`,
   };
 }
 
-/** A value as the whole number of steps it is shown with. */
-function shownSteps(scale: number, digits: number, v: number): number {
-  return Math.round(v * scale * 10 ** digits) + 0;
-}
-
+/** A value as the whole number of steps it is shown with (the model's rule, src/sim/shown-split.ts). */
 export function stepsOf(w: Watched, v: number): number {
-  return shownSteps(w.scale, w.digits, v);
+  return shownSteps(w, v);
 }
 
 /** A change of `steps` steps, signed: "+2.1 pts", "−3", "±0", "+€12K". */
@@ -77,6 +79,7 @@ export const WATCHED: Watched[] = [
   watched('trust', "Customer's trust", 'trust', 100, 0, '/100', ''),
   watched('alignment', 'Team alignment', 'alignment', 100, 0, '/100', ''),
   watched('morale', 'Team morale', 'morale', 100, 0, '/100', ''),
+  watched('autonomy', 'Autonomy', 'autonomy', 100, 0, '/100', ''),
   watched('breadth', 'Contacts across the customer', 'breadth', 100, 0, '%', ' pts'),
   watched('brand', 'Brand strength', 'brand', 100, 0, '/100', ''),
 ];

@@ -2,10 +2,10 @@ import {
   ownerOf,
   type ScenarioDef,
   type SimState,
-  type WhyFigure,
+  type SplitFigure,
+  shownSplit,
   type WhySource,
 } from '../sim/index.ts';
-import { apportion } from './apportion.ts';
 import {
   choiceLabel,
   type MetricMove,
@@ -15,24 +15,28 @@ import {
 } from './explain.ts';
 
 // What moved a figure in a quarter, in a sales manager's words, in shown steps that add up
-// to the change shown: the model's exact split (src/sim/attribution.ts), rounded so the
-// rounded parts add up to the rounded change.
+// to the change shown: the model's exact split (src/sim/attribution.ts), rounded by
+// src/sim/shown-split.ts, which the debrief's sentences read too, so both screens give a
+// cause the same figure. What rounding alone made of the change is a line of its own.
 
 export interface WhyLine {
   /** what did it: a reply, a person, a rival, an event */
   label: string;
-  /** 'now' for what happened this quarter, 'standing' for the ropes as the quarter opened */
-  group: 'now' | 'standing';
+  /**
+   * 'now' for what happened this quarter, 'standing' for the ropes as the quarter opened,
+   * 'rounding' for the part of the change shown that no cause moved far enough to show
+   */
+  group: 'now' | 'standing' | 'rounding';
   /** the change it made, in the figure's shown steps (tenths of a point of share) */
   steps: number;
 }
 
 export interface FigureWhy {
-  figure: WhyFigure;
+  figure: SplitFigure;
   move: MetricMove;
   /** how the figure is shown, in this scenario's currency for money */
   watched: Watched;
-  /** the parts that moved the figure by at least one shown step, largest first */
+  /** the parts that moved the figure by at least one shown step, largest first, then rounding's */
   lines: WhyLine[];
 }
 
@@ -106,41 +110,44 @@ export function whyLabel(
   return 'the market';
 }
 
+/** What the change shown owes to rounding alone, when no cause moved it far enough to show. */
+export const ROUNDING_LABEL = 'smaller moves, each too small to show';
+
 /** The change of `figure` in `quarter` (1-based), split by what caused it. */
 export function figureWhy(
   scenario: ScenarioDef,
   state: SimState,
   quarter: number,
-  figure: WhyFigure,
+  figure: SplitFigure,
   /** one line for every rope already pulling, told in these words (where share lists them) */
   standingAs?: string,
 ): FigureWhy | null {
-  const report = state.history[quarter - 1];
   const move = metricMoves(scenario, state, quarter).find((m) => m.key === figure);
   const w = watchedFigure(scenario, figure);
   // a figure this scenario does not show (profit where money is not modelled) has no why
-  if (!report || !move || !w) return null;
-  const parts = (report.why ?? []).filter((p) => (p.change[figure] ?? 0) !== 0);
-  // parts told in the same words are one line (two delayed effects of one reply)
-  const byLabel = new Map<string, { label: string; group: WhyLine['group']; raw: number }>();
-  for (const p of parts) {
+  if (!move || !w) return null;
+  const split = shownSplit(state, quarter, figure, w, standingAs !== undefined);
+  if (!split) return null;
+  // parts told in the same words are one line
+  const byLabel = new Map<string, WhyLine>();
+  for (const l of split.lines) {
     const label =
-      standingAs !== undefined && p.by.kind === 'pull'
+      standingAs !== undefined && l.by.kind === 'pull'
         ? standingAs
-        : whyLabel(scenario, state, p.by, quarter);
-    const group = p.by.kind === 'pull' ? 'standing' : 'now';
-    const line = byLabel.get(label) ?? { label, group, raw: 0 };
-    line.raw += (p.change[figure] ?? 0) * w.scale * 10 ** w.digits;
+        : whyLabel(scenario, state, l.by, quarter);
+    const line = byLabel.get(label) ?? {
+      label,
+      group: l.by.kind === 'pull' ? 'standing' : 'now',
+      steps: 0,
+    };
+    line.steps += l.steps;
     byLabel.set(label, line);
   }
-  const merged = [...byLabel.values()];
-  const steps = apportion(
-    merged.map((l) => l.raw),
-    move.steps,
-  );
-  const lines = merged
-    .map((l, i) => ({ label: l.label, group: l.group, steps: steps[i]! }))
+  const lines = [...byLabel.values()]
     .filter((l) => l.steps !== 0)
     .sort((a, b) => Math.abs(b.steps) - Math.abs(a.steps));
+  if (split.unshown !== 0) {
+    lines.push({ label: ROUNDING_LABEL, group: 'rounding', steps: split.unshown });
+  }
   return { figure, move, watched: w, lines };
 }

@@ -31,10 +31,10 @@ const RAW_TERMS = [
 /**
  * On the debrief, the model's names for what it tracks as well, unless explained where
  * they stand (a term, its definition a tap away): "team alignment" is the name the
- * glossary gives alignment; the model's "autonomy" and the market's "seed" are not words
- * a sales manager uses.
+ * glossary gives alignment; the market's "seed" is not a word a sales manager uses.
+ * "Autonomy" is: the play screen shows it beside morale, and the outcome says what moved it.
  */
-const DEBRIEF_RAW_TERMS = [...RAW_TERMS, /\bautonomy\b/i, /(?<!team )\balignment\b/i, /\bseed\b/i];
+const DEBRIEF_RAW_TERMS = [...RAW_TERMS, /(?<!team )\balignment\b/i, /\bseed\b/i];
 
 /** "+2.1 pts" → 21 tenths; "−15k" → −15; "+⁠€12K" → 12 (money keeps whole thousands). */
 function steps(text: string, digits: number): number {

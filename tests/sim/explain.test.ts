@@ -155,11 +155,13 @@ describe('explainGame', () => {
   it('says in plain sentences what each decision did', () => {
     const q1 = e.decisions[0]!;
     expect(q1.sentences[0]).toMatch(
-      /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z' ]+ by \d+ points?; market share (rose \d+ points?|fell \d+ points?|held) over the next two quarters\.$/,
+      /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z' ]+ by \d+ points?; market share (rose \d+\.\d points|fell \d+\.\d points|held) over the next two quarters\.$/,
     );
-    const trustPoints = Math.round(q1.effects.find((x) => x.metric === 'trust')!.now * 100);
+    const trust = q1.effects.find((x) => x.metric === 'trust')!;
+    // the points the outcome credited, within a step of the exact change
+    expect(Math.abs(trust.shown.now - trust.now * 100)).toBeLessThan(1);
     expect(q1.sentences.join(' ')).toContain(
-      `raised the customer's trust by ${trustPoints} points`,
+      `raised the customer's trust by ${trust.shown.now} points`,
     );
     expect(q1.sentences.join(' ')).toMatch(
       /Later it raised the customer's trust by 3 points \(by Q2\)/,
@@ -183,8 +185,7 @@ describe('explainGame', () => {
     const expected = swings
       .map((swing, i) => ({ quarter: i + 1, swing }))
       .filter((t) => t.swing > 0)
-      .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter)
-      .slice(0, 3); // the debrief names the three largest
+      .sort((a, b) => b.swing - a.swing || a.quarter - b.quarter);
     expect(e.turningPoints.map((t) => ({ quarter: t.quarter, swing: t.swing }))).toEqual(expected);
     for (const t of e.turningPoints) {
       for (const a of t.alternatives) expect(a.score).toBe(scoreOf(tutorial, a.choices));

@@ -67,6 +67,7 @@ describe('a delayed entry that only moves a member', () => {
       now: 0,
       later: -0.3,
       laterQuarters: [3],
+      shown: { now: 0, later: -30 },
     });
     const morale = figureWhy(withEntry, final, 3, 'morale')!;
     expect(morale.lines.map((l) => l.label)).toContainEqual(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { gradeOf, type RubricDef } from '../../src/sim/index.ts';
 import { fairSentence } from '../../src/ui/debrief/fair.ts';
 import { verdict } from '../../src/ui/debrief/grading.ts';
+import { bandText } from '../../src/ui/screens/debrief.ts';
 
 // The debrief's pass or fail says what the LMS and HR decide (gradeOf), in words, and
 // never guesses before the percentile it needs is known.
@@ -63,5 +65,34 @@ describe('fair score sentence', () => {
     expect(fairSentence({ percentile: 100, exhaustive: true, margin: 0 })).toContain(
       'better than 99.9 of every 100',
     );
+  });
+});
+
+describe('the debrief headline tells the pass mark from the score', () => {
+  it('says which figure the pass mark reads, and the line beneath what the fair score is', () => {
+    // the tutorial a reviewer failed with a score of 64 / 100 and a fair score of 36
+    const v = verdict(rubric('percentile'), 50, 64, 35.8);
+    expect(v.text).toBe(
+      '✗ Not passed yet: the pass mark, 50, reads your fair score, 36, not your score.',
+    );
+    expect(fairSentence({ percentile: 35.8, exhaustive: true, margin: 0 })).toBe(
+      'You did better than 35.8 of every 100 ways this market could be played.',
+    );
+    // graded on both, the verdict names both figures against the mark
+    expect(verdict(rubric('both'), 50, 64, 35.8).text).toContain(
+      'score 64 reaches it, fair score 36 is below it',
+    );
+  });
+
+  it('never calls a year good in a band, since a band reads the score and the pass mark may not', () => {
+    const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!.scenario;
+    expect(bandText(tutorial, 64)).not.toMatch(/good/i);
+    for (const { scenario } of loadBundledScenarios()) {
+      for (const band of scenario.debrief.bands ?? []) {
+        expect(band.text, `${scenario.id} band ${band.min}`).not.toMatch(
+          /\b(good|great|excellent|well done)\b/i,
+        );
+      }
+    }
   });
 });

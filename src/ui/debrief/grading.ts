@@ -33,9 +33,12 @@ export function verdict(
   }
   const fair = fairGrade(percentile ?? 0);
   if (basis === 'percentile') {
+    // a trainee with a high score and a low fair score must not read a contradiction: the
+    // line beneath says what the fair score is (where the result stands among every way
+    // this market could have been played)
     return {
       passed,
-      text: `${head}: your fair score is ${fair}, and the pass mark is ${passMark}.`,
+      text: `${head}: the pass mark, ${passMark}, reads your fair score, ${fair}, not your score.`,
     };
   }
   const parts = `score ${raw} ${raw >= passMark ? 'reaches' : 'is below'} it, fair score ${fair} ${fair >= passMark ? 'reaches' : 'is below'} it`;

@@ -175,8 +175,13 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         'Your ',
         term('score', 'score'),
         ' on this scenario’s rubric: ',
-        h('span', { class: 'score-value' }, String(value)),
-        h('span', { class: 'score-of' }, ' / 100'),
+        // "64 / 100" is one figure: it never breaks across lines on a phone
+        h(
+          'span',
+          { class: 'score-figure' },
+          h('span', { class: 'score-value' }, String(value)),
+          h('span', { class: 'score-of' }, '\u00a0/\u00a0100'),
+        ),
       ),
     ),
     band ? h('p', { class: 'lead band' }, ...withTerms(band, explained)) : null,

@@ -1,4 +1,4 @@
-import { situationById, styleFamily, type WhyFigure } from '../../sim/index.ts';
+import { type SplitFigure, situationById, styleFamily } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -33,6 +33,7 @@ function causeItem(line: WhyLine, show: (steps: number) => string): HTMLElement 
 function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
   const now = fw.lines.filter((l) => l.group === 'now');
   const standing = fw.lines.filter((l) => l.group === 'standing');
+  const rounding = fw.lines.filter((l) => l.group === 'rounding');
   const list = (lines: WhyLine[]) =>
     h('ul', { class: 'why-list' }, ...lines.map((l) => causeItem(l, show)));
   return h(
@@ -55,6 +56,8 @@ function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
       ? h('p', { class: 'why-group' }, term('standing', 'Already pulling as the quarter opened'))
       : null,
     standing.length ? list(standing) : null,
+    // what rounding alone made of the change: no cause is credited with it
+    rounding.length ? list(rounding) : null,
   );
 }
 
@@ -126,7 +129,7 @@ function figuresTable(moves: MetricMove[]): HTMLElement {
 
 const STANDING_AS_SHARE = 'the ropes already pulling, as listed for share';
 
-const OTHERS: WhyFigure[] = ['trust', 'alignment', 'morale', 'breadth', 'brand'];
+const OTHERS: SplitFigure[] = ['trust', 'alignment', 'morale', 'autonomy', 'breadth', 'brand'];
 
 export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
   const { entry, sim } = s;
@@ -139,7 +142,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
   const events = report.events
     .map((id) => scenario.events.find((e) => e.id === id))
     .filter((e) => e !== undefined);
-  const why = (f: WhyFigure) => figureWhy(scenario, sim, report.quarter, f);
+  const why = (f: SplitFigure) => figureWhy(scenario, sim, report.quarter, f);
   const share = why('share');
   // money follows share: its ropes already pulling are the ones share lists, in one line;
   // profit is null where the scenario does not model money

@@ -43,6 +43,9 @@ function figures(s: GameState): HTMLElement | null {
     item('trust', 'Trust', `${Math.round(m.trust * 100)}`),
     item('alignment', 'Alignment', `${Math.round(m.alignment * 100)}`),
     item('morale', 'Morale', `${Math.round(m.morale * 100)}`),
+    // the team's say in how it sells: firm calls wear it down, and the debrief often leads
+    // with it, so the trainee watches it move during play
+    item('autonomy', 'Autonomy', `${Math.round(m.autonomy * 100)}`),
     money ? item('revenue', 'Revenue', amount(money, 'revenue')) : null,
     money ? item('profit', 'Profit', amount(money, 'profit')) : null,
   );

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
+import {
+  explainGame,
+  POINTS,
+  playChoices,
+  type SplitFigure,
+  shownSplit,
+} from '../../src/sim/index.ts';
+import { figureWhy } from '../../src/ui/why.ts';
+
+// A trainee reads what a reply did twice: in the quarter's outcome ("Team alignment 94 → 99,
+// +5: your reply +5") and in the debrief ("At once it … raised team alignment by 5
+// points"). Both must give the same figure for the same effect, and that figure must be
+// the model's own cause rounded: within a step of it, and nothing for a move under half a
+// point. The games are those a reviewer found disagreeing.
+
+const GAMES = [
+  {
+    file: 'value-discipline',
+    seed: '68112',
+    choices:
+      'choose-together,cost-case,charge-rush,roadmap,take-charge,standard-grade,first-access,focus-plan',
+  },
+  {
+    file: 'who-owns',
+    seed: '4242',
+    choices: 'account-team,push-back,specialist,talk-sara,contact-strategy,coach-ben,wait-qa,pod',
+  },
+  {
+    file: 'who-owns',
+    seed: '4242',
+    choices: 'leave-sara,push-down,ben-audit,ben-tender,no-data,ben-runs,ben-recall,ben-deputy',
+  },
+  { file: 'tutorial', seed: 'debrief-1', choices: 'depot-visit,workshop,free-pilot,match-now' },
+];
+
+const FIGURES: SplitFigure[] = ['trust', 'alignment', 'morale', 'autonomy', 'breadth', 'brand'];
+const WORDS: Record<string, string> = {
+  trust: "the customer's trust",
+  alignment: 'team alignment',
+  morale: 'team morale',
+  autonomy: "the team's autonomy",
+  breadth: 'contacts across the customer',
+  brand: 'brand strength',
+};
+
+function played(file: string, seed: string, choices: string) {
+  const { scenario } = loadScenarioFile(`${SCENARIO_DIR}${file}.yaml`);
+  const state = playChoices(scenario, seed, choices.split(','));
+  return { scenario, state, explanation: explainGame(scenario, state, { best: state.choices }) };
+}
+
+/** The figure "At once it …" gives for `what`, or 0 where it names it not. */
+function atOnce(sentences: readonly string[], what: string): number | null {
+  const line = sentences.find((t) => t.startsWith('At once it '));
+  const m = line?.match(new RegExp(`(raised|cut) ${what} by (\\d+) points?`));
+  if (!m) return null;
+  return (m[1] === 'raised' ? 1 : -1) * Number(m[2]);
+}
+
+describe.each(GAMES)('$file, seed $seed: the outcome and the debrief agree', (game) => {
+  const { scenario, state, explanation } = played(game.file, game.seed, game.choices);
+
+  it('gives each reply the same figure on both screens, now and later', () => {
+    for (const d of explanation.decisions) {
+      for (const figure of FIGURES) {
+        // the outcome of the reply's own quarter, and of the quarters after it
+        const own = figureWhy(scenario, state, d.quarter, figure)!;
+        const outcomeNow = own.lines.find((l) => l.label === 'your reply')?.steps ?? 0;
+        let outcomeLater = 0;
+        for (let q = d.quarter + 1; q <= state.history.length; q++) {
+          for (const l of figureWhy(scenario, state, q, figure)!.lines)
+            if (l.label.startsWith(`your Q${d.quarter} `)) outcomeLater += l.steps;
+        }
+        const effect = d.effects.find((e) => e.metric === figure);
+        const where = `Q${d.quarter} ${figure}`;
+        expect(effect?.shown.now ?? 0, where).toBe(outcomeNow);
+        expect(effect?.shown.later ?? 0, where).toBe(outcomeLater);
+        const said = atOnce(d.sentences, WORDS[figure]!);
+        if (said !== null) expect(said, where).toBe(outcomeNow);
+      }
+    }
+  });
+
+  it('credits every cause with its own change rounded, and a move under half a point with none', () => {
+    for (const report of state.history) {
+      for (const figure of FIGURES) {
+        const split = shownSplit(state, report.quarter, figure, POINTS)!;
+        for (const line of split.lines) {
+          const where = `Q${report.quarter} ${figure} ${JSON.stringify(line.by)}`;
+          expect(Math.abs(line.steps - line.raw), where).toBeLessThan(1);
+          if (Math.abs(line.raw) < 0.5) expect(line.steps, where).toBe(0);
+        }
+        // the lines, with what rounding alone made, add up to the change shown
+        const sum = split.lines.reduce((s, l) => s + l.steps, split.unshown);
+        expect(sum).toBe(split.total);
+      }
+    }
+  });
+
+  it('says the change over the window as the outcomes showed the values', () => {
+    for (const d of explanation.decisions) {
+      const outcomes = state.history
+        .slice(d.quarter - 1, d.untilQuarter)
+        .map((r) => figureWhy(scenario, state, r.quarter, 'alignment')!.move.steps);
+      expect(d.shownMoves.alignment).toBe(outcomes.reduce((s, v) => s + v, 0));
+    }
+  });
+});
+
+describe('the games the reviewer named', () => {
+  it('value-discipline Q5: the firm call raised team alignment by 5 points on both screens', () => {
+    const { scenario, state, explanation } = played(
+      GAMES[0]!.file,
+      GAMES[0]!.seed,
+      GAMES[0]!.choices,
+    );
+    const alignment = figureWhy(scenario, state, 5, 'alignment')!;
+    expect([alignment.move.before, alignment.move.after, alignment.move.change]).toEqual([
+      '94/100',
+      '99/100',
+      '+5',
+    ]);
+    expect(alignment.lines).toEqual([{ label: 'your reply', group: 'now', steps: 5 }]);
+    expect(explanation.decisions[4]!.sentences.join(' ')).toContain(
+      'raised team alignment by 5 points',
+    );
+    // Q3: trust −2 and alignment +2 on both screens; Q7: trust +2
+    const q3 = explanation.decisions[2]!.sentences.join(' ');
+    expect(figureWhy(scenario, state, 3, 'trust')!.lines[0]!.steps).toBe(-2);
+    expect(q3).toContain("cut the customer's trust by 2 points");
+    expect(figureWhy(scenario, state, 3, 'alignment')!.lines[0]!.steps).toBe(2);
+    expect(q3).toContain('raised team alignment by 2 points');
+    expect(explanation.decisions[6]!.sentences.join(' ')).toContain(
+      "raised the customer's trust by 2 points",
+    );
+  });
+});
+
+describe('autonomy, which the debrief often leads with', () => {
+  it('is named as the play screen and the glossary name it, with the outcome’s figure', () => {
+    const { scenario, state, explanation } = played(
+      GAMES[0]!.file,
+      GAMES[0]!.seed,
+      GAMES[0]!.choices,
+    );
+    const autonomy = figureWhy(scenario, state, 5, 'autonomy')!;
+    expect(autonomy.move.label).toBe('Autonomy');
+    expect(autonomy.lines).toEqual([{ label: 'your reply', group: 'now', steps: -9 }]);
+    const head = explanation.decisions[4]!.sentences[0]!;
+    expect(head).toContain("cut the team's autonomy by 9 points");
+    expect(explanation.decisions.flatMap((d) => d.sentences).join(' ')).not.toContain(
+      'say in how it sells',
+    );
+  });
+});
