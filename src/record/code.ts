@@ -37,7 +37,10 @@ const NEWER = 'the code was made by a newer game: update the game';
 /** Scenarios by id, as the game and the verifier hold them. */
 export type ScenarioShelf = Pick<ReadonlyMap<string, { scenario: ScenarioDef }>, 'get'>;
 
-export type Decoded = { ok: true; record: SessionRecord } | { ok: false; error: string };
+export type Decoded =
+  | { ok: true; record: SessionRecord }
+  /** `scenario`: the id the code names, when its decisions could not be unpacked without it */
+  | { ok: false; error: string; scenario?: string };
 
 function checksum(body: string): string {
   return toBase64Url(sha256(utf8ToBytes(`tug-of-war|${body}`)).slice(0, 5));
@@ -144,6 +147,7 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
         ok: false,
         error:
           another ?? `the code was made on scenario "${scenario}", which this game does not have`,
+        scenario,
       };
     }
     try {
