@@ -6,8 +6,8 @@ import {
   gradeIn,
   hasMoney,
   MODEL_VERSION,
-  type Outcome,
   OUTCOME_LABELS,
+  type Outcome,
   type ScenarioDef,
   type StrategyCensus,
 } from '../../sim/index.ts';
