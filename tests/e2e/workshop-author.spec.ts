@@ -235,4 +235,11 @@ test('"Check its balance" starts the report of the editor’s scenario, its prog
   await page.getByRole('tab', { name: 'Balance report' }).click();
   await expect(page.getByRole('progressbar', { name: 'Report progress' })).toBeHidden();
   await expect(finished).toBeVisible();
+  // on a phone the report's select and tables stay inside the screen
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  await expect.poll(overflow).toBe(0);
 });
