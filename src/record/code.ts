@@ -39,7 +39,7 @@ export type ScenarioShelf = Pick<ReadonlyMap<string, { scenario: ScenarioDef }>,
 
 export type Decoded =
   | { ok: true; record: SessionRecord }
-  /** `scenario`: the id the code names, when its decisions could not be unpacked without it */
+  /** `scenario`: the id the code names, when only its absence kept the decisions packed */
   | { ok: false; error: string; scenario?: string };
 
 function checksum(body: string): string {
@@ -143,10 +143,11 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
     const packed = bytesToBigint(packedChoices);
     const entry = scenarios?.get(scenario);
     if (!entry) {
+      // another model's code says so; the scenario is named when it is the only reason
+      if (another) return { ok: false, error: another };
       return {
         ok: false,
-        error:
-          another ?? `the code was made on scenario "${scenario}", which this game does not have`,
+        error: `the code was made on scenario "${scenario}", which this game does not have`,
         scenario,
       };
     }
