@@ -4,9 +4,12 @@ import { formatIssue } from '../scenario/errors.ts';
 import { loadScenario } from '../scenario/load.ts';
 
 // npm run scenario:check -- <files or folders...>: every error, one a line, as
-// file:line:col: path: message (warnings as "path: warning: message"), on stdout so an
-// editor or CI can read them; a summary on stderr. Exit 0 when every file is valid, 1 when
-// any is not, 2 when there is nothing to check.
+// file:line:col: path: message (warnings as "path: warning: message"), which an editor or
+// CI can pick out; then each file's verdict ("file: ok (…)", "file: 2 errors") and a
+// summary. Everything goes to stdout, in order: with the verdicts on stderr, a terminal or
+// a log that gathers both streams could print a file's verdict on the line of the previous
+// file's last error. Exit 0 when every file is valid, 1 when any is not, 2 when there is
+// nothing to check.
 
 function expand(arg: string): string[] {
   try {
@@ -49,10 +52,13 @@ for (const file of files) {
   for (const i of lines) {
     console.log(formatIssue(i.warning ? { ...i, message: `warning: ${i.message}` } : i));
   }
-  if (!result.ok) failed++;
-  else console.error(`${file}: ok (${result.scenario.quarters} quarters, hash ${result.hash})`);
+  if (!result.ok) {
+    failed++;
+    const n = result.problems;
+    console.log(`${file}: ${n.toLocaleString('en')} error${n === 1 ? '' : 's'}`);
+  } else console.log(`${file}: ok (${result.scenario.quarters} quarters, hash ${result.hash})`);
 }
-console.error(
+console.log(
   files.length === 1
     ? failed === 0
       ? '1 file checked: valid'

@@ -13,6 +13,8 @@ export interface Intake {
   source: string;
   record?: SessionRecord;
   error?: string;
+  /** the scenario a code names when it could not be read without it (see code.ts) */
+  scenario?: string;
   /** a result file the server signed, whole, for its signature to be checked (src/record/signed.ts) */
   signed?: Record<string, unknown>;
 }
@@ -63,7 +65,12 @@ function whereJsonFails(text: string, err: unknown): string {
 
 function fromCode(code: string, source: string, shelf?: ScenarioShelf): Intake {
   const decoded = decodeRecord(code, shelf);
-  return decoded.ok ? { source, record: decoded.record } : { source, error: decoded.error };
+  if (decoded.ok) return { source, record: decoded.record };
+  return {
+    source,
+    error: decoded.error,
+    ...(decoded.scenario ? { scenario: decoded.scenario } : {}),
+  };
 }
 
 /** Codes found in text: named `lineName(line)` if given, else by line when there are several. */

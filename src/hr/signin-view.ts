@@ -161,9 +161,21 @@ export function signInPanel(o: SignInOptions): HTMLElement {
     );
   };
 
+  /** A server without accounts: said at once, with no form to try in vain. */
+  const showOff = () => {
+    body.replaceChildren(
+      h(
+        'p',
+        { class: 'signin-off', attrs: { 'data-sign-in': 'off' } },
+        `Signing in is off on ${window.location.host}: no accounts are set up on this server. Nothing here needs one: each room and assignment is run with the key it gives you when it is made. For accounts, the server's admin sets TOW_ACCOUNTS (docs/server.md).`,
+      ),
+    );
+  };
+
   showForm();
   currentSession()
     .then((session) => {
+      if (session.signInOff) return showOff();
       if (!session.account) return;
       showSignedIn(session.account);
       o.onChange(session.account);

@@ -37,7 +37,10 @@ const NEWER = 'the code was made by a newer game: update the game';
 /** Scenarios by id, as the game and the verifier hold them. */
 export type ScenarioShelf = Pick<ReadonlyMap<string, { scenario: ScenarioDef }>, 'get'>;
 
-export type Decoded = { ok: true; record: SessionRecord } | { ok: false; error: string };
+export type Decoded =
+  | { ok: true; record: SessionRecord }
+  /** `scenario`: the id the code names, when only its absence kept the decisions packed */
+  | { ok: false; error: string; scenario?: string };
 
 function checksum(body: string): string {
   return toBase64Url(sha256(utf8ToBytes(`tug-of-war|${body}`)).slice(0, 5));
@@ -140,10 +143,12 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
     const packed = bytesToBigint(packedChoices);
     const entry = scenarios?.get(scenario);
     if (!entry) {
+      // another model's code says so; the scenario is named when it is the only reason
+      if (another) return { ok: false, error: another };
       return {
         ok: false,
-        error:
-          another ?? `the code was made on scenario "${scenario}", which this game does not have`,
+        error: `the code was made on scenario "${scenario}", which this game does not have`,
+        scenario,
       };
     }
     try {

@@ -28,10 +28,15 @@ export const signInRequestSchema = z.strictObject({
 });
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
-/** who is signed in on this browser: nobody (account null), or an account until `expires` */
+/**
+ * who is signed in on this browser: nobody (account null), or an account until `expires`;
+ * `signInOff`: the server has no accounts (TOW_ACCOUNTS is not set), so nobody can sign in,
+ * which a page says before anyone types a password
+ */
 export const sessionViewSchema = z.strictObject({
   account: accountSchema.nullable(),
   expires: z.iso.datetime().nullable(),
+  signInOff: z.literal(true).optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

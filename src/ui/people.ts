@@ -98,6 +98,36 @@ export function nameAndRole(person: Person): string {
   return person.role ? `${person.name}, ${person.role}` : person.name;
 }
 
+// words a sender's name may start with that say nothing of who it is ("Your controller",
+// "The Leeds plant manager", "Your new regional director")
+const LEADING = new Set(['your', 'our', 'my', 'their', 'the', 'a', 'an', 'new']);
+// small words inside a name ("Head of procurement", "Quality and regulatory")
+const SMALL = new Set(['of', 'and', 'for', 'in', 'at', 'to', 'on', 'with', '&']);
+
+/**
+ * The initials a reader recognises: "Helen Achterberg" HA, "Your controller" C,
+ * "Harbour's operations manager" HO, "HR" HR. The first letters of the first two
+ * capitalised words when the name has two (a person's name); otherwise of its first two
+ * words, the leading "your" or "the" and small words left out.
+ */
+export function initialsOf(name: string): string {
+  const words = name
+    .split(/\s+/)
+    .map((w) => w.replace(/['’]s?$/u, ''))
+    .filter((w) => /^\p{L}/u.test(w) && !SMALL.has(w));
+  while (words.length > 1 && LEADING.has(words[0]!.toLowerCase())) words.shift();
+  if (words.length === 0) return '';
+  const only = words[0]!;
+  // a name that is an abbreviation already: HR, QA
+  if (words.length === 1 && /^\p{Lu}{2,}$/u.test(only)) return only.slice(0, 2);
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  const picked = capitalised.length >= 2 ? capitalised : words;
+  return picked
+    .slice(0, 2)
+    .map((w) => [...w][0]!.toLocaleUpperCase())
+    .join('');
+}
+
 /**
  * A person's face, with their name and role as its alt text. Without a portrait, their
  * initials in a circle, hidden from screen readers: the name is always written beside it.
@@ -110,12 +140,7 @@ export function portraitOf(person: Person, size: 'small' | 'large'): HTMLElement
       attrs: { src: url, alt: nameAndRole(person), width: '64', height: '64', decoding: 'async' },
     });
   }
-  const initials = person.name
-    .split(/\s+/)
-    .filter((w) => /^\p{L}/u.test(w))
-    .slice(0, 2)
-    .map((w) => w[0])
-    .join('');
+  const initials = initialsOf(person.name);
   return h(
     'span',
     { class: `portrait portrait-${size} portrait-none`, attrs: { 'aria-hidden': 'true' } },

@@ -1,5 +1,6 @@
 import type { ScenarioIssue } from '../scenario/errors.ts';
 import type { LoadResult } from '../scenario/load.ts';
+import { askForBalance } from './balance-request.ts';
 import { createChecker } from './check-client.ts';
 import { button, download, dropZone, field, h, replace } from './dom.ts';
 import { editorText, setEditorResult, setEditorText } from './editor-state.ts';
@@ -13,6 +14,14 @@ import { BUNDLED, bundledYaml } from './scenarios.ts';
 // check runs in a worker with a time limit, so no file, however large, freezes the page.
 
 const CHECK_DELAY_MS = 300;
+
+/**
+ * A field's path with a line-break opportunity before each step ("situations[0]" ·
+ * ".choices[1]" · ".effects"), so a narrow column wraps it between names, never mid-word.
+ */
+function pathParts(path: string): (string | HTMLElement)[] {
+  return path.split(/(?=[.[])/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
+}
 
 export function authoringPanel(go: (tab: string) => void): HTMLElement {
   const textarea = h('textarea', {
@@ -116,7 +125,13 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
           on: { click: () => goToLine(i.line, i.col) },
         },
         h('span', { class: 'pos' }, `${i.line}:${i.col}`),
-        h('span', { class: 'msg' }, i.path ? h('code', null, i.path) : null, ' ', i.message),
+        h(
+          'span',
+          { class: 'msg' },
+          i.path ? h('code', { class: 'path' }, ...pathParts(i.path)) : null,
+          ' ',
+          i.message,
+        ),
       ),
     );
 
@@ -242,7 +257,11 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
   });
 
   const warningsTitle = h('h2', { class: 'sub' }, 'Warnings');
-  const balanceBtn = button('Check its balance', () => go('balance'));
+  // the facilitator asked for the report: it starts as the tab opens, its progress shown there
+  const balanceBtn = button('Check its balance', () => {
+    askForBalance();
+    go('balance');
+  });
   const linkBtn = button('Make a workshop link', () => go('link'));
   const ownResult = (): LoadResult | null => lastResult;
   const editor = h('div', { class: 'editor' }, gutter, textarea);
@@ -291,7 +310,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
       ),
       h(
         'aside',
-        { class: 'check card' },
+        { class: 'check-panel card' },
         status,
         issues,
         warningsTitle,

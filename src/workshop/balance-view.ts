@@ -6,6 +6,7 @@ import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
 import { boxPlot } from './balance-charts.ts';
+import { takeBalanceRequest } from './balance-request.ts';
 import { button, download, field, h, nextTask, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
 import { BUNDLED, type ScenarioChoice } from './scenarios.ts';
@@ -397,7 +398,14 @@ export function balancePanel(): HTMLElement {
   );
   fillSources();
   onEditorResult(fillSources);
-  panel.addEventListener('shown', fillSources);
+  panel.addEventListener('shown', () => {
+    fillSources();
+    // asked for from the editor: the report of the editor's scenario starts at once
+    if (takeBalanceRequest() && ownScenario()) {
+      source.value = OWN;
+      void run();
+    }
+  });
   return panel;
 }
 

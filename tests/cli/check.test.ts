@@ -16,7 +16,9 @@ function check(...args: string[]) {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return { code: run.status, lines: run.stdout.split('\n').filter((l) => l !== '') };
+  const all = run.stdout.split('\n').filter((l) => l !== '');
+  // the problems, one a line as file:line:col: …; the verdicts and the summary follow them
+  return { code: run.status, lines: all.filter((l) => /^[^:\s]+:\d+:\d+: /.test(l)), all };
 }
 
 describe('npm run scenario:check', () => {
@@ -70,6 +72,21 @@ describe('npm run scenario:check', () => {
     expect(lines[50]).toBe(
       `${file}:80:3: (file): … and 39950 more problems, not listed: fix the ones above and check again`,
     );
+  });
+
+  it("prints each file's verdict on a line of its own, after its errors, in order", () => {
+    // a YAML error ends its file's lines: the next file's verdict once ran onto it
+    const dir = tempDir('check-order');
+    writeFileSync(join(dir, 'bad.yaml'), 'schemaVersion: "1.0"\nid: x\nteam: [ { id: a, name: b\n');
+    const good = 'scenarios/tutorial.yaml';
+    const { code, all } = check(join(dir, 'bad.yaml'), good);
+    expect(code).toBe(1);
+    expect(all).toEqual([
+      `${dir}/bad.yaml:4:1: team[0].name: YAML: the { mapping } opened on line 3 is not closed: add } at its end`,
+      `${dir}/bad.yaml: 1 error`,
+      expect.stringMatching(/^scenarios\/tutorial\.yaml: ok \(4 quarters, hash [0-9a-f]{16}\)$/),
+      '2 files checked: 1 valid, 1 with errors',
+    ]);
   });
 
   it('reports a file it cannot read, and asks for files when given none', () => {

@@ -161,3 +161,51 @@ test('the slides follow the room live, keep the keyboard inside, and give it bac
   bo.live.close();
   expect(problems).toEqual([]);
 });
+
+test('a quarter slide fits the projector: the coach notes end above the buttons', async ({
+  page,
+}, testInfo) => {
+  const { code, adminSecret } = await createRoom(server.base, {
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    seed: SEED,
+    pacing: { mode: 'gated' },
+  });
+  await openQuarter(code, adminSecret, 1);
+  const ana = await socketTrainee(code, 'Ana');
+  const bo = await socketTrainee(code, 'Bo');
+  await ana.decide(0);
+  await bo.decide(2);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.base}workshop.html#live=${code}.${adminSecret}`);
+  await expect(page.locator('.live-split .decision')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Show the slides' }).click();
+  const slides = page.getByRole('dialog', { name: `Room ${code}: slides` });
+  await expect(slides.getByText('2 decided')).toBeVisible();
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200);
+    const fit = await page.evaluate(() => {
+      const stage = document.querySelector('.slide-stage')!;
+      const notes = document.querySelector('.slide-coach')!.getBoundingClientRect();
+      const bar = document.querySelector('.slide-controls')!.getBoundingClientRect();
+      const chart = document.querySelector('.slide-chart')!.getBoundingClientRect();
+      return {
+        hiddenBelow: stage.scrollHeight - stage.clientHeight,
+        notesBottom: notes.bottom,
+        barTop: bar.top,
+        chartHeight: chart.height,
+      };
+    });
+    await attachScreenshot(page, testInfo, `slide-fit-${width}`, '.slides');
+    // nothing to scroll to, and the last line of the notes above the button bar
+    expect(fit.hiddenBelow, `${width}x${height}`).toBeLessThanOrEqual(0);
+    expect(fit.notesBottom, `${width}x${height}`).toBeLessThanOrEqual(fit.barTop);
+    // the chart keeps a size the back of the room can read
+    expect(fit.chartHeight, `${width}x${height}`).toBeGreaterThan(250);
+  }
+  ana.live.close();
+  bo.live.close();
+});

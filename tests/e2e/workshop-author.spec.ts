@@ -70,13 +70,12 @@ test('three planted errors are listed with their lines; the fixed file plays', a
   // and its balance report runs on the page
   await page.getByRole('button', { name: 'Check its balance' }).click();
   await expect(page.locator('#balance-source')).toHaveValue('__editor__');
-  await page.getByRole('spinbutton', { name: 'Seeds' }).fill('100');
-  await page.getByRole('button', { name: 'Run the report' }).click();
+  // it starts on its own, over the 200 seeds the page offers
   await expect(page.getByRole('cell', { name: 'always collaborative' }).first()).toBeVisible({
     timeout: 30_000,
   });
   await expect(page.getByRole('cell', { name: 'best path', exact: true })).toBeVisible();
-  await expect(page.getByText('All 81 strategies played on each of 100 seeds.')).toBeVisible();
+  await expect(page.getByText('All 81 strategies played on each of 200 seeds.')).toBeVisible();
   await expect(page.locator('.uplot')).toHaveCount(1);
   // the balance gates come first: the tutorial passes them all, and the page says why
   const gates = page.getByRole('list', { name: 'Balance gates' });
@@ -127,6 +126,8 @@ test('a valid scenario of 20 quarters and 6 replies: the balance page samples, s
   });
   await page.getByRole('button', { name: 'Check its balance' }).click();
   await expect(page.locator('#balance-source')).toHaveValue('__editor__');
+  // the report it started over 200 seeds is stopped, and run over 20
+  await page.getByRole('button', { name: 'Stop' }).click();
   await page.getByRole('spinbutton', { name: 'Seeds' }).fill('20');
   const started = Date.now();
   await page.getByRole('button', { name: 'Run the report' }).click();
@@ -142,4 +143,103 @@ test('a valid scenario of 20 quarters and 6 replies: the balance page samples, s
   // a searched best path is named as found, not as the best
   await expect(page.getByRole('cell', { name: 'best path found', exact: true })).toBeVisible();
   console.log(`20x6 balance report over 20 seeds shown ${Date.now() - started} ms after the click`);
+});
+
+/** How the page lays out the error list: sideways scroll, and each path step on one line. */
+async function errorLayout(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const list = document.querySelector('ol.issues')!;
+    const paths = [...list.querySelectorAll('code.path')];
+    return {
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      listWidth: list.getBoundingClientRect().width,
+      rightmost: Math.max(
+        ...[...document.querySelectorAll('main *')].map((e) => e.getBoundingClientRect().right),
+      ),
+      // a step of a path ("situations[0]", ".choices[1]") split over two lines reads as two words
+      brokenSteps: paths.flatMap((code) =>
+        [...code.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .filter((n) => {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+          })
+          .map((n) => n.textContent),
+      ),
+    };
+  });
+}
+
+for (const [width, height] of [
+  [360, 740],
+  [1280, 800],
+] as const) {
+  test(`at ${width} px the page does not scroll sideways and the errors read whole`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('workshop.html');
+    const long = good.replace('alignment: 0.8 }', 'alignmnt: 0.8 }').replace(
+      // the deepest path of the file: situations[…].choices[…].effects.…
+      'effects: { shareContacts: 1 }',
+      'effects: { sharContacts: 1 }',
+    );
+    await page.getByRole('textbox', { name: 'Scenario file (YAML)' }).fill(long);
+    await expect(page.getByRole('status').filter({ hasText: '2 errors' })).toBeVisible();
+    const issues = page.getByRole('list', { name: 'Errors' }).getByRole('button');
+    await expect(issues.nth(1)).toContainText('.effects.sharContacts');
+    const layout = await errorLayout(page);
+    expect(layout.overflow).toBe(0);
+    expect(layout.rightmost).toBeLessThanOrEqual(width);
+    expect(layout.brokenSteps).toEqual([]);
+    // the list has the width of its panel, not a squeezed column beside the other parts
+    expect(layout.listWidth).toBeGreaterThan(width < 700 ? 280 : 380);
+    // on a phone the "Try it" buttons sit under the errors, inside the screen
+    for (const name of ['Check its balance', 'Make a workshop link']) {
+      const box = (await page.getByRole('button', { name }).boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    await issues.nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`author-errors-${width}.png`) });
+  });
+}
+
+test('"Check its balance" starts the report of the editor’s scenario, its progress shown', async ({
+  page,
+}) => {
+  await page.goto('workshop.html');
+  await page.getByRole('textbox', { name: 'Scenario file (YAML)' }).fill(good);
+  await expect(page.getByRole('status').filter({ hasText: 'Valid' })).toBeVisible();
+  // the tutorial's report can finish within a second: the page notes whether the progress
+  // bar was ever shown rather than racing it
+  await page.evaluate(() => {
+    const seen = new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Report progress"]');
+      if (bar && !(bar as HTMLElement).hidden) {
+        document.body.dataset.progressShown = 'yes';
+        seen.disconnect();
+      }
+    });
+    seen.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByRole('button', { name: 'Check its balance' }).click();
+  await expect(page.locator('#balance-source')).toHaveValue('__editor__');
+  // it runs without a second press, over the 200 seeds the page offers
+  const finished = page.getByText('All 81 strategies played on each of 200 seeds.');
+  await expect(finished).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('body')).toHaveAttribute('data-progress-shown', 'yes');
+  await expect(page.getByRole('button', { name: 'Run the report' })).toBeEnabled();
+  // going back to the editor and to the report again does not start it over by itself
+  await page.getByRole('tab', { name: 'Write & check' }).click();
+  await page.getByRole('tab', { name: 'Balance report' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Report progress' })).toBeHidden();
+  await expect(finished).toBeVisible();
+  // on a phone the report's select and tables stay inside the screen
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  await expect.poll(overflow).toBe(0);
 });

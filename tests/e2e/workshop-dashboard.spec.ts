@@ -25,6 +25,11 @@ async function openWorkshop(page: Page, baseURL: string): Promise<void> {
   await page.locator('#dash-link').fill(url);
   await page.locator('#dash-link').dispatchEvent('change');
   await expect(page.getByRole('heading', { name: ROOM.name })).toBeVisible();
+  // the Workshop list names the open workshop, though it was opened from its link
+  await expect(page.getByLabel('Workshop', { exact: true })).toHaveValue(ROOM.session);
+  await expect(page.locator('#dash-workshop option:checked')).toHaveText(
+    `${ROOM.name} — from its link`,
+  );
 }
 
 test('three trainees are counted; a changed code and another room are rejected; CSV matches', async ({
@@ -42,13 +47,28 @@ test('three trainees are counted; a changed code and another room are rejected; 
     styleChoices(silos.scenario, 'collaborative', true),
   );
   const other = mk('Dee', styleChoices(silos.scenario, 'collaborative'), 'another-room');
+  const vd = bundled('value-discipline');
+  const elsewhere = trainee(vd, {
+    player: 'Eli',
+    session: 'vd-room',
+    seed: ROOM.seed,
+    choices: styleChoices(vd.scenario, 'collaborative'),
+  });
   const i = 12;
   const changed = `${ben.code.slice(0, i)}${ben.code[i] === 'x' ? 'y' : 'x'}${ben.code.slice(i + 1)}`;
 
   await page
     .locator('#dash-codes')
     .fill(
-      [`Ana: ${ana.code}`, ben.code, cy.code, changed, `from Dee: ${other.code}`, ''].join('\n'),
+      [
+        `Ana: ${ana.code}`,
+        ben.code,
+        cy.code,
+        changed,
+        `from Dee: ${other.code}`,
+        elsewhere.code,
+        '',
+      ].join('\n'),
     );
   await page.getByRole('button', { name: 'Add these codes' }).click();
 
@@ -62,10 +82,14 @@ test('three trainees are counted; a changed code and another room are rejected; 
   await expect(rows.first().locator('td').nth(2)).toHaveText(/^\d+(\.\d)?%$/);
 
   const rejected = page.getByRole('list', { name: 'Results not counted' }).locator('li');
-  await expect(rejected).toHaveCount(2);
+  await expect(rejected).toHaveCount(3);
   await expect(rejected.nth(0)).toContainText('line 4');
   await expect(rejected.nth(0)).toContainText('checksum does not match');
   await expect(rejected.nth(1)).toContainText('another session ("another-room")');
+  // a code of another workshop, on another scenario: refused for that, not as unknown
+  await expect(rejected.nth(2)).toContainText(
+    `from another workshop (session "vd-room"): it was played on "${vd.scenario.title}"`,
+  );
 
   // the first decision, counted here from the trainees' own choices
   const first = page.locator('.decision').first();

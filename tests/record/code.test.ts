@@ -48,6 +48,7 @@ describe('result codes', () => {
     expect(result).toEqual({
       ok: false,
       error: 'the code was made on scenario "tutorial", which this game does not have',
+      scenario: 'tutorial',
     });
   });
 

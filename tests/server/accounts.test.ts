@@ -382,6 +382,12 @@ describe('sign-in limits', () => {
       const res = await signIn(bare.base, 'hana', PASSWORDS.hana);
       expect(res.status).toBe(401);
       expect(res.body.message).toMatch(/TOW_ACCOUNTS/);
+      // and says so before anyone tries: the pages ask it first
+      expect((await call(bare.base, '/api/session')).body).toEqual({
+        account: null,
+        expires: null,
+        signInOff: true,
+      });
     });
   });
 });

@@ -123,7 +123,7 @@ describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
     expect(row![header!.indexOf('q1')]).toBe(chosen[0]);
     expect(row![header!.indexOf('q2')]).toBe(chosen[1]);
     expect(row![header!.indexOf('score')]).toBe('');
-    expect(row![header!.indexOf('share')]).toBe('');
+    expect(row![header!.indexOf('share and outlook (%)')]).toBe('');
   });
 
   it('treats a room opened before rooms were stamped as of an unknown model, and refuses playing on', async () => {

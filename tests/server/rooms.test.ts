@@ -3,7 +3,15 @@ import { parseCsv } from '../../src/lib/csv.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { formatIssue } from '../../src/scenario/errors.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { playChoices, score, situationById } from '../../src/sim/index.ts';
+import {
+  fairScoreOf,
+  OUTCOME_LABELS,
+  type Outcome,
+  outcomes,
+  playChoices,
+  score,
+  situationById,
+} from '../../src/sim/index.ts';
 import { serveDuringSuite } from './harness.ts';
 import { createRoom, DATABASES, join, json } from './helpers.ts';
 
@@ -11,6 +19,7 @@ import { createRoom, DATABASES, join, json } from './helpers.ts';
 // seen live, rejoined, released, exported and deleted, on each database.
 
 const silos = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!.scenario;
+const euros = loadBundledScenarios().find((b) => b.scenario.id === 'value-discipline')!.scenario;
 
 /** The situation waiting after `choices`, and its replies. */
 function waiting(seed: string, choices: string[]) {
@@ -18,6 +27,19 @@ function waiting(seed: string, choices: string[]) {
   const situation = situationById(silos, state.situationId!);
   return { situationId: situation.id, replies: situation.choices.map((c) => c.id) };
 }
+
+/** a word of each outcome's CSV column, to find it by */
+const COLUMN: Record<Outcome, string> = {
+  share: 'share',
+  growth: 'growth',
+  attainment: 'attainment',
+  morale: 'morale',
+  trust: 'trust',
+  brand: 'brand',
+  earnings: 'earnings',
+  alignment: 'alignment',
+  profit: 'profit a quarter',
+};
 
 describe.each(DATABASES)('rooms on $kind', ({ open }) => {
   const server = serveDuringSuite(open);
@@ -188,6 +210,111 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     sock.close();
   });
 
+  it('exports a CSV a facilitator reads in a spreadsheet: percentages, euros, fair score and pass', async () => {
+    const room = await createRoom(server.base, {
+      scenario: { kind: 'bundled', id: 'value-discipline' },
+      seed: '11',
+    });
+    const seat = await join(server.base, room.code, 'Ana');
+    const sock = await server.live(room.code);
+    await sock.ask({ type: 'hello', role: 'player', token: seat.token }, 'welcome');
+    const mine: string[] = [];
+    for (let q = 1; q <= room.quarters; q++) {
+      const state = playChoices(euros, '11', mine);
+      const situation = situationById(euros, state.situationId!);
+      const choiceId = situation.choices[q % situation.choices.length]!.id;
+      await sock.ask(
+        { type: 'decide', quarter: q, situationId: situation.id, choiceId },
+        'accepted',
+      );
+      mine.push(choiceId);
+    }
+    sock.close();
+    await join(server.base, room.code, 'Bo'); // joined, nothing decided yet
+
+    const res = await fetch(`${server.base}/api/rooms/${room.code}/export.csv`, {
+      headers: { authorization: `Bearer ${room.secret}` },
+    });
+    const [header, ana, bo] = parseCsv(await res.text());
+    expect(header).toEqual([
+      'player',
+      'name',
+      'joined (UTC)',
+      'decisions',
+      ...mine.map((_, i) => `q${i + 1}`),
+      'finished',
+      'score',
+      'fair score (percentile)',
+      'pass mark',
+      'passed',
+      'share and outlook (%)',
+      'growth a year (%)',
+      'plan attainment (%)',
+      'morale (%)',
+      'trust (%)',
+      'brand (%)',
+      "reps' earnings against the start (%)",
+      'alignment (%)',
+      'profit a quarter against the starting revenue (%)',
+      'revenue, last quarter (EUR)',
+      'profit, last quarter (EUR)',
+    ]);
+    // Ana's row as the facilitator reads it, worked out here from her choices
+    const state = playChoices(euros, '11', mine);
+    const grade = fairScoreOf(euros, state);
+    const last = state.history.at(-1)!.metrics;
+    const got = Object.fromEntries(header!.map((h, i) => [h, ana![i]]));
+    expect(got.name).toBe('Ana');
+    expect(got['joined (UTC)']).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(got.finished).toBe('yes');
+    expect(got.score).toBe(String(score(euros.rubric, state)));
+    expect(got['fair score (percentile)']).toBe(String(Math.round(grade.percentile!)));
+    expect(got['pass mark']).toBe(String(euros.rubric.passMark));
+    expect(got.passed).toBe(grade.passed ? 'yes' : 'no');
+    const o = outcomes(state);
+    for (const key of Object.keys(OUTCOME_LABELS) as Outcome[]) {
+      const cell = ana![header!.findIndex((h) => h.endsWith('(%)') && h.includes(COLUMN[key]))]!;
+      // one decimal at most, and the fraction's value
+      expect(cell).toMatch(/^-?\d+(\.\d)?$/);
+      expect(Number(cell)).toBeCloseTo(o[key] * 100, 1);
+    }
+    expect(got['share and outlook (%)']).toBe(String(Math.round(o.share * 1000) / 10));
+    expect(got['revenue, last quarter (EUR)']).toBe(String(Math.round(last.revenue * 1000)));
+    expect(got['profit, last quarter (EUR)']).toBe(String(Math.round(last.profit * 1000)));
+    // Bo has not finished: no score, no grade, no pass mark to hold him to yet
+    const notYet = Object.fromEntries(header!.map((h, i) => [h, bo![i]]));
+    expect(notYet).toMatchObject({
+      name: 'Bo',
+      decisions: '0',
+      finished: 'no',
+      score: '',
+      'fair score (percentile)': '',
+      'pass mark': '',
+      passed: '',
+    });
+
+    // the JSON keeps the model's figures whole: fractions, euros, the same grade
+    const exported = await json<{
+      currency: string | null;
+      passMark: number;
+      players: {
+        fairScore: number | null;
+        passed: boolean | null;
+        outcomes: Record<Outcome, number> | null;
+        money: { revenue: number; profit: number } | null;
+      }[];
+    }>(server.base, `/api/rooms/${room.code}/export.json`, { secret: room.secret });
+    expect(exported.body.currency).toBe('EUR');
+    expect(exported.body.passMark).toBe(euros.rubric.passMark);
+    expect(exported.body.players[0]).toMatchObject({
+      fairScore: Math.round(grade.percentile!),
+      passed: grade.passed,
+      outcomes: o,
+      money: { revenue: last.revenue * 1000, profit: last.profit * 1000 },
+    });
+    expect(exported.body.players[1]).toMatchObject({ fairScore: null, passed: null });
+  }, 120_000);
+
   it("exports a CSV that matches the server's replay, and deletes a room with all its data", async () => {
     const room = await createRoom(server.base, { seed: '3' });
     const players = [
@@ -224,7 +351,7 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
       );
       expect(choices).toEqual(chosen[i]);
       const state = playChoices(silos, '3', choices as string[]);
-      expect(row[col('finished')]).toBe(String(state.situationId === null));
+      expect(row[col('finished')]).toBe(state.situationId === null ? 'yes' : 'no');
       expect(row[col('score')]).toBe(
         state.situationId === null ? String(score(silos.rubric, state)) : '',
       );

@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { situationById } from '../../src/sim/index.ts';
-import { departmentName, roleOf, senderOf, skillInWords } from '../../src/ui/people.ts';
+import { departmentName, initialsOf, roleOf, senderOf, skillInWords } from '../../src/ui/people.ts';
 
 const scenario = (id: string) => loadBundledScenarios().find((b) => b.scenario.id === id)!.scenario;
 
 describe('people on screen', () => {
+  it('gives a sender without a portrait initials a reader recognises', () => {
+    // once "Yc", "Om" and "Qa": the first letters of whatever two words came first
+    expect(initialsOf('Your controller')).toBe('C');
+    expect(initialsOf("Oakmoor's marketing team")).toBe('OM');
+    expect(initialsOf('Quality and regulatory')).toBe('QR');
+    expect(initialsOf("Harbour's purchasing manager")).toBe('HP');
+    expect(initialsOf('The Leeds plant manager')).toBe('LP');
+    expect(initialsOf('Your new regional director')).toBe('RD');
+    expect(initialsOf("The restaurant owners' association")).toBe('RO');
+    // a person's name: the first letters of its capitalised words
+    expect(initialsOf('Helen Achterberg')).toBe('HA');
+    expect(initialsOf('Tomasz Wiśniewski')).toBe('TW');
+    expect(initialsOf("St Brigid's infection-control team")).toBe('SB');
+    expect(initialsOf('Maya')).toBe('M');
+    expect(initialsOf('HR')).toBe('HR');
+    expect(initialsOf('Head office')).toBe('HO');
+    expect(initialsOf('élodie')).toBe('É');
+    expect(initialsOf('')).toBe('');
+  });
+
   it('says skill in words, a star above a full 100 included', () => {
     // Sara's skill is 1.3: once shown as 130/100
     expect(skillInWords(1.3)).toBe('exceptional');

@@ -62,6 +62,29 @@ describe('intake', () => {
     expect(intake.rejected[1]!.source).toBe('line 4');
   });
 
+  it('refuses a code from another workshop for that reason, whatever scenario it was played on', () => {
+    const other = loadScenarioFile(`${SCENARIO_DIR}value-discipline.yaml`);
+    const state = playChoices(other.scenario, '5', [other.scenario.situations[0]!.choices[0]!.id]);
+    const theirs = encodeRecord(
+      makeRecord(other.scenario, other.hash, state, { player: 'Flo', session: 'vd-room' }),
+      other.scenario,
+    );
+    // the page knows value-discipline (it is bundled): the code is read, then refused
+    const known = { ...workshop, others: [other.scenario] };
+    const [first] = checkSubmissions(known, readPasted(known, theirs)).rejected;
+    expect(first).toEqual({
+      source: 'line 1',
+      player: 'Flo',
+      reason: `from another workshop (session "vd-room"): it was played on "${other.scenario.title}", and this workshop plays "${scenario.title}"`,
+    });
+    // a scenario the page does not have (another facilitator's own) cannot even be read:
+    // still another workshop's code, not one "this game does not have"
+    const [second] = checkSubmissions(workshop, readPasted(workshop, theirs)).rejected;
+    expect(second!.reason).toBe(
+      `from another workshop: it was played on scenario "value-discipline", and this workshop plays "${scenario.title}"`,
+    );
+  });
+
   it('counts codes from a chat log whose first line starts with [, wrapped ones joined', () => {
     const text = [
       `[10:41] Ana: ${ana.slice(0, 40)}`,

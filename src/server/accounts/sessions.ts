@@ -97,7 +97,10 @@ export class Sessions {
   /** Who is signed in on this request's browser, for the pages. */
   async current(req: FastifyRequest): Promise<SessionView> {
     const found = await this.lookUp(req);
-    return found ? view(found.account, found.expires) : { account: null, expires: null };
+    if (found) return view(found.account, found.expires);
+    return this.enabled
+      ? { account: null, expires: null }
+      : { account: null, expires: null, signInOff: true };
   }
 
   /**

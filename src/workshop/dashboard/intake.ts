@@ -16,6 +16,11 @@ export interface WorkshopContext {
   name: string;
   scenario: ScenarioDef;
   hash: string;
+  /**
+   * the other scenarios the site has (the bundled ones), so that a code from another
+   * workshop can be read and refused for what it is rather than as unreadable
+   */
+  others?: readonly ScenarioDef[];
 }
 
 export interface Accepted {
@@ -44,7 +49,9 @@ export function readSubmissions(
   source: string,
   lineName?: (line: number) => string,
 ): Submission[] {
-  const shelf = new Map([[workshop.scenario.id, { scenario: workshop.scenario }]]);
+  const shelf = new Map(
+    [...(workshop.others ?? []), workshop.scenario].map((scenario) => [scenario.id, { scenario }]),
+  );
   return readText(text, source, shelf, lineName);
 }
 
@@ -54,6 +61,14 @@ export function readSubmissions(
  */
 export function readPasted(workshop: WorkshopContext, text: string): Submission[] {
   return readSubmissions(workshop, text, 'the paste', (line) => `line ${line}`);
+}
+
+/** Why a game of another scenario does not count here: it is not from this workshop. */
+function otherWorkshop(workshop: WorkshopContext, scenario: string, session?: string): string {
+  const title = workshop.others?.find((s) => s.id === scenario)?.title;
+  const played = title ? `"${title}"` : `scenario "${scenario}"`;
+  const from = session ? ` (session "${session}")` : '';
+  return `from another workshop${from}: it was played on ${played}, and this workshop plays "${workshop.scenario.title}"`;
 }
 
 /** The record's own identity: two identical games handed in twice count once. */
@@ -75,9 +90,14 @@ export function checkSubmissions(
   const scenarios = new Map([
     [workshop.scenario.id, { scenario: workshop.scenario, hash: workshop.hash }],
   ]);
-  for (const { source, record, error } of submissions) {
+  for (const { source, record, error, scenario } of submissions) {
     if (!record) {
-      rejected.push({ source, reason: error ?? 'unreadable' });
+      // a code packed against a scenario this page does not have is another workshop's
+      const reason =
+        scenario !== undefined && scenario !== workshop.scenario.id
+          ? otherWorkshop(workshop, scenario)
+          : (error ?? 'unreadable');
+      rejected.push({ source, reason });
       continue;
     }
     // a game link does not ask every trainee's name: an unnamed game is shown by where it
@@ -85,6 +105,10 @@ export function checkSubmissions(
     const named = record.player?.trim() ?? '';
     const player = named || `unnamed (${source})`;
     const reject = (reason: string) => rejected.push({ source, player, reason });
+    if (record.scenario !== workshop.scenario.id) {
+      reject(otherWorkshop(workshop, record.scenario, record.session));
+      continue;
+    }
     if (record.session !== workshop.session) {
       reject(
         record.session

@@ -90,15 +90,23 @@ export function dashboardPanel(): HTMLElement {
   let current: { ctx: WorkshopContext; handed: Handed[]; intake: Intake } | null = null;
   let censusData: StrategyCensus | null = null;
 
+  /** The list of workshops, the open one selected: one opened from a pasted link is listed too. */
   function fillPick(): void {
     const saved = savedWorkshops();
+    const open = current?.ctx;
+    const pasted = open && !saved.some((w) => w.link.session === open.session) ? open : null;
     replace(
       pick,
-      h(
-        'option',
-        { attrs: { value: '' } },
-        saved.length ? 'Choose a workshop…' : 'No workshop made in this browser yet',
-      ),
+      open
+        ? null
+        : h(
+            'option',
+            { attrs: { value: '' } },
+            saved.length ? 'Choose a workshop…' : 'No workshop made in this browser yet',
+          ),
+      pasted
+        ? h('option', { attrs: { value: pasted.session } }, `${pasted.name} — from its link`)
+        : null,
       ...saved.map((w) =>
         h(
           'option',
@@ -107,7 +115,7 @@ export function dashboardPanel(): HTMLElement {
         ),
       ),
     );
-    if (current) pick.value = current.ctx.session;
+    if (open) pick.value = open.session;
   }
 
   async function open(link: WorkshopLink): Promise<void> {
@@ -131,6 +139,7 @@ export function dashboardPanel(): HTMLElement {
         name: link.name,
         scenario: r.scenario,
         hash: r.hash,
+        others: BUNDLED.map((x) => x.scenario),
       };
     } else {
       const b = BUNDLED.find((x) => x.scenario.id === link.scenario);
@@ -151,6 +160,7 @@ export function dashboardPanel(): HTMLElement {
         name: link.name,
         scenario: b.scenario,
         hash: b.hash,
+        others: BUNDLED.map((x) => x.scenario),
       };
     }
     replace(pickNote);
@@ -166,6 +176,7 @@ export function dashboardPanel(): HTMLElement {
     }
     censusData = null;
     current = { ctx, handed: [], intake: { accepted: [], rejected: [] } };
+    fillPick();
     add(handed);
     // one census per workshop (everyone plays the same seed), from the page's census service
     pageCensus()

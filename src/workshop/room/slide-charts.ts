@@ -127,6 +127,8 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
   const height = bottom + AXIS;
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${height}`,
+    // shrunk to leave the coach's notes room, it stays under the text's left edge
+    preserveAspectRatio: 'xMinYMin meet',
     class: 'slide-chart',
     role: 'img',
     'font-family': 'inherit',
