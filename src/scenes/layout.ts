@@ -506,17 +506,48 @@ function placeRopeLabels(
     text = fitText(text, w - 2 * EDGE, fontSize, measure);
     wanted.push({ id: g.id, text, x, y, align, width: measure(text, fontSize), height, fontSize });
   }
-  // labels may use the top band's free space, never the scale's
-  const rows = { top: 6, bottom: field.rulerY - 8 };
-  const placed: Label[] = [...captions, nodeBox(node)];
-  const out: Label[] = [];
   // names of ends pressed against the canvas's edge first: they have the fewest places
   const pressed = (l: Label) => {
     const g = geoms.find((x) => x.id === l.id)!;
     return g.ax < PRESSED || g.ax > w - PRESSED ? 0 : 1;
   };
-  for (const l of [...wanted].sort((a, b) => pressed(a) - pressed(b))) {
-    const g = geoms.find((x) => x.id === l.id)!;
+  let order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
+  const place = { geoms, node, field, w, captions, markers, measure };
+  let best = nameRopes(order, place);
+  // a name that found no place beside its marker may find one if it goes first
+  for (let round = 0; round < 2 && best.astray.length > 0; round++) {
+    const astray = new Set(best.astray);
+    order = [...order.filter((l) => astray.has(l.id)), ...order.filter((l) => !astray.has(l.id))];
+    const next = nameRopes(order, place);
+    if (next.astray.length < best.astray.length) best = next;
+  }
+  return best.labels;
+}
+
+interface NamePlace {
+  geoms: readonly RopeGeom[];
+  node: { x: number; y: number; r: number };
+  field: Field;
+  w: number;
+  captions: readonly Label[];
+  markers: readonly Label[];
+  measure: Measure;
+}
+
+/**
+ * Places the names in this order, each beside its own marker where it can be; returns
+ * them and the ids of those that could not be (placed in the nearest free place instead).
+ */
+function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; astray: string[] } {
+  const { node, w, markers } = p;
+  // labels may use the top band's free space, never the scale's
+  const rows = { top: 6, bottom: p.field.rulerY - 8 };
+  const placed: Label[] = [...p.captions, nodeBox(node)];
+  const labels: Label[] = [];
+  const astray: string[] = [];
+  for (const wanted of order) {
+    const l = { ...wanted };
+    const g = p.geoms.find((x) => x.id === l.id)!;
     const box = markers.find((m) => m.id === `marker:${g.id}`);
     const dx = g.ax - node.x;
     const outward = g.side === 'habit' || Math.abs(dx) < 24 ? 0 : dx > 0 ? 1 : -1;
@@ -525,17 +556,18 @@ function placeRopeLabels(
     // first word only (the list beside the view has every name whole); else the nearest
     // free place
     const avoid = [...placed, ...markers];
-    const short = firstWord(l, measure);
+    const short = firstWord(l, p.measure);
     const at = box && { ax: g.ax, ay: g.ay, box };
     const beside =
       at &&
       (placeBeside(at, l, pref, w, rows, avoid) ??
         (short && placeBeside(at, short, pref, w, rows, avoid)));
+    if (!beside) astray.push(l.id);
     const found = beside ? [beside] : spread([l], w, rows, placed, markers);
     placed.push(...found);
-    out.push(...found);
+    labels.push(...found);
   }
-  return out;
+  return { labels, astray };
 }
 
 /** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */
