@@ -27,6 +27,9 @@ const PAD = 3;
 /** How far apart two places tried on the same side are. */
 const STEP = 3;
 
+/** How far a label's anchor moves when its box grows a pixel each way. */
+const GROW: Record<Label['align'], number> = { left: -1, center: 0, right: 1 };
+
 type SideOf = 'right' | 'left' | 'above' | 'below';
 
 /** The places around the marker for a label of this size, best first. */
@@ -91,7 +94,15 @@ export function placeBeside(
     const l = slideOnto(place, w);
     if (!l || !touches(l, m)) continue;
     if (l.y < rows.top || l.y + l.height > rows.bottom) continue;
-    if (avoid.some((a) => labelsOverlap(a, l))) continue;
+    // a pixel of room all round: the text pool draws each label on whole pixels
+    const room = {
+      ...l,
+      y: l.y - 1,
+      height: l.height + 2,
+      width: l.width + 2,
+      x: l.x + GROW[l.align],
+    };
+    if (avoid.some((a) => labelsOverlap(a, room))) continue;
     return l;
   }
   return null;
