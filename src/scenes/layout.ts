@@ -204,7 +204,14 @@ export function layoutFrame(
       pressed: PRESSED,
     },
   );
-  const power = powerLine(frame, node, ropeLength, scale);
+  const power = powerLine(frame, ropeLength, scale, {
+    node,
+    homeX,
+    length: ropeLength,
+    field,
+    w,
+    scale,
+  });
   const markers = [...markerBoxes(geoms), nodeBox(node)];
   const captions = placeCaptions(
     words,
@@ -299,20 +306,26 @@ function ropeGeom(r: FrameRope, friction: number, p: RopePlace): RopeGeom {
   };
 }
 
+/** Room the power line's arrow head takes beyond its end. */
+const ARROW_ROOM = 12;
+
 function powerLine(
   frame: ViewFrame,
-  node: { x: number; y: number },
   length: number,
   scale: number,
+  place: RopePlace,
 ): PowerLine | null {
   const { alignment, resultant, angle } = teamAlignment(frame);
   if (resultant <= 0) return null;
   const { dx, dy } = dir(angle);
+  const { node } = place;
   // the power line is as long as the ropes when the team pulls as one, shorter when it
-  // pulls apart; it is drawn behind the team's ropes
+  // pulls apart; it is drawn behind the team's ropes, and like them it stops short of the
+  // canvas's edge (its arrow head with it) when the customer is near that edge
+  const len = reach(place, dx, dy, length * alignment + ARROW_ROOM) - ARROW_ROOM;
   return {
-    x: node.x + dx * length * alignment,
-    y: node.y + dy * length * alignment,
+    x: node.x + dx * Math.max(0, len),
+    y: node.y + dy * Math.max(0, len),
     width: (ropeThickness(resultant) + 10 * alignment ** 3) * scale,
     alignment,
   };
