@@ -320,7 +320,7 @@ export class RopeScene extends Phaser.Scene {
     const at = ghost.layout.node.x;
     const y = layout.field.rulerY;
     g.lineStyle(2, SCENE_COLOURS.ghost, 1);
-    g.strokeTriangle(at, y + 1, at - 6, y + 10, at + 6, y + 10);
+    g.strokeTriangle(at, y + 1, at - 5, y + 8, at + 5, y + 8);
   }
 
   private ghostCaption(layout: Layout): void {
