@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { type Box, intersect } from './helpers/boxes.ts';
 
 // The rope view with the customer anywhere on the field, on the harness page at the sizes
 // the debrief gives it: at a high share our team's pullers are pressed against the right
@@ -8,15 +9,6 @@ import { expect, type Page, test } from '@playwright/test';
 // The boxes read are those Phaser drew (labelBoxes) and those the markers cover (markerBoxes).
 
 const URL = 'tests/e2e/harness/ropes.html';
-
-interface Box {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 interface Drawn {
   labels: Box[];
@@ -63,9 +55,6 @@ async function at(page: Page, share: number): Promise<Drawn> {
     .toBe(`${share}%`);
   return last!;
 }
-
-const intersect = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** How far apart two boxes are (0 where they touch or cover each other). */
 const apart = (a: Box, b: Box) =>
