@@ -8,7 +8,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // the rope view's harness page is not part of the site: its tests have their own
   // config (tests/e2e/harness/playwright.config.ts), run by npm run test:e2e after these
-  testIgnore: /rope-view-harness\.spec\.ts/,
+  testIgnore: /rope-view-harness[\w-]*\.spec\.ts/,
   // every test's temporary folder under one, removed when the run ends (a full path, since
   // the rope view harness's config extends this one from another folder)
   globalSetup: new URL('./tests/e2e/helpers/global-temp.ts', import.meta.url).pathname,

@@ -25,3 +25,13 @@ export function ghostRing(real: Circle, ghost: Circle): GhostRing {
   // every point of the real node lies within `apart + real.r` of the ring's centre
   return { x: ghost.x, y: ghost.y, r: Math.max(ghost.r, apart + real.r + RING_GAP), around: true };
 }
+
+/**
+ * The what-if's caption. Where its ring is drawn round the real node the two shares are
+ * too close to tell apart by the rings, so the caption names both.
+ */
+export function ghostCaptionText(realShare: number, ghostShare: number, around: boolean): string {
+  if (!around) return `What-if ${ghostShare}%`;
+  if (ghostShare === realShare) return `What-if ${ghostShare}% too`;
+  return `What-if ${ghostShare}% (yours ${realShare}%)`;
+}

@@ -25,8 +25,12 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
   return text.length * fontSize * (bold ? 0.68 : 0.62) + 4;
 }
 
-/** The height of a label's box: the text pool draws a line of text with a pixel of padding. */
-export const labelHeight = (fontSize: number) => Math.round(fontSize * 1.35);
+/**
+ * The height of a label's box: the text pool draws a line of text with a pixel of padding
+ * (Phaser draws a 12 px line 17 px high, a pixel more than 1.35 times its size).
+ */
+export const labelHeight = (fontSize: number) =>
+  Math.max(Math.round(fontSize * 1.35), fontSize + 5);
 
 /** Labels keep this far from the canvas's edges. */
 export const EDGE = 4;

@@ -1,4 +1,6 @@
 import { shareOf, sharePercent } from '../sim/index.ts';
+import { spaceAnchors } from './anchor-spacing.ts';
+import { placeBeside } from './beside.ts';
 import { type FrameRope, teamAlignment, type ViewFrame } from './frame.ts';
 import {
   type Align,
@@ -188,7 +190,28 @@ export function layoutFrame(
   const geoms = frame.ropes.map((rope) =>
     ropeGeom(rope, frame.friction, { node, homeX, length: ropeLength, field, w, scale }),
   );
-  const power = powerLine(frame, node, ropeLength, scale);
+  // crowded pullers' ends (a customer near an edge presses them against it) get rows of
+  // their own, so each marker and its name have room
+  spaceAnchors(
+    geoms.filter((g) => g.side !== 'habit'),
+    {
+      node,
+      top: field.top + 12,
+      bottom: field.bottom - 12,
+      gap: labelHeight(fontSize) + 4,
+      column: 40,
+      width: w,
+      pressed: PRESSED,
+    },
+  );
+  const power = powerLine(frame, ropeLength, scale, {
+    node,
+    homeX,
+    length: ropeLength,
+    field,
+    w,
+    scale,
+  });
   const markers = [...markerBoxes(geoms), nodeBox(node)];
   const captions = placeCaptions(
     words,
@@ -201,6 +224,7 @@ export function layoutFrame(
       power,
       position: frame.position,
       friction: frame.friction,
+      markers,
     },
     measure,
   );
@@ -282,20 +306,26 @@ function ropeGeom(r: FrameRope, friction: number, p: RopePlace): RopeGeom {
   };
 }
 
+/** Room the power line's arrow head takes beyond its end. */
+const ARROW_ROOM = 12;
+
 function powerLine(
   frame: ViewFrame,
-  node: { x: number; y: number },
   length: number,
   scale: number,
+  place: RopePlace,
 ): PowerLine | null {
   const { alignment, resultant, angle } = teamAlignment(frame);
   if (resultant <= 0) return null;
   const { dx, dy } = dir(angle);
+  const { node } = place;
   // the power line is as long as the ropes when the team pulls as one, shorter when it
-  // pulls apart; it is drawn behind the team's ropes
+  // pulls apart; it is drawn behind the team's ropes, and like them it stops short of the
+  // canvas's edge (its arrow head with it) when the customer is near that edge
+  const len = reach(place, dx, dy, length * alignment + ARROW_ROOM) - ARROW_ROOM;
   return {
-    x: node.x + dx * length * alignment,
-    y: node.y + dy * length * alignment,
+    x: node.x + dx * Math.max(0, len),
+    y: node.y + dy * Math.max(0, len),
     width: (ropeThickness(resultant) + 10 * alignment ** 3) * scale,
     alignment,
   };
@@ -324,6 +354,8 @@ interface CaptionPlace {
   power: PowerLine | null;
   position: number;
   friction: number;
+  /** the ropes' markers and the node, which the customer's name keeps clear of */
+  markers: readonly Label[];
 }
 
 /**
@@ -410,7 +442,12 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
       measure,
       true,
     );
-    put(name, { top: field.top, bottom: field.bottom });
+    // clear of the ropes' markers too where its column has room (a rival's end under the
+    // customer would hide a letter or two), else of the texts only
+    const rows = { top: field.top, bottom: field.bottom };
+    const clearOfMarkers = { ...name };
+    if (settle(clearOfMarkers, w, rows, [...out, ...p.markers])) out.push(clearOfMarkers);
+    else put(name, rows);
   }
   return out;
 }
@@ -442,6 +479,9 @@ function labelText(g: RopeGeom, short: boolean): string {
   if (g.side === 'outside') return 'Outside';
   return short ? g.name.replace(/\s*\([^)]*\)\s*$/, '') || g.name : g.name;
 }
+
+/** A rope's end this close to the canvas's edge has no room for its name outside it. */
+const PRESSED = 60;
 
 function placeRopeLabels(
   geoms: RopeGeom[],
@@ -479,14 +519,75 @@ function placeRopeLabels(
     text = fitText(text, w - 2 * EDGE, fontSize, measure);
     wanted.push({ id: g.id, text, x, y, align, width: measure(text, fontSize), height, fontSize });
   }
+  // names of ends pressed against the canvas's edge first: they have the fewest places
+  const pressed = (l: Label) => {
+    const g = geoms.find((x) => x.id === l.id)!;
+    return g.ax < PRESSED || g.ax > w - PRESSED ? 0 : 1;
+  };
+  let order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
+  const place = { geoms, node, field, w, captions, markers, measure };
+  let best = nameRopes(order, place);
+  // a name that found no place beside its marker may find one if it goes first
+  for (let round = 0; round < 2 && best.astray.length > 0; round++) {
+    const astray = new Set(best.astray);
+    order = [...order.filter((l) => astray.has(l.id)), ...order.filter((l) => !astray.has(l.id))];
+    const next = nameRopes(order, place);
+    if (next.astray.length < best.astray.length) best = next;
+  }
+  return best.labels;
+}
+
+interface NamePlace {
+  geoms: readonly RopeGeom[];
+  node: { x: number; y: number; r: number };
+  field: Field;
+  w: number;
+  captions: readonly Label[];
+  markers: readonly Label[];
+  measure: Measure;
+}
+
+/**
+ * Places the names in this order, each beside its own marker where it can be; returns
+ * them and the ids of those that could not be (placed in the nearest free place instead).
+ */
+function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; astray: string[] } {
+  const { node, w, markers } = p;
   // labels may use the top band's free space, never the scale's
-  return spread(
-    wanted,
-    w,
-    { top: 6, bottom: field.rulerY - 8 },
-    [...captions, nodeBox(node)],
-    markers,
-  );
+  const rows = { top: 6, bottom: p.field.rulerY - 8 };
+  const placed: Label[] = [...p.captions, nodeBox(node)];
+  const labels: Label[] = [];
+  const astray: string[] = [];
+  for (const wanted of order) {
+    const l = { ...wanted };
+    const g = p.geoms.find((x) => x.id === l.id)!;
+    const box = markers.find((m) => m.id === `marker:${g.id}`);
+    const dx = g.ax - node.x;
+    const outward = g.side === 'habit' || Math.abs(dx) < 24 ? 0 : dx > 0 ? 1 : -1;
+    const pref = { outward, away: g.ay > node.y ? 1 : -1 } as const;
+    // beside its own marker, clear of every text and marker; on a crowded strip by its
+    // first word only (the list beside the view has every name whole); else the nearest
+    // free place
+    const avoid = [...placed, ...markers];
+    const short = firstWord(l, p.measure);
+    const at = box && { ax: g.ax, ay: g.ay, box };
+    const beside =
+      at &&
+      (placeBeside(at, l, pref, w, rows, avoid) ??
+        (short && placeBeside(at, short, pref, w, rows, avoid)));
+    if (!beside) astray.push(l.id);
+    const found = beside ? [beside] : spread([l], w, rows, placed, markers);
+    placed.push(...found);
+    labels.push(...found);
+  }
+  return { labels, astray };
+}
+
+/** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */
+function firstWord(l: Label, measure: Measure): Label | null {
+  const word = l.text.split(/\s+/)[0] ?? '';
+  if (!word || word === l.text) return null;
+  return { ...l, text: word, width: measure(word, l.fontSize) };
 }
 
 /** The box the customer's node covers. */
@@ -522,6 +623,8 @@ export function placeCaption(
   const placed = [...layout.labels, ...layout.captions, nodeBox(layout.node)];
   const rows = { top: 6, bottom: layout.field.rulerY - 8 };
   const found = { ...box };
+  // clear of the ropes' markers too where there is room, else of the texts only
+  if (settleNear(box, found, layout.width, rows, [...placed, ...layout.markers], 40)) return found;
   return settleNear(box, found, layout.width, rows, placed, 40) ? found : null;
 }
 

@@ -11,12 +11,13 @@ import {
   strokeRope,
 } from './draw.ts';
 import { frameOf, type ViewFrame } from './frame.ts';
-import { ghostRing } from './ghost-ring.ts';
+import { ghostCaptionText, ghostRing } from './ghost-ring.ts';
 import {
   type Label,
   type Layout,
   type LayoutWords,
   layoutFrame,
+  leftEdge,
   placeCaption,
   type RopeGeom,
 } from './layout.ts';
@@ -90,6 +91,22 @@ export class RopeScene extends Phaser.Scene {
   /** Every label as drawn, in canvas px: the tests check that none covers another. */
   labelBoxes(): ShownBox[] {
     return this.texts?.boxes() ?? [];
+  }
+
+  /**
+   * Where the ropes' markers and the customer's node are drawn (ids 'marker:<rope>' and
+   * 'node'), in canvas px: the tests check they stay on the canvas and clear of the labels.
+   */
+  markerBoxes(): ShownBox[] {
+    return (this.layout?.markers ?? []).map((m) => ({
+      id: m.id,
+      text: '',
+      x: leftEdge(m),
+      y: m.y,
+      width: m.width,
+      height: m.height,
+      fontSize: 0,
+    }));
   }
 
   create(): void {
@@ -299,6 +316,11 @@ export class RopeScene extends Phaser.Scene {
     }
     g.lineStyle(3, SCENE_COLOURS.ghost, 1);
     strokeDashedCircle(g, ring.x, ring.y, ring.r);
+    // its share on the scale too, an open pointer beside the real one's filled pointer
+    const at = ghost.layout.node.x;
+    const y = layout.field.rulerY;
+    g.lineStyle(2, SCENE_COLOURS.ghost, 1);
+    g.strokeTriangle(at, y + 1, at - 5, y + 8, at + 5, y + 8);
   }
 
   private ghostCaption(layout: Layout): void {
@@ -306,7 +328,12 @@ export class RopeScene extends Phaser.Scene {
     if (!ghost) return;
     const ring = ghostRing(layout.node, ghost.layout.node);
     const fs = layout.fontSize - 1;
-    const text = `What-if ${sharePercent(ghost.state.position)}%`;
+    const real = this.lastFrame?.position ?? ghost.state.position;
+    const text = ghostCaptionText(
+      sharePercent(real),
+      sharePercent(ghost.state.position),
+      ring.around,
+    );
     // above the ghost's ring, unless other labels are there
     const at = placeCaption(layout, text, ring.x, ring.y - ring.r - fs * 1.8, fs, this.measure);
     if (!at) return;

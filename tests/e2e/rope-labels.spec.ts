@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { type Box, intersect } from './helpers/boxes.ts';
 
 // The rope view's labels never cover each other and never leave the canvas: on every
 // quarter of every shipped scenario, and on the debrief, at 1280×800 and 360×740. The
@@ -10,16 +11,6 @@ const SCENARIOS = readdirSync(new URL('../../scenarios/', import.meta.url))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.replace(/\.yaml$/, ''))
   .sort();
-
-interface Box {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  fontSize: number;
-}
 
 interface Drawn {
   boxes: Box[];
@@ -63,10 +54,6 @@ async function settledLabels(page: Page): Promise<Drawn> {
     )
     .toBe(`${(await drawn(page)).share}%`);
   return last!;
-}
-
-function intersect(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Ropes drawn and ropes named, over a whole game. */

@@ -110,7 +110,8 @@ for (const scenario of ['distrustful-account', 'silos']) {
       });
       await expect.poll(async () => (await labels(page)).some((b) => b.id === 'ghost')).toBe(true);
       const ghost = (await labels(page)).find((b) => b.id === 'ghost')!;
-      expect(ghost.text).toMatch(/^What-if \d+%$/);
+      // a what-if close to the real market names both shares
+      expect(ghost.text).toMatch(/^What-if \d+%( \(yours \d+%\)| too)?$/);
       // the debrief's picture is large enough to read: every label at 12 px or more
       for (const b of await labels(page)) expect(b.fontSize, b.text).toBeGreaterThanOrEqual(12);
       const stage = await page.locator('#stage').boundingBox();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ghostRing, RING_GAP } from '../../src/scenes/ghost-ring.ts';
+import { ghostCaptionText, ghostRing, RING_GAP } from '../../src/scenes/ghost-ring.ts';
 
 // The what-if's ring on the debrief's picture is drawn under the real customer's node: it
 // must never end up hidden behind it.
@@ -35,5 +35,13 @@ describe('ghostRing', () => {
         expect(showing(ring)).toBeGreaterThanOrEqual(RING_GAP - 1e-9);
       }),
     );
+  });
+});
+
+describe('ghostCaptionText', () => {
+  it('names both shares where the ring is drawn round the real node, the what-if alone elsewhere', () => {
+    expect(ghostCaptionText(43, 46, true)).toBe('What-if 46% (yours 43%)');
+    expect(ghostCaptionText(43, 43, true)).toBe('What-if 43% too');
+    expect(ghostCaptionText(43, 60, false)).toBe('What-if 60%');
   });
 });

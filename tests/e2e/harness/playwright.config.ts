@@ -10,7 +10,7 @@ const DIST = process.env.DIST_DIR ?? 'dist-h4';
 export default defineConfig({
   ...base,
   testDir: '..',
-  testMatch: /rope-view-harness\.spec\.ts/,
+  testMatch: /rope-view-harness[\w-]*\.spec\.ts/,
   // the site's config leaves these out; here they are the only ones
   testIgnore: [],
   outputDir: `${process.cwd()}/${process.env.PW_OUTPUT ?? 'test-results-h4'}`,

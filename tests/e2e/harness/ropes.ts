@@ -137,6 +137,15 @@ const harness = {
   },
   skip: () => set({ skipped: true }),
   reduce: (on: boolean) => set({ reducedMotion: on }),
+  /** Puts the customer at this share of its business (0–100), to look at the picture there. */
+  share: (percent: number) =>
+    set({
+      state: { ...view.state, position: percent / 50 - 1 },
+      previous: null,
+      playId: view.playId + 1,
+    }),
+  /** A what-if that ends with the customer at this share (0–100), beside the real one. */
+  ghostAt: (percent: number) => set({ ghost: { ...view.state, position: percent / 50 - 1 } }),
   fan: (angle: number) =>
     set({ state: withFan(view.state, angle), previous: null, playId: view.playId + 1 }),
   ghost: (choiceId: string | null) =>
