@@ -1,5 +1,6 @@
 import type { DecisionExplanation, Explanation } from '../../sim/index.ts';
-import { answerKeyClosed, assessed } from '../../store/debrief-actions.ts';
+import { answerKeyState } from '../../store/answer-key.ts';
+import { assessed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
@@ -27,6 +28,8 @@ interface Shown {
   best: boolean;
   /** which other reply would have scored more, and the what-if: once the result is handed in */
   alternatives: boolean;
+  /** whether each reply was the strongest: hidden while a later attempt replays this market */
+  verdicts: boolean;
 }
 
 function decisionCard(
@@ -60,8 +63,10 @@ function decisionCard(
       'You chose ',
       h('strong', null, `“${d.label}”`),
       ` (${styleMark(d.style)} ${styleName(d.style)})`,
-      d.fit === 'neutral' ? '.' : ': ',
-      d.fit === 'neutral' ? null : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
+      d.fit === 'neutral' || !shown.verdicts ? '.' : ': ',
+      d.fit === 'neutral' || !shown.verdicts
+        ? null
+        : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
     ),
     head ? h('p', { class: 'lead-sentence' }, ...withTerms(head, seen)) : null,
     other.length
@@ -85,7 +90,7 @@ function decisionCard(
   );
 }
 
-function fitSummary(e: Explanation): HTMLElement {
+function fitSummary(e: Explanation, shown: Shown): HTMLElement {
   const fitted = e.decisions.filter((d) => d.fit === 'good').map((d) => `Q${d.quarter}`);
   const missed = e.decisions.filter((d) => d.fit === 'poor').map((d) => `Q${d.quarter}`);
   return h(
@@ -97,7 +102,7 @@ function fitSummary(e: Explanation): HTMLElement {
       { class: 'muted' },
       'No style is right in itself: each reply is judged against the others, in the market and with the team you had built by then.',
     ),
-    fitted.length || missed.length
+    shown.verdicts && (fitted.length || missed.length)
       ? h(
           'ul',
           null,
@@ -124,12 +129,14 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
     // the answer key opens when the result is handed in (or, in a live room, when the
     // facilitator releases the best path or the what-if): the cards are drawn again then
     (s) =>
-      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyClosed(s)}${assessed(s)}`,
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s)}${assessed(s)}`,
     () => {
       const d = store.getState().debrief;
+      const closed = answerKeyState(store.getState());
       const shown: Shown = {
         best: !assessed(store.getState()),
-        alternatives: !answerKeyClosed(store.getState()),
+        alternatives: closed === null,
+        verdicts: closed !== 'attempts-left',
       };
       const e = d?.explanation ?? null;
       section.setAttribute('aria-busy', String(!e && !d?.explainError));
@@ -148,7 +155,7 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
       // only the decisions that mattered, in the order they were taken
       const turning = turningPointsThatMattered(e);
       const turningBy = new Map(turning.map((t) => [t.quarter, t]));
-      const parts: HTMLElement[] = [fitSummary(e)];
+      const parts: HTMLElement[] = [fitSummary(e, shown)];
       if (turning.length)
         parts.push(
           h(
