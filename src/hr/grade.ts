@@ -120,9 +120,11 @@ export function cachedStanding(): StandingOf {
 /**
  * A practice result: played from the game's own menu or offered as practice after an
  * assessed attempt, so it names no assignment (nor workshop) and no trainee. It is checked
- * by replay and listed, but never graded, counted or put in the cohort.
+ * by replay and listed, but never graded, counted or put in the cohort. (A record that
+ * names a trainee is graded as before, even without an assignment.)
  */
-export const isPractice = (r: SessionRecord) => r.session === undefined;
+export const isPractice = (r: SessionRecord) =>
+  r.session === undefined && (r.player ?? '') === '';
 
 /** How a practice result is listed: replayed, not graded (no census is worked out for it). */
 function practiceListed(base: Graded, r: SessionRecord, ctx: GradeContext): Graded {
