@@ -216,7 +216,20 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   // attempt 2 replays this market: nothing of the answer key, handed in or not
   await expectAnswerKeyClosed(page, 'shown after your last attempt');
   await expect(page.locator('.fit')).toHaveCount(0);
+  await expect(page.locator('.closed-verdicts')).toContainText('shown after your last attempt');
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-1-1280');
+  await attachScreenshot(
+    page,
+    testInfo,
+    'assessed-calls-attempt-1-1280',
+    '.causal .fit-summary',
+  );
+  await attachScreenshot(
+    page,
+    testInfo,
+    'assessed-card-attempt-1-1280',
+    '.decision-cards > li:first-child',
+  );
   await expectNoAxeViolations(page, 'assessed debrief, attempt 1 of 2');
   await page.getByRole('link', { name: 'Download the result file' }).click();
   await expectAnswerKeyClosed(page, 'shown after your last attempt');
@@ -240,9 +253,22 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
     page.getByRole('button', { name: /What if I had chosen differently/ }).first(),
   ).toBeVisible();
   await expect(page.locator('.fit').first()).toBeVisible();
+  await expect(page.locator('.closed-verdicts')).toHaveCount(0);
   // still no best path: an assessed session never shows it
   await expect(page.locator('.best-note')).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-2-1280');
+  await attachScreenshot(
+    page,
+    testInfo,
+    'assessed-calls-attempt-2-1280',
+    '.causal .fit-summary',
+  );
+  await attachScreenshot(
+    page,
+    testInfo,
+    'assessed-card-attempt-2-1280',
+    '.decision-cards > li:first-child',
+  );
 });
 
 test('a practice debrief shows the best path and the what-if', async ({ page }, testInfo) => {

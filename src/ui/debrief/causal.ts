@@ -102,6 +102,13 @@ function fitSummary(e: Explanation, shown: Shown): HTMLElement {
       { class: 'muted' },
       'No style is right in itself: each reply is judged against the others, in the market and with the team you had built by then.',
     ),
+    shown.verdicts
+      ? null
+      : h(
+          'p',
+          { class: 'closed-verdicts' },
+          'Which of your replies were the strongest, and which reply would have done better, are shown after your last attempt: your next attempt replays this market.',
+        ),
     shown.verdicts && (fitted.length || missed.length)
       ? h(
           'ul',
