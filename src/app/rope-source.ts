@@ -6,7 +6,8 @@ import type { GameState } from '../store/types.ts';
 // reports when an animation ends; it never holds game truth of its own.
 //
 // On the debrief the view follows the timeline (the market after the chosen quarter) and
-// draws the what-if line's state at the same quarter as the faint `ghost`.
+// draws the what-if line's state at the same quarter as the faint `ghost`; it opens on the
+// game's end at rest, never on the rest of the last quarter's animation.
 
 function changed(a: GameState, b: GameState): boolean {
   return (
@@ -39,7 +40,10 @@ function debriefView(s: GameState): RopeViewState | null {
     // store ignores their "done", and the next real quarter still animates
     playId: moved ? -d.timelineMoves : s.playId,
     reducedMotion: reducedMotion(s),
-    skipped: false,
+    // the debrief opened while the last quarter still played out (its button is there at
+    // once): the picture jumps to the end, so the bubble's share agrees with the debrief's
+    // words from its first frame; a move of the timeline still animates
+    skipped: !moved,
     ghost: d.alternative?.[d.timeline] ?? null,
   };
 }

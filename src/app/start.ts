@@ -96,6 +96,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
         // the fair score's worker, started while nothing else is going on
         census.warm();
       });
-    void registerServiceWorker(store);
+    void registerServiceWorker(store, window.location.search);
   }, 0);
 }

@@ -13,6 +13,7 @@ import {
   score,
   shownOrder,
   situationById,
+  situationTextIn,
   step,
 } from '../sim/index.ts';
 import { type MarketCensus, marketCensus, rankIn } from '../workers/fair-score.ts';
@@ -112,6 +113,8 @@ async function simulate(argv: readonly string[]): Promise<string> {
     quarters: state.history.map((h) => ({
       quarter: h.quarter,
       situation: h.situationId,
+      // the card's text as this game had it (a situation's alternative that held)
+      text: situationTextIn(scenario, state, h.quarter),
       // the replies in the order the player saw them on screen
       shown: shownOrder(
         scenario.id,

@@ -123,8 +123,7 @@ export function cachedStanding(): StandingOf {
  * by replay and listed, but never graded, counted or put in the cohort. (A record that
  * names a trainee is graded as before, even without an assignment.)
  */
-export const isPractice = (r: SessionRecord) =>
-  r.session === undefined && (r.player ?? '') === '';
+export const isPractice = (r: SessionRecord) => r.session === undefined && (r.player ?? '') === '';
 
 /** How a practice result is listed: replayed, not graded (no census is worked out for it). */
 function practiceListed(base: Graded, r: SessionRecord, ctx: GradeContext): Graded {

@@ -12,6 +12,13 @@ import { pageHelp } from '../ui/help.ts';
 
 const gameUrl = gameAddress(__TOW_PUBLIC_URL__, window.location.href);
 const root = document.getElementById('app')!;
+const openGame = () => h('a', { attrs: { href: './index.html' } }, 'Open the game');
+const lead = h(
+  'p',
+  { class: 'lead' },
+  'Give each trainee a link to a scored session, then check the results they send back. Nothing is sent to a server: links carry the settings, results carry the game, and this page replays every game to check it. ',
+  openGame(),
+);
 const { glossary, help } = pageHelp(
   'This page is for HR: make a link to an assessed session for each trainee, then check the results they send back and export the grades. Below is how the game your trainees play works.',
 );
@@ -25,12 +32,7 @@ root.replaceChildren(
       h('h1', null, 'Tug of War for HR: assessed sessions'),
       h('span', { class: 'hr-help' }, help.open, glossary.open),
     ),
-    h(
-      'p',
-      { class: 'lead' },
-      'Give each trainee a link to a scored session, then check the results they send back. Nothing is sent to a server: links carry the settings, results carry the game, and this page replays every game to check it. ',
-      h('a', { attrs: { href: './index.html' } }, 'Open the game'),
-    ),
+    lead,
     assignView(scenarios, gameUrl),
     verifyView(scenarios),
   ),
@@ -38,8 +40,10 @@ root.replaceChildren(
   help.dialog,
 );
 
-// served by the game's server: assessments run on it, after the sections above, which work
-// anywhere (a static host asks no server for anything beyond the probe's file)
+// served by the game's server: assessments run on it, and come first, since that is what
+// HR opens this page for there (signed in, their list is the first thing under the sign-in,
+// not a phone's length of static form further down); the sections that work anywhere
+// follow (a static host asks no server for anything beyond the probe's file)
 void (async () => {
   // zod is told to stay jitless before its first check: the page's CSP forbids eval
   const { config } = await import('zod');
@@ -47,6 +51,9 @@ void (async () => {
   const { probeRoomServer } = await import('../room/http.ts');
   if (!(await probeRoomServer())) return;
   const { serverView } = await import('../hr/server-view.ts');
-  const verify = root.querySelector('main > section:last-of-type');
-  verify?.before(serverView(scenarios, gameUrl));
+  lead.replaceChildren(
+    'Assessments on this server come first. Further down: links that need no server, and the check of results sent back. ',
+    openGame(),
+  );
+  lead.after(serverView(scenarios, gameUrl));
 })();

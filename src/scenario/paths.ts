@@ -9,7 +9,8 @@ import type { SemanticIssue } from './semantics.ts';
 
 type Problem = { kind: 'ends' | 'runs-on'; choice: number; target?: string };
 
-function targetOf(s: ScenarioFile, i: number, j: number): string | null {
+/** The id of the situation choice j of situation i leads to; null at the end. */
+export function targetOf(s: ScenarioFile, i: number, j: number): string | null {
   const sit = s.situations[i]!;
   return sit.choices[j]!.next ?? sit.next ?? s.situations[i + 1]?.id ?? null;
 }

@@ -167,10 +167,57 @@ const contact = z
   })
   .describe(PEOPLE_DOCS.contact);
 
+const comparison = z
+  .strictObject({
+    below: num(-1, 2).describe('Only when the value is below this.').optional(),
+    above: num(-1, 2).describe('Only when the value is above this.').optional(),
+  })
+  .describe("A condition on last quarter's value.");
+
+// last quarter's figures, as events and a situation's alternative texts read them
+const conditions = z.strictObject({
+  trust: comparison.optional(),
+  share: comparison.optional(),
+  morale: comparison.optional(),
+  alignment: comparison.optional(),
+  breadth: comparison.optional(),
+});
+
+// Display only: which text the card shows, never what the model does. At least one of
+// `after` and `when` (an alternative with neither would always hold, and hide the default).
+const alternative = z
+  .strictObject({
+    after: z
+      .array(id)
+      .min(1)
+      .max(20)
+      .describe(
+        'Ids of earlier replies or events: the alternative holds when any of them was taken or happened earlier in this game.',
+      )
+      .optional(),
+    when: conditions
+      .describe("Conditions on last quarter's figures, as an event's `when`: all must hold.")
+      .optional(),
+    text: text(1500).describe('The situation card shown in place of `text` when this holds.'),
+  })
+  .meta({ anyOf: [{ required: ['after'] }, { required: ['when'] }] })
+  .describe(
+    "A text for the situation card that fits what happened so far: after earlier replies or events, and/or when last quarter's figures say so. Plain text.",
+  );
+
 const situation = z.strictObject({
   id,
   title: text(120),
-  text: text(1500).describe('The situation card: what happened this quarter.'),
+  text: text(1500).describe(
+    'The situation card: what happened this quarter (unless one of `alternatives` holds).',
+  ),
+  alternatives: z
+    .array(alternative)
+    .max(8)
+    .describe(
+      'Texts that replace `text` when the game so far calls for them: the first that holds is shown. They change what the player reads, never what a reply does.',
+    )
+    .optional(),
   from: z
     .union([id.describe(PEOPLE_DOCS.fromId), contact])
     .describe(PEOPLE_DOCS.from)
@@ -195,13 +242,6 @@ const situation = z.strictObject({
     .optional(),
 });
 
-const comparison = z
-  .strictObject({
-    below: num(-1, 2).describe('Only when the value is below this.').optional(),
-    above: num(-1, 2).describe('Only when the value is above this.').optional(),
-  })
-  .describe("A condition on last quarter's value.");
-
 const event = z.strictObject({
   id,
   title: text(120),
@@ -210,14 +250,7 @@ const event = z.strictObject({
   from: z.int().min(1).max(40).describe('First quarter it can happen in.').optional(),
   to: z.int().min(1).max(40).describe('Last quarter it can happen in.').optional(),
   once: z.boolean().describe('At most once per game (the default, true).').optional(),
-  when: z
-    .strictObject({
-      trust: comparison.optional(),
-      share: comparison.optional(),
-      morale: comparison.optional(),
-      alignment: comparison.optional(),
-      breadth: comparison.optional(),
-    })
+  when: conditions
     .describe("Conditions on last quarter's figures; the event can fire only when all hold.")
     .optional(),
   effects: effectSet.optional(),
@@ -480,6 +513,7 @@ export const KNOWN_KEYS: readonly string[] = [
   ...new Set([
     ...Object.keys(scenarioSchema.shape),
     ...Object.keys(situation.shape),
+    ...Object.keys(alternative.shape),
     ...Object.keys(choice.shape),
     ...Object.keys(delayed.shape),
     ...Object.keys(event.shape),

@@ -1,4 +1,5 @@
 import { marketName } from '../sim/index.ts';
+import { checkAlternativeOrder, checkAlternatives, impossibleConditions } from './alternatives.ts';
 import { formatPath } from './errors.ts';
 import { checkPaths } from './paths.ts';
 import type { ScenarioFile } from './schema.ts';
@@ -281,14 +282,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
         message: `the game has only ${s.quarters} quarters`,
       });
     }
-    for (const [metric, cmp] of Object.entries(e.when ?? {})) {
-      if (cmp?.below !== undefined && cmp.above !== undefined && cmp.below <= cmp.above) {
-        out.push({
-          path: ['events', i, 'when', metric],
-          message: `${metric} can never be both below ${cmp.below} and above ${cmp.above}: the event would never happen`,
-        });
-      }
-    }
+    impossibleConditions(e.when, ['events', i], 'the event would never happen', out);
     if (e.odds === 0) {
       out.push({
         path: ['events', i, 'odds'],
@@ -303,6 +297,8 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
       });
     }
   });
+
+  checkAlternatives(s, out);
 
   const bands = s.debrief.bands ?? [];
   if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
@@ -323,6 +319,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
 
   if (out.some((x) => !x.warning)) return out; // paths make sense only with sound references
   const quarterOf = checkPaths(s, out);
+  if (!out.some((x) => !x.warning)) checkAlternativeOrder(s, quarterOf, out);
   // effects due after the last quarter never apply: the author probably meant sooner
   s.situations.forEach((sit, i) => {
     const depth = quarterOf.get(i);

@@ -27,6 +27,7 @@ export * from './ropes.ts';
 export * from './score.ts';
 export * from './share.ts';
 export * from './shown-order.ts';
+export * from './situation-text.ts';
 export * from './state.ts';
 export * from './step.ts';
 export * from './strategies.ts';

@@ -94,10 +94,27 @@ export interface ContactDef {
 /** Who a situation comes from: a team member's or a competitor's id, or a contact. */
 export type SenderDef = string | ContactDef;
 
+/** Last quarter's figures a condition can read: events' `when`, a situation's alternatives. */
+export type Conditions = Partial<
+  Record<'trust' | 'share' | 'morale' | 'alignment' | 'breadth', Comparison>
+>;
+
+/**
+ * A situation's card text for one history: it holds when any reply or event in `after` came
+ * earlier in the game and every condition in `when` holds on last quarter's figures.
+ */
+export interface AlternativeText {
+  after?: string[];
+  when?: Conditions;
+  text: string;
+}
+
 export interface SituationDef {
   id: string;
   title: string;
   text: string;
+  /** display only: the first that holds replaces `text` on the card (situation-text.ts) */
+  alternatives?: AlternativeText[];
   /** shown on the card only: the model never reads who sent it or how */
   from?: SenderDef;
   channel?: Channel;
@@ -121,7 +138,7 @@ export interface EventDef {
   to?: number;
   /** fire at most once in a game (default true) */
   once?: boolean;
-  when?: Partial<Record<'trust' | 'share' | 'morale' | 'alignment' | 'breadth', Comparison>>;
+  when?: Conditions;
   effects?: EffectSet;
   members?: Record<string, MemberEffect>;
   /** shown on the rope view as a gust from this side */

@@ -30,7 +30,7 @@ const STEPS = [
   'Read the briefing: who the customer is, who is on your team and who your rivals are.',
   'Each quarter brings one situation. Pick a reply: directive (you decide), collaborative (you decide with the team) or hands-off (the people closest to the customer decide).',
   'Watch the customer on the rope view. Your people pull it towards you, rivals pull it away, and its own habits hold it back. After each quarter the outcome says what moved, by how much and why.',
-  'After the last quarter the debrief shows which calls mattered most, what another reply would have done, and asks what you will do differently with your own team.',
+  'After the last quarter the debrief shows which calls mattered most, what another reply would have done, and asks what you will do differently with your own team. On a phone its longer parts are folded under their headings: tap a quarter, or a heading, to open it.',
 ];
 
 export function helpControl(options: HelpOptions): {

@@ -1,6 +1,7 @@
 import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
 import { button, h } from './dom.ts';
+import { WIDE_SCREEN } from './fold.ts';
 import { watchPresses } from './fresh-press.ts';
 import { glossaryControl } from './glossary.ts';
 import { helpControl } from './help.ts';
@@ -146,7 +147,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
     legendBody,
   );
   // open beside the picture on a wide screen; folded on a phone so the decision stays in view
-  const wide = window.matchMedia('(min-width: 960px)');
+  const wide = window.matchMedia(WIDE_SCREEN);
   details.open = wide.matches;
   const unmounted = new AbortController();
   wide.addEventListener(

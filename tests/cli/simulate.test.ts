@@ -81,6 +81,37 @@ describe('npm run simulate', () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
+  it("prints each quarter's card text as the player read it, following their earlier replies", async () => {
+    const whoOwns = loadScenarioFile(`${SCENARIO_DIR}who-owns.yaml`).scenario;
+    const lunch = situationById(whoOwns, 'rumour');
+    const textOfLunch = async (first: string) =>
+      (
+        await json([
+          '--scenario',
+          'who-owns',
+          '--seed',
+          '3',
+          '--choices',
+          `${first},push-back,specialist`,
+        ])
+      ).quarters.map((q: { text: string }) => q.text);
+    // the lunch is quarter 4: not played here, so the third card is the last printed
+    const shared = await textOfLunch('account-team');
+    expect(shared[2]).toContain('She now takes Chloé and Ben to her meetings');
+    const alone = await textOfLunch('leave-sara');
+    expect(alone[2]).toBe(situationById(whoOwns, 'many-sources').text);
+    const four = await json([
+      '--scenario',
+      'who-owns',
+      '--seed',
+      '3',
+      '--choices',
+      'account-team,push-back,specialist,talk-sara',
+    ]);
+    expect(four.quarters[3].text).not.toBe(lunch.text);
+    expect(four.quarters[3].text).not.toContain("in Sara's phone");
+  });
+
   it('finishes --percentile on a valid scenario of 20 quarters and 6 replies, from a sample it names', () => {
     // 6^20 strategies: the fair score must come from a sample, and say so, in seconds
     const file = writeScenario(twentyBySix());

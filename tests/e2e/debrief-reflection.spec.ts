@@ -11,6 +11,11 @@ import {
 // the summary, lessons and answers and without the rope view, buttons and navigation.
 
 async function questionsShown(page: Page) {
+  // on a phone the questions fold under their heading until a tap opens them
+  const fold = page.locator('section.reflect > details');
+  await expect(fold).toBeAttached();
+  if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await fold.locator('summary').first().click();
   await expect(page.locator('.reflect-question').first()).toBeVisible({ timeout: 60_000 });
   return page.locator('.reflect-question').count();
 }

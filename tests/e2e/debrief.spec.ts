@@ -3,6 +3,7 @@ import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import {
   expectNoAxeViolations,
   openGame,
+  playThroughStore,
   ROOT,
   waitForRopeView,
   watchPage,
@@ -35,30 +36,6 @@ function cli(choices: string[], percentile: boolean): { score: number; percentil
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
   );
   return JSON.parse(out) as { score: number; percentile?: number };
-}
-
-/** Plays the market through the store's actions up to the last quarter's outcome. */
-async function playToLastOutcome(page: Page, scenario = SCENARIO): Promise<string[]> {
-  return page.evaluate(
-    ({ scenario, seed }) => {
-      const store = window.__TEST__!.store;
-      store.getState().pickScenario(scenario, seed);
-      store.getState().beginQuarters();
-      for (let guard = 0; guard < 40; guard++) {
-        const s = store.getState();
-        if (s.sim!.situationId === null) break;
-        if (s.phase === 'outcome') {
-          s.nextQuarter();
-          continue;
-        }
-        const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
-        // a mixed line: the quarter decides which option is taken
-        s.choose(situation.choices[s.sim!.quarter % situation.choices.length]!.id);
-      }
-      return [...store.getState().sim!.choices];
-    },
-    { scenario, seed: SEED },
-  );
 }
 
 /** What the player sees with `selector` at the top of the window (not the whole long page). */
@@ -107,7 +84,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     page,
   }, testInfo) => {
     const problems = await openWatchedGame(page);
-    const choices = await playToLastOutcome(page);
+    const choices = await playThroughStore(page, { scenario: SCENARIO, seed: SEED, pick: 'mixed' });
     expect(choices.length).toBe(8);
 
     // The market's census runs in its worker from the first decision on, so by the time
@@ -388,7 +365,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     });
     await openGame(page);
     await waitForRopeView(page);
-    await playToLastOutcome(page, PHONE_SCENARIO);
+    await playThroughStore(page, { scenario: PHONE_SCENARIO, seed: SEED, pick: 'mixed' });
     // after a reload the census worked out during play is gone: open the finished game's
     // debrief and leave it in the same moment, long before its census can end. Its worker
     // is ended, and no late result reaches the store
@@ -428,6 +405,8 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     );
     await expect(page.locator('.fair-statement')).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('.decision-card')).toHaveCount(8, { timeout: 60_000 });
+    // on a phone each quarter's card is folded to its heading: a tap opens quarter 2's
+    await page.locator('.decision-card[data-quarter="2"] summary').click();
     await page
       .getByRole('button', { name: 'What if I had chosen differently in quarter 2?' })
       .click();
@@ -492,25 +471,14 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
       return want;
     };
 
-    await playToLastOutcome(page);
+    await playThroughStore(page, { scenario: SCENARIO, seed: SEED, pick: 'mixed' });
     await page.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
     const first = await checkCharts();
 
     // a new market from the debrief's own button, played to its debrief
     await page.getByRole('button', { name: 'New market' }).click();
-    await page.evaluate(() => {
-      const store = window.__TEST__!.store;
-      store.getState().beginQuarters();
-      for (let guard = 0; guard < 40 && store.getState().screen !== 'debrief'; guard++) {
-        const s = store.getState();
-        if (s.phase === 'outcome') {
-          s.nextQuarter();
-          continue;
-        }
-        const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
-        s.choose(situation.choices.at(-1)!.id);
-      }
-    });
+    await playThroughStore(page, { pick: 'last' });
+    await page.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
     const second = await checkCharts();
     expect(second.map((c) => c.caption)).not.toEqual(first.map((c) => c.caption));
     await shot(page, testInfo, 'debrief-second-game-charts-1280', '#charts-h');

@@ -218,12 +218,7 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   await expect(page.locator('.fit')).toHaveCount(0);
   await expect(page.locator('.closed-verdicts')).toContainText('shown after your last attempt');
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-1-1280');
-  await attachScreenshot(
-    page,
-    testInfo,
-    'assessed-calls-attempt-1-1280',
-    '.causal .fit-summary',
-  );
+  await attachScreenshot(page, testInfo, 'assessed-calls-attempt-1-1280', '.causal .fit-summary');
   await attachScreenshot(
     page,
     testInfo,
@@ -257,12 +252,7 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   // still no best path: an assessed session never shows it
   await expect(page.locator('.best-note')).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-2-1280');
-  await attachScreenshot(
-    page,
-    testInfo,
-    'assessed-calls-attempt-2-1280',
-    '.causal .fit-summary',
-  );
+  await attachScreenshot(page, testInfo, 'assessed-calls-attempt-2-1280', '.causal .fit-summary');
   await attachScreenshot(
     page,
     testInfo,
@@ -283,11 +273,18 @@ test('a practice debrief shows the best path and the what-if', async ({ page }, 
     await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
       timeout: 60_000,
     });
+    // on a phone each quarter's card is folded to its heading: a tap opens the first
+    if (width === 360) {
+      await expect(page.locator('.best-note').first()).toBeHidden();
+      await page.locator('.decision-card summary').first().click();
+    }
     await expect(page.locator('.best-note').first()).toBeVisible();
     await expect(
       page.getByRole('button', { name: /What if I had chosen differently/ }).first(),
     ).toBeVisible();
-    // the debrief opens on its headline and lessons, before the details
+    // the debrief opens on its headline and lessons, before the details (seen from the top,
+    // where the page opened: the tap on a card above scrolled it)
+    await page.evaluate(() => window.scrollTo(0, 0));
     const top = await page.evaluate(() => ({
       lessons: document.querySelector('.lessons')?.getBoundingClientRect().top ?? -1,
       calls: document.querySelector('.causal')?.getBoundingClientRect().top ?? -1,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cohortServerMessageSchema } from '../../src/room/cohort-live.ts';
 import type { AccountEntry } from '../../src/server/accounts/settings.ts';
 import type { Database } from '../../src/server/db/database.ts';
@@ -6,7 +6,8 @@ import { openDatabase } from '../../src/server/db/open.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { call, PASSWORDS, signedIn, signIn, testAccounts } from './account-helpers.ts';
 import { createAssignment } from './assignment-helpers.ts';
-import { createRoom, Live, PG_URL, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite, withServer } from './harness.ts';
+import { createRoom, Live, PG_URL } from './helpers.ts';
 
 // Signing in with an account from the environment (issue 18, HR's view on the server): the
 // password checked, the session kept in the database (through a restart, until it expires
@@ -26,53 +27,41 @@ type Err = { error: string; message: string };
 
 describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
   let accounts: AccountEntry[];
-  let db: Database;
-  let server: Running;
-  let base: string;
-  const boot = async () => {
-    db = await open();
-    server = await startServer(db, { accounts, signInRate: 1000 });
-    base = server.base;
-  };
-  beforeAll(async () => {
+  const server = serveDuringSuite(open, async () => {
     accounts = await testAccounts();
-    await boot();
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
+    return { accounts, signInRate: 1000 };
   });
 
   it('signs in with the right password: an httpOnly, SameSite=Strict cookie, and the page learns who', async () => {
-    const res = await signIn(base, 'hana', PASSWORDS.hana);
+    const res = await signIn(server.base, 'hana', PASSWORDS.hana);
     expect(res.status).toBe(200);
     expect(res.body.account).toEqual({ name: 'hana', role: 'hr' });
     expect(res.setCookie).toMatch(/HttpOnly/i);
     expect(res.setCookie).toMatch(/SameSite=Strict/i);
     // over plain http (no https TOW_PUBLIC_URL) a Secure cookie would never come back
     expect(res.setCookie).not.toMatch(/Secure/i);
-    const me = await call(base, '/api/session', { cookie: res.cookie });
+    const me = await call(server.base, '/api/session', { cookie: res.cookie });
     expect(me.body).toMatchObject({ account: { name: 'hana', role: 'hr' } });
-    const nobody = await call(base, '/api/session');
+    const nobody = await call(server.base, '/api/session');
     expect(nobody.body).toEqual({ account: null, expires: null });
   });
 
   it('refuses a wrong password and an unknown name alike, and sets no cookie', async () => {
-    const wrong = await signIn(base, 'hana', 'not-her-password');
-    const unknown = await signIn(base, 'mallory', PASSWORDS.hana);
+    const wrong = await signIn(server.base, 'hana', 'not-her-password');
+    const unknown = await signIn(server.base, 'mallory', PASSWORDS.hana);
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ error: 'unauthorized', message: 'wrong name or password' });
       expect(res.cookie).toBeNull();
     }
     // another account's password is not this one's
-    expect((await signIn(base, 'hana', PASSWORDS.ada)).status).toBe(401);
+    expect((await signIn(server.base, 'hana', PASSWORDS.ada)).status).toBe(401);
   });
 
   it('HR lists every assignment, with who made it, and opens any cohort without its secret', async () => {
-    const hr = await signedIn(base, 'hana');
-    const anonymous = await createAssignment(base, { title: 'Made with a secret only' });
-    const made = await call<{ assignment: { id: string } }>(base, '/api/assignments', {
+    const hr = await signedIn(server.base, 'hana');
+    const anonymous = await createAssignment(server.base, { title: 'Made with a secret only' });
+    const made = await call<{ assignment: { id: string } }>(server.base, '/api/assignments', {
       cookie: hr,
       body: {
         title: 'Made by Hana',
@@ -89,14 +78,14 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
         createdBy: string | null;
         trainees: number;
       }[];
-    }>(base, '/api/assignments', { cookie: hr });
+    }>(server.base, '/api/assignments', { cookie: hr });
     expect(list.status).toBe(200);
     const byId = new Map(list.body.assignments.map((a) => [a.assignment.id, a]));
     expect(byId.get(anonymous.assignment.id)).toMatchObject({ createdBy: null, trainees: 2 });
     expect(byId.get(made.body.assignment.id)).toMatchObject({ createdBy: 'hana', trainees: 1 });
 
     const cohort = await call<{ trainees: { trainee: string }[] }>(
-      base,
+      server.base,
       `/api/assignments/${anonymous.assignment.id}/cohort`,
       { cookie: hr },
     );
@@ -105,75 +94,98 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
       'ana@example.com',
       'ben@example.com',
     ]);
-    const csv = await fetch(`${base}/api/assignments/${anonymous.assignment.id}/cohort.csv`, {
-      headers: { cookie: hr },
-    });
+    const csv = await fetch(
+      `${server.base}/api/assignments/${anonymous.assignment.id}/cohort.csv`,
+      {
+        headers: { cookie: hr },
+      },
+    );
     expect(csv.status).toBe(200);
     expect(await csv.text()).toMatch(/ana@example\.com/);
   });
 
   it('refuses HR the LTI platforms and the live rooms, with a sentence naming the role', async () => {
-    const hr = await signedIn(base, 'hana');
-    const platforms = await call<Err>(base, '/api/lti/platforms', { cookie: hr });
+    const hr = await signedIn(server.base, 'hana');
+    const platforms = await call<Err>(server.base, '/api/lti/platforms', { cookie: hr });
     expect(platforms.status).toBe(403);
     expect(platforms.body.error).toBe('forbidden');
     expect(platforms.body.message).toMatch(/hana, a hr account.*admin accounts/);
-    const register = await call<Err>(base, '/api/lti/platforms', {
+    const register = await call<Err>(server.base, '/api/lti/platforms', {
       cookie: hr,
       body: { name: 'x' },
     });
     expect(register.status).toBe(403);
-    expect((await call(base, '/api/rooms', { cookie: hr })).status).toBe(403);
+    expect((await call(server.base, '/api/rooms', { cookie: hr })).status).toBe(403);
   });
 
   it('a facilitator makes and runs rooms, lists only their own, and cannot read grades', async () => {
-    const fred = await signedIn(base, 'fred');
-    const fiona = await signedIn(base, 'fiona');
-    const made = await call<{ room: { code: string }; adminSecret: string }>(base, '/api/rooms', {
-      cookie: fred,
-      body: { scenario: { kind: 'bundled', id: 'silos' }, seed: '7', pacing: { mode: 'gated' } },
-    });
+    const fred = await signedIn(server.base, 'fred');
+    const fiona = await signedIn(server.base, 'fiona');
+    const made = await call<{ room: { code: string }; adminSecret: string }>(
+      server.base,
+      '/api/rooms',
+      {
+        cookie: fred,
+        body: { scenario: { kind: 'bundled', id: 'silos' }, seed: '7', pacing: { mode: 'gated' } },
+      },
+    );
     expect(made.status).toBe(201);
     const code = made.body.room.code;
-    const other = await createRoom(base);
+    const other = await createRoom(server.base);
 
-    const mine = await call<{ rooms: { code: string; createdBy: string }[] }>(base, '/api/rooms', {
-      cookie: fred,
-    });
+    const mine = await call<{ rooms: { code: string; createdBy: string }[] }>(
+      server.base,
+      '/api/rooms',
+      {
+        cookie: fred,
+      },
+    );
     const codes = mine.body.rooms.map((r) => r.code);
     expect(codes).toContain(code);
     expect(codes).not.toContain(other.code);
     expect(new Set(mine.body.rooms.map((r) => r.createdBy))).toEqual(new Set(['fred']));
 
     // runs it without its secret
-    expect((await call(base, `/api/rooms/${code}/admin`, { cookie: fred })).status).toBe(200);
-    const opened = await call<{ opened: number }>(base, `/api/rooms/${code}/commands`, {
+    expect((await call(server.base, `/api/rooms/${code}/admin`, { cookie: fred })).status).toBe(
+      200,
+    );
+    const opened = await call<{ opened: number }>(server.base, `/api/rooms/${code}/commands`, {
       cookie: fred,
       body: { type: 'open-quarter', quarter: 1 },
     });
     expect(opened.status).toBe(200);
     // not another's room: neither Fiona's view of Fred's, nor Fred's of one made anonymously
-    const foreign = await call<Err>(base, `/api/rooms/${code}/admin`, { cookie: fiona });
+    const foreign = await call<Err>(server.base, `/api/rooms/${code}/admin`, { cookie: fiona });
     expect(foreign.status).toBe(403);
     expect(foreign.body.message).toMatch(/made by fred, not fiona/);
-    expect((await call(base, `/api/rooms/${other.code}/admin`, { cookie: fred })).status).toBe(403);
+    expect(
+      (await call(server.base, `/api/rooms/${other.code}/admin`, { cookie: fred })).status,
+    ).toBe(403);
     // the room's own secret still opens it, whoever is signed in
     expect(
-      (await call(base, `/api/rooms/${other.code}/admin`, { cookie: fred, secret: other.secret }))
-        .status,
+      (
+        await call(server.base, `/api/rooms/${other.code}/admin`, {
+          cookie: fred,
+          secret: other.secret,
+        })
+      ).status,
     ).toBe(200);
 
     // grades are not a facilitator's
-    const assignment = await createAssignment(base);
-    const cohort = await call<Err>(base, `/api/assignments/${assignment.assignment.id}/cohort`, {
-      cookie: fred,
-    });
+    const assignment = await createAssignment(server.base);
+    const cohort = await call<Err>(
+      server.base,
+      `/api/assignments/${assignment.assignment.id}/cohort`,
+      {
+        cookie: fred,
+      },
+    );
     expect(cohort.status).toBe(403);
     expect(cohort.body.message).toMatch(/fred, a facilitator account/);
-    expect((await call(base, '/api/assignments', { cookie: fred })).status).toBe(403);
+    expect((await call(server.base, '/api/assignments', { cookie: fred })).status).toBe(403);
     expect(
       (
-        await call(base, `/api/assignments/${assignment.assignment.id}/cohort.csv`, {
+        await call(server.base, `/api/assignments/${assignment.assignment.id}/cohort.csv`, {
           cookie: fred,
         })
       ).status,
@@ -181,7 +193,7 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
     // unless they hold the assignment's own secret, as before accounts
     expect(
       (
-        await call(base, `/api/assignments/${assignment.assignment.id}/cohort`, {
+        await call(server.base, `/api/assignments/${assignment.assignment.id}/cohort`, {
           cookie: fred,
           secret: assignment.adminSecret,
         })
@@ -190,15 +202,15 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
   });
 
   it('a facilitator opens the live dashboard of their room on the sign-in, from their own pages only', async () => {
-    const fred = await signedIn(base, 'fred');
-    const fiona = await signedIn(base, 'fiona');
-    const made = await call<{ room: { code: string } }>(base, '/api/rooms', {
+    const fred = await signedIn(server.base, 'fred');
+    const fiona = await signedIn(server.base, 'fiona');
+    const made = await call<{ room: { code: string } }>(server.base, '/api/rooms', {
       cookie: fred,
       body: { scenario: { kind: 'bundled', id: 'silos' }, seed: '9', pacing: { mode: 'self' } },
     });
     const code = made.body.room.code;
-    const url = `${base.replace('http', 'ws')}/api/rooms/${code}/live`;
-    const origin = new URL(base).origin;
+    const url = `${server.base.replace('http', 'ws')}/api/rooms/${code}/live`;
+    const origin = new URL(server.base).origin;
     const hello = { type: 'hello', role: 'facilitator' };
 
     const own = await Live.open(url, { cookie: fred, origin });
@@ -220,11 +232,11 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
   });
 
   it('HR follows a cohort live on the sign-in; a facilitator is refused', async () => {
-    const hr = await signedIn(base, 'hana');
-    const fred = await signedIn(base, 'fred');
-    const made = await createAssignment(base);
-    const url = `${base.replace('http', 'ws')}/api/assignments/${made.assignment.id}/live`;
-    const origin = new URL(base).origin;
+    const hr = await signedIn(server.base, 'hana');
+    const fred = await signedIn(server.base, 'fred');
+    const made = await createAssignment(server.base);
+    const url = `${server.base.replace('http', 'ws')}/api/assignments/${made.assignment.id}/live`;
+    const origin = new URL(server.base).origin;
     const follow = await Live.openWith(url, cohortServerMessageSchema, { cookie: hr, origin });
     const first = await follow.ask({ type: 'hello' }, 'cohort');
     expect(first.type).toBe('cohort');
@@ -246,33 +258,40 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
   });
 
   it('an admin account does everything: platforms, every room, every assignment', async () => {
-    const ada = await signedIn(base, 'ada');
-    expect((await call(base, '/api/lti/platforms', { cookie: ada })).status).toBe(200);
-    const room = await createRoom(base);
-    expect((await call(base, `/api/rooms/${room.code}/admin`, { cookie: ada })).status).toBe(200);
-    expect((await call(base, '/api/assignments', { cookie: ada })).status).toBe(200);
+    const ada = await signedIn(server.base, 'ada');
+    expect((await call(server.base, '/api/lti/platforms', { cookie: ada })).status).toBe(200);
+    const room = await createRoom(server.base);
+    expect((await call(server.base, `/api/rooms/${room.code}/admin`, { cookie: ada })).status).toBe(
+      200,
+    );
+    expect((await call(server.base, '/api/assignments', { cookie: ada })).status).toBe(200);
   });
 
   it('refuses anonymous lists, and keeps the open routes and the secrets as they were', async () => {
-    expect((await call<Err>(base, '/api/assignments')).body.error).toBe('unauthorized');
-    expect((await call<Err>(base, '/api/rooms')).status).toBe(401);
-    const a = await createAssignment(base);
-    expect((await call(base, `/api/assignments/${a.assignment.id}/cohort`)).status).toBe(401);
+    expect((await call<Err>(server.base, '/api/assignments')).body.error).toBe('unauthorized');
+    expect((await call<Err>(server.base, '/api/rooms')).status).toBe(401);
+    const a = await createAssignment(server.base);
+    expect((await call(server.base, `/api/assignments/${a.assignment.id}/cohort`)).status).toBe(
+      401,
+    );
     expect(
-      (await call(base, `/api/assignments/${a.assignment.id}/cohort`, { secret: a.adminSecret }))
-        .status,
+      (
+        await call(server.base, `/api/assignments/${a.assignment.id}/cohort`, {
+          secret: a.adminSecret,
+        })
+      ).status,
     ).toBe(200);
   });
 
   it('refuses a change sent with the cookie from another site, or saying no origin', async () => {
-    const fred = await signedIn(base, 'fred');
-    const made = await call<{ room: { code: string } }>(base, '/api/rooms', {
+    const fred = await signedIn(server.base, 'fred');
+    const made = await call<{ room: { code: string } }>(server.base, '/api/rooms', {
       cookie: fred,
       body: { scenario: { kind: 'bundled', id: 'silos' }, seed: '8', pacing: { mode: 'self' } },
     });
     const code = made.body.room.code;
     for (const origin of ['https://evil.example', null]) {
-      const del = await call<Err>(base, `/api/rooms/${code}`, {
+      const del = await call<Err>(server.base, `/api/rooms/${code}`, {
         method: 'DELETE',
         cookie: fred,
         origin,
@@ -281,9 +300,11 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
       expect(del.body.error).toBe('forbidden');
     }
     // the room is still there, and its maker's own page may delete it
-    expect((await call(base, `/api/rooms/${code}/admin`, { cookie: fred })).status).toBe(200);
-    const hr = await signedIn(base, 'hana');
-    const forged = await call<Err>(base, '/api/assignments', {
+    expect((await call(server.base, `/api/rooms/${code}/admin`, { cookie: fred })).status).toBe(
+      200,
+    );
+    const hr = await signedIn(server.base, 'hana');
+    const forged = await call<Err>(server.base, '/api/assignments', {
       cookie: hr,
       origin: 'http://127.0.0.1.evil.example',
       body: {
@@ -295,67 +316,57 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
     });
     expect(forged.status).toBe(403);
     // signing in from another site is refused too (no session planted in the victim's browser)
-    const planted = await signIn(base, 'hana', PASSWORDS.hana, 'https://evil.example');
+    const planted = await signIn(server.base, 'hana', PASSWORDS.hana, 'https://evil.example');
     expect(planted.status).toBe(403);
     expect(planted.cookie).toBeNull();
     expect(
-      (await call(base, `/api/rooms/${code}`, { method: 'DELETE', cookie: fred })).status,
+      (await call(server.base, `/api/rooms/${code}`, { method: 'DELETE', cookie: fred })).status,
     ).toBe(204);
   });
 
   it('ends a session at sign-out and at its expiry', async () => {
-    const hr = await signedIn(base, 'hana');
-    expect((await call(base, '/api/assignments', { cookie: hr })).status).toBe(200);
-    const out = await call(base, '/api/session', { method: 'DELETE', cookie: hr });
+    const hr = await signedIn(server.base, 'hana');
+    expect((await call(server.base, '/api/assignments', { cookie: hr })).status).toBe(200);
+    const out = await call(server.base, '/api/session', { method: 'DELETE', cookie: hr });
     expect(out.status).toBe(204);
     expect(out.headers.getSetCookie().join()).toMatch(/tow_session=;/);
     // the old cookie, kept by someone, opens nothing any more
-    expect((await call(base, '/api/assignments', { cookie: hr })).status).toBe(401);
+    expect((await call(server.base, '/api/assignments', { cookie: hr })).status).toBe(401);
 
-    const later = await signedIn(base, 'hana');
-    await db.query(
+    const later = await signedIn(server.base, 'hana');
+    await server.db.query(
       "UPDATE account_sessions SET expires_at = now() - interval '1 second' WHERE name = 'hana'",
     );
-    expect((await call(base, '/api/assignments', { cookie: later })).status).toBe(401);
-    expect((await call(base, '/api/session', { cookie: later })).body).toMatchObject({
+    expect((await call(server.base, '/api/assignments', { cookie: later })).status).toBe(401);
+    expect((await call(server.base, '/api/session', { cookie: later })).body).toMatchObject({
       account: null,
     });
   });
 
   it('keeps sessions through a restart of the server and its database', async () => {
-    const hr = await signedIn(base, 'hana');
-    await server.close();
-    await db.close();
-    await boot();
-    const me = await call(base, '/api/session', { cookie: hr });
+    const hr = await signedIn(server.base, 'hana');
+    await server.reopen();
+    const me = await call(server.base, '/api/session', { cookie: hr });
     expect(me.body).toMatchObject({ account: { name: 'hana', role: 'hr' } });
-    expect((await call(base, '/api/assignments', { cookie: hr })).status).toBe(200);
+    expect((await call(server.base, '/api/assignments', { cookie: hr })).status).toBe(200);
   }, 60_000);
 
   it('signs nobody in whose account was removed from the settings', async () => {
-    const fred = await signedIn(base, 'fred');
-    await server.close();
+    const fred = await signedIn(server.base, 'fred');
     accounts = accounts.filter((a) => a.name !== 'fred');
-    server = await startServer(db, { accounts, signInRate: 1000 });
-    base = server.base;
-    expect((await call(base, '/api/session', { cookie: fred })).body).toMatchObject({
+    await server.restart({ accounts, signInRate: 1000 });
+    expect((await call(server.base, '/api/session', { cookie: fred })).body).toMatchObject({
       account: null,
     });
-    expect((await call(base, '/api/rooms', { cookie: fred })).status).toBe(401);
+    expect((await call(server.base, '/api/rooms', { cookie: fred })).status).toBe(401);
   });
 });
 
 describe('sign-in limits', () => {
-  let db: Database;
-  let server: Running;
-  beforeAll(async () => {
-    db = await openDatabase({});
-    server = await startServer(db, { accounts: await testAccounts(), signInRate: 3 });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(
+    () => openDatabase({}),
+    async () => ({ accounts: await testAccounts(), signInRate: 3 }),
+  );
 
   it('refuses sign-in attempts over the rate limit, even with the right password', async () => {
     for (let i = 0; i < 3; i++)
@@ -367,33 +378,23 @@ describe('sign-in limits', () => {
   });
 
   it('says signing in is off when no account is set', async () => {
-    const bare = await startServer(db);
-    try {
+    await withServer({ db: server.db }, async (bare) => {
       const res = await signIn(bare.base, 'hana', PASSWORDS.hana);
       expect(res.status).toBe(401);
       expect(res.body.message).toMatch(/TOW_ACCOUNTS/);
-    } finally {
-      await bare.close();
-    }
+    });
   });
 });
 
 describe('the session cookie behind https', () => {
   it('is Secure when TOW_PUBLIC_URL is https, and requests must come from that address', async () => {
-    const db = await openDatabase({});
-    const server = await startServer(db, {
-      accounts: await testAccounts(),
-      publicUrl: 'https://tow.example.com',
-    });
-    try {
+    const settings = { accounts: await testAccounts(), publicUrl: 'https://tow.example.com' };
+    await withServer(settings, async (server) => {
       const own = await signIn(server.base, 'hana', PASSWORDS.hana, 'https://tow.example.com');
       expect(own.status).toBe(200);
       expect(own.setCookie).toMatch(/; Secure/i);
       // the server's loopback address is not its public one
       expect((await signIn(server.base, 'hana', PASSWORDS.hana)).status).toBe(403);
-    } finally {
-      await server.close();
-      await db.close();
-    }
+    });
   });
 });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { verify } from '../../src/record/record.ts';
 import { checkSignature, type KeySet, type SignedResultFile } from '../../src/record/signed.ts';
 import type { CohortView, PublicAssignment, TraineeStatus } from '../../src/room/assignments.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import {
   bestPath,
   fairScoreOf,
@@ -24,7 +23,8 @@ import {
   start,
   tokenOf,
 } from './assignment-helpers.ts';
-import { DATABASES, json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { DATABASES, json } from './helpers.ts';
 
 // Assessed assignments on the server, played through the API, and each way a trainee who
 // wants a better grade might try to get one (issue 18): each is refused with a clear reason
@@ -36,61 +36,56 @@ const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
 
 describe.each(DATABASES)('assignments on $kind', ({ open }) => {
-  let db: Database;
-  let server: Running;
-  let base: string;
-  beforeAll(async () => {
-    db = await open();
-    server = await startServer(db);
-    base = server.base;
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(open);
 
-  const keys = async () => (await json<KeySet>(base, '/.well-known/jwks.json')).body;
+  const keys = async () => (await json<KeySet>(server.base, '/.well-known/jwks.json')).body;
 
   it('opening the personal link starts no attempt: only Start does, and the cohort says so', async () => {
-    const made = await createAssignment(base);
+    const made = await createAssignment(server.base);
     const id = made.assignment.id;
     const token = tokenOf(made, ANA);
     const cohortRow = async () =>
       (
-        await json<CohortView>(base, `/api/assignments/${id}/cohort`, { secret: made.adminSecret })
+        await json<CohortView>(server.base, `/api/assignments/${id}/cohort`, {
+          secret: made.adminSecret,
+        })
       ).body.trainees.find((t) => t.trainee === ANA);
     // everything the game page reads when the link opens, before the trainee presses Start
     for (let reload = 0; reload < 2; reload++) {
-      expect((await json(base, `/api/assignments/${id}`)).status).toBe(200);
-      expect((await json(base, `/api/assignments/${id}/scenario`)).status).toBe(200);
-      const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+      expect((await json(server.base, `/api/assignments/${id}`)).status).toBe(200);
+      expect((await json(server.base, `/api/assignments/${id}/scenario`)).status).toBe(200);
+      const me = await json<TraineeStatus>(server.base, `/api/assignments/${id}/me`, {
+        secret: token,
+      });
       expect(me.body).toMatchObject({ attemptsUsed: 0, attempts: [] });
     }
     expect(await cohortRow()).toMatchObject({ status: 'not started', attemptsUsed: 0 });
     // Start: the attempt is dealt and counts from now
-    expect((await start(base, id, token)).status).toBe(201);
+    expect((await start(server.base, id, token)).status).toBe(201);
     expect(await cohortRow()).toMatchObject({ status: 'in progress', attemptsUsed: 1 });
   });
 
   it('deals the market when the attempt starts, grades it on the server and signs the result', async () => {
-    const made = await createAssignment(base);
+    const made = await createAssignment(server.base);
     const id = made.assignment.id;
     const token = tokenOf(made, ANA);
 
     // before the attempt, the market exists nowhere: not in the link's answers
-    const pub = await json<PublicAssignment>(base, `/api/assignments/${id}`);
+    const pub = await json<PublicAssignment>(server.base, `/api/assignments/${id}`);
     expect(pub.body).toMatchObject({ title: 'Sales academy, March', passMark: 50, attempts: 2 });
     expect(JSON.stringify(pub.body)).not.toMatch(/seed/);
-    const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+    const me = await json<TraineeStatus>(server.base, `/api/assignments/${id}/me`, {
+      secret: token,
+    });
     expect(me.body).toMatchObject({ name: ANA, attemptsUsed: 0, attempts: [] });
 
-    const started = await start(base, id, token);
+    const started = await start(server.base, id, token);
     expect(started.status).toBe(201);
     const attempt = started.body.attempt;
     expect(attempt).toMatchObject({ number: 1, choices: [], finishedAt: null });
     expect(attempt.situationId).toBe(playChoices(tutorial, attempt.seed, []).situationId);
 
-    const done = await playThrough(base, id, token, tutorial, attempt);
+    const done = await playThrough(server.base, id, token, tutorial, attempt);
     expect(done.situationId).toBeNull();
     const expected = fairScoreOf(tutorial, playChoices(tutorial, attempt.seed, done.choices), 50);
     expect(done).toMatchObject({
@@ -99,9 +94,13 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
       passed: expected.passed,
     });
 
-    const result = await json<SignedResultFile>(base, `/api/assignments/${id}/attempts/1/result`, {
-      secret: token,
-    });
+    const result = await json<SignedResultFile>(
+      server.base,
+      `/api/assignments/${id}/attempts/1/result`,
+      {
+        secret: token,
+      },
+    );
     expect(result.status).toBe(200);
     const file = result.body;
     expect(file.record).toMatchObject({
@@ -124,14 +123,14 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
   });
 
   it('deals every attempt a fresh market of its own, unknown beforehand', async () => {
-    const made = await createAssignment(base, { attempts: 3 });
+    const made = await createAssignment(server.base, { attempts: 3 });
     const id = made.assignment.id;
     const seeds = new Set<string>();
     for (const name of [ANA, BEN]) {
       for (let i = 0; i < 3; i++) {
-        const a = (await start(base, id, tokenOf(made, name))).body.attempt;
+        const a = (await start(server.base, id, tokenOf(made, name))).body.attempt;
         seeds.add(a.seed);
-        await playThrough(base, id, tokenOf(made, name), tutorial, a);
+        await playThrough(server.base, id, tokenOf(made, name), tutorial, a);
       }
     }
     expect(seeds.size).toBe(6);
@@ -152,7 +151,7 @@ markets:
   - { id: burned, brief: "A customer burned last year.", customer: { trust: 0.05 } }
 situations:`,
     );
-    const made = await createAssignment(base, {
+    const made = await createAssignment(server.base, {
       scenario: { kind: 'upload', text },
       attempts: 2,
       trainees: ['a@example.com', 'b@example.com', 'c@example.com'],
@@ -162,7 +161,7 @@ situations:`,
     if (!scenario.ok) throw new Error('the test scenario does not load');
     const dealt: (string | undefined)[] = [];
     for (const name of ['a@example.com', 'b@example.com', 'c@example.com']) {
-      const a = (await start(base, id, tokenOf(made, name))).body.attempt;
+      const a = (await start(server.base, id, tokenOf(made, name))).body.attempt;
       dealt.push(marketVariant(scenario.scenario, a.seed)?.id);
     }
     // three colleagues who start one after the other read three different markets
@@ -171,17 +170,17 @@ situations:`,
 
   it('cheat: copying a colleague’s replies: in a shipped scenario, a colleague’s best path typed in on the next market dealt is graded far below hers', async () => {
     const vd = bundled('value-discipline');
-    const made = await createAssignment(base, {
+    const made = await createAssignment(server.base, {
       scenario: { kind: 'bundled', id: 'value-discipline' },
       attempts: 1,
       passMark: 60,
     });
     const id = made.assignment.id;
     // Ana plays her own market's best path, as a strong trainee would
-    const first = (await start(base, id, tokenOf(made, ANA))).body.attempt;
+    const first = (await start(server.base, id, tokenOf(made, ANA))).body.attempt;
     const hers = marketCensus(vd, first.seed).par.find((p) => p.policy === 'best')!.choices;
     const anaDone = await playThrough(
-      base,
+      server.base,
       id,
       tokenOf(made, ANA),
       vd,
@@ -191,10 +190,15 @@ situations:`,
     expect(anaDone.fairScore).toBeGreaterThanOrEqual(95);
     expect(anaDone.passed).toBe(true);
     // Ben starts next, is dealt the next starting situation, and types in Ana's replies
-    const second = (await start(base, id, tokenOf(made, BEN))).body.attempt;
+    const second = (await start(server.base, id, tokenOf(made, BEN))).body.attempt;
     expect(marketVariant(vd, second.seed)?.id).not.toBe(marketVariant(vd, first.seed)?.id);
-    const benDone = await playThrough(base, id, tokenOf(made, BEN), vd, second, (replies, q) =>
-      replies.includes(hers[q - 1]!) ? hers[q - 1]! : replies[0]!,
+    const benDone = await playThrough(
+      server.base,
+      id,
+      tokenOf(made, BEN),
+      vd,
+      second,
+      (replies, q) => (replies.includes(hers[q - 1]!) ? hers[q - 1]! : replies[0]!),
     );
     expect(benDone.choices).toEqual(hers);
     // over 625 such pairs of markets the copy never reached the 20th percentile
@@ -203,13 +207,13 @@ situations:`,
   });
 
   it('cheat: typing in the best path worked out for a guessed seed', async () => {
-    const made = await createAssignment(base, { attempts: 1 });
+    const made = await createAssignment(server.base, { attempts: 1 });
     const id = made.assignment.id;
     const token = tokenOf(made, ANA);
     const guessed = bestPath(tutorial, '7');
 
     // nothing is accepted before the attempt starts
-    const early = await decide(base, id, token, 1, {
+    const early = await decide(server.base, id, token, 1, {
       quarter: 1,
       situationId: playChoices(tutorial, '7', []).situationId,
       choiceId: guessed.choices[0],
@@ -217,10 +221,10 @@ situations:`,
     expect(early.status).toBe(404);
     expect(early.body.error).toBe('no_attempt');
 
-    const attempt = (await start(base, id, token)).body.attempt;
+    const attempt = (await start(server.base, id, token)).body.attempt;
     expect(attempt.seed).not.toBe('7');
     // the whole path at once: only the next quarter is open
-    const ahead = await decide(base, id, token, 1, {
+    const ahead = await decide(server.base, id, token, 1, {
       quarter: 3,
       situationId: playChoices(tutorial, '7', guessed.choices.slice(0, 2)).situationId,
       choiceId: guessed.choices[2],
@@ -230,7 +234,7 @@ situations:`,
     expect(ahead.body.message).toContain('the next is 1');
 
     // a reply the waiting situation does not offer
-    const offered = await decide(base, id, token, 1, {
+    const offered = await decide(server.base, id, token, 1, {
       quarter: 1,
       situationId: attempt.situationId,
       choiceId: 'walk-away-with-the-bonus',
@@ -238,14 +242,14 @@ situations:`,
     expect(offered.body).toMatchObject({ error: 'not_offered' });
 
     // typed in anyway, the guessed path is graded on the market the server dealt
-    const done = await playThrough(base, id, token, tutorial, attempt, (replies, q) =>
+    const done = await playThrough(server.base, id, token, tutorial, attempt, (replies, q) =>
       replies.includes(guessed.choices[q - 1]!) ? guessed.choices[q - 1]! : replies[0]!,
     );
     const onDealt = fairScoreOf(tutorial, playChoices(tutorial, attempt.seed, done.choices), 50);
     expect(done.score).toBe(onDealt.raw);
     expect(done.fairScore).toBe(onDealt.grade);
     // and the game over, nothing more is taken
-    const after = await decide(base, id, token, 1, {
+    const after = await decide(server.base, id, token, 1, {
       quarter: tutorial.quarters,
       situationId: situationById(tutorial, playChoices(tutorial, '7', []).situationId!).id,
       choiceId: 'x',
@@ -254,52 +258,54 @@ situations:`,
   });
 
   it('cheat: a fresh browser for another attempt: attempts are counted on the server', async () => {
-    const made = await createAssignment(base, { attempts: 2 });
+    const made = await createAssignment(server.base, { attempts: 2 });
     const id = made.assignment.id;
     const token = tokenOf(made, BEN);
-    const first = (await start(base, id, token)).body.attempt;
+    const first = (await start(server.base, id, token)).body.attempt;
     // a second browser (the same link) resumes the attempt in play: no new market to fish in
-    const again = await start(base, id, token);
+    const again = await start(server.base, id, token);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ resumed: true, attempt: { number: 1, seed: first.seed } });
-    await playThrough(base, id, token, tutorial, first);
+    await playThrough(server.base, id, token, tutorial, first);
 
     // three browsers starting at once make one attempt, not three
-    const racing = await Promise.all([1, 2, 3].map(() => start(base, id, token)));
+    const racing = await Promise.all([1, 2, 3].map(() => start(server.base, id, token)));
     expect(new Set(racing.map((r) => r.body.attempt.number))).toEqual(new Set([2]));
     expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
-    await playThrough(base, id, token, tutorial, racing[0]!.body.attempt);
+    await playThrough(server.base, id, token, tutorial, racing[0]!.body.attempt);
 
-    const over = await start(base, id, token);
+    const over = await start(server.base, id, token);
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ error: 'attempts_used' });
     expect((over.body as unknown as { message: string }).message).toBe(
       'all 2 attempts allowed are used',
     );
-    const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+    const me = await json<TraineeStatus>(server.base, `/api/assignments/${id}/me`, {
+      secret: token,
+    });
     expect(me.body.attemptsUsed).toBe(2);
   });
 
   it('an attempt left open when the server moved to a newer model is closed as void, says why, and costs no attempt', async () => {
-    const made = await createAssignment(base, { attempts: 1 });
+    const made = await createAssignment(server.base, { attempts: 1 });
     const id = made.assignment.id;
     const token = tokenOf(made, ANA);
-    const first = (await start(base, id, token)).body.attempt;
+    const first = (await start(server.base, id, token)).body.attempt;
     const quarter1 = {
       quarter: 1,
       situationId: first.situationId!,
       choiceId: situationById(tutorial, first.situationId!).choices[0]!.id,
     };
-    expect((await decide(base, id, token, 1, quarter1)).status).toBe(200);
+    expect((await decide(server.base, id, token, 1, quarter1)).status).toBe(200);
     // as the database holds it after an upgrade: dealt by the model before this one
     const older = MODEL_VERSION - 1;
-    await db.query(
+    await server.db.query(
       `UPDATE attempts SET model = $2 WHERE trainee_id IN
          (SELECT id FROM trainees WHERE assignment_id = $1)`,
       [id, older],
     );
 
-    const refused = await decide(base, id, token, 1, { ...quarter1, quarter: 2 });
+    const refused = await decide(server.base, id, token, 1, { ...quarter1, quarter: 2 });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: 'other_model' });
     expect((refused.body as unknown as { message: string }).message).toContain(
@@ -307,15 +313,17 @@ situations:`,
     );
 
     // starting again deals a new market in attempt 2; the old one is kept, void, with its reason
-    const fresh = await start(base, id, token);
+    const fresh = await start(server.base, id, token);
     expect(fresh.status).toBe(201);
     expect(fresh.body.attempt).toMatchObject({ number: 2, choices: [], voided: null });
-    const me = await json<TraineeStatus>(base, `/api/assignments/${id}/me`, { secret: token });
+    const me = await json<TraineeStatus>(server.base, `/api/assignments/${id}/me`, {
+      secret: token,
+    });
     // the one attempt allowed is the new one: the void one is not counted
     expect(me.body.attemptsUsed).toBe(1);
     expect(me.body.attempts[0]!.choices).toEqual([quarter1.choiceId]);
     expect(me.body.attempts[0]!.voided).toMatch(/closed without a grade and does not count/);
-    const cohort = await json<CohortView>(base, `/api/assignments/${id}/cohort`, {
+    const cohort = await json<CohortView>(server.base, `/api/assignments/${id}/cohort`, {
       secret: made.adminSecret,
     });
     expect(cohort.body.trainees.find((t) => t.trainee === ANA)).toMatchObject({
@@ -323,8 +331,8 @@ situations:`,
       attemptsUsed: 1,
       bestAttempt: null,
     });
-    await playThrough(base, id, token, tutorial, fresh.body.attempt);
-    const after = await json<CohortView>(base, `/api/assignments/${id}/cohort`, {
+    await playThrough(server.base, id, token, tutorial, fresh.body.attempt);
+    const after = await json<CohortView>(server.base, `/api/assignments/${id}/cohort`, {
       secret: made.adminSecret,
     });
     expect(after.body.trainees.find((t) => t.trainee === ANA)).toMatchObject({
@@ -336,42 +344,48 @@ situations:`,
   });
 
   it('cheat: enrolling again under the same name, or on a listed assignment', async () => {
-    const open = await createAssignment(base, { trainees: undefined, attempts: 1 });
+    const open = await createAssignment(server.base, { trainees: undefined, attempts: 1 });
     expect(open.assignment.openEnrolment).toBe(true);
     const id = open.assignment.id;
-    const first = await json<{ token: string }>(base, `/api/assignments/${id}/trainees`, {
+    const first = await json<{ token: string }>(server.base, `/api/assignments/${id}/trainees`, {
       body: { name: 'Chidi' },
     });
     expect(first.status).toBe(201);
-    const second = await json(base, `/api/assignments/${id}/trainees`, { body: { name: 'Chidi' } });
+    const second = await json(server.base, `/api/assignments/${id}/trainees`, {
+      body: { name: 'Chidi' },
+    });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ error: 'name_taken' });
 
-    const listed = await createAssignment(base);
-    const refused = await json(base, `/api/assignments/${listed.assignment.id}/trainees`, {
+    const listed = await createAssignment(server.base);
+    const refused = await json(server.base, `/api/assignments/${listed.assignment.id}/trainees`, {
       body: { name: 'Mallory' },
     });
     expect(refused.body).toMatchObject({ error: 'enrolment_closed' });
     // another assignment's token does not work here
-    const wrong = await start(base, listed.assignment.id, first.body.token);
+    const wrong = await start(server.base, listed.assignment.id, first.body.token);
     expect(wrong.body).toMatchObject({ error: 'wrong_room' });
-    const none = await start(base, listed.assignment.id, 'x'.repeat(43));
+    const none = await start(server.base, listed.assignment.id, 'x'.repeat(43));
     expect(none.status).toBe(401);
   });
 
   it('cheat: playing after the due date, by the server clock', async () => {
-    const past = await createAssignment(base, { due: new Date(Date.now() - 60_000).toISOString() });
-    const late = await start(base, past.assignment.id, tokenOf(past, ANA));
+    const past = await createAssignment(server.base, {
+      due: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const late = await start(server.base, past.assignment.id, tokenOf(past, ANA));
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: 'past_due' });
 
     // an attempt started in time cannot be finished after the due moment
-    const soon = await createAssignment(base, { due: new Date(Date.now() + 1500).toISOString() });
+    const soon = await createAssignment(server.base, {
+      due: new Date(Date.now() + 1500).toISOString(),
+    });
     const token = tokenOf(soon, ANA);
-    const attempt = (await start(base, soon.assignment.id, token)).body.attempt;
+    const attempt = (await start(server.base, soon.assignment.id, token)).body.attempt;
     await new Promise((r) => setTimeout(r, 1800));
     const situation = situationById(tutorial, attempt.situationId!);
-    const refused = await decide(base, soon.assignment.id, token, 1, {
+    const refused = await decide(server.base, soon.assignment.id, token, 1, {
       quarter: 1,
       situationId: situation.id,
       choiceId: situation.choices[0]!.id,
@@ -381,20 +395,20 @@ situations:`,
   });
 
   it("HR's cohort: every trainee's status and best grade, as JSON and CSV, with the admin secret only", async () => {
-    const made = await createAssignment(base, {
+    const made = await createAssignment(server.base, {
       attempts: 1,
       trainees: [ANA, BEN, '=cmd|calc'],
     });
     const id = made.assignment.id;
-    const a = (await start(base, id, tokenOf(made, ANA))).body.attempt;
-    const done = await playThrough(base, id, tokenOf(made, ANA), tutorial, a);
-    await start(base, id, tokenOf(made, BEN));
+    const a = (await start(server.base, id, tokenOf(made, ANA))).body.attempt;
+    const done = await playThrough(server.base, id, tokenOf(made, ANA), tutorial, a);
+    await start(server.base, id, tokenOf(made, BEN));
 
-    const denied = await json(base, `/api/assignments/${id}/cohort`, {
+    const denied = await json(server.base, `/api/assignments/${id}/cohort`, {
       secret: tokenOf(made, ANA),
     });
     expect(denied.status).toBe(401);
-    const view = await json<CohortView>(base, `/api/assignments/${id}/cohort`, {
+    const view = await json<CohortView>(server.base, `/api/assignments/${id}/cohort`, {
       secret: made.adminSecret,
     });
     const byName = Object.fromEntries(view.body.trainees.map((t) => [t.trainee, t]));
@@ -413,7 +427,7 @@ situations:`,
     });
     expect(byName['=cmd|calc']).toMatchObject({ status: 'not started', attemptsUsed: 0 });
 
-    const csv = await fetch(`${base}/api/assignments/${id}/cohort.csv`, {
+    const csv = await fetch(`${server.base}/api/assignments/${id}/cohort.csv`, {
       headers: { authorization: `Bearer ${made.adminSecret}` },
     });
     const rows = parseCsv(await csv.text());
@@ -440,7 +454,7 @@ situations:`,
     expect(rows.some((r) => r[0] === "'=cmd|calc")).toBe(true);
 
     const download = await json<SignedResultFile>(
-      base,
+      server.base,
       `/api/assignments/${id}/results/1?trainee=${encodeURIComponent(ANA)}`,
       { secret: made.adminSecret },
     );
@@ -448,7 +462,7 @@ situations:`,
   });
 
   it('refuses a malformed assignment, and an uploaded scenario with errors, saying why', async () => {
-    const bad = await json(base, '/api/assignments', {
+    const bad = await json(server.base, '/api/assignments', {
       body: {
         title: 'x',
         scenario: { kind: 'bundled', id: 'tutorial' },
@@ -458,7 +472,7 @@ situations:`,
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: 'malformed' });
-    const broken = await json(base, '/api/assignments', {
+    const broken = await json(server.base, '/api/assignments', {
       body: {
         title: 'x',
         scenario: { kind: 'upload', text: 'id: broken\nquarters: nine\n' },
@@ -468,7 +482,7 @@ situations:`,
     });
     expect(broken.status).toBe(422);
     expect(broken.body).toMatchObject({ error: 'scenario_invalid' });
-    const twice = await json(base, '/api/assignments', {
+    const twice = await json(server.base, '/api/assignments', {
       body: {
         title: 'x',
         scenario: { kind: 'bundled', id: 'tutorial' },

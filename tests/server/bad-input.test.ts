@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../src/room/limits.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { playChoices, situationById } from '../../src/sim/index.ts';
-import {
-  createRoom,
-  DATABASES,
-  join,
-  json,
-  type Live,
-  type Room,
-  type Running,
-  startServer,
-} from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { createRoom, DATABASES, join, json, type Live, type Room } from './helpers.ts';
 
 // Every kind of bad input the issue lists, each refused with a clear error, nothing of it
 // stored, and the server still serving everyone else.
@@ -22,19 +13,11 @@ const first = situationById(silos, playChoices(silos, '7', []).situationId!);
 const good = { type: 'decide', quarter: 1, situationId: first.id, choiceId: first.choices[0]!.id };
 
 describe.each(DATABASES)('bad input on $kind', ({ open }) => {
-  let db: Database;
-  let server: Running;
-  let room: Room;
   const WS_RATE = 30;
-
+  const server = serveDuringSuite(open, { wsRate: WS_RATE });
+  let room: Room;
   beforeAll(async () => {
-    db = await open();
-    server = await startServer(db, { wsRate: WS_RATE });
     room = await createRoom(server.base, { pacing: { mode: 'gated' } });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
   });
 
   async function player(name: string, r: Room = room): Promise<Live> {
@@ -49,7 +32,7 @@ describe.each(DATABASES)('bad input on $kind', ({ open }) => {
   }
   const decisionsIn = async (r: Room) =>
     (
-      await db.query<{ n: number }>(
+      await server.db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM decisions d JOIN rooms r ON r.id = d.room_id WHERE r.code = $1',
         [r.code],
       )

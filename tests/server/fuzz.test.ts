@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientMessageSchema } from '../../src/room/protocol.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { playChoices, situationById } from '../../src/sim/index.ts';
-import { createRoom, join, type Live, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { createRoom, join, type Live } from './helpers.ts';
 
 // The message schemas fuzzed against a running server: whatever a client sends (random
 // JSON, near-misses of real messages, text that is not JSON), the server answers it with
@@ -42,16 +42,7 @@ const message = fc.oneof(
 );
 
 describe('fuzzing the message schemas against a running server', () => {
-  let db: Database;
-  let server: Running;
-  beforeAll(async () => {
-    db = await openDatabase({});
-    server = await startServer(db, { wsRate: 100_000 });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(() => openDatabase({}), { wsRate: 100_000 });
 
   it('answers every message with one protocol message and stores only what the replay accepts', async () => {
     const room = await createRoom(server.base, { seed: '5' });
@@ -86,7 +77,7 @@ describe('fuzzing the message schemas against a running server', () => {
     );
     expect(sock.closed).toBeNull();
     expect(accepted).toHaveLength(room.quarters);
-    const stored = await db.query<{ choice_id: string }>(
+    const stored = await server.db.query<{ choice_id: string }>(
       'SELECT choice_id FROM decisions d JOIN players p ON p.id = d.player_id WHERE p.name = $1 ORDER BY quarter',
       ['Fuzz'],
     );

@@ -24,10 +24,11 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(
-  db: Database,
-  options: Partial<Omit<ServerOptions, 'db'>> = {},
-): Promise<Running> {
+/** what a test sets of the server's options, over the defaults `startServer` gives */
+export type ServerSettings = Partial<Omit<ServerOptions, 'db'>>;
+
+/** A server on `db`; tests start one through harness.ts, which also stops it. */
+export async function startServer(db: Database, options: ServerSettings = {}): Promise<Running> {
   const server = await buildServer({
     db,
     distDir: null,

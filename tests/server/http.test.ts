@@ -1,15 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GAME_VERSION } from '../../src/record/version.ts';
 import { healthSchema } from '../../src/room/protocol.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { migrations } from '../../src/server/db/migrate.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security.ts';
 import { MODEL_VERSION } from '../../src/sim/index.ts';
 import { tempDir } from '../helpers/temp.ts';
-import { json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { json } from './helpers.ts';
 
 // What every answer carries: the site's security headers (on pages, API answers and errors
 // alike), the static hosting's caching, the health answer, and the HTTP rate limit.
@@ -18,21 +18,20 @@ const nginxPolicy = /Content-Security-Policy "([^"]+)"/.exec(
   readFileSync('docs/hosting/nginx.conf', 'utf8'),
 )![1]!;
 
+/** A built site of one page and one hashed asset. */
+function site(): string {
+  const dist = tempDir('server-site');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tug of War</title>');
+  writeFileSync(join(dist, 'assets', 'game-abc123.js'), 'export {};');
+  return dist;
+}
+
 describe('the server over HTTP', () => {
-  let db: Database;
-  let server: Running;
-  beforeAll(async () => {
-    const dist = tempDir('server-site');
-    mkdirSync(join(dist, 'assets'), { recursive: true });
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tug of War</title>');
-    writeFileSync(join(dist, 'assets', 'game-abc123.js'), 'export {};');
-    db = await openDatabase({ dataDir: tempDir('server-data') });
-    server = await startServer(db, { distDir: dist, rateLimit: 40 });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(
+    () => openDatabase({ dataDir: tempDir('server-data') }),
+    () => ({ distDir: site(), rateLimit: 40 }),
+  );
 
   it('answers /healthz with the version and the kind of database', async () => {
     const res = await json(server.base, '/healthz');

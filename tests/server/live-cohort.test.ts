@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CohortRow } from '../../src/room/assignments.ts';
 import { CLOSE_UNAUTHORISED } from '../../src/room/close-codes.ts';
 import { type CohortServerMessage, cohortServerMessageSchema } from '../../src/room/cohort-live.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { situationById } from '../../src/sim/index.ts';
 import { bundled, createAssignment, decide, start, tokenOf } from './assignment-helpers.ts';
-import { DATABASES, Live, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { DATABASES, Live } from './helpers.ts';
 
 // HR's live cohort (issue 18): a socket that says hello with the assignment's admin secret
 // gets the whole cohort, then every change as the server makes it: an attempt started,
@@ -19,22 +19,11 @@ const BEN = 'ben@example.com';
 type CohortLive = Live<CohortServerMessage>;
 
 describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
-  let db: Database;
-  let server: Running;
-  let base: string;
-  beforeAll(async () => {
-    db = await open();
-    server = await startServer(db, { cohortCoalesceMs: 30 });
-    base = server.base;
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(open, { cohortCoalesceMs: 30 });
 
   const follow = (id: string) =>
     Live.openWith(
-      `${base.replace('http', 'ws')}/api/assignments/${id}/live`,
+      `${server.base.replace('http', 'ws')}/api/assignments/${id}/live`,
       cohortServerMessageSchema,
     );
 
@@ -54,7 +43,7 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
   };
 
   it('sends the whole cohort, then each status change of a trainee in order', async () => {
-    const made = await createAssignment(base, { attempts: 1 });
+    const made = await createAssignment(server.base, { attempts: 1 });
     const id = made.assignment.id;
     const live = await follow(id);
     const hello = await live.ask({ type: 'hello', secret: made.adminSecret }, 'cohort');
@@ -65,7 +54,7 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
     ]);
 
     const token = tokenOf(made, ANA);
-    const attempt = (await start(base, id, token)).body.attempt;
+    const attempt = (await start(server.base, id, token)).body.attempt;
     expect(await rowChange(live, ANA, () => true)).toMatchObject({
       status: 'in progress',
       quartersDecided: 0,
@@ -76,7 +65,7 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
     let last = attempt;
     for (let quarter = 1; situationId !== null; quarter++) {
       const situation = situationById(tutorial, situationId);
-      const res = await decide(base, id, token, 1, {
+      const res = await decide(server.base, id, token, 1, {
         quarter,
         situationId,
         choiceId: situation.choices[0]!.id,
@@ -103,7 +92,7 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
   });
 
   it('refuses a hello without the admin secret, and tells nothing of the cohort', async () => {
-    const made = await createAssignment(base);
+    const made = await createAssignment(server.base);
     const id = made.assignment.id;
 
     const asTrainee = await follow(id);
@@ -118,18 +107,18 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
     expect(unsigned).toMatchObject({ type: 'error', error: 'unauthorized' });
 
     // a refused socket hears nothing when the cohort changes
-    await start(base, id, tokenOf(made, ANA));
+    await start(server.base, id, tokenOf(made, ANA));
     await new Promise((r) => setTimeout(r, 300));
     expect(noSecret.received.filter((m) => m.type !== 'error')).toEqual([]);
     noSecret.close();
   });
 
   it('marks trainees late once the due date passes, with nobody deciding', async () => {
-    const made = await createAssignment(base, {
+    const made = await createAssignment(server.base, {
       due: new Date(Date.now() + 1500).toISOString(),
     });
     const id = made.assignment.id;
-    await start(base, id, tokenOf(made, ANA));
+    await start(server.base, id, tokenOf(made, ANA));
     const live = await follow(id);
     const hello = await live.ask({ type: 'hello', secret: made.adminSecret }, 'cohort');
     if (hello.type !== 'cohort') throw new Error(`refused: ${JSON.stringify(hello)}`);
@@ -146,7 +135,7 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
 
   it('gathers a crowd deciding at once into a few messages that end on the true cohort', async () => {
     const names = Array.from({ length: 40 }, (_, i) => `trainee${i}@example.com`);
-    const made = await createAssignment(base, { trainees: names });
+    const made = await createAssignment(server.base, { trainees: names });
     const id = made.assignment.id;
     const live = await follow(id);
     await live.ask({ type: 'hello', secret: made.adminSecret }, 'cohort');
@@ -155,9 +144,9 @@ describe.each(DATABASES)('the live cohort on $kind', ({ open }) => {
     await Promise.all(
       names.map(async (name) => {
         const token = tokenOf(made, name);
-        const a = (await start(base, id, token)).body.attempt;
+        const a = (await start(server.base, id, token)).body.attempt;
         const s = situationById(tutorial, a.situationId!);
-        await decide(base, id, token, 1, {
+        await decide(server.base, id, token, 1, {
           quarter: 1,
           situationId: s.id,
           choiceId: s.choices[0]!.id,

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEnv } from '../../src/server/config.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
-import { type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
 
 // Behind a load balancer every request reaches the server from the balancer's address.
 // With TOW_TRUST_PROXY the client's own address (X-Forwarded-For) is what the rate limit
@@ -18,21 +17,12 @@ async function healthFrom(base: string, forwardedFor: string): Promise<number> {
 }
 
 describe('TOW_TRUST_PROXY', () => {
-  let db: Database;
-  let trusting: Running;
-  let plain: Running;
-  beforeAll(async () => {
-    db = await openDatabase({});
-    // the load balancer's address named, as docs/server.md recommends (here: loopback)
-    trusting = await startServer(db, { rateLimit: LIMIT, trustProxy: '127.0.0.1' });
-    plain = await startServer(db, { rateLimit: LIMIT });
-    // starting PGlite takes seconds on a loaded machine
-  }, 120_000);
-  afterAll(async () => {
-    await trusting?.close();
-    await plain?.close();
-    await db?.close();
+  // the load balancer's address named, as docs/server.md recommends (here: loopback)
+  const trusting = serveDuringSuite(() => openDatabase({}), {
+    rateLimit: LIMIT,
+    trustProxy: '127.0.0.1',
   });
+  const plain = trusting.another({ rateLimit: LIMIT });
 
   it('gives two clients with different X-Forwarded-For a limit each when set', async () => {
     const first: number[] = [];

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { CLOSE_OTHER_MODEL } from '../../src/room/close-codes.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { MODEL_VERSION, playChoices, situationById } from '../../src/sim/index.ts';
-import { createRoom, DATABASES, join, json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { createRoom, DATABASES, join, json } from './helpers.ts';
 
 // A room is stamped with the model it was opened under. A room still open after the
 // server moved to another model would replay its teams' decisions as another game: the
@@ -16,16 +16,7 @@ const silos = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!.sce
 const OLDER = MODEL_VERSION - 1;
 
 describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
-  let db: Database;
-  let server: Running;
-  beforeAll(async () => {
-    db = await open();
-    server = await startServer(db);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(open);
 
   /** a room where Ana played two quarters, then the server moved on to this model */
   async function roomPlayedBefore(model: number | null) {
@@ -41,15 +32,16 @@ describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
       chosen.push(choiceId);
     }
     sock.close();
-    await db.query('UPDATE rooms SET model = $1 WHERE code = $2', [model, room.code]);
+    await server.db.query('UPDATE rooms SET model = $1 WHERE code = $2', [model, room.code]);
     return { room, ana, chosen };
   }
 
   it('stamps a new room with the model and plays it as before', async () => {
     const room = await createRoom(server.base);
-    const [row] = await db.query<{ model: number }>('SELECT model FROM rooms WHERE code = $1', [
-      room.code,
-    ]);
+    const [row] = await server.db.query<{ model: number }>(
+      'SELECT model FROM rooms WHERE code = $1',
+      [room.code],
+    );
     expect(row?.model).toBe(MODEL_VERSION);
     const view = await json(server.base, `/api/rooms/${room.code}`);
     expect(view.status).toBe(200);
@@ -90,7 +82,7 @@ describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
     expect(results).toMatchObject({ status: 409, body: { error: 'other_model' } });
 
     // nothing was added to what was stored
-    const stored = await db.query<{ choice_id: string }>(
+    const stored = await server.db.query<{ choice_id: string }>(
       'SELECT d.choice_id FROM decisions d JOIN rooms r ON r.id = d.room_id WHERE r.code = $1 ORDER BY d.quarter',
       [room.code],
     );

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE_GONE, CLOSE_UNAUTHORISED } from '../../src/room/close-codes.ts';
-import type { Database } from '../../src/server/db/database.ts';
-import { createRoom, DATABASES, join, json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { createRoom, DATABASES, join, json } from './helpers.ts';
 
 // A facilitator's link with a wrong key, or a room that has gone: the socket's hello is
 // refused with the reason, and the socket is closed with a code the page takes as final,
 // so it shows the reason instead of trying again and again. Nothing of the room is sent.
 
 describe.each(DATABASES)("the room socket's refusals on $kind", ({ open }) => {
-  let db: Database;
-  let server: Running;
-  beforeAll(async () => {
-    db = await open();
-    server = await startServer(db);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(open);
 
   it('refuses a wrong admin key once, closes the socket for good, and shows it nothing of the room', async () => {
     const room = await createRoom(server.base);

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { formatIssue } from '../../src/scenario/errors.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { playChoices, score, situationById } from '../../src/sim/index.ts';
-import { createRoom, DATABASES, join, json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
+import { createRoom, DATABASES, join, json } from './helpers.ts';
 
 // A room played through, as a facilitator and trainees would: made, joined, paced, played,
 // seen live, rejoined, released, exported and deleted, on each database.
@@ -20,16 +20,7 @@ function waiting(seed: string, choices: string[]) {
 }
 
 describe.each(DATABASES)('rooms on $kind', ({ open }) => {
-  let db: Database;
-  let server: Running;
-  beforeAll(async () => {
-    db = await open();
-    server = await startServer(db);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const server = serveDuringSuite(open);
 
   it('plays a gated room: the facilitator opens quarters and sees every decision live', async () => {
     const room = await createRoom(server.base, { pacing: { mode: 'gated' } });
@@ -131,7 +122,7 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     };
     expect(await sock.ask(second, 'accepted')).toMatchObject({ error: 'quarter_not_open' });
     // ten minutes on, by the database's clock, quarter 2 opens with no timer running anywhere
-    await db.query(
+    await server.db.query(
       "UPDATE rooms SET started_at = started_at - interval '600 seconds' WHERE code = $1",
       [room.code],
     );
@@ -248,7 +239,7 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     // a name that a spreadsheet would run as a formula is written as text
     expect(rows[0]![col('name')]).toBe("'=cmd|calc");
 
-    const [{ id } = { id: '' }] = await db.query<{ id: string }>(
+    const [{ id } = { id: '' }] = await server.db.query<{ id: string }>(
       'SELECT id FROM rooms WHERE code = $1',
       [room.code],
     );
@@ -260,7 +251,7 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     expect((await json(server.base, `/api/rooms/${room.code}`)).body).toMatchObject({
       error: 'no_room',
     });
-    const left = await db.query<{ n: number }>(
+    const left = await server.db.query<{ n: number }>(
       `SELECT (SELECT count(*) FROM players WHERE room_id = $1)::int
             + (SELECT count(*) FROM decisions WHERE room_id = $1)::int AS n`,
       [id],
@@ -320,12 +311,12 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     expect(await view()).toMatchObject([{ name: 'Gil', connected: true }]);
     // the process holding the socket stops proving it is alive (as a crashed one would)
     const holding = 'id IN (SELECT instance_id FROM connections WHERE player_id = $1)';
-    await db.query(
+    await server.db.query(
       `UPDATE server_instances SET seen_at = now() - interval '31 seconds' WHERE ${holding}`,
       [p.id],
     );
     expect(await view()).toMatchObject([{ name: 'Gil', connected: false }]);
-    await db.query(`UPDATE server_instances SET seen_at = now() WHERE ${holding}`, [p.id]);
+    await server.db.query(`UPDATE server_instances SET seen_at = now() WHERE ${holding}`, [p.id]);
     expect(await view()).toMatchObject([{ name: 'Gil', connected: true }]);
     sock.close();
   });
@@ -333,13 +324,14 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
   it('forgets a room once it expires, for every request, and the sweep removes its rows', async () => {
     const room = await createRoom(server.base);
     await join(server.base, room.code, 'Dee');
-    await db.query("UPDATE rooms SET expires_at = now() - interval '1 second' WHERE code = $1", [
-      room.code,
-    ]);
+    await server.db.query(
+      "UPDATE rooms SET expires_at = now() - interval '1 second' WHERE code = $1",
+      [room.code],
+    );
     expect((await json(server.base, `/api/rooms/${room.code}`)).status).toBe(404);
     const { sweep } = await import('../../src/server/rooms/manage.ts');
-    expect(await sweep(db)).toBeGreaterThanOrEqual(1);
-    const rows = await db.query('SELECT 1 FROM rooms WHERE code = $1', [room.code]);
+    expect(await sweep(server.db)).toBeGreaterThanOrEqual(1);
+    const rows = await server.db.query('SELECT 1 FROM rooms WHERE code = $1', [room.code]);
     expect(rows).toHaveLength(0);
   });
 });

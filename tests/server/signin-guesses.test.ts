@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/server/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { PASSWORDS, testAccounts } from './account-helpers.ts';
-import { type Running, startServer } from './helpers.ts';
+import { serveDuringSuite } from './harness.ts';
 
 // Many addresses guessing one account's password: the per-address limit cannot see them,
 // so wrong passwords are also counted per account name. Over the limit, the account is
@@ -11,21 +10,15 @@ import { type Running, startServer } from './helpers.ts';
 // server trusts X-Forwarded-For here, as behind a load balancer, so each request comes
 // from the address it names.
 
-let db: Database;
-let server: Running;
-beforeAll(async () => {
-  db = await openDatabase({});
-  server = await startServer(db, {
+const server = serveDuringSuite(
+  () => openDatabase({}),
+  async () => ({
     accounts: await testAccounts(),
     trustProxy: true,
     signInRate: 3,
     accountGuesses: { max: 5, minutes: 15 },
-  });
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-  await db?.close();
-});
+  }),
+);
 
 let lastAddress = 0;
 /** a sign-in from an address no request has come from yet */
@@ -60,14 +53,16 @@ describe('the sign-in limit per account', () => {
     expect((await signInFromNewAddress('fred', PASSWORDS.fred)).status).toBe(200);
 
     // a quarter of an hour later, the wrong passwords count no more
-    await db.query(
+    await server.db.query(
       "UPDATE signin_failures SET at = at - interval '10 minutes' WHERE name = 'hana'",
     );
     const still = await signInFromNewAddress('hana', PASSWORDS.hana);
     expect(still.body.message).toBe(
       'too many wrong passwords for this account: try again in 5 minutes',
     );
-    await db.query("UPDATE signin_failures SET at = at - interval '6 minutes' WHERE name = 'hana'");
+    await server.db.query(
+      "UPDATE signin_failures SET at = at - interval '6 minutes' WHERE name = 'hana'",
+    );
     const later = await signInFromNewAddress('hana', PASSWORDS.hana);
     expect(later.status).toBe(200);
     expect(later.cookie).toMatch(/tow_session=/);

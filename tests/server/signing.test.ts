@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../src/record/code.ts';
 import {
   canonicalJson,
@@ -8,11 +8,11 @@ import {
   type SignedResultFile,
 } from '../../src/record/signed.ts';
 import { buildServer } from '../../src/server/app.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { bundled, createAssignment, playThrough, start, tokenOf } from './assignment-helpers.ts';
-import { json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite, withServer } from './harness.ts';
+import { json } from './helpers.ts';
 
 // Signed results (issue 18): a genuine one always verifies against the keys the server
 // publishes, after a restart and after a key rotation too; any edit, anywhere in the file,
@@ -37,20 +37,13 @@ async function playOne(base: string, attempts = 2): Promise<SignedResultFile> {
 const keysOf = async (base: string) => (await json<KeySet>(base, '/.well-known/jwks.json')).body;
 
 describe('signed results', () => {
-  let db: Database;
-  let server: Running;
+  const server = serveDuringSuite(() => openDatabase({}));
   let genuine: SignedResultFile;
   let keys: KeySet;
   beforeAll(async () => {
-    db = await openDatabase({});
-    server = await startServer(db);
     genuine = await playOne(server.base);
     keys = await keysOf(server.base);
   }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
 
   it('verifies a genuine result however its file is re-indented', () => {
     expect(checkSignature(genuine, keys).kind).toBe('signed');
@@ -154,44 +147,44 @@ describe('signed results', () => {
   }, 300_000);
 
   it('calls a result signed by another server a foreign key’s', async () => {
-    const otherDb = await openDatabase({});
-    const other = await startServer(otherDb);
-    try {
+    await withServer({}, async (other) => {
       const foreign = await playOne(other.base);
       const verdict = checkSignature(foreign, keys);
       expect(verdict.kind).toBe('unknown-key');
       expect(checkSignature(foreign, await keysOf(other.base)).kind).toBe('signed');
-    } finally {
-      await other.close();
-      await otherDb.close();
-    }
+    });
   });
 });
 
 describe('signing keys', () => {
   it('survive a restart and a rotation: old results verify with the old key, new ones sign with the new', async () => {
     const dir = tempDir('signing-keys');
-    let db = await openDatabase({ dataDir: dir });
-    let server = await startServer(db, { signingSecret: SECRET });
-    const before = await playOne(server.base);
-    const stored = await db.query<{ private_key: string }>('SELECT private_key FROM signing_keys');
-    expect(stored).toHaveLength(1);
-    expect(stored[0]!.private_key).toMatch(/^enc:/);
-    const jwks = await keysOf(server.base);
-    expect(JSON.stringify(jwks)).not.toContain(stored[0]!.private_key.slice(4, 20));
-    expect(Object.keys(jwks.keys[0]!).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    const first = await openDatabase({ dataDir: dir });
+    const { before, newKid, after } = await withServer(
+      { db: first, signingSecret: SECRET },
+      async (server) => {
+        const before = await playOne(server.base);
+        const stored = await first.query<{ private_key: string }>(
+          'SELECT private_key FROM signing_keys',
+        );
+        expect(stored).toHaveLength(1);
+        expect(stored[0]!.private_key).toMatch(/^enc:/);
+        const jwks = await keysOf(server.base);
+        expect(JSON.stringify(jwks)).not.toContain(stored[0]!.private_key.slice(4, 20));
+        expect(Object.keys(jwks.keys[0]!).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
 
-    const newKid = await server.signer.rotate();
-    expect(newKid).not.toBe(before.signature.kid);
-    const after = await playOne(server.base);
-    expect(after.signature.kid).toBe(newKid);
-    await server.close();
-    await db.close();
+        const newKid = await server.signer.rotate();
+        expect(newKid).not.toBe(before.signature.kid);
+        const after = await playOne(server.base);
+        expect(after.signature.kid).toBe(newKid);
+        return { before, newKid, after };
+      },
+    );
+    await first.close();
 
     // the process stops and starts again on the same database
-    db = await openDatabase({ dataDir: dir });
-    server = await startServer(db, { signingSecret: SECRET });
-    try {
+    const db = await openDatabase({ dataDir: dir });
+    await withServer({ db, signingSecret: SECRET }, async (server) => {
       const published = await keysOf(server.base);
       expect(published.keys.map((k) => k.kid).sort()).toEqual(
         [before.signature.kid, newKid].sort(),
@@ -203,9 +196,7 @@ describe('signing keys', () => {
       expect(checkSignature(after, published)).toEqual({ kind: 'signed', kid: newKid });
       const later = await playOne(server.base);
       expect(later.signature.kid).toBe(newKid);
-    } finally {
-      await server.close();
-    }
+    });
     // a wrong secret, or none, stops the start with a reason rather than failing at a finish
     const base = { db, distDir: null, ttlHours: 1, sweepSeconds: 3600, rateLimit: 100, wsRate: 10 };
     await expect(

@@ -2,17 +2,17 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRecord } from '../../src/record/record.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import type { SignedResultFile } from '../../src/record/signed.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import type { Database } from '../../src/server/db/database.ts';
 import { openDatabase } from '../../src/server/db/open.ts';
 import { playPolicy } from '../../src/sim/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { bundled, createAssignment, playThrough, start, tokenOf } from './assignment-helpers.ts';
-import { json, type Running, startServer } from './helpers.ts';
+import { serveDuringSuite, withServer } from './harness.ts';
+import { json } from './helpers.ts';
 
 // `npm run verify -- … --keys`: a signed result checked offline against the server's keys,
 // from a saved jwks.json or from the server's address, each verdict said in words beside
@@ -46,13 +46,10 @@ async function signedResult(base: string): Promise<SignedResultFile> {
 }
 
 describe('npm run verify --keys', () => {
-  let db: Database;
-  let server: Running;
+  const server = serveDuringSuite(() => openDatabase({}));
   let dir: string;
   let kid: string;
   beforeAll(async () => {
-    db = await openDatabase({});
-    server = await startServer(db);
     dir = tempDir('verify-keys');
     const genuine = await signedResult(server.base);
     kid = genuine.signature.kid;
@@ -63,11 +60,9 @@ describe('npm run verify --keys', () => {
     writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));
     const { signature: _gone, ...stripped } = genuine;
     writeFileSync(join(dir, 'stripped.json'), JSON.stringify(stripped));
-    const otherDb = await openDatabase({});
-    const other = await startServer(otherDb);
-    writeFileSync(join(dir, 'foreign.json'), JSON.stringify(await signedResult(other.base)));
-    await other.close();
-    await otherDb.close();
+    await withServer({}, async (other) => {
+      writeFileSync(join(dir, 'foreign.json'), JSON.stringify(await signedResult(other.base)));
+    });
     const { state } = playPolicy(tutorial, 'static-1', 'directive');
     const plain = makeRecord(
       tutorial,
@@ -81,10 +76,6 @@ describe('npm run verify --keys', () => {
       JSON.stringify((await json(server.base, '/.well-known/jwks.json')).body),
     );
   }, 180_000);
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-  });
 
   const lineOf = (stdout: string, file: string) =>
     stdout.split('\n').find((l) => l.includes(`${file}.json:`)) ?? '';

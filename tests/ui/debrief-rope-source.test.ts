@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ropeSource } from '../../src/app/rope-source.ts';
+import { frameOf } from '../../src/scenes/frame.ts';
+import { Playback } from '../../src/scenes/playback.ts';
 import { makeStore, playOut } from '../store/helpers.ts';
 
 // What the rope view is fed on the debrief: the timeline's quarter of the player's game,
@@ -53,6 +55,40 @@ describe('rope source on the debrief', () => {
     store.getState().setTimeline(4);
     expect(source.get()!.playId).toBeLessThan(view.playId);
     expect(source.get()!.previous).toBe(d.actual[3]);
+  });
+
+  it('opened while the last quarter still plays out, draws the end of the game at once', () => {
+    const store = makeStore(undefined, ['7']);
+    store.getState().pickScenario('silos', '7');
+    store.getState().beginQuarters();
+    const source = ropeSource(store);
+    const done: number[] = [];
+    const playback = new Playback((id) => done.push(id), 3000);
+    const decide = () => {
+      const s = store.getState();
+      const situation = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
+      s.choose(situation.choices[0]!.id);
+    };
+    // up to the last decision
+    for (;;) {
+      const s = store.getState();
+      if (s.phase === 'outcome') s.nextQuarter();
+      else if (s.sim!.quarter + 1 < s.entry!.scenario.quarters) decide();
+      else break;
+    }
+    playback.sync(source.get(), 0);
+    decide();
+    playback.sync(source.get(), 10);
+    expect(playback.playing).toBe(true);
+    const end = frameOf(store.getState().entry!.scenario, store.getState().sim!);
+    // the quarter moved the customer: a frame of its animation shows another share
+    expect(playback.frameAt(400)!.position).not.toBe(end.position);
+    store.getState().nextQuarter();
+    expect(store.getState().screen).toBe('debrief');
+    playback.sync(source.get(), 400);
+    expect(playback.playing).toBe(false);
+    expect(playback.frameAt(400)).toEqual(end);
+    expect(done).toEqual([store.getState().playId]);
   });
 
   it('off the debrief, shows the game as before', () => {

@@ -12,6 +12,15 @@ const TOKEN_PARAM = 't';
 const NEW_PARAM = 'new';
 
 /**
+ * Whether the page's address opens a live room or an assessed attempt (as `startRooms`
+ * reads it): pages the room server plays, which this device cannot play offline.
+ */
+export function opensServerGame(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return [CODE_PARAM, ASSESS_PARAM].some((name) => Boolean(params.get(name)?.trim()));
+}
+
+/**
  * An assessed attempt's link opens its session before the page is first drawn, so the
  * trainee never sees the title screen's practice markets while the server is looked for.
  */

@@ -4,6 +4,7 @@ import { assessed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
+import { fold } from '../fold.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
 import { turningPointsThatMattered } from './turning.ts';
@@ -32,11 +33,18 @@ interface Shown {
   verdicts: boolean;
 }
 
+/** Which cards are open: as the player left them, through the redraws when the answer key opens. */
+interface CardFolds {
+  byDefault: boolean;
+  opened: Map<number, boolean>;
+}
+
 function decisionCard(
   d: DecisionExplanation,
   turning: Explanation['turningPoints'][number] | undefined,
   shown: Shown,
   onWhatIf: (quarter: number) => void,
+  folds: CardFolds,
 ): HTMLElement {
   const [head, ...rest] = d.sentences;
   const bestSentence = shown.best ? rest.filter((t) => t.startsWith('The best path')) : [];
@@ -44,29 +52,30 @@ function decisionCard(
   // each model word is explained at its first mention in the card's sentences (the coach's
   // note, in the scenario's own words, explains its own)
   const seen = new Set<TermKey>();
-  return h(
-    'li',
-    {
-      class: `decision-card${turning ? ' turning' : ''}`,
-      attrs: { 'data-quarter': String(d.quarter) },
-    },
+  // folded, the card still says which quarter, whether it was a turning point and how the
+  // reply fared, so the folded list reads as a summary of the game; its summary holds text
+  // only (a term's definition is a button, and a summary is one already)
+  const summary = [
     h(
-      'div',
+      'span',
       { class: 'decision-head' },
       h('h3', null, `Quarter ${d.quarter}: ${d.situationTitle}`),
-      turning ? h('span', { class: 'tag tag-turning' }, '★ ', term('turning')) : null,
+      turning ? h('span', { class: 'tag tag-turning' }, '★ Turning point') : null,
       d.kind ? h('span', { class: 'tag' }, KIND_TEXT[d.kind]) : null,
     ),
+    d.fit === 'neutral' || !shown.verdicts
+      ? null
+      : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
+  ];
+  const body = h(
+    'div',
+    { class: 'decision-body' },
     h(
       'p',
       null,
       'You chose ',
       h('strong', null, `“${d.label}”`),
-      ` (${styleMark(d.style)} ${styleName(d.style)})`,
-      d.fit === 'neutral' || !shown.verdicts ? '.' : ': ',
-      d.fit === 'neutral' || !shown.verdicts
-        ? null
-        : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
+      ` (${styleMark(d.style)} ${styleName(d.style)}).`,
     ),
     head ? h('p', { class: 'lead-sentence' }, ...withTerms(head, seen)) : null,
     other.length
@@ -87,6 +96,19 @@ function decisionCard(
           { class: 'btn btn-small' },
         )
       : null,
+  );
+  const card = fold(summary, [body], {
+    open: folds.opened.get(d.quarter) ?? folds.byDefault,
+    class: 'decision-fold',
+  });
+  card.addEventListener('toggle', () => folds.opened.set(d.quarter, card.open));
+  return h(
+    'li',
+    {
+      class: `decision-card${turning ? ' turning' : ''}`,
+      attrs: { 'data-quarter': String(d.quarter) },
+    },
+    card,
   );
 }
 
@@ -122,7 +144,13 @@ function fitSummary(e: Explanation, shown: Shown): HTMLElement {
   );
 }
 
-export function causalSection(store: GameStore, onWhatIf: (quarter: number) => void): HTMLElement {
+/** `cardsOpen`: each call's card open at first (where there is room), or folded to its heading. */
+export function causalSection(
+  store: GameStore,
+  onWhatIf: (quarter: number) => void,
+  cardsOpen: boolean,
+): HTMLElement {
+  const folds: CardFolds = { byDefault: cardsOpen, opened: new Map() };
   const body = h('div', { class: 'causal-body' });
   const section = h(
     'section',
@@ -184,12 +212,16 @@ export function causalSection(store: GameStore, onWhatIf: (quarter: number) => v
             ),
           ),
         );
+      if (!cardsOpen)
+        parts.push(
+          h('p', { class: 'muted' }, 'Open a quarter to see what your reply did, and why.'),
+        );
       parts.push(
         h(
           'ol',
           { class: 'decision-cards' },
           ...e.decisions.map((x) => {
-            return decisionCard(x, turningBy.get(x.quarter), shown, onWhatIf);
+            return decisionCard(x, turningBy.get(x.quarter), shown, onWhatIf, folds);
           }),
         ),
       );

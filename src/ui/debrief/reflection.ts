@@ -2,6 +2,7 @@ import { NOTE_MAX, PLAN_FIELD, questionField } from '../../save/reflection.ts';
 import type { ScenarioDef, SimState } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { type Child, h, uniqueId } from '../dom.ts';
+import { foldedSection } from '../fold.ts';
 import { bind } from './bind.ts';
 import { type ReflectionTopic, reflectionTopics } from './reflection-topics.ts';
 
@@ -75,18 +76,25 @@ function question(store: GameStore, t: ReflectionTopic): HTMLElement {
   );
 }
 
+/** `open`: the questions shown at first (where there is room, or once answered), or folded to the heading. */
 export function reflectionSection(
   store: GameStore,
   scenario: ScenarioDef,
   sim: SimState,
+  open: boolean,
 ): HTMLElement {
   store.getState().openReflection();
+  const answered = Object.values(store.getState().reflection?.notes ?? {}).some((n) => n.trim());
   const questions = h('div', { class: 'reflect-questions' });
   const status = h('p', { class: 'reflect-status muted', attrs: { role: 'status' } });
-  const section = h(
-    'section',
-    { class: 'block reflect', attrs: { 'aria-labelledby': 'reflect-h' } },
-    h('h2', { id: 'reflect-h' }, 'Think it over'),
+  const section = foldedSection(
+    {
+      id: 'reflect-h',
+      title: 'Think it over',
+      hint: 'A few questions on your turning points, and your action plan',
+      open: open || answered,
+      class: 'reflect',
+    },
     h(
       'p',
       null,

@@ -2,6 +2,7 @@ import { type ScenarioDef, sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { reducedMotion } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
+import { foldedSection } from '../fold.ts';
 import { ropeLines } from '../rope-text.ts';
 import { bind } from './bind.ts';
 
@@ -9,7 +10,12 @@ import { bind } from './bind.ts';
 // store's timeline, the rope view redraws the market of that quarter (and the what-if's
 // ghost at the same quarter), and the list below says in words what the ropes show.
 
-export function timelineSection(store: GameStore, scenario: ScenarioDef): HTMLElement {
+/** `open`: the slider shown at first (where the rope view stands beside it), or folded to its heading. */
+export function timelineSection(
+  store: GameStore,
+  scenario: ScenarioDef,
+  open: boolean,
+): HTMLElement {
   const d = store.getState().debrief;
   const last = (d?.actual.length ?? 1) - 1;
   const slider = h('input', {
@@ -50,10 +56,14 @@ export function timelineSection(store: GameStore, scenario: ScenarioDef): HTMLEl
     ...Array.from({ length: last + 1 }, (_, i) => h('span', null, i === 0 ? 'start' : `Q${i}`)),
   );
   const list = h('ul', { class: 'rope-list timeline-ropes' });
-  const section = h(
-    'section',
-    { class: 'block timeline', attrs: { 'aria-labelledby': 'timeline-h' } },
-    h('h2', { id: 'timeline-h' }, 'Watch the market again'),
+  const section = foldedSection(
+    {
+      id: 'timeline-h',
+      title: 'Watch the market again',
+      hint: 'The rope view, quarter by quarter',
+      open,
+      class: 'timeline',
+    },
     h('label', { attrs: { for: 'timeline' } }, 'Quarter shown in the rope view'),
     slider,
     ticks,

@@ -3,6 +3,7 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
 import { marketBrief, marketLabel, startOf } from '../market-brief.ts';
+import { moneyFormat } from '../money.ts';
 import { departmentList } from '../people.ts';
 import { teamList } from '../team-list.ts';
 import { assessedBanner, contextBanner } from './context.ts';
@@ -55,7 +56,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
         h('dt', null, 'Departments'),
         h('dd', null, departmentList(c, c.departments)),
         h('dt', null, 'Market per quarter'),
-        h('dd', null, `${c.marketSize}k`),
+        h('dd', null, moneyFormat(scenario).value(c.marketSize)),
         h('dt', null, scenario.competitors.length === 1 ? 'Competitor' : 'Competitors'),
         h('dd', null, scenario.competitors.map((x) => x.name).join(', ')),
       ),

@@ -12,6 +12,7 @@ import { timelineSection } from '../debrief/timeline.ts';
 import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
+import { foldedSection, wideScreen } from '../fold.ts';
 import { marketBrief, marketLabel } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
@@ -104,6 +105,9 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   // the long reading below the fold is built in a task of its own, so the click that
   // opened the debrief (and any click just after it) is handled quickly
   const later = h('div', { class: 'debrief-later no-print' });
+  // where the rope view stands beside it, the debrief's details are open; on a phone they
+  // fold to their headings, so the result and its reasons fill the first screens
+  const wide = wideScreen();
   const onDebrief = () => store.getState().screen === 'debrief' && later.isConnected;
   let whatIf: ReturnType<typeof whatIfSection> | null = null;
   const causalBox = h('div');
@@ -112,7 +116,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     if (!onDebrief()) return;
     whatIf = whatIfSection(store, scenario);
     const w = whatIf;
-    causalBox.replaceWith(causalSection(store, (q) => w.pickQuarter(q)));
+    causalBox.replaceWith(causalSection(store, (q) => w.pickQuarter(q), wide));
   }, 0);
   later.append(causalBox);
   setTimeout(() => {
@@ -121,7 +125,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   }, 16);
   setTimeout(() => {
     if (!onDebrief()) return;
-    later.append(timelineSection(store, scenario));
+    later.append(timelineSection(store, scenario, wide));
   }, 32);
   const next = nextSteps(s.context, assessment);
   const band = bandText(scenario, value);
@@ -159,7 +163,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     { class: 'screen debrief' },
     assessment ? assessedBanner(assessment, s.room?.name ?? null) : contextBanner(s.context),
     h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`),
-    marketBrief(scenario, sim),
+    marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
     // one headline result: the grade, the fair score in one sentence, the score beneath
     h(
@@ -191,7 +195,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
           ),
         )
       : null,
-    reflectionSection(store, scenario, sim),
+    reflectionSection(store, scenario, sim, wide),
     next.note ? h('p', { class: 'attempts-left no-print' }, next.note) : null,
     h(
       'div',
@@ -216,10 +220,14 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     ),
     later,
     fair.section,
-    h(
-      'section',
-      { class: 'block no-print', attrs: { 'aria-labelledby': 'charts-h' } },
-      h('h2', { id: 'charts-h' }, 'Quarter by quarter'),
+    foldedSection(
+      {
+        id: 'charts-h',
+        title: 'Quarter by quarter',
+        hint: 'Charts of share, growth, alignment and trust',
+        open: wide,
+        class: 'no-print',
+      },
       charts,
     ),
     h(

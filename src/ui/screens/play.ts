@@ -1,4 +1,10 @@
-import { type ScenarioDef, shownOrder, situationById } from '../../sim/index.ts';
+import {
+  chosenText,
+  historyAt,
+  type ScenarioDef,
+  shownOrder,
+  situationById,
+} from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
@@ -80,7 +86,8 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
     ),
     heading(1, situation.title),
     senderLine(scenario, situation),
-    h('p', { class: 'situation-text' }, situation.text),
+    // the card's text as this player's game so far has it (an alternative that holds)
+    h('p', { class: 'situation-text' }, chosenText(situation, historyAt(sim, quarter))),
     // the first call is where the trainee decides on their own market (who is new, how the
     // customer feels about us), read on the briefing just before: here it opens on demand;
     // after it, the figures and outcomes carry that on

@@ -124,7 +124,7 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
         h(
           'li',
           null,
-          'Each quarter, answer one situation. Every choice has a style: ▲ directive acts fast, ● collaborative builds slowly.',
+          'Each quarter, answer one situation. No way of leading is right in itself: which reply works depends on your people, the customer and what you did before. After each call you see how it led (▲ directive, ● collaborative or ◆ hands-off) and what it did.',
         ),
         h(
           'li',

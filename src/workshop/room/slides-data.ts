@@ -1,5 +1,5 @@
 import type { ScenarioDef } from '../../sim/index.ts';
-import { shownOrder } from '../../sim/index.ts';
+import { shownOrder, situationTextIn } from '../../sim/index.ts';
 import type { Accepted } from '../dashboard/intake.ts';
 
 // What each quarter's slide says, from the room's replayed games: the situation most of the
@@ -47,10 +47,14 @@ export function quarterSlides(
       continue;
     }
     const changes = new Map<string, number[]>();
+    // the card's text follows each player's history: the slide shows the one most of them read
+    const read = new Map<string, number>();
     for (const g of games) {
       const h = g.replay.state.history;
       const r = h[q - 1];
       if (r?.situationId !== situation.id) continue;
+      const text = situationTextIn(scenario, g.replay.state, q);
+      read.set(text, (read.get(text) ?? 0) + 1);
       const before = (q >= 2 ? h[q - 2]?.metrics : g.replay.state.start)?.share ?? r.metrics.share;
       const list = changes.get(r.choiceId) ?? [];
       list.push((r.metrics.share - before) * 100);
@@ -58,7 +62,10 @@ export function quarterSlides(
     }
     slides.push({
       quarter: q,
-      situation: { title: situation.title, text: situation.text },
+      situation: {
+        title: situation.title,
+        text: [...read].sort((a, b) => b[1] - a[1])[0]?.[0] ?? situation.text,
+      },
       decided: top[1],
       elsewhere: [...met.values()].reduce((a, b) => a + b, 0) - top[1],
       replies: shownOrder(scenario.id, seed, situation.id, situation.choices).map((c) => {

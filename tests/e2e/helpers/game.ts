@@ -184,6 +184,36 @@ export async function playByKeyboard(
   throw new Error('the game did not reach the debrief');
 }
 
+/**
+ * Plays a market through the store's actions (not its buttons) up to its last quarter's
+ * outcome; the store's nextQuarter() then opens the debrief. With `scenario` and `seed` a
+ * new market is picked first, otherwise the one on screen is played. Each quarter takes a
+ * reply by its place in the scenario file: `mixed`, the quarter's number modulo their
+ * count (a line of mixed styles); `last`, the last one. Returns the choices played.
+ */
+export async function playThroughStore(
+  page: Page,
+  options: { scenario?: string; seed?: string; pick: 'mixed' | 'last' },
+): Promise<string[]> {
+  return page.evaluate(({ scenario, seed, pick }) => {
+    const store = window.__TEST__!.store;
+    if (scenario && seed) store.getState().pickScenario(scenario, seed);
+    store.getState().beginQuarters();
+    for (let guard = 0; guard < 40; guard++) {
+      const s = store.getState();
+      if (s.sim!.situationId === null) break;
+      if (s.phase === 'outcome') {
+        s.nextQuarter();
+        continue;
+      }
+      const { choices } = s.entry!.scenario.situations.find((x) => x.id === s.sim!.situationId)!;
+      const index = pick === 'last' ? choices.length - 1 : s.sim!.quarter % choices.length;
+      s.choose(choices[index]!.id);
+    }
+    return [...store.getState().sim!.choices];
+  }, options);
+}
+
 /** From the briefing, plays the market to its debrief with the first listed reply each quarter. */
 export async function playToDebrief(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
@@ -220,6 +250,22 @@ export async function shootAtBothSizes(page: Page, name: string): Promise<void> 
     await page.screenshot({ path: test.info().outputPath(`${name}-${w}x${h}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/**
+ * Waits until the page's service worker has cached the site and is active: the moment the
+ * game says it now plays offline, where it says so (src/app/offline-notice.ts).
+ */
+export async function waitForOfflineCache(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active!;
+    if (worker.state === 'activated') return;
+    await new Promise<void>((done) =>
+      worker.addEventListener('statechange', () => worker.state === 'activated' && done()),
+    );
+  });
+  // the page hears of the activation in a task of its own
+  await page.waitForTimeout(1000);
 }
 
 /** The ids of the bundled scenarios, read from the files the build bundles. */

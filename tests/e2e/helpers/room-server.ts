@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { test } from '@playwright/test';
 import { tempDir } from '../../helpers/temp.ts';
 import { ROOT } from './game.ts';
 
@@ -69,17 +70,56 @@ export async function startRoomServer(
   };
 }
 
+/**
+ * The room server for every test of the file this is called in: started before the first,
+ * stopped after the last. Read `base` in the tests.
+ */
+export function roomServerForFile(): { readonly base: string } {
+  let server: RoomServer | null = null;
+  test.beforeAll(async () => {
+    server = await startRoomServer();
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get base() {
+      if (!server) throw new Error('the room server is read before it started');
+      return server.base;
+    },
+  };
+}
+
+/** POSTs `body` to the server's API and answers what it made; anything but 201 throws. */
+async function made<T>(base: string, path: string, body: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** A room made through the API, as the facilitator's page makes it. */
 export async function createRoom(
   base: string,
   body: Record<string, unknown>,
 ): Promise<{ code: string; adminSecret: string }> {
-  const res = await fetch(`${base}api/rooms`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`creating a room: ${res.status} ${await res.text()}`);
-  const json = (await res.json()) as { room: { code: string }; adminSecret: string };
-  return { code: json.room.code, adminSecret: json.adminSecret };
+  const room = await made<{ room: { code: string }; adminSecret: string }>(base, 'api/rooms', body);
+  return { code: room.room.code, adminSecret: room.adminSecret };
+}
+
+/** An assessed assignment made through the API (no accounts set): each trainee's personal link. */
+export async function createAssessment(
+  base: string,
+  body: Record<string, unknown>,
+): Promise<{ id: string; links: string[] }> {
+  const assignment = await made<{ assignment: { id: string }; trainees: { token: string }[] }>(
+    base,
+    'api/assignments',
+    body,
+  );
+  const id = assignment.assignment.id;
+  return { id, links: assignment.trainees.map((t) => `${base}?assess=${id}&t=${t.token}`) };
 }

@@ -1,0 +1,119 @@
+import { formatPath } from './errors.ts';
+import { targetOf } from './paths.ts';
+import type { ScenarioFile } from './schema.ts';
+import type { SemanticIssue } from './semantics.ts';
+import { didYouMean } from './suggest.ts';
+
+// Checks of a situation's alternative texts (`alternatives:`) that the schema cannot make:
+// each needs `after` or `when`, every id in `after` names a reply or an event, and a reply
+// or event that can never come before the situation is pointed out, since its text would
+// never be shown.
+
+type Conditions = NonNullable<NonNullable<ScenarioFile['events']>[number]['when']>;
+
+/** A `when` no figure can meet (below at or under above): the thing it guards never happens. */
+export function impossibleConditions(
+  when: Conditions | undefined,
+  path: (string | number)[],
+  what: string,
+  out: SemanticIssue[],
+) {
+  for (const [metric, cmp] of Object.entries(when ?? {})) {
+    if (cmp?.below !== undefined && cmp.above !== undefined && cmp.below <= cmp.above) {
+      out.push({
+        path: [...path, 'when', metric],
+        message: `${metric} can never be both below ${cmp.below} and above ${cmp.above}: ${what}`,
+      });
+    }
+  }
+}
+
+/** References: each alternative has a condition, and its `after` names replies or events. */
+export function checkAlternatives(s: ScenarioFile, out: SemanticIssue[]) {
+  const replies = new Set(s.situations.flatMap((x) => x.choices.map((c) => c.id)));
+  const events = new Set((s.events ?? []).map((e) => e.id));
+  const known = [...replies, ...events];
+  s.situations.forEach((sit, i) => {
+    sit.alternatives?.forEach((alt, k) => {
+      const path = ['situations', i, 'alternatives', k];
+      if (alt.after === undefined && alt.when === undefined) {
+        out.push({
+          path,
+          message:
+            "this alternative always holds, so the situation's own text would never show: give it `after` (earlier replies or events) or `when` (last quarter's figures), or make it the `text`",
+        });
+      }
+      alt.after?.forEach((id, n) => {
+        if (!replies.has(id) && !events.has(id)) {
+          out.push({
+            path: [...path, 'after', n],
+            message: `no reply or event "${id}"${didYouMean(id, known)}`,
+          });
+        }
+      });
+      impossibleConditions(alt.when, path, 'this text would never show', out);
+    });
+  });
+}
+
+/** Situation index → the indexes of the situations that can be played after it. */
+function reachable(s: ScenarioFile): Set<number>[] {
+  const index = new Map(s.situations.map((x, i) => [x.id, i]));
+  const memo: (Set<number> | undefined)[] = [];
+  const from = (i: number): Set<number> => {
+    const known = memo[i];
+    if (known) return known;
+    const out = new Set<number>();
+    memo[i] = out; // paths were checked for loops before this runs
+    s.situations[i]!.choices.forEach((_, j) => {
+      const t = targetOf(s, i, j);
+      const next = t === null ? undefined : index.get(t);
+      if (next === undefined) return;
+      out.add(next);
+      for (const k of from(next)) out.add(k);
+    });
+    return out;
+  };
+  return s.situations.map((_, i) => from(i));
+}
+
+/**
+ * Warnings for an `after` id that can never come before its situation: a reply of this
+ * situation or of one played only after it, or an event whose first quarter comes too late.
+ * Runs once the paths are sound, with each situation's quarter.
+ */
+export function checkAlternativeOrder(
+  s: ScenarioFile,
+  quarterOf: ReadonlyMap<number, number>,
+  out: SemanticIssue[],
+) {
+  const after = reachable(s);
+  const index = new Map(s.situations.map((x, i) => [x.id, i]));
+  s.situations.forEach((sit, i) => {
+    const before = new Set<string>();
+    s.situations.forEach((p, pi) => {
+      p.choices.forEach((c, j) => {
+        const t = targetOf(s, pi, j);
+        const next = t === null ? undefined : index.get(t);
+        if (next !== undefined && (next === i || after[next]!.has(i))) before.add(c.id);
+      });
+    });
+    const quarter = quarterOf.get(i);
+    sit.alternatives?.forEach((alt, k) => {
+      alt.after?.forEach((id, n) => {
+        const event = (s.events ?? []).find((e) => e.id === id);
+        // an event of quarter q happens after that quarter's reply, before the next card
+        const eventCan =
+          event !== undefined && quarter !== undefined && (event.from ?? 1) < quarter;
+        if (before.has(id) || eventCan) return;
+        out.push({
+          path: ['situations', i, 'alternatives', k, 'after', n],
+          warning: true,
+          message: event
+            ? `the event "${id}" cannot have happened before ${formatPath(['situations', i])}, played in quarter ${quarter}: it never brings this text`
+            : `the reply "${id}" is never taken before this situation: it never brings this text`,
+        });
+      });
+    });
+  });
+}
