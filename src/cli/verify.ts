@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cohort, cohortCsv } from '../hr/cohort.ts';
-import { type Graded, gradeAll, type StandingOf, signatureText } from '../hr/grade.ts';
+import { type Graded, gradeAll, isPractice, type StandingOf, signatureText } from '../hr/grade.ts';
 import { type Intake, readText, tooLarge } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
+import { genuineText, tally } from '../hr/tally.ts';
 import { type KeySet, parseKeySet } from '../record/signed.ts';
 import {
   type BundledScenario,
@@ -198,7 +199,9 @@ async function verifyResults(): Promise<number> {
   const markets = new Map<string, KeptMarket>();
   for (const { record: r } of items) {
     const entry = r ? scenarios.get(r.scenario) : undefined;
-    if (r && entry && entry.hash === r.hash) addMarket(markets, r.hash, entry.scenario, r.seed);
+    // a practice result is listed, never graded: no census for it
+    if (r && entry && entry.hash === r.hash && !isPractice(r))
+      addMarket(markets, r.hash, entry.scenario, r.seed);
   }
   const found = await marketCensuses(markets);
   if (found === null) return 1;
@@ -216,10 +219,7 @@ async function verifyResults(): Promise<number> {
   });
   for (const g of graded) console.log(line(g));
 
-  const bad = graded.filter((g) => !g.genuine).length;
-  const unsigned = graded.filter((g) => g.genuine && !g.duplicate && g.notSigned).length;
-  const dupes = graded.filter((g) => g.genuine && g.duplicate).length;
-  const good = graded.filter((g) => g.genuine && !g.duplicate);
+  const t = tally(graded);
   const rows = cohort(graded, roster);
   const silent = rows.filter((r) => r.status === 'no result').length;
   const csvFile = flags.get('csv');
@@ -234,10 +234,10 @@ async function verifyResults(): Promise<number> {
           ? 'censuses worked out and kept'
           : 'censuses worked out, not kept';
   console.log(
-    `${graded.length} records from ${files.length} files: ${good.length} genuine (${good.filter((g) => g.passed && g.counts).length} passed), ${bad} not genuine, ${dupes} duplicates${signedOnly ? `, ${unsigned} not signed (not counted)` : ''}; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
+    `${t.records} records from ${files.length} files: ${genuineText(t)}, ${t.notGenuine} not genuine, ${t.duplicates} duplicates${signedOnly ? `, ${t.notSigned} not signed (not counted)` : ''}; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
   );
   if (graded.length === 0) console.error('no records found');
-  return bad > 0 || unsigned > 0 || graded.length === 0 ? 1 : 0;
+  return t.notGenuine > 0 || t.notSigned > 0 || graded.length === 0 ? 1 : 0;
 }
 
 const MARK_FROM = {
@@ -249,6 +249,8 @@ const MARK_FROM = {
 function line(g: Graded): string {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
   if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
+  if (g.practice && !g.duplicate)
+    return `PRACTICE     ${g.source}: ${who}: practice: not counted (no assignment)  score ${g.score}`;
   if (g.notSigned && !g.duplicate)
     return `NOT COUNTED  ${g.source}: ${who}: not signed — not counted: ${g.notSigned}  score ${g.score}`;
   const result = `score ${g.score}  percentile ${g.percentile}  ${g.passed ? 'PASS' : 'FAIL'} (mark ${g.passMark}, ${MARK_FROM[g.passMarkFrom ?? 'verifier']})${g.overLimit || g.late ? '  DOES NOT COUNT' : ''}`;

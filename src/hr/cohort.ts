@@ -73,7 +73,8 @@ export function cohort(graded: readonly Graded[], roster?: Roster): CohortRow[] 
       if (g.trainee !== '') rejected.set(key, (rejected.get(key) ?? 0) + 1);
       continue;
     }
-    if (g.duplicate) continue;
+    // practice names no assignment: it is listed by the check, never a cohort row
+    if (g.duplicate || g.practice) continue;
     let row = rows.get(key);
     if (!row) {
       row = blank(g.trainee, g.session, g.scenario);

@@ -51,6 +51,8 @@ export interface Graded {
   notSigned?: string;
   /** this exact record was already listed; it counts once */
   duplicate: boolean;
+  /** a result of practice (no assignment or workshop): replayed and listed, never counted */
+  practice?: boolean;
   /** the server's signature: checked when keys were given, else only seen */
   signature?: SignatureCheck;
   notes: string[];
@@ -115,6 +117,22 @@ export function cachedStanding(): StandingOf {
   };
 }
 
+/**
+ * A practice result: played from the game's own menu or offered as practice after an
+ * assessed attempt, so it names no assignment (nor workshop) and no trainee. It is checked
+ * by replay and listed, but never graded, counted or put in the cohort. (A record that
+ * names a trainee is graded as before, even without an assignment.)
+ */
+export const isPractice = (r: SessionRecord) => r.session === undefined && (r.player ?? '') === '';
+
+/** How a practice result is listed: replayed, not graded (no census is worked out for it). */
+function practiceListed(base: Graded, r: SessionRecord, ctx: GradeContext): Graded {
+  const verdict = verify(r, ctx.scenarios);
+  const listed = { ...base, practice: true, notes: ['practice: not counted', ...base.notes] };
+  if (!verdict.genuine) return notGenuine(listed, verdict.reason);
+  return { ...listed, genuine: true, score: verdict.replay.score, counts: false };
+}
+
 function notGenuine(base: Graded, reason: string): Graded {
   return { ...base, genuine: false, reason };
 }
@@ -143,6 +161,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     signature?.kind === 'malformed'
   )
     return notGenuine(base, signatureText(signature));
+  if (isPractice(r)) return practiceListed(base, r, ctx);
   const binding = checkBinding(r);
   if (binding.kind === 'broken') return notGenuine(base, binding.reason);
   // a signed result's market was dealt by the server to the trainee it names

@@ -11,6 +11,7 @@ import { loadRemembered } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
 import { keysInFile, serverKeys } from './server-keys.ts';
 import { gradeInPage, type PageGrades } from './standings.ts';
+import { genuineText, tally } from './tally.ts';
 
 // HR's verifier: paste result codes or drop result files (and the links file), and every
 // record is replayed; forged, broken and duplicate ones are listed with the reason and
@@ -28,8 +29,9 @@ function keptNote(r: PageGrades): string {
   return reused + refused;
 }
 
-/** Pass or fail, and under it why an attempt over the limit or late does not count. */
+/** Pass or fail, and under it why an attempt over the limit or late does not count; practice is never graded. */
 function resultCell(g: Graded): HTMLElement {
+  if (g.practice) return h('td', null, h('span', { class: 'uncounted' }, 'practice: not counted'));
   if (g.passed === undefined) return h('td', null, '');
   const verdict = g.passed ? '✓ pass' : '✗ fail';
   const why = [g.overLimit ? 'over the limit' : '', g.late ? 'late' : ''].filter(Boolean);
@@ -75,11 +77,12 @@ export function verifyView(
 
   const show = (graded: Graded[], roster: Roster, note: string) => {
     const rows = cohort(graded, roster);
-    const genuine = graded.filter((g) => g.genuine && !g.duplicate);
-    const forged = graded.filter((g) => !g.genuine).length;
+    const t = tally(graded);
     const silent = rows.filter((r) => r.status === 'no result').length;
-    const unmarked = genuine.filter((g) => g.passMarkFrom === 'verifier').length;
-    status.textContent = `${graded.length} record${graded.length === 1 ? '' : 's'}: ${genuine.length} genuine (${genuine.filter((g) => g.passed && g.counts).length} passed), ${forged} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only, each on the pass mark its assignment link gave it.'}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
+    const unmarked = graded.filter(
+      (g) => g.genuine && !g.duplicate && g.passMarkFrom === 'verifier',
+    ).length;
+    status.textContent = `${t.records} record${t.records === 1 ? '' : 's'}: ${genuineText(t)}, ${t.notGenuine} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only, each on the pass mark its assignment link gave it.'}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
     const cell = (t: string | number | undefined) =>
       h('td', null, t === undefined ? '' : String(t));
     const body = graded.map((g) =>

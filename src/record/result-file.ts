@@ -17,7 +17,19 @@ export function resultFile(record: SessionRecord, scenario?: ScenarioDef): Resul
   return { format: 'tug-of-war-result', v: 1, record, code: encodeRecord(record, scenario) };
 }
 
-export function resultFileName(record: SessionRecord): string {
-  const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 40);
-  return `tow-${safe(record.session ?? 'practice')}-${safe(record.player ?? 'player')}-${record.attempt ?? 1}.json`;
+const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 40);
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The file's name in the trainee's Downloads. An assessed or workshop result is named by
+ * its session, player and attempt; a practice result by its scenario, market and the time
+ * it was saved (`now`, the device's clock), so two practice games never overwrite each other.
+ */
+export function resultFileName(record: SessionRecord, now: Date): string {
+  if (record.session === undefined) {
+    const day = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+    const time = `${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+    return `tow-practice-${safe(record.scenario)}-${safe(record.seed)}-${day}-${time}.json`;
+  }
+  return `tow-${safe(record.session)}-${safe(record.player ?? 'player')}-${record.attempt ?? 1}.json`;
 }

@@ -1,5 +1,6 @@
 import { SimError, type SimState, statesAlong, whatIf } from '../sim/index.ts';
 import type { FairScore } from '../workers/fair-score.ts';
+import { answerKeyState } from './answer-key.ts';
 import type { DebriefState } from './debrief-types.ts';
 import type { GameState, Notice } from './types.ts';
 
@@ -47,13 +48,11 @@ function fresh(key: string, scenarioStates: SimState[]): DebriefState {
 }
 
 /**
- * Whether the debrief keeps its answer key closed: in an assessed session (an assignment
- * link or an LMS package) until the attempt's result is handed in. Practice shows all.
+ * Whether the debrief keeps its answer key closed (src/store/answer-key.ts says when and
+ * why). Practice shows all.
  */
 export function answerKeyClosed(s: Pick<GameState, 'context' | 'debrief' | 'room'>): boolean {
-  // in a live room the facilitator releases the what-if for everyone at once
-  if (s.room) return !s.room.room?.release.whatIf;
-  return s.context.kind === 'assignment' && !s.debrief?.handedIn;
+  return answerKeyState(s) !== null;
 }
 
 /** Whether the session is assessed: its debrief never shows the best path's choices. */
@@ -61,6 +60,14 @@ export function assessed(s: Pick<GameState, 'context' | 'room'>): boolean {
   if (s.room) return !s.room.room?.release.bestPath;
   return s.context.kind === 'assignment';
 }
+
+/** Why the what-if is not open, in the trainee's words. */
+const WHY_CLOSED = {
+  facilitator: 'The what-if opens when your facilitator releases it.',
+  'result-not-kept': 'The what-if opens once this attempt’s result is handed in.',
+  'attempts-left':
+    'The what-if is shown after your last attempt: the next one replays this market.',
+} as const;
 
 type Set = (partial: Partial<GameState>) => void;
 type Get = () => GameState & { notify(tone: Notice['tone'], text: string): void };
@@ -116,12 +123,7 @@ export function debriefActions(set: Set, get: Get): DebriefActions {
       const { entry, sim } = get();
       if (!d || !entry || !sim) return;
       if (answerKeyClosed(get())) {
-        get().notify(
-          'info',
-          get().room
-            ? 'The what-if opens when your facilitator releases it.'
-            : 'The what-if opens once this attempt’s result is handed in.',
-        );
+        get().notify('info', WHY_CLOSED[answerKeyState(get()) ?? 'result-not-kept']);
         return;
       }
       try {

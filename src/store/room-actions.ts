@@ -2,7 +2,7 @@ import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
 import { openQuarter } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
 import { playChoices, SimError } from '../sim/index.ts';
-import type { AssessmentPlay, RoomPlay } from './room-types.ts';
+import type { AssessmentPlay, AttemptRules, RoomPlay } from './room-types.ts';
 import type { GameState, Notice, ScenarioEntry, Screen } from './types.ts';
 
 // The live room's actions. The room client (src/app/room/) reports what the server said;
@@ -30,12 +30,21 @@ export interface RoomActions {
   setRoomServer(present: boolean): void;
   /** an assessed attempt's link was opened: the page is fetching its attempt from the server */
   openAssessment(id: string): void;
+  /** no attempt is under way: its rules are shown, and nothing starts until `startAttempt` */
+  assessmentReady(
+    assessment: Omit<AssessmentPlay, 'result' | 'rules'>,
+    rules: Omit<AttemptRules, 'starting'>,
+    /** the trainee's name, as the server knows them */
+    name: string,
+  ): void;
+  /** the trainee pressed Start on the rules: the page asks the server to deal the attempt */
+  startAttempt(): void;
   /** the server dealt (or resumed) the attempt: played like a room's game from here */
   assessmentStarted(
     entry: ScenarioEntry,
     room: PublicRoom,
     game: OwnGame,
-    assessment: Omit<AssessmentPlay, 'result'>,
+    assessment: Omit<AssessmentPlay, 'result' | 'rules'>,
   ): void;
   /** the server graded and signed the attempt: the result is kept and the answer key opens */
   assessmentGraded(result: Record<string, unknown>): void;
@@ -84,6 +93,8 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
     const room = s.room;
     if (!room) return;
     if (s.screen === 'play' && s.phase === 'outcome') return;
+    // an assessed attempt's briefing stays until the trainee starts quarter 1
+    if (s.screen === 'briefing' && room.assessment && s.sim?.choices.length === 0) return;
     let screen: Screen = 'room';
     if (s.sim && room.room && room.link !== 'gone' && room.link !== 'join') {
       if (s.sim.situationId === null) screen = room.room.release.debrief ? 'debrief' : 'room';
@@ -265,16 +276,44 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
           pending: null,
           joining: null,
           problem: null,
-          assessment: { id, title: '', attempt: 0, attempts: 0, passMark: 0, result: null },
+          assessment: {
+            id,
+            title: '',
+            attempt: 0,
+            attempts: 0,
+            passMark: 0,
+            result: null,
+            rules: null,
+          },
         },
       });
+    },
+
+    assessmentReady(assessment, rules, name) {
+      const before = get().room;
+      if (!before?.assessment) return;
+      patch({
+        link: 'live',
+        name,
+        assessment: { ...assessment, result: null, rules: { ...rules, starting: false } },
+      });
+    },
+
+    startAttempt() {
+      const a = get().room?.assessment;
+      if (!a?.rules || a.rules.starting) return;
+      patch({ assessment: { ...a, rules: { ...a.rules, starting: true } } });
     },
 
     assessmentStarted(entry, room, game, assessment) {
       const before = get().room;
       if (!before?.assessment) return;
-      patch({ assessment: { ...assessment, result: before.assessment.result } });
+      patch({ assessment: { ...assessment, result: before.assessment.result, rules: null } });
       get().roomWelcome(entry, room, game);
+      // an attempt with no decision yet opens on its market's briefing: the team, the
+      // customer, the goals, read before quarter 1 as in practice
+      const { sim, screen } = get();
+      if (sim && sim.choices.length === 0 && screen === 'play') set({ screen: 'briefing' });
     },
 
     assessmentGraded(result) {

@@ -1,4 +1,5 @@
 import type { Decide, PublicRoom } from '../room/protocol.ts';
+import type { ScenarioDef } from '../sim/index.ts';
 
 // A live room as the game page plays it. The server holds the game: this is what the page
 // was last told (the room, the trainee's accepted choices as the store's `sim`), the one
@@ -29,6 +30,20 @@ export interface AssessmentPlay {
   passMark: number;
   /** the result file the server graded and signed, once the attempt is finished */
   result: Record<string, unknown> | null;
+  /** before the attempt starts: its rules on screen, until the trainee presses Start */
+  rules: AttemptRules | null;
+}
+
+/**
+ * A new attempt's rules, shown before it starts: the server deals its market and counts
+ * it only when the trainee presses Start, so opening the link costs no attempt.
+ */
+export interface AttemptRules {
+  scenario: ScenarioDef;
+  /** the assignment's due date (ISO), if it has one */
+  due: string | null;
+  /** Start was pressed: the page is asking the server to deal the attempt */
+  starting: boolean;
 }
 
 export interface RoomPlay {

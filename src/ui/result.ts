@@ -82,7 +82,7 @@ export function renderResult(
     const file = new Blob([`${JSON.stringify(resultFile(record, entry.scenario), null, 2)}\n`], {
       type: 'application/json',
     });
-    offerFile(download, file, resultFileName(record));
+    offerFile(download, file, resultFileName(record, new Date()));
   };
   const nameRow: HTMLElement[] = [];
   if (context.kind === 'workshop') {

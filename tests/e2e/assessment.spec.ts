@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { tempDir } from '../helpers/temp.ts';
+import { startAssessedAttempt } from './helpers/assess.ts';
 import {
   attachScreenshot,
   expectNoAxeViolations,
@@ -75,6 +76,41 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(`${server.base}?assess=${id}&t=${token}`);
+  // the rules of the attempt first: opening the link deals nothing and counts nothing
+  const start = page.getByRole('button', { name: 'Start attempt 1 of 2' });
+  await expect(start).toBeVisible();
+  const rules = page.locator('.attempt-rules');
+  await expect(rules).toContainText('It is graded.');
+  await expect(rules).toContainText('Pass mark: 50');
+  await expect(rules).toContainText('After this one, 1 attempt left');
+  await expect(page.locator('.room-bar')).toContainText(
+    'Assessed: Sales academy, March · attempt 1 of 2 · playing as ana@example.com',
+  );
+  await expectNoAxeViolations(page, 'the rules of an assessed attempt');
+  await page.screenshot({ path: testInfo.outputPath('assessed-rules-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: testInfo.outputPath('assessed-rules-360.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const opened = await api<{ trainees: { status: string; attemptsUsed: number }[] }>(
+    `api/assignments/${id}/cohort`,
+    { secret: made.adminSecret },
+  );
+  expect(opened.trainees[0]).toMatchObject({ status: 'not started', attemptsUsed: 0 });
+  // Start: the server deals the market, and its briefing comes before quarter 1
+  await start.click();
+  await expect(page.getByRole('heading', { name: 'Your team' })).toBeVisible();
+  await expect(page.locator('.banner-assessed')).toContainText('attempt 1 of 2');
+  await expect(page.getByRole('button', { name: 'Choose another market' })).toHaveCount(0);
+  const started = await api<{ trainees: { status: string; attemptsUsed: number }[] }>(
+    `api/assignments/${id}/cohort`,
+    { secret: made.adminSecret },
+  );
+  expect(started.trainees[0]).toMatchObject({ status: 'in progress', attemptsUsed: 1 });
+  await page.screenshot({ path: testInfo.outputPath('assessed-briefing-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: testInfo.outputPath('assessed-briefing-360.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
   await waitForRopeView(page);
   expect(
     await page.evaluate(() => (window as unknown as { titleSeen: boolean }).titleSeen),
@@ -217,6 +253,7 @@ test('HR makes an assessment on hr.html, follows the cohort, downloads a signed 
   const trainee = await context.newPage();
   await trainee.setViewportSize({ width: 1280, height: 800 });
   await trainee.goto(link!);
+  await startAssessedAttempt(trainee);
   await waitForRopeView(trainee);
   await expect(trainee.locator('.room-bar')).toContainText('Assessed: Coaching check <b>');
   for (let q = 1; q <= 4; q++) await playQuarter(trainee, q);

@@ -8,7 +8,7 @@ import { playPolicy } from '../../src/sim/index.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { bundled, styleChoices, trainee, workshopUrl } from '../workshop/e2e-codes.ts';
 import { ROOT } from './helpers/game.ts';
-import { makeLinks, playLink } from './helpers/hr.ts';
+import { makeLinks, playLink, playQuarters } from './helpers/hr.ts';
 
 // What HR is handed, read as HR gets it: the result file the game itself downloaded,
 // files built to choke a parser, and codes inside e-mail and chat text.
@@ -82,6 +82,84 @@ test('a result file the game downloaded is genuine, in npm run verify and on hr.
   expect(errors).toEqual([]);
 });
 
+test('a practice result file the game downloaded is listed as practice, counted nowhere and kept out of the cohort', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const [link] = await makeLinks(page, 'alice@acme.example\nbob@acme.example');
+  const linksDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the links (CSV)' }).click();
+  const links = test.info().outputPath('links.csv');
+  await (await linksDownload).saveAs(links);
+  const saved = async (name: string) => {
+    const fileDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the result file' }).click();
+    const download = await fileDownload;
+    const file = test.info().outputPath(name);
+    await download.saveAs(file);
+    return { file, name: download.suggestedFilename() };
+  };
+  await playLink(page, link!);
+  const alice = await saved('alice.json');
+  // two practice games from the game's own menu, on two markets
+  const practice: { file: string; name: string }[] = [];
+  for (const seed of ['p1', 'p2']) {
+    await page.goto(`./?scenario=tutorial&seed=${seed}`);
+    await page.getByRole('button', { name: 'Start quarter 1' }).click();
+    await playQuarters(page);
+    practice.push(await saved(`practice-${seed}.json`));
+  }
+  // named by scenario, market and time, so the second does not overwrite the first
+  expect(practice[0]!.name).toMatch(/^tow-practice-tutorial-p1-\d{4}-\d\d-\d\d-\d{6}\.json$/);
+  expect(practice[1]!.name).toMatch(/^tow-practice-tutorial-p2-/);
+
+  const files = [links, alice.file, practice[0]!.file];
+  const cli = verifyCli([
+    alice.file,
+    practice[0]!.file,
+    '--links',
+    links,
+    '--csv',
+    test.info().outputPath('cli-cohort.csv'),
+  ]);
+  expect(cli.stdout).toMatch(/^PRACTICE .*practice-p1\.json: .*practice: not counted/m);
+  expect(cli.stdout).toMatch(
+    /2 records from 2 files: 1 genuine \(\d passed\), 1 practice \(not counted\), 0 not genuine/,
+  );
+  expect(cli.stdout).toContain('; 2 trainees');
+  expect(cli.code, cli.stdout).toBe(0);
+  const cliCohort = readFileSync(test.info().outputPath('cli-cohort.csv'), 'utf8');
+  expect(cliCohort.trim().split(/\r?\n/)).toHaveLength(3);
+
+  const status = await checkOnPage(page, files);
+  expect(status).toContain('1 genuine (');
+  expect(status).toContain('1 practice (not counted)');
+  expect(status).toContain('2 trainees, 1 of them sent nothing');
+  await expect(
+    page.locator('.results tbody tr').filter({ hasText: 'practice-p1.json' }),
+  ).toContainText('practice: not counted');
+  const cohortDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the cohort (CSV)' }).click();
+  const cohort = readFileSync((await (await cohortDownload).path())!, 'utf8');
+  const rows = cohort
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  // the header, alice and bob: no row without a trainee or an assignment
+  expect(rows).toHaveLength(3);
+  expect(rows.slice(1).every((r) => /^(alice|bob)@acme\.example,/.test(r))).toBe(true);
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.locator('.results tbody tr').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`hr-practice-${w}.png`) });
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a trainee id starting with an apostrophe survives the links CSV HR downloaded', async ({
   page,
   browser,
@@ -130,12 +208,13 @@ test('deeply nested and huge JSON files each get a verdict, and the other result
   expect(cli.stderr).not.toContain('RangeError');
   expect(cli.stdout).toMatch(/NOT GENUINE {2}\S*nested-4k\.json: .*nested deeper than 32 levels/);
   expect(cli.stdout).toMatch(/NOT GENUINE {2}\S*nested-400k\.json: .*nested deeper than 32 levels/);
-  expect(cli.stdout).toMatch(/^genuine .*good\.txt/m);
+  // a practice code: replayed and listed, never counted
+  expect(cli.stdout).toMatch(/^PRACTICE .*good\.txt: .*practice: not counted/m);
   expect(cli.code).toBe(1);
 
   const status = await checkOnPage(page, [small, large, good]);
   expect(Date.now() - started).toBeLessThan(20_000);
-  expect(status).toContain('3 records: 1 genuine');
+  expect(status).toContain('3 records: 0 genuine (0 passed), 1 practice (not counted)');
   const rows = page.locator('.results tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(page.locator('.results')).toContainText('nested-400k.json');
@@ -171,7 +250,7 @@ test('codes in e-mail and chat text are all found, wrapped ones rejoined', async
     'Best, Kim',
   ].join('\n');
   const status = await checkOnPage(page, [], pasted);
-  expect(status).toContain('4 records: 4 genuine');
+  expect(status).toContain('4 records: 0 genuine (0 passed), 4 practice (not counted)');
   for (const [w, h] of [
     [1280, 800],
     [360, 740],

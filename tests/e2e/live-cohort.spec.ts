@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { startAssessedAttempt } from './helpers/assess.ts';
 import { expectNoAxeViolations, playQuarter, waitForRopeView, watchPage } from './helpers/game.ts';
 import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
 
@@ -84,6 +85,10 @@ test("HR's cohort follows a trainee playing in another page, without a reload", 
   const trainee = await context.newPage();
   await trainee.setViewportSize({ width: 1280, height: 800 });
   await trainee.goto(`${server.base}?assess=${id}&t=${made.trainees.at(-1)!.token}`);
+  // opening the link starts nothing: the rules come first
+  await expect(trainee.getByRole('button', { name: 'Start attempt 1 of 2' })).toBeVisible();
+  await expect(ana).toContainText('not started');
+  await startAssessedAttempt(trainee);
   await waitForRopeView(trainee);
   await expect(ana).toContainText('in progress, 0 of 4 quarters decided');
   await expect(page.locator('.cohort-counts')).toContainText('1 in progress');

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { ROLE, TestPlatform } from '../lti/platform.ts';
+import { startAssessedAttempt } from './helpers/assess.ts';
 import {
   attachScreenshot,
   clickListed,
@@ -85,6 +86,7 @@ test('a course link launches the assessment, the learner plays it, and the grade
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(platform.loginUrl());
   await page.waitForURL((u) => u.searchParams.get('assess') === assignmentId);
+  await startAssessedAttempt(page);
   await waitForRopeView(page);
   await expect(page.locator('.room-bar')).toContainText(
     'Assessed: Sales academy, LTI · attempt 1 of 2 · playing as Ana Souza',

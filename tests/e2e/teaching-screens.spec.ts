@@ -180,9 +180,22 @@ test('the outcome, the glossary and the debrief at 1280×800 and 360×740: axe, 
   }
 });
 
-test('an assessed debrief shows no best path, and opens the what-if only once the result is handed in', async ({
+/** The debrief's answer key: the what-if, and the verdicts on each reply. */
+async function expectAnswerKeyClosed(page: Page, why: string): Promise<void> {
+  await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.closed-note')).toContainText(why);
+  await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
+    0,
+  );
+  // no reply named as the one that would have scored more
+  await expect(page.locator('.fit-note')).toHaveCount(0);
+  await expect(page.locator('.debrief')).not.toContainText(/"[^"]+" would have scored/);
+}
+
+test('a static assessed debrief keeps which reply scores more and the what-if until the last attempt is handed in', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const query = linkQuery({
     kind: 'assignment',
@@ -195,25 +208,57 @@ test('an assessed debrief shows no best path, and opens the what-if only once th
   });
   await openGame(page, `?${query}`);
   await playToDebrief(page);
-  await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
     timeout: 60_000,
   });
   await expect(page.locator('.debrief')).not.toContainText('The best path in this market');
   await expect(page.locator('.best-note')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
-    0,
+  // attempt 2 replays this market: nothing of the answer key, handed in or not
+  await expectAnswerKeyClosed(page, 'shown after your last attempt');
+  await expect(page.locator('.fit')).toHaveCount(0);
+  await expect(page.locator('.closed-verdicts')).toContainText('shown after your last attempt');
+  await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-1-1280');
+  await attachScreenshot(page, testInfo, 'assessed-calls-attempt-1-1280', '.causal .fit-summary');
+  await attachScreenshot(
+    page,
+    testInfo,
+    'assessed-card-attempt-1-1280',
+    '.decision-cards > li:first-child',
   );
-  await expect(page.locator('.closed-note')).toContainText('handed in');
-  await attachScreenshot(page, testInfo, 'assessed-debrief-1280');
-  await expectNoAxeViolations(page, 'assessed debrief');
+  await expectNoAxeViolations(page, 'assessed debrief, attempt 1 of 2');
+  await page.getByRole('link', { name: 'Download the result file' }).click();
+  await expectAnswerKeyClosed(page, 'shown after your last attempt');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.locator('.closed-note').scrollIntoViewIfNeeded();
+  await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-1-note-360', '.answer-key');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // the last attempt: the key opens once its result is handed in
+  await page.getByRole('button', { name: 'Start attempt 2 of 2' }).click();
+  // the next attempt opens on quarter 1 of the same market
+  while ((await page.locator('.debrief').count()) === 0) {
+    const next = page.locator('[data-next]');
+    if (await next.count()) await next.click();
+    else await clickListed(page, 1);
+  }
+  await expectAnswerKeyClosed(page, 'handed in');
   await page.getByRole('link', { name: 'Download the result file' }).click();
   await expect(page.locator('.closed-note')).toHaveCount(0);
   await expect(
     page.getByRole('button', { name: /What if I had chosen differently/ }).first(),
   ).toBeVisible();
+  await expect(page.locator('.fit').first()).toBeVisible();
+  await expect(page.locator('.closed-verdicts')).toHaveCount(0);
   // still no best path: an assessed session never shows it
   await expect(page.locator('.best-note')).toHaveCount(0);
+  await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-2-1280');
+  await attachScreenshot(page, testInfo, 'assessed-calls-attempt-2-1280', '.causal .fit-summary');
+  await attachScreenshot(
+    page,
+    testInfo,
+    'assessed-card-attempt-2-1280',
+    '.decision-cards > li:first-child',
+  );
 });
 
 test('a practice debrief shows the best path and the what-if', async ({ page }, testInfo) => {

@@ -5,6 +5,7 @@ import { cohort, cohortCsv } from '../../src/hr/cohort.ts';
 import { gradeAll } from '../../src/hr/grade.ts';
 import { readText } from '../../src/hr/intake.ts';
 import { parseRoster } from '../../src/hr/roster.ts';
+import { genuineText, tally } from '../../src/hr/tally.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { resultFile } from '../../src/record/result-file.ts';
@@ -180,5 +181,36 @@ describe('verifying results', () => {
     expect(csv[0]).toContain('best_fair_score');
     expect(csv).toHaveLength(3);
     expect(csv[1]![csv[0]!.indexOf('all_attempts')]).toMatch(/^#1: \d+% .*; #2: /);
+  });
+});
+
+describe('practice results', () => {
+  // the result file the game downloads after a practice game (src/ui/result.ts)
+  const { state } = playPolicy(tutorial.scenario, 'p1', 'random');
+  const practiceFile = resultFile(
+    recordFor(tutorial, state, { kind: 'practice' }),
+    tutorial.scenario,
+  );
+  const items = [
+    ...readText(encodeRecord(genuineRecord('alice')), 'alice.txt', scenarios),
+    ...readText(JSON.stringify(practiceFile), 'tow-practice-tutorial-p1.json', scenarios),
+  ];
+
+  it('are replayed and listed as practice, never graded or counted', () => {
+    const graded = gradeAll(items, ctx);
+    const practice = graded[1]!;
+    expect(practice).toMatchObject({ genuine: true, practice: true, counts: false });
+    expect(practice.passed).toBeUndefined();
+    expect(practice.notes).toContain('practice: not counted');
+    expect(tally(graded)).toMatchObject({ records: 2, genuine: 1, practice: 1, notGenuine: 0 });
+    expect(genuineText(tally(graded))).toMatch(
+      /^1 genuine \(\d passed\), 1 practice \(not counted\)$/,
+    );
+  });
+
+  it('add no row to the cohort, nor to its CSV', () => {
+    const rows = cohort(gradeAll(items, ctx));
+    expect(rows.map((r) => r.trainee)).toEqual(['alice']);
+    expect(parseCsv(cohortCsv(rows))).toHaveLength(2);
   });
 });

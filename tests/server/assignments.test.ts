@@ -40,6 +40,31 @@ describe.each(DATABASES)('assignments on $kind', ({ open }) => {
 
   const keys = async () => (await json<KeySet>(server.base, '/.well-known/jwks.json')).body;
 
+  it('opening the personal link starts no attempt: only Start does, and the cohort says so', async () => {
+    const made = await createAssignment(server.base);
+    const id = made.assignment.id;
+    const token = tokenOf(made, ANA);
+    const cohortRow = async () =>
+      (
+        await json<CohortView>(server.base, `/api/assignments/${id}/cohort`, {
+          secret: made.adminSecret,
+        })
+      ).body.trainees.find((t) => t.trainee === ANA);
+    // everything the game page reads when the link opens, before the trainee presses Start
+    for (let reload = 0; reload < 2; reload++) {
+      expect((await json(server.base, `/api/assignments/${id}`)).status).toBe(200);
+      expect((await json(server.base, `/api/assignments/${id}/scenario`)).status).toBe(200);
+      const me = await json<TraineeStatus>(server.base, `/api/assignments/${id}/me`, {
+        secret: token,
+      });
+      expect(me.body).toMatchObject({ attemptsUsed: 0, attempts: [] });
+    }
+    expect(await cohortRow()).toMatchObject({ status: 'not started', attemptsUsed: 0 });
+    // Start: the attempt is dealt and counts from now
+    expect((await start(server.base, id, token)).status).toBe(201);
+    expect(await cohortRow()).toMatchObject({ status: 'in progress', attemptsUsed: 1 });
+  });
+
   it('deals the market when the attempt starts, grades it on the server and signs the result', async () => {
     const made = await createAssignment(server.base);
     const id = made.assignment.id;

@@ -63,6 +63,7 @@ describe('nextSteps', () => {
       attempts: 2,
       passMark: 50,
       result: null,
+      rules: null,
     });
     expect(s.note).toBe('Attempt 1 of 2. 1 attempt left.');
     expect(s.steps.map((x) => x.action)).toEqual(['practise-this']);

@@ -44,7 +44,8 @@ function sentence(err: unknown): string {
 
 /**
  * Opens the trainee's attempt: the one in play, else the last one finished (a reload of its
- * debrief costs no attempt), else a new one. `fresh`: the trainee asked for a new attempt.
+ * debrief costs no attempt), else the rules of a new one, which the server deals only when
+ * the trainee presses Start. `fresh`: the trainee asked for a new attempt.
  */
 export async function startAssessment(store: GameStore, id: string, token: string, fresh: boolean) {
   const actions = () => store.getState();
@@ -53,28 +54,65 @@ export async function startAssessment(store: GameStore, id: string, token: strin
   const base = `api/assignments/${encodeURIComponent(id)}`;
   let seed = '';
   let number = 0;
+  let open: {
+    assignment: z.infer<typeof publicAssignmentSchema>;
+    entry: Awaited<ReturnType<typeof checkedServerScenario>>;
+  };
   try {
     const assignment = await roomCall(apiUrl(base), publicAssignmentSchema);
     const { text, hash } = await roomCall(apiUrl(`${base}/scenario`), scenarioTextResponseSchema);
     const entry = await checkedServerScenario(text, hash, 'assessment');
     actions().addScenario(entry);
+    open = { assignment, entry };
     const me = await roomCall(apiUrl(`${base}/me`), traineeStatusSchema, { headers: auth });
     const last = me.attempts.at(-1);
-    const attempt =
-      last && (last.finishedAt === null || !fresh)
-        ? last
-        : (
-            await roomCall(apiUrl(`${base}/attempts`), startedSchema, {
-              method: 'POST',
-              headers: auth,
-            })
-          ).attempt;
-    if (fresh) {
-      // a reload of this attempt must not ask for yet another one
-      const url = new URL(window.location.href);
-      url.searchParams.delete('new');
-      window.history.replaceState(window.history.state, '', url);
+    if (last && (last.finishedAt === null || !fresh)) await play(me.name, last);
+    else {
+      // nothing is dealt or counted yet: the rules, and Start (startAttempt in the store)
+      actions().assessmentReady(
+        {
+          id,
+          title: assignment.title,
+          attempt: me.attemptsUsed + 1,
+          attempts: assignment.attempts,
+          passMark: assignment.passMark,
+        },
+        { scenario: entry.scenario, due: assignment.due ?? null },
+        me.name,
+      );
+      const stop = store.subscribe((s) => {
+        if (!s.room?.assessment?.rules?.starting) return;
+        stop();
+        void begin(me.name);
+      });
     }
+  } catch (err) {
+    actions().roomGone(sentence(err));
+    return;
+  }
+
+  /** Start was pressed: the server deals the attempt's market and counts it from now. */
+  async function begin(name: string) {
+    try {
+      const { attempt } = await roomCall(apiUrl(`${base}/attempts`), startedSchema, {
+        method: 'POST',
+        headers: auth,
+      });
+      if (fresh) {
+        // a reload of this attempt must not ask for yet another one
+        const url = new URL(window.location.href);
+        url.searchParams.delete('new');
+        window.history.replaceState(window.history.state, '', url);
+      }
+      await play(name, attempt);
+    } catch (err) {
+      actions().roomGone(sentence(err));
+    }
+  }
+
+  /** Plays the attempt the server dealt (or resumed, or finished). */
+  async function play(name: string, attempt: AttemptView) {
+    const { assignment, entry } = open;
     seed = attempt.seed;
     number = attempt.number;
     const room: PublicRoom = {
@@ -89,7 +127,7 @@ export async function startAssessment(store: GameStore, id: string, token: strin
       expiresAt: assignment.due ?? attempt.startedAt,
       now: assignment.now,
     };
-    actions().assessmentStarted(entry, room, gameOf(me.name, attempt), {
+    actions().assessmentStarted(entry, room, gameOf(name, attempt), {
       id,
       title: assignment.title,
       attempt: attempt.number,
@@ -97,9 +135,6 @@ export async function startAssessment(store: GameStore, id: string, token: strin
       passMark: assignment.passMark,
     });
     if (attempt.finishedAt !== null) await graded();
-  } catch (err) {
-    actions().roomGone(sentence(err));
-    return;
   }
 
   async function graded() {

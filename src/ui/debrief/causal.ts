@@ -1,5 +1,6 @@
 import type { DecisionExplanation, Explanation } from '../../sim/index.ts';
-import { answerKeyClosed, assessed } from '../../store/debrief-actions.ts';
+import { answerKeyState } from '../../store/answer-key.ts';
+import { assessed } from '../../store/debrief-actions.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
@@ -28,6 +29,8 @@ interface Shown {
   best: boolean;
   /** which other reply would have scored more, and the what-if: once the result is handed in */
   alternatives: boolean;
+  /** whether each reply was the strongest: hidden while a later attempt replays this market */
+  verdicts: boolean;
 }
 
 /** Which cards are open: as the player left them, through the redraws when the answer key opens. */
@@ -60,7 +63,9 @@ function decisionCard(
       turning ? h('span', { class: 'tag tag-turning' }, '★ Turning point') : null,
       d.kind ? h('span', { class: 'tag' }, KIND_TEXT[d.kind]) : null,
     ),
-    d.fit === 'neutral' ? null : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
+    d.fit === 'neutral' || !shown.verdicts
+      ? null
+      : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
   ];
   const body = h(
     'div',
@@ -107,7 +112,7 @@ function decisionCard(
   );
 }
 
-function fitSummary(e: Explanation): HTMLElement {
+function fitSummary(e: Explanation, shown: Shown): HTMLElement {
   const fitted = e.decisions.filter((d) => d.fit === 'good').map((d) => `Q${d.quarter}`);
   const missed = e.decisions.filter((d) => d.fit === 'poor').map((d) => `Q${d.quarter}`);
   return h(
@@ -119,7 +124,14 @@ function fitSummary(e: Explanation): HTMLElement {
       { class: 'muted' },
       'No style is right in itself: each reply is judged against the others, in the market and with the team you had built by then.',
     ),
-    fitted.length || missed.length
+    shown.verdicts
+      ? null
+      : h(
+          'p',
+          { class: 'closed-verdicts' },
+          'Which of your replies were the strongest, and which reply would have done better, are shown after your last attempt: your next attempt replays this market.',
+        ),
+    shown.verdicts && (fitted.length || missed.length)
       ? h(
           'ul',
           null,
@@ -152,12 +164,14 @@ export function causalSection(
     // the answer key opens when the result is handed in (or, in a live room, when the
     // facilitator releases the best path or the what-if): the cards are drawn again then
     (s) =>
-      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyClosed(s)}${assessed(s)}`,
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s)}${assessed(s)}`,
     () => {
       const d = store.getState().debrief;
+      const closed = answerKeyState(store.getState());
       const shown: Shown = {
         best: !assessed(store.getState()),
-        alternatives: !answerKeyClosed(store.getState()),
+        alternatives: closed === null,
+        verdicts: closed !== 'attempts-left',
       };
       const e = d?.explanation ?? null;
       section.setAttribute('aria-busy', String(!e && !d?.explainError));
@@ -176,7 +190,7 @@ export function causalSection(
       // only the decisions that mattered, in the order they were taken
       const turning = turningPointsThatMattered(e);
       const turningBy = new Map(turning.map((t) => [t.quarter, t]));
-      const parts: HTMLElement[] = [fitSummary(e)];
+      const parts: HTMLElement[] = [fitSummary(e, shown)];
       if (turning.length)
         parts.push(
           h(

@@ -6,7 +6,7 @@ import { marketBrief, marketLabel, startOf } from '../market-brief.ts';
 import { moneyFormat } from '../money.ts';
 import { departmentList } from '../people.ts';
 import { teamList } from '../team-list.ts';
-import { contextBanner } from './context.ts';
+import { assessedBanner, contextBanner } from './context.ts';
 
 const level = (v: number) => `${Math.round(v * 100)}/100`;
 
@@ -21,7 +21,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
   return h(
     'div',
     { class: 'screen briefing' },
-    contextBanner(s.context),
+    s.room?.assessment ? assessedBanner(s.room.assessment, s.room.name) : contextBanner(s.context),
     h(
       'p',
       { class: 'kicker' },
@@ -67,9 +67,12 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
       button('Start quarter 1', () => store.getState().beginQuarters(), {
         class: 'btn btn-primary btn-large',
       }),
-      button('Choose another market', () => store.getState().showScenarios(), {
-        class: 'btn btn-quiet',
-      }),
+      // an assessed attempt's market is the one the server dealt
+      s.room
+        ? null
+        : button('Choose another market', () => store.getState().showScenarios(), {
+            class: 'btn btn-quiet',
+          }),
     ),
   );
 }

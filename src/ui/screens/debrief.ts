@@ -1,5 +1,5 @@
 import { type ScenarioDef, type SimState, score, styleFamily } from '../../sim/index.ts';
-import { answerKeyClosed } from '../../store/debrief-actions.ts';
+import { type AnswerKeyClosed, answerKeyState } from '../../store/answer-key.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { afterFairScore } from '../debrief/after-fair.ts';
@@ -18,33 +18,35 @@ import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
 
+/** Why the answer key is closed, after "the what-if". */
+const CLOSED_NOTE: Record<AnswerKeyClosed, string> = {
+  facilitator: ' opens when your facilitator releases it to the room.',
+  'result-not-kept':
+    ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
+  'attempts-left':
+    ' and which reply would have scored more are shown after your last attempt. Your next attempt replays this same market, so they would give its answers away.',
+};
+
 /**
- * The what-if, behind a note in an assessed session until the attempt's result is handed
- * in (src/store/debrief-actions.ts answerKeyClosed); practice shows it at once.
+ * The what-if, behind a note while the answer key is closed (src/store/answer-key.ts);
+ * practice shows it at once.
  */
 function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElement {
   const box = h('div', { class: 'answer-key' });
-  const note = h(
-    'section',
-    { class: 'block', attrs: { 'aria-labelledby': 'whatif-closed-h' } },
-    h('h2', { id: 'whatif-closed-h' }, 'What if you had chosen differently?'),
-    store.getState().room
-      ? h(
-          'p',
-          { class: 'closed-note' },
-          'The ',
-          term('whatif'),
-          ' opens when your facilitator releases it to the room.',
-        )
-      : h(
-          'p',
-          { class: 'closed-note' },
-          'This is an assessed session: the ',
-          term('whatif'),
-          ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
-        ),
-  );
-  bind(store, box, answerKeyClosed, (closed) => box.replaceChildren(closed ? note : section));
+  const note = (why: AnswerKeyClosed) =>
+    h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'whatif-closed-h' } },
+      h('h2', { id: 'whatif-closed-h' }, 'What if you had chosen differently?'),
+      h(
+        'p',
+        { class: 'closed-note', attrs: { 'data-why': why } },
+        why === 'facilitator' ? 'The ' : 'This is an assessed session: the ',
+        term('whatif'),
+        CLOSED_NOTE[why],
+      ),
+    );
+  bind(store, box, answerKeyState, (why) => box.replaceChildren(why ? note(why) : section));
   return box;
 }
 

@@ -3,6 +3,7 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { RoomPlay } from '../../store/room-types.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
+import { attemptRulesScreen } from './attempt-rules.ts';
 
 // The live room's own screens: the join form, connecting, waiting for a quarter (gated or
 // timed) or for the debrief, and a room that is gone. Play and the debrief are the game's
@@ -158,6 +159,8 @@ export function roomScreen(store: GameStore, s: GameState): HTMLElement {
       h('div', { class: 'row' }, back(store)),
     );
   }
+  if (room.assessment?.rules)
+    return attemptRulesScreen(store, room.assessment, room.assessment.rules);
   if (room.assessment && (!room.room || !s.sim)) {
     return h(
       'div',
