@@ -121,7 +121,7 @@ test('tutorial debrief on a phone: the headline says what the pass mark reads, a
   }
   // the pass mark reads the fair score, and the line beneath says what that is
   await expect(page.locator('.verdict')).toContainText(
-    'reads your fair score, 36, not your score',
+    'fair score 36, pass mark 50 (the pass mark reads the fair score, not the score)',
     {
       timeout: 60_000,
     },

@@ -73,7 +73,7 @@ describe('the debrief headline tells the pass mark from the score', () => {
     // the tutorial a reviewer failed with a score of 64 / 100 and a fair score of 36
     const v = verdict(rubric('percentile'), 50, 64, 35.8);
     expect(v.text).toBe(
-      '✗ Not passed yet: the pass mark, 50, reads your fair score, 36, not your score.',
+      '✗ Not passed yet: fair score 36, pass mark 50 (the pass mark reads the fair score, not the score).',
     );
     expect(fairSentence({ percentile: 35.8, exhaustive: true, margin: 0 })).toBe(
       'You did better than 35.8 of every 100 ways this market could be played.',

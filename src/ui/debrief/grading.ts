@@ -38,7 +38,7 @@ export function verdict(
     // this market could have been played)
     return {
       passed,
-      text: `${head}: the pass mark, ${passMark}, reads your fair score, ${fair}, not your score.`,
+      text: `${head}: fair score ${fair}, pass mark ${passMark} (the pass mark reads the fair score, not the score).`,
     };
   }
   const parts = `score ${raw} ${raw >= passMark ? 'reaches' : 'is below'} it, fair score ${fair} ${fair >= passMark ? 'reaches' : 'is below'} it`;
