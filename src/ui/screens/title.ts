@@ -73,7 +73,7 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'p',
       { class: 'lead' },
-      'Your customer sits in the middle, pulled by ropes: its own habits, your competitors, the market, and your own salespeople. Each quarter you make one call, directive or collaborative, and watch where the customer goes.',
+      'Your customer sits in the middle, pulled by ropes: its own habits, your competitors, the market, and your own salespeople. Each quarter you make one call for your team and watch where the customer goes.',
     ),
     open.length > 0 &&
       h(
