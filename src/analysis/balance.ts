@@ -3,12 +3,12 @@ import {
   countStrategies,
   initialState,
   nextSituationId,
-  type PolicyName,
   playPolicy,
   type ScenarioDef,
   score,
   situationById,
   step,
+  styleChoice,
 } from '../sim/index.ts';
 import {
   type Candidate,
@@ -129,19 +129,10 @@ function reachable(scenario: ScenarioDef): Set<string> {
 }
 
 function styleRun(scenario: ScenarioDef, seed: string, style: string): number {
-  if (style === 'directive' || style === 'collaborative') {
-    return playPolicy(scenario, seed, style as PolicyName).score;
-  }
-  // same rule as playPolicy: the first choice of the style, the first choice where there is none
+  // the rule of playPolicy (the first reply of the style shown), played untraced
   let state = initialState(scenario, seed);
   while (state.situationId !== null) {
-    const s = situationById(scenario, state.situationId);
-    state = step(
-      scenario,
-      state,
-      (s.choices.find((c) => c.style === style) ?? s.choices[0]!).id,
-      FAST,
-    );
+    state = step(scenario, state, styleChoice(scenario, state, style), FAST);
   }
   return score(scenario.rubric, state);
 }
