@@ -129,7 +129,7 @@ function reachable(scenario: ScenarioDef): Set<string> {
 }
 
 function styleRun(scenario: ScenarioDef, seed: string, style: string): number {
-  // the rule of playPolicy (styleChoice), played untraced
+  // the rule of playPolicy (the first reply of the style shown), played untraced
   let state = initialState(scenario, seed);
   while (state.situationId !== null) {
     state = step(scenario, state, styleChoice(scenario, state, style), FAST);

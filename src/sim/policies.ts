@@ -31,19 +31,22 @@ export function policiesOf(scenario: ScenarioDef): string[] {
 }
 
 /**
- * Always the first choice of the given style; the first choice shown where there is none.
- * (The first of the style in the file, not as shown: with the shown order the crisis rule
- * reaches the 75th percentile in who-owns, which must be rebalanced before the rule can change.)
+ * The first reply of the given style in the order the player sees them; the first reply
+ * shown where there is none. A trainee who plays by a label takes the first button that
+ * carries it, so the order of the scenario file must not decide which one that is.
  */
 export function styleChoice(scenario: ScenarioDef, state: SimState, style: string): string {
-  const s = situationById(scenario, state.situationId!);
-  const c = s.choices.find((x) => x.style === style);
-  return c ? c.id : firstShown(scenario, state);
+  const shown = shownChoices(scenario, state);
+  return (shown.find((x) => x.style === style) ?? shown[0]!).id;
 }
 
 function firstShown(scenario: ScenarioDef, state: SimState): string {
+  return shownChoices(scenario, state)[0]!.id;
+}
+
+function shownChoices(scenario: ScenarioDef, state: SimState) {
   const s = situationById(scenario, state.situationId!);
-  return shownOrder(scenario.id, state.seed, s.id, s.choices)[0]!.id;
+  return shownOrder(scenario.id, state.seed, s.id, s.choices);
 }
 
 /** The reply after which the game, were it to end there, would score highest. */
