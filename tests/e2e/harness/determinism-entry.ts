@@ -1,6 +1,11 @@
 import { encodeRecord } from '../../../src/record/code.ts';
 import { replay, type SessionRecord } from '../../../src/record/record.ts';
-import { type ScenarioDef, shownOrder, situationById } from '../../../src/sim/index.ts';
+import {
+  type ScenarioDef,
+  shownOrder,
+  situationById,
+  situationTextIn,
+} from '../../../src/sim/index.ts';
 import { createCensusService, type WorkerLike } from '../../../src/workers/census-service.ts';
 import { type FairScore, rankIn } from '../../../src/workers/fair-score.ts';
 
@@ -31,6 +36,8 @@ globalThis.__DET__ = {
       quarters: r.state.history.map((h) => ({
         quarter: h.quarter,
         situation: h.situationId,
+        // the card's text as the player read it (an alternative chosen by the history)
+        text: situationTextIn(scenario, r.state, h.quarter),
         // the replies' order on screen: the same hash in Chromium as in Node
         shown: shownOrder(
           scenario.id,
