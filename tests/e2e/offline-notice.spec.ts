@@ -27,6 +27,9 @@ test('an assessed attempt does not say that the game plays offline', async ({ pa
   });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(links[0]!);
+  // the attempt's rules first, then the dealt market's briefing, then quarter 1
+  await page.getByRole('button', { name: 'Start attempt 1 of 1' }).click();
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
   await waitForRopeView(page);
   await expect(page.locator('.room-bar')).toContainText('Assessed: Offline check');
   await expect(page.locator('button.choice').first()).toBeVisible();
