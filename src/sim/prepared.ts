@@ -1,4 +1,5 @@
 import { type ActAmounts, actAmounts } from './act-amounts.ts';
+import { type Condition, conditionList } from './conditions.ts';
 import { type EffectEntries, entriesOf, type MemberEntries, memberEntriesOf } from './effects.ts';
 import { type Term, termsOf } from './score.ts';
 import type { PendingEffect } from './state.ts';
@@ -37,8 +38,6 @@ export interface PreparedSituation {
   choices: PreparedChoice[];
 }
 
-export type WatchedMetric = keyof NonNullable<EventDef['when']>;
-
 export interface PreparedEvent {
   def: EventDef;
   /** the quarters in which it may happen, both included */
@@ -46,7 +45,7 @@ export interface PreparedEvent {
   to: number;
   once: boolean;
   /** last quarter's figures it waits for: each must lie strictly between its bounds */
-  when: { metric: WatchedMetric; above: number; below: number }[];
+  when: Condition[];
   effects: EffectEntries;
   members: MemberEntries | null;
 }
@@ -156,11 +155,7 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       from: def.from ?? Number.NEGATIVE_INFINITY,
       to: def.to ?? Number.POSITIVE_INFINITY,
       once: def.once ?? true,
-      when: Object.entries(def.when ?? {}).map(([metric, cmp]) => ({
-        metric: metric as WatchedMetric,
-        above: cmp.above ?? Number.NEGATIVE_INFINITY,
-        below: cmp.below ?? Number.POSITIVE_INFINITY,
-      })),
+      when: conditionList(def.when),
       effects: entriesOf(def.effects),
       members: def.members ? memberEntriesOf(def.members) : null,
     })),

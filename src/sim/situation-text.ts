@@ -1,6 +1,7 @@
+import { conditionList, conditionsMet } from './conditions.ts';
 import { situationById } from './prepared.ts';
-import { type Metrics, metricByName, type SimState } from './state.ts';
-import type { AlternativeText, Conditions, ScenarioDef, SituationDef } from './types.ts';
+import type { Metrics, SimState } from './state.ts';
+import type { AlternativeText, ScenarioDef, SituationDef } from './types.ts';
 
 // Which text a situation's card shows, for the game the player has had so far: the first of
 // its `alternatives` that holds, else its `text`. Display only: step() never reads it, so a
@@ -19,22 +20,11 @@ export interface TextHistory {
   metrics: Metrics;
 }
 
-/** Whether every condition holds (strictly above, strictly below), as for an event. */
-export function conditionsHold(when: Conditions | undefined, metrics: Metrics): boolean {
-  for (const [metric, cmp] of Object.entries(when ?? {})) {
-    if (!cmp) continue;
-    const value = metricByName(metrics, metric as keyof Conditions);
-    if (cmp.above !== undefined && !(value > cmp.above)) return false;
-    if (cmp.below !== undefined && !(value < cmp.below)) return false;
-  }
-  return true;
-}
-
 function holds(alt: AlternativeText, history: TextHistory): boolean {
   const after =
     alt.after === undefined ||
     alt.after.some((id) => history.replies.includes(id) || history.events.includes(id));
-  return after && conditionsHold(alt.when, history.metrics);
+  return after && conditionsMet(conditionList(alt.when), history.metrics);
 }
 
 /** The card's text for this history. */

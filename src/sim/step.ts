@@ -1,5 +1,6 @@
 import { applyActs } from './acts.ts';
 import { openTrail, type Trail } from './attribution.ts';
+import { conditionsMet } from './conditions.ts';
 import { contactMask } from './contacts.ts';
 import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, q, turnDeg, turned } from './fixed.ts';
@@ -35,14 +36,7 @@ import {
   teamResultantNow,
 } from './ropes.ts';
 import { shareOf } from './share.ts';
-import {
-  type Cause,
-  type MemberState,
-  type Metrics,
-  metricByName,
-  type QuarterReport,
-  type SimState,
-} from './state.ts';
+import type { Cause, MemberState, Metrics, QuarterReport, SimState } from './state.ts';
 import type { ScenarioDef } from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
@@ -369,13 +363,7 @@ function eventApplies(
 ): boolean {
   if (quarter < event.from || quarter > event.to) return false;
   if (event.once && state.firedEvents.includes(event.def.id)) return false;
-  const when = event.when;
-  for (let i = 0; i < when.length; i++) {
-    const w = when[i]!;
-    const value = metricByName(metrics, w.metric);
-    if (!(value > w.above && value < w.below)) return false;
-  }
-  return true;
+  return conditionsMet(event.when, metrics);
 }
 
 /** Forced alignment relaxes, and the fan springs open wider than it was. */
