@@ -13,20 +13,14 @@ import {
   waitForRopeView,
   watchPage,
 } from './helpers/game.ts';
-import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { roomServerForFile } from './helpers/room-server.ts';
 
 // An assessed assignment on the server, end to end: HR creates it through the API, a
 // trainee plays it to the end in Chromium from their personal link (the server deals the
 // market and grades), HR sees the grade and downloads the signed result, and
 // `npm run verify --keys` accepts it against the server's published keys.
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 const run = promisify(execFile);
 

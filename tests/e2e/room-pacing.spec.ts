@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { playChoices, score } from '../../src/sim/index.ts';
 import { attachScreenshot, clickListed, ROOT, screenState, watchPage } from './helpers/game.ts';
-import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { createRoom, roomServerForFile } from './helpers/room-server.ts';
 
 // The two pacings other than gated, in the browser against the real room server: a
 // self-paced room where two trainees play at their own speed to the end (one finishes and
@@ -17,13 +17,7 @@ if (!tutorial.ok) throw new Error('tutorial does not load');
 const scenario = tutorial.scenario;
 const QUARTERS = scenario.quarters;
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 async function trainee(browser: Browser, code: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, shootAtBothSizes, watchPage } from './helpers/game.ts';
-import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { createRoom, roomServerForFile } from './helpers/room-server.ts';
 
 // A facilitator opens an admin link whose key is wrong (cut short when copied, or another
 // room's): the page says so in plain words and what to do, shows nothing of the room,
 // stops trying (one socket, not a reconnect loop), and the right key this browser kept
 // stays kept.
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 test('an admin link with a wrong key is refused on the page, once, and leaks nothing of the room', async ({
   page,

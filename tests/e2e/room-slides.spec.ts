@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { join, json, Live } from '../helpers/room-client.ts';
 import { attachScreenshot, expectNoAxeViolations, ROOT, watchPage } from './helpers/game.ts';
-import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { createRoom, roomServerForFile } from './helpers/room-server.ts';
 
 // The projector's slides against the real room server: they are drawn from the dashboard's
 // live state, so a decision arriving while a quarter's slide is up changes its split, and a
@@ -17,13 +17,7 @@ const tutorial = loadScenario(readFileSync(`${ROOT}scenarios/tutorial.yaml`, 'ut
 if (!tutorial.ok) throw new Error('tutorial does not load');
 const scenario = tutorial.scenario;
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 /** A trainee as a socket: joins, says hello, and decides by the position of a reply. */
 async function socketTrainee(code: string, name: string) {

@@ -11,7 +11,7 @@ import {
   screenState,
   watchPage,
 } from './helpers/game.ts';
-import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { roomServerForFile } from './helpers/room-server.ts';
 
 // A whole live workshop against the real room server: the facilitator makes a gated room
 // on the workshop page, five trainees join in their own browser contexts, the dashboard
@@ -23,13 +23,7 @@ import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
 const NAMES = ['Ana', 'Bo', 'Cy <i>', 'Dee', '=Eve'];
 const SEED = 'room-e2e';
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 async function trainee(browser: Browser, link: string, name: string): Promise<Page> {
   const context = await browser.newContext();

@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { watchPage } from './helpers/game.ts';
-import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { roomServerForFile } from './helpers/room-server.ts';
 
 // A server with no accounts (TOW_ACCOUNTS unset): the sign-in card says at once that
 // signing in is off, rather than offering a form that answers so only after a try.
 
-let server: RoomServer;
-test.beforeAll(async () => {
-  server = await startRoomServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = roomServerForFile();
 
 for (const [page_, where] of [
   ['workshop.html#live', 'the facilitator’s live room tab'],
