@@ -1,6 +1,6 @@
 import { DEFAULT_COST_TO_SERVE, DEFAULT_MARGIN, PRICE_DRAW } from './params.ts';
 import type { SimState } from './state.ts';
-import type { CustomerDef } from './types.ts';
+import type { CustomerDef, ScenarioDef } from './types.ts';
 
 // Money in the model: revenue is what we invoice (our share of the market at our price, less
 // any leech segment we dropped), profit is the gross margin left after the cost to serve.
@@ -50,4 +50,12 @@ export function hasMoney(customer: CustomerDef): boolean {
     customer.costToServe !== undefined ||
     customer.leech !== undefined
   );
+}
+
+/**
+ * Whether a scenario's figures include money (revenue, profit and its currency): it names a
+ * currency, a margin, costs or a leech. The game's screens and the room's export ask here.
+ */
+export function showsMoney(scenario: ScenarioDef): boolean {
+  return scenario.currency !== undefined || hasMoney(scenario.customer);
 }

@@ -1,4 +1,4 @@
-import { hasMoney, type ScenarioDef } from '../sim/index.ts';
+import { type ScenarioDef, showsMoney } from '../sim/index.ts';
 
 // Money on screen: the model counts in thousands; a scenario that names its currency
 // (ISO 4217) has its revenue and profit shown in it, "€2.4M", through Intl.NumberFormat,
@@ -49,5 +49,5 @@ export function moneyFormat(scenario: ScenarioDef): MoneyFormat {
 
 /** Whether a scenario's screens show profit: it names a currency, a margin, costs or a leech. */
 export function showsProfit(scenario: ScenarioDef): boolean {
-  return scenario.currency !== undefined || hasMoney(scenario.customer);
+  return showsMoney(scenario);
 }

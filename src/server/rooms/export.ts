@@ -4,12 +4,11 @@ import {
   census,
   fairGrade,
   gradeIn,
-  hasMoney,
   MODEL_VERSION,
   OUTCOME_LABELS,
   type Outcome,
-  type ScenarioDef,
   type StrategyCensus,
+  showsMoney,
 } from '../../sim/index.ts';
 import type { Credentials } from '../accounts/sessions.ts';
 import type { Database } from '../db/database.ts';
@@ -107,11 +106,6 @@ export async function exportRoom(
     passMark: scenario.rubric.passMark,
     players,
   };
-}
-
-/** Whether the scenario speaks of money, as the game's screens decide it (ui/money.ts). */
-function showsMoney(scenario: ScenarioDef): boolean {
-  return scenario.currency !== undefined || hasMoney(scenario.customer);
 }
 
 /**
