@@ -1,10 +1,11 @@
-import { codeAtStart, LONGEST_CHECK } from '../record/code.ts';
+import { codeAtStart, LONGEST_CHECK, withoutSoftBreaks } from '../record/code.ts';
 
 // Result codes in whatever text they come in: an e-mail whose subject starts "[External]",
 // a chat log with times and names, a reply quoting with "> ". Mail and chat programs wrap
 // long lines, so a code may go on at the next line, after that line's own prefix ("> ",
-// "[2/2] ", "10:43 Ben: "). A join is kept only when the joined code's checksum matches,
-// which a wrong join does about once in 2^40.
+// "[2/2] ", "10:43 Ben: ") or after a quoted-printable "=" that ended the line before. A
+// join is kept only when the joined code's checksum matches, which a wrong join does
+// about once in 2^40.
 
 export interface FoundCode {
   code: string;
@@ -59,7 +60,7 @@ function rejoin(part: string, lines: readonly string[], j: number, depth: number
  * stands, so that reading it says what is wrong with it.
  */
 export function findCodes(text: string, limit = Number.POSITIVE_INFINITY): FoundCode[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = withoutSoftBreaks(text).split(/\r\n|\r|\n/);
   const found: FoundCode[] = [];
   let i = 0;
   let from = 0;

@@ -215,13 +215,23 @@ export function codeAtStart(text: string): string | null {
     : null;
 }
 
+// Mail sent as quoted-printable wraps long lines at 76 characters and ends each wrapped
+// line with "=" (a soft line break); a mail program that shows the raw text leaves them
+// in. A code never holds "=", so one before a line's end is always such a break.
+const SOFT_BREAK = /=[ \t]*(?=\r\n|\r|\n)/g;
+
+/** `text` without quoted-printable soft breaks' "=", its lines (and line numbers) kept. */
+export function withoutSoftBreaks(text: string): string {
+  return text.replace(SOFT_BREAK, '');
+}
+
 /** Reads a result code; `scenarios` is needed for codes whose choices were packed. */
 export function decodeRecord(code: string, scenarios?: ScenarioShelf): Decoded {
   // a real code is a few hundred characters at most; refuse to inflate anything larger
   if (code.length > MAX_CODE_LENGTH) {
     return { ok: false, error: `this is too long to be a result code (${code.length} characters)` };
   }
-  const trimmed = code.trim().replace(/\s+/g, '');
+  const trimmed = withoutSoftBreaks(code).trim().replace(/\s+/g, '');
   if (!trimmed.startsWith(PREFIX)) {
     return {
       ok: false,

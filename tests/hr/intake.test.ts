@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findCodes } from '../../src/hr/find-codes.ts';
 import { readText } from '../../src/hr/intake.ts';
-import { encodeRecord } from '../../src/record/code.ts';
+import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import { genuineRecord, scenarios, tutorial } from './helpers.ts';
 
@@ -119,6 +119,23 @@ describe('codes in any text', () => {
         ]);
       }
     }
+  });
+
+  it('reads a code from a quoted-printable mail shown raw, wrapped with "=" every 76 characters', () => {
+    // what a mail program sends: lines of at most 76 characters, each wrapped one ending "="
+    const quotedPrintable = (text: string) => (text.match(/.{1,75}/g) ?? []).join('=\r\n');
+    const body = `Hello Kim, here is my result: ${a} and one more for Ben ${b}`;
+    const mail = quotedPrintable(body);
+    // the mail's body starts on line 3, after the subject and a blank line
+    const lineOf = (code: string) => Math.floor(body.indexOf(code) / 75) + 3;
+    expect(lineOf(b!) - lineOf(a!)).toBeGreaterThan(0);
+    const items = readText(`Subject: results\r\n\r\n${mail}\r\nBest, Ana`, 'mail.txt', scenarios);
+    expect(items.map((i) => [i.source, i.record?.player ?? i.error])).toEqual([
+      [`mail.txt, line ${lineOf(a!)}`, 'a'],
+      [`mail.txt, line ${lineOf(b!)}`, 'b'],
+    ]);
+    // one code pasted alone, soft breaks and all, reads the same
+    expect(decodeRecord(quotedPrintable(a!), scenarios)).toMatchObject({ ok: true });
   });
 
   it('joins a first-format code too', () => {
