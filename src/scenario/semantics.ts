@@ -317,7 +317,9 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     });
   }
 
-  if (out.some((x) => !x.warning)) return out; // paths make sense only with sound references
+  // the paths are checked beside any other error, so that a facilitator sees every fault
+  // at once; they need only the situations' ids and links to be sound
+  if (!situationLinksSound(s)) return out;
   const quarterOf = checkPaths(s, out);
   if (!out.some((x) => !x.warning)) checkAlternativeOrder(s, quarterOf, out);
   // effects due after the last quarter never apply: the author probably meant sooner
@@ -337,4 +339,12 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
     });
   });
   return out;
+}
+
+/** Situation ids are unique and every `next` names one: what checkPaths relies on. */
+function situationLinksSound(s: ScenarioFile): boolean {
+  const ids = new Set(s.situations.map((x) => x.id));
+  if (ids.size !== s.situations.length) return false;
+  const known = (next: string | undefined) => next === undefined || ids.has(next);
+  return s.situations.every((x) => known(x.next) && x.choices.every((c) => known(c.next)));
 }

@@ -19,6 +19,24 @@ describe('scenario checks', () => {
     ]);
   });
 
+  it('lists a wrong path length beside other faults of meaning, not only once they are fixed', () => {
+    const faults = edited(
+      ['quarters: 3', 'quarters: 4'],
+      [
+        '        label: "Ask to visit the depot and learn how the kitchens are used"\n        style: collaborative',
+        '        label: "Ask to visit the depot and learn how the kitchens are used"\n        style: colaborative',
+      ],
+      ['share: 0.4, trust: 0.2', 'share: 0.5, trust: 0.2'],
+    );
+    const found = errors(load(faults));
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/style: unknown style "colaborative".*did you mean collaborative/);
+    expect(found[1]).toMatch(
+      /the game ends after this situation, in quarter 3, but the scenario has quarters: 4/,
+    );
+    expect(found[2]).toMatch(/rubric.weights: the weights add up to 1.1; they must add up to 1/);
+  });
+
   it('refuses a department named twice in one list, at the repeat, since contacts count each department once', () => {
     const twice = edited(
       ['contacts: [purchasing],', 'contacts: [purchasing, purchasing],'],
