@@ -1,12 +1,7 @@
 import { conditionList, conditionsMet } from './conditions.ts';
 import { situationById } from './prepared.ts';
 import type { Metrics, SimState } from './state.ts';
-import type {
-  ChoiceDef,
-  ScenarioDef,
-  SituationDef,
-  TextCondition,
-} from './types.ts';
+import type { ChoiceDef, ScenarioDef, SituationDef, TextCondition } from './types.ts';
 
 // Which texts a situation's card shows, for the game the player has had so far: for each
 // shown field (the card's text and sender, each reply's label, detail and coach note) the
