@@ -30,6 +30,15 @@ export function holds(alt: TextCondition, history: TextHistory): boolean {
   return after && conditionsMet(conditionList(alt.when), history.metrics);
 }
 
+/** The first alternative that holds and gives `field`: the one whose words are shown. */
+export function holdingAlternative<A extends TextCondition>(
+  alternatives: readonly A[] | undefined,
+  field: keyof A,
+  history: TextHistory,
+): A | undefined {
+  return alternatives?.find((a) => a[field] !== undefined && holds(a, history));
+}
+
 /** The value of `field` from the first alternative that holds and gives it, else `fallback`. */
 function firstHolding<A extends TextCondition, K extends keyof A>(
   alternatives: readonly A[] | undefined,
@@ -37,7 +46,7 @@ function firstHolding<A extends TextCondition, K extends keyof A>(
   fallback: A[K],
   history: TextHistory,
 ): A[K] {
-  const alt = alternatives?.find((a) => a[field] !== undefined && holds(a, history));
+  const alt = holdingAlternative(alternatives, field, history);
   return alt === undefined ? fallback : alt[field];
 }
 
