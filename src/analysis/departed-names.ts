@@ -159,15 +159,58 @@ export function departedNamesInRandomGame(
   seed: string,
   game: number,
   outside: readonly GonePerson[] = [],
-): DepartedName[] {
+): { hits: DepartedName[]; end: SimState } {
   let state = initialState(scenario, seed);
   let rng: RngState = seedRng(`names|${seed}|${game}`);
-  const out: DepartedName[] = [];
+  const hits: DepartedName[] = [];
   while (state.situationId !== null) {
-    out.push(...departedNamesAt(scenario, state, outside));
+    hits.push(...departedNamesAt(scenario, state, outside));
     const pick = randomChoice(state, scenario, rng);
     rng = pick.rng;
     state = step(scenario, state, pick.choiceId);
   }
-  return out;
+  return { hits, end: state };
+}
+
+const WHERE: Record<ShownField, string> = {
+  text: 'on a situation card',
+  from: "in a card's sender",
+  label: 'in a reply',
+  detail: "in a reply's detail",
+  coach: 'in a coach note',
+};
+
+/**
+ * For an author: how often, in games played with random replies, a team member who has
+ * left is still named, in plain words ("Sara is named in a reply after leaving the team, in
+ * 14% of the games where Sara leaves"). Empty when no such text was met.
+ */
+export function departedNamesWarnings(
+  scenario: ScenarioDef,
+  seeds: readonly string[],
+  gamesPerSeed = 4,
+): string[] {
+  const left = new Map<string, number>();
+  const named = new Map<string, { person: string; field: ShownField; games: number }>();
+  for (const seed of seeds) {
+    for (let g = 0; g < gamesPerSeed; g++) {
+      const { hits, end } = departedNamesInRandomGame(scenario, seed, g);
+      for (const m of end.members) {
+        if (m.present) continue;
+        const first = scenario.team.find((t) => t.id === m.id)?.name.split(/\s+/)[0] ?? m.id;
+        left.set(first, (left.get(first) ?? 0) + 1);
+      }
+      const once = new Set(hits.map((h) => `${h.person.split(/\s+/)[0]}|${h.field}`));
+      for (const key of once) {
+        const [person, field] = key.split('|') as [string, ShownField];
+        const n = named.get(key) ?? { person, field, games: 0 };
+        n.games++;
+        named.set(key, n);
+      }
+    }
+  }
+  return [...named.values()].map((n) => {
+    const share = Math.round((100 * n.games) / Math.max(1, left.get(n.person) ?? 0));
+    return `${n.person} is named ${WHERE[n.field]} after leaving the team, in ${share}% of the games where ${n.person} leaves: give that text an alternative \`after:\` the events that take ${n.person} away.`;
+  });
 }

@@ -3,6 +3,7 @@ import {
   type DepartedName,
   departedNamesAt,
   departedNamesInRandomGame,
+  departedNamesWarnings,
   type GonePerson,
 } from '../../src/analysis/departed-names.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
@@ -63,7 +64,7 @@ describe('no shipped card names someone who has left', () => {
           alongGame(scenario, seed, playPolicy(scenario, seed, p).choices),
         );
         for (let g = 0; g < RANDOM_GAMES_PER_SEED; g++) {
-          games.push(departedNamesInRandomGame(scenario, seed, g, outside));
+          games.push(departedNamesInRandomGame(scenario, seed, g, outside).hits);
         }
         for (const game of games) {
           for (const h of game) hits.set(describeHit(h), (hits.get(describeHit(h)) ?? 0) + 1);
@@ -130,5 +131,20 @@ describe('the check finds what a player would read', () => {
     const hits = departedNamesAt(scenario, cardAfter(scenario, 'discount'), outside);
     expect(hits.map((h) => [h.field, h.person])).toEqual([['from', 'Greta']]);
     expect(departedNamesAt(scenario, cardAfter(scenario, 'script'), outside)).toEqual([]);
+  });
+
+  it("words the report's warning for authors, and is silent once the texts follow", () => {
+    const seeds = ['1', '2', '3', '4', '5', '6', '7', '8'];
+    // every game that took the depot visit reads her name on the next reply and on the
+    // last card ("The purchasing manager calls Maya")
+    const card =
+      'Maya is named on a situation card after leaving the team, in 100% of the games where Maya leaves: give that text an alternative `after:` the events that take Maya away.';
+    expect(departedNamesWarnings(scenarioOf(LEAVES, NAMES_HER), seeds)).toEqual([
+      'Maya is named in a reply after leaving the team, in 100% of the games where Maya leaves: give that text an alternative `after:` the events that take Maya away.',
+      card,
+    ]);
+    expect(departedNamesWarnings(scenarioOf(LEAVES), seeds)).toEqual([card]);
+    const { scenario } = loadBundledScenarios().find((b) => b.scenario.id === 'who-owns')!;
+    expect(departedNamesWarnings(scenario, seeds)).toEqual([]);
   });
 });
