@@ -1,4 +1,5 @@
 import { balanceReport, seedList } from '../analysis/balance.ts';
+import { departedNamesWarnings } from '../analysis/departed-names.ts';
 import { GATE_TREE_LIMIT, gateReport } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown } from '../analysis/markdown.ts';
@@ -47,4 +48,13 @@ if (strategies > GATE_TREE_LIMIT) {
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(gatesMarkdown(report));
   if (!report.pass) process.exitCode = 1;
+}
+// a card that names someone who has left: a warning, since the results are not wrong
+if (!json) {
+  const names = departedNamesWarnings(bundle.scenario, seedList(Math.min(seeds, 100)));
+  if (names.length > 0) {
+    process.stdout.write(
+      `\n## Names of people who have left\n\nIn games played with random replies on ${Math.min(seeds, 100)} seeds:\n\n${names.map((n) => `- ${n}`).join('\n')}\n`,
+    );
+  }
 }

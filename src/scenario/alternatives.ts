@@ -4,10 +4,10 @@ import type { ScenarioFile } from './schema.ts';
 import type { SemanticIssue } from './semantics.ts';
 import { didYouMean } from './suggest.ts';
 
-// Checks of a situation's alternative texts (`alternatives:`) that the schema cannot make:
-// each needs `after` or `when`, every id in `after` names a reply or an event, and a reply
-// or event that can never come before the situation is pointed out, since its text would
-// never be shown.
+// Checks of alternative texts (a situation's and a reply's `alternatives:`) that the schema
+// cannot make: each needs `after` or `when` and something to show, every id in `after` names
+// a reply or an event, and a reply or event that can never come before the situation is
+// pointed out, since its text would never be shown.
 
 type Conditions = NonNullable<NonNullable<ScenarioFile['events']>[number]['when']>;
 
@@ -28,19 +28,47 @@ export function impossibleConditions(
   }
 }
 
-/** References: each alternative has a condition, and its `after` names replies or events. */
+type Alternative = { after?: string[]; when?: Conditions } & Record<string, unknown>;
+
+/** Every alternative of situation `i`, its own and its replies', with where it sits. */
+function alternativesOf(
+  sit: ScenarioFile['situations'][number],
+  i: number,
+): { alt: Alternative; path: (string | number)[]; shows: readonly string[] }[] {
+  return [
+    ...(sit.alternatives ?? []).map((alt, k) => ({
+      alt: alt as Alternative,
+      path: ['situations', i, 'alternatives', k],
+      shows: ['text', 'from'],
+    })),
+    ...sit.choices.flatMap((c, j) =>
+      (c.alternatives ?? []).map((alt, k) => ({
+        alt: alt as Alternative,
+        path: ['situations', i, 'choices', j, 'alternatives', k],
+        shows: ['label', 'detail', 'coach'],
+      })),
+    ),
+  ];
+}
+
+/** References: each alternative has a condition and a text, and its `after` names replies or events. */
 export function checkAlternatives(s: ScenarioFile, out: SemanticIssue[]) {
   const replies = new Set(s.situations.flatMap((x) => x.choices.map((c) => c.id)));
   const events = new Set((s.events ?? []).map((e) => e.id));
   const known = [...replies, ...events];
   s.situations.forEach((sit, i) => {
-    sit.alternatives?.forEach((alt, k) => {
-      const path = ['situations', i, 'alternatives', k];
+    for (const { alt, path, shows } of alternativesOf(sit, i)) {
       if (alt.after === undefined && alt.when === undefined) {
         out.push({
           path,
           message:
-            "this alternative always holds, so the situation's own text would never show: give it `after` (earlier replies or events) or `when` (last quarter's figures), or make it the `text`",
+            "this alternative always holds, so what it replaces would never show: give it `after` (earlier replies or events) or `when` (last quarter's figures), or write it in place of the default",
+        });
+      }
+      if (shows.every((field) => alt[field] === undefined)) {
+        out.push({
+          path,
+          message: `this alternative shows nothing: give it ${shows.map((f) => `\`${f}\``).join(', ')} or more`,
         });
       }
       alt.after?.forEach((id, n) => {
@@ -52,7 +80,7 @@ export function checkAlternatives(s: ScenarioFile, out: SemanticIssue[]) {
         }
       });
       impossibleConditions(alt.when, path, 'this text would never show', out);
-    });
+    }
   });
 }
 
@@ -99,7 +127,7 @@ export function checkAlternativeOrder(
       });
     });
     const quarter = quarterOf.get(i);
-    sit.alternatives?.forEach((alt, k) => {
+    for (const { alt, path } of alternativesOf(sit, i)) {
       alt.after?.forEach((id, n) => {
         const event = (s.events ?? []).find((e) => e.id === id);
         // an event of quarter q happens after that quarter's reply, before the next card
@@ -107,13 +135,13 @@ export function checkAlternativeOrder(
           event !== undefined && quarter !== undefined && (event.from ?? 1) < quarter;
         if (before.has(id) || eventCan) return;
         out.push({
-          path: ['situations', i, 'alternatives', k, 'after', n],
+          path: [...path, 'after', n],
           warning: true,
           message: event
             ? `the event "${id}" cannot have happened before ${formatPath(['situations', i])}, played in quarter ${quarter}: it never brings this text`
             : `the reply "${id}" is never taken before this situation: it never brings this text`,
         });
       });
-    });
+    }
   });
 }

@@ -127,36 +127,6 @@ const acts = z
     "What the reply does with people and the customer. The model answers each act according to the situation the player has built: this, not the style's name, decides how the reply works.",
   );
 
-const choice = z.strictObject({
-  id,
-  label: text(160).describe('What the player reads on the button.'),
-  style: id.describe(
-    "One of the scenario's styles (directive or collaborative unless `styles` declares others). A label for the debrief and the balance report: what the reply does comes from its acts and effects.",
-  ),
-  detail: text(600).describe('A longer explanation under the label.').optional(),
-  acts: acts.optional(),
-  person: id
-    .describe(
-      "A team member's id: the reply's telling, involving or handing over reaches this person alone, and a hand-over works or fails on their readiness rather than the team's (\"let Chloé lead the deal\"). Without it the acts reach the whole team.",
-    )
-    .optional(),
-  effects: effectSet.optional(),
-  members: memberEffects.optional(),
-  later: z
-    .array(delayed)
-    .max(6)
-    .describe(
-      'Effects that arrive some quarters after the choice: slow results, or a bill that comes due.',
-    )
-    .optional(),
-  coach: text(800)
-    .describe('The coach note shown after the quarter: why this worked or not.')
-    .optional(),
-  next: id
-    .optional()
-    .describe('The situation that follows this choice, when it is not the next one.'),
-});
-
 const portrait = z.enum(PORTRAIT_IDS).describe(PEOPLE_DOCS.portrait);
 
 const contact = z
@@ -183,26 +153,93 @@ const conditions = z.strictObject({
   breadth: comparison.optional(),
 });
 
-// Display only: which text the card shows, never what the model does. At least one of
-// `after` and `when` (an alternative with neither would always hold, and hide the default).
-const alternative = z
+// Display only: the history a text is written for, shared by a situation's alternatives and
+// a reply's. At least one of `after` and `when` (checked in alternatives.ts: one with neither
+// would always hold, and hide the default).
+const textCondition = {
+  after: z
+    .array(id)
+    .min(1)
+    .max(20)
+    .describe(
+      'Ids of earlier replies or events: the alternative holds when any of them was taken or happened earlier in this game.',
+    )
+    .optional(),
+  when: conditions
+    .describe("Conditions on last quarter's figures, as an event's `when`: all must hold.")
+    .optional(),
+};
+
+const choiceAlternative = z
   .strictObject({
-    after: z
-      .array(id)
-      .min(1)
-      .max(20)
-      .describe(
-        'Ids of earlier replies or events: the alternative holds when any of them was taken or happened earlier in this game.',
-      )
+    ...textCondition,
+    label: text(160)
+      .describe('The button text shown in place of `label` when this holds.')
       .optional(),
-    when: conditions
-      .describe("Conditions on last quarter's figures, as an event's `when`: all must hold.")
+    detail: text(600)
+      .describe('The explanation shown in place of `detail` when this holds.')
       .optional(),
-    text: text(1500).describe('The situation card shown in place of `text` when this holds.'),
+    coach: text(800)
+      .describe('The coach note shown in place of `coach` when this holds.')
+      .optional(),
   })
   .meta({ anyOf: [{ required: ['after'] }, { required: ['when'] }] })
   .describe(
-    "A text for the situation card that fits what happened so far: after earlier replies or events, and/or when last quarter's figures say so. Plain text.",
+    "A reply's texts for a history: after earlier replies or events, and/or when last quarter's figures say so. Plain text. Display only: the reply does the same.",
+  );
+
+const choice = z.strictObject({
+  id,
+  label: text(160).describe('What the player reads on the button.'),
+  style: id.describe(
+    "One of the scenario's styles (directive or collaborative unless `styles` declares others). A label for the debrief and the balance report: what the reply does comes from its acts and effects.",
+  ),
+  detail: text(600).describe('A longer explanation under the label.').optional(),
+  acts: acts.optional(),
+  person: id
+    .describe(
+      "A team member's id: the reply's telling, involving or handing over reaches this person alone, and a hand-over works or fails on their readiness rather than the team's (\"let Chloé lead the deal\"). Without it the acts reach the whole team.",
+    )
+    .optional(),
+  effects: effectSet.optional(),
+  members: memberEffects.optional(),
+  later: z
+    .array(delayed)
+    .max(6)
+    .describe(
+      'Effects that arrive some quarters after the choice: slow results, or a bill that comes due.',
+    )
+    .optional(),
+  coach: text(800)
+    .describe('The coach note shown after the quarter: why this worked or not.')
+    .optional(),
+  alternatives: z
+    .array(choiceAlternative)
+    .max(8)
+    .describe(
+      'Label, detail or coach note for a history that calls for other words (a person named here has left): for each, the first alternative that holds and gives it is shown. They change what the player reads, never what the reply does.',
+    )
+    .optional(),
+  next: id
+    .optional()
+    .describe('The situation that follows this choice, when it is not the next one.'),
+});
+
+// Display only: which text and sender the card shows, never what the model does.
+const alternative = z
+  .strictObject({
+    ...textCondition,
+    text: text(1500)
+      .describe('The situation card shown in place of `text` when this holds.')
+      .optional(),
+    from: z
+      .union([id.describe(PEOPLE_DOCS.fromId), contact])
+      .describe('The sender shown in place of `from` when this holds.')
+      .optional(),
+  })
+  .meta({ anyOf: [{ required: ['after'] }, { required: ['when'] }] })
+  .describe(
+    "A text or sender for the situation card that fits what happened so far: after earlier replies or events, and/or when last quarter's figures say so. Plain text.",
   );
 
 const situation = z.strictObject({
@@ -215,7 +252,7 @@ const situation = z.strictObject({
     .array(alternative)
     .max(8)
     .describe(
-      'Texts that replace `text` when the game so far calls for them: the first that holds is shown. They change what the player reads, never what a reply does.',
+      'Texts or senders that replace `text` and `from` when the game so far calls for them: for each, the first alternative that holds and gives it is shown. They change what the player reads, never what a reply does.',
     )
     .optional(),
   from: z

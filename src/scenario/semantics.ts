@@ -216,6 +216,11 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   s.situations.forEach((sit, i) => {
     const sender = typeof sit.from === 'string' ? senderProblem(s, sit.from) : undefined;
     if (sender) out.push({ path: ['situations', i, 'from'], message: sender });
+    sit.alternatives?.forEach((alt, k) => {
+      const problem = typeof alt.from === 'string' ? senderProblem(s, alt.from) : undefined;
+      if (problem)
+        out.push({ path: ['situations', i, 'alternatives', k, 'from'], message: problem });
+    });
     duplicates(sit.choices, ['situations', i, 'choices'], 'choice', out);
     checkNext(sit.next, ['situations', i]);
     const used = new Set<string>();

@@ -9,6 +9,7 @@ import {
   shownSteps,
   TENTHS,
 } from './shown-split.ts';
+import { situationShownIn } from './situation-text.ts';
 import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
 import { initialState, step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
@@ -427,7 +428,8 @@ function turningPoint(
   actual: number,
 ): TurningPoint {
   const before = states[quarter - 1]!;
-  const situation = situationById(scenario, before.situationId!);
+  // the other replies as the player's card showed them
+  const situation = situationShownIn(scenario, state, quarter);
   const chosen = state.choices[quarter - 1]!;
   const later = state.choices.slice(quarter);
   const alternatives: Alternative[] = situation.choices
@@ -497,7 +499,9 @@ export function explainGame(
       : [];
   const decisions = state.history.map((report): DecisionExplanation => {
     const q = report.quarter;
-    const situation = situationById(scenario, report.situationId);
+    // labels and coach notes as the player's card showed them, the best path's reply too:
+    // it is named as what the player could have pressed on that card
+    const situation = situationShownIn(scenario, state, q);
     const choice = situation.choices.find((c) => c.id === report.choiceId)!;
     const untilQuarter = Math.min(q + 1, last);
     const from = metricsBefore(state, q);

@@ -76,6 +76,8 @@ export interface ChoiceDef {
   members?: Record<string, MemberEffect>;
   later?: DelayedEffect[];
   coach?: string;
+  /** display only: for each of label, detail and coach, the first that holds and gives it wins */
+  alternatives?: ChoiceAlternative[];
   next?: string;
 }
 
@@ -100,20 +102,32 @@ export type Conditions = Partial<
 >;
 
 /**
- * A situation's card text for one history: it holds when any reply or event in `after` came
+ * The history a text is written for: it holds when any reply or event in `after` came
  * earlier in the game and every condition in `when` holds on last quarter's figures.
  */
-export interface AlternativeText {
+export interface TextCondition {
   after?: string[];
   when?: Conditions;
-  text: string;
+}
+
+/** A situation's card text and/or sender for one history (display only). */
+export interface AlternativeText extends TextCondition {
+  text?: string;
+  from?: SenderDef;
+}
+
+/** A reply's label, detail and/or coach note for one history (display only). */
+export interface ChoiceAlternative extends TextCondition {
+  label?: string;
+  detail?: string;
+  coach?: string;
 }
 
 export interface SituationDef {
   id: string;
   title: string;
   text: string;
-  /** display only: the first that holds replaces `text` on the card (situation-text.ts) */
+  /** display only: the first that holds and gives `text` (or `from`) replaces it (situation-text.ts) */
   alternatives?: AlternativeText[];
   /** shown on the card only: the model never reads who sent it or how */
   from?: SenderDef;

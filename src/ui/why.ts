@@ -1,4 +1,5 @@
 import {
+  choiceShownIn,
   ownerOf,
   type ScenarioDef,
   type SimState,
@@ -75,6 +76,10 @@ export function whyLabel(
   by: WhySource,
   quarter = 0,
 ): string {
+  // an earlier reply as its card showed it then (its alternative for that history)
+  const shownLabel = (q: number, id: string) =>
+    (q >= 1 && q <= state.history.length ? choiceShownIn(scenario, state, q, id)?.label : null) ??
+    choiceLabel(scenario, id);
   switch (by.kind) {
     case 'pull':
       switch (by.source) {
@@ -96,9 +101,9 @@ export function whyLabel(
       switch (by.source) {
         case 'choice':
           if (by.origin === quarter) return 'your reply';
-          return `your reply “${choiceLabel(scenario, by.ref)}”`;
+          return `your reply “${shownLabel(by.origin, by.ref)}”`;
         case 'later':
-          return `your Q${by.origin} reply “${choiceLabel(scenario, by.ref)}”, later${by.note ? ` (${by.note})` : ''}`;
+          return `your Q${by.origin} reply “${shownLabel(by.origin, by.ref)}”, later${by.note ? ` (${by.note})` : ''}`;
         case 'style':
           return `your Q${ownerOf(scenario, state.history, by)} firm call wearing off`;
         case 'event':

@@ -104,3 +104,67 @@ describe("a situation's alternative texts", () => {
     expect(markup.warnings.map((w) => w.path)).toEqual(['situations[2].alternatives[0].text']);
   });
 });
+
+// A reply's alternatives (label, detail, coach) and a situation's alternative sender follow
+// the same rules: the checker points at the same mistakes, at the reply's own path.
+
+const REPLY = `      - id: match-now
+        label: "Match the offer today and put the whole team on Harbour this week"`;
+
+/** The base scenario with `alternatives` written under match-now's label. */
+function withReplyAlternatives(yaml: string): string {
+  return edited([REPLY, `${REPLY}\n        alternatives:\n${yaml}`]);
+}
+
+describe("a reply's alternative texts and a situation's alternative sender", () => {
+  it('loads a label, detail and coach for a history, and a sender', () => {
+    const result = load(
+      withReplyAlternatives(`          - after: [depot-visit]
+            label: "Match the offer today, as the depot team asked"
+            coach: "The depot team asked for it."`),
+    );
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const sender = load(
+      withAlternatives(`      - after: [depot-visit]
+        from: { name: "Harbour's depot manager" }`),
+    );
+    expect(sender.ok ? [] : sender.issues).toEqual([]);
+  });
+
+  it("refuses a misspelt reply, a missing condition and an alternative that shows nothing, at the reply's path", () => {
+    const out = errors(
+      load(
+        withReplyAlternatives(`          - after: [depot-vist]
+            label: "Match it"
+          - label: "Match it now"
+          - after: [depot-visit]`),
+      ),
+    );
+    expect(out.map((e) => e.replace(/^\d+:\d+: /, ''))).toEqual([
+      'situations[2].choices[0].alternatives[0].after[0]: no reply or event "depot-vist"; did you mean depot-visit?',
+      "situations[2].choices[0].alternatives[1]: this alternative always holds, so what it replaces would never show: give it `after` (earlier replies or events) or `when` (last quarter's figures), or write it in place of the default",
+      'situations[2].choices[0].alternatives[2]: this alternative shows nothing: give it `label`, `detail`, `coach` or more',
+    ]);
+  });
+
+  it('refuses a sender id that is no one, and warns of a reply that never comes before the card', () => {
+    const out = errors(
+      load(
+        withAlternatives(`      - after: [depot-visit]
+        from: mya`),
+      ),
+    );
+    expect(out.map((e) => e.replace(/^\d+:\d+: /, ''))).toEqual([
+      'situations[2].alternatives[0].from: no team member or competitor "mya"; did you mean maya?; someone else is written as { name: ..., title: ... }',
+    ]);
+    const late = load(
+      withReplyAlternatives(`          - after: [ignore]
+            label: "Match it again"`),
+    );
+    expect(late.ok).toBe(true);
+    expect(late.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'situations[2].choices[0].alternatives[0].after[0]: the reply "ignore" is never taken before this situation: it never brings this text',
+    ]);
+  });
+});

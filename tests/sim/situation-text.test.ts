@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioDef } from '../../src/sim/index.ts';
 import {
   census,
+  choiceShownIn,
   chosenText,
   historyAt,
   playChoices,
   situationById,
+  situationShownIn,
   situationTextIn,
   situationTextNow,
 } from '../../src/sim/index.ts';
@@ -39,6 +41,32 @@ const withTexts = scenarioOf(
   ]),
 );
 const SEED = '7';
+const MATCH_AFTER_VISIT = 'Match the offer today, with the depot team behind you';
+const COACH_AFTER_VISIT = 'The depot team you met asked for exactly this.';
+// a reply's label and coach note, and the sender, follow the history as the text does; the
+// coach note has an alternative of its own that the label does not share
+const withReplies = scenarioOf(
+  edited(
+    [
+      `    kind: crisis
+    text: >-`,
+      `    kind: crisis
+    from: { name: "Harbour's purchasing manager" }
+    alternatives:
+      - after: [depot-visit]
+        text: "${AFTER_VISIT}"
+        from: { name: "Harbour's depot manager", title: "Harbour Logistics" }
+    text: >-`,
+    ],
+    [
+      `        label: "Match the offer today and put the whole team on Harbour this week"`,
+      `        label: "Match the offer today and put the whole team on Harbour this week"
+        alternatives:
+          - { after: [depot-visit], label: "${MATCH_AFTER_VISIT}" }
+          - { after: [depot-visit, discount], coach: "${COACH_AFTER_VISIT}" }`,
+    ],
+  ),
+);
 const rival = situationById(withTexts, 'rival-offer');
 
 describe("the situation card's text", () => {
@@ -81,5 +109,44 @@ describe("the situation card's text", () => {
           expect(playChoices(withTexts, SEED, choices)).toEqual(playChoices(plain, SEED, choices));
         }
     expect(census(withTexts, SEED)).toEqual(census(plain, SEED));
+  });
+});
+
+describe("a reply's texts and the card's sender", () => {
+  it('follow the history: each field from the first alternative that holds and gives it', () => {
+    const visited = playChoices(withReplies, SEED, ['depot-visit', 'workshop']);
+    const card = situationShownIn(
+      withReplies,
+      playChoices(withReplies, SEED, ['depot-visit', 'workshop', 'match-now']),
+      3,
+    );
+    expect(card.text).toBe(AFTER_VISIT);
+    expect(card.from).toEqual({ name: "Harbour's depot manager", title: 'Harbour Logistics' });
+    const match = card.choices.find((c) => c.id === 'match-now')!;
+    expect(match.label).toBe(MATCH_AFTER_VISIT);
+    expect(match.coach).toBe(COACH_AFTER_VISIT);
+    // the other replies read as written
+    expect(card.choices.find((c) => c.id === 'ignore')).toEqual(
+      situationById(withReplies, 'rival-offer').choices.find((c) => c.id === 'ignore'),
+    );
+    expect(situationTextNow(withReplies, visited)).toBe(AFTER_VISIT);
+    // another road: only the coach's alternative holds, the label and sender are the defaults
+    const discounted = playChoices(withReplies, SEED, ['discount', 'workshop', 'match-now']);
+    const other = situationShownIn(withReplies, discounted, 3);
+    expect(other.from).toEqual({ name: "Harbour's purchasing manager" });
+    const otherMatch = other.choices.find((c) => c.id === 'match-now')!;
+    expect(otherMatch.label).toBe(
+      'Match the offer today and put the whole team on Harbour this week',
+    );
+    expect(otherMatch.coach).toBe(COACH_AFTER_VISIT);
+    expect(choiceShownIn(withReplies, discounted, 3, 'match-now')).toEqual(otherMatch);
+  });
+
+  it('change no result: the same states and census as without them', () => {
+    for (const first of plain.situations[0]!.choices) {
+      const choices = [first.id, 'workshop', 'match-now'];
+      expect(playChoices(withReplies, SEED, choices)).toEqual(playChoices(plain, SEED, choices));
+    }
+    expect(census(withReplies, SEED)).toEqual(census(plain, SEED));
   });
 });

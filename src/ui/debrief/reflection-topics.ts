@@ -2,7 +2,7 @@ import {
   type Explanation,
   type ScenarioDef,
   type SimState,
-  situationById,
+  situationShownIn,
 } from '../../sim/index.ts';
 import { watchedFigure } from '../explain.ts';
 import { turningPointsThatMattered } from './turning.ts';
@@ -33,7 +33,7 @@ function topic(
 ): ReflectionTopic | null {
   const report = sim.history[quarter - 1];
   if (!report) return null;
-  const situation = situationById(scenario, report.situationId);
+  const situation = situationShownIn(scenario, sim, quarter);
   const choice = situation.choices.find((c) => c.id === report.choiceId);
   const share = watchedFigure(scenario, 'share');
   const before = quarter <= 1 ? sim.start : sim.history[quarter - 2]!.metrics;

@@ -1,4 +1,10 @@
-import { type ScenarioDef, type SimState, shownOrder, situationById } from '../../sim/index.ts';
+import {
+  type ScenarioDef,
+  type SimState,
+  shownOrder,
+  situationById,
+  situationShownIn,
+} from '../../sim/index.ts';
 import type { WhatIfView } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, columnHeads, h } from '../dom.ts';
@@ -55,8 +61,8 @@ function resultView(
   closed: () => void,
 ): HTMLElement {
   const d = store.getState().debrief!;
-  const before = d.actual[w.quarter - 1]!;
-  const situation = situationById(scenario, before.situationId!);
+  // the reply as the player's card showed it that quarter
+  const situation = situationShownIn(scenario, store.getState().sim!, w.quarter);
   const option = situation.choices.find((c) => c.id === w.optionId);
   const diff = w.result.alternative.score - w.result.actual.score;
   const charts = h('div', { class: 'charts compare-charts' });
@@ -99,9 +105,10 @@ function resultView(
 }
 
 /** The other replies, in the order the player saw them: file order would show the best first. */
-function optionsFor(scenario: ScenarioDef, state: SimState, chosen: string) {
-  const situation = situationById(scenario, state.situationId!);
-  return shownOrder(scenario.id, state.seed, situation.id, situation.choices).filter(
+/** The other replies of quarter `quarter`, in the card's order and words. */
+function optionsFor(scenario: ScenarioDef, sim: SimState, quarter: number, chosen: string) {
+  const situation = situationShownIn(scenario, sim, quarter);
+  return shownOrder(scenario.id, sim.seed, situation.id, situation.choices).filter(
     (c) => c.id !== chosen,
   );
 }
@@ -130,11 +137,11 @@ export function whatIfSection(
       h(
         'legend',
         null,
-        `Instead of “${scenario.situations.flatMap((x) => x.choices).find((c) => c.id === chosen)?.label ?? chosen}”, choose:`,
+        `Instead of “${situationShownIn(scenario, sim, q).choices.find((c) => c.id === chosen)?.label ?? chosen}”, choose:`,
       ),
     );
     if (!before) return;
-    optionsFor(scenario, before, chosen).forEach((c, i) => {
+    optionsFor(scenario, sim, q, chosen).forEach((c, i) => {
       const id = `whatif-opt-${c.id}`;
       optionsBox.append(
         h(

@@ -1,4 +1,4 @@
-import { type SplitFigure, situationById, styleFamily } from '../../sim/index.ts';
+import { type SplitFigure, situationShownIn, styleFamily } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -136,7 +136,8 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
   const report = sim?.history.at(-1);
   if (!entry || !sim || !report) return h('div');
   const { scenario } = entry;
-  const situation = situationById(scenario, report.situationId);
+  // the reply's label and coach note as the card showed them in this game
+  const situation = situationShownIn(scenario, sim, report.quarter);
   const choice = situation.choices.find((c) => c.id === report.choiceId);
   const finished = sim.situationId === null;
   const events = report.events

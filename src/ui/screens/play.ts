@@ -1,8 +1,8 @@
 import {
-  chosenText,
   historyAt,
   type ScenarioDef,
   shownOrder,
+  shownSituation,
   situationById,
 } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
@@ -55,9 +55,14 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
   const { entry, sim } = s;
   if (!entry || !sim || sim.situationId === null) return h('div');
   const { scenario } = entry;
-  const situation = situationById(scenario, sim.situationId);
-  const guided = GUIDED.has(scenario.id);
   const quarter = sim.quarter + 1;
+  // the card's texts, sender and replies as this player's game so far has them (the
+  // alternatives that hold): nobody who has left is named
+  const situation = shownSituation(
+    situationById(scenario, sim.situationId),
+    historyAt(sim, quarter),
+  );
+  const guided = GUIDED.has(scenario.id);
   const group = h('div', { class: 'choices', attrs: { role: 'group', 'aria-label': 'Your call' } });
   const guard = guardReplies(group, lastPress());
   group.append(
@@ -89,8 +94,7 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
     ),
     heading(1, situation.title),
     senderLine(scenario, situation),
-    // the card's text as this player's game so far has it (an alternative that holds)
-    h('p', { class: 'situation-text' }, chosenText(situation, historyAt(sim, quarter))),
+    h('p', { class: 'situation-text' }, situation.text),
     // the first call is where the trainee decides on their own market (who is new, how the
     // customer feels about us), read on the briefing just before: here it opens on demand;
     // after it, the figures and outcomes carry that on

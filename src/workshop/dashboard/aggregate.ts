@@ -1,5 +1,6 @@
 import type { Cell } from '../../lib/csv.ts';
 import { percentile, type ScenarioDef, type StrategyCensus, shownOrder } from '../../sim/index.ts';
+import { mostReadSituation } from '../most-read.ts';
 import type { Accepted } from './intake.ts';
 
 // What the debrief shows, computed from the verified games alone: the leaderboard by
@@ -72,7 +73,13 @@ export function decisionSplits(
   seed: string,
   games: readonly Accepted[],
 ): DecisionSplit[] {
-  return scenario.situations.map((s) => {
+  return scenario.situations.map((def) => {
+    // the labels as most of the players who met the situation read them
+    const s = mostReadSituation(
+      scenario,
+      def,
+      games.map((g) => g.replay.state),
+    );
     const taken = new Map<string, number[]>();
     for (const g of games) {
       const h = g.replay.state.history.find((x) => x.situationId === s.id);

@@ -1,6 +1,7 @@
 import type { ScenarioDef } from '../../sim/index.ts';
-import { shownOrder, situationTextIn } from '../../sim/index.ts';
+import { shownOrder } from '../../sim/index.ts';
 import type { Accepted } from '../dashboard/intake.ts';
+import { mostReadSituation } from '../most-read.ts';
 
 // What each quarter's slide says, from the room's replayed games: the situation most of the
 // room met that quarter, how the room split, and what each reply did on this market (the
@@ -41,31 +42,28 @@ export function quarterSlides(
       if (r) met.set(r.situationId, (met.get(r.situationId) ?? 0) + 1);
     }
     const top = [...met].sort((a, b) => b[1] - a[1])[0];
-    const situation = top && scenario.situations.find((s) => s.id === top[0]);
-    if (!top || !situation) {
+    const metSituation = top && scenario.situations.find((s) => s.id === top[0]);
+    if (!top || !metSituation) {
       slides.push({ quarter: q, situation: null, decided: 0, elsewhere: 0, replies: [] });
       continue;
     }
     const changes = new Map<string, number[]>();
-    // the card's text follows each player's history: the slide shows the one most of them read
-    const read = new Map<string, number>();
+    const here: Accepted['replay']['state'][] = [];
     for (const g of games) {
       const h = g.replay.state.history;
       const r = h[q - 1];
-      if (r?.situationId !== situation.id) continue;
-      const text = situationTextIn(scenario, g.replay.state, q);
-      read.set(text, (read.get(text) ?? 0) + 1);
+      if (r?.situationId !== metSituation.id) continue;
+      here.push(g.replay.state);
       const before = (q >= 2 ? h[q - 2]?.metrics : g.replay.state.start)?.share ?? r.metrics.share;
       const list = changes.get(r.choiceId) ?? [];
       list.push((r.metrics.share - before) * 100);
       changes.set(r.choiceId, list);
     }
+    // the card's texts follow each player's history: the slide shows the ones most of them read
+    const situation = mostReadSituation(scenario, metSituation, here);
     slides.push({
       quarter: q,
-      situation: {
-        title: situation.title,
-        text: [...read].sort((a, b) => b[1] - a[1])[0]?.[0] ?? situation.text,
-      },
+      situation: { title: situation.title, text: situation.text },
       decided: top[1],
       elsewhere: [...met.values()].reduce((a, b) => a + b, 0) - top[1],
       replies: shownOrder(scenario.id, seed, situation.id, situation.choices).map((c) => {
