@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gateReport } from '../../src/analysis/gates.ts';
 import { seedList } from '../../src/analysis/balance.ts';
+import { gateReport } from '../../src/analysis/gates.ts';
+import { SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import { formatIssue } from '../../src/scenario/errors.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 
 // The tutorial is the file facilitators copy first. A market's luck is drawn from the
 // scenario's id and the seed, so a copy renamed with a new `id:` meets other luck; its
@@ -16,7 +16,13 @@ import { SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 const SOURCE = readFileSync(`${SCENARIO_DIR}tutorial.yaml`, 'utf8');
 const SEEDS = seedList(200);
 /** Ids a facilitator might give a copy; none of them was used to tune the tutorial. */
-const RENAMED = ['induction-q1', 'coffee-machines', 'team-north', 'vending-2027', 'my-first-market'];
+const RENAMED = [
+  'induction-q1',
+  'coffee-machines',
+  'team-north',
+  'vending-2027',
+  'my-first-market',
+];
 
 function renamedCopy(id: string) {
   const source = SOURCE.replace(/^id: tutorial$/m, `id: ${id}`);
