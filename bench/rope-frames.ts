@@ -20,7 +20,10 @@ export const FRAME_SIZES: readonly FrameSize[] = [
   { name: 'phone 360×740 @3x', width: 360, height: 740, deviceScaleFactor: 3, mobile: true },
 ];
 
-/** The shipped scenario with the largest team (four salespeople, two rivals: eight ropes with habits and the outside). */
+/**
+ * The shipped scenario with the largest team: four salespeople and two rivals, eight ropes
+ * with habits and the outside.
+ */
 export const FRAME_SCENARIO = 'silos';
 
 export interface QuarterFrames {
