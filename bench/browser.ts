@@ -9,10 +9,18 @@ import { makeRecord } from '../src/record/record.ts';
 import { loadBundledScenarios } from '../src/scenario/bundled.ts';
 import { playPolicy } from '../src/sim/index.ts';
 import { buildWithHarness } from '../tests/e2e/harness/build.ts';
+import {
+  describeSummary,
+  FRAME_SCENARIO,
+  FRAME_SIZES,
+  quarterFrames,
+  summarise,
+} from './rope-frames.ts';
 
 // npm run bench:browser — the game in headless Chromium, uncapped: how soon the menu is
 // usable, how much JavaScript comes before Phaser, the rope scene's frame rate against an
-// empty Phaser scene of the same size (same run), the fair score in the game's census
+// empty Phaser scene of the same size (same run), what each of the rope view's frames costs
+// at 60 Hz on a desktop and a phone-sized page (bench/rope-frames.ts), the fair score in the game's census
 // worker, the heap after 20 games against 1, and HR's verify page on a cohort whose
 // trainees each had a market of their own.
 // Prints a markdown table for docs/benchmarks.md. Exit 1 when a target is missed.
@@ -22,9 +30,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 4395);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = 5;
 
-// `npm run bench:browser -- --only heap` runs one part of the benchmark (menu, fps, fair,
-// heap or hr), for quick checks while working on it; docs/benchmarks.md's table comes from a whole run.
-const PARTS = ['menu', 'fps', 'fair', 'heap', 'hr'] as const;
+// `npm run bench:browser -- --only heap` runs one part of the benchmark (menu, fps, frames,
+// fair, heap or hr), for quick checks while working on it; docs/benchmarks.md's table comes
+// from a whole run. BENCH_BUILD=0 measures the site already in BENCH_DIST (another commit's
+// build, say) instead of building this one.
+const PARTS = ['menu', 'fps', 'frames', 'fair', 'heap', 'hr'] as const;
 type Part = (typeof PARTS)[number];
 function onlyPart(argv: readonly string[]): Part | null {
   const at = argv.indexOf('--only');
@@ -463,9 +473,43 @@ async function hrVerifyTimes(browser: Browser): Promise<number[]> {
   return times;
 }
 
+/**
+ * The rope view's cost per frame while quarters play, in a browser of its own at the
+ * display's rate (the rest of the benchmark runs uncapped, where most frames redraw nothing).
+ */
+async function frameCosts(): Promise<Row[]> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const rows: Row[] = [];
+  try {
+    for (const size of FRAME_SIZES) {
+      const s = summarise(await quarterFrames(browser, BASE, size));
+      const d = describeSummary(s);
+      const where = `${size.name}, every quarter of ${FRAME_SCENARIO} playing out (${s.frames} frames at 60 Hz)`;
+      const row = (what: string, value: string) =>
+        rows.push({ what, target: '—', value, ok: true });
+      row(`time between frames, mean / p95 / worst: ${where}`, d.interval);
+      row(`Phaser's step per frame, main thread, mean / p95 / worst: ${where}`, d.step);
+      row(
+        `the rope view's paint per frame (layout, name placement, rope physics, drawing commands), mean / p95 / worst: ${where}`,
+        d.paint,
+      );
+      row(`the page's script time per frame (Chromium's ScriptDuration): ${where}`, d.script);
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
-  console.error(`building the site and the rope harness into ${DIST} …`);
-  await buildWithHarness(DIST, true);
+  if (process.env.BENCH_BUILD !== '0') {
+    console.error(`building the site and the rope harness into ${DIST} …`);
+    await buildWithHarness(DIST, true);
+  }
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -534,6 +578,8 @@ async function main(): Promise<void> {
         ok: ratio >= 0.8,
       });
     }
+
+    if (runs('frames')) rows.push(...(await frameCosts()));
 
     if (runs('fair')) {
       const fairScenario = 'distrustful-account';
@@ -610,7 +656,7 @@ async function main(): Promise<void> {
         `| ${r.what} | ${r.target} | ${r.value} | ${r.target === '—' ? '' : r.ok ? 'met' : 'MISSED'} |`,
       );
     console.log(
-      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit); ${rates.length ? `the view drew with ${viewRenderer}; ` : ''}` +
+      `\nHeadless Chromium ${browser.version()}, uncapped (--disable-gpu-vsync --disable-frame-rate-limit)${runs('frames') ? ', but the frame costs at 60 Hz, as a display shows them' : ''}; ${rates.length ? `the view drew with ${viewRenderer}; ` : ''}` +
         `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine skews every figure).`,
     );
     if (rates.length)

@@ -32,43 +32,6 @@ const GROW: Record<Label['align'], number> = { left: -1, center: 0, right: 1 };
 
 type SideOf = 'right' | 'left' | 'above' | 'below';
 
-/** The places around the marker for a label of this size, best first. */
-export function besidePlaces(m: MarkerPlace, label: Label, pref: Preference): Label[] {
-  const v: SideOf = pref.away < 0 ? 'above' : 'below';
-  const other: SideOf = pref.away < 0 ? 'below' : 'above';
-  const sides: SideOf[] =
-    pref.outward === 0
-      ? [v, 'right', 'left', other]
-      : pref.outward > 0
-        ? ['right', v, other, 'left']
-        : ['left', v, other, 'right'];
-  return sides.flatMap((side) => alongSide(m, label, side, pref.outward));
-}
-
-/**
- * The places along one side of the marker, sharing a few pixels of its row (left and
- * right) or column (above and below) at least: the centred one first, then further and
- * further off centre, outward before inward.
- */
-function alongSide(m: MarkerPlace, label: Label, side: SideOf, outward: -1 | 0 | 1): Label[] {
-  const { box } = m;
-  const mLeft = leftEdge(box);
-  const h = label.height;
-  const out: Label[] = [];
-  if (side === 'right' || side === 'left') {
-    const x = side === 'right' ? mLeft + box.width + PAD : mLeft - PAD;
-    const align = side === 'right' ? 'left' : 'right';
-    const level = m.ay - h / 2;
-    const reach = (h + box.height) / 2 - 2;
-    for (const d of offsets(reach, 0)) out.push({ ...label, align, x, y: level + d });
-    return out;
-  }
-  const y = side === 'above' ? box.y - PAD - h : box.y + box.height + PAD;
-  const reach = (label.width + box.width) / 2 - 2;
-  for (const d of offsets(reach, outward)) out.push({ ...label, align: 'center', x: m.ax + d, y });
-  return out;
-}
-
 /** 0, then ±STEP, ±2·STEP … up to ±reach, the `lean` sign first. */
 function offsets(reach: number, lean: -1 | 0 | 1): number[] {
   const first = lean < 0 ? -1 : 1;
@@ -81,6 +44,10 @@ function offsets(reach: number, lean: -1 | 0 | 1): number[] {
  * The first of the places that lies on a canvas `w` wide within `rows` and covers none of
  * `avoid`; a place the canvas's edge cuts is slid back onto it while the name still
  * reaches over its marker's column or row. Null when none is free.
+ *
+ * It runs for every name in every frame while a quarter plays, so it builds no list of
+ * places: it tries them one by one, best first, and checks each only against what lies
+ * near the marker, and stops at the first free one.
  */
 export function placeBeside(
   m: MarkerPlace,
@@ -90,31 +57,125 @@ export function placeBeside(
   rows: Rows,
   avoid: readonly Label[],
 ): Label | null {
-  for (const place of besidePlaces(m, label, pref)) {
-    const l = slideOnto(place, w);
-    if (!l || !touches(l, m)) continue;
-    if (l.y < rows.top || l.y + l.height > rows.bottom) continue;
-    // a pixel of room all round: the text pool draws each label on whole pixels
-    const room = {
-      ...l,
-      y: l.y - 1,
-      height: l.height + 2,
-      width: l.width + 2,
-      x: l.x + GROW[l.align],
-    };
-    if (avoid.some((a) => labelsOverlap(a, room))) continue;
-    return l;
+  const near = avoid.filter((a) => mayMeet(a, m, label));
+  const trial: Trial = {
+    label,
+    at: { ...label },
+    room: { ...label, width: label.width + 2, height: label.height + 2 },
+  };
+  for (const side of sidesInOrder(pref)) {
+    const found = firstFreeAlong(m, trial, side, pref.outward, w, rows, near);
+    if (found) return found;
   }
   return null;
 }
 
-/** The label moved sideways onto the canvas, EDGE px in; null where it is wider than that. */
-function slideOnto(l: Label, w: number): Label | null {
+/** The sides of the marker, best first. */
+function sidesInOrder(pref: Preference): readonly SideOf[] {
+  const v: SideOf = pref.away < 0 ? 'above' : 'below';
+  const other: SideOf = pref.away < 0 ? 'below' : 'above';
+  return pref.outward === 0
+    ? [v, 'right', 'left', other]
+    : pref.outward > 0
+      ? ['right', v, other, 'left']
+      : ['left', v, other, 'right'];
+}
+
+/**
+ * The first free place along one side of the marker, sharing a few pixels of its row (left
+ * and right) or column (above and below) at least: the centred one first, then further and
+ * further off centre, outward before inward.
+ */
+function firstFreeAlong(
+  m: MarkerPlace,
+  trial: Trial,
+  side: SideOf,
+  outward: -1 | 0 | 1,
+  w: number,
+  rows: Rows,
+  avoid: readonly Label[],
+): Label | null {
+  const { box } = m;
+  const { label } = trial;
+  const h = label.height;
+  if (side === 'right' || side === 'left') {
+    const x = side === 'right' ? leftEdge(box) + box.width + PAD : leftEdge(box) - PAD;
+    const align = side === 'right' ? 'left' : 'right';
+    const level = m.ay - h / 2;
+    const reach = (h + box.height) / 2 - 2;
+    for (const d of offsets(reach, 0)) {
+      const found = freePlace(m, trial, align, x, level + d, w, rows, avoid);
+      if (found) return found;
+    }
+    return null;
+  }
+  const y = side === 'above' ? box.y - PAD - h : box.y + box.height + PAD;
+  const reach = (label.width + box.width) / 2 - 2;
+  for (const d of offsets(reach, outward)) {
+    const found = freePlace(m, trial, 'center', m.ax + d, y, w, rows, avoid);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Scratch boxes for one name's places, reused from place to place. */
+interface Trial {
+  label: Label;
+  /** the place tried */
+  at: Label;
+  /** the place with a pixel of room all round: the text pool draws on whole pixels */
+  room: Label;
+}
+
+/** The label at this place (slid onto the canvas) if it is a free one, else null. */
+function freePlace(
+  m: MarkerPlace,
+  trial: Trial,
+  align: Label['align'],
+  x: number,
+  y: number,
+  w: number,
+  rows: Rows,
+  avoid: readonly Label[],
+): Label | null {
+  const { label, at, room } = trial;
+  at.align = align;
+  at.x = x;
+  at.y = y;
+  if (!slideOnto(at, w) || !touches(at, m)) return null;
+  if (at.y < rows.top || at.y + at.height > rows.bottom) return null;
+  room.align = align;
+  room.x = at.x + GROW[align];
+  room.y = at.y - 1;
+  if (avoid.some((a) => labelsOverlap(a, room))) return null;
+  return { ...label, align, x: at.x, y: at.y };
+}
+
+/**
+ * Whether `a` could cover any place beside the marker that touches it: those lie within
+ * the label's size (and its pixel of room) of the marker's box, so anything further off
+ * needs no checking.
+ */
+function mayMeet(a: Label, m: MarkerPlace, label: Label): boolean {
+  const reachX = label.width + PAD + 2 + 2;
+  const reachY = label.height + PAD + 2 + 2;
+  const mLeft = leftEdge(m.box);
+  const al = leftEdge(a);
+  return (
+    al < mLeft + m.box.width + reachX &&
+    mLeft - reachX < al + a.width &&
+    a.y < m.box.y + m.box.height + reachY &&
+    m.box.y - reachY < a.y + a.height
+  );
+}
+
+/** Moves the label sideways onto the canvas, EDGE px in; false where it is wider than that. */
+function slideOnto(l: Label, w: number): boolean {
   const left = leftEdge(l);
-  if (l.width > w - 2 * EDGE) return null;
-  if (left < EDGE) return { ...l, x: l.x + (EDGE - left) };
-  if (left + l.width > w - EDGE) return { ...l, x: l.x - (left + l.width - (w - EDGE)) };
-  return l;
+  if (l.width > w - 2 * EDGE) return false;
+  if (left < EDGE) l.x = l.x + (EDGE - left);
+  else if (left + l.width > w - EDGE) l.x = l.x - (left + l.width - (w - EDGE));
+  return true;
 }
 
 /** Whether the label still lies against its marker: within a few pixels of its box. */
