@@ -48,6 +48,8 @@ export interface PreparedEvent {
   when: Condition[];
   effects: EffectEntries;
   members: MemberEntries | null;
+  /** the team members it makes leave: it cannot come up once every one of them has gone */
+  leaving: readonly string[];
 }
 
 export interface PreparedScenario {
@@ -158,6 +160,9 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       when: conditionList(def.when),
       effects: entriesOf(def.effects),
       members: def.members ? memberEntriesOf(def.members) : null,
+      leaving: Object.entries(def.members ?? {})
+        .filter(([, e]) => e.leaves === true)
+        .map(([id]) => id),
     })),
     terms: termsOf(scenario.rubric),
     departmentBits: null,

@@ -483,6 +483,7 @@ export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): M
     // so their conditions (a search of the events fired) need not be asked
     if (values[i]! >= event.def.odds) continue;
     if (!eventApplies(event, state, lastMetrics, quarter)) continue;
+    if (event.leaving.length > 0 && !someoneLeftToLose(state, event, fired)) continue;
     fired ??= [];
     fired.push(event);
   }
@@ -498,6 +499,25 @@ export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): M
 }
 
 const NO_FIRED: readonly PreparedEvent[] = Object.freeze([]);
+
+/**
+ * Whether anyone `event` makes leave is still on the team and not already leaving through
+ * an event fired earlier this quarter: a person who has gone cannot resign, or be hired
+ * away, a second time.
+ */
+function someoneLeftToLose(
+  state: SimState,
+  event: PreparedEvent,
+  firedBefore: readonly PreparedEvent[] | null,
+): boolean {
+  for (const id of event.leaving) {
+    const m = state.members.find((x) => x.id === id);
+    if (m === undefined || !m.present) continue;
+    if (firedBefore?.some((e) => e.leaving.includes(id))) continue;
+    return true;
+  }
+  return false;
+}
 
 /**
  * step() without the trace, for the census, which plays a million quarters: the state is
