@@ -5,6 +5,7 @@ import { contentHash, toScenarioDef } from './define.ts';
 import { duplicateKeys } from './duplicate-keys.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { knownKeysAt } from './expected.ts';
+import { newerFeatures } from './format-features.ts';
 import { type Failed, Issues, type Pending } from './issues.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
@@ -190,6 +191,10 @@ function check(source: string, file: string): LoadResult {
     return out.result();
   }
 
+  for (const f of newerFeatures(valid.data)) {
+    out.push({ ...where(f.path, f.atKey), path: f.path, message: f.message });
+  }
+  if (out.errors.length > 0) return out.result();
   for (const s of checkSemantics(valid.data)) {
     out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }
