@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeRecord, verify } from '../../src/record/record.ts';
 import {
   compareVersions,
   MIN_SCHEMA_VERSION,
@@ -6,7 +7,6 @@ import {
   SCHEMA_VERSION,
   versionProblem,
 } from '../../src/scenario/version.ts';
-import { makeRecord, verify } from '../../src/record/record.ts';
 import { playPolicy } from '../../src/sim/index.ts';
 import { BASE, edited, errors, IN_FORMAT_1_1, load } from './helpers.ts';
 
