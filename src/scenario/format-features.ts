@@ -66,6 +66,8 @@ export const FORMAT_FEATURES: readonly FormatFeature[] = [
 export interface NewerFeature {
   path: PropertyKey[];
   atKey: boolean;
+  /** the format version the file would need */
+  since: string;
   message: string;
 }
 
@@ -81,6 +83,7 @@ export function newerFeatures(file: ScenarioFile): NewerFeature[] {
   ).flatMap((f) =>
     f.usedAt(file).map((at) => ({
       ...at,
+      since: f.since,
       message: `${f.what} came with format ${f.since}, and this file declares format ${file.schemaVersion}: write schemaVersion: "${f.since}" at the top of the file, so that an older copy of Tug of War says it needs updating instead of failing here`,
     })),
   );

@@ -191,10 +191,19 @@ function check(source: string, file: string): LoadResult {
     return out.result();
   }
 
-  for (const f of newerFeatures(valid.data)) {
-    out.push({ ...where(f.path, f.atKey), path: f.path, message: f.message });
+  // one error, at the first place in the file: one line (schemaVersion) fixes them all
+  const newer = newerFeatures(valid.data)
+    .map((f) => ({ ...f, ...where(f.path, f.atKey) }))
+    .sort((a, b) => a.line - b.line || a.col - b.col);
+  if (newer[0]) {
+    const more = newer.length - 1;
+    const message =
+      more === 0
+        ? newer[0].message
+        : `${newer[0].message} (this fixes the ${more} other ${more === 1 ? 'place' : 'places'} that use format ${newer[0].since} too)`;
+    out.push({ line: newer[0].line, col: newer[0].col, path: newer[0].path, message });
+    return out.result();
   }
-  if (out.errors.length > 0) return out.result();
   for (const s of checkSemantics(valid.data)) {
     out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }

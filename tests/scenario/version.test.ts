@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeRecord, verify } from '../../src/record/record.ts';
 import {
@@ -68,6 +69,15 @@ describe('format 1.1 beside 1.0', () => {
       '96:5: situations[2].alternatives: a situation\'s `alternatives` came with format 1.1, and this file declares format 1.0: write schemaVersion: "1.1" at the top of the file, so that an older copy of Tug of War says it needs updating instead of failing here',
     ]);
     expect(load(edited(IN_FORMAT_1_1, ALTERNATIVE)).ok).toBe(true);
+  });
+
+  it('says it once, at the first place, for a file that uses 1.1 all over', () => {
+    const whoOwns = readFileSync(new URL('../../scenarios/who-owns.yaml', import.meta.url), 'utf8');
+    const out = errors(load(whoOwns.replace('schemaVersion: "1.1"', 'schemaVersion: "1.0"')));
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(
+      /^\d+:\d+: markets\[0\]\.name: a market variant's `name` came with format 1\.1, .* \(this fixes the \d+ other places that use format 1\.1 too\)$/,
+    );
   });
 
   it('gives a scenario the same fingerprint in either version, the one it had before 1.1', () => {
