@@ -1,11 +1,12 @@
+import type { Position } from './positions.ts';
 import type { ScenarioFile } from './schema.ts';
 import { compareVersions, parseVersion } from './version.ts';
 
 // The parts of the format that came after 1.0, each with the version it came in. A file
-// that uses one must say so in its schemaVersion: then a copy of the game older than that
+// that uses one should say so in its schemaVersion: then a copy of the game older than that
 // version refuses the file with "update the game" (version.ts) instead of a list of keys it
 // does not know, or, worse, a members-only delayed entry it would reject as missing its
-// effects. Add a line here, and to docs/authoring.md's "Versions", with every new field.
+// effects. A file that does not is warned, not refused (newerFormatWarning, below). Add a line here, and to docs/authoring.md's "Versions", with every new field.
 
 interface FormatFeature {
   /** the format version the feature came in */
@@ -63,7 +64,7 @@ export const FORMAT_FEATURES: readonly FormatFeature[] = [
   },
 ];
 
-export interface NewerFeature {
+interface NewerFeature {
   path: PropertyKey[];
   atKey: boolean;
   /** the format version the file would need */
@@ -75,7 +76,7 @@ export interface NewerFeature {
  * Each place where the file uses a part of the format newer than the version it declares
  * (an already readable one: version.ts has refused any other).
  */
-export function newerFeatures(file: ScenarioFile): NewerFeature[] {
+function newerFeatures(file: ScenarioFile): NewerFeature[] {
   const declared = parseVersion(file.schemaVersion);
   if (!declared) return [];
   return FORMAT_FEATURES.filter(
@@ -87,4 +88,27 @@ export function newerFeatures(file: ScenarioFile): NewerFeature[] {
       message: `${f.what} came with format ${f.since}, and this file declares format ${file.schemaVersion}: write schemaVersion: "${f.since}" at the top of the file, so that an older copy of Tug of War says it needs updating instead of failing here`,
     })),
   );
+}
+
+/**
+ * The warning for a file that uses parts newer than it declares, or null: said once, at
+ * the first place in the file, since the one schemaVersion line fixes every place. It is
+ * not an error because files written before 1.1 existed use these parts under "1.0", and
+ * rooms, assignments, saved workshop scenarios and links keep them: they must still load.
+ */
+export function newerFormatWarning(
+  file: ScenarioFile,
+  where: (path: readonly PropertyKey[], atKey: boolean) => Position,
+): { line: number; col: number; path: PropertyKey[]; message: string } | null {
+  const newer = newerFeatures(file)
+    .map((f) => ({ ...f, ...where(f.path, f.atKey) }))
+    .sort((a, b) => a.line - b.line || a.col - b.col);
+  const first = newer[0];
+  if (!first) return null;
+  const more = newer.length - 1;
+  const message =
+    more === 0
+      ? first.message
+      : `${first.message} (this fixes the ${more} other ${more === 1 ? 'place' : 'places'} that use format ${first.since} too)`;
+  return { line: first.line, col: first.col, path: first.path, message };
 }

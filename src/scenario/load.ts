@@ -5,7 +5,7 @@ import { contentHash, toScenarioDef } from './define.ts';
 import { duplicateKeys } from './duplicate-keys.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { knownKeysAt } from './expected.ts';
-import { newerFeatures } from './format-features.ts';
+import { newerFormatWarning } from './format-features.ts';
 import { type Failed, Issues, type Pending } from './issues.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
@@ -191,19 +191,9 @@ function check(source: string, file: string): LoadResult {
     return out.result();
   }
 
-  // one error, at the first place in the file: one line (schemaVersion) fixes them all
-  const newer = newerFeatures(valid.data)
-    .map((f) => ({ ...f, ...where(f.path, f.atKey) }))
-    .sort((a, b) => a.line - b.line || a.col - b.col);
-  if (newer[0]) {
-    const more = newer.length - 1;
-    const message =
-      more === 0
-        ? newer[0].message
-        : `${newer[0].message} (this fixes the ${more} other ${more === 1 ? 'place' : 'places'} that use format ${newer[0].since} too)`;
-    out.push({ line: newer[0].line, col: newer[0].col, path: newer[0].path, message });
-    return out.result();
-  }
+  // a warning, not an error: 1.0 files that use 1.1's parts are kept in rooms and links
+  const newer = newerFormatWarning(valid.data, where);
+  if (newer) out.push({ ...newer, warning: true });
   for (const s of checkSemantics(valid.data)) {
     out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }
