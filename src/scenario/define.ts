@@ -27,12 +27,19 @@ function canonicalJson(value: unknown): string {
 
 /**
  * The scenario's fingerprint in session records: the same for every file that means the
- * same scenario (key order, comments, quoting and layout do not count), different as
+ * same scenario (key order, comments, quoting, layout and the format version do not count), different as
  * soon as anything the game plays or shows changes.
  */
 export function contentHash(scenario: ScenarioDef): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(scenario)))).slice(0, 16);
+  // The format version a file is written in changes nothing the game plays or shows, so it
+  // is left out: hashed as "1.0", the version every record before format 1.1 was made
+  // with, so those records still match the same scenario restated as "1.1".
+  const played = { ...scenario, schemaVersion: HASHED_FORMAT };
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(played)))).slice(0, 16);
 }
+
+/** The schemaVersion every scenario is hashed with, whatever its file declares. */
+const HASHED_FORMAT = '1.0';
 
 function mergeStyles(file: ScenarioFile, styles: string[]): Record<string, StyleParams> {
   const out: Record<string, StyleParams> = {};

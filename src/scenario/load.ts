@@ -5,6 +5,7 @@ import { contentHash, toScenarioDef } from './define.ts';
 import { duplicateKeys } from './duplicate-keys.ts';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { knownKeysAt } from './expected.ts';
+import { newerFormatWarning } from './format-features.ts';
 import { type Failed, Issues, type Pending } from './issues.ts';
 import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
@@ -190,6 +191,9 @@ function check(source: string, file: string): LoadResult {
     return out.result();
   }
 
+  // a warning, not an error: 1.0 files that use 1.1's parts are kept in rooms and links
+  const newer = newerFormatWarning(valid.data, where);
+  if (newer) out.push({ ...newer, warning: true });
   for (const s of checkSemantics(valid.data)) {
     out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }

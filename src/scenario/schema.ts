@@ -489,7 +489,11 @@ const debrief = z.strictObject({
 
 export const scenarioSchema = z
   .strictObject({
-    schemaVersion: z.string().describe('The version of the scenario format, in quotes: "1.0".'),
+    schemaVersion: z
+      .string()
+      .describe(
+        'The version of the scenario format, in quotes: "1.1" (a game that reads 1.1 reads "1.0" too).',
+      ),
     id: id.describe('The scenario id; also the file name (tutorial.yaml has id: tutorial).'),
     title: text(100),
     summary: text(800).describe('Shown on the scenario choice and the briefing.'),

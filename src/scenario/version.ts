@@ -1,11 +1,12 @@
 // The scenario format's version, read before anything else so that a file written for
 // a newer game says "update the game" instead of a list of unknown keys. Like inkjs, we
-// keep a current version and the oldest one this game still reads; no older format has
-// shipped yet, so there are no migration steps (see docs/authoring.md, "Versions").
+// keep a current version and the oldest one this game still reads. 1.1 only added
+// optional parts (format-features.ts lists them), so a 1.0 file reads as it is, with no
+// migration step (see docs/authoring.md, "Versions").
 
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION: string = '1.1';
 /** Oldest format this game still reads. */
-export const MIN_SCHEMA_VERSION = '1.0';
+export const MIN_SCHEMA_VERSION: string = '1.0';
 
 type Version = readonly [major: number, minor: number];
 
@@ -25,7 +26,7 @@ export function compareVersions(a: Version, b: Version): number {
 function readable(): string {
   return MIN_SCHEMA_VERSION === SCHEMA_VERSION
     ? `format ${SCHEMA_VERSION}`
-    : `formats ${MIN_SCHEMA_VERSION} to ${SCHEMA_VERSION}`;
+    : `formats ${MIN_SCHEMA_VERSION}–${SCHEMA_VERSION}`;
 }
 
 export function versionProblem(declared: unknown): string | null {
@@ -43,7 +44,7 @@ export function versionProblem(declared: unknown): string | null {
   const current = parseVersion(SCHEMA_VERSION)!;
   const oldest = parseVersion(MIN_SCHEMA_VERSION)!;
   if (compareVersions(v, current) > 0) {
-    return `this scenario is written for format ${declared}, newer than this game reads (${readable()}): update the game, or ask the scenario's author for a ${SCHEMA_VERSION} version`;
+    return `this file needs a newer version of Tug of War (format ${declared}); this copy reads ${readable()}: update the game, or ask the scenario's author for a version in format ${SCHEMA_VERSION}`;
   }
   if (compareVersions(v, oldest) < 0) {
     return `format ${declared} is older than this game reads (${readable()}); change it to "${SCHEMA_VERSION}" and fix what scenario:check then reports (docs/authoring.md lists what changed)`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type Route, test } from '@playwright/test';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
@@ -320,15 +320,31 @@ test('the page works out the trainees’ markets as soon as the links are made, 
 test('a check started while markets are worked out ahead stops that work and grades as Node does', async ({
   page,
 }) => {
+  // The census workers' script is held back until the check has started, as on a slow
+  // connection: forty markets take a browser well under a second now, so without it the
+  // work ahead could end before the click and there would be nothing left to stop.
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/census.worker-*.js', (route) =>
+    holding ? held.push(route) : route.continue(),
+  );
   const assignment = await silosAssignment(page);
   const { codes, expected } = ownMarkets(6, assignment);
   await page.getByLabel('Result codes').fill(codes);
-  // forty markets take the browser a few seconds: the check starts well before
   await makeLinksFor(page, 40);
-  await expect(page.locator('#a-markets')).toContainText('Working out the trainees’ markets');
+  const ahead = page.locator('#a-markets');
+  await expect(ahead).toContainText('Working out the trainees’ markets');
+  await expect(ahead).toContainText('0 of 40 done…');
   await page.getByRole('button', { name: 'Check the results' }).click();
+  // the check stops the work ahead before it computes anything of its own
+  await expect(ahead).toHaveText(
+    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
+  );
+  expect(held.length, 'the census workers were held back').toBeGreaterThan(0);
+  holding = false;
+  for (const route of held.splice(0)) await route.continue();
   await expect(page.locator('#v-status')).toContainText('6 records: 6 genuine');
-  await expect(page.locator('#a-markets')).toHaveText(
+  await expect(ahead).toHaveText(
     'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
   );
   expect(await fairCells(page)).toEqual(expected);

@@ -8,7 +8,7 @@ import {
   waitForRopeView,
   watchPage,
 } from './helpers/game.ts';
-import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import { roomServerForFile } from './helpers/room-server.ts';
 
 // The game as an LTI 1.3 tool in Chromium, against the test platform (tests/lti/platform.ts):
 // a learner clicks the course link and the browser goes through the tool's login, the
@@ -20,7 +20,8 @@ import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
 
 const ADMIN = 'e2e-admin-secret-0123456789';
 
-let server: RoomServer;
+// the server's own setting, not the test process's: other files' servers go without it
+const server = roomServerForFile({ TOW_ADMIN_SECRET: ADMIN });
 let platform: TestPlatform;
 let tool: string;
 let assignmentId: string;
@@ -41,9 +42,8 @@ async function api<T>(
   return { status: res.status, body: (await res.json()) as T };
 }
 
+// runs after the server's own beforeAll (declared above), once the server is up
 test.beforeAll(async () => {
-  process.env.TOW_ADMIN_SECRET = ADMIN;
-  server = await startRoomServer();
   tool = server.base.replace(/\/$/, '');
   platform = await TestPlatform.start(tool);
   expect(
@@ -63,7 +63,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await platform?.close();
-  await server?.stop();
 });
 test.beforeEach(() => {
   platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });

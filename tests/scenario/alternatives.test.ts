@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edited, errors, load } from './helpers.ts';
+import { edited, errors, IN_FORMAT_1_1, load } from './helpers.ts';
 
 // A situation's alternative texts (`alternatives:`): the format accepts them, and the checker
 // says where an author went wrong, at the line, with a suggestion: a misspelt reply, an
@@ -11,7 +11,7 @@ const CARD = `    kind: crisis
 
 /** The base scenario with `alternatives` written under rival-offer's text. */
 function withAlternatives(yaml: string): string {
-  return edited([
+  return edited(IN_FORMAT_1_1, [
     CARD,
     `    kind: crisis
     alternatives:

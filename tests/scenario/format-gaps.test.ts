@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { edited, errors, load } from './helpers.ts';
+import { edited, errors, IN_FORMAT_1_1, load } from './helpers.ts';
 
 // Two things the format lets a facilitator say: a market variant's name as the screens
 // show it (`markets[].name`), and a delayed entry that only moves a member (`later:` with
@@ -19,7 +19,7 @@ const inEditor = (text: string) => validate(parse(text));
 /** The base scenario with two variants, the first named `name` (none when undefined). */
 function withMarkets(name: string | undefined) {
   const named = name === undefined ? '' : `\n    name: ${JSON.stringify(name)}`;
-  return edited([
+  return edited(IN_FORMAT_1_1, [
     'situations:',
     `markets:
   - id: maya-new${named}
@@ -36,7 +36,7 @@ const DEPOT_LATER =
   '          - { after: 1, effects: { trust: 0.04 }, note: "the depot visit showed you listened" }';
 
 /** The depot visit's delayed entry replaced by `entry` (one flow mapping, one line). */
-const withLater = (entry: string) => edited([DEPOT_LATER, `          - ${entry}`]);
+const withLater = (entry: string) => edited(IN_FORMAT_1_1, [DEPOT_LATER, `          - ${entry}`]);
 
 describe('a market variant’s name', () => {
   it('is read as written, accents and all, and is optional', () => {

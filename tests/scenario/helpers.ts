@@ -17,6 +17,12 @@ export function edited(...edits: [old: string, replacement: string][]): string {
   return text;
 }
 
+/** The edit that declares format 1.1, which the parts of the format added since 1.0 need. */
+export const IN_FORMAT_1_1: [old: string, replacement: string] = [
+  'schemaVersion: "1.0"',
+  'schemaVersion: "1.1"',
+];
+
 export function load(text: string): LoadResult {
   return loadScenario(text, 'test.yaml');
 }

@@ -16,7 +16,7 @@ function radio(name: string, value: string, label: string, checked = false): HTM
   const id = `${name}-${value}`;
   return h(
     'label',
-    { class: 'check', attrs: { for: id } },
+    { class: 'create-room-option', attrs: { for: id } },
     h('input', {
       id,
       attrs: { type: 'radio', name, value, ...(checked ? { checked: '' } : {}) },
@@ -27,7 +27,10 @@ function radio(name: string, value: string, label: string, checked = false): HTM
 
 function checkbox(id: string, label: string): { el: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { id, attrs: { type: 'checkbox' } });
-  return { el: h('label', { class: 'check', attrs: { for: id } }, input, ` ${label}`), input };
+  return {
+    el: h('label', { class: 'create-room-option', attrs: { for: id } }, input, ` ${label}`),
+    input,
+  };
 }
 
 export function createRoomForm(onCreated: (created: CreateRoomResponse) => void): HTMLElement {

@@ -72,12 +72,13 @@ export async function startRoomServer(
 
 /**
  * The room server for every test of the file this is called in: started before the first,
- * stopped after the last. Read `base` in the tests.
+ * stopped after the last, with `env` over the defaults above. Read `base` in the tests (or
+ * in a `beforeAll` declared after this call, which runs once the server is up).
  */
-export function roomServerForFile(): { readonly base: string } {
+export function roomServerForFile(env: Record<string, string> = {}): { readonly base: string } {
   let server: RoomServer | null = null;
   test.beforeAll(async () => {
-    server = await startRoomServer();
+    server = await startRoomServer(undefined, env);
   });
   test.afterAll(async () => {
     await server?.stop();
