@@ -38,6 +38,18 @@ export const FORMAT_FEATURES: readonly FormatFeature[] = [
   },
   {
     since: '1.1',
+    what: "a reply's `alternatives`",
+    usedAt: (file) =>
+      file.situations.flatMap((s, i) =>
+        s.choices.flatMap((c, j) =>
+          c.alternatives === undefined
+            ? []
+            : [{ path: ['situations', i, 'choices', j, 'alternatives'], atKey: true }],
+        ),
+      ),
+  },
+  {
+    since: '1.1',
     what: 'a reply aimed at one `person`',
     usedAt: (file) =>
       file.situations.flatMap((s, i) =>

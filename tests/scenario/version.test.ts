@@ -79,6 +79,19 @@ describe('format 1.1 beside 1.0', () => {
     expect(warnings(edited(IN_FORMAT_1_1, ALTERNATIVE))).toEqual([]);
   });
 
+  it("warns a 1.0 file that gives a reply alternatives, at the reply's alternatives", () => {
+    const replyAlternative: [string, string] = [
+      '        label: "Ask to visit the depot and learn how the kitchens are used"\n',
+      '        label: "Ask to visit the depot and learn how the kitchens are used"\n        alternatives:\n          - when: { trust: { above: 0.5 } }\n            label: "Ask to visit the depot after all"\n',
+    ];
+    const said = warnings(edited(replyAlternative));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^\d+:\d+: situations\[0\]\.choices\[1\]\.alternatives: a reply's `alternatives` came with format 1\.1/,
+    );
+    expect(warnings(edited(IN_FORMAT_1_1, replyAlternative))).toEqual([]);
+  });
+
   it('says it once, at the first place, for a file that uses 1.1 all over', () => {
     const whoOwns = readFileSync(new URL('../../scenarios/who-owns.yaml', import.meta.url), 'utf8');
     const said = warnings(whoOwns.replace('schemaVersion: "1.1"', 'schemaVersion: "1.0"'));
