@@ -89,7 +89,7 @@ export const TERMS = {
   fair: {
     term: 'Fair score',
     definition:
-      'Where your score stands among every way this same market could have been played, with the same luck: better than 73 of every 100 ways means a fair score of 73. Luck cannot decide it.',
+      'Where your score stands among every way this same market could have been played, with the same luck: better than 73% of the ways means a fair score of 73. Luck cannot decide it.',
   },
   grade: {
     term: 'Pass mark',
