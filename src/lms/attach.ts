@@ -113,7 +113,8 @@ export function attachLms(
 
   // what the LMS holds: an earlier session's result, then each one this session sends
   let held: RecordedResult | null = lms.recorded();
-  if (held) host.getState().notify('info', heldNotice(config.keep, held));
+  if (held)
+    host.getState().notify('info', heldNotice(config.keep, held, entry.scenario.rubric.grading));
   let reported = host.getState().sim?.choices.length ?? 0;
   let judged: SimState | null = null;
   let reporting: Promise<void> = Promise.resolve();

@@ -1,3 +1,4 @@
+import { type GradingBasis, gradeWords } from '../sim/index.ts';
 import type { KeepPolicy } from './config.ts';
 import type { RecordedResult } from './session.ts';
 
@@ -18,9 +19,13 @@ export function shouldReport(
   return game.grade > held.score;
 }
 
-/** What the learner is told when they reopen a package the LMS holds a result for. */
-export function heldNotice(keep: KeepPolicy, held: RecordedResult): string {
-  const result = `${held.passed ? 'passed' : 'failed'}${held.score === null ? '' : `, score ${held.score}`}`;
+/**
+ * What the learner is told when they reopen a package the LMS holds a result for, in the
+ * debrief's words: the LMS holds the grade, which is the fair score unless the rubric
+ * grades on the score.
+ */
+export function heldNotice(keep: KeepPolicy, held: RecordedResult, basis: GradingBasis): string {
+  const result = `${held.passed ? 'passed' : 'not passed'}${held.score === null ? '' : `, ${gradeWords(basis, held.score)}`}`;
   return keep === 'first'
     ? `Your learning system already has your result (${result}). You may play again for practice; it keeps that first result.`
     : `Your learning system has your best result so far (${result}). A better game replaces it; a lower one changes nothing.`;

@@ -482,7 +482,9 @@ const debrief = z.strictObject({
   bands: z
     .array(z.strictObject({ min: z.int().min(0).max(100), text: text(800) }))
     .max(10)
-    .describe('Texts by score: the band with the highest min at or below the score is shown.')
+    .describe(
+      'Texts by result: the band with the highest min at or below the figure the pass mark reads (the fair score unless rubric.grading says otherwise) is shown; a year that did not pass never shows a band from the pass mark up.',
+    )
     .optional(),
   lessons: z.array(text(400)).max(12).optional(),
 });

@@ -37,3 +37,13 @@ export function gradeOf(
   else grade = Math.min(raw, fair);
   return { basis, raw, percentile, grade, passed: grade >= passMark };
 }
+
+/**
+ * A grade as the debrief names it, so a learning system's note and the debrief call one
+ * figure by one name: the fair score, the score, or (graded on both) the lower of the two.
+ */
+export function gradeWords(basis: GradingBasis, grade: number): string {
+  if (basis === 'raw') return `score ${grade}`;
+  if (basis === 'both') return `${grade}, the lower of your score and your fair score`;
+  return `fair score ${grade}`;
+}

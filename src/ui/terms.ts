@@ -1,4 +1,4 @@
-import { MATTERED } from './debrief/turning.ts';
+import { TURNING_RULE } from './debrief/turning.ts';
 import { h, uniqueId } from './dom.ts';
 
 // Every figure and word of the game's model that appears on a screen, defined in a
@@ -89,7 +89,7 @@ export const TERMS = {
   fair: {
     term: 'Fair score',
     definition:
-      'Where your score stands among every way this same market could have been played, with the same luck: better than 73 of every 100 ways means a fair score of 73. Luck cannot decide it.',
+      'Where your score stands among every way this same market could have been played, with the same luck: better than 73% of the ways means a fair score of 73. Luck cannot decide it.',
   },
   grade: {
     term: 'Pass mark',
@@ -98,7 +98,7 @@ export const TERMS = {
   },
   turning: {
     term: 'Turning point',
-    definition: `A decision where another reply, with your other decisions kept, would have changed your final score by ${MATTERED} points or more, up or down. The debrief marks each one with ★ and names the reply that would have changed it most.`,
+    definition: `One of the few decisions that mattered most: ${TURNING_RULE}, up or down. The debrief marks each one with ★ and names the reply that would have changed it most. A game where no decision stands out has none.`,
   },
   par: {
     term: 'Par lines',

@@ -67,6 +67,20 @@ const DRIFT: Record<string, string> = {
 };
 
 /**
+ * A reply named inside a longer line: up to its first ";" or ":", and at most 45
+ * characters, cut at a comma where there is one, else at a word.
+ */
+export function firstClause(label: string): string {
+  const cut = label.search(/[;:]/);
+  const head = cut > 0 ? label.slice(0, cut) : label;
+  if (head.length <= 45 && cut < 0) return head;
+  if (head.length <= 45) return `${head}…`;
+  const comma = head.lastIndexOf(',', 45);
+  const short = head.slice(0, comma > 0 ? comma : head.lastIndexOf(' ', 45));
+  return `${short.trimEnd()}…`;
+}
+
+/**
  * Who or what moved a figure, in words. `quarter` is the quarter being explained: its own
  * reply is "your reply", since the screen has just said which it was.
  */
@@ -104,8 +118,14 @@ export function whyLabel(
           return `your reply “${shownLabel(by.origin, by.ref)}”`;
         case 'later':
           return `your Q${by.origin} reply “${shownLabel(by.origin, by.ref)}”, later${by.note ? ` (${by.note})` : ''}`;
-        case 'style':
-          return `your Q${ownerOf(scenario, state.history, by)} firm call wearing off`;
+        case 'style': {
+          // named by the reply that set it, whatever its style: a hands-off reply that also
+          // hands over a playbook tells too, and calling it a "firm call" contradicts its ◆
+          const q = ownerOf(scenario, state.history, by);
+          const set = state.history[q - 1];
+          const reply = set ? ` (“${firstClause(shownLabel(q, set.choiceId))}”)` : '';
+          return `the direction you set in Q${q}${reply} wearing off`;
+        }
         case 'event':
           return scenario.events.find((e) => e.id === by.ref)?.title ?? 'an event';
         case 'market':

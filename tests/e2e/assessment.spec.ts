@@ -127,6 +127,16 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   await expect(page.getByRole('heading', { name: 'How your market went' })).toBeVisible();
   const graded = page.locator('[data-assessed-grade]');
   await expect(graded).toContainText('The server graded attempt 1 of 2: fair score');
+  // the head of the debrief: the verdict, the fair score that decides it, the score beneath
+  await expect(page.locator('.verdict')).toContainText(
+    /your fair score is \d+, and the pass mark is 50\./,
+  );
+  await page.locator('.debrief h1').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('assessed-debrief-top-1280.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.locator('.debrief h1').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('assessed-debrief-top-360.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expectNoAxeViolations(page, 'the assessed debrief');
   await expect(page.locator('.banner-assessed')).toHaveText(
     'Assessed session: Sales academy, March · trainee ana@example.com · pass mark 50 · attempt 1 of 2',

@@ -209,7 +209,7 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await expect(statement).toBeVisible({ timeout: 60_000 });
     await expect(statement).toHaveAttribute('data-percentile', String(expected.percentile));
     await expect(statement).toContainText(
-      `You did better than ${Math.min(99.9, expected.percentile ?? 0)} of every 100 ways this market could be played`,
+      `You did better than ${Math.round(expected.percentile ?? 0)}% of the ways this market could be played`,
     );
     await expect(page.locator('.score-value')).toHaveText(String(expected.score));
     await expect(page.locator('.par-table tbody tr')).toHaveCount(3);

@@ -119,15 +119,15 @@ test('tutorial debrief on a phone: the headline says what the pass mark reads, a
     await reply.click();
     await page.locator('[data-next]').click();
   }
-  // the pass mark reads the fair score, and the line beneath says what that is
+  // the verdict names the figure that decides it, and the line beneath says what it is
   await expect(page.locator('.verdict')).toContainText(
-    'fair score 37, pass mark 50 (the pass mark reads the fair score, not the score)',
+    'Not passed yet: your fair score is 37, and the pass mark is 50.',
     {
       timeout: 60_000,
     },
   );
   await expect(page.locator('.fair-statement')).toContainText(
-    'You did better than 37 of every 100 ways this market could be played',
+    'You did better than 37% of the ways this market could be played',
   );
   await expect(page.locator('.score-value')).toHaveText('64');
   const value = (await page.locator('.score-value').boundingBox())!;

@@ -110,9 +110,12 @@ for (const id of bundledIds()) {
       await page.locator('[data-next]').click();
     }
     await expect(page.locator('.debrief')).toBeVisible();
-    await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
-      timeout: 60_000,
-    });
+    await expect(page.locator('.fair-statement')).toContainText(
+      /% of the ways this market could be played/,
+      {
+        timeout: 60_000,
+      },
+    );
     await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
     // the what-if's lines and tables are part of the debrief too
     const whatIf = page.getByRole('button', { name: /What if I had chosen differently/ }).first();
@@ -208,9 +211,12 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   });
   await openGame(page, `?${query}`);
   await playToDebrief(page);
-  await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
-    timeout: 60_000,
-  });
+  await expect(page.locator('.fair-statement')).toContainText(
+    /% of the ways this market could be played/,
+    {
+      timeout: 60_000,
+    },
+  );
   await expect(page.locator('.debrief')).not.toContainText('The best path in this market');
   await expect(page.locator('.best-note')).toHaveCount(0);
   // attempt 2 replays this market: nothing of the answer key, handed in or not
@@ -270,9 +276,12 @@ test('a practice debrief shows the best path and the what-if', async ({ page }, 
     await openGame(page, '?scenario=silos&seed=4');
     await playToDebrief(page);
     await expect(page.locator('.causal .decision-card').first()).toBeVisible({ timeout: 60_000 });
-    await expect(page.locator('.fair-statement')).toContainText(/of every 100 ways/, {
-      timeout: 60_000,
-    });
+    await expect(page.locator('.fair-statement')).toContainText(
+      /% of the ways this market could be played/,
+      {
+        timeout: 60_000,
+      },
+    );
     // on a phone each quarter's card is folded to its heading: a tap opens the first
     if (width === 360) {
       await expect(page.locator('.best-note').first()).toBeHidden();

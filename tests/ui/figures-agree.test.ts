@@ -71,7 +71,11 @@ describe.each(GAMES)('$file, seed $seed: the outcome and the debrief agree', (ga
         let outcomeLater = 0;
         for (let q = d.quarter + 1; q <= state.history.length; q++) {
           for (const l of figureWhy(scenario, state, q, figure)!.lines)
-            if (l.label.startsWith(`your Q${d.quarter} `)) outcomeLater += l.steps;
+            if (
+              l.label.startsWith(`your Q${d.quarter} `) ||
+              l.label.startsWith(`the direction you set in Q${d.quarter} `)
+            )
+              outcomeLater += l.steps;
         }
         const effect = d.effects.find((e) => e.metric === figure);
         const where = `Q${d.quarter} ${figure}`;

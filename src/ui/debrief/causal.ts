@@ -7,7 +7,7 @@ import { styleMark, styleName } from '../explain.ts';
 import { fold } from '../fold.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
-import { MATTERED, turningPointsThatMattered } from './turning.ts';
+import { TURNING_RULE, turningPointsThatMattered } from './turning.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
 // then and later (explainGame's sentences), what the best path did there on the same
@@ -197,11 +197,7 @@ export function causalSection(
             'div',
             { class: 'turning-list' },
             h('h3', null, term('turning', 'Turning points'), ' in the order they came'),
-            h(
-              'p',
-              { class: 'muted' },
-              `Each ★ marks a decision where another reply would have changed your final score by ${MATTERED} points or more, up or down.`,
-            ),
+            h('p', { class: 'muted' }, `★ marks ${TURNING_RULE}.`),
             h(
               'ul',
               null,
@@ -215,6 +211,14 @@ export function causalSection(
                 ),
               ),
             ),
+          ),
+        );
+      else
+        parts.push(
+          h(
+            'p',
+            { class: 'muted turning-none' },
+            `No turning point: no decision stood out. ★ would mark ${TURNING_RULE}.`,
           ),
         );
       if (!cardsOpen)

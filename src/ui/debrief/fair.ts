@@ -1,11 +1,11 @@
-import type { RubricDef } from '../../sim/index.ts';
+import { fairGrade, type ScenarioDef } from '../../sim/index.ts';
 import type { FairProgress } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { FairScore } from '../../workers/fair-score.ts';
 import { columnHeads, h } from '../dom.ts';
-import { term } from '../terms.ts';
+import { term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
-import { verdict } from './grading.ts';
+import { bandFor, verdict } from './grading.ts';
 
 // The fair score: where the player's score stands among every strategy of the same
 // market, from the census worker (usually done during play; otherwise this shows a
@@ -74,9 +74,15 @@ export function shownPercentile(p: number): string {
   return Number.isInteger(capped) ? String(capped) : capped.toFixed(1);
 }
 
-/** The fair score in one sentence; a sampled census says so, with its bound. */
+/**
+ * The fair score in one sentence, as the same whole number the verdict gives (the nearest
+ * per cent; never 100, since the player's own way is one of them); a sampled census says
+ * so, with its bound.
+ */
 export function fairSentence(r: Pick<FairScore, 'percentile' | 'exhaustive' | 'margin'>): string {
-  return `You did better than ${shownPercentile(r.percentile)} of every 100 ways this market could be played${r.exhaustive ? '' : ` (from a sample, give or take ${r.margin} point${r.margin === 1 ? '' : 's'})`}.`;
+  const whole = fairGrade(r.percentile);
+  const pct = whole >= 100 ? shownPercentile(r.percentile) : String(whole);
+  return `You did better than ${pct}% of the ways this market could be played, with the same luck${r.exhaustive ? '' : ` (from a sample, give or take ${r.margin} point${r.margin === 1 ? '' : 's'})`}: that is your fair score.`;
 }
 
 function body(fair: FairProgress): HTMLElement[] {
@@ -104,16 +110,24 @@ function body(fair: FairProgress): HTMLElement[] {
 
 export function fairSection(
   store: GameStore,
-  rubric: RubricDef,
+  scenario: ScenarioDef,
   passMark: number,
   raw: number,
-): { section: HTMLElement; verdictEl: HTMLElement; statementEl: HTMLElement } {
+): {
+  section: HTMLElement;
+  verdictEl: HTMLElement;
+  statementEl: HTMLElement;
+  bandEl: HTMLElement;
+} {
+  const rubric = scenario.rubric;
   const status = h('div', { class: 'fair-body' });
   const progress = progressBar();
   const live = h('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   const verdictEl = h('p', { class: 'verdict' });
   // the fair score in one sentence, beside the grade at the head of the debrief
   const statementEl = h('p', { class: 'fair-statement lead' });
+  // the scenario's words for the result, once the figure that decides the pass is known
+  const bandEl = h('p', { class: 'lead band', attrs: { hidden: '' } });
   const section = h(
     'section',
     { class: 'block fair', attrs: { 'aria-labelledby': 'fair-h' } },
@@ -141,6 +155,9 @@ export function fairSection(
       const v = verdict(rubric, passMark, raw, pct);
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
       verdictEl.textContent = v.text;
+      const band = bandFor(scenario, passMark, raw, pct);
+      bandEl.hidden = band === null;
+      bandEl.replaceChildren(...(band ? withTerms(band, new Set()) : []));
       if (fair?.status === 'done' && fair.result) {
         live.textContent = `Fair score: ${fairSentence(fair.result)}`;
         statementEl.textContent = fairSentence(fair.result);
@@ -148,5 +165,5 @@ export function fairSection(
       }
     },
   );
-  return { section, verdictEl, statementEl };
+  return { section, verdictEl, statementEl, bandEl };
 }

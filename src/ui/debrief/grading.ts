@@ -1,8 +1,17 @@
-import { fairGrade, gradeOf, type RubricDef } from '../../sim/index.ts';
+import {
+  fairGrade,
+  gradeOf,
+  type Outcome,
+  type RubricDef,
+  type ScenarioDef,
+} from '../../sim/index.ts';
 
 // Pass or fail by the scenario's rubric, decided by the one grade function the LMS and
 // HR's verifier use (src/sim/grade.ts), and said in words. Until the percentile is known
-// a verdict that needs it is pending, never guessed from the raw score.
+// a verdict that needs it is pending, never guessed from the raw score. The head of the
+// debrief tells one story: the verdict and the figure that decides it first, the score
+// beneath it as the secondary figure, and a band of the scenario's words that follows the
+// same figure, so a failed year is never praised.
 
 export interface Verdict {
   /** null while the percentile it needs is still being computed (or could not be) */
@@ -20,7 +29,7 @@ export function verdict(
   if (basis !== 'raw' && percentile === null) {
     return {
       passed: null,
-      text: `Pass or fail waits for the fair score: the pass mark is ${passMark}, on ${basis === 'both' ? 'both the score and the percentile' : 'the percentile'}.`,
+      text: `Pass or fail waits for your fair score: the pass mark is ${passMark}${basis === 'both' ? ', for your score and your fair score alike' : ''}.`,
     };
   }
   const { passed } = gradeOf(rubric, raw, percentile, passMark);
@@ -33,12 +42,9 @@ export function verdict(
   }
   const fair = fairGrade(percentile ?? 0);
   if (basis === 'percentile') {
-    // a trainee with a high score and a low fair score must not read a contradiction: the
-    // line beneath says what the fair score is (where the result stands among every way
-    // this market could have been played)
     return {
       passed,
-      text: `${head}: fair score ${fair}, pass mark ${passMark} (the pass mark reads the fair score, not the score).`,
+      text: `${head}: your fair score is ${fair}, and the pass mark is ${passMark}.`,
     };
   }
   const parts = `score ${raw} ${raw >= passMark ? 'reaches' : 'is below'} it, fair score ${fair} ${fair >= passMark ? 'reaches' : 'is below'} it`;
@@ -46,4 +52,53 @@ export function verdict(
     passed,
     text: `${head}: the pass mark is ${passMark} on both counts (${parts}).`,
   };
+}
+
+/** An outcome as the score's line names it, in a word or two. */
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  share: 'market share',
+  growth: 'growth',
+  attainment: 'plan attainment',
+  morale: 'morale',
+  trust: 'trust',
+  brand: 'brand',
+  earnings: "reps' earnings",
+  alignment: 'alignment',
+  profit: 'profit',
+};
+
+/**
+ * What the score counts and what it decides, after "Your year's score: 48 / 100": the
+ * outcomes the rubric weighs most, and whether the pass reads it.
+ */
+export function scoreNote(rubric: RubricDef): string {
+  const weighed = (Object.entries(rubric.weights) as [Outcome, number | undefined][])
+    .filter(([, w]) => (w ?? 0) > 0)
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    .map(([o]) => OUTCOME_WORDS[o]);
+  const what = `${weighed.slice(0, 3).join(', ')}${weighed.length > 3 ? ' and more' : ''}, as this scenario weighs them`;
+  if (rubric.grading === 'raw') return `${what}. It decides the pass.`;
+  if (rubric.grading === 'both')
+    return `${what}. A pass needs it and the fair score both at the pass mark.`;
+  return `${what}. Your market's luck counts in it, so the fair score decides the pass instead.`;
+}
+
+/**
+ * The scenario's band for this result: by the figure that decides the pass (the fair score
+ * unless the rubric grades on the score), and for a year that did not pass never a band
+ * from the pass mark up, which the scenario wrote for a year that did. Null while the
+ * verdict waits for the fair score.
+ */
+export function bandFor(
+  scenario: ScenarioDef,
+  passMark: number,
+  raw: number,
+  percentile: number | null,
+): string | null {
+  if (scenario.rubric.grading !== 'raw' && percentile === null) return null;
+  const { grade, passed } = gradeOf(scenario.rubric, raw, percentile, passMark);
+  const bands = (scenario.debrief.bands ?? [])
+    .filter((b) => passed || b.min < passMark)
+    .sort((a, b) => b.min - a.min);
+  return bands.find((b) => grade >= b.min)?.text ?? null;
 }

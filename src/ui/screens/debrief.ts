@@ -1,4 +1,4 @@
-import { type ScenarioDef, type SimState, score, styleFamily } from '../../sim/index.ts';
+import { type SimState, score, styleFamily } from '../../sim/index.ts';
 import { type AnswerKeyClosed, answerKeyState } from '../../store/answer-key.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
@@ -6,6 +6,7 @@ import { afterFairScore } from '../debrief/after-fair.ts';
 import { bind } from '../debrief/bind.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
+import { scoreNote } from '../debrief/grading.ts';
 import { type NextStepAction, nextSteps } from '../debrief/next-steps.ts';
 import { reflectionSection } from '../debrief/reflection.ts';
 import { timelineSection } from '../debrief/timeline.ts';
@@ -57,11 +58,6 @@ function takeStep(store: GameStore, action: NextStepAction): void {
   else actions.newMarket();
 }
 
-export function bandText(scenario: ScenarioDef, value: number): string | null {
-  const bands = [...(scenario.debrief.bands ?? [])].sort((a, b) => b.min - a.min);
-  return bands.find((b) => value >= b.min)?.text ?? null;
-}
-
 function styleProfile(sim: SimState): HTMLElement {
   const counts = new Map<string, number>();
   for (const r of sim.history) counts.set(r.style, (counts.get(r.style) ?? 0) + 1);
@@ -98,7 +94,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     assessment?.passMark ??
     (s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark);
   // the fair score and the explanation arrive from their workers (src/app/effects/)
-  const fair = fairSection(store, scenario.rubric, passMark, value);
+  const fair = fairSection(store, scenario, passMark, value);
   // the printed debrief is its summary, lessons and the trainee's answers (print.css)
   fair.section.classList.add('no-print');
   const handIn = () => store.getState().handIn();
@@ -128,7 +124,6 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     later.append(timelineSection(store, scenario, wide));
   }, 32);
   const next = nextSteps(s.context, assessment);
-  const band = bandText(scenario, value);
   // the scenario's own words for the model's, explained at their first mention
   const explained = new Set<TermKey>();
   const charts = h(
@@ -165,7 +160,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`),
     marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
-    // one headline result: the grade, the fair score in one sentence, the score beneath
+    // one headline result: the verdict and the figure that decides it, in one sentence,
+    // then the score as the secondary figure, saying what it counts and whether it decides
     h(
       'div',
       { class: 'headline' },
@@ -174,9 +170,9 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       h(
         'p',
         { class: 'score', attrs: { 'data-score': String(value) } },
-        'Your ',
+        'Your year’s ',
         term('score', 'score'),
-        ' on this scenario’s rubric: ',
+        ': ',
         // "64 / 100" is one figure: it never breaks across lines on a phone
         h(
           'span',
@@ -184,9 +180,10 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
           h('span', { class: 'score-value' }, String(value)),
           h('span', { class: 'score-of' }, '\u00a0/\u00a0100'),
         ),
+        h('span', { class: 'score-note' }, `, from ${scoreNote(scenario.rubric)}`),
       ),
     ),
-    band ? h('p', { class: 'lead band' }, ...withTerms(band, explained)) : null,
+    fair.bandEl,
     h('p', null, ...withTerms(scenario.debrief.summary, explained)),
     scenario.debrief.lessons?.length
       ? h(
