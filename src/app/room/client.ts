@@ -145,7 +145,10 @@ export function startRoomClient(store: GameStore): void {
       if (code !== room) return;
       if (err instanceof RoomApiError && err.code === 'no_room')
         return gone(room, `There is no room ${room} any more: it was closed or has expired.`);
-      if (err instanceof RoomApiError && err.code !== 'offline') return gone(room, err.message);
+      // a busy server (rate_limited) is a wait like no connection, not a reason to give up the seat
+      const passing = ['offline', 'rate_limited'];
+      if (err instanceof RoomApiError && !passing.includes(err.code))
+        return gone(room, err.message);
       later(room);
       return;
     }
