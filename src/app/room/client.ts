@@ -3,7 +3,7 @@ import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
-import { joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
+import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
 import { dropSeat, keepSeat, readSeat } from './seat.ts';
 import { checkedServerScenario } from './server-scenario.ts';
 
@@ -190,7 +190,9 @@ export function startRoomClient(store: GameStore): void {
               ? 'Someone in this room has that name already: add an initial, or choose another.'
               : err.code === 'other_model'
                 ? OTHER_MODEL_WORDS
-                : err.message
+                : err.code === 'rate_limited'
+                  ? asSentence(err.message)
+                  : err.message
           : 'Joining failed.';
       actions().roomJoinFailed(message);
     } finally {
