@@ -1,5 +1,5 @@
 import type { Account, Role } from '../room/accounts.ts';
-import { RoomApiError } from '../room/http.ts';
+import { asSentence, RoomApiError } from '../room/http.ts';
 import { button, h } from '../ui/dom.ts';
 import { currentSession, signIn, signOut } from './session-api.ts';
 import './signin.css';
@@ -32,8 +32,7 @@ function failure(err: unknown): string {
   if (err.code === 'offline')
     return 'The server cannot be reached. Check the connection (or that the server is running) and try again.';
   // the server says which limit and how long to wait: from this address, or for this account
-  if (err.code === 'rate_limited')
-    return `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`;
+  if (err.code === 'rate_limited') return asSentence(err.message);
   return `Not signed in: ${err.message}`;
 }
 

@@ -16,6 +16,13 @@ export class RoomApiError extends Error {
   }
 }
 
+/**
+ * The server's refusal, which is written as a clause (*too many requests from your
+ * network: try again in 41 seconds*), as a sentence to show on its own.
+ */
+export const asSentence = (message: string): string =>
+  `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
+
 export async function roomCall<T extends z.ZodType>(
   url: string,
   schema: T,

@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { GAME_VERSION } from '../record/version.ts';
@@ -14,7 +13,7 @@ import type { AccountEntry } from './accounts/settings.ts';
 import { CohortHub } from './assignments/cohort-hub.ts';
 import { Signer } from './assignments/keys.ts';
 import { assignmentRoutes } from './assignments/routes.ts';
-import type { TrustProxy } from './config.ts';
+import { NETWORK_RATE_LIMIT, type TrustProxy } from './config.ts';
 import type { Database } from './db/database.ts';
 import { RoomError } from './errors.ts';
 import { roomRoutes } from './http.ts';
@@ -25,12 +24,13 @@ import { serveSocket } from './live/socket.ts';
 import { Passback } from './lti/passback.ts';
 import { ltiRoutes } from './lti/routes.ts';
 import { ToolKey } from './lti/tool-key.ts';
+import { limitApi } from './rate-limits.ts';
 import { sweep } from './rooms/manage.ts';
 import { helmetOptions } from './security.ts';
 import { serveSite } from './site.ts';
 
 // The server: the built site and the room API on one port, with the security headers on
-// every answer, rate limits, and the live channel. `close()` stops it and its timers; the
+// every answer, the API's rate limits, and the live channel. `close()` stops it and its timers; the
 // database is the caller's to close.
 
 export interface ServerOptions {
@@ -39,8 +39,10 @@ export interface ServerOptions {
   distDir: string | null;
   ttlHours: number;
   sweepSeconds: number;
-  /** HTTP requests per minute per client address */
+  /** API requests a minute of one client known by its token, secret or sign-in (TOW_RATE_LIMIT) */
   rateLimit: number;
+  /** API requests a minute from one network address, everyone behind it together (TOW_NETWORK_RATE_LIMIT) */
+  networkRateLimit?: number;
   /** WebSocket messages per 10 seconds per connection */
   wsRate: number;
   /** whose X-Forwarded-For to believe for the client's address (TOW_TRUST_PROXY) */
@@ -90,10 +92,11 @@ function asRoomError(err: FastifyError): RoomError {
 
 export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   const { db } = options;
+  const networkRateLimit = options.networkRateLimit ?? NETWORK_RATE_LIMIT;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
-    // the rate limit keys on request.ip, which this makes the client's behind a proxy
+    // the rate limits count by request.ip, which this makes the client's behind a proxy
     trustProxy: options.trustProxy ?? false,
   });
   const hub = new Hub(db);
@@ -121,19 +124,12 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
   });
 
   await app.register(helmet, helmetOptions);
-  await app.register(rateLimit, {
-    max: options.rateLimit,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: 'rate_limited',
-      message: `more than ${ctx.max} requests in ${ctx.after}: wait and try again`,
-    }),
-  });
   // once for the whole server: the sign-in's session cookie and the LTI login's state cookie
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
+  // answered without the database, as cheap as a static file: every page probes it, so a
+  // rate-limited probe would tell a trainee there is no room server
   app.get(
     '/healthz',
     async (): Promise<Health> => ({
@@ -143,51 +139,56 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
       database: db.kind,
     }),
   );
-  await app.register(sessionRoutes, { sessions, signInRate: options.signInRate ?? 10 });
-  await app.register(roomRoutes, {
-    db,
-    ttlHours: options.ttlHours,
-    rateLimit: options.rateLimit,
-    sessions,
+  // the API in a context of its own, the only one rate limited (rate-limits.ts)
+  await app.register(async (api) => {
+    await limitApi(api, { perClient: options.rateLimit, perNetwork: networkRateLimit });
+    await api.register(sessionRoutes, { sessions, signInRate: options.signInRate ?? 10 });
+    await api.register(roomRoutes, {
+      db,
+      ttlHours: options.ttlHours,
+      rateLimit: options.rateLimit,
+      sessions,
+    });
+    await api.register(assignmentRoutes, {
+      db,
+      signer,
+      rateLimit: options.rateLimit,
+      sessions,
+      onAttemptFinished: () => passback.nudge(),
+    });
+    await api.register(ltiRoutes, {
+      db,
+      toolKey,
+      adminSecret: options.adminSecret ?? null,
+      publicUrl: options.publicUrl ?? null,
+      sessions,
+      onSendAgain: () => passback.nudge(),
+    });
+    api.get<{ Params: { code: string } }>(
+      '/api/rooms/:code/live',
+      { websocket: true },
+      (socket, req) =>
+        serveSocket(socket, req.params.code, {
+          db,
+          hub,
+          presence,
+          rate: options.wsRate,
+          signedIn: () => sessions.accountOfSocket(req),
+        }),
+    );
+    api.get<{ Params: { id: string } }>(
+      '/api/assignments/:id/live',
+      { websocket: true },
+      (socket, req) =>
+        serveCohortSocket(socket, req.params.id, {
+          db,
+          cohorts,
+          rate: options.wsRate,
+          signedIn: () => sessions.accountOfSocket(req),
+        }),
+    );
   });
-  await app.register(assignmentRoutes, {
-    db,
-    signer,
-    rateLimit: options.rateLimit,
-    sessions,
-    onAttemptFinished: () => passback.nudge(),
-  });
-  await app.register(ltiRoutes, {
-    db,
-    toolKey,
-    adminSecret: options.adminSecret ?? null,
-    publicUrl: options.publicUrl ?? null,
-    sessions,
-    onSendAgain: () => passback.nudge(),
-  });
-  app.get<{ Params: { code: string } }>(
-    '/api/rooms/:code/live',
-    { websocket: true },
-    (socket, req) =>
-      serveSocket(socket, req.params.code, {
-        db,
-        hub,
-        presence,
-        rate: options.wsRate,
-        signedIn: () => sessions.accountOfSocket(req),
-      }),
-  );
-  app.get<{ Params: { id: string } }>(
-    '/api/assignments/:id/live',
-    { websocket: true },
-    (socket, req) =>
-      serveCohortSocket(socket, req.params.id, {
-        db,
-        cohorts,
-        rate: options.wsRate,
-        signedIn: () => sessions.accountOfSocket(req),
-      }),
-  );
+  // outside the API's context: the built site's files are not counted
   const site = options.distDir ? await serveSite(app, options.distDir) : false;
 
   await hub.start();

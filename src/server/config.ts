@@ -6,6 +6,14 @@ import { type AccountEntry, AccountsError, readAccounts } from './accounts/setti
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/**
+ * API requests a minute from one network address: each trainee of a class behind one
+ * office address makes 3 to join a room (its scenario, the join, the live socket) and a
+ * handful an hour after (docs/server.md, Rate limits), so this leaves room for hundreds of
+ * people joining in the same minute while a client flooding the API is still stopped.
+ */
+export const NETWORK_RATE_LIMIT = 3000;
+
 /** one trusted proxy: an IPv4 or IPv6 address or range, or one of proxy-addr's named ranges */
 const PROXY = String.raw`(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F]*:[0-9a-fA-F:.]*(\/\d{1,3})?)`;
 
@@ -24,7 +32,10 @@ const envSchema = z.object({
     .max(24 * 365)
     .default(72),
   TOW_SWEEP_SECONDS: int(1, 86_400).default(300),
+  /** API requests a minute of one client, known by its token, secret or sign-in */
   TOW_RATE_LIMIT: int(1, 1_000_000).default(300),
+  /** API requests a minute from one network address, everyone behind it together */
+  TOW_NETWORK_RATE_LIMIT: int(1, 10_000_000).default(NETWORK_RATE_LIMIT),
   TOW_WS_RATE: int(1, 100_000).default(20),
   TOW_TRUST_PROXY: z
     .string()

@@ -8,8 +8,10 @@ import {
 } from '../room/protocol.ts';
 import { notSignedIn } from './accounts/roles.ts';
 import type { Sessions } from './accounts/sessions.ts';
+import { bearer } from './bearer.ts';
 import type { Database } from './db/database.ts';
 import { parseOrRefuse } from './parse.ts';
+import { routeLimit } from './rate-limits.ts';
 import { exportCsv, exportRoom } from './rooms/export.ts';
 import { listRooms } from './rooms/list.ts';
 import { commandRoom, createRoom, deleteRoom, joinRoom } from './rooms/manage.ts';
@@ -22,7 +24,7 @@ import { facilitatorView, results } from './rooms/views.ts';
 export interface ApiOptions {
   db: Database;
   ttlHours: number;
-  /** HTTP requests per minute per address; room creation gets a tenth */
+  /** API requests a minute of one client (TOW_RATE_LIMIT); room creation gets a tenth, per address */
   rateLimit: number;
   sessions: Sessions;
 }
@@ -30,13 +32,6 @@ export interface ApiOptions {
 type WithCode = FastifyRequest<{ Params: { code: string } }>;
 
 const codeOf = (req: WithCode) => parseOrRefuse(codeSchema, req.params.code, 'the room code');
-
-/** The secret or token after `Bearer `, or null when there is none. */
-export function bearer(req: FastifyRequest): string | null {
-  const header = req.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match ? match[1]! : null;
-}
 
 export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Promise<void> {
   const { db, sessions } = options;
@@ -47,7 +42,7 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
     {
       bodyLimit: MAX_CREATE_BODY_BYTES,
       config: {
-        rateLimit: { max: Math.max(1, Math.ceil(options.rateLimit / 10)), timeWindow: '1 minute' },
+        rateLimit: routeLimit(Math.ceil(options.rateLimit / 10), 'new rooms'),
       },
     },
     async (req, reply) => {

@@ -13,6 +13,7 @@ const server = await buildServer({
   ttlHours: env.TOW_ROOM_TTL_HOURS,
   sweepSeconds: env.TOW_SWEEP_SECONDS,
   rateLimit: env.TOW_RATE_LIMIT,
+  networkRateLimit: env.TOW_NETWORK_RATE_LIMIT,
   wsRate: env.TOW_WS_RATE,
   trustProxy: env.TOW_TRUST_PROXY,
   signingSecret: env.TOW_SIGNING_SECRET ?? null,

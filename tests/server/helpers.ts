@@ -35,6 +35,7 @@ export async function startServer(db: Database, options: ServerSettings = {}): P
     ttlHours: 1,
     sweepSeconds: 3600,
     rateLimit: 10_000,
+    networkRateLimit: 100_000,
     wsRate: 1000,
     ...options,
   });

@@ -12,7 +12,7 @@ import { serveDuringSuite } from './harness.ts';
 import { json } from './helpers.ts';
 
 // What every answer carries: the site's security headers (on pages, API answers and errors
-// alike), the static hosting's caching, the health answer, and the HTTP rate limit.
+// alike), the static hosting's caching, the health answer, and the API's rate limit.
 
 const nginxPolicy = /Content-Security-Policy "([^"]+)"/.exec(
   readFileSync('docs/hosting/nginx.conf', 'utf8'),
@@ -30,7 +30,7 @@ function site(): string {
 describe('the server over HTTP', () => {
   const server = serveDuringSuite(
     () => openDatabase({ dataDir: tempDir('server-data') }),
-    () => ({ distDir: site(), rateLimit: 40 }),
+    () => ({ distDir: site(), rateLimit: 40, networkRateLimit: 40 }),
   );
 
   it('answers /healthz with the version and the kind of database', async () => {
@@ -91,28 +91,41 @@ describe('the server over HTTP', () => {
     await two.close();
   });
 
-  it('answers an HTTP flood with 429 rate_limited, room creation sooner', async () => {
+  it('answers an API flood with 429 rate_limited and the wait, room creation sooner', async () => {
     const made: number[] = [];
+    let refusal: unknown = null;
     for (let i = 0; i < 6; i++) {
-      made.push(
-        (
-          await json(server.base, '/api/rooms', {
-            body: {
-              scenario: { kind: 'bundled', id: 'silos' },
-              seed: '1',
-              pacing: { mode: 'self' },
-            },
-          })
-        ).status,
-      );
+      const res = await json(server.base, '/api/rooms', {
+        body: { scenario: { kind: 'bundled', id: 'silos' }, seed: '1', pacing: { mode: 'self' } },
+      });
+      made.push(res.status);
+      if (res.status === 429) refusal = res.body;
     }
-    expect(made.slice(0, 4)).toEqual([201, 201, 201, 201]);
-    expect(made.slice(4)).toEqual([429, 429]);
-    let limited: unknown = null;
+    expect(made).toEqual([201, 201, 201, 201, 429, 429]);
+    expect(refusal).toMatchObject({
+      error: 'rate_limited',
+      message: expect.stringMatching(
+        /^too many new rooms from your network: try again in \d+ seconds?$/,
+      ),
+    });
+    let limited: { status: number; body: unknown; headers: Headers } | null = null;
     for (let i = 0; i < 45 && !limited; i++) {
-      const res = await json(server.base, '/healthz');
-      if (res.status === 429) limited = res.body;
+      const res = await json(server.base, '/api/rooms/AAAAAA');
+      if (res.status === 429) limited = res;
     }
-    expect(limited).toMatchObject({ error: 'rate_limited' });
+    expect(limited?.body).toMatchObject({
+      error: 'rate_limited',
+      message: expect.stringMatching(
+        /^too many requests from your network: try again in \d+ seconds?$/,
+      ),
+    });
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
+    // the site, its files and the health probe are not counted: the page still loads
+    for (const path of ['/', '/assets/game-abc123.js', '/healthz']) {
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, async () => (await fetch(`${server.base}${path}`)).status),
+      );
+      expect(new Set(statuses), path).toEqual(new Set([200]));
+    }
   });
 });

@@ -8,7 +8,7 @@ import {
 
 // The room server's HTTP API as the game page uses it (src/room/http.ts does the calling).
 
-export { liveUrl, probeRoomServer, RoomApiError } from '../../room/http.ts';
+export { asSentence, liveUrl, probeRoomServer, RoomApiError } from '../../room/http.ts';
 
 export const roomScenario = (code: string) =>
   roomCall(apiUrl(`api/rooms/${code}/scenario`), scenarioTextResponseSchema);

@@ -3,7 +3,7 @@ import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
-import { joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
+import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
 import { dropSeat, keepSeat, readSeat } from './seat.ts';
 import { checkedServerScenario } from './server-scenario.ts';
 
@@ -145,7 +145,10 @@ export function startRoomClient(store: GameStore): void {
       if (code !== room) return;
       if (err instanceof RoomApiError && err.code === 'no_room')
         return gone(room, `There is no room ${room} any more: it was closed or has expired.`);
-      if (err instanceof RoomApiError && err.code !== 'offline') return gone(room, err.message);
+      // a busy server (rate_limited) is a wait like no connection, not a reason to give up the seat
+      const passing = ['offline', 'rate_limited'];
+      if (err instanceof RoomApiError && !passing.includes(err.code))
+        return gone(room, err.message);
       later(room);
       return;
     }
@@ -187,7 +190,9 @@ export function startRoomClient(store: GameStore): void {
               ? 'Someone in this room has that name already: add an initial, or choose another.'
               : err.code === 'other_model'
                 ? OTHER_MODEL_WORDS
-                : err.message
+                : err.code === 'rate_limited'
+                  ? asSentence(err.message)
+                  : err.message
           : 'Joining failed.';
       actions().roomJoinFailed(message);
     } finally {

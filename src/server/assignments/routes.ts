@@ -11,9 +11,10 @@ import { MAX_CREATE_BODY_BYTES } from '../../room/limits.ts';
 import { displayNameSchema } from '../../room/protocol.ts';
 import { notSignedIn } from '../accounts/roles.ts';
 import type { Sessions } from '../accounts/sessions.ts';
+import { bearer } from '../bearer.ts';
 import type { Database } from '../db/database.ts';
-import { bearer } from '../http.ts';
 import { parseOrRefuse } from '../parse.ts';
+import { routeLimit } from '../rate-limits.ts';
 import { attemptResult, decideAttempt, startAttempt, traineeStatus } from './attempts.ts';
 import { cohortView, resultForHr } from './cohort.ts';
 import { createAssignment, enrol } from './create.ts';
@@ -29,6 +30,7 @@ import { assignmentById, publicAssignment } from './rows.ts';
 export interface AssignmentApiOptions {
   db: Database;
   signer: Signer;
+  /** API requests a minute of one client (TOW_RATE_LIMIT); creating gets a tenth, per address */
   rateLimit: number;
   sessions: Sessions;
   /** called when a decision finished an attempt (the LTI grade passback listens) */
@@ -60,7 +62,7 @@ export async function assignmentRoutes(
     {
       bodyLimit: MAX_CREATE_BODY_BYTES,
       config: {
-        rateLimit: { max: Math.max(1, Math.ceil(options.rateLimit / 10)), timeWindow: '1 minute' },
+        rateLimit: routeLimit(Math.ceil(options.rateLimit / 10), 'new assignments'),
       },
     },
     async (req, reply) => {

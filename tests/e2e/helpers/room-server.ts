@@ -31,6 +31,7 @@ export async function startRoomServer(
       TOW_DATA_DIR: dataDir,
       DIST_DIR: process.env.DIST_DIR ?? 'dist',
       TOW_RATE_LIMIT: '100000',
+      TOW_NETWORK_RATE_LIMIT: '1000000',
       TOW_WS_RATE: '1000',
       DATABASE_URL: '',
       ...env,
