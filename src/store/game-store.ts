@@ -117,6 +117,7 @@ export type GameStore = StoreApi<GameState & GameActions>;
 
 /** the bundled scenario Help offers to start again at any time */
 export const TUTORIAL_ID = 'tutorial';
+export const WELCOME_BACK = 'Welcome back: your game continues where you left it.';
 export const STORAGE_NOTICE =
   'This browser is not keeping saved games (storage is full or switched off, as in private browsing). You can play on, but closing the tab loses the game in progress.';
 
@@ -227,19 +228,23 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         return false;
       }
       const { save } = parsed;
+      // left on a quarter's outcome: it opens again, worked out anew from the replay (the
+      // rope view shows where the quarter ended, with no animation to replay)
+      const outcome = save.outcomeOnShow === true;
+      const finished = restored.sim.situationId === null;
       set({
         entry: restored.entry,
         context: save.context,
         sim: restored.sim,
         previous: null,
-        phase: 'decide',
+        phase: outcome ? 'outcome' : 'decide',
         animating: false,
         skipped: false,
-        screen: restored.sim.situationId === null ? 'debrief' : 'play',
+        screen: finished && !outcome ? 'debrief' : 'play',
         debrief: null,
       });
       if (!claimed) claim(marketKey(restored.entry, save.seed, save.context));
-      if (restored.sim.situationId === null && get().screen === 'debrief') get().openDebrief();
+      if (finished && get().screen === 'debrief') get().openDebrief();
       return true;
     };
 
@@ -308,7 +313,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       exit: null,
       ...debriefActions(set, get),
       ...reflectionActions(set, get, deps.saves),
-      ...roomActions(set, get, deps.now),
+      ...roomActions(set, get, deps.now, (key) => deps.saves.getValue(key)),
 
       refreshSaves() {
         const offers: ResumeOffer[] = [];
@@ -394,17 +399,21 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const key = marketKey(entry, seed, context);
         const saved = deps.saves.read(key);
         if (saved?.ok && open(key)) {
-          // said only once this tab may play it: another tab may hold the market
-          afterHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
+          // said only once this tab may play it (another tab may hold the market), and read
+          // on the screen it opens on: gone once the player moves on
+          afterHeld(() => notify('info', WELCOME_BACK, { once: true }));
           return;
         }
+        brief(entry, seed, context);
+        // true only on this briefing: starting the market replaces the damaged save, and
+        // leaving it keeps the save on the title screen's list, with its reason
         if (saved && !saved.ok) {
           notify(
             'warning',
-            `Your saved game of this market could not be read: ${saved.message}. It is kept until you start this market again, which replaces it.`,
+            `Your saved game of this market could not be read: ${saved.message}. Starting this market replaces it; until then it is kept on the title screen's list.`,
+            { once: true },
           );
         }
-        brief(entry, seed, context);
       },
 
       beginQuarters() {
