@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // A game the server holds (a live room's, an assessed attempt's) has no save on this
 // device: the server keeps its choices, but not which screen the player had open, so a
 // reload on a quarter's outcome would skip straight to the next decision. This note says
@@ -16,12 +14,11 @@ const PREFIX = 'tow.outcome.v1.';
 /** the note's key for a session (a room's `room-CODE`, an assessment's `assessment-ID`) */
 export const outcomeNoteKey = (session: string): string => PREFIX + encodeURIComponent(session);
 
-/** as long as a save's seed and choices may be (src/save/format.ts) */
-const noteSchema = z.strictObject({
-  seed: z.string().max(40),
-  choices: z.array(z.string().max(64)).min(1).max(64),
-});
-export type OutcomeNote = z.infer<typeof noteSchema>;
+export interface OutcomeNote {
+  seed: string;
+  /** the choices played, the last one the quarter whose outcome was on show */
+  choices: string[];
+}
 
 export const serialiseOutcomeNote = (note: OutcomeNote): string => JSON.stringify(note);
 
@@ -37,17 +34,20 @@ export function outcomeWasOnShow(
 ): boolean {
   const text = getValue(outcomeNoteKey(session));
   if (text === null) return false;
-  let value: unknown;
+  let note: Partial<Record<keyof OutcomeNote, unknown>>;
   try {
-    value = JSON.parse(text);
+    note = JSON.parse(text) ?? {};
   } catch {
     return false;
   }
-  const note = noteSchema.safeParse(value);
+  // checked by hand: the store is in the page's first bundle, where zod is not (it loads
+  // later, told first to stay clear of the eval the page's CSP forbids: src/app/url.ts)
+  const kept = note.choices;
   return (
-    note.success &&
-    note.data.seed === seed &&
-    note.data.choices.length === choices.length &&
-    note.data.choices.every((c, i) => c === choices[i])
+    note.seed === seed &&
+    Array.isArray(kept) &&
+    kept.length > 0 &&
+    kept.length === choices.length &&
+    kept.every((c, i) => c === choices[i])
   );
 }
