@@ -34,7 +34,7 @@
  *   playTutorial()                 from Help: a fresh tutorial; the game on show stays saved
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
- *   notify(tone, text) / dismissNotice(id)
+ *   notify(tone, text, { once?, aside? }) / dismissNotice(id)
  *   offerExit(exit | null)         a way back to the course, offered in the top bar (cmi5)
  *   storageRefused()               the save effect could not keep the game: the unsaved
  *                                  flag and its notice, and play goes on
@@ -107,13 +107,16 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   playTutorial(): void;
   addScenario(entry: ScenarioEntry): void;
   showLinkError(message: string): void;
-  notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
+  notify(tone: Notice['tone'], text: string, options?: NoticeOptions): void;
   dismissNotice(id: number): void;
   storageRefused(): void;
   offerExit(exit: ExitOffer | null): void;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
+
+/** how long a notice lasts (`once`: until the player moves on) and where it shows (`aside`: after the screen) */
+export type NoticeOptions = Pick<Notice, 'once' | 'aside'>;
 
 /** the bundled scenario Help offers to start again at any time */
 export const TUTORIAL_ID = 'tutorial';
@@ -144,10 +147,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       }
       setState({ ...partial, notices: kept });
     };
-    const notify = (tone: Notice['tone'], text: string, options: { once?: boolean } = {}) => {
+    const notify = (tone: Notice['tone'], text: string, options: NoticeOptions = {}) => {
       if (get().notices.some((n) => n.text === text)) return;
       const notice: Notice = { id: ++noticeId, tone, text };
       if (options.once) notice.once = true;
+      if (options.aside) notice.aside = true;
       set({ notices: [...get().notices, notice] });
     };
 
