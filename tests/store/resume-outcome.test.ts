@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { OwnGame, PublicRoom } from '../../src/room/protocol.ts';
 import { saveKey } from '../../src/save/format.ts';
 import { outcomeNoteKey } from '../../src/save/outcome-note.ts';
+import { saveBook } from '../../src/save/saves.ts';
+import { browserStore } from '../../src/save/storage.ts';
 import { playChoices } from '../../src/sim/index.ts';
 import { WELCOME_BACK } from '../../src/store/game-store.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
@@ -227,5 +229,17 @@ describe('a reload on the outcome of a game the server holds', () => {
     const id = tutorial.scenario.situations[0]!.choices[0]!.id;
     raw.setItem(outcomeNoteKey(`room-${room.code}`), '{"seed":"r1","choices":');
     expect(rejoin(raw, [id]).getState()).toMatchObject({ screen: 'play', phase: 'decide' });
+  });
+
+  it('removing a note that no longer holds never removes a saved game', () => {
+    const raw = new FakeStorage();
+    const key = saveKey(tutorial.scenario.id, tutorial.hash, SEED);
+    raw.setItem(key, 'a saved game');
+    raw.setItem(outcomeNoteKey('room-K7QX3M'), '{}');
+    const book = saveBook(browserStore(() => raw));
+    book.removeValue(key);
+    book.removeValue(outcomeNoteKey('room-K7QX3M'));
+    expect(raw.getItem(key)).toBe('a saved game');
+    expect(raw.getItem(outcomeNoteKey('room-K7QX3M'))).toBeNull();
   });
 });
