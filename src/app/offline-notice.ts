@@ -21,7 +21,7 @@ export function offlineNotice(store: GameStore, search: string): () => void {
     if (s.room !== null) roomToCome = false;
     if (!cached || s.room !== null || roomToCome) return;
     stop();
-    store.getState().notify('info', OFFLINE_NOTICE, { once: true });
+    store.getState().notify('info', OFFLINE_NOTICE, { once: true, aside: true });
   };
   const stop = store.subscribe(check);
   check(store.getState());

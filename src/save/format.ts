@@ -2,8 +2,10 @@ import { MODEL_VERSION, UNSTAMPED_MODEL } from '../sim/index.ts';
 
 // The saved game in progress, format 2. Like a session record it holds only what cannot
 // be recomputed: the model and the scenario (id and content hash) it was played on, the
-// seed, the choices so far and the context the game was started in. Loading replays the
-// choices, so a resumed game is the same game, quarter for quarter.
+// seed, the choices so far and the context the game was started in, and whether the last
+// quarter's outcome was on show. Loading replays the choices, so a resumed game is the same
+// game, quarter for quarter, and reopens on the screen it was left on: that outcome (worked
+// out again from the replay) or the next decision.
 //
 // Key: tow.save.v2.m<model>.<scenario>.<hash>.<seed>[.<session>] (each part URI-encoded).
 // One key per market, so saves of other markets are never touched when one is written or
@@ -54,6 +56,12 @@ export interface SaveData {
   context: GameContext;
   /** the scenario's YAML when it came with a workshop link rather than with the game */
   yaml?: string;
+  /**
+   * the last quarter's outcome was on show (not yet the next decision or the debrief): a
+   * reload opens on it again. Absent in saves made before it was kept, which open on the
+   * next decision as they always did
+   */
+  outcomeOnShow?: true;
 }
 
 export type ParsedSave =
@@ -206,6 +214,8 @@ export function parseSave(text: string | null): ParsedSave {
       updated: s.updated,
       context,
       ...(typeof s.yaml === 'string' ? { yaml: s.yaml } : {}),
+      // only with a quarter played: there is no outcome before the first
+      ...(s.outcomeOnShow === true && s.choices.length > 0 ? { outcomeOnShow: true as const } : {}),
     },
   };
 }

@@ -32,9 +32,11 @@ export interface SaveBook {
   upgrade(): void;
   /** only ever on the player's word */
   remove(key: string): void;
-  /** small values of the app's own (settings, attempt counts) */
+  /** small values of the app's own (settings, attempt counts, an outcome on show) */
   getValue(key: string): string | null;
   setValue(key: string, value: string): WriteResult;
+  /** a small value no longer true (an outcome the player has moved on from); never a save */
+  removeValue(key: string): void;
 }
 
 export function saveBook(kv: KeyValueStore): SaveBook {
@@ -71,5 +73,8 @@ export function saveBook(kv: KeyValueStore): SaveBook {
     remove: (key) => kv.remove(key),
     getValue: (key) => kv.get(key),
     setValue: (key, value) => kv.set(key, value),
+    removeValue(key) {
+      if (!key.startsWith(SAVE_PREFIX)) kv.remove(key);
+    },
   };
 }

@@ -34,7 +34,7 @@
  *   playTutorial()                 from Help: a fresh tutorial; the game on show stays saved
  *   addScenario(entry)             a scenario that came with a workshop link
  *   showLinkError(message)         the page's link could not be read
- *   notify(tone, text) / dismissNotice(id)
+ *   notify(tone, text, { once?, aside? }) / dismissNotice(id)
  *   offerExit(exit | null)         a way back to the course, offered in the top bar (cmi5)
  *   storageRefused()               the save effect could not keep the game: the unsaved
  *                                  flag and its notice, and play goes on
@@ -107,7 +107,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   playTutorial(): void;
   addScenario(entry: ScenarioEntry): void;
   showLinkError(message: string): void;
-  notify(tone: Notice['tone'], text: string, options?: { once?: boolean }): void;
+  notify(tone: Notice['tone'], text: string, options?: NoticeOptions): void;
   dismissNotice(id: number): void;
   storageRefused(): void;
   offerExit(exit: ExitOffer | null): void;
@@ -115,8 +115,12 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
 
 export type GameStore = StoreApi<GameState & GameActions>;
 
+/** how long a notice lasts (`once`: until the player moves on) and where it shows (`aside`: after the screen) */
+export type NoticeOptions = Pick<Notice, 'once' | 'aside'>;
+
 /** the bundled scenario Help offers to start again at any time */
 export const TUTORIAL_ID = 'tutorial';
+export const WELCOME_BACK = 'Welcome back: your game continues where you left it.';
 export const STORAGE_NOTICE =
   'This browser is not keeping saved games (storage is full or switched off, as in private browsing). You can play on, but closing the tab loses the game in progress.';
 
@@ -143,10 +147,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       }
       setState({ ...partial, notices: kept });
     };
-    const notify = (tone: Notice['tone'], text: string, options: { once?: boolean } = {}) => {
+    const notify = (tone: Notice['tone'], text: string, options: NoticeOptions = {}) => {
       if (get().notices.some((n) => n.text === text)) return;
       const notice: Notice = { id: ++noticeId, tone, text };
       if (options.once) notice.once = true;
+      if (options.aside) notice.aside = true;
       set({ notices: [...get().notices, notice] });
     };
 
@@ -227,19 +232,23 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         return false;
       }
       const { save } = parsed;
+      // left on a quarter's outcome: it opens again, worked out anew from the replay (the
+      // rope view shows where the quarter ended, with no animation to replay)
+      const outcome = save.outcomeOnShow === true;
+      const finished = restored.sim.situationId === null;
       set({
         entry: restored.entry,
         context: save.context,
         sim: restored.sim,
         previous: null,
-        phase: 'decide',
+        phase: outcome ? 'outcome' : 'decide',
         animating: false,
         skipped: false,
-        screen: restored.sim.situationId === null ? 'debrief' : 'play',
+        screen: finished && !outcome ? 'debrief' : 'play',
         debrief: null,
       });
       if (!claimed) claim(marketKey(restored.entry, save.seed, save.context));
-      if (restored.sim.situationId === null && get().screen === 'debrief') get().openDebrief();
+      if (finished && get().screen === 'debrief') get().openDebrief();
       return true;
     };
 
@@ -308,7 +317,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       exit: null,
       ...debriefActions(set, get),
       ...reflectionActions(set, get, deps.saves),
-      ...roomActions(set, get, deps.now),
+      ...roomActions(set, get, deps.now, (key) => deps.saves.getValue(key)),
 
       refreshSaves() {
         const offers: ResumeOffer[] = [];
@@ -394,17 +403,21 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const key = marketKey(entry, seed, context);
         const saved = deps.saves.read(key);
         if (saved?.ok && open(key)) {
-          // said only once this tab may play it: another tab may hold the market
-          afterHeld(() => notify('info', 'Welcome back: your game continues where you left it.'));
+          // said only once this tab may play it (another tab may hold the market), and read
+          // on the screen it opens on: gone once the player moves on
+          afterHeld(() => notify('info', WELCOME_BACK, { once: true }));
           return;
         }
+        brief(entry, seed, context);
+        // true only on this briefing: starting the market replaces the damaged save, and
+        // leaving it keeps the save on the title screen's list, with its reason
         if (saved && !saved.ok) {
           notify(
             'warning',
-            `Your saved game of this market could not be read: ${saved.message}. It is kept until you start this market again, which replaces it.`,
+            `Your saved game of this market could not be read: ${saved.message}. Starting this market replaces it; until then it is kept on the title screen's list.`,
+            { once: true },
           );
         }
-        brief(entry, seed, context);
       },
 
       beginQuarters() {

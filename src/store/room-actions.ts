@@ -1,6 +1,7 @@
 import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
 import { openQuarter } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
+import { outcomeWasOnShow } from '../save/outcome-note.ts';
 import { playChoices, SimError } from '../sim/index.ts';
 import type { AssessmentPlay, AttemptRules, RoomPlay } from './room-types.ts';
 import type { GameState, Notice, ScenarioEntry, Screen } from './types.ts';
@@ -81,7 +82,16 @@ export function quarterOpen(room: RoomPlay, q: number, now: number): boolean {
   return q <= open;
 }
 
-export function roomActions(set: Set, get: Get, now: () => number): RoomActions {
+/**
+ * `getValue` reads this device's small values: which outcome was on show when the page was
+ * last here (src/save/outcome-note.ts), so a reload opens on it again.
+ */
+export function roomActions(
+  set: Set,
+  get: Get,
+  now: () => number,
+  getValue: (key: string) => string | null,
+): RoomActions {
   const patch = (p: Partial<RoomPlay>) => {
     const room = get().room;
     if (room) set({ room: { ...room, ...p } });
@@ -171,6 +181,19 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
         before.sim?.choices.join() === sim.choices.join() &&
         before.sim?.seed === sim.seed;
       const pending = before.room.pending;
+      const context: GameState['context'] = before.room.assessment
+        ? {
+            kind: 'workshop',
+            name: before.room.assessment.title,
+            session: `assessment-${room.code}`,
+          }
+        : { kind: 'workshop', name: `Room ${room.code}`, session: `room-${room.code}` };
+      // a reload on a quarter's outcome opens on it again (worked out from the server's
+      // choices); the room then moves on when the player does, as before the reload
+      const outcome =
+        !same &&
+        sim.choices.length > 0 &&
+        outcomeWasOnShow(getValue, context.session, sim.seed, sim.choices);
       set({
         room: {
           ...before.room,
@@ -189,20 +212,11 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
               entry,
               sim,
               previous: null,
-              phase: 'decide' as const,
+              phase: outcome ? ('outcome' as const) : ('decide' as const),
+              ...(outcome ? { screen: 'play' as const } : {}),
               animating: false,
               debrief: null,
-              context: before.room.assessment
-                ? {
-                    kind: 'workshop',
-                    name: before.room.assessment.title,
-                    session: `assessment-${room.code}`,
-                  }
-                : {
-                    kind: 'workshop',
-                    name: `Room ${room.code}`,
-                    session: `room-${room.code}`,
-                  },
+              context,
             }),
       });
       place();

@@ -31,8 +31,10 @@ export interface Notice {
   id: number;
   tone: 'info' | 'warning' | 'error';
   text: string;
-  /** read on the screen where it arrives and gone from the next (the offline notice) */
+  /** read on the screen where it arrives and gone from the next (the offline notice, welcome back) */
   once?: boolean;
+  /** news that asks nothing of the player (the game now plays offline): shown after the screen */
+  aside?: boolean;
 }
 
 /** A saved game the title screen offers to resume. */

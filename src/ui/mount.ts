@@ -226,13 +226,13 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
       notices.replaceChildren(
         ...noticeList(
           store,
-          s.notices.filter((n) => !n.once),
+          s.notices.filter((n) => !n.aside),
         ),
       );
       notes.replaceChildren(
         ...noticeList(
           store,
-          s.notices.filter((n) => n.once),
+          s.notices.filter((n) => n.aside),
         ),
       );
     }

@@ -366,6 +366,8 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await openGame(page);
     await waitForRopeView(page);
     await playThroughStore(page, { scenario: PHONE_SCENARIO, seed: SEED, pick: 'mixed' });
+    // on from the last quarter's outcome to the debrief, so that the reload opens there
+    await page.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
     // after a reload the census worked out during play is gone: open the finished game's
     // debrief and leave it in the same moment, long before its census can end. Its worker
     // is ended, and no late result reaches the store

@@ -61,12 +61,15 @@ test('a second tab on the same assessed market says so, uses no attempt, and can
   const twoPlayed = await savedChoices(first);
   expect(twoPlayed).toHaveLength(2);
   await second.getByRole('button', { name: 'Play here instead' }).click();
-  await expect(second.locator('.kicker')).toContainText('Quarter 3');
+  // the first tab was showing quarter 2's outcome: the second opens on it, then moves on
+  await expect(second.locator('.kicker')).toContainText('Quarter 2 of 4 · outcome');
   expect(await second.evaluate(() => window.__TEST__!.store.getState().sim!.choices)).toEqual(
     twoPlayed,
   );
   await expect(elsewhere(first)).toBeVisible();
   expect(await attemptsUsed(second)).toBe('1');
+  await second.locator('[data-next]').click();
+  await expect(second.locator('.kicker')).toContainText('Quarter 3');
 
   // the second tab plays to the end and its last decision is kept; the first tab, told,
   // can take the game back
@@ -77,6 +80,8 @@ test('a second tab on the same assessed market says so, uses no attempt, and can
   await second.locator('button.choice').first().click();
   expect(await savedChoices(second)).toHaveLength(4);
   await first.getByRole('button', { name: 'Play here instead' }).click();
+  await expect(first.locator('.kicker')).toContainText('Quarter 4 of 4 · outcome');
+  await first.locator('[data-next]').click();
   await expect(first.locator('.kicker')).toContainText('Debrief');
   await expect(first.locator('.banner')).toContainText('attempt 1 of 2');
   expect((await first.evaluate(() => window.__TEST__!.store.getState().sim!.choices)).length).toBe(
@@ -96,6 +101,9 @@ test('a tab that closes lets its market go: the next tab plays it at once', asyn
   const second = await context.newPage();
   await openGame(second, '?scenario=tutorial&seed=31');
   await expect(second.getByText('your game continues where you left it')).toBeVisible();
-  await expect(second.locator('.kicker')).toContainText('Quarter 2');
+  // the first tab closed on quarter 1's outcome: the next tab opens on it
+  await expect(second.locator('.kicker')).toContainText('Quarter 1 of 4 · outcome');
   await expect(elsewhere(second)).toHaveCount(0);
+  await second.locator('[data-next]').click();
+  await expect(second.locator('.kicker')).toContainText('Quarter 2');
 });

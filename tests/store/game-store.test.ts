@@ -132,7 +132,8 @@ describe('createGameStore: saving and resuming', () => {
     });
     again.getState().resume(offer.key);
     expect(again.getState().screen).toBe('play');
-    expect(again.getState().phase).toBe('decide');
+    // the tab closed on the quarter's outcome: it opens there again
+    expect(again.getState().phase).toBe('outcome');
     expect(again.getState().sim).toEqual(before);
   });
 
@@ -167,7 +168,7 @@ describe('createGameStore: saving and resuming', () => {
     store.getState().startMarket(tutorial.scenario.id, '12', { kind: 'practice' });
     expect(store.getState().screen).toBe('briefing');
     expect(store.getState().notices.map((n) => n.text)).toContain(
-      'Your saved game of this market could not be read: the saved game is damaged (it is not valid JSON). It is kept until you start this market again, which replaces it.',
+      "Your saved game of this market could not be read: the saved game is damaged (it is not valid JSON). Starting this market replaces it; until then it is kept on the title screen's list.",
     );
     expect(raw.getItem(key)).toBe('{"format":"tow.save"');
     store.getState().beginQuarters();

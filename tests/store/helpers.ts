@@ -1,3 +1,4 @@
+import { keepRoomOutcome } from '../../src/app/effects/room-outcome.ts';
 import { saveGame } from '../../src/app/effects/save.ts';
 import { saveBook } from '../../src/save/saves.ts';
 import { browserStore } from '../../src/save/storage.ts';
@@ -19,12 +20,13 @@ export const ONE_ATTEMPT = {
 } as const;
 
 /**
- * The game's store with its save effect registered, as the page starts it
- * (src/app/effects/index.ts): the actions change the state, the effect keeps it.
+ * The game's store with its keeping effects registered, as the page starts them
+ * (src/app/effects/index.ts): the actions change the state, the effects keep it.
  */
 export function storeThatSaves(deps: GameStoreDeps): GameStore {
   const store = createGameStore(deps);
   saveGame(store, deps.saves, deps.now);
+  keepRoomOutcome(store, deps.saves);
   return store;
 }
 

@@ -6,6 +6,7 @@ import type { CensusService } from '../../workers/census-service.ts';
 import { startRooms } from '../room/start.ts';
 import { censusPrefetch } from './census-prefetch.ts';
 import { debriefWork } from './debrief-work.ts';
+import { keepRoomOutcome } from './room-outcome.ts';
 import { roomQuarterOpens } from './room-tick.ts';
 import { saveGame } from './save.ts';
 
@@ -19,6 +20,8 @@ import { saveGame } from './save.ts';
 //   records and turning what the server says into store actions
 // - save.ts: the game in progress, an assessed attempt's count and the settings, kept on
 //   this device (src/save/); first, so a game the LMS plays on is kept from its start
+// - room-outcome.ts: which quarter's outcome a game the server holds had on show, so a
+//   reload opens on it again
 
 export interface EffectsContext {
   census: CensusService;
@@ -42,6 +45,7 @@ export function startEffects(store: GameStore, ctx: EffectsContext): () => void 
     censusPrefetch(store, ctx.census),
     debriefWork(store, ctx.census),
     roomQuarterOpens(store),
+    keepRoomOutcome(store, ctx.saves),
   ];
   if (ctx.roomSearch !== undefined) {
     // live rooms, when the room server serves this page

@@ -7,8 +7,8 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 
 // Keeps the game on this device as its state changes: the actions only change the state.
-// - the game in progress, each time it moves on (play started, a decision made), under its
-//   market's key (src/save/format.ts); a refusal goes back to the store (storageRefused:
+// - the game in progress, each time it moves on (play started, a decision made, its outcome
+//   left for the next decision or the debrief), under its market's key (src/save/format.ts); a refusal goes back to the store (storageRefused:
 //   the unsaved flag and one notice), and play goes on
 // - an assessed session's attempt count, once its attempt has started
 // - the player's settings, whenever they change (a refusal costs nothing: they stay for
@@ -19,7 +19,7 @@ import type { GameState } from '../../store/types.ts';
 // or a tab that takes a market over from another, finds its save as it is and writes
 // nothing, so no newer decision made in another tab is overwritten.
 
-type Kept = Pick<GameState, 'entry' | 'sim' | 'context' | 'room' | 'tab' | 'screen'>;
+type Kept = Pick<GameState, 'entry' | 'sim' | 'context' | 'room' | 'tab' | 'screen' | 'phase'>;
 
 /** The game this tab keeps: play started, held here (see market-claim.ts), not a live room's. */
 export function gameToKeep(s: Kept): Omit<SaveData, 'updated'> | null {
@@ -37,10 +37,12 @@ export function gameToKeep(s: Kept): Omit<SaveData, 'updated'> | null {
     choices: [...sim.choices],
     context,
     ...(entry.yaml !== undefined ? { yaml: entry.yaml } : {}),
+    // a reload on a quarter's outcome opens on it again, rather than skipping what it teaches
+    ...(s.screen === 'play' && s.phase === 'outcome' ? { outcomeOnShow: true as const } : {}),
   };
 }
 
-/** What decides whether a kept game changed: its market, its choices and its context. */
+/** What decides whether a kept game changed: its market, its choices, its context and the screen it is on. */
 function signature(game: Omit<SaveData, 'updated'> | null): string | null {
   if (!game) return null;
   const key = saveKey(game.scenario, game.hash, game.seed, sessionOf(game.context));
@@ -49,6 +51,7 @@ function signature(game: Omit<SaveData, 'updated'> | null): string | null {
     key,
     game.choices,
     JSON.stringify(game.context, Object.keys(game.context).sort()),
+    game.outcomeOnShow === true,
   ]);
 }
 
