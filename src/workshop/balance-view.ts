@@ -1,8 +1,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
-import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
 import { ADVICE_SOURCE } from '../analysis/gate-words.ts';
+import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';

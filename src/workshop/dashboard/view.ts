@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { toCsv } from '../../lib/csv.ts';
+import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
 import { type RubricDef, referenceStyle, type StrategyCensus } from '../../sim/index.ts';
@@ -112,7 +113,7 @@ export function dashboardPanel(): HTMLElement {
         h(
           'option',
           { attrs: { value: w.link.session } },
-          `${w.link.name} — ${new Date(w.created).toLocaleDateString()}`,
+          `${w.link.name} — ${shownDate(w.created)}`,
         ),
       ),
     );
