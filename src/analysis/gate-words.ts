@@ -3,6 +3,9 @@
 // what to change in the scenario file when a gate fails. The advice is docs/authoring.md's
 // ("Reaching each target"), condensed; keep the two saying the same.
 
+/** A sentence from words that may start with a lower-case letter. */
+export const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
 /** Where the advice is told at length, for a reader who has the project's docs. */
 export const ADVICE_SOURCE = 'docs/authoring.md, "Reaching each target"';
 export const ADVICE_LINK = 'docs/authoring.md#reaching-each-target';

@@ -7,7 +7,7 @@ import {
   termsOf,
 } from '../sim/index.ts';
 import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
-import { GATE_FIXES, GATE_QUESTIONS, policyPlayer } from './gate-words.ts';
+import { capitalise, GATE_FIXES, GATE_QUESTIONS, policyPlayer } from './gate-words.ts';
 import { mean, summarise, variance } from './stats.ts';
 
 import { seedScores, strategyTree } from './tree.ts';
@@ -278,9 +278,9 @@ export function gateReport(
         : `${losers
             .map(
               (p) =>
-                `${policyPlayer(p.policy)} does better than ${Math.round(p.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${p.gap.toFixed(1)} points under the best path`,
+                `${capitalise(policyPlayer(p.policy))} does better than ${Math.round(p.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${p.gap.toFixed(1)} points under the best path`,
             )
-            .join('; ')}; ${limits}`,
+            .join('. ')}. ${capitalise(limits)}`,
     ),
   );
   const judged = situations.filter((s) => s.usualWrong >= GATE_TARGETS.contextShare);
@@ -291,7 +291,7 @@ export function gateReport(
     verdict(
       'judgement matters',
       judged.length >= needJudged,
-      `in ${judged.length} of ${situations.length} situations the reply that wins most often is the wrong one in at least ${share}% of the games that reach it; at least ${needJudged} such situations are needed${
+      `in ${judged.length} of ${situations.length} situations the reply that wins most often is the wrong one in at least ${share}% of the games that reach it; at least ${needJudged} ${needJudged === 1 ? 'such situation is' : 'such situations are'} needed${
         fixed.length
           ? `. One reply is right in more than ${100 - share}% of games in: ${fixed.map((s) => `"${s.title}" (${s.situation})`).join(', ')}`
           : ''

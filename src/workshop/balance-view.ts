@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
-import { ADVICE_SOURCE } from '../analysis/gate-words.ts';
+import { ADVICE_SOURCE, capitalise } from '../analysis/gate-words.ts';
 import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
@@ -443,8 +443,6 @@ function drawSeedChart(el: HTMLElement, r: BalanceReport): void {
     el,
   );
 }
-
-const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** The balance gates' verdict, the first thing a facilitator reads (see gates.ts). */
 function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {

@@ -100,7 +100,7 @@ describe('gateReport on a scenario where one reply always wins', () => {
     expect(labels.pass).toBe(false);
     // the policy is described as a player, with the figure and the limit it breaks
     expect(labels.why).toContain(
-      'a player who always takes the directive reply does better than 75% of all ways to play',
+      'A player who always takes the directive reply does better than 75% of all ways to play',
     );
     expect(labels.why).toContain('at or below 70% and at least 8 points under the best path');
     // every gated policy is a way of playing without judgement; random is only a yardstick

@@ -68,10 +68,10 @@ describe('npm run scenario:report', () => {
     expect(labels).toMatch(/^- FAIL: .* No: /);
     // the label-reader and the one-quarter-ahead player both find the winning reply
     expect(labels).toContain(
-      'a player who always takes the directive reply does better than 75% of all ways to play',
+      'A player who always takes the directive reply does better than 75% of all ways to play',
     );
     expect(labels).toContain(
-      'a player who takes the best-looking reply for the next quarter only does better than 75%',
+      'A player who takes the best-looking reply for the next quarter only does better than 75%',
     );
     expect(labels).not.toContain('the collaborative reply does');
     expect(line('judgement matters')).toMatch(/^- FAIL: /);
