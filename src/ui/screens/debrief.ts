@@ -13,7 +13,7 @@ import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { foldedSection, wideScreen } from '../fold.ts';
-import { marketBrief, marketLabel } from '../market-brief.ts';
+import { marketBrief, marketId, marketLabel } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
@@ -162,7 +162,11 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     'div',
     { class: 'screen debrief' },
     assessment ? assessedBanner(assessment, s.room?.name ?? null) : contextBanner(s.context),
-    h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`),
+    h(
+      'p',
+      { class: 'kicker', attrs: { title: marketId(sim) } },
+      `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`,
+    ),
     marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
     // one headline result: the grade, the fair score in one sentence, the score beneath
