@@ -117,7 +117,7 @@ export function roomActions(set: Set, get: Get, now: () => number): RoomActions 
   };
   const disagree = () =>
     get().roomGone(
-      'This page plays the room’s market differently from the server (another version of the game?). Reload the page; if it persists, tell your facilitator.',
+      "This page plays the room's market differently from the server (another version of the game?). Reload the page; if it persists, tell your facilitator.",
     );
 
   return {

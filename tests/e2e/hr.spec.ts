@@ -307,7 +307,7 @@ test('the page works out the trainees’ markets as soon as the links are made, 
   const assignment = await silosAssignment(page);
   await makeLinksFor(page, 12);
   await expect(page.locator('#a-markets')).toHaveText(
-    'All 12 markets are ready in this browser: checking these trainees’ results here will not work them out again.',
+    "All 12 markets are ready in this browser: checking these trainees' results here will not work them out again.",
     { timeout: 60_000 },
   );
 
@@ -325,11 +325,11 @@ test('a check started while markets are worked out ahead stops that work and gra
   await page.getByLabel('Result codes').fill(codes);
   // forty markets take the browser a few seconds: the check starts well before
   await makeLinksFor(page, 40);
-  await expect(page.locator('#a-markets')).toContainText('Working out the trainees’ markets');
+  await expect(page.locator('#a-markets')).toContainText("Working out the trainees' markets");
   await page.getByRole('button', { name: 'Check the results' }).click();
   await expect(page.locator('#v-status')).toContainText('6 records: 6 genuine');
   await expect(page.locator('#a-markets')).toHaveText(
-    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
+    "Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees' results are checked.",
   );
   expect(await fairCells(page)).toEqual(expected);
 });

@@ -22,7 +22,7 @@ import '../debrief/print.css';
 const CLOSED_NOTE: Record<AnswerKeyClosed, string> = {
   facilitator: ' opens when your facilitator releases it to the room.',
   'result-not-kept':
-    ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
+    " opens once you have handed in this attempt's result (copy its code or download its file above).",
   'attempts-left':
     ' and which reply would have scored more are shown after your last attempt. Your next attempt replays this same market, so they would give its answers away.',
 };
@@ -180,7 +180,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
         { class: 'score', attrs: { 'data-score': String(value) } },
         'Your ',
         term('score', 'score'),
-        ' on this scenario’s rubric: ',
+        " on this scenario's rubric: ",
         // "64 / 100" is one figure: it never breaks across lines on a phone
         h(
           'span',

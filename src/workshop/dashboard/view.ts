@@ -67,7 +67,7 @@ export function dashboardPanel(): HTMLElement {
         h(
           'p',
           { class: 'lead' },
-          'Paste the room’s result codes or drop their result files. Every game is replayed before it counts.',
+          "Paste the room's result codes or drop their result files. Every game is replayed before it counts.",
         ),
       ),
     ),

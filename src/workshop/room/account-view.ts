@@ -61,7 +61,7 @@ export function facilitatorAccountSection(open: (key: RoomKey) => void): HTMLEle
       idPrefix: 'room-signin',
       heading: 'h2',
       purpose:
-        'Signed in as a facilitator, the rooms you make are kept under your name and listed here in any browser you sign in from. Your server’s admin gives you a name and password.',
+        "Signed in as a facilitator, the rooms you make are kept under your name and listed here in any browser you sign in from. Your server's admin gives you a name and password.",
       onChange: (account) => void refresh(account),
     }),
     list,
