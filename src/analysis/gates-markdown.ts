@@ -1,21 +1,21 @@
 import { copyingWords } from './copying.ts';
-import { GATE_TARGETS, type GateReport } from './gates.ts';
+import { ADVICE_LINK, policyPlayer } from './gate-words.ts';
+import { GATE_TARGETS, type GateReport, type GateVerdict } from './gates.ts';
 
 // The balance gates in plain words for a facilitator: the verdict first, then what each
 // gate measured and why it matters, then the details a scenario author tunes from.
 
-const POLICY_WORDS: Record<string, string> = {
-  'first-shown': 'always the first reply shown',
-  'crisis-rule': 'collaborative, unless the situation is a crisis (then directive)',
-  greedy: 'each quarter, the reply that looks best if the game ended there',
-};
-
-function policyWords(policy: string): string {
-  return POLICY_WORDS[policy] ?? `always ${policy}`;
-}
-
 const f1 = (x: number) => x.toFixed(1);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A gate as its question, the answer with its figures, and what to change when it fails. */
+function gateLines(g: GateVerdict): string[] {
+  const lines = [
+    `- ${g.pass ? 'PASS' : 'FAIL'}: **${g.question}** ${g.pass ? 'Yes' : 'No'}: ${g.why}.`,
+  ];
+  if (g.fix) lines.push(`  *What to change:* ${g.fix} ([more](${ADVICE_LINK}))`);
+  return lines;
+}
 
 export function gatesMarkdown(r: GateReport): string {
   const out: string[] = [];
@@ -30,7 +30,7 @@ export function gatesMarkdown(r: GateReport): string {
       : `**Verdict: ${r.gates.filter((g) => !g.pass).length} of ${r.gates.length} gates fail.** The scenario can be won, at least in part, without judgement; see below what to change.`,
     '',
   );
-  for (const g of r.gates) out.push(`- ${g.pass ? 'PASS' : 'FAIL'}: **${g.name}**: ${g.why}.`);
+  for (const g of r.gates) out.push(...gateLines(g));
   out.push(
     '',
     `Beside the gates, on the first ${r.copying.markets} markets, each one's best path played on every other:`,
@@ -46,11 +46,11 @@ export function gatesMarkdown(r: GateReport): string {
   out.push('|---|---|---|---|---|');
   for (const p of r.policies) {
     out.push(
-      `| ${policyWords(p.policy)} | ${f1(p.meanScore)} | ${p.medianPercentile.toFixed(0)} | ${f1(p.gap)} | ${p.pass ? 'pass' : 'FAIL'} |`,
+      `| ${policyPlayer(p.policy)} | ${f1(p.meanScore)} | ${p.medianPercentile.toFixed(0)} | ${f1(p.gap)} | ${p.pass ? 'pass' : 'FAIL'} |`,
     );
   }
   out.push(
-    `| random replies (for comparison) | ${f1(r.random.meanScore)} | ${r.random.medianPercentile.toFixed(0)} | ${f1(r.bestMean - r.random.meanScore)} | — |`,
+    `| ${policyPlayer('random')} (for comparison) | ${f1(r.random.meanScore)} | ${r.random.medianPercentile.toFixed(0)} | ${f1(r.bestMean - r.random.meanScore)} | — |`,
   );
   out.push('', '## Situation by situation', '');
   out.push(

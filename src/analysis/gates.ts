@@ -7,7 +7,8 @@ import {
   termsOf,
 } from '../sim/index.ts';
 import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
-import { mean, ordinal, summarise, variance } from './stats.ts';
+import { capitalise, GATE_FIXES, GATE_QUESTIONS, policyPlayer } from './gate-words.ts';
+import { mean, summarise, variance } from './stats.ts';
 
 import { seedScores, strategyTree } from './tree.ts';
 
@@ -69,9 +70,15 @@ export interface SituationLine {
 }
 
 export interface GateVerdict {
+  /** the gate's short name, stable for scripts (the JSON, the tests) */
   name: string;
+  /** the gate as a question a balanced scenario answers yes (gate-words.ts) */
+  question: string;
   pass: boolean;
+  /** the figures behind the answer and their limits, in plain words */
   why: string;
+  /** what to change in the scenario file; null when the gate passes */
+  fix: string | null;
 }
 
 export interface GateReport {
@@ -253,46 +260,69 @@ export function gateReport(
   const seedShare = between + within > 0 ? between / (between + within) : 0;
 
   const gates: GateVerdict[] = [];
+  const verdict = (name: string, pass: boolean, why: string): GateVerdict => ({
+    name,
+    question: GATE_QUESTIONS[name]!,
+    pass,
+    why,
+    fix: pass ? null : GATE_FIXES[name]!,
+  });
   const losers = policyLines.filter((p) => !p.pass);
-  gates.push({
-    name: 'label-reading policies lose',
-    pass: losers.length === 0,
-    why:
+  const limits = `a balanced scenario keeps every such player at or below ${GATE_TARGETS.policyPercentile}% and at least ${GATE_TARGETS.policyGap} points under the best path`;
+  gates.push(
+    verdict(
+      'label-reading policies lose',
+      losers.length === 0,
       losers.length === 0
-        ? `every policy that reads labels, positions or only the next quarter stays at or below the ${GATE_TARGETS.policyPercentile}th percentile and at least ${GATE_TARGETS.policyGap} points under the best path`
-        : losers
+        ? `every player who follows a fixed rule (always the first reply shown, always one style, collaborative unless in a crisis, the best-looking reply for the next quarter only) does better than at most ${GATE_TARGETS.policyPercentile}% of all ways to play and ends at least ${GATE_TARGETS.policyGap} points under the best path`
+        : `${losers
             .map(
               (p) =>
-                `"${p.policy}" reaches the ${ordinal(Math.round(p.medianPercentile))} percentile (median) and is ${p.gap.toFixed(1)} points under the best path`,
+                `${capitalise(policyPlayer(p.policy))} does better than ${Math.round(p.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${p.gap.toFixed(1)} points under the best path`,
             )
-            .join('; '),
-  });
+            .join('. ')}. ${capitalise(limits)}`,
+    ),
+  );
   const judged = situations.filter((s) => s.usualWrong >= GATE_TARGETS.contextShare);
+  const fixed = situations.filter((s) => s.usualWrong < GATE_TARGETS.contextShare);
   const needJudged = Math.ceil(situations.length * GATE_TARGETS.judgedSituations);
-  gates.push({
-    name: 'judgement matters',
-    pass: judged.length >= needJudged,
-    why: `in ${judged.length} of ${situations.length} situations the reply that is usually best is wrong in at least ${Math.round(GATE_TARGETS.contextShare * 100)}% of contexts (needed: ${needJudged})`,
-  });
+  const share = Math.round(GATE_TARGETS.contextShare * 100);
+  gates.push(
+    verdict(
+      'judgement matters',
+      judged.length >= needJudged,
+      `in ${judged.length} of ${situations.length} situations the reply that wins most often is the wrong one in at least ${share}% of the games that reach it; at least ${needJudged} ${needJudged === 1 ? 'such situation is' : 'such situations are'} needed${
+        fixed.length
+          ? `. One reply is right in more than ${100 - share}% of games in: ${fixed.map((s) => `"${s.title}" (${s.situation})`).join(', ')}`
+          : ''
+      }`,
+    ),
+  );
   const dead: string[] = [];
   for (const s of situations) {
     for (const r of s.replies) {
-      if (r.liveSeeds < GATE_TARGETS.liveChoiceSeeds * n) dead.push(`${s.situation}/${r.choice}`);
+      if (r.liveSeeds < GATE_TARGETS.liveChoiceSeeds * n)
+        dead.push(`"${r.label}" (${s.situation}/${r.choice})`);
     }
   }
-  gates.push({
-    name: 'no dead choice',
-    pass: dead.length === 0,
-    why:
+  const top = Math.round(GATE_TARGETS.topShare * 100);
+  const often = Math.round(GATE_TARGETS.liveChoiceSeeds * 100);
+  gates.push(
+    verdict(
+      'no dead choice',
+      dead.length === 0,
       dead.length === 0
-        ? `every reply lies on a top-${Math.round(GATE_TARGETS.topShare * 100)}% strategy on at least ${Math.round(GATE_TARGETS.liveChoiceSeeds * 100)}% of seeds`
-        : `never on a top-${Math.round(GATE_TARGETS.topShare * 100)}% strategy often enough: ${dead.join(', ')}`,
-  });
-  gates.push({
-    name: 'luck stays second',
-    pass: seedShare <= GATE_TARGETS.seedShare,
-    why: `the seed explains ${(seedShare * 100).toFixed(0)}% of the variance of scores (at most ${Math.round(GATE_TARGETS.seedShare * 100)}%)`,
-  });
+        ? `every reply is part of a top-${top}% way of playing on at least ${often}% of seeds`
+        : `these replies are part of a top-${top}% way of playing on fewer than ${often}% of seeds (the least a reply needs): ${dead.join(', ')}`,
+    ),
+  );
+  gates.push(
+    verdict(
+      'luck stays second',
+      seedShare <= GATE_TARGETS.seedShare,
+      `luck (the seed) explains ${(seedShare * 100).toFixed(0)}% of the differences between scores, and the choices the rest; at most ${Math.round(GATE_TARGETS.seedShare * 100)}% may come from luck`,
+    ),
+  );
 
   const bestPaths = seeds.slice(0, 3).map((seed, i) => {
     const picks: string[] = [];

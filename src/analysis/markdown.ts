@@ -1,4 +1,5 @@
 import type { BalanceReport } from './balance.ts';
+import { GATE_TARGETS } from './gates.ts';
 
 // The balance report as Markdown, for the CLI and for pasting into a review. Every figure
 // says what it is computed over, so a reader can check it without reading the code.
@@ -8,6 +9,10 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 // table cells come from the scenario file: keep its text from breaking the table
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
+/** The luck figure for a facilitator: what it compares, without the statistics. */
+export const LUCK_WORDS = `Luck here is the seed: the market's events and ups and downs, which every way of playing meets alike on one seed. The figure compares how far apart the seeds' average scores lie (luck) with how far apart the ways of playing land on the same seed (the choices). A scenario that teaches judgement keeps luck at ${Math.round(GATE_TARGETS.seedShare * 100)}% or less.`;
+
+/** The same figure for a statistician. */
 export const VARIANCE_METHOD = `Every pair (seed, game) is treated as one play by someone who picks uniformly at random at every decision. By the law of total variance, the variance of that player's score is the variance of each seed's mean score (what the seed decides) plus the mean of each seed's variance (what the choices decide). The seed's share is the first part divided by the sum. All strategies meet the same events and noise on a given seed, so the second part is purely the choices' doing.`;
 
 export function balanceMarkdown(r: BalanceReport): string {
@@ -54,6 +59,8 @@ export function balanceMarkdown(r: BalanceReport): string {
   out.push('## Luck against choices', '');
   out.push(
     `**${pct(v.seedShare)}** of the score's variance comes from the seed, ${pct(1 - v.seedShare)} from the choices (variance ${f1(v.seed)} + ${f1(v.choices)} = ${f1(v.total)} points², ${v.exact ? 'exact over these seeds' : 'estimated from samples'}).`,
+    '',
+    LUCK_WORDS,
     '',
     VARIANCE_METHOD,
   );

@@ -206,7 +206,7 @@ export function assignView(
       h(
         'p',
         { class: 'hint' },
-        'Each trainee’s market is drawn from the seed and their id: a colleague’s result or answers cannot be handed in under another id. Grades stay fair: each is the share of all strategies on the trainee’s own market that did worse.',
+        "Each trainee's market is drawn from the seed and their id: a colleague's result or answers cannot be handed in under another id. Grades stay fair: each is the share of all strategies on the trainee's own market that did worse.",
       ),
       h('label', { class: 'choice-line' }, same, ' The same market for everyone'),
       h(
@@ -223,7 +223,7 @@ export function assignView(
     field(
       'Pass mark (fair score, 0–100)',
       pass,
-      'The fair score is the share of all strategies on the trainee’s market that scored lower.',
+      "The fair score is the share of all strategies on the trainee's market that scored lower.",
     ),
     field('Attempts allowed', attempts),
     field('Due date (optional)', due),

@@ -1,3 +1,4 @@
+import { shownDateTime } from '../lib/when.ts';
 import type { ListedAssignment } from '../room/accounts.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
 
@@ -5,7 +6,7 @@ import { button, columnHeads, h } from '../ui/dom.ts';
 // newest first, with who made it and how far its cohort has got, and a button that opens
 // its cohort without the admin secret. Titles and names reach the page as text only.
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'none');
+const when = (iso: string | null) => (iso ? shownDateTime(iso) : 'none');
 
 /** a cell that names its column, for the narrow layout where each row is a card */
 const cell = (label: string, text: string) => h('td', { attrs: { 'data-label': label } }, text);

@@ -1,3 +1,4 @@
+import { shownDateTime } from '../lib/when.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../room/assignments.ts';
 import { statusWithCourse } from '../room/lti.ts';
 import { button, h } from '../ui/dom.ts';
@@ -67,7 +68,7 @@ const COLUMNS: readonly Column[] = [
   },
   {
     label: 'Last move',
-    text: (r) => (r.lastActivity ? new Date(r.lastActivity).toLocaleString() : ''),
+    text: (r) => (r.lastActivity ? shownDateTime(r.lastActivity) : ''),
     key: (r) => r.lastActivity ?? '',
   },
   { label: 'Signed result', text: () => '' },

@@ -1,3 +1,4 @@
+import { shownTime } from '../lib/when.ts';
 import { h } from '../ui/dom.ts';
 import type { Connection } from './cohort-follow.ts';
 import { POLL_MS } from './cohort-follow.ts';
@@ -46,7 +47,7 @@ export function liveNote(): LiveNote {
               : '';
     },
     updated(serverTime) {
-      when.textContent = ` · last update ${new Date(serverTime).toLocaleTimeString()}`;
+      when.textContent = ` · last update ${shownTime(serverTime)}`;
     },
   };
 }

@@ -14,12 +14,12 @@ import { marketsInPage } from './page-markets.ts';
 /** Words for the status line, by what happened. */
 export const AHEAD = {
   working:
-    'Working out the trainees’ markets in this browser, so that checking their results here later is quick:',
+    "Working out the trainees' markets in this browser, so that checking their results here later is quick:",
   count: (done: number, total: number) => ` ${done} of ${total} done…`,
   ready: (n: number) =>
-    `${n === 1 ? 'The market is' : `All ${n} markets are`} ready in this browser: checking these trainees’ results here will not work ${n === 1 ? 'it' : 'them'} out again.`,
+    `${n === 1 ? 'The market is' : `All ${n} markets are`} ready in this browser: checking these trainees' results here will not work ${n === 1 ? 'it' : 'them'} out again.`,
   stopped:
-    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
+    "Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees' results are checked.",
   refused:
     'This browser would not keep the markets (storage full or refused): checking the results will work them out then. Nothing else is affected.',
   failed: (why: string) =>

@@ -10,11 +10,11 @@ import { h } from '../ui/dom.ts';
 export function copyingHint(scenario: ScenarioDef): string {
   const markets = scenario.markets ?? [];
   if (markets.length === 0) {
-    return 'Every market of this scenario starts alike: a colleague’s best replies still score at the top on another trainee’s market. Where copying matters, choose a scenario that deals several starting situations.';
+    return "Every market of this scenario starts alike: a colleague's best replies still score at the top on another trainee's market. Where copying matters, choose a scenario that deals several starting situations.";
   }
   // quoted and set apart by semicolons: a name may hold commas ("Chloé seasoned, Ben new")
   const names = markets.map((m) => `“${marketName(m)}”`).join('; ');
-  return `Deals ${markets.length} starting situations, one per market (${names}): what is right depends on the trainee’s own team and customer, so a colleague’s best replies from another situation fall well short of the top.`;
+  return `Deals ${markets.length} starting situations, one per market (${names}): what is right depends on the trainee's own team and customer, so a colleague's best replies from another situation fall well short of the top.`;
 }
 
 /** The bundled scenarios to pick from, by title and length, on both of HR's forms. */

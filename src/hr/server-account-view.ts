@@ -44,7 +44,7 @@ export function serverAccountSection(openCohort: (id: string) => void): ServerAc
       idPrefix: 'hr-signin',
       heading: 'h3',
       purpose:
-        'Signed in as HR, you see every assessment on this server and open any cohort without its admin secret. Your server’s admin gives you a name and password.',
+        "Signed in as HR, you see every assessment on this server and open any cohort without its admin secret. Your server's admin gives you a name and password.",
       onChange: (account) => void refresh(account),
     }),
     list,

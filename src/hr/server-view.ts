@@ -247,7 +247,7 @@ export function serverView(
     h(
       'p',
       { class: 'hint' },
-      'This page is served by the game’s server, so it can run the assessment itself: it deals each trainee’s market when they start, counts their attempts, keeps the due date by its own clock, and grades and signs each result.',
+      "This page is served by the game's server, so it can run the assessment itself: it deals each trainee's market when they start, counts their attempts, keeps the due date by its own clock, and grades and signs each result.",
     ),
     account.element,
     h('h3', null, 'Create an assessment'),
@@ -258,7 +258,7 @@ export function serverView(
     field(
       'Due (optional)',
       due,
-      'After this moment, by the server’s clock, no attempt starts or goes on.',
+      "After this moment, by the server's clock, no attempt starts or goes on.",
     ),
     field('Trainees', trainees, 'One name or e-mail address a line, up to 40 characters each.'),
     h(

@@ -149,7 +149,7 @@ export function checkSignature(file: unknown, keySet: KeySet): SignatureVerdict 
   if (!isObject(file) || !('signature' in file)) return { kind: 'unsigned' };
   const sig = file.signature;
   if (!isObject(sig) || typeof sig.kid !== 'string' || typeof sig.value !== 'string')
-    return { kind: 'malformed', reason: 'its signature is not of the server’s shape' };
+    return { kind: 'malformed', reason: "its signature is not of the server's shape" };
   const kid = sig.kid;
   // the signature is the one part it does not cover: anything added to it is an edit too
   const extra = Object.keys(sig).some((k) => k !== 'alg' && k !== 'kid' && k !== 'value');

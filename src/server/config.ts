@@ -41,7 +41,7 @@ const envSchema = z.object({
     .string()
     .regex(
       new RegExp(`^(true|false|${PROXY}(\\s*,\\s*${PROXY})*)$`),
-      'true, false, or the proxies’ addresses or ranges separated by commas (10.0.0.5, 10.0.0.0/8, uniquelocal)',
+      "true, false, or the proxies' addresses or ranges separated by commas (10.0.0.5, 10.0.0.0/8, uniquelocal)",
     )
     .default('false')
     .transform(trustProxy),

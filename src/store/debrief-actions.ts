@@ -64,7 +64,7 @@ export function assessed(s: Pick<GameState, 'context' | 'room'>): boolean {
 /** Why the what-if is not open, in the trainee's words. */
 const WHY_CLOSED = {
   facilitator: 'The what-if opens when your facilitator releases it.',
-  'result-not-kept': 'The what-if opens once this attempt’s result is handed in.',
+  'result-not-kept': "The what-if opens once this attempt's result is handed in.",
   'attempts-left':
     'The what-if is shown after your last attempt: the next one replays this market.',
 } as const;

@@ -127,7 +127,7 @@ export function roomActions(
   };
   const disagree = () =>
     get().roomGone(
-      'This page plays the room’s market differently from the server (another version of the game?). Reload the page; if it persists, tell your facilitator.',
+      "This page plays the room's market differently from the server (another version of the game?). Reload the page; if it persists, tell your facilitator.",
     );
 
   return {

@@ -60,8 +60,25 @@ export function marketBrief(
   );
 }
 
+/** Seeds up to this long are shown whole; longer ones (an assignment's) are cut short. */
+const SHORT_SEED = 8;
+
+/**
+ * The market's number as a trainee can read it out: a short seed whole, a long one (an
+ * assignment's per-trainee seed, such as "mnasyai7~d2d78c4b11") by its last four
+ * characters, which tell a cohort's markets apart. The whole seed is in marketId() for a
+ * title attribute, and in the result file.
+ */
+export function marketNumber(seed: string): string {
+  return seed.length <= SHORT_SEED ? seed : `…${seed.slice(-4)}`;
+}
+
+/** The whole seed, for support: "market mnasyai7~d2d78c4b11". */
+export const marketId = (sim: SimState): string => `market ${sim.seed}`;
+
 /** "market #12 · new leads": the seed, and the variant it was dealt where there is one. */
 export function marketLabel(scenario: ScenarioDef, sim: SimState): string {
   const market = dealtMarket(scenario, sim);
-  return market ? `market #${sim.seed} · ${marketName(market)}` : `market #${sim.seed}`;
+  const number = `market #${marketNumber(sim.seed)}`;
+  return market ? `${number} · ${marketName(market)}` : number;
 }

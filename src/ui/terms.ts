@@ -29,7 +29,7 @@ export const TERMS = {
   attainment: {
     term: 'Plan attainment',
     definition:
-      'Revenue against the plan for the quarter: 100% is on plan. Above plan lifts the team’s spirits; below it weighs on them.',
+      "Revenue against the plan for the quarter: 100% is on plan. Above plan lifts the team's spirits; below it weighs on them.",
   },
   trust: {
     term: "Customer's trust",

@@ -49,8 +49,14 @@ function memberLabel(scenario: ScenarioDef, id: string): string {
   return `${shortName(m?.name ?? 'a former colleague')}'s pull`;
 }
 
+/** "Platr (ordering app)" gives "Platr's pull (ordering app)": the possessive on the name. */
+function pullOf(name: string): string {
+  const bracket = /^(.*?)\s*(\(.*\))\s*$/.exec(name);
+  return bracket ? `${bracket[1]}'s pull ${bracket[2]}` : `${name}'s pull`;
+}
+
 function competitorLabel(scenario: ScenarioDef, id: string): string {
-  return `${scenario.competitors.find((c) => c.id === id)?.name ?? 'a rival'}'s pull`;
+  return pullOf(scenario.competitors.find((c) => c.id === id)?.name ?? 'a rival');
 }
 
 const MARKET: Record<string, string> = {
@@ -61,8 +67,8 @@ const MARKET: Record<string, string> = {
 
 const DRIFT: Record<string, string> = {
   settle: "last quarter's results changing effort and spirits",
-  spirits: 'spirits following the plan and the team’s say',
-  brand: 'the brand following a united team’s share',
+  spirits: "spirits following the plan and the team's say",
+  brand: "the brand following a united team's share",
   growth: "the customer's market growing",
 };
 

@@ -319,7 +319,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
           'div',
           { class: 'play-box' },
           h('h2', { class: 'sub' }, 'Try it'),
-          field('Seed (the market’s luck)', seed),
+          field("Seed (the market's luck)", seed),
           h('div', { class: 'row' }, play, balanceBtn, linkBtn),
         ),
       ),

@@ -1,9 +1,10 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
+import { ADVICE_SOURCE, capitalise } from '../analysis/gate-words.ts';
 import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
-import { balanceMarkdown, VARIANCE_METHOD } from '../analysis/markdown.ts';
+import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
 import { boxPlot } from './balance-charts.ts';
 import { takeBalanceRequest } from './balance-request.ts';
@@ -335,9 +336,11 @@ export function balancePanel(): HTMLElement {
           'Luck against choices',
           split,
           splitLegend,
+          h('p', null, LUCK_WORDS),
           h(
-            'p',
+            'details',
             { class: 'method' },
+            h('summary', null, 'How it is worked out'),
             `Variance of a random player's score: ${fmt(v.seed)} (seed) + ${fmt(v.choices)} (choices) = ${fmt(v.total)} points², ${v.exact ? 'exact over these seeds' : 'estimated from sampled players'}. `,
             VARIANCE_METHOD,
           ),
@@ -453,11 +456,39 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
   return h(
     'div',
     { class: 'card' },
-    h('h3', null, gates.pass ? 'Balance gates: all pass' : 'Balance gates: some fail'),
+    h(
+      'h3',
+      null,
+      gates.pass
+        ? 'Balance gates: all pass'
+        : `Balance gates: ${gates.gates.filter((g) => !g.pass).length} of ${gates.gates.length} fail`,
+    ),
     h(
       'ul',
-      { class: `notice ${gates.pass ? 'ok' : 'warn'}`, attrs: { 'aria-label': 'Balance gates' } },
-      ...gates.gates.map((g) => h('li', null, `${g.pass ? 'Pass' : 'Fail'}: ${g.name}: ${g.why}.`)),
+      {
+        class: `notice gates ${gates.pass ? 'ok' : 'warn'}`,
+        attrs: { 'aria-label': 'Balance gates' },
+      },
+      ...gates.gates.map((g) =>
+        h(
+          'li',
+          { class: g.pass ? 'gate-pass' : 'gate-fail' },
+          h('strong', null, g.question),
+          ' ',
+          h('span', { class: 'answer' }, g.pass ? 'Yes.' : 'No.'),
+          ` ${capitalise(g.why)}.`,
+          g.fix
+            ? h(
+                'p',
+                { class: 'gate-fix' },
+                h('strong', null, 'What to change: '),
+                g.fix,
+                ' ',
+                h('em', null, `(More in ${ADVICE_SOURCE}.)`),
+              )
+            : null,
+        ),
+      ),
     ),
     button('Download the gates as Markdown', () =>
       download(`${gates.scenario.id}-gates.md`, gatesMarkdown(gates), 'text/markdown'),

@@ -262,7 +262,7 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
         { class: 'grid-3' },
         field('Workshop name', name, 'Trainees see it in the game'),
         field('Scenario', source),
-        field('Seed', seed, 'The market’s luck; everyone gets the same'),
+        field('Seed', seed, "The market's luck; everyone gets the same"),
       ),
       fileRow,
       button('Create the link', () => void create(), 'btn primary'),

@@ -74,6 +74,11 @@ describe('gateReport on a scenario where one reply always wins', () => {
     }
     expect(gate('judgement matters').pass).toBe(false);
     expect(gate('judgement matters').why).toContain('in 0 of 2 situations');
+    // a failing gate asks its question, and says what to change in the file
+    expect(gate('judgement matters').question).toBe(
+      'Does the best reply depend on what the player did before?',
+    );
+    expect(gate('judgement matters').fix).toContain('Let earlier decisions change');
     expect(r.pass).toBe(false);
   });
 
@@ -93,7 +98,11 @@ describe('gateReport on a scenario where one reply always wins', () => {
     expect(collaborative.medianPercentile).toBe(0);
     const labels = gate('label-reading policies lose');
     expect(labels.pass).toBe(false);
-    expect(labels.why).toContain('"directive" reaches the 75th percentile');
+    // the policy is described as a player, with the figure and the limit it breaks
+    expect(labels.why).toContain(
+      'A player who always takes the directive reply does better than 75% of all ways to play',
+    );
+    expect(labels.why).toContain('at or below 70% and at least 8 points under the best path');
     // every gated policy is a way of playing without judgement; random is only a yardstick
     expect(r.policies.map((p) => p.policy).sort()).toEqual(
       ['collaborative', 'crisis-rule', 'directive', 'first-shown', 'greedy'].sort(),
@@ -103,11 +112,13 @@ describe('gateReport on a scenario where one reply always wins', () => {
   it('says so in the Markdown: the verdict, the failing gates and the 100% winner', () => {
     const md = gatesMarkdown(r);
     expect(md).toContain('**Verdict: 3 of 4 gates fail.**');
-    expect(md).toContain('- FAIL: **judgement matters**');
-    expect(md).toContain('- FAIL: **no dead choice**');
-    expect(md).toContain('- PASS: **luck stays second**');
+    expect(md).toContain(
+      '- FAIL: **Does the best reply depend on what the player did before?** No: ',
+    );
+    expect(md).toContain('- FAIL: **Is every reply the right one in some games?** No: ');
+    expect(md).toContain('- PASS: **Do the choices matter more than luck?** Yes: ');
     expect(md).toMatch(/\| Good \(`good`\) \| directive \| 100% \|/);
-    expect(md).toContain('| always directive |');
+    expect(md).toContain('| a player who always takes the directive reply |');
   });
 });
 
@@ -138,6 +149,7 @@ describe('gateReport on a scenario where the best reply depends on the other dec
     const judged = r.gates.find((g) => g.name === 'judgement matters')!;
     expect(judged.pass).toBe(true);
     expect(judged.why).toContain('in 2 of 2 situations');
+    expect(judged.fix).toBeNull();
   });
 });
 

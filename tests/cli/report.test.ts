@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { GATE_QUESTIONS } from '../../src/analysis/gate-words.ts';
 import { GATE_TREE_LIMIT } from '../../src/analysis/gates.ts';
 import { syntheticScenario } from '../../src/cli/synthetic.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
@@ -44,30 +45,44 @@ describe('npm run scenario:report', () => {
     expect(verdict).toMatch(
       /^\*\*Verdict: (the scenario passes every gate|\d of 4 gates fail)\.\*\*/,
     );
-    for (const name of GATES)
-      expect(r.stdout).toMatch(new RegExp(`- (PASS|FAIL): \\*\\*${name}\\*\\*`));
+    // each gate asked as its question, answered yes or no
+    const lines = r.stdout.split('\n');
+    for (const name of GATES) {
+      const line = lines.find((l) => l.includes(`**${GATE_QUESTIONS[name]}**`));
+      expect(line, name).toMatch(/^- (PASS: .* Yes: |FAIL: .* No: )/);
+    }
     const failing = (r.stdout.match(/^- FAIL: /gm) ?? []).length;
     expect(r.status).toBe(failing === 0 ? 0 : 1);
     expect(verdict.includes('passes')).toBe(failing === 0);
-    expect(r.stdout).toContain('| always the first reply shown |');
-    expect(r.stdout).toContain('| random replies (for comparison) |');
+    expect(r.stdout).toContain('| a player who always takes the first reply shown |');
+    expect(r.stdout).toContain('| a player who picks replies at random (for comparison) |');
   });
 
   it('exits 1 and names the failing gates for a scenario that can be won by reading labels', () => {
     const r = run(writeScenario(dominated), '--seeds', '3');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('**Verdict: 3 of 4 gates fail.**');
-    const labels = r.stdout.split('\n').find((l) => l.includes('**label-reading policies lose**'))!;
-    expect(labels).toMatch(/^- FAIL: /);
+    const line = (name: string) =>
+      r.stdout.split('\n').find((l) => l.includes(`**${GATE_QUESTIONS[name]}**`))!;
+    const labels = line('label-reading policies lose');
+    expect(labels).toMatch(/^- FAIL: .* No: /);
     // the label-reader and the one-quarter-ahead player both find the winning reply
-    expect(labels).toContain('"directive" reaches the 75th percentile');
-    expect(labels).toContain('"greedy" reaches the 75th percentile');
-    expect(labels).not.toContain('"collaborative"');
-    expect(r.stdout).toContain('- FAIL: **judgement matters**');
-    expect(r.stdout).toContain(
-      '- FAIL: **no dead choice**: never on a top-10% strategy often enough: d1/bad, d2/bad',
+    expect(labels).toContain(
+      'A player who always takes the directive reply does better than 75% of all ways to play',
     );
-    expect(r.stdout).toContain('- PASS: **luck stays second**');
+    expect(labels).toContain(
+      'A player who takes the best-looking reply for the next quarter only does better than 75%',
+    );
+    expect(labels).not.toContain('the collaborative reply does');
+    expect(line('judgement matters')).toMatch(/^- FAIL: /);
+    expect(line('no dead choice')).toContain(
+      'No: these replies are part of a top-10% way of playing on fewer than 5% of seeds (the least a reply needs): "Bad" (d1/bad), "Bad" (d2/bad).',
+    );
+    expect(line('luck stays second')).toMatch(/^- PASS: .* Yes: /);
+    // under each failing gate, what to change in the file, and where the advice is told
+    const after = r.stdout.split('\n')[r.stdout.split('\n').indexOf(line('no dead choice')) + 1]!;
+    expect(after).toMatch(/^ {2}\*What to change:\* Give each reply listed a situation/);
+    expect(after).toContain('(docs/authoring.md#reaching-each-target)');
   });
 
   it('prints the gates as JSON on request, with the same exit code', () => {

@@ -284,7 +284,7 @@ test('HR makes an assessment on hr.html, follows the cohort, downloads a signed 
   // the verify page checks the signature against the server it is served by
   await page.locator('#v-files').setInputFiles(file);
   await page.getByRole('button', { name: 'Check the results' }).click();
-  await expect(page.locator('#v-status')).toContainText('checked against 1 of the server’s keys');
+  await expect(page.locator('#v-status')).toContainText("checked against 1 of the server's keys");
   await expect(page.locator('.results tr', { hasText: 'ana@example.com' })).toContainText(
     'genuine · signed by this server (key',
   );

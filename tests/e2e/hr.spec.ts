@@ -307,7 +307,7 @@ test('the page works out the trainees’ markets as soon as the links are made, 
   const assignment = await silosAssignment(page);
   await makeLinksFor(page, 12);
   await expect(page.locator('#a-markets')).toHaveText(
-    'All 12 markets are ready in this browser: checking these trainees’ results here will not work them out again.',
+    "All 12 markets are ready in this browser: checking these trainees' results here will not work them out again.",
     { timeout: 60_000 },
   );
 
@@ -333,19 +333,19 @@ test('a check started while markets are worked out ahead stops that work and gra
   await page.getByLabel('Result codes').fill(codes);
   await makeLinksFor(page, 40);
   const ahead = page.locator('#a-markets');
-  await expect(ahead).toContainText('Working out the trainees’ markets');
+  await expect(ahead).toContainText("Working out the trainees' markets");
   await expect(ahead).toContainText('0 of 40 done…');
   await page.getByRole('button', { name: 'Check the results' }).click();
   // the check stops the work ahead before it computes anything of its own
   await expect(ahead).toHaveText(
-    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
+    "Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees' results are checked.",
   );
   expect(held.length, 'the census workers were held back').toBeGreaterThan(0);
   holding = false;
   for (const route of held.splice(0)) await route.continue();
   await expect(page.locator('#v-status')).toContainText('6 records: 6 genuine');
   await expect(ahead).toHaveText(
-    'Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees’ results are checked.',
+    "Stopped while results are checked: the markets worked out so far are kept; the others are worked out when their trainees' results are checked.",
   );
   expect(await fairCells(page)).toEqual(expected);
 });

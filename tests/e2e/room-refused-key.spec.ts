@@ -40,7 +40,7 @@ test('an admin link with a wrong key is refused on the page, once, and leaks not
     .getByRole('alert')
     .filter({ hasText: `This link does not open room ${code}` });
   await expect(refused).toBeVisible();
-  await expect(refused).toContainText('The key in the link is not this room’s');
+  await expect(refused).toContainText("The key in the link is not this room's");
   await wrong.waitForTimeout(4000); // a reconnecting page would have tried again by now
   expect(sockets).toHaveLength(1);
   await expect(wrong.getByText('Zelda')).toHaveCount(0);

@@ -133,9 +133,20 @@ test('the slides follow the room live, keep the keyboard inside, and give it bac
   await expect(slides.getByText('Top 1 of 1 finished')).toBeVisible();
   await expect(slides.locator('.board-row')).toHaveCount(1);
   await expect(slides.locator('.board-row .name')).toHaveText('Ana');
-  await expect(slides.getByText('Score (0–100)')).toBeVisible();
+  // ranked by what the room is graded on: the fair score (the tutorial grades by percentile),
+  // with the rubric's score beside it and the verdict against the pass mark
+  await expect(
+    slides.getByText(/^Fair score \(0–100\) · dashed: the pass mark, \d+$/),
+  ).toBeVisible();
+  await expect(slides.locator('.board-row .figures')).toHaveText(
+    /^fair score \d+ · score \d+ · (passed|not passed)$/,
+  );
   for (let q = 2; q <= scenario.quarters; q++) await bo.decide(1);
   await expect(slides.locator('.board-row')).toHaveCount(2);
+  const fair = (await slides.locator('.board-row .figures').allTextContents()).map((t) =>
+    Number(/fair score (\d+)/.exec(t)?.[1]),
+  );
+  expect(fair).toEqual([...fair].sort((a, b) => b - a));
   await slides.getByRole('button', { name: 'Hide names' }).click();
   await expect(slides.locator('.board-row .name')).toHaveText(['Player 1', 'Player 2']);
   await attachScreenshot(page, testInfo, 'slide-board-1280', '.slides');

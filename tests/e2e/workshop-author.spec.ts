@@ -80,8 +80,12 @@ test('three planted errors are listed with their lines; the fixed file plays', a
   // the balance gates come first: the tutorial passes them all, and the page says why
   const gates = page.getByRole('list', { name: 'Balance gates' });
   await expect(page.getByRole('heading', { name: 'Balance gates: all pass' })).toBeVisible();
-  await expect(gates).toContainText('Pass: judgement matters: in 3 of 4 situations');
-  await expect(gates).toContainText('Pass: luck stays second');
+  // each gate a question with its answer and figures
+  await expect(gates).toContainText(
+    'Does the best reply depend on what the player did before? Yes. In 3 of 4 situations',
+  );
+  await expect(gates).toContainText('Do the choices matter more than luck? Yes. Luck (the seed)');
+  await expect(gates.getByText('What to change')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });
 

@@ -78,8 +78,13 @@ test('three trainees are counted; a changed code and another room are rejected; 
   expect(await page.locator('.leaderboard img, .dashboard img').count()).toBe(0);
   const best = Math.max(ana.score, ben.score, cy.score);
   await expect(rows.first().locator('td').nth(3)).toHaveText(String(best));
-  // the fair score arrives from the census worker
-  await expect(rows.first().locator('td').nth(2)).toHaveText(/^\d+(\.\d)?%$/);
+  // the fair score arrives from the census worker, rounded as graders round it, and with it
+  // the verdict against the pass mark
+  await expect(rows.first().locator('td').nth(2)).toHaveText(/^\d+$/);
+  await expect(rows.first().locator('td').nth(4)).toHaveText(/^(passed|not passed)$/);
+  await expect(
+    page.getByText(/^Ranked by fair score, the figure the pass mark \(\d+\) counts/),
+  ).toBeVisible();
 
   const rejected = page.getByRole('list', { name: 'Results not counted' }).locator('li');
   await expect(rejected).toHaveCount(3);

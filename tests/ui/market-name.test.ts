@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyingHint } from '../../src/hr/scenario-field.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { initialState, marketIndex, marketName } from '../../src/sim/index.ts';
-import { marketLabel } from '../../src/ui/market-brief.ts';
+import { marketId, marketLabel, marketNumber } from '../../src/ui/market-brief.ts';
 
 // A market variant is named on screen by the name its scenario gives it ("Chloé seasoned,
 // Ben new"), accent and all, and by its id in words only where it has none: on the
@@ -34,6 +34,15 @@ describe('a market variant’s name on screen', () => {
     expect(marketLabel(whoOwns, initialState(whoOwns, other))).toBe(
       `market #${other} · Ben seasoned, Chloé new`,
     );
+  });
+
+  it('shows a trainee a short market number they can read out, and keeps the whole seed', () => {
+    // an assignment's per-trainee seed is a code no trainee can quote
+    const seed = 'mnasyai7~d2d78c4b11';
+    const sim = initialState(whoOwns, seed);
+    expect(marketLabel(whoOwns, sim)).toMatch(/^market #…4b11 · /);
+    expect(marketId(sim)).toBe(`market ${seed}`);
+    expect(marketNumber('77')).toBe('77');
   });
 
   it('lists every variant by name in HR’s scenario hint, one apart from the next', () => {

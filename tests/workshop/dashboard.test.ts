@@ -3,7 +3,7 @@ import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { census, playChoices, shownOrder } from '../../src/sim/index.ts';
+import { census, gradeOf, playChoices, shownOrder } from '../../src/sim/index.ts';
 import {
   csvRows,
   decisionSplits,
@@ -162,9 +162,18 @@ describe('debrief figures', () => {
   ).accepted;
   const c = census(scenario, workshop.seed);
 
-  it('ranks by score with the percentile among all strategies', () => {
+  it('ranks by the grade the pass mark counts, with the percentile among all strategies', () => {
     const rows = leaderboard(scenario, games, c);
-    expect(rows.map((r) => r.score)).toEqual([...rows.map((r) => r.score)].sort((a, b) => b - a));
+    expect(rows.map((r) => r.grade)).toEqual([...rows.map((r) => r.grade)].sort((a, b) => b - a));
+    for (const r of rows) {
+      // the one grade rule decides the figure and the verdict, as the debrief and HR do
+      const g = gradeOf(scenario.rubric, r.score, r.percentile);
+      expect([r.grade, r.passed, r.fairScore]).toEqual([
+        g.grade,
+        g.passed,
+        Math.round(r.percentile!),
+      ]);
+    }
     for (const r of rows) {
       const below = [...Array(r.score).keys()].reduce((n, s) => n + (c.histogram[s] ?? 0), 0);
       expect(r.percentile).toBeCloseTo((below / c.count) * 100, 1);
@@ -210,6 +219,12 @@ describe('debrief figures', () => {
       csvRows(rows).map((r) => [r[0], r[1]]),
     );
     expect(parseCsv(csv).slice(1)).toEqual(rows.map((r) => [String(r.rank), r.player]));
+  });
+
+  it('leaves pass or fail open while the fair score is still being worked out', () => {
+    const rows = leaderboard(scenario, games, null);
+    expect(rows.every((r) => r.fairScore === null)).toBe(true);
+    if (scenario.rubric.grading !== 'raw') expect(rows.every((r) => r.passed === null)).toBe(true);
   });
 });
 

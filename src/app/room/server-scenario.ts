@@ -15,7 +15,7 @@ export async function checkedServerScenario(
   const loaded = loadScenario(text, `${what} scenario`);
   if (!loaded.ok || loaded.hash !== hash)
     throw new RoomApiError(
-      `This page cannot read the ${what}’s scenario (another version of the game?).`,
+      `This page cannot read the ${what}'s scenario (another version of the game?).`,
       'internal',
     );
   return { scenario: loaded.scenario, hash, yaml: text };

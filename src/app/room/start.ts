@@ -44,7 +44,7 @@ export async function startRooms(store: GameStore, search: string): Promise<void
       store
         .getState()
         .roomGone(
-          'This assessment is run by the game’s server, and this copy of the game is not served by it (or it cannot be reached). Open the link HR sent you, or try again later.',
+          "This assessment is run by the game's server, and this copy of the game is not served by it (or it cannot be reached). Open the link HR sent you, or try again later.",
         );
       return;
     }

@@ -11,8 +11,8 @@ export function sameOrigin(req: FastifyRequest, publicUrl: string | null): true 
   const origin = req.headers.origin;
   const own = originOf(req, { publicUrl });
   if (origin === undefined)
-    return 'this request changes something while signed in but does not say which page sent it (no Origin header): send it from this server’s pages';
+    return "this request changes something while signed in but does not say which page sent it (no Origin header): send it from this server's pages";
   if (origin !== own)
-    return `a request from another site (${origin.slice(0, 100)}) cannot act on this server’s sign-in`;
+    return `a request from another site (${origin.slice(0, 100)}) cannot act on this server's sign-in`;
   return true;
 }

@@ -1,3 +1,4 @@
+import { shownDateTime } from '../../lib/when.ts';
 import { gradebookWords, rosterWords, statusWithCourse } from '../../room/lti.ts';
 import { cohortOf } from '../assignments/cohort.ts';
 import type { AssignmentRow } from '../assignments/rows.ts';
@@ -29,9 +30,7 @@ export async function instructorPage(
 <td>${t.fairScore === null ? '–' : t.passed ? 'yes' : 'no'}</td><td>${t.attemptsUsed} of ${a.attempts}</td>
 <td>${gradebookWords(sent.get(t.trainee))}</td></tr>`,
   );
-  const due = a.due_at
-    ? html`, due ${a.due_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-    : '';
+  const due = a.due_at ? html`, due ${shownDateTime(a.due_at)}` : '';
   const body = html`<h1>${a.title}</h1>
 <p>Scenario: ${a.scenario_title}. Pass mark: fair score ${a.pass_mark}. Attempts: ${a.attempts}${due}.</p>
 <p class="note">The game's server dealt every market, checked every decision and graded each

@@ -1,4 +1,5 @@
 import { type Cell, toCsv } from '../../lib/csv.ts';
+import { utcDateTime } from '../../lib/when.ts';
 import { GAME_VERSION } from '../../record/version.ts';
 import {
   census,
@@ -142,8 +143,6 @@ export interface RoomExport {
 /** A fraction as a percentage with one decimal: 0.50770 → 50.8. */
 const percent = (x: number | undefined): Cell => (x === undefined ? '' : Math.round(x * 1000) / 10);
 const yesNo = (x: boolean | null): Cell => (x === null ? '' : x ? 'yes' : 'no');
-/** "2026-12-06 17:51:10": a date and time every spreadsheet reads, in UTC. */
-const utcTime = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
 export function exportCsv(data: RoomExport): string {
   const quarters = data.room.scenario.quarters;
@@ -169,7 +168,7 @@ export function exportCsv(data: RoomExport): string {
   const rows = data.players.map((p) => [
     p.id,
     p.name,
-    utcTime(p.joinedAt),
+    utcDateTime(p.joinedAt),
     p.choices.length,
     ...Array.from({ length: quarters }, (_, i) => p.choices[i] ?? ''),
     yesNo(p.finished),

@@ -2,7 +2,7 @@ import { sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
-import { marketBrief, marketLabel, startOf } from '../market-brief.ts';
+import { marketBrief, marketId, marketLabel, startOf } from '../market-brief.ts';
 import { moneyFormat } from '../money.ts';
 import { departmentList } from '../people.ts';
 import { teamList } from '../team-list.ts';
@@ -24,7 +24,7 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
     s.room?.assessment ? assessedBanner(s.room.assessment, s.room.name) : contextBanner(s.context),
     h(
       'p',
-      { class: 'kicker' },
+      { class: 'kicker', attrs: { title: marketId(sim) } },
       `Briefing · ${marketLabel(scenario, sim)} · ${scenario.quarters} quarters`,
     ),
     heading(1, scenario.title),

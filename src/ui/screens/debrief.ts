@@ -14,7 +14,7 @@ import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { foldedSection, wideScreen } from '../fold.ts';
-import { marketBrief, marketLabel } from '../market-brief.ts';
+import { marketBrief, marketId, marketLabel } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
@@ -23,7 +23,7 @@ import '../debrief/print.css';
 const CLOSED_NOTE: Record<AnswerKeyClosed, string> = {
   facilitator: ' opens when your facilitator releases it to the room.',
   'result-not-kept':
-    ' opens once you have handed in this attempt’s result (copy its code or download its file above).',
+    " opens once you have handed in this attempt's result (copy its code or download its file above).",
   'attempts-left':
     ' and which reply would have scored more are shown after your last attempt. Your next attempt replays this same market, so they would give its answers away.',
 };
@@ -157,7 +157,11 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     'div',
     { class: 'screen debrief' },
     assessment ? assessedBanner(assessment, s.room?.name ?? null) : contextBanner(s.context),
-    h('p', { class: 'kicker' }, `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`),
+    h(
+      'p',
+      { class: 'kicker', attrs: { title: marketId(sim) } },
+      `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`,
+    ),
     marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
     // one headline result: the verdict and the figure that decides it, in one sentence,
@@ -170,7 +174,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       h(
         'p',
         { class: 'score', attrs: { 'data-score': String(value) } },
-        'Your year’s ',
+        "Your year's ",
         term('score', 'score'),
         ': ',
         // "64 / 100" is one figure: it never breaks across lines on a phone

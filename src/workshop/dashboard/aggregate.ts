@@ -1,10 +1,17 @@
 import type { Cell } from '../../lib/csv.ts';
-import { percentile, type ScenarioDef, type StrategyCensus, shownOrder } from '../../sim/index.ts';
+import {
+  fairGrade,
+  gradeOf,
+  percentile,
+  type ScenarioDef,
+  type StrategyCensus,
+  shownOrder,
+} from '../../sim/index.ts';
 import { mostReadSituation } from '../most-read.ts';
 import type { Accepted } from './intake.ts';
 
 // What the debrief shows, computed from the verified games alone: the leaderboard by
-// fair score, how the room split at each decision and how each option fared, each
+// what the room is graded on (the rubric's grading, through gradeOf), how the room split at each decision and how each option fared, each
 // player's style against their outcome, and everyone's share quarter by quarter.
 
 export interface Row {
@@ -12,7 +19,14 @@ export interface Row {
   player: string;
   /** better than this per cent of all strategies on the workshop's seed */
   percentile: number | null;
+  /** the percentile as graders round it; null until the market's census is known */
+  fairScore: number | null;
+  /** the rubric's points */
   score: number;
+  /** the figure the pass mark applies to (the rubric's grading); the board ranks by it */
+  grade: number;
+  /** null while the fair score is still being worked out and the rubric grades by it */
+  passed: boolean | null;
   share: number;
   /** share of the player's decisions taken in each style, 0..1 */
   styles: Record<string, number>;
@@ -30,22 +44,28 @@ export function leaderboard(
     const styles: Record<string, number> = {};
     for (const s of scenario.styles) styles[s] = 0;
     for (const h of history) styles[h.style] = (styles[h.style] ?? 0) + 1 / history.length;
+    const pct = census ? percentile(census, g.replay.score) : null;
+    const grade = gradeOf(scenario.rubric, g.replay.score, pct);
     return {
       rank: 0,
       player: g.player,
-      percentile: census ? percentile(census, g.replay.score) : null,
+      percentile: pct,
+      fairScore: pct === null ? null : fairGrade(pct),
       score: g.replay.score,
+      grade: grade.grade,
+      passed: pct === null && scenario.rubric.grading !== 'raw' ? null : grade.passed,
       share: g.replay.outcomes.share,
       styles,
       choices: history.map((h) => h.choiceId),
       source: g.source,
     };
   });
-  // everyone played the same seed, so score and percentile order alike; names break ties
-  rows.sort((a, b) => b.score - a.score || a.player.localeCompare(b.player));
+  // ranked by the grade, the points break ties (a rounded fair score can join two players
+  // whose points differ), then names; a shared rank needs both figures equal
+  rows.sort((a, b) => b.grade - a.grade || b.score - a.score || a.player.localeCompare(b.player));
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
-    r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
+    r.rank = prev && prev.grade === r.grade && prev.score === r.score ? prev.rank : i + 1;
   });
   return rows;
 }
@@ -122,6 +142,7 @@ export const CSV_HEADER = [
   'player',
   'fair score (percentile)',
   'score',
+  'passed',
   'final share %',
   'collaborative %',
   'directive %',
@@ -135,8 +156,9 @@ export function csvRows(rows: readonly Row[]): Cell[][] {
   return rows.map((r) => [
     r.rank,
     r.player,
-    r.percentile,
+    r.fairScore,
     r.score,
+    r.passed === null ? '' : r.passed ? 'yes' : 'no',
     Math.round(r.share * 1000) / 10,
     pc(r.styles.collaborative),
     pc(r.styles.directive),

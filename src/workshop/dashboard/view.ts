@@ -1,9 +1,10 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { toCsv } from '../../lib/csv.ts';
+import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
-import { referenceStyle, type StrategyCensus } from '../../sim/index.ts';
+import { type RubricDef, referenceStyle, type StrategyCensus } from '../../sim/index.ts';
 import { pageCensus } from '../../workers/census-service.ts';
 import { marketKey } from '../../workers/fair-score.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
@@ -18,6 +19,7 @@ import {
   type Row,
   shareCurves,
 } from './aggregate.ts';
+import { gradeTitle, passWords } from './grade-words.ts';
 import {
   checkSubmissions,
   type Intake,
@@ -65,7 +67,7 @@ export function dashboardPanel(): HTMLElement {
         h(
           'p',
           { class: 'lead' },
-          'Paste the room’s result codes or drop their result files. Every game is replayed before it counts.',
+          "Paste the room's result codes or drop their result files. Every game is replayed before it counts.",
         ),
       ),
     ),
@@ -111,7 +113,7 @@ export function dashboardPanel(): HTMLElement {
         h(
           'option',
           { attrs: { value: w.link.session } },
-          `${w.link.name} — ${new Date(w.created).toLocaleDateString()}`,
+          `${w.link.name} — ${shownDate(w.created)}`,
         ),
       ),
     );
@@ -267,7 +269,7 @@ export function dashboardPanel(): HTMLElement {
     replace(
       results,
       rejectedList(taken),
-      leaderboardTable(rows),
+      leaderboardTable(ctx.scenario.rubric, rows),
       splitsCard(ctx, taken),
       h('div', { class: 'grid-2' }, scatterCard(ctx, rows), curvesCard(taken)),
     );
@@ -460,12 +462,19 @@ function rejectedList(intake: Intake): HTMLElement | null {
   );
 }
 
-function leaderboardTable(rows: Row[]): HTMLElement {
-  const pct = (r: Row) => (r.percentile === null ? '…' : `${r.percentile.toFixed(1)}%`);
+function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
+  const pct = (r: Row) => (r.fairScore === null ? '…' : String(r.fairScore));
   return h(
     'div',
     { class: 'card' },
     h('h3', null, 'Leaderboard'),
+    h(
+      'p',
+      { class: 'hint' },
+      `Ranked by ${gradeTitle(rubric)
+        .replace(/ \(0–100\)$/, '')
+        .toLowerCase()}, the figure the pass mark (${rubric.passMark}) counts; the score breaks ties.`,
+    ),
     rows.length === 0
       ? h('p', { class: 'empty' }, 'No verified games yet.')
       : h(
@@ -489,7 +498,12 @@ function leaderboardTable(rows: Row[]): HTMLElement {
                 },
                 'fair score',
               ),
-              h('th', { class: 'num' }, 'score'),
+              h(
+                'th',
+                { class: 'num', attrs: { title: "the rubric's points out of 100" } },
+                'score',
+              ),
+              h('th', null, 'pass mark'),
               h('th', { class: 'num' }, 'final share'),
               h('th', null, 'style'),
             ),
@@ -505,6 +519,7 @@ function leaderboardTable(rows: Row[]): HTMLElement {
                 h('td', null, r.player),
                 h('td', { class: 'num' }, pct(r)),
                 h('td', { class: 'num' }, String(r.score)),
+                h('td', null, passWords(r)),
                 h('td', { class: 'num' }, `${(r.share * 100).toFixed(1)}%`),
                 h(
                   'td',

@@ -1,5 +1,6 @@
 import { serverRooms } from '../../hr/session-api.ts';
 import { signInPanel } from '../../hr/signin-view.ts';
+import { shownDateTime } from '../../lib/when.ts';
 import type { Account, ListedRoom } from '../../room/accounts.ts';
 import { button, h, replace } from '../dom.ts';
 import { keptRooms, type RoomKey } from './keys.ts';
@@ -21,7 +22,7 @@ function roomLine(room: ListedRoom, open: (key: RoomKey) => void): HTMLElement {
     'li',
     null,
     button(`Open room ${room.code}`, () => open(key), 'btn'),
-    ` ${room.scenarioTitle} · ${room.players} ${room.players === 1 ? 'trainee' : 'trainees'} · made ${new Date(room.createdAt).toLocaleString()}`,
+    ` ${room.scenarioTitle} · ${room.players} ${room.players === 1 ? 'trainee' : 'trainees'} · made ${shownDateTime(room.createdAt)}`,
   );
 }
 
@@ -60,7 +61,7 @@ export function facilitatorAccountSection(open: (key: RoomKey) => void): HTMLEle
       idPrefix: 'room-signin',
       heading: 'h2',
       purpose:
-        'Signed in as a facilitator, the rooms you make are kept under your name and listed here in any browser you sign in from. Your server’s admin gives you a name and password.',
+        "Signed in as a facilitator, the rooms you make are kept under your name and listed here in any browser you sign in from. Your server's admin gives you a name and password.",
       onChange: (account) => void refresh(account),
     }),
     list,

@@ -258,7 +258,7 @@ function otherModelNote(code: string, reason: string): HTMLElement {
     h(
       'p',
       null,
-      'Every decision is kept as it was made: download the CSV or JSON below (they list each trainee’s choices, with no score). To play on, open a new room.',
+      "Every decision is kept as it was made: download the CSV or JSON below (they list each trainee's choices, with no score). To play on, open a new room.",
     ),
     h('p', { class: 'muted' }, `The server said: ${reason}.`),
   );
@@ -274,7 +274,7 @@ function refusedCard(code: string, withKey: boolean, reason: string): HTMLElemen
       ? h(
           'p',
           null,
-          'The key in the link is not this room’s: it may have been cut short when it was copied, or belong to another room. Open the room with the whole link you kept when you made it, or from “Your rooms in this browser” on the browser that made it.',
+          "The key in the link is not this room's: it may have been cut short when it was copied, or belong to another room. Open the room with the whole link you kept when you made it, or from “Your rooms in this browser” on the browser that made it.",
         )
       : h(
           'p',

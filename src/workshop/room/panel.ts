@@ -1,3 +1,4 @@
+import { shownDateTime } from '../../lib/when.ts';
 import { probeRoomServer } from '../../room/http.ts';
 import { button, h, replace } from '../dom.ts';
 import { facilitatorAccountSection } from './account-view.ts';
@@ -70,7 +71,7 @@ export function livePanel(): HTMLElement {
                   'li',
                   null,
                   button(`Open room ${k.code}`, () => open(k, false), 'btn'),
-                  ` ${k.title} · made ${new Date(k.created).toLocaleString()}`,
+                  ` ${k.title} · made ${shownDateTime(k.created)}`,
                 ),
               ),
             ),

@@ -1,4 +1,6 @@
+import type { RubricDef } from '../../sim/index.ts';
 import type { Row } from '../dashboard/aggregate.ts';
+import { boardFigures, gradeTitle } from '../dashboard/grade-words.ts';
 import { svg } from '../svg.ts';
 import type { QuarterSlide } from './slides-data.ts';
 
@@ -218,20 +220,27 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
   return root;
 }
 
-/** The leaderboard as bars: rank and name, then the score on a 0–100 scale. */
-export function boardChart(rows: readonly Row[], nameOf: (r: Row, i: number) => string) {
-  const rowH = 52;
+/**
+ * The leaderboard as bars: rank and name with both figures under it, then a bar for the
+ * figure the pass mark applies to (the rubric's grading), the pass mark a dashed line.
+ */
+export function boardChart(
+  rows: readonly Row[],
+  rubric: RubricDef,
+  nameOf: (r: Row, i: number) => string,
+) {
+  const rowH = 72;
   const top = 8;
   const bottom = top + rows.length * rowH;
-  const left = 380;
-  const x = (v: number) => left + (v / 100) * 560;
+  const left = 500;
+  const x = (v: number) => left + (v / 100) * 600;
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${bottom + AXIS}`,
     class: 'slide-chart',
     role: 'img',
     'font-family': 'inherit',
-    'aria-label': `Leaderboard: ${rows
-      .map((r, i) => `${r.rank}. ${nameOf(r, i)}, score ${r.score}`)
+    'aria-label': `Leaderboard, ranked by ${gradeTitle(rubric).toLowerCase()}, pass mark ${rubric.passMark}: ${rows
+      .map((r, i) => `${r.rank}. ${nameOf(r, i)}, ${boardFigures(r)}`)
       .join('; ')}`,
   });
   axis(root, {
@@ -240,19 +249,41 @@ export function boardChart(rows: readonly Row[], nameOf: (r: Row, i: number) => 
     format: String,
     top,
     bottom,
-    title: 'Score (0–100)',
+    title: `${gradeTitle(rubric)} · dashed: the pass mark, ${rubric.passMark}`,
   });
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    const mid = y + rowH / 2 + 9;
+    const mid = y + 30;
     const row = svg('g', { class: 'board-row' });
     row.append(
       text(50, mid, `${r.rank}.`, { 'text-anchor': 'end', fill: MUTED }),
       text(62, mid, wrapLabel(nameOf(r, i), 26, 1)[0] ?? '', { class: 'name' }),
-      svg('rect', { x: x(0), y: y + 9, width: x(r.score) - x(0), height: rowH - 18, fill: COUNT }),
-      text(x(r.score) + 10, mid, `${r.score} · share ${(r.share * 100).toFixed(1)}%`),
+      text(62, mid + 28, boardFigures(r), {
+        class: 'figures',
+        fill: MUTED,
+        'font-size': TICK_SIZE,
+      }),
+      svg('rect', {
+        x: x(0),
+        y: y + 14,
+        width: x(r.grade) - x(0),
+        height: rowH - 28,
+        fill: COUNT,
+      }),
+      text(x(r.grade) + 10, y + rowH / 2 + 9, String(r.grade)),
     );
     root.append(row);
   });
+  root.append(
+    svg('line', {
+      x1: x(rubric.passMark),
+      x2: x(rubric.passMark),
+      y1: top,
+      y2: bottom,
+      stroke: INK,
+      'stroke-width': 2,
+      'stroke-dasharray': '8 6',
+    }),
+  );
   return root;
 }

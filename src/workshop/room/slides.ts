@@ -1,6 +1,8 @@
 import { createFocusTrap } from 'focus-trap';
 import type { FacilitatorView } from '../../room/protocol.ts';
-import { referenceStyle, type ScenarioDef } from '../../sim/index.ts';
+import { referenceStyle, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
+import { pageCensus } from '../../workers/census-service.ts';
+import { marketKey } from '../../workers/fair-score.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
 import { styleScatter } from '../dashboard/scatter.ts';
 import { button, h, replace } from '../dom.ts';
@@ -10,7 +12,7 @@ import { type QuarterSlide, quarterSlides } from './slides-data.ts';
 
 // The room's debrief as slides on the projector: one per quarter (the situation, the room's
 // split, what each reply did on this market, the coach's note), then the leaderboard (top N,
-// names or anonymous) and style against outcome. Arrow keys, Page Up/Down and the buttons
+// names or anonymous, ranked by what the room is graded on) and style against outcome. Arrow keys, Page Up/Down and the buttons
 // step; Tab stays inside the slides; Escape leaves them and gives the focus back to the
 // button that opened them. The slides are drawn from the dashboard's live state, not from
 // a copy: a decision arriving while a slide is up redraws it.
@@ -74,7 +76,7 @@ function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
   );
 }
 
-function boardSlide(rows: Row[], anonymous: boolean): HTMLElement {
+function boardSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTMLElement {
   const shown = rows.slice(0, TOP);
   return h(
     'section',
@@ -90,7 +92,7 @@ function boardSlide(rows: Row[], anonymous: boolean): HTMLElement {
       : h(
           'figure',
           { class: 'slide-figure' },
-          boardChart(shown, (r, i) => (anonymous ? `Player ${i + 1}` : r.player)),
+          boardChart(shown, scenario.rubric, (r, i) => (anonymous ? `Player ${i + 1}` : r.player)),
         ),
   );
 }
@@ -110,18 +112,24 @@ function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
 }
 
 /** The slides of the room as it is now; always the quarters, then the board and the style. */
-function deck(view: FacilitatorView, scenario: ScenarioDef, hash: string, anonymous: boolean) {
+function deck(
+  view: FacilitatorView,
+  scenario: ScenarioDef,
+  hash: string,
+  anonymous: boolean,
+  census: StrategyCensus | null,
+) {
   const games = roomGames(scenario, hash, view.room.seed, view.players);
   const rows = leaderboard(
     scenario,
     games.filter((g) => g.replay.finished),
-    null,
+    census,
   );
   return [
     ...quarterSlides(scenario, view.room.seed, games).map((q) =>
       quarterSlide(q, scenario.quarters),
     ),
-    boardSlide(rows, anonymous),
+    boardSlide(scenario, rows, anonymous),
     styleSlide(scenario, rows, anonymous),
   ];
 }
@@ -134,6 +142,17 @@ export function showSlides(
 ): void {
   let anonymous = false;
   let at = 0;
+  // the fair scores need the room's market worked out once; the board redraws when it comes
+  let census: StrategyCensus | null = null;
+  const seed = feed.view()?.room.seed;
+  if (seed !== undefined)
+    pageCensus()
+      .market(marketKey(hash, seed), scenario, seed)
+      .then((market) => {
+        census = market.census;
+        if (overlay.isConnected) go(at);
+      })
+      .catch((err: unknown) => console.warn('the room census failed', err));
   // focusable, so a slide taller than the screen scrolls from the keyboard too
   const stage = h('div', {
     class: 'slide-stage',
@@ -165,7 +184,7 @@ export function showSlides(
   const go = (i: number) => {
     const view = feed.view();
     if (!view) return;
-    const all = deck(view, scenario, hash, anonymous);
+    const all = deck(view, scenario, hash, anonymous, census);
     at = Math.max(0, Math.min(all.length - 1, i));
     replace(stage, all[at]!);
     counter.textContent = `Slide ${at + 1} of ${all.length}`;

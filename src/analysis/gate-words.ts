@@ -1,0 +1,45 @@
+// The balance gates in a facilitator's words: each gate asked as a question that a
+// balanced scenario answers "yes", each fixed way of playing described as a player, and
+// what to change in the scenario file when a gate fails. The advice is docs/authoring.md's
+// ("Reaching each target"), condensed; keep the two saying the same.
+
+/** A sentence from words that may start with a lower-case letter. */
+export const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** Where the advice is told at length, for a reader who has the project's docs. */
+export const ADVICE_SOURCE = 'docs/authoring.md, "Reaching each target"';
+export const ADVICE_LINK = 'docs/authoring.md#reaching-each-target';
+
+const NAMED_PLAYERS: Record<string, string> = {
+  'first-shown': 'a player who always takes the first reply shown',
+  'crisis-rule':
+    'a player who takes the collaborative reply, or the directive one when the situation is a crisis',
+  greedy: 'a player who takes the best-looking reply for the next quarter only',
+  random: 'a player who picks replies at random',
+};
+
+/** A fixed way of playing (a policy of src/sim/policies.ts) described as the player. */
+export function policyPlayer(policy: string): string {
+  return NAMED_PLAYERS[policy] ?? `a player who always takes the ${policy} reply`;
+}
+
+/** The gates by their names in gates.ts: the question, asked so that "yes" passes. */
+export const GATE_QUESTIONS: Record<string, string> = {
+  'label-reading policies lose':
+    'Does a player who follows a fixed rule, without reading the situation, fall clearly behind the best path?',
+  'judgement matters': 'Does the best reply depend on what the player did before?',
+  'no dead choice': 'Is every reply the right one in some games?',
+  'luck stays second': 'Do the choices matter more than luck?',
+};
+
+/** What to change in the scenario file when a gate fails. */
+export const GATE_FIXES: Record<string, string> = {
+  'label-reading policies lose':
+    'The labels or the next quarter give the answer away. Make the usual winner depend on the state the player built: a push where trust may be high or low, a handover where the team may or may not be ready, a firm call to a team that may be newer or experienced. Do not put the directive label on every winning crisis reply. Give the good replies slow returns (give, involve, later effects) and let some quick ones send their bill later (a push at low trust, a later cost).',
+  'judgement matters':
+    'One reply wins almost everywhere, so the player needs no judgement there. Let earlier decisions change what the later replies meet: a quarter that can earn trust or spend it, a quarter that can build the team (skill, autonomy, shared contacts) or wear it down.',
+  'no dead choice':
+    'Give each reply listed a situation in which it wins rather than making its effects bigger: a push needs a path on which trust was built, a handover a path that built the team, a firm call a newer team or real time pressure. A reply no manager would ever choose is a straw man: rework it into a credible one.',
+  'luck stays second':
+    'Make the events smaller than what the replies do, tie them to what the player did with "when" (a rival strikes when trust is low), or lower params.noise.',
+};
