@@ -113,7 +113,7 @@ const REPLY = `      - id: match-now
 
 /** The base scenario with `alternatives` written under match-now's label. */
 function withReplyAlternatives(yaml: string): string {
-  return edited([REPLY, `${REPLY}\n        alternatives:\n${yaml}`]);
+  return edited(IN_FORMAT_1_1, [REPLY, `${REPLY}\n        alternatives:\n${yaml}`]);
 }
 
 describe("a reply's alternative texts and a situation's alternative sender", () => {
