@@ -17,6 +17,17 @@ interface FormatFeature {
   usedAt(file: ScenarioFile): { path: PropertyKey[]; atKey: boolean }[];
 }
 
+type ChoiceFile = ScenarioFile['situations'][number]['choices'][number];
+
+/** Where replies give `key`: the key of each such reply. */
+function repliesWith(file: ScenarioFile, key: keyof ChoiceFile) {
+  return file.situations.flatMap((s, i) =>
+    s.choices.flatMap((c, j) =>
+      c[key] === undefined ? [] : [{ path: ['situations', i, 'choices', j, key], atKey: true }],
+    ),
+  );
+}
+
 export const FORMAT_FEATURES: readonly FormatFeature[] = [
   {
     since: '1.1',
@@ -39,26 +50,12 @@ export const FORMAT_FEATURES: readonly FormatFeature[] = [
   {
     since: '1.1',
     what: "a reply's `alternatives`",
-    usedAt: (file) =>
-      file.situations.flatMap((s, i) =>
-        s.choices.flatMap((c, j) =>
-          c.alternatives === undefined
-            ? []
-            : [{ path: ['situations', i, 'choices', j, 'alternatives'], atKey: true }],
-        ),
-      ),
+    usedAt: (file) => repliesWith(file, 'alternatives'),
   },
   {
     since: '1.1',
     what: 'a reply aimed at one `person`',
-    usedAt: (file) =>
-      file.situations.flatMap((s, i) =>
-        s.choices.flatMap((c, j) =>
-          c.person === undefined
-            ? []
-            : [{ path: ['situations', i, 'choices', j, 'person'], atKey: true }],
-        ),
-      ),
+    usedAt: (file) => repliesWith(file, 'person'),
   },
   {
     since: '1.1',
