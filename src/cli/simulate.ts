@@ -8,12 +8,11 @@ import {
   parLines,
   playPolicy,
   policiesOf,
+  quartersShown,
   type ScenarioDef,
   type SimState,
   score,
-  shownOrder,
   situationById,
-  situationShownIn,
   step,
 } from '../sim/index.ts';
 import { type MarketCensus, marketCensus, rankIn } from '../workers/fair-score.ts';
@@ -110,27 +109,7 @@ async function simulate(argv: readonly string[]): Promise<string> {
     seed,
     ...(flags.has('choices') ? {} : { policy }),
     finished,
-    quarters: state.history.map((h) => {
-      // the card as this game had it: its text, sender and replies' texts (the alternatives
-      // that held), the replies in the order the player saw them on screen
-      const card = situationShownIn(scenario, state, h.quarter);
-      const shown = shownOrder(scenario.id, seed, h.situationId, card.choices);
-      return {
-        quarter: h.quarter,
-        situation: h.situationId,
-        text: card.text,
-        from: card.from ?? null,
-        shown: shown.map((c) => c.id),
-        labels: shown.map((c) => c.label),
-        choice: h.choiceId,
-        coach: card.choices.find((c) => c.id === h.choiceId)?.coach ?? null,
-        style: h.style,
-        events: h.events,
-        metrics: h.metrics,
-        forces: h.forces,
-        causes: h.causes,
-      };
-    }),
+    quarters: quartersShown(scenario, state),
     outcomes: outcomes(state),
     score: value,
     passMark: scenario.rubric.passMark,

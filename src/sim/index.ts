@@ -22,6 +22,7 @@ export {
   SimError,
   situationById,
 } from './prepared.ts';
+export * from './quarters-shown.ts';
 export * from './rng.ts';
 export * from './ropes.ts';
 export * from './score.ts';

@@ -152,7 +152,8 @@ test("a game on a workshop's own scenario is offered again on the title screen",
   const before = await page.evaluate(() => JSON.stringify(window.__TEST__!.store.getState().sim));
   await openGame(page);
   await page.getByRole('button', { name: 'Resume Our own market' }).click();
-  await expect(page.locator('.kicker')).toContainText('Quarter 2');
+  // it opens where the player left it: on the first quarter's outcome
+  await expect(page.locator('.kicker')).toContainText('Quarter 1 of 4 · outcome');
   expect(await page.evaluate(() => JSON.stringify(window.__TEST__!.store.getState().sim))).toBe(
     before,
   );

@@ -76,11 +76,13 @@ export function scoreNote(rubric: RubricDef): string {
     .filter(([, w]) => (w ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
     .map(([o]) => OUTCOME_WORDS[o]);
-  const what = `${weighed.slice(0, 3).join(', ')}${weighed.length > 3 ? ' and more' : ''}, as this scenario weighs them`;
+  const list = `${weighed.slice(0, 3).join(', ')}${weighed.length > 3 ? ' and more' : ''}`;
+  const what = `${list}, as this scenario weighs them`;
   if (rubric.grading === 'raw') return `${what}. It decides the pass.`;
   if (rubric.grading === 'both')
     return `${what}. A pass needs it and the fair score both at the pass mark.`;
-  return `${what}. Your market's luck counts in it, so the fair score decides the pass instead.`;
+  // kept to two lines on a desktop, so the lessons below still start on the first screen
+  return `${list}, your market's luck included: the fair score decides the pass.`;
 }
 
 /**

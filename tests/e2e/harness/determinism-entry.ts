@@ -1,11 +1,6 @@
 import { encodeRecord } from '../../../src/record/code.ts';
 import { replay, type SessionRecord } from '../../../src/record/record.ts';
-import {
-  type ScenarioDef,
-  shownOrder,
-  situationById,
-  situationTextIn,
-} from '../../../src/sim/index.ts';
+import { quartersShown, type ScenarioDef } from '../../../src/sim/index.ts';
 import { createCensusService, type WorkerLike } from '../../../src/workers/census-service.ts';
 import { type FairScore, rankIn } from '../../../src/workers/fair-score.ts';
 
@@ -33,25 +28,8 @@ globalThis.__DET__ = {
   replayRecord(scenario, record) {
     const r = replay(scenario, record);
     return {
-      quarters: r.state.history.map((h) => ({
-        quarter: h.quarter,
-        situation: h.situationId,
-        // the card's text as the player read it (an alternative chosen by the history)
-        text: situationTextIn(scenario, r.state, h.quarter),
-        // the replies' order on screen: the same hash in Chromium as in Node
-        shown: shownOrder(
-          scenario.id,
-          record.seed,
-          h.situationId,
-          situationById(scenario, h.situationId).choices,
-        ).map((c) => c.id),
-        choice: h.choiceId,
-        style: h.style,
-        events: h.events,
-        metrics: h.metrics,
-        forces: h.forces,
-        causes: h.causes,
-      })),
+      // built as simulate builds it: the card's texts, sender, replies shown and coach note
+      quarters: quartersShown(scenario, r.state),
       outcomes: r.outcomes,
       score: r.score,
       code: encodeRecord(record, scenario),
