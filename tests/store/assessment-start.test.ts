@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicRoom } from '../../src/room/protocol.ts';
 import { playChoices } from '../../src/sim/index.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { makeStore, tutorial } from './helpers.ts';
+import { makeStore, tutorial, tutorialRoom } from './helpers.ts';
 
 // An assessed attempt on the server, as the page starts it: the rules while nothing is
 // dealt, Start recorded for the client to ask the server, then the dealt market's briefing
@@ -12,23 +11,7 @@ const NOW = Date.parse('2026-05-01T10:00:00Z');
 const SEED = 'dealt-1';
 const info = { id: 'A1', title: 'Q3 check', attempt: 1, attempts: 2, passMark: 50 };
 
-const room: PublicRoom = {
-  code: 'A1',
-  scenario: {
-    id: tutorial.scenario.id,
-    title: tutorial.scenario.title,
-    quarters: tutorial.scenario.quarters,
-    hash: tutorial.hash,
-    source: 'bundled',
-  },
-  seed: SEED,
-  pacing: { mode: 'self' },
-  release: { debrief: true, bestPath: false, whatIf: false },
-  openQuarter: tutorial.scenario.quarters,
-  startedAt: null,
-  expiresAt: '2026-05-04T10:00:00Z',
-  now: new Date(NOW).toISOString(),
-};
+const room = tutorialRoom(NOW, { code: 'A1', seed: SEED });
 
 function opened() {
   const store = makeStore(new FakeStorage(), ['1'], NOW);

@@ -1,5 +1,6 @@
 import { keepRoomOutcome } from '../../src/app/effects/room-outcome.ts';
 import { saveGame } from '../../src/app/effects/save.ts';
+import type { PublicRoom } from '../../src/room/protocol.ts';
 import { saveBook } from '../../src/save/saves.ts';
 import { browserStore } from '../../src/save/storage.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
@@ -62,4 +63,29 @@ export function playOut(store: GameStore, pick = 0): void {
     s.choose(situation.choices[Math.min(pick, situation.choices.length - 1)]!.id);
   }
   throw new Error('the game did not end');
+}
+
+/**
+ * The room server's view of a self-paced room on the tutorial, opened at `now` and open
+ * three days; `overrides` change what a test is about (code, seed, pacing, release…).
+ */
+export function tutorialRoom(now: number, overrides: Partial<PublicRoom> = {}): PublicRoom {
+  return {
+    code: 'K7QX3M',
+    scenario: {
+      id: tutorial.scenario.id,
+      title: tutorial.scenario.title,
+      quarters: tutorial.scenario.quarters,
+      hash: tutorial.hash,
+      source: 'bundled',
+    },
+    seed: 'r1',
+    pacing: { mode: 'self' },
+    release: { debrief: true, bestPath: false, whatIf: false },
+    openQuarter: tutorial.scenario.quarters,
+    startedAt: null,
+    expiresAt: '2026-05-04T10:00:00Z',
+    now: new Date(now).toISOString(),
+    ...overrides,
+  };
 }

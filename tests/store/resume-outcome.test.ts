@@ -7,7 +7,7 @@ import { browserStore } from '../../src/save/storage.ts';
 import { playChoices } from '../../src/sim/index.ts';
 import { WELCOME_BACK } from '../../src/store/game-store.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { makeStore, playOut, tutorial } from './helpers.ts';
+import { makeStore, playOut, tutorial, tutorialRoom } from './helpers.ts';
 
 // A reload keeps the player where they were: on a quarter's outcome it opens that outcome
 // again (worked out anew from the replay), whether the game is kept on this device or by
@@ -160,23 +160,7 @@ describe('notices about the save say only what is still true', () => {
 
 describe('a reload on the outcome of a game the server holds', () => {
   const NOW = Date.parse('2026-05-01T10:00:00Z');
-  const room: PublicRoom = {
-    code: 'K7QX3M',
-    scenario: {
-      id: tutorial.scenario.id,
-      title: tutorial.scenario.title,
-      quarters: tutorial.scenario.quarters,
-      hash: tutorial.hash,
-      source: 'bundled',
-    },
-    seed: 'r1',
-    pacing: { mode: 'self' },
-    release: { debrief: true, bestPath: false, whatIf: false },
-    openQuarter: tutorial.scenario.quarters,
-    startedAt: null,
-    expiresAt: '2026-05-04T10:00:00Z',
-    now: new Date(NOW).toISOString(),
-  };
+  const room = tutorialRoom(NOW);
   const game = (choices: string[], seed = room.seed): OwnGame => ({
     playerId: 'p1',
     name: 'Ana',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OwnGame, PublicRoom } from '../../src/room/protocol.ts';
 import { playChoices } from '../../src/sim/index.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { makeStore, tutorial } from './helpers.ts';
+import { makeStore, tutorial, tutorialRoom } from './helpers.ts';
 
 // The game page in a live room: a call is only recorded for the room client to send; the
 // quarter is played when the server accepts it, from the server's choices; the room's pace
@@ -12,24 +12,13 @@ const SEED = 'r1';
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 
 function room(p: Partial<PublicRoom> = {}): PublicRoom {
-  return {
-    code: 'K7QX3M',
-    scenario: {
-      id: tutorial.scenario.id,
-      title: tutorial.scenario.title,
-      quarters: tutorial.scenario.quarters,
-      hash: tutorial.hash,
-      source: 'bundled',
-    },
+  return tutorialRoom(NOW, {
     seed: SEED,
     pacing: { mode: 'gated' },
     release: { debrief: false, bestPath: false, whatIf: false },
     openQuarter: 1,
-    startedAt: null,
-    expiresAt: '2026-05-04T10:00:00Z',
-    now: new Date(NOW).toISOString(),
     ...p,
-  };
+  });
 }
 
 function game(choices: string[]): OwnGame {
