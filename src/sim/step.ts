@@ -469,6 +469,8 @@ export interface Market {
   firedEvents: string[];
   /** the seeded gust from outside, centred on zero */
   noise: number;
+  /** whether any of the events makes people leave (see stillComingUp) */
+  leaving: boolean;
 }
 
 export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): Market {
@@ -495,7 +497,26 @@ export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): M
     firedIds,
     firedEvents: fired === null ? state.firedEvents : joined(state.firedEvents, firedIds),
     noise: u * prep.scenario.params.noise * 2,
+    leaving: fired?.some((e) => e.leaving.length > 0) ?? false,
   };
+}
+
+/**
+ * `market`'s events without those the reply has made moot: an event that makes people
+ * leave does not come up once the reply has taken every one of them, as marketOf rules for
+ * people gone before the quarter (someone moved off the team this quarter cannot also
+ * resign in it). Null when every event still comes up, which is nearly always.
+ */
+function mootedByReply(state: SimState, market: Market): PreparedEvent[] | null {
+  if (!market.leaving) return null;
+  const all = market.fired;
+  const kept = all.filter((e) => e.leaving.length === 0 || anyoneStays(state, e));
+  return kept.length === all.length ? null : kept;
+}
+
+/** Whether anyone `event` makes leave is still on the team. */
+function anyoneStays(state: SimState, event: PreparedEvent): boolean {
+  return event.leaving.some((id) => state.members.some((m) => m.id === id && m.present));
 }
 
 const NO_FIRED: readonly PreparedEvent[] = Object.freeze([]);
@@ -639,7 +660,15 @@ function play(
     state.pending = joined(pending, scheduled);
   }
 
-  const fired = market.fired;
+  let fired = market.fired;
+  let firedIds = market.firedIds;
+  let firedEvents = market.firedEvents;
+  const kept = mootedByReply(state, market);
+  if (kept !== null) {
+    fired = kept;
+    firedIds = kept.map((e) => e.def.id);
+    firedEvents = kept.length === 0 ? prev.firedEvents : joined(prev.firedEvents, firedIds);
+  }
   for (let i = 0; i < fired.length; i++) {
     const event = fired[i]!;
     const source: CauseSource = causes
@@ -648,7 +677,7 @@ function play(
     applyEntries(state, depts, causes, source, event.effects, event.members);
     trail?.mark(source);
   }
-  state.firedEvents = market.firedEvents;
+  state.firedEvents = firedEvents;
 
   // a price below list draws the customer each quarter it lasts; one above pushes it away
   const draw = priceDraw(state);
@@ -730,7 +759,6 @@ function play(
   );
   state.quarter = quarter;
   state.situationId = prepChoice.nextId;
-  const firedIds = market.firedIds;
   if (reuse === null) {
     const report: QuarterReport = {
       quarter,

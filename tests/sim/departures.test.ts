@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { playPolicy, policiesOf, type ScenarioDef } from '../../src/sim/index.ts';
+import {
+  census,
+  playChoices,
+  playPolicy,
+  policiesOf,
+  type ScenarioDef,
+  score,
+} from '../../src/sim/index.ts';
 
 // A person leaves the team once. In who-owns, Medora may hire Sara away and, in games that
 // wear her down, she may also resign; a directive player used to read "Medora hires Sara"
@@ -54,4 +61,66 @@ describe('people leave once', () => {
       expect(departures).toBeGreaterThan(10);
     });
   }
+});
+
+// A reply may move someone off the team too. The tutorial, changed so that its first
+// reply sends Maya to another account and an event in the same quarter has her resign:
+// the event must not come up after that reply, and must after the others.
+function tutorialWhereMayaMayGo(): ScenarioDef {
+  const tutorial = loadBundledScenarios().find((b) => b.scenario.id === 'tutorial')!.scenario;
+  const scenario = structuredClone(tutorial);
+  const first = scenario.situations[0]!;
+  first.choices[0]!.members = { maya: { leaves: true } };
+  scenario.events.push({
+    id: 'maya-resigns',
+    title: 'Maya resigns',
+    text: 'Maya takes a job with a competitor.',
+    odds: 1,
+    from: 1,
+    to: 1,
+    effects: { trust: -0.1 },
+    members: { maya: { leaves: true } },
+  });
+  return scenario;
+}
+
+describe('a reply that takes someone away', () => {
+  const scenario = tutorialWhereMayaMayGo();
+  const first = scenario.situations[0]!;
+  const [moves, ...others] = first.choices.map((c) => c.id);
+
+  it('stops an event in the same quarter from taking them again', () => {
+    const after = playChoices(scenario, 'seed-1', [moves!]);
+    const report = after.history[0]!;
+    expect(report.events).not.toContain('maya-resigns');
+    expect(after.firedEvents).not.toContain('maya-resigns');
+    expect(after.members.find((m) => m.id === 'maya')!.present).toBe(false);
+  });
+
+  it('leaves the event to come up after the other replies', () => {
+    for (const reply of others) {
+      const after = playChoices(scenario, 'seed-1', [reply!]);
+      expect(after.history[0]!.events, reply).toContain('maya-resigns');
+      expect(after.members.find((m) => m.id === 'maya')!.present, reply).toBe(false);
+    }
+  });
+
+  it('gives the census, which shares one market between replies, the scores of each game played alone', () => {
+    const c = census(scenario, 'seed-1');
+    const histogram = new Array<number>(101).fill(0);
+    const walk = (choices: string[], situationId: string | null): void => {
+      if (situationId === null) {
+        const end = playChoices(scenario, 'seed-1', choices);
+        histogram[score(scenario.rubric, end)]!++;
+        return;
+      }
+      const s = scenario.situations.find((x) => x.id === situationId)!;
+      for (const choice of s.choices) {
+        const next = playChoices(scenario, 'seed-1', [...choices, choice.id]).situationId;
+        walk([...choices, choice.id], next);
+      }
+    };
+    walk([], first.id);
+    expect(c.histogram).toEqual(histogram);
+  });
 });
