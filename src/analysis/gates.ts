@@ -10,7 +10,7 @@ import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
 import { capitalise, GATE_FIXES, GATE_QUESTIONS, policyPlayer } from './gate-words.ts';
 import { mean, summarise, variance } from './stats.ts';
 
-import { seedScores, strategyTree } from './tree.ts';
+import { type StrategyTree, seedScores, strategyTree } from './tree.ts';
 
 // The balance gates: what a scenario must show before it teaches judgement rather than
 // label-reading. Every strategy is played on every seed; the targets are the project's
@@ -104,6 +104,116 @@ export const GATE_TREE_LIMIT = 60_000;
 
 const median = (values: readonly number[]): number => summarise(values).median;
 
+/**
+ * What one seed adds to the gates, worked out from that seed alone, so that seeds can be
+ * worked out on several threads and added up in seed order with the same result.
+ */
+export interface SeedPart {
+  /** the best strategy's score and its index in the tree */
+  best: number;
+  bestIdx: number;
+  /** the mean and variance of every strategy's score */
+  mean: number;
+  variance: number;
+  /** how many strategies saw each event fire */
+  events: [string, number][];
+  /** each label-reading policy's score and percentile (labelPolicies' order), then random's */
+  policies: { value: number; percentile: number }[];
+  /** per situation and reply: contexts won, the summed lead where won, and on a top strategy (0/1) */
+  wins: number[][];
+  leads: number[][];
+  live: number[][];
+  /** contexts per situation */
+  contexts: number[];
+  /** every strategy's score, kept for the copying check on the first markets only */
+  scores: Float64Array | null;
+}
+
+/** One seed's part of the gates: every strategy of `tree` played on it, and the policies. */
+export function seedPart(
+  scenario: ScenarioDef,
+  tree: StrategyTree,
+  seed: string,
+  keepScores: boolean,
+): SeedPart {
+  const terms = termsOf(scenario.rubric);
+  const sitDefs = tree.situationIds.map((id) => scenario.situations.find((s) => s.id === id)!);
+  const wins = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  const leads = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  const contexts = new Array<number>(sitDefs.length).fill(0);
+  const { scores, eventCounts } = seedScores(scenario, seed, tree.count);
+  let best = Number.NEGATIVE_INFINITY;
+  let bestIdx = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i]! > best) {
+      best = scores[i]!;
+      bestIdx = i;
+    }
+  }
+  const list = Array.from(scores);
+  const pct = (value: number): number => {
+    let below = 0;
+    for (let i = 0; i < scores.length; i++) if (scores[i]! < value - 1e-9) below++;
+    return (below / scores.length) * 100;
+  };
+  const policies = [...labelPolicies(scenario), 'random'].map((p) => {
+    const value = rawScoreByTerms(terms, playPolicy(scenario, seed, p).state);
+    return { value, percentile: pct(value) };
+  });
+  // which reply wins in each context: strategies that differ at one decision only
+  for (const node of tree.nodes) {
+    const r = node.starts.length - 1;
+    let size = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < r; k++) size = Math.min(size, node.starts[k + 1]! - node.starts[k]!);
+    for (let j = 0; j < size; j++) {
+      let top = 0;
+      let topValue = Number.NEGATIVE_INFINITY;
+      let second = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < r; k++) {
+        const v = scores[node.starts[k]! + j]!;
+        if (v > topValue) {
+          second = topValue;
+          topValue = v;
+          top = k;
+        } else if (v > second) {
+          second = v;
+        }
+      }
+      wins[node.situation]![top]!++;
+      leads[node.situation]![top]! += topValue - second;
+      contexts[node.situation]!++;
+    }
+  }
+  // replies on a top-decile strategy
+  const sorted = Float64Array.from(scores).sort();
+  const threshold = sorted[Math.floor(sorted.length * (1 - GATE_TARGETS.topShare))]!;
+  const live = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i]! < threshold) continue;
+    for (let d = 0; d < tree.depth; d++) {
+      const pick = tree.picks[i * tree.depth + d]!;
+      if (pick === 255) break;
+      live[tree.situations[i * tree.depth + d]!]![pick] = 1;
+    }
+  }
+  return {
+    best,
+    bestIdx,
+    mean: mean(list),
+    variance: variance(list),
+    events: [...eventCounts],
+    policies,
+    wins,
+    leads,
+    live,
+    contexts,
+    scores: keepScores ? scores : null,
+  };
+}
+
+/** Whether the seed at this place in the list keeps its scores for the copying check. */
+export const keepsScores = (place: number): boolean => place < COPY_TARGETS.markets;
+
 export function gateReport(
   scenario: ScenarioDef,
   seeds: readonly string[],
@@ -111,20 +221,38 @@ export function gateReport(
   onProgress?: (done: number) => void,
 ): GateReport {
   const started = now();
+  const tree = gateTree(scenario);
+  const parts = seeds.map((seed, i) => {
+    onProgress?.(i / seeds.length);
+    return seedPart(scenario, tree, seed, keepsScores(i));
+  });
+  return gatesOfParts(scenario, tree, seeds, parts, now() - started);
+}
+
+/** The tree the gates walk; RangeError above GATE_TREE_LIMIT strategies. */
+export function gateTree(scenario: ScenarioDef): StrategyTree {
   const total = countStrategies(scenario);
   if (total > GATE_TREE_LIMIT) {
     throw new RangeError(
       `${scenario.id} has ${total} strategies per seed, more than the ${GATE_TREE_LIMIT} the gates walk whole`,
     );
   }
-  const tree = strategyTree(scenario);
-  const terms = termsOf(scenario.rubric);
-  const nSit = tree.situationIds.length;
+  return strategyTree(scenario);
+}
+
+/** The report from each seed's part, added up in the seeds' order. */
+export function gatesOfParts(
+  scenario: ScenarioDef,
+  tree: StrategyTree,
+  seeds: readonly string[],
+  parts: readonly SeedPart[],
+  elapsedMs: number,
+): GateReport {
   const sitDefs = tree.situationIds.map((id) => scenario.situations.find((s) => s.id === id)!);
   const wins = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
   const leads = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
   const live = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
-  const contexts = new Array<number>(nSit).fill(0);
+  const contexts = new Array<number>(sitDefs.length).fill(0);
   const policies = labelPolicies(scenario);
   const policyScores = new Map<string, number[]>(policies.map((p) => [p, []]));
   const policyPct = new Map<string, number[]>(policies.map((p) => [p, []]));
@@ -135,86 +263,29 @@ export function gateReport(
   const seedMeans: number[] = [];
   const seedVars: number[] = [];
   const eventTotals = new Map<string, number>();
-  const marked = new Uint8Array(tree.count);
-  // every strategy's scores on the first markets, for the copying check
   const kept: Float64Array[] = [];
-
-  for (const seed of seeds) {
-    onProgress?.(bests.length / seeds.length);
-    const { scores, eventCounts } = seedScores(scenario, seed, tree.count);
-    for (const [id, n] of eventCounts) eventTotals.set(id, (eventTotals.get(id) ?? 0) + n);
-    let best = Number.NEGATIVE_INFINITY;
-    let bi = 0;
-    for (let i = 0; i < scores.length; i++) {
-      if (scores[i]! > best) {
-        best = scores[i]!;
-        bi = i;
-      }
-    }
-    bests.push(best);
-    bestIdx.push(bi);
-    if (kept.length < COPY_TARGETS.markets) kept.push(scores);
-    const list = Array.from(scores);
-    seedMeans.push(mean(list));
-    seedVars.push(variance(list));
-    const pct = (value: number): number => {
-      let below = 0;
-      for (let i = 0; i < scores.length; i++) if (scores[i]! < value - 1e-9) below++;
-      return (below / scores.length) * 100;
-    };
-    for (const p of [...policies, 'random']) {
-      const run = playPolicy(scenario, seed, p);
-      const value = rawScoreByTerms(terms, run.state);
-      if (p === 'random') {
-        randomScores.push(value);
-        randomPct.push(pct(value));
-      } else {
-        policyScores.get(p)!.push(value);
-        policyPct.get(p)!.push(pct(value));
-      }
-    }
-    // which reply wins in each context: strategies that differ at one decision only
-    for (const node of tree.nodes) {
-      const r = node.starts.length - 1;
-      let size = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < r; k++) size = Math.min(size, node.starts[k + 1]! - node.starts[k]!);
-      for (let j = 0; j < size; j++) {
-        let top = 0;
-        let topValue = Number.NEGATIVE_INFINITY;
-        let second = Number.NEGATIVE_INFINITY;
-        for (let k = 0; k < r; k++) {
-          const v = scores[node.starts[k]! + j]!;
-          if (v > topValue) {
-            second = topValue;
-            topValue = v;
-            top = k;
-          } else if (v > second) {
-            second = v;
-          }
-        }
-        wins[node.situation]![top]!++;
-        leads[node.situation]![top]! += topValue - second;
-        contexts[node.situation]!++;
-      }
-    }
-    // replies on a top-decile strategy
-    const sorted = Float64Array.from(scores).sort();
-    const threshold = sorted[Math.floor(sorted.length * (1 - GATE_TARGETS.topShare))]!;
-    const seen = sitDefs.map((s) => new Uint8Array(s.choices.length));
-    marked.fill(0);
-    for (let i = 0; i < scores.length; i++) {
-      if (scores[i]! < threshold) continue;
-      for (let d = 0; d < tree.depth; d++) {
-        const pick = tree.picks[i * tree.depth + d]!;
-        if (pick === 255) break;
-        seen[tree.situations[i * tree.depth + d]!]![pick] = 1;
-      }
-    }
-    seen.forEach((row, s) => {
-      row.forEach((v, c) => {
-        if (v) live[s]![c]!++;
-      });
+  for (const part of parts) {
+    for (const [id, n] of part.events) eventTotals.set(id, (eventTotals.get(id) ?? 0) + n);
+    bests.push(part.best);
+    bestIdx.push(part.bestIdx);
+    if (part.scores !== null) kept.push(part.scores);
+    seedMeans.push(part.mean);
+    seedVars.push(part.variance);
+    policies.forEach((p, i) => {
+      policyScores.get(p)!.push(part.policies[i]!.value);
+      policyPct.get(p)!.push(part.policies[i]!.percentile);
     });
+    const random = part.policies[policies.length]!;
+    randomScores.push(random.value);
+    randomPct.push(random.percentile);
+    for (let s = 0; s < sitDefs.length; s++) {
+      contexts[s]! += part.contexts[s]!;
+      for (let c = 0; c < sitDefs[s]!.choices.length; c++) {
+        wins[s]![c]! += part.wins[s]![c]!;
+        leads[s]![c]! += part.leads[s]![c]!;
+        live[s]![c]! += part.live[s]![c]!;
+      }
+    }
   }
 
   const n = seeds.length;
@@ -354,7 +425,7 @@ export function gateReport(
     copying: copyingCheck(scenario, seeds.slice(0, kept.length), kept, bestIdx),
     gates,
     pass: gates.every((g) => g.pass),
-    elapsedMs: now() - started,
+    elapsedMs,
   };
 }
 

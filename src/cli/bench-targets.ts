@@ -56,8 +56,9 @@ function verifyRow(root: string): Row {
 }
 
 function reportRow(scenario: ScenarioDef): Row {
+  const threads = threadCount();
   return {
-    what: `\`npm run scenario:report -- scenarios/${scenario.id}.yaml --seeds ${SEEDS}\`: every strategy on every seed and the gates, the whole command (one run)`,
+    what: `\`npm run scenario:report -- scenarios/${scenario.id}.yaml --seeds ${SEEDS}\`: every strategy on every seed and the gates, the whole command on ${threads} threads (one run)`,
     ...timeCommand(
       'src/cli/report.ts',
       () => [`scenarios/${scenario.id}.yaml`, '--seeds', String(SEEDS)],
@@ -68,6 +69,8 @@ function reportRow(scenario: ScenarioDef): Row {
     ),
     unit: 's',
     target: 10_000,
+    verdictOn: 'cores',
+    cores: threads,
   };
 }
 

@@ -66,7 +66,9 @@ export async function censuses<M extends Market>(
     scenario: index.get(m.scenario)!,
     seed: m.seed,
   }));
-  const answers = await onThreads(scenarios, jobs, use, (i, c) => onEach?.(markets[i]!, c));
+  const answers = await onThreads<StrategyCensus>(scenarios, jobs, use, (i, c) =>
+    onEach?.(markets[i]!, c),
+  );
   for (const [i, m] of markets.entries()) out.set(m.key, answers[i]!);
   return out;
 }
@@ -89,7 +91,7 @@ export async function everyStrategy(
     prefixes = prefixesAt(scenario, depth);
   }
   const jobs = prefixes.map((prefix) => ({ kind: 'part' as const, scenario: 0, seed, prefix }));
-  return mergeCensuses(await onThreads([scenario], jobs, use));
+  return mergeCensuses(await onThreads<StrategyCensus>([scenario], jobs, use));
 }
 
 /** The machine's threads, but no more than `strategies` of census keep busy. */

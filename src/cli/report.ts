@@ -1,10 +1,12 @@
 import { balanceReport, seedList } from '../analysis/balance.ts';
 import { departedNamesWarnings } from '../analysis/departed-names.ts';
-import { GATE_TREE_LIMIT, gateReport } from '../analysis/gates.ts';
+import { GATE_TREE_LIMIT } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown } from '../analysis/markdown.ts';
 import { countStrategies } from '../sim/index.ts';
 import { fail, parseArgs } from './args.ts';
+import { gateReportOnThreads } from './gate-pool.ts';
+import { progressLine } from './progress.ts';
 import { resolveScenario } from './resolve.ts';
 
 // npm run scenario:report -- <file|id> [--seeds N] [--json]
@@ -44,7 +46,15 @@ if (strategies > GATE_TREE_LIMIT) {
     process.stdout.write(balanceMarkdown(report));
   }
 } else {
-  const report = gateReport(bundle.scenario, seedList(seeds), () => performance.now());
+  const progress = progressLine('seeds played');
+  const report = await gateReportOnThreads(bundle.scenario, seedList(seeds), (done) =>
+    progress.update(Math.round(done * seeds), seeds),
+  ).catch((err: unknown) => {
+    progress.end();
+    console.error(`error: the report could not be worked out: ${(err as Error).message}`);
+    process.exit(1);
+  });
+  progress.end();
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(gatesMarkdown(report));
   if (!report.pass) process.exitCode = 1;

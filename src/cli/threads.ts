@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { inLanes } from '../lib/lanes.ts';
-import type { ScenarioDef, StrategyCensus } from '../sim/index.ts';
-import type { ThreadJob, ThreadSetup } from './sim-thread.ts';
+import type { ScenarioDef } from '../sim/index.ts';
+import type { ThreadAnswer, ThreadJob, ThreadSetup } from './sim-thread.ts';
 import { threadBundle } from './thread-bundle.ts';
 
 // Threads for the tools' heavy work: a census of every strategy, a cohort's markets. A
@@ -25,23 +25,24 @@ function threadCode(): string {
 }
 
 /**
- * Each job's census, in the jobs' order, worked out on `threads` threads. Jobs go to
+ * Each job's answer (a census, or a seed's part of the gates: sim-thread.ts), in the jobs'
+ * order, worked out on `threads` threads. Jobs go to
  * whichever thread is free (see inLanes), so a thread slowed by other work on the machine
  * takes fewer; `onAnswer` hears each answer as it comes, with its job's place in the list.
  * Rejects with the thread's error if one fails; every thread is stopped when the work is
  * done or has failed, since a thread left waiting would keep the process alive.
  */
-export async function onThreads(
+export async function onThreads<A extends ThreadAnswer>(
   scenarios: readonly ScenarioDef[],
   jobs: readonly ThreadJob[],
   threads: number,
-  onAnswer?: (index: number, answer: StrategyCensus) => void,
-): Promise<StrategyCensus[]> {
+  onAnswer?: (index: number, answer: A) => void,
+): Promise<A[]> {
   if (jobs.length === 0) return [];
   const setup: ThreadSetup = { scenarios: [...scenarios] };
   const workers: Worker[] = [];
   // each thread's job in flight: its answer settles it
-  const waiting: ((answer: StrategyCensus) => void)[] = [];
+  const waiting: ((answer: A) => void)[] = [];
   let stop: (err: unknown) => void = () => {};
   const stopped = new Promise<never>((_, reject) => {
     stop = reject;
@@ -50,7 +51,7 @@ export async function onThreads(
     for (let t = 0; t < Math.max(1, Math.min(threads, jobs.length)); t++) {
       const worker = new Worker(threadCode(), { eval: true, workerData: { towThread: setup } });
       workers.push(worker);
-      worker.on('message', (answer: StrategyCensus) => {
+      worker.on('message', (answer: A) => {
         const answered = waiting[t];
         delete waiting[t];
         answered?.(answer);
@@ -62,7 +63,7 @@ export async function onThreads(
       });
     }
     const ask = (job: ThreadJob, t: number, index: number) =>
-      new Promise<StrategyCensus>((resolve) => {
+      new Promise<A>((resolve) => {
         waiting[t] = resolve;
         workers[t]!.postMessage(job);
       }).then((answer) => {

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gateReport } from '../../src/analysis/gates.ts';
 import { censuses, everyStrategy } from '../../src/cli/census-pool.ts';
+import { gateReportOnThreads } from '../../src/cli/gate-pool.ts';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { syntheticScenario } from '../../src/cli/synthetic.ts';
 import { onThreads } from '../../src/cli/threads.ts';
@@ -31,6 +33,22 @@ describe('censuses on threads', () => {
     ] as const) {
       expect(await everyStrategy(sc, seed, 2)).toEqual(census(sc, seed, every));
     }
+  });
+
+  it('gives the balance gates on two threads exactly as one thread does, and counts the seeds', async () => {
+    const seeds = Array.from({ length: 6 }, (_, i) => `gates-${i}`);
+    const heard: number[] = [];
+    const { elapsedMs: _two, ...onTwo } = await gateReportOnThreads(
+      whoOwns,
+      seeds,
+      (done) => heard.push(done),
+      2,
+    );
+    const { elapsedMs: _one, ...onOne } = gateReport(whoOwns, seeds);
+    expect(onTwo).toEqual(onOne);
+    // one step of the progress line per seed, ending at the whole
+    expect(heard).toHaveLength(seeds.length);
+    expect(heard.at(-1)).toBe(1);
   });
 
   it('gives each market of a cohort on two threads exactly as one thread does', async () => {
