@@ -76,7 +76,10 @@ export interface CensusService {
     seed: string,
     opts?: RunOptions,
   ): Promise<MarketCensus>;
-  /** The workshop's balance report on the first `seeds` seeds (not kept). */
+  /**
+   * The workshop's balance report on the first `seeds` seeds, with its gates (not kept):
+   * the gates' seeds are spread over the workers (balance-parts.ts).
+   */
   balance(scenario: ScenarioDef, seeds: number, opts?: RunOptions): Promise<BalanceResult>;
   /** The kept market of this key, if any (it then counts as just used). */
   kept(key: string): MarketCensus | undefined;
@@ -312,8 +315,15 @@ export function createCensusService(options: CensusServiceOptions = {}): CensusS
       }
       return run<'market'>({ kind: 'market', scenario, seed }, key, opts);
     },
-    balance(scenario, seeds, opts = {}) {
-      return run<'balance'>({ kind: 'balance', scenario, seeds }, null, opts);
+    async balance(scenario, seeds, opts = {}) {
+      if (opts.signal?.aborted) throw cancelled();
+      // loaded here, so that the game's pages do not carry the gates' code
+      const { balanceInParts } = await import('./balance-parts.ts');
+      return balanceInParts(scenario, seeds, most, opts, {
+        report: (o) => run<'balance'>({ kind: 'balance', scenario, seeds }, null, o),
+        gates: (list, first, o) =>
+          run<'gates'>({ kind: 'gates', scenario, seeds: list, first }, null, o),
+      });
     },
     kept: (key) => cache.get(key),
     warm() {

@@ -1,5 +1,5 @@
 import type { BalanceReport } from '../analysis/balance.ts';
-import type { GateReport } from '../analysis/gates.ts';
+import type { GateReport, SeedPart } from '../analysis/gates.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import type { MarketCensus } from './fair-score.ts';
 
@@ -14,9 +14,15 @@ import type { MarketCensus } from './fair-score.ts';
 export type CensusJob =
   /** every strategy of one market (scenario and seed) and its par lines */
   | { kind: 'market'; scenario: ScenarioDef; seed: string }
-  /** the workshop's balance report on the first `seeds` seeds, with its gates */
-  | { kind: 'balance'; scenario: ScenarioDef; seeds: number };
+  /** the workshop's balance report on the first `seeds` seeds (its gates come apart) */
+  | { kind: 'balance'; scenario: ScenarioDef; seeds: number }
+  /**
+   * the balance gates' part of these seeds (gates.ts, seedPart), `first` being the first
+   * one's place among all the report's seeds: the workshop splits its seeds over workers
+   */
+  | { kind: 'gates'; scenario: ScenarioDef; seeds: string[]; first: number };
 
+/** What the workshop's balance page is given: the report and its gates. */
 export interface BalanceResult {
   report: BalanceReport;
   /** null where the tree is too large to walk whole (GATE_TREE_LIMIT) */
@@ -26,7 +32,8 @@ export interface BalanceResult {
 /** The answer each kind of job gets. */
 export interface JobResults {
   market: MarketCensus;
-  balance: BalanceResult;
+  balance: BalanceReport;
+  gates: SeedPart[];
 }
 
 export type JobKind = CensusJob['kind'];
@@ -41,6 +48,5 @@ export interface CensusRequest {
 /** Worker → page: progress (0 to 1) on the way, then a result or an error. */
 export type CensusReply =
   | { type: 'progress'; id: number; done: number }
-  | { type: 'result'; id: number; kind: 'market'; result: MarketCensus }
-  | { type: 'result'; id: number; kind: 'balance'; result: BalanceResult }
+  | { [K in JobKind]: { type: 'result'; id: number; kind: K; result: JobResults[K] } }[JobKind]
   | { type: 'error'; id: number; message: string };

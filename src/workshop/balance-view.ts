@@ -393,7 +393,7 @@ export function balancePanel(): HTMLElement {
       h(
         'p',
         { class: 'hint' },
-        'Seeds 1 to N. 200 take a second or two; 1,000 give steadier figures.',
+        'Seeds 1 to N. 200 are enough for the verdict: a few seconds for a small scenario, up to half a minute for the largest shipped one; 1,000 give steadier figures.',
       ),
       progress,
     ),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seedList } from '../../src/analysis/balance.ts';
+import { gateReport } from '../../src/analysis/gates.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import type { ScenarioDef } from '../../src/sim/index.ts';
 import {
@@ -158,16 +160,36 @@ describe('the census service', () => {
     expect(told).toEqual([ON_PAGE_NOTICE]);
   });
 
-  it('works out the workshop’s balance report in the same worker, with progress', async () => {
-    const { createWorker } = workerPool();
-    const service = createCensusService({ createWorker });
+  it('works out the workshop’s balance report with its gates spread over the workers, with progress', async () => {
+    const { made, createWorker } = workerPool();
+    const service = createCensusService({ createWorker, workers: 3 });
     const seen: number[] = [];
-    const { report, gates } = await service.balance(tutorial, 4, {
+    const { report, gates } = await service.balance(tutorial, 12, {
       onProgress: (d) => seen.push(d),
     });
-    expect(report.seeds).toHaveLength(4);
-    expect(gates).not.toBeNull();
-    expect(seen.at(-1)).toBe(1);
+    expect(report.seeds).toHaveLength(12);
+    // the same gates as one thread gives, though their seeds went to three workers
+    const { elapsedMs: _spread, ...spread } = gates!;
+    const { elapsedMs: _one, ...one } = gateReport(tutorial, seedList(12));
+    expect(spread).toEqual(one);
+    expect(made).toHaveLength(3);
+    expect(made.every((w) => w.worked > 1)).toBe(true);
+    // the bar only moves forward, and ends full
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBeCloseTo(1, 9);
+    service.dispose();
+  });
+
+  it('stops every worker on a balance report when the caller stops waiting', async () => {
+    const { made, createWorker } = workerPool(30);
+    const service = createCensusService({ createWorker, workers: 2 });
+    const stop = new AbortController();
+    const asked = service.balance(tutorial, 8, { signal: stop.signal });
+    await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    await expect(asked).rejects.toMatchObject({ name: 'AbortError' });
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.every((w) => w.terminated)).toBe(true);
     service.dispose();
   });
 });
