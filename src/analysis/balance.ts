@@ -10,6 +10,7 @@ import {
   step,
   styleChoice,
 } from '../sim/index.ts';
+import { GOOD_MARGIN } from './gates.ts';
 import {
   type Candidate,
   choiceKey,
@@ -42,12 +43,12 @@ export interface BalanceOptions {
 /** above this many strategies the beam's best is not checked against a complete census */
 export const CHECK_LIMIT = 200_000;
 
-const DEFAULTS: Required<BalanceOptions> = {
+export const BALANCE_DEFAULTS: Required<BalanceOptions> = {
   exhaustiveLimit: 1000,
   beamWidth: 12,
   samples: 12,
   checkSeeds: 8,
-  goodMargin: 2,
+  goodMargin: GOOD_MARGIN,
   dominance: 2 / 3,
 };
 
@@ -158,7 +159,7 @@ export class BalanceRun {
     readonly scenario: ScenarioDef,
     opts: BalanceOptions = {},
   ) {
-    this.opts = { ...DEFAULTS, ...opts };
+    this.opts = { ...BALANCE_DEFAULTS, ...opts };
     this.strategies = countStrategies(scenario);
     this.exhaustive = this.strategies <= this.opts.exhaustiveLimit;
     for (const style of scenario.styles) this.styleScores.set(style, []);
@@ -230,106 +231,16 @@ export class BalanceRun {
 
   result(): BalanceReport {
     const { scenario, opts } = this;
-    const policies: PolicyResult[] = [];
-    for (const [style, scores] of this.styleScores) {
-      policies.push({
-        policy: style,
-        label: `always ${style}`,
-        scores,
-        summary: summarise(scores),
-      });
-    }
-    policies.push({
-      policy: 'random',
-      label: 'random choices',
-      scores: this.randomScores,
-      summary: summarise(this.randomScores),
-    });
-    policies.push({
-      policy: 'best',
-      label: this.exhaustive ? 'best path' : 'best path found',
-      scores: this.bestScores,
-      summary: summarise(this.bestScores),
-    });
-
-    const styleWins: Record<string, number> = {};
-    const styleMatchesBest: Record<string, number> = {};
-    const styles = [...this.styleScores.keys()];
-    for (const s of styles) {
-      styleWins[s] = 0;
-      styleMatchesBest[s] = 0;
-    }
-    this.seeds.forEach((_, i) => {
-      const row = styles.map((s) => this.styleScores.get(s)![i]!);
-      const top = Math.max(...row);
-      const winners = styles.filter((_, j) => row[j] === top);
-      if (winners.length === 1) styleWins[winners[0]!]!++;
-      styles.forEach((s, j) => {
-        if (row[j] === this.bestScores[i]) styleMatchesBest[s]!++;
-      });
-    });
-
-    const reach = reachable(scenario);
-    const unreached: Unreached[] = [];
-    for (const s of scenario.situations) {
-      if (!reach.has(s.id)) {
-        unreached.push({ situation: s.id, title: s.title, reason: 'no choice leads here' });
-      } else if (!this.playedSituations.has(s.id)) {
-        unreached.push({
-          situation: s.id,
-          title: s.title,
-          reason: 'no game in this report came here',
-        });
-      }
-    }
-    const unusedChoices: UnusedChoice[] = [];
-    for (const s of scenario.situations) {
-      if (!reach.has(s.id)) continue;
-      for (const c of s.choices) {
-        if (!this.goodChoices.has(choiceKey(s.id, c.id))) {
-          unusedChoices.push({ situation: s.id, choice: c.id, label: c.label, style: c.style });
-        }
-      }
-    }
-
-    const n = this.seeds.length;
-    const warnings: string[] = [];
-    const pct = (k: number) => `${Math.round((k / Math.max(1, n)) * 100)}%`;
-    for (const s of styles) {
-      if (n > 0 && styleWins[s]! / n >= opts.dominance) {
-        // how far the best path stays above the dominant style says whether picking the
-        // moment for another style still pays, or whether the style alone decides
-        const gap = mean(this.bestScores) - mean(this.styleScores.get(s)!);
-        warnings.push(
-          `"always ${s}" beats every other fixed style on ${pct(styleWins[s]!)} of seeds: one style dominates, so the scenario teaches little about choosing between them` +
-            (gap >= 3
-              ? ` (the best path still scores ${gap.toFixed(1)} points more on average: mixing styles at the right moment pays).`
-              : ` (and the best path is only ${gap.toFixed(1)} points above it).`),
-        );
-      }
-      if (n > 0 && styleMatchesBest[s]! / n >= 0.5) {
-        warnings.push(
-          `"always ${s}" scores as well as the best path on ${pct(styleMatchesBest[s]!)} of seeds: a player need not think.`,
-        );
-      }
-    }
-    const variance = this.varianceSplit();
-    if (variance.seedShare > 0.5) {
-      warnings.push(
-        `${Math.round(variance.seedShare * 100)}% of the score's variance comes from the seed: luck matters more than choices; grade on the percentile.`,
-      );
-    }
-    if (unusedChoices.length > 0) {
-      warnings.push(
-        `${unusedChoices.length} choice(s) never appear on a good path (within ${opts.goodMargin} points of the best).`,
-      );
-    }
-    for (const u of unreached) warnings.push(`situation "${u.situation}": ${u.reason}.`);
-
-    return {
-      scenario: { id: scenario.id, title: scenario.title },
-      seeds: [...this.seeds],
-      strategiesPerSeed: this.strategies,
+    return assembleReport(scenario, opts, {
+      seeds: this.seeds,
+      strategies: this.strategies,
+      styleScores: this.styleScores,
+      randomScores: this.randomScores,
+      bestScores: this.bestScores,
+      bestLabel: this.exhaustive ? 'best path' : 'best path found',
+      variance: this.varianceSplit(),
+      goodChoices: this.goodChoices,
+      playedSituations: this.playedSituations,
       search: this.exhaustive
         ? { kind: 'exhaustive' }
         : {
@@ -340,17 +251,145 @@ export class BalanceRun {
             matched: this.matched,
             worstGap: this.worstGap,
           },
-      policies,
-      variance,
-      styleWins,
-      styleMatchesBest,
-      goodMargin: opts.goodMargin,
-      unusedChoices,
-      unreached,
-      warnings,
       elapsedMs: Date.now() - this.started,
-    };
+    });
   }
+}
+
+/** What a balance report is made from, however the seeds were played. */
+export interface ReportInput {
+  seeds: readonly string[];
+  strategies: number;
+  /** each fixed style's score on each seed, in the seeds' order */
+  styleScores: ReadonlyMap<string, readonly number[]>;
+  randomScores: readonly number[];
+  bestScores: readonly number[];
+  bestLabel: string;
+  variance: VarianceSplit;
+  /** choiceKey of every reply on a good path (within goodMargin of a seed's best) */
+  goodChoices: ReadonlySet<string>;
+  playedSituations: ReadonlySet<string>;
+  search: BalanceReport['search'];
+  elapsedMs: number;
+}
+
+/** The report, its comparisons and its warnings, from the figures of every seed. */
+export function assembleReport(
+  scenario: ScenarioDef,
+  opts: Required<BalanceOptions>,
+  input: ReportInput,
+): BalanceReport {
+  const { styleScores, randomScores, bestScores, variance } = input;
+  const policies: PolicyResult[] = [];
+  for (const [style, scores] of styleScores) {
+    policies.push({
+      policy: style,
+      label: `always ${style}`,
+      scores: [...scores],
+      summary: summarise(scores),
+    });
+  }
+  policies.push({
+    policy: 'random',
+    label: 'random choices',
+    scores: [...randomScores],
+    summary: summarise(randomScores),
+  });
+  policies.push({
+    policy: 'best',
+    label: input.bestLabel,
+    scores: [...bestScores],
+    summary: summarise(bestScores),
+  });
+
+  const styleWins: Record<string, number> = {};
+  const styleMatchesBest: Record<string, number> = {};
+  const styles = [...styleScores.keys()];
+  for (const s of styles) {
+    styleWins[s] = 0;
+    styleMatchesBest[s] = 0;
+  }
+  input.seeds.forEach((_, i) => {
+    const row = styles.map((s) => styleScores.get(s)![i]!);
+    const top = Math.max(...row);
+    const winners = styles.filter((_, j) => row[j] === top);
+    if (winners.length === 1) styleWins[winners[0]!]!++;
+    styles.forEach((s, j) => {
+      if (row[j] === bestScores[i]) styleMatchesBest[s]!++;
+    });
+  });
+
+  const reach = reachable(scenario);
+  const unreached: Unreached[] = [];
+  for (const s of scenario.situations) {
+    if (!reach.has(s.id)) {
+      unreached.push({ situation: s.id, title: s.title, reason: 'no choice leads here' });
+    } else if (!input.playedSituations.has(s.id)) {
+      unreached.push({
+        situation: s.id,
+        title: s.title,
+        reason: 'no game in this report came here',
+      });
+    }
+  }
+  const unusedChoices: UnusedChoice[] = [];
+  for (const s of scenario.situations) {
+    if (!reach.has(s.id)) continue;
+    for (const c of s.choices) {
+      if (!input.goodChoices.has(choiceKey(s.id, c.id))) {
+        unusedChoices.push({ situation: s.id, choice: c.id, label: c.label, style: c.style });
+      }
+    }
+  }
+
+  const n = input.seeds.length;
+  const warnings: string[] = [];
+  const pct = (k: number) => `${Math.round((k / Math.max(1, n)) * 100)}%`;
+  for (const s of styles) {
+    if (n > 0 && styleWins[s]! / n >= opts.dominance) {
+      // how far the best path stays above the dominant style says whether picking the
+      // moment for another style still pays, or whether the style alone decides
+      const gap = mean(bestScores) - mean(styleScores.get(s)!);
+      warnings.push(
+        `"always ${s}" beats every other fixed style on ${pct(styleWins[s]!)} of seeds: one style dominates, so the scenario teaches little about choosing between them` +
+          (gap >= 3
+            ? ` (the best path still scores ${gap.toFixed(1)} points more on average: mixing styles at the right moment pays).`
+            : ` (and the best path is only ${gap.toFixed(1)} points above it).`),
+      );
+    }
+    if (n > 0 && styleMatchesBest[s]! / n >= 0.5) {
+      warnings.push(
+        `"always ${s}" scores as well as the best path on ${pct(styleMatchesBest[s]!)} of seeds: a player need not think.`,
+      );
+    }
+  }
+  if (variance.seedShare > 0.5) {
+    warnings.push(
+      `${Math.round(variance.seedShare * 100)}% of the score's variance comes from the seed: luck matters more than choices; grade on the percentile.`,
+    );
+  }
+  if (unusedChoices.length > 0) {
+    warnings.push(
+      `${unusedChoices.length} choice(s) never appear on a good path (within ${opts.goodMargin} points of the best).`,
+    );
+  }
+  for (const u of unreached) warnings.push(`situation "${u.situation}": ${u.reason}.`);
+
+  return {
+    scenario: { id: scenario.id, title: scenario.title },
+    seeds: [...input.seeds],
+    strategiesPerSeed: input.strategies,
+    search: input.search,
+    policies,
+    variance,
+    styleWins,
+    styleMatchesBest,
+    goodMargin: opts.goodMargin,
+    unusedChoices,
+    unreached,
+    warnings,
+    elapsedMs: input.elapsedMs,
+  };
 }
 
 export const seedList = (count: number): string[] =>

@@ -32,6 +32,9 @@ export const GATE_TARGETS = {
   seedShare: 0.25,
 } as const;
 
+/** A way of playing within this many points of a seed's best is a good one (balance.ts). */
+export const GOOD_MARGIN = 2;
+
 /** Policies that read labels, positions or only the next quarter: they must lose. */
 export function labelPolicies(scenario: ScenarioDef): string[] {
   return policiesOf(scenario).filter((p) => p !== 'random');
@@ -119,10 +122,14 @@ export interface SeedPart {
   events: [string, number][];
   /** each label-reading policy's score and percentile (labelPolicies' order), then random's */
   policies: { value: number; percentile: number }[];
-  /** per situation and reply: contexts won, the summed lead where won, and on a top strategy (0/1) */
+  /**
+   * per situation and reply: contexts won, the summed lead where won, on a top-decile
+   * strategy (0/1), and on a good one, within GOOD_MARGIN of the best (0/1)
+   */
   wins: number[][];
   leads: number[][];
   live: number[][];
+  good: number[][];
   /** contexts per situation */
   contexts: number[];
   /** every strategy's score, kept for the copying check on the first markets only */
@@ -187,15 +194,8 @@ export function seedPart(
   // replies on a top-decile strategy
   const sorted = Float64Array.from(scores).sort();
   const threshold = sorted[Math.floor(sorted.length * (1 - GATE_TARGETS.topShare))]!;
-  const live = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
-  for (let i = 0; i < scores.length; i++) {
-    if (scores[i]! < threshold) continue;
-    for (let d = 0; d < tree.depth; d++) {
-      const pick = tree.picks[i * tree.depth + d]!;
-      if (pick === 255) break;
-      live[tree.situations[i * tree.depth + d]!]![pick] = 1;
-    }
-  }
+  const live = marked(tree, sitDefs, scores, threshold);
+  const good = marked(tree, sitDefs, scores, best - GOOD_MARGIN);
   return {
     best,
     bestIdx,
@@ -206,9 +206,29 @@ export function seedPart(
     wins,
     leads,
     live,
+    good,
     contexts,
     scores: keepScores ? scores : null,
   };
+}
+
+/** For each situation and reply, 1 where a strategy scoring at least `from` takes it. */
+function marked(
+  tree: StrategyTree,
+  sitDefs: readonly { choices: readonly unknown[] }[],
+  scores: Float64Array,
+  from: number,
+): number[][] {
+  const out = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i]! < from) continue;
+    for (let d = 0; d < tree.depth; d++) {
+      const pick = tree.picks[i * tree.depth + d]!;
+      if (pick === 255) break;
+      out[tree.situations[i * tree.depth + d]!]![pick] = 1;
+    }
+  }
+  return out;
 }
 
 /** Whether the seed at this place in the list keeps its scores for the copying check. */

@@ -36,7 +36,7 @@ export function balanceMarkdown(r: BalanceReport): string {
   for (const p of r.policies) {
     const s = p.summary;
     out.push(
-      `| ${cell(p.label)} | ${f1(s.mean)} | ${f1(s.sd)} | ${s.min} | ${f1(s.q1)} | ${f1(s.median)} | ${f1(s.q3)} | ${s.max} |`,
+      `| ${cell(p.label)} | ${f1(s.mean)} | ${f1(s.sd)} | ${f1(s.min)} | ${f1(s.q1)} | ${f1(s.median)} | ${f1(s.q3)} | ${f1(s.max)} |`,
     );
   }
   out.push(

@@ -1,10 +1,12 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
+import { ExactBalanceRun } from '../analysis/balance-exact.ts';
 import { ADVICE_SOURCE, capitalise } from '../analysis/gate-words.ts';
-import { GATE_TREE_LIMIT, type GateReport, gatesFor } from '../analysis/gates.ts';
+import { GATE_TREE_LIMIT, type GateReport } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
+import { countStrategies } from '../sim/index.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
 import { boxPlot } from './balance-charts.ts';
 import { takeBalanceRequest } from './balance-request.ts';
@@ -137,7 +139,12 @@ export function balancePanel(): HTMLElement {
     }
     const state = { cancelled: false };
     void (async () => {
-      const balance = new BalanceRun(choice.scenario);
+      // as the workers do (balance-parts.ts): the gates' games make the report too where
+      // the gates can walk the tree, and the beam search stands in where they cannot
+      const walkable = countStrategies(choice.scenario) <= GATE_TREE_LIMIT;
+      const balance = walkable
+        ? new ExactBalanceRun(choice.scenario)
+        : new BalanceRun(choice.scenario);
       const list = seedList(n);
       while (balance.done < list.length && !state.cancelled) {
         const t0 = performance.now();
@@ -147,7 +154,11 @@ export function balancePanel(): HTMLElement {
         onProgress(balance.done / list.length);
         await nextTask();
       }
-      if (!state.cancelled) finish(null, balance.result(), gatesFor(choice.scenario, list));
+      if (state.cancelled) return;
+      if (balance instanceof ExactBalanceRun) {
+        const { report, gates } = balance.result();
+        finish(null, report, gates);
+      } else finish(null, balance.result(), null);
     })();
     return {
       stop: () => {
@@ -201,11 +212,11 @@ export function balancePanel(): HTMLElement {
             ...[
               fmt(s.mean),
               fmt(s.sd),
-              String(s.min),
+              fmt(s.min),
               fmt(s.q1),
               fmt(s.median),
               fmt(s.q3),
-              String(s.max),
+              fmt(s.max),
             ].map((v) => h('td', { class: 'num' }, v)),
           );
         }),

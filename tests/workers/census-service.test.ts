@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedList } from '../../src/analysis/balance.ts';
+import { ExactBalanceRun } from '../../src/analysis/balance-exact.ts';
 import { gateReport } from '../../src/analysis/gates.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import type { ScenarioDef } from '../../src/sim/index.ts';
@@ -172,6 +173,12 @@ describe('the census service', () => {
     const { elapsedMs: _spread, ...spread } = gates!;
     const { elapsedMs: _one, ...one } = gateReport(tutorial, seedList(12));
     expect(spread).toEqual(one);
+    // and the report from the same games, as a page without workers makes it
+    const alone = new ExactBalanceRun(tutorial);
+    for (const seed of seedList(12)) alone.add(seed);
+    const { elapsedMs: _r, ...fromWorkers } = report;
+    const { elapsedMs: _a, ...fromPage } = alone.result().report;
+    expect(fromWorkers).toEqual(fromPage);
     expect(made).toHaveLength(3);
     expect(made.every((w) => w.worked > 1)).toBe(true);
     // the bar only moves forward, and ends full
