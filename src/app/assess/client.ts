@@ -161,6 +161,8 @@ export async function startAssessment(store: GameStore, id: string, token: strin
         if (!retry) throw err;
         actions().roomLink('retrying', retry.because ?? undefined);
         await new Promise((resolve) => setTimeout(resolve, retry.ms));
+        // the trainee left the attempt meanwhile: nothing is waiting for the answer
+        if (actions().room?.code !== id) throw err;
       }
     }
   }
