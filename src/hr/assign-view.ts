@@ -13,6 +13,7 @@ import {
   settingsProblems,
 } from './assignment.ts';
 import { download } from './download.ts';
+import { marketCell } from './market-cell.ts';
 import { workOutAhead } from './markets-ahead.ts';
 import { remember } from './remembered.ts';
 import { scenarioField } from './scenario-field.ts';
@@ -152,6 +153,7 @@ export function assignView(
         'tr',
         null,
         h('th', { attrs: { scope: 'row' } }, l.trainee),
+        marketCell(l.gameSeed),
         h(
           'td',
           null,
@@ -182,7 +184,12 @@ export function assignView(
       h(
         'div',
         { class: 'table-wrap' },
-        h('table', { class: 'table' }, columnHeads('Trainee', 'Link'), h('tbody', null, ...rows)),
+        h(
+          'table',
+          { class: 'table' },
+          columnHeads('Trainee', 'Market', 'Link'),
+          h('tbody', null, ...rows),
+        ),
       ),
     );
   };

@@ -1,4 +1,5 @@
 import { toCsv } from '../lib/csv.ts';
+import { marketShort } from '../lib/market-number.ts';
 import { type AssignmentLink, linkUrl } from '../links/links.ts';
 import { dayNumber } from '../record/terms.ts';
 import { traineeSeed } from './binding.ts';
@@ -99,6 +100,7 @@ export const ROSTER_HEADER = [
   'attempts_allowed',
   'due',
   'link',
+  'market',
 ] as const;
 
 /** The links as CSV: HR mails them out, and gives the file back to the verifier. */
@@ -114,6 +116,7 @@ export function linksCsv(links: readonly IssuedLink[]): string {
       l.link.attempts,
       l.link.due ?? '',
       l.url,
+      marketShort(l.gameSeed),
     ]),
   );
 }

@@ -1,3 +1,4 @@
+import { marketShort } from '../lib/market-number.ts';
 import { shownDateTime } from '../lib/when.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../room/assignments.ts';
 import { statusWithCourse } from '../room/lti.ts';
@@ -23,6 +24,8 @@ interface Column {
   text(r: CohortRow, v: CohortView): string;
   /** the sort key; none: the column does not sort */
   key?(r: CohortRow): string | number;
+  /** what hovering the cell tells besides its text (the whole seed behind a market number) */
+  title?(r: CohortRow): string;
 }
 
 const numberOrNone = (n: number | null) => (n === null ? -1 : n);
@@ -50,6 +53,12 @@ const COLUMNS: readonly Column[] = [
     label: 'Attempts',
     text: (r, v) => `${r.attemptsUsed} of ${v.assignment.attempts}`,
     key: (r) => r.attemptsUsed,
+  },
+  {
+    label: 'Market',
+    text: (r) => (r.latestSeed === null ? '' : marketShort(r.latestSeed)),
+    key: (r) => r.latestSeed ?? '',
+    title: (r) => (r.latestSeed === null ? '' : `market ${r.latestSeed}, of the latest attempt`),
   },
   {
     label: 'Fair score',
@@ -186,6 +195,8 @@ export function liveCohortTable(
       }
       const text = c.text(r, v);
       if (cell.textContent !== text) cell.textContent = text;
+      const title = c.title?.(r) ?? '';
+      if (cell.title !== title) cell.title = title;
     });
     p.tr.dataset.status = r.status;
     if (!fresh && JSON.stringify(before) !== JSON.stringify(r)) flash(p.tr);

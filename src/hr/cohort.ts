@@ -1,4 +1,5 @@
 import { toCsv } from '../lib/csv.ts';
+import { marketShort } from '../lib/market-number.ts';
 import type { Graded } from './grade.ts';
 import { type Roster, rosterKey } from './roster.ts';
 import type { MarkSource } from './rules.ts';
@@ -145,6 +146,8 @@ export const COHORT_HEADER = [
   'attempts_submitted',
   'all_attempts',
   'not_genuine_submitted',
+  'best_market',
+  'best_seed',
 ] as const;
 
 export function cohortCsv(rows: readonly CohortRow[]): string {
@@ -173,6 +176,8 @@ export function cohortCsv(rows: readonly CohortRow[]): string {
         r.attempts.length,
         r.attempts.map(attemptText).join('; '),
         r.rejected,
+        b === undefined || b.seed === '' ? '' : marketShort(b.seed),
+        b?.seed ?? '',
       ];
     }),
   );

@@ -6,6 +6,7 @@ import { cohort, cohortCsv, yesNo } from './cohort.ts';
 import { download } from './download.ts';
 import { type Graded, signatureText } from './grade.ts';
 import { type Intake, readText, tooLarge } from './intake.ts';
+import { marketCell } from './market-cell.ts';
 import { stopWorkingAhead } from './markets-ahead.ts';
 import { loadRemembered } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
@@ -92,6 +93,7 @@ export function verifyView(
         h('th', { attrs: { scope: 'row' } }, g.trainee || '—'),
         cell(g.session),
         cell(g.scenario),
+        marketCell(g.seed),
         cell(g.attempt ?? ''),
         cell(g.score),
         cell(g.grade === undefined ? undefined : `${g.grade} (${g.percentile}%)`),
@@ -114,6 +116,7 @@ export function verifyView(
       'Trainee',
       'Assignment',
       'Scenario',
+      'Market',
       'Attempt',
       'Score',
       'Fair score',

@@ -121,6 +121,11 @@ export const cohortRowSchema = z.strictObject({
   score: z.int().nullable(),
   passed: z.boolean(),
   lastActivity: z.string().nullable(),
+  /**
+   * the seed of the trainee's latest attempt: the market they play or last played, which
+   * HR's page names by its short number (the one the trainee sees); null before one
+   */
+  latestSeed: z.string().nullable(),
   /** a learner from a learning platform whose course roster was read: where they stand there */
   inCourse: inCourseSchema.optional(),
 });

@@ -1,4 +1,5 @@
 import { toCsv } from '../lib/csv.ts';
+import { marketShort } from '../lib/market-number.ts';
 import type { CohortView } from './assignments.ts';
 import { statusWithCourse } from './lti.ts';
 
@@ -19,6 +20,8 @@ export function cohortCsv(view: CohortView): string {
     'due',
     'last_activity',
     'quarters_decided',
+    'latest_market',
+    'latest_seed',
   ];
   const a = view.assignment;
   const rows = view.trainees.map((t) => [
@@ -34,6 +37,8 @@ export function cohortCsv(view: CohortView): string {
     a.due ?? '',
     t.lastActivity ?? '',
     t.quartersDecided,
+    t.latestSeed === null ? '' : marketShort(t.latestSeed),
+    t.latestSeed ?? '',
   ]);
   return toCsv(header, rows);
 }

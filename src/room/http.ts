@@ -11,6 +11,8 @@ export class RoomApiError extends Error {
     /** the protocol's error code, or 'offline' when the server could not be reached */
     readonly code: string,
     readonly issues: NonNullable<ErrorBody['issues']> = [],
+    /** a rate_limited refusal's Retry-After: the seconds the server asks to wait, when it said */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -38,6 +40,12 @@ export async function roomCall<T extends z.ZodType>(
   return parsed.data;
 }
 
+/** Retry-After in its seconds form (the server never sends the date form); null without it. */
+function secondsOf(header: string | null): number | null {
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  return Number(header.trim());
+}
+
 /** The answer when it is a success (for downloads and deletions); a RoomApiError otherwise. */
 export async function roomFetch(url: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
@@ -51,7 +59,13 @@ export async function roomFetch(url: string, init: RequestInit = {}): Promise<Re
   }
   if (res.ok) return res;
   const err = errorBodySchema.safeParse(await res.json().catch(() => null));
-  if (err.success) throw new RoomApiError(err.data.message, err.data.error, err.data.issues);
+  if (err.success)
+    throw new RoomApiError(
+      err.data.message,
+      err.data.error,
+      err.data.issues,
+      secondsOf(res.headers.get('retry-after')),
+    );
   throw new RoomApiError(`The room server answered ${res.status}.`, 'internal');
 }
 

@@ -23,7 +23,11 @@ export interface RoomActions {
   roomAccepted(game: OwnGame): void;
   roomChanged(room: PublicRoom): void;
   roomRefused(error: ErrorCode, message: string): void;
-  roomLink(link: 'live' | 'retrying'): void;
+  /**
+   * the connection is live, or the page is waiting to send again: `because` says why when
+   * it is not a lost connection (the server asked the page to slow down)
+   */
+  roomLink(link: 'live' | 'retrying', because?: string): void;
   roomGone(message: string): void;
   /** a timed room's next quarter may have opened: look again at the clock */
   roomTick(): void;
@@ -143,6 +147,7 @@ export function roomActions(
           pending: null,
           joining: null,
           problem: null,
+          waiting: null,
           assessment: null,
         },
       });
@@ -202,6 +207,7 @@ export function roomActions(
           skew: Date.parse(room.now) - now(),
           link: 'live',
           problem: null,
+          waiting: null,
           // a decision the server has not got yet is sent again; one it has is done
           pending: pending && pending.quarter === sim.choices.length + 1 ? pending : null,
         },
@@ -259,13 +265,15 @@ export function roomActions(
       place();
     },
 
-    roomLink(link) {
-      if (get().room?.link === link) return;
-      patch({ link });
+    roomLink(link, because) {
+      const waiting = link === 'retrying' ? (because ?? null) : null;
+      const room = get().room;
+      if (room?.link === link && room.waiting === waiting) return;
+      patch({ link, waiting });
     },
 
     roomGone(message) {
-      patch({ link: 'gone', problem: message, pending: null, joining: null });
+      patch({ link: 'gone', problem: message, pending: null, joining: null, waiting: null });
       set({ screen: 'room', phase: 'decide', previous: null, animating: false });
     },
 
@@ -290,6 +298,7 @@ export function roomActions(
           pending: null,
           joining: null,
           problem: null,
+          waiting: null,
           assessment: {
             id,
             title: '',

@@ -60,6 +60,8 @@ export interface RoomPlay {
   joining: string | null;
   /** why joining failed, or why the room is gone, in words */
   problem: string | null;
+  /** while retrying: why the page waits, when the server asked it to (too many requests) */
+  waiting: string | null;
   /** set when this is an assessed attempt rather than a live room */
   assessment: AssessmentPlay | null;
 }

@@ -1,3 +1,4 @@
+import { marketNumber } from '../lib/market-number.ts';
 import {
   type MarketDef,
   marketName,
@@ -58,19 +59,6 @@ export function marketBrief(
     h('p', { class: 'market-brief-title' }, ...title),
     h('p', null, market.brief),
   );
-}
-
-/** Seeds up to this long are shown whole; longer ones (an assignment's) are cut short. */
-const SHORT_SEED = 8;
-
-/**
- * The market's number as a trainee can read it out: a short seed whole, a long one (an
- * assignment's per-trainee seed, such as "mnasyai7~d2d78c4b11") by its last four
- * characters, which tell a cohort's markets apart. The whole seed is in marketId() for a
- * title attribute, and in the result file.
- */
-export function marketNumber(seed: string): string {
-  return seed.length <= SHORT_SEED ? seed : `…${seed.slice(-4)}`;
 }
 
 /** The whole seed, for support: "market mnasyai7~d2d78c4b11". */

@@ -26,7 +26,7 @@ export function roomBar(): { el: HTMLElement; update(s: GameState): void } {
               ? r.pending
                 ? 'sending your decision…'
                 : 'connected'
-              : `connection lost: reconnecting… (${kept})`
+              : `${r.waiting ?? 'connection lost: reconnecting…'} (${kept})`
           }`;
       if (text === last) return;
       last = text;

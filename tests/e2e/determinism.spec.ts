@@ -1,13 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { build } from 'vite';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import {
+  playChoices,
+  type ScenarioDef,
+  shownOrder,
+  situationShownIn,
+} from '../../src/sim/index.ts';
 
 // The same session record gives the same game in Chromium as in Node: every quarter's
 // metrics, forces and causes, the outcomes, the score and the result code, for every
 // bundled scenario; the fair score computed in a real browser Worker equals the CLI's
 // percentile and par lines; and the built game, driven through window.__TEST__, plays a
-// record to the same quarters as `npm run simulate`.
+// record of every bundled scenario to the same quarters as `npm run simulate`, showing the
+// same card text and the same reply labels and details, in the order simulate prints them.
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const bundled = loadBundledScenarios();
@@ -38,6 +45,40 @@ async function bundle(entry: string, name: string): Promise<string> {
   const first = Array.isArray(out) ? out[0] : out;
   if (!first || !('output' in first)) throw new Error('vite build gave no output');
   return first.output[0].code;
+}
+
+interface CardOnScreen {
+  text: string;
+  replies: { label: string; detail: string | null }[];
+}
+
+/**
+ * Each quarter's card as Node's model has it for this record: the text, and the replies'
+ * labels and details in the order they are shown (src/sim's shownOrder over the card).
+ */
+function cardsShown(scenario: ScenarioDef, seed: string, choices: string[]): CardOnScreen[] {
+  const state = playChoices(scenario, seed, choices);
+  return state.history.map((h) => {
+    const card = situationShownIn(scenario, state, h.quarter);
+    return {
+      text: card.text,
+      replies: shownOrder(scenario.id, seed, h.situationId, card.choices).map((c) => ({
+        label: c.label,
+        detail: c.detail ?? null,
+      })),
+    };
+  });
+}
+
+/** The decision on screen: its card's text, and its reply buttons' labels and details in order. */
+function cardOnScreen(page: Page): Promise<CardOnScreen> {
+  return page.locator('.screen.situation').evaluate((screen) => ({
+    text: screen.querySelector('.situation-text')?.textContent ?? '',
+    replies: [...screen.querySelectorAll('button.choice')].map((b) => ({
+      label: b.querySelector('.choice-label')?.textContent ?? '',
+      detail: b.querySelector('.choice-detail')?.textContent ?? null,
+    })),
+  }));
 }
 
 let harness = '';
@@ -114,29 +155,50 @@ test.describe('determinism: Chromium and Node', () => {
     expect(browser.maxTimerGap).toBeLessThan(250);
   });
 
-  test('the built game, driven through window.__TEST__, plays a record as simulate does', async ({
+  test('the built game, driven through window.__TEST__, shows and plays each scenario’s record as simulate does', async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     await page.goto('./');
     await page.waitForFunction(() => window.__TEST__?.ready === true);
-    const { scenario } = bundled.find((b) => b.scenario.id === 'tutorial') ?? bundled[0]!;
-    const node = simulate(['--scenario', scenario.id, '--seed', '77', '--policy', 'random']);
-    const played = await page.evaluate(
-      ([id, choices]) => {
-        const store = window.__TEST__!.store;
-        store.getState().startMarket(id, '77', { kind: 'practice' });
-        store.getState().beginQuarters();
-        for (const c of choices) {
+    for (const { scenario } of bundled) {
+      const seed = '77';
+      const node = simulate(['--scenario', scenario.id, '--seed', seed, '--policy', 'random']);
+      const choices = node.record.choices as string[];
+      const expected = cardsShown(scenario, seed, choices);
+      await page.evaluate(
+        ([id, s]) => {
+          const store = window.__TEST__!.store;
+          store.getState().startMarket(id, s, { kind: 'practice' });
+          store.getState().beginQuarters();
+        },
+        [scenario.id, seed] as const,
+      );
+      const shown: CardOnScreen[] = [];
+      for (const [i, choice] of choices.entries()) {
+        const kicker = page.locator('.screen.situation .kicker');
+        await expect(kicker).toContainText(`Quarter ${i + 1} of ${scenario.quarters}`);
+        shown.push(await cardOnScreen(page));
+        await page.evaluate((c) => {
+          const store = window.__TEST__!.store;
           store.getState().choose(c);
           store.getState().nextQuarter();
-        }
-        const { sim, entry } = store.getState();
+        }, choice);
+      }
+      // the card and its replies, labels and details, in the order the page shows them
+      expect(shown, `${scenario.id} seed ${seed}`).toEqual(expected);
+      expect(
+        shown.map((q) => q.replies.map((r) => r.label)),
+        `${scenario.id}: the reply labels in simulate's order`,
+      ).toEqual(node.quarters.map((q: { labels: string[] }) => q.labels));
+      expect(shown.map((q) => q.text)).toEqual(node.quarters.map((q: { text: string }) => q.text));
+      const played = await page.evaluate(() => {
+        const { sim, entry } = window.__TEST__!.store.getState();
         return { hash: entry?.hash, metrics: sim!.history.map((h) => h.metrics) };
-      },
-      [scenario.id, node.record.choices as string[]] as const,
-    );
-    // the built game carries the same scenario as the files simulate reads
-    expect(played.hash).toBe(node.hash);
-    expect(played.metrics).toEqual(node.quarters.map((q: { metrics: unknown }) => q.metrics));
+      });
+      // the built game carries the same scenario as the files simulate reads
+      expect(played.hash).toBe(node.hash);
+      expect(played.metrics).toEqual(node.quarters.map((q: { metrics: unknown }) => q.metrics));
+    }
   });
 });

@@ -228,7 +228,7 @@ function ownMarkets(
 async function fairCells(page: Page): Promise<string[]> {
   const fair = await page
     .locator('.results tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.textContent ?? ''));
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[5]?.textContent ?? ''));
   return fair.map((f) => f.replace(/^\d+ /, ''));
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { marketNumber } from '../../src/lib/market-number.ts';
 import { startAssessedAttempt } from './helpers/assess.ts';
 import { expectNoAxeViolations, playQuarter, waitForRopeView, watchPage } from './helpers/game.ts';
 import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
@@ -91,6 +92,11 @@ test("HR's cohort follows a trainee playing in another page, without a reload", 
   await startAssessedAttempt(trainee);
   await waitForRopeView(trainee);
   await expect(ana).toContainText('in progress, 0 of 4 quarters decided');
+  // the market the trainee plays, by the number their own screens show, the seed on hover
+  const seed = await trainee.evaluate(() => window.__TEST__!.store.getState().sim!.seed);
+  const market = ana.locator('td[data-label="Market"]');
+  await expect(market).toHaveText(`#${marketNumber(seed)}`);
+  await expect(market).toHaveAttribute('title', `market ${seed}, of the latest attempt`);
   await expect(page.locator('.cohort-counts')).toContainText('1 in progress');
 
   await playQuarter(trainee, 1);
@@ -126,6 +132,8 @@ test("HR's cohort follows a trainee playing in another page, without a reload", 
   const rows = parseCsv(readFileSync(await (await download).path(), 'utf8'));
   const anaCsv = rows.find((r) => r[0] === ANA)!;
   expect(anaCsv.slice(1, 4)).toEqual(['submitted', passed ? 'yes' : 'no', fair]);
+  expect(anaCsv[rows[0]!.indexOf('latest_market')]).toBe(`#${marketNumber(seed)}`);
+  expect(anaCsv[rows[0]!.indexOf('latest_seed')]).toBe(seed);
   expect(rows).toHaveLength(13);
 
   await expectNoAxeViolations(page, 'the live cohort');

@@ -5,8 +5,8 @@ import { createRoom, type RoomServer, startRoomServer } from './helpers/room-ser
 // A class behind one office address that has used up the server's count for its network
 // (docs/server.md, Rate limits): the game page still loads whole (its files are never
 // counted), pressing Join says in a sentence what happened and how long to wait, keeping
-// the name typed, and a trainee already in the room who reloads keeps their place and is
-// back in once the minute is over.
+// the name typed, and a trainee already in the room who reloads keeps their place, is told
+// how long the server asks to wait, and is back in once the minute is over.
 
 const NETWORK = 8;
 const SEAT_KEY = 'tow.room.v1.';
@@ -47,7 +47,10 @@ test('a trainee in the room who reloads while the network is refused keeps their
   await expect(bar).toContainText(`Live room ${code} · playing as Dee · connected`);
   expect(await useUpTheNetwork(code)).toBe(true);
   await page.reload();
-  await expect(bar).toContainText('reconnecting');
+  // the server's wait, said as it is: not a lost connection
+  await expect(bar).toContainText(
+    /too many requests: trying again in \d+ s \(your decisions are kept by the room\)/,
+  );
   // the seat is kept: no join form, and the token still in the browser
   await expect(page.getByRole('heading', { name: 'Join a live room' })).toHaveCount(0);
   expect(await page.evaluate((key) => localStorage.getItem(key), SEAT_KEY + code)).not.toBeNull();

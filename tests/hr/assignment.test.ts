@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueLinks, linksCsv, parseTrainees, settingsProblems } from '../../src/hr/assignment.ts';
 import { parseRoster, rosterKey } from '../../src/hr/roster.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 import { linkParams } from '../../src/links/address.ts';
 import { readLink } from '../../src/links/links.ts';
 
@@ -46,6 +47,15 @@ describe('assignment links', () => {
     expect(evil?.seed).toBe(links[1]!.gameSeed);
     expect(evil?.passMark).toBe(60);
     expect(linksCsv(links)).toContain("'=cmd|x");
+  });
+
+  it("lists each trainee's market by the short number the trainee sees, beside the whole seed", () => {
+    const links = issueLinks(settings, ['alice'], 'https://x/');
+    const [head, row] = parseCsv(linksCsv(links));
+    const seed = row![head!.indexOf('seed')]!;
+    expect(seed).toBe(links[0]!.gameSeed);
+    expect(seed.length).toBeGreaterThan(8);
+    expect(row![head!.indexOf('market')]).toBe(`#…${seed.slice(-4)}`);
   });
 
   it('names every bad setting', () => {

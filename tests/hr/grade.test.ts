@@ -7,6 +7,7 @@ import { readText } from '../../src/hr/intake.ts';
 import { parseRoster } from '../../src/hr/roster.ts';
 import { genuineText, tally } from '../../src/hr/tally.ts';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { marketNumber } from '../../src/lib/market-number.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import { census, percentile, playChoices, playPolicy, score } from '../../src/sim/index.ts';
@@ -181,6 +182,11 @@ describe('verifying results', () => {
     expect(csv[0]).toContain('best_fair_score');
     expect(csv).toHaveLength(3);
     expect(csv[1]![csv[0]!.indexOf('all_attempts')]).toMatch(/^#1: \d+% .*; #2: /);
+    // the best attempt's market: the short number a trainee quotes, and the whole seed to check
+    const best = alice.best!.seed;
+    expect(best.length).toBeGreaterThan(0);
+    expect(csv[1]![csv[0]!.indexOf('best_seed')]).toBe(best);
+    expect(csv[1]![csv[0]!.indexOf('best_market')]).toBe(`#${marketNumber(best)}`);
   });
 });
 

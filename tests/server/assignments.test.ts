@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
+import { marketNumber } from '../../src/lib/market-number.ts';
 import { verify } from '../../src/record/record.ts';
 import { checkSignature, type KeySet, type SignedResultFile } from '../../src/record/signed.ts';
 import type { CohortView, PublicAssignment, TraineeStatus } from '../../src/room/assignments.ts';
@@ -426,6 +427,9 @@ situations:`,
       fairScore: null,
     });
     expect(byName['=cmd|calc']).toMatchObject({ status: 'not started', attemptsUsed: 0 });
+    // the market each trainee plays or last played, which HR's page names by its short number
+    expect(byName[ANA]!.latestSeed).toBe(a.seed);
+    expect(byName['=cmd|calc']!.latestSeed).toBeNull();
 
     const csv = await fetch(`${server.base}/api/assignments/${id}/cohort.csv`, {
       headers: { authorization: `Bearer ${made.adminSecret}` },
@@ -444,7 +448,11 @@ situations:`,
       'due',
       'last_activity',
       'quarters_decided',
+      'latest_market',
+      'latest_seed',
     ]);
+    const anaRow = rows.find((r) => r[0] === ANA)!;
+    expect(anaRow.slice(-2)).toEqual([`#${marketNumber(a.seed)}`, a.seed]);
     expect(rows.find((r) => r[0] === ANA)!.slice(1, 4)).toEqual([
       done.passed ? 'submitted' : 'over attempts',
       done.passed ? 'yes' : 'no',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { copyingHint } from '../../src/hr/scenario-field.ts';
+import { marketNumber } from '../../src/lib/market-number.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { initialState, marketIndex, marketName } from '../../src/sim/index.ts';
-import { marketId, marketLabel, marketNumber } from '../../src/ui/market-brief.ts';
+import { marketId, marketLabel } from '../../src/ui/market-brief.ts';
 
 // A market variant is named on screen by the name its scenario gives it ("Chloé seasoned,
 // Ben new"), accent and all, and by its id in words only where it has none: on the

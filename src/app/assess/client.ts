@@ -7,7 +7,8 @@ import {
 } from '../../room/assignments.ts';
 import { apiUrl, RoomApiError, roomCall } from '../../room/http.ts';
 import type { PublicRoom } from '../../room/protocol.ts';
-import { scenarioTextResponseSchema } from '../../room/protocol.ts';
+import { errorCodeSchema, scenarioTextResponseSchema } from '../../room/protocol.ts';
+import { retryAfter } from '../../room/retry.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { checkedServerScenario } from '../room/server-scenario.ts';
 
@@ -144,16 +145,50 @@ export async function startAssessment(store: GameStore, id: string, token: strin
     actions().assessmentGraded(result);
   }
 
+  /**
+   * `call`, sent again after each wait the server asks for (too many requests) or a lost
+   * connection calls for, with the trainee told why in the room bar; a refusal that
+   * waiting cannot change is thrown.
+   */
+  async function patiently<T>(call: () => Promise<T>): Promise<T> {
+    for (let failures = 0; ; failures++) {
+      try {
+        const answer = await call();
+        if (failures > 0) actions().roomLink('live');
+        return answer;
+      } catch (err) {
+        const retry = retryAfter(err, failures);
+        if (!retry) throw err;
+        actions().roomLink('retrying', retry.because ?? undefined);
+        await new Promise((resolve) => setTimeout(resolve, retry.ms));
+        // the trainee left the attempt meanwhile: nothing is waiting for the answer
+        if (actions().room?.code !== id) throw err;
+      }
+    }
+  }
+
+  /** The decision the server did not take, in its own words; a closed attempt ends the game. */
+  function refused(err: unknown) {
+    actions().roomLink('live');
+    if (!(err instanceof RoomApiError)) {
+      console.error(err);
+      actions().roomRefused('internal', 'the decision could not be sent.');
+      return;
+    }
+    if (err.code === 'past_due') return actions().roomGone(sentence(err));
+    const code = errorCodeSchema.safeParse(err.code);
+    actions().roomRefused(code.success ? code.data : 'internal', err.message);
+  }
+
+  // one decision at a time: a wait between tries keeps it busy, so nothing is sent twice
   let sending = false;
   const send = async () => {
     const pending = actions().room?.pending;
     if (!pending || sending) return;
     sending = true;
     try {
-      const view = await roomCall(
-        apiUrl(`${base}/attempts/${number}/decisions`),
-        attemptViewSchema,
-        {
+      const view = await patiently(() =>
+        roomCall(apiUrl(`${base}/attempts/${number}/decisions`), attemptViewSchema, {
           method: 'POST',
           headers: { ...auth, 'content-type': 'application/json' },
           body: JSON.stringify({
@@ -161,22 +196,14 @@ export async function startAssessment(store: GameStore, id: string, token: strin
             situationId: pending.situationId,
             choiceId: pending.choiceId,
           }),
-        },
+        }),
       );
-      // graded first, so the debrief opens with the server's result and the key open
-      if (view.finishedAt !== null) await graded();
+      // graded first, so the debrief opens with the server's result and the key open; the
+      // decision is taken by now, so only the result is asked again after a wait
+      if (view.finishedAt !== null) await patiently(graded);
       actions().roomAccepted(gameOf(actions().room?.name ?? '', view));
     } catch (err) {
-      if (err instanceof RoomApiError && err.code === 'past_due') actions().roomGone(sentence(err));
-      else if (err instanceof RoomApiError && err.code !== 'offline')
-        actions().roomRefused('out_of_order', err.message);
-      else {
-        actions().roomLink('retrying');
-        setTimeout(() => {
-          actions().roomLink('live');
-          void send();
-        }, 3000);
-      }
+      refused(err);
     } finally {
       sending = false;
     }

@@ -1,6 +1,7 @@
 import { CLOSE_GONE, CLOSE_OTHER_MODEL } from '../../room/close-codes.ts';
 import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
+import { type Retry, retryAfter } from '../../room/retry.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
 import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
@@ -77,15 +78,15 @@ export function startRoomClient(store: GameStore): void {
     actions().roomGone(message);
   };
 
-  const later = (room: string) => {
+  /** connects again after `wait` (the server's, when it asked the page to slow down), else a backoff */
+  const later = (room: string, wait: Retry = { ms: retryWaitMs(attempts), because: null }) => {
     if (code !== room || retry) return;
-    actions().roomLink('retrying');
-    const wait = retryWaitMs(attempts);
+    actions().roomLink('retrying', wait.because ?? undefined);
     attempts++;
     retry = setTimeout(() => {
       retry = null;
       void connect(room);
-    }, wait);
+    }, wait.ms);
   };
 
   const onMessage = (room: string, msg: ServerMessage, scenario: ScenarioEntry) => {
@@ -146,10 +147,9 @@ export function startRoomClient(store: GameStore): void {
       if (err instanceof RoomApiError && err.code === 'no_room')
         return gone(room, `There is no room ${room} any more: it was closed or has expired.`);
       // a busy server (rate_limited) is a wait like no connection, not a reason to give up the seat
-      const passing = ['offline', 'rate_limited'];
-      if (err instanceof RoomApiError && !passing.includes(err.code))
-        return gone(room, err.message);
-      later(room);
+      const wait = retryAfter(err, attempts);
+      if (!wait && err instanceof RoomApiError) return gone(room, err.message);
+      later(room, wait ?? undefined);
       return;
     }
     if (code !== room) return;

@@ -20,6 +20,7 @@ interface TraineeSummary {
   best_score: number | null;
   any_passed: boolean;
   last_at: Date | null;
+  latest_seed: string | null;
   in_course: InCourse | null;
 }
 
@@ -36,6 +37,8 @@ const SUMMARY_SQL = `
        SELECT max(a.started_at) AS x FROM attempts a WHERE a.trainee_id = t.id
        UNION ALL SELECT max(d.decided_at) FROM attempt_decisions d WHERE d.trainee_id = t.id) m
     ) AS last_at,
+    (SELECT a.seed FROM attempts a WHERE a.trainee_id = t.id AND a.void_reason IS NULL
+     ORDER BY a.number DESC LIMIT 1) AS latest_seed,
     (SELECT l.in_course FROM lti_learners l WHERE l.trainee_id = t.id) AS in_course
   FROM trainees t
   LEFT JOIN LATERAL (
@@ -81,6 +84,7 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
     score: t.best_score,
     passed: t.any_passed,
     lastActivity: t.last_at ? t.last_at.toISOString() : null,
+    latestSeed: t.latest_seed,
     ...(t.in_course ? { inCourse: t.in_course } : {}),
   }));
   return { assignment: publicAssignment(a), trainees };
