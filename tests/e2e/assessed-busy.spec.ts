@@ -104,3 +104,58 @@ test('a decision refused for too many requests is sent again after the server’
   // the browser logs the refused request itself; nothing else may go wrong
   expect(problems.filter((p) => !p.includes('429'))).toEqual([]);
 });
+
+test('a decision whose answer was lost on the way is found taken on the server, not shown as refused', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const seedless = await createAssessment(server.base, {
+    title: 'Patchy line',
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    passMark: 0,
+    attempts: 1,
+    trainees: ['cy@example.com'],
+  });
+  const link = seedless.links[0]!;
+  const token = new URL(link).searchParams.get('t')!;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(link);
+  await startAssessedAttempt(page);
+  await waitForRopeView(page);
+  const played = [await playQuarter(page, 1)];
+
+  // the second decision reaches the server, but its answer never reaches the page: the
+  // page sends it again, and the server says it was already made
+  let lost = 0;
+  await page.route('**/attempts/*/decisions', async (route) => {
+    if (lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.waitForTimeout(550);
+  const id = await page.locator('button.choice').first().getAttribute('data-choice');
+  await page.locator('button.choice').first().click();
+  played.push(id ?? '');
+  // an assessed attempt has no room to send a call to
+  await expect(page.getByText(/Sending your call to the room/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^On to quarter \d+$/ })).toBeVisible({
+    timeout: 75_000,
+  });
+  await expect(page.getByText(/did not take that|duplicate|out of order/)).toHaveCount(0);
+  expect(lost).toBe(1);
+  await page.getByRole('button', { name: /^On to quarter \d+$/ }).click();
+  const quarters = await page.evaluate(
+    () => window.__TEST__!.store.getState().entry!.scenario.quarters,
+  );
+  for (let q = 3; q <= quarters; q++) played.push(await playQuarter(page, q));
+  await expect(page.locator('[data-assessed-grade]')).toContainText(
+    'The server graded attempt 1 of 1',
+    { timeout: 75_000 },
+  );
+  const me = await fetch(`${server.base}api/assignments/${seedless.id}/me`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const status = (await me.json()) as { attempts: { choices: string[] }[] };
+  expect(status.attempts[0]?.choices).toEqual(played);
+});

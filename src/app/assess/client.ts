@@ -203,11 +203,35 @@ export async function startAssessment(store: GameStore, id: string, token: strin
       if (view.finishedAt !== null) await patiently(graded);
       actions().roomAccepted(gameOf(actions().room?.name ?? '', view));
     } catch (err) {
-      refused(err);
+      if (!(await takenAfterAll(err, pending))) refused(err);
     } finally {
       sending = false;
     }
   };
+
+  /**
+   * Whether a decision the server refused as already made (or not the one waiting) was in
+   * fact taken: its answer was lost on a dropped connection and the decision sent again.
+   * The attempt is then read back from the server and carried on from there.
+   */
+  async function takenAfterAll(
+    err: unknown,
+    pending: { quarter: number; choiceId: string },
+  ): Promise<boolean> {
+    if (!(err instanceof RoomApiError) || !['duplicate', 'out_of_order'].includes(err.code)) {
+      return false;
+    }
+    try {
+      const me = await roomCall(apiUrl(`${base}/me`), traineeStatusSchema, { headers: auth });
+      const view = me.attempts.find((a) => a.number === number);
+      if (!view || view.choices[pending.quarter - 1] !== pending.choiceId) return false;
+      if (view.finishedAt !== null) await patiently(graded);
+      actions().roomAccepted(gameOf(me.name, view));
+      return true;
+    } catch {
+      return false;
+    }
+  }
   store.subscribe(() => void send());
 }
 

@@ -109,7 +109,14 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
       : null,
     group,
     sending
-      ? h('p', { class: 'muted', attrs: { role: 'status' } }, 'Sending your call to the room…')
+      ? h(
+          'p',
+          { class: 'muted', attrs: { role: 'status' } },
+          // an assessed attempt has no room: the server that grades it plays the quarter
+          s.room?.assessment
+            ? 'Sending your call to the server…'
+            : 'Sending your call to the room…',
+        )
       : null,
     figures(s),
   );
