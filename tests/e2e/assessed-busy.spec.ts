@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { startAssessedAttempt } from './helpers/assess.ts';
 import {
   attachScreenshot,
@@ -31,26 +31,31 @@ async function useUpTheTrainee(id: string, token: string): Promise<boolean> {
   return false;
 }
 
-test('a decision refused for too many requests is sent again after the server’s wait, and the attempt is graded on it', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(240_000);
-  const problems = await watchPage(page);
+/** A one-attempt tutorial assessment for one trainee, opened on a desktop, its first quarter played. */
+async function firstQuarterPlayed(page: Page, title: string, trainee: string) {
   const seedless = await createAssessment(server.base, {
-    title: 'Busy afternoon',
+    title,
     scenario: { kind: 'bundled', id: 'tutorial' },
     passMark: 0,
     attempts: 1,
-    trainees: ['bo@example.com'],
+    trainees: [`${trainee}@example.com`],
   });
   const link = seedless.links[0]!;
   const token = new URL(link).searchParams.get('t')!;
-
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(link);
   await startAssessedAttempt(page);
   await waitForRopeView(page);
   const played = [await playQuarter(page, 1)];
+  return { seedless, token, played };
+}
+
+test('a decision refused for too many requests is sent again after the server’s wait, and the attempt is graded on it', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const problems = await watchPage(page);
+  const { seedless, token, played } = await firstQuarterPlayed(page, 'Busy afternoon', 'bo');
 
   expect(await useUpTheTrainee(seedless.id, token)).toBe(true);
   await expect(page.locator('button.choice').first()).toBeEnabled();
@@ -109,20 +114,7 @@ test('a decision whose answer was lost on the way is found taken on the server, 
   page,
 }) => {
   test.setTimeout(240_000);
-  const seedless = await createAssessment(server.base, {
-    title: 'Patchy line',
-    scenario: { kind: 'bundled', id: 'tutorial' },
-    passMark: 0,
-    attempts: 1,
-    trainees: ['cy@example.com'],
-  });
-  const link = seedless.links[0]!;
-  const token = new URL(link).searchParams.get('t')!;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(link);
-  await startAssessedAttempt(page);
-  await waitForRopeView(page);
-  const played = [await playQuarter(page, 1)];
+  const { seedless, token, played } = await firstQuarterPlayed(page, 'Patchy line', 'cy');
 
   // the second decision reaches the server, but its answer never reaches the page: the
   // page sends it again, and the server says it was already made
