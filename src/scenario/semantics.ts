@@ -1,5 +1,6 @@
 import { marketName } from '../sim/index.ts';
 import { checkAlternativeOrder, checkAlternatives, impossibleConditions } from './alternatives.ts';
+import { checkBands } from './band-checks.ts';
 import { formatPath } from './errors.ts';
 import { checkPaths } from './paths.ts';
 import type { ScenarioFile } from './schema.ts';
@@ -305,14 +306,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
 
   checkAlternatives(s, out);
 
-  const bands = s.debrief.bands ?? [];
-  if (bands.length > 0 && !bands.some((b) => b.min === 0)) {
-    out.push({
-      path: ['debrief', 'bands'],
-      warning: true,
-      message: `no band has min: 0, so a score below ${Math.min(...bands.map((b) => b.min))} gets no debrief text`,
-    });
-  }
+  checkBands(s, out);
 
   const total = Object.values(s.rubric.weights).reduce<number>((a, b) => a + (b ?? 0), 0);
   if (Math.abs(total - 1) > 0.001) {

@@ -55,7 +55,7 @@ for (const [width, height] of SIZES) {
     await expect(page.locator('.debrief')).not.toContainText('ben seasoned');
     // the variant's best path reaches the top band of the debrief
     await expect(page.locator('.debrief')).toContainText(
-      'The hospital now buys from Halvorsen, not just from Sara.',
+      "St Brigid's ended the year buying more from Halvorsen.",
     );
     await attachScreenshot(page, testInfo, `debrief-ben-seasoned-${width}`);
     await page.evaluate(() => window.scrollTo(0, 0));
