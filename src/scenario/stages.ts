@@ -7,23 +7,20 @@
 /** The stage a failed check stopped at; `meaning` is the last, with nothing after it. */
 export type CheckStage = 'file' | 'yaml' | 'version' | 'fields' | 'meaning';
 
-const CROSS_CHECKS =
-  'what refers to what (a next: or after: naming a situation, a reply naming a team member or a style, every path lasting the quarters, weights adding up to 1)';
-
 /**
  * What has not been checked yet because of errors of this stage, in one sentence, or null
  * when every check has run. `errors` is how many errors there are, for "it" or "they".
  */
 export function checksNotYetRun(stage: CheckStage, errors: number): string | null {
-  const them = errors === 1 ? 'it is' : 'they are';
+  const once = `Once ${errors === 1 ? 'it is' : 'they are'} fixed`;
   switch (stage) {
     case 'file':
     case 'yaml':
-      return `The fields, then ${CROSS_CHECKS}, are checked once ${them} fixed, and may show more errors.`;
+      return `${once}, the fields are checked, then what refers to what: more errors may show.`;
     case 'version':
-      return `The rest of the file is checked once ${them} fixed, and may show more errors.`;
+      return `${once}, the rest of the file is checked: more errors may show.`;
     case 'fields':
-      return `Checks of ${CROSS_CHECKS} run once ${them} fixed, and may show more errors.`;
+      return `${once}, a second round checks what refers to what (a next: naming a situation, a reply naming a team member, paths as long as the game, weights adding up to 1) and may find more.`;
     case 'meaning':
       return null;
   }

@@ -83,7 +83,7 @@ describe('npm run scenario:check', () => {
     expect(code).toBe(1);
     expect(all).toEqual([
       `${dir}/bad.yaml:4:1: team[0].name: YAML: the { mapping } opened on line 3 is not closed: add } at its end`,
-      `${dir}/bad.yaml: 1 error. The fields, then what refers to what (a next: or after: naming a situation, a reply naming a team member or a style, every path lasting the quarters, weights adding up to 1), are checked once it is fixed, and may show more errors.`,
+      `${dir}/bad.yaml: 1 error. Once it is fixed, the fields are checked, then what refers to what: more errors may show.`,
       expect.stringMatching(/^scenarios\/tutorial\.yaml: ok \(4 quarters, hash [0-9a-f]{16}\)$/),
       '2 files checked: 1 valid, 1 with errors',
     ]);
@@ -102,7 +102,7 @@ describe('npm run scenario:check', () => {
     expect(both.lines).toHaveLength(1);
     expect(both.lines[0]).toContain('customer.trust');
     expect(both.all).toContain(
-      `${dir}/both.yaml: 1 error. Checks of what refers to what (a next: or after: naming a situation, a reply naming a team member or a style, every path lasting the quarters, weights adding up to 1) run once it is fixed, and may show more errors.`,
+      `${dir}/both.yaml: 1 error. Once it is fixed, a second round checks what refers to what (a next: naming a situation, a reply naming a team member, paths as long as the game, weights adding up to 1) and may find more.`,
     );
     // the field fixed, the hidden error shows, and nothing is said to be still unchecked
     const links = check(join(dir, 'links.yaml'));
