@@ -2,10 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../scenario/errors.ts';
 import { loadScenario } from '../scenario/load.ts';
+import { checksNotYetRun } from '../scenario/stages.ts';
 
 // npm run scenario:check -- <files or folders...>: every error, one a line, as
 // file:line:col: path: message (warnings as "path: warning: message"), which an editor or
-// CI can pick out; then each file's verdict ("file: ok (…)", "file: 2 errors") and a
+// CI can pick out; then each file's verdict ("file: ok (…)", "file: 2 errors", with what is
+// not checked yet when the errors stopped the checks early: stages.ts) and a
 // summary. Everything goes to stdout, in order: with the verdicts on stderr, a terminal or
 // a log that gathers both streams could print a file's verdict on the line of the previous
 // file's last error. Exit 0 when every file is valid, 1 when any is not, 2 when there is
@@ -55,7 +57,10 @@ for (const file of files) {
   if (!result.ok) {
     failed++;
     const n = result.problems;
-    console.log(`${file}: ${n.toLocaleString('en')} error${n === 1 ? '' : 's'}`);
+    const later = checksNotYetRun(result.stage, n);
+    console.log(
+      `${file}: ${n.toLocaleString('en')} error${n === 1 ? '' : 's'}${later ? `. ${later}` : ''}`,
+    );
   } else console.log(`${file}: ok (${result.scenario.quarters} quarters, hash ${result.hash})`);
 }
 console.log(

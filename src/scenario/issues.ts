@@ -1,6 +1,7 @@
 import type { LineCounter } from 'yaml';
 import { formatPath, type ScenarioIssue } from './errors.ts';
 import { showInvisible } from './invisible.ts';
+import type { CheckStage } from './stages.ts';
 
 // The errors and warnings of one file, as they are found, each placed at a line and column
 // and said once. Past MAX_ISSUES errors the rest are counted, not listed: a pasted file of
@@ -16,6 +17,8 @@ export interface Failed {
   warnings: ScenarioIssue[];
   /** every error found, listed or not */
   problems: number;
+  /** the stage the checks stopped at: the later stages have not run (stages.ts) */
+  stage: CheckStage;
 }
 
 interface Found {
@@ -150,7 +153,7 @@ export class Issues {
     (i.warning ? this.warnings : this.errors).push(entry);
   }
 
-  result(): Failed {
+  result(stage: CheckStage): Failed {
     // a repeat is a knock-on of the error listed on its line, unless the list is cut short
     // anyway: then each one counts among the problems not listed
     const unlisted = this.unlisted > 0 ? this.unlisted + this.repeated : 0;
@@ -159,6 +162,7 @@ export class Issues {
       issues: this.capped(this.errors, unlisted, this.firstUnlisted),
       warnings: this.capped(this.warnings),
       problems: this.errors.length + unlisted,
+      stage,
     };
   }
 

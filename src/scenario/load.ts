@@ -145,13 +145,13 @@ function check(source: string, file: string): LoadResult {
   if (early) {
     const out = new Issues(file, source, null);
     out.at(early.offset, [], early.message);
-    return out.result();
+    return out.result('file');
   }
 
   const lines = new LineCounter();
   const out = new Issues(file, source, lines);
   const parsed = parse(source, out, lines);
-  if (!parsed) return out.result();
+  if (!parsed) return out.result('yaml');
   const { doc, data } = parsed;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     out.at(
@@ -159,7 +159,7 @@ function check(source: string, file: string): LoadResult {
       [],
       `expected a mapping of keys such as schemaVersion, id and title; got ${describeValue(data)}`,
     );
-    return out.result();
+    return out.result('fields');
   }
   const where = (path: readonly PropertyKey[], atKey = false) =>
     positionOf(doc, lines, path, atKey);
@@ -167,7 +167,7 @@ function check(source: string, file: string): LoadResult {
   const version = versionProblem((data as Record<string, unknown>).schemaVersion);
   if (version) {
     out.push({ ...where(['schemaVersion']), path: ['schemaVersion'], message: version });
-    return out.result();
+    return out.result('version');
   }
 
   const valid = scenarioSchema.safeParse(data, { reportInput: true });
@@ -188,7 +188,7 @@ function check(source: string, file: string): LoadResult {
       }
     }
     out.pending(found);
-    return out.result();
+    return out.result('fields');
   }
 
   // a warning, not an error: 1.0 files that use 1.1's parts are kept in rooms and links
@@ -197,7 +197,7 @@ function check(source: string, file: string): LoadResult {
   for (const s of checkSemantics(valid.data)) {
     out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }
-  if (out.errors.length > 0) return out.result();
+  if (out.errors.length > 0) return out.result('meaning');
   const scenario = toScenarioDef(valid.data);
   return {
     ok: true,
@@ -231,6 +231,8 @@ export function loadScenario(source: string, file: string): LoadResult {
       ],
       warnings: [],
       problems: 1,
+      // a failure of the checker itself promises no later checks
+      stage: 'meaning',
     };
   }
 }

@@ -1,9 +1,11 @@
 import type { ScenarioIssue } from '../scenario/errors.ts';
 import type { LoadResult } from '../scenario/load.ts';
+import { checksNotYetRun } from '../scenario/stages.ts';
 import { askForBalance } from './balance-request.ts';
 import { createChecker } from './check-client.ts';
 import { button, download, dropZone, field, h, replace } from './dom.ts';
 import { editorText, setEditorResult, setEditorText } from './editor-state.ts';
+import { safeFileStem } from './file-stem.ts';
 import { gameLink, randomId } from './game-link.ts';
 import { bundledIdClash } from './id-clash.ts';
 import { BUNDLED, bundledYaml } from './scenarios.ts';
@@ -147,6 +149,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
         ' Open, drop or paste a scenario file.',
       );
     } else if (result.ok) {
+      nameAfter(result.scenario.id);
       replace(
         status,
         h('span', { class: 'badge ok' }, '✓ Valid'),
@@ -156,11 +159,15 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
       );
     } else {
       const n = result.problems;
+      // errors of an early stage hide the later checks: say so, or fixing them seems to
+      // bring new errors from nowhere
+      const later = checksNotYetRun(result.stage, n);
       replace(
         status,
         h('span', { class: 'badge bad' }, `${n.toLocaleString('en')} error${n === 1 ? '' : 's'}`),
         n > result.issues.length ? ' The first ones are listed.' : '',
         ' Click one to go to its line.',
+        later ? h('span', { class: 'checks-later' }, later) : null,
       );
     }
     replace(issues, ...lastIssues.map((i) => issueItem(i, 'error')));
@@ -212,6 +219,24 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
       h('span', { class: 'badge bad' }, 'Not checked'),
       ` The check ran out of time: it was stopped after ${seconds} seconds, so this file has not been checked and cannot be played yet. Your text is kept. A scenario is a few pages long: shorten the file, or check it with npm run scenario:check.`,
     );
+  }
+
+  /** The file is named after its id, as the guide asks: in the bar, and when downloaded. */
+  function nameAfter(id: string): void {
+    const stem = safeFileStem(id);
+    if (stem === null || fileName.textContent === `${stem}.yaml`) return;
+    fileName.textContent = `${stem}.yaml`;
+    setEditorText(textarea.value, `${stem}.yaml`);
+  }
+
+  /** Downloads the text as it is, valid or not, under the name its id gives it. */
+  async function downloadFile(): Promise<void> {
+    const text = textarea.value;
+    const { scenarioFileName } = await import('./file-name.ts');
+    const name = scenarioFileName(text, editorText().file);
+    fileName.textContent = name;
+    setEditorText(text, name);
+    download(name, text, 'text/yaml');
   }
 
   function load(text: string, file: string): void {
@@ -291,7 +316,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
         { class: 'toolbar' },
         h('label', { class: 'btn', attrs: { for: 'yaml-file' } }, 'Open file…'),
         startFrom,
-        button('Download .yaml', () => download(editorText().file, textarea.value, 'text/yaml')),
+        button('Download .yaml', () => void downloadFile()),
       ),
     ),
     h(

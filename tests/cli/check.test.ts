@@ -83,10 +83,35 @@ describe('npm run scenario:check', () => {
     expect(code).toBe(1);
     expect(all).toEqual([
       `${dir}/bad.yaml:4:1: team[0].name: YAML: the { mapping } opened on line 3 is not closed: add } at its end`,
-      `${dir}/bad.yaml: 1 error`,
+      `${dir}/bad.yaml: 1 error. Once it is fixed, the fields are checked, then what refers to what: more errors may show.`,
       expect.stringMatching(/^scenarios\/tutorial\.yaml: ok \(4 quarters, hash [0-9a-f]{16}\)$/),
       '2 files checked: 1 valid, 1 with errors',
     ]);
+  });
+
+  it('says when errors of the fields stop the checks of what refers to what, and not after', () => {
+    // the reviewer fixed two errors and met a third, a reference to nothing, which the
+    // checker could not see while a field was wrong: here a reply naming no team member
+    const dir = tempDir('check-stages');
+    const tutorial = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8');
+    const nowhere = tutorial.replace('person: tom', 'person: thom');
+    expect(nowhere).not.toBe(tutorial);
+    writeFileSync(join(dir, 'links.yaml'), nowhere);
+    writeFileSync(join(dir, 'both.yaml'), nowhere.replace('trust: 0.35', 'trust: high'));
+    const both = check(join(dir, 'both.yaml'));
+    expect(both.lines).toHaveLength(1);
+    expect(both.lines[0]).toContain('customer.trust');
+    expect(both.all).toContain(
+      `${dir}/both.yaml: 1 error. Once it is fixed, a second round checks what refers to what (a next: naming a situation, a reply naming a team member, paths as long as the game, weights adding up to 1) and may find more.`,
+    );
+    // the field fixed, the hidden error shows, and nothing is said to be still unchecked
+    const links = check(join(dir, 'links.yaml'));
+    expect(links.lines.some((l) => l.includes('no team member "thom"; did you mean tom?'))).toBe(
+      true,
+    );
+    expect(links.all).toContain(
+      `${dir}/links.yaml: ${links.lines.length} error${links.lines.length === 1 ? '' : 's'}`,
+    );
   });
 
   it('reports a file it cannot read, and asks for files when given none', () => {

@@ -89,6 +89,70 @@ test('three planted errors are listed with their lines; the fixed file plays', a
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });
 
+test('errors of the fields say the checks of what refers to what are still to come', async ({
+  page,
+}, testInfo) => {
+  // the reviewer fixed "2 errors" and met a new one: a reference the checker could not
+  // see while a field was wrong. The list says so under its count, and stops saying it
+  // once the later checks have run.
+  const reference = good.replace('person: tom', 'person: thom');
+  const both = reference.replace('trust: 0.35', 'trust: 1.2');
+  const later =
+    /Once it is fixed, a second round checks what refers to what \(a next: naming a situation.*\) and may find more\./;
+  const status = page.getByRole('status').filter({ hasText: /error/ });
+  const issues = page.getByRole('list', { name: 'Errors' }).getByRole('button');
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 360, height: 740 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto('workshop.html');
+    const editor = page.getByRole('textbox', { name: 'Scenario file (YAML)' });
+    await editor.fill(both);
+    await expect(status).toContainText('1 error');
+    await expect(status).toContainText(later);
+    await expect(issues).toHaveCount(1);
+    await expect(issues.first()).toContainText('customer.trust');
+    await page
+      .locator('.check-panel')
+      .screenshot({ path: testInfo.outputPath(`author-stages-${size.width}.png`) });
+    await page.screenshot({ path: testInfo.outputPath(`author-stages-page-${size.width}.png`) });
+
+    // the field fixed, the reference's error shows, and nothing is said to be still to come
+    await editor.fill(reference);
+    await expect(issues.first()).toContainText('no team member "thom"');
+    await expect(status).toContainText('1 error');
+    await expect(status).not.toContainText('second round');
+  }
+});
+
+test('a downloaded scenario is named after its id', async ({ page }) => {
+  await page.goto('workshop.html');
+  const editor = page.getByRole('textbox', { name: 'Scenario file (YAML)' });
+  const bar = page.locator('.editor-bar .file-name');
+  await expect(bar).toHaveText('my-scenario.yaml');
+  const harbour = good.replace(/^id: .*$/m, 'id: harbour-lunch');
+  await editor.fill(harbour);
+  await expect(page.getByRole('status').filter({ hasText: 'Valid' })).toBeVisible();
+  await expect(bar).toHaveText('harbour-lunch.yaml');
+  const [saved] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .yaml' }).click(),
+  ]);
+  expect(saved.suggestedFilename()).toBe('harbour-lunch.yaml');
+  expect(readFileSync(await saved.path(), 'utf8')).toBe(harbour);
+
+  // a file not valid yet is named after the id it has too
+  await editor.fill(`${harbour.replace('id: harbour-lunch', 'id: harbour-dinner')}\nbad: [`);
+  await expect(page.getByRole('status').filter({ hasText: 'error' })).toBeVisible();
+  const [draft] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .yaml' }).click(),
+  ]);
+  expect(draft.suggestedFilename()).toBe('harbour-dinner.yaml');
+  await expect(bar).toHaveText('harbour-dinner.yaml');
+});
+
 test('the editor keeps the text across a reload', async ({ page }) => {
   await page.goto('workshop.html');
   const editor = page.getByRole('textbox', { name: 'Scenario file (YAML)' });

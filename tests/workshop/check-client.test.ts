@@ -16,6 +16,7 @@ const failed = (message: string): LoadResult => ({
   issues: [{ file: 'f.yaml', line: 1, col: 1, path: '', message }],
   warnings: [],
   problems: 1,
+  stage: 'meaning',
 });
 
 class FakeWorker implements WorkerLike {
