@@ -598,7 +598,9 @@ function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
     'div',
     { class: 'card' },
     h('h3', null, 'Style against outcome'),
-    rows.length ? styleScatter(rows, style) : h('p', { class: 'empty' }, 'No games yet.'),
+    rows.length
+      ? styleScatter(rows, style, ctx.scenario.rubric)
+      : h('p', { class: 'empty' }, 'No games yet.'),
   );
 }
 

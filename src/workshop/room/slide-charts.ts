@@ -255,6 +255,8 @@ export function boardChart(
     const y = top + i * rowH;
     const mid = y + 30;
     const row = svg('g', { class: 'board-row' });
+    // until the fair score is worked out its bar would show the score under its name
+    const known = rubric.grading === 'raw' || r.fairScore !== null;
     row.append(
       text(50, mid, `${r.rank}.`, { 'text-anchor': 'end', fill: MUTED }),
       text(62, mid, wrapLabel(nameOf(r, i), 26, 1)[0] ?? '', { class: 'name' }),
@@ -266,11 +268,11 @@ export function boardChart(
       svg('rect', {
         x: x(0),
         y: y + 14,
-        width: x(r.grade) - x(0),
+        width: known ? x(r.grade) - x(0) : 0,
         height: rowH - 28,
         fill: COUNT,
       }),
-      text(x(r.grade) + 10, y + rowH / 2 + 9, String(r.grade)),
+      text(known ? x(r.grade) + 10 : x(0) + 10, y + rowH / 2 + 9, known ? String(r.grade) : '…'),
     );
     root.append(row);
   });

@@ -1,10 +1,8 @@
 import { createFocusTrap } from 'focus-trap';
 import type { FacilitatorView } from '../../room/protocol.ts';
 import { referenceStyle, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
-import { pageCensus } from '../../workers/census-service.ts';
-import { marketKey } from '../../workers/fair-score.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
-import { styleScatter } from '../dashboard/scatter.ts';
+import { plotted, styleScatter } from '../dashboard/scatter.ts';
 import { button, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
 import { boardChart, replyMark, splitChart } from './slide-charts.ts';
@@ -23,6 +21,8 @@ const TOP = 10;
 export interface SlideFeed {
   /** the room as the dashboard has it now */
   view(): FacilitatorView | null;
+  /** the room's market worked out by the dashboard (for the fair scores); null until then */
+  census(): StrategyCensus | null;
   /** calls `redraw` after each change of the room; returns what stops the calls */
   watch(redraw: () => void): () => void;
 }
@@ -106,8 +106,11 @@ function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
     h('p', { class: 'slide-kicker' }, 'One dot per trainee who finished'),
     h('h2', { id: 'slide-style' }, 'Style against outcome'),
     rows.length
-      ? styleScatter(named, style)
+      ? styleScatter(named, style, scenario.rubric)
       : h('p', { class: 'slide-text' }, 'Nobody has finished yet.'),
+    plotted(rows, scenario.rubric).length < rows.length
+      ? h('p', { class: 'slide-note' }, 'The fair scores are being worked out: the dots come then.')
+      : null,
   );
 }
 
@@ -142,17 +145,6 @@ export function showSlides(
 ): void {
   let anonymous = false;
   let at = 0;
-  // the fair scores need the room's market worked out once; the board redraws when it comes
-  let census: StrategyCensus | null = null;
-  const seed = feed.view()?.room.seed;
-  if (seed !== undefined)
-    pageCensus()
-      .market(marketKey(hash, seed), scenario, seed)
-      .then((market) => {
-        census = market.census;
-        if (overlay.isConnected) go(at);
-      })
-      .catch((err: unknown) => console.warn('the room census failed', err));
   // focusable, so a slide taller than the screen scrolls from the keyboard too
   const stage = h('div', {
     class: 'slide-stage',
@@ -184,7 +176,8 @@ export function showSlides(
   const go = (i: number) => {
     const view = feed.view();
     if (!view) return;
-    const all = deck(view, scenario, hash, anonymous, census);
+    // the dashboard works the fair scores out, and its change redraws the slide
+    const all = deck(view, scenario, hash, anonymous, feed.census());
     at = Math.max(0, Math.min(all.length - 1, i));
     replace(stage, all[at]!);
     counter.textContent = `Slide ${at + 1} of ${all.length}`;
