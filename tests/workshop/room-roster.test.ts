@@ -96,9 +96,9 @@ describe("the roster's figures", () => {
 
 describe('style against outcome', () => {
   it('plots only the trainees whose graded figure is known', () => {
-    expect(plotted(leaderboard(scenario, finishedGames(), null), scenario.rubric)).toEqual([]);
+    expect(plotted(leaderboard(scenario, finishedGames(), null))).toEqual([]);
     const rows = leaderboard(scenario, finishedGames(), market);
-    expect(plotted(rows, scenario.rubric)).toHaveLength(2);
+    expect(plotted(rows)).toHaveLength(2);
     // the dot's height is the board's figure: the fair score, not the score
     expect(rows.map((r) => r.grade)).toEqual(rows.map((r) => r.fairScore));
   });

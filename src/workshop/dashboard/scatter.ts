@@ -9,13 +9,11 @@ import { gradeTitle } from './grade-words.ts';
 // are one number. A room where the dots climb to the right has learned that this style paid
 // off in this market. A trainee whose fair score is still being worked out has no dot yet.
 
-/** Rows whose graded figure is known: a percentile grade waits for the market's census. */
-export function plotted(rows: readonly Row[], rubric: RubricDef): Row[] {
-  return rows.filter((r) => rubric.grading === 'raw' || r.fairScore !== null);
-}
+/** Rows whose graded figure is known (a percentile grade waits for the market's census). */
+export const plotted = (rows: readonly Row[]): Row[] => rows.filter((r) => r.passed !== null);
 
 export function styleScatter(all: readonly Row[], style: string, rubric: RubricDef): SVGSVGElement {
-  const rows = plotted(all, rubric);
+  const rows = plotted(all);
   const figure = gradeTitle(rubric);
   const name = figure.replace(/ \(0–100\)$/, '').toLowerCase();
   const width = 640;

@@ -1,11 +1,16 @@
 import { createFocusTrap } from 'focus-trap';
 import type { FacilitatorView } from '../../room/protocol.ts';
-import { referenceStyle, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
+import {
+  type RubricDef,
+  referenceStyle,
+  type ScenarioDef,
+  type StrategyCensus,
+} from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
 import { plotted, styleScatter } from '../dashboard/scatter.ts';
 import { button, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
-import { boardChart, replyMark, splitChart } from './slide-charts.ts';
+import { boardChart, endedName, replyMark, splitChart } from './slide-charts.ts';
 import { type QuarterSlide, quarterSlides } from './slides-data.ts';
 
 // The room's debrief as slides on the projector: one per quarter (the situation, the room's
@@ -27,7 +32,7 @@ export interface SlideFeed {
   watch(redraw: () => void): () => void;
 }
 
-function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
+function quarterSlide(s: QuarterSlide, quarters: number, rubric: RubricDef): HTMLElement {
   const kicker = `Quarter ${s.quarter} of ${quarters} · ${s.decided} decided`;
   if (!s.situation)
     return h(
@@ -50,8 +55,18 @@ function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
     h(
       'figure',
       { class: 'slide-figure' },
-      h('figcaption', null, 'How the room split, and what each reply did on this market'),
-      splitChart(s),
+      h(
+        'figcaption',
+        null,
+        'How the room split, what each reply did to share this quarter, and where those who took it ended',
+      ),
+      splitChart(s, rubric),
+    ),
+    // a quarter's change is no verdict on a reply: say so where the facilitator presents it
+    h(
+      'p',
+      { class: 'slide-note' },
+      `A quarter's change of share is not the verdict on a reply: some cost share now and pay later. Judge a reply by where its takers ended (their mean final ${endedName(rubric)}).`,
     ),
     s.elsewhere
       ? h('p', { class: 'slide-note' }, `${s.elsewhere} met another situation this quarter.`)
@@ -108,7 +123,7 @@ function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
     rows.length
       ? styleScatter(named, style, scenario.rubric)
       : h('p', { class: 'slide-text' }, 'Nobody has finished yet.'),
-    plotted(rows, scenario.rubric).length < rows.length
+    plotted(rows).length < rows.length
       ? h('p', { class: 'slide-note' }, 'The fair scores are being worked out: the dots come then.')
       : null,
   );
@@ -129,8 +144,8 @@ function deck(
     census,
   );
   return [
-    ...quarterSlides(scenario, view.room.seed, games).map((q) =>
-      quarterSlide(q, scenario.quarters),
+    ...quarterSlides(scenario, view.room.seed, games, rows).map((q) =>
+      quarterSlide(q, scenario.quarters, scenario.rubric),
     ),
     boardSlide(scenario, rows, anonymous),
     styleSlide(scenario, rows, anonymous),
