@@ -86,8 +86,10 @@ test('the slides follow the room live, keep the keyboard inside, and give it bac
   await expect(slides.getByText(`Quarter 1 of ${scenario.quarters} · 1 decided`)).toBeVisible();
   await expect(countOn(page, first)).toHaveText('1 (100%)');
   // the axes say what they measure
-  await expect(slides.getByText('Trainees who chose it')).toBeVisible();
-  await expect(slides.getByText('Change of market share (points)')).toBeVisible();
+  await expect(slides.getByText('who chose it')).toBeVisible();
+  await expect(slides.getByText('this quarter only (points)')).toBeVisible();
+  // nobody has finished: where each reply's takers ended is not known yet, and says so
+  await expect(slides.locator(`g[data-choice="${first}"] .ended`)).toHaveText('still playing');
 
   // a decision arrives while the slide is up: the same slide redraws with the new split
   const second = await bo.decide(1);
@@ -152,9 +154,15 @@ test('the slides follow the room live, keep the keyboard inside, and give it bac
   await attachScreenshot(page, testInfo, 'slide-board-1280', '.slides');
   await page.keyboard.press('ArrowRight');
   await expect(slides.getByRole('heading', { name: 'Style against outcome' })).toBeVisible();
+  await expect(slides.getByText('Fair score (0–100)')).toBeVisible();
+  await expect(slides.locator('.scatter circle')).toHaveCount(2);
   await attachScreenshot(page, testInfo, 'slide-style-1280', '.slides');
   await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < scenario.quarters; i++) await page.keyboard.press('ArrowLeft');
+  // both have finished: quarter 1's slide says where the takers of each reply ended
+  await expect(slides.locator(`g[data-choice="${first}"] .ended`)).toHaveText(/^\d+$/);
+  await expect(slides.locator(`g[data-choice="${second}"] .ended`)).toHaveText(/^\d+$/);
+  await attachScreenshot(page, testInfo, 'slide-quarter-ended-1280', '.slides');
   await page.setViewportSize({ width: 360, height: 740 });
   await attachScreenshot(page, testInfo, 'slide-quarter-360', '.slides');
 

@@ -58,15 +58,15 @@ function quarterSlide(s: QuarterSlide, quarters: number, rubric: RubricDef): HTM
       h(
         'figcaption',
         null,
-        'How the room split, what each reply did to share this quarter, and where those who took it ended',
+        'How the room split, what each reply did this quarter, and where its takers ended',
       ),
       splitChart(s, rubric),
     ),
     // a quarter's change is no verdict on a reply: say so where the facilitator presents it
     h(
       'p',
-      { class: 'slide-note' },
-      `A quarter's change of share is not the verdict on a reply: some cost share now and pay later. Judge a reply by where its takers ended (their mean final ${endedName(rubric)}).`,
+      { class: 'slide-note slide-caveat' },
+      `A quarter's change is no verdict on a reply: some cost share now and pay later. Where its takers ended is their mean final ${endedName(rubric)}.`,
     ),
     s.elsewhere
       ? h('p', { class: 'slide-note' }, `${s.elsewhere} met another situation this quarter.`)
