@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PlayerView } from '../../src/room/protocol.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { census, fairGrade, gradeOf, percentile } from '../../src/sim/index.ts';
 import { leaderboard } from '../../src/workshop/dashboard/aggregate.ts';
 import { plotted } from '../../src/workshop/dashboard/scatter.ts';
 import { roomGames } from '../../src/workshop/room/games.ts';
 import { rosterCells, rosterHint } from '../../src/workshop/room/roster-figures.ts';
+import { player } from './room-player.ts';
 
 // The facilitator's roster says what decides each trainee's grade (the fair score and pass
 // or fail, by gradeOf) beside the score, with the leaderboard's words, and says what is not
@@ -17,15 +17,6 @@ if (!loaded.ok) throw new Error('tutorial does not load');
 const scenario = loaded.scenario;
 const SEED = 'roster';
 const market = census(scenario, SEED);
-
-const player = (name: string, choices: string[]): PlayerView => ({
-  id: name,
-  name,
-  connected: true,
-  choices,
-  situationId: null,
-  score: null,
-});
 
 const finishedGames = () =>
   roomGames(scenario, 'h', SEED, [

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PlayerView } from '../../src/room/protocol.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { census, playChoices } from '../../src/sim/index.ts';
 import { leaderboard } from '../../src/workshop/dashboard/aggregate.ts';
 import { roomGames } from '../../src/workshop/room/games.ts';
 import { wrapLabel } from '../../src/workshop/room/slide-charts.ts';
 import { quarterSlides } from '../../src/workshop/room/slides-data.ts';
+import { player } from './room-player.ts';
 
 // What the projector's quarter slides say, from the room's replayed games: the deck has a
 // slide for every quarter from the start (so the slide on the screen stays put while the
@@ -17,15 +17,6 @@ const loaded = loadScenario(readFileSync('scenarios/tutorial.yaml', 'utf8'), 'tu
 if (!loaded.ok) throw new Error('tutorial does not load');
 const scenario = loaded.scenario;
 const SEED = 'slides';
-
-const player = (name: string, choices: string[]): PlayerView => ({
-  id: name,
-  name,
-  connected: true,
-  choices,
-  situationId: null,
-  score: null,
-});
 
 describe('the quarter slides', () => {
   it('has a slide per quarter before anyone decides, each saying nobody has', () => {
