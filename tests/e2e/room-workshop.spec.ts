@@ -196,7 +196,7 @@ test('a facilitator and five trainees play a gated room to the released debrief'
   // a quarter's change is no verdict: one colour for gains and losses, and beside it where
   // each reply's takers ended, now that all have finished
   await expect(slides.getByText('this quarter only (points)')).toBeVisible();
-  await expect(slides.getByText('mean final fair score')).toBeVisible();
+  await expect(slides.getByText('mean final fair score', { exact: true })).toBeVisible();
   await expect(slides.getByText(/^A quarter's change is no verdict on a reply/)).toBeVisible();
   const fills = await slides
     .locator('g[data-choice] rect')
