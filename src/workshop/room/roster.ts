@@ -34,10 +34,21 @@ export interface RosterResults {
 function rosterTable(view: FacilitatorView, open: number, results: RosterResults): HTMLElement {
   const { players, room } = view;
   const mark = results.rubric ? `Pass mark ${results.rubric.passMark}` : 'Passed';
+  const heads = columnHeads(
+    'Name',
+    'Connected',
+    'Now',
+    'Quarters played',
+    'Score',
+    'Fair score',
+    mark,
+  );
+  // the two figures line up on their digits, their heads above them
+  for (const th of [...heads.querySelectorAll('th')].slice(4, 6)) th.classList.add('num');
   return h(
     'table',
     { class: 'roster' },
-    columnHeads('Name', 'Connected', 'Now', 'Quarters played', 'Score', 'Fair score', mark),
+    heads,
     h(
       'tbody',
       null,
