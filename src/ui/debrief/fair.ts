@@ -1,6 +1,6 @@
 import { fairGrade, type ScenarioDef } from '../../sim/index.ts';
-import type { FairProgress } from '../../store/debrief-types.ts';
 import { anotherTryCounts } from '../../store/attempts-left.ts';
+import type { FairProgress } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { FairScore } from '../../workers/fair-score.ts';
 import { columnHeads, h } from '../dom.ts';
