@@ -9,6 +9,9 @@ import { gradeTitle } from './grade-words.ts';
 // are one number. A room where the dots climb to the right has learned that this style paid
 // off in this market. A trainee whose fair score is still being worked out has no dot yet.
 
+/** What a chart with dots still to come says under it. */
+export const DOTS_TO_COME = 'The fair scores are being worked out: the dots come then.';
+
 /** Rows whose graded figure is known (a percentile grade waits for the market's census). */
 export const plotted = (rows: readonly Row[]): Row[] => rows.filter((r) => r.passed !== null);
 

@@ -7,7 +7,7 @@ import {
   type StrategyCensus,
 } from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
-import { plotted, styleScatter } from '../dashboard/scatter.ts';
+import { DOTS_TO_COME, plotted, styleScatter } from '../dashboard/scatter.ts';
 import { button, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
 import { boardChart, endedName, replyMark, splitChart } from './slide-charts.ts';
@@ -123,9 +123,7 @@ function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
     rows.length
       ? styleScatter(named, style, scenario.rubric)
       : h('p', { class: 'slide-text' }, 'Nobody has finished yet.'),
-    plotted(rows).length < rows.length
-      ? h('p', { class: 'slide-note' }, 'The fair scores are being worked out: the dots come then.')
-      : null,
+    plotted(rows).length < rows.length ? h('p', { class: 'slide-note' }, DOTS_TO_COME) : null,
   );
 }
 
