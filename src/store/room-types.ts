@@ -28,6 +28,8 @@ export interface AssessmentPlay {
   attempt: number;
   attempts: number;
   passMark: number;
+  /** the assignment's due moment (ISO), if it has one: past it the server starts no attempt */
+  due?: string;
   /** the result file the server graded and signed, once the attempt is finished */
   result: Record<string, unknown> | null;
   /** before the attempt starts: its rules on screen, until the trainee presses Start */

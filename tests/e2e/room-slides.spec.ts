@@ -86,8 +86,10 @@ test('the slides follow the room live, keep the keyboard inside, and give it bac
   await expect(slides.getByText(`Quarter 1 of ${scenario.quarters} · 1 decided`)).toBeVisible();
   await expect(countOn(page, first)).toHaveText('1 (100%)');
   // the axes say what they measure
-  await expect(slides.getByText('Trainees who chose it')).toBeVisible();
-  await expect(slides.getByText('Change of market share (points)')).toBeVisible();
+  await expect(slides.getByText('who chose it')).toBeVisible();
+  await expect(slides.getByText('this quarter only (points)')).toBeVisible();
+  // nobody has finished: where each reply's takers ended is not known yet, and says so
+  await expect(slides.locator(`g[data-choice="${first}"] .ended`)).toHaveText('still playing');
 
   // a decision arrives while the slide is up: the same slide redraws with the new split
   const second = await bo.decide(1);
@@ -152,9 +154,15 @@ test('the slides follow the room live, keep the keyboard inside, and give it bac
   await attachScreenshot(page, testInfo, 'slide-board-1280', '.slides');
   await page.keyboard.press('ArrowRight');
   await expect(slides.getByRole('heading', { name: 'Style against outcome' })).toBeVisible();
+  await expect(slides.getByText('Fair score (0–100)')).toBeVisible();
+  await expect(slides.locator('.scatter circle')).toHaveCount(2);
   await attachScreenshot(page, testInfo, 'slide-style-1280', '.slides');
   await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < scenario.quarters; i++) await page.keyboard.press('ArrowLeft');
+  // both have finished: quarter 1's slide says where the takers of each reply ended
+  await expect(slides.locator(`g[data-choice="${first}"] .ended`)).toHaveText(/^\d+$/);
+  await expect(slides.locator(`g[data-choice="${second}"] .ended`)).toHaveText(/^\d+$/);
+  await attachScreenshot(page, testInfo, 'slide-quarter-ended-1280', '.slides');
   await page.setViewportSize({ width: 360, height: 740 });
   await attachScreenshot(page, testInfo, 'slide-quarter-360', '.slides');
 
@@ -213,4 +221,47 @@ test('a quarter slide fits the projector: the coach notes end above the buttons'
   }
   ana.live.close();
   bo.live.close();
+});
+
+test('the roster says what is known of each result and what is not yet, on a laptop and a phone', async ({
+  page,
+}, testInfo) => {
+  const problems = await watchPage(page);
+  const { code, adminSecret } = await createRoom(server.base, {
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    seed: SEED,
+    pacing: { mode: 'self' },
+  });
+  const ana = await socketTrainee(code, 'Ana');
+  const bo = await socketTrainee(code, 'Bo');
+  for (let q = 1; q <= scenario.quarters; q++) await ana.decide(0);
+  await bo.decide(1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.base}workshop.html#live=${code}.${adminSecret}`);
+  const row = (name: string) => page.locator(`tr[data-player="${name}"] td`);
+  // before the release nothing of the results shows, and the line under the table says when
+  await expect(row('Ana').nth(4)).toHaveText('–');
+  await expect(page.locator('.roster-hint')).toHaveText(
+    'Score, fair score and pass or fail show here once you release the debrief.',
+  );
+  await json(server.base.replace(/\/$/, ''), `/api/rooms/${code}/commands`, {
+    body: { type: 'release', release: { debrief: true } },
+    secret: adminSecret,
+  });
+  // Ana finished: her score, fair score and verdict; Bo plays on: "not yet", and why
+  await expect(row('Ana').nth(5)).toHaveText(/^\d+$/, { timeout: 60_000 });
+  await expect(row('Ana').nth(6)).toHaveText(/^(✓ passed|✗ not passed)$/);
+  for (const n of [4, 5, 6]) await expect(row('Bo').nth(n)).toHaveText('not yet');
+  await expect(page.locator('.roster-hint')).toContainText(/Of 1 who finished, [01] passed\./);
+  await expect(page.locator('.roster-hint')).toContainText(
+    '1 still plays: their figures show when they finish.',
+  );
+  const roster = '.live-room .card:has(.roster)';
+  await attachScreenshot(page, testInfo, 'roster-mixed-1280', roster);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await attachScreenshot(page, testInfo, 'roster-mixed-360', roster);
+  await expectNoAxeViolations(page, 'the roster on a phone');
+  ana.live.close();
+  bo.live.close();
+  expect(problems).toEqual([]);
 });

@@ -115,18 +115,47 @@ test('a facilitator and five trainees play a gated room to the released debrief'
   await attachScreenshot(trainees[1]!, testInfo, 'trainee-over');
 
   // scores appear only once the debrief is released; then the trainees' debriefs open
-  await expect(fac.locator('.roster tbody tr').first().locator('td').nth(4)).toHaveText('–');
+  const firstRow = fac.locator('.roster tbody tr').first().locator('td');
+  for (const n of [4, 5, 6]) await expect(firstRow.nth(n)).toHaveText('–');
+  await expect(fac.locator('.roster-hint')).toHaveText(
+    'Score, fair score and pass or fail show here once you release the debrief.',
+  );
   await fac.getByRole('button', { name: 'Release the debrief' }).click();
   for (const t of trainees)
     await expect(t.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  // beside the score, what decides the grade: the fair score and the verdict, as the
+  // trainee's own debrief says them
+  const mark = tutorial.scenario.rubric.passMark;
+  await expect(fac.locator('.roster thead th').nth(6)).toHaveText(`Pass mark ${mark}`);
+  const verdicts: { fair: string; pass: string }[] = [];
   for (const [i, name] of NAMES.entries()) {
     const expected = score(
       tutorial.scenario.rubric,
       playChoices(tutorial.scenario, SEED, played[i]!),
     );
-    await expect(fac.locator(`tr[data-player="${name}"] td`).nth(4)).toHaveText(String(expected));
+    const cells = fac.locator(`tr[data-player="${name}"] td`);
+    await expect(cells.nth(4)).toHaveText(String(expected));
     await expect(trainees[i]!.locator('.score-value')).toHaveText(String(expected));
+    await expect(cells.nth(5)).toHaveText(/^\d+$/, { timeout: 60_000 });
+    const fair = (await cells.nth(5).textContent())!;
+    const pass = (await cells.nth(6).textContent())!;
+    expect(pass).toBe(Number(fair) >= mark ? '✓ passed' : '✗ not passed');
+    await expect(trainees[i]!.locator('.verdict')).toHaveText(
+      `${Number(fair) >= mark ? '✓ Passed' : '✗ Not passed yet'}: your fair score is ${fair}, and the pass mark is ${mark}.`,
+      { timeout: 60_000 },
+    );
+    verdicts.push({ fair, pass });
   }
+  const passes = verdicts.filter((v) => v.pass === '✓ passed').length;
+  await expect(fac.locator('.roster-hint')).toHaveText(
+    `Pass or fail reads the fair score, as the debrief and the leaderboard do; the pass mark is ${mark}. Of 5 who finished, ${passes} passed.`,
+  );
+  await attachScreenshot(
+    fac,
+    testInfo,
+    'facilitator-roster-released-1280',
+    '.live-room .card:has(.roster)',
+  );
   // the what-if stays closed until it is released
   await expect(trainees[2]!.getByText('opens when your facilitator releases it')).toBeVisible();
   // and the best path: once each debrief has explained the calls, none names it
@@ -155,12 +184,29 @@ test('a facilitator and five trainees play a gated room to the released debrief'
     expect(choices).toEqual(played[i]);
     const state = playChoices(tutorial.scenario, SEED, played[i]!);
     expect(Number(row[col('score')])).toBe(score(tutorial.scenario.rubric, state));
+    // the export names and gives both figures as the roster and the leaderboard do
+    expect(row[col('fair score (percentile)')]).toBe(verdicts[i]!.fair);
+    expect(row[col('passed')]).toBe(verdicts[i]!.pass === '✓ passed' ? 'yes' : 'no');
   }
 
   // the slides: one per quarter, then the leaderboard and style against outcome
   await fac.getByRole('button', { name: 'Show the slides' }).click();
   const slides = fac.getByRole('dialog', { name: `Room ${code}: slides` });
   await expect(slides.getByText(new RegExp(`^Quarter 1 of ${quarters}`))).toBeVisible();
+  // a quarter's change is no verdict: one colour for gains and losses, and beside it where
+  // each reply's takers ended, now that all have finished
+  await expect(slides.getByText('this quarter only (points)')).toBeVisible();
+  await expect(slides.getByText('mean final fair score', { exact: true })).toBeVisible();
+  await expect(slides.getByText(/^A quarter's change is no verdict on a reply/)).toBeVisible();
+  const fills = await slides
+    .locator('g[data-choice] rect')
+    .evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+  expect(new Set(fills).size).toBeLessThanOrEqual(3);
+  for (const id of new Set(played.map((p) => p[0]!))) {
+    const takers = played.flatMap((p, i) => (p[0] === id ? [Number(verdicts[i]!.fair)] : []));
+    const mean = Math.round(takers.reduce((a, b) => a + b, 0) / takers.length);
+    await expect(slides.locator(`g[data-choice="${id}"] .ended`)).toHaveText(String(mean));
+  }
   await fac.screenshot({ path: testInfo.outputPath('slide-quarter-1280.png') });
   await expectNoAxeViolations(fac, 'the slides');
   await fac.keyboard.press('ArrowRight');
@@ -176,7 +222,11 @@ test('a facilitator and five trainees play a gated room to the released debrief'
   await fac.screenshot({ path: testInfo.outputPath('slide-board-1280.png') });
   await fac.keyboard.press('ArrowRight');
   await expect(slides.getByRole('heading', { name: 'Style against outcome' })).toBeVisible();
-  await expect(slides.getByRole('img', { name: /one dot per trainee/ })).toBeVisible();
+  // the dots stand at the figure the leaderboard ranks by, named so
+  await expect(
+    slides.getByRole('img', { name: /^Fair score against .* one dot per trainee/ }),
+  ).toBeVisible();
+  await expect(slides.locator('.scatter circle')).toHaveCount(5);
   await fac.screenshot({ path: testInfo.outputPath('slide-style-1280.png') });
   await fac.keyboard.press('Escape');
   await expect(slides).toHaveCount(0);

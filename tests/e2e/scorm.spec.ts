@@ -121,6 +121,11 @@ test('a relaunch after a failed game keeps the first result, however well the re
   await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
   expect(await cmi(page, 'core.lesson_status')).toBe('failed');
   const failedWith = await cmi(page, 'core.score.raw');
+  // the package's one attempt is used: no "yet", since no try that counts is left
+  await expect(game.locator('.verdict')).toHaveText(
+    `✗ Not passed: your fair score is ${failedWith}, and the pass mark is 40.`,
+    { timeout: 60_000 },
+  );
 
   await page.reload(); // the learner opens the package again from the LMS
   // in the debrief's words: the learning system holds the fair score
@@ -133,6 +138,7 @@ test('a relaunch after a failed game keeps the first result, however well the re
   await game.getByRole('button', { name: 'Play this market again (practice, not graded)' }).click();
   await playPath(game, best.choices);
   await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  await expect(game.locator('.verdict')).toHaveText(/^✓ Passed: /, { timeout: 60_000 });
   expect(await cmi(page, 'core.lesson_status')).toBe('failed');
   expect(await cmi(page, 'core.score.raw')).toBe(failedWith);
 });

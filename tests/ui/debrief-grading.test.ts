@@ -29,6 +29,18 @@ describe('debrief verdict', () => {
     expect(verdict(rubric('raw'), 50, 49, 99).text).toMatch(/^✗ Not passed yet: your score is 49/);
   });
 
+  it('says "not passed yet" only while a try that counts is left', () => {
+    expect(verdict(rubric('percentile'), 50, 40, 20).text).toBe(
+      '✗ Not passed yet: your fair score is 20, and the pass mark is 50.',
+    );
+    expect(verdict(rubric('percentile'), 50, 40, 20, false).text).toBe(
+      '✗ Not passed: your fair score is 20, and the pass mark is 50.',
+    );
+    expect(verdict(rubric('raw'), 50, 49, null, false).text).toMatch(/^✗ Not passed: your score/);
+    // a pass reads the same either way
+    expect(verdict(rubric('percentile'), 50, 40, 80, false).text).toMatch(/^✓ Passed: /);
+  });
+
   it('on the percentile, rounds as every grader does; "both" needs both', () => {
     expect(verdict(rubric('percentile'), 50, 10, 49.5).passed).toBe(true);
     expect(verdict(rubric('percentile'), 50, 90, 49.4).passed).toBe(false);

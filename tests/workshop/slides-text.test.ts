@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PlayerView } from '../../src/room/protocol.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import { situationById } from '../../src/sim/index.ts';
 import { roomGames } from '../../src/workshop/room/games.ts';
 import { quarterSlides } from '../../src/workshop/room/slides-data.ts';
+import { player } from './room-player.ts';
 
 // A situation's card follows each player's history (its `alternatives`), so players in one
 // room can read different texts for the same situation: the projector's slide shows the one
@@ -11,15 +11,6 @@ import { quarterSlides } from '../../src/workshop/room/slides-data.ts';
 
 const { scenario } = loadScenarioFile(`${SCENARIO_DIR}who-owns.yaml`);
 const SEED = 'slides';
-
-const player = (name: string, choices: string[]): PlayerView => ({
-  id: name,
-  name,
-  connected: true,
-  choices,
-  situationId: null,
-  score: null,
-});
 
 describe("the quarter slide's situation text", () => {
   it('is the text most of the room read', () => {

@@ -134,6 +134,7 @@ export async function startAssessment(store: GameStore, id: string, token: strin
       attempt: attempt.number,
       attempts: assignment.attempts,
       passMark: assignment.passMark,
+      ...(assignment.due ? { due: assignment.due } : {}),
     });
     if (attempt.finishedAt !== null) await graded();
   }

@@ -1,4 +1,5 @@
 import { fairGrade, type ScenarioDef } from '../../sim/index.ts';
+import { anotherTryCounts } from '../../store/attempts-left.ts';
 import type { FairProgress } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { FairScore } from '../../workers/fair-score.ts';
@@ -152,7 +153,7 @@ export function fairSection(
         if (verdictEl.textContent) return;
       } else status.replaceChildren(...(fair ? body(fair) : []));
       const pct = fair?.status === 'done' && fair.result ? fair.result.percentile : null;
-      const v = verdict(rubric, passMark, raw, pct);
+      const v = verdict(rubric, passMark, raw, pct, anotherTryCounts(store.getState(), Date.now()));
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
       verdictEl.textContent = v.text;
       const band = bandFor(scenario, passMark, raw, pct);

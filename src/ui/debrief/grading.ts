@@ -19,11 +19,17 @@ export interface Verdict {
   text: string;
 }
 
+/**
+ * `anotherTryCounts`: a try that counts is still possible (practice, or an assessment with
+ * an attempt left before its due date: src/store/attempts-left.ts); a fail is "not passed
+ * yet" only then, and plainly "not passed" once nothing can change it.
+ */
 export function verdict(
   rubric: RubricDef,
   passMark: number,
   raw: number,
   percentile: number | null,
+  anotherTryCounts = true,
 ): Verdict {
   const basis = rubric.grading;
   if (basis !== 'raw' && percentile === null) {
@@ -33,7 +39,7 @@ export function verdict(
     };
   }
   const { passed } = gradeOf(rubric, raw, percentile, passMark);
-  const head = passed ? '✓ Passed' : '✗ Not passed yet';
+  const head = passed ? '✓ Passed' : anotherTryCounts ? '✗ Not passed yet' : '✗ Not passed';
   if (basis === 'raw') {
     return {
       passed,

@@ -25,7 +25,10 @@ export interface Row {
   score: number;
   /** the figure the pass mark applies to (the rubric's grading); the board ranks by it */
   grade: number;
-  /** null while the fair score is still being worked out and the rubric grades by it */
+  /**
+   * null while the fair score is still being worked out and the rubric grades by it: then
+   * `grade` is not known either (it holds the score until then)
+   */
   passed: boolean | null;
   share: number;
   /** share of the player's decisions taken in each style, 0..1 */

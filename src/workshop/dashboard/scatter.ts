@@ -1,11 +1,24 @@
+import type { RubricDef } from '../../sim/index.ts';
 import { scoreAxis, svg } from '../svg.ts';
 import type { Row } from './aggregate.ts';
+import { gradeTitle } from './grade-words.ts';
 
 // Style against outcome: each trainee is a dot, across by the share of their decisions
-// taken in one style, up by their score. A room where the dots climb to the right has
-// learned that this style paid off in this market.
+// taken in one style, up by the figure the leaderboard ranks by (the rubric's grading: the
+// fair score in the shipped scenarios), so a dot's height and a bar's length on the board
+// are one number. A room where the dots climb to the right has learned that this style paid
+// off in this market. A trainee whose fair score is still being worked out has no dot yet.
 
-export function styleScatter(rows: readonly Row[], style: string): SVGSVGElement {
+/** What a chart with dots still to come says under it. */
+export const DOTS_TO_COME = 'The fair scores are being worked out: the dots come then.';
+
+/** Rows whose graded figure is known (a percentile grade waits for the market's census). */
+export const plotted = (rows: readonly Row[]): Row[] => rows.filter((r) => r.passed !== null);
+
+export function styleScatter(all: readonly Row[], style: string, rubric: RubricDef): SVGSVGElement {
+  const rows = plotted(all);
+  const figure = gradeTitle(rubric);
+  const name = figure.replace(/ \(0–100\)$/, '').toLowerCase();
   const width = 640;
   const height = 360;
   const left = 56;
@@ -17,7 +30,7 @@ export function styleScatter(rows: readonly Row[], style: string): SVGSVGElement
     viewBox: `0 0 ${width} ${height}`,
     class: 'scatter',
     role: 'img',
-    'aria-label': `Score against the share of ${style} decisions, one dot per trainee`,
+    'aria-label': `${figure.replace(/ \(0–100\)$/, '')} against the share of ${style} decisions, one dot per trainee`,
   });
   // the score axis runs up the side; the style share along the bottom
   const xAxis = (v: number) => left + (v / 100) * (right - left);
@@ -35,13 +48,13 @@ export function styleScatter(rows: readonly Row[], style: string): SVGSVGElement
         transform: `rotate(-90 14 ${(top + bottom) / 2})`,
         'text-anchor': 'middle',
       },
-      'score',
+      figure,
     ),
   );
   const label = rows.length <= 12;
   for (const r of rows) {
     const cx = xAxis((r.styles[style] ?? 0) * 100);
-    const cy = y(r.score);
+    const cy = y(r.grade);
     const dot = svg('circle', {
       cx,
       cy,
@@ -55,7 +68,7 @@ export function styleScatter(rows: readonly Row[], style: string): SVGSVGElement
       svg(
         'title',
         {},
-        `${r.player}: score ${r.score}, ${Math.round((r.styles[style] ?? 0) * 100)}% ${style}`,
+        `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${Math.round((r.styles[style] ?? 0) * 100)}% ${style}`,
       ),
     );
     root.append(dot);

@@ -29,7 +29,7 @@ import {
   type WorkshopContext,
 } from './intake.ts';
 import { projector } from './projector.ts';
-import { styleScatter } from './scatter.ts';
+import { DOTS_TO_COME, plotted, styleScatter } from './scatter.ts';
 
 // The class dashboard: pick the workshop, take in the room's codes and files, and show
 // only what replays: leaderboard by fair score, the split at each decision, style
@@ -598,7 +598,10 @@ function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
     'div',
     { class: 'card' },
     h('h3', null, 'Style against outcome'),
-    rows.length ? styleScatter(rows, style) : h('p', { class: 'empty' }, 'No games yet.'),
+    rows.length
+      ? styleScatter(rows, style, ctx.scenario.rubric)
+      : h('p', { class: 'empty' }, 'No games yet.'),
+    plotted(rows).length < rows.length ? h('p', { class: 'hint' }, DOTS_TO_COME) : null,
   );
 }
 

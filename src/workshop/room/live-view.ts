@@ -2,7 +2,8 @@ import QRCode from 'qrcode';
 import { RoomApiError } from '../../room/http.ts';
 import type { FacilitatorView, RoomCommand } from '../../room/protocol.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
-import { decisionSplits } from '../dashboard/aggregate.ts';
+import { decisionSplits, leaderboard } from '../dashboard/aggregate.ts';
+import type { Accepted } from '../dashboard/intake.ts';
 import { button, download, h, replace } from '../dom.ts';
 import { checkYaml } from '../scenarios.ts';
 import { command, deleteRoom, exportFile, roomScenarioText } from './api.ts';
@@ -10,7 +11,8 @@ import { roomGames } from './games.ts';
 import { adminLink, forgetRoom, joinLink, type RoomKey } from './keys.ts';
 import { openLive } from './live.ts';
 import { roomMarketNote } from './market-note.ts';
-import { rosterCard } from './roster.ts';
+import { roomCensus } from './room-census.ts';
+import { type RosterResults, rosterCard } from './roster.ts';
 import { applyMessage, openNow } from './state.ts';
 
 // The facilitator's live dashboard of one room: how to join (code, link, QR code), the key,
@@ -70,8 +72,30 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const say = (text: string) =>
     replace(message, h('p', { class: 'issues', attrs: { role: 'alert' } }, text));
 
+  // the room's market, for the fair scores of the roster and the slides
+  const census = roomCensus(() => setView(view));
+  /** the room's games replayed by this page, and the finished ones' results */
+  const results = (v: FacilitatorView): { games: Accepted[] | null; roster: RosterResults } => {
+    const c = census.state();
+    if (!scenario || v.room.otherModel !== undefined)
+      return { games: null, roster: { rubric: null, rows: new Map(), census: c.status } };
+    const games = roomGames(scenario.def, scenario.hash, v.room.seed, v.players);
+    const finished = games.filter((g) => g.replay.finished);
+    if (finished.length) census.ask(scenario.def, scenario.hash, v.room.seed);
+    const rows = leaderboard(scenario.def, finished, c.status === 'ready' ? c.census : null);
+    return {
+      games,
+      roster: {
+        rubric: scenario.def.rubric,
+        rows: new Map(rows.map((r) => [r.player, r])),
+        census: c.status,
+      },
+    };
+  };
+
   const draw = () => {
     if (!view) return;
+    const { games, roster: figures } = results(view);
     // a room of another model: nobody can join or play on, and this page's model would
     // replay its decisions (the splits, the slides) as another game; its roster and its
     // exports show them as stored
@@ -82,9 +106,9 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     if (other !== undefined) replace(modelNote, otherModelNote(code, other));
     else {
       drawControls(controls, view, openNow(view, skew), run);
-      drawSplits(splits, view, scenario);
+      drawSplits(splits, view, scenario, games);
     }
-    roster.draw(view, openNow(view, skew));
+    roster.draw(view, openNow(view, skew), figures);
   };
   // the slides, while open, redraw from the same state at each change
   const watchers = new Set<() => void>();
@@ -96,6 +120,10 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   };
   const slidesFeed = {
     view: () => view,
+    census: () => {
+      const c = census.state();
+      return c.status === 'ready' ? c.census : null;
+    },
     watch(redraw: () => void) {
       watchers.add(redraw);
       return () => watchers.delete(redraw);
@@ -386,12 +414,12 @@ function drawSplits(
   el: HTMLElement,
   view: FacilitatorView,
   scenario: { def: ScenarioDef; hash: string } | null,
+  games: readonly Accepted[] | null,
 ): void {
-  if (!scenario) {
+  if (!scenario || !games) {
     replace(el, h('h2', null, 'How the room decides'), h('p', { class: 'empty' }, 'Loading…'));
     return;
   }
-  const games = roomGames(scenario.def, scenario.hash, view.room.seed, view.players);
   const reached = decisionSplits(scenario.def, view.room.seed, games).filter((d) => d.reached > 0);
   replace(
     el,

@@ -14,8 +14,10 @@ const INK = '#f3f6fc';
 const MUTED = '#b8c4dc';
 const GRID = '#3a4763';
 const COUNT = '#56b4e9';
-const GAIN = '#009e73';
-const LOSS = '#d55e00';
+/** one colour for a quarter's change, up or down: a gain is not the right answer */
+const CHANGE = '#9aa8c4';
+/** how the reply's takers ended (Okabe–Ito's reddish purple, apart from the count's blue) */
+const ENDED = '#cc79a7';
 
 const LABEL_SIZE = 24;
 const LINE = 30;
@@ -70,7 +72,8 @@ function axis(
     format: (v: number) => string;
     top: number;
     bottom: number;
-    title: string;
+    /** one line, or a few stacked (three axes side by side leave each little width) */
+    title: string | readonly string[];
     zero?: number;
     /** where the grid lines run (the bars' bands, clear of the labels); all rows if not given */
     spans?: readonly (readonly [number, number])[];
@@ -98,22 +101,42 @@ function axis(
     );
   }
   const [first, last] = [opts.ticks[0] ?? 0, opts.ticks.at(-1) ?? 0];
+  const lines = typeof opts.title === 'string' ? [opts.title] : opts.title;
   root.append(
-    text((opts.x(first) + opts.x(last)) / 2, opts.bottom + 60, opts.title, {
-      'text-anchor': 'middle',
-      'font-weight': 600,
-    }),
+    ...lines.map((line, i) =>
+      text((opts.x(first) + opts.x(last)) / 2, opts.bottom + 60 + i * LINE, line, {
+        'text-anchor': 'middle',
+        'font-weight': 600,
+      }),
+    ),
   );
 }
 
 const points = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}`;
 
+/** What a reply's takers' ending is called on the slide, after "mean": "fair score", … */
+export function endedName(rubric: RubricDef): string {
+  if (rubric.grading === 'raw') return 'score';
+  if (rubric.grading === 'both') return 'of the lower figure';
+  return 'fair score';
+}
+
+/** A reply's ending in words, for its row and the chart's spoken label. */
+function endedWords(r: QuarterSlide['replies'][number]): string {
+  if (r.count === 0) return '';
+  if (r.finished === 0) return 'still playing';
+  if (r.ended === null) return 'working out…';
+  return `${Math.round(r.ended)} (${r.finished} finished)`;
+}
+
 /**
- * A quarter's replies, one row each (the reply's letter and words above its bars): on the
- * left how many trainees chose it, on the right the mean change of market share that
- * quarter among them, in points either side of zero.
+ * A quarter's replies, one row each (the reply's letter and words above its bars), in three
+ * columns: how many trainees chose it; the mean change of market share that quarter among
+ * them, in points either side of zero, in one neutral colour (a quarter's change is no
+ * verdict: some replies cost share now and pay later); and how those who took it ended, the
+ * mean of the figure the leaderboard ranks by, once they have finished.
  */
-export function splitChart(slide: QuarterSlide): SVGSVGElement {
+export function splitChart(slide: QuarterSlide, rubric: RubricDef): SVGSVGElement {
   const rows = slide.replies.map((r, i) => ({
     ...r,
     lines: wrapLabel(`${replyMark(i)}  ${r.label}`, 84, 2),
@@ -126,7 +149,8 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
     return [start, start + BAR + GAP] as const;
   });
   const bottom = top + heights.reduce((a, b) => a + b, 0);
-  const height = bottom + AXIS;
+  const height = bottom + AXIS + LINE;
+  const ended = endedName(rubric);
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${height}`,
     // shrunk to leave the coach's notes room, it stays under the text's left edge
@@ -134,11 +158,13 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
     class: 'slide-chart',
     role: 'img',
     'font-family': 'inherit',
-    'aria-label': `How the room split in quarter ${slide.quarter}, and what each reply did to market share: ${slide.replies
+    'aria-label': `How the room split in quarter ${slide.quarter}, what each reply did to market share that quarter, and the mean final ${ended} of those who took it: ${slide.replies
       .map(
         (r, i) =>
           `${replyMark(i)}, ${r.count} of ${slide.decided}, ${
-            r.shareChange === null ? 'nobody took it' : `${points(r.shareChange)} points`
+            r.shareChange === null
+              ? 'nobody took it'
+              : `${points(r.shareChange)} points, ended ${endedWords(r)}`
           }`,
       )
       .join('; ')}`,
@@ -146,16 +172,18 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
 
   // left: how many chose each reply, 0 to the room's count (room for "12 (60%)" after it)
   const most = Math.max(1, slide.decided);
-  const countStep = Math.max(1, niceStep(most, 5));
+  const countStep = Math.max(1, niceStep(most, 4));
   const countMax = Math.ceil(most / countStep) * countStep;
-  const cx = (v: number) => 10 + (v / countMax) * 400;
-  // right: the change of share, the same scale either side of zero
+  const cx = (v: number) => 10 + (v / countMax) * 240;
+  // middle: the change of share, the same scale either side of zero
   const changes = slide.replies.flatMap((r) => (r.shareChange === null ? [] : [r.shareChange]));
   const reach = Math.max(1, ...changes.map(Math.abs));
   const changeStep = niceStep(reach, 2);
   const changeMax = Math.ceil(reach / changeStep) * changeStep;
-  const zx = 890;
-  const vx = (v: number) => zx + (v / changeMax) * 180;
+  const zx = 565;
+  const vx = (v: number) => zx + (v / changeMax) * 100;
+  // right: how those who took it ended, 0 to 100
+  const ex = (v: number) => 810 + (v / 100) * 300;
   const range = (step: number, from: number, to: number) =>
     Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
 
@@ -165,7 +193,7 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
     format: String,
     top,
     bottom,
-    title: 'Trainees who chose it',
+    title: ['Trainees', 'who chose it'],
     spans,
   });
   axis(root, {
@@ -174,8 +202,17 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
     format: (v) => (v === 0 ? '0' : points(v).replace('.0', '')),
     top,
     bottom,
-    title: 'Change of market share (points)',
+    title: ['Change of share', 'this quarter only (points)'],
     zero: 0,
+    spans,
+  });
+  axis(root, {
+    x: ex,
+    ticks: [0, 50, 100],
+    format: String,
+    top,
+    bottom,
+    title: ['How they ended:', `mean final ${ended}`],
     spans,
   });
 
@@ -205,13 +242,32 @@ export function splitChart(slide: QuarterSlide): SVGSVGElement {
           y: barY,
           width: Math.max(2, Math.abs(end - zx)),
           height: BAR,
-          fill: gain ? GAIN : LOSS,
+          fill: CHANGE,
         }),
-        text(gain ? end + 10 : end - 10, mid, `${points(r.shareChange)} pts`, {
+        text(gain ? end + 10 : end - 10, mid, points(r.shareChange), {
           'text-anchor': gain ? 'start' : 'end',
           class: 'change',
         }),
       );
+      if (r.ended === null)
+        row.append(text(ex(0), mid, endedWords(r), { fill: MUTED, class: 'ended' }));
+      else
+        row.append(
+          svg('rect', {
+            x: ex(0),
+            y: barY,
+            width: Math.max(2, ex(r.ended) - ex(0)),
+            height: BAR,
+            fill: ENDED,
+          }),
+          // a mean of some of its takers says so: the rest are still playing
+          text(
+            ex(r.ended) + 10,
+            mid,
+            `${Math.round(r.ended)}${r.finished < r.count ? ` (${r.finished} of ${r.count})` : ''}`,
+            { class: 'ended' },
+          ),
+        );
     }
     row.append(svg('title', {}, `${replyMark(i)}: ${r.label}`));
     root.append(row);
@@ -255,6 +311,8 @@ export function boardChart(
     const y = top + i * rowH;
     const mid = y + 30;
     const row = svg('g', { class: 'board-row' });
+    // until the fair score is worked out its bar would show the score under its name
+    const known = r.passed !== null;
     row.append(
       text(50, mid, `${r.rank}.`, { 'text-anchor': 'end', fill: MUTED }),
       text(62, mid, wrapLabel(nameOf(r, i), 26, 1)[0] ?? '', { class: 'name' }),
@@ -266,11 +324,11 @@ export function boardChart(
       svg('rect', {
         x: x(0),
         y: y + 14,
-        width: x(r.grade) - x(0),
+        width: known ? x(r.grade) - x(0) : 0,
         height: rowH - 28,
         fill: COUNT,
       }),
-      text(x(r.grade) + 10, y + rowH / 2 + 9, String(r.grade)),
+      text(known ? x(r.grade) + 10 : x(0) + 10, y + rowH / 2 + 9, known ? String(r.grade) : '…'),
     );
     root.append(row);
   });

@@ -1,13 +1,16 @@
 import { createFocusTrap } from 'focus-trap';
 import type { FacilitatorView } from '../../room/protocol.ts';
-import { referenceStyle, type ScenarioDef, type StrategyCensus } from '../../sim/index.ts';
-import { pageCensus } from '../../workers/census-service.ts';
-import { marketKey } from '../../workers/fair-score.ts';
+import {
+  type RubricDef,
+  referenceStyle,
+  type ScenarioDef,
+  type StrategyCensus,
+} from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
-import { styleScatter } from '../dashboard/scatter.ts';
+import { DOTS_TO_COME, plotted, styleScatter } from '../dashboard/scatter.ts';
 import { button, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
-import { boardChart, replyMark, splitChart } from './slide-charts.ts';
+import { boardChart, endedName, replyMark, splitChart } from './slide-charts.ts';
 import { type QuarterSlide, quarterSlides } from './slides-data.ts';
 
 // The room's debrief as slides on the projector: one per quarter (the situation, the room's
@@ -23,11 +26,13 @@ const TOP = 10;
 export interface SlideFeed {
   /** the room as the dashboard has it now */
   view(): FacilitatorView | null;
+  /** the room's market worked out by the dashboard (for the fair scores); null until then */
+  census(): StrategyCensus | null;
   /** calls `redraw` after each change of the room; returns what stops the calls */
   watch(redraw: () => void): () => void;
 }
 
-function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
+function quarterSlide(s: QuarterSlide, quarters: number, rubric: RubricDef): HTMLElement {
   const kicker = `Quarter ${s.quarter} of ${quarters} · ${s.decided} decided`;
   if (!s.situation)
     return h(
@@ -50,8 +55,18 @@ function quarterSlide(s: QuarterSlide, quarters: number): HTMLElement {
     h(
       'figure',
       { class: 'slide-figure' },
-      h('figcaption', null, 'How the room split, and what each reply did on this market'),
-      splitChart(s),
+      h(
+        'figcaption',
+        null,
+        'How the room split, what each reply did this quarter, and where its takers ended',
+      ),
+      splitChart(s, rubric),
+    ),
+    // a quarter's change is no verdict on a reply: say so where the facilitator presents it
+    h(
+      'p',
+      { class: 'slide-note slide-caveat' },
+      `A quarter's change is no verdict on a reply: some cost share now and pay later. Where its takers ended is their mean final ${endedName(rubric)}.`,
     ),
     s.elsewhere
       ? h('p', { class: 'slide-note' }, `${s.elsewhere} met another situation this quarter.`)
@@ -106,8 +121,9 @@ function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
     h('p', { class: 'slide-kicker' }, 'One dot per trainee who finished'),
     h('h2', { id: 'slide-style' }, 'Style against outcome'),
     rows.length
-      ? styleScatter(named, style)
+      ? styleScatter(named, style, scenario.rubric)
       : h('p', { class: 'slide-text' }, 'Nobody has finished yet.'),
+    plotted(rows).length < rows.length ? h('p', { class: 'slide-note' }, DOTS_TO_COME) : null,
   );
 }
 
@@ -126,8 +142,8 @@ function deck(
     census,
   );
   return [
-    ...quarterSlides(scenario, view.room.seed, games).map((q) =>
-      quarterSlide(q, scenario.quarters),
+    ...quarterSlides(scenario, view.room.seed, games, rows).map((q) =>
+      quarterSlide(q, scenario.quarters, scenario.rubric),
     ),
     boardSlide(scenario, rows, anonymous),
     styleSlide(scenario, rows, anonymous),
@@ -142,17 +158,6 @@ export function showSlides(
 ): void {
   let anonymous = false;
   let at = 0;
-  // the fair scores need the room's market worked out once; the board redraws when it comes
-  let census: StrategyCensus | null = null;
-  const seed = feed.view()?.room.seed;
-  if (seed !== undefined)
-    pageCensus()
-      .market(marketKey(hash, seed), scenario, seed)
-      .then((market) => {
-        census = market.census;
-        if (overlay.isConnected) go(at);
-      })
-      .catch((err: unknown) => console.warn('the room census failed', err));
   // focusable, so a slide taller than the screen scrolls from the keyboard too
   const stage = h('div', {
     class: 'slide-stage',
@@ -184,7 +189,8 @@ export function showSlides(
   const go = (i: number) => {
     const view = feed.view();
     if (!view) return;
-    const all = deck(view, scenario, hash, anonymous, census);
+    // the dashboard works the fair scores out, and its change redraws the slide
+    const all = deck(view, scenario, hash, anonymous, feed.census());
     at = Math.max(0, Math.min(all.length - 1, i));
     replace(stage, all[at]!);
     counter.textContent = `Slide ${at + 1} of ${all.length}`;
