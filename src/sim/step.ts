@@ -502,16 +502,20 @@ export function marketOf(prep: PreparedScenario, state: SimState, luck: Luck): M
 }
 
 /**
- * `market`'s events without those the reply has made moot: an event that makes people
- * leave does not come up once the reply has taken every one of them, as marketOf rules for
- * people gone before the quarter (someone moved off the team this quarter cannot also
- * resign in it). Null when every event still comes up, which is nearly always.
+ * `market` without the events the reply has made moot: an event that makes people leave
+ * does not come up once the reply has taken every one of them, as marketOf rules for people
+ * gone before the quarter (someone moved off the team this quarter cannot also resign in it).
  */
-function mootedByReply(state: SimState, market: Market): PreparedEvent[] | null {
-  if (!market.leaving) return null;
-  const all = market.fired;
-  const kept = all.filter((e) => e.leaving.length === 0 || anyoneStays(state, e));
-  return kept.length === all.length ? null : kept;
+function afterReply(state: SimState, prev: SimState, market: Market): Market {
+  const kept = market.fired.filter((e) => e.leaving.length === 0 || anyoneStays(state, e));
+  if (kept.length === market.fired.length) return market;
+  const firedIds = kept.map((e) => e.def.id);
+  return {
+    ...market,
+    fired: kept,
+    firedIds,
+    firedEvents: kept.length === 0 ? prev.firedEvents : joined(prev.firedEvents, firedIds),
+  };
 }
 
 /** Whether anyone `event` makes leave is still on the team. */
@@ -660,15 +664,10 @@ function play(
     state.pending = joined(pending, scheduled);
   }
 
-  let fired = market.fired;
-  let firedIds = market.firedIds;
-  let firedEvents = market.firedEvents;
-  const kept = mootedByReply(state, market);
-  if (kept !== null) {
-    fired = kept;
-    firedIds = kept.map((e) => e.def.id);
-    firedEvents = kept.length === 0 ? prev.firedEvents : joined(prev.firedEvents, firedIds);
-  }
+  // nearly always the market's own: a reply seldom takes someone an event was to take
+  const came = market.leaving ? afterReply(state, prev, market) : market;
+  const fired = came.fired;
+  const firedIds = came.firedIds;
   for (let i = 0; i < fired.length; i++) {
     const event = fired[i]!;
     const source: CauseSource = causes
@@ -677,7 +676,7 @@ function play(
     applyEntries(state, depts, causes, source, event.effects, event.members);
     trail?.mark(source);
   }
-  state.firedEvents = firedEvents;
+  state.firedEvents = came.firedEvents;
 
   // a price below list draws the customer each quarter it lasts; one above pushes it away
   const draw = priceDraw(state);

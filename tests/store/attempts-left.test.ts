@@ -41,6 +41,7 @@ function onServer(attempt: number, attempts: number, due?: string, skew = 0): Ro
     pending: null,
     joining: null,
     problem: null,
+    waiting: null,
     assessment,
   };
 }
