@@ -68,7 +68,10 @@ export function platformsSection(): PlatformsSection {
       if (said) status.textContent = said;
       else {
         const n = answer.platforms.length;
-        status.textContent = `${n === 1 ? 'One platform is' : `${n} platforms are`} registered.`;
+        status.textContent =
+          n === 0
+            ? 'No platform is registered yet.'
+            : `${n === 1 ? 'One platform is' : `${n} platforms are`} registered.`;
       }
     } catch (err) {
       status.textContent = `${said ? `${said} ` : ''}The platforms could not be read: ${message(err)}`;

@@ -191,6 +191,25 @@ test('an id_token signed with a key the platform does not hold is refused', asyn
   await shots(page, 'lti-wrong-key', testInfo);
 });
 
+test('a link to an assessment not on this server, and a bookmarked launch, send the learner to the course', async ({
+  page,
+}, testInfo) => {
+  platform.plan = TestPlatform.learnerPlan({ assignment: 'nonexistent-123' });
+  await page.goto(platform.loginUrl());
+  await expect(
+    page.getByRole('heading', { name: 'The assessment is not on this server' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(
+    "names the assessment “nonexistent-123”, which is not (or no longer) on this game's server. Ask the course's instructor",
+  );
+  await shots(page, 'lti-unknown-assignment', testInfo);
+  await page.goto(`${tool}/lti/launch`);
+  await expect(page.getByRole('heading', { name: 'Open the game from your course' })).toBeVisible();
+  await expect(page.getByText('Go back to your course')).toBeVisible();
+  await expectNoAxeViolations(page, 'the launch opened from a bookmark');
+  await shots(page, 'lti-get-launch', testInfo);
+});
+
 test('an instructor places an assessment and sees the learners', async ({ page }, testInfo) => {
   platform.plan = {
     ...platform.plan,
@@ -212,7 +231,16 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   await page.getByLabel('Pass mark (fair score, 0 to 100)').fill('60');
   // no scenario is chosen for the instructor: the browser asks for one before posting
   await page.getByRole('button', { name: 'Make it and place it' }).click();
-  await expect(page.getByLabel('Scenario')).toHaveJSProperty('validity.valueMissing', true);
+  await expect(
+    page.getByRole('heading', { name: 'Place an assessment in your course' }),
+  ).toBeVisible();
+  expect(
+    await page
+      .getByLabel('Scenario')
+      .evaluate((s) => (s as HTMLSelectElement).validity.valueMissing),
+  ).toBe(true);
+  await shots(page, 'lti-deep-link-no-scenario', testInfo);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByLabel('Scenario').selectOption('tutorial');
   await page.getByRole('button', { name: 'Make it and place it' }).click();
   await expect(
