@@ -51,7 +51,7 @@ border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3p
 .wide{overflow-x:auto}@media (max-width:480px){th,td{padding:.3rem .25rem;font-size:.875rem}
 .stacks thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .stacks,.stacks tbody,.stacks tr,.stacks th,.stacks td{display:block}
-.stacks tr{border-bottom:1px solid #ccc;padding:.4rem 0}.stacks th,.stacks td{border:0}
+.stacks tr{border-bottom:1px solid #ccc;padding:.4rem 0}.stacks th,.stacks td{border:0;padding:.1rem .25rem}
 .stacks th[scope=row]{font-size:1rem}
 .stacks td::before{content:attr(data-label) ": ";font-weight:600}}`;
 
@@ -95,6 +95,6 @@ export function launchOpenedDirectlyPage(): string {
 <p>This address only works when your course opens it: a bookmark or the browser's history
 cannot open the game here.</p>
 <p>Go back to your course in your learning platform and open the assessment from there.
-Your attempts and results are kept: you carry on where you were.</p>`,
+Nothing you have done is lost: the game's server keeps your attempts.</p>`,
   );
 }
