@@ -1,7 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { DEPLOYMENT_ID, TestPlatform } from '../lti/platform.ts';
 import { accountsText, PASSWORDS } from '../server/account-helpers.ts';
-import { attachScreenshot, expectNoAxeViolations, watchPage } from './helpers/game.ts';
+import { shotsAtBothSizes } from './helpers/both-sizes.ts';
+import { expectNoAxeViolations, watchPage } from './helpers/game.ts';
 import { type RoomServer, startRoomServer } from './helpers/room-server.ts';
 
 // Learning platforms (LTI) on HR's page, against the test platform (tests/lti/platform.ts)
@@ -48,14 +49,8 @@ async function signIn(page: Page, name: keyof typeof PASSWORDS) {
   await expect(panel.locator(`[data-signed-in="${name}"]`)).toBeVisible();
 }
 
-async function shots(page: Page, name: string, testInfo: Parameters<typeof attachScreenshot>[1]) {
-  for (const [w, h] of [
-    [1280, 800],
-    [360, 740],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await attachScreenshot(page, testInfo, `${name}-${w}`, 'section[aria-labelledby="lti-title"]');
-  }
+async function shots(page: Page, name: string, testInfo: TestInfo) {
+  await shotsAtBothSizes(page, name, testInfo, 'section[aria-labelledby="lti-title"]');
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { ROLE, TestPlatform } from '../lti/platform.ts';
 import { startAssessedAttempt } from './helpers/assess.ts';
+import { shotsAtBothSizes } from './helpers/both-sizes.ts';
 import {
   attachScreenshot,
   clickListed,
@@ -68,15 +69,8 @@ test.beforeEach(() => {
   platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });
 });
 
-async function shots(page: Page, name: string, testInfo: Parameters<typeof attachScreenshot>[1]) {
-  for (const [w, h] of [
-    [1280, 800],
-    [360, 740],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await attachScreenshot(page, testInfo, `${name}-${w}`);
-  }
-}
+const shots = (page: Page, name: string, testInfo: TestInfo) =>
+  shotsAtBothSizes(page, name, testInfo);
 
 test('a course link launches the assessment, the learner plays it, and the grade reaches the platform', async ({
   page,
