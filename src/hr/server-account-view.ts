@@ -14,7 +14,10 @@ export interface ServerAccountSection {
   refresh(): void;
 }
 
-export function serverAccountSection(openCohort: (id: string) => void): ServerAccountSection {
+export function serverAccountSection(
+  openCohort: (id: string) => void,
+  accountChanged: (account: Account | null) => void = () => {},
+): ServerAccountSection {
   const list = h('div', { attrs: { 'aria-live': 'polite' } });
   let current: Account | null = null;
   const refresh = async (account: Account | null) => {
@@ -45,7 +48,10 @@ export function serverAccountSection(openCohort: (id: string) => void): ServerAc
       heading: 'h3',
       purpose:
         "Signed in as HR, you see every assessment on this server and open any cohort without its admin secret. Your server's admin gives you a name and password.",
-      onChange: (account) => void refresh(account),
+      onChange: (account) => {
+        accountChanged(account);
+        void refresh(account);
+      },
     }),
     list,
   );

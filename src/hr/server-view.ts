@@ -1,4 +1,5 @@
 import { toCsv } from '../lib/csv.ts';
+import type { Account } from '../room/accounts.ts';
 import {
   assignmentIdSchema,
   type CohortView,
@@ -103,6 +104,8 @@ function downloadSigned(
 export function serverView(
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   gameUrl: string,
+  /** hears each sign-in and sign-out (the learning platforms' section below) */
+  accountChanged: (account: Account | null) => void = () => {},
 ): HTMLElement {
   const title = h('input', { id: 's-title', attrs: { type: 'text', maxlength: '120' } });
   const { select: scenario, field: scenarioRow } = scenarioField('s-scenario', scenarios);
@@ -137,7 +140,7 @@ export function serverView(
     secretInput.value = '';
     show();
     cohort.scrollIntoView({ block: 'nearest' });
-  });
+  }, accountChanged);
 
   const create = async () => {
     const list = parseTrainees(trainees.value);

@@ -51,9 +51,12 @@ void (async () => {
   const { probeRoomServer } = await import('../room/http.ts');
   if (!(await probeRoomServer())) return;
   const { serverView } = await import('../hr/server-view.ts');
+  const { platformsSection } = await import('../hr/platforms-view.ts');
+  const platforms = platformsSection();
   lead.replaceChildren(
     'Assessments on this server come first. Further down: links that need no server, and the check of results sent back. ',
     openGame(),
   );
-  lead.after(serverView(scenarios, gameUrl));
+  // learning platforms (LTI) after the assessments: the admin registers one once
+  lead.after(serverView(scenarios, gameUrl, platforms.accountChanged), platforms.element);
 })();

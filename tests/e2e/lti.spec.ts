@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { ROLE, TestPlatform } from '../lti/platform.ts';
 import { startAssessedAttempt } from './helpers/assess.ts';
+import { shotsAtBothSizes } from './helpers/both-sizes.ts';
 import {
   attachScreenshot,
   clickListed,
@@ -68,15 +69,8 @@ test.beforeEach(() => {
   platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });
 });
 
-async function shots(page: Page, name: string, testInfo: Parameters<typeof attachScreenshot>[1]) {
-  for (const [w, h] of [
-    [1280, 800],
-    [360, 740],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await attachScreenshot(page, testInfo, `${name}-${w}`);
-  }
-}
+const shots = (page: Page, name: string, testInfo: TestInfo) =>
+  shotsAtBothSizes(page, name, testInfo);
 
 test('a course link launches the assessment, the learner plays it, and the grade reaches the platform', async ({
   page,
@@ -191,6 +185,25 @@ test('an id_token signed with a key the platform does not hold is refused', asyn
   await shots(page, 'lti-wrong-key', testInfo);
 });
 
+test('a link to an assessment not on this server, and a bookmarked launch, send the learner to the course', async ({
+  page,
+}, testInfo) => {
+  platform.plan = TestPlatform.learnerPlan({ assignment: 'nonexistent-123' });
+  await page.goto(platform.loginUrl());
+  await expect(
+    page.getByRole('heading', { name: 'The assessment is not on this server' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(
+    "names the assessment “nonexistent-123”, which is not (or no longer) on this game's server. Ask the course's instructor",
+  );
+  await shots(page, 'lti-unknown-assignment', testInfo);
+  await page.goto(`${tool}/lti/launch`);
+  await expect(page.getByRole('heading', { name: 'Open the game from your course' })).toBeVisible();
+  await expect(page.getByText('Go back to your course')).toBeVisible();
+  await expectNoAxeViolations(page, 'the launch opened from a bookmark');
+  await shots(page, 'lti-get-launch', testInfo);
+});
+
 test('an instructor places an assessment and sees the learners', async ({ page }, testInfo) => {
   platform.plan = {
     ...platform.plan,
@@ -210,6 +223,19 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   await expect(page.getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Q3 negotiation check');
   await page.getByLabel('Pass mark (fair score, 0 to 100)').fill('60');
+  // no scenario is chosen for the instructor: the browser asks for one before posting
+  await page.getByRole('button', { name: 'Make it and place it' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Place an assessment in your course' }),
+  ).toBeVisible();
+  expect(
+    await page
+      .getByLabel('Scenario')
+      .evaluate((s) => (s as HTMLSelectElement).validity.valueMissing),
+  ).toBe(true);
+  await shots(page, 'lti-deep-link-no-scenario', testInfo);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByLabel('Scenario').selectOption('tutorial');
   await page.getByRole('button', { name: 'Make it and place it' }).click();
   await expect(
     page.getByRole('heading', { name: '“Q3 negotiation check” is ready for your course' }),
@@ -227,7 +253,7 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   };
   await page.goto(platform.loginUrl());
   await expect(page.getByRole('heading', { name: 'Sales academy, LTI' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'placeholder' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'placeholder' })).toBeVisible();
   await expectNoAxeViolations(page, "the instructor's learners");
   await shots(page, 'lti-instructor', testInfo);
 });
@@ -253,7 +279,7 @@ test("the course's roster lists its learners who have not launched, for the inst
     await expect(page.getByRole('row', { name: /Kai Olsen/ })).toContainText(
       'inactive in the course',
     );
-    await expect(page.getByRole('cell', { name: 'Gus Moreau' })).toHaveCount(0);
+    await expect(page.getByRole('rowheader', { name: 'Gus Moreau' })).toHaveCount(0);
     await expectNoAxeViolations(page, "the instructor's learners with the course's roster");
     await shots(page, 'lti-roster-instructor', testInfo);
 

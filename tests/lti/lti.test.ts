@@ -205,11 +205,25 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     platform.plan.custom = {};
     const nowhere = await launchFrom(platform);
     expect(nowhere.status).toBe(400);
-    expect(nowhere.text).toContain('does not name an assessment');
+    expect(nowhere.text).toContain('does not say which assessment of the game to open');
+    expect(nowhere.text).toContain('Ask the course&#39;s instructor');
     platform.plan.custom = { assignment: 'AAAAAAAAAAAA' };
     const gone = await launchFrom(platform);
     expect(gone.status).toBe(404);
-    expect(gone.text).toContain('AAAAAAAAAAAA');
+    expect(gone.text).toContain('names the assessment “AAAAAAAAAAAA”, which is not (or no longer)');
+    // a name no assessment of the game can have is one this server has not got either
+    platform.plan.custom = { assignment: 'nonexistent-123' };
+    const unknown = await launchFrom(platform);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain(
+      'names the assessment “nonexistent-123”, which is not (or no longer)',
+    );
+    expect(unknown.text).toContain('Ask the course&#39;s instructor');
+    // a launch's address opened from a bookmark: a page that sends the learner to the course
+    const bookmarked = await step(`${base}/lti/launch`);
+    expect(bookmarked.status).toBe(405);
+    expect(bookmarked.text).toContain('<h1>Open the game from your course</h1>');
+    expect(bookmarked.text).not.toContain('"statusCode"');
   });
 
   it("a grade the platform's gradebook did not take is tried again, and the instructor sees it", async () => {
@@ -309,6 +323,17 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     const choice = new URL(launched.location!, base).href;
     const pageText = (await step(choice)).text;
     expect(pageText).toContain('Place an assessment in your course');
+    // no scenario is chosen for the instructor, and placing needs one
+    expect(pageText).toContain('<option value="" selected>Choose the scenario…</option>');
+    expect(pageText).not.toMatch(/<option value="tutorial" selected/);
+    const unchosen = await postForm(choice, {
+      choice: 'new',
+      title: 'Q3 negotiation check',
+      scenario: '',
+      passMark: '60',
+      attempts: '1',
+    });
+    expect(unchosen.text).toContain('Scenario: choose the one your learners play');
     // a wrong pass mark is said, and the title typed is kept
     const wrong = await postForm(choice, {
       choice: 'new',
@@ -319,6 +344,8 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     });
     expect(wrong.status).toBe(200);
     expect(wrong.text).toContain('role="alert"');
+    expect(wrong.text).toContain('Pass mark: a whole number from 0 to 100');
+    expect(wrong.text).toContain('<option value="tutorial" selected>');
     expect(wrong.text).toContain('value="Q3 negotiation check"');
     const answer = await postForm(choice, {
       choice: 'new',

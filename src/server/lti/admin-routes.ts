@@ -10,10 +10,11 @@ import { hashSecret, matchesHash } from '../rooms/secrets.ts';
 import { gradebookOf, sendAgain } from './gradebook.ts';
 import { type LtiOptions, originOf } from './options.ts';
 import {
+  checkedRegistration,
   deletePlatform,
   listPlatforms,
-  platformRegistrationSchema,
   registerPlatform,
+  removeDeployment,
 } from './platforms.ts';
 import { rostersOf, syncRosters } from './roster.ts';
 
@@ -45,9 +46,9 @@ export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<voi
   });
   app.post('/api/lti/platforms', async (req, reply) => {
     await asAdmin(req, o);
-    const body = parseOrRefuse(platformRegistrationSchema, req.body, 'the platform');
+    const answer = await registerPlatform(o.db, checkedRegistration(req.body));
     reply.code(201);
-    return { platform: await registerPlatform(o.db, body), tool: toolUrls(originOf(req, o)) };
+    return { ...answer, tool: toolUrls(originOf(req, o)) };
   });
   app.get<{ Params: { id: string } }>('/api/assignments/:id/gradebook', async (req) => {
     const a = await asHr(
@@ -82,6 +83,16 @@ export async function adminApi(app: FastifyInstance, o: LtiOptions): Promise<voi
     await deletePlatform(o.db, parseOrRefuse(z.uuid(), req.params.id, 'the platform id'));
     reply.code(204);
   });
+  // one deployment taken off (a course that left); registering again only ever adds
+  app.delete<{ Params: { id: string; deployment: string } }>(
+    '/api/lti/platforms/:id/deployments/:deployment',
+    async (req) => {
+      await asAdmin(req, o);
+      const id = parseOrRefuse(z.uuid(), req.params.id, 'the platform id');
+      const answer = await removeDeployment(o.db, id, req.params.deployment);
+      return { ...answer, tool: toolUrls(originOf(req, o)) };
+    },
+  );
 }
 
 /** What the platform's administrator types into the platform's tool registration. */

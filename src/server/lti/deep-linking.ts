@@ -19,6 +19,11 @@ import type { ToolKey } from './tool-key.ts';
 
 const HOUR_MINUTES = 60;
 
+const SCENARIO_NEEDED =
+  'Scenario: choose the one your learners play (the 4-quarter tutorial is a practice round)';
+const PASS_MARK = 'Pass mark: a whole number from 0 to 100';
+const ATTEMPTS = 'Attempts allowed: a whole number from 1 to 20';
+
 export async function startDeepLinking(
   db: Database,
   platform: PlatformRow,
@@ -80,26 +85,43 @@ async function deepLinkOf(db: Database, id: string): Promise<DeepLinkRow> {
 const formSchema = z.discriminatedUnion('choice', [
   z.looseObject({
     choice: z.literal('new'),
-    title: z.string().trim().min(1, 'a title is needed').max(120),
-    scenario: z.string().min(1).max(60),
-    passMark: z.coerce.number().int().min(0).max(100),
-    attempts: z.coerce.number().int().min(1).max(20),
+    title: z
+      .string({ error: 'Title: give the assessment a title' })
+      .trim()
+      .min(1, 'Title: give the assessment a title')
+      .max(120, 'Title: at most 120 characters'),
+    scenario: z.string({ error: SCENARIO_NEEDED }).min(1, SCENARIO_NEEDED).max(60, SCENARIO_NEEDED),
+    passMark: z.coerce
+      .number({ error: PASS_MARK })
+      .int(PASS_MARK)
+      .min(0, PASS_MARK)
+      .max(100, PASS_MARK),
+    attempts: z.coerce.number({ error: ATTEMPTS }).int(ATTEMPTS).min(1, ATTEMPTS).max(20, ATTEMPTS),
   }),
   z.looseObject({
     choice: z.literal('existing'),
-    assignment: z.string().trim().min(1, 'the assessment id is needed').max(40),
-    secret: z.string().trim().min(1, 'the admin secret is needed').max(200),
+    assignment: z.string().trim().min(1, 'Assessment id: give its id').max(40),
+    secret: z.string().trim().min(1, 'Its admin secret: give it').max(200),
   }),
 ]);
 
 type Form = Record<string, string | undefined>;
 
-const scenarioOptions = (chosen: string | undefined): Html[] =>
-  loadBundledScenarios().map(({ scenario: s }) =>
-    s.id === chosen || (!chosen && s.id === 'tutorial')
-      ? html`<option value="${s.id}" selected>${s.title}</option>`
-      : html`<option value="${s.id}">${s.title}</option>`,
-  );
+/**
+ * Nothing is chosen for the instructor: the tutorial first on the list is a practice round,
+ * and placing it unawares as a graded assessment is the mistake to avoid.
+ */
+const scenarioOptions = (chosen: string | undefined): Html[] => [
+  chosen
+    ? html`<option value="">Choose the scenario…</option>`
+    : html`<option value="" selected>Choose the scenario…</option>`,
+  ...loadBundledScenarios().map(({ scenario: s }) => {
+    const label = `${s.title} (${s.quarters} quarters)`;
+    return s.id === chosen
+      ? html`<option value="${s.id}" selected>${label}</option>`
+      : html`<option value="${s.id}">${label}</option>`;
+  }),
+];
 
 /** The instructor's choice: a new assessment or one they made already. */
 export async function choicePage(
@@ -115,7 +137,8 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 <h2>A new assessment</h2>
 <form method="post" action="${action}"><input type="hidden" name="choice" value="new">
 <label for="title">Title</label><input id="title" name="title" required maxlength="120" value="${form.title ?? ''}">
-<label for="scenario">Scenario</label><select id="scenario" name="scenario">${scenarioOptions(form.scenario)}</select>
+<label for="scenario">Scenario</label><select id="scenario" name="scenario" required aria-describedby="scenario-hint">${scenarioOptions(form.scenario)}</select>
+<p class="note" id="scenario-hint">The tutorial is a short practice round; a graded assessment usually plays one of the longer scenarios.</p>
 <label for="passMark">Pass mark (fair score, 0 to 100)</label><input id="passMark" name="passMark" type="number" min="0" max="100" required value="${form.passMark ?? '60'}">
 <label for="attempts">Attempts allowed</label><input id="attempts" name="attempts" type="number" min="1" max="20" required value="${form.attempts ?? '2'}">
 <button type="submit">Make it and place it</button></form>

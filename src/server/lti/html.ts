@@ -48,7 +48,12 @@ button{display:block;font:inherit;padding:.5rem 1rem;margin-top:1rem;background:
 border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3px solid #f0a500}
 .problem{border-left:4px solid #a4262c;padding:.5rem 1rem;background:#fff}
 .note{color:#444}code{background:#fff;padding:0 .25rem;word-break:break-all}
-.wide{overflow-x:auto}@media (max-width:480px){th,td{padding:.3rem .25rem;font-size:.875rem}}`;
+.wide{overflow-x:auto}@media (max-width:480px){th,td{padding:.3rem .25rem;font-size:.875rem}
+.stacks thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.stacks,.stacks tbody,.stacks tr,.stacks th,.stacks td{display:block}
+.stacks tr{border-bottom:1px solid #ccc;padding:.4rem 0}.stacks th,.stacks td{border:0;padding:.1rem .25rem}
+.stacks th[scope=row]{font-size:1rem}
+.stacks td::before{content:attr(data-label) ": ";font-weight:600}}`;
 
 /** A whole page. */
 export function page(title: string, body: Html): string {
@@ -79,5 +84,17 @@ export function errorPage(e: LtiError): string {
     html`<h1>${e.title}</h1><p class="problem" role="alert">${e.message}</p>
 <p class="note">If this keeps happening, send this message to whoever looks after your
 learning platform or the game's server.</p>`,
+  );
+}
+
+/** GET /lti/launch: the address a course posts to, opened on its own (a bookmark, the history). */
+export function launchOpenedDirectlyPage(): string {
+  return page(
+    'Open the game from your course',
+    html`<h1>Open the game from your course</h1>
+<p>This address only works when your course opens it: a bookmark or the browser's history
+cannot open the game here.</p>
+<p>Go back to your course in your learning platform and open the assessment from there.
+Nothing you have done is lost: the game's server keeps your attempts.</p>`,
   );
 }

@@ -23,12 +23,19 @@ export async function instructorPage(
   const gradebook = await gradebookOf(q, a.id);
   const sent = new Map(gradebook.map((e) => [e.trainee, e]));
   const givenUp = gradebook.filter((e) => e.status === 'failed').length;
+  // each cell carries its column's name, shown beside it where the table is stacked (phones)
+  const cell = (column: string, value: string | number) =>
+    html`<td data-label="${column}">${value}</td>`;
   const rows = cohort.trainees.map(
-    (
-      t,
-    ) => html`<tr><td>${t.trainee}</td><td>${statusWithCourse(t.status, t.inCourse)}</td><td>${t.fairScore ?? '–'}</td>
-<td>${t.fairScore === null ? '–' : t.passed ? 'yes' : 'no'}</td><td>${t.attemptsUsed} of ${a.attempts}</td>
-<td>${gradebookWords(sent.get(t.trainee))}</td></tr>`,
+    (t) =>
+      html`<tr>${[
+        html`<th scope="row">${t.trainee}</th>`,
+        cell('Status', statusWithCourse(t.status, t.inCourse)),
+        cell('Fair score', t.fairScore ?? '–'),
+        cell('Passed', t.fairScore === null ? '–' : t.passed ? 'yes' : 'no'),
+        cell('Attempts', `${t.attemptsUsed} of ${a.attempts}`),
+        cell('Gradebook', gradebookWords(sent.get(t.trainee))),
+      ]}</tr>`,
   );
   const due = a.due_at ? html`, due ${shownDateTime(a.due_at)}` : '';
   const body = html`<h1>${a.title}</h1>
@@ -42,7 +49,7 @@ ${
   rows.length === 0
     ? html`<p>No one has opened the assessment yet.</p>`
     : html`<p class="note">Reload the page to see the latest.</p>
-<div class="wide" tabindex="0" role="region" aria-label="Learners"><table>
+<div class="wide" tabindex="0" role="region" aria-label="Learners"><table class="stacks">
 <thead><tr><th scope="col">Learner</th><th scope="col">Status</th><th scope="col">Fair score</th>
 <th scope="col">Passed</th><th scope="col">Attempts</th><th scope="col">Gradebook</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`

@@ -38,18 +38,32 @@ function refusedClaims(error: { issues: { path: PropertyKey[]; message: string }
   );
 }
 
+/** A learner's way out when the link is wrong: only the course's instructor can mend it. */
+const ASK_INSTRUCTOR =
+  "Ask the course's instructor: they place the assessment in the course again through the game.";
+
+/** The link names an assessment this server has not got (deleted, or from another server). */
+const notHere = (named: string) =>
+  new LtiError(
+    404,
+    'The assessment is not on this server',
+    `This link in the course names the assessment “${named.slice(0, 60)}”, which is not (or no longer) on this game's server. ${ASK_INSTRUCTOR}`,
+  );
+
 /** The assignment a link names: its custom parameter (from deep linking), else ?assignment= in its address. */
 function assignmentNamed(c: ResourceLinkClaims): string {
   const custom = c[`${LTI}custom`]?.assignment;
   const fromUri = new URL(c[`${LTI}target_link_uri`]).searchParams.get('assignment');
   const named = typeof custom === 'string' && custom !== '' ? custom : fromUri;
-  const checked = assignmentIdSchema.safeParse(named);
-  if (!checked.success)
+  if (named === null || named.trim() === '')
     throw new LtiError(
       400,
       'No assessment is linked here',
-      'This link in the course does not name an assessment of the game. The instructor places one through the game (deep linking), or adds ?assignment=ID to the tool link.',
+      `This link in the course does not say which assessment of the game to open. ${ASK_INSTRUCTOR} (The instructor places one through the game's deep linking, or adds ?assignment=ID to the tool link.)`,
     );
+  // a name no assessment of ours can have: never made here, whatever it once was
+  const checked = assignmentIdSchema.safeParse(named);
+  if (!checked.success) throw notHere(named);
   return checked.data;
 }
 
@@ -79,12 +93,7 @@ export async function launch(
   try {
     await assignmentById(db, id);
   } catch (err) {
-    if (err instanceof RoomError)
-      throw new LtiError(
-        404,
-        'The assessment is not on this server',
-        `The course links to assessment ${id}, which this server does not have. The instructor places it again.`,
-      );
+    if (err instanceof RoomError) throw notHere(id);
     throw err;
   }
   await rememberRoster(db, platform.id, id, c);

@@ -1,30 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import {
+  deploymentsSentence,
+  MAX_DEPLOYMENTS,
+  type PlatformRegistration,
+  platformProblems,
+  platformRegistrationSchema,
+} from '../../room/lti-platforms.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { LtiError } from './html.ts';
 
-// The learning platforms the tool trusts. An admin (holding TOW_ADMIN_SECRET) registers
-// each one with what its administrator reads off the platform's tool registration: the
-// issuer, the client id it gave the tool, its deployment ids and its three URLs. Only a
-// registered issuer and client id can log in, only a listed deployment can launch.
-
-const httpUrl = z.url({ protocol: /^https?$/, error: 'an http:// or https:// address' });
-
-export const platformRegistrationSchema = z.strictObject({
-  /** what HR calls it, e.g. "Moodle, Sales academy" */
-  name: z.string().trim().min(1).max(120),
-  issuer: httpUrl,
-  clientId: z.string().trim().min(1).max(255),
-  deploymentIds: z.array(z.string().trim().min(1).max(255)).min(1).max(50),
-  /** the platform's OIDC authorisation endpoint (where logins are sent) */
-  authUrl: httpUrl,
-  /** its OAuth 2 token endpoint (for grade tokens) */
-  tokenUrl: httpUrl,
-  /** its public keys */
-  jwksUrl: httpUrl,
-});
-export type PlatformRegistration = z.infer<typeof platformRegistrationSchema>;
+// The learning platforms the tool trusts. An admin (holding TOW_ADMIN_SECRET, or signed in
+// as admin) registers each one with what its administrator reads off the platform's tool
+// registration: the issuer, the client id it gave the tool, its deployment ids and its three
+// URLs. Only a registered issuer and client id can log in, only a listed deployment can
+// launch. Registering it again adds deployments (a second course keeps the first working)
+// and takes the new name and URLs; a deployment goes only when it is removed by name.
 
 export interface PlatformRow {
   id: string;
@@ -51,17 +42,76 @@ export const publicPlatform = (p: PlatformRow) => ({
   jwksUrl: p.jwks_url,
 });
 
-/** Registers a platform, or updates the one with the same issuer and client id. */
+/** The registration checked, or a `malformed` refusal whose sentences name the fields. */
+export function checkedRegistration(body: unknown): PlatformRegistration {
+  const parsed = platformRegistrationSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const problems = platformProblems(parsed.error).map((p) => p.message);
+  throw new RoomError('malformed', [...new Set(problems)].join('; ').slice(0, 500));
+}
+
+/** `known` followed by those of `added` it lacks, in the order given. */
+const merged = (known: readonly string[], added: readonly string[]) => [
+  ...new Set([...known, ...added]),
+];
+
+/**
+ * Registers a platform, or updates the one with the same issuer and client id: its name and
+ * URLs are replaced, its deployments added to. The answer says what the list is now.
+ */
 export async function registerPlatform(db: Database, p: PlatformRegistration) {
-  const [row] = await db.query<PlatformRow>(
-    `INSERT INTO lti_platforms (id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (issuer, client_id) DO UPDATE SET name = $2, deployment_ids = $5,
-       auth_url = $6, token_url = $7, jwks_url = $8
-     RETURNING id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url`,
-    [randomUUID(), p.name, p.issuer, p.clientId, p.deploymentIds, p.authUrl, p.tokenUrl, p.jwksUrl],
-  );
-  return publicPlatform(row!);
+  const row = await db.transaction(async (tx) => {
+    const [known] = await tx.query<PlatformRow>(
+      `${SELECT} WHERE issuer = $1 AND client_id = $2 FOR UPDATE`,
+      [p.issuer, p.clientId],
+    );
+    const deployments = merged(known?.deployment_ids ?? [], p.deploymentIds);
+    if (deployments.length > MAX_DEPLOYMENTS)
+      throw new RoomError(
+        'malformed',
+        `deploymentIds: ${p.name} would have ${deployments.length} deployments, and ${MAX_DEPLOYMENTS} is the most: remove some first`,
+      );
+    const [saved] = await tx.query<PlatformRow>(
+      `INSERT INTO lti_platforms (id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (issuer, client_id) DO UPDATE SET name = $2, deployment_ids = $5,
+         auth_url = $6, token_url = $7, jwks_url = $8
+       RETURNING id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url`,
+      [randomUUID(), p.name, p.issuer, p.clientId, deployments, p.authUrl, p.tokenUrl, p.jwksUrl],
+    );
+    return saved!;
+  });
+  const platform = publicPlatform(row);
+  return { platform, message: `${deploymentsSentence(platform)}.` };
+}
+
+/** Takes one deployment off a platform; its last one stays (remove the platform instead). */
+export async function removeDeployment(db: Database, id: string, deployment: string) {
+  const row = await db.transaction(async (tx) => {
+    const [known] = await tx.query<PlatformRow>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
+    if (!known) throw new RoomError('malformed', `no platform ${id} is registered`);
+    if (!known.deployment_ids.includes(deployment))
+      throw new RoomError(
+        'malformed',
+        `deployment: ${known.name} has no deployment “${deployment}” (it has ${known.deployment_ids.map((d) => `“${d}”`).join(', ')})`,
+      );
+    if (known.deployment_ids.length === 1)
+      throw new RoomError(
+        'malformed',
+        `deployment: “${deployment}” is the only deployment of ${known.name}; a platform needs one, so remove the platform instead`,
+      );
+    const [saved] = await tx.query<PlatformRow>(
+      `UPDATE lti_platforms SET deployment_ids = array_remove(deployment_ids, $2) WHERE id = $1
+       RETURNING id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url`,
+      [id, deployment],
+    );
+    return saved!;
+  });
+  const platform = publicPlatform(row);
+  return {
+    platform,
+    message: `Deployment “${deployment}” is removed: ${deploymentsSentence(platform)}.`,
+  };
 }
 
 export async function listPlatforms(db: Queryable) {

@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import { adminApi } from './admin-routes.ts';
 import { answerDeepLink, choicePage } from './deep-linking.ts';
 import { sendAgain } from './gradebook.ts';
-import { errorPage, LtiError } from './html.ts';
+import { errorPage, LtiError, launchOpenedDirectlyPage } from './html.ts';
 import { instructorPage } from './instructor.ts';
 import { INSTRUCTOR_AUDIENCE, launch } from './launch.ts';
 import { loginRedirect } from './login.ts';
@@ -105,6 +105,13 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
       reply.clearCookie(cookie.name, cookie.options);
     }
     reply.redirect(await launch(db, toolKey, req.body, { cookies: req.cookies, origin }), 303);
+  });
+
+  // a learner who bookmarked the launch, or came back to it through the browser's history:
+  // a launch is only ever posted by the course, so the way in is the course again
+  app.get('/lti/launch', async (_req, reply) => {
+    reply.header('Allow', 'POST');
+    return sendPage(reply, 405, launchOpenedDirectlyPage());
   });
 
   app.get<{ Params: { id: string } }>('/lti/deep-link/:id', async (req, reply) => {

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { apiUrl, roomCall } from '../room/http.ts';
+import {
+  type PlatformRegistration,
+  platformAnswerSchema,
+  platformListSchema,
+} from '../room/lti-platforms.ts';
+import { secretHeaders } from './session-api.ts';
+
+// HR's page asking the server about the learning platforms (LTI) it trusts: the list, a
+// registration (which adds deployments), a deployment removed. An admin account's session
+// speaks, or the server's admin secret typed on the page (in the Authorization header,
+// never in an address).
+
+const platformsUrl = (rest = '') => apiUrl(`api/lti/platforms${rest}`);
+
+export const platformsOnServer = (secret: string) =>
+  roomCall(platformsUrl(), platformListSchema, { headers: secretHeaders(secret) });
+
+export const registerPlatform = (secret: string, registration: PlatformRegistration) =>
+  roomCall(platformsUrl(), platformAnswerSchema, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...secretHeaders(secret) },
+    body: JSON.stringify(registration),
+  });
+
+export const removeDeployment = (secret: string, platformId: string, deployment: string) =>
+  roomCall(
+    platformsUrl(
+      `/${encodeURIComponent(z.uuid().parse(platformId))}/deployments/${encodeURIComponent(deployment)}`,
+    ),
+    platformAnswerSchema,
+    { method: 'DELETE', headers: secretHeaders(secret) },
+  );

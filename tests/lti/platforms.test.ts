@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RegisteredPlatform } from '../../src/room/lti-platforms.ts';
+import type { RoomServer } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/database.ts';
+import { createAssignment } from '../server/assignment-helpers.ts';
+import { DATABASES, json } from '../server/helpers.ts';
+import { DEPLOYMENT_ID, TestPlatform } from './platform.ts';
+import { launchFrom, toolWithPlatform } from './steps.ts';
+
+// Registering a platform again, as its administrator does when a second course (another
+// deployment) or a moved URL comes: the courses already using it keep launching, the
+// answer says which deployments there are now, a deployment goes only when removed by
+// name, and every refusal is a sentence naming its field.
+
+const ADMIN = 'admin-secret-for-the-platform-tests';
+
+interface Answer {
+  platform: RegisteredPlatform;
+  message: string;
+}
+
+describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
+  let db: Database;
+  let server: RoomServer;
+  let base: string;
+  let platform: TestPlatform;
+  let assignmentId: string;
+
+  beforeAll(async () => {
+    db = await open();
+    ({ server, base, platform } = await toolWithPlatform(db, ADMIN));
+    assignmentId = (await createAssignment(base, { attempts: 5 })).assignment.id;
+  }, 120_000);
+  afterAll(async () => {
+    await platform?.close();
+    await server?.close();
+    await db?.close();
+  });
+  beforeEach(() => {
+    platform.plan = TestPlatform.learnerPlan({ assignment: assignmentId });
+  });
+
+  const register = (body: unknown) =>
+    json<Answer & { message: string }>(base, '/api/lti/platforms', { body, secret: ADMIN });
+  const removeDeployment = (id: string, deployment: string) =>
+    json<Answer>(base, `/api/lti/platforms/${id}/deployments/${encodeURIComponent(deployment)}`, {
+      method: 'DELETE',
+      secret: ADMIN,
+    });
+
+  it('adds a second deployment and keeps the first course launching', async () => {
+    const again = await register({
+      ...platform.registration(),
+      name: 'Test LMS, two courses',
+      deploymentIds: ['2'],
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.platform.deploymentIds).toEqual([DEPLOYMENT_ID, '2']);
+    expect(again.body.platform.name).toBe('Test LMS, two courses');
+    expect(again.body.message).toBe(
+      `Test LMS, two courses now has deployments “${DEPLOYMENT_ID}” and “2”.`,
+    );
+    // the course on the first deployment still gets in
+    expect((await launchFrom(platform)).status).toBe(303);
+    // the same deployment given again is not listed twice
+    const same = await register({ ...platform.registration(), deploymentIds: ['2', '2'] });
+    expect(same.body.platform.deploymentIds).toEqual([DEPLOYMENT_ID, '2']);
+  });
+
+  it('removes a deployment only by name, and never the last one', async () => {
+    const { platform: p } = (await register(platform.registration())).body;
+    const removed = await removeDeployment(p.id, DEPLOYMENT_ID);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.platform.deploymentIds).toEqual(['2']);
+    expect(removed.body.message).toContain(`Deployment “${DEPLOYMENT_ID}” is removed`);
+    const refused = await launchFrom(platform);
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain(
+      `The deployment &quot;${DEPLOYMENT_ID}&quot; of Test LMS is not registered`,
+    );
+    const unknown = await removeDeployment(p.id, 'nine');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('has no deployment “nine”');
+    const last = await removeDeployment(p.id, '2');
+    expect(last.status).toBe(400);
+    expect(last.body.message).toContain('remove the platform instead');
+    // registered again, the first course is back
+    await register(platform.registration());
+    expect((await launchFrom(platform)).status).toBe(303);
+  });
+
+  it('refuses a registration with sentences that name each field, not zod text', async () => {
+    const none = await register({ ...platform.registration(), deploymentIds: [] });
+    expect(none.status).toBe(400);
+    expect(none.body.message).toBe('deploymentIds: give at least one deployment id');
+    const several = await register({
+      ...platform.registration(),
+      name: ' ',
+      tokenUrl: 'ftp://lms.example.com/token',
+      clientId: undefined,
+      colour: 'blue',
+    });
+    expect(several.status).toBe(400);
+    const m = several.body.message;
+    expect(m).toContain('name: give a name HR will know the platform by');
+    expect(m).toContain('tokenUrl: give an http:// or https:// address');
+    expect(m).toContain('clientId: give the client id the platform gave the tool');
+    expect(m).toContain('colour: not a field of a platform');
+    expect(m).not.toMatch(/✖|expected|Too small|Invalid/);
+    const notObject = await json<{ message: string }>(base, '/api/lti/platforms', {
+      raw: '["a"]',
+      secret: ADMIN,
+    });
+    expect(notObject.body.message).toBe('the platform: send a JSON object with its fields');
+  });
+});
