@@ -23,13 +23,13 @@ const FIT_TEXT = {
 
 const KIND_TEXT = { crisis: 'A crisis', build: 'A slow build', routine: 'Routine' } as const;
 
-/** What the debrief may show of its answer key (see answerKeyClosed in the store). */
+/** What the debrief may show of its answer key (src/store/answer-key.ts). */
 interface Shown {
   /** the best path's choices: never in an assessed session */
   best: boolean;
-  /** which other reply would have scored more, and the what-if: once the result is handed in */
+  /** which other reply would have scored more, and the what-if: once the answer key opens */
   alternatives: boolean;
-  /** whether each reply was the strongest: hidden while a later attempt replays this market */
+  /** whether each reply was the strongest: hidden while an attempt that counts remains */
   verdicts: boolean;
 }
 
@@ -161,13 +161,14 @@ export function causalSection(
   bind(
     store,
     section,
-    // the answer key opens when the result is handed in (or, in a live room, when the
-    // facilitator releases the best path or the what-if): the cards are drawn again then
+    // the answer key opens when no attempt that counts remains and the result is kept (or,
+    // in a live room, when the facilitator releases the best path or the what-if): the
+    // cards are drawn again then
     (s) =>
-      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s)}${assessed(s)}`,
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s, Date.now())}${assessed(s)}`,
     () => {
       const d = store.getState().debrief;
-      const closed = answerKeyState(store.getState());
+      const closed = answerKeyState(store.getState(), Date.now());
       const shown: Shown = {
         best: !assessed(store.getState()),
         alternatives: closed === null,
