@@ -7,6 +7,7 @@ import { styleMark, styleName } from '../explain.ts';
 import { fold } from '../fold.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
+import { VERDICTS_CLOSED } from './key-closed.ts';
 import { TURNING_RULE, turningPointsThatMattered } from './turning.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
@@ -124,13 +125,7 @@ function fitSummary(e: Explanation, shown: Shown): HTMLElement {
       { class: 'muted' },
       'No style is right in itself: each reply is judged against the others, in the market and with the team you had built by then.',
     ),
-    shown.verdicts
-      ? null
-      : h(
-          'p',
-          { class: 'closed-verdicts' },
-          'Which of your replies were the strongest, and which reply would have done better, are shown after your last attempt: your next attempt replays this market.',
-        ),
+    shown.verdicts ? null : h('p', { class: 'closed-verdicts' }, VERDICTS_CLOSED),
     shown.verdicts && (fitted.length || missed.length)
       ? h(
           'ul',

@@ -129,7 +129,7 @@ export function fairSection(
     const r = s.debrief?.fair.status === 'done' ? s.debrief.fair.result : null;
     const closed = parClosedNote(s, Date.now());
     par.replaceChildren(
-      ...(r === null ? [] : [closed ? h('p', { class: 'closed-note' }, closed) : parTable(r)]),
+      ...(r === null ? [] : [closed ? h('p', { class: 'par-closed muted' }, closed) : parTable(r)]),
     );
   };
   const progress = progressBar();

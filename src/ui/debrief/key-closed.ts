@@ -14,6 +14,10 @@ export const WHATIF_CLOSED: Record<AnswerKeyClosed, string> = {
     ', which reply would have scored more and the best path open when you have no attempts left (or once the due date has passed). Your next attempt plays this scenario again, so they would give its answers away.',
 };
 
+/** Why the verdicts on each reply are closed while an attempt that counts remains. */
+export const VERDICTS_CLOSED =
+  'Which of your replies were the strongest, and which reply would have done better, are shown when you have no attempts left: your next attempt plays this scenario again.';
+
 /** Why the par lines are closed, as a sentence. */
 const PAR_CLOSED: Record<Exclude<AnswerKeyClosed, 'facilitator'>, string> = {
   'result-not-kept':
