@@ -52,3 +52,19 @@ export function answerKeyState(
     anotherAttemptCounts: tryLeft,
   });
 }
+
+/**
+ * Whether the debrief may name the best path's choices at `now`. The server's attempt names
+ * them with the rest of its key, since every attempt there is dealt a market of its own; an
+ * assignment link or an LMS package never does, since its market may be shared (one seed
+ * for a cohort, or every learner the LMS does not name); a live room once the facilitator
+ * releases them.
+ */
+export function bestPathShown(
+  s: Pick<GameState, 'context' | 'debrief' | 'room'>,
+  now: number,
+): boolean {
+  if (s.room?.assessment) return answerKeyState(s, now) === null;
+  if (s.room) return s.room.room?.release.bestPath ?? false;
+  return s.context.kind !== 'assignment';
+}

@@ -47,12 +47,6 @@ function fresh(key: string, scenarioStates: SimState[]): DebriefState {
   };
 }
 
-/** Whether the session is assessed: its debrief never shows the best path's choices. */
-export function assessed(s: Pick<GameState, 'context' | 'room'>): boolean {
-  if (s.room) return !s.room.room?.release.bestPath;
-  return s.context.kind === 'assignment';
-}
-
 /** Why the what-if is not open, in the trainee's words. */
 const WHY_CLOSED = {
   facilitator: 'The what-if opens when your facilitator releases it.',

@@ -166,6 +166,7 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   );
   await expect(page.locator('.debrief')).not.toContainText(/"[^"]+" would have scored/);
   await expect(page.locator('.closed-verdicts')).toBeVisible();
+  await expect(page.locator('.best-note')).toHaveCount(0);
   for (const [w, h] of [
     [1280, 800],
     [360, 740],

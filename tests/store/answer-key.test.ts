@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKeyState, answersClosedBecause } from '../../src/store/answer-key.ts';
+import { answerKeyState, answersClosedBecause, bestPathShown } from '../../src/store/answer-key.ts';
 import type { DebriefState } from '../../src/store/debrief-types.ts';
 import { assignment, NOW, onServer } from './assessed-fixtures.ts';
 
@@ -74,5 +74,24 @@ describe('answerKeyState on an assignment link or an LMS package', () => {
 
   it('is open for practice', () => {
     expect(answerKeyState({ context: practice, debrief: null, room: null }, NOW)).toBeNull();
+  });
+});
+
+describe('bestPathShown', () => {
+  it("names the server's best path only with the rest of its key", () => {
+    const open = { context: practice, debrief: null, room: onServer(2, 2, undefined, 0, SIGNED) };
+    expect(bestPathShown(open, NOW)).toBe(true);
+    const left = { context: practice, debrief: null, room: onServer(1, 2, undefined, 0, SIGNED) };
+    expect(bestPathShown(left, NOW)).toBe(false);
+  });
+
+  it('never names it on an assignment link or in an LMS package, whose market may be shared', () => {
+    const last = { context: assignment(1, 1), debrief: handedIn(true), room: null };
+    expect(answerKeyState(last, NOW)).toBeNull();
+    expect(bestPathShown(last, NOW)).toBe(false);
+  });
+
+  it('names it in practice', () => {
+    expect(bestPathShown({ context: practice, debrief: null, room: null }, NOW)).toBe(true);
   });
 });

@@ -1,6 +1,5 @@
 import type { DecisionExplanation, Explanation } from '../../sim/index.ts';
-import { answerKeyState } from '../../store/answer-key.ts';
-import { assessed } from '../../store/debrief-actions.ts';
+import { answerKeyState, bestPathShown } from '../../store/answer-key.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
@@ -26,7 +25,7 @@ const KIND_TEXT = { crisis: 'A crisis', build: 'A slow build', routine: 'Routine
 
 /** What the debrief may show of its answer key (src/store/answer-key.ts). */
 interface Shown {
-  /** the best path's choices: never in an assessed session */
+  /** the best path's choices (bestPathShown in the store) */
   best: boolean;
   /** which other reply would have scored more, and the what-if: once the answer key opens */
   alternatives: boolean;
@@ -160,12 +159,12 @@ export function causalSection(
     // in a live room, when the facilitator releases the best path or the what-if): the
     // cards are drawn again then
     (s) =>
-      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s, Date.now())}${assessed(s)}`,
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s, Date.now())}${bestPathShown(s, Date.now())}`,
     () => {
       const d = store.getState().debrief;
       const closed = answerKeyState(store.getState(), Date.now());
       const shown: Shown = {
-        best: !assessed(store.getState()),
+        best: bestPathShown(store.getState(), Date.now()),
         alternatives: closed === null,
         verdicts: closed !== 'attempts-left',
       };
