@@ -155,7 +155,7 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   // attempt 2 is dealt another market of the same scenario, where the answers still help:
   // graded or not, the answer key stays closed while it remains, and the debrief says why
   await expect(page.locator('.closed-note')).toContainText(
-    'the best path open when you have no attempts left',
+    'how the best path scores open when you have no attempts left',
   );
   await expect(page.locator('.par-closed')).toContainText(
     "The par lines, the best path's score among them, open when you have no attempts left",

@@ -11,7 +11,7 @@ export const WHATIF_CLOSED: Record<AnswerKeyClosed, string> = {
   'result-not-kept':
     " opens once you have handed in this attempt's result (copy its code or download its file above).",
   'attempts-left':
-    ', which reply would have scored more and the best path open when you have no attempts left (or once the due date has passed). Your next attempt plays this scenario again, so they would give its answers away.',
+    ', which reply would have scored more and how the best path scores open when you have no attempts left (or once the due date has passed). Your next attempt plays this scenario again, so they would give its answers away.',
 };
 
 /** Why the verdicts on each reply are closed while an attempt that counts remains. */
