@@ -296,6 +296,14 @@ test('HR makes an assessment on hr.html, follows the cohort, downloads a signed 
   ).toBeVisible();
   await expect(trainee.locator('.closed-note')).toHaveCount(0);
   await expect(trainee.locator('.par-closed')).toHaveCount(0);
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await trainee.setViewportSize({ width: w, height: h });
+    await trainee.locator('.par-table').scrollIntoViewIfNeeded();
+    await trainee.screenshot({ path: testInfo.outputPath(`assessed-key-open-par-${w}.png`) });
+  }
   await trainee.close();
 
   await page.getByRole('button', { name: 'Show the cohort' }).click();
