@@ -3,7 +3,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { build, type InlineConfig, type UserConfig } from 'vite';
 import { CMI5_FORMAT, cmi5Files } from '../lms/cmi5/package.ts';
-import { KEEP_POLICIES, type KeepPolicy, type LmsFormat, lmsSettings } from '../lms/config.ts';
+import {
+  attemptsProblem,
+  KEEP_POLICIES,
+  type KeepPolicy,
+  type LmsFormat,
+  lmsSettings,
+} from '../lms/config.ts';
 import { manifestXml } from '../lms/manifest.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
 import { fail, parseArgs } from './args.ts';
@@ -54,6 +60,8 @@ if (!Number.isInteger(attempts) || attempts < 1 || attempts > 99)
 const keep = (flags.get('keep') ?? 'first') as KeepPolicy;
 if (!KEEP_POLICIES.includes(keep))
   fail(`--keep is "first" (the first finished game) or "best" (the best of all)`, USAGE);
+const tooMany = attemptsProblem(keep, attempts);
+if (tooMany !== null) fail(tooMany, USAGE);
 const seed = flags.get('seed') ?? 'scorm';
 if (!/^[\w-]{1,28}$/.test(seed))
   fail('--seed may hold letters, digits, _ and - (at most 28)', USAGE);

@@ -64,16 +64,30 @@ export function lmsSettingsProblem(env: Env): string | null {
   return `a cmi5 package reads its settings from VITE_TOW_CMI5_* names; ${scorm.join(', ')} ${scorm.length === 1 ? 'is a SCORM setting' : 'are SCORM settings'}: use ${scorm.map((k) => k.replace(PREFIXES.scorm12, PREFIXES.cmi5)).join(', ')}`;
 }
 
+/**
+ * Why a package cannot offer `attempts` attempts that count under `keep`, or null. With
+ * "first" the LMS keeps the first finished game, so a second attempt could never count:
+ * offering one would tell the learner a replay still decides their result.
+ */
+export function attemptsProblem(keep: KeepPolicy, attempts: number): string | null {
+  if (keep !== 'first' || attempts <= 1) return null;
+  return `--attempts ${attempts} with --keep first: the learning system keeps only the first finished game, so no later attempt could count. Use --keep best to let ${attempts} attempts count (the best one is kept), or leave --attempts out (1)`;
+}
+
 export function lmsConfig(env: Env): LmsConfig {
   const prefix = PREFIXES[lmsFormat(env) ?? 'scorm12'];
   const setting = (s: Setting) => text(env, prefix + s);
   const pass = Number(setting('PASS') ?? '60');
-  const attempts = Number(setting('ATTEMPTS') ?? '1');
+  const asked = Number(setting('ATTEMPTS') ?? '1');
+  const keep: KeepPolicy = setting('KEEP') === 'best' ? 'best' : 'first';
+  const attempts = Number.isInteger(asked) && asked >= 1 && asked <= 99 ? asked : 1;
   return {
     scenario: setting('SCENARIO'),
     passMark: Number.isInteger(pass) && pass >= 0 && pass <= 100 ? pass : 60,
-    attempts: Number.isInteger(attempts) && attempts >= 1 && attempts <= 99 ? attempts : 1,
-    keep: setting('KEEP') === 'best' ? 'best' : 'first',
+    // a package built before attemptsProblem refused it: only its first attempt counts,
+    // so the debrief offers the rest as practice, never as attempts
+    attempts: attemptsProblem(keep, attempts) === null ? attempts : 1,
+    keep,
     seed: setting('SEED') ?? 'scorm',
   };
 }

@@ -1,18 +1,23 @@
+import { assessedTryLeft } from './attempts-left.ts';
 import type { GameState } from './types.ts';
 
 // The one rule of what an assessed debrief may show of its answer key: which reply would
-// have scored more in each quarter, and the what-if. The static assignment link, the LMS
-// package and the server's assessed attempt all follow it; a live room's facilitator
-// releases the key to the room instead.
+// have scored more in each quarter (and whether each reply was the strongest), the
+// what-if, and the par lines with the best path's score. The static assignment link, the
+// LMS packages and the server's assessed attempts (LTI launches included) all follow it; a
+// live room's facilitator releases the key to the room instead.
+//
+// The key stays closed while an attempt that counts remains: a link's and a package's next
+// attempt replays this very market, and the server's deals another market of the same
+// scenario, where the same answers still help. It opens once none is left (or the due
+// date has passed) and the result is kept where it counts.
 
 /** What an assessed debrief knows about its attempt. */
 export interface AttemptStanding {
   /** the result is kept where it counts: handed in (static link, LMS) or graded by the server */
   resultKept: boolean;
-  /** attempts still allowed after this one */
-  attemptsLeft: number;
-  /** the next attempt replays this same market (static link, LMS), rather than a new deal */
-  nextReplaysThisMarket: boolean;
+  /** another attempt that counts can still be played (attempts left, due date not passed) */
+  anotherAttemptCounts: boolean;
 }
 
 /** Why the answer key is closed, or null when it is open. */
@@ -21,34 +26,45 @@ export type AnswerKeyClosed =
   | 'facilitator'
   /** the attempt's result is not handed in (or graded) yet */
   | 'result-not-kept'
-  /** a later attempt replays this market: the answers would carry into it */
+  /** an attempt that counts remains: the answers would carry into it */
   | 'attempts-left';
 
 /** May this assessed debrief show its answers? */
 export function answersClosedBecause(a: AttemptStanding): AnswerKeyClosed | null {
-  if (a.attemptsLeft > 0 && a.nextReplaysThisMarket) return 'attempts-left';
+  if (a.anotherAttemptCounts) return 'attempts-left';
   if (!a.resultKept) return 'result-not-kept';
   return null;
 }
 
-/** The debrief's answer key on show now: null when open, else why it is closed. */
+/** The debrief's answer key on show at `now`: null when open, else why it is closed. */
 export function answerKeyState(
   s: Pick<GameState, 'context' | 'debrief' | 'room'>,
+  now: number,
 ): AnswerKeyClosed | null {
-  const assessment = s.room?.assessment;
-  if (assessment)
-    return answersClosedBecause({
-      resultKept: assessment.result !== null,
-      attemptsLeft: assessment.attempts - assessment.attempt,
-      // the server deals every attempt a market of its own
-      nextReplaysThisMarket: false,
-    });
   // in a live room the facilitator releases the what-if for everyone at once
-  if (s.room) return s.room.room?.release.whatIf ? null : 'facilitator';
-  if (s.context.kind !== 'assignment') return null;
+  if (s.room && !s.room.assessment) return s.room.room?.release.whatIf ? null : 'facilitator';
+  const tryLeft = assessedTryLeft(s, now);
+  if (tryLeft === null) return null;
   return answersClosedBecause({
-    resultKept: s.debrief?.handedIn ?? false,
-    attemptsLeft: s.context.attempts - Math.max(1, s.context.attempt),
-    nextReplaysThisMarket: true,
+    resultKept: s.room?.assessment
+      ? s.room.assessment.result !== null
+      : (s.debrief?.handedIn ?? false),
+    anotherAttemptCounts: tryLeft,
   });
+}
+
+/**
+ * Whether the debrief may name the best path's choices at `now`. The server's attempt names
+ * them with the rest of its key, since every attempt there is dealt a market of its own; an
+ * assignment link or an LMS package never does, since its market may be shared (one seed
+ * for a cohort, or every learner the LMS does not name); a live room once the facilitator
+ * releases them.
+ */
+export function bestPathShown(
+  s: Pick<GameState, 'context' | 'debrief' | 'room'>,
+  now: number,
+): boolean {
+  if (s.room?.assessment) return answerKeyState(s, now) === null;
+  if (s.room) return s.room.room?.release.bestPath ?? false;
+  return s.context.kind !== 'assignment';
 }

@@ -47,26 +47,11 @@ function fresh(key: string, scenarioStates: SimState[]): DebriefState {
   };
 }
 
-/**
- * Whether the debrief keeps its answer key closed (src/store/answer-key.ts says when and
- * why). Practice shows all.
- */
-export function answerKeyClosed(s: Pick<GameState, 'context' | 'debrief' | 'room'>): boolean {
-  return answerKeyState(s) !== null;
-}
-
-/** Whether the session is assessed: its debrief never shows the best path's choices. */
-export function assessed(s: Pick<GameState, 'context' | 'room'>): boolean {
-  if (s.room) return !s.room.room?.release.bestPath;
-  return s.context.kind === 'assignment';
-}
-
 /** Why the what-if is not open, in the trainee's words. */
 const WHY_CLOSED = {
   facilitator: 'The what-if opens when your facilitator releases it.',
   'result-not-kept': "The what-if opens once this attempt's result is handed in.",
-  'attempts-left':
-    'The what-if is shown after your last attempt: the next one replays this market.',
+  'attempts-left': 'The what-if opens when you have no attempts left.',
 } as const;
 
 type Set = (partial: Partial<GameState>) => void;
@@ -122,8 +107,10 @@ export function debriefActions(set: Set, get: Get): DebriefActions {
       const d = current();
       const { entry, sim } = get();
       if (!d || !entry || !sim) return;
-      if (answerKeyClosed(get())) {
-        get().notify('info', WHY_CLOSED[answerKeyState(get()) ?? 'result-not-kept']);
+      // the clock: a due date that has passed opens the key
+      const closed = answerKeyState(get(), Date.now());
+      if (closed !== null) {
+        get().notify('info', WHY_CLOSED[closed]);
         return;
       }
       try {

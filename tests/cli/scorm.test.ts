@@ -102,6 +102,19 @@ describe('npm run build:scorm', () => {
     expect(run.stderr).toMatch(/--keep is "first" .* or "best"/);
   });
 
+  it('refuses more than one attempt when only the first result counts, for SCORM and cmi5 alike', () => {
+    for (const format of ['scorm12', 'cmi5']) {
+      const run = spawnSync(
+        process.execPath,
+        ['scripts/cli.mjs', 'src/cli/build-scorm.ts', '--format', format, '--attempts', '2'],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--attempts 2 with --keep first');
+      expect(run.stderr).toContain('Use --keep best');
+    }
+  });
+
   it('has no absolute or root-relative URL in the manifest, the pages or the styles', () => {
     const bad = (u: string) => /^(\/|[a-z][\w+.-]*:)/i.test(u) && !u.startsWith('data:');
     for (const h of [...text('imsmanifest.xml').matchAll(/href="([^"]+)"/g)].map((x) => x[1]!)) {

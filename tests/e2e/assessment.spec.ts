@@ -152,6 +152,31 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   await expect(
     page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
   ).toBeVisible();
+  // attempt 2 is dealt another market of the same scenario, where the answers still help:
+  // graded or not, the answer key stays closed while it remains, and the debrief says why
+  await expect(page.locator('.closed-note')).toContainText(
+    'how the best path scores open when you have no attempts left',
+  );
+  await expect(page.locator('.par-closed')).toContainText(
+    "The par lines, the best path's score among them, open when you have no attempts left",
+  );
+  await expect(page.locator('.par-table')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
+    0,
+  );
+  await expect(page.locator('.debrief')).not.toContainText(/"[^"]+" would have scored/);
+  await expect(page.locator('.closed-verdicts')).toBeVisible();
+  await expect(page.locator('.best-note')).toHaveCount(0);
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.locator('.par-closed').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`assessed-key-closed-par-${w}.png`) });
+    await page.locator('.closed-note').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`assessed-key-closed-whatif-${w}.png`) });
+  }
   for (const [w, h] of [
     [1280, 800],
     [360, 740],
@@ -264,6 +289,21 @@ test('HR makes an assessment on hr.html, follows the cohort, downloads a signed 
   await expect(trainee.locator('[data-assessed-grade]')).toBeVisible();
   // one attempt allowed: no next attempt is offered
   await expect(trainee.getByRole('link', { name: /Start attempt/ })).toHaveCount(0);
+  // and none that counts remains, so the graded attempt's debrief opens its answer key
+  await expect(trainee.locator('.par-table [data-par="best"]')).toBeVisible({ timeout: 60_000 });
+  await expect(
+    trainee.getByRole('button', { name: /What if I had chosen differently/ }).first(),
+  ).toBeVisible();
+  await expect(trainee.locator('.closed-note')).toHaveCount(0);
+  await expect(trainee.locator('.par-closed')).toHaveCount(0);
+  for (const [w, h] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
+    await trainee.setViewportSize({ width: w, height: h });
+    await trainee.locator('.par-table').scrollIntoViewIfNeeded();
+    await trainee.screenshot({ path: testInfo.outputPath(`assessed-key-open-par-${w}.png`) });
+  }
   await trainee.close();
 
   await page.getByRole('button', { name: 'Show the cohort' }).click();

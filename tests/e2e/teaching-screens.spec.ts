@@ -219,10 +219,13 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   );
   await expect(page.locator('.debrief')).not.toContainText('The best path in this market');
   await expect(page.locator('.best-note')).toHaveCount(0);
-  // attempt 2 replays this market: nothing of the answer key, handed in or not
-  await expectAnswerKeyClosed(page, 'shown after your last attempt');
+  // attempt 2 replays this market: nothing of the answer key, handed in or not, not even
+  // the par lines with the best path's score
+  await expect(page.locator('.par-closed')).toContainText('open when you have no attempts left');
+  await expect(page.locator('.par-table')).toHaveCount(0);
+  await expectAnswerKeyClosed(page, 'when you have no attempts left');
   await expect(page.locator('.fit')).toHaveCount(0);
-  await expect(page.locator('.closed-verdicts')).toContainText('shown after your last attempt');
+  await expect(page.locator('.closed-verdicts')).toContainText('when you have no attempts left');
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-1-1280');
   await attachScreenshot(page, testInfo, 'assessed-calls-attempt-1-1280', '.causal .fit-summary');
   await attachScreenshot(
@@ -233,7 +236,7 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   );
   await expectNoAxeViolations(page, 'assessed debrief, attempt 1 of 2');
   await page.getByRole('link', { name: 'Download the result file' }).click();
-  await expectAnswerKeyClosed(page, 'shown after your last attempt');
+  await expectAnswerKeyClosed(page, 'when you have no attempts left');
   await page.setViewportSize({ width: 360, height: 740 });
   await page.locator('.closed-note').scrollIntoViewIfNeeded();
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-1-note-360', '.answer-key');
@@ -255,6 +258,7 @@ test('a static assessed debrief keeps which reply scores more and the what-if un
   ).toBeVisible();
   await expect(page.locator('.fit').first()).toBeVisible();
   await expect(page.locator('.closed-verdicts')).toHaveCount(0);
+  await expect(page.locator('.par-table')).toBeVisible();
   // still no best path: an assessed session never shows it
   await expect(page.locator('.best-note')).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'assessed-debrief-attempt-2-1280');

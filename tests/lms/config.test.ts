@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lmsConfig, lmsFormat, lmsSettingsProblem } from '../../src/lms/config.ts';
+import { attemptsProblem, lmsConfig, lmsFormat, lmsSettingsProblem } from '../../src/lms/config.ts';
 import { cmi5Env } from './cmi5-harness.ts';
 import { env as scormEnv } from './harness.ts';
 
@@ -33,6 +33,21 @@ describe("an LMS package's settings", () => {
     const mixed = { VITE_TOW_LMS_FORMAT: 'cmi5', VITE_TOW_SCORM_PASS: '80' };
     expect(lmsSettingsProblem(mixed)).toBe(
       'a cmi5 package reads its settings from VITE_TOW_CMI5_* names; VITE_TOW_SCORM_PASS is a SCORM setting: use VITE_TOW_CMI5_PASS',
+    );
+  });
+
+  it('counts one attempt in a package built to keep the first result with more (before builds refused it)', () => {
+    const old = { ...scormEnv('silos', 55, 'first'), VITE_TOW_SCORM_ATTEMPTS: '2' };
+    expect(lmsConfig(old)).toMatchObject({ keep: 'first', attempts: 1 });
+    const best = { ...scormEnv('silos', 55, 'best'), VITE_TOW_SCORM_ATTEMPTS: '2' };
+    expect(lmsConfig(best)).toMatchObject({ keep: 'best', attempts: 2 });
+  });
+
+  it('says why more attempts cannot count when only the first result is kept', () => {
+    expect(attemptsProblem('first', 1)).toBeNull();
+    expect(attemptsProblem('best', 3)).toBeNull();
+    expect(attemptsProblem('first', 3)).toMatch(
+      /^--attempts 3 with --keep first: .*Use --keep best/,
     );
   });
 

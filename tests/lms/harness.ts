@@ -116,11 +116,12 @@ function page(api: unknown) {
 }
 
 /** What build:scorm bakes into a package (its --keep is "first" unless said). */
-export const env = (scenario: string, pass = 50, keep = 'first') => ({
+export const env = (scenario: string, pass = 50, keep = 'first', attempts = 1) => ({
   VITE_TOW_SCORM_SCENARIO: scenario,
   VITE_TOW_SCORM_PASS: String(pass),
   VITE_TOW_SCORM_SEED: 'pkg1',
   VITE_TOW_SCORM_KEEP: keep,
+  VITE_TOW_SCORM_ATTEMPTS: String(attempts),
 });
 
 /** The package, launched by the LMS `api` in a frame, with the game's store on a device. */
@@ -132,13 +133,14 @@ export async function launch(
   keep = 'first',
   // the census worker as the page has it: the same handler, answering asynchronously
   census = createCensusService({ createWorker: () => new FakeWorker() }),
+  attempts = 1,
 ) {
   const p = page(api);
   const attached = await startLms(
     p.win as never,
     store,
     bundled,
-    env(scenario, pass, keep),
+    env(scenario, pass, keep, attempts),
     census,
   );
   /** waits until every finished game so far has been judged and reported to the LMS */

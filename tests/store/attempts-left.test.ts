@@ -1,50 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { GameContext } from '../../src/save/format.ts';
 import { anotherTryCounts } from '../../src/store/attempts-left.ts';
-import type { AssessmentPlay, RoomPlay } from '../../src/store/room-types.ts';
+import { assignment, NOW, onServer } from './assessed-fixtures.ts';
 
 // "Not passed yet" promises a try that counts: the debrief asks this before it says "yet".
-
-const NOW = Date.parse('2026-12-06T12:00:00Z');
-
-const assignment = (
-  attempts: number,
-  attempt: number,
-  days: { due?: string; finished?: string } = {},
-): GameContext => ({
-  kind: 'assignment',
-  session: 'hr-1',
-  trainee: 't1',
-  passMark: 50,
-  attempts,
-  attempt,
-  ...days,
-});
-
-function onServer(attempt: number, attempts: number, due?: string, skew = 0): RoomPlay {
-  const assessment: AssessmentPlay = {
-    id: 'A1',
-    title: 'Q3 check',
-    attempt,
-    attempts,
-    passMark: 50,
-    result: null,
-    rules: null,
-    ...(due ? { due } : {}),
-  };
-  return {
-    code: 'A1',
-    name: 'ana',
-    link: 'live',
-    room: null,
-    skew,
-    pending: null,
-    joining: null,
-    problem: null,
-    waiting: null,
-    assessment,
-  };
-}
 
 describe('anotherTryCounts', () => {
   it('practice, a workshop link and a live room can always be played again', () => {

@@ -1,12 +1,12 @@
 import type { DecisionExplanation, Explanation } from '../../sim/index.ts';
-import { answerKeyState } from '../../store/answer-key.ts';
-import { assessed } from '../../store/debrief-actions.ts';
+import { answerKeyState, bestPathShown } from '../../store/answer-key.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { button, h } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { fold } from '../fold.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
+import { VERDICTS_CLOSED } from './key-closed.ts';
 import { TURNING_RULE, turningPointsThatMattered } from './turning.ts';
 
 // The causal debrief: for each call, what the player chose and in what style, what it did
@@ -23,13 +23,13 @@ const FIT_TEXT = {
 
 const KIND_TEXT = { crisis: 'A crisis', build: 'A slow build', routine: 'Routine' } as const;
 
-/** What the debrief may show of its answer key (see answerKeyClosed in the store). */
+/** What the debrief may show of its answer key (src/store/answer-key.ts). */
 interface Shown {
-  /** the best path's choices: never in an assessed session */
+  /** the best path's choices (bestPathShown in the store) */
   best: boolean;
-  /** which other reply would have scored more, and the what-if: once the result is handed in */
+  /** which other reply would have scored more, and the what-if: once the answer key opens */
   alternatives: boolean;
-  /** whether each reply was the strongest: hidden while a later attempt replays this market */
+  /** whether each reply was the strongest: hidden while an attempt that counts remains */
   verdicts: boolean;
 }
 
@@ -124,13 +124,7 @@ function fitSummary(e: Explanation, shown: Shown): HTMLElement {
       { class: 'muted' },
       'No style is right in itself: each reply is judged against the others, in the market and with the team you had built by then.',
     ),
-    shown.verdicts
-      ? null
-      : h(
-          'p',
-          { class: 'closed-verdicts' },
-          'Which of your replies were the strongest, and which reply would have done better, are shown after your last attempt: your next attempt replays this market.',
-        ),
+    shown.verdicts ? null : h('p', { class: 'closed-verdicts' }, VERDICTS_CLOSED),
     shown.verdicts && (fitted.length || missed.length)
       ? h(
           'ul',
@@ -161,15 +155,16 @@ export function causalSection(
   bind(
     store,
     section,
-    // the answer key opens when the result is handed in (or, in a live room, when the
-    // facilitator releases the best path or the what-if): the cards are drawn again then
+    // the answer key opens when no attempt that counts remains and the result is kept (or,
+    // in a live room, when the facilitator releases the best path or the what-if): the
+    // cards are drawn again then
     (s) =>
-      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s)}${assessed(s)}`,
+      `${s.debrief?.explanation ? 'e' : ''}${s.debrief?.explainError ?? ''}${answerKeyState(s, Date.now())}${bestPathShown(s, Date.now())}`,
     () => {
       const d = store.getState().debrief;
-      const closed = answerKeyState(store.getState());
+      const closed = answerKeyState(store.getState(), Date.now());
       const shown: Shown = {
-        best: !assessed(store.getState()),
+        best: bestPathShown(store.getState(), Date.now()),
         alternatives: closed === null,
         verdicts: closed !== 'attempts-left',
       };

@@ -7,6 +7,7 @@ import { columnHeads, h } from '../dom.ts';
 import { term, withTerms } from '../terms.ts';
 import { bind } from './bind.ts';
 import { bandFor, verdict } from './grading.ts';
+import { parClosedNote } from './key-closed.ts';
 
 // The fair score: where the player's score stands among every strategy of the same
 // market, from the census worker (usually done during play; otherwise this shows a
@@ -105,7 +106,6 @@ function body(fair: FairProgress): HTMLElement[] {
         ? `All ${r.strategies.toLocaleString('en')} ways to play this market were played with your market's luck.`
         : `${r.played.toLocaleString('en')} of the ${r.strategies.toLocaleString('en')} ways to play this market were sampled with your market's luck.`,
     ),
-    parTable(r),
   ];
 }
 
@@ -122,6 +122,16 @@ export function fairSection(
 } {
   const rubric = scenario.rubric;
   const status = h('div', { class: 'fair-body' });
+  // the par lines, or why they are closed: they hold the best path's score (answer-key.ts)
+  const par = h('div', { class: 'par-box' });
+  const drawPar = () => {
+    const s = store.getState();
+    const r = s.debrief?.fair.status === 'done' ? s.debrief.fair.result : null;
+    const closed = parClosedNote(s, Date.now());
+    par.replaceChildren(
+      ...(r === null ? [] : [closed ? h('p', { class: 'par-closed muted' }, closed) : parTable(r)]),
+    );
+  };
   const progress = progressBar();
   const live = h('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   const verdictEl = h('p', { class: 'verdict' });
@@ -151,7 +161,10 @@ export function fairSection(
         if (progress.el.parentNode !== status) status.replaceChildren(progress.el);
         progress.set(fair.progress);
         if (verdictEl.textContent) return;
-      } else status.replaceChildren(...(fair ? body(fair) : []));
+      } else {
+        status.replaceChildren(...(fair ? body(fair) : []), par);
+        drawPar();
+      }
       const pct = fair?.status === 'done' && fair.result ? fair.result.percentile : null;
       const v = verdict(rubric, passMark, raw, pct, anotherTryCounts(store.getState(), Date.now()));
       verdictEl.className = `verdict ${v.passed === null ? 'pending' : v.passed ? 'pass' : 'fail'}`;
@@ -166,5 +179,6 @@ export function fairSection(
       }
     },
   );
+  bind(store, par, (s) => parClosedNote(s, Date.now()), drawPar);
   return { section, verdictEl, statementEl, bandEl };
 }

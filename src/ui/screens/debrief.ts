@@ -7,6 +7,7 @@ import { bind } from '../debrief/bind.ts';
 import { causalSection } from '../debrief/causal.ts';
 import { fairSection } from '../debrief/fair.ts';
 import { scoreNote } from '../debrief/grading.ts';
+import { WHATIF_CLOSED } from '../debrief/key-closed.ts';
 import { type NextStepAction, nextSteps } from '../debrief/next-steps.ts';
 import { reflectionSection } from '../debrief/reflection.ts';
 import { timelineSection } from '../debrief/timeline.ts';
@@ -18,15 +19,6 @@ import { marketBrief, marketId, marketLabel } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
-
-/** Why the answer key is closed, after "the what-if". */
-const CLOSED_NOTE: Record<AnswerKeyClosed, string> = {
-  facilitator: ' opens when your facilitator releases it to the room.',
-  'result-not-kept':
-    " opens once you have handed in this attempt's result (copy its code or download its file above).",
-  'attempts-left':
-    ' and which reply would have scored more are shown after your last attempt. Your next attempt replays this same market, so they would give its answers away.',
-};
 
 /**
  * The what-if, behind a note while the answer key is closed (src/store/answer-key.ts);
@@ -44,10 +36,15 @@ function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElemen
         { class: 'closed-note', attrs: { 'data-why': why } },
         why === 'facilitator' ? 'The ' : 'This is an assessed session: the ',
         term('whatif'),
-        CLOSED_NOTE[why],
+        WHATIF_CLOSED[why],
       ),
     );
-  bind(store, box, answerKeyState, (why) => box.replaceChildren(why ? note(why) : section));
+  bind(
+    store,
+    box,
+    (s) => answerKeyState(s, Date.now()),
+    (why) => box.replaceChildren(why ? note(why) : section),
+  );
   return box;
 }
 
