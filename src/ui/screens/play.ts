@@ -101,7 +101,8 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
       'p',
       { class: 'kicker' },
       `Quarter ${quarter} of ${scenario.quarters}`,
-      guided && situation.kind ? ` · ${kindName(situation.kind)}` : '',
+      // the kind is a model word: explained where it is first shown, as on the outcome
+      ...(guided && situation.kind ? [' · ', term('kind', kindName(situation.kind))] : []),
     ),
     heading(1, situation.title),
     senderLine(scenario, situation),
