@@ -90,6 +90,9 @@ test('a newcomer is led to the tutorial, and no longer once one is finished', as
     { timeout: 60_000 },
   );
   await expect(page.locator('.verdict')).not.toContainText(/pass/i);
+  await expect(page.locator('.score-note')).toContainText(
+    'the fair score is what a grade would read',
+  );
   await page.locator('.headline').scrollIntoViewIfNeeded();
   await shootAtBothSizes(page, 'practice-debrief');
 

@@ -131,6 +131,12 @@ describe('the head of the debrief tells one story', () => {
       /^market share, growth, plan attainment and more, your market's luck included: the fair score decides the pass\.$/,
     );
     expect(scoreNote({ ...silos, grading: 'raw' })).toMatch(/It decides the pass\.$/);
+    // a practice game is graded by nobody: the note says what a grade would read
+    expect(scoreNote(silos, 'practice')).toMatch(/: the fair score is what a grade would read\.$/);
+    expect(scoreNote({ ...silos, grading: 'raw' }, 'practice')).toMatch(
+      /It is what a grade would read\.$/,
+    );
+    expect(scoreNote({ ...silos, grading: 'both' }, 'practice')).not.toMatch(/pass needs/);
   });
 
   it('reads the band by the fair score, so a failed year is never praised', () => {

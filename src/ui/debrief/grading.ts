@@ -102,20 +102,23 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
 
 /**
  * What the score counts and what it decides, after "Your year's score: 48 / 100": the
- * outcomes the rubric weighs most, and whether the pass reads it.
+ * outcomes the rubric weighs most, and whether the pass reads it (in a practice game,
+ * which nobody grades, whether a grade would).
  */
-export function scoreNote(rubric: RubricDef): string {
+export function scoreNote(rubric: RubricDef, stakes: Stakes = 'graded'): string {
   const weighed = (Object.entries(rubric.weights) as [Outcome, number | undefined][])
     .filter(([, w]) => (w ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
     .map(([o]) => OUTCOME_WORDS[o]);
   const list = `${weighed.slice(0, 3).join(', ')}${weighed.length > 3 ? ' and more' : ''}`;
   const what = `${list}, as this scenario weighs them`;
-  if (rubric.grading === 'raw') return `${what}. It decides the pass.`;
+  const practice = stakes === 'practice';
+  if (rubric.grading === 'raw')
+    return `${what}. ${practice ? 'It is what a grade would read.' : 'It decides the pass.'}`;
   if (rubric.grading === 'both')
-    return `${what}. A pass needs it and the fair score both at the pass mark.`;
+    return `${what}. A ${practice ? 'graded game would need' : 'pass needs'} it and the fair score both at the pass mark.`;
   // kept to two lines on a desktop, so the lessons below still start on the first screen
-  return `${list}, your market's luck included: the fair score decides the pass.`;
+  return `${list}, your market's luck included: the fair score ${practice ? 'is what a grade would read' : 'decides the pass'}.`;
 }
 
 /**

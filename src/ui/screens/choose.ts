@@ -13,6 +13,8 @@ export function chooseScreen(store: GameStore, s: GameState): HTMLElement {
       return h(
         'li',
         { class: startHere ? 'card scenario-card start-here-card' : 'card scenario-card' },
+        h('h2', null, scenario.title),
+        // after the heading, so a reader moving by headings hears it with the title
         startHere
           ? h(
               'p',
@@ -21,7 +23,6 @@ export function chooseScreen(store: GameStore, s: GameState): HTMLElement {
               startHereText(scenario),
             )
           : null,
-        h('h2', null, scenario.title),
         h(
           'p',
           { class: 'meta' },
