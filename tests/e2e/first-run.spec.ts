@@ -62,7 +62,7 @@ test('a newcomer is led to the tutorial, and no longer once one is finished', as
   await clickListed(page, 0);
   await expect(page.locator('.outcome h1')).toBeFocused();
   const skip = page.locator('.skip-to-next');
-  await expect(skip).toHaveText('Skip to the button for the next quarter');
+  await expect(skip).toHaveText('Skip to the next step');
   expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
   await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();

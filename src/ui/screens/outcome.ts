@@ -167,7 +167,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     { class: 'screen outcome' },
     h('p', { class: 'kicker' }, `Quarter ${report.quarter} of ${scenario.quarters} · outcome`),
     heading(1, `What happened in quarter ${report.quarter}`),
-    skipToNext(finished ? 'the debrief' : 'the next quarter', next),
+    skipToNext(next),
     h(
       'p',
       { class: 'reveal' },
@@ -222,10 +222,11 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
  * the screen opens) moves focus to it, shown only while focused, as the page's own skip
  * link is; the screen still reads in order, and the terms stay where they are.
  */
-function skipToNext(what: string, next: HTMLButtonElement): HTMLElement {
+function skipToNext(next: HTMLButtonElement): HTMLElement {
   return button(
-    // not the button's own words: a search for that button by name must find it alone
-    `Skip to the button for ${what}`,
+    // short enough for one line on a phone, and not the button's own words: a search for
+    // that button by its name must find it alone
+    'Skip to the next step',
     () => {
       next.focus({ preventScroll: true });
       next.scrollIntoView({ block: 'center' });
