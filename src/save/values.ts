@@ -9,6 +9,12 @@ export interface Settings {
   reducedMotion: boolean | null;
   /** the name a workshop's result carries, typed once and offered again in the next game */
   playerName: string;
+  /**
+   * set once a tutorial has been played to its debrief: until then the title screen and
+   * the list of markets lead a newcomer to it (kept only when true, so settings written
+   * before it read the same)
+   */
+  tutorialDone?: true;
 }
 
 export const SETTINGS_KEY = 'tow.settings.v1';
@@ -29,6 +35,7 @@ export function readSettings(getValue: (key: string) => string | null): Settings
   return {
     reducedMotion: typeof v.reducedMotion === 'boolean' ? v.reducedMotion : null,
     playerName: (name ?? '').slice(0, PLAYER_NAME_MAX),
+    ...(v.tutorialDone === true ? { tutorialDone: true as const } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { SimError, type SimState, statesAlong, whatIf } from '../sim/index.ts';
 import type { FairScore } from '../workers/fair-score.ts';
 import { answerKeyState } from './answer-key.ts';
 import type { DebriefState } from './debrief-types.ts';
+import { noteTutorialFinished } from './tutorial.ts';
 import type { GameState, Notice } from './types.ts';
 
 // The debrief's actions. The workers (fair score, explanation) run outside the store and
@@ -73,7 +74,12 @@ export function debriefActions(set: Set, get: Get): DebriefActions {
     const key = debriefKey(get());
     const { entry, sim } = get();
     if (key === null || !entry || !sim || current(key)) return;
-    set({ debrief: fresh(key, statesAlong(entry.scenario, sim.seed, sim.choices)) });
+    // a tutorial played to its end: the title screen stops leading to it (the save effect keeps the note)
+    const settings = noteTutorialFinished(get());
+    set({
+      debrief: fresh(key, statesAlong(entry.scenario, sim.seed, sim.choices)),
+      ...(settings ? { settings } : {}),
+    });
   };
 
   return {

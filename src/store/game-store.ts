@@ -71,6 +71,7 @@ import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
 import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
+import { TUTORIAL_ID } from './tutorial.ts';
 import type { ExitOffer, GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
 
 export interface GameStoreDeps {
@@ -118,8 +119,6 @@ export type GameStore = StoreApi<GameState & GameActions>;
 /** how long a notice lasts (`once`: until the player moves on) and where it shows (`aside`: after the screen) */
 export type NoticeOptions = Pick<Notice, 'once' | 'aside'>;
 
-/** the bundled scenario Help offers to start again at any time */
-export const TUTORIAL_ID = 'tutorial';
 export const WELCOME_BACK = 'Welcome back: your game continues where you left it.';
 export const STORAGE_NOTICE =
   'This browser is not keeping saved games (storage is full or switched off, as in private browsing). You can play on, but closing the tab loses the game in progress.';

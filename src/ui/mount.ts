@@ -1,5 +1,6 @@
 import { type GameStore, reducedMotion } from '../store/game-store.ts';
 import type { GameState, Notice } from '../store/types.ts';
+import { screenAnnouncement } from './announce.ts';
 import { button, h } from './dom.ts';
 import { WIDE_SCREEN } from './fold.ts';
 import { watchPresses } from './fresh-press.ts';
@@ -13,7 +14,6 @@ import { chooseScreen } from './screens/choose.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { elsewhereScreen } from './screens/elsewhere.ts';
 import { linkErrorScreen } from './screens/link-error.ts';
-import { outcomeAnnouncement } from './screens/outcome.ts';
 import { playScreen } from './screens/play.ts';
 import { roomScreen } from './screens/room.ts';
 import { titleScreen } from './screens/title.ts';
@@ -208,9 +208,7 @@ export function mountApp(root: HTMLElement, store: GameStore): MountedApp {
         window.scrollTo({ top: 0 });
         panel.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
       }
-      if (s.screen === 'play' && s.phase === 'outcome') live.textContent = outcomeAnnouncement(s);
-      else if (s.screen === 'debrief')
-        live.textContent = 'The game is over: the debrief is on screen.';
+      live.textContent = screenAnnouncement(s);
     }
     first = false;
     if (s.exit !== lastExit) {

@@ -33,12 +33,41 @@ describe('debrief verdict', () => {
     expect(verdict(rubric('percentile'), 50, 40, 20).text).toBe(
       '✗ Not passed yet: your fair score is 20, and the pass mark is 50.',
     );
-    expect(verdict(rubric('percentile'), 50, 40, 20, false).text).toBe(
+    expect(verdict(rubric('percentile'), 50, 40, 20, 'final').text).toBe(
       '✗ Not passed: your fair score is 20, and the pass mark is 50.',
     );
-    expect(verdict(rubric('raw'), 50, 49, null, false).text).toMatch(/^✗ Not passed: your score/);
+    expect(verdict(rubric('raw'), 50, 49, null, 'final').text).toMatch(/^✗ Not passed: your score/);
     // a pass reads the same either way
-    expect(verdict(rubric('percentile'), 50, 40, 80, false).text).toMatch(/^✓ Passed: /);
+    expect(verdict(rubric('percentile'), 50, 40, 80, 'final').text).toMatch(/^✓ Passed: /);
+  });
+
+  it('words a practice game as feedback against the mark a graded game needs', () => {
+    // the tutorial's reviewer read "✗ Not passed yet" after a first practice game
+    expect(verdict(rubric('percentile'), 50, 40, 14, 'practice')).toEqual({
+      passed: false,
+      text: 'Fair score 14 of 100: below the 50 a graded game would need.',
+    });
+    expect(verdict(rubric('percentile'), 50, 40, 72, 'practice').text).toBe(
+      '✓ Fair score 72 of 100: at or above the 50 a graded game needs.',
+    );
+    expect(verdict(rubric('raw'), 50, 49, null, 'practice').text).toBe(
+      'Score 49 of 100: below the 50 a graded game would need.',
+    );
+    expect(verdict(rubric('both'), 50, 64, 35.8, 'practice').text).toBe(
+      'Score 64 and fair score 36 of 100: a graded game would need 50 on both.',
+    );
+    expect(verdict(rubric('percentile'), 50, 40, null, 'practice').text).toBe(
+      'Your fair score is being worked out: a graded game would need 50.',
+    );
+    // the same rule decides it: only the words differ
+    for (const pct of [10, 49.4, 49.5, 90])
+      expect(verdict(rubric('percentile'), 50, 40, pct, 'practice').passed).toBe(
+        verdict(rubric('percentile'), 50, 40, pct).passed,
+      );
+    for (const stakes of ['practice', 'graded', 'final'] as const)
+      expect(verdict(rubric('percentile'), 50, 40, 14, stakes).text).not.toMatch(
+        stakes === 'practice' ? /pass/i : /^Fair score/,
+      );
   });
 
   it('on the percentile, rounds as every grader does; "both" needs both', () => {
@@ -102,6 +131,12 @@ describe('the head of the debrief tells one story', () => {
       /^market share, growth, plan attainment and more, your market's luck included: the fair score decides the pass\.$/,
     );
     expect(scoreNote({ ...silos, grading: 'raw' })).toMatch(/It decides the pass\.$/);
+    // a practice game is graded by nobody: the note says what a grade would read
+    expect(scoreNote(silos, 'practice')).toMatch(/: the fair score is what a grade would read\.$/);
+    expect(scoreNote({ ...silos, grading: 'raw' }, 'practice')).toMatch(
+      /It is what a grade would read\.$/,
+    );
+    expect(scoreNote({ ...silos, grading: 'both' }, 'practice')).not.toMatch(/pass needs/);
   });
 
   it('reads the band by the fair score, so a failed year is never praised', () => {

@@ -5,6 +5,7 @@ import {
   type RubricDef,
   type ScenarioDef,
 } from '../../sim/index.ts';
+import type { Stakes } from '../../store/stakes.ts';
 
 // Pass or fail by the scenario's rubric, decided by the one grade function the LMS and
 // HR's verifier use (src/sim/grade.ts), and said in words. Until the percentile is known
@@ -20,33 +21,41 @@ export interface Verdict {
 }
 
 /**
- * `anotherTryCounts`: a try that counts is still possible (practice, or an assessment with
- * an attempt left before its due date: src/store/attempts-left.ts); a fail is "not passed
- * yet" only then, and plainly "not passed" once nothing can change it.
+ * `stakes` (src/store/stakes.ts): a graded game's fail is "not passed yet" while a try
+ * that counts is still possible (an assessment with an attempt left before its due date:
+ * src/store/attempts-left.ts), and plainly "not passed" once nothing can change it. A
+ * practice game is graded by nobody: its verdict is feedback, the figure against the mark
+ * a graded game would need, and a low score reads as where to improve, not a failed test.
  */
 export function verdict(
   rubric: RubricDef,
   passMark: number,
   raw: number,
   percentile: number | null,
-  anotherTryCounts = true,
+  stakes: Stakes = 'graded',
 ): Verdict {
   const basis = rubric.grading;
+  const both = basis === 'both';
   if (basis !== 'raw' && percentile === null) {
     return {
       passed: null,
-      text: `Pass or fail waits for your fair score: the pass mark is ${passMark}${basis === 'both' ? ', for your score and your fair score alike' : ''}.`,
+      text:
+        stakes === 'practice'
+          ? `Your fair score is being worked out: a graded game would need ${passMark}${both ? ' on your score and your fair score alike' : ''}.`
+          : `Pass or fail waits for your fair score: the pass mark is ${passMark}${both ? ', for your score and your fair score alike' : ''}.`,
     };
   }
   const { passed } = gradeOf(rubric, raw, percentile, passMark);
-  const head = passed ? '✓ Passed' : anotherTryCounts ? '✗ Not passed yet' : '✗ Not passed';
+  const fair = fairGrade(percentile ?? 0);
+  if (stakes === 'practice')
+    return { passed, text: practiceText(basis, passMark, raw, fair, passed) };
+  const head = passed ? '✓ Passed' : stakes === 'graded' ? '✗ Not passed yet' : '✗ Not passed';
   if (basis === 'raw') {
     return {
       passed,
       text: `${head}: your score is ${raw}, and the pass mark is ${passMark}.`,
     };
   }
-  const fair = fairGrade(percentile ?? 0);
   if (basis === 'percentile') {
     return {
       passed,
@@ -58,6 +67,24 @@ export function verdict(
     passed,
     text: `${head}: the pass mark is ${passMark} on both counts (${parts}).`,
   };
+}
+
+/** A practice game's verdict: the deciding figure out of 100, against a graded game's mark. */
+function practiceText(
+  basis: RubricDef['grading'],
+  passMark: number,
+  raw: number,
+  fair: number,
+  passed: boolean,
+): string {
+  const mark = passed
+    ? `at or above the ${passMark} a graded game needs`
+    : `below the ${passMark} a graded game would need`;
+  if (basis === 'raw') return `${passed ? '✓ ' : ''}Score ${raw} of 100: ${mark}.`;
+  if (basis === 'percentile') return `${passed ? '✓ ' : ''}Fair score ${fair} of 100: ${mark}.`;
+  return passed
+    ? `✓ Score ${raw} and fair score ${fair} of 100: both at or above the ${passMark} a graded game needs.`
+    : `Score ${raw} and fair score ${fair} of 100: a graded game would need ${passMark} on both.`;
 }
 
 /** An outcome as the score's line names it, in a word or two. */
@@ -75,20 +102,23 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
 
 /**
  * What the score counts and what it decides, after "Your year's score: 48 / 100": the
- * outcomes the rubric weighs most, and whether the pass reads it.
+ * outcomes the rubric weighs most, and whether the pass reads it (in a practice game,
+ * which nobody grades, whether a grade would).
  */
-export function scoreNote(rubric: RubricDef): string {
+export function scoreNote(rubric: RubricDef, stakes: Stakes = 'graded'): string {
   const weighed = (Object.entries(rubric.weights) as [Outcome, number | undefined][])
     .filter(([, w]) => (w ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
     .map(([o]) => OUTCOME_WORDS[o]);
   const list = `${weighed.slice(0, 3).join(', ')}${weighed.length > 3 ? ' and more' : ''}`;
   const what = `${list}, as this scenario weighs them`;
-  if (rubric.grading === 'raw') return `${what}. It decides the pass.`;
+  const practice = stakes === 'practice';
+  if (rubric.grading === 'raw')
+    return `${what}. ${practice ? 'It is what a grade would read.' : 'It decides the pass.'}`;
   if (rubric.grading === 'both')
-    return `${what}. A pass needs it and the fair score both at the pass mark.`;
+    return `${what}. A ${practice ? 'graded game would need' : 'pass needs'} it and the fair score both at the pass mark.`;
   // kept to two lines on a desktop, so the lessons below still start on the first screen
-  return `${list}, your market's luck included: the fair score decides the pass.`;
+  return `${list}, your market's luck included: the fair score ${practice ? 'is what a grade would read' : 'decides the pass'}.`;
 }
 
 /**

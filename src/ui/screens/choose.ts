@@ -1,15 +1,28 @@
 import type { GameStore } from '../../store/game-store.ts';
+import { TUTORIAL_ID, tutorialFinished } from '../../store/tutorial.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
+import { startHereText, tutorialFirst } from '../tutorial-lead.ts';
 
 export function chooseScreen(store: GameStore, s: GameState): HTMLElement {
-  const cards = s.scenarios
-    .filter((e) => e.yaml === undefined)
-    .map(({ scenario }) =>
-      h(
+  // a newcomer is told where to start, on the card that comes first
+  const newcomer = !tutorialFinished(s);
+  const cards = tutorialFirst(s.scenarios.filter((e) => e.yaml === undefined)).map(
+    ({ scenario }) => {
+      const startHere = newcomer && scenario.id === TUTORIAL_ID;
+      return h(
         'li',
-        { class: 'card scenario-card' },
+        { class: startHere ? 'card scenario-card start-here-card' : 'card scenario-card' },
         h('h2', null, scenario.title),
+        // after the heading, so a reader moving by headings hears it with the title
+        startHere
+          ? h(
+              'p',
+              { class: 'start-here' },
+              h('strong', null, 'Start here: '),
+              startHereText(scenario),
+            )
+          : null,
         h(
           'p',
           { class: 'meta' },
@@ -21,8 +34,9 @@ export function chooseScreen(store: GameStore, s: GameState): HTMLElement {
         button(`Play “${scenario.title}”`, () => store.getState().pickScenario(scenario.id), {
           class: 'btn btn-primary',
         }),
-      ),
-    );
+      );
+    },
+  );
   return h(
     'div',
     { class: 'screen' },

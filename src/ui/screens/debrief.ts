@@ -1,6 +1,7 @@
 import { type SimState, score, styleFamily } from '../../sim/index.ts';
 import { type AnswerKeyClosed, answerKeyState } from '../../store/answer-key.ts';
 import type { GameStore } from '../../store/game-store.ts';
+import { stakesOf } from '../../store/stakes.ts';
 import type { GameState } from '../../store/types.ts';
 import { afterFairScore } from '../debrief/after-fair.ts';
 import { bind } from '../debrief/bind.ts';
@@ -181,7 +182,11 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
           h('span', { class: 'score-value' }, String(value)),
           h('span', { class: 'score-of' }, '\u00a0/\u00a0100'),
         ),
-        h('span', { class: 'score-note' }, `, from ${scoreNote(scenario.rubric)}`),
+        h(
+          'span',
+          { class: 'score-note' },
+          `, from ${scoreNote(scenario.rubric, stakesOf(s, Date.now()))}`,
+        ),
       ),
     ),
     fair.bandEl,

@@ -157,11 +157,17 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     const v = Math.abs(steps) / 10 ** digits;
     return `${steps > 0 ? '+' : steps < 0 ? '−' : '±'}${v.toFixed(digits)}`;
   };
+  const nextLabel = finished ? 'See the debrief' : `On to quarter ${report.quarter + 1}`;
+  const next = button(nextLabel, () => store.getState().nextQuarter(), {
+    class: 'btn btn-primary btn-large',
+    attrs: { 'data-next': '' },
+  });
   return h(
     'div',
     { class: 'screen outcome' },
     h('p', { class: 'kicker' }, `Quarter ${report.quarter} of ${scenario.quarters} · outcome`),
     heading(1, `What happened in quarter ${report.quarter}`),
+    skipToNext(next),
     h(
       'p',
       { class: 'reveal' },
@@ -206,15 +212,26 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
         )
       : null,
     figuresTable(metricMoves(scenario, sim, report.quarter)),
-    h(
-      'div',
-      { class: 'row' },
-      button(
-        finished ? 'See the debrief' : `On to quarter ${report.quarter + 1}`,
-        () => store.getState().nextQuarter(),
-        { class: 'btn btn-primary btn-large', attrs: { 'data-next': '' } },
-      ),
-    ),
+    h('div', { class: 'row' }, next),
+  );
+}
+
+/**
+ * Every figure named on the outcome is a term, and each is a stop for the keyboard: the
+ * way on was 11 to 14 Tabs away. The first stop after the heading (which takes focus as
+ * the screen opens) moves focus to it, shown only while focused, as the page's own skip
+ * link is; the screen still reads in order, and the terms stay where they are.
+ */
+function skipToNext(next: HTMLButtonElement): HTMLElement {
+  return button(
+    // short enough for one line on a phone, and not the button's own words: a search for
+    // that button by its name must find it alone
+    'Skip to the next step',
+    () => {
+      next.focus({ preventScroll: true });
+      next.scrollIntoView({ block: 'center' });
+    },
+    { class: 'btn btn-small skip-to-next' },
   );
 }
 

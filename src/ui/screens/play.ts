@@ -21,6 +21,20 @@ import { outcomeScreen, styleBadge } from './outcome.ts';
 // and they appear only in the outcome and the debrief.
 const GUIDED = new Set(['tutorial']);
 
+/**
+ * The figures under every decision, as they are named there: a scenario's advice ("read
+ * Trust before a request") may name only these, since they are what the player sees.
+ * Autonomy is the team's say in how it sells: firm calls wear it down, and the debrief
+ * often leads with it, so the trainee watches it move during play.
+ */
+export const FIGURE_NAMES = {
+  share: 'Share',
+  trust: 'Trust',
+  alignment: 'Alignment',
+  morale: 'Morale',
+  autonomy: 'Autonomy',
+} as const;
+
 function figures(s: GameState): HTMLElement | null {
   const sim = s.sim;
   if (!sim) return null;
@@ -39,13 +53,10 @@ function figures(s: GameState): HTMLElement | null {
       class: money ? 'figures with-money' : 'figures',
       attrs: { 'aria-label': 'Where you stand' },
     },
-    item('share', 'Share', `${(m.share * 100).toFixed(1)}%`),
-    item('trust', 'Trust', `${Math.round(m.trust * 100)}`),
-    item('alignment', 'Alignment', `${Math.round(m.alignment * 100)}`),
-    item('morale', 'Morale', `${Math.round(m.morale * 100)}`),
-    // the team's say in how it sells: firm calls wear it down, and the debrief often leads
-    // with it, so the trainee watches it move during play
-    item('autonomy', 'Autonomy', `${Math.round(m.autonomy * 100)}`),
+    item('share', FIGURE_NAMES.share, `${(m.share * 100).toFixed(1)}%`),
+    ...(['trust', 'alignment', 'morale', 'autonomy'] as const).map((k) =>
+      item(k, FIGURE_NAMES[k], `${Math.round(m[k] * 100)}`),
+    ),
     money ? item('revenue', 'Revenue', amount(money, 'revenue')) : null,
     money ? item('profit', 'Profit', amount(money, 'profit')) : null,
   );
@@ -90,7 +101,8 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
       'p',
       { class: 'kicker' },
       `Quarter ${quarter} of ${scenario.quarters}`,
-      guided && situation.kind ? ` · ${kindName(situation.kind)}` : '',
+      // the kind is a model word: explained where it is first shown, as on the outcome
+      ...(guided && situation.kind ? [' · ', term('kind', kindName(situation.kind))] : []),
     ),
     heading(1, situation.title),
     senderLine(scenario, situation),

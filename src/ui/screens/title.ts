@@ -1,6 +1,9 @@
+import type { ScenarioDef } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
+import { tutorialFinished } from '../../store/tutorial.ts';
 import type { GameState, ResumeOffer } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
+import { bundledTutorial, startHereText } from '../tutorial-lead.ts';
 
 function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
   const where = o.finished ? 'finished' : `${o.played} of ${o.quarters} quarters played`;
@@ -60,11 +63,23 @@ function brokenItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
   );
 }
 
+/** Why the tutorial comes first, said beside its button. */
+function tutorialNote(tutorial: ScenarioDef): HTMLElement {
+  return h(
+    'p',
+    { class: 'start-here', id: 'tutorial-note' },
+    h('strong', null, 'New here? Start with the tutorial: '),
+    startHereText(tutorial),
+  );
+}
+
 export function titleScreen(store: GameStore, s: GameState): HTMLElement {
   const broken = s.saves.filter((o) => o.problem !== undefined);
   const fine = s.saves.filter((o) => o.problem === undefined);
   const open = fine.filter((o) => !o.finished);
   const done = fine.filter((o) => o.finished).slice(0, 3);
+  // until a tutorial has been finished, it is the first thing offered
+  const newcomer = tutorialFinished(s) ? null : bundledTutorial(s);
   return h(
     'div',
     { class: 'screen title-screen' },
@@ -82,11 +97,17 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
         h('h2', { id: 'resume-h' }, 'Continue where you left off'),
         h('ul', { class: 'offers' }, ...open.map((o) => offerItem(store, o))),
       ),
+    newcomer && tutorialNote(newcomer),
     h(
       'div',
       { class: 'row' },
+      newcomer &&
+        button('Play the tutorial', () => store.getState().playTutorial(), {
+          class: 'btn btn-primary btn-large',
+          attrs: { 'aria-describedby': 'tutorial-note' },
+        }),
       button('Choose a market', () => store.getState().showScenarios(), {
-        class: 'btn btn-primary btn-large',
+        class: newcomer ? 'btn btn-large' : 'btn btn-primary btn-large',
       }),
       // only where the room server serves the page: a static copy has no rooms to join
       s.roomServer &&
