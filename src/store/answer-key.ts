@@ -24,8 +24,10 @@ export interface AttemptStanding {
 export type AnswerKeyClosed =
   /** a live room: the facilitator has not released the what-if */
   | 'facilitator'
-  /** the attempt's result is not handed in (or graded) yet */
+  /** the attempt's result is not handed in yet (a link, an LMS package) */
   | 'result-not-kept'
+  /** the server has not graded the attempt yet: nothing for the trainee to hand in */
+  | 'being-graded'
   /** an attempt that counts remains: the answers would carry into it */
   | 'attempts-left';
 
@@ -45,12 +47,13 @@ export function answerKeyState(
   if (s.room && !s.room.assessment) return s.room.room?.release.whatIf ? null : 'facilitator';
   const tryLeft = assessedTryLeft(s, now);
   if (tryLeft === null) return null;
-  return answersClosedBecause({
+  const closed = answersClosedBecause({
     resultKept: s.room?.assessment
       ? s.room.assessment.result !== null
       : (s.debrief?.handedIn ?? false),
     anotherAttemptCounts: tryLeft,
   });
+  return closed === 'result-not-kept' && s.room?.assessment ? 'being-graded' : closed;
 }
 
 /**

@@ -52,6 +52,7 @@ function fresh(key: string, scenarioStates: SimState[]): DebriefState {
 const WHY_CLOSED = {
   facilitator: 'The what-if opens when your facilitator releases it.',
   'result-not-kept': "The what-if opens once this attempt's result is handed in.",
+  'being-graded': 'The what-if opens once the server has graded this attempt.',
   'attempts-left': 'The what-if opens when you have no attempts left.',
 } as const;
 

@@ -34,9 +34,10 @@ describe('answerKeyState on the server (assessments and LTI launches)', () => {
   });
 
   it('opens after the last attempt once the server has graded it', () => {
+    // nothing for the trainee to hand in: the server's grade is awaited, and said so
     const waiting = onServer(2, 2);
     expect(answerKeyState({ context: practice, debrief: null, room: waiting }, NOW)).toBe(
-      'result-not-kept',
+      'being-graded',
     );
     const graded = onServer(2, 2, undefined, 0, SIGNED);
     expect(answerKeyState({ context: practice, debrief: null, room: graded }, NOW)).toBeNull();

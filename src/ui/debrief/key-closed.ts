@@ -10,6 +10,7 @@ export const WHATIF_CLOSED: Record<AnswerKeyClosed, string> = {
   facilitator: ' opens when your facilitator releases it to the room.',
   'result-not-kept':
     " opens once you have handed in this attempt's result (copy its code or download its file above).",
+  'being-graded': ' opens once the server has graded this attempt, in a moment.',
   'attempts-left':
     ', which reply would have scored more and how the best path scores open when you have no attempts left (or once the due date has passed). Your next attempt plays this scenario again, so they would give its answers away.',
 };
@@ -22,6 +23,8 @@ export const VERDICTS_CLOSED =
 const PAR_CLOSED: Record<Exclude<AnswerKeyClosed, 'facilitator'>, string> = {
   'result-not-kept':
     "The par lines, the best path's score among them, open once you have handed in this attempt's result.",
+  'being-graded':
+    "The par lines, the best path's score among them, open once the server has graded this attempt.",
   'attempts-left':
     "The par lines, the best path's score among them, open when you have no attempts left (or once the due date has passed).",
 };
