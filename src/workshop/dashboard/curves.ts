@@ -62,22 +62,37 @@ function curvesTable(curves: readonly ShareCurve[]): HTMLElement {
   );
 }
 
+/** The legend mark's CSS border style for a line's dash pattern. */
+function markerDash(dash: readonly number[] | undefined): 'solid' | 'dashed' | 'dotted' {
+  if (!dash?.length) return 'solid';
+  return dash[0]! <= 3 ? 'dotted' : 'dashed';
+}
+
 /** Draws the lines into the card's chart box; `big` is the projector's larger, dark look. */
 export function drawCurves(el: HTMLElement, curves: readonly ShareCurve[], big: boolean): void {
   if (curves.length === 0) return;
   const quarters = curves[0]!.shares.length;
   const xs = Array.from({ length: quarters }, (_, i) => i);
   const ink = big ? { stroke: '#c9d4e8', font: '16px system-ui' } : {};
-  new uPlot(
+  const width = () => Math.max(260, el.clientWidth || 560);
+  const height = big ? 420 : 300;
+  const plot = new uPlot(
     {
-      width: Math.max(280, el.clientWidth || 560),
-      height: big ? 420 : 300,
+      width: width(),
+      height,
       // the legend names every line, and its figures follow the pointer
-      legend: { show: true, live: true },
+      legend: {
+        show: true,
+        live: true,
+        // a line's dash shows in its legend mark too, so a repeated colour still tells apart
+        markers: { width: 3, dash: (u, i) => markerDash(u.series[i]?.dash) },
+      },
       scales: { x: { time: false } },
       axes: [
         {
           label: 'quarter',
+          // whole quarters only, however narrow the chart
+          incrs: [1, 2, 3, 4, 6, 12],
           values: (_u, vals) => vals.map((v) => quarterName(v)),
           ...ink,
         },
@@ -97,4 +112,10 @@ export function drawCurves(el: HTMLElement, curves: readonly ShareCurve[], big: 
     [xs, ...curves.map((c) => c.shares)] as uPlot.AlignedData,
     el,
   );
+  // a turned phone or a resized window redraws the chart to its card's new width
+  const resized = new ResizeObserver(() => {
+    if (!el.isConnected) resized.disconnect();
+    else if (Math.abs(plot.width - width()) > 1) plot.setSize({ width: width(), height });
+  });
+  resized.observe(el);
 }
