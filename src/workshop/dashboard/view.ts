@@ -273,11 +273,14 @@ export function dashboardPanel(): HTMLElement {
     const rows = leaderboard(ctx.scenario, taken.accepted, censusData);
     const shown = namedRows(rows, hideNames);
     // a trainee's line is named as their row is: "Player N" by their place while hidden
-    const nameOf = new Map(rows.map((r, i) => [r.source, shown[i]!.player]));
-    const curves = shareCurves(taken.accepted).map((c, i) => ({
-      ...c,
-      player: nameOf.get(taken.accepted[i]!.source) ?? c.player,
-    }));
+    // and the lines are listed in board order, so the legend reads as the leaderboard does
+    const place = new Map(rows.map((r, i) => [r.source, i]));
+    const curves = shareCurves(taken.accepted)
+      .map((c, i) => {
+        const at = place.get(taken.accepted[i]!.source) ?? i;
+        return { ...c, player: shown[at]?.player ?? c.player, at };
+      })
+      .sort((a, b) => a.at - b.at);
     replace(headerSlot, header(ctx, rows));
     replace(
       results,
