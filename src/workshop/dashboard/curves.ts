@@ -24,7 +24,11 @@ function curvesTable(curves: readonly ShareCurve[]): HTMLElement {
     h('summary', null, 'Show as a table'),
     h(
       'div',
-      { class: 'table-scroll' },
+      // focusable, so a keyboard can scroll a long game's quarters sideways
+      {
+        class: 'table-scroll',
+        attrs: { tabindex: '0', role: 'region', 'aria-label': 'Market share by quarter' },
+      },
       h(
         'table',
         null,
