@@ -41,7 +41,7 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
     viewBox: `0 0 ${width} ${height}`,
     class: 'scatter',
     role: 'img',
-    'aria-label': `${figure.replace(/ \(0–100\)$/, '')} against the share of ${style} decisions, one dot per trainee`,
+    'aria-label': `${figure.replace(/ \(0–100\)$/, '')} against the share of ${style} decisions, one dot per trainee, shared by trainees on the same point`,
   });
   // the score axis runs up the side; the style share along the bottom
   const xAxis = (v: number) => left + (v / 100) * (right - left);
