@@ -43,3 +43,13 @@ describe('style chart labels', () => {
     }
   });
 });
+
+describe('a crowded corner', () => {
+  it('still names the dot at 0% and the bottom of the scale, inside the chart', () => {
+    const [l] = placeLabels([{ x: 56, y: 304, text: 'Player 3 +2' }], bounds, 7);
+    expect(l).toBeDefined();
+    const b = box(l!);
+    expect(b.x).toBeGreaterThanOrEqual(bounds.x);
+    expect(b.y + b.h).toBeLessThanOrEqual(bounds.h + 0.5);
+  });
+});

@@ -50,11 +50,13 @@ export function placeLabels(spots: readonly Spot[], bounds: Box, radius: number)
   const placed: Placed[] = [];
   for (const s of spots) {
     const w = s.text.length * CHAR_W;
+    // above and below, a name is centred on its dot but slides along to stay inside
+    const across = Math.min(Math.max(s.x - w / 2, bounds.x), bounds.x + bounds.w - w);
     const tries: { box: Box; at: Placed }[] = [
       { x: s.x + GAP, y: s.y, anchor: 'start' as const },
       { x: s.x - GAP, y: s.y, anchor: 'end' as const },
-      { x: s.x - w / 2, y: s.y - GAP - LINE_H / 2, anchor: 'start' as const },
-      { x: s.x - w / 2, y: s.y + GAP + LINE_H / 2, anchor: 'start' as const },
+      { x: across, y: s.y - GAP - LINE_H / 2, anchor: 'start' as const },
+      { x: across, y: s.y + GAP + LINE_H / 2, anchor: 'start' as const },
     ].map((t) => ({
       box: { x: t.anchor === 'end' ? t.x - w : t.x, y: t.y - LINE_H / 2, w, h: LINE_H },
       at: { x: t.x, y: t.y + LINE_H / 4, text: s.text, anchor: t.anchor },

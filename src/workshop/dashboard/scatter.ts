@@ -90,7 +90,7 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
   // a name beside its dot where it fits (see label-place.ts); a crowded room keeps the tooltips
   if (rows.length <= 16) {
     const spots = [...points.values()].map((p) => ({ x: p.cx, y: p.cy, text: pointLabel(p.rows) }));
-    for (const l of placeLabels(spots, { x: left, y: 0, w: width - left, h: bottom }, RADIUS))
+    for (const l of placeLabels(spots, { x: left, y: 0, w: width - left, h: bottom + 4 }, RADIUS))
       root.append(
         svg('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'dot-name' }, l.text),
       );
