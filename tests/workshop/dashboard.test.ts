@@ -3,7 +3,7 @@ import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { census, gradeOf, playChoices, shownOrder } from '../../src/sim/index.ts';
+import { census, gradeOf, playChoices, shownOrder, situationShownIn } from '../../src/sim/index.ts';
 import {
   decisionSplits,
   leaderboard,
@@ -217,14 +217,14 @@ describe('debrief figures', () => {
     const rows = leaderboard(scenario, games, c);
     const csv = toCsv(
       ['rank', 'player'],
-      csvRows(scenario, rows).map((r) => [r[0], r[1]]),
+      csvRows(scenario, rows, games).map((r) => [r[0], r[1]]),
     );
     expect(parseCsv(csv).slice(1)).toEqual(rows.map((r) => [String(r.rank), r.player]));
   });
 
   it('exports one share format, a column per style, and the replies as the room read them', () => {
     const rows = leaderboard(scenario, games, c);
-    const [head, ...lines] = parseCsv(resultsCsv(scenario, rows));
+    const [head, ...lines] = parseCsv(resultsCsv(scenario, rows, games));
     expect(head).toEqual(csvHeader(scenario));
     expect(head).toEqual(expect.arrayContaining(['directive %', 'collaborative %', 'hands-off %']));
     const col = (name: string) => head!.indexOf(name);
@@ -234,9 +234,10 @@ describe('debrief figures', () => {
       const styleSum = scenario.styles.reduce((n, s) => n + Number(line[col(`${s} %`)]), 0);
       expect(styleSum).toBeGreaterThanOrEqual(99);
       expect(styleSum).toBeLessThanOrEqual(101);
-      const firstLabel = scenario.situations
-        .find((s) => s.id === rows[i]!.situations[0])!
-        .choices.find((ch) => ch.id === rows[i]!.choices[0])!.label;
+      const game = games.find((g) => g.source === rows[i]!.source)!.replay.state;
+      const firstLabel = situationShownIn(scenario, game, 1).choices.find(
+        (ch) => ch.id === rows[i]!.choices[0],
+      )!.label;
       expect(line[col('replies')]!.startsWith(`Q1: ${firstLabel}`)).toBe(true);
       expect(line[col('choices (ids)')]).toBe(rows[i]!.choices.join(' '));
     }

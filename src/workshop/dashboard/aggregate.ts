@@ -34,8 +34,6 @@ export interface Row {
   styles: Record<string, number>;
   /** the reply taken in each quarter, by id */
   choices: string[];
-  /** the situation each of those replies answered, in the same order */
-  situations: string[];
   source: string;
 }
 
@@ -62,7 +60,6 @@ export function leaderboard(
       share: g.replay.outcomes.share,
       styles,
       choices: history.map((h) => h.choiceId),
-      situations: history.map((h) => h.situationId),
       source: g.source,
     };
   });

@@ -400,7 +400,11 @@ export function dashboardPanel(): HTMLElement {
   })();
 
   function exportCsv(ctx: WorkshopContext, rows: Row[]): void {
-    download(`${ctx.session}-results.csv`, resultsCsv(ctx.scenario, rows), 'text/csv');
+    download(
+      `${ctx.session}-results.csv`,
+      resultsCsv(ctx.scenario, rows, current?.intake.accepted ?? []),
+      'text/csv',
+    );
   }
 }
 
