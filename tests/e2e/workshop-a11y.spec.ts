@@ -32,7 +32,7 @@ test("Write & check's editor says, under it, how the keyboard leaves it", async 
   );
   await expect(hint).toBeVisible();
   // a screen reader hears it on entering the editor
-  await expect(editor).toHaveAccessibleDescription(await hint.innerText());
+  await expect(editor).toHaveAccessibleDescription((await hint.textContent()) ?? '');
   // and what it says is true: Tab indents, Esc then Tab moves on
   await editor.fill('id: x');
   await editor.press('Tab');
