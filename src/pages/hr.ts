@@ -23,9 +23,11 @@ const { glossary, help } = pageHelp(
   'This page is for HR: make a link to an assessed session for each trainee, then check the results they send back and export the grades. Below is how the game your trainees play works.',
 );
 root.replaceChildren(
+  // the keyboard's way past the help buttons, as on the game and the workshop page
+  h('a', { class: 'skip-link', attrs: { href: '#main' } }, 'Skip to content'),
   h(
     'main',
-    { class: 'hr-page' },
+    { class: 'hr-page', id: 'main', attrs: { tabindex: '-1' } },
     h(
       'div',
       { class: 'hr-head' },

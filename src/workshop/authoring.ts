@@ -33,6 +33,7 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
       spellcheck: 'false',
       wrap: 'off',
       'aria-label': 'Scenario file (YAML)',
+      'aria-describedby': 'yaml-editor-keys',
       autocapitalize: 'off',
     },
   });
@@ -332,6 +333,12 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
           h('span', { class: 'hint' }, 'Drop a .yaml file here'),
         ),
         editor,
+        // Tab indents inside the editor, so the way out must be said where it is seen
+        h(
+          'p',
+          { class: 'hint editor-keys', id: 'yaml-editor-keys' },
+          'Tab indents here. To leave the editor with the keyboard, press Esc, then Tab.',
+        ),
       ),
       h(
         'aside',

@@ -1,9 +1,20 @@
 import type { BalanceReport } from '../analysis/balance.ts';
-import { PALETTE, scoreAxis, svg } from './svg.ts';
+import { styleColour } from '../lib/style-colours.ts';
+import { scoreAxis, svg } from './svg.ts';
 
 // The balance report's pictures: one box per way of playing (min, quartiles, median, max
 // of the score over the seeds) on a common 0–100 scale, so that a dominant style or a
 // best path far above every fixed one is seen at a glance.
+
+/**
+ * A way of playing's colour: the best path dark ink, random play grey, and a fixed style
+ * the colour that style has everywhere else (the game, the class dashboard).
+ */
+export function policyColour(policy: string): string {
+  if (policy === 'best') return '#13233f';
+  if (policy === 'random') return '#596275';
+  return styleColour(policy);
+}
 
 export function boxPlot(report: BalanceReport): SVGSVGElement {
   const rows = report.policies;
@@ -25,7 +36,7 @@ export function boxPlot(report: BalanceReport): SVGSVGElement {
   rows.forEach((p, i) => {
     const s = p.summary;
     const y = top + i * rowH + rowH / 2;
-    const colour = p.policy === 'best' ? '#13233f' : PALETTE[i % PALETTE.length]!;
+    const colour = policyColour(p.policy);
     root.append(
       svg('text', { x: left - 12, y: y + 4, 'text-anchor': 'end', 'font-weight': 600 }, p.label),
     );

@@ -8,12 +8,11 @@ import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { countStrategies } from '../sim/index.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
-import { boxPlot } from './balance-charts.ts';
+import { boxPlot, policyColour } from './balance-charts.ts';
 import { takeBalanceRequest } from './balance-request.ts';
 import { button, download, field, h, nextTask, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
 import { BUNDLED, type ScenarioChoice } from './scenarios.ts';
-import { PALETTE } from './svg.ts';
 
 // The balance report on the page: the same figures as `npm run scenario:report`, computed
 // in slices of a few milliseconds so the page keeps answering, then drawn as charts.
@@ -443,8 +442,7 @@ function drawSeedChart(el: HTMLElement, r: BalanceReport): void {
         {},
         ...policies.map((p) => ({
           label: p.label,
-          stroke:
-            p.policy === 'best' ? '#13233f' : PALETTE[r.policies.indexOf(p) % PALETTE.length]!,
+          stroke: policyColour(p.policy),
           width: p.policy === 'best' ? 2 : 1.5,
           points: { show: false },
         })),

@@ -14,15 +14,25 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
-export const PALETTE = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-];
+/**
+ * Line and bar colours where each stands for one thing (a trainee, a way of playing): the
+ * Okabe–Ito hues that reach 3:1 against white and against the projector's dark cards (its
+ * orange, sky blue and yellow do not; its blue is lightened a little), with an olive and a
+ * grey to make six. Past six, lines repeat a colour with a dash pattern (LINE_DASHES), and a
+ * chart never leaves colour as the only cue: each line or bar is named in text too.
+ */
+export const PALETTE = ['#1a85c8', '#d55e00', '#009e73', '#cc79a7', '#999933', '#7b8794'];
+
+/** Dash patterns for the 1st, 2nd, … round through PALETTE (solid, then dashed, dotted). */
+export const LINE_DASHES: readonly (readonly number[])[] = [[], [10, 5], [2, 4], [12, 4, 2, 4]];
+
+/** The colour and dash of the i-th line of a chart. */
+export function lineLook(i: number): { stroke: string; dash: number[] } {
+  return {
+    stroke: PALETTE[i % PALETTE.length]!,
+    dash: [...LINE_DASHES[Math.floor(i / PALETTE.length) % LINE_DASHES.length]!],
+  };
+}
 
 /** A horizontal axis from 0 to 100 with grid lines every ten points. */
 export function scoreAxis(

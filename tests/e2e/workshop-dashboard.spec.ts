@@ -211,3 +211,134 @@ test('200 result codes are verified and shown quickly', async ({ page, baseURL }
   await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(200);
   expect(ms).toBeLessThan(3000);
 });
+
+test('a facilitator debriefs from it: pass count, named lines, a phone, projector keys and hidden names', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openWorkshop(page, baseURL!);
+  const mk = (player: string, choices: string[]) =>
+    trainee(silos, { player, session: ROOM.session, seed: ROOM.seed, choices });
+  const room = [
+    mk('Ana', styleChoices(silos.scenario, 'collaborative')),
+    // the same game as Ana's: one point on the style chart, both named
+    mk('Ben', styleChoices(silos.scenario, 'collaborative')),
+    mk('Cy', styleChoices(silos.scenario, 'directive')),
+    mk('Dee', styleChoices(silos.scenario, 'hands-off')),
+    mk('Eli', randomChoices(silos.scenario, 'eli')),
+  ];
+  await page.locator('#dash-codes').fill(room.map((t) => t.code).join('\n'));
+  await page.getByRole('button', { name: 'Add these codes' }).click();
+  const rows = page.locator('table.leaderboard tbody tr');
+  await expect(rows).toHaveCount(5);
+
+  // the top figures: what decides the grade first, the points second
+  await expect(page.locator('[data-kpi="passed"]')).toHaveText(/^\d of 5$/);
+  const passes = await rows.locator('td:nth-child(5)').allTextContents();
+  await expect(page.locator('[data-kpi="passed"]')).toHaveText(
+    `${passes.filter((p) => p === 'passed').length} of 5`,
+  );
+  await expect(page.getByText(/^passed \(pass mark \d+\)$/)).toBeVisible();
+  const fair = (await rows.locator('td:nth-child(3)').allTextContents()).map(Number);
+  await expect(page.locator('[data-kpi="best-grade"]')).toHaveText(String(Math.max(...fair)));
+  await expect(page.getByText('best fair score')).toBeVisible();
+  await expect(page.getByText('mean score (points, not what is graded)')).toBeVisible();
+
+  // every share line is named in the legend, in board order, and in a table
+  const board = await rows.locator('td:nth-child(2)').allTextContents();
+  const legend = page.locator('.curves .u-legend .u-series th');
+  await expect(legend).toHaveText(['quarter', ...board].map((n) => new RegExp(`^${n}`)));
+  await page.getByText('Show as a table').click();
+  const shareTable = page.locator('.chart-table table');
+  await expect(shareTable.locator('tbody th')).toHaveText(board);
+  await expect(shareTable.locator('thead th')).toHaveCount(silos.scenario.quarters + 2);
+  // the pointer reads out each trainee's share at that quarter
+  await page.locator('.curves .u-over').hover({ position: { x: 5, y: 20 } });
+  await expect(legend.nth(1).locator('xpath=..').locator('td')).toHaveText(/^\d+\.\d%$/);
+
+  // the style chart: Ana and Ben share a point, so one dot carries both names; no label
+  // overlaps another or leaves the chart
+  const scatter = page.locator('.dashboard .scatter');
+  await expect(scatter.locator('circle')).toHaveCount(4);
+  await expect(scatter.locator('text.dot-name', { hasText: 'Ana, Ben' })).toHaveCount(1);
+  const boxes = await scatter.locator('text.dot-name').evaluateAll((ts) =>
+    ts.map((t) => {
+      const { x, y, width, height } = (t as SVGGraphicsElement).getBBox();
+      return { x, y, width, height };
+    }),
+  );
+  const chart = await scatter.evaluate((s) => ({
+    width: (s as SVGSVGElement).viewBox.baseVal.width,
+  }));
+  for (const [i, a] of boxes.entries()) {
+    expect(a.x).toBeGreaterThanOrEqual(0);
+    expect(a.x + a.width).toBeLessThanOrEqual(chart.width);
+    for (const b of boxes.slice(i + 1))
+      expect(
+        a.x + a.width <= b.x ||
+          b.x + b.width <= a.x ||
+          a.y + a.height <= b.y ||
+          b.y + b.height <= a.y,
+      ).toBe(true);
+  }
+  // the split bars wear the game's style colours
+  const firstBar = (style: string) =>
+    page
+      .locator('.decision .opt', { has: page.locator('.style-tag', { hasText: style }) })
+      .first()
+      .locator('.bar > div');
+  await expect(firstBar('hands-off')).toHaveCSS('background-color', 'rgb(204, 121, 167)');
+  await expect(firstBar('collaborative')).toHaveCSS('background-color', 'rgb(0, 158, 115)');
+  await expect(firstBar('directive')).toHaveCSS('background-color', 'rgb(213, 94, 0)');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+    [],
+  );
+
+  // a phone: the board becomes cards, and nothing runs off the side
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBe(0);
+  await rows.first().scrollIntoViewIfNeeded();
+  // the pass mark column, clipped before: inside the screen's width
+  const cell = await rows.first().locator('td').nth(4).boundingBox();
+  expect(cell!.x + cell!.width).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('dashboard-board-360.png') });
+
+  // projector mode: Hide names, as on the room's slides, and the arrow keys step the cards
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'Projector mode' }).click();
+  await expect(page.locator('.dashboard.projector')).toBeVisible();
+  await page.getByRole('button', { name: 'Hide names' }).click();
+  await expect(page.getByRole('button', { name: 'Show names' })).toBeVisible();
+  await expect(rows.locator('td:nth-child(2)')).toHaveText(board.map((_, i) => `Player ${i + 1}`));
+  for (const part of ['.leaderboard', '.scatter', '.curves', '.chart-table'])
+    await expect(page.locator(`.dashboard ${part}`)).not.toContainText(/\b(Ana|Ben|Cy|Dee|Eli)\b/);
+  await expect(legend.nth(1)).toHaveText(/^Player 1/);
+  await page.locator('body').press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Leaderboard' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'How the room decided' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('heading', { name: 'Leaderboard' })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('dashboard-projector-hidden.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.dashboard.projector')).toHaveCount(0);
+
+  // the export: one share format, a column per style, the replies in words
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const [head, ...lines] = parseCsv(readFileSync((await download.path())!, 'utf8'));
+  for (const style of silos.scenario.styles) expect(head).toContain(`${style} %`);
+  const share = head!.indexOf('final share %');
+  for (const line of lines) expect(line[share]).toMatch(/^\d+\.\d$/);
+  const firstReply = silos.scenario.situations[0]!.choices.find(
+    (c) => c.id === room[0]!.choices[0],
+  )!.label;
+  const ana = lines.find((l) => l[1] === 'Ana')!;
+  expect(ana[head!.indexOf('replies')]).toContain(`Q1: ${firstReply}`);
+});

@@ -3,13 +3,14 @@ import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
-import { census, gradeOf, playChoices, shownOrder } from '../../src/sim/index.ts';
+import { census, gradeOf, playChoices, shownOrder, situationShownIn } from '../../src/sim/index.ts';
 import {
-  csvRows,
   decisionSplits,
   leaderboard,
   shareCurves,
 } from '../../src/workshop/dashboard/aggregate.ts';
+import { csvHeader, csvRows, resultsCsv } from '../../src/workshop/dashboard/export-csv.ts';
+import { classFigures } from '../../src/workshop/dashboard/figures.ts';
 import {
   checkSubmissions,
   readPasted,
@@ -216,9 +217,53 @@ describe('debrief figures', () => {
     const rows = leaderboard(scenario, games, c);
     const csv = toCsv(
       ['rank', 'player'],
-      csvRows(rows).map((r) => [r[0], r[1]]),
+      csvRows(scenario, rows, games).map((r) => [r[0], r[1]]),
     );
     expect(parseCsv(csv).slice(1)).toEqual(rows.map((r) => [String(r.rank), r.player]));
+  });
+
+  it('exports one share format, a column per style, and the replies as the room read them', () => {
+    const rows = leaderboard(scenario, games, c);
+    const [head, ...lines] = parseCsv(resultsCsv(scenario, rows, games));
+    expect(head).toEqual(csvHeader(scenario));
+    expect(head).toEqual(expect.arrayContaining(['directive %', 'collaborative %', 'hands-off %']));
+    const col = (name: string) => head!.indexOf(name);
+    for (const [i, line] of lines.entries()) {
+      // always one decimal: "52.0", never "52" beside "53.6"
+      expect(line[col('final share %')]).toMatch(/^\d+\.\d$/);
+      const styleSum = scenario.styles.reduce((n, s) => n + Number(line[col(`${s} %`)]), 0);
+      expect(styleSum).toBeGreaterThanOrEqual(99);
+      expect(styleSum).toBeLessThanOrEqual(101);
+      const game = games.find((g) => g.source === rows[i]!.source)!.replay.state;
+      const firstLabel = situationShownIn(scenario, game, 1).choices.find(
+        (ch) => ch.id === rows[i]!.choices[0],
+      )!.label;
+      expect(line[col('replies')]!.startsWith(`Q1: ${firstLabel}`)).toBe(true);
+      expect(line[col('choices (ids)')]).toBe(rows[i]!.choices.join(' '));
+    }
+  });
+
+  it('leads the top figures with the pass count and the graded figure, the score second', () => {
+    const rows = leaderboard(scenario, games, c);
+    const figures = classFigures(scenario.rubric, rows, 2);
+    const value = (id: string) => figures.find((f) => f.id === id)?.value;
+    const passed = rows.filter((r) => r.passed).length;
+    expect(value('passed')).toBe(`${passed} of ${rows.length}`);
+    expect(figures.find((f) => f.id === 'passed')!.label).toContain(
+      `pass mark ${scenario.rubric.passMark}`,
+    );
+    expect(value('best-grade')).toBe(String(Math.max(...rows.map((r) => r.grade))));
+    expect(value('rejected')).toBe('2');
+    if (scenario.rubric.grading === 'percentile') {
+      expect(figures.find((f) => f.id === 'mean-grade')!.label).toBe('mean fair score');
+      const secondary = figures.find((f) => f.secondary)!;
+      const mean = rows.reduce((n, r) => n + r.score, 0) / rows.length;
+      expect(secondary.value).toBe(mean.toFixed(1));
+    }
+    // while the market is still being worked out, nothing graded is guessed
+    const waiting = classFigures(scenario.rubric, leaderboard(scenario, games, null), 0);
+    if (scenario.rubric.grading !== 'raw')
+      expect(waiting.find((f) => f.id === 'passed')!.value).toBe('…');
   });
 
   it('leaves pass or fail open while the fair score is still being worked out', () => {

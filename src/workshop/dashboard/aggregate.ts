@@ -1,4 +1,3 @@
-import type { Cell } from '../../lib/csv.ts';
 import {
   fairGrade,
   gradeOf,
@@ -33,6 +32,7 @@ export interface Row {
   share: number;
   /** share of the player's decisions taken in each style, 0..1 */
   styles: Record<string, number>;
+  /** the reply taken in each quarter, by id */
   choices: string[];
   source: string;
 }
@@ -130,42 +130,18 @@ export function decisionSplits(
   });
 }
 
+export interface ShareCurve {
+  player: string;
+  /** per cent, at the start and after every quarter */
+  shares: number[];
+}
+
 /** Each player's share at the start and after every quarter, in per cent. */
-export function shareCurves(games: readonly Accepted[]): { player: string; shares: number[] }[] {
+export function shareCurves(games: readonly Accepted[]): ShareCurve[] {
   return games.map((g) => ({
     player: g.player,
     shares: [g.replay.state.start.share, ...g.replay.state.history.map((h) => h.metrics.share)].map(
       (x) => Math.round(x * 1000) / 10,
     ),
   }));
-}
-
-export const CSV_HEADER = [
-  'rank',
-  'player',
-  'fair score (percentile)',
-  'score',
-  'passed',
-  'final share %',
-  'collaborative %',
-  'directive %',
-  'choices',
-  'source',
-];
-
-const pc = (x: number | undefined) => Math.round((x ?? 0) * 100);
-
-export function csvRows(rows: readonly Row[]): Cell[][] {
-  return rows.map((r) => [
-    r.rank,
-    r.player,
-    r.fairScore,
-    r.score,
-    r.passed === null ? '' : r.passed ? 'yes' : 'no',
-    Math.round(r.share * 1000) / 10,
-    pc(r.styles.collaborative),
-    pc(r.styles.directive),
-    r.choices.join(' '),
-    r.source,
-  ]);
 }

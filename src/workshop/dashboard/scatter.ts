@@ -2,6 +2,7 @@ import type { RubricDef } from '../../sim/index.ts';
 import { scoreAxis, svg } from '../svg.ts';
 import type { Row } from './aggregate.ts';
 import { gradeTitle } from './grade-words.ts';
+import { placeLabels } from './label-place.ts';
 
 // Style against outcome: each trainee is a dot, across by the share of their decisions
 // taken in one style, up by the figure the leaderboard ranks by (the rubric's grading: the
@@ -14,6 +15,16 @@ export const DOTS_TO_COME = 'The fair scores are being worked out: the dots come
 
 /** Rows whose graded figure is known (a percentile grade waits for the market's census). */
 export const plotted = (rows: readonly Row[]): Row[] => rows.filter((r) => r.passed !== null);
+
+const RADIUS = 7;
+
+/** A point's label: its trainee's name, or the first names and how many more share it. */
+export function pointLabel(rows: readonly Row[]): string {
+  const names = rows.map((r) => r.player.slice(0, 24));
+  if (names.length === 1) return names[0]!;
+  const two = `${names[0]}, ${names[1]}`;
+  return names.length === 2 && two.length <= 30 ? two : `${names[0]} +${names.length - 1}`;
+}
 
 export function styleScatter(all: readonly Row[], style: string, rubric: RubricDef): SVGSVGElement {
   const rows = plotted(all);
@@ -30,7 +41,7 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
     viewBox: `0 0 ${width} ${height}`,
     class: 'scatter',
     role: 'img',
-    'aria-label': `${figure.replace(/ \(0–100\)$/, '')} against the share of ${style} decisions, one dot per trainee`,
+    'aria-label': `${figure.replace(/ \(0–100\)$/, '')} against the share of ${style} decisions, one dot per trainee, shared by trainees on the same point`,
   });
   // the score axis runs up the side; the style share along the bottom
   const xAxis = (v: number) => left + (v / 100) * (right - left);
@@ -51,28 +62,38 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
       figure,
     ),
   );
-  const label = rows.length <= 12;
+  // trainees on one point share one dot, its tooltip naming each of them
+  const points = new Map<string, { cx: number; cy: number; rows: Row[] }>();
   for (const r of rows) {
     const cx = xAxis((r.styles[style] ?? 0) * 100);
     const cy = y(r.grade);
+    const key = `${cx.toFixed(1)},${cy.toFixed(1)}`;
+    const p = points.get(key) ?? { cx, cy, rows: [] };
+    p.rows.push(r);
+    points.set(key, p);
+  }
+  const describe = (r: Row) =>
+    `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${Math.round((r.styles[style] ?? 0) * 100)}% ${style}`;
+  for (const p of points.values()) {
     const dot = svg('circle', {
-      cx,
-      cy,
-      r: 7,
+      cx: p.cx,
+      cy: p.cy,
+      r: RADIUS,
       fill: '#0072b2',
       'fill-opacity': 0.75,
       stroke: '#fff',
       'stroke-width': 1.5,
     });
-    dot.append(
-      svg(
-        'title',
-        {},
-        `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${Math.round((r.styles[style] ?? 0) * 100)}% ${style}`,
-      ),
-    );
+    dot.append(svg('title', {}, p.rows.map(describe).join('\n')));
     root.append(dot);
-    if (label) root.append(svg('text', { x: cx + 10, y: cy + 4 }, r.player.slice(0, 24)));
+  }
+  // a name beside its dot where it fits (see label-place.ts); a crowded room keeps the tooltips
+  if (rows.length <= 16) {
+    const spots = [...points.values()].map((p) => ({ x: p.cx, y: p.cy, text: pointLabel(p.rows) }));
+    for (const l of placeLabels(spots, { x: left, y: 0, w: width - left, h: bottom + 4 }, RADIUS))
+      root.append(
+        svg('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'dot-name' }, l.text),
+      );
   }
   return root;
 }

@@ -1,6 +1,4 @@
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
-import { toCsv } from '../../lib/csv.ts';
+import { styleColour } from '../../lib/style-colours.ts';
 import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
@@ -10,16 +8,18 @@ import { marketKey } from '../../workers/fair-score.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
 import { BUNDLED, checkYaml } from '../scenarios.ts';
 import { savedWorkshops } from '../sessions.ts';
-import { PALETTE } from '../svg.ts';
 import {
-  CSV_HEADER,
-  csvRows,
   decisionSplits,
   leaderboard,
   type Row,
+  type ShareCurve,
   shareCurves,
 } from './aggregate.ts';
+import { curvesBody, drawCurves } from './curves.ts';
+import { resultsCsv } from './export-csv.ts';
+import { classFigures, type Figure } from './figures.ts';
 import { gradeTitle, passWords } from './grade-words.ts';
+import { hideNamesButton, namedRows } from './hide-names.ts';
 import {
   checkSubmissions,
   type Intake,
@@ -243,6 +243,12 @@ export function dashboardPanel(): HTMLElement {
     render();
   });
   const projBtn = button('Projector mode', () => (proj.active ? proj.exit() : void proj.enter()));
+  // names off for a screen the room sees, as on the live room's slides
+  let hideNames = false;
+  const namesBtn = hideNamesButton((hidden) => {
+    hideNames = hidden;
+    render();
+  });
 
   // the intake box is built once: a redraw (when the census arrives) must not wipe what
   // the facilitator is typing or pasting
@@ -265,19 +271,29 @@ export function dashboardPanel(): HTMLElement {
     if (body.firstElementChild !== headerSlot) replace(body, headerSlot, intake, results);
     const { ctx, intake: taken } = current;
     const rows = leaderboard(ctx.scenario, taken.accepted, censusData);
+    const shown = namedRows(rows, hideNames);
+    // a trainee's line is named as their row is: "Player N" by their place while hidden
+    // and the lines are listed in board order, so the legend reads as the leaderboard does
+    const place = new Map(rows.map((r, i) => [r.source, i]));
+    const curves = shareCurves(taken.accepted)
+      .map((c, i) => {
+        const at = place.get(taken.accepted[i]!.source) ?? i;
+        return { ...c, player: shown[at]?.player ?? c.player, at };
+      })
+      .sort((a, b) => a.at - b.at);
     replace(headerSlot, header(ctx, rows));
     replace(
       results,
       rejectedList(taken),
-      leaderboardTable(ctx.scenario.rubric, rows),
+      leaderboardTable(ctx.scenario.rubric, shown),
       splitsCard(ctx, taken),
-      h('div', { class: 'grid-2' }, scatterCard(ctx, rows), curvesCard(taken)),
+      h('div', { class: 'grid-2' }, scatterCard(ctx, shown), curvesCard(curves)),
     );
-    drawCurves();
+    const chart = panel.querySelector<HTMLElement>('.curves');
+    if (chart) drawCurves(chart, curves, panel.classList.contains('projector'));
   }
 
   function header(ctx: WorkshopContext, rows: Row[]): HTMLElement {
-    const mean = rows.length ? rows.reduce((s, r) => s + r.score, 0) / rows.length : 0;
     return h(
       'div',
       { class: 'card' },
@@ -298,16 +314,14 @@ export function dashboardPanel(): HTMLElement {
           'div',
           { class: 'row' },
           button('Export CSV', () => exportCsv(ctx, rows)),
+          namesBtn,
           projBtn,
         ),
       ),
       h(
         'div',
         { class: 'kpis' },
-        kpi(String(rows.length), 'games counted', 'count'),
-        kpi(String(current?.intake.rejected.length ?? 0), 'not counted', 'rejected'),
-        kpi(rows.length ? mean.toFixed(1) : '–', 'mean score'),
-        kpi(rows.length ? String(rows[0]!.score) : '–', 'best score'),
+        ...classFigures(ctx.scenario.rubric, rows, current?.intake.rejected.length ?? 0).map(kpi),
       ),
     );
   }
@@ -386,56 +400,20 @@ export function dashboardPanel(): HTMLElement {
   })();
 
   function exportCsv(ctx: WorkshopContext, rows: Row[]): void {
-    download(`${ctx.session}-results.csv`, toCsv(CSV_HEADER, csvRows(rows)), 'text/csv');
-  }
-
-  function drawCurves(): void {
-    const el = panel.querySelector<HTMLElement>('.curves');
-    if (!el || !current) return;
-    const curves = shareCurves(current.intake.accepted);
-    if (curves.length === 0) return;
-    const quarters = curves[0]!.shares.length;
-    const xs = Array.from({ length: quarters }, (_, i) => i);
-    const big = panel.classList.contains('projector');
-    new uPlot(
-      {
-        width: Math.max(320, el.clientWidth || 560),
-        height: big ? 420 : 300,
-        legend: { show: false },
-        scales: { x: { time: false } },
-        axes: [
-          {
-            label: 'quarter',
-            values: (_u, vals) => vals.map((v) => (v === 0 ? 'start' : `Q${v}`)),
-            ...(big ? { stroke: '#c9d4e8', font: '16px system-ui' } : {}),
-          },
-          {
-            label: 'market share %',
-            ...(big ? { stroke: '#c9d4e8', font: '16px system-ui' } : {}),
-          },
-        ],
-        series: [
-          {},
-          ...curves.map((c, i) => ({
-            label: c.player,
-            stroke: PALETTE[i % PALETTE.length]!,
-            width: curves.length > 15 ? 1 : 2,
-            points: { show: quarters < 14 },
-          })),
-        ],
-      },
-      [xs, ...curves.map((c) => c.shares)] as uPlot.AlignedData,
-      el,
+    download(
+      `${ctx.session}-results.csv`,
+      resultsCsv(ctx.scenario, rows, current?.intake.accepted ?? []),
+      'text/csv',
     );
   }
 }
 
-function kpi(value: string, label: string, id?: string): HTMLElement {
+function kpi(f: Figure): HTMLElement {
   return h(
     'div',
-    null,
-    h('div', { class: 'stat', attrs: id ? { 'data-kpi': id } : {} }, value),
-    h('div', { class: 'stat-label' }, label),
+    f.secondary ? { class: 'kpi-secondary' } : null,
+    h('div', { class: 'stat', attrs: { 'data-kpi': f.id } }, f.value),
+    h('div', { class: 'stat-label' }, f.label),
   );
 }
 
@@ -460,6 +438,11 @@ function rejectedList(intake: Intake): HTMLElement | null {
       ),
     ),
   );
+}
+
+/** A board cell that names its column, so a phone can show each row as a card. */
+function cell(column: string, text: string, cls?: string): HTMLTableCellElement {
+  return h('td', { ...(cls ? { class: cls } : {}), attrs: { 'data-label': column } }, text);
 }
 
 function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
@@ -515,15 +498,14 @@ function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
               h(
                 'tr',
                 r.rank === 1 ? { class: 'rank-1' } : null,
-                h('td', { class: 'num' }, String(r.rank)),
-                h('td', null, r.player),
-                h('td', { class: 'num' }, pct(r)),
-                h('td', { class: 'num' }, String(r.score)),
-                h('td', null, passWords(r)),
-                h('td', { class: 'num' }, `${(r.share * 100).toFixed(1)}%`),
-                h(
-                  'td',
-                  null,
+                cell('#', String(r.rank), 'num rank'),
+                cell('trainee', r.player, 'player'),
+                cell('fair score', pct(r), 'num'),
+                cell('score', String(r.score), 'num'),
+                cell('pass mark', passWords(r)),
+                cell('final share', `${(r.share * 100).toFixed(1)}%`, 'num'),
+                cell(
+                  'style',
                   Object.entries(r.styles)
                     .filter(([, v]) => v > 0)
                     .map(([k, v]) => `${Math.round(v * 100)}% ${k}`)
@@ -543,8 +525,6 @@ function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
 
 function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
   const splits = decisionSplits(ctx.scenario, ctx.seed, intake.accepted);
-  const styleColour = (style: string) =>
-    PALETTE[Math.max(0, ctx.scenario.styles.indexOf(style)) % PALETTE.length]!;
   return h(
     'div',
     { class: 'card' },
@@ -605,13 +585,11 @@ function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
   );
 }
 
-function curvesCard(intake: Intake): HTMLElement {
+function curvesCard(curves: readonly ShareCurve[]): HTMLElement {
   return h(
     'div',
     { class: 'card' },
     h('h3', null, 'Market share, quarter by quarter'),
-    intake.accepted.length
-      ? h('div', { class: 'chart curves' })
-      : h('p', { class: 'empty' }, 'No games yet.'),
+    curves.length ? curvesBody(curves) : h('p', { class: 'empty' }, 'No games yet.'),
   );
 }

@@ -7,6 +7,7 @@ import {
   type StrategyCensus,
 } from '../../sim/index.ts';
 import { leaderboard, type Row } from '../dashboard/aggregate.ts';
+import { hiddenName, hideNamesButton, namedRows } from '../dashboard/hide-names.ts';
 import { DOTS_TO_COME, plotted, styleScatter } from '../dashboard/scatter.ts';
 import { button, h, replace } from '../dom.ts';
 import { roomGames } from './games.ts';
@@ -107,14 +108,14 @@ function boardSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTM
       : h(
           'figure',
           { class: 'slide-figure' },
-          boardChart(shown, scenario.rubric, (r, i) => (anonymous ? `Player ${i + 1}` : r.player)),
+          boardChart(shown, scenario.rubric, (r, i) => (anonymous ? hiddenName(i) : r.player)),
         ),
   );
 }
 
 function styleSlide(scenario: ScenarioDef, rows: Row[], anonymous: boolean): HTMLElement {
   const style = referenceStyle(scenario.styles);
-  const named = anonymous ? rows.map((r, i) => ({ ...r, player: `Player ${i + 1}` })) : rows;
+  const named = namedRows(rows, anonymous);
   return h(
     'section',
     { class: 'slide', attrs: { 'aria-labelledby': 'slide-style' } },
@@ -166,15 +167,10 @@ export function showSlides(
   const counter = h('p', { class: 'slide-count', attrs: { 'aria-live': 'polite' } });
   const prev = button('← Previous', () => go(at - 1), 'btn');
   const next = button('Next →', () => go(at + 1), 'btn');
-  const names = button(
-    'Hide names',
-    () => {
-      anonymous = !anonymous;
-      names.textContent = anonymous ? 'Show names' : 'Hide names';
-      go(at);
-    },
-    'btn',
-  );
+  const names = hideNamesButton((hidden) => {
+    anonymous = hidden;
+    go(at);
+  });
   const close = button('Leave the slides (Esc)', () => trap.deactivate(), 'btn');
   const code = feed.view()?.room.code ?? '';
   const overlay = h(
