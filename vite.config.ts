@@ -5,16 +5,23 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { modelDigest } from './src/cli/model-digest.ts';
 import { publicUrlProblem } from './src/links/public-url.ts';
 import { lmsFormat, lmsSettingsProblem } from './src/lms/config.ts';
-import { loadBundledScenarios } from './src/scenario/bundled.ts';
+import { loadBundledScenarios, loadEarlierEditions } from './src/scenario/bundled.ts';
 
 // The bundled scenarios are checked at build time and shipped as plain data, so the
 // game's first screen needs neither the YAML parser nor the schema library.
+// The earlier editions the game keeps (src/record/edition.ts) are a module of their own,
+// which only HR's page loads, when it checks results.
 function bundledScenarios(): Plugin {
   const id = 'virtual:scenarios';
+  const editions = 'virtual:scenario-editions';
   return {
     name: 'tug-of-war-scenarios',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    resolveId: (source) => (source === id || source === editions ? `\0${source}` : undefined),
     load(source) {
+      if (source === `\0${editions}`) {
+        const list = loadEarlierEditions().map(({ scenario, hash }) => ({ scenario, hash }));
+        return `export default ${JSON.stringify(list)};`;
+      }
       if (source !== `\0${id}`) return undefined;
       const list = loadBundledScenarios().map(({ scenario, hash }) => ({ scenario, hash }));
       for (const file of list) this.addWatchFile?.(`scenarios/${file.scenario.id}.yaml`);

@@ -5,6 +5,14 @@ declare module 'virtual:scenarios' {
   export default scenarios;
 }
 
+declare module 'virtual:scenario-editions' {
+  import type { ScenarioDef } from './sim/index.ts';
+
+  /** the earlier editions of the shipped scenarios (src/record/edition.ts) */
+  const editions: { scenario: ScenarioDef; hash: string }[];
+  export default editions;
+}
+
 /** A digest of the model's source, fixed at build time (vite.config.ts). */
 declare const __MODEL_DIGEST__: string;
 

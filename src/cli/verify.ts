@@ -5,6 +5,7 @@ import { type Graded, gradeAll, isPractice, type StandingOf, signatureText } fro
 import { type Intake, readText, tooLarge } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
 import { genuineText, tally } from '../hr/tally.ts';
+import { playedOn } from '../record/edition.ts';
 import { type KeySet, parseKeySet } from '../record/signed.ts';
 import {
   type BundledScenario,
@@ -198,7 +199,7 @@ async function verifyResults(): Promise<number> {
   // one census per market, before grading
   const markets = new Map<string, KeptMarket>();
   for (const { record: r } of items) {
-    const entry = r ? scenarios.get(r.scenario) : undefined;
+    const entry = r ? playedOn(scenarios, r.scenario, r.hash) : undefined;
     // a practice result is listed, never graded: no census for it
     if (r && entry && entry.hash === r.hash && !isPractice(r))
       addMarket(markets, r.hash, entry.scenario, r.seed);

@@ -1,3 +1,4 @@
+import { playedOn } from '../record/edition.ts';
 import { type SessionRecord, verify } from '../record/record.ts';
 import {
   checkSignature,
@@ -187,7 +188,7 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
   if (r.score === undefined) base.notes.push('the record claims no score; graded on its replay');
   const verdict = verify(r, ctx.scenarios);
   if (!verdict.genuine) return notGenuine(base, verdict.reason);
-  const entryScenario = ctx.scenarios.get(r.scenario)!;
+  const entryScenario = playedOn(ctx.scenarios, r.scenario, r.hash)!;
   const st = standingOf(entryScenario.scenario, entryScenario.hash, r.seed, verdict.replay.score);
   const pct = st.percentile;
   const rules = rulesFor(r, entry, ctx.passMark);

@@ -1,4 +1,5 @@
 import { toCsv } from '../lib/csv.ts';
+import { editionKey } from '../record/edition.ts';
 import type { KeySet } from '../record/signed.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, countingStatus, h } from '../ui/dom.ts';
@@ -203,6 +204,8 @@ export function verifyView(
     running?.abort();
     const controller = new AbortController();
     running = controller;
+    // results played before a scenario was updated name its earlier edition
+    await shelveEditions(shelf);
     const items: Intake[] = [...readText(pasted.value, 'pasted text', shelf)];
     const roster: Roster = loadRemembered();
     let keys: KeySet | null = null;
@@ -323,4 +326,16 @@ export function verifyView(
     void run();
   });
   return section;
+}
+
+const shelved = new WeakSet<object>();
+
+/** Puts the earlier editions of the shipped scenarios on the shelf, under id@hash, once. */
+async function shelveEditions(
+  shelf: Map<string, { scenario: ScenarioDef; hash: string }>,
+): Promise<void> {
+  if (shelved.has(shelf)) return;
+  const { default: editions } = await import('virtual:scenario-editions');
+  for (const e of editions) shelf.set(editionKey(e.scenario.id, e.hash), e);
+  shelved.add(shelf);
 }

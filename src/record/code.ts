@@ -5,6 +5,7 @@ import { fromBase64Url, toBase64Url, unpackJson } from '../links/links.ts';
 import { otherModel, type ScenarioDef } from '../sim/index.ts';
 import { ByteReader, ByteWriter } from './bytes.ts';
 import { bigintToBytes, bytesToBigint, choicesToNumber, numberToChoices } from './choices.ts';
+import { playedOn } from './edition.ts';
 import { inFieldOrder, modelOf, type SessionRecord } from './record.ts';
 import { dayNumber, dayText, termsProblem } from './terms.ts';
 import { RECORD_VERSION } from './version.ts';
@@ -141,7 +142,7 @@ function unpackFields(fields: Uint8Array, scenarios: ScenarioShelf | undefined):
   let choices = named;
   if (packedChoices !== null) {
     const packed = bytesToBigint(packedChoices);
-    const entry = scenarios?.get(scenario);
+    const entry = scenarios ? playedOn(scenarios, scenario, hash) : undefined;
     if (!entry) {
       // another model's code says so; the scenario is named when it is the only reason
       if (another) return { ok: false, error: another };

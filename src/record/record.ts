@@ -11,6 +11,7 @@ import {
   score,
   UNSTAMPED_MODEL,
 } from '../sim/index.ts';
+import { playedOn } from './edition.ts';
 import type { AssignmentTerms } from './terms.ts';
 import { GAME_VERSION, MIN_RECORD_VERSION, RECORD_VERSION } from './version.ts';
 
@@ -166,12 +167,13 @@ export function verify(
   // before the scenario: a later model may bring scenarios this one has never heard of
   const model = otherModel(modelOf(record), 'this result');
   if (model) return { genuine: false, reason: model };
-  const entry = scenarios.get(record.scenario);
+  // the scenario as it was played: an earlier edition of a shipped one where it is kept
+  const entry = playedOn(scenarios, record.scenario, record.hash);
   if (!entry) return { genuine: false, reason: `unknown scenario "${record.scenario}"` };
   if (entry.hash !== record.hash) {
     return {
       genuine: false,
-      reason: `scenario "${record.scenario}" differs from the one played (hash ${record.hash}, expected ${entry.hash})`,
+      reason: `it names scenario "${record.scenario}" with content hash ${record.hash}, and this game has neither that edition nor a record of it (its edition is ${entry.hash}): the result was edited, or played on a scenario file this game does not have; with that file, verify it with --scenario`,
     };
   }
   if (!sameModel(record.game, GAME_VERSION)) {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EDITION_KEY, editionKey } from '../record/edition.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { formatIssue } from './errors.ts';
 import { loadScenario } from './load.ts';
@@ -46,6 +47,7 @@ export function bundledScenarioLookup(dir = SCENARIO_DIR): ScenarioLookup {
   let everyFileRead = false;
   return {
     get(id) {
+      if (EDITION_KEY.test(id)) return earlierEdition(dir, id, read);
       if (read.has(id) || everyFileRead) return read.get(id);
       const named = join(dir, `${id}.yaml`);
       if (/^[\w-]+$/.test(id) && existsSync(named)) {
@@ -60,4 +62,37 @@ export function bundledScenarioLookup(dir = SCENARIO_DIR): ScenarioLookup {
       return read.get(id);
     },
   };
+}
+
+/** Where the earlier editions of the shipped scenarios are kept (src/record/edition.ts). */
+export const EDITIONS_DIR = 'editions';
+
+/**
+ * The earlier edition kept under `key` (id@hash), read once; undefined where none is kept,
+ * or where the file's own id and hash are not the key's (a misnamed file is not trusted).
+ */
+function earlierEdition(
+  dir: string,
+  key: string,
+  read: Map<string, BundledScenario | undefined>,
+): BundledScenario | undefined {
+  if (read.has(key)) return read.get(key);
+  const file = join(dir, EDITIONS_DIR, `${key}.yaml`);
+  let found: BundledScenario | undefined;
+  if (existsSync(file)) {
+    const b = loadScenarioFile(file);
+    if (editionKey(b.scenario.id, b.hash) === key) found = b;
+  }
+  read.set(key, found);
+  return found;
+}
+
+/** Every earlier edition kept, for the build that ships them to HR's page. */
+export function loadEarlierEditions(dir = SCENARIO_DIR): BundledScenario[] {
+  const folder = join(dir, EDITIONS_DIR);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => loadScenarioFile(join(folder, f)));
 }

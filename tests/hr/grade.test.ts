@@ -108,7 +108,7 @@ describe('verifying results', () => {
     const cases: [object, RegExp][] = [
       [{ ...rec, score: (rec.score ?? 0) + 7 }, /claims score/],
       [{ ...rec, player: 'mallory' }, /not dealt to trainee "mallory"/],
-      [{ ...rec, hash: '0000000000000000' }, /differs from the one played/],
+      [{ ...rec, hash: '0000000000000000' }, /neither that edition/],
       [{ ...rec, game: '9.0.0' }, /game version/],
       [{ ...rec, choices: ['nonsense', ...rec.choices.slice(1)] }, /do not replay/],
       [{ ...rec, choices: rec.choices.slice(0, 1) }, /unfinished/],

@@ -90,7 +90,7 @@ describe('session records', () => {
   });
 
   it('catches another scenario hash, game version, format version or scenario', () => {
-    expect(reasonFor({ hash: '0000000000000000' })).toMatch(/differs from the one played/);
+    expect(reasonFor({ hash: '0000000000000000' })).toMatch(/neither that edition/);
     expect(reasonFor({ game: '9.0.0' })).toMatch(/played on game version 9\.0\.0/);
     expect(reasonFor({ v: RECORD_VERSION + 1 })).toMatch(/newer than this game/);
     expect(reasonFor({ scenario: 'nowhere' })).toBe('unknown scenario "nowhere"');
