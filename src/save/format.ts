@@ -27,7 +27,8 @@ export const SAVE_PREFIX = `${SAVE_FORMAT}.`;
 const LEGACY_VERSION = 1;
 
 export type GameContext =
-  | { kind: 'practice' }
+  /** `passMark`: the assessment's, where the practice replays an assessed market */
+  | { kind: 'practice'; passMark?: number }
   | { kind: 'workshop'; name: string; session: string }
   | {
       kind: 'assignment';
@@ -124,7 +125,11 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 function parseContext(value: unknown): GameContext | null {
   if (typeof value !== 'object' || value === null) return null;
   const c = value as Record<string, unknown>;
-  if (c.kind === 'practice') return { kind: 'practice' };
+  if (c.kind === 'practice') {
+    return isCount(c.passMark) && c.passMark <= 100
+      ? { kind: 'practice', passMark: c.passMark }
+      : { kind: 'practice' };
+  }
   if (c.kind === 'workshop' && isText(c.name) && isText(c.session)) {
     return { kind: 'workshop', name: c.name, session: c.session };
   }

@@ -481,12 +481,22 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       practiseMarket() {
-        const { entry, sim } = get();
+        const { entry, sim, context, room } = get();
         if (!entry || !sim) return;
+        // the assessment's pass mark stays the one the practice verdict is read against
+        const passMark =
+          room?.assessment?.passMark ??
+          (context.kind === 'assignment' || context.kind === 'practice'
+            ? context.passMark
+            : undefined);
         // outside any room, workshop or assessment: kept apart from the assessed game's save
         // and reported to nobody (an LMS hears only the assignment's games)
         set({ room: null });
-        brief(entry, sim.seed, { kind: 'practice' });
+        brief(
+          entry,
+          sim.seed,
+          passMark === undefined ? { kind: 'practice' } : { kind: 'practice', passMark },
+        );
         get().beginQuarters();
       },
 

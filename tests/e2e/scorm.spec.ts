@@ -138,7 +138,11 @@ test('a relaunch after a failed game keeps the first result, however well the re
   await game.getByRole('button', { name: 'Play this market again (practice, not graded)' }).click();
   await playPath(game, best.choices);
   await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
-  await expect(game.locator('.verdict')).toHaveText(/^✓ Passed: /, { timeout: 60_000 });
+  // practice: said as feedback, against the package's own pass mark (40, not the scenario's)
+  await expect(game.locator('.verdict')).toHaveText(
+    /^✓ Fair score \d+ of 100: at or above the 40 a graded game needs\.$/,
+    { timeout: 60_000 },
+  );
   expect(await cmi(page, 'core.lesson_status')).toBe('failed');
   expect(await cmi(page, 'core.score.raw')).toBe(failedWith);
 });

@@ -100,4 +100,12 @@ describe('save format 2', () => {
     };
     expect(parseSave(serialiseSave(a))).toEqual({ ok: true, save: a });
   });
+
+  it('keeps the pass mark a practice replay of an assessed market is read against', () => {
+    const p: SaveData = { ...save, context: { kind: 'practice', passMark: 40 } };
+    expect(parseSave(serialiseSave(p))).toEqual({ ok: true, save: p });
+    // a mark no pass could be read against is dropped, not trusted
+    const wild = JSON.stringify({ ...save, context: { kind: 'practice', passMark: 400 } });
+    expect(parseSave(wild)).toEqual({ ok: true, save: { ...save, context: { kind: 'practice' } } });
+  });
 });

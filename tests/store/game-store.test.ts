@@ -73,7 +73,8 @@ describe('createGameStore: the flow', () => {
     expect(store.getState().screen).toBe('play');
     expect(store.getState().sim?.seed).toBe('s1');
     expect(store.getState().sim?.quarter).toBe(0);
-    expect(store.getState().context).toEqual({ kind: 'practice' });
+    // practice, read against the assessment's pass mark (not the scenario's own)
+    expect(store.getState().context).toEqual({ kind: 'practice', passMark: ONE_ATTEMPT.passMark });
     // no warning that the attempts are used up: this game is not one
     expect(
       store

@@ -90,7 +90,9 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
   const assessment = s.room?.assessment ?? null;
   const passMark =
     assessment?.passMark ??
-    (s.context.kind === 'assignment' ? s.context.passMark : scenario.rubric.passMark);
+    (s.context.kind === 'assignment' || s.context.kind === 'practice'
+      ? (s.context.passMark ?? scenario.rubric.passMark)
+      : scenario.rubric.passMark);
   // the fair score and the explanation arrive from their workers (src/app/effects/)
   const fair = fairSection(store, scenario, passMark, value);
   // the printed debrief is its summary, lessons and the trainee's answers (print.css)
