@@ -264,7 +264,8 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
     const raw = api.cmi.core.score.raw;
     const suspend = api.cmi.suspend_data;
     store.getState().practiseMarket();
-    expect(store.getState().context).toEqual({ kind: 'practice' });
+    // practice, read against the package's pass mark (50 here), and reported to nobody
+    expect(store.getState().context).toEqual({ kind: 'practice', passMark: 50 });
     playPath(store, best.choices);
     await reported();
     expect(store.getState().screen).toBe('debrief');
