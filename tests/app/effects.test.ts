@@ -13,7 +13,7 @@ import { type CensusService, createCensusService } from '../../src/workers/censu
 import { marketCensus, marketKey } from '../../src/workers/fair-score.ts';
 import { makeStore, playOn } from '../lms/harness.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
-import { bundled, makeStore as makeRoomStore, tutorial } from '../store/helpers.ts';
+import { bundled, makeStore as makeRoomStore, tutorial, tutorialRoom } from '../store/helpers.ts';
 import { workerPool } from '../workers/fake-worker.ts';
 
 // The game's side effects run as store subscribers (src/app/effects/): the screens only
@@ -121,23 +121,13 @@ describe('the debrief’s work', () => {
 
 describe('a live room’s next quarter', () => {
   const NOW = Date.parse('2026-05-01T10:00:00Z');
-  const timed = (): PublicRoom => ({
-    code: 'K7QX3M',
-    scenario: {
-      id: tutorial.scenario.id,
-      title: tutorial.scenario.title,
-      quarters: tutorial.scenario.quarters,
-      hash: tutorial.hash,
-      source: 'bundled',
-    },
-    seed: 'r1',
-    pacing: { mode: 'timer', seconds: 60 },
-    release: { debrief: false, bestPath: false, whatIf: false },
-    openQuarter: 1,
-    startedAt: new Date(NOW).toISOString(),
-    expiresAt: '2026-05-04T10:00:00Z',
-    now: new Date(NOW).toISOString(),
-  });
+  const timed = (): PublicRoom =>
+    tutorialRoom(NOW, {
+      pacing: { mode: 'timer', seconds: 60 },
+      release: { debrief: false, bestPath: false, whatIf: false },
+      openQuarter: 1,
+      startedAt: new Date(NOW).toISOString(),
+    });
 
   it('is asked for once the clock opens it, once per quarter, while the player waits', async () => {
     const store = makeRoomStore(new FakeStorage(), ['1'], NOW);
