@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITION_KEY, editionKey } from '../record/edition.ts';
+import { asReleased, EDITION_KEY, editionKey } from '../record/edition.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { formatIssue } from './errors.ts';
 import { loadScenario } from './load.ts';
@@ -81,7 +81,7 @@ function earlierEdition(
   let found: BundledScenario | undefined;
   if (existsSync(file)) {
     const b = loadScenarioFile(file);
-    if (editionKey(b.scenario.id, b.hash) === key) found = b;
+    if (editionKey(b.scenario.id, b.hash) === key) found = asReleased(b);
   }
   read.set(key, found);
   return found;
@@ -94,5 +94,5 @@ export function loadEarlierEditions(dir = SCENARIO_DIR): BundledScenario[] {
   return readdirSync(folder)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => loadScenarioFile(join(folder, f)));
+    .map((f) => asReleased(loadScenarioFile(join(folder, f))));
 }

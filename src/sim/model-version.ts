@@ -12,6 +12,14 @@
 //    Contacts are kept as bit sets, so shareContacts hands a rep's contacts to the company in
 //    the order of the customer's departments (no score of the shipped scenarios moved).
 
+//    Model 3 then changed twice without a new number. Release 0da0db7 made a person leave
+//    once (an event that makes someone leave no longer comes up after they have gone), which
+//    moved a quarter of who-owns's directive and random games; release b439f31's editions are
+//    replayed under the earlier rule (ScenarioDef.leavesTwice, src/record/edition.ts). A
+//    reply that takes someone off the team now also stops their leaving event that quarter;
+//    no shipped scenario's game moved. tests/record/releases.test.ts now replays results
+//    each release made, so the next such change fails there.
+
 export const MODEL_VERSION = 3;
 
 /** What a result made before results were stamped counts as: they all came from model 1. */

@@ -160,9 +160,13 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       when: conditionList(def.when),
       effects: entriesOf(def.effects),
       members: def.members ? memberEntriesOf(def.members) : null,
-      leaving: Object.entries(def.members ?? {})
-        .filter(([, e]) => e.leaves === true)
-        .map(([id]) => id),
+      // an edition played before a person left once (ScenarioDef.leavesTwice) lists nobody:
+      // its events came up whoever had gone, as they did when its results were played
+      leaving: scenario.leavesTwice
+        ? []
+        : Object.entries(def.members ?? {})
+            .filter(([, e]) => e.leaves === true)
+            .map(([id]) => id),
     })),
     terms: termsOf(scenario.rubric),
     departmentBits: null,

@@ -311,4 +311,11 @@ export interface ScenarioDef {
   events: EventDef[];
   rubric: RubricDef;
   debrief: DebriefDef;
+  /**
+   * Set by the game, never read from a file, on an earlier edition whose results were played
+   * before model 3 learned that a person leaves once (src/record/edition.ts): its events
+   * that make people leave come up again for someone already gone, as they did then, so
+   * those results still replay to the scores they showed.
+   */
+  leavesTwice?: boolean;
 }
