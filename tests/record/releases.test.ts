@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../src/record/code.ts';
-import { editionKey } from '../../src/record/edition.ts';
+import { editionKey, playedOn } from '../../src/record/edition.ts';
 import { replay, verify } from '../../src/record/record.ts';
 import {
   bundledScenarioLookup,
@@ -35,7 +35,16 @@ const load = (release: string) =>
 
 const lookup = bundledScenarioLookup();
 
-for (const release of ['b439f31', '0da0db7']) {
+// every release's file in the folder: landing a release adds one (docs/development.md)
+const releases = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
+
+it('keep results of every release since results carried editions', () => {
+  expect(releases).toEqual(expect.arrayContaining(['b439f31', '0da0db7', 'c0a84b3']));
+});
+
+for (const release of releases) {
   const { results } = load(release);
 
   describe(`results played on release ${release}`, () => {
@@ -49,7 +58,7 @@ for (const release of ['b439f31', '0da0db7']) {
         expect(verdict.genuine ? 'genuine' : verdict.reason, decoded.record.seed).toBe('genuine');
         if (!verdict.genuine) continue;
         expect(verdict.replay.score).toBe(r.score);
-        const { scenario } = lookup.get(editionKey(decoded.record.scenario, decoded.record.hash))!;
+        const { scenario } = playedOn(lookup, decoded.record.scenario, decoded.record.hash)!;
         expect(fairScoreOf(scenario, verdict.replay.state).grade, decoded.record.seed).toBe(
           r.fairScore,
         );
