@@ -3,6 +3,9 @@
 // what to change in the scenario file when a gate fails. The advice is docs/authoring.md's
 // ("Reaching each target"), condensed; keep the two saying the same.
 
+import { switchRuleNamed } from '../sim/index.ts';
+import type { SwitchWatch } from './gates.ts';
+
 /** A sentence from words that may start with a lower-case letter. */
 export const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -20,7 +23,26 @@ const NAMED_PLAYERS: Record<string, string> = {
 
 /** A fixed way of playing (a policy of src/sim/policies.ts) described as the player. */
 export function policyPlayer(policy: string): string {
-  return NAMED_PLAYERS[policy] ?? `a player who always takes the ${policy} reply`;
+  const named = NAMED_PLAYERS[policy];
+  if (named !== undefined) return named;
+  const rule = switchRuleNamed(policy);
+  if (rule !== null) {
+    const first = rule.quarters === 1 ? 'the first quarter' : `the first ${rule.quarters} quarters`;
+    return `a player who takes the ${rule.first} reply for ${first}, then the ${rule.then} one`;
+  }
+  return `a player who always takes the ${policy} reply`;
+}
+
+/** The question the watch on rules that change style once asks (gates.ts, SwitchWatch). */
+export const SWITCH_QUESTION =
+  'Does a player who changes style once, without reading the situation, fall clearly behind?';
+
+/** The watch's answer with its figures: how many rules would fail the first gate, and the strongest. */
+export function switchWords(w: SwitchWatch, limits: { percentile: number; gap: number }): string {
+  const strongest = `the strongest, ${policyPlayer(w.worst.policy)}, does better than ${Math.round(w.worst.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${w.worst.gap.toFixed(1)} points under the best path`;
+  return w.failing === 0
+    ? `every one of the ${w.rules} rules that take one style for some quarters and another after stays at or below ${limits.percentile}% and at least ${limits.gap} points under the best path; ${strongest}`
+    : `${w.failing} of the ${w.rules} rules that take one style for some quarters and another after would fail the first gate's limits (at or below ${limits.percentile}%, at least ${limits.gap} points under the best path); ${strongest}. This is watched, not yet a gate: a scenario where such a rule comes near the best path teaches the rule, not judgement`;
 }
 
 /** The gates by their names in gates.ts: the question, asked so that "yes" passes. */

@@ -1,11 +1,12 @@
 import { copyingWords } from './copying.ts';
-import { ADVICE_LINK, policyPlayer } from './gate-words.ts';
+import { ADVICE_LINK, policyPlayer, SWITCH_QUESTION, switchWords } from './gate-words.ts';
 import { GATE_TARGETS, type GateReport, type GateVerdict } from './gates.ts';
 
 // The balance gates in plain words for a facilitator: the verdict first, then what each
 // gate measured and why it matters, then the details a scenario author tunes from.
 
 const f1 = (x: number) => x.toFixed(1);
+const GATE_LIMITS = { percentile: GATE_TARGETS.policyPercentile, gap: GATE_TARGETS.policyGap };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** A gate as its question, the answer with its figures, and what to change when it fails. */
@@ -37,6 +38,12 @@ export function gatesMarkdown(r: GateReport): string {
     '',
     `- ${r.copying.variants === 0 ? 'NOTE' : r.copying.pass ? 'PASS' : 'FAIL'}: **copying a colleague's replies**: ${copyingWords(r.copying)}.`,
   );
+  if (r.switching) {
+    const w = r.switching;
+    out.push(
+      `- ${w.failing === 0 ? 'PASS' : 'WATCH'}: **${SWITCH_QUESTION}** ${w.failing === 0 ? 'Yes' : 'No'}: ${switchWords(w, GATE_LIMITS)}.`,
+    );
+  }
   out.push('', '## Ways of playing without judgement', '');
   out.push(
     `Each must stay at or below the ${GATE_TARGETS.policyPercentile}th percentile of all strategies on its seeds (median), and at least ${GATE_TARGETS.policyGap} points under the best path on average (best path: ${f1(r.bestMean)}).`,
@@ -47,6 +54,12 @@ export function gatesMarkdown(r: GateReport): string {
   for (const p of r.policies) {
     out.push(
       `| ${policyPlayer(p.policy)} | ${f1(p.meanScore)} | ${p.medianPercentile.toFixed(0)} | ${f1(p.gap)} | ${p.pass ? 'pass' : 'FAIL'} |`,
+    );
+  }
+  if (r.switching) {
+    const p = r.switching.worst;
+    out.push(
+      `| ${policyPlayer(p.policy)} (the strongest rule that changes style once) | ${f1(p.meanScore)} | ${p.medianPercentile.toFixed(0)} | ${f1(p.gap)} | ${p.pass ? 'pass' : 'watch'} |`,
     );
   }
   out.push(

@@ -4,6 +4,7 @@ import {
   policiesOf,
   rawScoreByTerms,
   type ScenarioDef,
+  switchPolicies,
   termsOf,
 } from '../sim/index.ts';
 import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
@@ -38,6 +39,25 @@ export const GOOD_MARGIN = 2;
 /** Policies that read labels, positions or only the next quarter: they must lose. */
 export function labelPolicies(scenario: ScenarioDef): string[] {
   return policiesOf(scenario).filter((p) => p !== 'random');
+}
+
+/**
+ * The rules that change style once (a style for some quarters, then another): label
+ * reading too, reported beside the gates and not yet one of them (see SwitchWatch).
+ */
+export const watchedPolicies = (scenario: ScenarioDef): string[] => switchPolicies(scenario);
+
+/**
+ * How the rules that change style once fare, against gate 1's limits: reported, not a gate
+ * yet, because the shipped scenarios do not pass it (docs/scenarios.md, "Known gaps").
+ */
+export interface SwitchWatch {
+  /** rules played */
+  rules: number;
+  /** rules that would fail gate 1's limits */
+  failing: number;
+  /** the rule with the highest median percentile */
+  worst: PolicyLine;
 }
 
 export interface PolicyLine {
@@ -91,6 +111,8 @@ export interface GateReport {
   bestMean: number;
   policies: PolicyLine[];
   random: { meanScore: number; medianPercentile: number };
+  /** the rules that change style once; null where the scenario has one style */
+  switching: SwitchWatch | null;
   situations: SituationLine[];
   seedShare: number;
   events: { id: string; title: string; share: number }[];
@@ -120,7 +142,7 @@ export interface SeedPart {
   variance: number;
   /** how many strategies saw each event fire */
   events: [string, number][];
-  /** each label-reading policy's score and percentile (labelPolicies' order), then random's */
+  /** each label-reading policy's score and percentile (labelPolicies' order), random's, then each watched one's */
   policies: { value: number; percentile: number }[];
   /**
    * per situation and reply: contexts won, the summed lead where won, on a top-decile
@@ -163,8 +185,9 @@ export function seedPart(
     for (let i = 0; i < scores.length; i++) if (scores[i]! < value - 1e-9) below++;
     return (below / scores.length) * 100;
   };
-  const policies = [...labelPolicies(scenario), 'random'].map((p) => {
-    const value = rawScoreByTerms(terms, playPolicy(scenario, seed, p).state);
+  const played = [...labelPolicies(scenario), 'random', ...watchedPolicies(scenario)];
+  const policies = played.map((p) => {
+    const value = rawScoreByTerms(terms, playPolicy(scenario, seed, p, { trace: false }).state);
     return { value, percentile: pct(value) };
   });
   // which reply wins in each context: strategies that differ at one decision only
@@ -274,8 +297,10 @@ export function gatesOfParts(
   const live = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
   const contexts = new Array<number>(sitDefs.length).fill(0);
   const policies = labelPolicies(scenario);
-  const policyScores = new Map<string, number[]>(policies.map((p) => [p, []]));
-  const policyPct = new Map<string, number[]>(policies.map((p) => [p, []]));
+  const watched = watchedPolicies(scenario);
+  const all = [...policies, ...watched];
+  const policyScores = new Map<string, number[]>(all.map((p) => [p, []]));
+  const policyPct = new Map<string, number[]>(all.map((p) => [p, []]));
   const randomScores: number[] = [];
   const randomPct: number[] = [];
   const bests: number[] = [];
@@ -298,6 +323,11 @@ export function gatesOfParts(
     const random = part.policies[policies.length]!;
     randomScores.push(random.value);
     randomPct.push(random.percentile);
+    watched.forEach((p, i) => {
+      const played = part.policies[policies.length + 1 + i]!;
+      policyScores.get(p)!.push(played.value);
+      policyPct.get(p)!.push(played.percentile);
+    });
     for (let s = 0; s < sitDefs.length; s++) {
       contexts[s]! += part.contexts[s]!;
       for (let c = 0; c < sitDefs[s]!.choices.length; c++) {
@@ -310,7 +340,7 @@ export function gatesOfParts(
 
   const n = seeds.length;
   const bestMean = mean(bests);
-  const policyLines: PolicyLine[] = policies.map((p) => {
+  const lineOf = (p: string, gated: boolean): PolicyLine => {
     const meanScore = mean(policyScores.get(p)!);
     const medianPercentile = median(policyPct.get(p)!);
     const gap = bestMean - meanScore;
@@ -319,10 +349,25 @@ export function gatesOfParts(
       meanScore,
       medianPercentile,
       gap,
-      gated: true,
+      gated,
       pass: medianPercentile <= GATE_TARGETS.policyPercentile && gap >= GATE_TARGETS.policyGap,
     };
-  });
+  };
+  const policyLines = policies.map((p) => lineOf(p, true));
+  const switchLines = watched.map((p) => lineOf(p, false));
+  // the first rule in the list of those with the highest median: the same on every run
+  const worstSwitch = switchLines.reduce<PolicyLine | null>(
+    (w, l) => (w === null || l.medianPercentile > w.medianPercentile ? l : w),
+    null,
+  );
+  const switching: SwitchWatch | null =
+    worstSwitch === null
+      ? null
+      : {
+          rules: switchLines.length,
+          failing: switchLines.filter((l) => !l.pass).length,
+          worst: worstSwitch,
+        };
 
   const situations: SituationLine[] = sitDefs
     .map((s, i) => {
@@ -434,6 +479,7 @@ export function gatesOfParts(
     bestMean,
     policies: policyLines,
     random: { meanScore: mean(randomScores), medianPercentile: median(randomPct) },
+    switching,
     situations,
     seedShare,
     events: scenario.events.map((e) => ({

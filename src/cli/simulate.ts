@@ -14,6 +14,7 @@ import {
   score,
   situationById,
   step,
+  switchPolicies,
 } from '../sim/index.ts';
 import { type MarketCensus, marketCensus, rankIn } from '../workers/fair-score.ts';
 import { parseArgs } from './args.ts';
@@ -29,7 +30,7 @@ import { resolveScenario } from './resolve.ts';
 // print the same bytes.
 
 const USAGE =
-  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy first-shown|crisis-rule|greedy|random|<style>] [--percentile [--every-strategy]]';
+  'npm run simulate -- --scenario <file|id> --seed <n> [--choices c1,c2,...] [--policy first-shown|crisis-rule|greedy|random|<style>|<style>-for-<n>-then-<style>] [--percentile [--every-strategy]]';
 const FLAGS = ['scenario', 'seed', 'choices', 'policy', 'percentile', 'every-strategy'];
 
 export interface CliResult {
@@ -84,7 +85,7 @@ async function simulate(argv: readonly string[]): Promise<string> {
   const { scenario, hash } = resolveScenario(scenarioArg);
   if (!isPolicy(scenario, policy)) {
     throw new UsageError(
-      `unknown policy "${policy}"; the policies for ${scenario.id} are ${policiesOf(scenario).join(', ')}`,
+      `unknown policy "${policy}"; the policies for ${scenario.id} are ${policiesOf(scenario).join(', ')}, or one style for the first n decisions then another (e.g. ${switchPolicies(scenario)[0] ?? 'none: one style only'})`,
     );
   }
 

@@ -4,7 +4,7 @@ import { seedRng } from './rng.ts';
 import { rawScoreByTerms, score, termsOf } from './score.ts';
 import { shownOrder } from './shown-order.ts';
 import type { SimState } from './state.ts';
-import { initialState, playChoices, step } from './step.ts';
+import { initialState, playChoices, type StepOptions, step } from './step.ts';
 import { census, randomChoice, type StrategyCensus } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
 
@@ -71,17 +71,75 @@ function crisisRuleChoice(scenario: ScenarioDef, state: SimState): string {
   return styleChoice(scenario, state, s.kind === 'crisis' ? 'directive' : 'collaborative');
 }
 
-export function isPolicy(scenario: ScenarioDef, policy: string): boolean {
-  return (NAMED_POLICIES as readonly string[]).includes(policy) || scenario.styles.includes(policy);
+/**
+ * A rule that changes style once: `first` for the first `quarters` decisions, then `then`
+ * ("collaborative-for-2-then-hands-off"). A trainee can follow it without reading a word,
+ * so it must not come near the best path either; the balance report watches these rules.
+ */
+export interface SwitchRule {
+  first: string;
+  quarters: number;
+  then: string;
 }
 
-export function playPolicy(scenario: ScenarioDef, seed: string, policy: string): PolicyRun {
+const SWITCH_NAME = /^(.+)-for-(\d+)-then-(.+)$/;
+
+export const switchPolicyName = (r: SwitchRule): string =>
+  `${r.first}-for-${r.quarters}-then-${r.then}`;
+
+/** The switching rule a policy name spells, whatever the scenario; null for another name. */
+export function switchRuleNamed(policy: string): SwitchRule | null {
+  const m = SWITCH_NAME.exec(policy);
+  if (!m) return null;
+  const [, first, quarters, then] = m as unknown as [string, string, string, string];
+  return { first, quarters: Number(quarters), then };
+}
+
+/** The switching rule a policy name spells, where it names two styles of the scenario. */
+export function switchRuleOf(scenario: ScenarioDef, policy: string): SwitchRule | null {
+  const rule = switchRuleNamed(policy);
+  if (rule === null) return null;
+  const { first, quarters, then } = rule;
+  const styles = scenario.styles;
+  if (!styles.includes(first) || !styles.includes(then) || first === then) return null;
+  if (!Number.isInteger(quarters) || quarters < 1 || quarters >= scenario.quarters) return null;
+  return rule;
+}
+
+/** Every rule that changes from one of the scenario's styles to another after 1..quarters−1 decisions. */
+export function switchPolicies(scenario: ScenarioDef): string[] {
+  const names: string[] = [];
+  for (const first of scenario.styles) {
+    for (const then of scenario.styles) {
+      if (first === then) continue;
+      for (let k = 1; k < scenario.quarters; k++) {
+        names.push(switchPolicyName({ first, quarters: k, then }));
+      }
+    }
+  }
+  return names;
+}
+
+export function isPolicy(scenario: ScenarioDef, policy: string): boolean {
+  return (
+    (NAMED_POLICIES as readonly string[]).includes(policy) ||
+    scenario.styles.includes(policy) ||
+    switchRuleOf(scenario, policy) !== null
+  );
+}
+
+export function playPolicy(
+  scenario: ScenarioDef,
+  seed: string,
+  policy: string,
+  options: StepOptions = {},
+): PolicyRun {
   if (!isPolicy(scenario, policy)) {
     throw new SimError(
-      `unknown policy "${policy}"; this scenario's policies are ${policiesOf(scenario).join(', ')}`,
+      `unknown policy "${policy}"; this scenario's policies are ${policiesOf(scenario).join(', ')}, or a style for some quarters then another (${switchPolicies(scenario)[0] ?? 'none here'})`,
     );
   }
-  return playRule(scenario, seed, policy);
+  return playRule(scenario, seed, policy, options);
 }
 
 /**
@@ -89,9 +147,15 @@ export function playPolicy(scenario: ScenarioDef, seed: string, policy: string):
  * not use is "the first reply shown" at every decision, which is how the par lines play
  * "always directive" on a scenario whose styles are its own.
  */
-function playRule(scenario: ScenarioDef, seed: string, policy: string): PolicyRun {
+function playRule(
+  scenario: ScenarioDef,
+  seed: string,
+  policy: string,
+  options: StepOptions = {},
+): PolicyRun {
   let state = initialState(scenario, seed);
   let rng: RngState = seedRng(`policy|${seed}`);
+  const switching = switchRuleOf(scenario, policy);
   while (state.situationId !== null) {
     let choiceId: string;
     if (policy === 'random') {
@@ -104,10 +168,13 @@ function playRule(scenario: ScenarioDef, seed: string, policy: string): PolicyRu
       choiceId = greedyChoice(scenario, state);
     } else if (policy === 'crisis-rule') {
       choiceId = crisisRuleChoice(scenario, state);
+    } else if (switching !== null) {
+      const style = state.quarter < switching.quarters ? switching.first : switching.then;
+      choiceId = styleChoice(scenario, state, style);
     } else {
       choiceId = styleChoice(scenario, state, policy);
     }
-    state = step(scenario, state, choiceId);
+    state = step(scenario, state, choiceId, options);
   }
   return { policy, choices: state.choices, score: score(scenario.rubric, state), state };
 }

@@ -2,8 +2,13 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
 import { ExactBalanceRun } from '../analysis/balance-exact.ts';
-import { ADVICE_SOURCE, capitalise } from '../analysis/gate-words.ts';
-import { GATE_TREE_LIMIT, type GateReport } from '../analysis/gates.ts';
+import { ADVICE_SOURCE, capitalise, SWITCH_QUESTION, switchWords } from '../analysis/gate-words.ts';
+import {
+  GATE_TARGETS,
+  GATE_TREE_LIMIT,
+  type GateReport,
+  type SwitchWatch,
+} from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { countStrategies } from '../sim/index.ts';
@@ -499,8 +504,29 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
         ),
       ),
     ),
+    gates.switching ? switchNotice(gates.switching) : null,
     button('Download the gates as Markdown', () =>
       download(`${gates.scenario.id}-gates.md`, gatesMarkdown(gates), 'text/markdown'),
     ),
+  );
+}
+
+/**
+ * The watch beside the gates (gates.ts, SwitchWatch), outside their list: it is not one of
+ * them, and a scenario that passes every gate can still fail it.
+ */
+function switchNotice(w: SwitchWatch): HTMLElement {
+  const limits = { percentile: GATE_TARGETS.policyPercentile, gap: GATE_TARGETS.policyGap };
+  const ok = w.failing === 0;
+  return h(
+    'p',
+    {
+      class: `notice gate-watch ${ok ? 'ok' : 'warn'}`,
+      attrs: { 'aria-label': 'Beside the gates' },
+    },
+    h('strong', null, `Beside the gates: ${SWITCH_QUESTION}`),
+    ' ',
+    h('span', { class: 'answer' }, ok ? 'Yes.' : 'No (watched, not yet a gate).'),
+    ` ${capitalise(switchWords(w, limits))}.`,
   );
 }

@@ -151,6 +151,33 @@ describe('gateReport on a scenario where the best reply depends on the other dec
     expect(judged.why).toContain('in 2 of 2 situations');
     expect(judged.fix).toBeNull();
   });
+
+  it('watches the rules that change style once, played as named, beside the gates', () => {
+    // two styles and two decisions: collaborative then directive (earn trust, then push),
+    // and directive then collaborative (lock in, then hold)
+    const w = r.switching!;
+    expect(w.rules).toBe(2);
+    const paths: Record<string, string[]> = {
+      'collaborative-for-1-then-directive': ['trust', 'push'],
+      'directive-for-1-then-collaborative': ['habit', 'hold'],
+    };
+    expect(Object.keys(paths)).toContain(w.worst.policy);
+    const scores = SEEDS.map((seed) => everyScore(sc, seed, [paths[w.worst.policy]!])[0]!);
+    expect(w.worst.meanScore).toBeCloseTo(mean(scores), 9);
+    expect(w.worst.gated).toBe(false);
+    // both rules take a winning pair, so the stronger is the best path on some seeds: it
+    // would fail the first gate, which is said beside the gates without failing one
+    expect(w.worst.pass).toBe(false);
+    expect(r.policies.map((p) => p.policy)).not.toContain(w.worst.policy);
+    const md = gatesMarkdown(r);
+    expect(md).toContain(
+      '- WATCH: **Does a player who changes style once, without reading the situation, fall clearly behind?** No: ',
+    );
+    expect(md).toMatch(
+      /a player who takes the (collaborative|directive) reply for the first quarter, then the (directive|collaborative) one/,
+    );
+    expect(md).toContain('This is watched, not yet a gate');
+  });
 });
 
 describe('the seed share', () => {

@@ -219,6 +219,28 @@ describe('npm run simulate', () => {
     expect(out.score).toBe(score(sc.rubric, states.at(-1)!));
   });
 
+  it('plays --policy <style>-for-<n>-then-<style>: one style for the first n decisions, then another', async () => {
+    const policy = 'collaborative-for-2-then-hands-off';
+    const out = await json(['--scenario', 'tutorial', '--seed', '7', '--policy', policy]);
+    expect(out.policy).toBe(policy);
+    (out.quarters as Quarter[]).forEach((q, i) => {
+      const s = situationById(sc, q.situation);
+      const want = i < 2 ? 'collaborative' : 'hands-off';
+      const fallback = shownOrder(sc.id, '7', s.id, s.choices)[0]!.id;
+      if (s.choices.some((c) => c.style === want)) expect(q.style, s.id).toBe(want);
+      else expect(q.choice, s.id).toBe(fallback);
+    });
+    // a rule that names a style the scenario does not have, or no switch at all, is refused
+    for (const bad of [
+      'bossy-for-2-then-hands-off',
+      `collaborative-for-${sc.quarters}-then-hands-off`,
+    ]) {
+      const r = await runSimulate(['--scenario', 'tutorial', '--seed', '1', '--policy', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain('or one style for the first n decisions then another');
+    }
+  });
+
   it('names the scenario’s own policies when the policy is unknown', async () => {
     const r = await runSimulate(['--scenario', 'tutorial', '--seed', '1', '--policy', 'bossy']);
     expect(r.code).toBe(2);

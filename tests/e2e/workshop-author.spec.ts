@@ -86,6 +86,15 @@ test('three planted errors are listed with their lines; the fixed file plays', a
   );
   await expect(gates).toContainText('Do the choices matter more than luck? Yes. Luck (the seed)');
   await expect(gates.getByText('What to change')).toHaveCount(0);
+  // beside the gates, outside their list, the rules that change style once, the strongest named
+  const watch = page.getByLabel('Beside the gates');
+  await expect(watch).toContainText(
+    'Does a player who changes style once, without reading the situation, fall clearly behind?',
+  );
+  await expect(watch).toContainText(
+    /the strongest, a player who takes the \S+ reply for the first/,
+  );
+  await expect(gates).not.toContainText('changes style once');
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });
 
