@@ -2,8 +2,8 @@ import { localDay } from '../record/terms.ts';
 import type { GameState } from './types.ts';
 
 // Whether a game that did not pass can still be made good by a try that counts, so the
-// debrief says "not passed yet" only when that is true. Practice, a workshop link and a
-// live room can always be played again. An assessed game counts its attempts: the static
+// debrief says "not passed yet" only when that is true. A live room can always be played
+// again (practice and a workshop link are never read as passed or not: src/store/stakes.ts). An assessed game counts its attempts: the static
 // link and the LMS package on this device, the server its own; a due date that has passed
 // closes the assessment (the server refuses a new attempt; HR marks a static link's late).
 

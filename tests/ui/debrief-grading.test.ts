@@ -70,6 +70,36 @@ describe('debrief verdict', () => {
       );
   });
 
+  it('words a workshop game as feedback against the pass mark, never "not passed"', () => {
+    // a static workshop link's trainee read "✗ Not passed yet", as if the workshop were a test
+    expect(verdict(rubric('percentile'), 50, 40, 14, 'workshop')).toEqual({
+      passed: false,
+      text: "Fair score 14 of 100: below the scenario's pass mark of 50.",
+    });
+    expect(verdict(rubric('percentile'), 50, 40, 72, 'workshop').text).toBe(
+      "✓ Fair score 72 of 100: at or above the scenario's pass mark of 50.",
+    );
+    expect(verdict(rubric('raw'), 40, 39, null, 'workshop').text).toBe(
+      "Score 39 of 100: below the scenario's pass mark of 40.",
+    );
+    expect(verdict(rubric('both'), 50, 64, 35.8, 'workshop').text).toBe(
+      "Score 64 and fair score 36 of 100: the scenario's pass mark of 50 asks for both.",
+    );
+    expect(verdict(rubric('both'), 50, 64, 72, 'workshop').text).toBe(
+      "✓ Score 64 and fair score 72 of 100: both at or above the scenario's pass mark of 50.",
+    );
+    expect(verdict(rubric('percentile'), 50, 40, null, 'workshop').text).toBe(
+      "Your fair score is being worked out: the scenario's pass mark is 50.",
+    );
+    // the same rule decides it, and no wording of it is a failed test
+    for (const g of ['percentile', 'raw', 'both'] as const)
+      for (const pct of [null, 10, 49.4, 49.5, 90]) {
+        const v = verdict(rubric(g), 50, 40, pct, 'workshop');
+        expect(v.text).not.toMatch(/not passed|fail/i);
+        if (v.passed !== null) expect(v.passed).toBe(verdict(rubric(g), 50, 40, pct).passed);
+      }
+  });
+
   it('on the percentile, rounds as every grader does; "both" needs both', () => {
     expect(verdict(rubric('percentile'), 50, 10, 49.5).passed).toBe(true);
     expect(verdict(rubric('percentile'), 50, 90, 49.4).passed).toBe(false);
@@ -137,6 +167,10 @@ describe('the head of the debrief tells one story', () => {
       /It is what a grade would read\.$/,
     );
     expect(scoreNote({ ...silos, grading: 'both' }, 'practice')).not.toMatch(/pass needs/);
+    // nor a workshop game: the scenario's pass mark reads it, and decides nothing
+    for (const grading of ['percentile', 'raw', 'both'] as const)
+      expect(scoreNote({ ...silos, grading }, 'workshop')).not.toMatch(/decides|pass needs/);
+    expect(scoreNote(silos, 'workshop')).toMatch(/: the fair score is what the pass mark reads\.$/);
   });
 
   it('reads the band by the fair score, so a failed year is never praised', () => {
