@@ -96,16 +96,37 @@ test('three trainees are counted; a changed code and another room are rejected; 
     `from another workshop (session "vd-room"): it was played on "${vd.scenario.title}"`,
   );
 
-  // the first decision, counted here from the trainees' own choices
+  // the first decision, counted here from the trainees' own choices; how each reply fared
+  // is the mean fair score of those who took it, as on the leaderboard, not their points
+  await expect(rows.locator('td:nth-child(3)')).toHaveText([/^\d+$/, /^\d+$/, /^\d+$/]);
+  const fairOf = new Map(
+    await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const td = tr.querySelectorAll('td');
+        return [td[1]!.textContent ?? '', Number(td[2]!.textContent)] as const;
+      }),
+    ),
+  );
   const first = page.locator('.decision').first();
-  const room = [ana, ben, cy];
+  const room = [
+    { ...ana, player: 'Ana' },
+    { ...ben, player: 'Ben' },
+    { ...cy, player: 'Cy <img src=x onerror=alert(1)>' },
+  ];
   for (const option of silos.scenario.situations[0]!.choices) {
     const took = room.filter((t) => t.choices[0] === option.id);
     const cell = first.locator(`.opt[data-choice="${option.id}"]`);
     await expect(cell).toContainText(`${took.length} (${Math.round((took.length / 3) * 100)}%)`);
-    const mean = took.reduce((s, t) => s + t.score, 0) / Math.max(1, took.length);
-    await expect(cell).toContainText(took.length ? `⌀ ${mean.toFixed(1)}` : '–');
+    const mean = took.reduce((s, t) => s + fairOf.get(t.player)!, 0) / Math.max(1, took.length);
+    await expect(cell.locator('.mean-grade')).toHaveText(
+      took.length ? `mean fair score ⌀ ${mean.toFixed(1)}` : 'mean fair score –',
+    );
   }
+  await expect(
+    page.getByText(
+      'Bars: who chose what. ⌀: the mean fair score of those who chose it (0–100, as on the leaderboard).',
+    ),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dashboard-1280.png'), fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
