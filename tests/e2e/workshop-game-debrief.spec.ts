@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { workshopUrl } from '../workshop/e2e-codes.ts';
-import { expectNoAxeViolations, shootAtBothSizes } from './helpers/game.ts';
+import { expectNoAxeViolations, playReplies, shootAtBothSizes } from './helpers/game.ts';
 
 // A workshop link a facilitator hands out, played without a live room: the game is the
 // room's exercise, not an assessment, so the debrief reads the result against the
@@ -21,14 +21,7 @@ test('a workshop link without a live room: the debrief gives feedback against th
   await page.goto(url);
   await expect(page.getByText('Lyon kick-off')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
-  for (const id of ['depot-visit', 'workshop', 'free-pilot', 'match-now']) {
-    const reply = page.locator(`button.choice[data-choice="${id}"]`);
-    await expect(reply).toBeEnabled();
-    // a press within half a second of the situation being drawn is taken for a double click
-    await page.waitForTimeout(550);
-    await reply.click();
-    await page.locator('[data-next]').click();
-  }
+  await playReplies(page, ['depot-visit', 'workshop', 'free-pilot', 'match-now']);
   const verdict = page.locator('.verdict');
   await expect(verdict).toHaveText("Fair score 37 of 100: below the scenario's pass mark of 50.", {
     timeout: 60_000,

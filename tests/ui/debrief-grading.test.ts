@@ -72,25 +72,40 @@ describe('debrief verdict', () => {
 
   it('words a workshop game as feedback against the pass mark, never "not passed"', () => {
     // a static workshop link's trainee read "✗ Not passed yet", as if the workshop were a test
-    expect(verdict(rubric('percentile'), 50, 40, 14, 'workshop')).toEqual({
-      passed: false,
-      text: "Fair score 14 of 100: below the scenario's pass mark of 50.",
-    });
-    expect(verdict(rubric('percentile'), 50, 40, 72, 'workshop').text).toBe(
-      "✓ Fair score 72 of 100: at or above the scenario's pass mark of 50.",
-    );
-    expect(verdict(rubric('raw'), 40, 39, null, 'workshop').text).toBe(
-      "Score 39 of 100: below the scenario's pass mark of 40.",
-    );
-    expect(verdict(rubric('both'), 50, 64, 35.8, 'workshop').text).toBe(
-      "Score 64 and fair score 36 of 100: the scenario's pass mark of 50 asks for both.",
-    );
-    expect(verdict(rubric('both'), 50, 64, 72, 'workshop').text).toBe(
-      "✓ Score 64 and fair score 72 of 100: both at or above the scenario's pass mark of 50.",
-    );
-    expect(verdict(rubric('percentile'), 50, 40, null, 'workshop').text).toBe(
-      "Your fair score is being worked out: the scenario's pass mark is 50.",
-    );
+    const said: [RubricDef['grading'], number, number, number | null, string][] = [
+      ['percentile', 50, 40, 14, "Fair score 14 of 100: below the scenario's pass mark of 50."],
+      [
+        'percentile',
+        50,
+        40,
+        72,
+        "✓ Fair score 72 of 100: at or above the scenario's pass mark of 50.",
+      ],
+      ['raw', 40, 39, null, "Score 39 of 100: below the scenario's pass mark of 40."],
+      [
+        'both',
+        50,
+        64,
+        35.8,
+        "Score 64 and fair score 36 of 100: the scenario's pass mark of 50 asks for both.",
+      ],
+      [
+        'both',
+        50,
+        64,
+        72,
+        "✓ Score 64 and fair score 72 of 100: both at or above the scenario's pass mark of 50.",
+      ],
+      [
+        'percentile',
+        50,
+        40,
+        null,
+        "Your fair score is being worked out: the scenario's pass mark is 50.",
+      ],
+    ];
+    for (const [grading, mark, raw, pct, text] of said)
+      expect(verdict(rubric(grading), mark, raw, pct, 'workshop').text).toBe(text);
     // the same rule decides it, and no wording of it is a failed test
     for (const g of ['percentile', 'raw', 'both'] as const)
       for (const pct of [null, 10, 49.4, 49.5, 90]) {
