@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_H } from '../../src/workshop/dashboard/label-place.ts';
-import { endLabels, fitName } from '../../src/workshop/dashboard/line-ends.ts';
+import { endLabels, fitName, fitNames } from '../../src/workshop/dashboard/line-ends.ts';
 
 // The share chart's names at its lines' ends: a projector audience must read each one, so
 // none may cover another or leave the chart, and each stays as near its own line as it can.
@@ -77,5 +77,15 @@ describe('names at the ends of the share lines', () => {
   it('cuts a long name to the room beside the chart and marks the cut', () => {
     expect(fitName('Cy <img src=x onerror=alert(1)>', 10)).toBe('Cy <img s…');
     expect(fitName('Ana', 10)).toBe('Ana');
+  });
+
+  it('names no line when cutting the names would make two read alike', () => {
+    // a phone's narrow chart and a numbered room: "Trainee 0…" eleven times tells nobody apart
+    const room = Array.from({ length: 11 }, (_, i) => `Trainee ${String(i + 1).padStart(3, '0')}`);
+    expect(fitNames(room, 9)).toBeNull();
+    expect(fitNames(room, 11)).toEqual(room);
+    expect(fitNames(['Ana Ruiz', 'Ben Okafor'], 4)).toEqual(['Ana…', 'Ben…']);
+    // two trainees who typed the same name were alike before any cut: still named
+    expect(fitNames(['Ana', 'Ana', 'Ben'], 9)).toEqual(['Ana', 'Ana', 'Ben']);
   });
 });

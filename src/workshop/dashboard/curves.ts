@@ -4,7 +4,7 @@ import { h } from '../dom.ts';
 import { lineLook, svg } from '../svg.ts';
 import type { ShareCurve } from './aggregate.ts';
 import { CHAR_W } from './label-place.ts';
-import { charsIn, endLabels, fitName } from './line-ends.ts';
+import { charsIn, endLabels, fitNames } from './line-ends.ts';
 
 // Market share, quarter by quarter: one line per trainee. Each line is named at its end
 // (line-ends.ts), where a projector audience reads it without matching colours, and in the
@@ -134,10 +134,19 @@ export function drawCurves(el: HTMLElement, curves: readonly ShareCurve[], big: 
 /** From a line's end to its name: a short leader, then a gap. */
 const LEADER = 22;
 
-/** The width kept right of the plot for the names: the longest, at most 30% of the chart. */
-function namesRoom(width: number, names: readonly string[]): number {
+/** The room for the names' text: the longest name, at most 30% of the chart. */
+function textRoom(width: number, names: readonly string[]): number {
   const longest = Math.max(...names.map((n) => n.length)) * CHAR_W;
-  return LEADER + 6 + Math.min(longest, Math.max(64, width * 0.3));
+  return Math.min(longest, Math.max(64, width * 0.3));
+}
+
+/** The names as the chart shows them in `width`, or null where cut they would read alike. */
+const namesIn = (width: number, names: readonly string[]) =>
+  fitNames(names, charsIn(textRoom(width, names)));
+
+/** The width kept right of the plot: the names' room, or uPlot's usual margin without them. */
+function namesRoom(width: number, names: readonly string[]): number {
+  return namesIn(width, names) ? LEADER + 6 + textRoom(width, names) : 12;
 }
 
 /**
@@ -162,7 +171,12 @@ function drawEndNames(u: uPlot, names: readonly string[], lineH: number): void {
   const plotH = u.bbox.height / px;
   const last = (u.data[0]?.length ?? 1) - 1;
   const xEnd = left + u.valToPos(last, 'x');
-  const ends = names.flatMap((text, i) => {
+  const shown = namesIn(u.width, names);
+  if (!shown) {
+    layer.replaceChildren();
+    return;
+  }
+  const ends = shown.flatMap((text, i) => {
     const v = u.data[i + 1]?.[last];
     // a line the legend has switched off is not named either
     if (v === null || v === undefined || !u.series[i + 1]?.show) return [];
@@ -171,7 +185,6 @@ function drawEndNames(u: uPlot, names: readonly string[], lineH: number): void {
   // a line of text apart: 16 px for 12 px type, 22 px for the projector's 16 px
   const placed = endLabels(ends, top, top + plotH, lineH);
   const x = left + plotW + LEADER;
-  const chars = charsIn(namesRoom(u.width, names) - LEADER - 6);
   layer.setAttribute('width', String(u.width));
   layer.setAttribute('height', String(u.height));
   layer.replaceChildren(
@@ -187,7 +200,7 @@ function drawEndNames(u: uPlot, names: readonly string[], lineH: number): void {
         svg(
           'text',
           { x, y: l.y, 'dominant-baseline': 'central', class: 'end-name', 'data-line': end.line },
-          fitName(l.text, chars),
+          l.text,
         ),
       ];
     }),

@@ -27,6 +27,15 @@ export function fitName(text: string, chars: number): string {
   return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
 }
 
+/**
+ * The names cut to `chars` characters, or null when cutting makes names that differ read
+ * alike: a chart of "Trainee 0…" tells nobody apart, and the legend does it better.
+ */
+export function fitNames(names: readonly string[], chars: number): string[] | null {
+  const cut = names.map((n) => fitName(n, chars));
+  return new Set(cut).size === new Set(names).size ? cut : null;
+}
+
 /** How many characters a name may take in `width` pixels at the chart's largest type. */
 export const charsIn = (width: number): number => Math.floor(width / CHAR_W);
 
