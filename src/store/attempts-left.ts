@@ -2,10 +2,11 @@ import { localDay } from '../record/terms.ts';
 import type { GameState } from './types.ts';
 
 // Whether a game that did not pass can still be made good by a try that counts, so the
-// debrief says "not passed yet" only when that is true. Practice, a workshop link and a
-// live room can always be played again. An assessed game counts its attempts: the static
-// link and the LMS package on this device, the server its own; a due date that has passed
-// closes the assessment (the server refuses a new attempt; HR marks a static link's late).
+// debrief says "not passed yet" only when that is true. A live room can always be played
+// again (practice and a workshop link's game are never called passed or not passed at all:
+// src/store/stakes.ts). An assessed game counts its attempts: the static link and the LMS
+// package on this device, the server its own; a due date that has passed closes the
+// assessment (the server refuses a new attempt; HR marks a static link's late).
 
 export function anotherTryCounts(s: Pick<GameState, 'context' | 'room'>, now: number): boolean {
   return assessedTryLeft(s, now) ?? true;

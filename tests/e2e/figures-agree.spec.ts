@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openGame, shootAtBothSizes } from './helpers/game.ts';
+import { openGame, playReplies, shootAtBothSizes } from './helpers/game.ts';
 
 // What a reply did, read twice by the trainee: in the quarter's outcome ("Team alignment
 // 94/100 → 99/100, +5: your reply +5") and in the debrief's card for the same quarter ("At
@@ -112,13 +112,7 @@ test('tutorial debrief on a phone: the headline says what the pass mark reads, a
   await page.setViewportSize({ width: 360, height: 740 });
   await openGame(page, '?scenario=tutorial&seed=777');
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
-  for (const id of ['depot-visit', 'workshop', 'free-pilot', 'match-now']) {
-    const reply = page.locator(`button.choice[data-choice="${id}"]`);
-    await expect(reply).toBeEnabled();
-    await page.waitForTimeout(550);
-    await reply.click();
-    await page.locator('[data-next]').click();
-  }
+  await playReplies(page, ['depot-visit', 'workshop', 'free-pilot', 'match-now']);
   // the verdict names the figure that decides it, and the line beneath says what it is; a
   // practice game reads it as feedback against a graded game's mark, not as a failed test
   await expect(page.locator('.verdict')).toHaveText(

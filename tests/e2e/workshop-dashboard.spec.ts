@@ -32,6 +32,46 @@ async function openWorkshop(page: Page, baseURL: string): Promise<void> {
   );
 }
 
+/**
+ * The share chart names each of `names` at its line's end: no name covers another, each
+ * lies inside the chart, and the names stand in the order the lines end (top to bottom).
+ */
+async function expectEndNames(page: Page, names: readonly string[]): Promise<void> {
+  const chart = page.locator('.dashboard .curves');
+  const texts = chart.locator('svg.end-names text.end-name');
+  await expect(texts).toHaveCount(names.length);
+  const drawn = await texts.evaluateAll((ts) =>
+    ts.map((t) => {
+      const r = t.getBoundingClientRect();
+      return {
+        text: t.textContent ?? '',
+        line: Number(t.getAttribute('data-line')),
+        ...r.toJSON(),
+      };
+    }),
+  );
+  expect(drawn.map((d) => d.text).sort()).toEqual([...names].sort());
+  const box = (await chart.locator('.u-wrap').boundingBox())!;
+  for (const [i, a] of drawn.entries()) {
+    expect(a.left).toBeGreaterThanOrEqual(box.x);
+    expect(a.right).toBeLessThanOrEqual(box.x + box.width + 0.5);
+    expect(a.top).toBeGreaterThanOrEqual(box.y - 0.5);
+    expect(a.bottom).toBeLessThanOrEqual(box.y + box.height + 0.5);
+    for (const b of drawn.slice(i + 1))
+      expect(a.bottom <= b.top || b.bottom <= a.top || a.right <= b.left || b.right <= a.left).toBe(
+        true,
+      );
+  }
+  // top to bottom, the names follow the lines' last shares, highest first
+  const last = await page
+    .locator('.chart-table tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Number.parseFloat(tr.querySelector('td:last-child')?.textContent ?? '')),
+    );
+  const byHeight = [...drawn].sort((a, b) => a.top - b.top).map((d) => last[d.line]!);
+  expect(byHeight).toEqual([...byHeight].sort((a, b) => b - a));
+}
+
 test('three trainees are counted; a changed code and another room are rejected; CSV matches', async ({
   page,
   baseURL,
@@ -96,16 +136,37 @@ test('three trainees are counted; a changed code and another room are rejected; 
     `from another workshop (session "vd-room"): it was played on "${vd.scenario.title}"`,
   );
 
-  // the first decision, counted here from the trainees' own choices
+  // the first decision, counted here from the trainees' own choices; how each reply fared
+  // is the mean fair score of those who took it, as on the leaderboard, not their points
+  await expect(rows.locator('td:nth-child(3)')).toHaveText([/^\d+$/, /^\d+$/, /^\d+$/]);
+  const fairOf = new Map(
+    await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const td = tr.querySelectorAll('td');
+        return [td[1]!.textContent ?? '', Number(td[2]!.textContent)] as const;
+      }),
+    ),
+  );
   const first = page.locator('.decision').first();
-  const room = [ana, ben, cy];
+  const room = [
+    { ...ana, player: 'Ana' },
+    { ...ben, player: 'Ben' },
+    { ...cy, player: 'Cy <img src=x onerror=alert(1)>' },
+  ];
   for (const option of silos.scenario.situations[0]!.choices) {
     const took = room.filter((t) => t.choices[0] === option.id);
     const cell = first.locator(`.opt[data-choice="${option.id}"]`);
     await expect(cell).toContainText(`${took.length} (${Math.round((took.length / 3) * 100)}%)`);
-    const mean = took.reduce((s, t) => s + t.score, 0) / Math.max(1, took.length);
-    await expect(cell).toContainText(took.length ? `⌀ ${mean.toFixed(1)}` : '–');
+    const mean = took.reduce((s, t) => s + fairOf.get(t.player)!, 0) / Math.max(1, took.length);
+    await expect(cell.locator('.mean-grade')).toHaveText(
+      took.length ? `mean fair score ⌀ ${mean.toFixed(1)}` : 'mean fair score –',
+    );
   }
+  await expect(
+    page.getByText(
+      'Bars: who chose what. ⌀: the mean fair score of those who chose it (0–100, as on the leaderboard).',
+    ),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dashboard-1280.png'), fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
@@ -256,6 +317,11 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   // the pointer reads out each trainee's share at that quarter
   await page.locator('.curves .u-over').hover({ position: { x: 5, y: 20 } });
   await expect(legend.nth(1).locator('xpath=..').locator('td')).toHaveText(/^\d+\.\d%$/);
+  // without a pointer, each line is named at its end: every trainee, no name over another,
+  // all inside the chart, each beside the height where its own line ends
+  await expectEndNames(page, board);
+  await page.locator('.dashboard .curves').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('dashboard-curves-1280.png') });
 
   // the style chart: Ana and Ben share a point, so one dot carries both names; no label
   // overlaps another or leaves the chart
@@ -306,6 +372,10 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   const cell = await rows.first().locator('td').nth(4).boundingBox();
   expect(cell!.x + cell!.width).toBeLessThanOrEqual(360);
   await page.screenshot({ path: testInfo.outputPath('dashboard-board-360.png') });
+  // the names at the lines' ends keep apart and inside a phone's narrower chart too
+  await expectEndNames(page, board);
+  await page.locator('.dashboard .curves').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('dashboard-curves-360.png') });
 
   // projector mode: Hide names, as on the room's slides, and the arrow keys step the cards
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -317,6 +387,11 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   for (const part of ['.leaderboard', '.scatter', '.curves', '.chart-table'])
     await expect(page.locator(`.dashboard ${part}`)).not.toContainText(/\b(Ana|Ben|Cy|Dee|Eli)\b/);
   await expect(legend.nth(1)).toHaveText(/^Player 1/);
+  await expectEndNames(
+    page,
+    board.map((_, i) => `Player ${i + 1}`),
+  );
+
   await page.locator('body').press('ArrowRight');
   await expect(page.getByRole('heading', { name: 'Leaderboard' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
@@ -324,6 +399,13 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('heading', { name: 'Leaderboard' })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('dashboard-projector-hidden.png') });
+  // still named once the keys have stepped through the cards
+  await page.locator('.dashboard .curves').scrollIntoViewIfNeeded();
+  await expectEndNames(
+    page,
+    board.map((_, i) => `Player ${i + 1}`),
+  );
+  await page.screenshot({ path: testInfo.outputPath('dashboard-projector-curves.png') });
   await page.keyboard.press('Escape');
   await expect(page.locator('.dashboard.projector')).toHaveCount(0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stakesOf } from '../../src/store/stakes.ts';
+import { feedbackOnly, stakesOf } from '../../src/store/stakes.ts';
 import { makeStore, ONE_ATTEMPT, tutorial, tutorialRoom } from './helpers.ts';
 
 // The debrief words a practice game's verdict as feedback and a graded one's as a pass or
@@ -16,12 +16,17 @@ describe('stakesOf', () => {
     expect(stakesOf(store.getState(), NOW)).toBe('practice');
   });
 
-  it('is graded for a workshop link and an assessed link with an attempt left, final without one', () => {
+  it('is a workshop game for a workshop link played without a live room: graded by nobody', () => {
     const store = makeStore();
     store
       .getState()
       .startMarket(tutorial.scenario.id, '7', { kind: 'workshop', name: 'Q3', session: 'w1' });
-    expect(stakesOf(store.getState(), NOW)).toBe('graded');
+    expect(stakesOf(store.getState(), NOW)).toBe('workshop');
+    expect(feedbackOnly(stakesOf(store.getState(), NOW))).toBe(true);
+  });
+
+  it('is graded for an assessed link with an attempt left, final without one', () => {
+    const store = makeStore();
     store.getState().startMarket(tutorial.scenario.id, '7', { ...ONE_ATTEMPT, attempts: 2 });
     expect(stakesOf(store.getState(), NOW)).toBe('graded');
     store.getState().startMarket(tutorial.scenario.id, '8', { ...ONE_ATTEMPT, attempt: 1 });
@@ -33,5 +38,12 @@ describe('stakesOf', () => {
       Parameters<typeof stakesOf>[0]['room']
     >;
     expect(stakesOf({ context: { kind: 'practice' }, room }, NOW)).toBe('graded');
+    // a live room's game keeps its wording: the facilitator's roster marks it pass or fail
+    const inRoom = {
+      context: { kind: 'workshop', name: 'Room', session: 'room-1' },
+      room,
+    } as const;
+    expect(stakesOf(inRoom, NOW)).toBe('graded');
+    expect(feedbackOnly(stakesOf(inRoom, NOW))).toBe(false);
   });
 });

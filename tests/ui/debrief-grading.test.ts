@@ -70,6 +70,51 @@ describe('debrief verdict', () => {
       );
   });
 
+  it('words a workshop game as feedback against the pass mark, never "not passed"', () => {
+    // a static workshop link's trainee read "✗ Not passed yet", as if the workshop were a test
+    const said: [RubricDef['grading'], number, number, number | null, string][] = [
+      ['percentile', 50, 40, 14, "Fair score 14 of 100: below the scenario's pass mark of 50."],
+      [
+        'percentile',
+        50,
+        40,
+        72,
+        "✓ Fair score 72 of 100: at or above the scenario's pass mark of 50.",
+      ],
+      ['raw', 40, 39, null, "Score 39 of 100: below the scenario's pass mark of 40."],
+      [
+        'both',
+        50,
+        64,
+        35.8,
+        "Score 64 and fair score 36 of 100: the scenario's pass mark of 50 asks for both.",
+      ],
+      [
+        'both',
+        50,
+        64,
+        72,
+        "✓ Score 64 and fair score 72 of 100: both at or above the scenario's pass mark of 50.",
+      ],
+      [
+        'percentile',
+        50,
+        40,
+        null,
+        "Your fair score is being worked out: the scenario's pass mark is 50.",
+      ],
+    ];
+    for (const [grading, mark, raw, pct, text] of said)
+      expect(verdict(rubric(grading), mark, raw, pct, 'workshop').text).toBe(text);
+    // the same rule decides it, and no wording of it is a failed test
+    for (const g of ['percentile', 'raw', 'both'] as const)
+      for (const pct of [null, 10, 49.4, 49.5, 90]) {
+        const v = verdict(rubric(g), 50, 40, pct, 'workshop');
+        expect(v.text).not.toMatch(/not passed|fail/i);
+        if (v.passed !== null) expect(v.passed).toBe(verdict(rubric(g), 50, 40, pct).passed);
+      }
+  });
+
   it('on the percentile, rounds as every grader does; "both" needs both', () => {
     expect(verdict(rubric('percentile'), 50, 10, 49.5).passed).toBe(true);
     expect(verdict(rubric('percentile'), 50, 90, 49.4).passed).toBe(false);
@@ -137,6 +182,10 @@ describe('the head of the debrief tells one story', () => {
       /It is what a grade would read\.$/,
     );
     expect(scoreNote({ ...silos, grading: 'both' }, 'practice')).not.toMatch(/pass needs/);
+    // nor a workshop game: the scenario's pass mark reads it, and decides nothing
+    for (const grading of ['percentile', 'raw', 'both'] as const)
+      expect(scoreNote({ ...silos, grading }, 'workshop')).not.toMatch(/decides|pass needs/);
+    expect(scoreNote(silos, 'workshop')).toMatch(/: the fair score is what the pass mark reads\.$/);
   });
 
   it('reads the band by the fair score, so a failed year is never praised', () => {

@@ -189,8 +189,8 @@ describe('debrief figures', () => {
     );
   });
 
-  it('splits each decision between its options with the mean score of each', () => {
-    const splits = decisionSplits(scenario, workshop.seed, games);
+  it('splits each decision between its options with the mean fair score of each', () => {
+    const splits = decisionSplits(scenario, workshop.seed, games, c);
     const first = splits[0]!;
     // listed as the room saw them on its seed, not as the file lists them
     expect(first.options.map((o) => o.choice)).toEqual(
@@ -200,11 +200,25 @@ describe('debrief figures', () => {
     );
     expect(first.reached).toBe(3);
     const directive = first.options.find((o) => o.choice === firstOf('directive')[0])!;
-    const scores = games.filter((g) => g.player !== 'Ben').map((g) => g.replay.score);
+    // on the figure the leaderboard ranks by (the tutorial grades by the fair score), not
+    // on the points: the whole dashboard reads on one scale
+    expect(scenario.rubric.grading).toBe('percentile');
+    const board = leaderboard(scenario, games, c).filter((r) => r.player !== 'Ben');
     expect(directive.count).toBe(2);
-    expect(directive.meanScore).toBeCloseTo((scores[0]! + scores[1]!) / 2);
-    expect(first.options.filter((o) => o.count === 0).every((o) => o.meanScore === null)).toBe(
+    expect(directive.meanGrade).toBeCloseTo((board[0]!.grade + board[1]!.grade) / 2);
+    const points = (board[0]!.score + board[1]!.score) / 2;
+    expect(directive.meanGrade).not.toBeCloseTo(points);
+    expect(first.options.filter((o) => o.count === 0).every((o) => o.meanGrade === 'none')).toBe(
       true,
+    );
+    // until the market's census is known, the mean waits rather than showing the points
+    const waiting = decisionSplits(scenario, workshop.seed, games, null)[0]!;
+    expect(waiting.options.find((o) => o.choice === directive.choice)!.meanGrade).toBe('waiting');
+    // a rubric graded on the points has its mean at once
+    const raw = { ...scenario, rubric: { ...scenario.rubric, grading: 'raw' as const } };
+    const rawFirst = decisionSplits(raw, workshop.seed, games, null)[0]!;
+    expect(rawFirst.options.find((o) => o.choice === directive.choice)!.meanGrade).toBeCloseTo(
+      points,
     );
   });
 

@@ -1,7 +1,7 @@
 import { fairGrade, type ScenarioDef } from '../../sim/index.ts';
 import type { FairProgress } from '../../store/debrief-types.ts';
 import type { GameStore } from '../../store/game-store.ts';
-import { stakesOf } from '../../store/stakes.ts';
+import { feedbackOnly, stakesOf } from '../../store/stakes.ts';
 import type { FairScore } from '../../workers/fair-score.ts';
 import { columnHeads, h } from '../dom.ts';
 import { term, withTerms } from '../terms.ts';
@@ -168,15 +168,10 @@ export function fairSection(
       const pct = fair?.status === 'done' && fair.result ? fair.result.percentile : null;
       const stakes = stakesOf(store.getState(), Date.now());
       const v = verdict(rubric, passMark, raw, pct, stakes);
-      // a practice game below the mark is told where it stands, not marked as failed
+      // a game nobody grades (practice, a workshop link) below the mark is told where it
+      // stands, not marked as failed
       const look =
-        v.passed === null
-          ? 'pending'
-          : v.passed
-            ? 'pass'
-            : stakes === 'practice'
-              ? 'below'
-              : 'fail';
+        v.passed === null ? 'pending' : v.passed ? 'pass' : feedbackOnly(stakes) ? 'below' : 'fail';
       verdictEl.className = `verdict ${look}`;
       verdictEl.textContent = v.text;
       const band = bandFor(scenario, passMark, raw, pct);

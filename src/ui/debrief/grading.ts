@@ -24,8 +24,9 @@ export interface Verdict {
  * `stakes` (src/store/stakes.ts): a graded game's fail is "not passed yet" while a try
  * that counts is still possible (an assessment with an attempt left before its due date:
  * src/store/attempts-left.ts), and plainly "not passed" once nothing can change it. A
- * practice game is graded by nobody: its verdict is feedback, the figure against the mark
- * a graded game would need, and a low score reads as where to improve, not a failed test.
+ * practice game and a workshop link's game are graded by nobody: their verdict is feedback,
+ * the figure against the mark a graded game would need (practice) or the scenario's pass
+ * mark (a workshop), and a low score reads as where to improve, not a failed test.
  */
 export function verdict(
   rubric: RubricDef,
@@ -37,18 +38,24 @@ export function verdict(
   const basis = rubric.grading;
   const both = basis === 'both';
   if (basis !== 'raw' && percentile === null) {
+    const alike = ', for your score and your fair score alike';
     return {
       passed: null,
       text:
         stakes === 'practice'
           ? `Your fair score is being worked out: a graded game would need ${passMark}${both ? ' on your score and your fair score alike' : ''}.`
-          : `Pass or fail waits for your fair score: the pass mark is ${passMark}${both ? ', for your score and your fair score alike' : ''}.`,
+          : stakes === 'workshop'
+            ? `Your fair score is being worked out: the scenario's pass mark is ${passMark}${both ? alike : ''}.`
+            : `Pass or fail waits for your fair score: the pass mark is ${passMark}${both ? alike : ''}.`,
     };
   }
   const { passed } = gradeOf(rubric, raw, percentile, passMark);
   const fair = fairGrade(percentile ?? 0);
-  if (stakes === 'practice')
-    return { passed, text: practiceText(basis, passMark, raw, fair, passed) };
+  if (stakes === 'practice' || stakes === 'workshop')
+    return {
+      passed,
+      text: feedbackText(basis, raw, fair, passed, FEEDBACK_MARK[stakes](passMark)),
+    };
   const head = passed ? '✓ Passed' : stakes === 'graded' ? '✗ Not passed yet' : '✗ Not passed';
   if (basis === 'raw') {
     return {
@@ -69,22 +76,46 @@ export function verdict(
   };
 }
 
-/** A practice game's verdict: the deciding figure out of 100, against a graded game's mark. */
-function practiceText(
+/** How a feedback verdict names the mark it is read against. */
+interface MarkWords {
+  reached: string;
+  below: string;
+  /** for a rubric that grades on both figures */
+  bothReached: string;
+  bothBelow: string;
+}
+
+const FEEDBACK_MARK: Record<'practice' | 'workshop', (passMark: number) => MarkWords> = {
+  // nobody set a mark for practice: the one a graded game of this scenario needs
+  practice: (m) => ({
+    reached: `at or above the ${m} a graded game needs`,
+    below: `below the ${m} a graded game would need`,
+    bothReached: `both at or above the ${m} a graded game needs`,
+    bothBelow: `a graded game would need ${m} on both`,
+  }),
+  // a workshop link carries no mark of its own: the scenario's is the one the room discusses
+  workshop: (m) => ({
+    reached: `at or above the scenario's pass mark of ${m}`,
+    below: `below the scenario's pass mark of ${m}`,
+    bothReached: `both at or above the scenario's pass mark of ${m}`,
+    bothBelow: `the scenario's pass mark of ${m} asks for both`,
+  }),
+};
+
+/** A verdict nobody grades: the deciding figure out of 100, against the mark in words. */
+function feedbackText(
   basis: RubricDef['grading'],
-  passMark: number,
   raw: number,
   fair: number,
   passed: boolean,
+  words: MarkWords,
 ): string {
-  const mark = passed
-    ? `at or above the ${passMark} a graded game needs`
-    : `below the ${passMark} a graded game would need`;
+  const mark = passed ? words.reached : words.below;
   if (basis === 'raw') return `${passed ? '✓ ' : ''}Score ${raw} of 100: ${mark}.`;
   if (basis === 'percentile') return `${passed ? '✓ ' : ''}Fair score ${fair} of 100: ${mark}.`;
   return passed
-    ? `✓ Score ${raw} and fair score ${fair} of 100: both at or above the ${passMark} a graded game needs.`
-    : `Score ${raw} and fair score ${fair} of 100: a graded game would need ${passMark} on both.`;
+    ? `✓ Score ${raw} and fair score ${fair} of 100: ${words.bothReached}.`
+    : `Score ${raw} and fair score ${fair} of 100: ${words.bothBelow}.`;
 }
 
 /** An outcome as the score's line names it, in a word or two. */
@@ -103,7 +134,7 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
 /**
  * What the score counts and what it decides, after "Your year's score: 48 / 100": the
  * outcomes the rubric weighs most, and whether the pass reads it (in a practice game,
- * which nobody grades, whether a grade would).
+ * which nobody grades, whether a grade would; in a workshop game, what the pass mark reads).
  */
 export function scoreNote(rubric: RubricDef, stakes: Stakes = 'graded'): string {
   const weighed = (Object.entries(rubric.weights) as [Outcome, number | undefined][])
@@ -113,12 +144,16 @@ export function scoreNote(rubric: RubricDef, stakes: Stakes = 'graded'): string 
   const list = `${weighed.slice(0, 3).join(', ')}${weighed.length > 3 ? ' and more' : ''}`;
   const what = `${list}, as this scenario weighs them`;
   const practice = stakes === 'practice';
+  // a workshop game is read against the scenario's pass mark, which decides nothing
+  const workshop = stakes === 'workshop';
   if (rubric.grading === 'raw')
-    return `${what}. ${practice ? 'It is what a grade would read.' : 'It decides the pass.'}`;
+    return `${what}. ${practice ? 'It is what a grade would read.' : workshop ? 'It is what the pass mark reads.' : 'It decides the pass.'}`;
   if (rubric.grading === 'both')
-    return `${what}. A ${practice ? 'graded game would need' : 'pass needs'} it and the fair score both at the pass mark.`;
+    return workshop
+      ? `${what}. The pass mark asks for it and the fair score both.`
+      : `${what}. A ${practice ? 'graded game would need' : 'pass needs'} it and the fair score both at the pass mark.`;
   // kept to two lines on a desktop, so the lessons below still start on the first screen
-  return `${list}, your market's luck included: the fair score ${practice ? 'is what a grade would read' : 'decides the pass'}.`;
+  return `${list}, your market's luck included: the fair score ${practice ? 'is what a grade would read' : workshop ? 'is what the pass mark reads' : 'decides the pass'}.`;
 }
 
 /**

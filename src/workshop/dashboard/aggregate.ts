@@ -37,6 +37,16 @@ export interface Row {
   source: string;
 }
 
+/**
+ * A game's figures against the market: its percentile, and the figure the pass mark reads
+ * (gradeOf); `known` is false while that figure waits for the market's census.
+ */
+function graded(scenario: ScenarioDef, game: Accepted, census: StrategyCensus | null) {
+  const pct = census ? percentile(census, game.replay.score) : null;
+  const grade = gradeOf(scenario.rubric, game.replay.score, pct);
+  return { pct, grade, known: pct !== null || scenario.rubric.grading === 'raw' };
+}
+
 export function leaderboard(
   scenario: ScenarioDef,
   games: readonly Accepted[],
@@ -47,8 +57,7 @@ export function leaderboard(
     const styles: Record<string, number> = {};
     for (const s of scenario.styles) styles[s] = 0;
     for (const h of history) styles[h.style] = (styles[h.style] ?? 0) + 1 / history.length;
-    const pct = census ? percentile(census, g.replay.score) : null;
-    const grade = gradeOf(scenario.rubric, g.replay.score, pct);
+    const { pct, grade, known } = graded(scenario, g, census);
     return {
       rank: 0,
       player: g.player,
@@ -56,7 +65,7 @@ export function leaderboard(
       fairScore: pct === null ? null : fairGrade(pct),
       score: g.replay.score,
       grade: grade.grade,
-      passed: pct === null && scenario.rubric.grading !== 'raw' ? null : grade.passed,
+      passed: known ? grade.passed : null,
       share: g.replay.outcomes.share,
       styles,
       choices: history.map((h) => h.choiceId),
@@ -78,8 +87,13 @@ export interface OptionSplit {
   label: string;
   style: string;
   count: number;
-  /** mean final score of the players who took it; null when nobody did */
-  meanScore: number | null;
+  /**
+   * how those who took it fared, on the figure the leaderboard ranks by (the rubric's
+   * grading: the fair score in the shipped scenarios), so the split reads on the scale of
+   * every other figure of the dashboard: their mean; 'none' when nobody took it; 'waiting'
+   * while the market's census, which the fair score needs, is being worked out
+   */
+  meanGrade: number | 'none' | 'waiting';
 }
 
 export interface DecisionSplit {
@@ -90,11 +104,15 @@ export interface DecisionSplit {
   options: OptionSplit[];
 }
 
-/** Each decision's options in the order the room saw them on its seed, with who took which. */
+/**
+ * Each decision's options in the order the room saw them on its seed, with who took which
+ * and how they fared (`census`: the market's, null while it is being worked out).
+ */
 export function decisionSplits(
   scenario: ScenarioDef,
   seed: string,
   games: readonly Accepted[],
+  census: StrategyCensus | null,
 ): DecisionSplit[] {
   return scenario.situations.map((def) => {
     // the labels as most of the players who met the situation read them
@@ -103,23 +121,23 @@ export function decisionSplits(
       def,
       games.map((g) => g.replay.state),
     );
-    const taken = new Map<string, number[]>();
+    const taken = new Map<string, Accepted[]>();
     for (const g of games) {
       const h = g.replay.state.history.find((x) => x.situationId === s.id);
       if (!h) continue;
       const list = taken.get(h.choiceId) ?? [];
-      list.push(g.replay.score);
+      list.push(g);
       taken.set(h.choiceId, list);
     }
     const options = shownOrder(scenario.id, seed, s.id, s.choices).map((c) => {
-      const scores = taken.get(c.id) ?? [];
-      return {
-        choice: c.id,
-        label: c.label,
-        style: c.style,
-        count: scores.length,
-        meanScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-      };
+      const takers = (taken.get(c.id) ?? []).map((g) => graded(scenario, g, census));
+      const meanGrade: OptionSplit['meanGrade'] =
+        takers.length === 0
+          ? 'none'
+          : takers.every((t) => t.known)
+            ? takers.reduce((a, t) => a + t.grade.grade, 0) / takers.length
+            : 'waiting';
+      return { choice: c.id, label: c.label, style: c.style, count: takers.length, meanGrade };
     });
     return {
       situation: s.id,

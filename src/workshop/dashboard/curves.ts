@@ -1,13 +1,16 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../dom.ts';
-import { lineLook } from '../svg.ts';
+import { lineLook, svg } from '../svg.ts';
 import type { ShareCurve } from './aggregate.ts';
+import { CHAR_W } from './label-place.ts';
+import { charsIn, endLabels, fitNames } from './line-ends.ts';
 
-// Market share, quarter by quarter: one line per trainee. Each line is named in the legend
-// under the chart (colour, and past six trainees a dash pattern too), whose figures follow
-// the pointer, quarter by quarter; the same numbers stand in a table a click (or a screen
-// reader) away, so nobody has to tell lines apart by colour alone.
+// Market share, quarter by quarter: one line per trainee. Each line is named at its end
+// (line-ends.ts), where a projector audience reads it without matching colours, and in the
+// legend under the chart (colour, and past six trainees a dash pattern too), whose figures
+// follow the pointer; the same numbers stand in a table a click (or a screen reader) away,
+// so nobody has to tell lines apart by colour, or read them with a pointer, alone.
 
 const quarterName = (q: number) => (q === 0 ? 'start' : `Q${q}`);
 
@@ -80,10 +83,14 @@ export function drawCurves(el: HTMLElement, curves: readonly ShareCurve[], big: 
   const ink = big ? { stroke: '#c9d4e8', font: '16px system-ui' } : {};
   const width = () => Math.max(260, el.clientWidth || 560);
   const height = big ? 420 : 300;
+  const names = curves.map((c) => c.player);
   const plot = new uPlot(
     {
       width: width(),
       height,
+      // room on the right for the names at the lines' ends
+      padding: [null, (u) => namesRoom(u.width, names), null, null],
+      hooks: { draw: [(u) => drawEndNames(u, names, big ? 22 : 16)] },
       // the legend names every line, and its figures follow the pointer
       legend: {
         show: true,
@@ -122,4 +129,80 @@ export function drawCurves(el: HTMLElement, curves: readonly ShareCurve[], big: 
     else if (Math.abs(plot.width - width()) > 1) plot.setSize({ width: width(), height });
   });
   resized.observe(el);
+}
+
+/** From a line's end to its name: a short leader, then a gap. */
+const LEADER = 22;
+
+/** The room for the names' text: the longest name, at most 30% of the chart. */
+function textRoom(width: number, names: readonly string[]): number {
+  const longest = Math.max(...names.map((n) => n.length)) * CHAR_W;
+  return Math.min(longest, Math.max(64, width * 0.3));
+}
+
+/** The names as the chart shows them in `width`, or null where cut they would read alike. */
+const namesIn = (width: number, names: readonly string[]) =>
+  fitNames(names, charsIn(textRoom(width, names)));
+
+/** The width kept right of the plot: the names' room, or uPlot's usual margin without them. */
+function namesRoom(width: number, names: readonly string[]): number {
+  return namesIn(width, names) ? LEADER + 6 + textRoom(width, names) : 12;
+}
+
+/**
+ * Draws each shown line's name beside its end, over the chart (an SVG laid over uPlot's
+ * canvas, redrawn with it): hidden from screen readers, which have the legend and the table.
+ * `lineH`: the height of a line of its text.
+ */
+function drawEndNames(u: uPlot, names: readonly string[], lineH: number): void {
+  const wrap = u.over.parentElement;
+  if (!wrap) return;
+  let layer = wrap.querySelector<SVGSVGElement>('svg.end-names');
+  if (!layer) {
+    layer = svg('svg', { class: 'end-names', 'aria-hidden': 'true' });
+    wrap.append(layer);
+  }
+  // the plot's box as uPlot drew it (canvas pixels), not as the page's layout has it at
+  // that moment: the names always match the lines they stand beside
+  const px = uPlot.pxRatio;
+  const left = u.bbox.left / px;
+  const top = u.bbox.top / px;
+  const plotW = u.bbox.width / px;
+  const plotH = u.bbox.height / px;
+  const last = (u.data[0]?.length ?? 1) - 1;
+  const xEnd = left + u.valToPos(last, 'x');
+  const shown = namesIn(u.width, names);
+  if (!shown) {
+    layer.replaceChildren();
+    return;
+  }
+  const ends = shown.flatMap((text, i) => {
+    const v = u.data[i + 1]?.[last];
+    // a line the legend has switched off is not named either
+    if (v === null || v === undefined || !u.series[i + 1]?.show) return [];
+    return [{ y: top + u.valToPos(v, 'y'), text, line: i }];
+  });
+  // a line of text apart: 16 px for 12 px type, 22 px for the projector's 16 px
+  const placed = endLabels(ends, top, top + plotH, lineH);
+  const x = left + plotW + LEADER;
+  layer.setAttribute('width', String(u.width));
+  layer.setAttribute('height', String(u.height));
+  layer.replaceChildren(
+    ...placed.flatMap((l) => {
+      const end = ends[l.index]!;
+      return [
+        // thin and grey: a leader in the line's own colour reads as the line going on
+        svg('polyline', {
+          points: `${xEnd + 6},${end.y} ${x - 4},${l.y}`,
+          class: 'end-leader',
+          fill: 'none',
+        }),
+        svg(
+          'text',
+          { x, y: l.y, 'dominant-baseline': 'central', class: 'end-name', 'data-line': end.line },
+          l.text,
+        ),
+      ];
+    }),
+  );
 }

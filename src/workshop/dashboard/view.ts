@@ -17,7 +17,7 @@ import {
 } from './aggregate.ts';
 import { curvesBody, drawCurves } from './curves.ts';
 import { resultsCsv } from './export-csv.ts';
-import { classFigures, type Figure } from './figures.ts';
+import { classFigures, type Figure, gradedName } from './figures.ts';
 import { gradeTitle, passWords } from './grade-words.ts';
 import { hideNamesButton, namedRows } from './hide-names.ts';
 import {
@@ -286,7 +286,7 @@ export function dashboardPanel(): HTMLElement {
       results,
       rejectedList(taken),
       leaderboardTable(ctx.scenario.rubric, shown),
-      splitsCard(ctx, taken),
+      splitsCard(ctx, taken, censusData),
       h('div', { class: 'grid-2' }, scatterCard(ctx, shown), curvesCard(curves)),
     );
     const chart = panel.querySelector<HTMLElement>('.curves');
@@ -523,8 +523,14 @@ function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
   );
 }
 
-function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
-  const splits = decisionSplits(ctx.scenario, ctx.seed, intake.accepted);
+function splitsCard(
+  ctx: WorkshopContext,
+  intake: Intake,
+  census: StrategyCensus | null,
+): HTMLElement {
+  const splits = decisionSplits(ctx.scenario, ctx.seed, intake.accepted, census);
+  // the figure the leaderboard ranks by, named as the top figures name it
+  const name = gradedName(ctx.scenario.rubric);
   return h(
     'div',
     { class: 'card' },
@@ -557,8 +563,13 @@ function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
             h('span', { class: 'num' }, `${o.count} (${Math.round(share * 100)}%)`),
             h(
               'span',
-              { class: 'num', attrs: { title: 'mean final score of those who chose it' } },
-              o.meanScore === null ? '–' : `⌀ ${o.meanScore.toFixed(1)}`,
+              { class: 'num mean-grade', attrs: { title: `mean ${name} of those who chose it` } },
+              h('span', { class: 'visually-hidden' }, `mean ${name} `),
+              o.meanGrade === 'none'
+                ? '–'
+                : o.meanGrade === 'waiting'
+                  ? '⌀ …'
+                  : `⌀ ${o.meanGrade.toFixed(1)}`,
             ),
           );
         }),
@@ -567,7 +578,7 @@ function splitsCard(ctx: WorkshopContext, intake: Intake): HTMLElement {
     h(
       'p',
       { class: 'hint' },
-      'Bars: who chose what. ⌀: the mean final score of those who chose it.',
+      `Bars: who chose what. ⌀: the mean ${name} of those who chose it (0–100, as on the leaderboard).`,
     ),
   );
 }

@@ -420,7 +420,10 @@ function drawSplits(
     replace(el, h('h2', null, 'How the room decides'), h('p', { class: 'empty' }, 'Loading…'));
     return;
   }
-  const reached = decisionSplits(scenario.def, view.room.seed, games).filter((d) => d.reached > 0);
+  // how each reply fared is the class dashboard's, after the games: here only who took what
+  const reached = decisionSplits(scenario.def, view.room.seed, games, null).filter(
+    (d) => d.reached > 0,
+  );
   replace(
     el,
     roomMarketNote(scenario.def, view.room.seed),

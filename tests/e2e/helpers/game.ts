@@ -224,6 +224,18 @@ export async function playToDebrief(page: Page): Promise<void> {
   }
 }
 
+/** Plays `ids`, one reply a quarter, moving on after each outcome (to the debrief at the end). */
+export async function playReplies(page: Page, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const reply = page.locator(`button.choice[data-choice="${id}"]`);
+    await expect(reply).toBeEnabled();
+    // a press within half a second of the situation being drawn is taken for a double click
+    await page.waitForTimeout(550);
+    await reply.click();
+    await page.locator('[data-next]').click();
+  }
+}
+
 /** A screenshot kept as a file in the test's output folder and attached to its report. */
 export async function attachScreenshot(
   page: Page,
