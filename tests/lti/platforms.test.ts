@@ -117,6 +117,23 @@ describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
     expect((await launchFrom(platform)).status).toBe(303);
   });
 
+  it('tells the learner the platform was removed when that happens after their launch is checked', async () => {
+    // keys read from an address the tool has not cached yet: the platform's answer is the
+    // moment between the launch's check and the learner's row, where the admin removes it
+    const { platform: p } = (
+      await register({ ...platform.registration(), jwksUrl: `${platform.base}/jwks?mid-launch` })
+    ).body;
+    platform.onKeysRead = async () => {
+      platform.onKeysRead = null;
+      await json(base, `/api/lti/platforms/${p.id}`, { method: 'DELETE', secret: ADMIN });
+    };
+    const landed = await launchFrom(platform);
+    expect(landed.status, landed.text).toBe(410);
+    expect(landed.text).toContain('The learning platform you came from was removed from the game');
+    expect(platform.onKeysRead).toBeNull();
+    expect((await register(platform.registration())).status).toBe(201);
+  });
+
   it('refuses a registration with sentences that name each field, not zod text', async () => {
     const none = await register({ ...platform.registration(), deploymentIds: [] });
     expect(none.status).toBe(400);
