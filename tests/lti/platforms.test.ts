@@ -4,7 +4,7 @@ import type { RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { createAssignment } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
-import { DEPLOYMENT_ID, formFields, TestPlatform } from './platform.ts';
+import { DEPLOYMENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
 import { launchFrom, postForm, step, toolWithPlatform } from './steps.ts';
 
 // Registering a platform again, as its administrator does when a second course (another
@@ -131,6 +131,37 @@ describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
     expect(landed.status, landed.text).toBe(410);
     expect(landed.text).toContain('The learning platform you came from was removed from the game');
     expect(platform.onKeysRead).toBeNull();
+    expect((await register(platform.registration())).status).toBe(201);
+  });
+
+  it('tells an instructor placing an assessment that the platform was removed meanwhile', async () => {
+    const { platform: p } = (await register(platform.registration())).body;
+    platform.plan = {
+      ...platform.plan,
+      roles: [ROLE.instructor],
+      sub: 'teacher-1',
+      messageType: 'LtiDeepLinkingRequest',
+    };
+    const launched = await launchFrom(platform);
+    expect(launched.status, launched.text).toBe(303);
+    const choice = new URL(launched.location!, base).href;
+    expect((await step(choice)).text).toContain('Place an assessment in your course');
+    await json(base, `/api/lti/platforms/${p.id}`, { method: 'DELETE', secret: ADMIN });
+    for (const answer of [
+      await step(choice),
+      await postForm(choice, {
+        choice: 'new',
+        title: 'Q3',
+        scenario: 'tutorial',
+        passMark: '60',
+        attempts: '1',
+      }),
+    ]) {
+      expect(answer.status, answer.text).toBe(410);
+      expect(answer.text).toContain(
+        'The learning platform you came from was removed from the game',
+      );
+    }
     expect((await register(platform.registration())).status).toBe(201);
   });
 

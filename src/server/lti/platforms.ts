@@ -131,7 +131,7 @@ export const platformRemoved = () =>
   new LtiError(
     410,
     'The learning platform was removed',
-    "The learning platform you came from was removed from the game by the game's admin while you were opening it, so the game cannot open from that course now. Attempts you played before are kept. Tell the course's instructor or the game's admin.",
+    "The learning platform you came from was removed from the game by the game's admin while you were on your way here, so the game cannot open from that course now. Attempts you played before are kept. Tell the course's instructor or the game's admin.",
   );
 
 export async function platformById(q: Queryable, id: string): Promise<PlatformRow> {
