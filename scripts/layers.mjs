@@ -20,7 +20,8 @@ export const NODE_ONLY = ['cli', 'server'];
 /**
  * What each folder may import, besides itself. `files` allows single files of an otherwise
  * closed folder: the DOM helpers, the shared stylesheet and the help and glossary windows
- * every page offers (ui/dom.ts, ui/styles.css, ui/help.ts, ui/glossary.ts), and the rope
+ * every page offers (ui/dom.ts, ui/styles.css, ui/help.ts, ui/glossary.ts), the in-page
+ * question before a removal (ui/confirm-dialog.ts), and the rope
  * view's interface and pure parts (scenes/contract.ts, describe.ts, palette.ts).
  */
 export const LAYERS = {
@@ -54,7 +55,8 @@ export const LAYERS = {
   },
   hr: {
     may: ['sim', 'scenario', 'record', 'links', 'room', 'workers', 'lib'],
-    files: ['ui/dom.ts'],
+    // the in-page question asked before a platform or a deployment is removed
+    files: ['ui/dom.ts', 'ui/confirm-dialog.ts'],
     why: 'HR’s pages, and their calls to the server’s assessments',
   },
   workshop: {

@@ -7,12 +7,14 @@ import {
   type RegisteredPlatform,
 } from '../room/lti-platforms.ts';
 import { h } from '../ui/dom.ts';
+import { statusLine } from './section-parts.ts';
 
 // The form that registers a learning platform on HR's page (platforms-view.ts): one field
 // for each thing the platform's tool registration shows, checked with the server's own
 // schema before it is sent, and every problem, the page's or the server's, shown under
-// its field. What is typed stays in the fields whatever happens, and reaches the page
-// only as field values and text.
+// its field; what came of sending it is said under its button, where a phone's reader is
+// looking. What is typed stays in the fields whatever happens, and reaches the page only
+// as field values and text.
 
 interface FieldSpec {
   label: string;
@@ -42,6 +44,8 @@ export interface PlatformForm {
   /** the server's refusal ("deploymentIds: …; issuer: …"), each part under its field */
   showRefusal(message: string): string[];
   clearProblems(): void;
+  /** what came of the registration, said under the button */
+  say(text: string): void;
 }
 
 /** `submit` is given the checked registration; the form shows the page's own problems. */
@@ -102,6 +106,7 @@ export function platformForm(
     return elsewhere;
   };
 
+  const outcome = statusLine(`${idPrefix}-register-status`);
   const typed = (key: PlatformField) => inputs.get(key)!.value;
   const onSubmit = (e: SubmitEvent) => {
     // the page sends it itself; the form gives Enter and the fields' labels
@@ -134,6 +139,7 @@ export function platformForm(
         'Register the platform',
       ),
     ),
+    outcome,
   );
 
   return {
@@ -152,5 +158,8 @@ export function platformForm(
       );
     },
     clearProblems,
+    say(text) {
+      outcome.textContent = text;
+    },
   };
 }

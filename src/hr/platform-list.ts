@@ -3,11 +3,14 @@ import { button, h } from '../ui/dom.ts';
 
 // The learning platforms registered with the server, on HR's page (platforms-view.ts): each
 // with its issuer, client id, addresses and deployments, a deployment's removal one button
-// away (never the last one's: a platform needs one), and a button that puts the platform in
-// the form to add deployments or change its addresses. Everything shown is text.
+// away (never the last one's: a platform needs one), a button that puts the platform in
+// the form to add deployments or change its addresses, and one that removes the platform.
+// The page asks before anything is removed. Everything shown is text.
 
 export interface PlatformListActions {
-  remove(platform: RegisteredPlatform, deployment: string): void;
+  /** `from` is the button pressed, for focus to go back to if nothing is removed */
+  remove(platform: RegisteredPlatform, deployment: string, from: HTMLElement): void;
+  removePlatform(platform: RegisteredPlatform, from: HTMLElement): void;
   update(platform: RegisteredPlatform): void;
 }
 
@@ -19,9 +22,9 @@ function deploymentItem(p: RegisteredPlatform, d: string, act: PlatformListActio
     h('code', null, d),
     only
       ? h('span', { class: 'hint' }, ' (the only one: a platform needs one)')
-      : button('Remove', () => act.remove(p, d), {
+      : button('Remove', (e) => act.remove(p, d, e.currentTarget as HTMLElement), {
           class: 'btn btn-small',
-          attrs: { 'aria-label': `Remove deployment ${d} of ${p.name}` },
+          attrs: { 'aria-label': `Remove deployment ${d} of ${p.name}`, 'aria-haspopup': 'dialog' },
         }),
   );
 }
@@ -43,10 +46,18 @@ function platformCard(p: RegisteredPlatform, act: PlatformListActions): HTMLElem
     ),
     h('p', { class: 'lti-deployments-title' }, `Deployments (${p.deploymentIds.length})`),
     h('ul', { class: 'lti-deployments' }, ...p.deploymentIds.map((d) => deploymentItem(p, d, act))),
-    button('Add a deployment or change it', () => act.update(p), {
-      class: 'btn',
-      attrs: { 'aria-label': `Add a deployment or change it: ${p.name}` },
-    }),
+    h(
+      'div',
+      { class: 'row' },
+      button('Add a deployment or change it', () => act.update(p), {
+        class: 'btn',
+        attrs: { 'aria-label': `Add a deployment or change it: ${p.name}` },
+      }),
+      button('Remove the platform', (e) => act.removePlatform(p, e.currentTarget as HTMLElement), {
+        class: 'btn',
+        attrs: { 'aria-label': `Remove the platform ${p.name}`, 'aria-haspopup': 'dialog' },
+      }),
+    ),
   );
 }
 
@@ -57,7 +68,12 @@ export function platformList(
   return h(
     'div',
     null,
-    h('h3', null, `Registered platforms (${platforms.length})`),
+    // focused once a removal is done, so the keyboard goes on from the list
+    h(
+      'h3',
+      { id: 'lti-list-title', attrs: { tabindex: '-1' } },
+      `Registered platforms (${platforms.length})`,
+    ),
     platforms.length === 0
       ? h('p', { class: 'hint' }, 'No learning platform is registered yet: register one below.')
       : h('div', { class: 'lti-platforms' }, ...platforms.map((p) => platformCard(p, act))),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiUrl, roomCall } from '../room/http.ts';
+import { apiUrl, roomCall, roomFetch } from '../room/http.ts';
 import {
   type PlatformRegistration,
   platformAnswerSchema,
@@ -8,11 +8,13 @@ import {
 import { secretHeaders } from './session-api.ts';
 
 // HR's page asking the server about the learning platforms (LTI) it trusts: the list, a
-// registration (which adds deployments), a deployment removed. An admin account's session
+// registration (which adds deployments), a deployment removed, a platform removed. An admin account's session
 // speaks, or the server's admin secret typed on the page (in the Authorization header,
 // never in an address).
 
 const platformsUrl = (rest = '') => apiUrl(`api/lti/platforms${rest}`);
+const platformUrl = (id: string, rest = '') =>
+  platformsUrl(`/${encodeURIComponent(z.uuid().parse(id))}${rest}`);
 
 export const platformsOnServer = (secret: string) =>
   roomCall(platformsUrl(), platformListSchema, { headers: secretHeaders(secret) });
@@ -26,9 +28,12 @@ export const registerPlatform = (secret: string, registration: PlatformRegistrat
 
 export const removeDeployment = (secret: string, platformId: string, deployment: string) =>
   roomCall(
-    platformsUrl(
-      `/${encodeURIComponent(z.uuid().parse(platformId))}/deployments/${encodeURIComponent(deployment)}`,
-    ),
+    platformUrl(platformId, `/deployments/${encodeURIComponent(deployment)}`),
     platformAnswerSchema,
     { method: 'DELETE', headers: secretHeaders(secret) },
   );
+
+/** The platform removed with all its deployments (the server answers 204, nothing to read). */
+export async function removePlatform(secret: string, platformId: string): Promise<void> {
+  await roomFetch(platformUrl(platformId), { method: 'DELETE', headers: secretHeaders(secret) });
+}

@@ -1,27 +1,34 @@
 import type { Account } from '../room/accounts.ts';
-import { asSentence } from '../room/http.ts';
+import { RoomApiError } from '../room/http.ts';
 import type { RegisteredPlatform } from '../room/lti-platforms.ts';
+import { askToConfirm } from '../ui/confirm-dialog.ts';
 import { button, h } from '../ui/dom.ts';
 import { field } from './assign-view.ts';
 import { platformForm } from './platform-form.ts';
 import { platformList } from './platform-list.ts';
-import { platformsOnServer, registerPlatform, removeDeployment } from './platforms-api.ts';
+import { removeDeploymentQuestion, removePlatformQuestion } from './platform-removal.ts';
+import {
+  platformsOnServer,
+  registerPlatform,
+  removeDeployment,
+  removePlatform,
+} from './platforms-api.ts';
+import { failureSentence, secretInput, statusLine } from './section-parts.ts';
 import { ROLE_WORDS } from './signin-view.ts';
 import './platforms.css';
 
 // "Learning platforms (LTI)" on HR's page served by the game's server: the platforms whose
 // courses may open the game, with their deployments; registering one (or adding a
-// deployment to it) and removing a deployment, as the server's admin: signed in with an
-// admin account, or with the server's admin secret typed here. The addresses to give the
-// platform are shown with the list. Refusals are said at their field or in the status.
+// deployment to it), removing a deployment or a whole platform (asked first, in the page,
+// with what stops working), as the server's admin: signed in with an admin account, or
+// with the server's admin secret typed here. The addresses to give the platform are shown
+// with the list. Refusals are said at their field or in the status; what was typed stays.
 
 export interface PlatformsSection {
   element: HTMLElement;
   /** someone signed in or out above: an admin sees the platforms at once */
   accountChanged(account: Account | null): void;
 }
-
-const message = (err: unknown) => asSentence(err instanceof Error ? err.message : String(err));
 
 function toolAddresses(tool: { loginUrl: string; targetLinkUrl: string; jwksUrl: string }) {
   const line = (term: string, value: string) => [
@@ -48,22 +55,17 @@ function toolAddresses(tool: { loginUrl: string; targetLinkUrl: string; jwksUrl:
 }
 
 export function platformsSection(): PlatformsSection {
-  const secret = h('input', {
-    id: 'lti-secret',
-    attrs: { type: 'password', autocomplete: 'off', spellcheck: 'false' },
-  });
-  const status = h('p', {
-    class: 'status',
-    id: 'lti-status',
-    attrs: { role: 'status', 'aria-live': 'polite' },
-  });
+  const secret = secretInput('lti-secret');
+  const status = statusLine('lti-status');
   const listed = h('div');
   const tool = h('div');
 
   const show = async (said?: string) => {
     try {
       const answer = await platformsOnServer(secret.value.trim());
-      listed.replaceChildren(platformList(answer.platforms, { remove, update }));
+      listed.replaceChildren(
+        platformList(answer.platforms, { remove, removePlatform: drop, update }),
+      );
       tool.replaceChildren(toolAddresses(answer.tool));
       if (said) status.textContent = said;
       else {
@@ -74,35 +76,59 @@ export function platformsSection(): PlatformsSection {
             : `${n === 1 ? 'One platform is' : `${n} platforms are`} registered.`;
       }
     } catch (err) {
-      status.textContent = `${said ? `${said} ` : ''}The platforms could not be read: ${message(err)}`;
+      status.textContent = `${said ? `${said} ` : ''}The platforms could not be read: ${failureSentence(err)}`;
     }
   };
 
   const form = platformForm((registration) => {
-    status.textContent = 'Registering…';
+    form.say('Registering…');
     registerPlatform(secret.value.trim(), registration)
-      .then((answer) => show(answer.message))
+      .then((answer) => {
+        form.say(answer.message);
+        return show();
+      })
       .catch((err: unknown) => {
-        const elsewhere = form.showRefusal(err instanceof Error ? err.message : String(err));
-        status.textContent = `The platform was not registered: ${
-          elsewhere.length > 0 ? elsewhere.join(' ') : 'see the fields marked below.'
-        }`;
+        // only the server's refusal of the fields goes under them; the fields keep what was typed
+        if (!(err instanceof RoomApiError && err.code === 'malformed')) {
+          form.say(`The platform was not registered: ${failureSentence(err)}`);
+          return;
+        }
+        const elsewhere = form.showRefusal(err.message);
+        form.say(
+          `The platform was not registered: ${
+            elsewhere.length > 0 ? elsewhere.join(' ') : 'see the fields marked above.'
+          }`,
+        );
       });
   });
 
-  function remove(p: RegisteredPlatform, deployment: string) {
-    // its courses are refused from now on: asked once, by name
-    if (
-      !window.confirm(
-        `Remove deployment ${deployment} of ${p.name}? Its courses can no longer open the game.`,
-      )
-    )
-      return;
-    removeDeployment(secret.value.trim(), p.id, deployment)
-      .then((answer) => show(answer.message))
-      .catch((err: unknown) => {
-        status.textContent = `The deployment was not removed: ${message(err)}`;
-      });
+  /** After a removal: the list read again, and the keyboard put at its start. */
+  const removed = async (said: string) => {
+    await show(said);
+    document.getElementById('lti-list-title')?.focus();
+  };
+
+  async function remove(p: RegisteredPlatform, deployment: string, from: HTMLElement) {
+    if (!(await askToConfirm(removeDeploymentQuestion(p, deployment), () => from))) return;
+    status.textContent = `Removing deployment “${deployment}” of ${p.name}…`;
+    try {
+      await removed((await removeDeployment(secret.value.trim(), p.id, deployment)).message);
+    } catch (err) {
+      status.textContent = `The deployment was not removed: ${failureSentence(err)}`;
+      from.focus();
+    }
+  }
+
+  async function drop(p: RegisteredPlatform, from: HTMLElement) {
+    if (!(await askToConfirm(removePlatformQuestion(p), () => from))) return;
+    status.textContent = `Removing ${p.name}…`;
+    try {
+      await removePlatform(secret.value.trim(), p.id);
+      await removed(`${p.name} is removed: its courses can no longer open the game.`);
+    } catch (err) {
+      status.textContent = `The platform was not removed: ${failureSentence(err)}`;
+      from.focus();
+    }
   }
 
   function update(p: RegisteredPlatform) {

@@ -18,6 +18,7 @@ import { download } from './download.ts';
 import { gradebookSection } from './gradebook-view.ts';
 import { liveNote } from './live-note.ts';
 import { scenarioField } from './scenario-field.ts';
+import { secretInput, statusLine } from './section-parts.ts';
 import { serverAccountSection } from './server-account-view.ts';
 import { cohortCsvOf, createAssessment, signedResultOf } from './server-api.ts';
 
@@ -124,20 +125,13 @@ export function serverView(
     id: 's-id',
     attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false' },
   });
-  const secretInput = h('input', {
-    id: 's-secret',
-    attrs: { type: 'password', autocomplete: 'off', spellcheck: 'false' },
-  });
-  const status = h('p', {
-    class: 'status',
-    id: 's-status',
-    attrs: { role: 'status', 'aria-live': 'polite' },
-  });
+  const adminSecretInput = secretInput('s-secret');
+  const status = statusLine('s-status');
   const cohort = h('div');
   const account = serverAccountSection((id) => {
     // signed in as HR: the cohort opens on the session, with no secret to paste
     idInput.value = id;
-    secretInput.value = '';
+    adminSecretInput.value = '';
     show();
     cohort.scrollIntoView({ block: 'nearest' });
   }, accountChanged);
@@ -162,7 +156,7 @@ export function serverView(
       });
       made.replaceChildren(linksTable(answer, gameUrl));
       idInput.value = answer.assignment.id;
-      secretInput.value = answer.adminSecret;
+      adminSecretInput.value = answer.adminSecret;
       status.textContent = `Assessment ${answer.assignment.id} is on the server, with ${answer.trainees.length} personal links.`;
       account.refresh();
     } catch (err) {
@@ -183,7 +177,7 @@ export function serverView(
 
   const show = () => {
     const id = idInput.value.trim();
-    const secret = secretInput.value.trim();
+    const secret = adminSecretInput.value.trim();
     // no secret: the sign-in as HR speaks (the server says so when there is none)
     const secretOk = secret === '' || secretSchema.safeParse(secret).success;
     if (!assignmentIdSchema.safeParse(id).success || !secretOk) {
@@ -236,7 +230,7 @@ export function serverView(
     // the cohort on screen, as shown: the file and the table agree, even offline
     const view = shown?.id === id ? shown.table.current() : null;
     try {
-      const text = view ? cohortCsv(view) : await cohortCsvOf(id, secretInput.value.trim());
+      const text = view ? cohortCsv(view) : await cohortCsvOf(id, adminSecretInput.value.trim());
       download(text, `cohort-${id}.csv`);
     } catch (err) {
       status.textContent = `The cohort could not be read: ${message(err)}`;
@@ -275,7 +269,7 @@ export function serverView(
     made,
     h('h3', null, 'Follow a cohort'),
     field('Assessment id', idInput),
-    field('Admin secret', secretInput, 'Not needed when you are signed in as HR.'),
+    field('Admin secret', adminSecretInput, 'Not needed when you are signed in as HR.'),
     h(
       'div',
       { class: 'row' },

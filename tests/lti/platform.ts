@@ -97,6 +97,8 @@ export class TestPlatform {
   /** each request to the roster service: which page, and whether it was answered */
   readonly rosterRequests: { page: number; ok: boolean; reason?: string }[] = [];
   plan: LaunchPlan = TestPlatform.learnerPlan({});
+  /** runs when the tool reads the platform's keys, before they are sent (a test's moment mid-launch) */
+  onKeysRead: (() => Promise<void>) | null = null;
 
   /** Ana, a learner, launching the course's link to the assessment `custom` names, signed as it should be. */
   static learnerPlan(custom: Record<string, string>): LaunchPlan {
@@ -243,8 +245,10 @@ export class TestPlatform {
       res.writeHead(status, { 'content-type': type, ...extra });
       res.end(body);
     };
-    if (url.pathname === '/jwks')
+    if (url.pathname === '/jwks') {
+      await this.onKeysRead?.();
       return send(200, 'application/json', JSON.stringify({ keys: [this.keys.jwk] }));
+    }
     if (url.pathname === '/auth') return this.authorise(url.searchParams, send);
     if (url.pathname === '/token') return this.token(await readBody(req), send);
     if (url.pathname === '/deep-link-return') {

@@ -4,13 +4,14 @@ import type { RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { createAssignment } from '../server/assignment-helpers.ts';
 import { DATABASES, json } from '../server/helpers.ts';
-import { DEPLOYMENT_ID, TestPlatform } from './platform.ts';
-import { launchFrom, toolWithPlatform } from './steps.ts';
+import { DEPLOYMENT_ID, formFields, ROLE, TestPlatform } from './platform.ts';
+import { launchFrom, postForm, step, toolWithPlatform } from './steps.ts';
 
 // Registering a platform again, as its administrator does when a second course (another
 // deployment) or a moved URL comes: the courses already using it keep launching, the
 // answer says which deployments there are now, a deployment goes only when removed by
-// name, and every refusal is a sentence naming its field.
+// name, every refusal is a sentence naming its field, and a platform removed while one of
+// its learners is launching gives that learner a page saying so.
 
 const ADMIN = 'admin-secret-for-the-platform-tests';
 
@@ -87,6 +88,81 @@ describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
     // registered again, the first course is back
     await register(platform.registration());
     expect((await launchFrom(platform)).status).toBe(303);
+  });
+
+  it('tells a learner whose launch was under way that the platform was removed, and admits nobody', async () => {
+    const { platform: p } = (await register(platform.registration())).body;
+    // the learner's browser has been to the tool's login and is at the platform
+    const login = await step(platform.loginUrl());
+    expect(login.status, login.text).toBe(302);
+    const auth = await step(login.location!);
+    expect(auth.status, auth.text).toBe(200);
+    const gone = await json(base, `/api/lti/platforms/${p.id}`, {
+      method: 'DELETE',
+      secret: ADMIN,
+    });
+    expect(gone.status).toBe(204);
+    const { action, fields } = formFields(auth.text);
+    const landed = await postForm(action, fields, login.cookies);
+    expect(landed.status, landed.text).toBe(410);
+    expect(landed.text).toContain('The learning platform you came from was removed from the game');
+    expect(landed.text).not.toContain('used already');
+    // nobody was admitted, and the next click on the course link is refused at the login
+    expect(landed.location).toBeNull();
+    const after = await step(platform.loginUrl());
+    expect(after.status).toBe(400);
+    expect(after.text).toContain('is not registered with the game');
+    // registered again, the course launches as before
+    expect((await register(platform.registration())).status).toBe(201);
+    expect((await launchFrom(platform)).status).toBe(303);
+  });
+
+  it('tells the learner the platform was removed when that happens after their launch is checked', async () => {
+    // keys read from an address the tool has not cached yet: the platform's answer is the
+    // moment between the launch's check and the learner's row, where the admin removes it
+    const { platform: p } = (
+      await register({ ...platform.registration(), jwksUrl: `${platform.base}/jwks?mid-launch` })
+    ).body;
+    platform.onKeysRead = async () => {
+      platform.onKeysRead = null;
+      await json(base, `/api/lti/platforms/${p.id}`, { method: 'DELETE', secret: ADMIN });
+    };
+    const landed = await launchFrom(platform);
+    expect(landed.status, landed.text).toBe(410);
+    expect(landed.text).toContain('The learning platform you came from was removed from the game');
+    expect(platform.onKeysRead).toBeNull();
+    expect((await register(platform.registration())).status).toBe(201);
+  });
+
+  it('tells an instructor placing an assessment that the platform was removed meanwhile', async () => {
+    const { platform: p } = (await register(platform.registration())).body;
+    platform.plan = {
+      ...platform.plan,
+      roles: [ROLE.instructor],
+      sub: 'teacher-1',
+      messageType: 'LtiDeepLinkingRequest',
+    };
+    const launched = await launchFrom(platform);
+    expect(launched.status, launched.text).toBe(303);
+    const choice = new URL(launched.location!, base).href;
+    expect((await step(choice)).text).toContain('Place an assessment in your course');
+    await json(base, `/api/lti/platforms/${p.id}`, { method: 'DELETE', secret: ADMIN });
+    for (const answer of [
+      await step(choice),
+      await postForm(choice, {
+        choice: 'new',
+        title: 'Q3',
+        scenario: 'tutorial',
+        passMark: '60',
+        attempts: '1',
+      }),
+    ]) {
+      expect(answer.status, answer.text).toBe(410);
+      expect(answer.text).toContain(
+        'The learning platform you came from was removed from the game',
+      );
+    }
+    expect((await register(platform.registration())).status).toBe(201);
   });
 
   it('refuses a registration with sentences that name each field, not zod text', async () => {

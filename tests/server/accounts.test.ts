@@ -118,6 +118,50 @@ describe.each(SETUPS)('accounts and roles on $kind', ({ open }) => {
     expect((await call(server.base, '/api/rooms', { cookie: hr })).status).toBe(403);
   });
 
+  it('lets only an admin remove a platform or one of its deployments: HR is refused and nothing goes', async () => {
+    const ada = await signedIn(server.base, 'ada');
+    const hr = await signedIn(server.base, 'hana');
+    const made = await call<{ platform: { id: string } }>(server.base, '/api/lti/platforms', {
+      cookie: ada,
+      body: {
+        name: 'Moodle, removal test',
+        issuer: 'https://moodle.example.com',
+        clientId: 'removal-test',
+        deploymentIds: ['1', '2'],
+        authUrl: 'https://moodle.example.com/auth',
+        tokenUrl: 'https://moodle.example.com/token',
+        jwksUrl: 'https://moodle.example.com/jwks',
+      },
+    });
+    expect(made.status).toBe(201);
+    const at = `/api/lti/platforms/${made.body.platform.id}`;
+    const deployment = await call<Err>(server.base, `${at}/deployments/2`, {
+      cookie: hr,
+      method: 'DELETE',
+    });
+    expect(deployment.status).toBe(403);
+    expect(deployment.body.message).toMatch(/hana, a hr account.*admin accounts/);
+    const platform = await call<Err>(server.base, at, { cookie: hr, method: 'DELETE' });
+    expect(platform.status).toBe(403);
+    expect(platform.body.error).toBe('forbidden');
+    // nobody signed in, no secret: refused too
+    expect((await call(server.base, at, { method: 'DELETE' })).status).toBe(401);
+    const listed = await call<{ platforms: { id: string; deploymentIds: string[] }[] }>(
+      server.base,
+      '/api/lti/platforms',
+      { cookie: ada },
+    );
+    expect(
+      listed.body.platforms.find((p) => p.id === made.body.platform.id)?.deploymentIds,
+    ).toEqual(['1', '2']);
+    // the admin's removal goes through, and the platform is gone from the list
+    expect((await call(server.base, at, { cookie: ada, method: 'DELETE' })).status).toBe(204);
+    const after = await call<{ platforms: { id: string }[] }>(server.base, '/api/lti/platforms', {
+      cookie: ada,
+    });
+    expect(after.body.platforms.map((p) => p.id)).not.toContain(made.body.platform.id);
+  });
+
   it('a facilitator makes and runs rooms, lists only their own, and cannot read grades', async () => {
     const fred = await signedIn(server.base, 'fred');
     const fiona = await signedIn(server.base, 'fiona');

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { DEEP_LINKING_RESPONSE, type DeepLinkingClaims, DL, LTI, teaches } from './claims.ts';
 import { type Html, html, LtiError, page } from './html.ts';
-import { type PlatformRow, platformById } from './platforms.ts';
+import { type PlatformRow, platformById, platformRemoved } from './platforms.ts';
 import type { ToolKey } from './tool-key.ts';
 
 // Deep linking (LTI Deep Linking 2.0): an instructor, from the course, picks the assessment
@@ -68,7 +68,8 @@ interface DeepLinkRow {
 }
 
 async function deepLinkOf(db: Database, id: string): Promise<DeepLinkRow> {
-  const [row] = await db.query<DeepLinkRow>(
+  // platform_id is null when the platform was removed since the instructor began (migration 009)
+  const [row] = await db.query<Omit<DeepLinkRow, 'platform_id'> & { platform_id: string | null }>(
     `SELECT id, platform_id, deployment_id, return_url, data FROM lti_deep_links
      WHERE id = $1 AND expires_at > now()`,
     [id],
@@ -79,7 +80,9 @@ async function deepLinkOf(db: Database, id: string): Promise<DeepLinkRow> {
       'This choice has expired',
       'Placing an assessment must be finished within an hour, once. Start again from the course.',
     );
-  return row;
+  const { platform_id } = row;
+  if (platform_id === null) throw platformRemoved();
+  return { ...row, platform_id };
 }
 
 const formSchema = z.discriminatedUnion('choice', [

@@ -15,9 +15,10 @@ import {
 import { startDeepLinking } from './deep-linking.ts';
 import { LtiError } from './html.ts';
 import { admitLearner, gamePageFor } from './learners.ts';
+import { isRegistered, type PlatformRow, platformRemoved } from './platforms.ts';
 import { rememberRoster, syncRosters } from './roster.ts';
 import type { ToolKey } from './tool-key.ts';
-import { type LaunchBrowser, verifyLaunch } from './verify.ts';
+import { type LaunchBrowser, type VerifiedLaunch, verifyLaunch } from './verify.ts';
 
 // What a checked launch leads to: a learner to the game page with their own token for the
 // assignment, an instructor to the cohort (with the course's roster read first, roster.ts),
@@ -74,6 +75,24 @@ export async function launch(
   browser: LaunchBrowser,
 ): Promise<string> {
   const { platform, claims } = await verifyLaunch(db, form, browser);
+  try {
+    return await landing(db, toolKey, platform, claims);
+  } catch (err) {
+    // the platform removed by the admin between the check and the learner's row (whose
+    // reference to it then fails): said to the learner, not a server error
+    if (!(err instanceof LtiError) && !(await isRegistered(db, platform.id)))
+      throw platformRemoved();
+    throw err;
+  }
+}
+
+/** Where a checked launch leads, as the module's comment says. */
+async function landing(
+  db: Database,
+  toolKey: ToolKey,
+  platform: PlatformRow,
+  claims: VerifiedLaunch['claims'],
+): Promise<string> {
   const type = messageTypeOf(claims);
   if (type === DEEP_LINKING_REQUEST) {
     const parsed = deepLinkingClaimsSchema.safeParse(claims);

@@ -123,15 +123,25 @@ export async function deletePlatform(db: Queryable, id: string): Promise<void> {
   if (gone.length === 0) throw new RoomError('malformed', `no platform ${id} is registered`);
 }
 
+/**
+ * What a learner (or instructor) is told when the platform they came from was removed by
+ * the server's admin while their launch was under way: a page, not a failure of the server.
+ */
+export const platformRemoved = () =>
+  new LtiError(
+    410,
+    'The learning platform was removed',
+    "The learning platform you came from was removed from the game by the game's admin while you were on your way here, so the game cannot open from that course now. Attempts you played before are kept. Tell the course's instructor or the game's admin.",
+  );
+
 export async function platformById(q: Queryable, id: string): Promise<PlatformRow> {
   const [row] = await q.query<PlatformRow>(`${SELECT} WHERE id = $1`, [id]);
-  if (!row)
-    throw new LtiError(
-      400,
-      'Platform not registered',
-      'This platform is no longer registered with the game.',
-    );
+  if (!row) throw platformRemoved();
   return row;
+}
+
+export async function isRegistered(q: Queryable, id: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM lti_platforms WHERE id = $1', [id])).length > 0;
 }
 
 /**

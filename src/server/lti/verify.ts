@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { LTI } from './claims.ts';
 import { LtiError } from './html.ts';
-import { type PlatformRow, platformById } from './platforms.ts';
+import { type PlatformRow, platformById, platformRemoved } from './platforms.ts';
 import { hasAnyStateCookie, stateCookieName } from './state-cookie.ts';
 
 // Step two of a launch: the id_token the platform posted back, checked as LTI 1.3 Core §5.1.3
@@ -108,7 +108,8 @@ export async function verifyLaunch(
   // checked before the state is spent, so a post from the wrong browser spoils nothing
   if (browser.cookies[stateCookieName(f.data.state, browser.origin)] !== '1')
     throw notThisBrowser(browser);
-  const [login] = await db.query<{ nonce: string; platform_id: string; fresh: boolean }>(
+  // platform_id is null when the platform was removed since the login (migration 009)
+  const [login] = await db.query<{ nonce: string; platform_id: string | null; fresh: boolean }>(
     `DELETE FROM lti_logins WHERE state = $1
      RETURNING nonce, platform_id, expires_at > now() AS fresh`,
     [f.data.state],
@@ -116,6 +117,7 @@ export async function verifyLaunch(
   if (!login) throw usedAlready();
   if (!login.fresh)
     throw refused('The launch took too long and expired. Open the link in the course again.');
+  if (login.platform_id === null) throw platformRemoved();
   const platform = await platformById(db, login.platform_id);
   let claims: VerifiedLaunch['claims'];
   try {
