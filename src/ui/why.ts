@@ -1,3 +1,4 @@
+import { possessive } from '../lib/possessive.ts';
 import {
   choiceShownIn,
   ownerOf,
@@ -46,13 +47,13 @@ const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
 
 function memberLabel(scenario: ScenarioDef, id: string): string {
   const m = scenario.team.find((x) => x.id === id);
-  return `${shortName(m?.name ?? 'a former colleague')}'s pull`;
+  return `${possessive(shortName(m?.name ?? 'a former colleague'))} pull`;
 }
 
 /** "Platr (ordering app)" gives "Platr's pull (ordering app)": the possessive on the name. */
 function pullOf(name: string): string {
   const bracket = /^(.*?)\s*(\(.*\))\s*$/.exec(name);
-  return bracket ? `${bracket[1]}'s pull ${bracket[2]}` : `${name}'s pull`;
+  return bracket ? `${possessive(bracket[1]!)} pull ${bracket[2]}` : `${possessive(name)} pull`;
 }
 
 function competitorLabel(scenario: ScenarioDef, id: string): string {

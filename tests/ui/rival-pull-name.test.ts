@@ -26,4 +26,12 @@ describe("a rival's pull in words", () => {
       "BrewCo's pull",
     );
   });
+
+  it('writes a name that ends in s with the apostrophe alone: "Apex Tools\' pull"', () => {
+    const silos = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!.scenario;
+    const start = initialState(silos, '1');
+    expect(whyLabel(silos, start, { kind: 'pull', source: 'competitor', ref: 'apex' })).toBe(
+      "Apex Tools' pull",
+    );
+  });
 });
