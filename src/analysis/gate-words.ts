@@ -50,7 +50,7 @@ export const GATE_QUESTIONS: Record<string, string> = {
   'label-reading policies lose':
     'Does a player who follows a fixed rule, without reading the situation, fall clearly behind the best path?',
   'judgement matters': 'Does the best reply depend on what the player did before?',
-  'no dead choice': 'Is every reply the right one in some games?',
+  'no dead choice': 'Is every reply part of one of the strongest ways to play in some games?',
   'luck stays second': 'Do the choices matter more than luck?',
 };
 

@@ -1,5 +1,6 @@
 import {
   countStrategies,
+  marketVariant,
   playPolicy,
   policiesOf,
   rawScoreByTerms,
@@ -443,22 +444,45 @@ export function gatesOfParts(
   }
   const top = Math.round(GATE_TARGETS.topShare * 100);
   const often = Math.round(GATE_TARGETS.liveChoiceSeeds * 100);
+  // a reply can ride along on strong strategies without ever being the best reply where it
+  // is taken: said beside the verdict, so that "yes" is not read as "every reply wins somewhere"
+  const neverBest = situations
+    .flatMap((s) =>
+      s.replies.filter((r) => r.wins === 0).map((r) => `"${r.label}" (${s.situation}/${r.choice})`),
+    )
+    .filter((reply) => !dead.includes(reply));
+  const neverBestWords =
+    neverBest.length === 0
+      ? ''
+      : `. ${neverBest.length === 1 ? 'One reply is' : `${neverBest.length} replies are`} never the best reply in any context, though: ${neverBest.join(', ')}`;
   gates.push(
     verdict(
       'no dead choice',
       dead.length === 0,
-      dead.length === 0
-        ? `every reply is part of a top-${top}% way of playing on at least ${often}% of seeds`
-        : `these replies are part of a top-${top}% way of playing on fewer than ${often}% of seeds (the least a reply needs): ${dead.join(', ')}`,
+      `${
+        dead.length === 0
+          ? `every reply is part of a top-${top}% way of playing on at least ${often}% of seeds`
+          : `these replies are part of a top-${top}% way of playing on fewer than ${often}% of seeds (the least a reply needs): ${dead.join(', ')}`
+      }${neverBestWords}`,
     ),
   );
-  gates.push(
-    verdict(
-      'luck stays second',
-      seedShare <= GATE_TARGETS.seedShare,
-      `luck (the seed) explains ${(seedShare * 100).toFixed(0)}% of the differences between scores, and the choices the rest; at most ${Math.round(GATE_TARGETS.seedShare * 100)}% may come from luck`,
-    ),
+  const luckPass = seedShare <= GATE_TARGETS.seedShare;
+  // the seed also deals the starting situation: where their best paths lie far apart, that
+  // is luck too, and smaller events will not help (the advice would mislead)
+  const starts = startingSituationBests(scenario, seeds, bests);
+  const luck = verdict(
+    'luck stays second',
+    luckPass,
+    `luck (the seed) explains ${(seedShare * 100).toFixed(0)}% of the differences between scores, and the choices the rest; at most ${Math.round(GATE_TARGETS.seedShare * 100)}% may come from luck${
+      starts === null
+        ? ''
+        : `. The seed also deals the starting situation; their best paths average ${starts}`
+    }`,
   );
+  if (!luckPass && starts !== null) {
+    luck.fix = `${luck.fix} The seed deals the starting situations (markets:) too: if their best paths average far apart (above), bring them closer (a less lopsided team or customer in the stronger one) before touching the events.`;
+  }
+  gates.push(luck);
 
   const bestPaths = seeds.slice(0, 3).map((seed, i) => {
     const picks: string[] = [];
@@ -493,6 +517,31 @@ export function gatesOfParts(
     pass: gates.every((g) => g.pass),
     elapsedMs,
   };
+}
+
+/**
+ * Each starting situation's mean best score over the seeds that dealt it, in words ("61.2
+ * (Sam new), 78.0 (Sam seasoned)"); null for a scenario with one starting situation.
+ */
+function startingSituationBests(
+  scenario: ScenarioDef,
+  seeds: readonly string[],
+  bests: readonly number[],
+): string | null {
+  const markets = scenario.markets ?? [];
+  if (markets.length < 2) return null;
+  const byMarket = new Map<string, number[]>();
+  seeds.forEach((seed, i) => {
+    const id = marketVariant(scenario, seed)?.id;
+    if (id === undefined) return;
+    const list = byMarket.get(id) ?? [];
+    list.push(bests[i]!);
+    byMarket.set(id, list);
+  });
+  return markets
+    .filter((m) => byMarket.has(m.id))
+    .map((m) => `${mean(byMarket.get(m.id)!).toFixed(1)} (${m.name ?? m.id})`)
+    .join(', ');
 }
 
 /** The gates where the tree can be walked whole; null above GATE_TREE_LIMIT strategies. */

@@ -87,6 +87,8 @@ describe('gateReport on a scenario where one reply always wins', () => {
     expect(gate('no dead choice').why).toContain('d1/bad');
     expect(gate('no dead choice').why).toContain('d2/bad');
     expect(gate('no dead choice').why).not.toContain('/good');
+    // a dead reply is not listed a second time as one that never wins a context
+    expect(gate('no dead choice').why).not.toContain('never the best reply');
   });
 
   it('flags the policy that reads the label of the winning reply', () => {
@@ -115,7 +117,9 @@ describe('gateReport on a scenario where one reply always wins', () => {
     expect(md).toContain(
       '- FAIL: **Does the best reply depend on what the player did before?** No: ',
     );
-    expect(md).toContain('- FAIL: **Is every reply the right one in some games?** No: ');
+    expect(md).toContain(
+      '- FAIL: **Is every reply part of one of the strongest ways to play in some games?** No: ',
+    );
     expect(md).toContain('- PASS: **Do the choices matter more than luck?** Yes: ');
     expect(md).toMatch(/\| Good \(`good`\) \| directive \| 100% \|/);
     expect(md).toContain('| a player who always takes the directive reply |');
@@ -177,6 +181,43 @@ describe('gateReport on a scenario where the best reply depends on the other dec
       /a player who takes the (collaborative|directive) reply for the first quarter, then the (directive|collaborative) one/,
     );
     expect(md).toContain('This is watched, not yet a gate');
+  });
+});
+
+describe('luck from the starting situations', () => {
+  // the seed deals one of two starting situations, one far better placed than the other:
+  // the seed then explains most of the spread, and the advice names the starting situations
+  const sc: ScenarioDef = {
+    ...market({
+      id: 'lopsided',
+      params: { noise: 0 },
+      situations: [sit('d1', [reply('give', { give: 1 }), HOLD]), sit('d2', [HOLD])],
+    }),
+    markets: [
+      {
+        id: 'ahead',
+        name: 'Far ahead',
+        brief: 'They buy from us.',
+        customer: { position: 0.8, home: 0.8 },
+      },
+      {
+        id: 'behind',
+        name: 'Far behind',
+        brief: 'They buy elsewhere.',
+        customer: { position: -0.8, home: -0.8 },
+      },
+    ],
+  };
+  const seeds = Array.from({ length: 12 }, (_, i) => String(i + 1));
+  const r = gateReport(sc, seeds);
+  const luck = r.gates.find((g) => g.name === 'luck stays second')!;
+
+  it('fails luck, gives each starting situation its mean best score, and says to bring them closer', () => {
+    expect(luck.pass).toBe(false);
+    expect(luck.why).toMatch(
+      /their best paths average \d+\.\d \(Far ahead\), \d+\.\d \(Far behind\)/,
+    );
+    expect(luck.fix).toContain('The seed deals the starting situations (markets:) too');
   });
 });
 
