@@ -65,3 +65,7 @@ export const GATE_FIXES: Record<string, string> = {
   'luck stays second':
     'Make the events smaller than what the replies do, tie them to what the player did with "when" (a rival strikes when trust is low), or lower params.noise.',
 };
+
+/** What to change when copying a colleague's replies carries over (copying.ts). */
+export const COPYING_FIX =
+  "A colleague's best replies work on a market dealt another starting situation, so each trainee need not read their own. Make the starting situations (markets:) call for different replies at some decisions: a person seasoned in one and new in another, so that handing them the account is right in one and wrong in the other; a customer that trusts us in one and not in another, so that a push pays in one only.";

@@ -1,5 +1,11 @@
 import { copyingWords } from './copying.ts';
-import { ADVICE_LINK, policyPlayer, SWITCH_QUESTION, switchWords } from './gate-words.ts';
+import {
+  ADVICE_LINK,
+  COPYING_FIX,
+  policyPlayer,
+  SWITCH_QUESTION,
+  switchWords,
+} from './gate-words.ts';
 import { GATE_TARGETS, type GateReport, type GateVerdict } from './gates.ts';
 
 // The balance gates in plain words for a facilitator: the verdict first, then what each
@@ -38,6 +44,9 @@ export function gatesMarkdown(r: GateReport): string {
     '',
     `- ${r.copying.variants === 0 ? 'NOTE' : r.copying.pass ? 'PASS' : 'FAIL'}: **copying a colleague's replies**: ${copyingWords(r.copying)}.`,
   );
+  if (r.copying.variants > 0 && !r.copying.pass) {
+    out.push(`  *What to change:* ${COPYING_FIX} ([more](${ADVICE_LINK}))`);
+  }
   if (r.switching) {
     const w = r.switching;
     out.push(

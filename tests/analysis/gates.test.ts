@@ -124,6 +124,19 @@ describe('gateReport on a scenario where one reply always wins', () => {
     expect(md).toMatch(/\| Good \(`good`\) \| directive \| 100% \|/);
     expect(md).toContain('| a player who always takes the directive reply |');
   });
+
+  it('says what to change when a colleague’s replies carry over between starting situations', () => {
+    const copied = {
+      ...r,
+      copying: { ...r.copying, variants: 2, crossMedian: 95, sameMedian: 99, pass: false },
+    };
+    const md = gatesMarkdown(copied);
+    expect(md).toContain("- FAIL: **copying a colleague's replies**");
+    expect(md).toContain(
+      "*What to change:* A colleague's best replies work on a market dealt another starting situation",
+    );
+    expect(gatesMarkdown(r)).not.toContain("A colleague's best replies work");
+  });
 });
 
 describe('gateReport on a scenario where the best reply depends on the other decision', () => {
