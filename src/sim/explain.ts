@@ -304,9 +304,15 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
   );
   if (d.fitNote) out.push(d.fitNote);
   if (d.best) {
+    // the fit above keeps the player's other calls; the best path has its own around this
+    // one. Where they disagree, say so, or the card reads as two verdicts on one call
+    const otherCalls =
+      d.best.same && d.fit === 'poor'
+        ? ' It made its other calls differently, though: with yours, another reply fitted better here.'
+        : '';
     out.push(
       d.best.same
-        ? 'The best path in this market, with the same luck, made the same call.'
+        ? `The best path in this market, with the same luck, made the same call.${otherCalls}`
         : `The best path in this market, with the same luck, chose "${d.best.label}" (${d.best.style}) here.`,
     );
   }

@@ -253,3 +253,43 @@ describe('whatIf', () => {
     );
   });
 });
+
+describe('a call the best path also made, where another reply fitted the player’s own game better', () => {
+  // the card's verdict keeps the player's other calls; the best path has its own around the
+  // same call. Without a word on that, "another reply would have done better" and "the best
+  // path made the same call" read as two verdicts on one call (review 12, silos seed 1)
+  const silos = loadScenarioFile(`${SCENARIO_DIR}silos.yaml`).scenario;
+  it('says the best path made its other calls differently', () => {
+    let found = 0;
+    for (let i = 1; i <= 6 && found === 0; i++) {
+      const seed = String(i);
+      const best = bestPath(silos, seed, census(silos, seed));
+      const state = playChoices(silos, seed, collaborativeLine(silos, seed));
+      for (const d of explainGame(silos, state, { best: best.choices }).decisions) {
+        const sentence = d.sentences.find((t) => t.startsWith('The best path'));
+        if (d.best?.same && d.fit === 'poor') {
+          found++;
+          expect(sentence).toBe(
+            'The best path in this market, with the same luck, made the same call. It made its other calls differently, though: with yours, another reply fitted better here.',
+          );
+        } else if (d.best?.same) {
+          expect(sentence).toBe(
+            'The best path in this market, with the same luck, made the same call.',
+          );
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+});
+
+/** Always the collaborative reply where there is one: the line the reviewer played. */
+function collaborativeLine(sc: ScenarioDef, seed: string): string[] {
+  let state = playChoices(sc, seed, []);
+  while (state.situationId !== null) {
+    const s = situationById(sc, state.situationId);
+    const pick = s.choices.find((c) => c.style === 'collaborative') ?? s.choices[0]!;
+    state = playChoices(sc, seed, [...state.choices, pick.id]);
+  }
+  return state.choices;
+}
