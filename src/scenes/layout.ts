@@ -19,6 +19,7 @@ import {
   spread,
 } from './labels.ts';
 import { mixColour, SIDE_STYLES, type Side } from './palette.ts';
+import { ropeCover } from './rope-cover.ts';
 
 // Where everything goes on a canvas of a given size. Pure, so the geometry (a fixed field
 // from their side to ours, angles as the sim gives them, labels that never collide) is
@@ -116,6 +117,8 @@ export interface Layout {
   captions: Label[];
   /** what the ropes' anchor markers and the customer's node cover */
   markers: Label[];
+  /** what the shown ropes' lines cover (ids 'line:<rope>'): names keep off them where they can */
+  lines: Label[];
 }
 
 /** A pull this strong draws the thickest, tautest rope; the scale is absolute so quarters compare. */
@@ -228,7 +231,14 @@ export function layoutFrame(
     },
     measure,
   );
-  const labels = placeRopeLabels(geoms, { w, fontSize, node, field }, captions, markers, measure);
+  const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
+  const labels = placeRopeLabels(
+    geoms,
+    { w, fontSize, node, field },
+    captions,
+    { markers, lines },
+    measure,
+  );
   return {
     width: w,
     height: h,
@@ -242,6 +252,7 @@ export function layoutFrame(
     labels,
     captions,
     markers,
+    lines,
   };
 }
 
@@ -487,7 +498,7 @@ function placeRopeLabels(
   geoms: RopeGeom[],
   p: { w: number; fontSize: number; node: { x: number; y: number; r: number }; field: Field },
   captions: readonly Label[],
-  markers: readonly Label[],
+  drawn: { markers: readonly Label[]; lines: readonly Label[] },
   measure: Measure,
 ): Label[] {
   const { w, fontSize, node, field } = p;
@@ -525,7 +536,7 @@ function placeRopeLabels(
     return g.ax < PRESSED || g.ax > w - PRESSED ? 0 : 1;
   };
   let order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
-  const place = { geoms, node, field, w, captions, markers, measure };
+  const place = { geoms, node, field, w, captions, ...drawn, measure };
   let best = nameRopes(order, place);
   // a name that found no place beside its marker may find one if it goes first
   for (let round = 0; round < 2 && best.astray.length > 0; round++) {
@@ -544,6 +555,8 @@ interface NamePlace {
   w: number;
   captions: readonly Label[];
   markers: readonly Label[];
+  /** the ropes' lines: a name over one hides it, so it goes there only when nothing else is free */
+  lines: readonly Label[];
   measure: Measure;
 }
 
@@ -565,18 +578,20 @@ function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; as
     const dx = g.ax - node.x;
     const outward = g.side === 'habit' || Math.abs(dx) < 24 ? 0 : dx > 0 ? 1 : -1;
     const pref = { outward, away: g.ay > node.y ? 1 : -1 } as const;
-    // beside its own marker, clear of every text and marker; on a crowded strip by its
-    // first word only (the list beside the view has every name whole); else the nearest
-    // free place
+    // beside its own marker, clear of every text and marker and, where there is room, of
+    // every rope's line; on a crowded strip by its first word only (the list beside the
+    // view has every name whole); else the nearest free place
     const avoid = [...placed, ...markers];
+    const clearOfLines = [...avoid, ...p.lines];
     const short = firstWord(l, p.measure);
     const at = box && { ax: g.ax, ay: g.ay, box };
-    const beside =
+    const tryBeside = (against: readonly Label[]) =>
       at &&
-      (placeBeside(at, l, pref, w, rows, avoid) ??
-        (short && placeBeside(at, short, pref, w, rows, avoid)));
+      (placeBeside(at, l, pref, w, rows, against) ??
+        (short && placeBeside(at, short, pref, w, rows, against)));
+    const beside = tryBeside(clearOfLines) || tryBeside(avoid);
     if (!beside) astray.push(l.id);
-    const found = beside ? [beside] : spread([l], w, rows, placed, markers);
+    const found = beside ? [beside] : spread([l], w, rows, placed, [...markers, ...p.lines]);
     placed.push(...found);
     labels.push(...found);
   }
