@@ -18,6 +18,7 @@ import {
   settleNear,
   spread,
 } from './labels.ts';
+import { outsideAngle } from './outside-angle.ts';
 import { mixColour, SIDE_STYLES, type Side } from './palette.ts';
 import { ropeCover } from './rope-cover.ts';
 
@@ -190,23 +191,35 @@ export function layoutFrame(
   const node = { x: shareX(field, frame.position), y: field.trackY, r };
   const homeX = shareX(field, frame.home);
 
-  const geoms = frame.ropes.map((rope) =>
-    ropeGeom(rope, frame.friction, { node, homeX, length: ropeLength, field, w, scale }),
-  );
+  const place = { node, homeX, length: ropeLength, field, w, scale };
+  const geoms = frame.ropes.map((rope) => ropeGeom(rope, frame.friction, place));
   // crowded pullers' ends (a customer near an edge presses them against it) get rows of
   // their own, so each marker and its name have room
-  spaceAnchors(
-    geoms.filter((g) => g.side !== 'habit'),
-    {
-      node,
-      top: field.top + 12,
-      bottom: field.bottom - 12,
-      gap: labelHeight(fontSize) + 4,
-      column: 40,
-      width: w,
-      pressed: PRESSED,
-    },
-  );
+  const band = {
+    node,
+    top: field.top + 12,
+    bottom: field.bottom - 12,
+    gap: labelHeight(fontSize) + 4,
+    column: 40,
+    width: w,
+    pressed: PRESSED,
+  };
+  const pullers = () => geoms.filter((g) => g.side !== 'habit');
+  spaceAnchors(pullers(), band);
+  // the outside rope's angle is the view's convention, the others' the model's: it turns
+  // off any rope it is drawn along, and the ends are spaced again round its new one
+  const at = geoms.findIndex((g) => g.side === 'outside');
+  const outside = frame.ropes.find((r) => r.side === 'outside');
+  if (at >= 0 && outside) {
+    const drawnAngles = pullers()
+      .filter((g) => g.side !== 'outside')
+      .map((g) => (Math.atan2(g.ay - node.y, g.ax - node.x) * 180) / Math.PI);
+    const angle = outsideAngle(outside.angle, drawnAngles);
+    if (angle !== outside.angle) {
+      geoms[at] = ropeGeom({ ...outside, angle }, frame.friction, place);
+      spaceAnchors(pullers(), band);
+    }
+  }
   const power = powerLine(frame, ropeLength, scale, {
     node,
     homeX,
@@ -458,7 +471,7 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
     const rows = { top: field.top, bottom: field.bottom };
     const clearOfMarkers = { ...name };
     if (settle(clearOfMarkers, w, rows, [...out, ...p.markers])) out.push(clearOfMarkers);
-    else put(name, rows);
+    else if (settle(name, w, rows, [...out, nodeBox(node)])) out.push(name);
   }
   return out;
 }
@@ -538,14 +551,29 @@ function placeRopeLabels(
   let order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
   const place = { geoms, node, field, w, captions, ...drawn, measure };
   let best = nameRopes(order, place);
-  // a name that found no place beside its marker may find one if it goes first
-  for (let round = 0; round < 2 && best.astray.length > 0; round++) {
-    const astray = new Set(best.astray);
-    order = [...order.filter((l) => astray.has(l.id)), ...order.filter((l) => !astray.has(l.id))];
+  // a name that found no place beside its marker, or only one across another rope, may
+  // find a better one if it goes first
+  for (let round = 0; round < 3 && worse(best, null) > 0; round++) {
+    const first = new Set([...best.astray, ...best.across]);
+    order = [...order.filter((l) => first.has(l.id)), ...order.filter((l) => !first.has(l.id))];
     const next = nameRopes(order, place);
-    if (next.astray.length < best.astray.length) best = next;
+    if (worse(next, best) < 0) best = next;
   }
   return best.labels;
+}
+
+interface Named {
+  labels: Label[];
+  /** names placed away from their markers */
+  astray: string[];
+  /** names beside their markers but across another rope's line */
+  across: string[];
+}
+
+/** Negative when `a` is the better naming (fewer names astray, then fewer across a rope); against null, how bad `a` is. */
+function worse(a: Named, b: Named | null): number {
+  const cost = (n: Named) => n.astray.length * 100 + n.across.length;
+  return cost(a) - (b ? cost(b) : 0);
 }
 
 interface NamePlace {
@@ -564,13 +592,14 @@ interface NamePlace {
  * Places the names in this order, each beside its own marker where it can be; returns
  * them and the ids of those that could not be (placed in the nearest free place instead).
  */
-function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; astray: string[] } {
+function nameRopes(order: readonly Label[], p: NamePlace): Named {
   const { node, w, markers } = p;
   // labels may use the top band's free space, never the scale's
   const rows = { top: 6, bottom: p.field.rulerY - 8 };
   const placed: Label[] = [...p.captions, nodeBox(node)];
   const labels: Label[] = [];
   const astray: string[] = [];
+  const across: string[] = [];
   for (const wanted of order) {
     const l = { ...wanted };
     const g = p.geoms.find((x) => x.id === l.id)!;
@@ -583,19 +612,23 @@ function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; as
     // view has every name whole); else the nearest free place
     const avoid = [...placed, ...markers];
     const clearOfLines = [...avoid, ...p.lines];
+    // across its own rope a name still names the right one; across another it misleads
+    const clearOfOthers = [...avoid, ...p.lines.filter((b) => b.id !== `line:${g.id}`)];
     const short = firstWord(l, p.measure);
     const at = box && { ax: g.ax, ay: g.ay, box };
     const tryBeside = (against: readonly Label[]) =>
       at &&
       (placeBeside(at, l, pref, w, rows, against) ??
         (short && placeBeside(at, short, pref, w, rows, against)));
-    const beside = tryBeside(clearOfLines) || tryBeside(avoid);
+    const clear = tryBeside(clearOfLines) || tryBeside(clearOfOthers);
+    const beside = clear || tryBeside(avoid);
     if (!beside) astray.push(l.id);
+    else if (!clear) across.push(l.id);
     const found = beside ? [beside] : spread([l], w, rows, placed, [...markers, ...p.lines]);
     placed.push(...found);
     labels.push(...found);
   }
-  return { labels, astray };
+  return { labels, astray, across };
 }
 
 /** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */
