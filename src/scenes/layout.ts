@@ -158,7 +158,7 @@ export function shareX(field: Field, position: number): number {
 function fieldOf(w: number, h: number, fontSize: number, r: number): Field {
   const small = labelHeight(fontSize - 1);
   // the top band holds the alignment figure and a gust note
-  const top = 6 + labelHeight(fontSize) * 2 + 4;
+  const top = 6 + labelHeight(fontSize, true) * 2 + 4;
   // the bottom band: the scale, with its ends named under it
   const rulerY = h - EDGE - small - 10;
   const pad = EDGE + r + 4;
@@ -366,7 +366,7 @@ function caption(
   bold = false,
 ): Label {
   const width = measure(text, fontSize, bold);
-  return { id, text, x, y, align, width, height: labelHeight(fontSize), fontSize, bold };
+  return { id, text, x, y, align, width, height: labelHeight(fontSize, bold), fontSize, bold };
 }
 
 interface CaptionPlace {
@@ -477,7 +477,7 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
 }
 
 /** The top of the top band's n-th row (0: the alignment figure's). */
-const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize);
+const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize, true);
 
 /** How far right a note starting at the left may run on row n, before the texts already there. */
 function roomOnRow(placed: readonly Label[], n: number, p: CaptionPlace): number {
