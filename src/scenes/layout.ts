@@ -548,8 +548,21 @@ function placeRopeLabels(
     const g = geoms.find((x) => x.id === l.id)!;
     return g.ax < PRESSED || g.ax > w - PRESSED ? 0 : 1;
   };
-  let order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
+  const order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
   const place = { geoms, node, field, w, captions, ...drawn, measure };
+  const best = bestNaming(order, place);
+  if (best.unnamed === 0 && best.astray.length === 0) return best.labels;
+  // keeping off the ropes must never cost a name its place beside its marker: where the
+  // names ignoring the ropes fare better, those are drawn
+  // (ignoring the ropes, it cannot tell which names cross one, so only places count)
+  const plain = bestNaming(order, { ...place, lines: [] });
+  const misplaced = (n: Named) => n.unnamed * 10_000 + n.astray.length;
+  return misplaced(plain) < misplaced(best) ? plain.labels : best.labels;
+}
+
+/** The names placed in this order, then again with the ones that fared worst first. */
+function bestNaming(start: readonly Label[], place: NamePlace): Named {
+  let order = start;
   let best = nameRopes(order, place);
   // a name that found no place beside its marker, or only one across another rope, may
   // find a better one if it goes first
@@ -559,7 +572,7 @@ function placeRopeLabels(
     const next = nameRopes(order, place);
     if (worse(next, best) < 0) best = next;
   }
-  return best.labels;
+  return best;
 }
 
 interface Named {
@@ -568,11 +581,16 @@ interface Named {
   astray: string[];
   /** names beside their markers but across another rope's line */
   across: string[];
+  /** how many names found no place at all */
+  unnamed: number;
 }
 
-/** Negative when `a` is the better naming (fewer names astray, then fewer across a rope); against null, how bad `a` is. */
+/**
+ * Negative when `a` is the better naming (fewer names left out, then fewer away from their
+ * markers, then fewer across another rope); against null, how bad `a` is.
+ */
 function worse(a: Named, b: Named | null): number {
-  const cost = (n: Named) => n.astray.length * 100 + n.across.length;
+  const cost = (n: Named) => n.unnamed * 10_000 + n.astray.length * 100 + n.across.length;
   return cost(a) - (b ? cost(b) : 0);
 }
 
@@ -628,7 +646,7 @@ function nameRopes(order: readonly Label[], p: NamePlace): Named {
     placed.push(...found);
     labels.push(...found);
   }
-  return { labels, astray, across };
+  return { labels, astray, across, unnamed: order.length - labels.length };
 }
 
 /** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */
