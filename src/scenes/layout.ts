@@ -199,7 +199,7 @@ export function layoutFrame(
     node,
     top: field.top + 12,
     bottom: field.bottom - 12,
-    gap: labelHeight(fontSize) + 4,
+    gap: labelHeight(fontSize) + 6,
     column: 40,
     width: w,
     pressed: PRESSED,
@@ -551,13 +551,11 @@ function placeRopeLabels(
   const order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
   const place = { geoms, node, field, w, captions, ...drawn, measure };
   const best = bestNaming(order, place);
-  if (best.unnamed === 0 && best.astray.length === 0) return best.labels;
-  // keeping off the ropes must never cost a name its place beside its marker: where the
-  // names ignoring the ropes fare better, those are drawn
-  // (ignoring the ropes, it cannot tell which names cross one, so only places count)
+  if (best.unnamed === 0) return best.labels;
+  // keeping off the ropes must never leave a name out: where the names ignoring the ropes
+  // leave fewer out, those are drawn
   const plain = bestNaming(order, { ...place, lines: [] });
-  const misplaced = (n: Named) => n.unnamed * 10_000 + n.astray.length;
-  return misplaced(plain) < misplaced(best) ? plain.labels : best.labels;
+  return plain.unnamed < best.unnamed ? plain.labels : best.labels;
 }
 
 /** The names placed in this order, then again with the ones that fared worst first. */
