@@ -199,7 +199,7 @@ export function layoutFrame(
     node,
     top: field.top + 12,
     bottom: field.bottom - 12,
-    gap: labelHeight(fontSize) + 6,
+    gap: labelHeight(fontSize) + 5,
     column: 40,
     width: w,
     pressed: PRESSED,

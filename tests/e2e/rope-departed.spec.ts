@@ -34,21 +34,26 @@ test('a member who has left has no rope, and the words say when and why she left
   for (const [quarter, reply] of REPLIES.entries()) {
     if (quarter > 0) await page.evaluate(() => window.__TEST__!.store.getState().nextQuarter());
     await expect.poll(ropeIds).toContain('sara');
-    // watch every frame the view draws while this quarter plays
-    await page.evaluate(() => {
-      const w = window as unknown as { seen: string[][]; watching: boolean };
-      const game = window.__TEST__!.ropeView!.game as {
-        scene: { getScene(key: string): { ropeIds(): string[] } };
-      };
+    // choose, and from then on record the ropes of every frame the view draws (after
+    // each of its updates, so the layout read is the one just drawn)
+    await page.evaluate((id) => {
+      const w = window as unknown as { seen: string[][]; stop: () => void };
+      const scene = (
+        window.__TEST__!.ropeView!.game as {
+          scene: {
+            getScene(key: string): {
+              ropeIds(): string[];
+              events: { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+            };
+          };
+        }
+      ).scene.getScene('ropes');
       w.seen = [];
-      w.watching = true;
-      const look = () => {
-        w.seen.push(game.scene.getScene('ropes').ropeIds());
-        if (w.watching) requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);
-    });
-    await page.evaluate((id) => window.__TEST__!.store.getState().choose(id), reply);
+      const record = () => w.seen.push(scene.ropeIds());
+      w.stop = () => scene.events.off('postupdate', record);
+      window.__TEST__!.store.getState().choose(id);
+      scene.events.on('postupdate', record);
+    }, reply);
     await expect
       .poll(() =>
         page.evaluate(
@@ -62,8 +67,8 @@ test('a member who has left has no rope, and the words say when and why she left
       )
       .toBe(false);
     const seen = await page.evaluate(() => {
-      const w = window as unknown as { seen: string[][]; watching: boolean };
-      w.watching = false;
+      const w = window as unknown as { seen: string[][]; stop: () => void };
+      w.stop();
       return w.seen;
     });
     // the quarter was watched as it played, not only at its end
