@@ -78,6 +78,44 @@ export function basisSentences(scenario: ScenarioDef, state: SimState): string[]
   return out;
 }
 
+/** Someone who has left the team: the picture draws no rope for them, the words say so. */
+export interface Departure {
+  id: string;
+  name: string;
+  /** the quarter in which they left */
+  quarter: number;
+  /** what made them go: an event's title, or null where it was the player's reply */
+  event: string | null;
+}
+
+/**
+ * Who has left the team so far, in the order they left, read from the quarters' causes
+ * (the step records each departure as 'left:<id>' with the event or reply behind it).
+ */
+export function departures(scenario: ScenarioDef, state: SimState): Departure[] {
+  const out: Departure[] = [];
+  for (const report of state.history) {
+    for (const cause of report.causes) {
+      if (!cause.metric.startsWith('left:')) continue;
+      const id = cause.metric.slice('left:'.length);
+      const member = state.members.find((m) => m.id === id);
+      if (!member || member.present || out.some((d) => d.id === id)) continue;
+      const event =
+        cause.source === 'event'
+          ? (scenario.events.find((e) => e.id === cause.ref)?.title ?? null)
+          : null;
+      out.push({ id, name: member.name, quarter: report.quarter, event });
+    }
+  }
+  return out;
+}
+
+/** A departure in one sentence, for the list beside the picture and its legend. */
+export function departureSentence(d: Departure): string {
+  const why = d.event ? `: ${d.event}` : ', after your reply';
+  return `${d.name} left the team in quarter ${d.quarter}${why}. No rope: someone who has gone pulls nothing.`;
+}
+
 export function describeView(scenario: ScenarioDef, state: SimState): string {
   const all = ropes(state, scenario.params, scenario.customer.departments.length);
   const share = shareOf(state.position);
@@ -89,6 +127,7 @@ export function describeView(scenario: ScenarioDef, state: SimState): string {
     parts.push(`Our team, ${pct(teamResultant(state).alignment)} aligned: ${list.join('; ')}.`);
     parts.push(...basisSentences(scenario, state));
   }
+  parts.push(...departures(scenario, state).map(departureSentence));
   for (const r of all.filter((x) => x.side === 'competitor')) {
     parts.push(`${r.name} pulls ${pull(r.pull)} away from us.`);
   }

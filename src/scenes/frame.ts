@@ -1,7 +1,8 @@
 import { pullBasis, type Rope, ropes, type ScenarioDef, type SimState } from '../sim/index.ts';
 
 // A frame is what the view shows at one instant: the sim's ropes (each with a presence,
-// so a rep who leaves fades out instead of vanishing) and where the customer sits.
+// so a force that appears or dies down fades in or out; a rep who has left is simply not
+// there) and where the customer sits.
 // Between quarters the view shows frames blended from the previous state to the new one.
 
 export interface FrameRope extends Rope {
@@ -69,6 +70,9 @@ export function blendFrames(a: ViewFrame, b: ViewFrame, t: number): ViewFrame {
     });
   }
   for (const p of before.values()) {
+    // a force that died down fades out; a person who left the team pulls nothing from
+    // the moment the quarter plays, so no faded rope of theirs is left on the picture
+    if (p.side === 'team') continue;
     out.push({ ...p, pull: lerp(p.pull, 0, tr), presence: lerp(p.presence, 0, tr) });
   }
   return {

@@ -27,10 +27,11 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
 
 /**
  * The height of a label's box: the text pool draws a line of text with a pixel of padding
- * (Phaser draws a 12 px line 17 px high, a pixel more than 1.35 times its size).
+ * (Phaser draws a 12 px line 17 px high, a pixel more than 1.35 times its size); a bold
+ * line drawn on twice the pixels (200% zoom, a phone's screen) is a pixel taller still.
  */
-export const labelHeight = (fontSize: number) =>
-  Math.max(Math.round(fontSize * 1.35), fontSize + 5);
+export const labelHeight = (fontSize: number, bold = false) =>
+  Math.max(Math.round(fontSize * 1.35), fontSize + 5) + (bold ? 1 : 0);
 
 /** Labels keep this far from the canvas's edges. */
 export const EDGE = 4;

@@ -18,7 +18,9 @@ import {
   settleNear,
   spread,
 } from './labels.ts';
+import { outsideAngle } from './outside-angle.ts';
 import { mixColour, SIDE_STYLES, type Side } from './palette.ts';
+import { ropeCover } from './rope-cover.ts';
 
 // Where everything goes on a canvas of a given size. Pure, so the geometry (a fixed field
 // from their side to ours, angles as the sim gives them, labels that never collide) is
@@ -116,6 +118,8 @@ export interface Layout {
   captions: Label[];
   /** what the ropes' anchor markers and the customer's node cover */
   markers: Label[];
+  /** what the shown ropes' lines cover (ids 'line:<rope>'): names keep off them where they can */
+  lines: Label[];
 }
 
 /** A pull this strong draws the thickest, tautest rope; the scale is absolute so quarters compare. */
@@ -154,7 +158,7 @@ export function shareX(field: Field, position: number): number {
 function fieldOf(w: number, h: number, fontSize: number, r: number): Field {
   const small = labelHeight(fontSize - 1);
   // the top band holds the alignment figure and a gust note
-  const top = 6 + labelHeight(fontSize) * 2 + 4;
+  const top = 6 + labelHeight(fontSize, true) * 2 + 4;
   // the bottom band: the scale, with its ends named under it
   const rulerY = h - EDGE - small - 10;
   const pad = EDGE + r + 4;
@@ -187,23 +191,35 @@ export function layoutFrame(
   const node = { x: shareX(field, frame.position), y: field.trackY, r };
   const homeX = shareX(field, frame.home);
 
-  const geoms = frame.ropes.map((rope) =>
-    ropeGeom(rope, frame.friction, { node, homeX, length: ropeLength, field, w, scale }),
-  );
+  const place = { node, homeX, length: ropeLength, field, w, scale };
+  const geoms = frame.ropes.map((rope) => ropeGeom(rope, frame.friction, place));
   // crowded pullers' ends (a customer near an edge presses them against it) get rows of
   // their own, so each marker and its name have room
-  spaceAnchors(
-    geoms.filter((g) => g.side !== 'habit'),
-    {
-      node,
-      top: field.top + 12,
-      bottom: field.bottom - 12,
-      gap: labelHeight(fontSize) + 4,
-      column: 40,
-      width: w,
-      pressed: PRESSED,
-    },
-  );
+  const band = {
+    node,
+    top: field.top + 12,
+    bottom: field.bottom - 12,
+    gap: labelHeight(fontSize) + 5,
+    column: 40,
+    width: w,
+    pressed: PRESSED,
+  };
+  const pullers = () => geoms.filter((g) => g.side !== 'habit');
+  spaceAnchors(pullers(), band);
+  // the outside rope's angle is the view's convention, the others' the model's: it turns
+  // off any rope it is drawn along, and the ends are spaced again round its new one
+  const at = geoms.findIndex((g) => g.side === 'outside');
+  const outside = frame.ropes.find((r) => r.side === 'outside');
+  if (at >= 0 && outside) {
+    const drawnAngles = pullers()
+      .filter((g) => g.side !== 'outside')
+      .map((g) => (Math.atan2(g.ay - node.y, g.ax - node.x) * 180) / Math.PI);
+    const angle = outsideAngle(outside.angle, drawnAngles);
+    if (angle !== outside.angle) {
+      geoms[at] = ropeGeom({ ...outside, angle }, frame.friction, place);
+      spaceAnchors(pullers(), band);
+    }
+  }
   const power = powerLine(frame, ropeLength, scale, {
     node,
     homeX,
@@ -228,7 +244,14 @@ export function layoutFrame(
     },
     measure,
   );
-  const labels = placeRopeLabels(geoms, { w, fontSize, node, field }, captions, markers, measure);
+  const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
+  const labels = placeRopeLabels(
+    geoms,
+    { w, fontSize, node, field },
+    captions,
+    { markers, lines },
+    measure,
+  );
   return {
     width: w,
     height: h,
@@ -242,6 +265,7 @@ export function layoutFrame(
     labels,
     captions,
     markers,
+    lines,
   };
 }
 
@@ -342,7 +366,7 @@ function caption(
   bold = false,
 ): Label {
   const width = measure(text, fontSize, bold);
-  return { id, text, x, y, align, width, height: labelHeight(fontSize), fontSize, bold };
+  return { id, text, x, y, align, width, height: labelHeight(fontSize, bold), fontSize, bold };
 }
 
 interface CaptionPlace {
@@ -447,13 +471,13 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
     const rows = { top: field.top, bottom: field.bottom };
     const clearOfMarkers = { ...name };
     if (settle(clearOfMarkers, w, rows, [...out, ...p.markers])) out.push(clearOfMarkers);
-    else put(name, rows);
+    else if (settle(name, w, rows, [...out, nodeBox(node)])) out.push(name);
   }
   return out;
 }
 
 /** The top of the top band's n-th row (0: the alignment figure's). */
-const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize);
+const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize, true);
 
 /** How far right a note starting at the left may run on row n, before the texts already there. */
 function roomOnRow(placed: readonly Label[], n: number, p: CaptionPlace): number {
@@ -487,7 +511,7 @@ function placeRopeLabels(
   geoms: RopeGeom[],
   p: { w: number; fontSize: number; node: { x: number; y: number; r: number }; field: Field },
   captions: readonly Label[],
-  markers: readonly Label[],
+  drawn: { markers: readonly Label[]; lines: readonly Label[] },
   measure: Measure,
 ): Label[] {
   const { w, fontSize, node, field } = p;
@@ -524,17 +548,48 @@ function placeRopeLabels(
     const g = geoms.find((x) => x.id === l.id)!;
     return g.ax < PRESSED || g.ax > w - PRESSED ? 0 : 1;
   };
-  let order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
-  const place = { geoms, node, field, w, captions, markers, measure };
+  const order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
+  const place = { geoms, node, field, w, captions, ...drawn, measure };
+  const best = bestNaming(order, place);
+  if (best.unnamed === 0) return best.labels;
+  // keeping off the ropes must never leave a name out: where the names ignoring the ropes
+  // leave fewer out, those are drawn
+  const plain = bestNaming(order, { ...place, lines: [] });
+  return plain.unnamed < best.unnamed ? plain.labels : best.labels;
+}
+
+/** The names placed in this order, then again with the ones that fared worst first. */
+function bestNaming(start: readonly Label[], place: NamePlace): Named {
+  let order = start;
   let best = nameRopes(order, place);
-  // a name that found no place beside its marker may find one if it goes first
-  for (let round = 0; round < 2 && best.astray.length > 0; round++) {
-    const astray = new Set(best.astray);
-    order = [...order.filter((l) => astray.has(l.id)), ...order.filter((l) => !astray.has(l.id))];
+  // a name that found no place beside its marker, or only one across another rope, may
+  // find a better one if it goes first
+  for (let round = 0; round < 3 && worse(best, null) > 0; round++) {
+    const first = new Set([...best.astray, ...best.across]);
+    order = [...order.filter((l) => first.has(l.id)), ...order.filter((l) => !first.has(l.id))];
     const next = nameRopes(order, place);
-    if (next.astray.length < best.astray.length) best = next;
+    if (worse(next, best) < 0) best = next;
   }
-  return best.labels;
+  return best;
+}
+
+interface Named {
+  labels: Label[];
+  /** names placed away from their markers */
+  astray: string[];
+  /** names beside their markers but across another rope's line */
+  across: string[];
+  /** how many names found no place at all */
+  unnamed: number;
+}
+
+/**
+ * Negative when `a` is the better naming (fewer names left out, then fewer away from their
+ * markers, then fewer across another rope); against null, how bad `a` is.
+ */
+function worse(a: Named, b: Named | null): number {
+  const cost = (n: Named) => n.unnamed * 10_000 + n.astray.length * 100 + n.across.length;
+  return cost(a) - (b ? cost(b) : 0);
 }
 
 interface NamePlace {
@@ -544,6 +599,8 @@ interface NamePlace {
   w: number;
   captions: readonly Label[];
   markers: readonly Label[];
+  /** the ropes' lines: a name over one hides it, so it goes there only when nothing else is free */
+  lines: readonly Label[];
   measure: Measure;
 }
 
@@ -551,13 +608,14 @@ interface NamePlace {
  * Places the names in this order, each beside its own marker where it can be; returns
  * them and the ids of those that could not be (placed in the nearest free place instead).
  */
-function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; astray: string[] } {
+function nameRopes(order: readonly Label[], p: NamePlace): Named {
   const { node, w, markers } = p;
   // labels may use the top band's free space, never the scale's
   const rows = { top: 6, bottom: p.field.rulerY - 8 };
   const placed: Label[] = [...p.captions, nodeBox(node)];
   const labels: Label[] = [];
   const astray: string[] = [];
+  const across: string[] = [];
   for (const wanted of order) {
     const l = { ...wanted };
     const g = p.geoms.find((x) => x.id === l.id)!;
@@ -565,22 +623,28 @@ function nameRopes(order: readonly Label[], p: NamePlace): { labels: Label[]; as
     const dx = g.ax - node.x;
     const outward = g.side === 'habit' || Math.abs(dx) < 24 ? 0 : dx > 0 ? 1 : -1;
     const pref = { outward, away: g.ay > node.y ? 1 : -1 } as const;
-    // beside its own marker, clear of every text and marker; on a crowded strip by its
-    // first word only (the list beside the view has every name whole); else the nearest
-    // free place
+    // beside its own marker, clear of every text and marker and, where there is room, of
+    // every rope's line; on a crowded strip by its first word only (the list beside the
+    // view has every name whole); else the nearest free place
     const avoid = [...placed, ...markers];
+    const clearOfLines = [...avoid, ...p.lines];
+    // across its own rope a name still names the right one; across another it misleads
+    const clearOfOthers = [...avoid, ...p.lines.filter((b) => b.id !== `line:${g.id}`)];
     const short = firstWord(l, p.measure);
     const at = box && { ax: g.ax, ay: g.ay, box };
-    const beside =
+    const tryBeside = (against: readonly Label[]) =>
       at &&
-      (placeBeside(at, l, pref, w, rows, avoid) ??
-        (short && placeBeside(at, short, pref, w, rows, avoid)));
+      (placeBeside(at, l, pref, w, rows, against) ??
+        (short && placeBeside(at, short, pref, w, rows, against)));
+    const clear = tryBeside(clearOfLines) || tryBeside(clearOfOthers);
+    const beside = clear || tryBeside(avoid);
     if (!beside) astray.push(l.id);
-    const found = beside ? [beside] : spread([l], w, rows, placed, markers);
+    else if (!clear) across.push(l.id);
+    const found = beside ? [beside] : spread([l], w, rows, placed, [...markers, ...p.lines]);
     placed.push(...found);
     labels.push(...found);
   }
-  return { labels, astray };
+  return { labels, astray, across, unnamed: order.length - labels.length };
 }
 
 /** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */

@@ -1,4 +1,4 @@
-import { basisSentences, sideNames } from '../scenes/describe.ts';
+import { basisSentences, departures, sideNames } from '../scenes/describe.ts';
 import { cssColour, OKABE_ITO, SCENE_COLOURS, SIDE_STYLES, type Side } from '../scenes/palette.ts';
 import { type ScenarioDef, type SimState, sharePercent, teamResultant } from '../sim/index.ts';
 import { h, svg } from './dom.ts';
@@ -161,6 +161,26 @@ const DRAWINGS = {
         'stroke-dasharray': '4 3',
       }),
     ),
+  left: () =>
+    swatch(
+      svg('circle', {
+        cx: W / 2,
+        cy: MID,
+        r: 7,
+        fill: 'none',
+        stroke: colour(SCENE_COLOURS.track),
+        'stroke-width': 1.5,
+        'stroke-dasharray': '3 2',
+      }),
+      svg('line', {
+        x1: W / 2 - 9,
+        y1: MID + 9,
+        x2: W / 2 + 9,
+        y2: MID - 9,
+        stroke: colour(SCENE_COLOURS.ink),
+        'stroke-width': 2,
+      }),
+    ),
   gust: () =>
     swatch(
       ...[6, 14, 22].map((x) =>
@@ -223,6 +243,22 @@ export function legendEntries(scenario: ScenarioDef, state: SimState): [Mark, st
     [
       'gust',
       'Arrow heads at the top left: an event this quarter that worked for us or against us.',
+    ],
+    ...leftEntry(scenario, state),
+  ];
+}
+
+/** Where someone has left the team: why the picture has no rope for them. */
+function leftEntry(scenario: ScenarioDef, state: SimState): [Mark, string][] {
+  const gone = departures(scenario, state);
+  if (gone.length === 0) return [];
+  const each = gone.map(
+    (d) => `${d.name} left in quarter ${d.quarter}${d.event ? ` (${d.event})` : ''}`,
+  );
+  return [
+    [
+      'left',
+      `No rope for someone who has left the team: they pull nothing, so the picture no longer draws them. ${each.join('; ')}.`,
     ],
   ];
 }

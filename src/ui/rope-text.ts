@@ -1,11 +1,12 @@
-import { basisSentences } from '../scenes/describe.ts';
+import { basisSentences, departureSentence, departures } from '../scenes/describe.ts';
 import { type Rope, ropes, type ScenarioDef, type SimState, sharePercent } from '../sim/index.ts';
 import { h } from './dom.ts';
 
 // The rope view in words, for screen readers and for anyone who prefers a list: the same
 // ropes the canvas draws (src/sim/ropes.ts), each with its part of all the pull on the
 // customer (the pull the model applies, which its thickness shows) and what distrust and
-// contacts do to them, so the two can never disagree.
+// contacts do to them, so the two can never disagree; and who has left the team, whom the
+// picture no longer draws.
 
 function strength(pull: number, strongest: number): string {
   const r = strongest > 0 ? pull / strongest : 0;
@@ -59,6 +60,7 @@ export function ropeLines(scenario: ScenarioDef, state: SimState): string[] {
         `${r.name} (${SIDE[r.side]}): ${direction(r)}, ${strength(r.pull, strongest)}: ${shareOfAll(r.pull, total)}% of all the pull on ${scenario.customer.name}.`,
     ),
     ...basisSentences(scenario, state),
+    ...departures(scenario, state).map(departureSentence),
   ];
 }
 

@@ -2,8 +2,10 @@ import { readdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { type Box, intersect } from './helpers/boxes.ts';
 
-// The rope view's labels never cover each other and never leave the canvas: on every
-// quarter of every shipped scenario, and on the debrief, at 1280×800 and 360×740. The
+// The rope view's labels never cover each other, the customer's node or the canvas's
+// edge: on every quarter of every shipped scenario, and on the debrief, at 1280×800, on a
+// phone upright (360×740) and sideways (740×360), and at 200% zoom (a 1280×800 window
+// zoomed to 200% is a 640×400 page drawn on twice the pixels). The
 // quarters are played through the store (reduced motion, so the picture jumps to each new
 // state), and the boxes read are those Phaser drew (the scene's labelBoxes()).
 
@@ -14,6 +16,8 @@ const SCENARIOS = readdirSync(new URL('../../scenarios/', import.meta.url))
 
 interface Drawn {
   boxes: Box[];
+  /** the customer's node as drawn */
+  node: Box | null;
   /** the ropes drawn, which should nearly all carry their names */
   ropes: string[];
   canvas: { w: number; h: number };
@@ -26,7 +30,9 @@ async function drawn(page: Page): Promise<Drawn> {
     const hook = window.__TEST__!;
     const game = hook.ropeView!.game as {
       canvas: HTMLCanvasElement;
-      scene: { getScene(key: string): { labelBoxes(): Box[]; ropeIds(): string[] } };
+      scene: {
+        getScene(key: string): { labelBoxes(): Box[]; markerBoxes(): Box[]; ropeIds(): string[] };
+      };
     };
     const s = hook.store.getState();
     const d = s.debrief;
@@ -34,6 +40,7 @@ async function drawn(page: Page): Promise<Drawn> {
     const scene = game.scene.getScene('ropes');
     return {
       boxes: scene.labelBoxes(),
+      node: scene.markerBoxes().find((m) => m.id === 'node') ?? null,
       ropes: scene.ropeIds(),
       canvas: { w: game.canvas.width, h: game.canvas.height },
       share: Math.round(((1 + (shown?.position ?? 0)) / 2) * 100),
@@ -75,6 +82,9 @@ function problems(d: Drawn, where: string, named: Named): string[] {
     if (a.x < 0 || a.y < 0 || a.x + a.width > canvas.w || a.y + a.height > canvas.h)
       out.push(`${where}: "${a.text}" leaves the ${canvas.w}×${canvas.h} canvas`);
     if (a.fontSize < 12) out.push(`${where}: "${a.text}" is ${a.fontSize} px`);
+    // the share is written on the node; nothing else may hide it
+    if (a.id !== 'share' && d.node && intersect(a, d.node))
+      out.push(`${where}: "${a.text}" covers the customer's node`);
     for (const b of boxes.slice(i + 1))
       if (intersect(a, b)) out.push(`${where}: "${a.text}" covers "${b.text}"`);
   });
@@ -105,16 +115,18 @@ async function playQuarter(page: Page, n: number): Promise<boolean> {
   }, n);
 }
 
-for (const [w, h] of [
-  [1280, 800],
-  [360, 740],
+for (const [w, h, scale] of [
+  [1280, 800, 1],
+  [360, 740, 1],
+  [740, 360, 1],
+  [640, 400, 2],
 ] as const) {
-  test.describe(`rope view labels at ${w}×${h}`, () => {
+  test.describe(`rope view labels at ${w}×${h}${scale > 1 ? ` (200% zoom)` : ''}`, () => {
+    test.use({ viewport: { width: w, height: h }, deviceScaleFactor: scale });
     for (const scenario of SCENARIOS) {
-      test(`${scenario}: no label covers another or leaves the canvas, any quarter`, async ({
+      test(`${scenario}: no label covers another, the node or leaves the canvas, any quarter`, async ({
         page,
       }) => {
-        await page.setViewportSize({ width: w, height: h });
         await open(page, scenario);
         const found: string[] = [];
         const named: Named = { ropes: 0, labelled: 0 };
