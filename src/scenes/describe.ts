@@ -1,5 +1,6 @@
 import {
   type EventDef,
+  possessive,
   pullBasis,
   ropes,
   type ScenarioDef,
@@ -35,7 +36,7 @@ export function gustsOf(scenario: ScenarioDef, state: SimState): Gust[] {
 export function sideNames(scenario: ScenarioDef): { theirs: string; ours: string } {
   const rivals = scenario.competitors;
   return {
-    theirs: rivals.length === 1 ? `${rivals[0]!.name}'s side` : 'their side',
+    theirs: rivals.length === 1 ? `${possessive(rivals[0]!.name)} side` : 'their side',
     ours: 'our side',
   };
 }

@@ -12,6 +12,7 @@ export * from './model-version.ts';
 export * from './money.ts';
 export * from './params.ts';
 export * from './policies.ts';
+export * from './possessive.ts';
 export {
   nextSituationId,
   type PreparedChoice,

@@ -1,6 +1,12 @@
 import { basisSentences, departures, sideNames } from '../scenes/describe.ts';
 import { cssColour, OKABE_ITO, SCENE_COLOURS, SIDE_STYLES, type Side } from '../scenes/palette.ts';
-import { type ScenarioDef, type SimState, sharePercent, teamResultant } from '../sim/index.ts';
+import {
+  possessive,
+  type ScenarioDef,
+  type SimState,
+  sharePercent,
+  teamResultant,
+} from '../sim/index.ts';
 import { h, svg } from './dom.ts';
 
 // The rope view's legend: every mark the picture draws, a small drawing of it and what it
@@ -205,7 +211,7 @@ export function legendEntries(scenario: ScenarioDef, state: SimState): [Mark, st
   return [
     [
       'scale',
-      `The line along the bottom runs from ${theirs} (none of ${who}'s business) to ${ours} (all of it), with a tick every 10 points. The dark circle is ${who}, standing over our share: ${sharePercent(state.position)}% now. It does not move unless the share does.`,
+      `The line along the bottom runs from ${theirs} (none of ${possessive(who)} business) to ${ours} (all of it), with a tick every 10 points. The dark circle is ${who}, standing over our share: ${sharePercent(state.position)}% now. It does not move unless the share does.`,
     ],
     [
       'usual',
@@ -213,7 +219,7 @@ export function legendEntries(scenario: ScenarioDef, state: SimState): [Mark, st
     ],
     [
       'habit',
-      `Dotted purple rope and triangle: ${who}'s habits, pulling it back towards that usual share.`,
+      `Dotted purple rope and triangle: ${possessive(who)} habits, pulling it back towards that usual share.`,
     ],
     [
       'team',

@@ -1,7 +1,7 @@
-import { possessive } from '../lib/possessive.ts';
 import {
   choiceShownIn,
   ownerOf,
+  possessive,
   type ScenarioDef,
   type SimState,
   type SplitFigure,
