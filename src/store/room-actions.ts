@@ -1,5 +1,5 @@
 import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
-import { openQuarter } from '../room/pacing.ts';
+import { openQuarter, pacingOf } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
 import { outcomeWasOnShow } from '../save/outcome-note.ts';
 import { playChoices, SimError } from '../sim/index.ts';
@@ -74,16 +74,7 @@ type Get = () => Full;
 export function quarterOpen(room: RoomPlay, q: number, now: number): boolean {
   const r = room.room;
   if (!r) return false;
-  const open = openQuarter(
-    {
-      pacing: r.pacing,
-      quarters: r.scenario.quarters,
-      opened: r.openQuarter,
-      startedAt: r.startedAt === null ? null : Date.parse(r.startedAt),
-    },
-    now + room.skew,
-  );
-  return q <= open;
+  return q <= openQuarter(pacingOf(r), now + room.skew);
 }
 
 /**
