@@ -33,6 +33,8 @@ export interface RoomActions {
   roomTick(): void;
   leaveRoom(): void;
   setRoomServer(present: boolean): void;
+  /** the live room this browser holds a seat in (the newest), which the title offers; null: none */
+  roomSeatOffered(kept: { code: string; name: string } | null): void;
   /** an assessed attempt's link was opened: the page is fetching its attempt from the server */
   openAssessment(id: string): void;
   /** no attempt is under way: its rules are shown, and nothing starts until `startAttempt` */
@@ -276,6 +278,12 @@ export function roomActions(
     },
 
     setRoomServer: (present) => set({ roomServer: present }),
+
+    roomSeatOffered(kept) {
+      const before = get().keptRoom;
+      if (before?.code === kept?.code && before?.name === kept?.name) return;
+      set({ keptRoom: kept });
+    },
 
     openAssessment(id) {
       set({

@@ -5,6 +5,15 @@ import type { GameState, ResumeOffer } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
 import { bundledTutorial, startHereText } from '../tutorial-lead.ts';
 
+/** the seat this browser kept in a live room: one press back to the same game */
+function backToRoom(store: GameStore, kept: { code: string; name: string }): HTMLElement {
+  const { code, name } = kept;
+  return button(`Back to room ${code} as ${name}`, () => store.getState().openRoom(code, name), {
+    class: 'btn btn-large',
+    attrs: { 'data-kept-room': code },
+  });
+}
+
 function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
   const where = o.finished ? 'finished' : `${o.played} of ${o.quarters} quarters played`;
   const context =
@@ -110,6 +119,7 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
         class: newcomer ? 'btn btn-large' : 'btn btn-primary btn-large',
       }),
       // only where the room server serves the page: a static copy has no rooms to join
+      s.roomServer && s.keptRoom && backToRoom(store, s.keptRoom),
       s.roomServer &&
         button('Join a live room', () => store.getState().openRoom('', null), {
           class: 'btn btn-large',
