@@ -54,3 +54,20 @@ export function pacingOf(room: {
     startedAt: room.startedAt === null ? null : Date.parse(room.startedAt),
   };
 }
+
+/** Where a room's pace stands: the quarters open, and when the next opens. */
+export interface Pace {
+  open: number;
+  /** ms until the next quarter opens by the clock; null when none will by the clock */
+  nextInMs: number | null;
+}
+
+/** The pace of `room` (as the server sends it) at `serverNow`, by the server's clock. */
+export function paceAt(room: Parameters<typeof pacingOf>[0], serverNow: number): Pace {
+  const facts = pacingOf(room);
+  const next = nextOpensAt(facts, serverNow);
+  return {
+    open: openQuarter(facts, serverNow),
+    nextInMs: next === null ? null : Math.max(0, next - serverNow),
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FacilitatorView, PlayerView, PublicRoom } from '../../src/room/protocol.ts';
-import { applyMessage, freshRoom, paceAt, roomClock } from '../../src/workshop/room/state.ts';
+import { paceAt } from '../../src/room/pacing.ts';
+import { applyMessage, freshRoom, roomClock } from '../../src/workshop/room/state.ts';
 
 // The facilitator's live dashboard changes only through applyMessage: the welcome sets the
 // whole room, later messages change one player or the room, and nothing else touches it.

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { RoomApiError } from '../../room/http.ts';
+import { type Pace, paceAt } from '../../room/pacing.ts';
 import type { FacilitatorView, RoomCommand } from '../../room/protocol.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import { decisionSplits, leaderboard } from '../dashboard/aggregate.ts';
@@ -13,7 +14,7 @@ import { openLive } from './live.ts';
 import { roomMarketNote } from './market-note.ts';
 import { roomCensus } from './room-census.ts';
 import { type RosterResults, rosterCard } from './roster.ts';
-import { applyMessage, freshRoom, type Pace, paceAt, roomClock } from './state.ts';
+import { applyMessage, freshRoom, roomClock } from './state.ts';
 
 // The facilitator's live dashboard of one room: how to join (code, link, QR code), the key,
 // the pace and the releases, who is there and who has decided, the room's split on each

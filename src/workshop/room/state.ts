@@ -1,4 +1,3 @@
-import { nextOpensAt, openQuarter, pacingOf } from '../../room/pacing.ts';
 import type {
   FacilitatorView,
   PlayerView,
@@ -62,21 +61,5 @@ export function roomClock(deviceNow: () => number = Date.now): RoomClock {
       skew = Date.parse(room.now) - deviceNow();
     },
     now: () => deviceNow() + skew,
-  };
-}
-
-/** Where the room's pace stands at `serverNow`: the quarters open, and when the next opens. */
-export interface Pace {
-  open: number;
-  /** ms until the next quarter opens by the clock; null when none will by the clock */
-  nextInMs: number | null;
-}
-
-export function paceAt(room: PublicRoom, serverNow: number): Pace {
-  const facts = pacingOf(room);
-  const next = nextOpensAt(facts, serverNow);
-  return {
-    open: openQuarter(facts, serverNow),
-    nextInMs: next === null ? null : Math.max(0, next - serverNow),
   };
 }
