@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FacilitatorView, PlayerView, PublicRoom } from '../../src/room/protocol.ts';
 import { paceAt } from '../../src/room/pacing.ts';
+import type { FacilitatorView, PlayerView, PublicRoom } from '../../src/room/protocol.ts';
 import { applyMessage, freshRoom, roomClock } from '../../src/workshop/room/state.ts';
 
 // The facilitator's live dashboard changes only through applyMessage: the welcome sets the

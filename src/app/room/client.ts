@@ -4,8 +4,8 @@ import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protoco
 import { type Retry, retryAfter } from '../../room/retry.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
-import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
 import { showRoomInAddress } from './address.ts';
+import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
 import { dropSeat, keepSeat, newestSeat, readSeat } from './seat.ts';
 import { checkedServerScenario } from './server-scenario.ts';
 
