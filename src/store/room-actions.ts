@@ -105,6 +105,8 @@ export function roomActions(
     let screen: Screen = 'room';
     if (s.sim && room.room && room.link !== 'gone' && room.link !== 'join') {
       if (s.sim.situationId === null) screen = room.room.release.debrief ? 'debrief' : 'room';
+      // the facilitator ended play (src/ui/screens/room.ts says so): no quarter is left to play
+      else if (room.room.endedAt !== undefined) screen = 'room';
       else screen = quarterOpen(room, s.sim.quarter + 1, now()) ? 'play' : 'room';
     }
     if (screen !== s.screen) set({ screen, phase: 'decide', previous: null, animating: false });

@@ -155,6 +155,12 @@ export async function commandRoom(
           room.id,
           JSON.stringify({ ...room.release, ...cmd.release }),
         ]);
+        // the debrief released while the room plays ends play: whoever has not finished
+        // stops where they are, rather than stay "deciding" beside a debrief the room reads
+        if (cmd.release.debrief && !room.release.debrief)
+          await tx.query('UPDATE rooms SET ended_at = coalesce(ended_at, now()) WHERE id = $1', [
+            room.id,
+          ]);
         break;
     }
     await announce(tx, room.id, { kind: 'room' });

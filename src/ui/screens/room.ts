@@ -115,6 +115,24 @@ function waiting(store: GameStore, s: GameState, room: RoomPlay): HTMLElement {
       ),
     );
   }
+  if (r.endedAt !== undefined) {
+    return h(
+      'div',
+      { class: 'screen', attrs: { 'data-room-wait': 'ended' } },
+      kicker,
+      heading(1, 'Play has ended'),
+      h(
+        'p',
+        { class: 'lead' },
+        `Your facilitator ended play and released the debrief to the room. You played ${sim.quarter} of ${r.scenario.quarters} quarters, so your game has no score.`,
+      ),
+      h(
+        'p',
+        null,
+        'Follow the debrief with the room: your facilitator shows how everyone decided. Your decisions so far are kept by the room.',
+      ),
+    );
+  }
   const next = sim.quarter + 1;
   let what: HTMLElement;
   if (r.pacing.mode === 'timer' && r.startedAt !== null) {

@@ -356,7 +356,7 @@ function drawControls(
       open < q
         ? h(
             'div',
-            { class: 'row' },
+            { class: 'row pace-row' },
             h(
               'span',
               null,
@@ -377,7 +377,7 @@ function drawControls(
     if (r.startedAt === null)
       pace = h(
         'div',
-        { class: 'row' },
+        { class: 'row pace-row' },
         h('span', null, `Each quarter opens ${r.pacing.seconds} seconds after the one before.`),
         button('Start the clock', () => void run({ type: 'start' }), 'btn primary'),
       );
@@ -398,6 +398,28 @@ function drawControls(
           () => void run({ type: 'release', release: { [flag]: true } }),
           'btn',
         );
+  // releasing the debrief ends play (the server stops whoever has not finished): the
+  // button says so while anyone still plays, and the line under it says who stopped
+  const playing = view.players.filter((p) => p.situationId !== null && p.situationId !== '');
+  const debrief =
+    !r.release.debrief && playing.length > 0
+      ? h(
+          'button',
+          {
+            class: 'btn',
+            attrs: { type: 'button', 'aria-describedby': 'room-end-note' },
+            on: { click: () => void run({ type: 'release', release: { debrief: true } }) },
+          },
+          'End play and release the debrief',
+        )
+      : release('debrief', 'the debrief');
+  const endNote = !r.release.debrief
+    ? playing.length > 0
+      ? `${playing.length} ${playing.length === 1 ? 'trainee has' : 'trainees have'} not finished: releasing the debrief ends play, and they stop where they are, with no score.`
+      : null
+    : r.endedAt !== undefined
+      ? `Play ended when you released the debrief${playing.length ? `: ${playing.length} stopped before the end, with no score` : ''}.`
+      : null;
   replace(
     el,
     h('h2', { id: 'room-pace-h' }, `${r.scenario.title} · market #${r.seed}`),
@@ -405,10 +427,11 @@ function drawControls(
     h(
       'div',
       { class: 'row' },
-      release('debrief', 'the debrief'),
+      debrief,
       release('bestPath', 'the best path'),
       release('whatIf', 'the what-if'),
     ),
+    endNote ? h('p', { id: 'room-end-note', class: 'hint' }, endNote) : null,
   );
 }
 
