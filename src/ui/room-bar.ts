@@ -10,9 +10,16 @@ import { momentToSay, timedLine } from './room-clock.ts';
 
 export function roomBar(): { el: HTMLElement; update(s: GameState): void } {
   const status = h('span', { attrs: { role: 'status' } });
-  const clock = h('span', { class: 'room-clock countdown' });
+  const clock = h('span', { class: 'room-clock countdown', attrs: { role: 'timer' } });
   const said = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
-  const el = h('div', { class: 'room-bar' }, status, clock, said);
+  // a landmark of its own, so the clock (no live region) is not content outside every landmark
+  const el = h(
+    'div',
+    { class: 'room-bar', attrs: { role: 'region', 'aria-label': 'Live room' } },
+    status,
+    clock,
+    said,
+  );
   el.hidden = true;
   let last = '';
   let state: GameState | null = null;
