@@ -171,6 +171,8 @@ test('a gated room: the facilitator ends play for a trainee who never answers', 
   await expect(row).toContainText('no score');
   await expect(fac.locator('.roster-hint')).toContainText('1 did not finish before play ended');
   await expect(fac.locator('.roster-hint')).not.toContainText('still play');
+  await expect(fac.getByRole('button', { name: 'Open quarter 3' })).toHaveCount(0);
+  await expect(fac.getByText('Play has ended: no more decisions are taken.')).toBeVisible();
   await attachScreenshot(fac, testInfo, 'gated-ended-1280');
   // a reload keeps her there
   await cy.reload();

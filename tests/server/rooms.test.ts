@@ -131,6 +131,11 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
       error: 'game_over',
       message: expect.stringContaining('ended play'),
     });
+    // nothing opens any more
+    expect(await command({ type: 'open-quarter', quarter: 3 })).toMatchObject({
+      status: 409,
+      body: { error: 'not_allowed' },
+    });
     // the export has Cy unfinished, with no choices
     const exported = await json<{
       players: { name: string; finished: boolean; choices: string[] }[];

@@ -126,6 +126,8 @@ export async function commandRoom(
   return db.transaction(async (tx) => {
     const found = await asFacilitator(tx, code, who);
     const room = await roomById(tx, found.id, true);
+    if (room.ended_at !== null && cmd.type !== 'release')
+      throw new RoomError('not_allowed', 'play has ended in this room: no quarter opens any more');
     switch (cmd.type) {
       case 'open-quarter':
         if (room.pacing.mode !== 'gated') {

@@ -9,7 +9,7 @@ import { bundledTutorial, startHereText } from '../tutorial-lead.ts';
 function backToRoom(store: GameStore, kept: { code: string; name: string }): HTMLElement {
   const { code, name } = kept;
   return button(`Back to room ${code} as ${name}`, () => store.getState().openRoom(code, name), {
-    class: 'btn btn-large',
+    class: 'btn btn-primary btn-large',
     attrs: { 'data-kept-room': code },
   });
 }
@@ -89,6 +89,8 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
   const done = fine.filter((o) => o.finished).slice(0, 3);
   // until a tutorial has been finished, it is the first thing offered
   const newcomer = tutorialFinished(s) ? null : bundledTutorial(s);
+  // only where the room server serves the page: a static copy has no rooms to go back to
+  const kept = s.roomServer ? s.keptRoom : null;
   return h(
     'div',
     { class: 'screen title-screen' },
@@ -110,16 +112,17 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'div',
       { class: 'row' },
+      // a trainee whose tab was lost mid-room: the way back comes first, as the main button
+      kept && backToRoom(store, kept),
       newcomer &&
         button('Play the tutorial', () => store.getState().playTutorial(), {
-          class: 'btn btn-primary btn-large',
+          class: kept ? 'btn btn-large' : 'btn btn-primary btn-large',
           attrs: { 'aria-describedby': 'tutorial-note' },
         }),
       button('Choose a market', () => store.getState().showScenarios(), {
-        class: newcomer ? 'btn btn-large' : 'btn btn-primary btn-large',
+        class: newcomer || kept ? 'btn btn-large' : 'btn btn-primary btn-large',
       }),
       // only where the room server serves the page: a static copy has no rooms to join
-      s.roomServer && s.keptRoom && backToRoom(store, s.keptRoom),
       s.roomServer &&
         button('Join a live room', () => store.getState().openRoom('', null), {
           class: 'btn btn-large',

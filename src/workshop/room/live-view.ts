@@ -351,7 +351,8 @@ function drawControls(
   const r = view.room;
   const q = r.scenario.quarters;
   let pace: HTMLElement;
-  if (r.pacing.mode === 'gated') {
+  if (r.endedAt !== undefined) pace = h('p', null, 'Play has ended: no more decisions are taken.');
+  else if (r.pacing.mode === 'gated') {
     pace =
       open < q
         ? h(
