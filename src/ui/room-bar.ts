@@ -10,7 +10,7 @@ import { momentToSay, timedLine } from './room-clock.ts';
 
 export function roomBar(): { el: HTMLElement; update(s: GameState): void } {
   const status = h('span', { attrs: { role: 'status' } });
-  const clock = h('span', { class: 'room-clock countdown', attrs: { role: 'timer' } });
+  const clock = h('span', { class: 'room-clock', attrs: { role: 'timer' } });
   const said = h('span', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   // a landmark of its own, so the clock (no live region) is not content outside every landmark
   const el = h(
