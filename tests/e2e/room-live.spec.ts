@@ -90,8 +90,8 @@ test('a trainee who typed the room code keeps their seat across a reload', async
 
 /** the seconds the facilitator's pace line says are left, or null */
 async function secondsLeft(fac: Page): Promise<number | null> {
-  const text = await fac.locator('#room-pace-h + p').innerText();
-  const m = /opens in (\d+) s/.exec(text);
+  const text = await fac.locator('#room-pace-h + p').textContent();
+  const m = /opens in (\d+) s/.exec(text ?? '');
   return m ? Number(m[1]) : null;
 }
 

@@ -129,7 +129,7 @@ function waiting(store: GameStore, s: GameState, room: RoomPlay): HTMLElement {
       h(
         'p',
         null,
-        'Follow the debrief with the room: your facilitator shows how everyone decided. Your decisions so far are kept by the room.',
+        `Follow the debrief with the room: your facilitator shows how everyone decided.${sim.quarter > 0 ? ' Your decisions so far are kept by the room.' : ''}`,
       ),
     );
   }
