@@ -174,6 +174,10 @@ test('a gated room: the facilitator ends play for a trainee who never answers', 
   await expect(fac.getByRole('button', { name: 'Open quarter 3' })).toHaveCount(0);
   await expect(fac.getByText('Play has ended: no more decisions are taken.')).toBeVisible();
   await attachScreenshot(fac, testInfo, 'gated-ended-1280');
+  // the slides do not wait for her either
+  await fac.getByRole('button', { name: 'Show the slides' }).click();
+  await expect(fac.getByText('Nobody reached this quarter before play ended.')).toBeVisible();
+  await fac.keyboard.press('Escape');
   // a reload keeps her there
   await cy.reload();
   await expect(cy.getByRole('heading', { name: 'Play has ended' })).toBeVisible();
