@@ -28,3 +28,46 @@ export function openQuarter(facts: PacingFacts, now: number): number {
     }
   }
 }
+
+/**
+ * When the next quarter after those open at `now` opens (ms since the epoch): only a timed
+ * room whose clock runs and whose last quarter is not open yet has one.
+ */
+export function nextOpensAt(facts: PacingFacts, now: number): number | null {
+  if (facts.pacing.mode !== 'timer' || facts.startedAt === null) return null;
+  const open = openQuarter(facts, now);
+  if (open >= facts.quarters) return null;
+  return facts.startedAt + open * facts.pacing.seconds * 1000;
+}
+
+/** The pacing facts of a room as the server sends it to the pages. */
+export function pacingOf(room: {
+  pacing: Pacing;
+  scenario: { quarters: number };
+  openQuarter: number;
+  startedAt: string | null;
+}): PacingFacts {
+  return {
+    pacing: room.pacing,
+    quarters: room.scenario.quarters,
+    opened: room.openQuarter,
+    startedAt: room.startedAt === null ? null : Date.parse(room.startedAt),
+  };
+}
+
+/** Where a room's pace stands: the quarters open, and when the next opens. */
+export interface Pace {
+  open: number;
+  /** ms until the next quarter opens by the clock; null when none will by the clock */
+  nextInMs: number | null;
+}
+
+/** The pace of `room` (as the server sends it) at `serverNow`, by the server's clock. */
+export function paceAt(room: Parameters<typeof pacingOf>[0], serverNow: number): Pace {
+  const facts = pacingOf(room);
+  const next = nextOpensAt(facts, serverNow);
+  return {
+    open: openQuarter(facts, serverNow),
+    nextInMs: next === null ? null : Math.max(0, next - serverNow),
+  };
+}

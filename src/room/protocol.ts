@@ -215,6 +215,11 @@ export const publicRoomSchema = z.strictObject({
    * be replayed (nobody plays on; its stored decisions stay readable)
    */
   otherModel: z.string().optional(),
+  /**
+   * when the facilitator ended play (ISO 8601): releasing the debrief while trainees still
+   * play ends it for them; no decision is taken after it. Absent while play goes on.
+   */
+  endedAt: z.string().optional(),
 });
 export type PublicRoom = z.infer<typeof publicRoomSchema>;
 

@@ -313,6 +313,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       reflection: null,
       room: null,
       roomServer: false,
+      keptRoom: null,
       exit: null,
       ...debriefActions(set, get),
       ...reflectionActions(set, get, deps.saves),

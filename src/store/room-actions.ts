@@ -1,5 +1,5 @@
 import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
-import { openQuarter } from '../room/pacing.ts';
+import { openQuarter, pacingOf } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
 import { outcomeWasOnShow } from '../save/outcome-note.ts';
 import { playChoices, SimError } from '../sim/index.ts';
@@ -33,6 +33,8 @@ export interface RoomActions {
   roomTick(): void;
   leaveRoom(): void;
   setRoomServer(present: boolean): void;
+  /** the live room this browser holds a seat in (the newest), which the title offers; null: none */
+  roomSeatOffered(kept: { code: string; name: string } | null): void;
   /** an assessed attempt's link was opened: the page is fetching its attempt from the server */
   openAssessment(id: string): void;
   /** no attempt is under way: its rules are shown, and nothing starts until `startAttempt` */
@@ -74,16 +76,7 @@ type Get = () => Full;
 export function quarterOpen(room: RoomPlay, q: number, now: number): boolean {
   const r = room.room;
   if (!r) return false;
-  const open = openQuarter(
-    {
-      pacing: r.pacing,
-      quarters: r.scenario.quarters,
-      opened: r.openQuarter,
-      startedAt: r.startedAt === null ? null : Date.parse(r.startedAt),
-    },
-    now + room.skew,
-  );
-  return q <= open;
+  return q <= openQuarter(pacingOf(r), now + room.skew);
 }
 
 /**
@@ -112,6 +105,8 @@ export function roomActions(
     let screen: Screen = 'room';
     if (s.sim && room.room && room.link !== 'gone' && room.link !== 'join') {
       if (s.sim.situationId === null) screen = room.room.release.debrief ? 'debrief' : 'room';
+      // the facilitator ended play (src/ui/screens/room.ts says so): no quarter is left to play
+      else if (room.room.endedAt !== undefined) screen = 'room';
       else screen = quarterOpen(room, s.sim.quarter + 1, now()) ? 'play' : 'room';
     }
     if (screen !== s.screen) set({ screen, phase: 'decide', previous: null, animating: false });
@@ -285,6 +280,12 @@ export function roomActions(
     },
 
     setRoomServer: (present) => set({ roomServer: present }),
+
+    roomSeatOffered(kept) {
+      const before = get().keptRoom;
+      if (before?.code === kept?.code && before?.name === kept?.name) return;
+      set({ keptRoom: kept });
+    },
 
     openAssessment(id) {
       set({

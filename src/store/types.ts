@@ -91,6 +91,8 @@ export interface GameState {
   room: RoomPlay | null;
   /** the page is served by the room server, so live rooms can be joined from it */
   roomServer: boolean;
+  /** a live room this browser holds a seat in (the newest joined): the title offers a way back */
+  keptRoom: { code: string; name: string } | null;
   /** a way back to where the game was opened from (a cmi5 LMS's returnURL); null: none */
   exit: ExitOffer | null;
 }

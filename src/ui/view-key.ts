@@ -31,7 +31,7 @@ export function viewKey(s: GameState): string {
       ? s.saves.map((o) => `${o.key}:${o.played}:${o.problem ?? ''}`).join(',')
       : '',
     s.screen === 'choose' ? s.scenarios.length : '',
-    s.screen === 'title' ? s.roomServer : '',
+    s.screen === 'title' ? `${s.roomServer}:${s.keptRoom?.code ?? ''}` : '',
     s.linkError ?? '',
     JSON.stringify(s.context),
     s.playId,

@@ -248,13 +248,15 @@ test('the roster says what is known of each result and what is not yet, on a lap
     body: { type: 'release', release: { debrief: true } },
     secret: adminSecret,
   });
-  // Ana finished: her score, fair score and verdict; Bo plays on: "not yet", and why
+  // Ana finished: her score, fair score and verdict; releasing the debrief ended Bo's play:
+  // no score, and why
   await expect(row('Ana').nth(5)).toHaveText(/^\d+$/, { timeout: 60_000 });
   await expect(row('Ana').nth(6)).toHaveText(/^(✓ passed|✗ not passed)$/);
-  for (const n of [4, 5, 6]) await expect(row('Bo').nth(n)).toHaveText('not yet');
+  await expect(row('Bo').nth(4)).toHaveText('no score');
+  for (const n of [5, 6]) await expect(row('Bo').nth(n)).toHaveText('–');
   await expect(page.locator('.roster-hint')).toContainText(/Of 1 who finished, [01] passed\./);
   await expect(page.locator('.roster-hint')).toContainText(
-    '1 still plays: their figures show when they finish.',
+    '1 did not finish before play ended: that game has no figures, and the leaderboard leaves it out.',
   );
   const roster = '.live-room .card:has(.roster)';
   await attachScreenshot(page, testInfo, 'roster-mixed-1280', roster);

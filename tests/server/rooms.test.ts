@@ -108,6 +108,64 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
     dash.close();
   });
 
+  it('ends play when the debrief is released while a trainee still plays: no more decisions', async () => {
+    const room = await createRoom(server.base, { pacing: { mode: 'gated' } });
+    const command = (body: unknown) =>
+      json(server.base, `/api/rooms/${room.code}/commands`, { body, secret: room.secret });
+    const cy = await join(server.base, room.code, 'Cy');
+    const sock = await server.live(room.code);
+    await sock.ask({ type: 'hello', role: 'player', token: cy.token }, 'welcome');
+    await command({ type: 'open-quarter', quarter: 2 });
+    expect((await sock.next('room')).room.endedAt).toBeUndefined();
+    // Cy never answers; the facilitator releases the debrief
+    const released = await command({ type: 'release', release: { debrief: true } });
+    expect(released.body).toMatchObject({ release: { debrief: true } });
+    const ended = (released.body as { endedAt?: string }).endedAt;
+    expect(Date.parse(ended ?? '')).not.toBeNaN();
+    // Cy's page hears that play ended, and a late decision is refused in words
+    expect((await sock.next('room', (m) => m.room.release.debrief)).room.endedAt).toBe(ended);
+    const w = waiting('7', []);
+    const late = { type: 'decide', quarter: 1, situationId: w.situationId, choiceId: w.replies[0] };
+    expect(await sock.ask(late, 'accepted')).toMatchObject({
+      type: 'error',
+      error: 'game_over',
+      message: expect.stringContaining('ended play'),
+    });
+    // nothing opens any more
+    expect(await command({ type: 'open-quarter', quarter: 3 })).toMatchObject({
+      status: 409,
+      body: { error: 'not_allowed' },
+    });
+    // the export has Cy unfinished, with no choices
+    const exported = await json<{
+      players: { name: string; finished: boolean; choices: string[] }[];
+    }>(server.base, `/api/rooms/${room.code}/export.json`, { secret: room.secret });
+    expect(exported.body.players).toEqual([
+      expect.objectContaining({ name: 'Cy', finished: false, choices: [] }),
+    ]);
+    sock.close();
+  });
+
+  it('a debrief open from the start does not end play', async () => {
+    const room = await createRoom(server.base, {
+      release: { debrief: true, bestPath: false, whatIf: false },
+    });
+    const p = await join(server.base, room.code, 'Dee');
+    const sock = await server.live(room.code);
+    const welcome = await sock.ask({ type: 'hello', role: 'player', token: p.token }, 'welcome');
+    expect(welcome).toMatchObject({ role: 'player' });
+    expect('room' in welcome && welcome.room.endedAt).toBeFalsy();
+    const w = waiting('7', []);
+    const decide = {
+      type: 'decide',
+      quarter: 1,
+      situationId: w.situationId,
+      choiceId: w.replies[0],
+    };
+    expect(await sock.ask(decide, 'accepted')).toMatchObject({ type: 'accepted' });
+    sock.close();
+  });
+
   it('runs a timed room from its start, and refuses commands that do not fit the pacing', async () => {
     const room = await createRoom(server.base, { pacing: { mode: 'timer', seconds: 600 } });
     const command = (body: unknown) =>
@@ -292,6 +350,9 @@ describe.each(DATABASES)('rooms on $kind', ({ open }) => {
       'pass mark': '',
       passed: '',
     });
+    // nor outcomes or money: the market's starting figures are no result of Bo's
+    for (const head of header!.filter((h) => h.includes('(%)') || h.includes('(EUR)')))
+      expect(notYet[head], head).toBe('');
 
     // the JSON keeps the model's figures whole: fractions, euros, the same grade
     const exported = await json<{

@@ -75,6 +75,22 @@ describe('a live room on the game page', () => {
     expect(store.getState().screen).toBe('play');
   });
 
+  it('leaves the quarter on screen when the facilitator ends play, and stays off it on a rejoin', () => {
+    const { store } = joined(room({ openQuarter: 2 }));
+    expect(store.getState().screen).toBe('play');
+    const ended = room({
+      openQuarter: 2,
+      release: { debrief: true, bestPath: false, whatIf: false },
+      endedAt: new Date(NOW).toISOString(),
+    });
+    store.getState().roomChanged(ended);
+    expect(store.getState().screen).toBe('room');
+    // nothing can be sent any more: the page does not even record a call
+    store.getState().choose(firstChoice(store));
+    expect(store.getState().room?.pending).toBeNull();
+    expect(joined(ended).store.getState().screen).toBe('room');
+  });
+
   it('rejoins where the server says the game is, and resends a call it never got', () => {
     const { store } = joined(room({ openQuarter: 3 }));
     const id = firstChoice(store);

@@ -77,6 +77,20 @@ describe("the roster's figures", () => {
     );
   });
 
+  it('once play has ended, a trainee who did not finish has no score, and is not said to play on', () => {
+    const rows = leaderboard(scenario, finishedGames(), null);
+    expect(rosterCells(null, undefined, true, 'ready', true)).toEqual({
+      score: 'no score',
+      fair: '–',
+      pass: '–',
+    });
+    const hint = rosterHint(scenario.rubric, true, rows, 2, 'working', true);
+    expect(hint).toContain(
+      '2 did not finish before play ended: those games have no figures, and the leaderboard leaves them out.',
+    );
+    expect(hint).not.toContain('still play');
+  });
+
   it('a raw rubric decides at once, and its hint names the score', () => {
     const raw = { ...scenario.rubric, grading: 'raw' as const };
     const rows = leaderboard({ ...scenario, rubric: raw }, finishedGames(), null);

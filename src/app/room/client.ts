@@ -4,8 +4,9 @@ import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protoco
 import { type Retry, retryAfter } from '../../room/retry.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
+import { showRoomInAddress } from './address.ts';
 import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
-import { dropSeat, keepSeat, readSeat } from './seat.ts';
+import { dropSeat, keepSeat, newestSeat, readSeat } from './seat.ts';
 import { checkedServerScenario } from './server-scenario.ts';
 
 // The game page's one connection to a live room, and the only place it talks to the room
@@ -40,6 +41,8 @@ export function startRoomClient(store: GameStore): void {
   let joining = false;
   let entry: ScenarioEntry | null = null;
   const actions = () => store.getState();
+  /** the title's way back to the room this browser last joined */
+  const offerSeat = () => actions().roomSeatOffered(newestSeat(Date.now()));
 
   const stop = () => {
     if (retry) clearTimeout(retry);
@@ -74,6 +77,7 @@ export function startRoomClient(store: GameStore): void {
 
   const gone = (room: string, message: string) => {
     dropSeat(room);
+    offerSeat();
     stop();
     actions().roomGone(message);
   };
@@ -115,6 +119,7 @@ export function startRoomClient(store: GameStore): void {
         if (msg.error === 'unauthorized' || msg.error === 'wrong_room') {
           // the kept seat is not this room's any more: join again
           dropSeat(room);
+          offerSeat();
           stop();
           a.openRoom(room, null);
           return;
@@ -175,10 +180,23 @@ export function startRoomClient(store: GameStore): void {
   };
 
   const join = async (room: string, name: string) => {
+    // a seat this browser already holds in the room (the code typed again after a reload)
+    // is taken back, rather than refused as a name already in the room
+    const kept = readSeat(room);
+    if (kept) {
+      actions().roomConnecting(kept.name);
+      return;
+    }
     joining = true;
     try {
       const joined = await joinRoom(room, name);
-      keepSeat(room, { token: joined.playerToken, name: joined.name, playerId: joined.playerId });
+      keepSeat(room, {
+        token: joined.playerToken,
+        name: joined.name,
+        playerId: joined.playerId,
+        keptAt: Date.now(),
+      });
+      offerSeat();
       if (code !== room) return;
       actions().roomConnecting(joined.name);
     } catch (err) {
@@ -203,7 +221,10 @@ export function startRoomClient(store: GameStore): void {
   const follow = () => {
     const room = actions().room;
     if (!room) {
-      if (code) stop();
+      if (code) {
+        stop();
+        showRoomInAddress(null);
+      }
       code = null;
       entry = null;
       return;
@@ -214,6 +235,8 @@ export function startRoomClient(store: GameStore): void {
       entry = null;
       attempts = 0;
     }
+    // joined (or rejoining): the address carries the room, so a reload comes back to it
+    if (room.link !== 'join' && room.link !== 'gone') showRoomInAddress(room.code);
     if (room.link === 'join' && room.joining !== null && !joining)
       void join(room.code, room.joining);
     if (room.link === 'connecting' && !socket && !retry) {
@@ -228,6 +251,7 @@ export function startRoomClient(store: GameStore): void {
 
   store.subscribe(follow);
   follow();
+  offerSeat();
 
   setInterval(() => {
     if (welcomed) send({ type: 'ping' });

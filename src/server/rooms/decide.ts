@@ -42,7 +42,7 @@ export async function decide(
 async function decideOnce(db: Database, roomId: string, playerId: string, msg: Decide) {
   const [row] = await db.query<DecisionRow>(
     `SELECT r.id, r.code, r.model, r.scenario_id, r.scenario_title, r.scenario_quarters, r.scenario_hash,
-           r.scenario_source, r.scenario_file, r.seed, r.pacing, r.opened, r.started_at,
+           r.scenario_source, r.scenario_file, r.seed, r.pacing, r.opened, r.started_at, r.ended_at,
            r.release, r.expires_at, (extract(epoch FROM now()) * 1000)::float8 AS now_ms,
            p.name,
            coalesce((SELECT array_agg(d.choice_id ORDER BY d.quarter) FROM decisions d
@@ -58,6 +58,11 @@ async function decideOnce(db: Database, roomId: string, playerId: string, msg: D
   const before = replayed(scenario, row.seed, row.choices);
   if (before.finished)
     throw new RoomError('game_over', 'the game is over: every quarter is decided');
+  if (row.ended_at !== null)
+    throw new RoomError(
+      'game_over',
+      'your facilitator has ended play and released the debrief: no more decisions are taken',
+    );
   if (msg.quarter <= played) {
     throw new RoomError(
       'duplicate',

@@ -25,7 +25,8 @@ import { scenarioOfRoom } from './scenarios.ts';
 // scenario's currency); the CSV is for a person: percentages with one decimal, money in
 // whole units of the currency, units in the header. A finished game has its fair score
 // (the percentile among every strategy on the room's market, as the debrief grades it) and
-// whether it reaches the scenario's pass mark. A room opened under another model (model.ts)
+// whether it reaches the scenario's pass mark; the CSV leaves a game still under way without
+// figures (the JSON keeps them, as the game stands). A room opened under another model (model.ts)
 // is exported as stored: its choices, with no score or outcome (room.otherModel says why),
 // since this model's replay would be another game.
 
@@ -176,9 +177,13 @@ export function exportCsv(data: RoomExport): string {
     p.fairScore,
     p.passed === null ? '' : data.passMark,
     yesNo(p.passed),
-    ...OUTCOMES.map((o) => percent(p.outcomes?.[o])),
+    // a game still under way has no results yet: its figures so far would read like them
+    ...OUTCOMES.map((o) => (p.finished ? percent(p.outcomes?.[o]) : '')),
     ...(hasMoneyColumns
-      ? [p.money ? whole(p.money.revenue) : '', p.money ? whole(p.money.profit) : '']
+      ? [
+          p.money && p.finished ? whole(p.money.revenue) : '',
+          p.money && p.finished ? whole(p.money.profit) : '',
+        ]
       : []),
   ]);
   return toCsv(header, rows);

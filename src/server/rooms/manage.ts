@@ -126,6 +126,8 @@ export async function commandRoom(
   return db.transaction(async (tx) => {
     const found = await asFacilitator(tx, code, who);
     const room = await roomById(tx, found.id, true);
+    if (room.ended_at !== null && cmd.type !== 'release')
+      throw new RoomError('not_allowed', 'play has ended in this room: no quarter opens any more');
     switch (cmd.type) {
       case 'open-quarter':
         if (room.pacing.mode !== 'gated') {
@@ -155,6 +157,12 @@ export async function commandRoom(
           room.id,
           JSON.stringify({ ...room.release, ...cmd.release }),
         ]);
+        // the debrief released while the room plays ends play: whoever has not finished
+        // stops where they are, rather than stay "deciding" beside a debrief the room reads
+        if (cmd.release.debrief && !room.release.debrief)
+          await tx.query('UPDATE rooms SET ended_at = coalesce(ended_at, now()) WHERE id = $1', [
+            room.id,
+          ]);
         break;
     }
     await announce(tx, room.id, { kind: 'room' });

@@ -21,6 +21,8 @@ export interface RoomRow {
   pacing: Pacing;
   opened: number;
   started_at: Date | null;
+  /** when the facilitator ended play (by releasing the debrief); null: play goes on */
+  ended_at: Date | null;
   release: Release;
   expires_at: Date;
   /** the account that made the room; null: made with no one signed in */
@@ -31,8 +33,8 @@ export interface RoomRow {
 }
 
 const ROOM_SELECT = `SELECT id, code, admin_hash, scenario_id, scenario_title, scenario_quarters,
-  scenario_hash, scenario_source, scenario_file, seed, pacing, opened, started_at, release,
-  expires_at, created_by, model, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
+  scenario_hash, scenario_source, scenario_file, seed, pacing, opened, started_at, ended_at,
+  release, expires_at, created_by, model, (extract(epoch FROM now()) * 1000)::float8 AS now_ms FROM rooms`;
 const LIVE = 'expires_at > now()';
 
 /** The room with this join code, unless it was deleted or has expired; `no_room` otherwise. */
@@ -73,6 +75,7 @@ export function publicRoom(row: RoomRow): PublicRoom {
   const otherModel = roomModelProblem(row);
   return {
     ...(otherModel !== null ? { otherModel } : {}),
+    ...(row.ended_at ? { endedAt: row.ended_at.toISOString() } : {}),
     code: row.code,
     scenario: {
       id: row.scenario_id,

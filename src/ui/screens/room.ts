@@ -3,6 +3,7 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { RoomPlay } from '../../store/room-types.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
+import { clockText } from '../room-clock.ts';
 import { attemptRulesScreen } from './attempt-rules.ts';
 
 // The live room's own screens: the join form, connecting, waiting for a quarter (gated or
@@ -76,17 +77,12 @@ function joinForm(store: GameStore, room: RoomPlay): HTMLElement {
 const back = (store: GameStore) =>
   button('Back to the title', () => store.getState().leaveRoom(), { class: 'btn btn-quiet' });
 
-function clock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 /** a countdown to a timed quarter, redrawn each second while it is on the page */
 function countdown(store: GameStore, opensAt: number): HTMLElement {
   const el = h('strong', { class: 'countdown' });
   const draw = () => {
     const room = store.getState().room;
-    el.textContent = clock(opensAt - (Date.now() + (room?.skew ?? 0)));
+    el.textContent = clockText(opensAt - (Date.now() + (room?.skew ?? 0)));
   };
   draw();
   const timer = setInterval(() => {
@@ -116,6 +112,24 @@ function waiting(store: GameStore, s: GameState, room: RoomPlay): HTMLElement {
         'p',
         null,
         'The debrief opens here when your facilitator releases it to the room. Keep this page open, or come back with the same link.',
+      ),
+    );
+  }
+  if (r.endedAt !== undefined) {
+    return h(
+      'div',
+      { class: 'screen', attrs: { 'data-room-wait': 'ended' } },
+      kicker,
+      heading(1, 'Play has ended'),
+      h(
+        'p',
+        { class: 'lead' },
+        `Your facilitator ended play and released the debrief to the room. You played ${sim.quarter} of ${r.scenario.quarters} quarters, so your game has no score.`,
+      ),
+      h(
+        'p',
+        null,
+        `Follow the debrief with the room: your facilitator shows how everyone decided.${sim.quarter > 0 ? ' Your decisions so far are kept by the room.' : ''}`,
       ),
     );
   }

@@ -5,6 +5,15 @@ import type { GameState, ResumeOffer } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
 import { bundledTutorial, startHereText } from '../tutorial-lead.ts';
 
+/** the seat this browser kept in a live room: one press back to the same game */
+function backToRoom(store: GameStore, kept: { code: string; name: string }): HTMLElement {
+  const { code, name } = kept;
+  return button(`Back to room ${code} as ${name}`, () => store.getState().openRoom(code, name), {
+    class: 'btn btn-primary btn-large',
+    attrs: { 'data-kept-room': code },
+  });
+}
+
 function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
   const where = o.finished ? 'finished' : `${o.played} of ${o.quarters} quarters played`;
   const context =
@@ -80,6 +89,8 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
   const done = fine.filter((o) => o.finished).slice(0, 3);
   // until a tutorial has been finished, it is the first thing offered
   const newcomer = tutorialFinished(s) ? null : bundledTutorial(s);
+  // only where the room server serves the page: a static copy has no rooms to go back to
+  const kept = s.roomServer ? s.keptRoom : null;
   return h(
     'div',
     { class: 'screen title-screen' },
@@ -101,13 +112,15 @@ export function titleScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'div',
       { class: 'row' },
+      // a trainee whose tab was lost mid-room: the way back comes first, as the main button
+      kept && backToRoom(store, kept),
       newcomer &&
         button('Play the tutorial', () => store.getState().playTutorial(), {
-          class: 'btn btn-primary btn-large',
+          class: kept ? 'btn btn-large' : 'btn btn-primary btn-large',
           attrs: { 'aria-describedby': 'tutorial-note' },
         }),
       button('Choose a market', () => store.getState().showScenarios(), {
-        class: newcomer ? 'btn btn-large' : 'btn btn-primary btn-large',
+        class: newcomer || kept ? 'btn btn-large' : 'btn btn-primary btn-large',
       }),
       // only where the room server serves the page: a static copy has no rooms to join
       s.roomServer &&

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { RoomApiError } from '../../room/http.ts';
+import { type Pace, paceAt } from '../../room/pacing.ts';
 import type { FacilitatorView, RoomCommand } from '../../room/protocol.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import { decisionSplits, leaderboard } from '../dashboard/aggregate.ts';
@@ -13,7 +14,7 @@ import { openLive } from './live.ts';
 import { roomMarketNote } from './market-note.ts';
 import { roomCensus } from './room-census.ts';
 import { type RosterResults, rosterCard } from './roster.ts';
-import { applyMessage, openNow } from './state.ts';
+import { applyMessage, freshRoom, roomClock } from './state.ts';
 
 // The facilitator's live dashboard of one room: how to join (code, link, QR code), the key,
 // the pace and the releases, who is there and who has decided, the room's split on each
@@ -35,7 +36,7 @@ const NOT_YOURS = new Set(['unauthorized', 'forbidden', 'wrong_room']);
 export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const { code, secret } = opts.key;
   let view: FacilitatorView | null = null;
-  let skew = 0;
+  const clock = roomClock();
   let scenario: { def: ScenarioDef; hash: string } | null = null;
   /** the server's last refusal, which tells a wrong key from a room that has gone */
   let refusal: { error: string; message: string } | null = null;
@@ -64,6 +65,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const run = async (cmd: RoomCommand) => {
     try {
       const room = await command(code, secret, cmd);
+      clock.heard(room);
       if (view) setView({ ...view, room });
     } catch (err) {
       say(err instanceof RoomApiError ? err.message : String(err));
@@ -96,6 +98,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const draw = () => {
     if (!view) return;
     const { games, roster: figures } = results(view);
+    const pace = paceAt(view.room, clock.now());
     // a room of another model: nobody can join or play on, and this page's model would
     // replay its decisions (the splits, the slides) as another game; its roster and its
     // exports show them as stored
@@ -105,16 +108,15 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     modelNote.hidden = other === undefined;
     if (other !== undefined) replace(modelNote, otherModelNote(code, other));
     else {
-      drawControls(controls, view, openNow(view, skew), run);
+      drawControls(controls, view, pace, run);
       drawSplits(splits, view, scenario, games);
     }
-    roster.draw(view, openNow(view, skew), figures);
+    roster.draw(view, pace.open, figures);
   };
   // the slides, while open, redraw from the same state at each change
   const watchers = new Set<() => void>();
   const setView = (v: FacilitatorView | null) => {
     view = v;
-    if (v) skew = Date.parse(v.room.now) - Date.now();
     draw();
     for (const redraw of watchers) redraw();
   };
@@ -137,6 +139,8 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
         refusal = msg;
         return say(msg.message);
       }
+      const room = freshRoom(msg);
+      if (room) clock.heard(room);
       setView(applyMessage(view, msg));
     },
     link(state) {
@@ -341,18 +345,19 @@ function keyCard(key: RoomKey, fresh: boolean): HTMLElement {
 function drawControls(
   el: HTMLElement,
   view: FacilitatorView,
-  open: number,
+  { open, nextInMs }: Pace,
   run: (cmd: RoomCommand) => Promise<void>,
 ): void {
   const r = view.room;
   const q = r.scenario.quarters;
   let pace: HTMLElement;
-  if (r.pacing.mode === 'gated') {
+  if (r.endedAt !== undefined) pace = h('p', null, 'Play has ended: no more decisions are taken.');
+  else if (r.pacing.mode === 'gated') {
     pace =
       open < q
         ? h(
             'div',
-            { class: 'row' },
+            { class: 'row pace-row' },
             h(
               'span',
               null,
@@ -373,20 +378,18 @@ function drawControls(
     if (r.startedAt === null)
       pace = h(
         'div',
-        { class: 'row' },
+        { class: 'row pace-row' },
         h('span', null, `Each quarter opens ${r.pacing.seconds} seconds after the one before.`),
         button('Start the clock', () => void run({ type: 'start' }), 'btn primary'),
       );
-    else {
-      const next = Date.parse(r.startedAt) + open * r.pacing.seconds * 1000 - Date.now();
+    else
       pace = h(
         'p',
         null,
-        open < q
-          ? `Quarter ${open} of ${q} is open; quarter ${open + 1} opens in ${Math.max(0, Math.ceil(next / 1000))} s.`
+        nextInMs !== null
+          ? `Quarter ${open} of ${q} is open; quarter ${open + 1} opens in ${Math.ceil(nextInMs / 1000)} s.`
           : `All ${q} quarters are open.`,
       );
-    }
   } else pace = h('p', null, `Self-paced: all ${q} quarters are open.`);
   const release = (flag: 'debrief' | 'bestPath' | 'whatIf', label: string) =>
     r.release[flag]
@@ -396,6 +399,28 @@ function drawControls(
           () => void run({ type: 'release', release: { [flag]: true } }),
           'btn',
         );
+  // releasing the debrief ends play (the server stops whoever has not finished): the
+  // button says so while anyone still plays, and the line under it says who stopped
+  const playing = view.players.filter((p) => p.situationId !== null && p.situationId !== '');
+  const debrief =
+    !r.release.debrief && playing.length > 0
+      ? h(
+          'button',
+          {
+            class: 'btn',
+            attrs: { type: 'button', 'aria-describedby': 'room-end-note' },
+            on: { click: () => void run({ type: 'release', release: { debrief: true } }) },
+          },
+          'End play and release the debrief',
+        )
+      : release('debrief', 'the debrief');
+  const endNote = !r.release.debrief
+    ? playing.length > 0
+      ? `${playing.length} ${playing.length === 1 ? 'trainee has' : 'trainees have'} not finished: releasing the debrief ends play, and they stop where they are, with no score.`
+      : null
+    : r.endedAt !== undefined
+      ? `Play ended when you released the debrief${playing.length ? `: ${playing.length} stopped before the end, with no score` : ''}.`
+      : null;
   replace(
     el,
     h('h2', { id: 'room-pace-h' }, `${r.scenario.title} · market #${r.seed}`),
@@ -403,10 +428,11 @@ function drawControls(
     h(
       'div',
       { class: 'row' },
-      release('debrief', 'the debrief'),
+      debrief,
       release('bestPath', 'the best path'),
       release('whatIf', 'the what-if'),
     ),
+    endNote ? h('p', { id: 'room-end-note', class: 'hint' }, endNote) : null,
   );
 }
 

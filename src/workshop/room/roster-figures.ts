@@ -16,6 +16,8 @@ export interface RosterCells {
 
 const HIDDEN: RosterCells = { score: '–', fair: '–', pass: '–' };
 const PLAYING: RosterCells = { score: 'not yet', fair: 'not yet', pass: 'not yet' };
+/** stopped by the end of play before the last quarter: there never will be figures */
+const STOPPED: RosterCells = { score: 'no score', fair: '–', pass: '–' };
 
 /**
  * `score`: the server's replayed score, null until the trainee has finished; `row`: their
@@ -26,9 +28,10 @@ export function rosterCells(
   row: Row | undefined,
   released: boolean,
   census: CensusState['status'],
+  ended = false,
 ): RosterCells {
   if (!released) return HIDDEN;
-  if (score === null) return PLAYING;
+  if (score === null) return ended ? STOPPED : PLAYING;
   const unknown = census === 'failed' ? 'unknown' : 'working out…';
   if (!row) return { score: String(score), fair: unknown, pass: unknown };
   return {
@@ -52,6 +55,8 @@ export function rosterHint(
   rows: readonly Row[],
   playing: number,
   census: CensusState['status'],
+  /** the facilitator ended play: who had not finished never will */
+  ended = false,
 ): string {
   if (!released)
     return 'Score, fair score and pass or fail show here once you release the debrief.';
@@ -70,7 +75,11 @@ export function rosterHint(
   } else if (rows.length && census === 'failed')
     parts.push('The fair scores could not be worked out on this page: the CSV export has them.');
   else if (rows.length) parts.push('The fair scores are being worked out…');
-  if (playing)
+  if (playing && ended)
+    parts.push(
+      `${playing} did not finish before play ended: ${playing === 1 ? 'that game has' : 'those games have'} no figures, and the leaderboard leaves ${playing === 1 ? 'it' : 'them'} out.`,
+    );
+  else if (playing)
     parts.push(
       `${playing} still ${playing === 1 ? 'plays' : 'play'}: their figures show when they finish.`,
     );

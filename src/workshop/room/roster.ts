@@ -12,10 +12,12 @@ import { rosterCells, rosterHint } from './roster-figures.ts';
 // table scrolls sideways in a box the keyboard can reach, and a redraw keeps that box (its
 // focus and how far it is scrolled) and changes only what is in it.
 
-function decidedNow(p: PlayerView, open: number, quarters: number): string {
+function decidedNow(p: PlayerView, open: number, quarters: number, ended: boolean): string {
   if (p.situationId === null) return 'finished';
   // a room of another model (PublicRoom.otherModel): nobody can play on
   if (p.situationId === '') return 'stopped';
+  // the facilitator ended play: whoever had not finished stopped where they were
+  if (ended) return 'stopped: play ended';
   if (open === 0) return 'waiting to start';
   return p.choices.length >= Math.min(open, quarters)
     ? 'decided'
@@ -61,13 +63,14 @@ function rosterTable(view: FacilitatorView, open: number, results: RosterResults
             results.rows.get(p.name),
             room.release.debrief && room.otherModel === undefined,
             results.census,
+            room.endedAt !== undefined,
           );
           return h(
             'tr',
             { attrs: { 'data-player': p.name } },
             h('td', null, p.name),
             h('td', null, p.connected ? '● connected' : '○ away'),
-            h('td', null, decidedNow(p, open, room.scenario.quarters)),
+            h('td', null, decidedNow(p, open, room.scenario.quarters, room.endedAt !== undefined)),
             h('td', null, `${p.choices.length} of ${room.scenario.quarters}`),
             h('td', { class: 'num' }, cells.score),
             h('td', { class: 'num' }, cells.fair),
@@ -95,12 +98,17 @@ export function rosterCard(): {
     draw(view, open, results) {
       const { players, room } = view;
       const online = players.filter((p) => p.connected).length;
+      const ended = room.endedAt !== undefined;
       const decided = players.filter((p) =>
-        ['decided', 'finished'].includes(decidedNow(p, open, room.scenario.quarters)),
+        ['decided', 'finished'].includes(decidedNow(p, open, room.scenario.quarters, ended)),
       ).length;
+      const finished = players.filter((p) => p.situationId === null).length;
       // before the first quarter opens nobody can have decided anything: say so
-      const progress =
-        open === 0 ? 'no quarter open yet' : `${decided} done with the open quarters`;
+      const progress = ended
+        ? `play ended, ${finished} finished`
+        : open === 0
+          ? 'no quarter open yet'
+          : `${decided} done with the open quarters`;
       heading.textContent = `Who is here (${players.length} joined, ${online} connected, ${progress})`;
       empty.hidden = players.length > 0;
       scroller.hidden = players.length === 0;
@@ -113,6 +121,7 @@ export function rosterCard(): {
         [...results.rows.values()],
         players.filter((p) => p.score === null).length,
         results.census,
+        ended,
       );
     },
   };

@@ -122,9 +122,10 @@ export function endedName(rubric: RubricDef): string {
 }
 
 /** A reply's ending in words, for its row and the chart's spoken label. */
-function endedWords(r: QuarterSlide['replies'][number]): string {
+function endedWords(r: QuarterSlide['replies'][number], playEnded: boolean): string {
   if (r.count === 0) return '';
-  if (r.finished === 0) return 'still playing';
+  // once the facilitator ended play, takers who had not finished never will
+  if (r.finished === 0) return playEnded ? 'did not finish' : 'still playing';
   if (r.ended === null) return 'working out…';
   return `${Math.round(r.ended)} (${r.finished} finished)`;
 }
@@ -136,7 +137,11 @@ function endedWords(r: QuarterSlide['replies'][number]): string {
  * verdict: some replies cost share now and pay later); and how those who took it ended, the
  * mean of the figure the leaderboard ranks by, once they have finished.
  */
-export function splitChart(slide: QuarterSlide, rubric: RubricDef): SVGSVGElement {
+export function splitChart(
+  slide: QuarterSlide,
+  rubric: RubricDef,
+  playEnded = false,
+): SVGSVGElement {
   const rows = slide.replies.map((r, i) => ({
     ...r,
     lines: wrapLabel(`${replyMark(i)}  ${r.label}`, 84, 2),
@@ -164,7 +169,7 @@ export function splitChart(slide: QuarterSlide, rubric: RubricDef): SVGSVGElemen
           `${replyMark(i)}, ${r.count} of ${slide.decided}, ${
             r.shareChange === null
               ? 'nobody took it'
-              : `${points(r.shareChange)} points, ended ${endedWords(r)}`
+              : `${points(r.shareChange)} points, ended ${endedWords(r, playEnded)}`
           }`,
       )
       .join('; ')}`,
@@ -250,7 +255,7 @@ export function splitChart(slide: QuarterSlide, rubric: RubricDef): SVGSVGElemen
         }),
       );
       if (r.ended === null)
-        row.append(text(ex(0), mid, endedWords(r), { fill: MUTED, class: 'ended' }));
+        row.append(text(ex(0), mid, endedWords(r, playEnded), { fill: MUTED, class: 'ended' }));
       else
         row.append(
           svg('rect', {

@@ -33,7 +33,13 @@ export interface SlideFeed {
   watch(redraw: () => void): () => void;
 }
 
-function quarterSlide(s: QuarterSlide, quarters: number, rubric: RubricDef): HTMLElement {
+/** `ended`: the facilitator ended play, so who has not finished never will */
+function quarterSlide(
+  s: QuarterSlide,
+  quarters: number,
+  rubric: RubricDef,
+  ended: boolean,
+): HTMLElement {
   const kicker = `Quarter ${s.quarter} of ${quarters} · ${s.decided} decided`;
   if (!s.situation)
     return h(
@@ -44,7 +50,9 @@ function quarterSlide(s: QuarterSlide, quarters: number, rubric: RubricDef): HTM
       h(
         'p',
         { class: 'slide-text' },
-        'Nobody has decided this quarter yet. This slide fills in as the decisions arrive.',
+        ended
+          ? 'Nobody reached this quarter before play ended.'
+          : 'Nobody has decided this quarter yet. This slide fills in as the decisions arrive.',
       ),
     );
   return h(
@@ -61,7 +69,7 @@ function quarterSlide(s: QuarterSlide, quarters: number, rubric: RubricDef): HTM
         null,
         'How the room split, what each reply did this quarter, and where its takers ended',
       ),
-      splitChart(s, rubric),
+      splitChart(s, rubric, ended),
     ),
     // a quarter's change is no verdict on a reply: say so where the facilitator presents it
     h(
@@ -144,7 +152,7 @@ function deck(
   );
   return [
     ...quarterSlides(scenario, view.room.seed, games, rows).map((q) =>
-      quarterSlide(q, scenario.quarters, scenario.rubric),
+      quarterSlide(q, scenario.quarters, scenario.rubric, view.room.endedAt !== undefined),
     ),
     boardSlide(scenario, rows, anonymous),
     styleSlide(scenario, rows, anonymous),

@@ -1,8 +1,13 @@
-import { openQuarter } from '../../room/pacing.ts';
-import type { FacilitatorView, PlayerView, ServerMessage } from '../../room/protocol.ts';
+import type {
+  FacilitatorView,
+  PlayerView,
+  PublicRoom,
+  ServerMessage,
+} from '../../room/protocol.ts';
 
 // The live dashboard's state, changed one way: each message from the server goes through
-// `applyMessage`, and the screens redraw from what it returns.
+// `applyMessage`, and the screens redraw from what it returns. The room's clock is the
+// other half: the one place the page reads the server's time (`roomClock`).
 
 export function applyMessage(
   view: FacilitatorView | null,
@@ -29,16 +34,32 @@ function upsert(players: PlayerView[], p: PlayerView): PlayerView[] {
   return next;
 }
 
-/** The quarters open now, by the server's clock (`skew`: server minus this device). */
-export function openNow(view: FacilitatorView, skew: number): number {
-  const r = view.room;
-  return openQuarter(
-    {
-      pacing: r.pacing,
-      quarters: r.scenario.quarters,
-      opened: r.openQuarter,
-      startedAt: r.startedAt === null ? null : Date.parse(r.startedAt),
+/** The room a message brings fresh from the server (with the server's `now`), if any. */
+export function freshRoom(msg: ServerMessage): PublicRoom | null {
+  if (msg.type === 'welcome' && msg.role === 'facilitator') return msg.view.room;
+  if (msg.type === 'room') return msg.room;
+  return null;
+}
+
+/** The server's clock as this page reads it. */
+export interface RoomClock {
+  /** a room just sent by the server: its `now` sets the skew */
+  heard(room: PublicRoom): void;
+  /** the server's time now (ms since the epoch) */
+  now(): number;
+}
+
+/**
+ * The skew (server minus this device) is taken only when a room arrives from the server,
+ * never from a room the page has kept since: a player's message keeps the old room, and
+ * reading its `now` again would wind the clock back by the time since it was sent.
+ */
+export function roomClock(deviceNow: () => number = Date.now): RoomClock {
+  let skew = 0;
+  return {
+    heard(room) {
+      skew = Date.parse(room.now) - deviceNow();
     },
-    Date.now() + skew,
-  );
+    now: () => deviceNow() + skew,
+  };
 }
