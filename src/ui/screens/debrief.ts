@@ -35,7 +35,11 @@ function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElemen
       h(
         'p',
         { class: 'closed-note', attrs: { 'data-why': why } },
-        why === 'facilitator' ? 'The ' : 'This is an assessed session: the ',
+        why === 'facilitator'
+          ? 'The '
+          : why === 'rehearsal'
+            ? 'This practice belongs to an assessment: the '
+            : 'This is an assessed session: the ',
         term('whatif'),
         WHATIF_CLOSED[why],
       ),
