@@ -64,9 +64,13 @@ export function marketBrief(
 /** The whole seed, for support: "market mnasyai7~d2d78c4b11". */
 export const marketId = (sim: SimState): string => `market ${sim.seed}`;
 
-/** "market #12 · new leads": the seed, and the variant it was dealt where there is one. */
-export function marketLabel(scenario: ScenarioDef, sim: SimState): string {
+/**
+ * "market #12 · new leads": the seed, and the variant it was dealt where there is one. The
+ * number is its own element (`.market-number`), kept in its case and in the same face HR's
+ * tables show it in, inside a line the stylesheet capitalises.
+ */
+export function marketLabel(scenario: ScenarioDef, sim: SimState): (string | HTMLElement)[] {
   const market = dealtMarket(scenario, sim);
-  const number = `market #${marketNumber(sim.seed)}`;
-  return market ? `${number} · ${marketName(market)}` : number;
+  const number = h('span', { class: 'market-number' }, `#${marketNumber(sim.seed)}`);
+  return market ? ['market ', number, ` · ${marketName(market)}`] : ['market ', number];
 }

@@ -25,7 +25,9 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'p',
       { class: 'kicker', attrs: { title: marketId(sim) } },
-      `Briefing · ${marketLabel(scenario, sim)} · ${scenario.quarters} quarters`,
+      'Briefing · ',
+      ...marketLabel(scenario, sim),
+      ` · ${scenario.quarters} quarters`,
     ),
     heading(1, scenario.title),
     h('p', { class: 'lead' }, scenario.summary),

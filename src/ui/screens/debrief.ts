@@ -164,7 +164,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'p',
       { class: 'kicker', attrs: { title: marketId(sim) } },
-      `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`,
+      `Debrief · ${scenario.title} · `,
+      ...marketLabel(scenario, sim),
     ),
     marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
