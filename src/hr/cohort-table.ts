@@ -10,9 +10,10 @@ import { marketCell } from './market-cell.ts';
 // once and only the cells whose text changed are written again, so HR's scroll position,
 // chosen sort and focus (a download button, a column head) survive every update. Rows move
 // only when the chosen sort says so, and the focused element is given its focus back when
-// they do. Above it, how many trainees are in each status. A row's fair score, score and
-// passed are its best attempt's, named beside them with that attempt's market; every
-// attempt, with its own market, result and signed file, is listed in the row's last cell.
+// they do. Above it, how many trainees are in each status. A row's market, fair score,
+// score and passed are its best attempt's, which the cell before them names with its
+// signed result; every attempt, with its own market, result and signed file, is listed in
+// the row's last cell.
 
 export const STATUSES: readonly CohortStatus[] = [
   'not started',
@@ -60,11 +61,8 @@ const COLUMNS: readonly Column[] = [
     text: (r, v) => `${r.attemptsUsed} of ${v.assignment.attempts}`,
     key: (r) => r.attemptsUsed,
   },
-  {
-    label: 'Best attempt',
-    text: (r) => (r.bestAttempt === null ? '' : `attempt ${r.bestAttempt}`),
-    key: (r) => numberOrNone(r.bestAttempt),
-  },
+  // the attempt the row's market and figures are from, with its signed result
+  { label: 'Best attempt', text: () => '', key: (r) => numberOrNone(r.bestAttempt) },
   {
     label: 'Market',
     cellClass: 'market-number',
@@ -98,10 +96,9 @@ const COLUMNS: readonly Column[] = [
     text: (r) => (r.lastActivity ? shownDateTime(r.lastActivity) : ''),
     key: (r) => r.lastActivity ?? '',
   },
-  { label: 'Signed result', text: () => '' },
   { label: 'Each attempt', text: () => '' },
 ];
-const DOWNLOAD = COLUMNS.length - 2;
+const DOWNLOAD = COLUMNS.findIndex((c) => c.label === 'Best attempt');
 const EACH = COLUMNS.length - 1;
 
 interface RowParts {
