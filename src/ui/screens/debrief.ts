@@ -16,7 +16,7 @@ import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { foldedSection, wideScreen } from '../fold.ts';
-import { marketBrief, marketId, marketLabel } from '../market-brief.ts';
+import { marketBrief, marketId, marketLabelNodes } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
@@ -165,7 +165,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       'p',
       { class: 'kicker', attrs: { title: marketId(sim) } },
       `Debrief · ${scenario.title} · `,
-      ...marketLabel(scenario, sim),
+      ...marketLabelNodes(scenario, sim),
     ),
     marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
