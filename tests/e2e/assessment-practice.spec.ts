@@ -129,6 +129,14 @@ test('between two attempts practice keeps the answer key closed, and HR sees eve
     /share of all strategies on the trainee's market that scored lower/,
   );
   await shoot(hr, '#s-pass', 'hr-create-form', out);
+  // the static assignment form explains them in the same words, its attempts as they are
+  await expect(hr.locator('#a-pass')).toHaveAccessibleDescription(
+    (await hr.locator('#s-pass-hint').innerText()).trim(),
+  );
+  await expect(hr.locator('#a-attempts')).toHaveAccessibleDescription(
+    /Each attempt replays the trainee's market from the first quarter\. When you check the results, the best attempt within the limit counts/,
+  );
+  await shoot(hr, '#a-pass', 'hr-assign-form', out);
   await hr.locator('#s-id').fill(made.assignment.id);
   await hr.locator('#s-secret').fill(made.adminSecret);
   await hr.getByRole('button', { name: 'Show the cohort' }).click();
