@@ -67,6 +67,7 @@ test('between two attempts practice keeps the answer key closed, and HR sees eve
   await startAssessedAttempt(page);
   await playToDebrief(page);
   await expect(page.locator('[data-assessed-grade]')).toBeVisible();
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
   const numberOf = async () => page.locator('.debrief .kicker .market-number').innerText();
   const first = await numberOf();
   // a fail under the assessment's mark is never told it is "A pass"
@@ -131,6 +132,7 @@ test('between two attempts practice keeps the answer key closed, and HR sees eve
   await shoot(hr, '#s-pass', 'hr-create-form', out);
   // the static assignment form explains them in the same words, its attempts as they are
   await expect(hr.locator('#a-pass')).toHaveAccessibleDescription(
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
     (await hr.locator('#s-pass-hint').innerText()).trim(),
   );
   await expect(hr.locator('#a-attempts')).toHaveAccessibleDescription(
@@ -142,9 +144,11 @@ test('between two attempts practice keeps the answer key closed, and HR sees eve
   await hr.getByRole('button', { name: 'Show the cohort' }).click();
   const row = hr.locator('tr[data-trainee="zoe"]');
   await expect(row.locator('td[data-label="Attempts"]')).toHaveText('2 of 2');
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
   const best = (await row.locator('td[data-label="Best attempt"]').innerText()).trim();
   expect(best).toMatch(/^Download attempt [12]$/);
   // the row's market is the best attempt's, as the trainee read it on that debrief
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
   expect(await row.locator('td[data-label="Market"]').innerText()).toBe(
     best === 'Download attempt 1' ? first : second,
   );
@@ -153,6 +157,7 @@ test('between two attempts practice keeps the answer key closed, and HR sees eve
   await expect(items).toHaveCount(2);
   for (const [i, shown] of [first, second].entries()) {
     await expect(items.nth(i)).toContainText(`Attempt ${i + 1}`);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
     expect(await items.nth(i).locator('.market-number').innerText()).toBe(shown);
     await expect(items.nth(i)).toContainText(/fair score \d+, score \d+, not passed/);
     await expect(
