@@ -3,6 +3,7 @@ import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, countingStatus, h } from '../ui/dom.ts';
 import type { MarketJob } from '../workers/census-batch.ts';
 import { marketKey } from '../workers/fair-score.ts';
+import { assessmentTermFields } from './assessment-terms.ts';
 import {
   type AssignmentSettings,
   type IssuedLink,
@@ -13,6 +14,7 @@ import {
   settingsProblems,
 } from './assignment.ts';
 import { download } from './download.ts';
+import { field } from './field.ts';
 import { marketCell } from './market-cell.ts';
 import { workOutAhead } from './markets-ahead.ts';
 import { remember } from './remembered.ts';
@@ -21,16 +23,8 @@ import { scenarioField } from './scenario-field.ts';
 // HR's assignment form: scenario, market, pass mark, attempts, due date and trainees in;
 // one link per trainee and the links CSV out. Every trainee id goes to the page as text.
 
-export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id;
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { attrs: { for: id } }, label),
-    control,
-    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
-  );
-}
+/** kept here for the forms that import it from this file */
+export { field } from './field.ts';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10).replace(/-/g, '');
@@ -227,12 +221,7 @@ export function assignView(
       seed,
       'Any letters and digits; keep the one given unless you need to re-issue links.',
     ),
-    field(
-      'Pass mark (fair score, 0–100)',
-      pass,
-      "The fair score is the share of all strategies on the trainee's market that scored lower.",
-    ),
-    field('Attempts allowed', attempts),
+    ...assessmentTermFields(pass, attempts, 'link'),
     field('Due date (optional)', due),
     field('Trainee ids', trainees, 'Paste a column from a spreadsheet, or type one id a line.'),
     h(

@@ -1,14 +1,19 @@
 import { marketShort } from '../lib/market-number.ts';
 import { shownDateTime } from '../lib/when.ts';
 import type { CohortRow, CohortStatus, CohortView } from '../room/assignments.ts';
+import { attemptOutcome, rowMarket } from '../room/cohort-attempts.ts';
 import { statusWithCourse } from '../room/lti.ts';
 import { button, h } from '../ui/dom.ts';
+import { marketCell } from './market-cell.ts';
 
 // HR's cohort table on the server, kept up to date in place: each trainee's row is made
 // once and only the cells whose text changed are written again, so HR's scroll position,
 // chosen sort and focus (a download button, a column head) survive every update. Rows move
 // only when the chosen sort says so, and the focused element is given its focus back when
-// they do. Above it, how many trainees are in each status.
+// they do. Above it, how many trainees are in each status. A row's market, fair score,
+// score and passed are its best attempt's, which the cell before them names with its
+// signed result; every attempt, with its own market, result and signed file, is listed in
+// the row's last cell.
 
 export const STATUSES: readonly CohortStatus[] = [
   'not started',
@@ -26,6 +31,8 @@ interface Column {
   key?(r: CohortRow): string | number;
   /** what hovering the cell tells besides its text (the whole seed behind a market number) */
   title?(r: CohortRow): string;
+  /** the cell's class: a market number's face (styles.css) */
+  cellClass?: string;
 }
 
 const numberOrNone = (n: number | null) => (n === null ? -1 : n);
@@ -54,11 +61,20 @@ const COLUMNS: readonly Column[] = [
     text: (r, v) => `${r.attemptsUsed} of ${v.assignment.attempts}`,
     key: (r) => r.attemptsUsed,
   },
+  // the attempt the row's market and figures are from, with its signed result
+  { label: 'Best attempt', text: () => '', key: (r) => numberOrNone(r.bestAttempt) },
   {
     label: 'Market',
-    text: (r) => (r.latestSeed === null ? '' : marketShort(r.latestSeed)),
-    key: (r) => r.latestSeed ?? '',
-    title: (r) => (r.latestSeed === null ? '' : `market ${r.latestSeed}, of the latest attempt`),
+    cellClass: 'market-number',
+    text: (r) => {
+      const m = rowMarket(r);
+      return m === null ? '' : marketShort(m.seed);
+    },
+    key: (r) => rowMarket(r)?.seed ?? '',
+    title: (r) => {
+      const m = rowMarket(r);
+      return m === null ? '' : `market ${m.seed}, of ${m.of}`;
+    },
   },
   {
     label: 'Fair score',
@@ -80,9 +96,10 @@ const COLUMNS: readonly Column[] = [
     text: (r) => (r.lastActivity ? shownDateTime(r.lastActivity) : ''),
     key: (r) => r.lastActivity ?? '',
   },
-  { label: 'Signed result', text: () => '' },
+  { label: 'Each attempt', text: () => '' },
 ];
-const DOWNLOAD = COLUMNS.length - 1;
+const DOWNLOAD = COLUMNS.findIndex((c) => c.label === 'Best attempt');
+const EACH = COLUMNS.length - 1;
 
 interface RowParts {
   tr: HTMLTableRowElement;
@@ -184,6 +201,47 @@ export function liveCohortTable(
     if (hadFocus) b.focus({ preventScroll: true });
   }
 
+  /** every attempt, folded under its count, kept open (and focused) across updates */
+  function attemptsCell(cell: HTMLTableCellElement, r: CohortRow) {
+    const wasOpen = cell.querySelector('details')?.open ?? false;
+    const focusedAttempt = cell.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset.attempt
+      : undefined;
+    if (r.attempts.length === 0) return cell.replaceChildren();
+    const items = r.attempts.map((a) => {
+      const signed = a.finished && a.voided === null && a.fairScore !== null;
+      return h(
+        'li',
+        { attrs: { 'data-attempt': String(a.number) } },
+        `Attempt ${a.number}${a.number === r.bestAttempt ? ' (best)' : ''} · `,
+        marketCell(a.seed, 'span'),
+        ` · ${attemptOutcome(a)}`,
+        signed
+          ? button('Download', () => download(r.trainee, a.number), {
+              class: 'btn btn-quiet',
+              attrs: {
+                'aria-label': `Download attempt ${a.number}: the signed result of ${r.trainee}`,
+                'data-attempt': String(a.number),
+              },
+            })
+          : null,
+      );
+    });
+    const n = r.attempts.length;
+    const details = h(
+      'details',
+      { class: 'each-attempt' },
+      h('summary', null, `${n} attempt${n === 1 ? '' : 's'}`),
+      h('ol', null, ...items),
+    );
+    details.open = wasOpen;
+    cell.replaceChildren(details);
+    if (focusedAttempt !== undefined)
+      cell
+        .querySelector<HTMLElement>(`button[data-attempt="${focusedAttempt}"]`)
+        ?.focus({ preventScroll: true });
+  }
+
   function write(p: RowParts, r: CohortRow, v: CohortView, fresh: boolean) {
     const before = p.row;
     p.row = r;
@@ -191,6 +249,11 @@ export function liveCohortTable(
       const cell = p.cells[i]!;
       if (i === DOWNLOAD) {
         if (fresh || before.bestAttempt !== r.bestAttempt) downloadCell(cell, r);
+        return;
+      }
+      if (i === EACH) {
+        if (fresh || JSON.stringify(before.attempts) !== JSON.stringify(r.attempts))
+          attemptsCell(cell, r);
         return;
       }
       const text = c.text(r, v);
@@ -207,6 +270,7 @@ export function liveCohortTable(
     if (known) return write(known, r, v, false);
     const cells = COLUMNS.map((c, i) =>
       h(i === 0 ? 'th' : 'td', {
+        ...(c.cellClass ? { class: c.cellClass } : {}),
         attrs: { ...(i === 0 ? { scope: 'row' } : {}), 'data-label': c.label },
       }),
     );

@@ -9,12 +9,13 @@ import { cohortCsv } from '../room/cohort-csv.ts';
 import { secretSchema } from '../room/protocol.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
-import { field } from './assign-view.ts';
+import { assessmentTermFields } from './assessment-terms.ts';
 import { parseTrainees } from './assignment.ts';
 import { type CohortFollower, followCohort } from './cohort-follow.ts';
 import { type LiveCohortTable, liveCohortTable } from './cohort-table.ts';
 import { courseRosterNote } from './course-roster-view.ts';
 import { download } from './download.ts';
+import { field } from './field.ts';
 import { gradebookSection } from './gradebook-view.ts';
 import { liveNote } from './live-note.ts';
 import { scenarioField } from './scenario-field.ts';
@@ -250,8 +251,7 @@ export function serverView(
     h('h3', null, 'Create an assessment'),
     field('Title', title, 'Trainees see it while they play, for example “Sales academy, March”.'),
     scenarioRow,
-    field('Pass mark (fair score, 0–100)', pass),
-    field('Attempts allowed', attempts),
+    ...assessmentTermFields(pass, attempts, 'server'),
     field(
       'Due (optional)',
       due,

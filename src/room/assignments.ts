@@ -109,6 +109,21 @@ export const cohortStatusSchema = z.enum([
 ]);
 export type CohortStatus = z.infer<typeof cohortStatusSchema>;
 
+/** One of a trainee's attempts as HR's cohort lists it, finished or not. */
+export const cohortAttemptSchema = z.strictObject({
+  number: z.int(),
+  /** the market it was dealt, which HR's page names by its short number */
+  seed: z.string(),
+  finished: z.boolean(),
+  /** as the server graded it; null while it is played (or when it was closed as void) */
+  score: z.int().nullable(),
+  fairScore: z.int().nullable(),
+  passed: z.boolean().nullable(),
+  /** why it was closed without a grade (it does not count); null for an attempt that counts */
+  voided: z.string().nullable(),
+});
+export type CohortAttempt = z.infer<typeof cohortAttemptSchema>;
+
 export const cohortRowSchema = z.strictObject({
   trainee: z.string(),
   status: cohortStatusSchema,
@@ -126,6 +141,8 @@ export const cohortRowSchema = z.strictObject({
    * HR's page names by its short number (the one the trainee sees); null before one
    */
   latestSeed: z.string().nullable(),
+  /** every attempt the trainee started, in order: the row's figures are the best one's */
+  attempts: z.array(cohortAttemptSchema),
   /** a learner from a learning platform whose course roster was read: where they stand there */
   inCourse: inCourseSchema.optional(),
 });

@@ -27,8 +27,12 @@ export const SAVE_PREFIX = `${SAVE_FORMAT}.`;
 const LEGACY_VERSION = 1;
 
 export type GameContext =
-  /** `passMark`: the assessment's, where the practice replays an assessed market */
-  | { kind: 'practice'; passMark?: number }
+  /**
+   * `passMark`: the assessment's, where the practice replays an assessed market;
+   * `answersClosed`: started from an assessed debrief while an attempt that counts
+   * remained, so its debrief keeps the answer key closed (src/store/answer-key.ts)
+   */
+  | { kind: 'practice'; passMark?: number; answersClosed?: true }
   | { kind: 'workshop'; name: string; session: string }
   | {
       kind: 'assignment';
@@ -126,9 +130,11 @@ function parseContext(value: unknown): GameContext | null {
   if (typeof value !== 'object' || value === null) return null;
   const c = value as Record<string, unknown>;
   if (c.kind === 'practice') {
-    return isCount(c.passMark) && c.passMark <= 100
-      ? { kind: 'practice', passMark: c.passMark }
-      : { kind: 'practice' };
+    return {
+      kind: 'practice',
+      ...(isCount(c.passMark) && c.passMark <= 100 ? { passMark: c.passMark } : {}),
+      ...(c.answersClosed === true ? { answersClosed: true as const } : {}),
+    };
   }
   if (c.kind === 'workshop' && isText(c.name) && isText(c.session)) {
     return { kind: 'workshop', name: c.name, session: c.session };

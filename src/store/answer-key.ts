@@ -1,3 +1,4 @@
+import type { GameContext } from '../save/format.ts';
 import { assessedTryLeft } from './attempts-left.ts';
 import type { GameState } from './types.ts';
 
@@ -11,6 +12,13 @@ import type { GameState } from './types.ts';
 // attempt replays this very market, and the server's deals another market of the same
 // scenario, where the same answers still help. It opens once none is left (or the due
 // date has passed) and the result is kept where it counts.
+//
+// Practice started from such a debrief (this market again, or a new market of the same
+// scenario) keeps the key closed too, and so does every game started from that practice's
+// debrief: a new market of the scenario being assessed is dealt by the same rules, so its
+// best path and better replies would carry into the next attempt much as the assessed
+// market's own would. Its outcomes, score and fair score stay open: they say how the
+// trainee's own calls went, and nothing about the calls they did not make.
 
 /** What an assessed debrief knows about its attempt. */
 export interface AttemptStanding {
@@ -29,7 +37,9 @@ export type AnswerKeyClosed =
   /** the server has not graded the attempt yet: nothing for the trainee to hand in */
   | 'being-graded'
   /** an attempt that counts remains: the answers would carry into it */
-  | 'attempts-left';
+  | 'attempts-left'
+  /** practice started from an assessed debrief while an attempt that counts remained */
+  | 'rehearsal';
 
 /** May this assessed debrief show its answers? */
 export function answersClosedBecause(a: AttemptStanding): AnswerKeyClosed | null {
@@ -45,6 +55,7 @@ export function answerKeyState(
 ): AnswerKeyClosed | null {
   // in a live room the facilitator releases the what-if for everyone at once
   if (s.room && !s.room.assessment) return s.room.room?.release.whatIf ? null : 'facilitator';
+  if (!s.room && s.context.kind === 'practice' && s.context.answersClosed) return 'rehearsal';
   const tryLeft = assessedTryLeft(s, now);
   if (tryLeft === null) return null;
   const closed = answersClosedBecause({
@@ -69,5 +80,29 @@ export function bestPathShown(
 ): boolean {
   if (s.room?.assessment) return answerKeyState(s, now) === null;
   if (s.room) return s.room.room?.release.bestPath ?? false;
-  return s.context.kind !== 'assignment';
+  return s.context.kind !== 'assignment' && answerKeyState(s, now) === null;
+}
+
+/**
+ * The context of a practice game started from the game on show at `now` (this market
+ * again, or a new market): counted nowhere, read against the assessment's pass mark where
+ * there is one, and with its answer key closed while an attempt that counts remains (or
+ * when the game on show is such practice itself).
+ */
+export function practiceContext(
+  s: Pick<GameState, 'context' | 'room'>,
+  now: number,
+): Extract<GameContext, { kind: 'practice' }> {
+  const { context } = s;
+  const passMark =
+    s.room?.assessment?.passMark ??
+    (context.kind === 'assignment' || context.kind === 'practice' ? context.passMark : undefined);
+  const closed =
+    assessedTryLeft(s, now) === true ||
+    (!s.room && context.kind === 'practice' && context.answersClosed === true);
+  return {
+    kind: 'practice',
+    ...(passMark === undefined ? {} : { passMark }),
+    ...(closed ? { answersClosed: true } : {}),
+  };
 }

@@ -54,6 +54,7 @@ const WHY_CLOSED = {
   'result-not-kept': "The what-if opens once this attempt's result is handed in.",
   'being-graded': 'The what-if opens once the server has graded this attempt.',
   'attempts-left': 'The what-if opens when you have no attempts left.',
+  rehearsal: 'The what-if opens in the debrief of your last assessed attempt.',
 } as const;
 
 type Set = (partial: Partial<GameState>) => void;

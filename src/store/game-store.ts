@@ -27,7 +27,8 @@
  *   replayMarket()                 same scenario, same seed, from the first quarter (in an
  *                                  assessed game: its next attempt)
  *   practiseMarket()               same scenario, same seed, as practice that counts nowhere
- *   newMarket()                    same scenario, a new seed, as practice
+ *   newMarket()                    same scenario, a new seed, as practice (both keep an
+ *                                  assessment's answer key closed: practiceContext)
  *   resume(key) / discardSave(key) a saved game from the title screen (only the player
  *                                  removes a save: one that cannot be resumed is listed)
  *   takeOver()                     play here the market another tab holds
@@ -66,6 +67,7 @@ import {
   type SimState,
   step,
 } from '../sim/index.ts';
+import { practiceContext } from './answer-key.ts';
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
 import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
@@ -482,31 +484,24 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
 
       practiseMarket() {
-        const { entry, sim, context, room } = get();
+        const { entry, sim } = get();
         if (!entry || !sim) return;
-        // the assessment's pass mark stays the one the practice verdict is read against
-        const passMark =
-          room?.assessment?.passMark ??
-          (context.kind === 'assignment' || context.kind === 'practice'
-            ? context.passMark
-            : undefined);
+        // read before the room is left: the assessment decides the mark and the closed key
+        const context = practiceContext(get(), deps.now());
         // outside any room, workshop or assessment: kept apart from the assessed game's save
         // and reported to nobody (an LMS hears only the assignment's games)
         set({ room: null });
-        brief(
-          entry,
-          sim.seed,
-          passMark === undefined ? { kind: 'practice' } : { kind: 'practice', passMark },
-        );
+        brief(entry, sim.seed, context);
         get().beginQuarters();
       },
 
       newMarket() {
         const { entry } = get();
         if (!entry) return;
+        const context = practiceContext(get(), deps.now());
         set({ room: null });
         // a link's market is fixed by the link; a new seed makes it a practice game
-        brief(entry, deps.newSeed(), { kind: 'practice' });
+        brief(entry, deps.newSeed(), context);
       },
 
       resume(key) {

@@ -64,9 +64,25 @@ export function marketBrief(
 /** The whole seed, for support: "market mnasyai7~d2d78c4b11". */
 export const marketId = (sim: SimState): string => `market ${sim.seed}`;
 
+/** The market's short number ("#12", "#…wVCl") and the variant's name where it has one. */
+function labelParts(scenario: ScenarioDef, sim: SimState) {
+  const market = dealtMarket(scenario, sim);
+  return { number: `#${marketNumber(sim.seed)}`, variant: market ? marketName(market) : null };
+}
+
 /** "market #12 · new leads": the seed, and the variant it was dealt where there is one. */
 export function marketLabel(scenario: ScenarioDef, sim: SimState): string {
-  const market = dealtMarket(scenario, sim);
-  const number = `market #${marketNumber(sim.seed)}`;
-  return market ? `${number} · ${marketName(market)}` : number;
+  const { number, variant } = labelParts(scenario, sim);
+  return variant === null ? `market ${number}` : `market ${number} · ${variant}`;
+}
+
+/**
+ * The same label for a screen's kicker: the number is its own element (`.market-number`),
+ * kept in its case and in the face HR's tables show it in, inside a line the stylesheet
+ * capitalises.
+ */
+export function marketLabelNodes(scenario: ScenarioDef, sim: SimState): (string | HTMLElement)[] {
+  const { number, variant } = labelParts(scenario, sim);
+  const shown = h('span', { class: 'market-number' }, number);
+  return variant === null ? ['market ', shown] : ['market ', shown, ` · ${variant}`];
 }

@@ -149,8 +149,9 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   await expect(page.getByRole('button', { name: /^(Replay this market|New market)$/ })).toHaveCount(
     0,
   );
+  // practice while an attempt is left is on a new market (tests/e2e/assessment-practice.spec.ts)
   await expect(
-    page.getByRole('button', { name: 'Play this market again (practice, not graded)' }),
+    page.getByRole('button', { name: 'Play a new market (practice, not graded)' }),
   ).toBeVisible();
   // attempt 2 is dealt another market of the same scenario, where the answers still help:
   // graded or not, the answer key stays closed while it remains, and the debrief says why

@@ -199,6 +199,39 @@ test('an assignment link says it is assessed, and its record names the trainee',
   expect(decoded.ok && decoded.record.attempt).toBe(1);
 });
 
+test('practice between two attempts of an assignment link keeps the answer key closed', async ({
+  page,
+}) => {
+  const query = linkQuery({
+    kind: 'assignment',
+    session: 'hr-8',
+    scenario: 'tutorial',
+    seed: '12',
+    trainee: 'T-0043',
+    attempts: 2,
+    passMark: 60,
+  });
+  await openGame(page, `?${query}`);
+  await finish(page);
+  await expect(page.getByRole('button', { name: 'Start attempt 2 of 2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Play a new market (practice, not graded)' }).click();
+  await finish(page);
+  // the outcomes and the fair score against the assignment's mark, but no answers
+  await expect(page.locator('.verdict')).toContainText('60 a graded game');
+  const closed = page.locator('.closed-note[data-why="rehearsal"]');
+  await expect(closed).toBeVisible();
+  await expect(page.locator('.par-closed')).toBeVisible();
+  await expect(page.locator('.par-table')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
+    0,
+  );
+  // and so does practice started from it
+  await page.getByRole('button', { name: 'New market' }).click();
+  await finish(page);
+  await expect(closed).toBeVisible();
+  await expect(page.locator('.par-table')).toHaveCount(0);
+});
+
 test('a damaged link says so and offers a practice game', async ({ page }) => {
   const query = linkQuery({
     kind: 'workshop',

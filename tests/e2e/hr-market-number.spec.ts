@@ -42,8 +42,15 @@ test('HR sees each trainee’s market by the number the trainee sees, the whole 
   await page.goto(links[0]!);
   await expect(page.locator('.kicker')).toContainText(`market ${shownToHr}`);
   await expect(page.locator('.kicker')).toHaveAttribute('title', `market ${seed}`);
+  // as it reads on the screen (innerText follows the stylesheet): the kicker capitalises
+  // its line, never the number, whose case HR's page keeps
+  const onBriefing = page.locator('.kicker .market-number');
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
+  expect(await onBriefing.innerText()).toBe(shownToHr);
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
   const code = await playQuarters(page);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as the stylesheet shows it (text-transform), which is what a reader sees
+  expect(await page.locator('.debrief .kicker .market-number').innerText()).toBe(shownToHr);
 
   // and so does the check of the result the trainee sent back
   await page.goto('./hr.html');

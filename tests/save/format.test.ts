@@ -108,4 +108,12 @@ describe('save format 2', () => {
     const wild = JSON.stringify({ ...save, context: { kind: 'practice', passMark: 400 } });
     expect(parseSave(wild)).toEqual({ ok: true, save: { ...save, context: { kind: 'practice' } } });
   });
+
+  it('keeps a practice game between assessed attempts closed across a reload', () => {
+    const p: SaveData = {
+      ...save,
+      context: { kind: 'practice', passMark: 60, answersClosed: true },
+    };
+    expect(parseSave(serialiseSave(p))).toEqual({ ok: true, save: p });
+  });
 });

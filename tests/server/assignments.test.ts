@@ -450,9 +450,12 @@ situations:`,
       'quarters_decided',
       'latest_market',
       'latest_seed',
+      'best_market',
+      'best_seed',
+      'each_attempt',
     ]);
     const anaRow = rows.find((r) => r[0] === ANA)!;
-    expect(anaRow.slice(-2)).toEqual([`#${marketNumber(a.seed)}`, a.seed]);
+    expect(anaRow.slice(-5, -3)).toEqual([`#${marketNumber(a.seed)}`, a.seed]);
     expect(rows.find((r) => r[0] === ANA)!.slice(1, 4)).toEqual([
       done.passed ? 'submitted' : 'over attempts',
       done.passed ? 'yes' : 'no',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answerKeyState, answersClosedBecause, bestPathShown } from '../../src/store/answer-key.ts';
+import {
+  answerKeyState,
+  answersClosedBecause,
+  bestPathShown,
+  practiceContext,
+} from '../../src/store/answer-key.ts';
 import type { DebriefState } from '../../src/store/debrief-types.ts';
 import { assignment, NOW, onServer } from './assessed-fixtures.ts';
 
@@ -94,5 +99,40 @@ describe('bestPathShown', () => {
 
   it('names it in practice', () => {
     expect(bestPathShown({ context: practice, debrief: null, room: null }, NOW)).toBe(true);
+  });
+});
+
+describe('practice started from an assessed debrief (practiceContext)', () => {
+  const closedPractice = { kind: 'practice', answersClosed: true } as const;
+
+  it('keeps the key closed while an attempt that counts remains, on the server and on a link', () => {
+    const server = practiceContext({ context: practice, room: onServer(1, 2) }, NOW);
+    expect(server).toEqual({ kind: 'practice', passMark: 50, answersClosed: true });
+    const link = practiceContext({ context: assignment(2, 1), room: null }, NOW);
+    expect(link).toEqual({ kind: 'practice', passMark: 50, answersClosed: true });
+    for (const context of [server, link]) {
+      const s = { context, debrief: null, room: null };
+      expect(answerKeyState(s, NOW)).toBe('rehearsal');
+      expect(bestPathShown(s, NOW)).toBe(false);
+    }
+  });
+
+  it('keeps it closed for practice started from such practice (a replay, a new market)', () => {
+    expect(practiceContext({ context: closedPractice, room: null }, NOW)).toEqual(closedPractice);
+  });
+
+  it('opens it once no attempt that counts remains (the last, or past the due date)', () => {
+    const last = practiceContext({ context: practice, room: onServer(2, 2) }, NOW);
+    expect(last).toEqual({ kind: 'practice', passMark: 50 });
+    const late = practiceContext(
+      { context: assignment(2, 1, { due: '2026-12-01' }), room: null },
+      NOW,
+    );
+    expect(late).toEqual({ kind: 'practice', passMark: 50 });
+    expect(answerKeyState({ context: last, debrief: null, room: null }, NOW)).toBeNull();
+  });
+
+  it('leaves plain practice open', () => {
+    expect(practiceContext({ context: practice, room: null }, NOW)).toEqual(practice);
   });
 });

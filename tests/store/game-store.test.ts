@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAVE_PREFIX, SAVE_VERSION, saveKey } from '../../src/save/format.ts';
 import { playChoices, score } from '../../src/sim/index.ts';
+import { answerKeyState } from '../../src/store/answer-key.ts';
 import { FakeStorage } from '../save/fake-storage.ts';
 import { bundled, makeStore, ONE_ATTEMPT, playOut, tutorial } from './helpers.ts';
 
@@ -82,6 +83,23 @@ describe('createGameStore: the flow', () => {
         .notices.map((n) => n.text)
         .join(' '),
     ).not.toMatch(/attempts/);
+  });
+
+  it('keeps the answer key closed in practice between attempts, and in practice started from it', () => {
+    const store = makeStore();
+    store.getState().startMarket(tutorial.scenario.id, 's1', { ...ONE_ATTEMPT, attempts: 2 });
+    store.getState().beginQuarters();
+    playOut(store);
+    store.getState().newMarket();
+    const closed = { kind: 'practice', passMark: ONE_ATTEMPT.passMark, answersClosed: true };
+    expect(store.getState().context).toEqual(closed);
+    store.getState().beginQuarters();
+    playOut(store);
+    expect(answerKeyState(store.getState(), Date.now())).toBe('rehearsal');
+    store.getState().newMarket();
+    expect(store.getState().context).toEqual(closed);
+    store.getState().practiseMarket();
+    expect(store.getState().context).toEqual(closed);
   });
 
   it('sends an unknown scenario back to the list with a message', () => {

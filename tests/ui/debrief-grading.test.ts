@@ -217,6 +217,29 @@ describe('the head of the debrief tells one story', () => {
     }
   });
 
+  it("never shows a band whose words contradict the verdict under an assessment's own pass mark", () => {
+    // the review's case: pass mark 60, fair score 52 read "Not passed yet" then "A pass"
+    const tutorial = bundled('tutorial');
+    expect(verdict(tutorial.rubric, 60, 40, 52).passed).toBe(false);
+    expect(bandFor(tutorial, 60, 40, 52)).not.toMatch(/A pass/);
+    expect(bandFor(tutorial, 60, 40, 52)).toMatch(/^Some of your calls fitted the moment/);
+    // and a pass under a lower mark is never told it did not pass
+    expect(bandFor(tutorial, 40, 40, 45)).toMatch(/^A pass, with room above it\./);
+    for (const { scenario } of loadBundledScenarios()) {
+      const ownMark = scenario.rubric.passMark;
+      for (const passMark of [30, 40, 50, 60, 70]) {
+        for (let pct = 0; pct <= 100; pct += 1) {
+          const v = verdict(scenario.rubric, passMark, 50, pct);
+          const band = bandFor(scenario, passMark, 50, pct);
+          const at = (scenario.debrief.bands ?? []).find((b) => b.text === band);
+          const where = `${scenario.id} mark ${passMark} fair ${pct}`;
+          if (v.passed === false && at) expect(at.min, where).toBeLessThan(ownMark);
+          if (v.passed === true) expect(at?.min, where).toBeGreaterThanOrEqual(ownMark);
+        }
+      }
+    }
+  });
+
   it('never calls a year good in a band', () => {
     for (const { scenario } of loadBundledScenarios()) {
       for (const band of scenario.debrief.bands ?? []) {

@@ -55,18 +55,29 @@ describe('nextSteps', () => {
     }
   });
 
-  it('offers an attempt played on the server practice only (the result block starts the next attempt)', () => {
-    const s = nextSteps(assignment(0, 2), {
+  it('offers an attempt played on the server practice only (the result block starts the next attempt): a new market while one is left, this market once none is', () => {
+    const onServer = (attempt: number) => ({
       id: 'a1',
       title: 'Q3 check',
-      attempt: 1,
+      attempt,
       attempts: 2,
       passMark: 50,
       result: null,
       rules: null,
     });
-    expect(s.note).toBe('Attempt 1 of 2. 1 attempt left.');
-    expect(s.steps.map((x) => x.action)).toEqual(['practise-this']);
-    expect(labels(s)[0]).toMatch(/not graded/);
+    const first = nextSteps(assignment(0, 2), onServer(1));
+    expect(first.note).toBe('Attempt 1 of 2. 1 attempt left.');
+    expect(first.steps).toEqual([
+      { action: 'practise-new', label: 'Play a new market (practice, not graded)', primary: false },
+    ]);
+    const last = nextSteps(assignment(0, 2), onServer(2));
+    expect(last.note).toBe('Attempt 2 of 2. No attempt left.');
+    expect(last.steps).toEqual([
+      {
+        action: 'practise-this',
+        label: 'Play this market again (practice, not graded)',
+        primary: false,
+      },
+    ]);
   });
 });

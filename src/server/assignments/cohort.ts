@@ -1,4 +1,4 @@
-import type { CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
+import type { CohortAttempt, CohortRow, CohortStatus, CohortView } from '../../room/assignments.ts';
 import type { InCourse } from '../../room/lti.ts';
 import type { Credentials } from '../accounts/sessions.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -6,7 +6,7 @@ import { RoomError } from '../errors.ts';
 import { type AssignmentRow, asHr, isPastDue, publicAssignment } from './rows.ts';
 
 // HR's view of an assignment: every trainee, listed or enrolled, with where they stand
-// and their best graded attempt, as the server graded it. Read afresh on every request
+// and their best graded attempt, as the server graded it, beside every attempt they started. Read afresh on every request
 // and, for HR's live page, whenever the cohort changes (cohort-hub.ts).
 
 interface TraineeSummary {
@@ -21,6 +21,7 @@ interface TraineeSummary {
   any_passed: boolean;
   last_at: Date | null;
   latest_seed: string | null;
+  attempt_list: CohortAttempt[];
   in_course: InCourse | null;
 }
 
@@ -39,6 +40,10 @@ const SUMMARY_SQL = `
     ) AS last_at,
     (SELECT a.seed FROM attempts a WHERE a.trainee_id = t.id AND a.void_reason IS NULL
      ORDER BY a.number DESC LIMIT 1) AS latest_seed,
+    coalesce((SELECT json_agg(json_build_object('number', a.number, 'seed', a.seed,
+       'finished', a.finished_at IS NOT NULL, 'score', a.score, 'fairScore', a.fair_score,
+       'passed', a.passed, 'voided', a.void_reason) ORDER BY a.number)
+     FROM attempts a WHERE a.trainee_id = t.id), '[]'::json) AS attempt_list,
     (SELECT l.in_course FROM lti_learners l WHERE l.trainee_id = t.id) AS in_course
   FROM trainees t
   LEFT JOIN LATERAL (
@@ -85,6 +90,7 @@ export async function cohortOf(db: Queryable, a: AssignmentRow): Promise<CohortV
     passed: t.any_passed,
     lastActivity: t.last_at ? t.last_at.toISOString() : null,
     latestSeed: t.latest_seed,
+    attempts: t.attempt_list,
     ...(t.in_course ? { inCourse: t.in_course } : {}),
   }));
   return { assignment: publicAssignment(a), trainees };

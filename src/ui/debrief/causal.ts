@@ -166,7 +166,7 @@ export function causalSection(
       const shown: Shown = {
         best: bestPathShown(store.getState(), Date.now()),
         alternatives: closed === null,
-        verdicts: closed !== 'attempts-left',
+        verdicts: closed !== 'attempts-left' && closed !== 'rehearsal',
       };
       const e = d?.explanation ?? null;
       section.setAttribute('aria-busy', String(!e && !d?.explainError));

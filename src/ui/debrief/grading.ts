@@ -158,9 +158,12 @@ export function scoreNote(rubric: RubricDef, stakes: Stakes = 'graded'): string 
 
 /**
  * The scenario's band for this result: by the figure that decides the pass (the fair score
- * unless the rubric grades on the score), and for a year that did not pass never a band
- * from the pass mark up, which the scenario wrote for a year that did. Null while the
- * verdict waits for the fair score.
+ * unless the rubric grades on the score), in words that agree with the verdict. The
+ * scenario wrote its bands around its own pass mark (a band from that mark up speaks of a
+ * pass, one below it of a year that did not pass), while an assessment may set another:
+ * a year that did not pass gets a band from below both marks, and one that passed a band
+ * from the scenario's mark up (the lowest of them where it passed under a lower mark).
+ * Null while the verdict waits for the fair score.
  */
 export function bandFor(
   scenario: ScenarioDef,
@@ -170,8 +173,10 @@ export function bandFor(
 ): string | null {
   if (scenario.rubric.grading !== 'raw' && percentile === null) return null;
   const { grade, passed } = gradeOf(scenario.rubric, raw, percentile, passMark);
-  const bands = (scenario.debrief.bands ?? [])
-    .filter((b) => passed || b.min < passMark)
+  const ownMark = scenario.rubric.passMark;
+  const fitting = (scenario.debrief.bands ?? [])
+    .filter((b) => (passed ? b.min >= ownMark : b.min < Math.min(passMark, ownMark)))
     .sort((a, b) => b.min - a.min);
-  return bands.find((b) => grade >= b.min)?.text ?? null;
+  const band = fitting.find((b) => grade >= b.min) ?? (passed ? fitting.at(-1) : undefined);
+  return band?.text ?? null;
 }

@@ -13,6 +13,8 @@ export const WHATIF_CLOSED: Record<AnswerKeyClosed, string> = {
   'being-graded': ' opens once the server has graded this attempt, in a moment.',
   'attempts-left':
     ', which reply would have scored more and how the best path scores open when you have no attempts left (or once the due date has passed). Your next attempt plays this scenario again, so they would give its answers away.',
+  rehearsal:
+    ', which reply would have scored more and how the best path scores stay closed in practice between assessed attempts: your next attempt plays this scenario again. They open in the debrief of your last attempt.',
 };
 
 /** Why the verdicts on each reply are closed while an attempt that counts remains. */
@@ -27,6 +29,8 @@ const PAR_CLOSED: Record<Exclude<AnswerKeyClosed, 'facilitator'>, string> = {
     "The par lines, the best path's score among them, open once the server has graded this attempt.",
   'attempts-left':
     "The par lines, the best path's score among them, open when you have no attempts left (or once the due date has passed).",
+  rehearsal:
+    "The par lines, the best path's score among them, stay closed in practice between assessed attempts.",
 };
 
 /**

@@ -40,15 +40,19 @@ const attemptsLeft = (left: number) =>
 /** `assessment`: an attempt played through the server; `context`: how this game was opened. */
 export function nextSteps(context: GameContext, assessment: AssessmentPlay | null): NextSteps {
   if (assessment) {
-    // the server's result block offers the next attempt (a market the server deals anew)
+    // the server's result block offers the next attempt (a market the server deals anew);
+    // while one is left, practice is on a new market, as on a link
+    const left = assessment.attempts - assessment.attempt;
     return {
-      note: `Attempt ${assessment.attempt} of ${assessment.attempts}. ${attemptsLeft(assessment.attempts - assessment.attempt)}`,
+      note: `Attempt ${assessment.attempt} of ${assessment.attempts}. ${attemptsLeft(left)}`,
       steps: [
-        {
-          action: 'practise-this',
-          label: `Play this market again ${NOT_GRADED}`,
-          primary: false,
-        },
+        left > 0
+          ? { action: 'practise-new', label: `Play a new market ${NOT_GRADED}`, primary: false }
+          : {
+              action: 'practise-this',
+              label: `Play this market again ${NOT_GRADED}`,
+              primary: false,
+            },
       ],
     };
   }

@@ -2,7 +2,7 @@ import { sharePercent } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, h, heading } from '../dom.ts';
-import { marketBrief, marketId, marketLabel, startOf } from '../market-brief.ts';
+import { marketBrief, marketId, marketLabelNodes, startOf } from '../market-brief.ts';
 import { moneyFormat } from '../money.ts';
 import { departmentList } from '../people.ts';
 import { teamList } from '../team-list.ts';
@@ -25,7 +25,9 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'p',
       { class: 'kicker', attrs: { title: marketId(sim) } },
-      `Briefing · ${marketLabel(scenario, sim)} · ${scenario.quarters} quarters`,
+      'Briefing · ',
+      ...marketLabelNodes(scenario, sim),
+      ` · ${scenario.quarters} quarters`,
     ),
     heading(1, scenario.title),
     h('p', { class: 'lead' }, scenario.summary),

@@ -16,7 +16,7 @@ import { whatIfSection } from '../debrief/whatif.ts';
 import { button, h, heading } from '../dom.ts';
 import { styleMark, styleName } from '../explain.ts';
 import { foldedSection, wideScreen } from '../fold.ts';
-import { marketBrief, marketId, marketLabel } from '../market-brief.ts';
+import { marketBrief, marketId, marketLabelNodes } from '../market-brief.ts';
 import { type TermKey, term, withTerms } from '../terms.ts';
 import { assessedBanner, contextBanner } from './context.ts';
 import '../debrief/print.css';
@@ -35,7 +35,11 @@ function closedUntilHandedIn(store: GameStore, section: HTMLElement): HTMLElemen
       h(
         'p',
         { class: 'closed-note', attrs: { 'data-why': why } },
-        why === 'facilitator' ? 'The ' : 'This is an assessed session: the ',
+        why === 'facilitator'
+          ? 'The '
+          : why === 'rehearsal'
+            ? 'This practice belongs to an assessment: the '
+            : 'This is an assessed session: the ',
         term('whatif'),
         WHATIF_CLOSED[why],
       ),
@@ -160,7 +164,8 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
     h(
       'p',
       { class: 'kicker', attrs: { title: marketId(sim) } },
-      `Debrief · ${scenario.title} · ${marketLabel(scenario, sim)}`,
+      `Debrief · ${scenario.title} · `,
+      ...marketLabelNodes(scenario, sim),
     ),
     marketBrief(scenario, sim, { folded: !wide }),
     heading(1, 'How your market went'),
