@@ -61,7 +61,8 @@ export const LAYERS = {
   },
   workshop: {
     may: ['sim', 'scenario', 'record', 'links', 'room', 'analysis', 'workers', 'hr', 'lib'],
-    files: ['ui/dom.ts'],
+    // the in-page question asked before the editor's text or a workshop's results go
+    files: ['ui/dom.ts', 'ui/confirm-dialog.ts'],
     why: 'the facilitator’s pages',
   },
   pages: {

@@ -1,6 +1,7 @@
 import type { ScenarioIssue } from '../scenario/errors.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import { checksNotYetRun } from '../scenario/stages.ts';
+import { askToConfirm } from '../ui/confirm-dialog.ts';
 import { askForBalance } from './balance-request.ts';
 import { createChecker } from './check-client.ts';
 import { button, download, dropZone, field, h, replace } from './dom.ts';
@@ -277,7 +278,19 @@ export function authoringPanel(go: (tab: string) => void): HTMLElement {
     const id = startFrom.value;
     startFrom.value = '';
     if (!id) return;
-    if (textarea.value.trim() && !window.confirm('Replace the text in the editor?')) return;
+    if (textarea.value.trim()) {
+      const replace = await askToConfirm(
+        {
+          title: 'Replace the text in the editor?',
+          consequences: [
+            `The editor's scenario gives way to a copy of "${id}". Download it first (Download .yaml) to keep it.`,
+          ],
+          yes: 'Replace it',
+        },
+        () => startFrom,
+      );
+      if (!replace) return;
+    }
     const text = await bundledYaml(id);
     if (text !== null) load(text, `${id}-copy.yaml`);
   });

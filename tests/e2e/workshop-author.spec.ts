@@ -320,3 +320,25 @@ test('"Check its balance" starts the report of the editor’s scenario, its prog
     );
   await expect.poll(overflow).toBe(0);
 });
+
+test('starting from a bundled scenario over text in the editor asks first, in the page', async ({
+  page,
+}) => {
+  page.on('dialog', () => {
+    throw new Error('a browser dialog opened: the page asks in its own');
+  });
+  await page.goto('workshop.html');
+  const editor = page.getByRole('textbox', { name: 'Scenario file (YAML)' });
+  await editor.fill('id: my-own\ntitle: "Mine"\n');
+  const startFrom = page.getByLabel('Start from a bundled scenario');
+  await startFrom.selectOption('silos');
+  const question = page.getByRole('dialog', { name: 'Replace the text in the editor?' });
+  await expect(question).toContainText('a copy of "silos"');
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(editor).toHaveValue(/^id: my-own$/m);
+  await startFrom.selectOption('silos');
+  await page.getByRole('button', { name: 'Replace it' }).click();
+  await expect(editor).toHaveValue(/^id: silos$/m);
+});

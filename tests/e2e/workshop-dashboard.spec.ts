@@ -235,6 +235,23 @@ test('dropped result files are read, checked and named in the reasons', async ({
     .fill(workshopUrl(new URL('index.html', baseURL!).toString(), ROOM));
   await page.locator('#dash-link').dispatchEvent('change');
   await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(2);
+  // clearing asks first, in the page (openWorkshop fails on any browser dialog): Escape
+  // keeps every result, and focus goes back to the button
+  const clear = page.getByRole('button', { name: 'Clear all results' });
+  await clear.click();
+  const question = page.getByRole('dialog', {
+    name: 'Remove every result of this workshop from this browser?',
+  });
+  await expect(question).toContainText('The 4 results handed in for "e2e-room"');
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(clear).toBeFocused();
+  await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(2);
+  await clear.click();
+  await page.getByRole('button', { name: 'Remove them' }).click();
+  await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(0);
+  await expect(rejected).toHaveCount(0);
 });
 
 test('200 result codes are verified and shown quickly', async ({ page, baseURL }, testInfo) => {

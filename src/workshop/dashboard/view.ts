@@ -3,6 +3,7 @@ import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
 import { type RubricDef, referenceStyle, type StrategyCensus } from '../../sim/index.ts';
+import { askToConfirm } from '../../ui/confirm-dialog.ts';
 import { pageCensus } from '../../workers/census-service.ts';
 import { marketKey } from '../../workers/fair-score.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
@@ -349,6 +350,28 @@ export function dashboardPanel(): HTMLElement {
     files.addEventListener('change', () => {
       if (files.files) void takeFiles(files.files);
     });
+    const clearAll = button('Clear all results', async () => {
+      // the workshop open when asked: another may be opened while the question is up
+      const asked = current;
+      if (!asked) return;
+      const n = asked.intake.accepted.length + asked.intake.rejected.length;
+      const remove = await askToConfirm(
+        {
+          title: 'Remove every result of this workshop from this browser?',
+          consequences: [
+            `The ${n === 1 ? 'result' : `${n} results`} handed in for "${asked.ctx.session}" leave this browser's list, counted or not.`,
+            'The trainees keep their own codes and files: they can hand them in again.',
+          ],
+          yes: 'Remove them',
+        },
+        () => clearAll,
+      );
+      if (!remove || current !== asked) return;
+      asked.handed = [];
+      asked.intake = { accepted: [], rejected: [] };
+      localStorage.removeItem(store(asked.ctx.session));
+      render();
+    });
     const box = h(
       'div',
       { class: 'card intake dropbox' },
@@ -369,17 +392,7 @@ export function dashboardPanel(): HTMLElement {
         ),
         h('span', { class: 'hint' }, 'or drop result files here (up to 60 at once), or'),
         files,
-        button('Clear all results', () => {
-          if (
-            !current ||
-            !window.confirm('Remove every result of this workshop from this browser?')
-          )
-            return;
-          current.handed = [];
-          current.intake = { accepted: [], rejected: [] };
-          localStorage.removeItem(store(current.ctx.session));
-          render();
-        }),
+        clearAll,
       ),
     );
     dropZone(box, (f) => void takeFiles(f));
