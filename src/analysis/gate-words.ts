@@ -38,7 +38,8 @@ export const SWITCH_QUESTION =
   'Does a player who changes style once, without reading the situation, fall clearly behind?';
 
 /** The watch's answer with its figures: how many rules would fail the first gate, and the strongest. */
-export function switchWords(w: SwitchWatch, limits: { percentile: number; gap: number }): string {
+export function switchWords(w: SwitchWatch): string {
+  const { limits } = w;
   const strongest = `the strongest, ${policyPlayer(w.worst.policy)}, does better than ${Math.round(w.worst.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${w.worst.gap.toFixed(1)} points under the best path`;
   return w.failing === 0
     ? `every one of the ${w.rules} rules that take one style for some quarters and another after stays at or below ${limits.percentile}% and at least ${limits.gap} points under the best path; ${strongest}`

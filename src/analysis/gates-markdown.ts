@@ -12,7 +12,6 @@ import { GATE_TARGETS, type GateReport, type GateVerdict } from './gates.ts';
 // gate measured and why it matters, then the details a scenario author tunes from.
 
 const f1 = (x: number) => x.toFixed(1);
-const GATE_LIMITS = { percentile: GATE_TARGETS.policyPercentile, gap: GATE_TARGETS.policyGap };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** A gate as its question, the answer with its figures, and what to change when it fails. */
@@ -50,7 +49,7 @@ export function gatesMarkdown(r: GateReport): string {
   if (r.switching) {
     const w = r.switching;
     out.push(
-      `- ${w.failing === 0 ? 'PASS' : 'WATCH'}: **${SWITCH_QUESTION}** ${w.failing === 0 ? 'Yes' : 'No'}: ${switchWords(w, GATE_LIMITS)}.`,
+      `- ${w.failing === 0 ? 'PASS' : 'WATCH'}: **${SWITCH_QUESTION}** ${w.failing === 0 ? 'Yes' : 'No'}: ${switchWords(w)}.`,
     );
   }
   out.push('', '## Ways of playing without judgement', '');

@@ -59,6 +59,8 @@ export interface SwitchWatch {
   failing: number;
   /** the rule with the highest median percentile */
   worst: PolicyLine;
+  /** gate 1's limits the rules are held to */
+  limits: { percentile: number; gap: number };
 }
 
 export interface PolicyLine {
@@ -368,6 +370,7 @@ export function gatesOfParts(
           rules: switchLines.length,
           failing: switchLines.filter((l) => !l.pass).length,
           worst: worstSwitch,
+          limits: { percentile: GATE_TARGETS.policyPercentile, gap: GATE_TARGETS.policyGap },
         };
 
   const situations: SituationLine[] = sitDefs

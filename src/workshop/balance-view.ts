@@ -3,12 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
 import { ExactBalanceRun } from '../analysis/balance-exact.ts';
 import { ADVICE_SOURCE, capitalise, SWITCH_QUESTION, switchWords } from '../analysis/gate-words.ts';
-import {
-  GATE_TARGETS,
-  GATE_TREE_LIMIT,
-  type GateReport,
-  type SwitchWatch,
-} from '../analysis/gates.ts';
+import { GATE_TREE_LIMIT, type GateReport, type SwitchWatch } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { countStrategies } from '../sim/index.ts';
@@ -516,7 +511,6 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
  * them, and a scenario that passes every gate can still fail it.
  */
 function switchNotice(w: SwitchWatch): HTMLElement {
-  const limits = { percentile: GATE_TARGETS.policyPercentile, gap: GATE_TARGETS.policyGap };
   const ok = w.failing === 0;
   return h(
     'p',
@@ -527,6 +521,6 @@ function switchNotice(w: SwitchWatch): HTMLElement {
     h('strong', null, `Beside the gates: ${SWITCH_QUESTION}`),
     ' ',
     h('span', { class: 'answer' }, ok ? 'Yes.' : 'No (watched, not yet a gate).'),
-    ` ${capitalise(switchWords(w, limits))}.`,
+    ` ${capitalise(switchWords(w))}.`,
   );
 }

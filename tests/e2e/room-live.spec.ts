@@ -6,7 +6,7 @@ import {
   screenState,
   watchPage,
 } from './helpers/game.ts';
-import { createRoom, roomServerForFile } from './helpers/room-server.ts';
+import { createRoom, roomCommand, roomServerForFile } from './helpers/room-server.ts';
 
 // The live room as a room of phones uses it, against the real room server: a trainee who
 // typed the code keeps their seat across reloads; in a timed room the trainee still
@@ -24,14 +24,8 @@ const phone = async (browser: Browser): Promise<Page> =>
     })
   ).newPage();
 
-async function command(code: string, secret: string, body: unknown): Promise<void> {
-  const res = await fetch(`${server.base}api/rooms/${code}/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-}
+const command = (code: string, secret: string, body: unknown) =>
+  roomCommand(server, code, secret, body);
 
 async function joinByLink(page: Page, code: string, name: string): Promise<void> {
   await page.goto(`${server.base}?room=${code}`);

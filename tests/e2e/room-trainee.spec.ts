@@ -7,7 +7,12 @@ import {
   waitForRopeView,
   watchPage,
 } from './helpers/game.ts';
-import { createRoom, type RoomServer, startRoomServer } from './helpers/room-server.ts';
+import {
+  createRoom,
+  type RoomServer,
+  roomCommand,
+  startRoomServer,
+} from './helpers/room-server.ts';
 
 // A trainee in a live room, against the real room server: join by link, wait for the
 // facilitator's gate, play, rejoin after a reload at the same quarter, wait for the debrief,
@@ -21,14 +26,8 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function command(code: string, secret: string, body: unknown): Promise<void> {
-  const res = await fetch(`${server.base}api/rooms/${code}/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-}
+const command = (code: string, secret: string, body: unknown) =>
+  roomCommand(server, code, secret, body);
 
 async function serverGame(code: string, secret: string) {
   const res = await fetch(`${server.base}api/rooms/${code}/export.json`, {

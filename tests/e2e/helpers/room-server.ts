@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { tempDir } from '../../helpers/temp.ts';
 import { ROOT } from './game.ts';
 
@@ -124,4 +124,19 @@ export async function createAssessment(
   );
   const id = assignment.assignment.id;
   return { id, links: assignment.trainees.map((t) => `${base}?assess=${id}&t=${t.token}`) };
+}
+
+/** A facilitator's command to a room (open a quarter, release the debrief), which must be taken. */
+export async function roomCommand(
+  server: Pick<RoomServer, 'base'>,
+  code: string,
+  secret: string,
+  body: unknown,
+): Promise<void> {
+  const res = await fetch(`${server.base}api/rooms/${code}/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
 }
