@@ -318,4 +318,10 @@ export interface ScenarioDef {
    * those results still replay to the scores they showed.
    */
   leavesTwice?: boolean;
+  /**
+   * Set by the game, never read from a file: the model whose rules replay this scenario,
+   * when a result, save, room or attempt was made by an earlier model the game can still
+   * replay (src/sim/model-version.ts). Absent: this version's model.
+   */
+  model?: number;
 }
