@@ -119,7 +119,7 @@ test('a save, a result code and a result file of another model say which model m
   await openGame(page);
   const cannot = page.getByRole('region', { name: 'Saved games this version cannot resume' });
   await expect(cannot).toContainText(
-    `it was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
+    `it was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`,
   );
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath('other-model-1280.png'), fullPage: true });
@@ -157,6 +157,6 @@ test('a save, a result code and a result file of another model say which model m
   const rejected = page.getByRole('list', { name: 'Results not counted' }).locator('li');
   await expect(rejected).toHaveCount(1);
   await expect(rejected).toContainText(
-    `this result was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
+    `this result was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`,
   );
 });

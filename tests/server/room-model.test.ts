@@ -51,7 +51,7 @@ describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
 
   it("refuses playing on, joining and the trainees' results of an older model's room, saying why", async () => {
     const { room, ana, chosen } = await roomPlayedBefore(OLDER);
-    const why = `room ${room.code} was made by model ${OLDER} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+    const why = `room ${room.code} was made by model ${OLDER} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`;
 
     // the trainee's socket: refused with the reason, closed for good
     const sock = await server.live(room.code);
