@@ -6,8 +6,8 @@ import {
   reflectionKey,
 } from '../save/reflection.ts';
 import type { SaveBook } from '../save/saves.ts';
-import { modelOfScenario } from '../sim/index.ts';
 import type { WriteResult } from '../save/storage.ts';
+import { modelOfScenario } from '../sim/index.ts';
 import type { GameState, Notice } from './types.ts';
 
 // The debrief's reflection: the trainee's answers and action plan for the market on show,
