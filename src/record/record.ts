@@ -1,5 +1,5 @@
 import {
-  MODEL_VERSION,
+  modelOfScenario,
   type Outcomes,
   otherModel,
   outcomes,
@@ -104,7 +104,8 @@ export function makeRecord(
   return inFieldOrder({
     v: RECORD_VERSION,
     game: GAME_VERSION,
-    model: MODEL_VERSION,
+    // the model it was played by: this one's, or an earlier one's a game resumed from then
+    model: modelOfScenario(scenario),
     scenario: scenario.id,
     hash,
     seed: state.seed,

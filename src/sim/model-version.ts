@@ -57,10 +57,11 @@ const underEarlier = new WeakMap<ScenarioDef, Map<number, ScenarioDef>>();
 /**
  * The scenario to replay or continue something `model` made with: the scenario itself for
  * this version's model, else a copy that carries the model, whose rules the step reads.
- * The same (scenario, model) gives the same object every time.
+ * The same (scenario, model) gives the same object every time. A model this version cannot
+ * replay has no rules here: the scenario itself (otherModel says why such a result is refused).
  */
 export function underModel<S extends ScenarioDef>(scenario: S, model: number): S {
-  if (modelOfScenario(scenario) === model) return scenario;
+  if (modelOfScenario(scenario) === model || !REPLAYABLE_MODELS.includes(model)) return scenario;
   let byModel = underEarlier.get(scenario);
   if (!byModel) {
     byModel = new Map();

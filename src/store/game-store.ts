@@ -71,22 +71,16 @@ import {
   SimError,
   type SimState,
   step,
-  underModel,
 } from '../sim/index.ts';
 import { practiceContext } from './answer-key.ts';
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
+import { entryUnder } from './entry-under.ts';
 import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
 import { type RoomActions, roomActions, roomChoose } from './room-actions.ts';
 import { TUTORIAL_ID } from './tutorial.ts';
 import type { ExitOffer, GameState, Notice, ResumeOffer, ScenarioEntry } from './types.ts';
-
-/** A scenario entry whose game plays by `model`'s rules (the same entry when it already does). */
-const entryUnder = (entry: ScenarioEntry, model: number): ScenarioEntry =>
-  modelOfScenario(entry.scenario) === model
-    ? entry
-    : { ...entry, scenario: underModel(entry.scenario, model) };
 
 export interface GameStoreDeps {
   scenarios: readonly ScenarioEntry[];
