@@ -184,9 +184,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       );
 
     /**
-     * Where this market's game is saved: under this model (a damaged save too: starting
-     * the market replaces it), else the newest earlier model this version replays whose save
-     * reads (a game saved before the update plays on by its rules).
+     * Where this market's game is saved: under the entry's model when it names one (an
+     * LMS's progress of an earlier model); else under this model (a damaged save too:
+     * starting the market replaces it), else the newest earlier model this version replays
+     * whose save reads (a game saved before the update plays on by its rules).
      */
     const savedKey = (entry: ScenarioEntry, seed: string, context: GameContext) => {
       const mine = marketKey(entry, seed, context);
