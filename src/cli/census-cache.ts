@@ -5,7 +5,7 @@ import { batchesEvery } from '../lib/batches.ts';
 import {
   censusProblem,
   MODEL_VERSION,
-  otherModel,
+  modelOfScenario,
   type StrategyCensus,
   UNSTAMPED_MODEL,
 } from '../sim/index.ts';
@@ -21,6 +21,10 @@ import { MODEL_SOURCE, modelDigest } from './model-digest.ts';
 // Only the censuses are kept: every result is still replayed and its score checked. A
 // census is the yardstick its fair score is read against, so the cache is as trustworthy
 // as the machine it is on (see docs/hr.md); --no-cache works everything out afresh.
+//
+// A result of an earlier model the game still replays (src/sim/model-version.ts) is ranked
+// in its market under that model's rules: its censuses are another file, named after the
+// model, beside this model's.
 
 /** A market, with the content hash of its scenario: the cache's files go by scenario. */
 export interface KeptMarket extends Market {
@@ -48,11 +52,14 @@ const OLD_MODEL = /^model-[0-9a-f]{16}$/;
 
 /**
  * The censuses kept in a file, by seed; null when there is none; 'damaged' when unreadable;
- * the model version that worked them out when it is not this one. The folder's digest
- * already keeps models apart; the version inside the file says which model made it, to
- * whoever reads the file, and is checked all the same.
+ * the model version that worked them out when it is not the one expected. The folder's
+ * digest and the file's name already keep models apart; the version inside the file says
+ * which model made it, to whoever reads the file, and is checked all the same.
  */
-function readKept(path: string): Map<string, unknown> | null | 'damaged' | { model: number } {
+function readKept(
+  path: string,
+  expected: number,
+): Map<string, unknown> | null | 'damaged' | { model: number } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -68,7 +75,7 @@ function readKept(path: string): Map<string, unknown> | null | 'damaged' | { mod
     // files kept before the version was written in were all model 1's
     const model = file.model ?? UNSTAMPED_MODEL;
     if (typeof model !== 'number' || !Number.isInteger(model)) return 'damaged';
-    if (model !== MODEL_VERSION) return { model };
+    if (model !== expected) return { model };
     if (Array.isArray(censuses)) return 'damaged';
     return new Map(Object.entries(censuses));
   } catch {
@@ -84,32 +91,45 @@ export function openCensusCache(
   const model = `model-${modelDigest(modelSource)}`;
   const modelDir = join(dir, model);
   const warnings: string[] = [];
-  // each scenario's file, read once: seed → census as it was stored
+  // each scenario's file per model, read once: seed → census as it was stored
   const files = new Map<string, Map<string, unknown>>();
-  const fileOf = (hash: string) =>
-    join(modelDir, `${hash.replace(/[^0-9a-f]/g, '_').slice(0, 64)}.json`);
+  /** A market's file: its scenario's hash, and the model its census is worked out under. */
+  const fileOf = (m: Pick<KeptMarket, 'hash' | 'scenario'>) => {
+    const model = modelOfScenario(m.scenario);
+    const name = m.hash.replace(/[^0-9a-f]/g, '_').slice(0, 64);
+    return {
+      model,
+      path: join(
+        modelDir,
+        model === MODEL_VERSION ? `${name}.json` : `${name}.model-${model}.json`,
+      ),
+    };
+  };
 
-  const read = (hash: string): Map<string, unknown> => {
-    let stored = files.get(hash);
+  const read = (m: KeptMarket): Map<string, unknown> => {
+    const { model, path } = fileOf(m);
+    let stored = files.get(path);
     if (stored) return stored;
-    const kept = readKept(fileOf(hash));
+    const kept = readKept(path, model);
     if (kept === 'damaged') {
-      warnings.push(`${fileOf(hash)} is damaged: its censuses are worked out again`);
+      warnings.push(`${path} is damaged: its censuses are worked out again`);
     } else if (kept !== null && !(kept instanceof Map)) {
       warnings.push(
-        `${fileOf(hash)}: ${otherModel(kept.model, 'this file')}; its censuses are worked out again`,
+        `${path}: its censuses were worked out by model ${kept.model} of the simulation, not ${model}; they are worked out again`,
       );
     }
     stored = kept instanceof Map ? kept : new Map();
-    files.set(hash, stored);
+    files.set(path, stored);
     return stored;
   };
 
-  /** Writes these censuses into the scenario's file, beside what other runs kept there. */
-  const write = (hash: string, fresh: Map<string, StrategyCensus>) => {
-    const path = fileOf(hash);
+  /** Writes these censuses into their file, beside what other runs kept there. */
+  const write = (
+    { model, path }: ReturnType<typeof fileOf>,
+    fresh: Map<string, StrategyCensus>,
+  ) => {
     // read again just before writing: another run may have kept censuses meanwhile
-    const onDisk = readKept(path);
+    const onDisk = readKept(path, model);
     const all = onDisk instanceof Map ? onDisk : new Map<string, unknown>();
     for (const [seed, c] of fresh) all.set(seed, c);
     // written whole, then renamed: a run stopped half-way leaves the old file
@@ -117,7 +137,7 @@ export function openCensusCache(
     try {
       writeFileSync(
         temporary,
-        JSON.stringify({ format: 1, model: MODEL_VERSION, censuses: Object.fromEntries(all) }),
+        JSON.stringify({ format: 1, model, censuses: Object.fromEntries(all) }),
       );
       renameSync(temporary, path);
     } catch (err) {
@@ -131,26 +151,31 @@ export function openCensusCache(
     lookup(markets) {
       const out = new Map<string, StrategyCensus>();
       for (const m of markets) {
-        const stored = read(m.hash).get(m.seed);
+        const stored = read(m).get(m.seed);
         if (stored === undefined) continue;
         if (censusProblem(stored) === null) out.set(m.key, stored as StrategyCensus);
         else {
           warnings.push(
-            `${fileOf(m.hash)}: the census of seed ${m.seed} is damaged: worked out again`,
+            `${fileOf(m).path}: the census of seed ${m.seed} is damaged: worked out again`,
           );
         }
       }
       return out;
     },
     keep(markets, found) {
-      const byScenario = new Map<string, Map<string, StrategyCensus>>();
+      // by file: a scenario's censuses under one model
+      const byFile = new Map<
+        string,
+        { file: ReturnType<typeof fileOf>; fresh: Map<string, StrategyCensus> }
+      >();
       for (const m of markets) {
         const c = found.get(m.key);
         if (c === undefined) continue;
-        if (!byScenario.has(m.hash)) byScenario.set(m.hash, new Map());
-        byScenario.get(m.hash)!.set(m.seed, c);
+        const file = fileOf(m);
+        if (!byFile.has(file.path)) byFile.set(file.path, { file, fresh: new Map() });
+        byFile.get(file.path)!.fresh.set(m.seed, c);
       }
-      if (byScenario.size === 0) return true;
+      if (byFile.size === 0) return true;
       try {
         makeFolder(modelDir);
         // an earlier model's censuses are never read again; only this tool's folders go
@@ -159,7 +184,7 @@ export function openCensusCache(
             rmSync(join(dir, old.name), { recursive: true, force: true });
           }
         }
-        for (const [hash, fresh] of byScenario) write(hash, fresh);
+        for (const { file, fresh } of byFile.values()) write(file, fresh);
         return true;
       } catch (err) {
         warnings.push(

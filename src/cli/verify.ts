@@ -5,7 +5,7 @@ import { type Graded, gradeAll, isPractice, type StandingOf, signatureText } fro
 import { type Intake, readText, tooLarge } from '../hr/intake.ts';
 import { parseRoster, type Roster } from '../hr/roster.ts';
 import { genuineText, tally } from '../hr/tally.ts';
-import { playedOn } from '../record/edition.ts';
+import { replayedOn } from '../record/record.ts';
 import { type KeySet, parseKeySet } from '../record/signed.ts';
 import {
   type BundledScenario,
@@ -143,7 +143,7 @@ function addMarket(
   scenario: KeptMarket['scenario'],
   seed: string,
 ): void {
-  const key = marketKey(hash, seed);
+  const key = marketKey(hash, seed, scenario.model);
   if (!markets.has(key)) markets.set(key, { key, hash, scenario, seed });
 }
 
@@ -199,7 +199,8 @@ async function verifyResults(): Promise<number> {
   // one census per market, before grading
   const markets = new Map<string, KeptMarket>();
   for (const { record: r } of items) {
-    const entry = r ? playedOn(scenarios, r.scenario, r.hash) : undefined;
+    // the market as the result was played: its edition, under its model
+    const entry = r ? replayedOn(scenarios, r) : undefined;
     // a practice result is listed, never graded: no census for it
     if (r && entry && entry.hash === r.hash && !isPractice(r))
       addMarket(markets, r.hash, entry.scenario, r.seed);
@@ -207,7 +208,7 @@ async function verifyResults(): Promise<number> {
   const found = await marketCensuses(markets);
   if (found === null) return 1;
   const standingOf: StandingOf = (scenario, hash, seed, value) => {
-    const c = found.censuses.get(marketKey(hash, seed)) ?? census(scenario, seed);
+    const c = found.censuses.get(marketKey(hash, seed, scenario.model)) ?? census(scenario, seed);
     return { percentile: percentile(c, value), exhaustive: c.exhaustive, margin: c.margin };
   };
   const graded = gradeAll(items, {

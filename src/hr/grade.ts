@@ -1,4 +1,3 @@
-import { playedOn } from '../record/edition.ts';
 import { type SessionRecord, verify } from '../record/record.ts';
 import {
   checkSignature,
@@ -108,7 +107,7 @@ export function signatureText(s: SignatureCheck): string {
 export function cachedStanding(): StandingOf {
   const cache = new Map<string, StrategyCensus>();
   return (scenario, hash, seed, value) => {
-    const key = marketKey(hash, seed);
+    const key = marketKey(hash, seed, scenario.model);
     let c = cache.get(key);
     if (!c) {
       c = census(scenario, seed);
@@ -188,17 +187,12 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
   if (r.score === undefined) base.notes.push('the record claims no score; graded on its replay');
   const verdict = verify(r, ctx.scenarios);
   if (!verdict.genuine) return notGenuine(base, verdict.reason);
-  const entryScenario = playedOn(ctx.scenarios, r.scenario, r.hash)!;
-  const st = standingOf(entryScenario.scenario, entryScenario.hash, r.seed, verdict.replay.score);
+  // ranked among the strategies of its market under the model that played it
+  const st = standingOf(verdict.scenario, r.hash, r.seed, verdict.replay.score);
   const pct = st.percentile;
   const rules = rulesFor(r, entry, ctx.passMark);
   const { passMark } = rules;
-  const { grade, passed } = gradeOf(
-    entryScenario.scenario.rubric,
-    verdict.replay.score,
-    pct,
-    passMark,
-  );
+  const { grade, passed } = gradeOf(verdict.scenario.rubric, verdict.replay.score, pct, passMark);
   if (!st.exhaustive) base.notes.push(`percentile from a sample of strategies (±${st.margin})`);
   base.notes.push(...rules.notes);
   // a genuine replay still says nothing of who dealt the market: the server's signature does

@@ -1,7 +1,8 @@
 import { batchesEvery } from '../lib/batches.ts';
+import { modelOfScenario } from '../sim/index.ts';
 import { type BatchOptions, computeMarkets, type MarketJob } from '../workers/census-batch.ts';
 import type { MarketCensus } from '../workers/fair-score.ts';
-import { type KeptMarkets, openKeptMarkets } from '../workers/kept-markets.ts';
+import { type KeptMarkets, type ModelMarket, openKeptMarkets } from '../workers/kept-markets.ts';
 
 // HR's page needs markets in two places: the verify view ranks each result in its market,
 // and the assign view works out the new trainees' markets as soon as the links are made, so
@@ -45,13 +46,17 @@ export async function marketsInPage(
   deps: PageMarketsDeps = BROWSER,
 ): Promise<PageMarkets> {
   const kept = needed.size > 0 ? await deps.openKept() : null;
-  const markets = (await kept?.get([...needed.keys()])) ?? new Map<string, MarketCensus>();
+  // each market under the model its results were played by (a job's scenario names it)
+  const modelOf = (job: MarketJob) => modelOfScenario(job.scenario);
+  const markets =
+    (await kept?.get(new Map([...needed].map(([k, job]) => [k, modelOf(job)])))) ??
+    new Map<string, MarketCensus>();
   const reused = markets.size;
   const missing = [...needed].filter(([k]) => !markets.has(k));
   let notKept = false;
   // one write at a time, in order; the last is awaited before the answer is given
   let writes = Promise.resolve();
-  const batches = batchesEvery<[string, MarketCensus]>(
+  const batches = batchesEvery<[string, ModelMarket]>(
     (batch) => {
       if (kept === null) return;
       writes = writes.then(async () => {
@@ -68,10 +73,10 @@ export async function marketsInPage(
       missing.map(([key, job]) => ({ ...job, key })),
       {
         onEach: (done, index, market) => {
-          const key = missing[index]![0];
+          const [key, job] = missing[index]!;
           markets.set(key, market);
           if (!signal?.aborted) onProgress(done, missing.length);
-          batches.add([key, market]);
+          batches.add([key, { market, model: modelOf(job) }]);
         },
         ...(signal ? { signal } : {}),
       },

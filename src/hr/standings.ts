@@ -30,15 +30,15 @@ export async function gradeInPage(
   gradeAll(items, {
     ...ctx,
     standingOf: (scenario, hash, seed) => {
-      needed.set(marketKey(hash, seed), { scenario, seed });
+      needed.set(marketKey(hash, seed, scenario.model), { scenario, seed });
       return { percentile: 0, exhaustive: true, margin: 0 };
     },
   });
   const { markets, reused, notKept } = await marketsInPage(needed, onProgress, signal);
   const graded = gradeAll(items, {
     ...ctx,
-    standingOf: (_s, hash, seed, score): Standing => {
-      const fair = rankIn(markets.get(marketKey(hash, seed))!, score);
+    standingOf: (scenario, hash, seed, score): Standing => {
+      const fair = rankIn(markets.get(marketKey(hash, seed, scenario.model))!, score);
       return { percentile: fair.percentile, exhaustive: fair.exhaustive, margin: fair.margin };
     },
   });

@@ -29,7 +29,13 @@ export interface LmsGameState {
   entry: { scenario: ScenarioDef; hash: string } | null;
   sim: SimState | null;
   context: { kind: string; attempt?: number };
-  startMarket(id: string, seed: string, context: AssignmentContext): void;
+  startMarket(
+    id: string,
+    seed: string,
+    context: AssignmentContext,
+    hash?: string,
+    model?: number,
+  ): void;
   beginQuarters(): void;
   choose(choiceId: string): void;
   nextQuarter(): void;
@@ -101,14 +107,21 @@ export function attachLms(
   if (resumed && !resumed.ok)
     host.getState().notify('warning', `${resumed.error}; starting afresh.`);
 
-  host.getState().startMarket(id, seed, {
-    kind: 'assignment',
-    session,
-    trainee,
-    passMark: config.passMark,
-    attempts: config.attempts,
-    attempt: progress?.attempt ?? 0,
-  });
+  // a game an earlier model played plays on by that model's rules
+  host.getState().startMarket(
+    id,
+    seed,
+    {
+      kind: 'assignment',
+      session,
+      trainee,
+      passMark: config.passMark,
+      attempts: config.attempts,
+      attempt: progress?.attempt ?? 0,
+    },
+    undefined,
+    progress?.model,
+  );
   catchUp(host, progress?.choices ?? []);
 
   // what the LMS holds: an earlier session's result, then each one this session sends
@@ -144,7 +157,7 @@ export function attachLms(
       // another, so that what the LMS holds is decided in the order the games were played
       reporting = reporting
         .then(() =>
-          census.market(marketKey(hash, seed), scenario, seed, {
+          census.market(marketKey(hash, seed, scenario.model), scenario, seed, {
             onFallback: (notice) => host.getState().notify('info', notice),
           }),
         )

@@ -1,5 +1,5 @@
 import {
-  MODEL_VERSION,
+  modelOfScenario,
   nextSituationId,
   otherModel,
   type ScenarioDef,
@@ -10,7 +10,8 @@ import {
 // What the LMS keeps for us between sessions (cmi.suspend_data): the market and the
 // choices so far, each as its option's position in base 36, so even a long game is a few
 // hundred characters. SCORM 1.2 allows 4,096; scorm-again does not enforce it, we do.
-// "m" names the model that played it (absent before it was kept: model 1).
+// "m" names the model that played it (absent before it was kept: model 1): a game of an
+// earlier model this version replays is continued under that model's rules.
 
 export const SUSPEND_LIMIT = 4096;
 
@@ -20,11 +21,14 @@ export interface Progress {
   seed: string;
   attempt: number;
   choices: string[];
+  /** the model that played it: the one its game plays on by */
+  model: number;
 }
 
 export type SuspendResult = { ok: true; data: string } | { ok: false; error: string };
 
-export function encodeSuspend(scenario: ScenarioDef, p: Progress): SuspendResult {
+/** The progress of a game on `scenario`, stamped with the model it plays by (its scenario's). */
+export function encodeSuspend(scenario: ScenarioDef, p: Omit<Progress, 'model'>): SuspendResult {
   let at: string | null = scenario.situations[0]?.id ?? null;
   let digits = '';
   for (const id of p.choices) {
@@ -37,7 +41,7 @@ export function encodeSuspend(scenario: ScenarioDef, p: Progress): SuspendResult
   }
   const data = JSON.stringify({
     v: 1,
-    m: MODEL_VERSION,
+    m: modelOfScenario(scenario),
     s: p.scenario,
     h: p.hash,
     seed: p.seed,
@@ -89,5 +93,8 @@ export function decodeSuspend(
     choices.push(c.id);
     at = nextSituationId(entry.scenario, s, c);
   }
-  return { ok: true, progress: { scenario: v.s, hash: v.h, seed: v.seed, attempt: v.a, choices } };
+  return {
+    ok: true,
+    progress: { scenario: v.s, hash: v.h, seed: v.seed, attempt: v.a, choices, model },
+  };
 }

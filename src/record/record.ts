@@ -1,5 +1,5 @@
 import {
-  MODEL_VERSION,
+  modelOfScenario,
   type Outcomes,
   otherModel,
   outcomes,
@@ -10,6 +10,7 @@ import {
   type StepOptions,
   score,
   UNSTAMPED_MODEL,
+  underModel,
 } from '../sim/index.ts';
 import { playedOn } from './edition.ts';
 import type { AssignmentTerms } from './terms.ts';
@@ -103,7 +104,8 @@ export function makeRecord(
   return inFieldOrder({
     v: RECORD_VERSION,
     game: GAME_VERSION,
-    model: MODEL_VERSION,
+    // the model it was played by: this one's, or an earlier one's a game resumed from then
+    model: modelOfScenario(scenario),
     scenario: scenario.id,
     hash,
     seed: state.seed,
@@ -142,7 +144,23 @@ export function sameModel(a: string, b: string): boolean {
 export const modelOf = (record: { model?: number | undefined }): number =>
   record.model ?? UNSTAMPED_MODEL;
 
-export type Verdict = { genuine: true; replay: Replay } | { genuine: false; reason: string };
+/**
+ * The scenario a record is replayed on: the edition it was played on (playedOn), under the
+ * rules of the model that played it (underModel), so its score, fair score and debrief are
+ * the ones its game showed. Undefined when the game has no scenario of its id.
+ */
+export function replayedOn<E extends { scenario: ScenarioDef; hash: string }>(
+  scenarios: Pick<ReadonlyMap<string, E>, 'get'>,
+  record: Pick<SessionRecord, 'scenario' | 'hash' | 'model'>,
+): E | undefined {
+  const entry = playedOn(scenarios, record.scenario, record.hash);
+  return entry && { ...entry, scenario: underModel(entry.scenario, modelOf(record)) };
+}
+
+/** A genuine record's replay, and the scenario it was replayed on (see replayedOn). */
+export type Verdict =
+  | { genuine: true; replay: Replay; scenario: ScenarioDef }
+  | { genuine: false; reason: string };
 
 /**
  * Replays the record on the scenario it names and says whether it is what it claims.
@@ -167,8 +185,9 @@ export function verify(
   // before the scenario: a later model may bring scenarios this one has never heard of
   const model = otherModel(modelOf(record), 'this result');
   if (model) return { genuine: false, reason: model };
-  // the scenario as it was played: an earlier edition of a shipped one where it is kept
-  const entry = playedOn(scenarios, record.scenario, record.hash);
+  // the scenario as it was played: an earlier edition of a shipped one where it is kept,
+  // under the rules of the model that played it
+  const entry = replayedOn(scenarios, record);
   if (!entry) return { genuine: false, reason: `unknown scenario "${record.scenario}"` };
   if (entry.hash !== record.hash) {
     return {
@@ -201,5 +220,5 @@ export function verify(
       reason: `claims score ${record.score}, but its choices replay to ${result.score}`,
     };
   }
-  return { genuine: true, replay: result };
+  return { genuine: true, replay: result, scenario: entry.scenario };
 }

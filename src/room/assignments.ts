@@ -82,6 +82,11 @@ export const attemptViewSchema = z.strictObject({
   passed: z.boolean().nullable(),
   /** why the attempt was closed without a grade (started by another model); it does not count */
   voided: z.string().nullable(),
+  /**
+   * only for an attempt dealt under an earlier model this version still replays: the model
+   * whose rules it is played by (src/sim/model-version.ts); absent: this version's
+   */
+  model: z.int().optional(),
 });
 export type AttemptView = z.infer<typeof attemptViewSchema>;
 

@@ -216,6 +216,12 @@ export const publicRoomSchema = z.strictObject({
    */
   otherModel: z.string().optional(),
   /**
+   * only for a room opened under an earlier model this version still replays: the model
+   * whose rules its games are played and replayed by (src/sim/model-version.ts); absent:
+   * this version's
+   */
+  model: z.int().optional(),
+  /**
    * when the facilitator ended play (ISO 8601): releasing the debrief while trainees still
    * play ends it for them; no decision is taken after it. Absent while play goes on.
    */

@@ -103,7 +103,7 @@ export function sessionOf(context: GameContext): string | undefined {
   return 'session' in context ? context.session : undefined;
 }
 
-export function keyOf(save: SaveData): string {
+export function keyOf(save: Omit<SaveData, 'updated'>): string {
   return saveKey(save.scenario, save.hash, save.seed, sessionOf(save.context), save.model);
 }
 

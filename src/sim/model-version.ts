@@ -1,3 +1,5 @@
+import type { ScenarioDef } from './types.ts';
+
 // The version of the model: the rules that turn a seed and choices into a game. Everything
 // that keeps a result (a session record, a result code and file, a saved game, a kept
 // census) is stamped with it, because a game replayed by another model is another game.
@@ -19,14 +21,56 @@
 //    reply that takes someone off the team now also stops their leaving event that quarter;
 //    no shipped scenario's game moved. tests/record/releases.test.ts now replays results
 //    each release made, so the next such change fails there.
+// 4: (rules: the lead fills in)
+//
+// A result, save, room or attempt of an earlier model the game can still replay
+// (REPLAYABLE_MODELS) is replayed and continued under that model's rules: it is replayed on
+// underModel(scenario, model), whose `model` field the rules read (ScenarioDef.model).
 
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
+
+/** The models whose results this version replays: its own, and those whose rules it keeps. */
+export const REPLAYABLE_MODELS: readonly number[] = [3, 4];
 
 /** What a result made before results were stamped counts as: they all came from model 1. */
 export const UNSTAMPED_MODEL = 1;
 
-/** Why a result of another model cannot be replayed here; null when it is this model's. */
+/** Why a result of another model cannot be replayed here; null when this version can replay it. */
 export function otherModel(model: number, what: string): string | null {
-  if (model === MODEL_VERSION) return null;
-  return `${what} was made by model ${model} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+  if (REPLAYABLE_MODELS.includes(model)) return null;
+  return `${what} was made by model ${model} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays ${modelList(REPLAYABLE_MODELS)}, and cannot replay it`;
+}
+
+const modelList = (models: readonly number[]): string =>
+  models.length === 1
+    ? `model ${models[0]}`
+    : `models ${models.slice(0, -1).join(', ')} and ${models[models.length - 1]}`;
+
+/** The model a scenario object is replayed under: its `model`, else this version's. */
+export const modelOfScenario = (scenario: Pick<ScenarioDef, 'model'>): number =>
+  scenario.model ?? MODEL_VERSION;
+
+// One object per scenario and model: prepared() and the census caches know a scenario by
+// its identity, so replaying many results of one model must not make a new object each time.
+const underEarlier = new WeakMap<ScenarioDef, Map<number, ScenarioDef>>();
+
+/**
+ * The scenario to replay or continue something `model` made with: the scenario itself for
+ * this version's model, else a copy that carries the model, whose rules the step reads.
+ * The same (scenario, model) gives the same object every time. A model this version cannot
+ * replay has no rules here: the scenario itself (otherModel says why such a result is refused).
+ */
+export function underModel<S extends ScenarioDef>(scenario: S, model: number): S {
+  if (modelOfScenario(scenario) === model || !REPLAYABLE_MODELS.includes(model)) return scenario;
+  let byModel = underEarlier.get(scenario);
+  if (!byModel) {
+    byModel = new Map();
+    underEarlier.set(scenario, byModel);
+  }
+  let replayed = byModel.get(model);
+  if (!replayed) {
+    replayed = { ...scenario, model };
+    byModel.set(model, replayed);
+  }
+  return replayed as S;
 }

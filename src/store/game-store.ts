@@ -13,8 +13,11 @@
  *   refreshSaves()                 re-read saved games; damaged ones are dropped with a notice
  *   showTitle() / showScenarios()  go to the title screen / the list of scenarios
  *   pickScenario(id, seed?)        brief a new market (a new seed unless one is given)
- *   startMarket(id, seed, context, hash?)  open a market from a link: resumes its save if
- *                                  there is one; `hash` picks a workshop's own scenario
+ *   startMarket(id, seed, context, hash?, model?)  open a market from a link: resumes its save if
+ *                                  there is one; `hash` picks a workshop's own scenario;
+ *                                  `model`: the model a game kept elsewhere (an LMS's
+ *                                  suspend data) was played by, whose save is looked for
+ *                                  and under which a fresh one is played
  *   beginQuarters()                leave the briefing, play the first decision
  *   choose(choiceId)               decide the current situation: plays one quarter
  *   nextQuarter()                  after a quarter's outcome: the next decision, or the debrief
@@ -61,14 +64,17 @@ import { attemptsUsed, PLAYER_NAME_MAX, readSettings } from '../save/values.ts';
 import {
   initialState,
   MODEL_VERSION,
+  modelOfScenario,
   otherModel,
   playChoices,
+  REPLAYABLE_MODELS,
   SimError,
   type SimState,
   step,
 } from '../sim/index.ts';
 import { practiceContext } from './answer-key.ts';
 import { type DebriefActions, debriefActions } from './debrief-actions.ts';
+import { entryUnder } from './entry-under.ts';
 import { marketClaims } from './market-claim.ts';
 import { type MarketLock, soleTab } from './market-lock.ts';
 import { type ReflectionActions, reflectionActions } from './reflection-actions.ts';
@@ -91,7 +97,7 @@ export interface GameActions extends DebriefActions, RoomActions, ReflectionActi
   showTitle(): void;
   showScenarios(): void;
   pickScenario(id: string, seed?: string): void;
-  startMarket(id: string, seed: string, context: GameContext, hash?: string): void;
+  startMarket(id: string, seed: string, context: GameContext, hash?: string, model?: number): void;
   beginQuarters(): void;
   choose(choiceId: string): void;
   nextQuarter(): void;
@@ -167,13 +173,47 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return same.find((e) => e.yaml === undefined) ?? same[0] ?? null;
     };
 
+    /** The market's save key, under the model its game plays by (the entry's scenario's). */
     const marketKey = (entry: ScenarioEntry, seed: string, context: GameContext) =>
-      saveKey(entry.scenario.id, entry.hash, seed, sessionOf(context));
+      saveKey(
+        entry.scenario.id,
+        entry.hash,
+        seed,
+        sessionOf(context),
+        modelOfScenario(entry.scenario),
+      );
+
+    /**
+     * Where this market's game is saved: under the entry's model when it names one (an
+     * LMS's progress of an earlier model); else under this model (a damaged save too:
+     * starting the market replaces it), else the newest earlier model this version replays
+     * whose save reads (a game saved before the update plays on by its rules).
+     */
+    const savedKey = (entry: ScenarioEntry, seed: string, context: GameContext) => {
+      const mine = marketKey(entry, seed, context);
+      if (entry.scenario.model !== undefined) return mine;
+      if (deps.saves.read(mine) !== null) return mine;
+      const earlier = REPLAYABLE_MODELS.filter((m) => m !== MODEL_VERSION).sort((a, b) => b - a);
+      const keys = earlier.map((model) =>
+        saveKey(entry.scenario.id, entry.hash, seed, sessionOf(context), model),
+      );
+      return keys.find((key) => deps.saves.read(key)?.ok === true) ?? mine;
+    };
 
     const { claim, letGo, playable, afterHeld } = marketClaims(lock, get, set);
 
-    /** A fresh game of this market, on the briefing screen (nothing saved until it starts). */
-    const brief = (entry: ScenarioEntry, seed: string, context: GameContext) => {
+    /**
+     * A fresh game of this market, on the briefing screen (nothing saved until it starts).
+     * A new game plays by this model, even from a game an earlier model played, unless
+     * `model` names the one a game kept elsewhere was played by (startMarket).
+     */
+    const brief = (
+      played: ScenarioEntry,
+      seed: string,
+      context: GameContext,
+      model = MODEL_VERSION,
+    ) => {
+      const entry = entryUnder(find(played.scenario.id, played.hash) ?? played, model);
       set({
         screen: 'briefing',
         entry,
@@ -202,11 +242,16 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return { ...fresh, attempt: used + 1 };
     };
 
-    /** Replays a save; the reason instead when it cannot be played back faithfully. */
+    /**
+     * Replays a save, under the model that played it (a game of an earlier model this version
+     * replays plays on by that model's rules); the reason instead when it cannot be played
+     * back faithfully.
+     */
     const restore = (save: SaveData): { entry: ScenarioEntry; sim: SimState } | string => {
       const model = otherModel(save.model, 'it');
       if (model) return model;
-      const entry = find(save.scenario, save.hash);
+      const found = find(save.scenario, save.hash);
+      const entry = found && entryUnder(found, save.model);
       if (!entry) {
         return find(save.scenario)
           ? 'its scenario has been changed since the game was saved'
@@ -333,7 +378,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           const s = parsed.save;
           // a game on a workshop's own scenario is listed once that scenario is loaded
           // (from the save itself at start-up: src/app/own-scenarios.ts)
-          if (!find(s.scenario, s.hash) && s.yaml !== undefined && s.model === MODEL_VERSION)
+          if (!find(s.scenario, s.hash) && s.yaml !== undefined && otherModel(s.model, '') === null)
             continue;
           const restored = restore(s);
           if (typeof restored === 'string') {
@@ -394,15 +439,16 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         brief(entry, seed ?? deps.newSeed(), { kind: 'practice' });
       },
 
-      startMarket(id, seed, context, hash) {
-        const entry = find(id, hash);
+      startMarket(id, seed, context, hash, model = MODEL_VERSION) {
+        const found = find(id, hash);
+        const entry = found && entryUnder(found, model);
         if (!entry) {
           get().showLinkError(
             `this link names the scenario "${id}", which this game does not have`,
           );
           return;
         }
-        const key = marketKey(entry, seed, context);
+        const key = savedKey(entry, seed, context);
         const saved = deps.saves.read(key);
         if (saved?.ok && open(key)) {
           // said only once this tab may play it (another tab may hold the market), and read
@@ -410,7 +456,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           afterHeld(() => notify('info', WELCOME_BACK, { once: true }));
           return;
         }
-        brief(entry, seed, context);
+        brief(entry, seed, context, model);
         // true only on this briefing: starting the market replaces the damaged save, and
         // leaving it keeps the save on the title screen's list, with its reason
         if (saved && !saved.ok) {

@@ -7,6 +7,7 @@ import {
 } from '../save/reflection.ts';
 import type { SaveBook } from '../save/saves.ts';
 import type { WriteResult } from '../save/storage.ts';
+import { modelOfScenario } from '../sim/index.ts';
 import type { GameState, Notice } from './types.ts';
 
 // The debrief's reflection: the trainee's answers and action plan for the market on show,
@@ -43,7 +44,9 @@ type Get = () => GameState & {
 /** The key of the notes for the market on show; null before a market is open. */
 export function reflectionKeyOf(s: Pick<GameState, 'entry' | 'sim' | 'context'>): string | null {
   if (!s.entry || !s.sim) return null;
-  return reflectionKey(s.entry.scenario.id, s.entry.hash, s.sim.seed, sessionOf(s.context));
+  // a game an earlier model played keeps its notes under that model, as its save
+  const model = modelOfScenario(s.entry.scenario);
+  return reflectionKey(s.entry.scenario.id, s.entry.hash, s.sim.seed, sessionOf(s.context), model);
 }
 
 export function reflectionActions(set: Set, get: Get, saves: SaveBook): ReflectionActions {

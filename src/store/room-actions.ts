@@ -2,7 +2,8 @@ import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
 import { openQuarter, pacingOf } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
 import { outcomeWasOnShow } from '../save/outcome-note.ts';
-import { playChoices, SimError } from '../sim/index.ts';
+import { MODEL_VERSION, playChoices, SimError } from '../sim/index.ts';
+import { entryUnder } from './entry-under.ts';
 import type { AssessmentPlay, AttemptRules, RoomPlay } from './room-types.ts';
 import type { GameState, Notice, ScenarioEntry, Screen } from './types.ts';
 
@@ -171,9 +172,11 @@ export function roomActions(
 
     roomConnecting: (name) => patch({ name, joining: null, problem: null, link: 'connecting' }),
 
-    roomWelcome(entry, room, game) {
+    roomWelcome(given, room, game) {
       const before = get();
       if (!before.room) return;
+      // a room or attempt of an earlier model plays on by its rules, as the server replays it
+      const entry = entryUnder(given, room.model ?? MODEL_VERSION);
       const sim = replay(entry, room.seed, game);
       if (!sim) return disagree();
       const same =

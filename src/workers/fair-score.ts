@@ -1,5 +1,6 @@
 import {
   census,
+  MODEL_VERSION,
   type ParLine,
   parLines,
   percentile,
@@ -35,9 +36,15 @@ export function statementOf(c: StrategyCensus, value: number): string {
     : `better than ${share}% (±${c.margin} points) of the ${total} possible strategies in this market, from a sample of ${c.count.toLocaleString('en')}`;
 }
 
-/** A market, one scenario (by its content hash) on one seed, as a key for caches. */
-export function marketKey(scenarioHash: string, seed: string): string {
-  return `${scenarioHash}|${seed}`;
+/**
+ * A market, one scenario (by its content hash) on one seed, as a key for caches; `model` is
+ * the scenario's (ScenarioDef.model), for a result of an earlier model: its census is
+ * another, worked out under that model's rules.
+ */
+export function marketKey(scenarioHash: string, seed: string, model = MODEL_VERSION): string {
+  return model === MODEL_VERSION
+    ? `${scenarioHash}|${seed}`
+    : `${scenarioHash}|${seed}|model ${model}`;
 }
 
 /**

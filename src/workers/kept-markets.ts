@@ -1,5 +1,5 @@
 import { createStore, delMany, getMany, keys, setMany, type UseStore } from 'idb-keyval';
-import { censusProblem, MODEL_VERSION, UNSTAMPED_MODEL } from '../sim/index.ts';
+import { censusProblem, UNSTAMPED_MODEL } from '../sim/index.ts';
 import type { MarketCensus } from './fair-score.ts';
 
 // The markets HR's verify page has worked out, kept in the browser's IndexedDB (through
@@ -7,15 +7,22 @@ import type { MarketCensus } from './fair-score.ts';
 // earlier trainees' scores without playing their markets' censuses again. Entries are
 // filed under the model's digest (fixed at build time), so a census of an earlier model is
 // never read, and each one is checked whole before it is used. Each entry also names the
-// model version that worked it out, so that no reader has to trust the key alone. Keeping
+// model version whose rules worked it out (this version's, or an earlier one's for a result
+// that model made: src/sim/model-version.ts), so that no reader has to trust the key alone. Keeping
 // is a convenience: a browser that refuses storage, or is full, still grades everything,
 // and the page says that nothing could be kept.
 
+/** A market to keep, with the model whose rules worked it out (its scenario's model). */
+export interface ModelMarket {
+  market: MarketCensus;
+  model: number;
+}
+
 export interface KeptMarkets {
-  /** the kept markets among these keys that are there and whole */
-  get(keys: readonly string[]): Promise<Map<string, MarketCensus>>;
+  /** the kept markets among these, by key with the model wanted, that are there and whole */
+  get(wanted: ReadonlyMap<string, number>): Promise<Map<string, MarketCensus>>;
   /** keeps these; false when the browser would not */
-  put(entries: ReadonlyMap<string, MarketCensus>): Promise<boolean>;
+  put(entries: ReadonlyMap<string, ModelMarket>): Promise<boolean>;
 }
 
 const PREFIX = `${__MODEL_DIGEST__}|`;
@@ -31,11 +38,11 @@ function isParLine(v: unknown): boolean {
   );
 }
 
-function isWhole(v: unknown): v is MarketCensus {
+function isWhole(v: unknown, model: number): v is MarketCensus {
   if (typeof v !== 'object' || v === null) return false;
   const m = v as { census?: unknown; par?: unknown; model?: unknown };
   return (
-    (m.model ?? UNSTAMPED_MODEL) === MODEL_VERSION &&
+    (m.model ?? UNSTAMPED_MODEL) === model &&
     censusProblem(m.census) === null &&
     Array.isArray(m.par) &&
     m.par.every(isParLine) &&
@@ -69,13 +76,14 @@ async function openStore(): Promise<KeptMarkets | null> {
   return {
     async get(wanted) {
       const found = new Map<string, MarketCensus>();
+      const asked = [...wanted];
       try {
         const values = await getMany(
-          wanted.map((k) => PREFIX + k),
+          asked.map(([k]) => PREFIX + k),
           store,
         );
-        wanted.forEach((k, i) => {
-          if (isWhole(values[i])) found.set(k, values[i]);
+        asked.forEach(([k, model], i) => {
+          if (isWhole(values[i], model)) found.set(k, values[i]);
         });
       } catch {
         // unreadable storage: everything is worked out again
@@ -86,7 +94,7 @@ async function openStore(): Promise<KeptMarkets | null> {
       if (entries.size === 0) return true;
       try {
         await setMany(
-          [...entries].map(([k, m]) => [PREFIX + k, { ...m, model: MODEL_VERSION }]),
+          [...entries].map(([k, { market, model }]) => [PREFIX + k, { ...market, model }]),
           store,
         );
         return true;

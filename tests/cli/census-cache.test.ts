@@ -15,7 +15,7 @@ import { traineeSeed } from '../../src/hr/binding.ts';
 import { encodeRecord } from '../../src/record/code.ts';
 import { makeRecord } from '../../src/record/record.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { census, MODEL_VERSION, playPolicy } from '../../src/sim/index.ts';
+import { census, MODEL_VERSION, playPolicy, underModel } from '../../src/sim/index.ts';
 import { marketKey } from '../../src/workers/fair-score.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -110,6 +110,32 @@ describe('the census cache', () => {
     expect((await keptCensuses([market('b')], openCensusCache(dir))).worked).toBe(0);
   });
 
+  it("keeps an earlier model's censuses in a file of that model, apart from this model's", async () => {
+    const dir = temp('cache');
+    const earlier = underModel(tutorial.scenario, 3);
+    const m3: KeptMarket = {
+      key: marketKey(tutorial.hash, 'a', earlier.model),
+      hash: tutorial.hash,
+      scenario: earlier,
+      seed: 'a',
+    };
+    expect(m3.key).not.toBe(market('a').key);
+    await keptCensuses([m3], openCensusCache(dir));
+    const [folder] = readdirSync(dir);
+    expect(readdirSync(join(dir, folder!))).toEqual([`${tutorial.hash}.model-3.json`]);
+    const kept = JSON.parse(
+      readFileSync(join(dir, folder!, `${tutorial.hash}.model-3.json`), 'utf8'),
+    );
+    expect(kept.model).toBe(3);
+    // a later run finds model 3's census, and works out this model's afresh
+    const later = await keptCensuses([m3, market('a')], openCensusCache(dir));
+    expect(later.worked).toBe(1);
+    expect(later.censuses.get(m3.key)).toEqual(census(earlier, 'a'));
+    expect(readdirSync(join(dir, folder!)).sort()).toEqual(
+      [`${tutorial.hash}.json`, `${tutorial.hash}.model-3.json`].sort(),
+    );
+  });
+
   it('names the model in what it keeps, and works out again what another model kept', async () => {
     const dir = temp('cache');
     await keptCensuses([market('a')], openCensusCache(dir));
@@ -122,7 +148,7 @@ describe('the census cache', () => {
     expect(found.worked).toBe(1);
     expect(found.censuses.get(market('a').key)).toEqual(census(tutorial.scenario, 'a'));
     expect(cache.warnings).toEqual([
-      `${file}: this file was made by model ${MODEL_VERSION + 1} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it; its censuses are worked out again`,
+      `${file}: its censuses were worked out by model ${MODEL_VERSION + 1} of the simulation, not ${MODEL_VERSION}; they are worked out again`,
     ]);
     // and the file is this model's again
     expect(JSON.parse(readFileSync(file, 'utf8')).model).toBe(MODEL_VERSION);

@@ -1,6 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
 import { openDatabase } from '../../src/server/db/open.ts';
-import { MODEL_VERSION } from '../../src/sim/index.ts';
 import {
   clickListed,
   expectNoAxeViolations,
@@ -34,11 +33,11 @@ async function joinAndPlayOne(page: Page, code: string, name: string): Promise<s
   return chosen;
 }
 
-/** the server stops, its database is left as an older model's server made it, and it starts again */
-async function upgradeServerUnder(code: string): Promise<void> {
+/** the server stops, its database is left as model `model`'s server made it, and it starts again */
+async function upgradeServerUnder(code: string, model: number): Promise<void> {
   await server.stop();
   const db = await openDatabase({ dataDir: server.dataDir });
-  await db.query('UPDATE rooms SET model = $1 WHERE code = $2', [MODEL_VERSION - 1, code]);
+  await db.query('UPDATE rooms SET model = $1 WHERE code = $2', [model, code]);
   await db.close();
   server = await startRoomServer(server);
 }
@@ -55,7 +54,8 @@ test('a room of an earlier model: the trainee and a newcomer are told to ask for
     pacing: { mode: 'self' },
   });
   const chosen = await joinAndPlayOne(page, code, 'Ana');
-  await upgradeServerUnder(code);
+  // model 2: a model this version no longer replays
+  await upgradeServerUnder(code, 2);
 
   // the trainee comes back to the room
   await page.reload();
@@ -100,4 +100,40 @@ test('a room of an earlier model: the trainee and a newcomer are told to ask for
   expect(facProblems).toEqual([]);
   // besides the server being down for its upgrade, and the refusal answered, nothing failed
   expect(problems.filter((p) => !/ERR_CONNECTION_REFUSED|status of 409/.test(p))).toEqual([]);
+});
+
+test('a room opened under model 3 plays on after the upgrade, by model 3’s rules', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const problems = await watchPage(page);
+  const { code, adminSecret } = await createRoom(server.base, {
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    seed: 'model-3',
+    pacing: { mode: 'self' },
+  });
+  await joinAndPlayOne(page, code, 'Ana');
+  await upgradeServerUnder(code, 3);
+
+  // the trainee comes back and plays on, in the room's model
+  await page.reload();
+  await page.getByRole('button', { name: 'On to quarter 2' }).click();
+  await expect(page.locator('button.choice').first()).toBeEnabled({ timeout: 30_000 });
+  expect(await page.evaluate(() => window.__TEST__!.store.getState().entry?.scenario.model)).toBe(
+    3,
+  );
+  await clickListed(page, 0);
+  await expect(page.getByRole('button', { name: 'On to quarter 3' })).toBeVisible();
+  await shootAtBothSizes(page, 'model-3-trainee');
+
+  // the facilitator sees the room as any other: no note that it cannot go on
+  const fac = await (await browser.newContext()).newPage();
+  await fac.goto(`${server.base}workshop.html#live=${code}.${adminSecret}`);
+  const ana = fac.locator('tr[data-player="Ana"]');
+  await expect(ana).toContainText('2 of 4');
+  await expect(fac.getByRole('note').filter({ hasText: 'cannot go on' })).toHaveCount(0);
+  await shootAtBothSizes(fac, 'model-3-facilitator');
+  // besides the server being down for its upgrade, nothing failed
+  expect(problems.filter((p) => !/ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
 });

@@ -119,7 +119,7 @@ test('a save, a result code and a result file of another model say which model m
   await openGame(page);
   const cannot = page.getByRole('region', { name: 'Saved games this version cannot resume' });
   await expect(cannot).toContainText(
-    `it was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
+    `it was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`,
   );
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath('other-model-1280.png'), fullPage: true });
@@ -157,6 +157,49 @@ test('a save, a result code and a result file of another model say which model m
   const rejected = page.getByRole('list', { name: 'Results not counted' }).locator('li');
   await expect(rejected).toHaveCount(1);
   await expect(rejected).toContainText(
-    `this result was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
+    `this result was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`,
   );
+});
+
+test('a game model 3 saved before the update is offered, resumes and plays on by its rules', async ({
+  page,
+}, testInfo) => {
+  // a real save of this model, written by the game, then as model 3's game kept it
+  await openGame(page, '?scenario=tutorial&seed=3');
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await playQuarters(page, 1);
+  const [key] = await saveKeys(page);
+  const kept = key!.replace(`.m${MODEL_VERSION}.`, '.m3.');
+  await page.evaluate(
+    ([from, to]) => {
+      const save = JSON.parse(localStorage.getItem(from!)!);
+      localStorage.setItem(to!, JSON.stringify({ ...save, model: 3 }));
+      localStorage.removeItem(from!);
+    },
+    [key, kept],
+  );
+  await openGame(page);
+  await expect(
+    page.getByRole('region', { name: 'Saved games this version cannot resume' }),
+  ).toHaveCount(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('model-3-save-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: testInfo.outputPath('model-3-save-360.png'), fullPage: true });
+  await page
+    .getByRole('button', { name: /^Resume / })
+    .first()
+    .click();
+  await expect(page.locator('.kicker')).toContainText('Quarter 2');
+  // the game in the page plays by model 3's rules
+  expect(await page.evaluate(() => window.__TEST__!.store.getState().entry?.scenario.model)).toBe(
+    3,
+  );
+  await playQuarters(page, 1);
+  // kept where it was, as model 3's, two quarters in; nothing under this model's key
+  expect(await saveKeys(page)).toEqual([kept]);
+  const save = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), kept);
+  expect(save).toMatchObject({ model: 3 });
+  expect(save.choices).toHaveLength(2);
+  await page.screenshot({ path: testInfo.outputPath('model-3-resumed-360.png'), fullPage: true });
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { marketsInPage, type PageMarketsDeps } from '../../src/hr/page-markets.ts';
 import { KEEP_EVERY_MS } from '../../src/lib/batches.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { MODEL_VERSION, underModel } from '../../src/sim/index.ts';
 import type { MarketJob } from '../../src/workers/census-batch.ts';
 import { type MarketCensus, marketCensus } from '../../src/workers/fair-score.ts';
-import type { KeptMarkets } from '../../src/workers/kept-markets.ts';
+import type { KeptMarkets, ModelMarket } from '../../src/workers/kept-markets.ts';
 
 // HR's page keeps the markets it works out as they come, so that a check cancelled or a
 // page closed half-way keeps what was finished. Here the browser's parts are stand-ins: a
@@ -20,7 +21,7 @@ interface Page {
   deps: PageMarketsDeps;
   /** what the store was given, batch by batch */
   batches: string[][];
-  store: Map<string, MarketCensus>;
+  store: Map<string, ModelMarket>;
   controller: AbortController;
 }
 
@@ -31,12 +32,14 @@ interface Page {
  */
 function page(opts: { stepMs?: number; failAt?: number; abortAt?: number; refuse?: boolean }) {
   let clock = 0;
-  const store = new Map<string, MarketCensus>();
+  const store = new Map<string, ModelMarket>();
   const batches: string[][] = [];
   const controller = new AbortController();
   const kept: KeptMarkets = {
-    async get(keys) {
-      return new Map(keys.filter((k) => store.has(k)).map((k) => [k, store.get(k)!]));
+    async get(wanted) {
+      // as the browser's store: a market kept under another model is not the one wanted
+      const found = [...wanted].filter(([k, model]) => store.get(k)?.model === model);
+      return new Map(found.map(([k]) => [k, store.get(k)!.market]));
     },
     async put(entries) {
       // a write takes a moment, as IndexedDB's do
@@ -113,5 +116,22 @@ describe("HR's page keeps the markets it works out", () => {
     expect(r.notKept).toBe(true);
     expect(r.markets.size).toBe(6);
     expect(p.batches).toHaveLength(1);
+  });
+
+  it("keeps an earlier model's market under that model, and never serves it for this model's", async () => {
+    const p = page({});
+    const earlier = underModel(tutorial, 3);
+    const asked = new Map<string, MarketJob>([['m-a', { scenario: earlier, seed: 'a' }]]);
+    await marketsInPage(asked, () => {}, undefined, p.deps);
+    expect(p.store.get('m-a')?.model).toBe(3);
+    // the same key asked for this model's market is worked out, not read back
+    const now = await marketsInPage(
+      new Map([['m-a', needed.get('m-a')!]]),
+      () => {},
+      undefined,
+      p.deps,
+    );
+    expect(now.reused).toBe(0);
+    expect(p.store.get('m-a')?.model).toBe(MODEL_VERSION);
   });
 });

@@ -228,7 +228,7 @@ describe('SCORM 1.2 with scorm-again as the LMS', () => {
       (MODEL_VERSION as number) === 1,
     );
     const theirs = JSON.stringify({ ...JSON.parse(enc.data), m: MODEL_VERSION + 1 });
-    const message = `the saved progress was made by model ${MODEL_VERSION + 1} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+    const message = `the saved progress was made by model ${MODEL_VERSION + 1} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`;
     expect(decodeSuspend(theirs, shelf)).toEqual({ ok: false, error: message });
     const { store } = await launch(makeLms('emp-1', theirs), scenario.id);
     expect(store.getState().screen).toBe('briefing');

@@ -19,7 +19,7 @@ const known = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
 const file = readFileSync(`${FIXTURES}result-silos.json`, 'utf8');
 const { record, code } = JSON.parse(file) as { record: SessionRecord; code: string };
 const refused = (what: string) =>
-  `${what} was made by model 2 of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+  `${what} was made by model 2 of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`;
 
 describe('a result of model 2', () => {
   it('is a result of a shipped scenario, made by model 2', () => {

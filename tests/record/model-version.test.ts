@@ -22,7 +22,7 @@ const mine = makeRecord(tutorial, tutorialBundle.hash, played, { player: 'anna' 
 const other = MODEL_VERSION + 1;
 const theirs: SessionRecord = { ...mine, model: other };
 const message = (what: string) =>
-  `${what} was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+  `${what} was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`;
 
 describe('the model version in records, codes and result files', () => {
   it('stamps every record and code with this model, and reads it back', () => {

@@ -287,7 +287,46 @@ situations:`,
     expect(me.body.attemptsUsed).toBe(2);
   });
 
-  it('an attempt left open when the server moved to a newer model is closed as void, says why, and costs no attempt', async () => {
+  it('an attempt dealt under model 3 is played on, graded and signed under model 3, and a new one is dealt under this model', async () => {
+    const made = await createAssignment(server.base, { attempts: 2 });
+    const id = made.assignment.id;
+    const token = tokenOf(made, ANA);
+    const first = (await start(server.base, id, token)).body.attempt;
+    expect(first).not.toHaveProperty('model');
+    // as the database holds an attempt dealt before the upgrade to this model
+    await server.db.query(
+      `UPDATE attempts SET model = 3 WHERE trainee_id IN
+         (SELECT id FROM trainees WHERE assignment_id = $1)`,
+      [id],
+    );
+    // resumed, not voided: the page is told to play it by model 3's rules
+    const resumed = await start(server.base, id, token);
+    expect(resumed.body).toMatchObject({ resumed: true, attempt: { number: 1, model: 3 } });
+    const done = await playThrough(server.base, id, token, tutorial, resumed.body.attempt);
+    expect(done).toMatchObject({ situationId: null, voided: null, model: 3 });
+    const result = await json<SignedResultFile>(
+      server.base,
+      `/api/assignments/${id}/attempts/1/result`,
+      { secret: token },
+    );
+    // its record says model 3 played it, and verifies to the score the server graded
+    expect(result.body.record.model).toBe(3);
+    const verdict = verify(result.body.record, scenarios);
+    expect(verdict.genuine && verdict.scenario.model).toBe(3);
+    expect(verdict.genuine && verdict.replay.score).toBe(done.score);
+    // the next attempt is dealt under this model
+    const second = await start(server.base, id, token);
+    expect(second.body.attempt).toMatchObject({ number: 2, voided: null });
+    expect(second.body.attempt).not.toHaveProperty('model');
+    const [row] = await server.db.query<{ model: number }>(
+      `SELECT a.model FROM attempts a JOIN trainees t ON t.id = a.trainee_id
+        WHERE t.assignment_id = $1 AND a.number = 2`,
+      [id],
+    );
+    expect(row?.model).toBe(MODEL_VERSION);
+  });
+
+  it('an attempt left open when the server moved to a model that no longer replays it is closed as void, says why, and costs no attempt', async () => {
     const made = await createAssignment(server.base, { attempts: 1 });
     const id = made.assignment.id;
     const token = tokenOf(made, ANA);
@@ -298,8 +337,8 @@ situations:`,
       choiceId: situationById(tutorial, first.situationId!).choices[0]!.id,
     };
     expect((await decide(server.base, id, token, 1, quarter1)).status).toBe(200);
-    // as the database holds it after an upgrade: dealt by the model before this one
-    const older = MODEL_VERSION - 1;
+    // as the database holds it after an upgrade: dealt by a model this version cannot replay
+    const older = 2;
     await server.db.query(
       `UPDATE attempts SET model = $2 WHERE trainee_id IN
          (SELECT id FROM trainees WHERE assignment_id = $1)`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { CLOSE_OTHER_MODEL } from '../../src/room/close-codes.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { MODEL_VERSION, playChoices, situationById } from '../../src/sim/index.ts';
+import { MODEL_VERSION, playChoices, situationById, underModel } from '../../src/sim/index.ts';
 import { serveDuringSuite } from './harness.ts';
 import { createRoom, DATABASES, join, json } from './helpers.ts';
 
@@ -13,7 +13,8 @@ import { createRoom, DATABASES, join, json } from './helpers.ts';
 // view and the exports, with no figures worked out again).
 
 const silos = loadBundledScenarios().find((b) => b.scenario.id === 'silos')!.scenario;
-const OLDER = MODEL_VERSION - 1;
+/** a model this version no longer replays */
+const OLDER = 2;
 
 describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
   const server = serveDuringSuite(open);
@@ -49,9 +50,40 @@ describe.each(DATABASES)('a room of another model on $kind', ({ open }) => {
     expect(view.body).not.toHaveProperty('otherModel');
   });
 
+  it('plays a room opened under model 3 on under model 3, and tells the pages so', async () => {
+    const { room, ana, chosen } = await roomPlayedBefore(3);
+    const underThree = underModel(silos, 3);
+    // the trainee's socket: welcomed, told the room's model, and plays quarter 3
+    const sock = await server.live(room.code);
+    const hello = await sock.ask({ type: 'hello', role: 'player', token: ana.token }, 'welcome');
+    if (hello.type !== 'welcome' || hello.role !== 'player')
+      throw new Error(`refused: ${JSON.stringify(hello)}`);
+    expect(hello.room.model).toBe(3);
+    expect(hello.room).not.toHaveProperty('otherModel');
+    const waiting = playChoices(underThree, '5', chosen).situationId!;
+    const choiceId = situationById(underThree, waiting).choices[0]!.id;
+    const accepted = await sock.ask(
+      { type: 'decide', quarter: 3, situationId: waiting, choiceId },
+      'accepted',
+    );
+    expect(accepted).toMatchObject({ type: 'accepted' });
+    sock.close();
+    // a newcomer joins it, and the export's figures are model 3's
+    const joining = await json(server.base, `/api/rooms/${room.code}/players`, {
+      body: { name: 'Bo' },
+    });
+    expect(joining.status).toBe(201);
+    const exported = await json<{ model: number; room: { model?: number } }>(
+      server.base,
+      `/api/rooms/${room.code}/export.json`,
+      { secret: room.secret },
+    );
+    expect(exported.body).toMatchObject({ model: 3, room: { model: 3 } });
+  });
+
   it("refuses playing on, joining and the trainees' results of an older model's room, saying why", async () => {
     const { room, ana, chosen } = await roomPlayedBefore(OLDER);
-    const why = `room ${room.code} was made by model ${OLDER} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`;
+    const why = `room ${room.code} was made by model ${OLDER} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`;
 
     // the trainee's socket: refused with the reason, closed for good
     const sock = await server.live(room.code);

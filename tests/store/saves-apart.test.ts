@@ -105,7 +105,7 @@ describe('saves of scenarios that share an id', () => {
     const store = makeStore(raw);
     store.getState().refreshSaves();
     expect(store.getState().saves[0]?.problem).toBe(
-      `it was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION} and cannot replay it`,
+      `it was made by model ${other} of the simulation; this version of the game runs model ${MODEL_VERSION}, replays models 3 and 4, and cannot replay it`,
     );
     store.getState().startMarket('tutorial', '5', { kind: 'practice' });
     expect(store.getState().screen).toBe('briefing');

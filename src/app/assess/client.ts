@@ -127,6 +127,8 @@ export async function startAssessment(store: GameStore, id: string, token: strin
       startedAt: null,
       expiresAt: assignment.due ?? attempt.startedAt,
       now: assignment.now,
+      // an attempt dealt under an earlier model is played by its rules
+      ...(attempt.model !== undefined ? { model: attempt.model } : {}),
     };
     actions().assessmentStarted(entry, room, gameOf(name, attempt), {
       id,

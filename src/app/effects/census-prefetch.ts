@@ -14,7 +14,7 @@ import { marketKey } from '../../workers/fair-score.ts';
 export function marketUnderWay(s: Pick<GameState, 'entry' | 'sim'>): string | null {
   const { entry, sim } = s;
   if (!entry || !sim || sim.quarter < 1 || sim.situationId === null) return null;
-  return marketKey(entry.hash, sim.seed);
+  return marketKey(entry.hash, sim.seed, entry.scenario.model);
 }
 
 export function censusPrefetch(store: GameStore, census: CensusService): () => void {

@@ -59,7 +59,7 @@ function startWork(store: GameStore, census: CensusService, key: string): AbortC
   const sim = s.sim;
   const actions = store.getState();
   const market = () =>
-    census.market(marketKey(hash, sim.seed), scenario, sim.seed, {
+    census.market(marketKey(hash, sim.seed, scenario.model), scenario, sim.seed, {
       signal,
       onProgress: (done) => actions.fairProgress(key, done),
       onFallback: (notice) => actions.notify('info', notice),

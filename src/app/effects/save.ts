@@ -1,8 +1,8 @@
-import { SAVE_FORMAT, SAVE_VERSION, type SaveData, saveKey, sessionOf } from '../../save/format.ts';
+import { keyOf, SAVE_FORMAT, SAVE_VERSION, type SaveData } from '../../save/format.ts';
 import { serialiseReflection } from '../../save/reflection.ts';
 import type { SaveBook } from '../../save/saves.ts';
 import { attemptsKey, attemptsUsed, SETTINGS_KEY, serialiseSettings } from '../../save/values.ts';
-import { MODEL_VERSION } from '../../sim/index.ts';
+import { modelOfScenario } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 
@@ -30,7 +30,8 @@ export function gameToKeep(s: Kept): Omit<SaveData, 'updated'> | null {
   return {
     format: SAVE_FORMAT,
     v: SAVE_VERSION,
-    model: MODEL_VERSION,
+    // a game an earlier model played (resumed from its save) plays on by that model
+    model: modelOfScenario(entry.scenario),
     scenario: entry.scenario.id,
     hash: entry.hash,
     seed: sim.seed,
@@ -45,7 +46,7 @@ export function gameToKeep(s: Kept): Omit<SaveData, 'updated'> | null {
 /** What decides whether a kept game changed: its market, its choices, its context and the screen it is on. */
 function signature(game: Omit<SaveData, 'updated'> | null): string | null {
   if (!game) return null;
-  const key = saveKey(game.scenario, game.hash, game.seed, sessionOf(game.context));
+  const key = keyOf(game);
   // the context's fields in one order: a save read back lists them in its own
   return JSON.stringify([
     key,
@@ -67,8 +68,7 @@ export function saveGame(store: GameStore, saves: SaveBook, now: () => number): 
       context.attempt > attemptsUsed((k) => saves.getValue(k), context)
     )
       saves.setValue(attemptsKey(context), String(context.attempt));
-    const key = saveKey(game.scenario, game.hash, game.seed, sessionOf(context));
-    const kept = saves.read(key);
+    const kept = saves.read(keyOf(game));
     // resumed as it was saved: written again it would only jump the title screen's list
     if (kept?.ok && signature(kept.save) === signature(game)) return;
     const written = saves.write({ ...game, updated: now() });

@@ -1,5 +1,5 @@
 import type { AttemptDecide, AttemptView, TraineeStatus } from '../../room/assignments.ts';
-import { MODEL_VERSION, otherModel } from '../../sim/index.ts';
+import { MODEL_VERSION, otherModel, type ScenarioDef, underModel } from '../../sim/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { replayed } from '../rooms/players.ts';
@@ -15,7 +15,8 @@ import { type AssignmentRow, asTrainee, isPastDue, publicAssignment } from './ro
 // solve it or share it. Every decision is checked against the server's replay of the
 // attempt and stored with the server's time; attempts and the due date are counted and
 // judged here, by the database's clock. The last decision finishes the attempt: it is
-// graded and signed in the same transaction (finish.ts).
+// graded and signed in the same transaction (finish.ts). An attempt dealt under an earlier
+// model this version replays is played, replayed and graded by that model's rules.
 
 export interface AttemptRow {
   trainee_id: string;
@@ -55,8 +56,13 @@ async function attemptOf(q: Queryable, traineeId: string, n: number, lock = fals
   return row;
 }
 
-function attemptView(scenario: Parameters<typeof replayed>[0], a: AttemptRow): AttemptView {
-  const r = replayed(scenario, a.seed, a.choices);
+const modelProblem = (a: AttemptRow) => otherModel(a.model, `attempt ${a.number}`);
+
+/** The assignment's scenario as this attempt is played: under the model that dealt it. */
+const playedUnder = (scenario: ScenarioDef, a: AttemptRow) => underModel(scenario, a.model);
+
+function attemptView(scenario: ScenarioDef, a: AttemptRow): AttemptView {
+  const r = replayed(playedUnder(scenario, a), a.seed, a.choices);
   return {
     number: a.number,
     seed: a.seed,
@@ -68,14 +74,14 @@ function attemptView(scenario: Parameters<typeof replayed>[0], a: AttemptRow): A
     fairScore: a.fair_score,
     passed: a.passed,
     voided: a.void_reason,
+    // the page plays an attempt of an earlier model by that model's rules, as here
+    ...(a.model !== MODEL_VERSION && modelProblem(a) === null ? { model: a.model } : {}),
   };
 }
 
 /** The attempts that count against the number allowed: all but those closed as void. */
 export const countedAttempts = (attempts: readonly AttemptRow[]) =>
   attempts.filter((a) => a.void_reason === null);
-
-const modelProblem = (a: AttemptRow) => otherModel(a.model, `attempt ${a.number}`);
 
 /**
  * An attempt left open by another model cannot be continued: the same choices would replay
@@ -167,7 +173,8 @@ export async function decideAttempt(
   return db.transaction(async (tx) => {
     const me = await asTrainee(tx, id, token);
     const attempt = await attemptOf(tx, me.traineeId, n, true);
-    const scenario = await scenarioOf(tx, me.assignment);
+    const assigned = await scenarioOf(tx, me.assignment);
+    const scenario = playedUnder(assigned, attempt);
     if (attempt.void_reason !== null) throw new RoomError('other_model', attempt.void_reason);
     if (attempt.finished_at !== null)
       throw new RoomError('game_over', `attempt ${n} is finished: every quarter is decided`);
@@ -207,7 +214,7 @@ export async function decideAttempt(
     if (replayed(scenario, attempt.seed, choices).finished)
       await finishAttempt(tx, signer, me, scenario, attempt.number);
     await announceCohortChange(tx, me.assignment.id);
-    return attemptView(scenario, await attemptOf(tx, me.traineeId, n));
+    return attemptView(assigned, await attemptOf(tx, me.traineeId, n));
   });
 }
 

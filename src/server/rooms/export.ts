@@ -5,7 +5,7 @@ import {
   census,
   fairGrade,
   gradeIn,
-  MODEL_VERSION,
+  modelOfScenario,
   OUTCOME_LABELS,
   type Outcome,
   type StrategyCensus,
@@ -103,7 +103,8 @@ export async function exportRoom(
   return {
     room: publicRoom(room),
     game: GAME_VERSION,
-    model: MODEL_VERSION,
+    // the model its figures come from: the room's, which may be an earlier one replayed
+    model: modelOfScenario(scenario),
     currency: money ? (scenario.currency ?? null) : null,
     passMark: scenario.rubric.passMark,
     players,

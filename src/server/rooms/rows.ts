@@ -1,5 +1,6 @@
 import { openQuarter } from '../../room/pacing.ts';
 import type { Pacing, PublicRoom, Release } from '../../room/protocol.ts';
+import { MODEL_VERSION } from '../../sim/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 import { roomModelProblem } from './model.ts';
@@ -75,6 +76,7 @@ export function publicRoom(row: RoomRow): PublicRoom {
   const otherModel = roomModelProblem(row);
   return {
     ...(otherModel !== null ? { otherModel } : {}),
+    ...(otherModel === null && row.model !== MODEL_VERSION ? { model: row.model! } : {}),
     ...(row.ended_at ? { endedAt: row.ended_at.toISOString() } : {}),
     code: row.code,
     scenario: {

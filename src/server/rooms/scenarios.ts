@@ -4,7 +4,7 @@ import type { ScenarioIssueDto, scenarioSourceSchema } from '../../room/protocol
 import { loadBundledScenarios } from '../../scenario/bundled.ts';
 import { formatIssue, type ScenarioIssue } from '../../scenario/errors.ts';
 import { loadScenario } from '../../scenario/load.ts';
-import type { ScenarioDef } from '../../sim/index.ts';
+import { type ScenarioDef, underModel } from '../../sim/index.ts';
 import type { Queryable } from '../db/database.ts';
 import { RoomError } from '../errors.ts';
 
@@ -94,11 +94,23 @@ export function rememberScenario(roomId: string, scenario: ScenarioDef): void {
   loaded.set(roomId, scenario);
 }
 
-/** The scenario a stored room (or assignment: `table`) plays, parsed from its stored text. */
+/**
+ * The scenario a stored room (or assignment: `table`) plays, parsed from its stored text;
+ * a room opened under an earlier model this version replays (`model`) plays on by its rules.
+ */
 export async function scenarioOfRoom(
   q: Queryable,
-  room: { id: string; scenario_file: string; scenario_hash: string },
+  room: { id: string; scenario_file: string; scenario_hash: string; model?: number | null },
   table: 'rooms' | 'assignments' = 'rooms',
+): Promise<ScenarioDef> {
+  const scenario = await storedScenario(q, room, table);
+  return room.model == null ? scenario : underModel(scenario, room.model);
+}
+
+async function storedScenario(
+  q: Queryable,
+  room: { id: string; scenario_file: string; scenario_hash: string },
+  table: 'rooms' | 'assignments',
 ): Promise<ScenarioDef> {
   const hit = loaded.get(room.id);
   if (hit) return hit;

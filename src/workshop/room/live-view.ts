@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { RoomApiError } from '../../room/http.ts';
 import { type Pace, paceAt } from '../../room/pacing.ts';
 import type { FacilitatorView, RoomCommand } from '../../room/protocol.ts';
-import type { ScenarioDef } from '../../sim/index.ts';
+import { MODEL_VERSION, type ScenarioDef, underModel } from '../../sim/index.ts';
 import { decisionSplits, leaderboard } from '../dashboard/aggregate.ts';
 import type { Accepted } from '../dashboard/intake.ts';
 import { button, download, h, replace } from '../dom.ts';
@@ -37,7 +37,14 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const { code, secret } = opts.key;
   let view: FacilitatorView | null = null;
   const clock = roomClock();
+  /** the room's scenario as the server's text gives it */
+  let loaded: { def: ScenarioDef; hash: string } | null = null;
+  /** the same under the room's model: a room opened under an earlier model plays by its rules */
   let scenario: { def: ScenarioDef; hash: string } | null = null;
+  const underRoomModel = () => {
+    const model = view?.room.model ?? MODEL_VERSION;
+    scenario = loaded && { def: underModel(loaded.def, model), hash: loaded.hash };
+  };
   /** the server's last refusal, which tells a wrong key from a room that has gone */
   let refusal: { error: string; message: string } | null = null;
 
@@ -117,6 +124,7 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const watchers = new Set<() => void>();
   const setView = (v: FacilitatorView | null) => {
     view = v;
+    underRoomModel();
     draw();
     for (const redraw of watchers) redraw();
   };
@@ -163,9 +171,10 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
     },
   });
   void roomScenarioText(code).then(async ({ text, hash }) => {
-    const loaded = await checkYaml(text, 'room scenario');
-    if (loaded.ok) {
-      scenario = { def: loaded.scenario, hash };
+    const checked = await checkYaml(text, 'room scenario');
+    if (checked.ok) {
+      loaded = { def: checked.scenario, hash };
+      underRoomModel();
       draw();
     }
   });
@@ -213,10 +222,10 @@ export function liveRoomPanel(opts: LiveRoomOptions): HTMLElement {
   const showSlidesButton = button(
     'Show the slides',
     () => {
-      const loaded = scenario;
-      if (view && loaded && view.room.otherModel === undefined)
+      const played = scenario;
+      if (view && played && view.room.otherModel === undefined)
         void import('./slides.ts').then((m) =>
-          m.showSlides(slidesFeed, loaded.def, loaded.hash, showSlidesButton),
+          m.showSlides(slidesFeed, played.def, played.hash, showSlidesButton),
         );
     },
     'btn primary',

@@ -26,7 +26,7 @@ export function roomCensus(changed: () => void): RoomCensus {
       if (state.status !== 'idle') return;
       state = { status: 'working' };
       pageCensus()
-        .market(marketKey(hash, seed), scenario, seed)
+        .market(marketKey(hash, seed, scenario.model), scenario, seed)
         .then((market) => {
           state = { status: 'ready', census: market.census };
           changed();
