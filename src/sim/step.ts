@@ -178,7 +178,11 @@ function measure(
   const growthYoY = growthBase && growthBase.revenue > 0 ? revenue / growthBase.revenue - 1 : 0;
   const attainment = state.plan > 0 ? revenue / state.plan : 0;
   const morale = team === 0 ? 0 : moraleSum / team;
-  const earnings = team === 0 ? 0 : (revenue * scenario.params.commission) / team;
+  // commission shared over every seat the team started with (model 4): a person who leaves
+  // takes their pull with them and leaves the rest no windfall. Model 3 shared it among
+  // those still there, so a departure raised everyone's earnings; its results keep that.
+  const seats = scenario.model !== undefined && scenario.model < 4 ? team : state.members.length;
+  const earnings = seats === 0 ? 0 : (revenue * scenario.params.commission) / seats;
   // NaN where nobody reads it, so that a reader it was skipped for would see at once
   const outlook = withOutlook ? outlookShare(scenario, state, breadthNow) : Number.NaN;
   if (out === null) {

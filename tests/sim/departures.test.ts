@@ -124,3 +124,42 @@ describe('a reply that takes someone away', () => {
     expect(c.histogram).toEqual(histogram);
   });
 });
+
+describe('a departure leaves the rest no windfall', () => {
+  const whoOwns = loadBundledScenarios().find((b) => b.scenario.id === 'who-owns')!.scenario;
+
+  /** The first game, over seeds and fixed policies, in which someone leaves, and the quarter. */
+  function gameWithDeparture(scenario: ScenarioDef) {
+    for (let seed = 1; seed <= 40; seed++) {
+      for (const policy of policiesOf(scenario)) {
+        const { state } = playPolicy(scenario, String(seed), policy);
+        const at = state.history.findIndex((r) =>
+          r.causes.some((c) => c.metric.startsWith('left:')),
+        );
+        if (at > 0)
+          return { seed: String(seed), choices: state.history.map((r) => r.choiceId), at };
+      }
+    }
+    throw new Error(`nobody leaves in ${scenario.id}`);
+  }
+  const game = gameWithDeparture(whoOwns);
+
+  /** The reps' earnings per unit of revenue, the quarter before the departure and the quarter of it. */
+  function earningsPerRevenue(scenario: ScenarioDef): [number, number] {
+    const { history } = playChoices(scenario, game.seed, game.choices);
+    const ratio = (i: number) => history[i]!.metrics.earnings / history[i]!.metrics.revenue;
+    return [ratio(game.at - 1), ratio(game.at)];
+  }
+
+  it('earnings follow revenue across the quarter someone leaves: commission over every seat', () => {
+    const [before, after] = earningsPerRevenue(whoOwns);
+    expect(after).toBeCloseTo(before, 12);
+    expect(before).toBeCloseTo(whoOwns.params.commission / whoOwns.team.length, 12);
+  });
+
+  it('a result model 3 made keeps its rule: the commission shared among those still there', () => {
+    const [before, after] = earningsPerRevenue({ ...whoOwns, model: 3 });
+    const seats = whoOwns.team.length;
+    expect(after / before).toBeCloseTo(seats / (seats - 1), 9);
+  });
+});
