@@ -21,7 +21,10 @@ import type { ScenarioDef } from './types.ts';
 //    reply that takes someone off the team now also stops their leaving event that quarter;
 //    no shipped scenario's game moved. tests/record/releases.test.ts now replays results
 //    each release made, so the next such change fails there.
-// 4: (rules: the lead fills in)
+// 4: the reps' earnings are the commission shared over every seat the team started with
+//    (step.ts), so a person who leaves no longer raises everyone else's earnings (model 3
+//    shared it among those still there: about three points of score for losing one of
+//    four). Only games in which someone leaves moved (who-owns, distrustful-account).
 //
 // A result, save, room or attempt of an earlier model the game can still replay
 // (REPLAYABLE_MODELS) is replayed and continued under that model's rules: it is replayed on
