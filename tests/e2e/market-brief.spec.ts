@@ -39,10 +39,10 @@ for (const [width, height] of SIZES) {
     await expect(page.locator('button.choice').first()).toBeVisible();
     await expect(page.getByRole('complementary', { name: 'Your market' })).toHaveCount(0);
 
-    // seed 3 is dealt "Seasoned leads, a strong rival": the same Priya is strong there
+    // seed 3 is dealt "Two seasoned leads, a strong rival": the same Priya is strong there
     await openGame(page, '?scenario=silos&seed=3');
     await expect(page.getByRole('complementary', { name: 'Your market' })).toContainText(
-      'Seasoned leads, a strong rival',
+      'Two seasoned leads, a strong rival',
     );
     await expect(page.locator('.team-list [data-member="priya"]')).toContainText('strong');
     expect(problems).toEqual([]);
