@@ -19,8 +19,8 @@ const BEST = [
   'reps-decide',
   'whole-kitchen',
   'enforce',
-  'rep-answers',
-  'write-it',
+  'match',
+  'pods',
 ];
 
 for (const [width, height] of SIZES) {
