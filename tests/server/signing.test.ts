@@ -127,7 +127,11 @@ describe('signed results', () => {
           edited = structuredClone(genuine);
           const path = leaves[e.at]!;
           if (e.kind === 'leaf') setAt(edited, path, e.value);
-          else setAt(edited, [...path.slice(0, -1), `${e.name}`], e.value);
+          else {
+            // a JSON array holds no named fields ("length" set on one is not a file at all)
+            fc.pre(typeof path.at(-1) === 'string');
+            setAt(edited, [...path.slice(0, -1), `${e.name}`], e.value);
+          }
         }
         let same: boolean;
         try {
