@@ -92,7 +92,7 @@ describe('npm run simulate', () => {
           '--seed',
           '3',
           '--choices',
-          `${first},push-back,specialist`,
+          `${first},pick-one,specialist`,
         ])
       ).quarters.map((q: { text: string }) => q.text);
     // the lunch is quarter 4: not played here, so the third card is the last printed
@@ -106,7 +106,7 @@ describe('npm run simulate', () => {
       '--seed',
       '3',
       '--choices',
-      'account-team,push-back,specialist,talk-sara',
+      'account-team,pick-one,specialist,talk-sara',
     ]);
     expect(four.quarters[3].text).not.toBe(lunch.text);
     expect(four.quarters[3].text).not.toContain("in Sara's phone");

@@ -3,7 +3,7 @@ import { attachScreenshot, openGame, watchPage } from './helpers/game.ts';
 
 // who-owns, seed 1, is dealt "chloe seasoned": Ben is new to hospitals. On this line the
 // admin jobs were passed down, a retention bonus stood in for a second person on the
-// tender, and Medora hired Sara in quarter 5 with the contacts only she held. When Ben
+// tender, and Sara, worn down, resigned in quarter 4 with the contacts only she held. When Ben
 // finds his opening the account needs a second person for next year, and coaching him
 // through it beats handing the deal to Chloé here (docs/scenarios.md, "Ben's opening").
 // The quarter's outcome gives the coach's reason, and the debrief counts the call among

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { openGame, watchPage } from './helpers/game.ts';
 
-// who-owns, seed 1: on this line Medora hires Sara after quarter 5 (the same line as
+// who-owns, seed 1: on this line Sara resigns, worn down, in quarter 4 (the same line as
 // coach-ben.spec.ts). From then on no card may name her as if she were still there: the
 // recall's hand-over reads "Let Chloé brief every ward", its coach says Sara has left, and
 // next year's coverage names a successor, not a deputy for when Sara is away.

@@ -25,7 +25,8 @@ const GAMES = [
   {
     file: 'who-owns',
     seed: '4242',
-    choices: 'account-team,push-back,specialist,talk-sara,contact-strategy,coach-ben,wait-qa,pod',
+    choices:
+      'account-team,share-out,specialist,talk-sara,contact-strategy,coach-ben,ben-drives,pod',
   },
   {
     file: 'who-owns',

@@ -19,12 +19,12 @@ const SARA_GONE = playChoices(scenario, '1', [
 ]);
 const SARA_STAYS = playChoices(scenario, '1', [
   'account-team',
-  'push-back',
+  'pick-one',
   'specialist',
   'talk-sara',
   'contact-strategy',
   'chloe-leads',
-  'wait-qa',
+  'ben-drives',
 ]);
 const recall = situationById(scenario, 'recall');
 const labelOf = (games: (typeof SARA_GONE)[]) =>

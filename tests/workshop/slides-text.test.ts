@@ -14,7 +14,7 @@ const SEED = 'slides';
 
 describe("the quarter slide's situation text", () => {
   it('is the text most of the room read', () => {
-    const rest = ['push-back', 'specialist', 'talk-sara'];
+    const rest = ['pick-one', 'specialist', 'talk-sara'];
     const slidesFor = (firsts: string[]) =>
       quarterSlides(
         scenario,
