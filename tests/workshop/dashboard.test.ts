@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvCell, parseCsv, toCsv } from '../../src/lib/csv.ts';
 import { encodeRecord } from '../../src/record/code.ts';
-import { makeRecord } from '../../src/record/record.ts';
+import { makeRecord, type SessionRecord } from '../../src/record/record.ts';
 import { loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/bundled.ts';
 import { census, gradeOf, playChoices, shownOrder, situationShownIn } from '../../src/sim/index.ts';
 import {
@@ -301,5 +302,41 @@ describe('csv cells', () => {
       ['line\nbreak'],
       ["'-2"],
     ]);
+  });
+});
+
+describe('a result made before an update', () => {
+  // a distrustful-account game the c0a84b3 release itself played (model 3), on the edition
+  // it shipped, pasted into that workshop's dashboard after the update to model 4
+  const released = JSON.parse(
+    readFileSync(new URL('../fixtures/releases/c0a84b3.json', import.meta.url), 'utf8'),
+  ) as { results: { code: string; fairScore: number; file: { record: SessionRecord } }[] };
+  const game = released.results.find(
+    (r) => r.file.record.scenario === 'distrustful-account' && r.file.record.seed === 'c0a84b3-1',
+  )!;
+  const edition = loadScenarioFile(
+    `${SCENARIO_DIR}editions/distrustful-account@${game.file.record.hash}.yaml`,
+  );
+  const room: WorkshopContext = {
+    session: game.file.record.session!,
+    seed: game.file.record.seed,
+    name: 'Before the update',
+    scenario: edition.scenario,
+    hash: edition.hash,
+  };
+
+  it('is ranked in the market it was played in, under its model: the fair score it showed', () => {
+    const intake = checkSubmissions(room, readPasted(room, game.code));
+    expect(intake.rejected).toEqual([]);
+    const [accepted] = intake.accepted;
+    expect(accepted!.playedOn?.model).toBe(3);
+    const own = census(accepted!.playedOn!, room.seed);
+    const [row] = leaderboard(room.scenario, intake.accepted, (g) => (g === accepted ? own : null));
+    expect(row!.fairScore).toBe(game.fairScore);
+    // model 4's market on the same seed ranks the same score elsewhere
+    const today = census(room.scenario, room.seed);
+    expect(leaderboard(room.scenario, intake.accepted, today)[0]!.fairScore).not.toBe(
+      game.fairScore,
+    );
   });
 });

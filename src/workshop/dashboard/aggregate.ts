@@ -41,7 +41,15 @@ export interface Row {
  * A game's figures against the market: its percentile, and the figure the pass mark reads
  * (gradeOf); `known` is false while that figure waits for the market's census.
  */
-function graded(scenario: ScenarioDef, game: Accepted, census: StrategyCensus | null) {
+/**
+ * The market games are ranked in: one for every game (a room, a workshop's seed), or each
+ * game's own (a result made before an update is ranked in the market it was played in);
+ * null while it is being worked out.
+ */
+export type MarketCensus = StrategyCensus | null | ((game: Accepted) => StrategyCensus | null);
+
+function graded(scenario: ScenarioDef, game: Accepted, market: MarketCensus) {
+  const census = typeof market === 'function' ? market(game) : market;
   const pct = census ? percentile(census, game.replay.score) : null;
   const grade = gradeOf(scenario.rubric, game.replay.score, pct);
   return { pct, grade, known: pct !== null || scenario.rubric.grading === 'raw' };
@@ -50,7 +58,7 @@ function graded(scenario: ScenarioDef, game: Accepted, census: StrategyCensus | 
 export function leaderboard(
   scenario: ScenarioDef,
   games: readonly Accepted[],
-  census: StrategyCensus | null,
+  census: MarketCensus,
 ): Row[] {
   const rows = games.map((g) => {
     const history = g.replay.state.history;
@@ -112,7 +120,7 @@ export function decisionSplits(
   scenario: ScenarioDef,
   seed: string,
   games: readonly Accepted[],
-  census: StrategyCensus | null,
+  census: MarketCensus,
 ): DecisionSplit[] {
   return scenario.situations.map((def) => {
     // the labels as most of the players who met the situation read them

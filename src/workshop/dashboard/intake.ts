@@ -28,6 +28,11 @@ export interface Accepted {
   player: string;
   record: SessionRecord;
   replay: Replay;
+  /**
+   * The scenario it was replayed on: an earlier edition, or the workshop's under an earlier
+   * model, for a result made before an update (verify); absent: the workshop's own
+   */
+  playedOn?: ScenarioDef;
 }
 
 export interface Rejected {
@@ -139,7 +144,7 @@ export function checkSubmissions(
     }
     seen.set(key, source);
     if (named) names.set(named.toLowerCase(), source);
-    accepted.push({ source, player, record, replay: verdict.replay });
+    accepted.push({ source, player, record, replay: verdict.replay, playedOn: verdict.scenario });
   }
   return { accepted, rejected };
 }

@@ -2,7 +2,13 @@ import { styleColour } from '../../lib/style-colours.ts';
 import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
 import { readLink, type WorkshopLink } from '../../links/links.ts';
-import { type RubricDef, referenceStyle, type StrategyCensus } from '../../sim/index.ts';
+import {
+  modelOfScenario,
+  type RubricDef,
+  referenceStyle,
+  type ScenarioDef,
+  type StrategyCensus,
+} from '../../sim/index.ts';
 import { askToConfirm } from '../../ui/confirm-dialog.ts';
 import { pageCensus } from '../../workers/census-service.ts';
 import { marketKey } from '../../workers/fair-score.ts';
@@ -12,6 +18,7 @@ import { savedWorkshops } from '../sessions.ts';
 import {
   decisionSplits,
   leaderboard,
+  type MarketCensus,
   type Row,
   type ShareCurve,
   shareCurves,
@@ -22,6 +29,7 @@ import { classFigures, type Figure, gradedName } from './figures.ts';
 import { gradeTitle, passWords } from './grade-words.ts';
 import { hideNamesButton, namedRows } from './hide-names.ts';
 import {
+  type Accepted,
   checkSubmissions,
   type Intake,
   readPasted,
@@ -91,7 +99,33 @@ export function dashboardPanel(): HTMLElement {
   );
 
   let current: { ctx: WorkshopContext; handed: Handed[]; intake: Intake } | null = null;
-  let censusData: StrategyCensus | null = null;
+  // each game is ranked in the market it was played in: the workshop's seed on the
+  // workshop's scenario, or, for a result made before an update, on the edition and under
+  // the model verify replayed it with
+  let censuses = new Map<string, StrategyCensus>();
+  let asked = new Set<string>();
+  const marketOf = (ctx: WorkshopContext, g: Accepted): string =>
+    marketKey(g.record.hash, ctx.seed, modelOfScenario(g.playedOn ?? ctx.scenario));
+  const censusOf = (ctx: WorkshopContext) => (g: Accepted) =>
+    censuses.get(marketOf(ctx, g)) ?? null;
+
+  /** Asks the page's census service for each market a game was played in, once each. */
+  function askCensuses(ctx: WorkshopContext, games: readonly Accepted[]): void {
+    const wanted = new Map<string, ScenarioDef>([[marketKey(ctx.hash, ctx.seed), ctx.scenario]]);
+    for (const g of games) wanted.set(marketOf(ctx, g), g.playedOn ?? ctx.scenario);
+    for (const [key, scenario] of wanted) {
+      if (asked.has(key)) continue;
+      asked.add(key);
+      pageCensus()
+        .market(key, scenario, ctx.seed)
+        .then((market) => {
+          if (current?.ctx !== ctx) return;
+          censuses.set(key, market.census);
+          render();
+        })
+        .catch((err: unknown) => console.warn('the workshop census failed', err));
+    }
+  }
 
   /** The list of workshops, the open one selected: one opened from a pasted link is listed too. */
   function fillPick(): void {
@@ -177,20 +211,11 @@ export function dashboardPanel(): HTMLElement {
     } catch {
       handed = [];
     }
-    censusData = null;
+    censuses = new Map();
+    asked = new Set();
     current = { ctx, handed: [], intake: { accepted: [], rejected: [] } };
     fillPick();
     add(handed);
-    // one census per workshop (everyone plays the same seed), from the page's census service
-    pageCensus()
-      .market(marketKey(ctx.hash, ctx.seed), ctx.scenario, ctx.seed)
-      .then((market) => {
-        if (current?.ctx === ctx) {
-          censusData = market.census;
-          render();
-        }
-      })
-      .catch((err: unknown) => console.warn('the workshop census failed', err));
   }
 
   /** Checks new submissions against what is already in, keeps them, and redraws. */
@@ -208,6 +233,7 @@ export function dashboardPanel(): HTMLElement {
         : readSubmissions(ctx, i.text, i.source),
     );
     current.intake = checkSubmissions(ctx, subs, current.intake);
+    askCensuses(ctx, current.intake.accepted);
     current.handed.push(...stored);
     try {
       localStorage.setItem(store(ctx.session), JSON.stringify(current.handed));
@@ -271,7 +297,7 @@ export function dashboardPanel(): HTMLElement {
     }
     if (body.firstElementChild !== headerSlot) replace(body, headerSlot, intake, results);
     const { ctx, intake: taken } = current;
-    const rows = leaderboard(ctx.scenario, taken.accepted, censusData);
+    const rows = leaderboard(ctx.scenario, taken.accepted, censusOf(ctx));
     const shown = namedRows(rows, hideNames);
     // a trainee's line is named as their row is: "Player N" by their place while hidden
     // and the lines are listed in board order, so the legend reads as the leaderboard does
@@ -287,7 +313,7 @@ export function dashboardPanel(): HTMLElement {
       results,
       rejectedList(taken),
       leaderboardTable(ctx.scenario.rubric, shown),
-      splitsCard(ctx, taken, censusData),
+      splitsCard(ctx, taken, censusOf(ctx)),
       h('div', { class: 'grid-2' }, scatterCard(ctx, shown), curvesCard(curves)),
     );
     const chart = panel.querySelector<HTMLElement>('.curves');
@@ -536,11 +562,7 @@ function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
   );
 }
 
-function splitsCard(
-  ctx: WorkshopContext,
-  intake: Intake,
-  census: StrategyCensus | null,
-): HTMLElement {
+function splitsCard(ctx: WorkshopContext, intake: Intake, census: MarketCensus): HTMLElement {
   const splits = decisionSplits(ctx.scenario, ctx.seed, intake.accepted, census);
   // the figure the leaderboard ranks by, named as the top figures name it
   const name = gradedName(ctx.scenario.rubric);
