@@ -17,7 +17,7 @@ const BEST = [
   'pick-one',
   'ben-audit',
   'ben-tender',
-  'no-data',
+  'contact-strategy',
   'ben-runs',
   'ben-recall',
   'ben-deputy',
