@@ -321,7 +321,9 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
   if (!situationLinksSound(s)) return out;
   const quarterOf = checkPaths(s, out);
   if (!out.some((x) => !x.warning)) checkAlternativeOrder(s, quarterOf, out);
-  // effects due after the last quarter never apply: the author probably meant sooner
+  // effects due after the last quarter never happen in the game: the author probably meant
+  // sooner. Next year's outlook (the score's) still reads their pull on the customer and
+  // trust, so the warning says which parts count and which never apply.
   s.situations.forEach((sit, i) => {
     const depth = quarterOf.get(i);
     if (depth === undefined) return;
@@ -331,7 +333,7 @@ export function checkSemantics(s: ScenarioFile): SemanticIssue[] {
           out.push({
             path: ['situations', i, 'choices', j, 'later', k, 'after'],
             warning: true,
-            message: `due in quarter ${depth + l.after}, after the game ends (quarters: ${s.quarters}); it never applies`,
+            message: `due in quarter ${depth + l.after}, after the game ends (quarters: ${s.quarters}); ${afterTheEnd(l)}`,
           });
         }
       });
@@ -346,4 +348,25 @@ function situationLinksSound(s: ScenarioFile): boolean {
   if (ids.size !== s.situations.length) return false;
   const known = (next: string | undefined) => next === undefined || ids.has(next);
   return s.situations.every((x) => known(x.next) && x.choices.every((c) => known(c.next)));
+}
+
+/** The parts of a delayed effect next year's outlook reads (src/sim/step.ts, outlookShare). */
+const READ_BY_THE_OUTLOOK: ReadonlySet<string> = new Set(['outside', 'trust']);
+
+/** Words joined as a sentence lists them: "a", "a and b", "a, b and c". */
+const listed = (words: readonly string[]): string =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+
+/** What a delayed effect due after the last quarter still does: which parts count, which never apply. */
+function afterTheEnd(l: { effects?: object | undefined; members?: object | undefined }): string {
+  const keys = Object.keys(l.effects ?? {});
+  const counted = keys.filter((k) => READ_BY_THE_OUTLOOK.has(k));
+  const lost = [
+    ...keys.filter((k) => !READ_BY_THE_OUTLOOK.has(k)),
+    ...(l.members ? ['effects on people'] : []),
+  ];
+  if (counted.length === 0) return 'it never applies';
+  const counts = `its ${listed(counted)} ${counted.length === 1 ? 'counts' : 'count'} only in next year's outlook`;
+  if (lost.length === 0) return counts;
+  return `${counts}; its ${listed(lost)} never ${lost.length === 1 ? 'applies' : 'apply'}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playChoices } from '../../src/sim/index.ts';
+import { playChoices, score } from '../../src/sim/index.ts';
 import { BASE, edited, errors, load } from './helpers.ts';
 
 // Checks beyond single values: several faults reported together, branches that are
@@ -82,6 +82,37 @@ describe('scenario checks', () => {
     ).toBeNull();
   });
 
+  it('says which parts of an effect due after the end never apply', () => {
+    const result = load(
+      edited([
+        '          - { after: 1, effects: { trust: 0.04 }',
+        '          - { after: 3, effects: { trust: 0.04, morale: 0.1 }, members: { tom: { skill: 0.1 } }',
+      ]),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.message)).toContain(
+      "due in quarter 4, after the game ends (quarters: 3); its trust counts only in next year's outlook; its morale and effects on people never apply",
+    );
+    // as it says: the same game with more trust due after the end scores more
+    const more = load(
+      edited([
+        '          - { after: 1, effects: { trust: 0.04 }',
+        '          - { after: 3, effects: { trust: 0.3 }',
+      ]),
+    );
+    const less = load(
+      edited([
+        '          - { after: 1, effects: { trust: 0.04 }',
+        '          - { after: 3, effects: { trust: 0.01 }',
+      ]),
+    );
+    if (!more.ok || !less.ok) throw new Error('the edited scenarios load');
+    const path = (sc: typeof more.scenario) =>
+      sc.situations.map((x, i) => x.choices[i === 0 ? 1 : 0]!.id);
+    const scoreOf = (sc: typeof more.scenario) => score(sc.rubric, playChoices(sc, '7', path(sc)));
+    expect(scoreOf(more.scenario)).toBeGreaterThan(scoreOf(less.scenario));
+  });
+
   it('warns, without failing, about parts that can never take effect', () => {
     const result = load(
       edited(
@@ -92,7 +123,8 @@ describe('scenario checks', () => {
     );
     expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => `${w.line}:${w.col}: ${w.path}: ${w.message}`)).toEqual([
-      '58:22: situations[0].choices[1].later[0].after: due in quarter 4, after the game ends (quarters: 3); it never applies',
+      // next year's outlook still reads a delayed effect's trust and pull on the customer
+      "58:22: situations[0].choices[1].later[0].after: due in quarter 4, after the game ends (quarters: 3); its trust counts only in next year's outlook",
       '120:11: events[0].odds: odds 0: this event never happens',
       '132:5: debrief.bands: no band has min: 0, so a score below 10 gets no debrief text',
     ]);
