@@ -1,4 +1,4 @@
-import { marketName } from '../sim/index.ts';
+import { marketName, OUTLOOK_READS } from '../sim/index.ts';
 import { checkAlternativeOrder, checkAlternatives, impossibleConditions } from './alternatives.ts';
 import { checkBands } from './band-checks.ts';
 import { formatPath } from './errors.ts';
@@ -350,8 +350,8 @@ function situationLinksSound(s: ScenarioFile): boolean {
   return s.situations.every((x) => known(x.next) && x.choices.every((c) => known(c.next)));
 }
 
-/** The parts of a delayed effect next year's outlook reads (src/sim/step.ts, outlookShare). */
-const READ_BY_THE_OUTLOOK: ReadonlySet<string> = new Set(['outside', 'trust']);
+/** The parts of a delayed effect next year's outlook reads (the model's own list). */
+const READ_BY_THE_OUTLOOK: ReadonlySet<string> = new Set(OUTLOOK_READS);
 
 /** Words joined as a sentence lists them: "a", "a and b", "a, b and c". */
 const listed = (words: readonly string[]): string =>

@@ -6,6 +6,7 @@ import { applyEffects, applyEntries, type CauseSource } from './effects.ts';
 import { clamp, clamp01, q, turnDeg, turned } from './fixed.ts';
 import { appended, joined } from './lists.ts';
 import { marketStart, marketVariant } from './market.ts';
+import { modelOfScenario } from './model-version.ts';
 import { priceDraw, profitOf, revenueOf, startingCostToServe } from './money.ts';
 import {
   CONFUSION,
@@ -37,7 +38,7 @@ import {
 } from './ropes.ts';
 import { shareOf } from './share.ts';
 import type { Cause, MemberState, Metrics, QuarterReport, SimState } from './state.ts';
-import type { ScenarioDef } from './types.ts';
+import type { EffectKey, ScenarioDef } from './types.ts';
 
 // step(state, choice) is a pure function: it copies the state, applies the choice, the
 // style's built-in dynamics, effects that fall due, seeded events and the rope physics,
@@ -181,7 +182,7 @@ function measure(
   // commission shared over every seat the team started with (model 4): a person who leaves
   // takes their pull with them and leaves the rest no windfall. Model 3 shared it among
   // those still there, so a departure raised everyone's earnings; its results keep that.
-  const seats = scenario.model !== undefined && scenario.model < 4 ? team : state.members.length;
+  const seats = modelOfScenario(scenario) < 4 ? team : state.members.length;
   const earnings = seats === 0 ? 0 : (revenue * scenario.params.commission) / seats;
   // NaN where nobody reads it, so that a reader it was skipped for would see at once
   const outlook = withOutlook ? outlookShare(scenario, state, breadthNow) : Number.NaN;
@@ -268,6 +269,12 @@ function yearMoved(rate: number): number {
   return movedYears[0];
 }
 
+/**
+ * The parts of an effect still waiting at the end that next year's outlook counts; anything
+ * else due after the last quarter never applies (the scenario checker says so).
+ */
+export const OUTLOOK_READS: readonly EffectKey[] = ['outside', 'trust'];
+
 /** See Metrics.outlook. Allocates nothing: the census measures every quarter of a million games. */
 function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number): number {
   const p = scenario.params;
@@ -289,6 +296,7 @@ function outlookShare(scenario: ScenarioDef, state: SimState, breadthNow: number
   let outside = priceDraw(state);
   let trust = state.trust;
   const pending = state.pending;
+  // the parts of a pending effect it reads: OUTLOOK_READS
   for (let i = 0; i < pending.length; i++) {
     const e = pending[i]!.effects;
     if (e.outside !== undefined) outside += e.outside;

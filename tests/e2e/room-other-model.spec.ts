@@ -22,6 +22,17 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+/** A self-paced tutorial room on `seed`, in which Ana has played the first quarter. */
+async function roomAnaPlayedOnce(page: Page, seed: string) {
+  const room = await createRoom(server.base, {
+    scenario: { kind: 'bundled', id: 'tutorial' },
+    seed,
+    pacing: { mode: 'self' },
+  });
+  const chosen = await joinAndPlayOne(page, room.code, 'Ana');
+  return { ...room, chosen };
+}
+
 async function joinAndPlayOne(page: Page, code: string, name: string): Promise<string> {
   await page.goto(`${server.base}?room=${code}`);
   await waitForRopeView(page);
@@ -48,12 +59,7 @@ test('a room of an earlier model: the trainee and a newcomer are told to ask for
 }) => {
   test.setTimeout(180_000);
   const problems = await watchPage(page);
-  const { code, adminSecret } = await createRoom(server.base, {
-    scenario: { kind: 'bundled', id: 'tutorial' },
-    seed: 'other-model',
-    pacing: { mode: 'self' },
-  });
-  const chosen = await joinAndPlayOne(page, code, 'Ana');
+  const { code, adminSecret, chosen } = await roomAnaPlayedOnce(page, 'other-model');
   // model 2: a model this version no longer replays
   await upgradeServerUnder(code, 2);
 
@@ -108,12 +114,7 @@ test('a room opened under model 3 plays on after the upgrade, by model 3’s rul
 }) => {
   test.setTimeout(180_000);
   const problems = await watchPage(page);
-  const { code, adminSecret } = await createRoom(server.base, {
-    scenario: { kind: 'bundled', id: 'tutorial' },
-    seed: 'model-3',
-    pacing: { mode: 'self' },
-  });
-  await joinAndPlayOne(page, code, 'Ana');
+  const { code, adminSecret } = await roomAnaPlayedOnce(page, 'model-3');
   await upgradeServerUnder(code, 3);
 
   // the trainee comes back and plays on, in the room's model

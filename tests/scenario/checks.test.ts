@@ -83,33 +83,34 @@ describe('scenario checks', () => {
   });
 
   it('says which parts of an effect due after the end never apply', () => {
-    const result = load(
-      edited([
-        '          - { after: 1, effects: { trust: 0.04 }',
-        '          - { after: 3, effects: { trust: 0.04, morale: 0.1 }, members: { tom: { skill: 0.1 } }',
-      ]),
+    /** The base scenario with the depot visit's delayed effect due after the last quarter. */
+    const dueAfterTheEnd = (rest: string) =>
+      load(
+        edited([
+          '          - { after: 1, effects: { trust: 0.04 }',
+          `          - { after: 3, ${rest}`,
+        ]),
+      );
+    const result = dueAfterTheEnd(
+      'effects: { trust: 0.04, morale: 0.1 }, members: { tom: { skill: 0.1 } }',
     );
     expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => w.message)).toContain(
       "due in quarter 4, after the game ends (quarters: 3); its trust counts only in next year's outlook; its morale and effects on people never apply",
     );
     // as it says: the same game with more trust due after the end scores more
-    const more = load(
-      edited([
-        '          - { after: 1, effects: { trust: 0.04 }',
-        '          - { after: 3, effects: { trust: 0.3 }',
-      ]),
-    );
-    const less = load(
-      edited([
-        '          - { after: 1, effects: { trust: 0.04 }',
-        '          - { after: 3, effects: { trust: 0.01 }',
-      ]),
-    );
+    const more = dueAfterTheEnd('effects: { trust: 0.3 }');
+    const less = dueAfterTheEnd('effects: { trust: 0.01 }');
     if (!more.ok || !less.ok) throw new Error('the edited scenarios load');
-    const path = (sc: typeof more.scenario) =>
-      sc.situations.map((x, i) => x.choices[i === 0 ? 1 : 0]!.id);
-    const scoreOf = (sc: typeof more.scenario) => score(sc.rubric, playChoices(sc, '7', path(sc)));
+    const scoreOf = (sc: typeof more.scenario) =>
+      score(
+        sc.rubric,
+        playChoices(
+          sc,
+          '7',
+          sc.situations.map((x, i) => x.choices[i === 0 ? 1 : 0]!.id),
+        ),
+      );
     expect(scoreOf(more.scenario)).toBeGreaterThan(scoreOf(less.scenario));
   });
 
