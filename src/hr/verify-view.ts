@@ -31,6 +31,30 @@ function keptNote(r: PageGrades): string {
   return reused + refused;
 }
 
+/** The results table's columns, which name each cell's line on a phone too. */
+const HEAD = [
+  'Trainee',
+  'Assignment',
+  'Scenario',
+  'Market',
+  'Attempt',
+  'Score',
+  'Fair score',
+  'Result',
+  'Genuine?',
+  'Source and notes',
+] as const;
+
+/** A row whose cells carry their column's name (data-label), for the cards on a phone. */
+function labelled(
+  head: readonly string[],
+  props: { class: string },
+  ...cells: HTMLElement[]
+): HTMLTableRowElement {
+  cells.forEach((c, i) => c.setAttribute('data-label', head[i] ?? ''));
+  return h('tr', props, ...cells);
+}
+
 /** Pass or fail, and under it why an attempt over the limit or late does not count; practice is never graded. */
 function resultCell(g: Graded): HTMLElement {
   if (g.practice) return h('td', null, h('span', { class: 'uncounted' }, 'practice: not counted'));
@@ -88,8 +112,8 @@ export function verifyView(
     const cell = (t: string | number | undefined) =>
       h('td', null, t === undefined ? '' : String(t));
     const body = graded.map((g) =>
-      h(
-        'tr',
+      labelled(
+        HEAD,
         { class: g.genuine ? (g.duplicate ? 'dup' : 'ok') : 'bad' },
         h('th', { attrs: { scope: 'row' } }, g.trainee || '—'),
         cell(g.session),
@@ -113,18 +137,6 @@ export function verifyView(
         cell([g.source, ...g.notes].join(' · ')),
       ),
     );
-    const head = [
-      'Trainee',
-      'Assignment',
-      'Scenario',
-      'Market',
-      'Attempt',
-      'Score',
-      'Fair score',
-      'Result',
-      'Genuine?',
-      'Source and notes',
-    ];
     results.replaceChildren(
       h(
         'div',
@@ -188,11 +200,13 @@ export function verifyView(
         { class: 'table-wrap' },
         h(
           'table',
-          { class: 'table', attrs: { 'aria-describedby': 'v-status' } },
+          // on a phone each record is a card of labelled lines (hr.css), not a table
+          // that scrolls sideways past the verdict
+          { class: 'table cards-on-phone', attrs: { 'aria-describedby': 'v-status' } },
           h(
             'thead',
             null,
-            h('tr', null, ...head.map((t) => h('th', { attrs: { scope: 'col' } }, t))),
+            h('tr', null, ...HEAD.map((t) => h('th', { attrs: { scope: 'col' } }, t))),
           ),
           h('tbody', null, ...body),
         ),

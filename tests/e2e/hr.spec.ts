@@ -131,7 +131,16 @@ test('an attempt over the limit and a late result do not pass in the cohort HR d
     await page.setViewportSize({ width: w, height: h });
     await page.locator('.results').scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`hr-rules-${w}.png`) });
+    // why a pass does not count is read on a phone without scrolling sideways: each record
+    // is a card whose lines carry their column's name
+    const why = rows.filter({ hasText: 'carol' }).getByText('does not count: late');
+    await why.scrollIntoViewIfNeeded();
+    const box = (await why.boundingBox())!;
+    expect(box.x + box.width, `${w}px wide`).toBeLessThanOrEqual(w);
   }
+  await expect(rows.filter({ hasText: 'carol' }).locator('td[data-label="Result"]')).toContainText(
+    'does not count: late',
+  );
 
   const cohortDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the cohort (CSV)' }).click();
