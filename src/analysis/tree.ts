@@ -1,17 +1,11 @@
 import {
   initialState,
-  type Luck,
-  luckOf,
-  marketOf,
   nextSituationId,
-  type PreparedSituation,
   prepared,
-  preparedSituation,
-  rawScoreByTerms,
+  rawScoreOfBasis,
   type ScenarioDef,
-  type SimState,
   situationById,
-  stepInto,
+  walkEnds,
 } from '../sim/index.ts';
 
 // The whole tree of a scenario's strategies, and every strategy's score on one seed. The
@@ -91,34 +85,13 @@ export interface SeedScores {
 
 /** Every strategy of the tree played on one seed, walked depth first as the census does. */
 export function seedScores(scenario: ScenarioDef, seed: string, total: number): SeedScores {
-  const prep = prepared(scenario);
+  const terms = prepared(scenario).terms;
   const scores = new Float64Array(total);
   const eventCounts = new Map<string, number>();
-  const states: (SimState | null)[] = [];
-  const lucks: (Luck | undefined)[] = [];
   let n = 0;
-  const walk = (state: SimState, depth: number, situation: PreparedSituation | null): void => {
-    if (situation === null) {
-      scores[n++] = rawScoreByTerms(prep.terms, state);
-      for (const e of state.firedEvents) eventCounts.set(e, (eventCounts.get(e) ?? 0) + 1);
-      return;
-    }
-    let luck = lucks[depth];
-    if (luck === undefined) {
-      luck = luckOf(scenario, state);
-      lucks[depth] = luck;
-    }
-    // what the market does this quarter is the same for every reply: worked out once
-    const market = marketOf(prep, state, luck);
-    for (const c of situation.choices) {
-      const next = stepInto(prep, state, situation, c, states[depth] ?? null, market);
-      states[depth] = next;
-      const id = next.situationId;
-      walk(next, depth + 1, id === null ? null : (c.next ?? preparedSituation(prep, id)));
-    }
-  };
-  const start = initialState(scenario, seed);
-  const first = start.situationId;
-  walk(start, 0, first === null ? null : preparedSituation(prep, first));
+  walkEnds(scenario, initialState(scenario, seed), (basis, end) => {
+    scores[n++] = rawScoreOfBasis(terms, basis);
+    for (const e of end.firedEvents) eventCounts.set(e, (eventCounts.get(e) ?? 0) + 1);
+  });
   return { scores, eventCounts };
 }

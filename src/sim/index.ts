@@ -36,3 +36,4 @@ export * from './step.ts';
 export * from './strategies.ts';
 export * from './style-names.ts';
 export * from './types.ts';
+export * from './walk.ts';

@@ -16,8 +16,8 @@ const NO_EFFECTS: EffectSet = Object.freeze({});
 
 /** The entries `choice`, made in `quarter`, schedules, in the order the scenario lists them. */
 export function scheduledBy(choice: PreparedChoice, quarter: number): readonly PendingEffect[] {
-  const later = choice.def.later;
-  if (later === undefined || later.length === 0) return NO_PENDING;
+  const later = choice.later;
+  if (later === null) return NO_PENDING;
   const known = choice.scheduled[quarter];
   if (known !== undefined) return known;
   const made: readonly PendingEffect[] = later.map((l) => ({
@@ -26,7 +26,7 @@ export function scheduledBy(choice: PreparedChoice, quarter: number): readonly P
     ...(l.members ? { members: l.members } : {}),
     cause: {
       source: 'later' as const,
-      ref: choice.def.id,
+      ref: choice.id,
       origin: quarter,
       ...(l.note ? { note: l.note } : {}),
     },

@@ -3,7 +3,14 @@ import { type Condition, conditionList } from './conditions.ts';
 import { type EffectEntries, entriesOf, type MemberEntries, memberEntriesOf } from './effects.ts';
 import { type Term, termsOf } from './score.ts';
 import type { PendingEffect } from './state.ts';
-import type { Acts, ChoiceDef, EventDef, ScenarioDef, SituationDef } from './types.ts';
+import type {
+  Acts,
+  ChoiceDef,
+  DelayedEffect,
+  EventDef,
+  ScenarioDef,
+  SituationDef,
+} from './types.ts';
 
 // A scenario as the simulation walks it: situations found by id, the situation each choice
 // leads to, and every effect set as a list of entries, all worked out once per scenario
@@ -13,11 +20,21 @@ import type { Acts, ChoiceDef, EventDef, ScenarioDef, SituationDef } from './typ
 // edited in place once played: a changed scenario is a new object, as the editor makes it
 // by parsing the text again. (Freezing loaded scenarios would enforce this, but frozen
 // objects made every quarter about 10% slower.)
+//
+// The few fields of a definition a step reads are copied here too (ids, style, odds...):
+// definitions read from a file differ in which optional fields they hold, so each has its own
+// hidden class, and reading one field of many such objects at one place in the code is a
+// slow, megamorphic lookup; the prepared objects are each made by one literal.
 
 export class SimError extends Error {}
 
 export interface PreparedChoice {
   def: ChoiceDef;
+  /** def.id, def.style and def.person (null when absent), and def.later (null when empty) */
+  id: string;
+  style: string;
+  person: string | null;
+  later: readonly DelayedEffect[] | null;
   effects: EffectEntries;
   members: MemberEntries | null;
   /** what the reply does with people and the customer, answered by the situation (acts.ts) */
@@ -33,6 +50,8 @@ export interface PreparedChoice {
 
 export interface PreparedSituation {
   def: SituationDef;
+  /** def.id */
+  id: string;
   /** time pressure 0..1 */
   pressure: number;
   choices: PreparedChoice[];
@@ -40,6 +59,9 @@ export interface PreparedSituation {
 
 export interface PreparedEvent {
   def: EventDef;
+  /** def.id and def.odds */
+  id: string;
+  odds: number;
   /** the quarters in which it may happen, both included */
   from: number;
   to: number;
@@ -126,6 +148,7 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
   for (const def of scenario.situations) {
     situations.set(def.id, {
       def,
+      id: def.id,
       pressure: def.pressure ?? (def.kind === 'crisis' ? 1 : 0),
       choices: [],
     });
@@ -136,6 +159,10 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
       const acts = def.acts && Object.values(def.acts).some((v) => v !== 0) ? def.acts : null;
       s.choices.push({
         def,
+        id: def.id,
+        style: def.style,
+        person: def.person ?? null,
+        later: def.later !== undefined && def.later.length > 0 ? def.later : null,
         effects: entriesOf(def.effects),
         members: def.members ? memberEntriesOf(def.members) : null,
         acts,
@@ -154,6 +181,8 @@ function prepare(scenario: ScenarioDef): PreparedScenario {
     first: firstId === undefined ? null : situations.get(firstId)!,
     events: scenario.events.map((def) => ({
       def,
+      id: def.id,
+      odds: def.odds,
       from: def.from ?? Number.NEGATIVE_INFINITY,
       to: def.to ?? Number.POSITIVE_INFINITY,
       once: def.once ?? true,

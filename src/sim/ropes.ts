@@ -77,14 +77,15 @@ export function teamResultantNow(state: SimState): { alignment: number; resultan
  */
 export function rivalReach(breadthNow: number): number {
   // a step asks twice for the same breadth (its forces, then next year's outlook)
-  if (breadthNow !== reachOf) {
-    reachOf = breadthNow;
-    reach = 1 / (1 + BREADTH_SHIELD * breadthNow);
+  if (breadthNow !== reachMemo[0]) {
+    reachMemo[0] = breadthNow;
+    reachMemo[1] = 1 / (1 + BREADTH_SHIELD * breadthNow);
   }
-  return reach;
+  return reachMemo[1]!;
 }
-let reachOf = Number.NaN;
-let reach = 0;
+// [breadth, its reach], in a typed array: a number kept in a module's variable is boxed
+// on the heap, so each new value stored there allocated one (and a write barrier)
+const reachMemo = new Float64Array([Number.NaN, 0]);
 
 /**
  * The share of our team's pull that reaches a customer trusting us this much: distrust is

@@ -44,21 +44,68 @@ export function outcomes(state: SimState): Outcomes {
 
 /** One outcome of a game. */
 function outcomeOf(state: SimState, key: Outcome): number {
-  const history = state.history;
-  const played = history.length;
-  const last: Metrics = played > 0 ? history[played - 1]!.metrics : state.start;
-  outcomeInto(state, last, played, key);
+  outcomeInto(basisOf(state, basis), key);
   return outcome[0]!;
 }
+
+/**
+ * What a score reads of a game: its start, its last quarter's figures, how many quarters
+ * were played and the sums of three figures over them. The census carries the sums down
+ * its walk of the tree (a parent's sums plus the quarter just played) rather than adding
+ * every quarter again at each of its thousands of ends; either way they are added in the
+ * quarters' order, so the sums, and the scores, are the same to the bit.
+ */
+export interface ScoreBasis {
+  start: Metrics;
+  /** the last quarter's figures, or the start's before any quarter */
+  last: Metrics;
+  played: number;
+  /** sums over the quarters played, first to last */
+  attainment: number;
+  alignment: number;
+  profit: number;
+}
+
+/** An empty basis, to be filled by basisOf or by a walk that carries the sums. */
+export function newBasis(start: Metrics): ScoreBasis {
+  return { start, last: start, played: 0, attainment: 0, alignment: 0, profit: 0 };
+}
+
+/** `out` filled with what a score reads of `state`. */
+export function basisOf(state: SimState, out: ScoreBasis): ScoreBasis {
+  const history = state.history;
+  const played = history.length;
+  let attainment = 0;
+  let alignment = 0;
+  let profit = 0;
+  for (let i = 0; i < played; i++) {
+    const m = history[i]!.metrics;
+    attainment += m.attainment;
+    alignment += m.alignment;
+    profit += m.profit;
+  }
+  out.start = state.start;
+  out.last = played > 0 ? history[played - 1]!.metrics : state.start;
+  out.played = played;
+  out.attainment = attainment;
+  out.alignment = alignment;
+  out.profit = profit;
+  return out;
+}
+
+// the basis a score of a whole state is read through: one object, reused, allocates nothing
+const basis: ScoreBasis = newBasis({} as Metrics);
 
 // The census scores a million games, term by term. A number returned by a function the
 // engine does not inline comes back in a fresh heap box (six per score), so each outcome
 // is written here instead, which allocates nothing.
 const outcome = new Float64Array(1);
 
-/** One outcome, into outcome[0], with the last quarter's figures and the quarters played read. */
-function outcomeInto(state: SimState, last: Metrics, played: number, key: Outcome): void {
-  const history = state.history;
+/** One outcome of the game `b` describes, into outcome[0]. */
+function outcomeInto(b: ScoreBasis, key: Outcome): void {
+  const last = b.last;
+  const played = b.played;
+  const start = b.start;
   switch (key) {
     case 'share':
       // where the customer ended, and where it is heading next year (Metrics.outlook)
@@ -78,33 +125,25 @@ function outcomeInto(state: SimState, last: Metrics, played: number, key: Outcom
       // the final quarter's revenue and next year's outlook alike, so that a last-quarter
       // push whose bill comes after the end does not count as growth
       const ending = (last.revenue * (last.share + last.outlook)) / 2 / Math.max(last.share, 1e-9);
-      const ratio = state.start.revenue > 0 ? ending / state.start.revenue : 1;
+      const ratio = start.revenue > 0 ? ending / start.revenue : 1;
       outcome[0] = q(ratio > 0 ? ratio ** (1 / years) - 1 : -1);
       return;
     }
-    case 'attainment': {
-      let sum = 0;
-      for (let i = 0; i < played; i++) sum += history[i]!.metrics.attainment;
-      outcome[0] = played === 0 ? 0 : sum / played;
+    case 'attainment':
+      outcome[0] = played === 0 ? 0 : b.attainment / played;
       return;
-    }
     case 'earnings':
-      outcome[0] = state.start.earnings > 0 ? last.earnings / state.start.earnings : 0;
+      outcome[0] = start.earnings > 0 ? last.earnings / start.earnings : 0;
       return;
-    case 'alignment': {
-      let sum = 0;
-      for (let i = 0; i < played; i++) sum += history[i]!.metrics.alignment;
-      outcome[0] = played === 0 ? 0 : sum / played;
+    case 'alignment':
+      outcome[0] = played === 0 ? 0 : b.alignment / played;
       return;
-    }
     case 'profit': {
       // every quarter's profit, and next year's at the outlook's share (profit follows
       // share at today's price and costs), so a discount's bill after the end still counts
-      let sum = 0;
-      for (let i = 0; i < played; i++) sum += history[i]!.metrics.profit;
-      const mean = played === 0 ? last.profit : sum / played;
+      const mean = played === 0 ? last.profit : b.profit / played;
       const ahead = (last.profit * last.outlook) / Math.max(last.share, 1e-9);
-      const base = state.start.revenue;
+      const base = start.revenue;
       outcome[0] = base > 0 ? (mean + ahead) / 2 / base : 0;
       return;
     }
@@ -149,7 +188,12 @@ export function score(rubric: RubricDef, state: SimState): number {
 
 /** score() with the rubric's terms already listed (see prepared.ts). */
 export function scoreByTerms(terms: readonly Term[], state: SimState): number {
-  return Math.round(weighted(terms, state) * 100);
+  return scoreOfBasis(terms, basisOf(state, basis));
+}
+
+/** scoreByTerms() of the game `b` describes (see ScoreBasis). */
+export function scoreOfBasis(terms: readonly Term[], b: ScoreBasis): number {
+  return Math.round(weighted(terms, b) * 100);
 }
 
 /**
@@ -157,17 +201,19 @@ export function scoreByTerms(terms: readonly Term[], state: SimState): number {
  * replies that may differ by less than a point, and a rounded score would call them equal.
  */
 export function rawScoreByTerms(terms: readonly Term[], state: SimState): number {
-  return q(weighted(terms, state) * 100);
+  return rawScoreOfBasis(terms, basisOf(state, basis));
 }
 
-function weighted(terms: readonly Term[], state: SimState): number {
-  // the last quarter's figures read once for every term: the census scores a million games
-  const played = state.history.length;
-  const last: Metrics = played > 0 ? state.history[played - 1]!.metrics : state.start;
+/** rawScoreByTerms() of the game `b` describes. */
+export function rawScoreOfBasis(terms: readonly Term[], b: ScoreBasis): number {
+  return q(weighted(terms, b) * 100);
+}
+
+function weighted(terms: readonly Term[], b: ScoreBasis): number {
   let total = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    outcomeInto(state, last, played, t.key);
+    outcomeInto(b, t.key);
     total += t.weight * scaled(outcome[0]!, t.lo, t.span);
   }
   return total;

@@ -1,15 +1,10 @@
-import {
-  nextSituationId,
-  type PreparedSituation,
-  prepared,
-  preparedSituation,
-  situationById,
-} from './prepared.ts';
+import { nextSituationId, prepared, preparedSituation, situationById } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
-import { scoreByTerms } from './score.ts';
+import { scoreByTerms, scoreOfBasis } from './score.ts';
 import type { SimState } from './state.ts';
 import { initialState, type Luck, luckOf, marketOf, stepInto } from './step.ts';
 import type { ScenarioDef } from './types.ts';
+import { walkEnds } from './walk.ts';
 
 // Every strategy of a scenario played on one seed, so a player's score can be read
 // against all the ways the same market could have been played ("better than 87% of
@@ -132,9 +127,8 @@ export function census(
 
 /**
  * Every strategy that continues the game `start` (a state with its choices so far), as a
- * census of the strategies that begin with those choices: `total` of them. The tree is
- * walked depth first with one state and one draw of luck per depth, reused by every
- * strategy (see stepInto).
+ * census of the strategies that begin with those choices: `total` of them, walked depth
+ * first (walkEnds).
  */
 export function everyStrategyFrom(
   scenario: ScenarioDef,
@@ -143,38 +137,12 @@ export function everyStrategyFrom(
   onProgress?: (done: number) => void,
 ): StrategyCensus {
   const result = emptyCensus(total, true);
-  const path: string[] = [...start.choices];
   const every = Math.max(1, Math.floor(total / 100));
-  const prep = prepared(scenario);
-  const states: (SimState | null)[] = [];
-  const lucks: (Luck | undefined)[] = [];
-  const walk = (state: SimState, depth: number, situation: PreparedSituation | null): void => {
-    if (situation === null) {
-      tally(result, scoreByTerms(prep.terms, state), path);
-      if (onProgress && result.count % every === 0) onProgress(result.count / total);
-      return;
-    }
-    let luck = lucks[depth];
-    if (luck === undefined) {
-      luck = luckOf(scenario, state);
-      lucks[depth] = luck;
-    }
-    // what the market does this quarter is the same for every reply: worked out once
-    const market = marketOf(prep, state, luck);
-    const choices = situation.choices;
-    for (let i = 0; i < choices.length; i++) {
-      const c = choices[i]!;
-      path.push(c.def.id);
-      const next = stepInto(prep, state, situation, c, states[depth] ?? null, market);
-      states[depth] = next;
-      // (a next id that names no situation never gets here: subtreeCounts has thrown)
-      const id = next.situationId;
-      walk(next, depth + 1, id === null ? null : (c.next ?? preparedSituation(prep, id)));
-      path.pop();
-    }
-  };
-  const first = start.situationId;
-  walk(start, 0, first === null ? null : preparedSituation(prep, first));
+  const terms = prepared(scenario).terms;
+  walkEnds(scenario, start, (basis, _end, choices) => {
+    tally(result, scoreOfBasis(terms, basis), choices);
+    if (onProgress && result.count % every === 0) onProgress(result.count / total);
+  });
   return result;
 }
 

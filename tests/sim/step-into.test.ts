@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { playChoices, SimError, type SimState, step } from '../../src/sim/index.ts';
 import { prepared, preparedSituation } from '../../src/sim/prepared.ts';
-import { luckOf, marketOf, stepInto } from '../../src/sim/step.ts';
+import { lastQuarterInto, luckOf, marketOf, stepInto } from '../../src/sim/step.ts';
 
 // stepInto is step() for the census: it writes a quarter over a state it returned before.
 // Written over a state from another line of play, it must still give what step() gives.
@@ -62,5 +62,59 @@ describe('stepInto', () => {
         marketOf(prep, a, luckOf(scenario, a)),
       ),
     ).toThrow(SimError);
+  });
+});
+
+describe('lastQuarterInto', () => {
+  // the census's last quarter: the state and the quarter's figures as step() gives them,
+  // without the lists of reports and choices, which the walk keeps for itself
+  const lastOf = (picks: number) =>
+    playChoices(
+      scenario,
+      seed,
+      scenario.situations.slice(0, -1).map((s) => s.choices[picks]!.id),
+    );
+  const figures = (state: SimState) => {
+    const { history: _h, choices: _c, ...rest } = state;
+    return rest;
+  };
+
+  it('plays the last quarter as step() does, also written over another line of play', () => {
+    const a = lastOf(0);
+    const b = lastOf(2);
+    const situation = preparedSituation(prep, a.situationId!);
+    const [x, y] = [situation.choices[1]!, situation.choices[2]!];
+    const end = lastQuarterInto(
+      prep,
+      a,
+      situation,
+      x,
+      null,
+      marketOf(prep, a, luckOf(scenario, a)),
+    );
+    const played = step(scenario, a, x.def.id, { trace: false });
+    expect(end.report).toEqual(played.history.at(-1));
+    expect(figures(end.state)).toEqual(figures(played));
+    const over = lastQuarterInto(
+      prep,
+      b,
+      situation,
+      y,
+      end,
+      marketOf(prep, b, luckOf(scenario, b)),
+    );
+    expect(over).toBe(end);
+    const playedB = step(scenario, b, y.def.id, { trace: false });
+    expect(over.report).toEqual(playedB.history.at(-1));
+    expect(figures(over.state)).toEqual(figures(playedB));
+  });
+
+  it('refuses a reply that does not end the game', () => {
+    const a = playChoices(scenario, seed, []);
+    const situation = preparedSituation(prep, a.situationId!);
+    const market = marketOf(prep, a, luckOf(scenario, a));
+    expect(() => lastQuarterInto(prep, a, situation, situation.choices[0]!, null, market)).toThrow(
+      SimError,
+    );
   });
 });
