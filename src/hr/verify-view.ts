@@ -51,7 +51,7 @@ function labelled(
   props: { class: string },
   ...cells: HTMLElement[]
 ): HTMLTableRowElement {
-  cells.forEach((c, i) => c.setAttribute('data-label', head[i] ?? ''));
+  for (const [i, c] of cells.entries()) c.setAttribute('data-label', head[i] ?? '');
   return h('tr', props, ...cells);
 }
 
