@@ -170,8 +170,10 @@ export async function playByKeyboard(
       const listed = await listedChoices(page);
       const id = listed[pick(s.quarter + 1, listed.length) % listed.length]!;
       const c = (await choicesOnScreen(page)).find((x) => x.id === id)!;
-      const escaped = c.name.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      await tabTo(page, new RegExp(`^${escaped}`), s.quarter % 2 === 0 ? 'Enter' : 'Space');
+      // the whole name: two replies may open alike ("Ring both theatre managers yourself
+      // now, and send Ben…" and "…send Chloé…"), so a prefix could press the other one
+      const escaped = c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await tabTo(page, new RegExp(`^${escaped}$`), s.quarter % 2 === 0 ? 'Enter' : 'Space');
       played.push(c.id);
       await expect.poll(async () => (await screenState(page)).phase).toBe('outcome');
     } else {
