@@ -290,6 +290,9 @@ test('the class dashboard counts codes from a chat log, wrapped ones joined', as
   await page.getByRole('button', { name: 'Add these codes' }).click();
   await expect(page.locator('table.leaderboard tbody tr')).toHaveCount(2);
   await expect(page.getByRole('list', { name: 'Results not counted' })).toHaveCount(0);
+  // the fair scores come in once the market is worked out, and the board is drawn again
+  // with them: read it after that, not while it is replaced
+  await expect(page.locator('table.leaderboard')).not.toContainText('…', { timeout: 30_000 });
   for (const [w, h] of [
     [1280, 800],
     [360, 740],
