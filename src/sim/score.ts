@@ -37,15 +37,14 @@ const OUTCOME_KEYS = Object.keys(OUTCOME_RANGES) as Outcome[];
 
 /** Outcomes of a finished (or partly played) game. */
 export function outcomes(state: SimState): Outcomes {
+  // one walk of the history serves every outcome
+  const b = basisOf(state, basis);
   const out = {} as Outcomes;
-  for (const key of OUTCOME_KEYS) out[key] = outcomeOf(state, key);
+  for (const key of OUTCOME_KEYS) {
+    outcomeInto(b, key);
+    out[key] = outcome[0]!;
+  }
   return out;
-}
-
-/** One outcome of a game. */
-function outcomeOf(state: SimState, key: Outcome): number {
-  outcomeInto(basisOf(state, basis), key);
-  return outcome[0]!;
 }
 
 /**
