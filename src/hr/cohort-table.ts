@@ -149,7 +149,7 @@ export function liveCohortTable(
   const tbody = h('tbody');
   const table = h(
     'table',
-    { class: 'table cohort-live', attrs: { 'aria-describedby': 's-status' } },
+    { class: 'table cohort-live cards-on-phone', attrs: { 'aria-describedby': 's-status' } },
     h('thead', null, h('tr', null, ...heads)),
     tbody,
   );
