@@ -12,6 +12,7 @@ import {
 } from '../lms/config.ts';
 import { manifestXml } from '../lms/manifest.ts';
 import { loadBundledScenarios } from '../scenario/bundled.ts';
+import { DEFAULT_PASS_MARK } from '../sim/index.ts';
 import { fail, parseArgs } from './args.ts';
 
 // npm run build:scorm -- [--format scorm12|cmi5] [--scenario ID] [--pass N] [--attempts N]
@@ -51,7 +52,7 @@ if (!entry) {
     USAGE,
   );
 }
-const passMark = Number(flags.get('pass') ?? '60');
+const passMark = Number(flags.get('pass') ?? DEFAULT_PASS_MARK);
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
   fail('--pass is a whole number from 0 to 100', USAGE);
 const attempts = Number(flags.get('attempts') ?? '1');

@@ -12,7 +12,7 @@ import {
   bundledScenarioLookup,
   type ScenarioLookup,
 } from '../scenario/bundled.ts';
-import { census, percentile } from '../sim/index.ts';
+import { census, DEFAULT_PASS_MARK, percentile } from '../sim/index.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import { fail, parseArgs } from './args.ts';
 import { defaultCacheDir, type KeptMarket, keptCensuses, openCensusCache } from './census-cache.ts';
@@ -57,7 +57,7 @@ const signedOnly = flags.has('signed-only');
 if (signedOnly && !flags.has('keys'))
   fail("--signed-only counts results signed by the server's keys: give them with --keys", USAGE);
 const passGiven = flags.has('pass');
-const passMark = Number(flags.get('pass') ?? '60');
+const passMark = Number(flags.get('pass') ?? DEFAULT_PASS_MARK);
 if (!Number.isInteger(passMark) || passMark < 0 || passMark > 100)
   fail('--pass is a whole number from 0 to 100', USAGE);
 

@@ -11,7 +11,7 @@ export type AttemptsWhere = 'link' | 'server';
 export const PASS_MARK_LABEL = 'Pass mark (fair score, 0–100)';
 
 export const PASS_MARK_HINT =
-  "The fair score is the share of all strategies on the trainee's market that scored lower. A result passes at this mark or above, whatever the scenario's own pass mark.";
+  "The fair score is the share of all strategies on the trainee's market that scored lower. A result passes at this mark or above, whatever the scenario's own pass mark. Above 70, a trainee who follows one fixed rule without reading the situation (always the same style, say) fails on most markets.";
 
 const ATTEMPT_IS: Record<AttemptsWhere, string> = {
   link: "Each attempt replays the trainee's market from the first quarter. When you check the results, the best attempt within the limit counts; one over it is listed but does not count.",

@@ -1,5 +1,5 @@
 import { localOnlyNote } from '../links/public-url.ts';
-import type { ScenarioDef } from '../sim/index.ts';
+import { DEFAULT_PASS_MARK, type ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, countingStatus, h } from '../ui/dom.ts';
 import type { MarketJob } from '../workers/census-batch.ts';
 import { marketKey } from '../workers/fair-score.ts';
@@ -56,7 +56,7 @@ export function assignView(
   });
   const pass = h('input', {
     id: 'a-pass',
-    attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
+    attrs: { type: 'number', min: '0', max: '100', step: '1', value: String(DEFAULT_PASS_MARK) },
   });
   const attempts = h('input', {
     id: 'a-attempts',

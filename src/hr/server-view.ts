@@ -7,7 +7,7 @@ import {
 } from '../room/assignments.ts';
 import { cohortCsv } from '../room/cohort-csv.ts';
 import { secretSchema } from '../room/protocol.ts';
-import type { ScenarioDef } from '../sim/index.ts';
+import { DEFAULT_PASS_MARK, type ScenarioDef } from '../sim/index.ts';
 import { button, columnHeads, h } from '../ui/dom.ts';
 import { assessmentTermFields } from './assessment-terms.ts';
 import { parseTrainees } from './assignment.ts';
@@ -113,7 +113,7 @@ export function serverView(
   const { select: scenario, field: scenarioRow } = scenarioField('s-scenario', scenarios);
   const pass = h('input', {
     id: 's-pass',
-    attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
+    attrs: { type: 'number', min: '0', max: '100', step: '1', value: String(DEFAULT_PASS_MARK) },
   });
   const attempts = h('input', {
     id: 's-attempts',

@@ -1,7 +1,7 @@
 import { toCsv } from '../lib/csv.ts';
 import { editionKey } from '../record/edition.ts';
 import type { KeySet } from '../record/signed.ts';
-import type { ScenarioDef } from '../sim/index.ts';
+import { DEFAULT_PASS_MARK, type ScenarioDef } from '../sim/index.ts';
 import { button, countingStatus, h } from '../ui/dom.ts';
 import { cohort, cohortCsv, yesNo } from './cohort.ts';
 import { download } from './download.ts';
@@ -88,7 +88,7 @@ export function verifyView(
   });
   const pass = h('input', {
     id: 'v-pass',
-    attrs: { type: 'number', min: '0', max: '100', step: '1', value: '60' },
+    attrs: { type: 'number', min: '0', max: '100', step: '1', value: String(DEFAULT_PASS_MARK) },
   });
   const drop = h(
     'div',

@@ -1,3 +1,5 @@
+import { DEFAULT_PASS_MARK } from '../sim/index.ts';
+
 // What an LMS package was built for (npm run build:scorm -- --scenario ID --pass N, or
 // build:cmi5): baked in at build time, because an LMS launches the package with no
 // settings of ours. A cmi5 package's settings are named VITE_TOW_CMI5_*, a SCORM package's
@@ -77,13 +79,13 @@ export function attemptsProblem(keep: KeepPolicy, attempts: number): string | nu
 export function lmsConfig(env: Env): LmsConfig {
   const prefix = PREFIXES[lmsFormat(env) ?? 'scorm12'];
   const setting = (s: Setting) => text(env, prefix + s);
-  const pass = Number(setting('PASS') ?? '60');
+  const pass = Number(setting('PASS') ?? DEFAULT_PASS_MARK);
   const asked = Number(setting('ATTEMPTS') ?? '1');
   const keep: KeepPolicy = setting('KEEP') === 'best' ? 'best' : 'first';
   const attempts = Number.isInteger(asked) && asked >= 1 && asked <= 99 ? asked : 1;
   return {
     scenario: setting('SCENARIO'),
-    passMark: Number.isInteger(pass) && pass >= 0 && pass <= 100 ? pass : 60,
+    passMark: Number.isInteger(pass) && pass >= 0 && pass <= 100 ? pass : DEFAULT_PASS_MARK,
     // a package built before attemptsProblem refused it: only its first attempt counts,
     // so the debrief offers the rest as practice, never as attempts
     attempts: attemptsProblem(keep, attempts) === null ? attempts : 1,

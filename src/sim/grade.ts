@@ -19,6 +19,15 @@ export interface Grade {
 
 export const DEFAULT_GRADING: GradingBasis = 'percentile';
 
+/**
+ * The pass mark, as a fair score, that HR's forms, the verifier and a learning-system
+ * package start from when nobody sets one. It sits above the 70th percentile that the
+ * balance gates allow any fixed rule (always one style, collaborative unless in a crisis,
+ * the first reply shown, one change of style: src/analysis/gates.ts), so on most markets
+ * a player who reads labels rather than the situation does not pass.
+ */
+export const DEFAULT_PASS_MARK = 75;
+
 /** The fair score: the percentile rounded to a whole number, as every grader rounds it. */
 export const fairGrade = (percentile: number): number => Math.round(percentile);
 

@@ -205,9 +205,9 @@ describe('npm run verify', () => {
     const old = { ...record('alice', 1), v: 1 };
     writeFileSync(join(dir, 'old.txt'), encodeRecord(old, tutorial.scenario));
     expect(run([dir]).stdout).toMatch(
-      /alice .* \(mark 60, the default: give --pass or --links\) {2}\[.*no pass mark in the result or a links file: graded on the verifier's mark, 60/,
+      /alice .* \(mark 75, the default: give --pass or --links\) {2}\[.*no pass mark in the result or a links file: graded on the verifier's mark, 75/,
     );
-    expect(run([dir, '--pass', '75']).stdout).toMatch(/\(mark 75, from --pass\)/);
+    expect(run([dir, '--pass', '60']).stdout).toMatch(/\(mark 60, from --pass\)/);
   });
 
   it('says what is wrong with its arguments', () => {

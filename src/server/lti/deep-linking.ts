@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { createAssignmentRequestSchema } from '../../room/assignments.ts';
 import { loadBundledScenarios } from '../../scenario/bundled.ts';
+import { DEFAULT_PASS_MARK } from '../../sim/index.ts';
 import { createAssignment } from '../assignments/create.ts';
 import { asHr } from '../assignments/rows.ts';
 import type { Database } from '../db/database.ts';
@@ -142,7 +143,7 @@ ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
 <label for="title">Title</label><input id="title" name="title" required maxlength="120" value="${form.title ?? ''}">
 <label for="scenario">Scenario</label><select id="scenario" name="scenario" required aria-describedby="scenario-hint">${scenarioOptions(form.scenario)}</select>
 <p class="note" id="scenario-hint">The tutorial is a short practice round; a graded assessment usually plays one of the longer scenarios.</p>
-<label for="passMark">Pass mark (fair score, 0 to 100)</label><input id="passMark" name="passMark" type="number" min="0" max="100" required value="${form.passMark ?? '60'}">
+<label for="passMark">Pass mark (fair score, 0 to 100)</label><input id="passMark" name="passMark" type="number" min="0" max="100" required value="${form.passMark ?? String(DEFAULT_PASS_MARK)}">
 <label for="attempts">Attempts allowed</label><input id="attempts" name="attempts" type="number" min="1" max="20" required value="${form.attempts ?? '2'}">
 <button type="submit">Make it and place it</button></form>
 <h2>An assessment you made already</h2>
