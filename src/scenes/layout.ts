@@ -245,13 +245,13 @@ export function layoutFrame(
     measure,
   );
   const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
-  const labels = placeRopeLabels(
-    geoms,
-    { w, fontSize, node, field },
-    captions,
-    { markers, lines },
+  const named = nameWithCustomer(geoms, { w, fontSize, node, field }, captions, {
+    markers,
+    lines,
     measure,
-  );
+  });
+  const labels = named.labels;
+  captions.splice(0, captions.length, ...named.captions);
   return {
     width: w,
     height: h,
@@ -502,6 +502,55 @@ function labelText(g: RopeGeom, short: boolean): string {
   if (g.side === 'habit') return 'Habits';
   if (g.side === 'outside') return 'Outside';
   return short ? g.name.replace(/\s*\([^)]*\)\s*$/, '') || g.name : g.name;
+}
+
+/**
+ * The ropes' names, and the captions with the customer's name where it leaves them room.
+ * The customer's name is placed first, under the node and clear of the markers; where that
+ * leaves a rope's name no place beside its own marker (a customer at an end of the field,
+ * with a puller's end just under it), the names go first and the customer's name takes the
+ * nearest row still free, if that leaves fewer names away from their markers.
+ */
+function nameWithCustomer(
+  geoms: RopeGeom[],
+  p: { w: number; fontSize: number; node: { x: number; y: number; r: number }; field: Field },
+  captions: readonly Label[],
+  drawn: { markers: readonly Label[]; lines: readonly Label[]; measure: Measure },
+): { labels: Label[]; captions: Label[] } {
+  const { markers, lines, measure } = drawn;
+  const labels = placeRopeLabels(geoms, p, captions, { markers, lines }, measure);
+  const customer = captions.find((c) => c.id === 'customer');
+  const away = awayFromMarkers(labels, markers);
+  if (!customer || away === 0) return { labels, captions: [...captions] };
+  const others = captions.filter((c) => c !== customer);
+  const relabelled = placeRopeLabels(geoms, p, others, { markers, lines }, measure);
+  if (awayFromMarkers(relabelled, markers) >= away) return { labels, captions: [...captions] };
+  const { node, field, w } = p;
+  const wanted = { ...customer, x: node.x, y: node.y + node.r + 4 };
+  const rows = { top: field.top, bottom: field.bottom };
+  const texts = [...others, ...relabelled];
+  const clearOfMarkers = { ...wanted };
+  if (settle(clearOfMarkers, w, rows, [...texts, ...markers]))
+    return { labels: relabelled, captions: [...others, clearOfMarkers] };
+  const clearOfTexts = { ...wanted };
+  if (settle(clearOfTexts, w, rows, [...texts, nodeBox(node)]))
+    return { labels: relabelled, captions: [...others, clearOfTexts] };
+  return { labels, captions: [...captions] };
+}
+
+/** How many ropes' names lie away from their own markers (further than a name beside it). */
+function awayFromMarkers(labels: readonly Label[], markers: readonly Label[]): number {
+  let n = 0;
+  for (const l of labels) {
+    const m = markers.find((b) => b.id === `marker:${l.id}`);
+    if (!m) continue;
+    const lLeft = leftEdge(l);
+    const mLeft = leftEdge(m);
+    const apartX = Math.max(0, mLeft - (lLeft + l.width), lLeft - (mLeft + m.width));
+    const apartY = Math.max(0, m.y - (l.y + l.height), l.y - (m.y + m.height));
+    if (Math.max(apartX, apartY) > 5) n++;
+  }
+  return n;
 }
 
 /** A rope's end this close to the canvas's edge has no room for its name outside it. */

@@ -116,15 +116,15 @@ test('tutorial debrief on a phone: the headline says what the pass mark reads, a
   // the verdict names the figure that decides it, and the line beneath says what it is; a
   // practice game reads it as feedback against a graded game's mark, not as a failed test
   await expect(page.locator('.verdict')).toHaveText(
-    'Fair score 37 of 100: below the 50 a graded game would need.',
+    'Fair score 17 of 100: below the 50 a graded game would need.',
     {
       timeout: 60_000,
     },
   );
   await expect(page.locator('.fair-statement')).toContainText(
-    'You did better than 37% of the ways this market could be played',
+    'You did better than 17% of the ways this market could be played',
   );
-  await expect(page.locator('.score-value')).toHaveText('64');
+  await expect(page.locator('.score-value')).toHaveText('60');
   const value = (await page.locator('.score-value').boundingBox())!;
   const of = (await page.locator('.score-of').boundingBox())!;
   expect(

@@ -8,8 +8,8 @@ import { scenarioYaml, twentyBySix } from '../helpers/scenario-yaml.ts';
 const good = readFileSync(new URL('../../scenarios/tutorial.yaml', import.meta.url), 'utf8');
 const PLANTED = [
   ['alignment: 0.8 }', 'alignmnt: 0.8 }'],
-  ['trust: 0.35', 'trust: high'],
-  ['effects: { outside: 0.1, trust: 0.02 }', 'effects: { outsid: 0.1, trust: 0.02 }'],
+  ['trust: 0.27', 'trust: high'],
+  ['effects: { outside: 0.31, trust: 0.08 }', 'effects: { outsid: 0.31, trust: 0.08 }'],
 ] as const;
 let bad = good;
 for (const [from, to] of PLANTED) {
@@ -105,7 +105,7 @@ test('errors of the fields say the checks of what refers to what are still to co
   // see while a field was wrong. The list says so under its count, and stops saying it
   // once the later checks have run.
   const reference = good.replace('person: tom', 'person: thom');
-  const both = reference.replace('trust: 0.35', 'trust: 1.2');
+  const both = reference.replace('trust: 0.27', 'trust: 1.2');
   const later =
     /Once it is fixed, a second round checks what refers to what \(a next: naming a situation.*\) and may find more\./;
   const status = page.getByRole('status').filter({ hasText: /error/ });
