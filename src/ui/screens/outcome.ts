@@ -63,7 +63,9 @@ function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
 
 /** The other figures in one line each: the change, then what made it. */
 function otherFigures(figures: FigureWhy[], show: (fw: FigureWhy, s: number) => string) {
-  const moved = figures.filter((f) => f.move.steps !== 0);
+  // a figure whose causes cancelled out is listed too: the debrief names what the reply
+  // did to it, so the outcome must show that the reply moved it and what took it back
+  const moved = figures.filter((f) => f.move.steps !== 0 || f.lines.some((l) => l.steps !== 0));
   if (moved.length === 0) return null;
   return h(
     'ul',
