@@ -299,8 +299,8 @@ function adjustMember(
   if (traced(ctx)) record(ctx, `${key}:${m.id}`, before, after);
 }
 
-function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
-  const m = memberById(ctx.state, id);
+function applyMember(ctx: Ctx, e: MemberEntry): void {
+  const m = memberById(ctx.state, e.id);
   if (m === null || !m.present) return;
   adjustMember(ctx, m, 'morale', e.morale);
   adjustMember(ctx, m, 'effort', e.effort);
@@ -325,7 +325,21 @@ function applyMember(ctx: Ctx, id: string, e: MemberEffect): void {
 
 /** An effect set as a list of [key, amount], without the zeros; see prepared.ts. */
 export type EffectEntries = readonly (readonly [EffectKey, number])[];
-export type MemberEntries = readonly (readonly [string, MemberEffect])[];
+/**
+ * An effect on one member as a step applies it. Each is made by one literal, so that every
+ * entry has one hidden class: the effects read from a file differ in which fields they
+ * hold, and reading a field of many such objects at one place is a slow, megamorphic lookup.
+ */
+export interface MemberEntry {
+  /** the member's id, the shared copy of its text (a property's name always is) */
+  id: string;
+  morale: number | undefined;
+  effort: number | undefined;
+  skill: number | undefined;
+  angle: number | undefined;
+  leaves: boolean;
+}
+export type MemberEntries = readonly MemberEntry[];
 
 const NO_ENTRIES: EffectEntries = Object.freeze([]);
 
@@ -350,7 +364,14 @@ export function entriesOf(effects: EffectSet | undefined): EffectEntries {
 export function memberEntriesOf(members: Record<string, MemberEffect>): MemberEntries {
   let list = memberLists.get(members);
   if (!list) {
-    list = Object.entries(members);
+    list = Object.entries(members).map(([id, e]) => ({
+      id,
+      morale: e.morale,
+      effort: e.effort,
+      skill: e.skill,
+      angle: e.angle,
+      leaves: e.leaves === true,
+    }));
     memberLists.set(members, list);
   }
   return list;
@@ -374,8 +395,7 @@ export function applyEntries(
     ctx = { state, departments, causes, source };
   }
   for (let i = 0; i < effects.length; i++) applyOne(ctx, effects[i]![0], effects[i]![1]);
-  if (members)
-    for (let i = 0; i < members.length; i++) applyMember(ctx, members[i]![0], members[i]![1]);
+  if (members) for (let i = 0; i < members.length; i++) applyMember(ctx, members[i]!);
   // the shared context keeps no state between calls
   if (ctx === untraced) {
     untraced.state = null as unknown as SimState;

@@ -26,6 +26,7 @@ import {
   prepared,
   preparedSituation,
   SimError,
+  sharedId,
 } from './prepared.ts';
 import { draw, type RngState, seedRng } from './rng.ts';
 import {
@@ -332,7 +333,13 @@ export function initialState(scenario: ScenarioDef, seed: string): SimState {
     quarter: 0,
     situationId: scenario.situations[0]?.id ?? null,
     rng: seedRng(`${scenario.id}|${seed}`),
-    members: team.map((m) => memberState(m, contactMask(bits, m.contacts), true)),
+    // each id the shared copy of its text, as the prepared scenario's are, so that finding
+    // a member compares addresses (sharedId)
+    members: team.map((m) => {
+      const member = memberState(m, contactMask(bits, m.contacts), true);
+      member.id = sharedId(m.id);
+      return member;
+    }),
     competitors: competitors.map((x) => ({ ...x })),
     trust: c.trust,
     position: c.position,
@@ -374,8 +381,18 @@ function eventApplies(
   quarter: number,
 ): boolean {
   if (quarter < event.from || quarter > event.to) return false;
-  if (event.once && state.firedEvents.includes(event.id)) return false;
+  if (event.once && hasFired(state.firedEvents, event.id)) return false;
   return conditionsMet(event.when, metrics);
+}
+
+/**
+ * Whether `id` is among the events fired: includes() written as a loop, which the engine
+ * compiles in place, where includes() stays a call of a generic search. Both ids are the
+ * shared copies of their text (sharedId), so each comparison is one of addresses.
+ */
+function hasFired(fired: readonly string[], id: string): boolean {
+  for (let i = 0; i < fired.length; i++) if (fired[i] === id) return true;
+  return false;
 }
 
 /** Forced alignment relaxes, and the fan springs open wider than it was. */
