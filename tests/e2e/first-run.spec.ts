@@ -86,7 +86,7 @@ test('a newcomer is led to the tutorial, and no longer once one is finished', as
   await expect(live).toHaveText('The game is over: the debrief is on screen.');
   // a practice game: feedback against a graded game's mark, not a failed test
   await expect(page.locator('.verdict')).toHaveText(
-    /^(✓ )?Fair score \d+ of 100: (at or above the 50 a graded game needs|below the 50 a graded game would need)\.$/,
+    /^(✓ )?Fair score \d+ of 100: (at or above the 75 a graded game needs|below the 75 a graded game would need)\.$/,
     { timeout: 60_000 },
   );
   await expect(page.locator('.verdict')).not.toContainText(/pass/i);

@@ -23,7 +23,7 @@ test('a workshop link without a live room: the debrief gives feedback against th
   await page.getByRole('button', { name: 'Start quarter 1' }).click();
   await playReplies(page, ['depot-visit', 'workshop', 'free-pilot', 'match-now']);
   const verdict = page.locator('.verdict');
-  await expect(verdict).toHaveText("Fair score 17 of 100: below the scenario's pass mark of 50.", {
+  await expect(verdict).toHaveText("Fair score 17 of 100: below the scenario's pass mark of 75.", {
     timeout: 60_000,
   });
   // drawn as where the trainee stands, not as a failed test
