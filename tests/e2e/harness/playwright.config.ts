@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import base from '../../../playwright.config.ts';
 
@@ -13,7 +14,9 @@ export default defineConfig({
   testMatch: /rope-view-harness[\w-]*\.spec\.ts/,
   // the site's config leaves these out; here they are the only ones
   testIgnore: [],
-  outputDir: `${process.cwd()}/${process.env.PW_OUTPUT ?? 'test-results-h4'}`,
+  // beside the site's run's output (PW_OUTPUT, relative or absolute), never inside it:
+  // each run empties its own folder as it starts
+  outputDir: resolve(process.env.PW_OUTPUT ? `${process.env.PW_OUTPUT}-h4` : 'test-results-h4'),
   workers: 1,
   use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}/` },
   webServer: {
