@@ -116,7 +116,7 @@ test('tutorial debrief on a phone: the headline says what the pass mark reads, a
   // the verdict names the figure that decides it, and the line beneath says what it is; a
   // practice game reads it as feedback against a graded game's mark, not as a failed test
   await expect(page.locator('.verdict')).toHaveText(
-    'Fair score 17 of 100: below the 50 a graded game would need.',
+    'Fair score 17 of 100: below the 75 a graded game would need.',
     {
       timeout: 60_000,
     },
