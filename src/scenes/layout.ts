@@ -229,7 +229,7 @@ export function layoutFrame(
     scale,
   });
   const markers = [...markerBoxes(geoms), nodeBox(node)];
-  const captions = placeCaptions(
+  const drafted = placeCaptions(
     words,
     {
       w,
@@ -245,13 +245,11 @@ export function layoutFrame(
     measure,
   );
   const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
-  const named = nameWithCustomer(geoms, { w, fontSize, node, field }, captions, {
+  const { labels, captions } = nameWithCustomer(geoms, { w, fontSize, node, field }, drafted, {
     markers,
     lines,
     measure,
   });
-  const labels = named.labels;
-  captions.splice(0, captions.length, ...named.captions);
   return {
     width: w,
     height: h,
