@@ -70,3 +70,7 @@ export const GATE_FIXES: Record<string, string> = {
 /** What to change when copying a colleague's replies carries over (copying.ts). */
 export const COPYING_FIX =
   "A colleague's best replies work on a market dealt another starting situation, so each trainee need not read their own. Make the starting situations (markets:) call for different replies at some decisions: a person seasoned in one and new in another, so that handing them the account is right in one and wrong in the other; a customer that trusts us in one and not in another, so that a push pays in one only.";
+
+/** What to change when a copy from the variant dealt before still passes (copying.ts). */
+export const DEALT_NEXT_FIX =
+  "One starting situation's best path still passes on the next one dealt, so a trainee could hand in the replies of the colleague who started just before. Find the decision where the two starting situations should part (who is ready to carry the account, how far the customer trusts us, how strong the rival is) and make the first one's best reply cost the second one enough points there.";

@@ -1,7 +1,8 @@
-import { copyingWords } from './copying.ts';
+import { copyingWords, dealtNextWords } from './copying.ts';
 import {
   ADVICE_LINK,
   COPYING_FIX,
+  DEALT_NEXT_FIX,
   policyPlayer,
   SWITCH_QUESTION,
   switchWords,
@@ -45,6 +46,13 @@ export function gatesMarkdown(r: GateReport): string {
   );
   if (r.copying.variants > 0 && !r.copying.pass) {
     out.push(`  *What to change:* ${COPYING_FIX} ([more](${ADVICE_LINK}))`);
+  }
+  if (r.copying.dealtNext.length > 0) {
+    const passing = r.copying.dealtNext.some((d) => d.passing > 0);
+    out.push(
+      `- ${passing ? 'WATCH' : 'PASS'}: **a copy on the next starting situation dealt**: ${dealtNextWords(r.copying)}.`,
+    );
+    if (passing) out.push(`  *What to change:* ${DEALT_NEXT_FIX} ([more](${ADVICE_LINK}))`);
   }
   if (r.switching) {
     const w = r.switching;

@@ -515,7 +515,7 @@ export function gatesOfParts(
       share: (eventTotals.get(e.id) ?? 0) / (tree.count * Math.max(1, n)),
     })),
     bestPaths,
-    copying: copyingCheck(scenario, seeds.slice(0, kept.length), kept, bestIdx),
+    copying: copyingCheck(scenario, seeds.slice(0, kept.length), kept),
     gates,
     pass: gates.every((g) => g.pass),
     elapsedMs,
