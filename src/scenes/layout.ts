@@ -507,7 +507,8 @@ function labelText(g: RopeGeom, short: boolean): string {
  * The customer's name is placed first, under the node and clear of the markers; where that
  * leaves a rope's name no place beside its own marker (a customer at an end of the field,
  * with a puller's end just under it), the names go first and the customer's name takes the
- * nearest row still free, if that leaves fewer names away from their markers.
+ * nearest row still free, if that names the ropes better (worse(): fewer names left out,
+ * then fewer away from their markers, then fewer across another rope).
  */
 function nameWithCustomer(
   geoms: RopeGeom[],
@@ -516,39 +517,26 @@ function nameWithCustomer(
   drawn: { markers: readonly Label[]; lines: readonly Label[]; measure: Measure },
 ): { labels: Label[]; captions: Label[] } {
   const { markers, lines, measure } = drawn;
-  const labels = placeRopeLabels(geoms, p, captions, { markers, lines }, measure);
+  const named = placeRopeLabels(geoms, p, captions, { markers, lines }, measure);
+  const labels = named.labels;
   const customer = captions.find((c) => c.id === 'customer');
-  const away = awayFromMarkers(labels, markers);
-  if (!customer || away === 0) return { labels, captions: [...captions] };
+  if (!customer || (named.unnamed === 0 && named.astray.length === 0)) {
+    return { labels, captions: [...captions] };
+  }
   const others = captions.filter((c) => c !== customer);
   const relabelled = placeRopeLabels(geoms, p, others, { markers, lines }, measure);
-  if (awayFromMarkers(relabelled, markers) >= away) return { labels, captions: [...captions] };
+  if (worse(relabelled, named) >= 0) return { labels, captions: [...captions] };
   const { node, field, w } = p;
   const wanted = { ...customer, x: node.x, y: node.y + node.r + 4 };
   const rows = { top: field.top, bottom: field.bottom };
-  const texts = [...others, ...relabelled];
+  const texts = [...others, ...relabelled.labels];
   const clearOfMarkers = { ...wanted };
   if (settle(clearOfMarkers, w, rows, [...texts, ...markers]))
-    return { labels: relabelled, captions: [...others, clearOfMarkers] };
+    return { labels: relabelled.labels, captions: [...others, clearOfMarkers] };
   const clearOfTexts = { ...wanted };
   if (settle(clearOfTexts, w, rows, [...texts, nodeBox(node)]))
-    return { labels: relabelled, captions: [...others, clearOfTexts] };
+    return { labels: relabelled.labels, captions: [...others, clearOfTexts] };
   return { labels, captions: [...captions] };
-}
-
-/** How many ropes' names lie away from their own markers (further than a name beside it). */
-function awayFromMarkers(labels: readonly Label[], markers: readonly Label[]): number {
-  let n = 0;
-  for (const l of labels) {
-    const m = markers.find((b) => b.id === `marker:${l.id}`);
-    if (!m) continue;
-    const lLeft = leftEdge(l);
-    const mLeft = leftEdge(m);
-    const apartX = Math.max(0, mLeft - (lLeft + l.width), lLeft - (mLeft + m.width));
-    const apartY = Math.max(0, m.y - (l.y + l.height), l.y - (m.y + m.height));
-    if (Math.max(apartX, apartY) > 5) n++;
-  }
-  return n;
 }
 
 /** A rope's end this close to the canvas's edge has no room for its name outside it. */
@@ -560,7 +548,7 @@ function placeRopeLabels(
   captions: readonly Label[],
   drawn: { markers: readonly Label[]; lines: readonly Label[] },
   measure: Measure,
-): Label[] {
+): Named {
   const { w, fontSize, node, field } = p;
   const height = labelHeight(fontSize);
   const wanted: Label[] = [];
@@ -598,11 +586,11 @@ function placeRopeLabels(
   const order = [...wanted].sort((a, b) => pressed(a) - pressed(b));
   const place = { geoms, node, field, w, captions, ...drawn, measure };
   const best = bestNaming(order, place);
-  if (best.unnamed === 0) return best.labels;
+  if (best.unnamed === 0) return best;
   // keeping off the ropes must never leave a name out: where the names ignoring the ropes
   // leave fewer out, those are drawn
   const plain = bestNaming(order, { ...place, lines: [] });
-  return plain.unnamed < best.unnamed ? plain.labels : best.labels;
+  return plain.unnamed < best.unnamed ? plain : best;
 }
 
 /** The names placed in this order, then again with the ones that fared worst first. */

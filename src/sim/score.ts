@@ -94,7 +94,7 @@ const basis: ScoreBasis = newBasis({} as Metrics);
 // The census scores a million games. A number returned by a function the engine does not
 // inline comes back in a fresh heap box, so the outcomes are written here instead, which
 // allocates nothing: values[i] is the outcome of a list's term i (outcomesInto).
-const values = new Float64Array(9);
+const values = new Float64Array(OUTCOME_KEYS.length);
 
 /**
  * Each term's outcome of the game `b` describes, into values[i] for terms[i], all in one
