@@ -149,13 +149,17 @@ function dealtNextOf(scenario: ScenarioDef, next: readonly number[][]): DealtNex
   return out;
 }
 
+/** Where a copy from one variant lands on the next, in a facilitator's words. */
+export function dealtNextLine(d: DealtNext): string {
+  return `${d.from} → ${d.to}: ${ordinal(Math.round(d.median))} (median), worst the ${ordinal(Math.round(d.worst))}, ${Math.round(d.passing * 100)}% at or above ${DEFAULT_PASS_MARK}`;
+}
+
+export const DEALT_NEXT_INTRO =
+  "HR's server deals the starting situations in turn, so a colleague who started just before was dealt the previous one. Her best path typed in lands at";
+
 /** Per variant, in the server's order, where a copy from the one dealt before lands. */
 export function dealtNextWords(c: CopyingCheck): string {
-  const each = c.dealtNext.map(
-    (d) =>
-      `${d.from} → ${d.to}: ${ordinal(Math.round(d.median))} (median), worst the ${ordinal(Math.round(d.worst))}, ${Math.round(d.passing * 100)}% at or above ${DEFAULT_PASS_MARK}`,
-  );
-  return `HR's server deals the starting situations in turn, so a colleague who started just before was dealt the previous one. Her best path typed in lands at: ${each.join('; ')}`;
+  return `${DEALT_NEXT_INTRO}: ${c.dealtNext.map(dealtNextLine).join('; ')}`;
 }
 
 /** The check in a facilitator's words. */

@@ -2,7 +2,20 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type BalanceReport, BalanceRun, seedList } from '../analysis/balance.ts';
 import { ExactBalanceRun } from '../analysis/balance-exact.ts';
-import { ADVICE_SOURCE, capitalise, SWITCH_QUESTION, switchWords } from '../analysis/gate-words.ts';
+import {
+  type CopyingCheck,
+  copyingWords,
+  DEALT_NEXT_INTRO,
+  dealtNextLine,
+} from '../analysis/copying.ts';
+import {
+  ADVICE_SOURCE,
+  COPYING_FIX,
+  capitalise,
+  DEALT_NEXT_FIX,
+  SWITCH_QUESTION,
+  switchWords,
+} from '../analysis/gate-words.ts';
 import { GATE_TREE_LIMIT, type GateReport, type SwitchWatch } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
@@ -500,10 +513,61 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
       ),
     ),
     gates.switching ? switchNotice(gates.switching) : null,
+    copyingNotice(gates.copying),
     button('Download the gates as Markdown', () =>
       download(`${gates.scenario.id}-gates.md`, gatesMarkdown(gates), 'text/markdown'),
     ),
   );
+}
+
+/**
+ * Copying a colleague's replies (copying.ts), beside the gates as in the Markdown report:
+ * whether a colleague's best path carries over to a market dealt another starting
+ * situation, and, in the order HR's server deals them, where a copy from the one before
+ * lands. Without variants it says that copies carry over.
+ */
+function copyingNotice(c: CopyingCheck): HTMLElement {
+  const fix = (text: string) =>
+    h(
+      'p',
+      { class: 'gate-fix' },
+      h('strong', null, 'What to change: '),
+      text,
+      ' ',
+      h('em', null, `(More in ${ADVICE_SOURCE}.)`),
+    );
+  const passing = c.dealtNext.some((d) => d.passing > 0);
+  const ok = c.variants > 0 && c.pass && !passing;
+  return h(
+    'div',
+    {
+      class: `notice gate-watch ${ok ? 'ok' : c.variants === 0 ? 'info' : 'warn'}`,
+      attrs: { role: 'group', 'aria-label': "Copying a colleague's replies" },
+    },
+    h(
+      'p',
+      null,
+      h('strong', null, "Beside the gates: Does a colleague's best path fail on another market?"),
+      ' ',
+      h(
+        'span',
+        { class: 'answer' },
+        c.variants === 0 ? 'No.' : c.pass ? (passing ? 'Mostly.' : 'Yes.') : 'No.',
+      ),
+      ...withCode(` ${capitalise(copyingWords(c))}.`),
+    ),
+    c.variants > 0 && !c.pass ? fix(COPYING_FIX) : null,
+    c.dealtNext.length > 0 ? h('p', null, `${DEALT_NEXT_INTRO}:`) : null,
+    c.dealtNext.length > 0
+      ? h('ul', null, ...c.dealtNext.map((d) => h('li', null, `${dealtNextLine(d)}.`)))
+      : null,
+    passing ? fix(DEALT_NEXT_FIX) : null,
+  );
+}
+
+/** Text whose `quoted` parts (file keys, as the Markdown report writes them) show as code. */
+function withCode(text: string): (string | HTMLElement)[] {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? h('code', null, part) : part));
 }
 
 /**

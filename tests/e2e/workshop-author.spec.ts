@@ -95,6 +95,10 @@ test('three planted errors are listed with their lines; the fixed file plays', a
     /the strongest, a player who takes the \S+ reply for the first/,
   );
   await expect(gates).not.toContainText('changes style once');
+  // a scenario without starting situations is told that a colleague's replies carry over
+  await expect(page.getByRole('group', { name: "Copying a colleague's replies" })).toContainText(
+    "Every market starts alike, so a colleague's replies carry over",
+  );
   await page.screenshot({ path: testInfo.outputPath('balance-1280.png'), fullPage: true });
 });
 
