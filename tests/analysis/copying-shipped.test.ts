@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COPY_TARGETS } from '../../src/analysis/copying.ts';
 import { gateReport } from '../../src/analysis/gates.ts';
@@ -8,6 +9,18 @@ import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 // of the top of the receiving market, as the balance report checks it.
 
 const SEEDS = Array.from({ length: COPY_TARGETS.markets }, (_, i) => String(i + 1));
+
+// docs/hr.md tells HR, scenario by scenario, how often a copy still passes; its table is
+// read here so that a figure that moves fails this test rather than misleading HR
+const guide = readFileSync(new URL('../../docs/hr.md', import.meta.url), 'utf8');
+const guideRow = (id: string): string[] | undefined =>
+  guide
+    .split('\n')
+    .find((l) => l.startsWith(`  | \`${id}\` |`))
+    ?.split('|')
+    .slice(2, -1)
+    .map((c) => c.trim());
+const pct = (share: number) => `${Math.round(share * 100)}%`;
 const withVariants = loadBundledScenarios().filter((b) => b.scenario.markets);
 
 describe("copying a colleague's replies, in every shipped scenario with variants", () => {
@@ -22,6 +35,15 @@ describe("copying a colleague's replies, in every shipped scenario with variants
       // and a copy from the same variant still does well: the check says how often
       expect(copying.sameMedian).toBeGreaterThan(copying.crossMedian!);
       expect(copying.pass).toBe(true);
+      // the HR guide's row: variants, median copy, copies at 75 or more, the same in the
+      // server's order of dealing, and copies between colleagues taken at random at 90
+      expect(guideRow(scenario.id)).toEqual([
+        String(copying.variants),
+        String(Math.round(copying.crossMedian!)),
+        pct(copying.crossPassing),
+        copying.dealtNext.map((d) => pct(d.passing)).join(', '),
+        pct(copying.reach90),
+      ]);
     }, 120_000);
   }
 });

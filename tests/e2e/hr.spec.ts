@@ -411,7 +411,8 @@ test('the scenario picker says whether a colleague’s best replies carry over t
       await expect(hint).toContainText(`Deals ${scenario.markets.length} starting situations`);
       // by the names the scenario gives them, each in quotes (a name may hold a comma)
       for (const m of scenario.markets) await expect(hint).toContainText(`“${marketName(m)}”`);
-      await expect(hint).toContainText('fall well short of the top');
+      // and, honestly, that some copies still pass
+      await expect(hint).toContainText('usually score lower. Some still reach a pass mark of 75');
     } else {
       await expect(hint).toContainText('still score at the top');
     }
