@@ -2,8 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { openGame, playReplies, shootAtBothSizes } from './helpers/game.ts';
 
 // What a reply did, read twice by the trainee: in the quarter's outcome ("Team alignment
-// 94/100 → 99/100, +5: your reply +5") and in the debrief's card for the same quarter ("At
-// once it … raised team alignment by 5 points"). Played on screen, the market a reviewer
+// 91/100 → 94/100, +3: your reply +3") and in the debrief's card for the same quarter ("At
+// once it … raised team alignment by 3 points"). Played on screen, the market a reviewer
 // found the two disagreeing in: every figure the outcome credits to "your reply" is the
 // figure the debrief gives.
 
@@ -70,11 +70,12 @@ test('value-discipline, market 68112: the outcome and the debrief give each repl
     await reply.click();
     await expect(page.locator('.outcome')).toBeVisible();
     credited.push(await replyParts(page));
-    if (i === 4) {
+    if (i === 2) {
+      // the charge for rush runs, worked out with Tess
       const alignment = page.locator('.why-others > li[data-why="alignment"]');
-      await expect(alignment).toContainText('94/100 → 99/100, +5: your reply +5.');
+      await expect(alignment).toContainText('91/100 → 94/100, +3: your reply +3.');
       await alignment.scrollIntoViewIfNeeded();
-      await shootAtBothSizes(page, 'q5-outcome');
+      await shootAtBothSizes(page, 'q3-outcome');
       await page.setViewportSize({ width: 1280, height: 800 });
     }
     await page.locator('[data-next]').click();
@@ -95,8 +96,8 @@ test('value-discipline, market 68112: the outcome and the debrief give each repl
     }
   }
   expect(compared).toBeGreaterThanOrEqual(12);
-  expect(texts[4]).toContain('raised team alignment by 5 points');
-  expect(texts[4]).toContain("cut the team's autonomy by 9 points");
+  expect(texts[2]).toContain('raised team alignment by 3 points');
+  expect(texts[4]).toContain("cut the team's autonomy by 10 points");
   const q5 = cards.nth(4);
   // autonomy is explained where the debrief names it
   await expect(q5.locator('button.term[data-term="autonomy"]').first()).toBeVisible();

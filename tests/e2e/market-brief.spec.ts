@@ -52,7 +52,8 @@ for (const [width, height] of SIZES) {
 // value-discipline deals three starting situations too. Seed 3 is dealt "new team": the
 // account team took Oakmoor over this year and Oakmoor trusts Halden, so the best path
 // there is the firm one (name the discipline, make the case, take charge of the failed
-// line), which would tell a seasoned team what to do. Played to the debrief along it.
+// line, answer Polyform's offer by Friday), which would tell a seasoned team what to do.
+// Played to the debrief along it.
 const NEW_TEAM_BEST = [
   'name-it',
   'cost-case',
@@ -60,7 +61,7 @@ const NEW_TEAM_BEST = [
   'roadmap',
   'take-charge',
   'standard-grade',
-  'first-access',
+  'counter-price',
   'set-plan',
 ];
 
@@ -74,7 +75,7 @@ for (const [width, height] of SIZES) {
     const brief = page.getByRole('complementary', { name: 'Your market' });
     await expect(brief).toContainText('New team, a customer that trusts us');
     await expect(brief).toContainText('none has carried it alone');
-    await expect(page.locator('.team-list [data-member="ravi"]')).toContainText('still learning');
+    await expect(page.locator('.team-list [data-member="ravi"]')).toContainText('new to the job');
     await attachScreenshot(page, testInfo, `vd-briefing-new-team-${width}`);
 
     await page.getByRole('button', { name: 'Start quarter 1' }).click();

@@ -115,31 +115,33 @@ describe.each(GAMES)('$file, seed $seed: the outcome and the debrief agree', (ga
 });
 
 describe('the games the reviewer named', () => {
-  it('value-discipline Q5: the firm call raised team alignment by 5 points on both screens', () => {
+  it('value-discipline Q3: the charge worked out with Tess raised team alignment by 3 points on both screens', () => {
     const { scenario, state, explanation } = played(
       GAMES[0]!.file,
       GAMES[0]!.seed,
       GAMES[0]!.choices,
     );
-    const alignment = figureWhy(scenario, state, 5, 'alignment')!;
+    const alignment = figureWhy(scenario, state, 3, 'alignment')!;
     expect([alignment.move.before, alignment.move.after, alignment.move.change]).toEqual([
+      '91/100',
       '94/100',
-      '99/100',
-      '+5',
+      '+3',
     ]);
-    expect(alignment.lines).toEqual([{ label: 'your reply', group: 'now', steps: 5 }]);
-    expect(explanation.decisions[4]!.sentences.join(' ')).toContain(
-      'raised team alignment by 5 points',
-    );
-    // Q3: trust −2 and alignment +2 on both screens; Q7: trust +2
+    expect(alignment.lines).toEqual([{ label: 'your reply', group: 'now', steps: 3 }]);
     const q3 = explanation.decisions[2]!.sentences.join(' ');
-    expect(figureWhy(scenario, state, 3, 'trust')!.lines[0]!.steps).toBe(-2);
-    expect(q3).toContain("cut the customer's trust by 2 points");
-    expect(figureWhy(scenario, state, 3, 'alignment')!.lines[0]!.steps).toBe(2);
-    expect(q3).toContain('raised team alignment by 2 points');
+    expect(q3).toContain('raised team alignment by 3 points');
+    // Q7: trust +1 on both screens
+    expect(figureWhy(scenario, state, 7, 'trust')!.lines[0]!.steps).toBe(1);
     expect(explanation.decisions[6]!.sentences.join(' ')).toContain(
-      "raised the customer's trust by 2 points",
+      "raised the customer's trust by 1 point",
     );
+    // Q5's firm call walks Jonas alone through the failed line: the rest of the team is not
+    // forced into line, and neither screen says it moved alignment (the play screen's only
+    // alignment line that quarter is the rounding of moves too small to show)
+    expect(
+      figureWhy(scenario, state, 5, 'alignment')!.lines.filter((l) => l.label === 'your reply'),
+    ).toEqual([]);
+    expect(explanation.decisions[4]!.sentences.join(' ')).not.toContain('team alignment by');
   });
 });
 
@@ -152,9 +154,9 @@ describe('autonomy, which the debrief often leads with', () => {
     );
     const autonomy = figureWhy(scenario, state, 5, 'autonomy')!;
     expect(autonomy.move.label).toBe('Autonomy');
-    expect(autonomy.lines).toEqual([{ label: 'your reply', group: 'now', steps: -9 }]);
+    expect(autonomy.lines).toEqual([{ label: 'your reply', group: 'now', steps: -10 }]);
     const head = explanation.decisions[4]!.sentences[0]!;
-    expect(head).toContain("cut the team's autonomy by 9 points");
+    expect(head).toContain("cut the team's autonomy by 10 points");
     expect(explanation.decisions.flatMap((d) => d.sentences).join(' ')).not.toContain(
       'say in how it sells',
     );

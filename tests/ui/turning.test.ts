@@ -18,15 +18,23 @@ import { TERMS } from '../../src/ui/terms.ts';
 // quarter tells a trainee nothing. Checked on real games of every shipped scenario, each
 // played by every policy on two seeds.
 
-const games = loadBundledScenarios().flatMap(({ scenario }) =>
-  ['7311', '2024'].flatMap((seed) =>
-    policiesOf(scenario).map((policy) => {
-      const run = playPolicy(scenario, seed, policy);
-      const state = playChoices(scenario, seed, run.choices);
-      const e = explainGame(scenario, state, { best: run.choices });
-      return { name: `${scenario.id} ${seed} ${policy}`, e };
-    }),
-  ),
+const played = (seeds: string[]) =>
+  loadBundledScenarios().flatMap(({ scenario }) =>
+    seeds.flatMap((seed) =>
+      policiesOf(scenario).map((policy) => {
+        const run = playPolicy(scenario, seed, policy);
+        const state = playChoices(scenario, seed, run.choices);
+        const e = explainGame(scenario, state, { best: run.choices });
+        return { name: `${scenario.id} ${seed} ${policy}`, e };
+      }),
+    ),
+  );
+const games = played(['7311', '2024']);
+// Games where no reply moves the score by 3 points are rare (one in the two seeds above
+// until value-discipline's fifth attempt, none since): two more seeds give the tutorial's
+// flat games, so the check below never runs on an empty list.
+const flatGames = [...games, ...played(['3', '7'])].filter(({ e }) =>
+  e.turningPoints.every((t) => t.swing < LEAST),
 );
 
 describe('turning points on the shipped scenarios', () => {
@@ -74,7 +82,7 @@ describe('turning points on the shipped scenarios', () => {
   });
 
   it('stars nothing in a game where no reply would have moved the score by 3 points', () => {
-    const flat = games.filter(({ e }) => e.turningPoints.every((t) => t.swing < LEAST));
+    const flat = flatGames;
     expect(flat.length).toBeGreaterThan(0);
     for (const { name, e } of flat) expect(turningPointsThatMattered(e), name).toEqual([]);
   });
@@ -92,21 +100,21 @@ describe('what makes a decision a turning point, in words', () => {
     'choose-together,cost-case,charge-rush,roadmap,take-charge,standard-grade,first-access,focus-plan'.split(
       ',',
     );
-  const e = explainGame(scenario, playChoices(scenario, '68112', choices), { best: choices });
+  const e = explainGame(scenario, playChoices(scenario, '68105', choices), { best: choices });
 
   it('names the reply that made a decision a turning point', () => {
     const q2 = e.turningPoints.find((t) => t.quarter === 2)!;
-    // matching the rival's price would have cost 3 points: that is the star, not the +1
+    // matching the rival's price would have cost 3 points: that is the star, not the +2
     expect(q2.sentence).toMatch(
-      /^Q2 was a turning point: "Agree to what Ravi .*" instead would have scored 48 rather than 51 \(−3\); ".*" would have scored 52 \(\+1\)\.$/,
+      /^Q2 was a turning point: "Agree to what Ravi .*" instead would have scored 49 rather than 52 \(−3\); ".*" would have scored 54 \(\+2\)\.$/,
     );
-    const q7 = e.turningPoints.find((t) => t.quarter === 7)!;
-    expect(q7.sentence).toMatch(
-      /every other reply would have scored less; ".*" would have scored 2 points less \(49 rather than 51\)\.$/,
+    const q1 = e.turningPoints.find((t) => t.quarter === 1)!;
+    expect(q1.sentence).toMatch(
+      /every other reply would have scored less; ".*" would have scored 1 point less \(51 rather than 52\)\.$/,
     );
-    const q5 = e.turningPoints.find((t) => t.quarter === 5)!;
+    const q6 = e.turningPoints.find((t) => t.quarter === 6)!;
     // one reply would have scored the same: not "every other would have scored less"
-    expect(q5.sentence).toMatch(
+    expect(q6.sentence).toMatch(
       /no other reply would have scored more; ".*" would have scored 1 point less/,
     );
   });
