@@ -276,7 +276,8 @@ export type MemberStart = Partial<
 /**
  * One starting situation of a scenario (a market variant): each market (seed) is dealt one,
  * so what is right depends on reading one's own team and customer, and a colleague's
- * replies from another market do not carry over. Only starting values change.
+ * replies from another market carry over only as far as the variants' best paths coincide
+ * (src/analysis/copying.ts measures it). Only starting values change.
  */
 export interface MarketDef {
   id: string;

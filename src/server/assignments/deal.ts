@@ -6,7 +6,9 @@ import type { Queryable } from '../db/database.ts';
 // shared beforehand. Where the scenario has market variants (src/sim/market.ts), the seed
 // is drawn until it deals the next variant in turn across the assignment's attempts, so two
 // colleagues who start one after the other read different starting situations, and a
-// colleague's replies do not carry over (issue 18); a trainee's next attempt differs too.
+// colleague's replies carry over only as far as the two variants' best paths coincide
+// (issue 18; the balance report's line "a copy on the next starting situation dealt"
+// measures it); a trainee's next attempt differs too.
 
 /** Enough draws that a wanted variant of up to 8 is all but certain to come up. */
 const DRAWS = 256;
