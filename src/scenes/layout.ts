@@ -718,14 +718,22 @@ export function placeCaption(
   fontSize: number,
   measure: Measure,
 ): Label | null {
-  const box = caption('ghost', text, x, y, 'center', fontSize, measure, true);
+  const words = caption('ghost', text, x, y, 'center', fontSize, measure, true);
+  // placed with a few pixels to spare on either side: the canvas draws a bold caption a
+  // pixel or two wider than it measures, which was enough to touch the caption beside it
+  const box = { ...words, width: words.width + 2 * CAPTION_SPARE };
   const placed = [...layout.labels, ...layout.captions, nodeBox(layout.node)];
   const rows = { top: 6, bottom: layout.field.rulerY - 8 };
   const found = { ...box };
   // clear of the ropes' markers too where there is room, else of the texts only
-  if (settleNear(box, found, layout.width, rows, [...placed, ...layout.markers], 40)) return found;
-  return settleNear(box, found, layout.width, rows, placed, 40) ? found : null;
+  const settled =
+    settleNear(box, found, layout.width, rows, [...placed, ...layout.markers], 40) ||
+    settleNear(box, found, layout.width, rows, placed, 40);
+  return settled ? { ...found, width: words.width } : null;
 }
+
+/** Pixels kept free on either side of the what-if's caption (see placeCaption). */
+const CAPTION_SPARE = 3;
 
 /** Whether any two of these boxes cover each other (for tests and the scene's own check). */
 export function anyOverlap(boxes: readonly Label[]): boolean {
