@@ -499,16 +499,7 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
           ' ',
           h('span', { class: 'answer' }, g.pass ? 'Yes.' : 'No.'),
           ` ${capitalise(g.why)}.`,
-          g.fix
-            ? h(
-                'p',
-                { class: 'gate-fix' },
-                h('strong', null, 'What to change: '),
-                g.fix,
-                ' ',
-                h('em', null, `(More in ${ADVICE_SOURCE}.)`),
-              )
-            : null,
+          g.fix ? whatToChange(g.fix) : null,
         ),
       ),
     ),
@@ -527,15 +518,6 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
  * lands. Without variants it says that copies carry over.
  */
 function copyingNotice(c: CopyingCheck): HTMLElement {
-  const fix = (text: string) =>
-    h(
-      'p',
-      { class: 'gate-fix' },
-      h('strong', null, 'What to change: '),
-      text,
-      ' ',
-      h('em', null, `(More in ${ADVICE_SOURCE}.)`),
-    );
   const passing = c.dealtNext.some((d) => d.passing > 0);
   const ok = c.variants > 0 && c.pass && !passing;
   return h(
@@ -556,12 +538,24 @@ function copyingNotice(c: CopyingCheck): HTMLElement {
       ),
       ...withCode(` ${capitalise(copyingWords(c))}.`),
     ),
-    c.variants > 0 && !c.pass ? fix(COPYING_FIX) : null,
+    c.variants > 0 && !c.pass ? whatToChange(COPYING_FIX) : null,
     c.dealtNext.length > 0 ? h('p', null, `${DEALT_NEXT_INTRO}:`) : null,
     c.dealtNext.length > 0
       ? h('ul', null, ...c.dealtNext.map((d) => h('li', null, `${dealtNextLine(d)}.`)))
       : null,
-    passing ? fix(DEALT_NEXT_FIX) : null,
+    passing ? whatToChange(DEALT_NEXT_FIX) : null,
+  );
+}
+
+/** What to change, under a failing gate or check, with where the guide says more. */
+function whatToChange(text: string): HTMLElement {
+  return h(
+    'p',
+    { class: 'gate-fix' },
+    h('strong', null, 'What to change: '),
+    text,
+    ' ',
+    h('em', null, `(More in ${ADVICE_SOURCE}.)`),
   );
 }
 
