@@ -367,16 +367,87 @@ export function bestContinuation(
   return continueLine(scenario, from, line);
 }
 
-/** Plays on from `from` with the player's later choices where they still fit, else the best continuation. */
-function heldLine(scenario: ScenarioDef, from: SimState, later: readonly string[]): SimState {
-  let state = from;
-  for (const id of later) {
-    if (state.situationId === null) break;
-    const s = situationById(scenario, state.situationId);
-    if (!s.choices.some((c) => c.id === id)) return bestContinuation(scenario, state, []);
-    state = step(scenario, state, id);
+/** The player's reply to each situation they answered after `quarter` (1-based). */
+function repliesAfter(
+  states: readonly SimState[],
+  choices: readonly string[],
+  quarter: number,
+): Map<string, string> {
+  const held = new Map<string, string>();
+  for (let i = quarter; i < choices.length; i++) {
+    const situationId = states[i]?.situationId;
+    if (situationId) held.set(situationId, choices[i]!);
   }
-  return state.situationId === null ? state : bestContinuation(scenario, state, []);
+  return held;
+}
+
+/** Above this many replies chosen for the player, a held line is searched no further. */
+const HELD_SEARCH_LIMIT = 4;
+
+/**
+ * Plays on from `from` keeping the player's own reply wherever the line meets a situation
+ * they answered, so a what-if credits the one changed call and not better later ones.
+ * Where it meets a situation they never saw (an earlier reply led elsewhere), it takes the
+ * reply after which the rest, their calls kept again, scores highest; past a few such
+ * situations, the best continuation from there.
+ */
+function heldLine(
+  scenario: ScenarioDef,
+  from: SimState,
+  held: ReadonlyMap<string, string>,
+): SimState {
+  const line = heldChoices(scenario, from, held, 0);
+  return continueLine(scenario, from, line.choices);
+}
+
+function heldChoices(
+  scenario: ScenarioDef,
+  from: SimState,
+  held: ReadonlyMap<string, string>,
+  chosenForThem: number,
+): { choices: string[]; score: number } {
+  let state = from;
+  const choices: string[] = [];
+  for (;;) {
+    if (state.situationId === null) return { choices, score: score(scenario.rubric, state) };
+    const own = held.get(state.situationId);
+    if (own === undefined) break;
+    choices.push(own);
+    state = step(scenario, state, own, { trace: false });
+  }
+  if (chosenForThem >= HELD_SEARCH_LIMIT) {
+    const end = bestContinuation(scenario, state, []);
+    return {
+      choices: [...choices, ...end.choices.slice(state.choices.length)],
+      score: score(scenario.rubric, end),
+    };
+  }
+  let best: { choices: string[]; score: number } | null = null;
+  for (const c of situationById(scenario, state.situationId).choices) {
+    const rest = heldChoices(
+      scenario,
+      step(scenario, state, c.id, { trace: false }),
+      held,
+      chosenForThem + 1,
+    );
+    if (best === null || rest.score > best.score)
+      best = { choices: [c.id, ...rest.choices], score: rest.score };
+  }
+  return { choices: [...choices, ...best!.choices], score: best!.score };
+}
+
+/** Quarters after `quarter` where the line met a situation the player never answered. */
+function quartersChosenFor(
+  line: SimState,
+  quarter: number,
+  held: ReadonlyMap<string, string>,
+): number[] {
+  const out: number[] = [];
+  for (let q = quarter + 1; q <= line.choices.length; q++) {
+    const situationId = line.history[q - 1]?.situationId;
+    if (situationId === undefined || !held.has(situationId)) out.push(q);
+  }
+  return out;
 }
 
 export interface WhatIfLine {
@@ -411,12 +482,9 @@ export function whatIf(
     throw new RangeError(`no decision at quarter ${quarter}: the game has ${choices.length}`);
   }
   const actualEnd = states.at(-1)!;
-  const later = choices.slice(quarter);
-  const alt = heldLine(scenario, step(scenario, before, optionId), later);
-  const replaced: number[] = [];
-  alt.choices.forEach((c, i) => {
-    if (i >= quarter && c !== choices[i]) replaced.push(i + 1);
-  });
+  const held = repliesAfter(states, choices, quarter);
+  const alt = heldLine(scenario, step(scenario, before, optionId), held);
+  const replaced = quartersChosenFor(alt, quarter, held);
   const line = (s: SimState): WhatIfLine => ({
     choices: [...s.choices],
     score: score(scenario.rubric, s),
@@ -437,11 +505,11 @@ function turningPoint(
   // the other replies as the player's card showed them
   const situation = situationShownIn(scenario, state, quarter);
   const chosen = state.choices[quarter - 1]!;
-  const later = state.choices.slice(quarter);
+  const held = repliesAfter(states, state.choices, quarter);
   const alternatives: Alternative[] = situation.choices
     .filter((c) => c.id !== chosen)
     .map((c) => {
-      const end = heldLine(scenario, step(scenario, before, c.id), later);
+      const end = heldLine(scenario, step(scenario, before, c.id), held);
       const value = score(scenario.rubric, end);
       return {
         choiceId: c.id,

@@ -214,7 +214,7 @@ describe('whatIf', () => {
     expect(w.alternative.quarters[1]).not.toEqual(w.actual.quarters[1]);
   });
 
-  it('takes the best continuation where the player’s later choices no longer exist', () => {
+  it('keeps the player’s reply wherever the other line meets a situation they answered', () => {
     const base = syntheticScenario(tutorial, 5, 3);
     // option 1 of quarter 2 jumps to quarter 4's situation, skipping quarter 3
     const branching: ScenarioDef = {
@@ -227,15 +227,31 @@ describe('whatIf', () => {
     };
     const line = ['q1o1', 'q2o2', 'q3o1', 'q4o1', 'q5o1'];
     const w = whatIf(branching, SEED, line, 2, 'q2o1');
-    // q3o1 does not exist at s4, so everything after quarter 2 is the best continuation
-    expect(w.alternative.choices.slice(0, 2)).toEqual(['q1o1', 'q2o1']);
-    expect(w.replaced).toEqual([3, 4]);
-    const best = Math.max(
-      ...['q4o1', 'q4o2', 'q4o3'].flatMap((a) =>
-        ['q5o1', 'q5o2', 'q5o3'].map((b) => scoreOf(branching, ['q1o1', 'q2o1', a, b])),
+    // the player answered s4 and s5 too: their own calls there, not better ones, so the
+    // what-if credits the changed call alone
+    expect(w.alternative.choices).toEqual(['q1o1', 'q2o1', 'q4o1', 'q5o1']);
+    expect(w.replaced).toEqual([]);
+    expect(w.alternative.score).toBe(scoreOf(branching, w.alternative.choices));
+  });
+
+  it('chooses for the player only at a situation they never met, the rest of theirs kept', () => {
+    const base = syntheticScenario(tutorial, 5, 3);
+    // the player's reply at quarter 2 skipped s3; the other reply meets it
+    const branching: ScenarioDef = {
+      ...base,
+      situations: base.situations.map((s, i) =>
+        i === 1
+          ? { ...s, choices: s.choices.map((c, j) => (j === 1 ? { ...c, next: 's4' } : c)) }
+          : s,
       ),
-    );
+    };
+    const line = ['q1o1', 'q2o2', 'q4o2', 'q5o3'];
+    const w = whatIf(branching, SEED, line, 2, 'q2o1');
+    expect(w.replaced).toEqual([3]);
+    const options = ['q3o1', 'q3o2', 'q3o3'].map((a) => ['q1o1', 'q2o1', a, 'q4o2', 'q5o3']);
+    const best = Math.max(...options.map((o) => scoreOf(branching, o)));
     expect(w.alternative.score).toBe(best);
+    expect(w.alternative.choices.slice(3)).toEqual(['q4o2', 'q5o3']);
   });
 
   it('refuses a quarter the game did not have', () => {

@@ -72,7 +72,7 @@ function resultView(
     m.renderCompareCharts(charts, actualM, altM, w.quarter),
   );
   const kept = w.result.replaced.length
-    ? `Your later calls were kept where they still fitted; at ${w.result.replaced.map((q) => `Q${q}`).join(', ')} the market had moved on, so the best continuation was played there.`
+    ? `Your later calls were kept wherever the same situation came up; at ${w.result.replaced.map((q) => `Q${q}`).join(', ')} this line met a situation you never had, so the reply that did best there, with your other calls kept, was played.`
     : 'Every one of your later calls was kept as you made it.';
   return h(
     'div',
