@@ -3,6 +3,7 @@ export * from './attribution.ts';
 export * from './census-check.ts';
 export * from './census-parts.ts';
 export { contactCount, contactNames } from './contacts.ts';
+export * from './event-reason.ts';
 export * from './explain.ts';
 export * from './fair-score.ts';
 export * from './fixed.ts';

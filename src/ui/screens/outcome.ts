@@ -1,4 +1,4 @@
-import { type SplitFigure, situationShownIn, styleFamily } from '../../sim/index.ts';
+import { eventReason, type SplitFigure, situationShownIn, styleFamily } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -145,6 +145,8 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
   const events = report.events
     .map((id) => scenario.events.find((e) => e.id === id))
     .filter((e) => e !== undefined);
+  // the figures an event's conditions read: those at the end of the quarter before
+  const before = report.quarter <= 1 ? sim.start : sim.history[report.quarter - 2]!.metrics;
   const why = (f: SplitFigure) => figureWhy(scenario, sim, report.quarter, f);
   const share = why('share');
   // money follows share: its ropes already pulling are the ones share lists, in one line;
@@ -183,9 +185,16 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
         ? ['; the situation was ', h('strong', null, term('kind', kindPhrase(situation.kind))), '.']
         : ['.']),
     ),
-    ...events.map((e) =>
-      h('div', { class: 'event' }, h('strong', null, `Event: ${e.title}. `), e.text),
-    ),
+    ...events.map((e) => {
+      const reason = eventReason(e, before, report.quarter);
+      return h(
+        'div',
+        { class: 'event' },
+        h('strong', null, `Event: ${e.title}. `),
+        e.text,
+        reason ? h('span', { class: 'event-reason' }, ` ${reason}`) : null,
+      );
+    }),
     h(
       'section',
       { class: 'block why', attrs: { 'aria-labelledby': 'why-h' } },
