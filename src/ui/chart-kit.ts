@@ -7,7 +7,7 @@ import { h } from './dom.ts';
 const INK = '#3d4451';
 const GRID = '#e3e6ec';
 
-/** x: the quarters; y: whole numbers, with a unit suffix if given. */
+/** x: the quarters; y: whole numbers (tenths where the grid is finer), with a unit suffix if given. */
 export function quarterAxes(ySuffix: string, ySize: number): uPlot.Axis[] {
   return [
     {
@@ -17,7 +17,10 @@ export function quarterAxes(ySuffix: string, ySize: number): uPlot.Axis[] {
       grid: { stroke: GRID },
     },
     {
-      values: (_u, ticks) => ticks.map((t) => `${Math.round(t)}${ySuffix}`),
+      // whole numbers, unless the gridlines are closer than one apart (a figure that moved
+      // half a point): then a tenth, or two lines would carry one label
+      values: (_u, ticks, _axis, _space, step) =>
+        ticks.map((t) => `${step < 1 ? t.toFixed(1) : Math.round(t)}${ySuffix}`),
       stroke: INK,
       grid: { stroke: GRID },
       size: ySize,

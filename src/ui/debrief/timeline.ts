@@ -28,10 +28,13 @@ export function timelineSection(
   const play = button('▶ Play the quarters', () => (timer ? stop() : start()), {
     class: 'btn btn-small',
   });
+  // while it plays, the section says so, and on a phone the layout pins the rope view
+  // (styles.css): it stands at the top of the page, far above this section
   const stop = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     play.textContent = '▶ Play the quarters';
+    delete section.dataset.playing;
   };
   const stepOn = () => {
     const d = store.getState().debrief;
@@ -42,6 +45,7 @@ export function timelineSection(
   };
   const start = () => {
     play.textContent = '❚❚ Pause';
+    section.dataset.playing = '';
     store.getState().setTimeline(0);
     timer = setTimeout(stepOn, 1200);
   };
