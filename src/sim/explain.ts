@@ -264,6 +264,14 @@ function moved(steps: number, what: string, digits = 0): string {
 
 const total = (e: MetricEffect) => e.shown.now + e.shown.later;
 
+/**
+ * " in all" where a figure moved at once and again later, so that the net change the first
+ * sentence gives does not read as a contradiction of the quarter's outcome, which showed
+ * the change at once ("+13", then "raised … by 9 points in all", then the two parts).
+ */
+const inAll = (e: MetricEffect): string =>
+  e.shown.now !== 0 && e.shown.later !== 0 ? ' in all' : '';
+
 function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] {
   const out: string[] = [];
   const named = d.effects
@@ -276,7 +284,7 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
   const share = moved(d.shownMoves.share, 'market share', 1);
   out.push(
     head
-      ? `${call} ${verbed(total(head), NAMED[head.metric]!)}; ${share} ${window}.`
+      ? `${call} ${verbed(total(head), NAMED[head.metric]!)}${inAll(head)}; ${share} ${window}.`
       : `${call} left the team's numbers as they were; ${share} ${window}.`,
   );
   // each list names its own largest moves

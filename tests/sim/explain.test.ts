@@ -155,7 +155,7 @@ describe('explainGame', () => {
   it('says in plain sentences what each decision did', () => {
     const q1 = e.decisions[0]!;
     expect(q1.sentences[0]).toMatch(
-      /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z' ]+ by \d+ points?; market share (rose \d+\.\d points|fell \d+\.\d points|held) over the next two quarters\.$/,
+      /^Your Q1 collaborative call "Plan it with all three: visit the depot together, agree who asks what, and start an account plan with Maya's contact in it" (raised|cut) [a-z' ]+ by \d+ points?( in all)?; market share (rose \d+\.\d points|fell \d+\.\d points|held) over the next two quarters\.$/,
     );
     const trust = q1.effects.find((x) => x.metric === 'trust')!;
     // the points the outcome credited, within a step of the exact change
@@ -165,6 +165,11 @@ describe('explainGame', () => {
     );
     expect(q1.sentences.join(' ')).toMatch(
       /Later it raised the customer's trust by 3 points \(by Q2\)/,
+    );
+    // the first sentence gives the net change, and says so where it has two parts, since
+    // the quarter's outcome showed only the part at once
+    expect(q1.sentences[0]).toContain(
+      `raised the customer's trust by ${trust.shown.now + trust.shown.later} points in all;`,
     );
   });
 
