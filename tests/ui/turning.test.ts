@@ -100,17 +100,17 @@ describe('what makes a decision a turning point, in words', () => {
     'choose-together,cost-case,charge-rush,roadmap,take-charge,standard-grade,first-access,focus-plan'.split(
       ',',
     );
-  const e = explainGame(scenario, playChoices(scenario, '68105', choices), { best: choices });
+  const e = explainGame(scenario, playChoices(scenario, '68100', choices), { best: choices });
 
   it('names the reply that made a decision a turning point', () => {
     const q2 = e.turningPoints.find((t) => t.quarter === 2)!;
     // matching the rival's price would have cost 3 points: that is the star, not the +2
     expect(q2.sentence).toMatch(
-      /^Q2 was a turning point: "Agree to what Ravi .*" instead would have scored 49 rather than 52 \(−3\); ".*" would have scored 54 \(\+2\)\.$/,
+      /^Q2 was a turning point: "Agree to what Ravi .*" instead would have scored 48 rather than 51 \(−3\); ".*" would have scored 53 \(\+2\)\.$/,
     );
     const q1 = e.turningPoints.find((t) => t.quarter === 1)!;
     expect(q1.sentence).toMatch(
-      /every other reply would have scored less; ".*" would have scored 1 point less \(51 rather than 52\)\.$/,
+      /every other reply would have scored less; ".*" would have scored 1 point less \(50 rather than 51\)\.$/,
     );
     const q6 = e.turningPoints.find((t) => t.quarter === 6)!;
     // one reply would have scored the same: not "every other would have scored less"
