@@ -39,7 +39,7 @@ export function switchWords(w: SwitchRules): string {
   const strongest = `the strongest, ${policyPlayer(w.worst.policy)}, does better than ${Math.round(w.worst.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${w.worst.gap.toFixed(1)} points under the best path`;
   return w.failing === 0
     ? `every one of the ${w.rules} rules that take one style for some quarters and another after stays at or below ${limits.percentile}% and at least ${limits.gap} points under the best path too; ${strongest}`
-    : `${w.failing} of the ${w.rules} rules that take one style for some quarters and another after come too near the best path (a balanced scenario keeps each at or below ${limits.percentile}% and at least ${limits.gap} points under it); ${strongest}`;
+    : `${w.failing} of the ${w.rules} rules that take one style for some quarters and another after ${w.failing === 1 ? 'comes' : 'come'} too near the best path (a balanced scenario keeps each at or below ${limits.percentile}% and at least ${limits.gap} points under it); ${strongest}`;
 }
 
 /** The gates by their names in gates.ts: the question, asked so that "yes" passes. */

@@ -424,7 +424,7 @@ export function gatesOfParts(
     verdict(
       'label-reading policies lose',
       losers.length === 0 && (switching === null || switching.failing === 0),
-      switching === null ? fixedWhy : `${fixedWhy}. ${capitalise(switchWords(switching))}`,
+      switchingWhy(fixedWhy, losers.length === 0, switching),
     ),
   );
   const judged = situations.filter((s) => s.usualWrong >= GATE_TARGETS.contextShare);
@@ -559,4 +559,16 @@ export function gatesFor(
 ): GateReport | null {
   if (countStrategies(scenario) > GATE_TREE_LIMIT) return null;
   return gateReport(scenario, seeds, () => 0, onProgress);
+}
+
+/**
+ * The first gate's answer with the rules that change style once added: where the fixed
+ * rules pass and a changing one fails, "but" says which half of the answer is the "no".
+ */
+function switchingWhy(fixedWhy: string, fixedPass: boolean, switching: SwitchRules | null): string {
+  if (switching === null) return fixedWhy;
+  const words = switchWords(switching);
+  return fixedPass && switching.failing > 0
+    ? `${fixedWhy}, but ${words}`
+    : `${fixedWhy}. ${capitalise(words)}`;
 }

@@ -189,7 +189,7 @@ describe('gateReport on a scenario where the best reply depends on the other dec
     const labels = r.gates.find((g) => g.name === 'label-reading policies lose')!;
     expect(labels.pass).toBe(false);
     expect(labels.why).toContain(
-      `${w.failing} of the 2 rules that take one style for some quarters and another after come too near the best path`,
+      `${w.failing} of the 2 rules that take one style for some quarters and another after ${w.failing === 1 ? 'comes' : 'come'} too near the best path`,
     );
     expect(labels.fix).toContain('a rule that changes style once');
     const md = gatesMarkdown(r);
