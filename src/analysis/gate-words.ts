@@ -4,7 +4,7 @@
 // ("Reaching each target"), condensed; keep the two saying the same.
 
 import { switchRuleNamed } from '../sim/index.ts';
-import type { SwitchWatch } from './gates.ts';
+import type { SwitchRules } from './gates.ts';
 
 /** A sentence from words that may start with a lower-case letter. */
 export const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
@@ -33,23 +33,19 @@ export function policyPlayer(policy: string): string {
   return `a player who always takes the ${policy} reply`;
 }
 
-/** The question the watch on rules that change style once asks (gates.ts, SwitchWatch). */
-export const SWITCH_QUESTION =
-  'Does a player who changes style once, without reading the situation, fall clearly behind?';
-
-/** The watch's answer with its figures: how many rules would fail the first gate, and the strongest. */
-export function switchWords(w: SwitchWatch): string {
+/** How the rules that change style once fare, in words: the first gate's second half. */
+export function switchWords(w: SwitchRules): string {
   const { limits } = w;
   const strongest = `the strongest, ${policyPlayer(w.worst.policy)}, does better than ${Math.round(w.worst.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${w.worst.gap.toFixed(1)} points under the best path`;
   return w.failing === 0
-    ? `every one of the ${w.rules} rules that take one style for some quarters and another after stays at or below ${limits.percentile}% and at least ${limits.gap} points under the best path; ${strongest}`
-    : `${w.failing} of the ${w.rules} rules that take one style for some quarters and another after would fail the first gate's limits (at or below ${limits.percentile}%, at least ${limits.gap} points under the best path); ${strongest}. This is watched, not yet a gate: a scenario where such a rule comes near the best path teaches the rule, not judgement`;
+    ? `every one of the ${w.rules} rules that take one style for some quarters and another after stays at or below ${limits.percentile}% and at least ${limits.gap} points under the best path too; ${strongest}`
+    : `${w.failing} of the ${w.rules} rules that take one style for some quarters and another after ${w.failing === 1 ? 'comes' : 'come'} too near the best path (a balanced scenario keeps each at or below ${limits.percentile}% and at least ${limits.gap} points under it); ${strongest}`;
 }
 
 /** The gates by their names in gates.ts: the question, asked so that "yes" passes. */
 export const GATE_QUESTIONS: Record<string, string> = {
   'label-reading policies lose':
-    'Does a player who follows a fixed rule, without reading the situation, fall clearly behind the best path?',
+    'Does a player who follows a fixed rule, or changes style once, without reading the situation, fall clearly behind the best path?',
   'judgement matters': 'Does the best reply depend on what the player did before?',
   'no dead choice': 'Is every reply part of one of the strongest ways to play in some games?',
   'luck stays second': 'Do the choices matter more than luck?',
@@ -58,7 +54,7 @@ export const GATE_QUESTIONS: Record<string, string> = {
 /** What to change in the scenario file when a gate fails. */
 export const GATE_FIXES: Record<string, string> = {
   'label-reading policies lose':
-    'The labels or the next quarter give the answer away. Make the usual winner depend on the state the player built: a push where trust may be high or low, a handover where the team may or may not be ready, a firm call to a team that may be newer or experienced. Do not put the directive label on every winning crisis reply. Give the good replies slow returns (give, involve, later effects) and let some quick ones send their bill later (a push at low trust, a later cost).',
+    "The labels or the next quarter give the answer away. Make the usual winner depend on the state the player built: a push where trust may be high or low, a handover where the team may or may not be ready, a firm call to a team that may be newer or experienced. Do not put the directive label on every winning crisis reply. Give the good replies slow returns (give, involve, later effects) and let some quick ones send their bill later (a push at low trust, a later cost). Where a rule that changes style once comes near the best path, make a late reply depend on what the team and the customer have become: aim a handover at the one person whose readiness decides it, let people handed the work drift their own way, keep a price or a company policy the manager's call, and give a style a credible wrong reply beside its right one (each must win somewhere).",
   'judgement matters':
     'One reply wins almost everywhere, so the player needs no judgement there. Let earlier decisions change what the later replies meet: a quarter that can earn trust or spend it, a quarter that can build the team (skill, autonomy, shared contacts) or wear it down.',
   'no dead choice':

@@ -1,12 +1,5 @@
 import { copyingWords, dealtNextWords } from './copying.ts';
-import {
-  ADVICE_LINK,
-  COPYING_FIX,
-  DEALT_NEXT_FIX,
-  policyPlayer,
-  SWITCH_QUESTION,
-  switchWords,
-} from './gate-words.ts';
+import { ADVICE_LINK, COPYING_FIX, DEALT_NEXT_FIX, policyPlayer } from './gate-words.ts';
 import { GATE_TARGETS, type GateReport, type GateVerdict } from './gates.ts';
 
 // The balance gates in plain words for a facilitator: the verdict first, then what each
@@ -54,12 +47,6 @@ export function gatesMarkdown(r: GateReport): string {
     );
     if (passing) out.push(`  *What to change:* ${DEALT_NEXT_FIX} ([more](${ADVICE_LINK}))`);
   }
-  if (r.switching) {
-    const w = r.switching;
-    out.push(
-      `- ${w.failing === 0 ? 'PASS' : 'WATCH'}: **${SWITCH_QUESTION}** ${w.failing === 0 ? 'Yes' : 'No'}: ${switchWords(w)}.`,
-    );
-  }
   out.push('', '## Ways of playing without judgement', '');
   out.push(
     `Each must stay at or below the ${GATE_TARGETS.policyPercentile}th percentile of all strategies on its seeds (median), and at least ${GATE_TARGETS.policyGap} points under the best path on average (best path: ${f1(r.bestMean)}).`,
@@ -75,7 +62,7 @@ export function gatesMarkdown(r: GateReport): string {
   if (r.switching) {
     const p = r.switching.worst;
     out.push(
-      `| ${policyPlayer(p.policy)} (the strongest rule that changes style once) | ${f1(p.meanScore)} | ${p.medianPercentile.toFixed(0)} | ${f1(p.gap)} | ${p.pass ? 'pass' : 'watch'} |`,
+      `| ${policyPlayer(p.policy)} (the strongest of the ${r.switching.rules} rules that change style once${r.switching.failing > 0 ? `; ${r.switching.failing} fail` : ''}) | ${f1(p.meanScore)} | ${p.medianPercentile.toFixed(0)} | ${f1(p.gap)} | ${p.pass ? 'pass' : 'FAIL'} |`,
     );
   }
   out.push(

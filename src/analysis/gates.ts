@@ -9,7 +9,7 @@ import {
   termsOf,
 } from '../sim/index.ts';
 import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
-import { capitalise, GATE_FIXES, GATE_QUESTIONS, policyPlayer } from './gate-words.ts';
+import { capitalise, GATE_FIXES, GATE_QUESTIONS, policyPlayer, switchWords } from './gate-words.ts';
 import { mean, summarise, variance } from './stats.ts';
 
 import { type StrategyTree, seedScores, strategyTree } from './tree.ts';
@@ -44,18 +44,20 @@ export function labelPolicies(scenario: ScenarioDef): string[] {
 
 /**
  * The rules that change style once (a style for some quarters, then another): label
- * reading too, reported beside the gates and not yet one of them (see SwitchWatch).
+ * reading too, held to the first gate's limits beside the fixed rules (see SwitchRules).
  */
-export const watchedPolicies = (scenario: ScenarioDef): string[] => switchPolicies(scenario);
+export const switchRules = (scenario: ScenarioDef): string[] => switchPolicies(scenario);
 
 /**
- * How the rules that change style once fare, against gate 1's limits: reported, not a gate
- * yet, because the shipped scenarios do not pass it (docs/scenarios.md, "Known gaps").
+ * How the rules that change style once fare against the first gate's limits. A player can
+ * follow one without reading a word ("plan together once, then hand everything over"), so
+ * the gate fails when any of them comes near the best path. Summed up rather than listed:
+ * a scenario of three styles over eight quarters has 42 of them.
  */
-export interface SwitchWatch {
+export interface SwitchRules {
   /** rules played */
   rules: number;
-  /** rules that would fail gate 1's limits */
+  /** rules that fail the first gate's limits */
   failing: number;
   /** the rule with the highest median percentile */
   worst: PolicyLine;
@@ -115,7 +117,7 @@ export interface GateReport {
   policies: PolicyLine[];
   random: { meanScore: number; medianPercentile: number };
   /** the rules that change style once; null where the scenario has one style */
-  switching: SwitchWatch | null;
+  switching: SwitchRules | null;
   situations: SituationLine[];
   seedShare: number;
   events: { id: string; title: string; share: number }[];
@@ -145,7 +147,7 @@ export interface SeedPart {
   variance: number;
   /** how many strategies saw each event fire */
   events: [string, number][];
-  /** each label-reading policy's score and percentile (labelPolicies' order), random's, then each watched one's */
+  /** each label-reading policy's score and percentile (labelPolicies' order), random's, then each rule that changes style once */
   policies: { value: number; percentile: number }[];
   /**
    * per situation and reply: contexts won, the summed lead where won, on a top-decile
@@ -188,7 +190,7 @@ export function seedPart(
     for (let i = 0; i < scores.length; i++) if (scores[i]! < value - 1e-9) below++;
     return (below / scores.length) * 100;
   };
-  const played = [...labelPolicies(scenario), 'random', ...watchedPolicies(scenario)];
+  const played = [...labelPolicies(scenario), 'random', ...switchRules(scenario)];
   const policies = played.map((p) => {
     const value = rawScoreByTerms(terms, playPolicy(scenario, seed, p, { trace: false }).state);
     return { value, percentile: pct(value) };
@@ -300,8 +302,8 @@ export function gatesOfParts(
   const live = sitDefs.map((s) => new Array<number>(s.choices.length).fill(0));
   const contexts = new Array<number>(sitDefs.length).fill(0);
   const policies = labelPolicies(scenario);
-  const watched = watchedPolicies(scenario);
-  const all = [...policies, ...watched];
+  const rules = switchRules(scenario);
+  const all = [...policies, ...rules];
   const policyScores = new Map<string, number[]>(all.map((p) => [p, []]));
   const policyPct = new Map<string, number[]>(all.map((p) => [p, []]));
   const randomScores: number[] = [];
@@ -326,7 +328,7 @@ export function gatesOfParts(
     const random = part.policies[policies.length]!;
     randomScores.push(random.value);
     randomPct.push(random.percentile);
-    watched.forEach((p, i) => {
+    rules.forEach((p, i) => {
       const played = part.policies[policies.length + 1 + i]!;
       policyScores.get(p)!.push(played.value);
       policyPct.get(p)!.push(played.percentile);
@@ -357,13 +359,13 @@ export function gatesOfParts(
     };
   };
   const policyLines = policies.map((p) => lineOf(p, true));
-  const switchLines = watched.map((p) => lineOf(p, false));
+  const switchLines = rules.map((p) => lineOf(p, true));
   // the first rule in the list of those with the highest median: the same on every run
   const worstSwitch = switchLines.reduce<PolicyLine | null>(
     (w, l) => (w === null || l.medianPercentile > w.medianPercentile ? l : w),
     null,
   );
-  const switching: SwitchWatch | null =
+  const switching: SwitchRules | null =
     worstSwitch === null
       ? null
       : {
@@ -409,18 +411,20 @@ export function gatesOfParts(
   });
   const losers = policyLines.filter((p) => !p.pass);
   const limits = `a balanced scenario keeps every such player at or below ${GATE_TARGETS.policyPercentile}% and at least ${GATE_TARGETS.policyGap} points under the best path`;
+  const fixedWhy =
+    losers.length === 0
+      ? `every player who follows a fixed rule (always the first reply shown, always one style, collaborative unless in a crisis, the best-looking reply for the next quarter only) does better than at most ${GATE_TARGETS.policyPercentile}% of all ways to play and ends at least ${GATE_TARGETS.policyGap} points under the best path`
+      : `${losers
+          .map(
+            (p) =>
+              `${capitalise(policyPlayer(p.policy))} does better than ${Math.round(p.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${p.gap.toFixed(1)} points under the best path`,
+          )
+          .join('. ')}. ${capitalise(limits)}`;
   gates.push(
     verdict(
       'label-reading policies lose',
-      losers.length === 0,
-      losers.length === 0
-        ? `every player who follows a fixed rule (always the first reply shown, always one style, collaborative unless in a crisis, the best-looking reply for the next quarter only) does better than at most ${GATE_TARGETS.policyPercentile}% of all ways to play and ends at least ${GATE_TARGETS.policyGap} points under the best path`
-        : `${losers
-            .map(
-              (p) =>
-                `${capitalise(policyPlayer(p.policy))} does better than ${Math.round(p.medianPercentile)}% of all ways to play (the median over the seeds) and ends ${p.gap.toFixed(1)} points under the best path`,
-            )
-            .join('. ')}. ${capitalise(limits)}`,
+      losers.length === 0 && (switching === null || switching.failing === 0),
+      switchingWhy(fixedWhy, losers.length === 0, switching),
     ),
   );
   const judged = situations.filter((s) => s.usualWrong >= GATE_TARGETS.contextShare);
@@ -555,4 +559,16 @@ export function gatesFor(
 ): GateReport | null {
   if (countStrategies(scenario) > GATE_TREE_LIMIT) return null;
   return gateReport(scenario, seeds, () => 0, onProgress);
+}
+
+/**
+ * The first gate's answer with the rules that change style once added: where the fixed
+ * rules pass and a changing one fails, "but" says which half of the answer is the "no".
+ */
+function switchingWhy(fixedWhy: string, fixedPass: boolean, switching: SwitchRules | null): string {
+  if (switching === null) return fixedWhy;
+  const words = switchWords(switching);
+  return fixedPass && switching.failing > 0
+    ? `${fixedWhy}, but ${words}`
+    : `${fixedWhy}. ${capitalise(words)}`;
 }

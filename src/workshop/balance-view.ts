@@ -8,15 +8,8 @@ import {
   DEALT_NEXT_INTRO,
   dealtNextLine,
 } from '../analysis/copying.ts';
-import {
-  ADVICE_SOURCE,
-  COPYING_FIX,
-  capitalise,
-  DEALT_NEXT_FIX,
-  SWITCH_QUESTION,
-  switchWords,
-} from '../analysis/gate-words.ts';
-import { GATE_TREE_LIMIT, type GateReport, type SwitchWatch } from '../analysis/gates.ts';
+import { ADVICE_SOURCE, COPYING_FIX, capitalise, DEALT_NEXT_FIX } from '../analysis/gate-words.ts';
+import { GATE_TREE_LIMIT, type GateReport } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
 import { countStrategies } from '../sim/index.ts';
@@ -503,7 +496,6 @@ function gatesCard(gates: GateReport | null, strategies: number): HTMLElement {
         ),
       ),
     ),
-    gates.switching ? switchNotice(gates.switching) : null,
     copyingNotice(gates.copying),
     button('Download the gates as Markdown', () =>
       download(`${gates.scenario.id}-gates.md`, gatesMarkdown(gates), 'text/markdown'),
@@ -562,23 +554,4 @@ function whatToChange(text: string): HTMLElement {
 /** Text whose `quoted` parts (file keys, as the Markdown report writes them) show as code. */
 function withCode(text: string): (string | HTMLElement)[] {
   return text.split('`').map((part, i) => (i % 2 === 1 ? h('code', null, part) : part));
-}
-
-/**
- * The watch beside the gates (gates.ts, SwitchWatch), outside their list: it is not one of
- * them, and a scenario that passes every gate can still fail it.
- */
-function switchNotice(w: SwitchWatch): HTMLElement {
-  const ok = w.failing === 0;
-  return h(
-    'p',
-    {
-      class: `notice gate-watch ${ok ? 'ok' : 'warn'}`,
-      attrs: { 'aria-label': 'Beside the gates' },
-    },
-    h('strong', null, `Beside the gates: ${SWITCH_QUESTION}`),
-    ' ',
-    h('span', { class: 'answer' }, ok ? 'Yes.' : 'No (watched, not yet a gate).'),
-    ` ${capitalise(switchWords(w))}.`,
-  );
 }

@@ -169,7 +169,7 @@ describe('gateReport on a scenario where the best reply depends on the other dec
     expect(judged.fix).toBeNull();
   });
 
-  it('watches the rules that change style once, played as named, beside the gates', () => {
+  it('holds the rules that change style once to the first gate, played as named', () => {
     // two styles and two decisions: collaborative then directive (earn trust, then push),
     // and directive then collaborative (lock in, then hold)
     const w = r.switching!;
@@ -181,19 +181,24 @@ describe('gateReport on a scenario where the best reply depends on the other dec
     expect(Object.keys(paths)).toContain(w.worst.policy);
     const scores = SEEDS.map((seed) => everyScore(sc, seed, [paths[w.worst.policy]!])[0]!);
     expect(w.worst.meanScore).toBeCloseTo(mean(scores), 9);
-    expect(w.worst.gated).toBe(false);
-    // both rules take a winning pair, so the stronger is the best path on some seeds: it
-    // would fail the first gate, which is said beside the gates without failing one
-    expect(w.worst.pass).toBe(false);
     expect(r.policies.map((p) => p.policy)).not.toContain(w.worst.policy);
+    // a rule that changes style once takes a winning pair on every seed: the first gate's
+    // answer names it after the fixed rules
+    expect(w.worst.pass).toBe(false);
+    expect(w.failing).toBeGreaterThan(0);
+    const labels = r.gates.find((g) => g.name === 'label-reading policies lose')!;
+    expect(labels.pass).toBe(false);
+    expect(labels.why).toContain(
+      `${w.failing} of the 2 rules that take one style for some quarters and another after ${w.failing === 1 ? 'comes' : 'come'} too near the best path`,
+    );
+    expect(labels.fix).toContain('a rule that changes style once');
     const md = gatesMarkdown(r);
     expect(md).toContain(
-      '- WATCH: **Does a player who changes style once, without reading the situation, fall clearly behind?** No: ',
+      '- FAIL: **Does a player who follows a fixed rule, or changes style once, without reading the situation, fall clearly behind the best path?** No: ',
     );
     expect(md).toMatch(
-      /a player who takes the (collaborative|directive) reply for the first quarter, then the (directive|collaborative) one/,
+      /\| a player who takes the (collaborative|directive) reply for the first quarter, then the (directive|collaborative) one \(the strongest of the 2 rules that change style once; \d fails?\) \|.*\| FAIL \|/,
     );
-    expect(md).toContain('This is watched, not yet a gate');
   });
 });
 
