@@ -207,14 +207,19 @@ export function layoutFrame(
   const pullers = () => geoms.filter((g) => g.side !== 'habit');
   spaceAnchors(pullers(), band);
   // the outside rope's angle is the view's convention, the others' the model's: it turns
-  // off any rope it is drawn along, and the ends are spaced again round its new one
+  // off any rope it is drawn along, the habits' too (their markers once lay one on the
+  // other, each name beside the wrong one), and the ends are spaced again round its new one
   const at = geoms.findIndex((g) => g.side === 'outside');
   const outside = frame.ropes.find((r) => r.side === 'outside');
   if (at >= 0 && outside) {
-    const drawnAngles = pullers()
-      .filter((g) => g.side !== 'outside')
-      .map((g) => (Math.atan2(g.ay - node.y, g.ax - node.x) * 180) / Math.PI);
-    const angle = outsideAngle(outside.angle, drawnAngles);
+    const drawn = (g: RopeGeom) => (Math.atan2(g.ay - node.y, g.ax - node.x) * 180) / Math.PI;
+    const angle = outsideAngle(
+      outside.angle,
+      pullers()
+        .filter((g) => g.side !== 'outside')
+        .map(drawn),
+      geoms.filter((g) => g.side === 'habit').map(drawn),
+    );
     if (angle !== outside.angle) {
       geoms[at] = ropeGeom({ ...outside, angle }, frame.friction, place);
       spaceAnchors(pullers(), band);

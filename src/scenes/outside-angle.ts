@@ -8,6 +8,9 @@
 /** How far, in degrees, the outside rope keeps from any other rope where it can. */
 export const CLEAR_BY = 25;
 
+/** How far it keeps from the habits' rope: enough that the two markers do not touch. */
+export const SOFT_CLEAR_BY = 12;
+
 /** Offsets from the model's angle, tried in order: the model's own first. */
 const TURNS = [0, 20, -20, 35, -35];
 
@@ -20,14 +23,29 @@ function apart(a: number, b: number): number {
 /**
  * The angle to draw the outside rope at: the model's where no other rope runs within
  * CLEAR_BY degrees, else the first of a few turns either way that is clear, else the turn
- * furthest from every other rope.
+ * furthest from every other rope. `soft` ropes (the customer's habits, whose marker sits
+ * on no rival's line but can sit on the outside's) are kept clear of too where a turn
+ * clears both; where none does, only `others` count, as a name over a rival's rope misleads
+ * more than two markers side by side.
  */
-export function outsideAngle(angle: number, others: readonly number[]): number {
+export function outsideAngle(
+  angle: number,
+  others: readonly number[],
+  soft: readonly number[] = [],
+): number {
+  const gapTo = (a: number, ropes: readonly number[]) =>
+    Math.min(180, ...ropes.map((o) => apart(a, o)));
+  if (soft.length > 0) {
+    for (const turn of TURNS) {
+      const a = angle + turn;
+      if (gapTo(a, others) >= CLEAR_BY && gapTo(a, soft) >= SOFT_CLEAR_BY) return a;
+    }
+  }
   let best = angle;
   let bestGap = -1;
   for (const turn of TURNS) {
     const a = angle + turn;
-    const gap = Math.min(180, ...others.map((o) => apart(a, o)));
+    const gap = gapTo(a, others);
     if (gap >= CLEAR_BY) return a;
     if (gap > bestGap) {
       best = a;
