@@ -79,7 +79,7 @@ export const TERMS = {
   standing: {
     term: 'Already pulling',
     definition:
-      'The ropes as they stood when the quarter opened: where they were taking the customer before anything happened this quarter.',
+      'The ropes as they stood when the quarter opened: where they were taking the customer before anything happened this quarter. A customer drifting away from us moves almost twice as fast as one coming towards us (a customer is quicker lost than won), so the same ropes can weigh about twice as much in a quarter when the customer is slipping away.',
   },
   score: {
     term: 'Score',
