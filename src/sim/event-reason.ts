@@ -1,5 +1,5 @@
-import { conditionList, type WatchedMetric } from './conditions.ts';
-import type { Metrics } from './state.ts';
+import { conditionList, conditionsMet, type WatchedMetric } from './conditions.ts';
+import type { Metrics, SimState } from './state.ts';
 import { metricByName } from './state.ts';
 import type { EventDef } from './types.ts';
 
@@ -39,4 +39,47 @@ export function eventReason(event: EventDef, before: Metrics, quarter: number): 
     return `${NAMED[c.metric]} stood at ${shown(c.metric, metricByName(before, c.metric))}, ${bound}`;
   });
   return `It could happen only because, ${when}, ${parts.join('; and ')}.`;
+}
+
+/**
+ * Events a decision let in, as sentences for its debrief card: an event whose condition the
+ * figures met at the end of the decision's quarter and not at its start, where the
+ * decision's own effect moved that figure the condition's way, and which then came. "It
+ * took team morale under 72, where "Aisha takes Ruiz's offer" can happen; it came in Q4."
+ * The debrief otherwise said only "cut team morale by 4 points", and the departure a
+ * quarter later read as luck.
+ */
+export function eventsLetIn(
+  events: readonly EventDef[],
+  state: SimState,
+  quarter: number,
+  ownMove: (metric: WatchedMetric) => number,
+): string[] {
+  const before = quarter <= 1 ? state.start : state.history[quarter - 2]!.metrics;
+  const after = state.history[quarter - 1]?.metrics;
+  if (!after) return [];
+  const out: string[] = [];
+  for (let k = quarter + 1; k <= state.history.length; k++) {
+    for (const id of state.history[k - 1]!.events) {
+      const event = events.find((e) => e.id === id);
+      const conditions = conditionList(event?.when);
+      if (!event || conditions.length === 0) continue;
+      if (conditionsMet(conditions, before) || !conditionsMet(conditions, after)) continue;
+      // the condition this decision's quarter crossed, pushed the same way by the reply
+      const crossed = conditions.find((c) => {
+        const was = metricByName(before, c.metric);
+        const move = ownMove(c.metric);
+        return (was >= c.below && move < 0) || (was <= c.above && move > 0);
+      });
+      if (!crossed) continue;
+      const bar =
+        crossed.below !== Number.POSITIVE_INFINITY
+          ? `under ${shown(crossed.metric, crossed.below)}`
+          : `over ${shown(crossed.metric, crossed.above)}`;
+      out.push(
+        `It took ${NAMED[crossed.metric]} ${bar}, where "${event.title}" can happen; it came in Q${k}.`,
+      );
+    }
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { eventsLetIn } from './event-reason.ts';
 import { bestPath, continueLine } from './policies.ts';
 import { situationById } from './prepared.ts';
 import { score } from './score.ts';
@@ -626,7 +627,12 @@ export function explainGame(
         : null,
       ...fitIn(turns[q - 1]),
     };
-    return { ...d, sentences: decisionSentences(d) };
+    // what the reply itself did to a figure an event reads, at once
+    const ownMove = (metric: string) => d.effects.find((e) => e.metric === metric)?.now ?? 0;
+    return {
+      ...d,
+      sentences: [...decisionSentences(d), ...eventsLetIn(scenario.events, state, q, ownMove)],
+    };
   });
   const turningPoints = turns
     .filter((t) => t.swing > 0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
-import { type EventDef, eventReason, playChoices } from '../../src/sim/index.ts';
+import { type EventDef, eventReason, explainGame, playChoices } from '../../src/sim/index.ts';
 
 // An event that needs the player's figures to be low or high tells them so: a trainee in
 // distrustful-account saw "Aisha takes Ruiz's offer" as bad luck, while their own reply a
@@ -49,5 +49,22 @@ describe('why an event could come', () => {
     expect(eventReason(event, { ...start, trust: 0.5, share: 0.254 }, 1)).toBe(
       "It could happen only because, at the start, the customer's trust stood at 50, between 45 and 80; and market share stood at 25.4%, under 30%.",
     );
+  });
+
+  it('credits the decision that took a figure across an event’s bar, on its debrief card', () => {
+    const game = playChoices(
+      distrustful,
+      '276119',
+      'give-first,intimacy,tech-note,agree-terms,engagement-team,service-policy,joint-study,train-judgement'.split(
+        ',',
+      ),
+    );
+    const explained = explainGame(distrustful, game);
+    const line =
+      'It took team morale under 72, where "Aisha takes Ruiz\'s offer" can happen; it came in Q4.';
+    const claiming = explained.decisions.filter((d) => d.sentences.includes(line));
+    // the third quarter's technical note cut morale by 4 points, from above the bar to under it
+    expect(claiming.map((d) => d.quarter)).toEqual([3]);
+    expect(claiming[0]!.sentences.join(' ')).toContain('cut team morale by 4 points');
   });
 });
