@@ -10,15 +10,17 @@ const distrustful = loadBundledScenarios().find(
   (b) => b.scenario.id === 'distrustful-account',
 )!.scenario;
 
+/** A thoughtful game on market 276119, where the third quarter's note lets Aisha go. */
+const game = playChoices(
+  distrustful,
+  '276119',
+  'give-first,intimacy,tech-note,agree-terms,engagement-team,service-policy,joint-study,train-judgement'.split(
+    ',',
+  ),
+);
+
 describe('why an event could come', () => {
   it('names the figure the event reads, as it stood the quarter before, and the bar', () => {
-    const game = playChoices(
-      distrustful,
-      '276119',
-      'give-first,intimacy,tech-note,agree-terms,engagement-team,service-policy,joint-study,train-judgement'.split(
-        ',',
-      ),
-    );
     const q4 = game.history[3]!;
     expect(q4.events).toContain('aisha-leaves');
     const event = distrustful.events.find((e) => e.id === 'aisha-leaves')!;
@@ -52,13 +54,6 @@ describe('why an event could come', () => {
   });
 
   it('credits the decision that took a figure across an event’s bar, on its debrief card', () => {
-    const game = playChoices(
-      distrustful,
-      '276119',
-      'give-first,intimacy,tech-note,agree-terms,engagement-team,service-policy,joint-study,train-judgement'.split(
-        ',',
-      ),
-    );
     const explained = explainGame(distrustful, game);
     const line =
       'It took team morale under 72, where "Aisha takes Ruiz\'s offer" can happen; it came in Q4.';
