@@ -1,6 +1,6 @@
 import { conditionList, conditionsMet, type WatchedMetric } from './conditions.ts';
 import type { Metrics, SimState } from './state.ts';
-import { metricByName } from './state.ts';
+import { metricByName, metricsBefore } from './state.ts';
 import type { EventDef } from './types.ts';
 
 // Why an event could fire when it did: the figures its `when` reads, as they stood, beside
@@ -55,7 +55,7 @@ export function eventsLetIn(
   quarter: number,
   ownMove: (metric: WatchedMetric) => number,
 ): string[] {
-  const before = quarter <= 1 ? state.start : state.history[quarter - 2]!.metrics;
+  const before = metricsBefore(state, quarter);
   const after = state.history[quarter - 1]?.metrics;
   if (!after) return [];
   const out: string[] = [];

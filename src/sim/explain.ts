@@ -11,7 +11,13 @@ import {
   TENTHS,
 } from './shown-split.ts';
 import { situationShownIn } from './situation-text.ts';
-import type { Cause, Metrics, QuarterReport, SimState } from './state.ts';
+import {
+  type Cause,
+  type Metrics,
+  metricsBefore,
+  type QuarterReport,
+  type SimState,
+} from './state.ts';
 import { initialState, step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
@@ -326,10 +332,6 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
     );
   }
   return out;
-}
-
-function metricsBefore(state: SimState, quarter: number): Metrics {
-  return quarter <= 1 ? state.start : state.history[quarter - 2]!.metrics;
 }
 
 /** Every state along a line of choices, from the start: for a timeline of the ropes. */

@@ -78,6 +78,11 @@ export interface Metrics {
  * changes from call to call is a slow lookup, and the census reads figures by name a
  * million times (event conditions, rubric terms).
  */
+/** The figures quarter `quarter` (1-based) opened with: the start's, or the quarter before's. */
+export function metricsBefore(state: SimState, quarter: number): Metrics {
+  return quarter <= 1 ? state.start : (state.history[quarter - 2]?.metrics ?? state.start);
+}
+
 export function metricByName(m: Metrics, key: keyof Metrics): number {
   switch (key) {
     case 'share':

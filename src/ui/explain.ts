@@ -1,5 +1,6 @@
 import {
   type Metrics,
+  metricsBefore,
   type ScenarioDef,
   type SimState,
   shownSteps,
@@ -132,10 +133,6 @@ export interface MetricMove {
   steps: number;
   /** +1 better, −1 worse, 0 unchanged (said in words too, never by colour alone) */
   direction: -1 | 0 | 1;
-}
-
-export function metricsBefore(state: SimState, quarter: number): Metrics {
-  return quarter <= 1 ? state.start : (state.history[quarter - 2]?.metrics ?? state.start);
 }
 
 /** How each watched metric moved in the given quarter (1-based) against the one before. */

@@ -1,5 +1,6 @@
 import {
   type Explanation,
+  metricsBefore,
   type ScenarioDef,
   type SimState,
   situationShownIn,
@@ -36,7 +37,7 @@ function topic(
   const situation = situationShownIn(scenario, sim, quarter);
   const choice = situation.choices.find((c) => c.id === report.choiceId);
   const share = watchedFigure(scenario, 'share');
-  const before = quarter <= 1 ? sim.start : sim.history[quarter - 2]!.metrics;
+  const before = metricsBefore(sim, quarter);
   const after = report.metrics;
   const from = share?.value(before.share) ?? '';
   const to = share?.value(after.share) ?? '';

@@ -1,4 +1,10 @@
-import { eventReason, type SplitFigure, situationShownIn, styleFamily } from '../../sim/index.ts';
+import {
+  eventReason,
+  metricsBefore,
+  type SplitFigure,
+  situationShownIn,
+  styleFamily,
+} from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
@@ -146,7 +152,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     .map((id) => scenario.events.find((e) => e.id === id))
     .filter((e) => e !== undefined);
   // the figures an event's conditions read: those at the end of the quarter before
-  const before = report.quarter <= 1 ? sim.start : sim.history[report.quarter - 2]!.metrics;
+  const before = metricsBefore(sim, report.quarter);
   const why = (f: SplitFigure) => figureWhy(scenario, sim, report.quarter, f);
   const share = why('share');
   // money follows share: its ropes already pulling are the ones share lists, in one line;
