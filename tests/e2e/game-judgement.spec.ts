@@ -216,26 +216,34 @@ for (const viewport of [
       }
       await page.getByRole('button', { name: 'Start quarter 1' }).click();
       let underPointer = 0;
+      // double clicks whose presses came within the guard's window, in the page's own clock
+      let quick = 0;
+      // a quarter a slow second click decided (see below); the replies' place is kept
+      let decidedLate = false;
+      let replies: Rect | null = null;
       for (let q = 1; q <= 8; q++) {
-        await expect(page.locator('button.choice').first()).toBeVisible();
-        const replies = await repliesRect(page);
-        const listed = await listedChoices(page);
-        const id = listed[q % listed.length]!;
-        const choice = page.locator(`button.choice[data-choice="${id}"]`);
-        if (q % 2 === 1) {
-          // the keyboard decides at once after the double click
-          await choice.focus();
-          await page.keyboard.press('Enter');
-        } else {
-          // an unhurried click decides as well
-          await page.waitForTimeout(600);
-          await choice.click();
+        if (!decidedLate) {
+          await expect(page.locator('button.choice').first()).toBeVisible();
+          replies = await repliesRect(page);
+          const listed = await listedChoices(page);
+          const id = listed[q % listed.length]!;
+          const choice = page.locator(`button.choice[data-choice="${id}"]`);
+          if (q % 2 === 1) {
+            // the keyboard decides at once after the double click
+            await choice.focus();
+            await page.keyboard.press('Enter');
+          } else {
+            // an unhurried click decides as well
+            await page.waitForTimeout(600);
+            await choice.click();
+          }
         }
+        decidedLate = false;
         await expect.poll(async () => (await screenState(page)).phase).toBe('outcome');
         if (q === 8) break;
 
         const next = page.getByRole('button', { name: `On to quarter ${q + 1}` });
-        const { x, y } = await aimAt(page, next, replies);
+        const { x, y } = await aimAt(page, next, replies!);
         expect(
           await page.evaluate(
             ([px, py]) => !!document.elementFromPoint(px!, py!)?.closest('[data-next]'),
@@ -244,13 +252,18 @@ for (const viewport of [
           'the pointer is on the button',
         ).toBe(true);
         const gap = await doubleClick(page, x, y, counted);
-        // a machine too busy to press twice within the guard's window made two deliberate
-        // clicks, which the game rightly takes: nothing left to check on this run
-        test.skip(
-          gap >= GUARD_MS,
-          `the two presses came ${Math.round(gap)} ms apart in the page, not a double click`,
-        );
         await page.waitForTimeout(150);
+        if (gap >= GUARD_MS) {
+          // a machine too busy to press twice within the guard's window (the driver's round
+          // trips) made two deliberate clicks: the game may rightly take the second one, and
+          // then the next quarter is decided and saved; either way quarter q + 1 is on screen
+          const state = await screenState(page);
+          expect(state.screen).toBe('play');
+          expect([q, q + 1]).toContain(state.quarter);
+          decidedLate = state.phase === 'outcome';
+          continue;
+        }
+        quick += 1;
         const landed = await page.evaluate(
           ([px, py]) => !!document.elementFromPoint(px!, py!)?.closest('button.choice'),
           [x, y],
@@ -275,6 +288,7 @@ for (const viewport of [
         );
         expect(saved).toBe(q);
       }
+      expect(quick, 'double clicks within the guard’s window, to test it with').toBeGreaterThan(0);
       // on a phone the test meets the hazard it guards against: a reply appears under the
       // pointer. On a wide screen the outcome's causes push "On to quarter N" below where the
       // next replies are drawn, so no reply lands there; the count is kept as a measurement
