@@ -10,7 +10,7 @@ import {
 } from '../sim/index.ts';
 import { COPY_TARGETS, type CopyingCheck, copyingCheck } from './copying.ts';
 import { capitalise, GATE_FIXES, GATE_QUESTIONS, policyPlayer, switchWords } from './gate-words.ts';
-import { mean, summarise, variance } from './stats.ts';
+import { kthSmallest, mean, summarise, variance } from './stats.ts';
 
 import { type StrategyTree, seedScores, strategyTree } from './tree.ts';
 
@@ -184,7 +184,6 @@ export function seedPart(
       bestIdx = i;
     }
   }
-  const list = Array.from(scores);
   const pct = (value: number): number => {
     let below = 0;
     for (let i = 0; i < scores.length; i++) if (scores[i]! < value - 1e-9) below++;
@@ -220,15 +219,14 @@ export function seedPart(
     }
   }
   // replies on a top-decile strategy
-  const sorted = Float64Array.from(scores).sort();
-  const threshold = sorted[Math.floor(sorted.length * (1 - GATE_TARGETS.topShare))]!;
+  const threshold = kthSmallest(scores, Math.floor(scores.length * (1 - GATE_TARGETS.topShare)));
   const live = marked(tree, sitDefs, scores, threshold);
   const good = marked(tree, sitDefs, scores, best - GOOD_MARGIN);
   return {
     best,
     bestIdx,
-    mean: mean(list),
-    variance: variance(list),
+    mean: mean(scores),
+    variance: variance(scores),
     events: [...eventCounts],
     policies,
     wins,
