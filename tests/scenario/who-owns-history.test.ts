@@ -16,7 +16,7 @@ import {
 const { scenario } = loadScenarioFile(`${SCENARIO_DIR}/who-owns.yaml`);
 
 /** Plays the replies from the start, then returns the state with the next card waiting. */
-function after(replies: string[], seed = '758801'): SimState {
+function playedThrough(replies: string[], seed = '758801'): SimState {
   let state = initialState(scenario, seed);
   for (const r of replies) state = step(scenario, state, r, { trace: false });
   return state;
@@ -29,7 +29,7 @@ describe('who-owns: the cards after the Monday meeting', () => {
   const met = ['team-meeting', 'push-down'];
   // the third card comes before the lunch; any reply there will do
   const third = after(met);
-  const atLunch = after([...met, firstReply(third)]);
+  const atLunch = playedThrough([...met, firstReply(third)]);
 
   it('the lunch card says the account plan holds the managers and Sara the surgeons', () => {
     expect(atLunch.situationId).toBe('rumour');
@@ -37,19 +37,23 @@ describe('who-owns: the cards after the Monday meeting', () => {
     expect(text).not.toContain("in Sara's phone");
     expect(text).toContain('Monday meeting');
     // without the meeting the card still says where the contacts are
-    const left = after(['leave-sara', 'push-down', firstReply(after(['leave-sara', 'push-down']))]);
+    const left = playedThrough([
+      'leave-sara',
+      'push-down',
+      firstReply(playedThrough(['leave-sara', 'push-down'])),
+    ]);
     expect(situationTextNow(scenario, left)).toContain("in Sara's phone");
   });
 
   it("the lunch's quiet talk no longer speaks of every name in her phone", () => {
-    const talked = after([...met, firstReply(third), 'talk-sara']);
+    const talked = playedThrough([...met, firstReply(third), 'talk-sara']);
     const coach = choiceShownIn(scenario, talked, 4, 'talk-sara')?.coach;
     expect(coach).toContain('surgeons who know only her');
     expect(coach).not.toContain('every name in her phone');
   });
 
   it("marketing's request knows the CRM holds names after the meeting", () => {
-    const talked = after([...met, firstReply(third), 'talk-sara']);
+    const talked = playedThrough([...met, firstReply(third), 'talk-sara']);
     expect(talked.situationId).toBe('customer-data');
     expect(situationTextNow(scenario, talked)).toContain('CRM now holds names');
   });
