@@ -28,7 +28,7 @@ const firstReply = (state: SimState) => situationById(scenario, state.situationI
 describe('who-owns: the cards after the Monday meeting', () => {
   const met = ['team-meeting', 'push-down'];
   // the third card comes before the lunch; any reply there will do
-  const third = after(met);
+  const third = playedThrough(met);
   const atLunch = playedThrough([...met, firstReply(third)]);
 
   it('the lunch card says the account plan holds the managers and Sara the surgeons', () => {
