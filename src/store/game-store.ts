@@ -218,6 +218,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         screen: 'briefing',
         entry,
         context,
+        attemptAhead:
+          context.kind === 'assignment' && context.attempt === 0
+            ? attemptsUsed((key) => deps.saves.getValue(key), context) + 1
+            : null,
         sim: initialState(entry.scenario, seed),
         previous: null,
         phase: 'decide',
@@ -339,6 +343,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       scenarios: [...deps.scenarios],
       entry: null,
       context: { kind: 'practice' },
+      attemptAhead: null,
       sim: null,
       previous: null,
       phase: 'decide',
@@ -471,7 +476,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       beginQuarters() {
         const { entry, sim } = get();
         if (!entry || !sim || !playable()) return;
-        set({ screen: 'play', phase: 'decide', context: nextAttempt(get().context) });
+        set({
+          screen: 'play',
+          phase: 'decide',
+          context: nextAttempt(get().context),
+          attemptAhead: null,
+        });
       },
 
       choose(choiceId) {

@@ -59,6 +59,12 @@ export interface GameState {
   /** the market being played (or briefed, or debriefed) */
   entry: ScenarioEntry | null;
   context: GameContext;
+  /**
+   * On an assessed session's briefing, the attempt this game will be once play starts (the
+   * attempts this browser has used, plus one), so the trainee reads its number before it
+   * counts; null elsewhere. The context's own attempt is set, and counted, at the start.
+   */
+  attemptAhead: number | null;
   sim: SimState | null;
   /** the state before the last decision, for the rope view's animation; null at rest */
   previous: SimState | null;

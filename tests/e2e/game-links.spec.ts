@@ -191,12 +191,43 @@ test('an assignment link says it is assessed, and its record names the trainee',
   await expect(page.locator('.banner')).toContainText('Assessed session');
   await expect(page.locator('.banner')).toContainText('trainee T-0042');
   await expect(page.locator('.banner')).toContainText('pass mark 60');
-  await finish(page);
+  // the briefing already says which attempt this game will be, before it counts
+  await expect(page.locator('.banner')).toContainText('attempt 1 of 2');
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await expect(page.locator('.situation .kicker')).toContainText(
+    'Quarter 1 of 4 · assessed, attempt 1 of 2',
+  );
+  await page.locator('.situation').waitFor();
+  while ((await page.locator('.debrief').count()) === 0) {
+    const next = page.locator('[data-next]');
+    if (await next.count()) await next.click();
+    else await clickListed(page, 0);
+  }
   await expect(page.locator('.banner')).toContainText('attempt 1 of 2');
   await expect(page.locator('.verdict')).toContainText('the pass mark is 60');
   const decoded = decodeRecord(await page.getByLabel('Result code').inputValue(), shelf());
   expect(decoded.ok && decoded.record.player).toBe('T-0042');
   expect(decoded.ok && decoded.record.attempt).toBe(1);
+});
+
+test("an assignment's next attempt, which starts at its first quarter, names itself there", async ({
+  page,
+}) => {
+  const query = linkQuery({
+    kind: 'assignment',
+    session: 'hr-9',
+    scenario: 'tutorial',
+    seed: '13',
+    trainee: 'T-0044',
+    attempts: 2,
+    passMark: 60,
+  });
+  await openGame(page, `?${query}`);
+  await finish(page);
+  await page.getByRole('button', { name: 'Start attempt 2 of 2' }).click();
+  await expect(page.locator('.situation .kicker')).toContainText(
+    'Quarter 1 of 4 · assessed, attempt 2 of 2',
+  );
 });
 
 test('practice between two attempts of an assignment link keeps the answer key closed', async ({
@@ -214,6 +245,7 @@ test('practice between two attempts of an assignment link keeps the answer key c
   await openGame(page, `?${query}`);
   await finish(page);
   await expect(page.getByRole('button', { name: 'Start attempt 2 of 2' })).toBeVisible();
+
   await page.getByRole('button', { name: 'Play a new market (practice, not graded)' }).click();
   await finish(page);
   // the outcomes and the fair score against the assignment's mark, but no answers

@@ -21,7 +21,9 @@ export function briefingScreen(store: GameStore, s: GameState): HTMLElement {
   return h(
     'div',
     { class: 'screen briefing' },
-    s.room?.assessment ? assessedBanner(s.room.assessment, s.room.name) : contextBanner(s.context),
+    s.room?.assessment
+      ? assessedBanner(s.room.assessment, s.room.name)
+      : contextBanner(s.context, s.attemptAhead),
     h(
       'p',
       { class: 'kicker', attrs: { title: marketId(sim) } },

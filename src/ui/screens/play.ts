@@ -14,6 +14,7 @@ import { marketBrief } from '../market-brief.ts';
 import { showsProfit } from '../money.ts';
 import { senderLine } from '../sender.ts';
 import { type TermKey, term } from '../terms.ts';
+import { attemptKicker } from './context.ts';
 import { outcomeScreen, styleBadge } from './outcome.ts';
 
 // The tutorial teaches the controls and the two styles, so it names each reply's style and
@@ -93,6 +94,7 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
   );
   // in a live room the call travels to the server, which plays the quarter: one at a time
   const sending = s.room?.pending ?? null;
+  const attempt = attemptKicker(s.context, s.room?.assessment);
   if (sending) for (const b of group.querySelectorAll('button')) b.disabled = true;
   return h(
     'div',
@@ -101,6 +103,7 @@ function decide(store: GameStore, s: GameState, lastPress: () => Press | null): 
       'p',
       { class: 'kicker' },
       `Quarter ${quarter} of ${scenario.quarters}`,
+      ...(attempt ? [` · ${attempt}`] : []),
       // the kind is a model word: explained where it is first shown, as on the outcome
       ...(guided && situation.kind ? [' · ', term('kind', kindName(situation.kind))] : []),
     ),
