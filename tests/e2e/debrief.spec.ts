@@ -415,6 +415,39 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await page
       .getByRole('button', { name: 'What if I had chosen differently in quarter 2?' })
       .click();
+    // the picker's heading ("Instead of “…”, choose:") wraps inside its box on a phone: a
+    // heading of several lines once ran across the box's top border. A heading drawn on the
+    // border starts at the box's outer edge; one inside starts under its border and padding
+    let wrapped = 0;
+    for (let q = 1; q <= 8; q++) {
+      await page.locator('#whatif-quarter').selectOption(String(q));
+      const heading = await page.locator('.whatif-options').evaluate((box) => {
+        const legend = box.querySelector('legend')!.getBoundingClientRect();
+        const first = box.querySelector('.radio')!.getBoundingClientRect();
+        const style = getComputedStyle(box);
+        return {
+          lines: legend.height / (Number.parseFloat(style.fontSize) * 1.2),
+          belowBorder:
+            legend.top -
+            (box.getBoundingClientRect().top +
+              Number.parseFloat(style.borderTopWidth) +
+              Number.parseFloat(style.paddingTop)),
+          aboveOptions: first.top - legend.bottom,
+        };
+      });
+      expect(
+        heading.belowBorder,
+        `Q${q}: the heading is inside the box, under its top border`,
+      ).toBeGreaterThanOrEqual(-0.5);
+      expect(
+        heading.aboveOptions,
+        `Q${q}: the heading is above the options`,
+      ).toBeGreaterThanOrEqual(0);
+      if (heading.lines >= 2) wrapped++;
+    }
+    // the check saw headings of two lines or more
+    expect(wrapped).toBeGreaterThan(0);
+    await page.locator('#whatif-quarter').selectOption('2');
     await page.getByRole('button', { name: 'Replay the rest of the market' }).click();
     await expect(page.locator('.whatif-result')).toBeVisible();
     const overflow = await page.evaluate(
