@@ -487,12 +487,17 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
           ['alignment', 'Team alignment', '/100'],
           ['trust', "Customer's trust", '/100'],
         ] as const;
+        // to a tenth, a negative figure with the game's minus sign (src/ui/numbers.ts)
+        const shown = (v: number) => {
+          const text = Math.abs(v).toFixed(1);
+          return v < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
+        };
         return series.map(([key, title, unit]) => {
           const values = points.map((m) => m[key] * 100);
           return {
-            caption: `${title} — from ${values[0]!.toFixed(1)}${unit} at the start to ${values.at(-1)!.toFixed(1)}${unit} after quarter ${sim.history.length}`,
+            caption: `${title} — from ${shown(values[0]!)}${unit} at the start to ${shown(values.at(-1)!)}${unit} after quarter ${sim.history.length}`,
             rows: values.length,
-            last: values.at(-1)!.toFixed(1),
+            last: shown(values.at(-1)!),
           };
         });
       });
