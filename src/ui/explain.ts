@@ -93,7 +93,8 @@ export const WATCHED: Watched[] = [
  * The watched metrics of one scenario: money in its currency, and profit beside revenue
  * when the scenario says anything about margins, costs or a leech segment. Money keeps
  * revenue's steps (whole thousands), so its changes and their causes still add up; above
- * a million the compact "€1.2M" shows fewer digits than the change counts.
+ * a million the compact "€1.2M" shows fewer digits than the change counts, so a before and
+ * after shown together get the digits that tell them apart ("€1.15M → €1.22M", money.ts).
  */
 export function watchedFor(scenario: ScenarioDef): Watched[] {
   const money = moneyFormat(scenario);
