@@ -1,5 +1,6 @@
 import { shareOf, sharePercent } from '../sim/index.ts';
 import { spaceAnchors } from './anchor-spacing.ts';
+import { arrowHeadCover, headLength } from './arrow-head.ts';
 import { placeBeside } from './beside.ts';
 import { type FrameRope, teamAlignment, type ViewFrame } from './frame.ts';
 import {
@@ -250,9 +251,12 @@ export function layoutFrame(
     measure,
   );
   const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
+  // the power line's head is kept clear as a rope's line is: a name against it reads as
+  // the puller the team's arrow points at
+  const head = power ? arrowHeadCover(node, power, power.width) : [];
   const { labels, captions } = nameWithCustomer(geoms, { w, fontSize, node, field }, drafted, {
     markers,
-    lines,
+    lines: [...lines, ...head],
     measure,
   });
   return {
@@ -333,9 +337,6 @@ function ropeGeom(r: FrameRope, friction: number, p: RopePlace): RopeGeom {
   };
 }
 
-/** Room the power line's arrow head takes beyond its end. */
-const ARROW_ROOM = 12;
-
 function powerLine(
   frame: ViewFrame,
   length: number,
@@ -346,14 +347,17 @@ function powerLine(
   if (resultant <= 0) return null;
   const { dx, dy } = dir(angle);
   const { node } = place;
-  // the power line is as long as the ropes when the team pulls as one, shorter when it
-  // pulls apart; it is drawn behind the team's ropes, and like them it stops short of the
-  // canvas's edge (its arrow head with it) when the customer is near that edge
-  const len = reach(place, dx, dy, length * alignment + ARROW_ROOM) - ARROW_ROOM;
+  const width = (ropeThickness(resultant) + 10 * alignment ** 3) * scale;
+  // the power line, its head included, is as long as the ropes when the team pulls as one,
+  // shorter when it pulls apart: its tip reaches a straight puller's end and no further,
+  // so the name beside that end is clear of it (arrow-head.ts); it is drawn behind the
+  // team's ropes, and like them it stops short of the canvas's edge when the customer is
+  // near that edge
+  const len = reach(place, dx, dy, length * alignment) - headLength(width);
   return {
     x: node.x + dx * Math.max(0, len),
     y: node.y + dy * Math.max(0, len),
-    width: (ropeThickness(resultant) + 10 * alignment ** 3) * scale,
+    width,
     alignment,
   };
 }

@@ -1,5 +1,6 @@
 import * as Phaser from 'phaser';
 import { type SimState, sharePercent } from '../sim/index.ts';
+import { arrowHead } from './arrow-head.ts';
 import type { RopeViewSource, RopeViewState } from './contract.ts';
 import { describeView, type Gust, gustNote, gustsOf, sideNames } from './describe.ts';
 import {
@@ -353,18 +354,10 @@ export class RopeScene extends Phaser.Scene {
       const alpha = 0.15 + 0.45 * p.alignment ** 4;
       back.lineStyle(p.width, SCENE_COLOURS.powerLine, alpha);
       back.lineBetween(node.x, node.y, p.x, p.y);
-      // an arrow head: the direction the team's pulls add up to
-      const a = Math.atan2(p.y - node.y, p.x - node.x);
-      const s = p.width * 0.9 + 6;
+      // an arrow head: the direction the team's pulls add up to (names keep clear of it)
+      const [tip, left, right] = arrowHead(node, p, p.width);
       back.fillStyle(SCENE_COLOURS.powerLine, alpha);
-      back.fillTriangle(
-        p.x + Math.cos(a) * s,
-        p.y + Math.sin(a) * s,
-        p.x + Math.cos(a + 2.2) * s,
-        p.y + Math.sin(a + 2.2) * s,
-        p.x + Math.cos(a - 2.2) * s,
-        p.y + Math.sin(a - 2.2) * s,
-      );
+      back.fillTriangle(tip.x, tip.y, left.x, left.y, right.x, right.y);
     }
 
     const order = [...layout.ropes].sort((a, b) => DRAW_ORDER[a.side] - DRAW_ORDER[b.side]);

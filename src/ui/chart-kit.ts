@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import { h } from './dom.ts';
+import { shownNumber } from './numbers.ts';
 
 // What the debrief's charts share: quarter axes read "start, Q1, Q2 …", one ink and grid,
 // plots that follow their figure's width, and charts kept from one debrief to the next.
@@ -20,7 +21,7 @@ export function quarterAxes(ySuffix: string, ySize: number): uPlot.Axis[] {
       // whole numbers, unless the gridlines are closer than one apart (a figure that moved
       // half a point): then a tenth, or two lines would carry one label
       values: (_u, ticks, _axis, _space, step) =>
-        ticks.map((t) => `${step < 1 ? t.toFixed(1) : Math.round(t)}${ySuffix}`),
+        ticks.map((t) => `${shownNumber(t, step < 1 ? 1 : 0)}${ySuffix}`),
       stroke: INK,
       grid: { stroke: GRID },
       size: ySize,
@@ -159,6 +160,11 @@ export class ChartSet {
   }
 }
 
+/** One figure of a chart's table, to a tenth: "−0.4"; a quarter a line never reached, "–". */
+export function tableCell(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '–' : shownNumber(v, 1);
+}
+
 /**
  * The figures behind a chart as a table, folded under its summary: one row a quarter,
  * one column a line, so the chart never carries information the page does not.
@@ -186,7 +192,7 @@ export function figuresTable(
             'tr',
             null,
             h('th', { attrs: { scope: 'row' } }, i === 0 ? 'start' : `Q${i}`),
-            ...lines.map((line) => h('td', null, (line[i] ?? 0).toFixed(1))),
+            ...lines.map((line) => h('td', null, tableCell(line[i]))),
           ),
         ),
       ),

@@ -1,6 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import type { Metrics, ScenarioDef, SimState } from '../sim/index.ts';
 import { ChartSet, figuresTable, quarterAxes } from './chart-kit.ts';
+import { shownNumber } from './numbers.ts';
 
 // The debrief's charts, in a chunk of their own (uPlot is only needed here). One small
 // chart per figure, each titled and with its numbers in a table, so neither colour nor
@@ -60,7 +61,7 @@ export function renderCharts(container: HTMLElement, _scenario: ScenarioDef, sim
     const first = values[0] ?? 0;
     const last = values.at(-1) ?? 0;
     return {
-      note: ` — from ${first.toFixed(1)}${s.unit} at the start to ${last.toFixed(1)}${s.unit} after quarter ${sim.history.length}`,
+      note: ` — from ${shownNumber(first, 1)}${s.unit} at the start to ${shownNumber(last, 1)}${s.unit} after quarter ${sim.history.length}`,
       table: table(s, values),
       data: [quarters, values],
     };

@@ -7,15 +7,13 @@ import {
   styleName,
 } from '../sim/index.ts';
 import { moneyFormat, showsProfit } from './money.ts';
+import { shownNumber, signedNumber } from './numbers.ts';
 import type { TermKey } from './terms.ts';
 
 // Words for what the model did: which number moved, by how much, and because of what.
 // Pure functions over the sim's causes, so the outcome panel and the debrief say the same.
 
-const signed = (v: number, digits = 1) => {
-  const r = Number(v.toFixed(digits));
-  return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r).toFixed(digits)}`;
-};
+const signed = (v: number, digits = 1) => signedNumber(v, digits);
 
 /**
  * The metrics a player watches, with how to show them: a value is shown as a whole number of
@@ -34,6 +32,8 @@ export interface Watched {
   /** after a change: " pts", "k" or "" */
   changeUnit: string;
   value(v: number): string;
+  /** two values shown side by side (before and after), told apart wherever their steps differ */
+  pair(a: number, b: number): [string, string];
   delta(d: number): string;
   /** a change of this many shown steps, signed: "+2.1 pts", "−3", "+€12K" */
   change(steps: number): string;
@@ -48,6 +48,8 @@ function watched(
   unit: string,
   changeUnit: string,
 ): Watched {
+  const value = (v: number) =>
+    `${shownNumber(shownSteps({ scale, digits }, v) / 10 ** digits, digits)}${unit}`;
   return {
     key,
     label,
@@ -56,7 +58,9 @@ function watched(
     digits,
     unit,
     changeUnit,
-    value: (v) => `${(shownSteps({ scale, digits }, v) / 10 ** digits).toFixed(digits)}${unit}`,
+    value,
+    // values shown to their steps differ wherever their steps do
+    pair: (a, b) => [value(a), value(b)],
     delta: (d) => `${signed(d * scale, digits)}${changeUnit}`,
     change: (steps) => `${signed(steps / 10 ** digits, digits)}${changeUnit}`,
   };
@@ -89,7 +93,8 @@ export const WATCHED: Watched[] = [
  * The watched metrics of one scenario: money in its currency, and profit beside revenue
  * when the scenario says anything about margins, costs or a leech segment. Money keeps
  * revenue's steps (whole thousands), so its changes and their causes still add up; above
- * a million the compact "€1.2M" shows fewer digits than the change counts.
+ * a million the compact "€1.2M" shows fewer digits than the change counts, so a before and
+ * after shown together get the digits that tell them apart ("€1.15M → €1.22M", money.ts).
  */
 export function watchedFor(scenario: ScenarioDef): Watched[] {
   const money = moneyFormat(scenario);
@@ -98,6 +103,8 @@ export function watchedFor(scenario: ScenarioDef): Watched[] {
     // the value rounded to its step first, so "€108.8K → €88.3K" cannot sit beside a
     // change of −€21K: both ends are shown in the whole thousands the change counts
     value: (v) => money.value(stepsOf(w, v)),
+    // above a million, both ends get the digits that tell them apart: "€1.15M → €1.22M"
+    pair: (a, b) => money.pair(stepsOf(w, a), stepsOf(w, b)),
     delta: money.delta,
     change: money.delta,
   });
@@ -142,12 +149,13 @@ export function metricMoves(scenario: ScenarioDef, state: SimState, quarter: num
   const before = metricsBefore(state, quarter);
   return watchedFor(scenario).map((w) => {
     const steps = stepsOf(w, now[w.key]) - stepsOf(w, before[w.key]);
+    const [was, is] = w.pair(before[w.key], now[w.key]);
     return {
       key: w.key,
       label: w.label,
       term: w.term,
-      before: w.value(before[w.key]),
-      after: w.value(now[w.key]),
+      before: was,
+      after: is,
       change: showSteps(w, steps),
       steps,
       direction: steps > 0 ? 1 : steps < 0 ? -1 : 0,

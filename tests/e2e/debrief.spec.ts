@@ -415,6 +415,39 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
     await page
       .getByRole('button', { name: 'What if I had chosen differently in quarter 2?' })
       .click();
+    // the picker's heading ("Instead of “…”, choose:") wraps inside its box on a phone: a
+    // heading of several lines once ran across the box's top border. A heading drawn on the
+    // border starts at the box's outer edge; one inside starts under its border and padding
+    let wrapped = 0;
+    for (let q = 1; q <= 8; q++) {
+      await page.locator('#whatif-quarter').selectOption(String(q));
+      const heading = await page.locator('.whatif-options').evaluate((box) => {
+        const legend = box.querySelector('legend')!.getBoundingClientRect();
+        const first = box.querySelector('.radio')!.getBoundingClientRect();
+        const style = getComputedStyle(box);
+        return {
+          lines: legend.height / (Number.parseFloat(style.fontSize) * 1.2),
+          belowBorder:
+            legend.top -
+            (box.getBoundingClientRect().top +
+              Number.parseFloat(style.borderTopWidth) +
+              Number.parseFloat(style.paddingTop)),
+          aboveOptions: first.top - legend.bottom,
+        };
+      });
+      expect(
+        heading.belowBorder,
+        `Q${q}: the heading is inside the box, under its top border`,
+      ).toBeGreaterThanOrEqual(-0.5);
+      expect(
+        heading.aboveOptions,
+        `Q${q}: the heading is above the options`,
+      ).toBeGreaterThanOrEqual(0);
+      if (heading.lines >= 2) wrapped++;
+    }
+    // the check saw headings of two lines or more
+    expect(wrapped).toBeGreaterThan(0);
+    await page.locator('#whatif-quarter').selectOption('2');
     await page.getByRole('button', { name: 'Replay the rest of the market' }).click();
     await expect(page.locator('.whatif-result')).toBeVisible();
     const overflow = await page.evaluate(
@@ -454,12 +487,17 @@ test.describe('debrief: fair score, causes, what-if, timeline', () => {
           ['alignment', 'Team alignment', '/100'],
           ['trust', "Customer's trust", '/100'],
         ] as const;
+        // to a tenth, a negative figure with the game's minus sign (src/ui/numbers.ts)
+        const shown = (v: number) => {
+          const text = Math.abs(v).toFixed(1);
+          return v < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
+        };
         return series.map(([key, title, unit]) => {
           const values = points.map((m) => m[key] * 100);
           return {
-            caption: `${title} — from ${values[0]!.toFixed(1)}${unit} at the start to ${values.at(-1)!.toFixed(1)}${unit} after quarter ${sim.history.length}`,
+            caption: `${title} — from ${shown(values[0]!)}${unit} at the start to ${shown(values.at(-1)!)}${unit} after quarter ${sim.history.length}`,
             rows: values.length,
-            last: values.at(-1)!.toFixed(1),
+            last: shown(values.at(-1)!),
           };
         });
       });

@@ -2,6 +2,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Metrics } from '../../sim/index.ts';
 import { ChartSet, figuresTable, quarterAxes } from '../chart-kit.ts';
 import { h } from '../dom.ts';
+import { shownNumber } from '../numbers.ts';
 
 // The what-if's charts: the player's line and the what-if line on one chart per figure.
 // Told apart without colour: the player's line is solid with filled points, the what-if's
@@ -89,7 +90,7 @@ export function renderCompareCharts(
     const a = actual.map((m) => m[f.key] * 100);
     const b = quarters.map((q) => (alternative[q]?.[f.key] ?? Number.NaN) * 100);
     return {
-      note: ` — after Q${a.length - 1}: your game ${(a.at(-1) ?? 0).toFixed(1)}${f.unit}, what-if ${(b.at(-1) ?? 0).toFixed(1)}${f.unit}; the lines part at Q${fromQuarter}.`,
+      note: ` — after Q${a.length - 1}: your game ${shownNumber(a.at(-1) ?? 0, 1)}${f.unit}, what-if ${shownNumber(b.at(-1) ?? 0, 1)}${f.unit}; the lines part at Q${fromQuarter}.`,
       table: table(f, a, b),
       data: [quarters, a, b],
     };

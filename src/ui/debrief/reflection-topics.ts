@@ -39,8 +39,7 @@ function topic(
   const share = watchedFigure(scenario, 'share');
   const before = metricsBefore(sim, quarter);
   const after = report.metrics;
-  const from = share?.value(before.share) ?? '';
-  const to = share?.value(after.share) ?? '';
+  const [from, to] = share?.pair(before.share, after.share) ?? ['', ''];
   return {
     quarter,
     choiceId: report.choiceId,
@@ -83,4 +82,36 @@ export function reflectionTopics(
     .sort((a, b) => a - b)
     .map((q) => topic(scenario, sim, q, turning.includes(q)))
     .filter((t): t is ReflectionTopic => t !== null);
+}
+
+/** "Q3", "Q2 and Q5", "Q1, Q4 and Q6". */
+function quarterList(topics: readonly ReflectionTopic[]): string {
+  const qs = topics.map((t) => `Q${t.quarter}`);
+  return qs.length < 2 ? (qs[0] ?? '') : `${qs.slice(0, -1).join(', ')} and ${qs.at(-1)}`;
+}
+
+/**
+ * What the reflection holds, in the line its fold shows while closed: the turning points it
+ * asks about and the quarters of large moves in share that make the questions up to two,
+ * each as what it is. A game whose turning points are too few is not said to have more.
+ */
+export function reflectionSummary(topics: readonly ReflectionTopic[]): string {
+  const turning = topics.filter((t) => t.turning);
+  const moves = topics.filter((t) => !t.turning);
+  const parts: string[] = [];
+  if (turning.length > 0) {
+    parts.push(`your turning point${turning.length > 1 ? 's' : ''} (${quarterList(turning)})`);
+  }
+  if (moves.length > 0) {
+    // alone they are the largest moves; beside a turning point, the largest of the others
+    const what =
+      turning.length > 0
+        ? moves.length > 1
+          ? 'big moves in share'
+          : 'a big move in share'
+        : `your biggest move${moves.length > 1 ? 's' : ''} in share`;
+    parts.push(`${what} (${quarterList(moves)})`);
+  }
+  if (parts.length === 0) return 'Your action plan';
+  return `${topics.length > 1 ? 'Questions' : 'A question'} on ${parts.join(' and ')}, and your action plan`;
 }

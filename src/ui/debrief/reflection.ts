@@ -4,10 +4,10 @@ import type { GameStore } from '../../store/game-store.ts';
 import { type Child, h, uniqueId } from '../dom.ts';
 import { foldedSection } from '../fold.ts';
 import { bind } from './bind.ts';
-import { type ReflectionTopic, reflectionTopics } from './reflection-topics.ts';
+import { type ReflectionTopic, reflectionSummary, reflectionTopics } from './reflection-topics.ts';
 
-// The reflection: two or three questions about the trainee's own turning points and an
-// action plan for their own team. Answers are kept on this device as they are typed
+// The reflection: two or three questions about the trainee's own turning points (made up
+// to two with quarters where share moved most, reflection-topics.ts) and an action plan for their own team. Answers are kept on this device as they are typed
 // (store.writeReflection) and come back on a reload. Each text box has a plain copy of its
 // text beside it that only the printed page shows: a text box prints cut to its height.
 
@@ -59,7 +59,10 @@ function question(store: GameStore, t: ReflectionTopic): HTMLElement {
       'h3',
       null,
       `Quarter ${t.quarter}: ${t.situationTitle}`,
-      t.turning ? h('span', { class: 'tag tag-turning' }, '★ Turning point') : null,
+      // a quarter not among the turning points is there for how far share moved: said so
+      t.turning
+        ? h('span', { class: 'tag tag-turning' }, '★ Turning point')
+        : h('span', { class: 'tag' }, 'Big move in share'),
     ),
     h('p', null, 'You chose ', h('strong', null, `“${t.label}”`), `. ${t.happened}`),
     noteBox(
@@ -91,7 +94,8 @@ export function reflectionSection(
     {
       id: 'reflect-h',
       title: 'Think it over',
-      hint: 'A few questions on your turning points, and your action plan',
+      // until the questions are known, what is true of any game's; then what they are
+      hint: 'Questions on the decisions that shaped your game, and your action plan',
       open: open || answered,
       class: 'reflect',
     },
@@ -128,6 +132,8 @@ export function reflectionSection(
         return;
       }
       const topics = reflectionTopics(scenario, sim, e);
+      const hint = section.querySelector('.fold-hint');
+      if (hint) hint.textContent = reflectionSummary(topics);
       questions.replaceChildren(
         h('ol', { class: 'reflect-list' }, ...topics.map((t) => question(store, t))),
       );

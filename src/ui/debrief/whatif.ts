@@ -25,15 +25,20 @@ function outcomeTable(scenario: ScenarioDef, w: WhatIfView): HTMLElement {
   const lastB = b.quarters.at(-1);
   const watched = watchedFor(scenario);
   const shown = watched.filter((w) => (OUTCOME_KEYS as readonly string[]).includes(w.key));
-  const rows = shown.map((m) =>
-    h(
+  const rows = shown.map((m) => {
+    // side by side, so told apart where they differ ("€1.15M", "€1.22M")
+    const [yours, whatIf] =
+      lastA && lastB
+        ? m.pair(lastA[m.key], lastB[m.key])
+        : [lastA ? m.value(lastA[m.key]) : '–', lastB ? m.value(lastB[m.key]) : '–'];
+    return h(
       'tr',
       null,
       h('th', { attrs: { scope: 'row' } }, m.label),
-      h('td', null, lastA ? m.value(lastA[m.key]) : '–'),
-      h('td', null, lastB ? m.value(lastB[m.key]) : '–'),
-    ),
-  );
+      h('td', null, yours),
+      h('td', null, whatIf),
+    );
+  });
   return h(
     'table',
     { class: 'data compare-table' },
