@@ -1,6 +1,6 @@
 import type { RubricDef } from '../../sim/index.ts';
 import { scoreAxis, svg } from '../svg.ts';
-import type { Row } from './aggregate.ts';
+import { type Row, stylePercents } from './aggregate.ts';
 import { gradeTitle } from './grade-words.ts';
 import { placeLabels } from './label-place.ts';
 
@@ -73,7 +73,7 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
     points.set(key, p);
   }
   const describe = (r: Row) =>
-    `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${Math.round((r.styles[style] ?? 0) * 100)}% ${style}`;
+    `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${stylePercents(r.styles)[style] ?? 0}% ${style}`;
   for (const p of points.values()) {
     const dot = svg('circle', {
       cx: p.cx,
