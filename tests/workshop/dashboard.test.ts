@@ -312,10 +312,11 @@ describe('style percentages', () => {
             shares[k] += 1 / n;
           }
           const pct = stylePercents(shares);
-          expect(pct.x + pct.y + pct.z).toBe(100);
+          const of = (k: 'x' | 'y' | 'z') => pct[k] ?? Number.NaN;
+          expect(of('x') + of('y') + of('z')).toBe(100);
           // each share is its exact percentage rounded up or down, never further off
           for (const k of ['x', 'y', 'z'] as const)
-            expect(Math.abs(pct[k] - shares[k] * 100)).toBeLessThan(1);
+            expect(Math.abs(of(k) - shares[k] * 100)).toBeLessThan(1);
         }
       }
     }
