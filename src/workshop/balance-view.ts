@@ -12,6 +12,7 @@ import { ADVICE_SOURCE, COPYING_FIX, capitalise, DEALT_NEXT_FIX } from '../analy
 import { GATE_TREE_LIMIT, type GateReport } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
+import { counted } from '../lib/counted.ts';
 import { countStrategies } from '../sim/index.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
 import { boxPlot, policyColour } from './balance-charts.ts';
@@ -100,7 +101,7 @@ export function balancePanel(): HTMLElement {
       progress.setAttribute('aria-valuenow', String(pct));
     };
     setProgress(0);
-    replace(out, h('p', { class: 'hint' }, `Playing ${n} seeds…`));
+    replace(out, h('p', { class: 'hint' }, `Playing ${counted(n, 'seed')}…`));
     const finish = (
       node: HTMLElement | null,
       report?: BalanceReport,
@@ -177,8 +178,8 @@ export function balancePanel(): HTMLElement {
     const n = r.seeds.length;
     const searchNote =
       r.search.kind === 'exhaustive'
-        ? `All ${r.strategiesPerSeed.toLocaleString('en')} strategies played on each of ${n} seeds.`
-        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); ${r.search.checked === 0 ? 'too many strategies to check it against all of them, so it is the best found, not proven best.' : `on ${r.search.checked} seeds it was checked against all strategies and matched on ${r.search.matched} (worst miss ${r.search.worstGap} points).`}`;
+        ? `All ${r.strategiesPerSeed.toLocaleString('en')} strategies played on each of ${counted(n, 'seed')}.`
+        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); ${r.search.checked === 0 ? 'too many strategies to check it against all of them, so it is the best found, not proven best.' : `on ${counted(r.search.checked, 'seed')} it was checked against all strategies and matched on ${r.search.matched} (worst miss ${counted(r.search.worstGap, 'point')}).`}`;
     const warnings = r.warnings.length
       ? h(
           'ul',
@@ -314,7 +315,7 @@ export function balancePanel(): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        h('h2', null, `${r.scenario.title}: ${n} seeds`),
+        h('h2', null, `${r.scenario.title}: ${counted(n, 'seed')}`),
         button('Download as Markdown', () =>
           download(`${r.scenario.id}-balance.md`, balanceMarkdown(r), 'text/markdown'),
         ),

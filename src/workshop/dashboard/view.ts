@@ -1,3 +1,4 @@
+import { counted } from '../../lib/counted.ts';
 import { styleColour } from '../../lib/style-colours.ts';
 import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
@@ -186,7 +187,7 @@ export function dashboardPanel(): HTMLElement {
           h(
             'p',
             { class: 'notice bad' },
-            `The workshop's own scenario does not load (${r.problems} error(s)); its results cannot be verified.`,
+            `The workshop's own scenario does not load (${counted(r.problems, 'error')}); its results cannot be verified.`,
           ),
         );
         return;
