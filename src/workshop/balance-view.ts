@@ -20,6 +20,7 @@ import { takeBalanceRequest } from './balance-request.ts';
 import { button, download, field, h, nextTask, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
 import { BUNDLED, type ScenarioChoice } from './scenarios.ts';
+import { drawnToFit } from './svg.ts';
 
 // The balance report on the page: the same figures as `npm run scenario:report`, computed
 // in slices of a few milliseconds so the page keeps answering, then drawn as charts.
@@ -325,7 +326,7 @@ export function balancePanel(): HTMLElement {
       warnings,
       card(
         'Score over the seeds',
-        boxPlot(r),
+        drawnToFit((width) => boxPlot(r, width), 'boxplot-fit'),
         h(
           'p',
           { class: 'hint' },

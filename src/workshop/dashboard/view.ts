@@ -23,6 +23,7 @@ import {
   savedWorkshops,
   setOpenOnDashboard,
 } from '../sessions.ts';
+import { drawnToFit } from '../svg.ts';
 import {
   decisionSplits,
   leaderboard,
@@ -47,7 +48,7 @@ import {
   type WorkshopContext,
 } from './intake.ts';
 import { projector } from './projector.ts';
-import { DOTS_TO_COME, plotted, styleScatter } from './scatter.ts';
+import { DOTS_TO_COME, plotted, scatterTable, styleScatter } from './scatter.ts';
 
 // The class dashboard: pick the workshop, take in the room's codes and files, and show
 // only what replays: leaderboard by fair score, the split at each decision, style
@@ -651,9 +652,11 @@ function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
     'div',
     { class: 'card' },
     h('h3', null, 'Style against outcome'),
+    // drawn at the card's width, so its names and figures stay readable on a phone
     rows.length
-      ? styleScatter(rows, style, ctx.scenario.rubric)
+      ? drawnToFit((width) => styleScatter(rows, style, ctx.scenario.rubric, width), 'scatter-fit')
       : h('p', { class: 'empty' }, 'No games yet.'),
+    plotted(rows).length ? scatterTable(rows, style, ctx.scenario.rubric) : null,
     plotted(rows).length < rows.length ? h('p', { class: 'hint' }, DOTS_TO_COME) : null,
   );
 }
