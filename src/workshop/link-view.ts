@@ -80,6 +80,8 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
     }
     fillSources();
     source.value = FILE;
+    // the note under the file stays in sight, whichever scenario was chosen before
+    fileRow.hidden = false;
   });
 
   async function create(): Promise<void> {
