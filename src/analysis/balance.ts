@@ -1,3 +1,4 @@
+import { counted } from '../lib/counted.ts';
 import {
   census,
   countStrategies,
@@ -370,7 +371,7 @@ export function assembleReport(
   }
   if (unusedChoices.length > 0) {
     warnings.push(
-      `${unusedChoices.length} choice(s) never appear on a good path (within ${opts.goodMargin} points of the best).`,
+      `${counted(unusedChoices.length, 'choice')} never ${unusedChoices.length === 1 ? 'appears' : 'appear'} on a good path (within ${counted(opts.goodMargin, 'point')} of the best).`,
     );
   }
   for (const u of unreached) warnings.push(`situation "${u.situation}": ${u.reason}.`);

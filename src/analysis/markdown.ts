@@ -1,3 +1,4 @@
+import { counted } from '../lib/counted.ts';
 import type { BalanceReport } from './balance.ts';
 import { GATE_TARGETS } from './gates.ts';
 
@@ -22,7 +23,7 @@ export function balanceMarkdown(r: BalanceReport): string {
   const search =
     r.search.kind === 'exhaustive'
       ? `all ${r.strategiesPerSeed.toLocaleString('en')} strategies played on every seed`
-      : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed; best path by beam search (width ${r.search.width}), spread from ${r.search.samples} random players per seed. ${r.search.checked === 0 ? 'Too many strategies to check the beam against a full census: the best path is the best found, not proven best' : `Checked against a full census on ${r.search.checked} seed(s): the beam found the true best on ${r.search.matched}, worst miss ${r.search.worstGap} point(s); on those seeds the true best is used`}`;
+      : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed; best path by beam search (width ${r.search.width}), spread from ${r.search.samples} random players per seed. ${r.search.checked === 0 ? 'Too many strategies to check the beam against a full census: the best path is the best found, not proven best' : `Checked against a full census on ${counted(r.search.checked, 'seed')}: the beam found the true best on ${r.search.matched}, worst miss ${counted(r.search.worstGap, 'point')}; on ${r.search.checked === 1 ? 'that seed' : 'those seeds'} the true best is used`}`;
   out.push(`${n} seeds (1…${n}); ${search}. Computed in ${(r.elapsedMs / 1000).toFixed(1)} s.`, '');
 
   out.push('## Warnings', '');

@@ -11,7 +11,7 @@ import { describeValue, messageFor, unknownKeyMessage } from './messages.ts';
 import { pathAtOffset, positionOf } from './positions.ts';
 import { documentProblems, markupFindings, sourceProblem } from './safety.ts';
 import { scenarioSchema } from './schema.ts';
-import { checkSemantics } from './semantics.ts';
+import { checkSemantics, situationLinksSound } from './semantics.ts';
 import { closest } from './suggest.ts';
 import { versionProblem } from './version.ts';
 import { duplicateKeyMessage, yamlMessage } from './yaml-errors.ts';
@@ -197,7 +197,9 @@ function check(source: string, file: string): LoadResult {
   for (const s of checkSemantics(valid.data)) {
     out.push({ ...where(s.path, s.atKey ?? false), ...s });
   }
-  if (out.errors.length > 0) return out.result('meaning');
+  // broken links stop the paths' checks: their errors come once the links are mended
+  if (out.errors.length > 0)
+    return out.result(situationLinksSound(valid.data) ? 'meaning' : 'links');
   const scenario = toScenarioDef(valid.data);
   return {
     ok: true,

@@ -4,8 +4,12 @@
 // scenario:check say so under the count, in these words, so that a second list after the
 // first is fixed comes as no surprise.
 
-/** The stage a failed check stopped at; `meaning` is the last, with nothing after it. */
-export type CheckStage = 'file' | 'yaml' | 'version' | 'fields' | 'meaning';
+/**
+ * The stage a failed check stopped at; `meaning` is the last, with nothing after it.
+ * `links`: the meaning was checked, but not the paths through the game, which need every
+ * situation's id to be unique and every `next` to name one (semantics.ts).
+ */
+export type CheckStage = 'file' | 'yaml' | 'version' | 'fields' | 'links' | 'meaning';
 
 /**
  * What has not been checked yet because of errors of this stage, in one sentence, or null
@@ -21,6 +25,8 @@ export function checksNotYetRun(stage: CheckStage, errors: number): string | nul
       return `${once}, the rest of the file is checked: more errors may show.`;
     case 'fields':
       return `${once}, a second round checks what refers to what (a next: naming a situation, a reply naming a team member, paths as long as the game, weights adding up to 1) and may find more.`;
+    case 'links':
+      return `${once}, the paths through the game are checked (every situation reached, every path as long as the game) and may bring more errors.`;
     case 'meaning':
       return null;
   }

@@ -16,12 +16,20 @@ export function policyColour(policy: string): string {
   return styleColour(policy);
 }
 
-export function boxPlot(report: BalanceReport): SVGSVGElement {
+/** Below this width a way of playing's name goes above its box, not beside it. */
+const NARROW = 560;
+
+/**
+ * The box plot drawn `width` pixels wide (drawnToFit in svg.ts draws it at its card's
+ * width): its 14 px text stays 14 px on a phone. Where the card is narrow, each name
+ * stands above its box and the axis is marked every twenty points.
+ */
+export function boxPlot(report: BalanceReport, width = 1000): SVGSVGElement {
   const rows = report.policies;
-  const width = 1000;
-  const left = 200;
+  const narrow = width < NARROW;
+  const left = narrow ? 16 : Math.min(200, Math.round(width * 0.3));
   const right = 24;
-  const rowH = 44;
+  const rowH = narrow ? 64 : 44;
   const top = 12;
   const height = top + rows.length * rowH + 44;
   const x = (v: number) => left + (v / 100) * (width - left - right);
@@ -32,13 +40,20 @@ export function boxPlot(report: BalanceReport): SVGSVGElement {
     role: 'img',
     'aria-label': 'Score distribution over the seeds for each way of playing',
   });
-  scoreAxis(root, x, top, top + rows.length * rowH, 'score (0–100)');
+  scoreAxis(root, x, top, top + rows.length * rowH, 'score (0–100)', narrow ? 20 : 10);
   rows.forEach((p, i) => {
     const s = p.summary;
-    const y = top + i * rowH + rowH / 2;
+    // narrow: the name on the row's first line, the box under it
+    const y = top + i * rowH + (narrow ? 42 : rowH / 2);
     const colour = policyColour(p.policy);
     root.append(
-      svg('text', { x: left - 12, y: y + 4, 'text-anchor': 'end', 'font-weight': 600 }, p.label),
+      narrow
+        ? svg('text', { x: left, y: top + i * rowH + 16, 'font-weight': 600 }, p.label)
+        : svg(
+            'text',
+            { x: left - 12, y: y + 4, 'text-anchor': 'end', 'font-weight': 600 },
+            p.label,
+          ),
     );
     root.append(
       svg('line', { x1: x(s.min), x2: x(s.max), y1: y, y2: y, stroke: colour, 'stroke-width': 2 }),

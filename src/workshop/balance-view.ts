@@ -12,6 +12,7 @@ import { ADVICE_SOURCE, COPYING_FIX, capitalise, DEALT_NEXT_FIX } from '../analy
 import { GATE_TREE_LIMIT, type GateReport } from '../analysis/gates.ts';
 import { gatesMarkdown } from '../analysis/gates-markdown.ts';
 import { balanceMarkdown, LUCK_WORDS, VARIANCE_METHOD } from '../analysis/markdown.ts';
+import { counted } from '../lib/counted.ts';
 import { countStrategies } from '../sim/index.ts';
 import { isCancel, pageCensus, workersAvailable } from '../workers/census-service.ts';
 import { boxPlot, policyColour } from './balance-charts.ts';
@@ -19,6 +20,7 @@ import { takeBalanceRequest } from './balance-request.ts';
 import { button, download, field, h, nextTask, replace } from './dom.ts';
 import { onEditorResult, ownScenario } from './editor-state.ts';
 import { BUNDLED, type ScenarioChoice } from './scenarios.ts';
+import { drawnToFit } from './svg.ts';
 
 // The balance report on the page: the same figures as `npm run scenario:report`, computed
 // in slices of a few milliseconds so the page keeps answering, then drawn as charts.
@@ -100,7 +102,7 @@ export function balancePanel(): HTMLElement {
       progress.setAttribute('aria-valuenow', String(pct));
     };
     setProgress(0);
-    replace(out, h('p', { class: 'hint' }, `Playing ${n} seeds…`));
+    replace(out, h('p', { class: 'hint' }, `Playing ${counted(n, 'seed')}…`));
     const finish = (
       node: HTMLElement | null,
       report?: BalanceReport,
@@ -177,8 +179,8 @@ export function balancePanel(): HTMLElement {
     const n = r.seeds.length;
     const searchNote =
       r.search.kind === 'exhaustive'
-        ? `All ${r.strategiesPerSeed.toLocaleString('en')} strategies played on each of ${n} seeds.`
-        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); ${r.search.checked === 0 ? 'too many strategies to check it against all of them, so it is the best found, not proven best.' : `on ${r.search.checked} seeds it was checked against all strategies and matched on ${r.search.matched} (worst miss ${r.search.worstGap} points).`}`;
+        ? `All ${r.strategiesPerSeed.toLocaleString('en')} strategies played on each of ${counted(n, 'seed')}.`
+        : `${r.strategiesPerSeed.toLocaleString('en')} strategies per seed: the best path is found by a beam search (width ${r.search.width}); ${r.search.checked === 0 ? 'too many strategies to check it against all of them, so it is the best found, not proven best.' : `on ${counted(r.search.checked, 'seed')} it was checked against all strategies and matched on ${r.search.matched} (worst miss ${counted(r.search.worstGap, 'point')}).`}`;
     const warnings = r.warnings.length
       ? h(
           'ul',
@@ -314,7 +316,7 @@ export function balancePanel(): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        h('h2', null, `${r.scenario.title}: ${n} seeds`),
+        h('h2', null, `${r.scenario.title}: ${counted(n, 'seed')}`),
         button('Download as Markdown', () =>
           download(`${r.scenario.id}-balance.md`, balanceMarkdown(r), 'text/markdown'),
         ),
@@ -324,7 +326,7 @@ export function balancePanel(): HTMLElement {
       warnings,
       card(
         'Score over the seeds',
-        boxPlot(r),
+        drawnToFit((width) => boxPlot(r, width), 'boxplot-fit'),
         h(
           'p',
           { class: 'hint' },

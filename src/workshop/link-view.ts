@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { counted } from '../lib/counted.ts';
 import type { WorkshopLink } from '../links/links.ts';
 import { localOnlyNote } from '../links/public-url.ts';
 import { button, download, field, h, replace } from './dom.ts';
@@ -72,11 +73,15 @@ export function linkPanel(go: (tab: string) => void): HTMLElement {
     } else {
       fromFile = null;
       const first = r.issues[0]!;
-      fileNote.textContent = `${f.name} has ${r.problems} error(s); the first, line ${first.line}: ${first.path} ${first.message}. Fix it on the "Write & check" page.`;
+      // the message may end in its own question mark: "did you mean rival-offer?"
+      const said = /[.?!]$/.test(first.message) ? first.message : `${first.message}.`;
+      fileNote.textContent = `${f.name} has ${counted(r.problems, 'error')}. ${r.problems === 1 ? 'It is' : 'The first is'} on line ${first.line}${first.path ? `, at ${first.path}` : ''}: ${said} Fix it on the "Write & check" page.`;
       fileNote.className = 'notice bad';
     }
     fillSources();
     source.value = FILE;
+    // the note under the file stays in sight, whichever scenario was chosen before
+    fileRow.hidden = false;
   });
 
   async function create(): Promise<void> {

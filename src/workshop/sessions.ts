@@ -42,3 +42,67 @@ export function saveWorkshop(entry: SavedWorkshop): void {
     // storage full or off: the link itself is what matters, and it is on screen
   }
 }
+
+// Workshops opened on the dashboard from a pasted link (made in another browser): kept as
+// the ones made here are, so a reload finds them with their results. And which workshop the
+// dashboard had open, so a reload reopens that one rather than the newest made here.
+
+const OPENED = 'tow.workshop.opened.v1';
+const OPEN_NOW = 'tow.workshop.dashboard.open.v1';
+
+function isLink(v: unknown): v is WorkshopLink {
+  if (typeof v !== 'object' || v === null) return false;
+  const l = v as Record<string, unknown>;
+  return (
+    l.kind === 'workshop' &&
+    typeof l.session === 'string' &&
+    typeof l.name === 'string' &&
+    typeof l.seed === 'string'
+  );
+}
+
+/** Workshops opened from a pasted link in this browser, the latest first. */
+export function openedWorkshops(): WorkshopLink[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(OPENED) ?? '[]') as unknown;
+    return Array.isArray(list) ? list.filter(isLink) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps a workshop opened from its link (once per session: the latest link wins). */
+export function keepOpenedWorkshop(link: WorkshopLink): void {
+  const rest = openedWorkshops().filter((l) => l.session !== link.session);
+  try {
+    localStorage.setItem(OPENED, JSON.stringify([link, ...rest].slice(0, MAX)));
+  } catch {
+    // storage full or off: the workshop stays open until the page is closed
+  }
+}
+
+/** The workshop the dashboard had open in this browser, by its session, or null. */
+export function openOnDashboard(): string | null {
+  try {
+    return localStorage.getItem(OPEN_NOW);
+  } catch {
+    return null;
+  }
+}
+
+export function setOpenOnDashboard(session: string): void {
+  try {
+    localStorage.setItem(OPEN_NOW, session);
+  } catch {
+    // storage off: a reload opens the newest workshop made here, as before
+  }
+}
+
+/** A workshop this browser knows, made here or opened from its link, by its session. */
+export function knownWorkshop(session: string): WorkshopLink | null {
+  return (
+    savedWorkshops().find((w) => w.link.session === session)?.link ??
+    openedWorkshops().find((l) => l.session === session) ??
+    null
+  );
+}

@@ -34,15 +34,16 @@ export function lineLook(i: number): { stroke: string; dash: number[] } {
   };
 }
 
-/** A horizontal axis from 0 to 100 with grid lines every ten points. */
+/** A horizontal axis from 0 to 100 with grid lines every `step` points (ten, or twenty where narrow). */
 export function scoreAxis(
   root: SVGSVGElement,
   x: (v: number) => number,
   top: number,
   bottom: number,
   label: string,
+  step = 10,
 ): void {
-  for (let v = 0; v <= 100; v += 10) {
+  for (let v = 0; v <= 100; v += step) {
     root.append(
       svg('line', {
         x1: x(v),
@@ -56,4 +57,43 @@ export function scoreAxis(
     root.append(svg('text', { x: x(v), y: bottom + 16, 'text-anchor': 'middle' }, String(v)));
   }
   root.append(svg('text', { x: x(50), y: bottom + 34, 'text-anchor': 'middle' }, label));
+}
+
+/** The width a chart is drawn at before its box is measured (and where it never is, as in tests). */
+export const DRAWN_WIDTH = 640;
+
+/** The width each kind of fitted chart was last drawn at, by its class. */
+const lastWidth = new Map<string, number>();
+
+/**
+ * A chart drawn at its box's own width, one SVG unit a CSS pixel, and drawn again when the
+ * box's width changes (a turned phone, a resized window, projector mode). Scaling one
+ * wide drawing down to a phone shrank its text to 4 or 5 px; drawn this way its text keeps
+ * the size the stylesheet gives it, as the share chart's does, and `draw` can lay the chart
+ * out for a narrow box.
+ */
+export function drawnToFit(draw: (width: number) => SVGSVGElement, cls = ''): HTMLElement {
+  const box = document.createElement('div');
+  box.className = `fitted-chart${cls ? ` ${cls}` : ''}`;
+  // a redraw of the page makes a new box: it starts at the width the last one of its kind found
+  let drawn = lastWidth.get(cls) ?? DRAWN_WIDTH;
+  box.append(draw(drawn));
+  if (typeof ResizeObserver === 'undefined') return box;
+  let placed = false;
+  const resized = new ResizeObserver(() => {
+    // taken off the page (a redraw put a new chart in its place): stop watching it
+    if (!box.isConnected) {
+      if (placed) resized.disconnect();
+      return;
+    }
+    placed = true;
+    const w = Math.floor(box.clientWidth);
+    // hidden (a tab not shown) measures 0: keep the drawing until there is a box again
+    if (w < 120 || Math.abs(w - drawn) < 2) return;
+    drawn = w;
+    lastWidth.set(cls, w);
+    box.replaceChildren(draw(w));
+  });
+  resized.observe(box);
+  return box;
 }

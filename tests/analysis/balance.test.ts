@@ -72,6 +72,14 @@ describe('balance report against a brute count', () => {
       s.choices.filter((c) => !good.has(`${s.id}/${c.id}`)).map((c) => `${s.id}/${c.id}`),
     );
     expect(report.unusedChoices.map((c) => `${c.situation}/${c.choice}`)).toEqual(expected);
+    // and counts them in a sentence whose noun and verb agree with the count
+    const n = expected.length;
+    expect(n).toBeGreaterThan(0);
+    const said = report.warnings.filter((w) => w.includes('on a good path'));
+    expect(said).toEqual([
+      `${n} ${n === 1 ? 'choice never appears' : 'choices never appear'} on a good path (within ${report.goodMargin} ${report.goodMargin === 1 ? 'point' : 'points'} of the best).`,
+    ]);
+    for (const w of report.warnings) expect(w).not.toContain('(s)');
   });
 });
 

@@ -117,6 +117,34 @@ describe('npm run scenario:check', () => {
     );
   });
 
+  it('says when a next naming no situation stops the checks of the paths, and not after', () => {
+    // the reviewer mended a mistyped next and met an error of the paths, which the checker
+    // could not see while the next named nothing
+    const dir = tempDir('check-links');
+    const tutorial = readFileSync(join(ROOT, 'scenarios/tutorial.yaml'), 'utf8');
+    const reply = /^ {6}- id: script\n/m;
+    expect(tutorial).toMatch(reply);
+    writeFileSync(
+      join(dir, 'typo.yaml'),
+      tutorial.replace(reply, (m) => `${m}        next: rival-ofer\n`),
+    );
+    writeFileSync(
+      join(dir, 'mended.yaml'),
+      tutorial.replace(reply, (m) => `${m}        next: rival-offer\n`),
+    );
+    const typo = check(join(dir, 'typo.yaml'));
+    expect(typo.lines).toEqual([
+      `${dir}/typo.yaml:59:15: situations[0].choices[0].next: no situation "rival-ofer"; did you mean rival-offer?`,
+    ]);
+    expect(typo.all).toContain(
+      `${dir}/typo.yaml: 1 error. Once it is fixed, the paths through the game are checked (every situation reached, every path as long as the game) and may bring more errors.`,
+    );
+    const mended = check(join(dir, 'mended.yaml'));
+    expect(mended.lines).toHaveLength(1);
+    expect(mended.lines[0]).toContain('every path must last 4 quarters');
+    expect(mended.all).toContain(`${dir}/mended.yaml: 1 error`);
+  });
+
   it('reports a file it cannot read, and asks for files when given none', () => {
     const missing = check('scenarios/no-such-file.yaml');
     expect(missing.code).toBe(1);

@@ -64,7 +64,7 @@ async function expectEndNames(page: Page, names: readonly string[]): Promise<voi
   }
   // top to bottom, the names follow the lines' last shares, highest first
   const last = await page
-    .locator('.chart-table tbody tr')
+    .locator('.curves ~ .chart-table tbody tr')
     .evaluateAll((trs) =>
       trs.map((tr) => Number.parseFloat(tr.querySelector('td:last-child')?.textContent ?? '')),
     );
@@ -327,8 +327,11 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   const board = await rows.locator('td:nth-child(2)').allTextContents();
   const legend = page.locator('.curves .u-legend .u-series th');
   await expect(legend).toHaveText(['quarter', ...board].map((n) => new RegExp(`^${n}`)));
-  await page.getByText('Show as a table').click();
-  const shareTable = page.locator('.chart-table table');
+  const sharesCard = page.locator('.card', {
+    has: page.getByRole('heading', { name: 'Market share, quarter by quarter' }),
+  });
+  await sharesCard.getByText('Show as a table').click();
+  const shareTable = sharesCard.locator('.chart-table table');
   await expect(shareTable.locator('tbody th')).toHaveText(board);
   await expect(shareTable.locator('thead th')).toHaveCount(silos.scenario.quarters + 2);
   // the pointer reads out each trainee's share at that quarter
@@ -365,6 +368,12 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
           b.y + b.height <= a.y,
       ).toBe(true);
   }
+  // the style chart's table names every trainee with a dot, in board order
+  const styleCard = page.locator('.card', {
+    has: page.getByRole('heading', { name: 'Style against outcome' }),
+  });
+  await styleCard.getByText('Show as a table').click();
+  await expect(styleCard.locator('.chart-table tbody th')).toHaveText(board);
   // the split bars wear the game's style colours
   const firstBar = (style: string) =>
     page
@@ -391,6 +400,23 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   await page.screenshot({ path: testInfo.outputPath('dashboard-board-360.png') });
   // the names at the lines' ends keep apart and inside a phone's narrower chart too
   await expectEndNames(page, board);
+  // the style chart is drawn at the phone's width: its text as large as the share chart's
+  // axis text (12 px), not one wide drawing scaled down to 4 or 5 px
+  await expect
+    .poll(() =>
+      scatter.evaluate((s) => Math.abs((s as SVGSVGElement).viewBox.baseVal.width - s.clientWidth)),
+    )
+    .toBeLessThanOrEqual(2);
+  const smallest = await scatter.evaluate((svg) => {
+    const scale = svg.clientWidth / (svg as SVGSVGElement).viewBox.baseVal.width;
+    const sizes = [...svg.querySelectorAll('text')].map((t) =>
+      Number.parseFloat(getComputedStyle(t).fontSize),
+    );
+    return Math.min(...sizes) * scale;
+  });
+  expect(smallest).toBeGreaterThanOrEqual(12);
+  await scatter.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('dashboard-scatter-360.png') });
   await page.locator('.dashboard .curves').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('dashboard-curves-360.png') });
 
@@ -401,8 +427,11 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   await page.getByRole('button', { name: 'Hide names' }).click();
   await expect(page.getByRole('button', { name: 'Show names' })).toBeVisible();
   await expect(rows.locator('td:nth-child(2)')).toHaveText(board.map((_, i) => `Player ${i + 1}`));
+  // the style chart's table as well as the share chart's
+  await expect(page.locator('.dashboard .chart-table')).toHaveCount(2);
   for (const part of ['.leaderboard', '.scatter', '.curves', '.chart-table'])
-    await expect(page.locator(`.dashboard ${part}`)).not.toContainText(/\b(Ana|Ben|Cy|Dee|Eli)\b/);
+    for (const shown of await page.locator(`.dashboard ${part}`).all())
+      await expect(shown).not.toContainText(/\b(Ana|Ben|Cy|Dee|Eli)\b/);
   await expect(legend.nth(1)).toHaveText(/^Player 1/);
   await expectEndNames(
     page,
@@ -440,4 +469,71 @@ test('a facilitator debriefs from it: pass count, named lines, a phone, projecto
   )!.label;
   const ana = lines.find((l) => l[1] === 'Ana')!;
   expect(ana[head!.indexOf('replies')]).toContain(`Q1: ${firstReply}`);
+});
+
+test('a workshop opened from its link keeps its results over a reload, beside one made here', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // this browser has a workshop of its own, made this morning
+  await page.goto('workshop.html#link');
+  await page.getByLabel('Workshop name').fill('Own morning room');
+  await page.getByLabel('Scenario', { exact: true }).selectOption('tutorial');
+  await page.getByRole('button', { name: 'Create the link' }).click();
+  await expect(page.getByText(/Own morning room/).first()).toBeVisible();
+  // the room's workshop was made on the co-trainer's laptop: its link is pasted
+  await openWorkshop(page, baseURL!);
+  const mk = (player: string, choices: string[]) =>
+    trainee(silos, { player, session: ROOM.session, seed: ROOM.seed, choices });
+  const room = [
+    mk('Maximiliane Schwarzenberger-Oppenheimer', styleChoices(silos.scenario, 'directive')),
+    mk('Cy <img src=x onerror=alert(1)>', styleChoices(silos.scenario, 'hands-off')),
+    mk('Ana', randomChoices(silos.scenario, 'ana')),
+  ];
+  await page.locator('#dash-codes').fill(room.map((t) => t.code).join('\n'));
+  await page.getByRole('button', { name: 'Add these codes' }).click();
+  const rows = page.locator('table.leaderboard tbody tr');
+  await expect(rows).toHaveCount(3);
+
+  // each trainee's style shares add up to 100
+  for (const text of await rows.locator('td[data-label="style"]').allTextContents()) {
+    const sum = [...text.matchAll(/(\d+)%/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(sum, text).toBe(100);
+  }
+  // a long name beside its dot is cut and says so; the tooltip and the table give it whole
+  const scatter = page.locator('.dashboard .scatter');
+  await expect(scatter.locator('text.dot-name', { hasText: /^Maximiliane/ })).toHaveText(
+    /^Maximiliane Schwarzenbe.*…$/,
+  );
+  await expect(scatter.locator('circle title', { hasText: /^Maximiliane/ })).toContainText(
+    'Maximiliane Schwarzenberger-Oppenheimer:',
+  );
+  const styleCard = page.locator('.card', {
+    has: page.getByRole('heading', { name: 'Style against outcome' }),
+  });
+  await expect(styleCard.locator('.chart-table tbody th')).toContainText([
+    'Maximiliane Schwarzenberger-Oppenheimer',
+  ]);
+  // a name written as markup stays text
+  await expect(page.locator('.dashboard img')).toHaveCount(0);
+
+  // a reload: the same workshop, open, with its three games verified again
+  await page.reload();
+  await expect(page.getByRole('heading', { name: ROOM.name })).toBeVisible();
+  await expect(page.locator('#dash-workshop option:checked')).toHaveText(
+    `${ROOM.name} — from its link`,
+  );
+  await expect(rows).toHaveCount(3);
+  // both workshops are in the list; the one made here opens as before, with its own games
+  const own = await page
+    .locator('#dash-workshop option', { hasText: 'Own morning room' })
+    .getAttribute('value');
+  await page.getByLabel('Workshop', { exact: true }).selectOption(own!);
+  await expect(page.getByRole('heading', { name: 'Own morning room' })).toBeVisible();
+  await expect(page.getByText('No verified games yet.')).toBeVisible();
+  // and the pasted one is still there to go back to, its games with it
+  await page.getByLabel('Workshop', { exact: true }).selectOption(ROOM.session);
+  await expect(page.getByRole('heading', { name: ROOM.name })).toBeVisible();
+  await expect(rows).toHaveCount(3);
 });

@@ -9,6 +9,7 @@ import {
   decisionSplits,
   leaderboard,
   shareCurves,
+  stylePercents,
 } from '../../src/workshop/dashboard/aggregate.ts';
 import { csvHeader, csvRows, resultsCsv } from '../../src/workshop/dashboard/export-csv.ts';
 import { classFigures } from '../../src/workshop/dashboard/figures.ts';
@@ -247,8 +248,8 @@ describe('debrief figures', () => {
       // always one decimal: "52.0", never "52" beside "53.6"
       expect(line[col('final share %')]).toMatch(/^\d+\.\d$/);
       const styleSum = scenario.styles.reduce((n, s) => n + Number(line[col(`${s} %`)]), 0);
-      expect(styleSum).toBeGreaterThanOrEqual(99);
-      expect(styleSum).toBeLessThanOrEqual(101);
+      // a trainee's shares add up to 100, as on the leaderboard
+      expect(styleSum).toBe(100);
       const game = games.find((g) => g.source === rows[i]!.source)!.replay.state;
       const firstLabel = situationShownIn(scenario, game, 1).choices.find(
         (ch) => ch.id === rows[i]!.choices[0],
@@ -285,6 +286,44 @@ describe('debrief figures', () => {
     const rows = leaderboard(scenario, games, null);
     expect(rows.every((r) => r.fairScore === null)).toBe(true);
     if (scenario.rubric.grading !== 'raw') expect(rows.every((r) => r.passed === null)).toBe(true);
+  });
+});
+
+describe('style percentages', () => {
+  it('add up to 100 for a trainee: 5 and 3 of 8 read 63% and 37%, not 63% and 38%', () => {
+    expect(stylePercents({ directive: 5 / 8, 'hands-off': 3 / 8, collaborative: 0 })).toEqual({
+      directive: 63,
+      'hands-off': 37,
+      collaborative: 0,
+    });
+  });
+
+  it('give the point left over to the largest remainder, whatever the shares', () => {
+    // three thirds, counted as a game counts them (1/n added once per reply)
+    const third = 1 / 3;
+    expect(stylePercents({ a: third + third, b: third })).toEqual({ a: 67, b: 33 });
+    expect(stylePercents({ a: third, b: third, c: third })).toEqual({ a: 34, b: 33, c: 33 });
+    for (let n = 1; n <= 12; n++) {
+      for (let a = 0; a <= n; a++) {
+        for (let b = 0; a + b <= n; b++) {
+          const shares = { x: 0, y: 0, z: 0 };
+          for (let i = 0; i < n; i++) {
+            const k = i < a ? 'x' : i < a + b ? 'y' : 'z';
+            shares[k] += 1 / n;
+          }
+          const pct = stylePercents(shares);
+          const of = (k: 'x' | 'y' | 'z') => pct[k] ?? Number.NaN;
+          expect(of('x') + of('y') + of('z')).toBe(100);
+          // each share is its exact percentage rounded up or down, never further off
+          for (const k of ['x', 'y', 'z'] as const)
+            expect(Math.abs(of(k) - shares[k] * 100)).toBeLessThan(1);
+        }
+      }
+    }
+  });
+
+  it('are 0 for a style never taken', () => {
+    expect(stylePercents({ a: 1, b: 0 })).toEqual({ a: 100, b: 0 });
   });
 });
 

@@ -171,3 +171,28 @@ export function shareCurves(games: readonly Accepted[]): ShareCurve[] {
     ),
   }));
 }
+
+/**
+ * A trainee's style shares as whole percentages that add up to 100, as the leaderboard and
+ * the CSV export both show them: each share rounded down, then the points left over go to
+ * the largest remainders (a tie to the larger share, then to the style listed first). Five
+ * directive and three hands-off replies of eight read 63% and 37%, not 63% and 38%.
+ */
+export function stylePercents(styles: Readonly<Record<string, number>>): Record<string, number> {
+  const entries = Object.entries(styles).map(([style, v], i) => {
+    const exact = Math.max(0, v) * 100;
+    // a share made of 1/n steps can land a hair under a whole number: 0.29999… is 30
+    const floor = Math.floor(exact + 1e-9);
+    return { style, i, exact, floor, rest: exact - floor };
+  });
+  const total = Math.round(entries.reduce((a, e) => a + e.exact, 0));
+  let left = total - entries.reduce((a, e) => a + e.floor, 0);
+  const order = [...entries].sort((a, b) => b.rest - a.rest || b.exact - a.exact || a.i - b.i);
+  for (const e of order) {
+    if (left <= 0) break;
+    if (e.rest <= 1e-9) continue;
+    e.floor++;
+    left--;
+  }
+  return Object.fromEntries(entries.map((e) => [e.style, e.floor]));
+}

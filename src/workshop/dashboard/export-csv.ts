@@ -1,6 +1,6 @@
 import { type Cell, toCsv } from '../../lib/csv.ts';
 import { type ScenarioDef, type SimState, situationShownIn } from '../../sim/index.ts';
-import type { Row } from './aggregate.ts';
+import { type Row, stylePercents } from './aggregate.ts';
 import type { Accepted } from './intake.ts';
 
 // The class dashboard's export: one line per verified game, as the leaderboard ranks them.
@@ -40,20 +40,23 @@ export function csvRows(
 ): Cell[][] {
   // worked out here, at export, not for every redraw of the board
   const states = new Map(games.map((g) => [g.source, g.replay.state]));
-  return rows.map((r) => [
-    r.rank,
-    r.player,
-    r.fairScore,
-    r.score,
-    r.passed === null ? '' : r.passed ? 'yes' : 'no',
-    (r.share * 100).toFixed(1),
-    ...scenario.styles.map((s) => Math.round((r.styles[s] ?? 0) * 100)),
-    (states.has(r.source) ? repliesRead(scenario, states.get(r.source)!) : r.choices)
-      .map((label, i) => `Q${i + 1}: ${label}`)
-      .join(' | '),
-    r.choices.join(' '),
-    r.source,
-  ]);
+  return rows.map((r) => {
+    const pct = stylePercents(r.styles);
+    return [
+      r.rank,
+      r.player,
+      r.fairScore,
+      r.score,
+      r.passed === null ? '' : r.passed ? 'yes' : 'no',
+      (r.share * 100).toFixed(1),
+      ...scenario.styles.map((s) => pct[s] ?? 0),
+      (states.has(r.source) ? repliesRead(scenario, states.get(r.source)!) : r.choices)
+        .map((label, i) => `Q${i + 1}: ${label}`)
+        .join(' | '),
+      r.choices.join(' '),
+      r.source,
+    ];
+  });
 }
 
 export function resultsCsv(

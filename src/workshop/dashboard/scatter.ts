@@ -1,8 +1,10 @@
 import type { RubricDef } from '../../sim/index.ts';
-import { scoreAxis, svg } from '../svg.ts';
-import type { Row } from './aggregate.ts';
+import { h } from '../dom.ts';
+import { DRAWN_WIDTH, scoreAxis, svg } from '../svg.ts';
+import { type Row, stylePercents } from './aggregate.ts';
 import { gradeTitle } from './grade-words.ts';
-import { placeLabels } from './label-place.ts';
+import { CHAR_W, placeLabels } from './label-place.ts';
+import { fitName } from './line-ends.ts';
 
 // Style against outcome: each trainee is a dot, across by the share of their decisions
 // taken in one style, up by the figure the leaderboard ranks by (the rubric's grading: the
@@ -18,20 +20,40 @@ export const plotted = (rows: readonly Row[]): Row[] => rows.filter((r) => r.pas
 
 const RADIUS = 7;
 
-/** A point's label: its trainee's name, or the first names and how many more share it. */
-export function pointLabel(rows: readonly Row[]): string {
-  const names = rows.map((r) => r.player.slice(0, 24));
+/** The longest a name beside a dot may be, in characters, on a chart as wide as the dashboard's. */
+export const LABEL_CHARS = 24;
+
+/**
+ * A point's label: its trainee's name, or the first names and how many more share it. A
+ * name longer than `chars` is cut and ends in "…", as the share chart's are; the dot's
+ * tooltip, the table under the chart and the leaderboard give it whole.
+ */
+export function pointLabel(rows: readonly Row[], chars = LABEL_CHARS): string {
+  const names = rows.map((r) => fitName(r.player, chars));
   if (names.length === 1) return names[0]!;
   const two = `${names[0]}, ${names[1]}`;
-  return names.length === 2 && two.length <= 30 ? two : `${names[0]} +${names.length - 1}`;
+  return names.length === 2 && two.length <= chars + 6 ? two : `${names[0]} +${names.length - 1}`;
 }
 
-export function styleScatter(all: readonly Row[], style: string, rubric: RubricDef): SVGSVGElement {
+/** Below this width the chart is laid out for a phone: shorter names, fewer axis marks. */
+const NARROW = 560;
+
+/**
+ * The chart drawn `width` pixels wide: the dashboard draws it at its card's width
+ * (drawnToFit), so its 12 px text stays 12 px on a phone; the live room's slides scale the
+ * default drawing to the screen.
+ */
+export function styleScatter(
+  all: readonly Row[],
+  style: string,
+  rubric: RubricDef,
+  width = DRAWN_WIDTH,
+): SVGSVGElement {
   const rows = plotted(all);
   const figure = gradeTitle(rubric);
   const name = figure.replace(/ \(0–100\)$/, '').toLowerCase();
-  const width = 640;
-  const height = 360;
+  const narrow = width < NARROW;
+  const height = narrow ? Math.max(280, Math.round(width * 0.8)) : 360;
   const left = 56;
   const bottom = height - 48;
   const top = 16;
@@ -45,7 +67,7 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
   });
   // the score axis runs up the side; the style share along the bottom
   const xAxis = (v: number) => left + (v / 100) * (right - left);
-  scoreAxis(root, xAxis, top, bottom, `${style} decisions (%)`);
+  scoreAxis(root, xAxis, top, bottom, `${style} decisions (%)`, narrow ? 20 : 10);
   for (let v = 0; v <= 100; v += 20) {
     root.append(svg('line', { x1: left, x2: right, y1: y(v), y2: y(v), stroke: '#d9dee8' }));
     root.append(svg('text', { x: left - 8, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
@@ -73,7 +95,7 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
     points.set(key, p);
   }
   const describe = (r: Row) =>
-    `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${Math.round((r.styles[style] ?? 0) * 100)}% ${style}`;
+    `${r.player}: ${name} ${r.grade}${rubric.grading === 'raw' ? '' : `, score ${r.score}`}, ${stylePercents(r.styles)[style] ?? 0}% ${style}`;
   for (const p of points.values()) {
     const dot = svg('circle', {
       cx: p.cx,
@@ -89,11 +111,71 @@ export function styleScatter(all: readonly Row[], style: string, rubric: RubricD
   }
   // a name beside its dot where it fits (see label-place.ts); a crowded room keeps the tooltips
   if (rows.length <= 16) {
-    const spots = [...points.values()].map((p) => ({ x: p.cx, y: p.cy, text: pointLabel(p.rows) }));
+    // a name may take up to 45% of the plot's width, and no more than LABEL_CHARS
+    const chars = Math.min(LABEL_CHARS, Math.floor(((right - left) * 0.45) / CHAR_W));
+    const spots = [...points.values()].map((p) => ({
+      x: p.cx,
+      y: p.cy,
+      text: pointLabel(p.rows, chars),
+    }));
     for (const l of placeLabels(spots, { x: left, y: 0, w: width - left, h: bottom + 4 }, RADIUS))
       root.append(
         svg('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'dot-name' }, l.text),
       );
   }
   return root;
+}
+
+/**
+ * The chart's figures as a table a click (or a screen reader) away: each trainee's name in
+ * full, their share of `style` decisions and the graded figure, in the leaderboard's order.
+ */
+export function scatterTable(all: readonly Row[], style: string, rubric: RubricDef): HTMLElement {
+  const rows = plotted(all);
+  const figure = gradeTitle(rubric).replace(/ \(0–100\)$/, '');
+  return h(
+    'details',
+    { class: 'chart-table' },
+    h('summary', null, 'Show as a table'),
+    h(
+      'div',
+      {
+        class: 'table-scroll',
+        attrs: { tabindex: '0', role: 'region', 'aria-label': 'Style against outcome' },
+      },
+      h(
+        'table',
+        null,
+        h(
+          'caption',
+          { class: 'visually-hidden' },
+          `${figure} and share of ${style} decisions, by trainee`,
+        ),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { attrs: { scope: 'col' } }, 'trainee'),
+            h('th', { class: 'num', attrs: { scope: 'col' } }, `${style} decisions`),
+            h('th', { class: 'num', attrs: { scope: 'col' } }, figure.toLowerCase()),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          ...rows.map((r) =>
+            h(
+              'tr',
+              null,
+              h('th', { attrs: { scope: 'row' } }, r.player),
+              h('td', { class: 'num' }, `${stylePercents(r.styles)[style] ?? 0}%`),
+              h('td', { class: 'num' }, String(r.grade)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { counted } from '../../lib/counted.ts';
 import { styleColour } from '../../lib/style-colours.ts';
 import { shownDate } from '../../lib/when.ts';
 import { pastedLinkParams } from '../../links/address.ts';
@@ -14,7 +15,15 @@ import { pageCensus } from '../../workers/census-service.ts';
 import { marketKey } from '../../workers/fair-score.ts';
 import { button, download, dropZone, field, h, readFiles, replace } from '../dom.ts';
 import { BUNDLED, checkYaml } from '../scenarios.ts';
-import { savedWorkshops } from '../sessions.ts';
+import {
+  keepOpenedWorkshop,
+  knownWorkshop,
+  openedWorkshops,
+  openOnDashboard,
+  savedWorkshops,
+  setOpenOnDashboard,
+} from '../sessions.ts';
+import { drawnToFit } from '../svg.ts';
 import {
   decisionSplits,
   leaderboard,
@@ -22,6 +31,7 @@ import {
   type Row,
   type ShareCurve,
   shareCurves,
+  stylePercents,
 } from './aggregate.ts';
 import { curvesBody, drawCurves } from './curves.ts';
 import { resultsCsv } from './export-csv.ts';
@@ -38,12 +48,14 @@ import {
   type WorkshopContext,
 } from './intake.ts';
 import { projector } from './projector.ts';
-import { DOTS_TO_COME, plotted, styleScatter } from './scatter.ts';
+import { DOTS_TO_COME, plotted, scatterTable, styleScatter } from './scatter.ts';
 
 // The class dashboard: pick the workshop, take in the room's codes and files, and show
 // only what replays: leaderboard by fair score, the split at each decision, style
 // against outcome, share curves; projector mode and CSV export. What was handed in is
-// kept per session in localStorage, so a reload re-verifies it and loses nothing.
+// kept per session in localStorage, so a reload re-verifies it and loses nothing; a
+// workshop opened from a pasted link is kept too (sessions.ts), and a reload reopens the
+// workshop that was open.
 
 const MAX_FILES = 60;
 const store = (session: string) => `tow.workshop.results.v1.${session}`;
@@ -127,11 +139,18 @@ export function dashboardPanel(): HTMLElement {
     }
   }
 
-  /** The list of workshops, the open one selected: one opened from a pasted link is listed too. */
+  /** The list of workshops, the open one selected: those opened from a pasted link are listed too. */
   function fillPick(): void {
     const saved = savedWorkshops();
+    const made = new Set(saved.map((w) => w.link.session));
+    const fromLinks = openedWorkshops().filter((l) => !made.has(l.session));
     const open = current?.ctx;
-    const pasted = open && !saved.some((w) => w.link.session === open.session) ? open : null;
+    // one opened from its link that this browser could not keep (storage off or full)
+    const pasted =
+      open && !made.has(open.session) && !fromLinks.some((l) => l.session === open.session)
+        ? open
+        : null;
+    const listed = saved.length + fromLinks.length;
     replace(
       pick,
       open
@@ -139,11 +158,14 @@ export function dashboardPanel(): HTMLElement {
         : h(
             'option',
             { attrs: { value: '' } },
-            saved.length ? 'Choose a workshop…' : 'No workshop made in this browser yet',
+            listed ? 'Choose a workshop…' : 'No workshop made in this browser yet',
           ),
       pasted
         ? h('option', { attrs: { value: pasted.session } }, `${pasted.name} — from its link`)
         : null,
+      ...fromLinks.map((l) =>
+        h('option', { attrs: { value: l.session } }, `${l.name} — from its link`),
+      ),
       ...saved.map((w) =>
         h(
           'option',
@@ -155,7 +177,8 @@ export function dashboardPanel(): HTMLElement {
     if (open) pick.value = open.session;
   }
 
-  async function open(link: WorkshopLink): Promise<void> {
+  /** Opens a workshop; `fromLink`: pasted, so this browser keeps it for the next visit. */
+  async function open(link: WorkshopLink, fromLink = false): Promise<void> {
     let ctx: WorkshopContext;
     if (link.yaml !== undefined) {
       const r = await checkYaml(link.yaml, 'workshop scenario');
@@ -165,7 +188,7 @@ export function dashboardPanel(): HTMLElement {
           h(
             'p',
             { class: 'notice bad' },
-            `The workshop's own scenario does not load (${r.problems} error(s)); its results cannot be verified.`,
+            `The workshop's own scenario does not load (${counted(r.problems, 'error')}); its results cannot be verified.`,
           ),
         );
         return;
@@ -201,6 +224,9 @@ export function dashboardPanel(): HTMLElement {
       };
     }
     replace(pickNote);
+    if (fromLink && !savedWorkshops().some((w) => w.link.session === link.session))
+      keepOpenedWorkshop(link);
+    setOpenOnDashboard(ctx.session);
     let handed: Handed[] = [];
     try {
       const raw = JSON.parse(localStorage.getItem(store(ctx.session)) ?? '[]') as unknown;
@@ -244,8 +270,8 @@ export function dashboardPanel(): HTMLElement {
   }
 
   pick.addEventListener('change', () => {
-    const w = savedWorkshops().find((x) => x.link.session === pick.value);
-    if (w) void open(w.link);
+    const link = knownWorkshop(pick.value);
+    if (link) void open(link);
   });
   pasteLink.addEventListener('change', () => {
     const text = pasteLink.value.trim();
@@ -262,7 +288,7 @@ export function dashboardPanel(): HTMLElement {
       );
       return;
     }
-    void open(r.link);
+    void open(r.link, true);
   });
 
   const proj = projector(panel, (on) => {
@@ -431,8 +457,10 @@ export function dashboardPanel(): HTMLElement {
     panel.addEventListener('shown', () => {
       fillPick();
       if (!current) {
-        const first = savedWorkshops()[0];
-        if (first) void open(first.link);
+        // the workshop open before the reload, else the newest made here
+        const was = openOnDashboard();
+        const link = (was ? knownWorkshop(was) : null) ?? savedWorkshops()[0]?.link;
+        if (link) void open(link);
       } else render();
     });
     return panel;
@@ -545,9 +573,9 @@ function leaderboardTable(rubric: RubricDef, rows: Row[]): HTMLElement {
                 cell('final share', `${(r.share * 100).toFixed(1)}%`, 'num'),
                 cell(
                   'style',
-                  Object.entries(r.styles)
+                  Object.entries(stylePercents(r.styles))
                     .filter(([, v]) => v > 0)
-                    .map(([k, v]) => `${Math.round(v * 100)}% ${k}`)
+                    .map(([k, v]) => `${v}% ${k}`)
                     .join(', '),
                 ),
               ),
@@ -624,9 +652,11 @@ function scatterCard(ctx: WorkshopContext, rows: Row[]): HTMLElement {
     'div',
     { class: 'card' },
     h('h3', null, 'Style against outcome'),
+    // drawn at the card's width, so its names and figures stay readable on a phone
     rows.length
-      ? styleScatter(rows, style, ctx.scenario.rubric)
+      ? drawnToFit((width) => styleScatter(rows, style, ctx.scenario.rubric, width), 'scatter-fit')
       : h('p', { class: 'empty' }, 'No games yet.'),
+    plotted(rows).length ? scatterTable(rows, style, ctx.scenario.rubric) : null,
     plotted(rows).length < rows.length ? h('p', { class: 'hint' }, DOTS_TO_COME) : null,
   );
 }
