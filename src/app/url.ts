@@ -1,3 +1,4 @@
+import { counted } from '../lib/counted.ts';
 import type { GameStore } from '../store/game-store.ts';
 
 // What the address asks for: a workshop link (#w=…, or ?w=… in older links), an assignment
@@ -50,7 +51,7 @@ export async function openFromUrl(
       if (!loaded.ok) {
         const first = loaded.issues[0];
         actions.showLinkError(
-          `the workshop's own scenario has ${loaded.problems} error(s)${first ? `, the first at line ${first.line}: ${first.message}` : ''}`,
+          `the workshop's own scenario has ${counted(loaded.problems, 'error')}${first ? `, the first at line ${first.line}: ${first.message}` : ''}`,
         );
         return;
       }
