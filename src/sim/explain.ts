@@ -5,6 +5,7 @@ import { score } from './score.ts';
 import {
   POINTS,
   roundChange,
+  type ShownScale,
   type SplitFigure,
   shownSplit,
   shownSteps,
@@ -77,6 +78,12 @@ export interface DecisionExplanation {
   /** the same changes as the screens show them: share in tenths of a point, the others in points */
   shownMoves: { share: number; alignment: number; trust: number };
   untilQuarter: number;
+  /**
+   * Where events moved share by a material amount over the card's quarters: how much of
+   * the change came from them, by name, and how much from the reply itself, in the tenths
+   * each quarter's outcome credited them (src/sim/shown-split.ts). Null when no event did.
+   */
+  shareSplit: string | null;
   /** the best path's choice at this point on the same seed; null if it faced another situation */
   best: { choiceId: string; label: string; style: string; same: boolean } | null;
   /**
@@ -254,6 +261,114 @@ function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): Met
   });
 }
 
+/** What one quarter's outcome credited to a cause over the card's quarters, in shown steps. */
+interface Credited {
+  steps: number;
+  /** the quarters in which it moved the figure, with the steps of each */
+  byQuarter: { quarter: number; steps: number }[];
+}
+
+/**
+ * A figure's change over the quarters `quarter`..`until`, as the outcomes split it: what
+ * each event moved (by its id), what the reply of `quarter` moved (its own line, its
+ * delayed effects and its direction wearing off), and the change shown in all.
+ */
+export interface WindowSplit {
+  total: number;
+  reply: Credited;
+  events: Map<string, Credited>;
+}
+
+function credit(c: Credited, quarter: number, steps: number): void {
+  if (steps === 0) return;
+  c.steps += steps;
+  const q = c.byQuarter.find((x) => x.quarter === quarter);
+  if (q) q.steps += steps;
+  else c.byQuarter.push({ quarter, steps });
+}
+
+export function windowSplit(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  until: number,
+  figure: SplitFigure,
+  shown: ShownScale,
+): WindowSplit {
+  const out: WindowSplit = { total: 0, reply: { steps: 0, byQuarter: [] }, events: new Map() };
+  for (let q = quarter; q <= until; q++) {
+    const split = shownSplit(state, q, figure, shown);
+    if (!split) continue;
+    out.total += split.total;
+    for (const line of split.lines) {
+      const by = line.by;
+      if (by.kind !== 'cause' || by.source === 'market') continue;
+      if (by.source === 'event') {
+        const e = out.events.get(by.ref) ?? { steps: 0, byQuarter: [] };
+        credit(e, q, line.steps);
+        out.events.set(by.ref, e);
+      } else if (ownerOf(scenario, state.history, by) === quarter) credit(out.reply, q, line.steps);
+    }
+  }
+  return out;
+}
+
+/** An event's part counts for a card when it moved share a point or more, or another figure 2. */
+const MATERIAL = { share: 10, points: 2 };
+
+/** "−8.4 in Q6", or "+3.3 in Q6 and −0.1 in Q7": signed, as the outcomes show them. */
+function creditedText(c: Credited, digits: number): string {
+  const each = c.byQuarter
+    .filter((x) => x.steps !== 0)
+    .map((x) => `${signedSteps(x.steps, digits)} in Q${x.quarter}`);
+  return each.length ? each.join(' and ') : '±0';
+}
+
+function signedSteps(steps: number, digits: number): string {
+  const v = (Math.abs(steps) / 10 ** digits).toFixed(digits);
+  return `${steps > 0 ? '+' : steps < 0 ? '−' : '±'}${v}`;
+}
+
+function eventTitle(scenario: ScenarioDef, id: string): string {
+  return scenario.events.find((e) => e.id === id)?.title ?? id;
+}
+
+/** The events that moved a figure materially over the window, largest first. */
+function materialEvents(w: WindowSplit, bar: number): [string, Credited][] {
+  return [...w.events]
+    .filter(([, c]) => Math.abs(c.steps) >= bar)
+    .sort((a, b) => Math.abs(b[1].steps) - Math.abs(a[1].steps));
+}
+
+/**
+ * "Of that, "Medora hires Sara" moved share −8.4 points in Q6; your reply itself moved it
+ * +3.3 in Q6; the other −8.6 came from …". Null when no event moved share materially.
+ */
+function shareSplitSentence(scenario: ScenarioDef, w: WindowSplit): string | null {
+  const events = materialEvents(w, MATERIAL.share);
+  if (events.length === 0) return null;
+  const named = events.map(([id, c]) => `"${eventTitle(scenario, id)}" ${creditedText(c, 1)}`);
+  const eventSteps = events.reduce((s, [, c]) => s + c.steps, 0);
+  const rest = w.total - eventSteps - w.reply.steps;
+  const reply =
+    w.reply.steps === 0 && w.reply.byQuarter.length === 0
+      ? 'your reply itself moved it too little to show'
+      : `your reply itself ${creditedText(w.reply, 1)}`;
+  const others =
+    rest === 0
+      ? ''
+      : `; the other ${signedSteps(rest, 1)} came from the ropes already pulling, the market and your other calls`;
+  return `Of that change, in points of share: ${named.join(', ')}; ${reply}${others}. Each quarter's outcome lists the same figures.`;
+}
+
+/** " (of which "Medora hires Sara" −5 in Q6)": a material event's part of a points figure. */
+function eventsNote(scenario: ScenarioDef, w: WindowSplit): string {
+  const events = materialEvents(w, MATERIAL.points);
+  if (events.length === 0) return '';
+  const named = events.map(([id, c]) => `"${eventTitle(scenario, id)}" ${creditedText(c, 0)}`);
+  return ` (of which ${named.join(', ')})`;
+}
+
 /** `steps` whole points (or tenths, with `digits` 1) said in words. */
 function amount(steps: number, digits = 0): string {
   const v = Math.abs(steps) / 10 ** digits;
@@ -279,7 +394,10 @@ const total = (e: MetricEffect) => e.shown.now + e.shown.later;
 const inAll = (e: MetricEffect): string =>
   e.shown.now !== 0 && e.shown.later !== 0 ? ' in all' : '';
 
-function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] {
+function decisionSentences(
+  d: Omit<DecisionExplanation, 'sentences'>,
+  notes: { trust: string; alignment: string },
+): string[] {
   const out: string[] = [];
   const named = d.effects
     .filter((e) => NAMED[e.metric] && total(e) !== 0)
@@ -294,10 +412,14 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
       ? `${call} ${verbed(total(head), NAMED[head.metric]!)}${inAll(head)}; ${share} ${window}.`
       : `${call} left the team's numbers as they were; ${share} ${window}.`,
   );
-  // each list names its own largest moves
+  // where an event moved share, the card says how much, beside what the reply itself did:
+  // a fall an event caused must not read as the reply's
+  if (d.shareSplit) out.push(d.shareSplit);
+  // each list names its own largest moves, a move later undone included: "At once" says
+  // what the quarter's outcome showed the reply doing, whatever came after
   const largest = (by: (e: MetricEffect) => number, n: number) =>
-    named
-      .filter((e) => by(e) !== 0)
+    d.effects
+      .filter((e) => NAMED[e.metric] && by(e) !== 0)
       .sort((a, b) => Math.abs(by(b)) - Math.abs(by(a)))
       .slice(0, n);
   const now = largest((e) => e.shown.now, 3);
@@ -315,7 +437,7 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
       ? `From Q${d.quarter} to the end of Q${d.untilQuarter}`
       : `In Q${d.quarter}`;
   out.push(
-    `${period}: ${moved(d.shownMoves.alignment, NAMED.alignment!)}, ${moved(d.shownMoves.trust, NAMED.trust!)}.`,
+    `${period}: ${moved(d.shownMoves.alignment, NAMED.alignment!)}${notes.alignment}, ${moved(d.shownMoves.trust, NAMED.trust!)}${notes.trust}.`,
   );
   if (d.fitNote) out.push(d.fitNote);
   if (d.best) {
@@ -597,6 +719,8 @@ export function explainGame(
       bestAt?.situationId === situation.id
         ? situation.choices.find((c) => c.id === bestId)
         : undefined;
+    const window = (figure: SplitFigure, shown: ShownScale) =>
+      windowSplit(scenario, state, q, untilQuarter, figure, shown);
     const d = {
       quarter: q,
       situationId: situation.id,
@@ -619,6 +743,7 @@ export function explainGame(
         trust: shownSteps(POINTS, to.trust) - shownSteps(POINTS, from.trust),
       },
       untilQuarter,
+      shareSplit: shareSplitSentence(scenario, window('share', TENTHS)),
       best: bestChoice
         ? {
             choiceId: bestChoice.id,
@@ -633,7 +758,13 @@ export function explainGame(
     const ownMove = (metric: string) => d.effects.find((e) => e.metric === metric)?.now ?? 0;
     return {
       ...d,
-      sentences: [...decisionSentences(d), ...eventsLetIn(scenario.events, state, q, ownMove)],
+      sentences: [
+        ...decisionSentences(d, {
+          trust: eventsNote(scenario, window('trust', POINTS)),
+          alignment: eventsNote(scenario, window('alignment', POINTS)),
+        }),
+        ...eventsLetIn(scenario.events, state, q, ownMove),
+      ],
     };
   });
   const turningPoints = turns

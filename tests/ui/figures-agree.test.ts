@@ -162,3 +162,54 @@ describe('autonomy, which the debrief often leads with', () => {
     );
   });
 });
+
+describe('who-owns, market 758801: an event that moved share is named beside the reply', () => {
+  const choices =
+    'team-meeting,push-down,specialist,retention-bonus,joint-programme,manager-closes,ben-recall,chloe-deputy';
+  const { scenario, state, explanation } = played('who-owns', '758801', choices);
+  const q6 = explanation.decisions[5]!;
+  const shareLine = (q: number, label: string) =>
+    figureWhy(scenario, state, q, 'share')!.lines.find((l) => l.label === label)?.steps;
+
+  it('Q6: the 13.7-point fall is split into the departure and the reply, with the outcome’s figures', () => {
+    // the outcome of Q6 credits the departure with −8.4 and the reply with +3.3
+    expect(shareLine(6, 'Medora hires Sara')).toBe(-84);
+    expect(shareLine(6, 'your reply')).toBe(33);
+    const lead = q6.sentences[0]!;
+    expect(lead).toContain('market share fell 13.7 points over the next two quarters');
+    const split = q6.sentences[1]!;
+    expect(q6.shareSplit).toBe(split);
+    expect(split).toContain('"Medora hires Sara" −8.4 in Q6');
+    expect(split).toContain('your reply itself +3.3 in Q6');
+    // what the card names adds up to the fall it gives
+    const rest = /the other ([−+])(\d+\.\d)/.exec(split)!;
+    const reply = [...split.matchAll(/([−+])(\d+\.\d) in Q\d/g)]
+      .slice(1)
+      .reduce((s, m) => s + (m[1] === '−' ? -1 : 1) * Number(m[2]), 0);
+    const other = (rest[1] === '−' ? -1 : 1) * Number(rest[2]);
+    expect(Math.round((-8.4 + reply + other) * 10)).toBe(-137);
+  });
+
+  it('Q6: "At once" names every figure the outcome credited to the reply, alignment included', () => {
+    const alignment = figureWhy(scenario, state, 6, 'alignment')!;
+    expect(alignment.lines).toContainEqual({ label: 'your reply', group: 'now', steps: 2 });
+    expect(atOnce(q6.sentences, 'team alignment')).toBe(2);
+  });
+
+  it("Q6: the customer's trust names the departure's part of its fall", () => {
+    const trust = figureWhy(scenario, state, 6, 'trust')!;
+    const event = trust.lines.find((l) => l.label === 'Medora hires Sara')!.steps;
+    expect(q6.sentences.join(' ')).toContain(
+      `the customer's trust fell 6 points (of which "Medora hires Sara" −${-event} in Q6)`,
+    );
+  });
+
+  it('a card whose quarters no event moved materially says nothing of events', () => {
+    for (const d of explanation.decisions) {
+      const events = new Set(
+        state.history.slice(d.quarter - 1, d.untilQuarter).flatMap((r) => r.events),
+      );
+      if (events.size === 0) expect(d.shareSplit).toBeNull();
+    }
+  });
+});
