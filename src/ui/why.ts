@@ -142,6 +142,40 @@ export function whyLabel(
   return 'the market';
 }
 
+/** Figures that are the team's average: a departure moves them by leaving someone out. */
+const AVERAGED: Record<string, string> = { morale: 'morale', skill: 'skill' };
+
+/**
+ * An event that took someone from the team moves an average figure by taking their value
+ * out of it: "Medora hires Sara" lifting morale +2 is the team's average rising once Sara's
+ * lower morale no longer counts, and the line says so. Null where the event made nobody
+ * leave that quarter, or the figure is no average.
+ */
+export function departureNote(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  by: WhySource,
+  figure: string,
+  steps: number,
+): string | null {
+  const what = AVERAGED[figure];
+  if (!what || by.kind !== 'cause' || by.source !== 'event' || steps === 0) return null;
+  const causes = (state.history[quarter - 1]?.causes ?? []).filter(
+    (c) => c.source === 'event' && c.ref === by.ref,
+  );
+  const left = causes
+    .filter((c) => c.metric.startsWith('left:'))
+    .map((c) => shortName(scenario.team.find((m) => m.id === c.metric.slice(5))?.name ?? ''))
+    .filter((n) => n !== '');
+  if (left.length === 0) return null;
+  const whose = possessive(left.join(' and '));
+  // the event moved the figure itself too: the departure is only part of its line
+  const direct = causes.some((c) => c.metric === what || c.metric.startsWith(`${what}:`));
+  if (direct) return `partly the team's average without ${whose} ${what}`;
+  return `the team's average without ${whose} ${steps > 0 ? 'lower' : 'higher'} ${what}`;
+}
+
 /** What the change shown owes to rounding alone, when no cause moved it far enough to show. */
 export const ROUNDING_LABEL = 'smaller moves, each too small to show';
 
@@ -163,10 +197,11 @@ export function figureWhy(
   // parts told in the same words are one line
   const byLabel = new Map<string, WhyLine>();
   for (const l of split.lines) {
+    const note = departureNote(scenario, state, quarter, l.by, figure, l.steps);
     const label =
       standingAs !== undefined && l.by.kind === 'pull'
         ? standingAs
-        : whyLabel(scenario, state, l.by, quarter);
+        : `${whyLabel(scenario, state, l.by, quarter)}${note ? ` (${note})` : ''}`;
     const line = byLabel.get(label) ?? {
       label,
       group: l.by.kind === 'pull' ? 'standing' : 'now',

@@ -204,6 +204,19 @@ describe('who-owns, market 758801: an event that moved share is named beside the
     );
   });
 
+  it("Q6: the departure's lift to morale is told as the average without Sara's", () => {
+    const morale = figureWhy(scenario, state, 6, 'morale')!;
+    const line = morale.lines.find((l) => l.label.startsWith('Medora hires Sara'))!;
+    expect(line.steps).toBe(2);
+    expect(line.label).toBe(
+      "Medora hires Sara (the team's average without Sara Lindqvist's lower morale)",
+    );
+    // a figure that is no average keeps the event's plain name
+    expect(figureWhy(scenario, state, 6, 'trust')!.lines.map((l) => l.label)).toContain(
+      'Medora hires Sara',
+    );
+  });
+
   it('a card whose quarters no event moved materially says nothing of events', () => {
     for (const d of explanation.decisions) {
       const events = new Set(
