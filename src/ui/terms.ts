@@ -22,6 +22,11 @@ export const TERMS = {
     definition:
       'What the quarter earned us: the gross margin on everything sold at our price, less what it cost to serve the customer. A price cut lowers the margin on every unit; a segment that costs more to serve than it earns keeps revenue up and profit down.',
   },
+  price: {
+    term: 'Price against list',
+    definition:
+      'Our price as a share of the list price. A price under list draws the customer a little every quarter it lasts, and every quarter it lasts it gives away margin on everything sold: the outcome shows both, the sales it drew in the lines of share and money, and beneath them what the same sales would have brought at list price.',
+  },
   growth: {
     term: 'Growth',
     definition: "This quarter's revenue against last quarter's, in per cent.",

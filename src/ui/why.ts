@@ -2,6 +2,7 @@ import {
   choiceShownIn,
   ownerOf,
   possessive,
+  priceCost,
   type ScenarioDef,
   type SimState,
   type SplitFigure,
@@ -60,10 +61,13 @@ function competitorLabel(scenario: ScenarioDef, id: string): string {
   return pullOf(scenario.competitors.find((c) => c.id === id)?.name ?? 'a rival');
 }
 
+/** The line of a price away from list: the customer it drew, not what it cost (outcome.ts says that). */
+export const PRICE_LABEL = 'your price against the list price';
+
 const MARKET: Record<string, string> = {
   noise: 'market noise (the economy, word of mouth)',
   confusion: 'a divided team confusing the customer',
-  price: 'your price against the list price',
+  price: PRICE_LABEL,
 };
 
 const DRIFT: Record<string, string> = {
@@ -217,4 +221,54 @@ export function figureWhy(
     lines.push({ label: ROUNDING_LABEL, group: 'rounding', steps: split.unshown });
   }
   return { figure, move, watched: w, lines };
+}
+
+export interface PriceNote {
+  /** "Your price stood 7% under list" */
+  lead: string;
+  /** the rest: what the same sales would have brought at list, and what the price drew */
+  text: string;
+  /** in the figure's steps (thousands) */
+  givenAway: number;
+}
+
+/**
+ * What a price away from list cost in the quarter, told under the money it drew. The
+ * split's line "your price against the list price" is only the customer the price drew,
+ * and read alone it makes a discount look as if it earned money every quarter it lasts;
+ * the margin it gives away on every unit sold is a standing cost (src/sim/attribution.ts,
+ * priceCost), said here each quarter the price stays away from list, in the scenario's
+ * currency. Null at list price, or where it comes to less than a step.
+ */
+export function priceNote(
+  state: SimState,
+  quarter: number,
+  revenue: FigureWhy | null,
+  profit: FigureWhy | null,
+): PriceNote | null {
+  const cost = priceCost(state, quarter);
+  if (!cost || !revenue) return null;
+  const givenAway = Math.round(cost.givenAway);
+  if (givenAway === 0) return null;
+  const percent = Math.round(Math.abs(1 - cost.price) * 100);
+  const amount = revenue.watched.value(Math.abs(cost.givenAway));
+  const under = cost.price < 1;
+  const drew = [revenue, profit]
+    .map((fw) => {
+      const line = fw?.lines.find((l) => l.label === PRICE_LABEL);
+      return fw && line ? `${fw.watched.change(line.steps)} ${fw.move.label.toLowerCase()}` : null;
+    })
+    .filter((t) => t !== null);
+  const inWhat = profit ? 'in revenue and in profit alike' : 'in revenue';
+  const text = under
+    ? `this quarter. The same sales at list price would have brought ${amount} more, ${inWhat}: that is the margin the discount gave away this quarter, and it gives it away again every quarter the price stays under list.`
+    : `this quarter. The same sales at list price would have brought ${amount} less, ${inWhat}: that is the margin the higher price earned this quarter, while it drives the customer away.`;
+  const tail = drew.length
+    ? ` The line “${PRICE_LABEL}” above is only the customer the price ${under ? 'drew' : 'drove away'} this quarter: ${drew.join(', ')}.`
+    : '';
+  return {
+    lead: `Your price stood ${percent}% ${under ? 'under' : 'over'} list`,
+    text: `${text}${tail}`,
+    givenAway,
+  };
 }

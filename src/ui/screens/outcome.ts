@@ -10,7 +10,7 @@ import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
 import { kindPhrase, type MetricMove, metricMoves, styleMark, styleName } from '../explain.ts';
 import { term } from '../terms.ts';
-import { type FigureWhy, figureWhy, type WhyLine } from '../why.ts';
+import { type FigureWhy, figureWhy, priceNote, type WhyLine } from '../why.ts';
 
 // A quarter's outcome, in the order a manager reads it: what happened and why (share,
 // revenue and, where the scenario models money, profit split by cause, in parts that add
@@ -135,6 +135,23 @@ function figuresTable(moves: MetricMove[]): HTMLElement {
   );
 }
 
+/** What a price away from list cost this quarter, under the money it drew (why.ts). */
+function priceBlock(
+  sim: GameState['sim'] & object,
+  quarter: number,
+  revenue: FigureWhy | null,
+  profit: FigureWhy | null,
+): HTMLElement | null {
+  const note = priceNote(sim, quarter, revenue, profit);
+  if (!note) return null;
+  return h(
+    'p',
+    { class: 'price-cost', attrs: { 'data-given-away': String(note.givenAway) } },
+    h('strong', null, term('price', note.lead)),
+    ` ${note.text}`,
+  );
+}
+
 const STANDING_AS_SHARE = 'the ropes already pulling, as listed for share';
 
 const OTHERS: SplitFigure[] = ['trust', 'alignment', 'morale', 'autonomy', 'breadth', 'brand'];
@@ -211,6 +228,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
       ),
       share ? whyBlock(share, (st) => signedSteps(share, st)) : null,
       ...[revenue, profit].map((fw) => (fw ? whyBlock(fw, (st) => fw.watched.change(st)) : null)),
+      priceBlock(sim, report.quarter, revenue, profit),
     ),
     choice?.coach
       ? h(
