@@ -1,11 +1,14 @@
+import type { WhySource } from './attribution.ts';
 import { eventsLetIn } from './event-reason.ts';
 import { bestPath, continueLine } from './policies.ts';
 import { situationById } from './prepared.ts';
 import { score } from './score.ts';
 import {
+  apportion,
   POINTS,
   roundChange,
   type ShownScale,
+  type ShownSplit,
   type SplitFigure,
   shownSplit,
   shownSteps,
@@ -185,18 +188,124 @@ const SPLIT: readonly SplitFigure[] = [
   'brand',
 ];
 
+/**
+ * The team's skill in a quarter: its people's average, which the outcome shows beside
+ * morale (readiness is skill and will together), and its change split by cause in whole
+ * points, as shownSplit splits the other figures, so the debrief reads the same figure.
+ */
+export interface TeamSkill {
+  /** the average skill of the people on the team, as the quarter opened and closed */
+  before: number;
+  after: number;
+  split: ShownSplit;
+}
+
+function averageSkill(s: SimState): number {
+  let sum = 0;
+  let n = 0;
+  for (const m of s.members) {
+    if (!m.present) continue;
+    sum += m.skill;
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+function causeSource(c: Cause): WhySource {
+  return {
+    kind: 'cause',
+    source: c.source,
+    ref: c.ref,
+    origin: c.origin,
+    // a delayed effect is told by its note; a reply's own notes are one line
+    ...(c.source === 'later' && c.note !== undefined ? { note: c.note } : {}),
+  };
+}
+
+/**
+ * The change of the team's average skill in `quarter` (1-based), split exactly: each
+ * person who stayed moved the average by their own change over the team's size, and their
+ * change is the causes that moved them by name, and the rest of it the causes that moved
+ * the whole team (in proportion to what each did, where several did); a person who left
+ * moved it by leaving their skill out, which is the departing event's part. `states` are
+ * the game's states from the start (statesAlong), when the caller already has them.
+ */
+export function teamSkill(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  states?: readonly SimState[],
+): TeamSkill | null {
+  const report = state.history[quarter - 1];
+  if (!report) return null;
+  const along = states ?? statesAlong(scenario, state.seed, state.choices.slice(0, quarter));
+  const from = along[quarter - 1];
+  const to = along[quarter];
+  if (!from || !to) return null;
+  const before = averageSkill(from);
+  const after = averageSkill(to);
+  const stayed = to.members.filter((m) => m.present);
+  const n = stayed.length;
+  const lines = new Map<string, { by: WhySource; raw: number }>();
+  const add = (by: WhySource, change: number) => {
+    if (change === 0) return;
+    const key = JSON.stringify(by);
+    const line = lines.get(key) ?? { by, raw: 0 };
+    line.raw += change * POINTS.scale;
+    lines.set(key, line);
+  };
+  const whole = report.causes.filter((c) => c.metric === 'skill');
+  const wholeSum = whole.reduce((t, c) => t + c.delta, 0);
+  let composition = after - before;
+  for (const m of stayed) {
+    const was = from.members.find((x) => x.id === m.id)?.skill ?? m.skill;
+    const own = report.causes.filter((c) => c.metric === `skill:${m.id}`);
+    let rest = m.skill - was;
+    for (const c of own) {
+      add(causeSource(c), c.delta / n);
+      rest -= c.delta;
+    }
+    if (Math.abs(rest) > 1e-9 && wholeSum !== 0)
+      for (const c of whole) add(causeSource(c), (rest * c.delta) / wholeSum / n);
+    composition -= (m.skill - was) / n;
+  }
+  // what is left is the team's make-up: who left (or came) this quarter
+  if (Math.abs(composition) > 1e-9) {
+    const left = report.causes.find((c) => c.metric.startsWith('left:'));
+    if (left) add(causeSource(left), composition);
+  }
+  const total = shownSteps(POINTS, after) - shownSteps(POINTS, before);
+  const list = [...lines.values()];
+  const { steps, unshown } = apportion(
+    list.map((l) => l.raw),
+    total,
+  );
+  return {
+    before,
+    after,
+    split: { total, lines: list.map((l, i) => ({ ...l, steps: steps[i]! })), unshown },
+  };
+}
+
+/** Figures whose shown lines the debrief reads: SPLIT's and the team's skill. */
+const SHOWN_SPLIT: ReadonlySet<string> = new Set([...SPLIT, 'skill']);
+
 /** What the outcomes credited to the decision of `quarter`, figure by figure, in points. */
 function splitEffects(
   scenario: ScenarioDef,
   state: SimState,
   quarter: number,
   into: Map<string, MetricEffect>,
+  states: readonly SimState[],
 ): void {
   const history = state.history;
   for (const report of history) {
     if (report.quarter < quarter) continue;
-    for (const figure of SPLIT) {
-      const split = shownSplit(state, report.quarter, figure, POINTS);
+    for (const figure of [...SPLIT, 'skill' as const]) {
+      const split =
+        figure === 'skill'
+          ? (teamSkill(scenario, state, report.quarter, states)?.split ?? null)
+          : shownSplit(state, report.quarter, figure, POINTS);
       if (!split) continue;
       for (const line of split.lines) {
         const by = line.by;
@@ -231,14 +340,19 @@ function effectIn(into: Map<string, MetricEffect>, metric: string): MetricEffect
  * credited it, everything else (autonomy, each person's effort, skill and spirits) from
  * the causes the sim wrote down.
  */
-function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): MetricEffect[] {
+function effectsOf(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  states: readonly SimState[],
+): MetricEffect[] {
   const history = state.history;
   const byMetric = new Map<string, MetricEffect>();
-  splitEffects(scenario, state, quarter, byMetric);
+  splitEffects(scenario, state, quarter, byMetric, states);
   for (const report of history) {
     for (const c of report.causes) {
       if (c.source === 'event' || c.source === 'market') continue;
-      if ((SPLIT as readonly string[]).includes(c.metric)) continue;
+      if (SHOWN_SPLIT.has(c.metric)) continue;
       if (ownerOf(scenario, history, c) !== quarter) continue;
       const e = effectIn(byMetric, c.metric);
       if (report.quarter === quarter) e.now += c.delta;
@@ -251,7 +365,7 @@ function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): Met
   return [...byMetric.values()].map((e) => {
     const now = Math.round(e.now * 1e6) / 1e6;
     const later = Math.round(e.later * 1e6) / 1e6;
-    const split = (SPLIT as readonly string[]).includes(e.metric);
+    const split = SHOWN_SPLIT.has(e.metric);
     return {
       ...e,
       now,
@@ -422,8 +536,10 @@ function decisionSentences(
       .filter((e) => NAMED[e.metric] && by(e) !== 0)
       .sort((a, b) => Math.abs(by(b)) - Math.abs(by(a)))
       .slice(0, n);
-  const now = largest((e) => e.shown.now, 3);
-  const later = largest((e) => e.shown.later, 2);
+  // every figure the quarter's outcome credited to the reply: a shorter list left out what
+  // the outcome showed (who-owns 758801 Q6: its +2 alignment)
+  const now = largest((e) => e.shown.now, Number.POSITIVE_INFINITY);
+  const later = largest((e) => e.shown.later, 3);
   if (now.length)
     out.push(`At once it ${now.map((e) => verbed(e.shown.now, NAMED[e.metric]!)).join(', ')}.`);
   if (later.length) {
@@ -730,7 +846,7 @@ export function explainGame(
       label: choice.label,
       style: choice.style,
       coach: choice.coach ?? null,
-      effects: effectsOf(scenario, state, q),
+      effects: effectsOf(scenario, state, q, states),
       moves: {
         share: Math.round((to.share - from.share) * 1e6) / 1e6,
         alignment: Math.round((to.alignment - from.alignment) * 1e6) / 1e6,

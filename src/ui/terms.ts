@@ -141,7 +141,8 @@ export const TERMS = {
   },
   skill: {
     term: 'Skill',
-    definition: 'What a person can do with the customer; newer people learn from clear direction.',
+    definition:
+      "What a person can do with the customer; newer people learn from clear direction, and by doing with someone to coach them. From 70 a person counts as experienced. The outcome shows the team's skill as the average of the people on it, so someone leaving moves it too. How ready a person is takes their skill and their will (effort and spirits) together.",
   },
 } as const satisfies Record<string, { term: string; definition: string }>;
 

@@ -1,12 +1,17 @@
 import {
   choiceShownIn,
+  type Metrics,
   ownerOf,
+  POINTS,
   possessive,
   priceCost,
   type ScenarioDef,
+  type ShownSplit,
   type SimState,
   type SplitFigure,
   shownSplit,
+  shownSteps,
+  teamSkill,
   type WhySource,
 } from '../sim/index.ts';
 import {
@@ -34,11 +39,14 @@ export interface WhyLine {
   steps: number;
 }
 
+/** A figure's move as the outcome shows it: a watched metric's, or the team's skill. */
+export type FigureMove = Omit<MetricMove, 'key'> & { key: keyof Metrics | 'skill' };
+
 export interface FigureWhy {
-  figure: SplitFigure;
-  move: MetricMove;
+  figure: SplitFigure | 'skill';
+  move: FigureMove;
   /** how the figure is shown, in this scenario's currency for money */
-  watched: Watched;
+  watched: Omit<Watched, 'key'> & { key: keyof Metrics | 'skill' };
   /** the parts that moved the figure by at least one shown step, largest first, then rounding's */
   lines: WhyLine[];
 }
@@ -198,7 +206,23 @@ export function figureWhy(
   if (!move || !w) return null;
   const split = shownSplit(state, quarter, figure, w, standingAs !== undefined);
   if (!split) return null;
-  // parts told in the same words are one line
+  return {
+    figure,
+    move,
+    watched: w,
+    lines: linesOf(scenario, state, quarter, figure, split, standingAs),
+  };
+}
+
+/** A split's lines in words: parts told in the same words are one line, largest first. */
+function linesOf(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  figure: SplitFigure | 'skill',
+  split: ShownSplit,
+  standingAs?: string,
+): WhyLine[] {
   const byLabel = new Map<string, WhyLine>();
   for (const l of split.lines) {
     const note = departureNote(scenario, state, quarter, l.by, figure, l.steps);
@@ -220,7 +244,54 @@ export function figureWhy(
   if (split.unshown !== 0) {
     lines.push({ label: ROUNDING_LABEL, group: 'rounding', steps: split.unshown });
   }
-  return { figure, move, watched: w, lines };
+  return lines;
+}
+
+/** The team's skill as the outcome shows it: its people's average, in whole points. */
+export const SKILL_LABEL = 'Team skill (average)';
+
+/**
+ * The team's skill in `quarter`, split by cause as the other figures are: the debrief's
+ * "raised the team's skill by 2 points" reads the same lines (src/sim/explain.ts,
+ * teamSkill), so a trainee sees on the outcome every figure the debrief reports.
+ */
+export function skillWhy(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  states?: readonly SimState[],
+): FigureWhy | null {
+  const t = teamSkill(scenario, state, quarter, states);
+  if (!t) return null;
+  const steps = t.split.total;
+  const value = (v: number) => String(shownSteps(POINTS, v));
+  const change = (st: number) => `${st > 0 ? '+' : st < 0 ? '−' : '±'}${Math.abs(st)}`;
+  return {
+    figure: 'skill',
+    move: {
+      key: 'skill',
+      label: SKILL_LABEL,
+      term: 'skill',
+      before: value(t.before),
+      after: value(t.after),
+      change: change(steps),
+      steps,
+      direction: steps > 0 ? 1 : steps < 0 ? -1 : 0,
+    },
+    watched: {
+      key: 'skill',
+      label: SKILL_LABEL,
+      term: 'skill',
+      scale: POINTS.scale,
+      digits: POINTS.digits,
+      unit: '',
+      changeUnit: '',
+      value,
+      delta: (d) => change(Math.round(d * POINTS.scale)),
+      change,
+    },
+    lines: linesOf(scenario, state, quarter, 'skill', t.split),
+  };
 }
 
 export interface PriceNote {

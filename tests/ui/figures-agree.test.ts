@@ -7,7 +7,7 @@ import {
   type SplitFigure,
   shownSplit,
 } from '../../src/sim/index.ts';
-import { figureWhy } from '../../src/ui/why.ts';
+import { figureWhy, SKILL_LABEL, skillWhy } from '../../src/ui/why.ts';
 
 // A trainee reads what a reply did twice: in the quarter's outcome ("Team alignment 94 → 99,
 // +5: your reply +5") and in the debrief ("At once it … raised team alignment by 5
@@ -101,6 +101,23 @@ describe.each(GAMES)('$file, seed $seed: the outcome and the debrief agree', (ga
         const sum = split.lines.reduce((s, l) => s + l.steps, split.unshown);
         expect(sum).toBe(split.total);
       }
+    }
+  });
+
+  it("gives the team's skill, which the debrief reports, the outcome's figure", () => {
+    for (const d of explanation.decisions) {
+      const outcomeNow =
+        skillWhy(scenario, state, d.quarter)!.lines.find((l) => l.label === 'your reply')?.steps ??
+        0;
+      const effect = d.effects.find((e) => e.metric === 'skill');
+      expect(effect?.shown.now ?? 0, `Q${d.quarter}`).toBe(outcomeNow);
+      const lines = skillWhy(scenario, state, d.quarter)!;
+      expect(
+        lines.lines.reduce((t, l) => t + l.steps, 0),
+        `Q${d.quarter}`,
+      ).toBe(lines.move.steps);
+      const said = atOnce(d.sentences, "the team's skill");
+      expect(said ?? 0, `Q${d.quarter}`).toBe(outcomeNow);
     }
   });
 
@@ -215,6 +232,31 @@ describe('who-owns, market 758801: an event that moved share is named beside the
     expect(figureWhy(scenario, state, 6, 'trust')!.lines.map((l) => l.label)).toContain(
       'Medora hires Sara',
     );
+  });
+
+  it("Q2: the team's skill the card reports is on the outcome, with the same figure", () => {
+    const skill = skillWhy(scenario, state, 2)!;
+    expect(skill.move.label).toBe(SKILL_LABEL);
+    expect([skill.move.before, skill.move.after, skill.move.change]).toEqual(['82', '84', '+2']);
+    // the reply cut everyone's skill a little and Ben learnt by doing: +2 on the average
+    expect(skill.lines).toEqual([{ label: 'your reply', group: 'now', steps: 2 }]);
+    expect(explanation.decisions[1]!.sentences.join(' ')).toContain(
+      "raised the team's skill by 2 points",
+    );
+    expect(explanation.decisions[1]!.sentences.join(' ')).not.toContain("cut the team's skill");
+  });
+
+  it("Q6: Sara's leaving takes her skill out of the team's average, and says so", () => {
+    const skill = skillWhy(scenario, state, 6)!;
+    expect(skill.move.change).toBe('−17');
+    expect(skill.lines).toEqual([
+      {
+        label: "Medora hires Sara (the team's average without Sara Lindqvist's higher skill)",
+        group: 'now',
+        steps: -21,
+      },
+      { label: 'your reply', group: 'now', steps: 4 },
+    ]);
   });
 
   it('a card whose quarters no event moved materially says nothing of events', () => {
