@@ -295,11 +295,11 @@ export function skillWhy(
 }
 
 export interface PriceNote {
-  /** "Your price stood 7% under list" */
+  /** "stood 7% under list this quarter", after "Your price" */
   lead: string;
-  /** the rest: what the same sales would have brought at list, and what the price drew */
-  text: string;
-  /** in the figure's steps (thousands) */
+  /** what it cost (or earned) at that price, then what it drew, each with its amount */
+  rows: { steps: number; amount: string; label: string }[];
+  /** the margin given away, in thousands (negative where a price over list earned some) */
   givenAway: number;
 }
 
@@ -309,7 +309,7 @@ export interface PriceNote {
  * and read alone it makes a discount look as if it earned money every quarter it lasts;
  * the margin it gives away on every unit sold is a standing cost (src/sim/attribution.ts,
  * priceCost), said here each quarter the price stays away from list, in the scenario's
- * currency. Null at list price, or where it comes to less than a step.
+ * currency, beside what the price drew. Null at list price, or under a thousand.
  */
 export function priceNote(
   state: SimState,
@@ -322,24 +322,31 @@ export function priceNote(
   const givenAway = Math.round(cost.givenAway);
   if (givenAway === 0) return null;
   const percent = Math.round(Math.abs(1 - cost.price) * 100);
-  const amount = revenue.watched.value(Math.abs(cost.givenAway));
   const under = cost.price < 1;
-  const drew = [revenue, profit]
-    .map((fw) => {
-      const line = fw?.lines.find((l) => l.label === PRICE_LABEL);
-      return fw && line ? `${fw.watched.change(line.steps)} ${fw.move.label.toLowerCase()}` : null;
-    })
-    .filter((t) => t !== null);
-  const inWhat = profit ? 'in revenue and in profit alike' : 'in revenue';
-  const text = under
-    ? `this quarter. The same sales at list price would have brought ${amount} more, ${inWhat}: that is the margin the discount gave away this quarter, and it gives it away again every quarter the price stays under list.`
-    : `this quarter. The same sales at list price would have brought ${amount} less, ${inWhat}: that is the margin the higher price earned this quarter, while it drives the customer away.`;
-  const tail = drew.length
-    ? ` The line “${PRICE_LABEL}” above is only the customer the price ${under ? 'drew' : 'drove away'} this quarter: ${drew.join(', ')}.`
-    : '';
+  const money = profit ?? revenue;
+  const rows: PriceNote['rows'] = [
+    {
+      steps: -givenAway,
+      amount: money.watched.change(-givenAway),
+      label: under
+        ? `margin given away: the same sales at list price would have brought this much more${profit ? ', in revenue too' : ''}, and do again every quarter the price stays under list`
+        : `margin the higher price earned: the same sales at list price would have brought this much less${profit ? ', in revenue too' : ''}`,
+    },
+  ];
+  const drewRevenue = revenue.lines.find((l) => l.label === PRICE_LABEL)?.steps ?? 0;
+  const drew = money.lines.find((l) => l.label === PRICE_LABEL)?.steps ?? 0;
+  if (drew !== 0 || drewRevenue !== 0) {
+    const alsoRevenue =
+      profit && drewRevenue !== 0 ? `; ${revenue.watched.change(drewRevenue)} revenue` : '';
+    rows.push({
+      steps: drew,
+      amount: money.watched.change(drew),
+      label: `${profit ? 'profit' : 'revenue'} from the customer the price ${under ? 'drew' : 'drove away'} this quarter (“${PRICE_LABEL}” above${alsoRevenue})`,
+    });
+  }
   return {
-    lead: `Your price stood ${percent}% ${under ? 'under' : 'over'} list`,
-    text: `${text}${tail}`,
+    lead: `stood ${percent}% ${under ? 'under' : 'over'} list this quarter`,
+    rows,
     givenAway,
   };
 }

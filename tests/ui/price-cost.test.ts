@@ -31,16 +31,19 @@ describe('value-discipline, market 327280: a price under list, both sides', () =
         money(r.quarter, 'profit'),
       );
       expect(note, `Q${r.quarter}`).not.toBeNull();
-      expect(note!.text).toContain('the margin the discount gave away this quarter');
+      expect(note!.rows[0]!.label).toMatch(/^margin given away/);
+      expect(note!.rows[0]!.steps).toBe(-note!.givenAway);
     }
     // Q5, with no cut of its own: 7% under list, €83K given away, against the +€40K revenue
     // and +€2K profit the outcome lists for the price's draw
     const q5 = priceNote(state, 5, money(5, 'revenue'), money(5, 'profit'))!;
-    expect(q5.lead).toBe('Your price stood 7% under list');
-    expect(q5.text).toContain('would have brought €83K more, in revenue and in profit alike');
+    expect(q5.lead).toBe('stood 7% under list this quarter');
+    expect(q5.rows.map((r) => r.amount)).toEqual(['−\u2060€83K', '+\u2060€2K']);
     const drew = money(5, 'profit')!.lines.find((l) => l.label === PRICE_LABEL)!.steps;
     expect(drew).toBe(2);
-    expect(q5.text).toContain('+\u2060€2K profit after cost to serve');
+    expect(q5.rows[1]!.label).toBe(
+      'profit from the customer the price drew this quarter (“your price against the list price” above; +\u2060€40K revenue)',
+    );
     expect(q5.givenAway).toBeGreaterThan(drew * 10);
   });
 

@@ -152,10 +152,16 @@ function priceBlock(
   const note = priceNote(sim, quarter, revenue, profit);
   if (!note) return null;
   return h(
-    'p',
-    { class: 'price-cost', attrs: { 'data-given-away': String(note.givenAway) } },
-    h('strong', null, term('price', note.lead)),
-    ` ${note.text}`,
+    'div',
+    { class: 'why-block price-cost', attrs: { 'data-given-away': String(note.givenAway) } },
+    h('p', { class: 'why-head' }, term('price', 'Your price'), ` ${note.lead}:`),
+    h(
+      'ul',
+      { class: 'why-list' },
+      ...note.rows.map((r) =>
+        causeItem({ label: r.label, group: 'now', steps: r.steps }, () => r.amount),
+      ),
+    ),
   );
 }
 
