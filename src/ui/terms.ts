@@ -235,6 +235,8 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
 const EXPLAINED: { words: RegExp; key: TermKey }[] = [
   { words: /\b(?:team alignment|alignment)\b/i, key: 'alignment' },
   { words: /\bautonomy\b/i, key: 'autonomy' },
+  // the debrief's word for the average the outcome shows as "Team skill (average)"
+  { words: /\bthe team's skill\b/i, key: 'skill' },
 ];
 
 /**
