@@ -242,6 +242,11 @@ export function teamSkill(
   const from = along[quarter - 1];
   const to = along[quarter];
   if (!from || !to) return null;
+  // the replay must be this game's: where it is not (a state built some other way), no
+  // figure rather than another game's
+  const replayed = to.history[quarter - 1]?.metrics;
+  if (replayed?.share !== report.metrics.share || replayed.morale !== report.metrics.morale)
+    return null;
   const before = averageSkill(from);
   const after = averageSkill(to);
   const stayed = to.members.filter((m) => m.present);
@@ -260,14 +265,17 @@ export function teamSkill(
   for (const m of stayed) {
     const was = from.members.find((x) => x.id === m.id)?.skill ?? m.skill;
     const own = report.causes.filter((c) => c.metric === `skill:${m.id}`);
-    let rest = m.skill - was;
-    for (const c of own) {
-      add(causeSource(c), c.delta / n);
-      rest -= c.delta;
-    }
-    if (Math.abs(rest) > 1e-9 && wholeSum !== 0)
+    const change = m.skill - was;
+    const ownSum = own.reduce((t, c) => t + c.delta, 0);
+    if (wholeSum !== 0) {
+      for (const c of own) add(causeSource(c), c.delta / n);
+      const rest = change - ownSum;
       for (const c of whole) add(causeSource(c), (rest * c.delta) / wholeSum / n);
-    composition -= (m.skill - was) / n;
+    } else if (ownSum !== 0) {
+      // the causes are written down to a millionth: their parts are scaled to the change
+      for (const c of own) add(causeSource(c), (change * c.delta) / ownSum / n);
+    } else continue;
+    composition -= change / n;
   }
   // what is left is the team's make-up: who left (or came) this quarter
   if (Math.abs(composition) > 1e-9) {
