@@ -315,3 +315,39 @@ function splitMove(
     add(piece.by, 'profit', profit * weight);
   }
 }
+
+/**
+ * What a price away from list cost (or earned) in one quarter, beside what it drew: the
+ * lines of the quarter's split credit "your price against the list price" only with the
+ * customer it drew, which reads as a gain every quarter, while the margin the discount
+ * gives away on every unit sold shows once, in the reply that cut the price. That margin
+ * is a standing cost, not a change, so it is no line of the split: it is worked out here.
+ *
+ * Revenue is share × market × served × price, and profit's margin counts the same volume
+ * at (price − 1 + margin rate): at list price the same sales would have brought
+ * revenue × (1 − price) / price more in revenue and in profit alike.
+ */
+export interface PriceCost {
+  /** our price against list at the quarter's end: 0.93 after a 7% discount */
+  price: number;
+  /** thousands more (less, above list) the quarter's sales would have brought at list price */
+  givenAway: number;
+}
+
+/** The price at the end of quarter `quarter` (1-based), from the price moves the quarters recorded. */
+export function priceAt(state: SimState, quarter: number): number {
+  let price = 1;
+  for (const report of state.history.slice(0, quarter)) {
+    for (const c of report.causes) if (c.metric === 'price') price += c.delta;
+  }
+  return Math.round(price * 1e6) / 1e6;
+}
+
+/** Null where the price stood at list, or the quarter was not played. */
+export function priceCost(state: SimState, quarter: number): PriceCost | null {
+  const report = state.history[quarter - 1];
+  if (!report) return null;
+  const price = priceAt(state, quarter);
+  if (price === 1 || price <= 0) return null;
+  return { price, givenAway: (report.metrics.revenue * (1 - price)) / price };
+}

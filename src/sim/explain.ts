@@ -1,10 +1,14 @@
+import type { WhySource } from './attribution.ts';
 import { eventsLetIn } from './event-reason.ts';
 import { bestPath, continueLine } from './policies.ts';
 import { situationById } from './prepared.ts';
 import { score } from './score.ts';
 import {
+  apportion,
   POINTS,
   roundChange,
+  type ShownScale,
+  type ShownSplit,
   type SplitFigure,
   shownSplit,
   shownSteps,
@@ -77,6 +81,12 @@ export interface DecisionExplanation {
   /** the same changes as the screens show them: share in tenths of a point, the others in points */
   shownMoves: { share: number; alignment: number; trust: number };
   untilQuarter: number;
+  /**
+   * Where events moved share by a material amount over the card's quarters: how much of
+   * the change came from them, by name, and how much from the reply itself, in the tenths
+   * each quarter's outcome credited them (src/sim/shown-split.ts). Null when no event did.
+   */
+  shareSplit: string | null;
   /** the best path's choice at this point on the same seed; null if it faced another situation */
   best: { choiceId: string; label: string; style: string; same: boolean } | null;
   /**
@@ -178,18 +188,132 @@ const SPLIT: readonly SplitFigure[] = [
   'brand',
 ];
 
+/**
+ * The team's skill in a quarter: its people's average, which the outcome shows beside
+ * morale (readiness is skill and will together), and its change split by cause in whole
+ * points, as shownSplit splits the other figures, so the debrief reads the same figure.
+ */
+export interface TeamSkill {
+  /** the average skill of the people on the team, as the quarter opened and closed */
+  before: number;
+  after: number;
+  split: ShownSplit;
+}
+
+function averageSkill(s: SimState): number {
+  let sum = 0;
+  let n = 0;
+  for (const m of s.members) {
+    if (!m.present) continue;
+    sum += m.skill;
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+function causeSource(c: Cause): WhySource {
+  return {
+    kind: 'cause',
+    source: c.source,
+    ref: c.ref,
+    origin: c.origin,
+    // a delayed effect is told by its note; a reply's own notes are one line
+    ...(c.source === 'later' && c.note !== undefined ? { note: c.note } : {}),
+  };
+}
+
+/**
+ * The change of the team's average skill in `quarter` (1-based), split exactly: each
+ * person who stayed moved the average by their own change over the team's size, and their
+ * change is the causes that moved them by name, and the rest of it the causes that moved
+ * the whole team (in proportion to what each did, where several did); a person who left
+ * moved it by leaving their skill out, which is the departing event's part. `states` are
+ * the game's states from the start (statesAlong), when the caller already has them.
+ */
+export function teamSkill(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  states?: readonly SimState[],
+): TeamSkill | null {
+  const report = state.history[quarter - 1];
+  if (!report) return null;
+  const along = states ?? statesAlong(scenario, state.seed, state.choices.slice(0, quarter));
+  const from = along[quarter - 1];
+  const to = along[quarter];
+  if (!from || !to) return null;
+  // the replay must be this game's: where it is not (a state built some other way), no
+  // figure rather than another game's
+  const replayed = to.history[quarter - 1]?.metrics;
+  if (replayed?.share !== report.metrics.share || replayed.morale !== report.metrics.morale)
+    return null;
+  const before = averageSkill(from);
+  const after = averageSkill(to);
+  const stayed = to.members.filter((m) => m.present);
+  const n = stayed.length;
+  const lines = new Map<string, { by: WhySource; raw: number }>();
+  const add = (by: WhySource, change: number) => {
+    if (change === 0) return;
+    const key = JSON.stringify(by);
+    const line = lines.get(key) ?? { by, raw: 0 };
+    line.raw += change * POINTS.scale;
+    lines.set(key, line);
+  };
+  const whole = report.causes.filter((c) => c.metric === 'skill');
+  const wholeSum = whole.reduce((t, c) => t + c.delta, 0);
+  let composition = after - before;
+  for (const m of stayed) {
+    const was = from.members.find((x) => x.id === m.id)?.skill ?? m.skill;
+    const own = report.causes.filter((c) => c.metric === `skill:${m.id}`);
+    const change = m.skill - was;
+    const ownSum = own.reduce((t, c) => t + c.delta, 0);
+    if (wholeSum !== 0) {
+      for (const c of own) add(causeSource(c), c.delta / n);
+      const rest = change - ownSum;
+      for (const c of whole) add(causeSource(c), (rest * c.delta) / wholeSum / n);
+    } else if (ownSum !== 0) {
+      // the causes are written down to a millionth: their parts are scaled to the change
+      for (const c of own) add(causeSource(c), (change * c.delta) / ownSum / n);
+    } else continue;
+    composition -= change / n;
+  }
+  // what is left is the team's make-up: who left (or came) this quarter
+  if (Math.abs(composition) > 1e-9) {
+    const left = report.causes.find((c) => c.metric.startsWith('left:'));
+    if (left) add(causeSource(left), composition);
+  }
+  const total = shownSteps(POINTS, after) - shownSteps(POINTS, before);
+  const list = [...lines.values()];
+  const { steps, unshown } = apportion(
+    list.map((l) => l.raw),
+    total,
+  );
+  return {
+    before,
+    after,
+    split: { total, lines: list.map((l, i) => ({ ...l, steps: steps[i]! })), unshown },
+  };
+}
+
+/** Figures whose shown lines the debrief reads: SPLIT's and the team's skill. */
+const SHOWN_SPLIT: ReadonlySet<string> = new Set([...SPLIT, 'skill']);
+
 /** What the outcomes credited to the decision of `quarter`, figure by figure, in points. */
 function splitEffects(
   scenario: ScenarioDef,
   state: SimState,
   quarter: number,
   into: Map<string, MetricEffect>,
+  states: readonly SimState[],
 ): void {
   const history = state.history;
   for (const report of history) {
     if (report.quarter < quarter) continue;
-    for (const figure of SPLIT) {
-      const split = shownSplit(state, report.quarter, figure, POINTS);
+    for (const figure of [...SPLIT, 'skill' as const]) {
+      const split =
+        figure === 'skill'
+          ? (teamSkill(scenario, state, report.quarter, states)?.split ?? null)
+          : shownSplit(state, report.quarter, figure, POINTS);
       if (!split) continue;
       for (const line of split.lines) {
         const by = line.by;
@@ -224,14 +348,19 @@ function effectIn(into: Map<string, MetricEffect>, metric: string): MetricEffect
  * credited it, everything else (autonomy, each person's effort, skill and spirits) from
  * the causes the sim wrote down.
  */
-function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): MetricEffect[] {
+function effectsOf(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  states: readonly SimState[],
+): MetricEffect[] {
   const history = state.history;
   const byMetric = new Map<string, MetricEffect>();
-  splitEffects(scenario, state, quarter, byMetric);
+  splitEffects(scenario, state, quarter, byMetric, states);
   for (const report of history) {
     for (const c of report.causes) {
       if (c.source === 'event' || c.source === 'market') continue;
-      if ((SPLIT as readonly string[]).includes(c.metric)) continue;
+      if (SHOWN_SPLIT.has(c.metric)) continue;
       if (ownerOf(scenario, history, c) !== quarter) continue;
       const e = effectIn(byMetric, c.metric);
       if (report.quarter === quarter) e.now += c.delta;
@@ -244,7 +373,7 @@ function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): Met
   return [...byMetric.values()].map((e) => {
     const now = Math.round(e.now * 1e6) / 1e6;
     const later = Math.round(e.later * 1e6) / 1e6;
-    const split = (SPLIT as readonly string[]).includes(e.metric);
+    const split = SHOWN_SPLIT.has(e.metric);
     return {
       ...e,
       now,
@@ -252,6 +381,114 @@ function effectsOf(scenario: ScenarioDef, state: SimState, quarter: number): Met
       shown: split ? e.shown : { now: roundChange(now * 100), later: roundChange(later * 100) },
     };
   });
+}
+
+/** What one quarter's outcome credited to a cause over the card's quarters, in shown steps. */
+interface Credited {
+  steps: number;
+  /** the quarters in which it moved the figure, with the steps of each */
+  byQuarter: { quarter: number; steps: number }[];
+}
+
+/**
+ * A figure's change over the quarters `quarter`..`until`, as the outcomes split it: what
+ * each event moved (by its id), what the reply of `quarter` moved (its own line, its
+ * delayed effects and its direction wearing off), and the change shown in all.
+ */
+export interface WindowSplit {
+  total: number;
+  reply: Credited;
+  events: Map<string, Credited>;
+}
+
+function credit(c: Credited, quarter: number, steps: number): void {
+  if (steps === 0) return;
+  c.steps += steps;
+  const q = c.byQuarter.find((x) => x.quarter === quarter);
+  if (q) q.steps += steps;
+  else c.byQuarter.push({ quarter, steps });
+}
+
+export function windowSplit(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  until: number,
+  figure: SplitFigure,
+  shown: ShownScale,
+): WindowSplit {
+  const out: WindowSplit = { total: 0, reply: { steps: 0, byQuarter: [] }, events: new Map() };
+  for (let q = quarter; q <= until; q++) {
+    const split = shownSplit(state, q, figure, shown);
+    if (!split) continue;
+    out.total += split.total;
+    for (const line of split.lines) {
+      const by = line.by;
+      if (by.kind !== 'cause' || by.source === 'market') continue;
+      if (by.source === 'event') {
+        const e = out.events.get(by.ref) ?? { steps: 0, byQuarter: [] };
+        credit(e, q, line.steps);
+        out.events.set(by.ref, e);
+      } else if (ownerOf(scenario, state.history, by) === quarter) credit(out.reply, q, line.steps);
+    }
+  }
+  return out;
+}
+
+/** An event's part counts for a card when it moved share a point or more, or another figure 2. */
+const MATERIAL = { share: 10, points: 2 };
+
+/** "−8.4 in Q6", or "+3.3 in Q6 and −0.1 in Q7": signed, as the outcomes show them. */
+function creditedText(c: Credited, digits: number): string {
+  const each = c.byQuarter
+    .filter((x) => x.steps !== 0)
+    .map((x) => `${signedSteps(x.steps, digits)} in Q${x.quarter}`);
+  return each.length ? each.join(' and ') : '±0';
+}
+
+function signedSteps(steps: number, digits: number): string {
+  const v = (Math.abs(steps) / 10 ** digits).toFixed(digits);
+  return `${steps > 0 ? '+' : steps < 0 ? '−' : '±'}${v}`;
+}
+
+function eventTitle(scenario: ScenarioDef, id: string): string {
+  return scenario.events.find((e) => e.id === id)?.title ?? id;
+}
+
+/** The events that moved a figure materially over the window, largest first. */
+function materialEvents(w: WindowSplit, bar: number): [string, Credited][] {
+  return [...w.events]
+    .filter(([, c]) => Math.abs(c.steps) >= bar)
+    .sort((a, b) => Math.abs(b[1].steps) - Math.abs(a[1].steps));
+}
+
+/**
+ * "Of that, "Medora hires Sara" moved share −8.4 points in Q6; your reply itself moved it
+ * +3.3 in Q6; the other −8.6 came from …". Null when no event moved share materially.
+ */
+function shareSplitSentence(scenario: ScenarioDef, w: WindowSplit): string | null {
+  const events = materialEvents(w, MATERIAL.share);
+  if (events.length === 0) return null;
+  const named = events.map(([id, c]) => `"${eventTitle(scenario, id)}" ${creditedText(c, 1)}`);
+  const eventSteps = events.reduce((s, [, c]) => s + c.steps, 0);
+  const rest = w.total - eventSteps - w.reply.steps;
+  const reply =
+    w.reply.steps === 0 && w.reply.byQuarter.length === 0
+      ? 'your reply itself moved it too little to show'
+      : `your reply itself ${creditedText(w.reply, 1)}`;
+  const others =
+    rest === 0
+      ? ''
+      : `; the other ${signedSteps(rest, 1)} came from the ropes already pulling, the market and your other calls`;
+  return `Of that change, in points of share: ${named.join(', ')}; ${reply}${others}. Each quarter's outcome lists the same figures.`;
+}
+
+/** " (of which "Medora hires Sara" −5 in Q6)": a material event's part of a points figure. */
+function eventsNote(scenario: ScenarioDef, w: WindowSplit): string {
+  const events = materialEvents(w, MATERIAL.points);
+  if (events.length === 0) return '';
+  const named = events.map(([id, c]) => `"${eventTitle(scenario, id)}" ${creditedText(c, 0)}`);
+  return ` (of which ${named.join(', ')})`;
 }
 
 /** `steps` whole points (or tenths, with `digits` 1) said in words. */
@@ -279,7 +516,10 @@ const total = (e: MetricEffect) => e.shown.now + e.shown.later;
 const inAll = (e: MetricEffect): string =>
   e.shown.now !== 0 && e.shown.later !== 0 ? ' in all' : '';
 
-function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] {
+function decisionSentences(
+  d: Omit<DecisionExplanation, 'sentences'>,
+  notes: { trust: string; alignment: string },
+): string[] {
   const out: string[] = [];
   const named = d.effects
     .filter((e) => NAMED[e.metric] && total(e) !== 0)
@@ -294,14 +534,20 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
       ? `${call} ${verbed(total(head), NAMED[head.metric]!)}${inAll(head)}; ${share} ${window}.`
       : `${call} left the team's numbers as they were; ${share} ${window}.`,
   );
-  // each list names its own largest moves
+  // where an event moved share, the card says how much, beside what the reply itself did:
+  // a fall an event caused must not read as the reply's
+  if (d.shareSplit) out.push(d.shareSplit);
+  // each list names its own largest moves, a move later undone included: "At once" says
+  // what the quarter's outcome showed the reply doing, whatever came after
   const largest = (by: (e: MetricEffect) => number, n: number) =>
-    named
-      .filter((e) => by(e) !== 0)
+    d.effects
+      .filter((e) => NAMED[e.metric] && by(e) !== 0)
       .sort((a, b) => Math.abs(by(b)) - Math.abs(by(a)))
       .slice(0, n);
-  const now = largest((e) => e.shown.now, 3);
-  const later = largest((e) => e.shown.later, 2);
+  // every figure the quarter's outcome credited to the reply: a shorter list left out what
+  // the outcome showed (who-owns 758801 Q6: its +2 alignment)
+  const now = largest((e) => e.shown.now, Number.POSITIVE_INFINITY);
+  const later = largest((e) => e.shown.later, 3);
   if (now.length)
     out.push(`At once it ${now.map((e) => verbed(e.shown.now, NAMED[e.metric]!)).join(', ')}.`);
   if (later.length) {
@@ -315,7 +561,7 @@ function decisionSentences(d: Omit<DecisionExplanation, 'sentences'>): string[] 
       ? `From Q${d.quarter} to the end of Q${d.untilQuarter}`
       : `In Q${d.quarter}`;
   out.push(
-    `${period}: ${moved(d.shownMoves.alignment, NAMED.alignment!)}, ${moved(d.shownMoves.trust, NAMED.trust!)}.`,
+    `${period}: ${moved(d.shownMoves.alignment, NAMED.alignment!)}${notes.alignment}, ${moved(d.shownMoves.trust, NAMED.trust!)}${notes.trust}.`,
   );
   if (d.fitNote) out.push(d.fitNote);
   if (d.best) {
@@ -597,6 +843,8 @@ export function explainGame(
       bestAt?.situationId === situation.id
         ? situation.choices.find((c) => c.id === bestId)
         : undefined;
+    const window = (figure: SplitFigure, shown: ShownScale) =>
+      windowSplit(scenario, state, q, untilQuarter, figure, shown);
     const d = {
       quarter: q,
       situationId: situation.id,
@@ -606,7 +854,7 @@ export function explainGame(
       label: choice.label,
       style: choice.style,
       coach: choice.coach ?? null,
-      effects: effectsOf(scenario, state, q),
+      effects: effectsOf(scenario, state, q, states),
       moves: {
         share: Math.round((to.share - from.share) * 1e6) / 1e6,
         alignment: Math.round((to.alignment - from.alignment) * 1e6) / 1e6,
@@ -619,6 +867,7 @@ export function explainGame(
         trust: shownSteps(POINTS, to.trust) - shownSteps(POINTS, from.trust),
       },
       untilQuarter,
+      shareSplit: shareSplitSentence(scenario, window('share', TENTHS)),
       best: bestChoice
         ? {
             choiceId: bestChoice.id,
@@ -633,7 +882,13 @@ export function explainGame(
     const ownMove = (metric: string) => d.effects.find((e) => e.metric === metric)?.now ?? 0;
     return {
       ...d,
-      sentences: [...decisionSentences(d), ...eventsLetIn(scenario.events, state, q, ownMove)],
+      sentences: [
+        ...decisionSentences(d, {
+          trust: eventsNote(scenario, window('trust', POINTS)),
+          alignment: eventsNote(scenario, window('alignment', POINTS)),
+        }),
+        ...eventsLetIn(scenario.events, state, q, ownMove),
+      ],
     };
   });
   const turningPoints = turns

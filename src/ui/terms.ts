@@ -22,6 +22,11 @@ export const TERMS = {
     definition:
       'What the quarter earned us: the gross margin on everything sold at our price, less what it cost to serve the customer. A price cut lowers the margin on every unit; a segment that costs more to serve than it earns keeps revenue up and profit down.',
   },
+  price: {
+    term: 'Price against list',
+    definition:
+      'Our price as a share of the list price. A price under list draws the customer a little every quarter it lasts, and every quarter it lasts it gives away margin on everything sold: the outcome shows both, the sales it drew in the lines of share and money, and beneath them what the same sales would have brought at list price.',
+  },
   growth: {
     term: 'Growth',
     definition: "This quarter's revenue against last quarter's, in per cent.",
@@ -136,7 +141,8 @@ export const TERMS = {
   },
   skill: {
     term: 'Skill',
-    definition: 'What a person can do with the customer; newer people learn from clear direction.',
+    definition:
+      "What a person can do with the customer; newer people learn from clear direction, and by doing with someone to coach them. From 70 a person counts as experienced. The outcome shows the team's skill as the average of the people on it, so someone leaving moves it too. How ready a person is takes their skill and their will (effort and spirits) together.",
   },
 } as const satisfies Record<string, { term: string; definition: string }>;
 
@@ -229,6 +235,8 @@ export function term(key: TermKey, text: string = TERMS[key].term): HTMLElement 
 const EXPLAINED: { words: RegExp; key: TermKey }[] = [
   { words: /\b(?:team alignment|alignment)\b/i, key: 'alignment' },
   { words: /\bautonomy\b/i, key: 'autonomy' },
+  // the debrief's word for the average the outcome shows as "Team skill (average)"
+  { words: /\bthe team's skill\b/i, key: 'skill' },
 ];
 
 /**

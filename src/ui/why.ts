@@ -1,11 +1,17 @@
 import {
   choiceShownIn,
+  type Metrics,
   ownerOf,
+  POINTS,
   possessive,
+  priceCost,
   type ScenarioDef,
+  type ShownSplit,
   type SimState,
   type SplitFigure,
   shownSplit,
+  shownSteps,
+  teamSkill,
   type WhySource,
 } from '../sim/index.ts';
 import {
@@ -33,11 +39,14 @@ export interface WhyLine {
   steps: number;
 }
 
+/** A figure's move as the outcome shows it: a watched metric's, or the team's skill. */
+export type FigureMove = Omit<MetricMove, 'key'> & { key: keyof Metrics | 'skill' };
+
 export interface FigureWhy {
-  figure: SplitFigure;
-  move: MetricMove;
+  figure: SplitFigure | 'skill';
+  move: FigureMove;
   /** how the figure is shown, in this scenario's currency for money */
-  watched: Watched;
+  watched: Omit<Watched, 'key'> & { key: keyof Metrics | 'skill' };
   /** the parts that moved the figure by at least one shown step, largest first, then rounding's */
   lines: WhyLine[];
 }
@@ -60,10 +69,13 @@ function competitorLabel(scenario: ScenarioDef, id: string): string {
   return pullOf(scenario.competitors.find((c) => c.id === id)?.name ?? 'a rival');
 }
 
+/** The line of a price away from list: the customer it drew, not what it cost (outcome.ts says that). */
+export const PRICE_LABEL = 'your price against the list price';
+
 const MARKET: Record<string, string> = {
   noise: 'market noise (the economy, word of mouth)',
   confusion: 'a divided team confusing the customer',
-  price: 'your price against the list price',
+  price: PRICE_LABEL,
 };
 
 const DRIFT: Record<string, string> = {
@@ -142,6 +154,40 @@ export function whyLabel(
   return 'the market';
 }
 
+/** Figures that are the team's average: a departure moves them by leaving someone out. */
+const AVERAGED: Record<string, string> = { morale: 'morale', skill: 'skill' };
+
+/**
+ * An event that took someone from the team moves an average figure by taking their value
+ * out of it: "Medora hires Sara" lifting morale +2 is the team's average rising once Sara's
+ * lower morale no longer counts, and the line says so. Null where the event made nobody
+ * leave that quarter, or the figure is no average.
+ */
+export function departureNote(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  by: WhySource,
+  figure: string,
+  steps: number,
+): string | null {
+  const what = AVERAGED[figure];
+  if (!what || by.kind !== 'cause' || by.source !== 'event' || steps === 0) return null;
+  const causes = (state.history[quarter - 1]?.causes ?? []).filter(
+    (c) => c.source === 'event' && c.ref === by.ref,
+  );
+  const left = causes
+    .filter((c) => c.metric.startsWith('left:'))
+    .map((c) => shortName(scenario.team.find((m) => m.id === c.metric.slice(5))?.name ?? ''))
+    .filter((n) => n !== '');
+  if (left.length === 0) return null;
+  const whose = possessive(left.join(' and '));
+  // the event moved the figure itself too: the departure is only part of its line
+  const direct = causes.some((c) => c.metric === what || c.metric.startsWith(`${what}:`));
+  if (direct) return `partly the team's average without ${whose} ${what}`;
+  return `the team's average without ${whose} ${steps > 0 ? 'lower' : 'higher'} ${what}`;
+}
+
 /** What the change shown owes to rounding alone, when no cause moved it far enough to show. */
 export const ROUNDING_LABEL = 'smaller moves, each too small to show';
 
@@ -160,13 +206,30 @@ export function figureWhy(
   if (!move || !w) return null;
   const split = shownSplit(state, quarter, figure, w, standingAs !== undefined);
   if (!split) return null;
-  // parts told in the same words are one line
+  return {
+    figure,
+    move,
+    watched: w,
+    lines: linesOf(scenario, state, quarter, figure, split, standingAs),
+  };
+}
+
+/** A split's lines in words: parts told in the same words are one line, largest first. */
+function linesOf(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  figure: SplitFigure | 'skill',
+  split: ShownSplit,
+  standingAs?: string,
+): WhyLine[] {
   const byLabel = new Map<string, WhyLine>();
   for (const l of split.lines) {
+    const note = departureNote(scenario, state, quarter, l.by, figure, l.steps);
     const label =
       standingAs !== undefined && l.by.kind === 'pull'
         ? standingAs
-        : whyLabel(scenario, state, l.by, quarter);
+        : `${whyLabel(scenario, state, l.by, quarter)}${note ? ` (${note})` : ''}`;
     const line = byLabel.get(label) ?? {
       label,
       group: l.by.kind === 'pull' ? 'standing' : 'now',
@@ -181,5 +244,109 @@ export function figureWhy(
   if (split.unshown !== 0) {
     lines.push({ label: ROUNDING_LABEL, group: 'rounding', steps: split.unshown });
   }
-  return { figure, move, watched: w, lines };
+  return lines;
+}
+
+/** The team's skill as the outcome shows it: its people's average, in whole points. */
+export const SKILL_LABEL = 'Team skill (average)';
+
+/**
+ * The team's skill in `quarter`, split by cause as the other figures are: the debrief's
+ * "raised the team's skill by 2 points" reads the same lines (src/sim/explain.ts,
+ * teamSkill), so a trainee sees on the outcome every figure the debrief reports.
+ */
+export function skillWhy(
+  scenario: ScenarioDef,
+  state: SimState,
+  quarter: number,
+  states?: readonly SimState[],
+): FigureWhy | null {
+  const t = teamSkill(scenario, state, quarter, states);
+  if (!t) return null;
+  const steps = t.split.total;
+  const value = (v: number) => String(shownSteps(POINTS, v));
+  const change = (st: number) => `${st > 0 ? '+' : st < 0 ? '−' : '±'}${Math.abs(st)}`;
+  return {
+    figure: 'skill',
+    move: {
+      key: 'skill',
+      label: SKILL_LABEL,
+      term: 'skill',
+      before: value(t.before),
+      after: value(t.after),
+      change: change(steps),
+      steps,
+      direction: steps > 0 ? 1 : steps < 0 ? -1 : 0,
+    },
+    watched: {
+      key: 'skill',
+      label: SKILL_LABEL,
+      term: 'skill',
+      scale: POINTS.scale,
+      digits: POINTS.digits,
+      unit: '',
+      changeUnit: '',
+      value,
+      delta: (d) => change(Math.round(d * POINTS.scale)),
+      change,
+    },
+    lines: linesOf(scenario, state, quarter, 'skill', t.split),
+  };
+}
+
+export interface PriceNote {
+  /** "stood 7% under list this quarter", after "Your price" */
+  lead: string;
+  /** what it cost (or earned) at that price, then what it drew, each with its amount */
+  rows: { steps: number; amount: string; label: string }[];
+  /** the margin given away, in thousands (negative where a price over list earned some) */
+  givenAway: number;
+}
+
+/**
+ * What a price away from list cost in the quarter, told under the money it drew. The
+ * split's line "your price against the list price" is only the customer the price drew,
+ * and read alone it makes a discount look as if it earned money every quarter it lasts;
+ * the margin it gives away on every unit sold is a standing cost (src/sim/attribution.ts,
+ * priceCost), said here each quarter the price stays away from list, in the scenario's
+ * currency, beside what the price drew. Null at list price, or under a thousand.
+ */
+export function priceNote(
+  state: SimState,
+  quarter: number,
+  revenue: FigureWhy | null,
+  profit: FigureWhy | null,
+): PriceNote | null {
+  const cost = priceCost(state, quarter);
+  if (!cost || !revenue) return null;
+  const givenAway = Math.round(cost.givenAway);
+  if (givenAway === 0) return null;
+  const percent = Math.round(Math.abs(1 - cost.price) * 100);
+  const under = cost.price < 1;
+  const money = profit ?? revenue;
+  const rows: PriceNote['rows'] = [
+    {
+      steps: -givenAway,
+      amount: money.watched.change(-givenAway),
+      label: under
+        ? `margin given away: the same sales at list price would have brought this much more${profit ? ', in revenue too' : ''}, and do again every quarter the price stays under list`
+        : `margin the higher price earned: the same sales at list price would have brought this much less${profit ? ', in revenue too' : ''}`,
+    },
+  ];
+  const drewRevenue = revenue.lines.find((l) => l.label === PRICE_LABEL)?.steps ?? 0;
+  const drew = money.lines.find((l) => l.label === PRICE_LABEL)?.steps ?? 0;
+  if (drew !== 0 || drewRevenue !== 0) {
+    const alsoRevenue =
+      profit && drewRevenue !== 0 ? `; ${revenue.watched.change(drewRevenue)} revenue` : '';
+    rows.push({
+      steps: drew,
+      amount: money.watched.change(drew),
+      label: `${profit ? 'profit' : 'revenue'} from the customer the price ${under ? 'drew' : 'drove away'} this quarter (“${PRICE_LABEL}” above${alsoRevenue})`,
+    });
+  }
+  return {
+    lead: `stood ${percent}% ${under ? 'under' : 'over'} list this quarter`,
+    rows,
+    givenAway,
+  };
 }

@@ -20,6 +20,8 @@ const WORDS: Record<string, string> = {
   autonomy: "the team's autonomy",
   breadth: 'contacts across the customer',
   brand: 'brand strength',
+  // the team's average skill, which the outcome shows beside morale
+  skill: "the team's skill",
 };
 
 /** Each figure's "your reply" part on the outcome on screen, in points. */
@@ -89,8 +91,11 @@ test('value-discipline, market 68112: the outcome and the debrief give each repl
     const card = texts[i]!;
     for (const [figure, words] of Object.entries(WORDS)) {
       const said = atOnce(card, words);
-      // the card names a reply's three largest moves at once; none it names may differ
-      if (said === null) continue;
+      // the card names every move the outcome credited to the reply at once
+      if (said === null) {
+        expect(parts[figure] ?? 0, `Q${i + 1} ${figure}: on the outcome, not the card`).toBe(0);
+        continue;
+      }
       expect(said, `Q${i + 1} ${figure}: debrief against outcome`).toBe(parts[figure] ?? 0);
       compared++;
     }

@@ -5,11 +5,14 @@ import {
   bestPath,
   census,
   explainGame,
+  initialState,
   playChoices,
   type ScenarioDef,
   score,
   situationById,
   statesAlong,
+  step,
+  teamSkill,
   whatIf,
 } from '../../src/sim/index.ts';
 import { HOLD, market, rep, reply } from '../helpers/market.ts';
@@ -314,3 +317,45 @@ function collaborativeLine(sc: ScenarioDef, seed: string): string[] {
   }
   return state.choices;
 }
+
+describe("the team's skill, as the outcome shows it", () => {
+  const files = [
+    'distrustful-account',
+    'scripts-or-judgement',
+    'silos',
+    'tutorial',
+    'value-discipline',
+    'who-owns',
+  ];
+  it('splits its change into parts that add up to the change shown, each within a point of its exact part', () => {
+    let moved = 0;
+    for (const file of files) {
+      const sc = loadScenarioFile(`${SCENARIO_DIR}${file}.yaml`).scenario;
+      for (let seed = 1; seed <= 6; seed++) {
+        let state = initialState(sc, String(seed));
+        for (let k = 0; state.situationId !== null; k++) {
+          const choices = situationById(sc, state.situationId).choices;
+          state = step(sc, state, choices[(k * seed) % choices.length]!.id);
+        }
+        const states = statesAlong(sc, String(seed), state.choices);
+        for (const r of state.history) {
+          const t = teamSkill(sc, state, r.quarter, states)!;
+          const where = `${file} ${seed} Q${r.quarter}`;
+          const present = (s: (typeof states)[number]) => s.members.filter((m) => m.present);
+          const mean = (s: (typeof states)[number]) =>
+            present(s).reduce((a, m) => a + m.skill, 0) / present(s).length;
+          expect(t.before, where).toBeCloseTo(mean(states[r.quarter - 1]!), 9);
+          expect(t.after, where).toBeCloseTo(mean(states[r.quarter]!), 9);
+          // the exact parts add up to the exact change
+          const raw = t.split.lines.reduce((a, l) => a + l.raw, 0);
+          expect(raw / 100, where).toBeCloseTo(t.after - t.before, 9);
+          const shown = t.split.lines.reduce((a, l) => a + l.steps, t.split.unshown);
+          expect(shown, where).toBe(t.split.total);
+          for (const l of t.split.lines) expect(Math.abs(l.steps - l.raw), where).toBeLessThan(1);
+          if (t.split.total !== 0) moved++;
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(20);
+  });
+});

@@ -7,7 +7,7 @@ import {
   type SplitFigure,
   shownSplit,
 } from '../../src/sim/index.ts';
-import { figureWhy } from '../../src/ui/why.ts';
+import { figureWhy, SKILL_LABEL, skillWhy } from '../../src/ui/why.ts';
 
 // A trainee reads what a reply did twice: in the quarter's outcome ("Team alignment 94 → 99,
 // +5: your reply +5") and in the debrief ("At once it … raised team alignment by 5
@@ -104,6 +104,23 @@ describe.each(GAMES)('$file, seed $seed: the outcome and the debrief agree', (ga
     }
   });
 
+  it("gives the team's skill, which the debrief reports, the outcome's figure", () => {
+    for (const d of explanation.decisions) {
+      const outcomeNow =
+        skillWhy(scenario, state, d.quarter)!.lines.find((l) => l.label === 'your reply')?.steps ??
+        0;
+      const effect = d.effects.find((e) => e.metric === 'skill');
+      expect(effect?.shown.now ?? 0, `Q${d.quarter}`).toBe(outcomeNow);
+      const lines = skillWhy(scenario, state, d.quarter)!;
+      expect(
+        lines.lines.reduce((t, l) => t + l.steps, 0),
+        `Q${d.quarter}`,
+      ).toBe(lines.move.steps);
+      const said = atOnce(d.sentences, "the team's skill");
+      expect(said ?? 0, `Q${d.quarter}`).toBe(outcomeNow);
+    }
+  });
+
   it('says the change over the window as the outcomes showed the values', () => {
     for (const d of explanation.decisions) {
       const outcomes = state.history
@@ -160,5 +177,94 @@ describe('autonomy, which the debrief often leads with', () => {
     expect(explanation.decisions.flatMap((d) => d.sentences).join(' ')).not.toContain(
       'say in how it sells',
     );
+  });
+});
+
+describe('who-owns, market 758801: an event that moved share is named beside the reply', () => {
+  const choices =
+    'team-meeting,push-down,specialist,retention-bonus,joint-programme,manager-closes,ben-recall,chloe-deputy';
+  const { scenario, state, explanation } = played('who-owns', '758801', choices);
+  const q6 = explanation.decisions[5]!;
+  const shareLine = (q: number, label: string) =>
+    figureWhy(scenario, state, q, 'share')!.lines.find((l) => l.label === label)?.steps;
+
+  it('Q6: the 13.7-point fall is split into the departure and the reply, with the outcome’s figures', () => {
+    // the outcome of Q6 credits the departure with −8.4 and the reply with +3.3
+    expect(shareLine(6, 'Medora hires Sara')).toBe(-84);
+    expect(shareLine(6, 'your reply')).toBe(33);
+    const lead = q6.sentences[0]!;
+    expect(lead).toContain('market share fell 13.7 points over the next two quarters');
+    const split = q6.sentences[1]!;
+    expect(q6.shareSplit).toBe(split);
+    expect(split).toContain('"Medora hires Sara" −8.4 in Q6');
+    expect(split).toContain('your reply itself +3.3 in Q6');
+    // what the card names adds up to the fall it gives
+    const rest = /the other ([−+])(\d+\.\d)/.exec(split)!;
+    const reply = [...split.matchAll(/([−+])(\d+\.\d) in Q\d/g)]
+      .slice(1)
+      .reduce((s, m) => s + (m[1] === '−' ? -1 : 1) * Number(m[2]), 0);
+    const other = (rest[1] === '−' ? -1 : 1) * Number(rest[2]);
+    expect(Math.round((-8.4 + reply + other) * 10)).toBe(-137);
+  });
+
+  it('Q6: "At once" names every figure the outcome credited to the reply, alignment included', () => {
+    const alignment = figureWhy(scenario, state, 6, 'alignment')!;
+    expect(alignment.lines).toContainEqual({ label: 'your reply', group: 'now', steps: 2 });
+    expect(atOnce(q6.sentences, 'team alignment')).toBe(2);
+  });
+
+  it("Q6: the customer's trust names the departure's part of its fall", () => {
+    const trust = figureWhy(scenario, state, 6, 'trust')!;
+    const event = trust.lines.find((l) => l.label === 'Medora hires Sara')!.steps;
+    expect(q6.sentences.join(' ')).toContain(
+      `the customer's trust fell 6 points (of which "Medora hires Sara" −${-event} in Q6)`,
+    );
+  });
+
+  it("Q6: the departure's lift to morale is told as the average without Sara's", () => {
+    const morale = figureWhy(scenario, state, 6, 'morale')!;
+    const line = morale.lines.find((l) => l.label.startsWith('Medora hires Sara'))!;
+    expect(line.steps).toBe(2);
+    expect(line.label).toBe(
+      "Medora hires Sara (the team's average without Sara Lindqvist's lower morale)",
+    );
+    // a figure that is no average keeps the event's plain name
+    expect(figureWhy(scenario, state, 6, 'trust')!.lines.map((l) => l.label)).toContain(
+      'Medora hires Sara',
+    );
+  });
+
+  it("Q2: the team's skill the card reports is on the outcome, with the same figure", () => {
+    const skill = skillWhy(scenario, state, 2)!;
+    expect(skill.move.label).toBe(SKILL_LABEL);
+    expect([skill.move.before, skill.move.after, skill.move.change]).toEqual(['82', '84', '+2']);
+    // the reply cut everyone's skill a little and Ben learnt by doing: +2 on the average
+    expect(skill.lines).toEqual([{ label: 'your reply', group: 'now', steps: 2 }]);
+    expect(explanation.decisions[1]!.sentences.join(' ')).toContain(
+      "raised the team's skill by 2 points",
+    );
+    expect(explanation.decisions[1]!.sentences.join(' ')).not.toContain("cut the team's skill");
+  });
+
+  it("Q6: Sara's leaving takes her skill out of the team's average, and says so", () => {
+    const skill = skillWhy(scenario, state, 6)!;
+    expect(skill.move.change).toBe('−17');
+    expect(skill.lines).toEqual([
+      {
+        label: "Medora hires Sara (the team's average without Sara Lindqvist's higher skill)",
+        group: 'now',
+        steps: -21,
+      },
+      { label: 'your reply', group: 'now', steps: 4 },
+    ]);
+  });
+
+  it('a card whose quarters no event moved materially says nothing of events', () => {
+    for (const d of explanation.decisions) {
+      const events = new Set(
+        state.history.slice(d.quarter - 1, d.untilQuarter).flatMap((r) => r.events),
+      );
+      if (events.size === 0) expect(d.shareSplit).toBeNull();
+    }
   });
 });

@@ -48,7 +48,12 @@ function decisionCard(
 ): HTMLElement {
   const [head, ...rest] = d.sentences;
   const bestSentence = shown.best ? rest.filter((t) => t.startsWith('The best path')) : [];
-  const other = rest.filter((t) => !t.startsWith('The best path') && t !== d.fitNote);
+  // where an event moved share, the split of the change goes with the sentence that gives
+  // it, so the change never reads as the reply's alone
+  const split = d.shareSplit ?? null;
+  const other = rest.filter(
+    (t) => !t.startsWith('The best path') && t !== d.fitNote && t !== split,
+  );
   // each model word is explained at its first mention in the card's sentences (the coach's
   // note, in the scenario's own words, explains its own)
   const seen = new Set<TermKey>();
@@ -77,7 +82,14 @@ function decisionCard(
       h('strong', null, `“${d.label}”`),
       ` (${styleMark(d.style)} ${styleName(d.style)}).`,
     ),
-    head ? h('p', { class: 'lead-sentence' }, ...withTerms(head, seen)) : null,
+    head
+      ? h(
+          'p',
+          { class: 'lead-sentence' },
+          ...withTerms(head, seen),
+          ...(split ? [' ', h('span', { class: 'share-split' }, ...withTerms(split, seen))] : []),
+        )
+      : null,
     other.length
       ? h('ul', { class: 'effects' }, ...other.map((t) => h('li', null, ...withTerms(t, seen))))
       : null,

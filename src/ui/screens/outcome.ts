@@ -10,7 +10,14 @@ import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
 import { kindPhrase, type MetricMove, metricMoves, styleMark, styleName } from '../explain.ts';
 import { term } from '../terms.ts';
-import { type FigureWhy, figureWhy, type WhyLine } from '../why.ts';
+import {
+  type FigureMove,
+  type FigureWhy,
+  figureWhy,
+  priceNote,
+  skillWhy,
+  type WhyLine,
+} from '../why.ts';
 
 // A quarter's outcome, in the order a manager reads it: what happened and why (share,
 // revenue and, where the scenario models money, profit split by cause, in parts that add
@@ -103,7 +110,7 @@ function otherFigures(figures: FigureWhy[], show: (fw: FigureWhy, s: number) => 
   );
 }
 
-function figuresTable(moves: MetricMove[]): HTMLElement {
+function figuresTable(moves: readonly (MetricMove | FigureMove)[]): HTMLElement {
   return h(
     'details',
     { class: 'moves-fold' },
@@ -135,6 +142,29 @@ function figuresTable(moves: MetricMove[]): HTMLElement {
   );
 }
 
+/** What a price away from list cost this quarter, under the money it drew (why.ts). */
+function priceBlock(
+  sim: GameState['sim'] & object,
+  quarter: number,
+  revenue: FigureWhy | null,
+  profit: FigureWhy | null,
+): HTMLElement | null {
+  const note = priceNote(sim, quarter, revenue, profit);
+  if (!note) return null;
+  return h(
+    'div',
+    { class: 'why-block price-cost', attrs: { 'data-given-away': String(note.givenAway) } },
+    h('p', { class: 'why-head' }, term('price', 'Your price'), ` ${note.lead}:`),
+    h(
+      'ul',
+      { class: 'why-list' },
+      ...note.rows.map((r) =>
+        causeItem({ label: r.label, group: 'now', steps: r.steps }, () => r.amount),
+      ),
+    ),
+  );
+}
+
 const STANDING_AS_SHARE = 'the ropes already pulling, as listed for share';
 
 const OTHERS: SplitFigure[] = ['trust', 'alignment', 'morale', 'autonomy', 'breadth', 'brand'];
@@ -161,7 +191,13 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
     figureWhy(scenario, sim, report.quarter, f, STANDING_AS_SHARE);
   const revenue = money('revenue');
   const profit = money('profit');
-  const others = OTHERS.map(why).filter((f) => f !== null);
+  // the team's skill beside its morale: readiness is the two together, and the debrief
+  // reports what a reply did to it
+  const skill = skillWhy(scenario, sim, report.quarter);
+  const others = OTHERS.flatMap((f) => {
+    const fw = why(f);
+    return f === 'morale' ? [fw, skill] : [fw];
+  }).filter((f) => f !== null);
   const signedSteps = (fw: FigureWhy, steps: number) => {
     const digits = fw.figure === 'share' ? 1 : 0;
     const v = Math.abs(steps) / 10 ** digits;
@@ -211,6 +247,7 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
       ),
       share ? whyBlock(share, (st) => signedSteps(share, st)) : null,
       ...[revenue, profit].map((fw) => (fw ? whyBlock(fw, (st) => fw.watched.change(st)) : null)),
+      priceBlock(sim, report.quarter, revenue, profit),
     ),
     choice?.coach
       ? h(
@@ -228,7 +265,11 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
           otherFigures(others, signedSteps),
         )
       : null,
-    figuresTable(metricMoves(scenario, sim, report.quarter)),
+    figuresTable(
+      metricMoves(scenario, sim, report.quarter).flatMap((m) =>
+        m.key === 'morale' && skill ? [m, skill.move] : [m],
+      ),
+    ),
     h('div', { class: 'row' }, next),
   );
 }
