@@ -287,6 +287,7 @@ export function skillWhy(
       unit: '',
       changeUnit: '',
       value,
+      pair: (a, b) => [value(a), value(b)],
       delta: (d) => change(Math.round(d * POINTS.scale)),
       change,
     },
