@@ -34,7 +34,7 @@ export function rememberedView(scenarios: readonly { scenario: ScenarioDef }[]):
       ? button(
           'Download the links again',
           () => download(linksCsv(links), `${a.session}-links.csv`),
-          { class: 'btn', attrs: { 'aria-label': `Download the links of ${a.session} again` } },
+          { class: 'btn', attrs: { 'aria-label': `Download the links again (${a.session})` } },
         )
       : h(
           'span',
