@@ -306,7 +306,7 @@ export function verifyView(
     h(
       'p',
       { class: 'hint' },
-      "Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment's pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing. Results signed by the game's server are checked against its keys: add its key file (jwks.json) to the files, or open this page from that server.",
+      "Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment's pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing; without it, the assignments this browser remembers that the results name serve instead. Results signed by the game's server are checked against its keys: add its key file (jwks.json) to the files, or open this page from that server.",
     ),
     h('div', { class: 'field' }, h('label', { attrs: { for: 'v-codes' } }, 'Result codes'), pasted),
     h(
