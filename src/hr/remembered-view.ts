@@ -71,7 +71,7 @@ export function rememberedView(scenarios: readonly { scenario: ScenarioDef }[]):
       },
       { class: 'btn', attrs: { 'aria-label': `Forget ${a.session}` } },
     );
-    td.append(again, ' ', ask);
+    td.append(h('div', { class: 'remembered-actions' }, again, ask));
     row.append(td);
     return td;
   };
