@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { decodeRecord } from '../../src/record/code.ts';
+import { decodeRecord, encodeRecord } from '../../src/record/code.ts';
+import { makeRecord } from '../../src/record/record.ts';
 import { resultFile } from '../../src/record/result-file.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
+import { playPolicy } from '../../src/sim/index.ts';
 import { makeLinks, playLink } from './helpers/hr.ts';
 
 const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
@@ -128,36 +130,61 @@ test("a check of one assignment's result is held against that assignment only; i
 
 test('the results table fits a desktop box; a file whose record and code disagree names what it claims', async ({
   page,
-  browser,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const [link] = await makeLinks(page, 'Zoë Ünal-Castellanos de la Fuente');
-  const first = await playLink(page, link!);
-  // the same link played in another browser: a second game that also claims attempt 1
-  const other = await browser.newContext();
-  const elsewhere = await other.newPage();
-  const second = await playLink(elsewhere, link!);
-  await other.close();
+  // the reviewer's case: a long assignment id, a practice result, and two games that both
+  // claim attempt 1 (whose note is the longest), beside a tampered file
+  await page.goto('./hr.html');
+  await page.getByLabel('Scenario').selectOption('tutorial');
+  await page.getByLabel('Assignment id').fill('sales-academy-berlin-2026-12');
+  await page.getByLabel('Pass mark (fair score, 0–100)').fill('30');
+  await page.getByLabel('Trainee ids').fill('Zoë Ünal-Castellanos de la Fuente');
+  await page.getByRole('button', { name: 'Make the links' }).click();
+  const link = await page.locator('input.url').first().inputValue();
+  const first = await playLink(page, link);
   const decoded = decodeRecord(first, shelf);
   if (!decoded.ok) throw new Error(decoded.error);
-  const file = resultFile(decoded.record, shelf.get('tutorial')!.scenario);
+  const rec = decoded.record;
+  const tutorial = shelf.get('tutorial')!;
+  // another game on the same market, also numbered attempt 1 (the count was reset)
+  const { state } = playPolicy(tutorial.scenario, rec.seed, 'random');
+  const second = encodeRecord(
+    makeRecord(tutorial.scenario, tutorial.hash, state, {
+      player: rec.player!,
+      session: rec.session!,
+      attempt: 1,
+      ...(rec.terms ? { terms: rec.terms } : {}),
+      ...(rec.finished ? { finished: rec.finished } : {}),
+    }),
+    tutorial.scenario,
+  );
+  const practice = encodeRecord(
+    makeRecord(
+      tutorial.scenario,
+      tutorial.hash,
+      playPolicy(tutorial.scenario, 'p1', 'random').state,
+    ),
+    tutorial.scenario,
+  );
+  const file = resultFile(rec, tutorial.scenario);
   const tampered = { ...file, record: { ...file.record, score: 100 } };
 
   await page.goto('./hr.html');
-  await page.getByLabel('Result codes').fill(`${first}\n${second}`);
+  await page.getByLabel('Result codes').fill(`${practice}\n${first}\n${second}`);
   await page.getByLabel('Result files and the links file').setInputFiles([
     {
-      name: 'tow-tampered-with-a-rather-long-file-name-from-a-mail-program.json',
+      name: 'tow-sales-academy-berlin-2026-12-Zoë_Ünal-Castellanos_de_la_Fuente-1.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(tampered)),
     },
   ]);
   await page.getByRole('button', { name: 'Check the results' }).click();
   await expect(page.locator('#v-status')).toContainText('1 not genuine');
+  await expect(page.locator('.results')).toContainText('another game also claims attempt 1');
   const bad = page.locator('.results tbody tr.bad');
   await expect(bad.getByRole('rowheader')).toContainText('Zoë Ünal-Castellanos de la Fuente');
   await expect(bad.getByRole('rowheader')).toContainText('the file’s claim');
-  await expect(bad).toContainText(decoded.record.session!);
+  await expect(bad).toContainText('sales-academy-berlin-2026-12');
   await expect(bad).toContainText('tutorial');
   await expect(bad).toContainText('not genuine: the file’s record and its code disagree');
   await expect(bad).toContainText('as the file claims them, unchecked');
