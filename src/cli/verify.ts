@@ -250,7 +250,9 @@ const MARK_FROM = {
 
 function line(g: Graded): string {
   const who = `${g.trainee || '(no trainee)'}  ${g.session || '-'}  ${g.scenario || '-'}  attempt ${g.attempt ?? '-'}`;
-  if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}: ${g.reason}`;
+  // a file that could not be read as a result still says who and what it claims to be
+  const claim = g.claimed ? ' (as the file claims, unchecked)' : '';
+  if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}${claim}: ${g.reason}`;
   if (g.practice && !g.duplicate)
     return `PRACTICE     ${g.source}: ${who}: practice: not counted (no assignment)  score ${g.score}`;
   if (g.notSigned && !g.duplicate)

@@ -26,6 +26,12 @@ import { scenarioField } from './scenario-field.ts';
 /** kept here for the forms that import it from this file */
 export { field } from './field.ts';
 
+/** a cell that names its column, for the cards on a phone */
+function labelled(cell: HTMLElement, label: string): HTMLElement {
+  cell.setAttribute('data-label', label);
+  return cell;
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10).replace(/-/g, '');
 }
@@ -33,6 +39,8 @@ function today(): string {
 export function assignView(
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
   gameUrl: string,
+  /** called once links made are remembered, for the list of remembered assignments */
+  onRemembered?: () => void,
 ): HTMLElement {
   const { select: scenario, field: scenarioRow } = scenarioField('a-scenario', scenarios);
   const session = h('input', {
@@ -109,17 +117,8 @@ export function assignView(
     }
     if (errors.length > 0) return;
     issued = issueLinks(settings, ids, gameUrl);
-    const kept = remember(
-      issued.map((l) => ({
-        trainee: l.trainee,
-        session: settings.session,
-        scenario: settings.scenario,
-        seed: l.gameSeed,
-        passMark: settings.passMark,
-        attempts: settings.attempts,
-        ...(settings.due ? { due: settings.due } : {}),
-      })),
-    );
+    const kept = remember(issued, gameUrl, new Date());
+    onRemembered?.();
     messages.append(
       h(
         'p',
@@ -147,10 +146,10 @@ export function assignView(
         'tr',
         null,
         h('th', { attrs: { scope: 'row' } }, l.trainee),
-        marketCell(l.gameSeed),
+        labelled(marketCell(l.gameSeed), 'Market'),
         h(
           'td',
-          null,
+          { attrs: { 'data-label': 'Link' } },
           h('a', { attrs: { href: l.url, target: '_blank', rel: 'noopener' } }, 'open'),
           ' ',
           h('input', {
@@ -180,7 +179,8 @@ export function assignView(
         { class: 'table-wrap' },
         h(
           'table',
-          { class: 'table' },
+          // on a phone each trainee is a card (hr.css), not a row that scrolls sideways
+          { class: 'table cards-on-phone', attrs: { 'aria-label': 'The links made' } },
           columnHeads('Trainee', 'Market', 'Link'),
           h('tbody', null, ...rows),
         ),

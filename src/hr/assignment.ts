@@ -3,6 +3,7 @@ import { marketShort } from '../lib/market-number.ts';
 import { type AssignmentLink, linkUrl } from '../links/links.ts';
 import { dayNumber } from '../record/terms.ts';
 import { traineeSeed } from './binding.ts';
+import type { RosterEntry } from './roster.ts';
 
 // HR's side of an assignment: one link per trainee, and the roster HR keeps to check
 // results against (which seed each trainee was dealt, the pass mark, attempts allowed).
@@ -68,27 +69,45 @@ export function settingsProblems(s: AssignmentSettings): string[] {
   return out;
 }
 
+/**
+ * One trainee's link, from the seed of the game they were dealt and the assignment's terms:
+ * how links are made, and how a remembered assignment's links are made again, the same.
+ */
+export function linkOf(entry: RosterEntry, gameUrl: string): IssuedLink {
+  const link: AssignmentLink = {
+    kind: 'assignment',
+    session: entry.session,
+    scenario: entry.scenario,
+    seed: entry.seed,
+    trainee: entry.trainee,
+    attempts: entry.attempts,
+    passMark: entry.passMark,
+    ...(entry.due !== undefined ? { due: entry.due } : {}),
+  };
+  return { trainee: entry.trainee, gameSeed: entry.seed, link, url: linkUrl(gameUrl, link) };
+}
+
 export function issueLinks(
   settings: AssignmentSettings,
   trainees: readonly string[],
   gameUrl: string,
 ): IssuedLink[] {
-  return trainees.map((trainee) => {
-    const gameSeed = settings.perTrainee
-      ? traineeSeed(settings.session, settings.seed, trainee)
-      : settings.seed;
-    const link: AssignmentLink = {
-      kind: 'assignment',
-      session: settings.session,
-      scenario: settings.scenario,
-      seed: gameSeed,
-      trainee,
-      attempts: settings.attempts,
-      passMark: settings.passMark,
-      ...(settings.due !== undefined ? { due: settings.due } : {}),
-    };
-    return { trainee, gameSeed, link, url: linkUrl(gameUrl, link) };
-  });
+  return trainees.map((trainee) =>
+    linkOf(
+      {
+        trainee,
+        session: settings.session,
+        scenario: settings.scenario,
+        seed: settings.perTrainee
+          ? traineeSeed(settings.session, settings.seed, trainee)
+          : settings.seed,
+        passMark: settings.passMark,
+        attempts: settings.attempts,
+        ...(settings.due !== undefined ? { due: settings.due } : {}),
+      },
+      gameUrl,
+    ),
+  );
 }
 
 export const ROSTER_HEADER = [

@@ -53,6 +53,8 @@ export interface Graded {
   duplicate: boolean;
   /** a result of practice (no assignment or workshop): replayed and listed, never counted */
   practice?: boolean;
+  /** trainee, assignment, scenario and market are what an unreadable file claims (intake.ts' claim) */
+  claimed?: boolean;
   /** the server's signature: checked when keys were given, else only seen */
   signature?: SignatureCheck;
   notes: string[];
@@ -133,6 +135,10 @@ function practiceListed(base: Graded, r: SessionRecord, ctx: GradeContext): Grad
   return { ...listed, genuine: true, score: verdict.replay.score, counts: false };
 }
 
+/** The note on a row whose trainee, assignment, scenario and market are only the file's word. */
+export const CLAIMED_NOTE =
+  'trainee, assignment, scenario and market as the file claims them, unchecked';
+
 function notGenuine(base: Graded, reason: string): Graded {
   return { ...base, genuine: false, reason };
 }
@@ -152,7 +158,21 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
     notes: [],
     ...(r ? { record: r } : {}),
   };
-  if (!r) return notGenuine(base, item.error ?? 'unreadable');
+  if (!r) {
+    const c = item.claim;
+    const claimed = c
+      ? {
+          trainee: c.trainee,
+          session: c.session,
+          scenario: c.scenario,
+          seed: c.seed,
+          attempt: c.attempt,
+          claimed: true,
+          notes: [CLAIMED_NOTE],
+        }
+      : {};
+    return notGenuine({ ...base, ...claimed }, item.error ?? 'unreadable');
+  }
   const signature = signatureOf(item, ctx.keys);
   if (signature) base.signature = signature;
   if (

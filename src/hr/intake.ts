@@ -15,9 +15,31 @@ export interface Intake {
   error?: string;
   /** the scenario a code names when it could not be read without it (see code.ts) */
   scenario?: string;
+  /**
+   * What a result file that is not genuine says of itself in its readable part (its record
+   * and code disagree, or its code is broken): shown as the file's claim, never trusted
+   */
+  claim?: Claim;
   /** a result file the server signed, whole, for its signature to be checked (src/record/signed.ts) */
   signed?: Record<string, unknown>;
 }
+
+/** Who and what a result file names, as the file claims it. */
+export interface Claim {
+  trainee: string;
+  session: string;
+  scenario: string;
+  seed: string;
+  attempt: number | null;
+}
+
+const claimOf = (r: SessionRecord): Claim => ({
+  trainee: r.player ?? '',
+  session: r.session ?? '',
+  scenario: r.scenario,
+  seed: r.seed,
+  attempt: r.attempt ?? null,
+});
 
 /** More than any file or paste of results: refused before it is read. */
 export const MAX_TEXT = 1024 * 1024;
@@ -109,9 +131,11 @@ function fromJson(value: unknown, source: string, shelf?: ScenarioShelf): Intake
       // a result file may carry both; they must agree, or one of them was edited
       if (typeof o.code === 'string') {
         const decoded = decodeRecord(o.code, shelf);
-        if (!decoded.ok) return [{ source, error: `the file\u2019s code: ${decoded.error}` }];
+        const claim = claimOf(checked.record);
+        if (!decoded.ok)
+          return [{ source, error: `the file\u2019s code: ${decoded.error}`, claim }];
         if (!sameRecord(decoded.record, checked.record)) {
-          return [{ source, error: 'the file\u2019s record and its code disagree' }];
+          return [{ source, error: 'the file\u2019s record and its code disagree', claim }];
         }
       }
       return [{ source, record: checked.record, ...(isSigned(o) ? { signed: o } : {}) }];

@@ -1,4 +1,5 @@
 import { toCsv } from '../lib/csv.ts';
+import { fileNamePart } from '../record/result-file.ts';
 import type { Account } from '../room/accounts.ts';
 import {
   assignmentIdSchema,
@@ -92,11 +93,7 @@ function downloadSigned(
 ): void {
   signedResultOf(id, secret, trainee, n)
     .then((text) =>
-      download(
-        text,
-        `tow-${id}-${trainee.replace(/[^\w.-]+/g, '_')}-${n}.json`,
-        'application/json',
-      ),
+      download(text, `tow-${id}-${fileNamePart(trainee)}-${n}.json`, 'application/json'),
     )
     .catch((err: unknown) => {
       status.textContent = `The result could not be downloaded: ${message(err)}`;

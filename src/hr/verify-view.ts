@@ -3,13 +3,14 @@ import { editionKey } from '../record/edition.ts';
 import type { KeySet } from '../record/signed.ts';
 import { DEFAULT_PASS_MARK, type ScenarioDef } from '../sim/index.ts';
 import { button, countingStatus, h } from '../ui/dom.ts';
+import { checkedAgainstText, checkRoster } from './check-roster.ts';
 import { cohort, cohortCsv, yesNo } from './cohort.ts';
 import { download } from './download.ts';
 import { type Graded, signatureText } from './grade.ts';
 import { type Intake, readText, tooLarge } from './intake.ts';
 import { marketCell } from './market-cell.ts';
 import { stopWorkingAhead } from './markets-ahead.ts';
-import { loadRemembered } from './remembered.ts';
+import { rememberedAssignments } from './remembered.ts';
 import { parseRoster, type Roster } from './roster.ts';
 import { keysInFile, serverKeys } from './server-keys.ts';
 import { gradeInPage, type PageGrades } from './standings.ts';
@@ -101,21 +102,27 @@ export function verifyView(
   let dropped: File[] = [];
   let running: AbortController | null = null;
 
-  const show = (graded: Graded[], roster: Roster, note: string) => {
+  const show = (graded: Graded[], roster: Roster, against: string, note: string) => {
     const rows = cohort(graded, roster);
     const t = tally(graded);
     const silent = rows.filter((r) => r.status === 'no result').length;
     const unmarked = graded.filter(
       (g) => g.genuine && !g.duplicate && g.passMarkFrom === 'verifier',
     ).length;
-    status.textContent = `${t.records} record${t.records === 1 ? '' : 's'}: ${genuineText(t)}, ${t.notGenuine} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${roster.size > 0 ? ` Checked against ${roster.size} assigned trainee links.` : ' No links file: results are checked by replay only, each on the pass mark its assignment link gave it.'}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
+    status.textContent = `${t.records} record${t.records === 1 ? '' : 's'}: ${genuineText(t)}, ${t.notGenuine} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${against}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
     const cell = (t: string | number | undefined) =>
       h('td', null, t === undefined ? '' : String(t));
     const body = graded.map((g) =>
       labelled(
         HEAD,
         { class: g.genuine ? (g.duplicate ? 'dup' : 'ok') : 'bad' },
-        h('th', { attrs: { scope: 'row' } }, g.trainee || '—'),
+        h(
+          'th',
+          { attrs: { scope: 'row' } },
+          g.trainee || '—',
+          // what an unreadable file says of itself is shown, never passed off as checked
+          g.claimed ? h('span', { class: 'claimed' }, 'the file\u2019s claim') : '',
+        ),
         cell(g.session),
         cell(g.scenario),
         marketCell(g.seed),
@@ -221,7 +228,7 @@ export function verifyView(
     // results played before a scenario was updated name its earlier edition
     await shelveEditions(shelf);
     const items: Intake[] = [...readText(pasted.value, 'pasted text', shelf)];
-    const roster: Roster = loadRemembered();
+    const linksFiles: { name: string; roster: Roster }[] = [];
     let keys: KeySet | null = null;
     const chosen = [...(files.files ? Array.from(files.files) : []), ...dropped];
     for (const f of chosen) {
@@ -241,7 +248,7 @@ export function verifyView(
       if (/^\uFEFF?trainee,/.test(text)) {
         const parsed = parseRoster(text);
         if (parsed.error) items.push({ source: f.name, error: parsed.error });
-        for (const [k, v] of parsed.roster) roster.set(k, v);
+        linksFiles.push({ name: f.name, roster: parsed.roster });
         continue;
       }
       items.push(...readText(text, f.name, shelf));
@@ -255,6 +262,9 @@ export function verifyView(
       status.textContent = 'The pass mark is a whole number from 0 to 100.';
       return;
     }
+    // a links file given: its trainees only; else the remembered assignments the results name
+    const against = checkRoster(items, linksFiles, rememberedAssignments());
+    const { roster } = against;
     try {
       // markets still being worked out ahead for new links stop, and what they finished is
       // read by this check rather than worked out twice at once
@@ -281,7 +291,8 @@ export function verifyView(
       const keyNote = keys
         ? ` Signed results were checked against ${keys.keys.length} of the server's keys.`
         : '';
-      if (running === controller) show(result.graded, roster, keptNote(result) + keyNote);
+      if (running === controller)
+        show(result.graded, roster, checkedAgainstText(against), keptNote(result) + keyNote);
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;
       status.textContent = `The check stopped: ${err instanceof Error ? err.message : String(err)}. Nothing was lost; try again.`;
@@ -295,7 +306,7 @@ export function verifyView(
     h(
       'p',
       { class: 'hint' },
-      "Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment's pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing. Results signed by the game's server are checked against its keys: add its key file (jwks.json) to the files, or open this page from that server.",
+      "Each result is replayed from its choices. Results whose choices, score, scenario, game version or trainee id were edited are listed as not genuine and not graded. Each result carries its assignment's pass mark, attempts allowed and due date. Load the links file of the assignment too, to check them and the market each trainee was dealt, and to list the trainees who sent nothing; without it, the assignments this browser remembers that the results name serve instead. Results signed by the game's server are checked against its keys: add its key file (jwks.json) to the files, or open this page from that server.",
     ),
     h('div', { class: 'field' }, h('label', { attrs: { for: 'v-codes' } }, 'Result codes'), pasted),
     h(

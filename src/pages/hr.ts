@@ -2,6 +2,8 @@ import '../ui/styles.css';
 import '../hr/hr.css';
 import scenarios from 'virtual:scenarios';
 import { assignView } from '../hr/assign-view.ts';
+import { HR_HELP, HR_HELP_ABOUT } from '../hr/help-text.ts';
+import { rememberedView } from '../hr/remembered-view.ts';
 import { verifyView } from '../hr/verify-view.ts';
 import { gameAddress } from '../links/public-url.ts';
 import { h } from '../ui/dom.ts';
@@ -19,9 +21,9 @@ const lead = h(
   'Give each trainee a link to a scored session, then check the results they send back. Nothing is sent to a server: links carry the settings, results carry the game, and this page replays every game to check it. ',
   openGame(),
 );
-const { glossary, help } = pageHelp(
-  'This page is for HR: make a link to an assessed session for each trainee, then check the results they send back and export the grades. Below is how the game your trainees play works.',
-);
+const { glossary, help } = pageHelp(HR_HELP_ABOUT, HR_HELP);
+// the assignments this browser remembers: listed after the form that makes them
+const remembered = rememberedView(scenarios);
 root.replaceChildren(
   // the keyboard's way past the help buttons, as on the game and the workshop page
   h('a', { class: 'skip-link', attrs: { href: '#main' } }, 'Skip to content'),
@@ -35,7 +37,8 @@ root.replaceChildren(
       h('span', { class: 'hr-help' }, help.open, glossary.open),
     ),
     lead,
-    assignView(scenarios, gameUrl),
+    assignView(scenarios, gameUrl, remembered.refresh),
+    remembered.element,
     verifyView(scenarios),
   ),
   glossary.dialog,

@@ -17,7 +17,20 @@ export function resultFile(record: SessionRecord, scenario?: ScenarioDef): Resul
   return { format: 'tug-of-war-result', v: 1, record, code: encodeRecord(record, scenario) };
 }
 
-const safe = (s: string) => s.replace(/[^\w.-]+/g, '_').slice(0, 40);
+/**
+ * A part of a file name: letters and digits of every alphabet are kept (Zoë Ünal stays Zoë
+ * Ünal); only what file systems refuse (/ \\ : * ? " < > |, control characters) and spaces
+ * become `_`, and a dot or `_` at either end goes. At most 40 characters, never cut inside one.
+ */
+export function fileNamePart(s: string): string {
+  const cleaned = s
+    .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what file systems refuse
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|\s]+/gu, '_');
+  const cut = Array.from(cleaned).slice(0, 40).join('');
+  return cut.replace(/^[._]+|[._]+$/gu, '') || '_';
+}
+const safe = fileNamePart;
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**

@@ -20,10 +20,21 @@ export interface HelpOptions {
   tutorial: { start(): void } | { href: string };
   /** a paragraph on the page Help is opened from, for the pages other than the game */
   about?: Child[];
+  /**
+   * Sections on the page Help is opened from, before how to play: what the page is for and
+   * how to use it (HR's page explains making links and checking results)
+   */
+  guide?: readonly HelpSection[];
   /** the Help button's look on its page */
   openClass?: string;
   /** read as Help opens: why starting the tutorial now would cost something (null: it costs nothing) */
   tutorialWarning?: () => string | null;
+}
+
+/** A heading and its paragraphs (or lists), for Help on a page other than the game. */
+export interface HelpSection {
+  heading: string;
+  parts: Child[];
 }
 
 const STEPS = [
@@ -68,6 +79,7 @@ export function helpControl(options: HelpOptions): {
     { class: 'help', attrs: { 'aria-labelledby': 'help-h' } },
     h('div', { class: 'help-head' }, h('h2', { id: 'help-h' }, 'Help'), close),
     options.about ? h('p', null, ...options.about) : null,
+    ...(options.guide ?? []).flatMap((g) => [h('h3', null, g.heading), ...g.parts]),
     h('h3', null, 'How to play'),
     h('ol', null, ...STEPS.map((s) => h('li', null, s))),
     h(
@@ -126,7 +138,10 @@ export function helpControl(options: HelpOptions): {
  * Help and the glossary for a page other than the game (the facilitator's, HR's): the same
  * windows, with a paragraph on the page and the tutorial a link to the game in a new tab.
  */
-export function pageHelp(about: string): {
+export function pageHelp(
+  about: string,
+  guide?: readonly HelpSection[],
+): {
   glossary: Glossary;
   help: ReturnType<typeof helpControl>;
 } {
@@ -136,6 +151,7 @@ export function pageHelp(about: string): {
     tutorial: { href: './index.html?scenario=tutorial' },
     openClass: 'help-open',
     about: [about],
+    ...(guide ? { guide } : {}),
   });
   return { glossary, help };
 }

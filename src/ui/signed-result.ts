@@ -1,3 +1,4 @@
+import { fileNamePart } from '../record/result-file.ts';
 import type { SignedResultFile } from '../record/signed.ts';
 import type { AssessmentPlay } from '../store/room-types.ts';
 import { h } from './dom.ts';
@@ -23,7 +24,7 @@ export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): v
     return;
   }
   const s = result.server;
-  const safe = (t: string) => t.replace(/[^\w.-]+/g, '_').slice(0, 40);
+  const safe = fileNamePart;
   const download = h('a', { class: 'btn' }, 'Download your signed result');
   offerFile(
     download,

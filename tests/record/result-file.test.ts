@@ -32,6 +32,23 @@ describe('resultFileName', () => {
 
   it('keeps an assessed result named by its assignment, trainee and attempt', () => {
     const record = { ...played('ws-3'), session: 'hr-1', player: 'ana@example.com', attempt: 2 };
-    expect(resultFileName(record, at)).toBe('tow-hr-1-ana_example.com-2.json');
+    expect(resultFileName(record, at)).toBe('tow-hr-1-ana@example.com-2.json');
+  });
+
+  it('keeps the letters of every alphabet in the name, and only what file systems refuse goes', () => {
+    const named = (player: string) =>
+      resultFileName(
+        { ...played('ws-3'), session: 'sales-academy-2026-12', player, attempt: 1 },
+        at,
+      );
+    expect(named('Zoë Ünal-Castellanos de la Fuente')).toBe(
+      'tow-sales-academy-2026-12-Zoë_Ünal-Castellanos_de_la_Fuente-1.json',
+    );
+    expect(named('Łukasz Żółć')).toBe('tow-sales-academy-2026-12-Łukasz_Żółć-1.json');
+    expect(named('李小龙')).toBe('tow-sales-academy-2026-12-李小龙-1.json');
+    expect(named('Ана Петрова')).toBe('tow-sales-academy-2026-12-Ана_Петрова-1.json');
+    // a name that tries to climb out of the Downloads folder, or holds what Windows refuses
+    expect(named('../../etc/passwd')).toBe('tow-sales-academy-2026-12-etc_passwd-1.json');
+    expect(named('a<b>:c"d|e?f*g\\h')).toBe('tow-sales-academy-2026-12-a_b_c_d_e_f_g_h-1.json');
   });
 });
