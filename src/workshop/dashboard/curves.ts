@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import { chartTable } from './chart-table.ts';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../dom.ts';
 import { lineLook, svg } from '../svg.ts';
@@ -21,52 +22,12 @@ export function curvesBody(curves: readonly ShareCurve[]): HTMLElement {
 
 function curvesTable(curves: readonly ShareCurve[]): HTMLElement {
   const quarters = curves[0]?.shares.length ?? 0;
-  return h(
-    'details',
-    { class: 'chart-table' },
-    h('summary', null, 'Show as a table'),
-    h(
-      'div',
-      // focusable, so a keyboard can scroll a long game's quarters sideways
-      {
-        class: 'table-scroll',
-        attrs: { tabindex: '0', role: 'region', 'aria-label': 'Market share by quarter' },
-      },
-      h(
-        'table',
-        null,
-        h(
-          'caption',
-          { class: 'visually-hidden' },
-          'Market share in per cent, by trainee and quarter',
-        ),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'col' } }, 'trainee'),
-            ...Array.from({ length: quarters }, (_, q) =>
-              h('th', { class: 'num', attrs: { scope: 'col' } }, quarterName(q)),
-            ),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          ...curves.map((c) =>
-            h(
-              'tr',
-              null,
-              h('th', { attrs: { scope: 'row' } }, c.player),
-              ...c.shares.map((s) => h('td', { class: 'num' }, `${s.toFixed(1)}%`)),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  return chartTable({
+    label: 'Market share by quarter',
+    caption: 'Market share in per cent, by trainee and quarter',
+    columns: Array.from({ length: quarters }, (_, q) => quarterName(q)),
+    rows: curves.map((c) => ({ player: c.player, cells: c.shares.map((s) => `${s.toFixed(1)}%`) })),
+  });
 }
 
 /** The legend mark's CSS border style for a line's dash pattern. */

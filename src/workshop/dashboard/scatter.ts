@@ -1,7 +1,7 @@
 import type { RubricDef } from '../../sim/index.ts';
-import { h } from '../dom.ts';
 import { DRAWN_WIDTH, scoreAxis, svg } from '../svg.ts';
 import { type Row, stylePercents } from './aggregate.ts';
+import { chartTable } from './chart-table.ts';
 import { gradeTitle } from './grade-words.ts';
 import { CHAR_W, placeLabels } from './label-place.ts';
 import { fitName } from './line-ends.ts';
@@ -131,51 +131,14 @@ export function styleScatter(
  * full, their share of `style` decisions and the graded figure, in the leaderboard's order.
  */
 export function scatterTable(all: readonly Row[], style: string, rubric: RubricDef): HTMLElement {
-  const rows = plotted(all);
   const figure = gradeTitle(rubric).replace(/ \(0–100\)$/, '');
-  return h(
-    'details',
-    { class: 'chart-table' },
-    h('summary', null, 'Show as a table'),
-    h(
-      'div',
-      {
-        class: 'table-scroll',
-        attrs: { tabindex: '0', role: 'region', 'aria-label': 'Style against outcome' },
-      },
-      h(
-        'table',
-        null,
-        h(
-          'caption',
-          { class: 'visually-hidden' },
-          `${figure} and share of ${style} decisions, by trainee`,
-        ),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { attrs: { scope: 'col' } }, 'trainee'),
-            h('th', { class: 'num', attrs: { scope: 'col' } }, `${style} decisions`),
-            h('th', { class: 'num', attrs: { scope: 'col' } }, figure.toLowerCase()),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          ...rows.map((r) =>
-            h(
-              'tr',
-              null,
-              h('th', { attrs: { scope: 'row' } }, r.player),
-              h('td', { class: 'num' }, `${stylePercents(r.styles)[style] ?? 0}%`),
-              h('td', { class: 'num' }, String(r.grade)),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  return chartTable({
+    label: 'Style against outcome',
+    caption: `${figure} and share of ${style} decisions, by trainee`,
+    columns: [`${style} decisions`, figure.toLowerCase()],
+    rows: plotted(all).map((r) => ({
+      player: r.player,
+      cells: [`${stylePercents(r.styles)[style] ?? 0}%`, String(r.grade)],
+    })),
+  });
 }
