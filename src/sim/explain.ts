@@ -571,10 +571,16 @@ function decisionSentences(
       d.best.same && d.fit === 'poor'
         ? ' It made its other calls differently, though: with yours, another reply fitted better here.'
         : '';
+    // and the mirror: the strongest reply in the player's game, which the best path did not
+    // make (a discount that paid only because of what the player did next)
+    const itsOwnCalls =
+      !d.best.same && d.fit === 'good'
+        ? ' That reply paid together with its own other calls; with yours, the one you chose was the stronger here.'
+        : '';
     out.push(
       d.best.same
         ? `The best path in this market, with the same luck, made the same call.${otherCalls}`
-        : `The best path in this market, with the same luck, chose "${d.best.label}" (${d.best.style}) here.`,
+        : `The best path in this market, with the same luck, chose "${d.best.label}" (${d.best.style}) here.${itsOwnCalls}`,
     );
   }
   return out;

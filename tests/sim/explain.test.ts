@@ -305,6 +305,42 @@ describe('a call the best path also made, where another reply fitted the player�
     }
     expect(found).toBeGreaterThan(0);
   });
+
+  // the mirror (a reviewer's value-discipline game, market 327280): matching Polyform's
+  // price was the strongest reply with the player's own later calls, and the best path held
+  // the price; "✓ The strongest reply" beside "the best path chose another" read as a
+  // contradiction
+  it('says why the strongest reply in the player’s game is not the best path’s', () => {
+    const vd = loadScenarioFile(`${SCENARIO_DIR}value-discipline.yaml`).scenario;
+    const seed = '327280';
+    const replies = [
+      'all-three',
+      'match',
+      'keep-serving',
+      'listen',
+      'standard-stopgap',
+      'say-yes',
+      'ravi-answers',
+      'chase-volume',
+    ];
+    const best = bestPath(vd, seed, census(vd, seed));
+    const decisions = explainGame(vd, playChoices(vd, seed, replies), {
+      best: best.choices,
+    }).decisions;
+    const q2 = decisions[1]!;
+    expect(q2.fit).toBe('good');
+    expect(q2.best?.same).toBe(false);
+    expect(q2.sentences.find((t) => t.startsWith('The best path'))).toMatch(
+      /chose ".*" \(directive\) here\. That reply paid together with its own other calls; with yours, the one you chose was the stronger here\.$/,
+    );
+    // a reply that was both the player's best and the best path's says nothing more
+    for (const d of decisions) {
+      const sentence = d.sentences.find((t) => t.startsWith('The best path')) ?? '';
+      expect(
+        sentence.includes('paid together') === (d.fit === 'good' && d.best?.same === false),
+      ).toBe(true);
+    }
+  });
 });
 
 /** Always the collaborative reply where there is one: the line the reviewer played. */
