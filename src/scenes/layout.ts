@@ -235,6 +235,10 @@ export function layoutFrame(
     scale,
   });
   const markers = [...markerBoxes(geoms), nodeBox(node)];
+  const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
+  // the power line's head is kept clear as a rope's line is: a name against it reads as
+  // the puller the team's arrow points at
+  const head = power ? arrowHeadCover(node, power, power.width) : [];
   const drafted = placeCaptions(
     words,
     {
@@ -247,13 +251,10 @@ export function layoutFrame(
       position: frame.position,
       friction: frame.friction,
       markers,
+      lines: [...lines, ...head],
     },
     measure,
   );
-  const lines = geoms.filter((g) => g.presence >= 0.05).flatMap((g) => ropeCover(g, node));
-  // the power line's head is kept clear as a rope's line is: a name against it reads as
-  // the puller the team's arrow points at
-  const head = power ? arrowHeadCover(node, power, power.width) : [];
   const { labels, captions } = nameWithCustomer(geoms, { w, fontSize, node, field }, drafted, {
     markers,
     lines: [...lines, ...head],
@@ -387,6 +388,8 @@ interface CaptionPlace {
   friction: number;
   /** the ropes' markers and the node, which the customer's name keeps clear of */
   markers: readonly Label[];
+  /** the ropes' lines and the arrow's head, which it keeps clear of where a row near the node has room */
+  lines: readonly Label[];
 }
 
 /**
@@ -473,15 +476,26 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
       measure,
       true,
     );
-    // clear of the ropes' markers too where its column has room (a rival's end under the
-    // customer would hide a letter or two), else of the texts only
+    // clear of the ropes' lines and markers where a few rows under the node, or a little to
+    // either side, have room (written across a rival's rope, the name hides it and reads as
+    // that rope's: a reviewer's phone, distrustful-account); else clear of the markers (a
+    // rival's end under the customer would hide a letter or two), else of the texts only
     const rows = { top: field.top, bottom: field.bottom };
+    const near = { top: name.y, bottom: Math.min(field.bottom, name.y + NEAR_ROWS * name.height) };
+    const clearOfLines = { ...name };
     const clearOfMarkers = { ...name };
-    if (settle(clearOfMarkers, w, rows, [...out, ...p.markers])) out.push(clearOfMarkers);
+    if (settleNear(name, clearOfLines, w, near, [...out, ...p.markers, ...p.lines], NEAR_COLUMNS))
+      out.push(clearOfLines);
+    else if (settle(clearOfMarkers, w, rows, [...out, ...p.markers])) out.push(clearOfMarkers);
     else if (settle(name, w, rows, [...out, nodeBox(node)])) out.push(name);
   }
   return out;
 }
+
+/** How far under its node, in its own heights, the customer's name looks for a row off the ropes. */
+const NEAR_ROWS = 3;
+/** …and how many steps of a quarter of its width to either side. */
+const NEAR_COLUMNS = 4;
 
 /** The top of the top band's n-th row (0: the alignment figure's). */
 const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize, true);
