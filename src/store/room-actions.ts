@@ -70,6 +70,20 @@ type Full = GameState & {
 };
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
+/**
+ * What is wrong with a room code, in the words a trainee can act on: its length, or the
+ * characters no code has (codes leave out letters and digits easily read as others).
+ */
+export function codeProblem(code: string): string {
+  const chars = [...code];
+  const foreign = [...new Set(chars.filter((ch) => !CODE_ALPHABET.includes(ch)))];
+  if (foreign.length > 0) {
+    const listed = foreign.map((ch) => (ch === ' ' ? 'a space' : `“${ch}”`)).join(', ');
+    return `A room code never has ${listed}: codes leave out letters and digits that are easily mistaken for others (such as O and 0, I and 1). Check the code with your facilitator.`;
+  }
+  return `A room code has ${CODE_LENGTH} characters; this one has ${chars.length}. Check it with your facilitator.`;
+}
+
 type Set = (partial: Partial<GameState>) => void;
 type Get = () => Full;
 
@@ -155,13 +169,14 @@ export function roomActions(
       // the first checks, in words; the room client checks the name with the protocol's
       // schema and the server has the last word
       const c = code.trim().toUpperCase();
+      const n = name.trim().replace(/\s+/g, ' ');
+      // what was typed stays in the form, with what is wrong with it
       if (!CODE.test(c)) {
-        patch({ problem: 'A room code is six letters and digits, as your facilitator shows it.' });
+        patch({ code: c, name: n, problem: codeProblem(c) });
         return;
       }
-      const n = name.trim().replace(/\s+/g, ' ');
       if (n.length === 0 || n.length > MAX_NAME_CHARS) {
-        patch({ problem: `Type a name of 1 to ${MAX_NAME_CHARS} characters.` });
+        patch({ code: c, name: n, problem: `Type a name of 1 to ${MAX_NAME_CHARS} characters.` });
         return;
       }
       // the name stays in the form if joining fails

@@ -73,7 +73,7 @@ function competitorLabel(scenario: ScenarioDef, id: string): string {
 export const PRICE_LABEL = 'your price against the list price';
 
 const MARKET: Record<string, string> = {
-  noise: 'market noise (the economy, word of mouth)',
+  noise: 'market noise, an outside influence (the economy, word of mouth)',
   confusion: 'a divided team confusing the customer',
   price: PRICE_LABEL,
 };
@@ -81,7 +81,7 @@ const MARKET: Record<string, string> = {
 const DRIFT: Record<string, string> = {
   settle: "last quarter's results changing effort and spirits",
   spirits: "spirits following the plan and the team's say",
-  brand: "the brand following a united team's share",
+  brand: 'the brand following the share, as far as the team pulls as one',
   growth: "the customer's market growing",
 };
 

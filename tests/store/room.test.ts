@@ -134,3 +134,30 @@ describe('a live room on the game page', () => {
     expect(store.getState().screen).toBe('room');
   });
 });
+
+describe('the join form', () => {
+  it('keeps what was typed when the code cannot be a room code, and says what is wrong', () => {
+    const store = makeStore(new FakeStorage(), ['1'], NOW);
+    store.getState().openRoom('', null);
+    // a reviewer typed ZZZZZZ: six letters, but Z is left out of codes (read as 2)
+    store.getState().joinRoom('zzzzzz', '  Xena  ');
+    let room = store.getState().room!;
+    expect(room.code).toBe('ZZZZZZ');
+    expect(room.name).toBe('Xena');
+    expect(room.joining).toBeNull();
+    expect(room.problem).toBe(
+      'A room code never has “Z”: codes leave out letters and digits that are easily mistaken for others (such as O and 0, I and 1). Check the code with your facilitator.',
+    );
+    store.getState().joinRoom('K7QX', 'Xena');
+    room = store.getState().room!;
+    expect(room.code).toBe('K7QX');
+    expect(room.problem).toBe(
+      'A room code has 6 characters; this one has 4. Check it with your facilitator.',
+    );
+    // a good code goes to the room client, the name with it
+    store.getState().joinRoom('k7qx3m', 'Xena');
+    room = store.getState().room!;
+    expect(room.joining).toBe('Xena');
+    expect(room.problem).toBeNull();
+  });
+});

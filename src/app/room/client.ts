@@ -1,4 +1,5 @@
 import { CLOSE_GONE, CLOSE_OTHER_MODEL } from '../../room/close-codes.ts';
+import { MAX_PLAYERS_PER_ROOM } from '../../room/limits.ts';
 import { readServerMessage, retryWaitMs } from '../../room/live.ts';
 import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
 import { type Retry, retryAfter } from '../../room/retry.ts';
@@ -206,11 +207,13 @@ export function startRoomClient(store: GameStore): void {
             ? `There is no room ${room}. Check the code with your facilitator.`
             : err.code === 'name_taken'
               ? 'Someone in this room has that name already: add an initial, or choose another.'
-              : err.code === 'other_model'
-                ? OTHER_MODEL_WORDS
-                : err.code === 'rate_limited'
-                  ? asSentence(err.message)
-                  : err.message
+              : err.code === 'room_full'
+                ? `Room ${room} is full: it has the ${MAX_PLAYERS_PER_ROOM} trainees a room takes. Ask your facilitator for another room's code.`
+                : err.code === 'other_model'
+                  ? OTHER_MODEL_WORDS
+                  : err.code === 'rate_limited'
+                    ? asSentence(err.message)
+                    : err.message
           : 'Joining failed.';
       actions().roomJoinFailed(message);
     } finally {

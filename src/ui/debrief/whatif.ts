@@ -1,3 +1,4 @@
+import { counted } from '../../lib/counted.ts';
 import {
   type ScenarioDef,
   type SimState,
@@ -88,7 +89,9 @@ function resultView(
       `In quarter ${w.quarter}, “${option?.label ?? w.optionId}” (${styleName(option?.style ?? '')}) instead would have ended at `,
       h('strong', null, String(w.result.alternative.score)),
       ` rather than ${w.result.actual.score}: `,
-      diff === 0 ? 'the same score.' : diff > 0 ? `${diff} points more.` : `${-diff} points fewer.`,
+      diff === 0
+        ? 'the same score.'
+        : `${counted(Math.abs(diff), 'point')} ${diff > 0 ? 'more' : 'fewer'}.`,
     ),
     h('p', { class: 'muted' }, kept),
     outcomeTable(scenario, w),
