@@ -4,6 +4,7 @@ import { profitOf, revenueOf } from './money.ts';
 import { breadth, effectiveAngle, forces, memberPull, rivalReach, teamResultant } from './ropes.ts';
 import { shareOf } from './share.ts';
 import type { Metrics, SimState } from './state.ts';
+import { teamAverage } from './state.ts';
 import type { ScenarioDef } from './types.ts';
 
 // Why each figure moved in a quarter, split into parts that add up exactly to the change.
@@ -90,17 +91,6 @@ export interface Trail {
   drift(source: 'spirits' | 'brand' | 'growth'): void;
   /** the parts, with the quarter's measured figures as the last word */
   finish(metrics: Metrics): WhyPart[];
-}
-
-function meanMorale(state: SimState): number {
-  let sum = 0;
-  let n = 0;
-  for (const m of state.members) {
-    if (!m.present) continue;
-    sum += m.morale;
-    n++;
-  }
-  return n === 0 ? 0 : sum / n;
 }
 
 export interface PullTerm {
@@ -192,7 +182,7 @@ export function openTrail(
       profit: profitOf(scenario.customer, state, share),
       trust: state.trust,
       alignment: alignmentAsMeasured ?? team.alignment,
-      morale: meanMorale(state),
+      morale: teamAverage(state, 'morale'),
       breadth: b,
       brand: state.brand,
     };

@@ -3,6 +3,7 @@ import { clamp, clamp01, q } from './fixed.ts';
 import { PRICE_RIVAL } from './params.ts';
 import { breadth, teamResultant } from './ropes.ts';
 import type { Cause, MemberState, SimState } from './state.ts';
+import { teamAverage } from './state.ts';
 import type { EffectKey, EffectSet, MemberEffect } from './types.ts';
 
 // Effects mutate a state that step() has already copied, and write down what each one
@@ -37,17 +38,6 @@ function record(ctx: Ctx, metric: string, before: number, after: number): void {
 
 function present(state: SimState): MemberState[] {
   return state.members.filter((m) => m.present);
-}
-
-function averageOf(state: SimState, key: 'morale' | 'effort' | 'skill'): number {
-  let sum = 0;
-  let n = 0;
-  for (const m of state.members) {
-    if (!m.present) continue;
-    sum += m[key];
-    n++;
-  }
-  return n === 0 ? 0 : sum / n;
 }
 
 function shiftAlignment(state: SimState, d: number): void {
@@ -152,7 +142,7 @@ function adjustTeam(ctx: Ctx, key: 'morale' | 'effort' | 'skill', d: number): vo
   const limits = TEAM_LIMITS[key];
   const lo = limits[0];
   const hi = limits[1];
-  const before = traced(ctx) ? averageOf(state, key) : 0;
+  const before = traced(ctx) ? teamAverage(state, key) : 0;
   const members = state.members;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
@@ -161,7 +151,7 @@ function adjustTeam(ctx: Ctx, key: 'morale' | 'effort' | 'skill', d: number): vo
     else if (key === 'effort') m.effort = clamp(m.effort + d, lo, hi);
     else m.skill = clamp(m.skill + d, lo, hi);
   }
-  record(ctx, key, before, traced(ctx) ? averageOf(state, key) : 0);
+  record(ctx, key, before, traced(ctx) ? teamAverage(state, key) : 0);
 }
 
 function applyOne(ctx: Ctx, key: EffectKey, d: number): void {

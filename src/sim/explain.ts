@@ -21,6 +21,7 @@ import {
   metricsBefore,
   type QuarterReport,
   type SimState,
+  teamAverage,
 } from './state.ts';
 import { initialState, step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
@@ -200,17 +201,6 @@ export interface TeamSkill {
   split: ShownSplit;
 }
 
-function averageSkill(s: SimState): number {
-  let sum = 0;
-  let n = 0;
-  for (const m of s.members) {
-    if (!m.present) continue;
-    sum += m.skill;
-    n++;
-  }
-  return n === 0 ? 0 : sum / n;
-}
-
 function causeSource(c: Cause): WhySource {
   return {
     kind: 'cause',
@@ -247,8 +237,8 @@ export function teamSkill(
   const replayed = to.history[quarter - 1]?.metrics;
   if (replayed?.share !== report.metrics.share || replayed.morale !== report.metrics.morale)
     return null;
-  const before = averageSkill(from);
-  const after = averageSkill(to);
+  const before = teamAverage(from, 'skill');
+  const after = teamAverage(to, 'skill');
   const stayed = to.members.filter((m) => m.present);
   const n = stayed.length;
   const lines = new Map<string, { by: WhySource; raw: number }>();

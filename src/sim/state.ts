@@ -78,6 +78,18 @@ export interface Metrics {
  * changes from call to call is a slow lookup, and the census reads figures by name a
  * million times (event conditions, rubric terms).
  */
+/** The mean of one figure over the people still on the team; 0 when nobody is left. */
+export function teamAverage(state: SimState, key: 'morale' | 'effort' | 'skill'): number {
+  let sum = 0;
+  let n = 0;
+  for (const m of state.members) {
+    if (!m.present) continue;
+    sum += m[key];
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
 /** The figures quarter `quarter` (1-based) opened with: the start's, or the quarter before's. */
 export function metricsBefore(state: SimState, quarter: number): Metrics {
   return quarter <= 1 ? state.start : (state.history[quarter - 2]?.metrics ?? state.start);
