@@ -26,20 +26,31 @@ function isSaved(v: unknown): v is SavedWorkshop {
 }
 
 export function savedWorkshops(): SavedWorkshop[] {
+  return readList(KEY, isSaved);
+}
+
+export function saveWorkshop(entry: SavedWorkshop): void {
+  // storage full or off: the link itself is what matters, and it is on screen
+  keepFirst(KEY, entry, savedWorkshops(), (w) => w.link.session);
+}
+
+/** A list kept under `key`, only its entries that pass `valid`: [] when unreadable. */
+function readList<T>(key: string, valid: (v: unknown) => v is T): T[] {
   try {
-    const list = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter(isSaved) : [];
+    const list = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
+    return Array.isArray(list) ? list.filter(valid) : [];
   } catch {
     return [];
   }
 }
 
-export function saveWorkshop(entry: SavedWorkshop): void {
-  const rest = savedWorkshops().filter((w) => w.link.session !== entry.link.session);
+/** `entry` written first in `list` under `key`, replacing one of its session; the newest MAX. */
+function keepFirst<T>(key: string, entry: T, list: readonly T[], session: (x: T) => string): void {
+  const rest = list.filter((x) => session(x) !== session(entry));
   try {
-    localStorage.setItem(KEY, JSON.stringify([entry, ...rest].slice(0, MAX)));
+    localStorage.setItem(key, JSON.stringify([entry, ...rest].slice(0, MAX)));
   } catch {
-    // storage full or off: the link itself is what matters, and it is on screen
+    // storage full or off: nothing is kept past this page
   }
 }
 
@@ -63,22 +74,13 @@ function isLink(v: unknown): v is WorkshopLink {
 
 /** Workshops opened from a pasted link in this browser, the latest first. */
 export function openedWorkshops(): WorkshopLink[] {
-  try {
-    const list = JSON.parse(localStorage.getItem(OPENED) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter(isLink) : [];
-  } catch {
-    return [];
-  }
+  return readList(OPENED, isLink);
 }
 
 /** Keeps a workshop opened from its link (once per session: the latest link wins). */
 export function keepOpenedWorkshop(link: WorkshopLink): void {
-  const rest = openedWorkshops().filter((l) => l.session !== link.session);
-  try {
-    localStorage.setItem(OPENED, JSON.stringify([link, ...rest].slice(0, MAX)));
-  } catch {
-    // storage full or off: the workshop stays open until the page is closed
-  }
+  // storage full or off: the workshop stays open until the page is closed
+  keepFirst(OPENED, link, openedWorkshops(), (l) => l.session);
 }
 
 /** The workshop the dashboard had open in this browser, by its session, or null. */
