@@ -91,6 +91,11 @@ test('between two attempts practice keeps the answer key closed, and HR sees eve
   await expect(closed).toContainText('This practice belongs to an assessment');
   await expect(page.locator('.par-closed')).toContainText('stay closed in practice');
   await expect(page.locator('.closed-verdicts')).toBeVisible();
+  // nor how many replies were the strongest, nor which: the next attempt would keep those
+  await expect(page.locator('.debrief')).not.toContainText(
+    /strongest in the game you built|points or more against another reply/,
+  );
+  await expect(page.locator('.decision-card .fit')).toHaveCount(0);
   await expect(page.locator('.par-table')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /What if I had chosen differently/ })).toHaveCount(
     0,

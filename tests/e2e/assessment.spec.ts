@@ -167,6 +167,11 @@ test('HR creates an assignment, a trainee plays it through the server, HR gets t
   );
   await expect(page.locator('.debrief')).not.toContainText(/"[^"]+" would have scored/);
   await expect(page.locator('.closed-verdicts')).toBeVisible();
+  // nor how many replies were the strongest, nor which: the next attempt would keep those
+  await expect(page.locator('.debrief')).not.toContainText(
+    /strongest in the game you built|points or more against another reply/,
+  );
+  await expect(page.locator('.decision-card .fit')).toHaveCount(0);
   await expect(page.locator('.best-note')).toHaveCount(0);
   for (const [w, h] of [
     [1280, 800],

@@ -208,6 +208,40 @@ test('an assignment link says it is assessed, and its record names the trainee',
   const decoded = decodeRecord(await page.getByLabel('Result code').inputValue(), shelf());
   expect(decoded.ok && decoded.record.player).toBe('T-0042');
   expect(decoded.ok && decoded.record.attempt).toBe(1);
+  // an attempt remains, so no verdict on any reply, nor how many were the strongest
+  await expect(page.locator('.closed-verdicts')).toBeVisible();
+  await expect(page.locator('.debrief')).not.toContainText(
+    /strongest in the game you built|points or more against another reply/,
+  );
+});
+
+test('on a phone the result code of a long assignment is in sight whole', async ({ page }) => {
+  // a long assignment id and a trainee's full name make a code of five lines at 390 px: a
+  // box of three cut its last line through, which looked like a code cut short
+  await page.setViewportSize({ width: 390, height: 844 });
+  const query = linkQuery({
+    kind: 'assignment',
+    session: 'academie-des-ventes-2026-12-printemps',
+    scenario: 'tutorial',
+    seed: '11',
+    trainee: 'Łukasz Brzęczyszczykiewicz-Nowakowski',
+    attempts: 2,
+    passMark: 60,
+  });
+  await openGame(page, `?${query}`);
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await page.locator('.situation').waitFor();
+  while ((await page.locator('.debrief').count()) === 0) {
+    const next = page.locator('[data-next]');
+    if (await next.count()) await next.click();
+    else await clickListed(page, 0);
+  }
+  const code = page.locator('#result-code');
+  await code.scrollIntoViewIfNeeded();
+  // about 38 characters a line at this width
+  expect((await code.inputValue()).length, 'a code longer than three lines').toBeGreaterThan(160);
+  expect(await code.evaluate((t) => t.scrollHeight - t.clientHeight)).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: test.info().outputPath('assessed-code-phone.png') });
 });
 
 test("an assignment's next attempt, which starts at its first quarter, names itself there", async ({

@@ -130,7 +130,9 @@ function fitSummary(e: Explanation, shown: Shown): HTMLElement {
   return h(
     'div',
     { class: 'fit-summary' },
-    h('p', { class: 'lead' }, e.styleFit.sentence),
+    // the count of strongest replies is a verdict too: while an attempt that counts
+    // remains, it would tell the next attempt how many of these replies to keep
+    shown.verdicts ? h('p', { class: 'lead' }, e.styleFit.sentence) : null,
     h(
       'p',
       { class: 'muted' },
@@ -214,7 +216,7 @@ export function causalSection(
                   { attrs: { 'data-quarter': String(t.quarter) } },
                   shown.alternatives
                     ? t.sentence
-                    : `Q${t.quarter}: another reply here would have changed your score by up to ${t.swing} points.`,
+                    : `Q${t.quarter}: another reply here would have moved your final score by up to ${t.swing} points, up or down.`,
                 ),
               ),
             ),
