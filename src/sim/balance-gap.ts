@@ -147,16 +147,21 @@ function pushedAway(
   return top && 2 * Math.abs(top.steps) >= away ? top : null;
 }
 
+/** How a title is quoted: the outcome's “curly” quotes, or the debrief's split's "straight" ones. */
+type Quotes = readonly [string, string];
+const CURLY: Quotes = ['“', '”'];
+const STRAIGHT: Quotes = ['"', '"'];
+
 /**
  * What pushed the customer away, named as the outcomes name it: an event by its title, in
  * quotes; a reply by its quarter. Null for what has no short name (the team's confusion,
  * a direction wearing off): the note then names no cause.
  */
-function causeName(scenario: ScenarioDef, by: WhySource): string | null {
+function causeName(scenario: ScenarioDef, by: WhySource, quotes: Quotes): string | null {
   if (by.kind !== 'cause') return null;
   if (by.source === 'event') {
     const title = scenario.events.find((e) => e.id === by.ref)?.title;
-    return title ? `“${title}”` : null;
+    return title ? `${quotes[0]}${title}${quotes[1]}` : null;
   }
   if (by.source === 'choice' || by.source === 'later') return `your Q${by.origin} reply`;
   if (by.source === 'market' && by.ref === 'noise') return 'market noise';
@@ -227,8 +232,9 @@ function shareOpened(
   now: BalanceAt,
   cause: BalanceGap['cause'],
   when: string,
+  quotes: Quotes,
 ): string {
-  const named = cause ? causeName(scenario, cause.by) : null;
+  const named = cause ? causeName(scenario, cause.by, quotes) : null;
   const share = `your share of ${scenario.customer.name} opened ${when} at ${tenths(now.share)}%`;
   return named ? `After ${named}, ${share}` : capital(share);
 }
@@ -240,7 +246,7 @@ function outcomeBody(
   cause: BalanceGap['cause'],
 ): string {
   return (
-    `${shareOpened(scenario, now, cause, 'this quarter')}: ${distancePhrase(now)} where these ropes settle it, ` +
+    `${shareOpened(scenario, now, cause, 'this quarter', CURLY)}: ${distancePhrase(now)} where these ropes settle it, ` +
     `${howMuchFurther(ratioOf(now, before))} a quarter before (${distancePhrase(before, '')}). ` +
     'The further a customer is from that point, the harder the same ropes pull it back: knocked off balance, it drifts back quickly.'
   );
@@ -252,12 +258,12 @@ function outcomeBody(
  */
 export function cardSentence(scenario: ScenarioDef, gap: BalanceGap): string {
   const { now, before, cause } = gap;
-  const lead = shareOpened(scenario, now, cause, `Q${now.quarter}`);
+  const lead = shareOpened(scenario, now, cause, `Q${now.quarter}`, STRAIGHT);
   return (
     `In Q${now.quarter} the ropes already pulling moved share ${signedTenths(now.standing)}, against ` +
     `${signedTenths(before.standing)} in Q${before.quarter}: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}, ` +
-    `${distancePhrase(now)} where those ropes settle it and ${howMuchFurther(ratioOf(now, before))} a quarter before, ` +
-    'and the further a customer is from that point, the harder the same ropes pull it back.'
+    `${distancePhrase(now)} where those ropes settle it, ${howMuchFurther(ratioOf(now, before))} a quarter before. ` +
+    'The further a customer is from that point, the harder the same ropes pull it back.'
   );
 }
 
