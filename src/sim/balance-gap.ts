@@ -12,9 +12,12 @@ import type { ScenarioDef } from './types.ts';
 // ropes move it twice as far when it stands twice as far from that point, and a customer
 // an event has knocked away (an outside push that lasts one quarter) drifts back quickly
 // once the push is gone. The outcome lists those ropes with their figures and no word of
-// that: a trainee sees "Maya's pull" give twice what it gave a quarter before and cannot
-// tell why (a reviewer, tutorial at seed 3: +5.8 in Q3, +11.0 in Q4 after "BrewCo keeps
-// the kitchens" took 12.1 points in Q3).
+// that: a trainee who adds up the lines under "Already pulling" finds them giving twice
+// what they gave a quarter before and cannot tell why (a reviewer, tutorial at seed 3:
+// +5.8 in Q3, +11.0 in Q4 after "BrewCo keeps the kitchens" took 12.1 points in Q3). Each
+// line moves little (Maya's +15.1, then +15.0): BrewCo's pull takes less from a customer
+// already further on its side (−12.4, then −9.6), which is the same thing told rope by
+// rope (attribution.ts, pullTerms).
 //
 // Every figure said here is one a screen shows or adds up from one: the ropes' totals are
 // the sums of the lines each quarter's outcome lists under "Already pulling" (shown-split
@@ -129,7 +132,7 @@ function howMuchFurther(ratio: number): string {
 
 /**
  * What moved share away from the balance point in the quarter before: the largest of its
- * outcome's lines for this quarter's happenings that went against the ropes, when it alone
+ * outcome's lines for that quarter's happenings that went against the ropes, when it alone
  * moved share at least half as far as the customer went away (else no one cause did it).
  */
 function pushedAway(
@@ -182,8 +185,8 @@ export function balanceGap(
 ): BalanceGap | null {
   if (quarter < 2 || !state.history[quarter - 1]) return null;
   const along = states ?? replayed(scenario, state, quarter);
-  const opened = along?.[quarter - 1];
-  const openedBefore = along?.[quarter - 2];
+  const opened = along[quarter - 1];
+  const openedBefore = along[quarter - 2];
   if (!opened || !openedBefore) return null;
   // the replay must be this game's: where it is not (a state built some other way), no
   // note rather than another game's figures
@@ -253,8 +256,8 @@ function outcomeBody(
 }
 
 /**
- * The same, in one sentence, for a debrief card whose split of the share counts that
- * quarter among "the ropes already pulling".
+ * The same, for a debrief card whose split of the share counts that quarter among "the
+ * ropes already pulling": what they moved, and why, after the split's own figures.
  */
 export function cardSentence(scenario: ScenarioDef, gap: BalanceGap): string {
   const { now, before, cause } = gap;

@@ -42,8 +42,9 @@ for (const [width, height] of [
       await reply.click();
       await expect(page.locator('.outcome')).toBeVisible();
     };
-    // Q1 and Q2: no note (the ropes already pulling gave +0.4, then +3.3: the customer had
-    // moved, but not far enough from where they settle it to make a jump a trainee sees)
+    // Q1 and Q2: no note. Q1 has no quarter before it; in Q2 the ropes already pulling gave
+    // +3.3 against +0.4, but the point where they settle the customer rose 1.6 points while
+    // the share fell 1.9: stronger ropes as much as a customer knocked away, not the same ropes
     for (const id of ['depot-visit', 'workshop']) {
       await play(id);
       await expect(page.locator('.outcome .balance-gap')).toHaveCount(0);
