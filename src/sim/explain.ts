@@ -1,4 +1,5 @@
 import type { WhySource } from './attribution.ts';
+import { balanceGap, cardSentence } from './balance-gap.ts';
 import { eventsLetIn } from './event-reason.ts';
 import { bestPath, continueLine } from './policies.ts';
 import { situationById } from './prepared.ts';
@@ -88,6 +89,13 @@ export interface DecisionExplanation {
    * each quarter's outcome credited them (src/sim/shown-split.ts). Null when no event did.
    */
   shareSplit: string | null;
+  /**
+   * Where that split counts the next quarter's ropes already pulling, and they moved share
+   * much further than in the card's own quarter because the customer stood further from
+   * where they settle it (src/sim/balance-gap.ts): why, in the outcome's figures. Null
+   * otherwise.
+   */
+  balanceNote: string | null;
   /** the best path's choice at this point on the same seed; null if it faced another situation */
   best: { choiceId: string; label: string; style: string; same: boolean } | null;
   /**
@@ -527,6 +535,8 @@ function decisionSentences(
   // where an event moved share, the card says how much, beside what the reply itself did:
   // a fall an event caused must not read as the reply's
   if (d.shareSplit) out.push(d.shareSplit);
+  // and where the ropes already pulling moved share much further the next quarter, why
+  if (d.shareSplit && d.balanceNote) out.push(d.balanceNote);
   // each list names its own largest moves, a move later undone included: "At once" says
   // what the quarter's outcome showed the reply doing, whatever came after
   const largest = (by: (e: MetricEffect) => number, n: number) =>
@@ -864,6 +874,7 @@ export function explainGame(
       },
       untilQuarter,
       shareSplit: shareSplitSentence(scenario, window('share', TENTHS)),
+      balanceNote: null as string | null,
       best: bestChoice
         ? {
             choiceId: bestChoice.id,
@@ -874,6 +885,13 @@ export function explainGame(
         : null,
       ...fitIn(turns[q - 1]),
     };
+    // a card's split counts the next quarter's ropes already pulling: where they moved share
+    // much further than this quarter's, because what happened here knocked the customer off
+    // balance, the card says so (each such quarter on one card: the one where the push came)
+    if (d.shareSplit && untilQuarter > q) {
+      const gap = balanceGap(scenario, state, untilQuarter, states);
+      if (gap) d.balanceNote = cardSentence(scenario, gap);
+    }
     // what the reply itself did to a figure an event reads, at once
     const ownMove = (metric: string) => d.effects.find((e) => e.metric === metric)?.now ?? 0;
     return {

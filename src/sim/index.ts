@@ -1,5 +1,6 @@
 // The public face of the model: everything outside src/sim imports from here.
 export * from './attribution.ts';
+export * from './balance-gap.ts';
 export * from './census-check.ts';
 export * from './census-parts.ts';
 export { contactCount, contactNames } from './contacts.ts';

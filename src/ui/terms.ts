@@ -84,7 +84,12 @@ export const TERMS = {
   standing: {
     term: 'Already pulling',
     definition:
-      'The ropes as they stood when the quarter opened: where they were taking the customer before anything happened this quarter. A customer drifting away from us moves almost twice as fast as one coming towards us (a customer is quicker lost than won), so the same ropes can weigh about twice as much in a quarter when the customer is slipping away.',
+      'The ropes as they stood when the quarter opened: where they were taking the customer before anything happened this quarter. They move the customer part of the way to where they settle it (its balance point) each quarter, so the further it stands from that point, the further the same ropes move it: after an event or a reply has pushed the customer away, the same ropes pull it back much further the next quarter. A customer drifting away from us also moves almost twice as fast as one coming towards us (a customer is quicker lost than won), so the same ropes can weigh about twice as much in a quarter when the customer is slipping away.',
+  },
+  balance: {
+    term: 'Balance point',
+    definition:
+      "Where the ropes as they stand would settle the customer, as a share: the point where our team's pulls, our rivals' and the customer's habits cancel out. Each quarter the customer moves part of the way there, so the further it stands from that point, the harder the same ropes pull it back: a customer an event has knocked off balance drifts back quickly once the push is gone. Stronger or weaker ropes move the point itself.",
   },
   score: {
     term: 'Score',
@@ -237,6 +242,8 @@ const EXPLAINED: { words: RegExp; key: TermKey }[] = [
   { words: /\bautonomy\b/i, key: 'autonomy' },
   // the debrief's word for the average the outcome shows as "Team skill (average)"
   { words: /\bthe team's skill\b/i, key: 'skill' },
+  // the outcome's and the debrief's words for the balance point (src/sim/balance-gap.ts)
+  { words: /\bwhere (?:these|those) ropes settle it\b/i, key: 'balance' },
 ];
 
 /**

@@ -51,8 +51,11 @@ function decisionCard(
   // where an event moved share, the split of the change goes with the sentence that gives
   // it, so the change never reads as the reply's alone
   const split = d.shareSplit ?? null;
+  // and where the ropes already pulling moved share much further the next quarter, why:
+  // it explains the split's "ropes already pulling", so it follows it
+  const balance = split ? (d.balanceNote ?? null) : null;
   const other = rest.filter(
-    (t) => !t.startsWith('The best path') && t !== d.fitNote && t !== split,
+    (t) => !t.startsWith('The best path') && t !== d.fitNote && t !== split && t !== balance,
   );
   // each model word is explained at its first mention in the card's sentences (the coach's
   // note, in the scenario's own words, explains its own)
@@ -88,6 +91,9 @@ function decisionCard(
           { class: 'lead-sentence' },
           ...withTerms(head, seen),
           ...(split ? [' ', h('span', { class: 'share-split' }, ...withTerms(split, seen))] : []),
+          ...(balance
+            ? [' ', h('span', { class: 'balance-gap' }, ...withTerms(balance, seen))]
+            : []),
         )
       : null,
     other.length

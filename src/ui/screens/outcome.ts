@@ -1,4 +1,6 @@
 import {
+  type BalanceGap,
+  balanceGap,
   eventReason,
   metricsBefore,
   type SplitFigure,
@@ -9,7 +11,7 @@ import type { GameStore } from '../../store/game-store.ts';
 import type { GameState } from '../../store/types.ts';
 import { button, columnHeads, h, heading } from '../dom.ts';
 import { kindPhrase, type MetricMove, metricMoves, styleMark, styleName } from '../explain.ts';
-import { term } from '../terms.ts';
+import { term, withTerms } from '../terms.ts';
 import {
   type FigureMove,
   type FigureWhy,
@@ -42,8 +44,27 @@ function causeItem(line: WhyLine, show: (steps: number) => string): HTMLElement 
   );
 }
 
+/**
+ * Why the ropes already pulling moved share much further than the quarter before, where
+ * they did (src/sim/balance-gap.ts says when): the customer stood further from where they
+ * settle it. A note, not a line: it moves nothing, and its figures are the lines' own.
+ */
+function balanceNote(gap: BalanceGap): HTMLElement {
+  return h(
+    'p',
+    { class: 'why-note balance-gap', attrs: { 'data-balance-gap': String(gap.quarter) } },
+    h('strong', null, gap.lead),
+    ' ',
+    ...withTerms(gap.body),
+  );
+}
+
 /** Share, revenue or profit: the change, then each cause, this quarter's first. */
-function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
+function whyBlock(
+  fw: FigureWhy,
+  show: (steps: number) => string,
+  gap: BalanceGap | null = null,
+): HTMLElement {
   const now = fw.lines.filter((l) => l.group === 'now');
   const standing = fw.lines.filter((l) => l.group === 'standing');
   const rounding = fw.lines.filter((l) => l.group === 'rounding');
@@ -71,6 +92,7 @@ function whyBlock(fw: FigureWhy, show: (steps: number) => string): HTMLElement {
     standing.length ? list(standing) : null,
     // what rounding alone made of the change: no cause is credited with it
     rounding.length ? list(rounding) : null,
+    gap && standing.length ? balanceNote(gap) : null,
   );
 }
 
@@ -245,7 +267,9 @@ export function outcomeScreen(store: GameStore, s: GameState): HTMLElement {
         { id: 'why-h' },
         profit ? 'What moved your share and your money, and why' : 'What moved your share, and why',
       ),
-      share ? whyBlock(share, (st) => signedSteps(share, st)) : null,
+      share
+        ? whyBlock(share, (st) => signedSteps(share, st), balanceGap(scenario, sim, report.quarter))
+        : null,
       ...[revenue, profit].map((fw) => (fw ? whyBlock(fw, (st) => fw.watched.change(st)) : null)),
       priceBlock(sim, report.quarter, revenue, profit),
     ),
