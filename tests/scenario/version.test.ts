@@ -31,24 +31,24 @@ describe('scenario format versions', () => {
 
   it('asks for a newer game when the file is newer, even with keys this game does not know', () => {
     const future = edited(
-      ['schemaVersion: "1.0"', 'schemaVersion: "1.2"'],
+      ['schemaVersion: "1.0"', 'schemaVersion: "1.3"'],
       ['quarters: 3\n', 'quarters: 3\nmusic: harbour-theme\n'],
     );
     expect(errors(load(future))).toEqual([
-      "2:16: schemaVersion: this file needs a newer version of Tug of War (format 1.2); this copy reads formats 1.0–1.1: update the game, or ask the scenario's author for a version in format 1.1",
+      "2:16: schemaVersion: this file needs a newer version of Tug of War (format 1.3); this copy reads formats 1.0–1.2: update the game, or ask the scenario's author for a version in format 1.2",
     ]);
   });
 
   it('says clearly when a file is older than the oldest format this game reads', () => {
     expect(errors(load(edited(['schemaVersion: "1.0"', 'schemaVersion: "0.3"'])))).toEqual([
-      '2:16: schemaVersion: format 0.3 is older than this game reads (formats 1.0–1.1); change it to "1.1" and fix what scenario:check then reports (docs/authoring.md lists what changed)',
+      '2:16: schemaVersion: format 0.3 is older than this game reads (formats 1.0–1.2); change it to "1.2" and fix what scenario:check then reports (docs/authoring.md lists what changed)',
     ]);
   });
 
   it('wants the version quoted, since YAML reads 1.10 as the number 1.1', () => {
-    expect(versionProblem(1.1)).toMatch(/^write the version in quotes, as "1\.1"/);
+    expect(versionProblem(1.1)).toMatch(/^write the version in quotes, as "1\.2"/);
     expect(versionProblem(true)).toMatch(/quoted string/);
-    expect(versionProblem('latest')).toMatch(/^expected a version such as "1\.1"/);
+    expect(versionProblem('latest')).toMatch(/^expected a version such as "1\.2"/);
   });
 });
 
