@@ -92,12 +92,15 @@ describe('format 1.1 beside 1.0', () => {
     expect(warnings(edited(IN_FORMAT_1_1, replyAlternative))).toEqual([]);
   });
 
-  it('says it once, at the first place, for a file that uses 1.1 all over', () => {
+  it('says it once, at the first place, for a file that uses 1.1 and 1.2 all over, asking for 1.2', () => {
     const whoOwns = readFileSync(new URL('../../scenarios/who-owns.yaml', import.meta.url), 'utf8');
-    const said = warnings(whoOwns.replace('schemaVersion: "1.1"', 'schemaVersion: "1.0"'));
+    const in10 = whoOwns.replace(/^schemaVersion: "1\.\d+"$/m, 'schemaVersion: "1.0"');
+    expect(in10).not.toBe(whoOwns);
+    const said = warnings(in10);
     expect(said).toHaveLength(1);
+    // the first place is 1.1's, but the file also uses 1.2's `markets`: one line fixes both
     expect(said[0]).toMatch(
-      /^\d+:\d+: markets\[0\]\.name: a market variant's `name` came with format 1\.1, .* \(this fixes the \d+ other places that use format 1\.1 too\)$/,
+      /^\d+:\d+: markets\[0\]\.name: a market variant's `name` came with format 1\.1, and this file declares format 1\.0: write schemaVersion: "1\.2" .* \(this fixes the \d+ other places that use formats 1\.1 and 1\.2 too\)$/,
     );
   });
 
