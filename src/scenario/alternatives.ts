@@ -5,9 +5,10 @@ import type { SemanticIssue } from './semantics.ts';
 import { didYouMean } from './suggest.ts';
 
 // Checks of alternative texts (a situation's and a reply's `alternatives:`) that the schema
-// cannot make: each needs `after` or `when` and something to show, every id in `after` names
-// a reply or an event, and a reply or event that can never come before the situation is
-// pointed out, since its text would never be shown.
+// cannot make: each needs `after`, `when` or `markets` and something to show, every id in
+// `after` names a reply or an event and every id in `markets` a market variant, and a reply
+// or event that can never come before the situation is pointed out, since its text would
+// never be shown.
 
 type Conditions = NonNullable<NonNullable<ScenarioFile['events']>[number]['when']>;
 
@@ -28,7 +29,10 @@ export function impossibleConditions(
   }
 }
 
-type Alternative = { after?: string[]; when?: Conditions } & Record<string, unknown>;
+type Alternative = { after?: string[]; when?: Conditions; markets?: string[] } & Record<
+  string,
+  unknown
+>;
 
 /** Every alternative of situation `i`, its own and its replies', with where it sits. */
 function alternativesOf(
@@ -51,20 +55,64 @@ function alternativesOf(
   ];
 }
 
-/** References: each alternative has a condition and a text, and its `after` names replies or events. */
+/**
+ * Problems with an alternative's `markets`: a scenario without variants has none to name,
+ * and each id must be one of its variants (a misspelt one would silently never hold).
+ */
+function checkMarkets(
+  markets: readonly string[],
+  variants: readonly string[] | null,
+  path: (string | number)[],
+  out: SemanticIssue[],
+) {
+  if (variants === null) {
+    out.push({
+      path: [...path, 'markets'],
+      message:
+        'this scenario has no market variants (`markets:` at the top level), so no game is dealt one: remove `markets` here, or add the variants',
+    });
+    return;
+  }
+  markets.forEach((id, n) => {
+    if (!variants.includes(id)) {
+      out.push({
+        path: [...path, 'markets', n],
+        message: `no market variant "${id}" (the variants are ${variants.join(', ')})${didYouMean(id, variants)}`,
+      });
+    }
+  });
+}
+
+/** Whether `markets` names every variant, so it rules no game out. */
+function everyMarket(markets: readonly string[], variants: readonly string[] | null): boolean {
+  return variants?.every((v) => markets.includes(v)) ?? false;
+}
+
+/**
+ * References: each alternative has a condition and a text, its `after` names replies or
+ * events, and its `markets` names market variants.
+ */
 export function checkAlternatives(s: ScenarioFile, out: SemanticIssue[]) {
   const replies = new Set(s.situations.flatMap((x) => x.choices.map((c) => c.id)));
   const events = new Set((s.events ?? []).map((e) => e.id));
   const known = [...replies, ...events];
+  const variants = s.markets ? s.markets.map((m) => m.id) : null;
   s.situations.forEach((sit, i) => {
     for (const { alt, path, shows } of alternativesOf(sit, i)) {
-      if (alt.after === undefined && alt.when === undefined) {
+      const unconditional =
+        alt.after === undefined &&
+        alt.when === undefined &&
+        (alt.markets === undefined || everyMarket(alt.markets, variants));
+      if (unconditional) {
         out.push({
           path,
           message:
-            "this alternative always holds, so what it replaces would never show: give it `after` (earlier replies or events) or `when` (last quarter's figures), or write it in place of the default",
+            alt.markets === undefined
+              ? `this alternative always holds, so what it replaces would never show: give it ${variants === null ? "`after` (earlier replies or events) or `when` (last quarter's figures)" : "`after` (earlier replies or events), `when` (last quarter's figures) or `markets` (some of the market variants)"}, or write it in place of the default`
+              : 'this alternative names every market variant, so it always holds and what it replaces would never show: leave out the variants the default is written for, or write it in place of the default',
         });
       }
+      if (alt.markets !== undefined) checkMarkets(alt.markets, variants, path, out);
       if (shows.every((field) => alt[field] === undefined)) {
         out.push({
           path,

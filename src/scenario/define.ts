@@ -33,7 +33,7 @@ function canonicalJson(value: unknown): string {
 export function contentHash(scenario: ScenarioDef): string {
   // The format version a file is written in changes nothing the game plays or shows, so it
   // is left out: hashed as "1.0", the version every record before format 1.1 was made
-  // with, so those records still match the same scenario restated as "1.1".
+  // with, so those records still match the same scenario restated as "1.1" or "1.2".
   // and the rules an earlier edition or model is replayed under (ScenarioDef.leavesTwice,
   // ScenarioDef.model) are the model's, not the scenario's: an edition keeps the hash its
   // results name

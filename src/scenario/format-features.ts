@@ -28,7 +28,30 @@ function repliesWith(file: ScenarioFile, key: keyof ChoiceFile) {
   );
 }
 
+/** Where alternatives (a situation's or a reply's) name market variants: each `markets` key. */
+function alternativesWithMarkets(file: ScenarioFile) {
+  return file.situations.flatMap((s, i) => [
+    ...(s.alternatives ?? []).flatMap((a, k) =>
+      a.markets === undefined
+        ? []
+        : [{ path: ['situations', i, 'alternatives', k, 'markets'], atKey: true }],
+    ),
+    ...s.choices.flatMap((c, j) =>
+      (c.alternatives ?? []).flatMap((a, k) =>
+        a.markets === undefined
+          ? []
+          : [{ path: ['situations', i, 'choices', j, 'alternatives', k, 'markets'], atKey: true }],
+      ),
+    ),
+  ]);
+}
+
 export const FORMAT_FEATURES: readonly FormatFeature[] = [
+  {
+    since: '1.2',
+    what: 'an alternative for some market variants (`markets`)',
+    usedAt: alternativesWithMarkets,
+  },
   {
     since: '1.1',
     what: "a market variant's `name`",
@@ -88,21 +111,27 @@ interface NewerFeature {
 function newerFeatures(file: ScenarioFile): NewerFeature[] {
   const declared = parseVersion(file.schemaVersion);
   if (!declared) return [];
-  return FORMAT_FEATURES.filter(
+  const used = FORMAT_FEATURES.filter(
     (f) => compareVersions(parseVersion(f.since)!, declared) > 0,
-  ).flatMap((f) =>
-    f.usedAt(file).map((at) => ({
-      ...at,
-      since: f.since,
-      message: `${f.what} came with format ${f.since}, and this file declares format ${file.schemaVersion}: write schemaVersion: "${f.since}" at the top of the file, so that an older copy of Tug of War says it needs updating instead of failing here`,
-    })),
-  );
+  ).flatMap((f) => f.usedAt(file).map((at) => ({ ...at, f })));
+  // the version that covers every part used: a file using 1.1's and 1.2's parts needs 1.2
+  const needed = used
+    .map((u) => u.f.since)
+    .reduce<string | null>(
+      (a, v) => (a === null || compareVersions(parseVersion(v)!, parseVersion(a)!) > 0 ? v : a),
+      null,
+    );
+  return used.map(({ f, ...at }) => ({
+    ...at,
+    since: f.since,
+    message: `${f.what} came with format ${f.since}, and this file declares format ${file.schemaVersion}: write schemaVersion: "${needed}" at the top of the file, so that an older copy of Tug of War says it needs updating instead of failing here`,
+  }));
 }
 
 /**
  * The warning for a file that uses parts newer than it declares, or null: said once, at
  * the first place in the file, since the one schemaVersion line fixes every place. It is
- * not an error because files written before 1.1 existed use these parts under "1.0", and
+ * not an error because files written before 1.1 existed use its parts under "1.0", and
  * rooms, assignments, saved workshop scenarios and links keep them: they must still load.
  */
 export function newerFormatWarning(
@@ -115,9 +144,16 @@ export function newerFormatWarning(
   const first = newer[0];
   if (!first) return null;
   const more = newer.length - 1;
+  const versions = [...new Set(newer.map((f) => f.since))].sort((a, b) =>
+    compareVersions(parseVersion(a)!, parseVersion(b)!),
+  );
+  const formats =
+    versions.length === 1
+      ? `format ${versions[0]}`
+      : `formats ${versions.slice(0, -1).join(', ')} and ${versions[versions.length - 1]}`;
   const message =
     more === 0
       ? first.message
-      : `${first.message} (this fixes the ${more} other ${more === 1 ? 'place' : 'places'} that use format ${first.since} too)`;
+      : `${first.message} (this fixes the ${more} other ${more === 1 ? 'place that uses' : 'places that use'} ${formats} too)`;
   return { line: first.line, col: first.col, path: first.path, message };
 }

@@ -60,7 +60,7 @@ export function sourceProblem(source: string): { offset: number; message: string
     return {
       offset: 0,
       message:
-        'the file is empty; a scenario starts with schemaVersion: "1.1" and an id (see docs/authoring.md)',
+        'the file is empty; a scenario starts with schemaVersion: "1.2" and an id (see docs/authoring.md)',
     };
   }
   return afterDocumentEnd(source);

@@ -154,8 +154,8 @@ const conditions = z.strictObject({
 });
 
 // Display only: the history a text is written for, shared by a situation's alternatives and
-// a reply's. At least one of `after` and `when` (checked in alternatives.ts: one with neither
-// would always hold, and hide the default).
+// a reply's. At least one of `after`, `when` and `markets` (checked in alternatives.ts: one
+// with none would always hold, and hide the default).
 const textCondition = {
   after: z
     .array(id)
@@ -168,6 +168,19 @@ const textCondition = {
   when: conditions
     .describe("Conditions on last quarter's figures, as an event's `when`: all must hold.")
     .optional(),
+  markets: z
+    .array(id)
+    .min(1)
+    .max(8)
+    .describe(
+      "Ids of the scenario's market variants (`markets:`): the alternative holds only in a game dealt one of them. With `after` or `when` too, all must hold.",
+    )
+    .optional(),
+};
+
+// an alternative needs at least one condition: the JSON Schema says so for editors
+const TEXT_CONDITION_NEEDED = {
+  anyOf: [{ required: ['after'] }, { required: ['when'] }, { required: ['markets'] }],
 };
 
 const choiceAlternative = z
@@ -183,9 +196,9 @@ const choiceAlternative = z
       .describe('The coach note shown in place of `coach` when this holds.')
       .optional(),
   })
-  .meta({ anyOf: [{ required: ['after'] }, { required: ['when'] }] })
+  .meta(TEXT_CONDITION_NEEDED)
   .describe(
-    "A reply's texts for a history: after earlier replies or events, and/or when last quarter's figures say so. Plain text. Display only: the reply does the same.",
+    "A reply's texts for a history: after earlier replies or events, when last quarter's figures say so, and/or in some market variants. Plain text. Display only: the reply does the same.",
   );
 
 const choice = z.strictObject({
@@ -217,7 +230,7 @@ const choice = z.strictObject({
     .array(choiceAlternative)
     .max(8)
     .describe(
-      'Label, detail or coach note for a history that calls for other words (a person named here has left): for each, the first alternative that holds and gives it is shown. They change what the player reads, never what the reply does.',
+      'Label, detail or coach note for a history that calls for other words (a person named here has left, or is new in this market variant): for each, the first alternative that holds and gives it is shown. They change what the player reads, never what the reply does.',
     )
     .optional(),
   next: id
@@ -237,9 +250,9 @@ const alternative = z
       .describe('The sender shown in place of `from` when this holds.')
       .optional(),
   })
-  .meta({ anyOf: [{ required: ['after'] }, { required: ['when'] }] })
+  .meta(TEXT_CONDITION_NEEDED)
   .describe(
-    "A text or sender for the situation card that fits what happened so far: after earlier replies or events, and/or when last quarter's figures say so. Plain text.",
+    "A text or sender for the situation card that fits what happened so far: after earlier replies or events, when last quarter's figures say so, and/or in some market variants. Plain text.",
   );
 
 const situation = z.strictObject({
@@ -252,7 +265,7 @@ const situation = z.strictObject({
     .array(alternative)
     .max(8)
     .describe(
-      'Texts or senders that replace `text` and `from` when the game so far calls for them: for each, the first alternative that holds and gives it is shown. They change what the player reads, never what a reply does.',
+      'Texts or senders that replace `text` and `from` when the game so far, or its market variant, calls for them: for each, the first alternative that holds and gives it is shown. They change what the player reads, never what a reply does.',
     )
     .optional(),
   from: z
@@ -494,7 +507,7 @@ export const scenarioSchema = z
     schemaVersion: z
       .string()
       .describe(
-        'The version of the scenario format, in quotes: "1.1" (a game that reads 1.1 reads "1.0" too).',
+        'The version of the scenario format, in quotes: "1.2" (a game that reads 1.2 reads "1.1" and "1.0" too).',
       ),
     id: id.describe('The scenario id; also the file name (tutorial.yaml has id: tutorial).'),
     title: text(100),

@@ -1,10 +1,10 @@
 // The scenario format's version, read before anything else so that a file written for
 // a newer game says "update the game" instead of a list of unknown keys. Like inkjs, we
-// keep a current version and the oldest one this game still reads. 1.1 only added
-// optional parts (format-features.ts lists them), so a 1.0 file reads as it is, with no
-// migration step (see docs/authoring.md, "Versions").
+// keep a current version and the oldest one this game still reads. 1.1 and 1.2 only
+// added optional parts (format-features.ts lists them), so a 1.0 or 1.1 file reads as it
+// is, with no migration step (see docs/authoring.md, "Versions").
 
-export const SCHEMA_VERSION: string = '1.1';
+export const SCHEMA_VERSION: string = '1.2';
 /** Oldest format this game still reads. */
 export const MIN_SCHEMA_VERSION: string = '1.0';
 

@@ -6,6 +6,8 @@ import type { ChoiceDef, ScenarioDef, SituationDef, TextCondition } from './type
 // Which texts a situation's card shows, for the game the player has had so far: for each
 // shown field (the card's text and sender, each reply's label, detail and coach note) the
 // first of its `alternatives` that holds and gives that field, else the field itself.
+// Every screen, the debrief, the room's slides and `npm run simulate` pick through holds()
+// below, so a text written for one market variant reads the same everywhere.
 // Display only: step() never reads it, so a text can follow the player's history without
 // changing one result. The history is what was there when the card was put in front of the
 // player: the replies and events of the quarters before, and last quarter's figures (the
@@ -20,6 +22,8 @@ export interface TextHistory {
   events: readonly string[];
   /** last quarter's figures */
   metrics: Metrics;
+  /** the id of the market variant this game was dealt; null in a scenario without variants */
+  market: string | null;
 }
 
 /** Whether the history an alternative is written for is the player's. */
@@ -27,7 +31,9 @@ export function holds(alt: TextCondition, history: TextHistory): boolean {
   const after =
     alt.after === undefined ||
     alt.after.some((id) => history.replies.includes(id) || history.events.includes(id));
-  return after && conditionsMet(conditionList(alt.when), history.metrics);
+  const market =
+    alt.markets === undefined || (history.market !== null && alt.markets.includes(history.market));
+  return after && market && conditionsMet(conditionList(alt.when), history.metrics);
 }
 
 /** The first alternative that holds and gives `field`: the one whose words are shown. */
@@ -90,6 +96,7 @@ export function historyAt(state: SimState, quarter: number): TextHistory {
     replies: state.choices.slice(0, quarter - 1),
     events: before.flatMap((h) => h.events),
     metrics: before[before.length - 1]?.metrics ?? state.start,
+    market: state.market,
   };
 }
 

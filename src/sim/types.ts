@@ -103,11 +103,14 @@ export type Conditions = Partial<
 
 /**
  * The history a text is written for: it holds when any reply or event in `after` came
- * earlier in the game and every condition in `when` holds on last quarter's figures.
+ * earlier in the game, every condition in `when` holds on last quarter's figures, and the
+ * game's market variant is one of `markets`.
  */
 export interface TextCondition {
   after?: string[];
   when?: Conditions;
+  /** ids of market variants: holds only in a game dealt one of them */
+  markets?: string[];
 }
 
 /** A situation's card text and/or sender for one history (display only). */

@@ -47,7 +47,7 @@ const EXPECTED: Record<string, string[]> = {
     '38:12: situations[0].title: expected text of at most 120 characters, got empty text',
   ],
   'empty.yaml': [
-    '1:1: (file): the file is empty; a scenario starts with schemaVersion: "1.1" and an id (see docs/authoring.md)',
+    '1:1: (file): the file is empty; a scenario starts with schemaVersion: "1.2" and an id (see docs/authoring.md)',
   ],
   'ends-early.yaml': [
     '93:5: situations[2]: the game ends after this situation, in quarter 3, but the scenario has quarters: 4: add situations after it, or set quarters: 3',
@@ -85,7 +85,7 @@ const EXPECTED: Record<string, string[]> = {
     '1:1: (file): expected a mapping of keys such as schemaVersion, id and title; got a list',
   ],
   'only-comments.yaml': [
-    '1:1: (file): the file is empty; a scenario starts with schemaVersion: "1.1" and an id (see docs/authoring.md)',
+    '1:1: (file): the file is empty; a scenario starts with schemaVersion: "1.2" and an id (see docs/authoring.md)',
   ],
   'out-of-range.yaml': ['32:13: customer.position: expected a number from -1 to 1, got -3'],
   'plain-text.yaml': [
@@ -135,17 +135,17 @@ const EXPECTED: Record<string, string[]> = {
     '71:9: situations[1].id: no choice leads to situation "split-team": it can never be played',
   ],
   'version-future.yaml': [
-    "2:16: schemaVersion: this file needs a newer version of Tug of War (format 2.0); this copy reads formats 1.0–1.1: update the game, or ask the scenario's author for a version in format 1.1",
+    "2:16: schemaVersion: this file needs a newer version of Tug of War (format 2.0); this copy reads formats 1.0–1.2: update the game, or ask the scenario's author for a version in format 1.2",
   ],
   'version-garbled.yaml': [
-    '2:16: schemaVersion: expected a version such as "1.1" (two numbers and a dot), got "first"',
+    '2:16: schemaVersion: expected a version such as "1.2" (two numbers and a dot), got "first"',
   ],
-  'version-missing.yaml': ['2:1: schemaVersion: missing: start the file with schemaVersion: "1.1"'],
+  'version-missing.yaml': ['2:1: schemaVersion: missing: start the file with schemaVersion: "1.2"'],
   'version-number.yaml': [
-    '2:16: schemaVersion: write the version in quotes, as "1.1": unquoted, YAML reads it as a number (1.10 would become 1.1)',
+    '2:16: schemaVersion: write the version in quotes, as "1.2": unquoted, YAML reads it as a number (1.10 would become 1.1)',
   ],
   'version-too-old.yaml': [
-    '2:16: schemaVersion: format 0.9 is older than this game reads (formats 1.0–1.1); change it to "1.1" and fix what scenario:check then reports (docs/authoring.md lists what changed)',
+    '2:16: schemaVersion: format 0.9 is older than this game reads (formats 1.0–1.2); change it to "1.2" and fix what scenario:check then reports (docs/authoring.md lists what changed)',
   ],
   'weights-sum.yaml': ['124:12: rubric.weights: the weights add up to 1.1; they must add up to 1'],
   'weights-typo.yaml': ['124:14: rubric.weights.shares: unknown key; did you mean share?'],

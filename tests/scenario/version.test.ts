@@ -31,24 +31,24 @@ describe('scenario format versions', () => {
 
   it('asks for a newer game when the file is newer, even with keys this game does not know', () => {
     const future = edited(
-      ['schemaVersion: "1.0"', 'schemaVersion: "1.2"'],
+      ['schemaVersion: "1.0"', 'schemaVersion: "1.3"'],
       ['quarters: 3\n', 'quarters: 3\nmusic: harbour-theme\n'],
     );
     expect(errors(load(future))).toEqual([
-      "2:16: schemaVersion: this file needs a newer version of Tug of War (format 1.2); this copy reads formats 1.0–1.1: update the game, or ask the scenario's author for a version in format 1.1",
+      "2:16: schemaVersion: this file needs a newer version of Tug of War (format 1.3); this copy reads formats 1.0–1.2: update the game, or ask the scenario's author for a version in format 1.2",
     ]);
   });
 
   it('says clearly when a file is older than the oldest format this game reads', () => {
     expect(errors(load(edited(['schemaVersion: "1.0"', 'schemaVersion: "0.3"'])))).toEqual([
-      '2:16: schemaVersion: format 0.3 is older than this game reads (formats 1.0–1.1); change it to "1.1" and fix what scenario:check then reports (docs/authoring.md lists what changed)',
+      '2:16: schemaVersion: format 0.3 is older than this game reads (formats 1.0–1.2); change it to "1.2" and fix what scenario:check then reports (docs/authoring.md lists what changed)',
     ]);
   });
 
   it('wants the version quoted, since YAML reads 1.10 as the number 1.1', () => {
-    expect(versionProblem(1.1)).toMatch(/^write the version in quotes, as "1\.1"/);
+    expect(versionProblem(1.1)).toMatch(/^write the version in quotes, as "1\.2"/);
     expect(versionProblem(true)).toMatch(/quoted string/);
-    expect(versionProblem('latest')).toMatch(/^expected a version such as "1\.1"/);
+    expect(versionProblem('latest')).toMatch(/^expected a version such as "1\.2"/);
   });
 });
 
@@ -92,12 +92,15 @@ describe('format 1.1 beside 1.0', () => {
     expect(warnings(edited(IN_FORMAT_1_1, replyAlternative))).toEqual([]);
   });
 
-  it('says it once, at the first place, for a file that uses 1.1 all over', () => {
+  it('says it once, at the first place, for a file that uses 1.1 and 1.2 all over, asking for 1.2', () => {
     const whoOwns = readFileSync(new URL('../../scenarios/who-owns.yaml', import.meta.url), 'utf8');
-    const said = warnings(whoOwns.replace('schemaVersion: "1.1"', 'schemaVersion: "1.0"'));
+    const in10 = whoOwns.replace(/^schemaVersion: "1\.\d+"$/m, 'schemaVersion: "1.0"');
+    expect(in10).not.toBe(whoOwns);
+    const said = warnings(in10);
     expect(said).toHaveLength(1);
+    // the first place is 1.1's, but the file also uses 1.2's `markets`: one line fixes both
     expect(said[0]).toMatch(
-      /^\d+:\d+: markets\[0\]\.name: a market variant's `name` came with format 1\.1, .* \(this fixes the \d+ other places that use format 1\.1 too\)$/,
+      /^\d+:\d+: markets\[0\]\.name: a market variant's `name` came with format 1\.1, and this file declares format 1\.0: write schemaVersion: "1\.2" .* \(this fixes the \d+ other places that use formats 1\.1 and 1\.2 too\)$/,
     );
   });
 
