@@ -137,7 +137,10 @@ export const errorCodeSchema = z.enum([
   'no_scenario',
   /** the display name is taken in this room */
   'name_taken',
+  /** the room has the most trainees a room takes */
   'room_full',
+  /** the facilitator ended play in the room (released the debrief): nobody new may join */
+  'room_ended',
   /** a decision for a quarter the facilitator has not opened yet */
   'quarter_not_open',
   /** a decision for a quarter after the next one, or for another situation than the one waiting */

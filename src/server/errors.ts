@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   no_scenario: 404,
   name_taken: 409,
   room_full: 409,
+  room_ended: 409,
   quarter_not_open: 409,
   out_of_order: 409,
   duplicate: 409,
