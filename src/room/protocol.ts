@@ -131,6 +131,8 @@ export const errorCodeSchema = z.enum([
   'wrong_room',
   /** no room with this code (never made, deleted or expired) */
   'no_room',
+  /** a path or method the API has not got */
+  'no_route',
   /** the uploaded scenario has errors (their list is in `issues`) */
   'scenario_invalid',
   /** a bundled scenario id the server does not have */

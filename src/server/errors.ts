@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   wrong_room: 403,
   no_room: 404,
+  no_route: 404,
   scenario_invalid: 422,
   no_scenario: 404,
   name_taken: 409,

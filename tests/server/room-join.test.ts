@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_PLAYERS_PER_ROOM } from '../../src/room/limits.ts';
+import { errorBodySchema } from '../../src/room/protocol.ts';
 import { serveDuringSuite } from './harness.ts';
 import { createRoom, DATABASES, join, json, type Room } from './helpers.ts';
 
@@ -144,6 +145,20 @@ describe.each(DATABASES)('joining a room on $kind', ({ open }) => {
           400,
           'the room code',
         ],
+        // a method or a path the join has not got
+        [
+          `/api/rooms/${room.code}/players`,
+          { method: 'PUT', body: { name: 'Ana' } },
+          404,
+          'the API has no PUT',
+        ],
+        [`/api/rooms/${room.code}/players`, { method: 'GET' }, 404, 'the API has no GET'],
+        [
+          `/api/rooms/${room.code}/players/Ana`,
+          { body: { name: 'Ana' } },
+          404,
+          'the API has no POST',
+        ],
         // bodies that are not a name
         [`/api/rooms/${room.code}/players`, { raw: '{"name": ' }, 400, 'not valid JSON'],
         [`/api/rooms/${room.code}/players`, { body: {} }, 400, 'joining'],
@@ -162,7 +177,8 @@ describe.each(DATABASES)('joining a room on $kind', ({ open }) => {
       const res = await json<Refusal>(server.base, path, init);
       expect({ path, status: res.status }).toEqual({ path, status });
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(typeof res.body.error).toBe('string');
+      // in the protocol's shape, which the pages read
+      expect(errorBodySchema.safeParse(res.body).success).toBe(true);
       expect(res.body.message).toContain(says);
     }
     expect(await playersOf(room)).toEqual([]);
