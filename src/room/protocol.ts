@@ -131,13 +131,18 @@ export const errorCodeSchema = z.enum([
   'wrong_room',
   /** no room with this code (never made, deleted or expired) */
   'no_room',
+  /** a path or method the API has not got */
+  'no_route',
   /** the uploaded scenario has errors (their list is in `issues`) */
   'scenario_invalid',
   /** a bundled scenario id the server does not have */
   'no_scenario',
   /** the display name is taken in this room */
   'name_taken',
+  /** the room has the most trainees a room takes */
   'room_full',
+  /** the facilitator ended play in the room (released the debrief): nobody new may join */
+  'room_ended',
   /** a decision for a quarter the facilitator has not opened yet */
   'quarter_not_open',
   /** a decision for a quarter after the next one, or for another situation than the one waiting */

@@ -122,6 +122,21 @@ export async function buildServer(options: ServerOptions): Promise<RoomServer> {
     if (e.code === 'internal' && !options.logger) console.error(err);
     reply.code(e.status).send(e.body());
   });
+  // a path or method the API has not got is refused in the protocol's shape, as every other
+  // refusal is (`{ error, message }`), so a page or a script reads it like the rest; a file
+  // the site has not got keeps Fastify's own answer
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/')) {
+      const e = new RoomError('no_route', `the API has no ${req.method} ${path.slice(0, 200)}`);
+      return reply.code(e.status).send(e.body());
+    }
+    return reply.code(404).send({
+      message: `Route ${req.method}:${req.url} not found`,
+      error: 'Not Found',
+      statusCode: 404,
+    });
+  });
 
   await app.register(helmet, helmetOptions);
   // once for the whole server: the sign-in's session cookie and the LTI login's state cookie

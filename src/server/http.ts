@@ -73,9 +73,12 @@ export async function roomRoutes(app: FastifyInstance, options: ApiOptions): Pro
   });
 
   app.post('/api/rooms/:code/players', async (req: WithCode, reply) => {
+    // the code first: a link cut short or tampered with is told so whatever its body
+    const code = codeOf(req);
     const { name } = parseOrRefuse(joinRequestSchema, req.body, 'joining');
+    const joined = await joinRoom(db, code, name);
     reply.code(201);
-    return joinRoom(db, codeOf(req), name);
+    return joined;
   });
 
   app.get('/api/rooms/:code/admin', async (req: WithCode) =>

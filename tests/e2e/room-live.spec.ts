@@ -166,7 +166,9 @@ test('a gated room: the facilitator ends play for a trainee who never answers', 
   await expect(fac.locator('.roster-hint')).toContainText('1 did not finish before play ended');
   await expect(fac.locator('.roster-hint')).not.toContainText('still play');
   await expect(fac.getByRole('button', { name: 'Open quarter 3' })).toHaveCount(0);
-  await expect(fac.getByText('Play has ended: no more decisions are taken.')).toBeVisible();
+  await expect(fac.getByText('Play has ended: no more decisions are taken.')).toContainText(
+    'Nobody new can join',
+  );
   await attachScreenshot(fac, testInfo, 'gated-ended-1280');
   // the slides do not wait for her either
   await fac.getByRole('button', { name: 'Show the slides' }).click();
@@ -175,4 +177,13 @@ test('a gated room: the facilitator ends play for a trainee who never answers', 
   // a reload keeps her there
   await cy.reload();
   await expect(cy.getByRole('heading', { name: 'Play has ended' })).toBeVisible();
+  // a latecomer opening the same link is told so on the join form, and is not counted
+  const late = await phone(browser);
+  await late.goto(`${server.base}?room=${code}`);
+  await expect(late.getByRole('alert')).toContainText(`Play has ended in room ${code}`);
+  await late.getByLabel(/Your name/).fill('Dee');
+  await late.getByRole('button', { name: 'Join the room' }).click();
+  await expect(late.getByRole('button', { name: 'Join the room' })).toBeEnabled();
+  await expect(late.getByRole('alert')).toContainText(`Play has ended in room ${code}`);
+  await expect(fac.locator('tr[data-player]')).toHaveCount(1);
 });

@@ -114,7 +114,7 @@ test('a wrong join code is refused in words', async ({ page }, testInfo) => {
   await page.getByLabel(/Your name/).fill('Bo');
   await page.getByRole('button', { name: 'Join the room' }).click();
   await expect(page.getByRole('alert')).toHaveText(
-    'There is no room QQQQQQ. Check the code with your facilitator.',
+    "There is no room QQQQQQ: it was deleted or has expired, or the code is mistyped. Check the code with your facilitator, or ask them for the new room's code, and type it above.",
   );
   // what was typed stays, to correct
   await expect(page.getByLabel(/Your name/)).toHaveValue('Bo');

@@ -1,12 +1,18 @@
 import { CLOSE_GONE, CLOSE_OTHER_MODEL } from '../../room/close-codes.ts';
 import { MAX_PLAYERS_PER_ROOM } from '../../room/limits.ts';
 import { readServerMessage, retryWaitMs } from '../../room/live.ts';
-import type { ClientMessage, ErrorCode, ServerMessage } from '../../room/protocol.ts';
+import {
+  type ClientMessage,
+  codeSchema,
+  type ErrorCode,
+  type ServerMessage,
+} from '../../room/protocol.ts';
 import { type Retry, retryAfter } from '../../room/retry.ts';
 import type { GameStore } from '../../store/game-store.ts';
+import { codeProblem } from '../../store/room-actions.ts';
 import type { ScenarioEntry } from '../../store/types.ts';
 import { showRoomInAddress } from './address.ts';
-import { asSentence, joinRoom, liveUrl, RoomApiError, roomScenario } from './api.ts';
+import { asSentence, joinRoom, liveUrl, RoomApiError, roomInfo, roomScenario } from './api.ts';
 import { dropSeat, keepSeat, newestSeat, readSeat } from './seat.ts';
 import { checkedServerScenario } from './server-scenario.ts';
 
@@ -31,6 +37,69 @@ const PING_MS = 25_000;
  */
 const OTHER_MODEL_WORDS =
   'This room was opened with an earlier version of the game, and this version cannot carry on with it: your decisions so far are kept, and your facilitator has them. Ask your facilitator for a new room to play on.';
+
+// Why a trainee cannot join, each in the same shape: what is so of the room, then what to do.
+// The room code and the name typed stay in the form, so a new code is all there is to type.
+
+/** no room by this code: deleted, expired, or a code (or link) mistyped */
+const noRoomWords = (code: string) =>
+  `There is no room ${code}: it was deleted or has expired, or the code is mistyped. Check the code with your facilitator, or ask them for the new room's code, and type it above.`;
+
+/** the facilitator ended play (by releasing the debrief): the room takes nobody new */
+const endedWords = (code: string) =>
+  `Play has ended in room ${code}: your facilitator ended it and released the debrief, so nobody new can join. Follow the debrief as your facilitator shows it to the room, or ask them for another room's code to play.`;
+
+/** a kept seat whose room is no longer on the server */
+const goneWords = (code: string) =>
+  `There is no room ${code} any more: your facilitator deleted it, or it expired. Ask your facilitator for the new room's code.`;
+
+/** The server's refusal of a join, in words a trainee can act on. */
+function joinRefusal(code: string, err: unknown): string {
+  if (!(err instanceof RoomApiError)) return 'Joining failed.';
+  switch (err.code) {
+    case 'no_room':
+      return noRoomWords(code);
+    case 'room_ended':
+      return endedWords(code);
+    case 'name_taken':
+      return 'Someone in this room has that name already: add an initial, or choose another.';
+    case 'room_full':
+      return `Room ${code} is full: it has the ${MAX_PLAYERS_PER_ROOM} trainees a room takes. Ask your facilitator for another room's code.`;
+    case 'other_model':
+      return OTHER_MODEL_WORDS;
+    case 'rate_limited':
+      return asSentence(err.message);
+    default:
+      return err.message;
+  }
+}
+
+/**
+ * The join form of a room's link, looked at as it opens: a code no room can have, a room
+ * that is no longer there or where play has ended says so at once, before a name is typed.
+ * A room that is there and playing (started or not) leaves the form as it is; so does a
+ * server that is busy or out of reach, which the join itself then reports.
+ */
+async function checkJoinable(store: GameStore, code: string): Promise<void> {
+  const unchanged = () => {
+    const room = store.getState().room;
+    return (
+      room?.code === code && room.link === 'join' && room.joining === null && room.problem === null
+    );
+  };
+  let problem: string | null = null;
+  if (!codeSchema.safeParse(code).success) problem = codeProblem(code);
+  else {
+    try {
+      const room = await roomInfo(code);
+      if (room.otherModel !== undefined) problem = OTHER_MODEL_WORDS;
+      else if (room.endedAt !== undefined) problem = endedWords(code);
+    } catch (err) {
+      if (err instanceof RoomApiError && err.code === 'no_room') problem = noRoomWords(code);
+    }
+  }
+  if (problem !== null && unchanged()) store.getState().roomJoinFailed(problem);
+}
 
 export function startRoomClient(store: GameStore): void {
   let code: string | null = null;
@@ -113,7 +182,10 @@ export function startRoomClient(store: GameStore): void {
         a.roomChanged(msg.room);
         return;
       case 'deleted':
-        gone(room, 'Your facilitator has closed this room, and its games are gone.');
+        gone(
+          room,
+          "Your facilitator has closed this room, and its games are gone. If the workshop goes on, ask them for the new room's code.",
+        );
         return;
       case 'error':
         if (msg.error === 'other_model') return gone(room, OTHER_MODEL_WORDS);
@@ -123,6 +195,7 @@ export function startRoomClient(store: GameStore): void {
           offerSeat();
           stop();
           a.openRoom(room, null);
+          void checkJoinable(store, room);
           return;
         }
         if (DECISION_ERRORS.has(msg.error)) {
@@ -150,8 +223,7 @@ export function startRoomClient(store: GameStore): void {
       scenario = await scenarioOf(room);
     } catch (err) {
       if (code !== room) return;
-      if (err instanceof RoomApiError && err.code === 'no_room')
-        return gone(room, `There is no room ${room} any more: it was closed or has expired.`);
+      if (err instanceof RoomApiError && err.code === 'no_room') return gone(room, goneWords(room));
       // a busy server (rate_limited) is a wait like no connection, not a reason to give up the seat
       const wait = retryAfter(err, attempts);
       if (!wait && err instanceof RoomApiError) return gone(room, err.message);
@@ -173,8 +245,7 @@ export function startRoomClient(store: GameStore): void {
       if (socket !== ws) return;
       socket = null;
       welcomed = false;
-      if (e.code === CLOSE_GONE)
-        gone(room, `There is no room ${room} any more: it was closed or has expired.`);
+      if (e.code === CLOSE_GONE) gone(room, goneWords(room));
       else if (e.code === CLOSE_OTHER_MODEL) gone(room, OTHER_MODEL_WORDS);
       else later(room);
     });
@@ -201,21 +272,7 @@ export function startRoomClient(store: GameStore): void {
       if (code !== room) return;
       actions().roomConnecting(joined.name);
     } catch (err) {
-      const message =
-        err instanceof RoomApiError
-          ? err.code === 'no_room'
-            ? `There is no room ${room}. Check the code with your facilitator.`
-            : err.code === 'name_taken'
-              ? 'Someone in this room has that name already: add an initial, or choose another.'
-              : err.code === 'room_full'
-                ? `Room ${room} is full: it has the ${MAX_PLAYERS_PER_ROOM} trainees a room takes. Ask your facilitator for another room's code.`
-                : err.code === 'other_model'
-                  ? OTHER_MODEL_WORDS
-                  : err.code === 'rate_limited'
-                    ? asSentence(err.message)
-                    : err.message
-          : 'Joining failed.';
-      actions().roomJoinFailed(message);
+      actions().roomJoinFailed(joinRefusal(room, err));
     } finally {
       joining = false;
     }
@@ -275,8 +332,12 @@ export function startRoomClient(store: GameStore): void {
   });
 }
 
-/** Opens the room a join link names (`?room=CODE`): rejoins with a kept seat, or the join form. */
+/**
+ * Opens the room a join link names (`?room=CODE`): rejoins with a kept seat, or the join
+ * form, which says at once if the room is not there or play has ended in it.
+ */
 export function openRoomFromUrl(store: GameStore, code: string): void {
   const seat = readSeat(code);
   store.getState().openRoom(code, seat?.name ?? null);
+  if (!seat) void checkJoinable(store, code);
 }

@@ -88,8 +88,15 @@ export async function joinRoom(db: Database, code: string, name: string): Promis
     return await db.transaction(async (tx) => {
       const room = await roomByCode(tx, code);
       refuseOtherModel(room, 'Nobody can join it with this version of the game');
-      // the room's row, locked, makes joins to one room take turns, so the cap holds
-      await roomById(tx, room.id, true);
+      // the room's row, locked, makes joins to one room take turns, so the cap holds; and a
+      // join that waited on the facilitator ending play reads the room as it is now
+      const locked = await roomById(tx, room.id, true);
+      if (locked.ended_at !== null) {
+        throw new RoomError(
+          'room_ended',
+          `play has ended in room ${locked.code}: its facilitator released the debrief, so the room takes nobody new`,
+        );
+      }
       const [{ n } = { n: 0 }] = await tx.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM players WHERE room_id = $1',
         [room.id],

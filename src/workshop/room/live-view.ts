@@ -360,7 +360,12 @@ function drawControls(
   const r = view.room;
   const q = r.scenario.quarters;
   let pace: HTMLElement;
-  if (r.endedAt !== undefined) pace = h('p', null, 'Play has ended: no more decisions are taken.');
+  if (r.endedAt !== undefined)
+    pace = h(
+      'p',
+      null,
+      'Play has ended: no more decisions are taken. Nobody new can join: the join link and code now say that play has ended.',
+    );
   else if (r.pacing.mode === 'gated') {
     pace =
       open < q
