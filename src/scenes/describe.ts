@@ -66,10 +66,11 @@ export function basisSentences(scenario: ScenarioDef, state: SimState): string[]
   const departments = scenario.customer.departments.length;
   const b = pullBasis(state, scenario.params, departments);
   const out: string[] = [];
-  const lost = 1 - b.friction;
-  if (Math.round(lost * 100) >= 1)
+  // the two parts rounded as one: 52.6% and 47.4% would read 53% and 47%, not 48%
+  const lostPercent = Math.round((1 - b.friction) * 100);
+  if (lostPercent >= 1)
     out.push(
-      `Distrust takes ${pct(lost)} of our team's pull: ${scenario.customer.name} trusts us ${pct(state.trust)}, so ${pct(b.friction)} of it gets through.`,
+      `Distrust takes ${lostPercent}% of our team's pull: ${scenario.customer.name} trusts us ${pct(state.trust)}, so ${100 - lostPercent}% of it gets through.`,
     );
   else out.push(`${scenario.customer.name} trusts us fully: all of our team's pull gets through.`);
   if (b.breadth > 0)

@@ -99,6 +99,13 @@ export interface DecisionExplanation {
   /** the best path's choice at this point on the same seed; null if it faced another situation */
   best: { choiceId: string; label: string; style: string; same: boolean } | null;
   /**
+   * Where the best path faced another situation in this quarter (its earlier calls led
+   * elsewhere): that situation's title and the reply it chose there, as its card showed them.
+   */
+  bestElsewhere: { situationTitle: string; label: string; style: string } | null;
+  /** where `fit` is good but another reply would have scored exactly as much: its label */
+  tiedWith: string | null;
+  /**
    * Judged in the player's own game, not by the reply's label: good when no other reply
    * here, with the player's other decisions kept, would have scored more; poor when one
    * would have scored at least POOR_BY points more; neutral in between or unfinished.
@@ -146,24 +153,39 @@ export interface ExplainOptions {
 const POOR_BY = 2;
 
 /** A reply's fit, judged against the other replies with the player's other decisions kept. */
-function fitIn(t: TurningPoint | undefined): { fit: Fit; fitNote: string | null } {
-  if (!t || t.alternatives.length === 0) return { fit: 'neutral', fitNote: null };
+function fitIn(t: TurningPoint | undefined): {
+  fit: Fit;
+  fitNote: string | null;
+  tiedWith: string | null;
+} {
+  if (!t || t.alternatives.length === 0) return { fit: 'neutral', fitNote: null, tiedWith: null };
   const top = [...t.alternatives].sort((a, b) => b.change - a.change)[0]!;
-  if (top.change <= 0) {
+  if (top.change < 0) {
     return {
       fit: 'good',
-      fitNote: 'In the game you built, no other reply here would have scored more.',
+      fitNote: 'In the game you built, no other reply here would have scored as much.',
+      tiedWith: null,
+    };
+  }
+  // a tie is not "the stronger": the card says the two would have ended level
+  if (top.change === 0) {
+    return {
+      fit: 'good',
+      fitNote: `In the game you built, no other reply here would have scored more; "${top.label}" would have ended at the same score.`,
+      tiedWith: top.label,
     };
   }
   if (top.change >= POOR_BY) {
     return {
       fit: 'poor',
       fitNote: `In the game you built, "${top.label}" would have scored ${plural(top.change)} more here.`,
+      tiedWith: null,
     };
   }
   return {
     fit: 'neutral',
     fitNote: `Close: "${top.label}" would have scored ${plural(top.change)} more here.`,
+    tiedWith: null,
   };
 }
 const plural = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
@@ -575,12 +597,21 @@ function decisionSentences(
     // make (a discount that paid only because of what the player did next)
     const itsOwnCalls =
       !d.best.same && d.fit === 'good'
-        ? ' That reply paid together with its own other calls; with yours, the one you chose was the stronger here.'
+        ? d.tiedWith === d.best.label
+          ? ' That reply paid together with its own other calls; with yours, it would have ended level with the one you chose.'
+          : ' That reply paid together with its own other calls; with yours, the one you chose was the stronger here.'
         : '';
     out.push(
       d.best.same
         ? `The best path in this market, with the same luck, made the same call.${otherCalls}`
         : `The best path in this market, with the same luck, chose "${d.best.label}" (${d.best.style}) here.${itsOwnCalls}`,
+    );
+  } else if (d.bestElsewhere) {
+    // its earlier calls took the best path to another card this quarter: say which, so
+    // the card does not go silent about it
+    const b = d.bestElsewhere;
+    out.push(
+      `The best path in this market, with the same luck, met another situation this quarter ("${b.situationTitle}") and chose "${b.label}" (${b.style}) there.`,
     );
   }
   return out;
@@ -849,6 +880,12 @@ export function explainGame(
       bestAt?.situationId === situation.id
         ? situation.choices.find((c) => c.id === bestId)
         : undefined;
+    const bestEnd = bestStates[bestStates.length - 1];
+    const elsewhere =
+      bestChoice === undefined && bestEnd !== undefined && bestEnd.history.length >= q
+        ? situationShownIn(scenario, bestEnd, q)
+        : null;
+    const elsewhereChoice = elsewhere?.choices.find((c) => c.id === bestId);
     const window = (figure: SplitFigure, shown: ShownScale) =>
       windowSplit(scenario, state, q, untilQuarter, figure, shown);
     const d = {
@@ -883,6 +920,14 @@ export function explainGame(
             same: bestChoice.id === choice.id,
           }
         : null,
+      bestElsewhere:
+        elsewhere && elsewhereChoice
+          ? {
+              situationTitle: elsewhere.title,
+              label: elsewhereChoice.label,
+              style: elsewhereChoice.style,
+            }
+          : null,
       ...fitIn(turns[q - 1]),
     };
     // a card's split counts the next quarter's ropes already pulling: where they moved share

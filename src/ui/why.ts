@@ -128,8 +128,14 @@ export function whyLabel(
           return "the customer's habits";
       }
       break;
-    case 'drift':
+    case 'drift': {
+      // the brand moves towards the share times the team's alignment, so it can fall in a
+      // quarter the share rose: name where it is heading, or the line reads as a contradiction
+      const m = quarter >= 1 ? state.history[quarter - 1]?.metrics : undefined;
+      if (by.source === 'brand' && m)
+        return `the brand drifting towards ${Math.round(m.alignment * m.share * 100)}/100: your ${Math.round(m.share * 100)}% share, as far as the team pulls as one`;
       return DRIFT[by.source] ?? by.source;
+    }
     case 'cause':
       switch (by.source) {
         case 'choice':

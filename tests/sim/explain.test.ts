@@ -331,7 +331,8 @@ describe('a call the best path also made, where another reply fitted the playerâ
     expect(q2.fit).toBe('good');
     expect(q2.best?.same).toBe(false);
     expect(q2.sentences.find((t) => t.startsWith('The best path'))).toMatch(
-      /chose ".*" \(directive\) here\. That reply paid together with its own other calls; with yours, the one you chose was the stronger here\.$/,
+      // the two would have ended level with the player's calls: not "the stronger"
+      /chose ".*" \(directive\) here\. That reply paid together with its own other calls; with yours, it would have ended level with the one you chose\.$/,
     );
     // a reply that was both the player's best and the best path's says nothing more
     for (const d of decisions) {
@@ -339,6 +340,74 @@ describe('a call the best path also made, where another reply fitted the playerâ
       expect(
         sentence.includes('paid together') === (d.fit === 'good' && d.best?.same === false),
       ).toBe(true);
+    }
+  });
+
+  // a reviewer's distrustful-account game (market 185747): matching Ruiz's prices in Q2 and
+  // Agree with the teamâ€¦ on intimacy would both have ended at 75, yet the card said "the
+  // strongest" and "the one you chose was the stronger here"
+  it('calls a reply that another would have matched level, not the stronger', () => {
+    const da = loadScenarioFile(`${SCENARIO_DIR}distrustful-account.yaml`).scenario;
+    const seed = '185747';
+    const replies = [
+      'aisha-follows-up',
+      'lowest-cost',
+      'reps-choose',
+      'mei-handles',
+      'ask-for-business',
+      'drop-pellham',
+      'jonas-acts',
+      'roll-out',
+    ];
+    const best = bestPath(da, seed, census(da, seed));
+    const decisions = explainGame(da, playChoices(da, seed, replies), {
+      best: best.choices,
+    }).decisions;
+    const q2 = decisions[1]!;
+    expect(q2.fit).toBe('good');
+    expect(q2.tiedWith).toMatch(/intimacy/);
+    expect(q2.fitNote).toMatch(/would have ended at the same score\.$/);
+    const text = q2.sentences.join(' ');
+    expect(text).not.toContain('the stronger');
+    expect(text).toContain('it would have ended level with the one you chose');
+    // and a tie is never called the stronger anywhere in the game
+    for (const d of decisions) {
+      if (d.tiedWith !== null) expect(d.sentences.join(' ')).not.toContain('the stronger');
+    }
+  });
+
+  // a reviewer's scripts-or-judgement game (market 544548): the best path's earlier calls
+  // took it to another card in Q2, and the player's Q2 card said nothing of the best path
+  it('names the situation the best path met where it met another', () => {
+    const sj = loadScenarioFile(`${SCENARIO_DIR}scripts-or-judgement.yaml`).scenario;
+    const seed = '544548';
+    const replies = [
+      'adapt',
+      'honour',
+      'one-useful',
+      'honest-call',
+      'fewer-better',
+      'measures',
+      'rep-answers',
+      'co-write',
+    ];
+    const best = bestPath(sj, seed, census(sj, seed));
+    const decisions = explainGame(sj, playChoices(sj, seed, replies), {
+      best: best.choices,
+    }).decisions;
+    const elsewhere = decisions.filter((d) => d.best === null);
+    expect(elsewhere.length).toBeGreaterThan(0);
+    for (const d of elsewhere) {
+      expect(d.bestElsewhere).not.toBeNull();
+      const sentence = d.sentences.find((t) => t.startsWith('The best path')) ?? '';
+      expect(sentence).toContain(
+        `met another situation this quarter ("${d.bestElsewhere!.situationTitle}")`,
+      );
+      expect(sentence).toContain(`chose "${d.bestElsewhere!.label}"`);
+    }
+    // every card says something of the best path
+    for (const d of decisions) {
+      expect(d.sentences.some((t) => t.startsWith('The best path'))).toBe(true);
     }
   });
 });

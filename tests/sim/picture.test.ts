@@ -69,7 +69,18 @@ describe('the rope view draws the model', () => {
     const friction = (t: number) =>
       scenario.params.trustFloor + (1 - scenario.params.trustFloor) * t;
     expect(ropeLines(scenario, doubting)).toContain(
-      `Distrust takes ${Math.round((1 - friction(0.1)) * 100)}% of our team's pull: ${scenario.customer.name} trusts us 10%, so ${Math.round(friction(0.1) * 100)}% of it gets through.`,
+      `Distrust takes ${Math.round((1 - friction(0.1)) * 100)}% of our team's pull: ${scenario.customer.name} trusts us 10%, so ${100 - Math.round((1 - friction(0.1)) * 100)}% of it gets through.`,
     );
+    // what it takes and what gets through add up to all of it, at any trust (a reviewer
+    // read "takes 53% … so 48% gets through", each rounded on its own)
+    for (let t = 0; t <= 100; t++) {
+      const s = { ...doubting, trust: t / 100 };
+      const sentence = ropeLines(scenario, s).find((l) => l.startsWith('Distrust takes'));
+      if (!sentence) continue;
+      const [takes, through] = [...sentence.matchAll(/(\d+)% of (?:our team's pull|it gets)/g)].map(
+        (m) => Number(m[1]),
+      );
+      expect(takes! + through!, sentence).toBe(100);
+    }
   });
 });

@@ -35,3 +35,25 @@ describe('what a forced alignment relaxing is called', () => {
     expect(firstClause('Hold the line: no discount')).toBe('Hold the line…');
   });
 });
+
+// A reviewer read "Brand strength 31 → 29, −2: the brand following the share" in a quarter
+// the share rose (distrustful-account, market 328983, Q1): the brand heads for the share
+// times the team's alignment, which stood below it. The line names where it is heading.
+describe('what the brand follows', () => {
+  it('names where the brand is heading, so a fall beside a rising share reads true', () => {
+    const da = loadScenarioFile(`${SCENARIO_DIR}distrustful-account.yaml`).scenario;
+    const state = playChoices(da, '328983', ['plan-approach']);
+    const before = state.start;
+    const after = state.history[0]!.metrics;
+    expect(after.share).toBeGreaterThan(before.share);
+    expect(after.brand).toBeLessThan(before.brand);
+    const line = figureWhy(da, state, 1, 'brand')!.lines.find((l) =>
+      l.label.startsWith('the brand drifting towards'),
+    );
+    const heading = Math.round(after.alignment * after.share * 100);
+    expect(line?.label).toBe(
+      `the brand drifting towards ${heading}/100: your ${Math.round(after.share * 100)}% share, as far as the team pulls as one`,
+    );
+    expect(heading).toBeLessThan(Math.round(after.brand * 100));
+  });
+});

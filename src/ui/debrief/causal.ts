@@ -20,6 +20,8 @@ const FIT_TEXT = {
   good: '✓ The strongest reply in your game',
   poor: '✗ Another reply would have done better',
 } as const;
+/** a reply no other would have beaten, but one would have matched: not "the strongest" */
+const TIED_TEXT = '✓ As strong as any reply in your game';
 
 const KIND_TEXT = { crisis: 'A crisis', build: 'A slow build', routine: 'Routine' } as const;
 
@@ -73,7 +75,7 @@ function decisionCard(
     ),
     d.fit === 'neutral' || !shown.verdicts
       ? null
-      : h('span', { class: `fit fit-${d.fit}` }, FIT_TEXT[d.fit]),
+      : h('span', { class: `fit fit-${d.fit}` }, d.tiedWith === null ? FIT_TEXT[d.fit] : TIED_TEXT),
   ];
   const body = h(
     'div',

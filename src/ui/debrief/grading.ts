@@ -132,7 +132,7 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
 };
 
 /**
- * What the score counts and what it decides, after "Your year's score: 48 / 100": the
+ * What the score counts and what it decides, after "Your score: 48 / 100": the
  * outcomes the rubric weighs most, and whether the pass reads it (in a practice game,
  * which nobody grades, whether a grade would; in a workshop game, what the pass mark reads).
  */

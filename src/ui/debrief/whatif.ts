@@ -87,11 +87,12 @@ function resultView(
       'p',
       { class: 'lead' },
       `In quarter ${w.quarter}, “${option?.label ?? w.optionId}” (${styleName(option?.style ?? '')}) instead would have ended at `,
-      h('strong', null, String(w.result.alternative.score)),
-      ` rather than ${w.result.actual.score}: `,
-      diff === 0
-        ? 'the same score.'
-        : `${counted(Math.abs(diff), 'point')} ${diff > 0 ? 'more' : 'fewer'}.`,
+      ...(diff === 0
+        ? ['the same score, ', h('strong', null, String(w.result.alternative.score)), '.']
+        : [
+            h('strong', null, String(w.result.alternative.score)),
+            ` rather than ${w.result.actual.score}: ${counted(Math.abs(diff), 'point')} ${diff > 0 ? 'more' : 'fewer'}.`,
+          ]),
     ),
     h('p', { class: 'muted' }, kept),
     outcomeTable(scenario, w),

@@ -179,7 +179,7 @@ export function debriefScreen(store: GameStore, s: GameState): HTMLElement {
       h(
         'p',
         { class: 'score', attrs: { 'data-score': String(value) } },
-        "Your year's ",
+        'Your ',
         term('score', 'score'),
         ': ',
         // "64 / 100" is one figure: it never breaks across lines on a phone
