@@ -17,7 +17,8 @@ export interface RoomActions {
   openRoom(code: string, name: string | null): void;
   /** the join form was sent: the room client joins with this name */
   joinRoom(code: string, name: string): void;
-  roomJoinFailed(message: string): void;
+  /** `field`: what the problem is about (a room that is not there is the code's) */
+  roomJoinFailed(message: string, field?: 'code' | 'name'): void;
   /** joined (or rejoining with a kept token): the socket is opening */
   roomConnecting(name: string): void;
   roomWelcome(entry: ScenarioEntry, room: PublicRoom, game: OwnGame): void;
@@ -172,18 +173,24 @@ export function roomActions(
       const n = name.trim().replace(/\s+/g, ' ');
       // what was typed stays in the form, with what is wrong with it
       if (!CODE.test(c)) {
-        patch({ code: c, name: n, problem: codeProblem(c) });
+        patch({ code: c, name: n, problem: codeProblem(c), problemField: 'code' });
         return;
       }
       if (n.length === 0 || n.length > MAX_NAME_CHARS) {
-        patch({ code: c, name: n, problem: `Type a name of 1 to ${MAX_NAME_CHARS} characters.` });
+        patch({
+          code: c,
+          name: n,
+          problem: `Type a name of 1 to ${MAX_NAME_CHARS} characters.`,
+          problemField: 'name',
+        });
         return;
       }
       // the name stays in the form if joining fails
       patch({ code: c, name: n, joining: n, problem: null });
     },
 
-    roomJoinFailed: (message) => patch({ joining: null, problem: message, link: 'join' }),
+    roomJoinFailed: (message, field = 'code') =>
+      patch({ joining: null, problem: message, problemField: field, link: 'join' }),
 
     roomConnecting: (name) => patch({ name, joining: null, problem: null, link: 'connecting' }),
 

@@ -62,6 +62,8 @@ export interface RoomPlay {
   joining: string | null;
   /** why joining failed, or why the room is gone, in words */
   problem: string | null;
+  /** which field of the join form the problem is about: the form puts it there */
+  problemField?: 'code' | 'name';
   /** while retrying: why the page waits, when the server asked it to (too many requests) */
   waiting: string | null;
   /** set when this is an assessed attempt rather than a live room */

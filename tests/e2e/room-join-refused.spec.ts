@@ -39,7 +39,7 @@ async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
-    // the whole sentence is on the first screen, under the name it is about
+    // the whole sentence is on the first screen, under the code it is about
     await expect(page.getByRole('alert')).toBeInViewport({ ratio: 1 });
     await attachScreenshot(page, testInfo, `${name}-${width}`);
   }
@@ -74,6 +74,10 @@ test('a join link to a room where play has ended says so at once, counts nobody,
   // before anything is typed
   await expect(page.getByRole('alert')).toHaveText(words);
   await expect(page.getByLabel('Room code')).toHaveValue(ended.code);
+  // under the code it is about, which takes the focus: the code is what to change
+  await expect(page.getByLabel('Room code')).toBeFocused();
+  await expect(page.getByLabel('Room code')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#room-code-help + .form-problem')).toHaveText(words);
   await expectNoAxeViolations(page, 'the join form of a room where play has ended');
   await shots(page, testInfo, 'join-ended');
 

@@ -136,6 +136,22 @@ describe('a live room on the game page', () => {
 });
 
 describe('the join form', () => {
+  it('says which field a problem is about, so the form puts it there', () => {
+    const store = makeStore(new FakeStorage(), ['1'], NOW);
+    store.getState().openRoom('', null);
+    store.getState().joinRoom('zzzzzz', 'Xena');
+    expect(store.getState().room?.problemField).toBe('code');
+    store.getState().joinRoom('k7qx3m', '   ');
+    expect(store.getState().room?.problemField).toBe('name');
+    store.getState().joinRoom('k7qx3m', 'Xena');
+    // a room that is not there is the code's problem; a name taken, the name's
+    store.getState().roomJoinFailed('There is no room K7QX3M.');
+    expect(store.getState().room?.problemField).toBe('code');
+    store.getState().joinRoom('k7qx3m', 'Xena');
+    store.getState().roomJoinFailed('Someone in this room has that name already.', 'name');
+    expect(store.getState().room?.problemField).toBe('name');
+  });
+
   it('keeps what was typed when the code cannot be a room code, and says what is wrong', () => {
     const store = makeStore(new FakeStorage(), ['1'], NOW);
     store.getState().openRoom('', null);

@@ -272,7 +272,8 @@ export function startRoomClient(store: GameStore): void {
       if (code !== room) return;
       actions().roomConnecting(joined.name);
     } catch (err) {
-      actions().roomJoinFailed(joinRefusal(room, err));
+      const nameTaken = err instanceof RoomApiError && err.code === 'name_taken';
+      actions().roomJoinFailed(joinRefusal(room, err), nameTaken ? 'name' : 'code');
     } finally {
       joining = false;
     }

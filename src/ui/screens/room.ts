@@ -11,6 +11,13 @@ import { attemptRulesScreen } from './attempt-rules.ts';
 // usual screens; the room bar above them (src/ui/room-bar.ts) says how the connection stands.
 
 function joinForm(store: GameStore, room: RoomPlay): HTMLElement {
+  // a problem sits under the field it is about, and that field takes the focus: a room that
+  // has ended or is not there is the code's problem, not the name's
+  const codeWrong = room.problem !== null && room.problemField !== 'name';
+  const nameWrong = room.problem !== null && room.problemField === 'name';
+  const problem = room.problem
+    ? h('p', { id: 'room-problem', class: 'form-problem', attrs: { role: 'alert' } }, room.problem)
+    : null;
   const code = h('input', {
     id: 'room-code',
     attrs: {
@@ -20,7 +27,8 @@ function joinForm(store: GameStore, room: RoomPlay): HTMLElement {
       spellcheck: 'false',
       maxlength: '6',
       value: room.code,
-      'aria-describedby': 'room-code-help',
+      'aria-describedby': codeWrong ? 'room-code-help room-problem' : 'room-code-help',
+      ...(codeWrong ? { 'aria-invalid': 'true' } : {}),
     },
   });
   const name = h('input', {
@@ -31,6 +39,7 @@ function joinForm(store: GameStore, room: RoomPlay): HTMLElement {
       maxlength: '40',
       required: '',
       value: room.name ?? '',
+      ...(nameWrong ? { 'aria-invalid': 'true', 'aria-describedby': 'room-problem' } : {}),
     },
   });
   const busy = room.joining !== null;
@@ -49,17 +58,19 @@ function joinForm(store: GameStore, room: RoomPlay): HTMLElement {
       { id: 'room-code-help', class: 'muted' },
       'Six letters and digits, as your facilitator shows them.',
     ),
+    codeWrong ? problem : null,
     h('label', { attrs: { for: 'room-name' } }, 'Your name, as the room will see it'),
     name,
-    room.problem ? h('p', { class: 'form-problem', attrs: { role: 'alert' } }, room.problem) : null,
+    nameWrong ? problem : null,
     h('div', { class: 'row' }, submit),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     store.getState().joinRoom(code.value, name.value);
   });
-  // the code from a join link is filled in: the name is what is left to type
-  setTimeout(() => (room.code ? name : code).focus(), 0);
+  // the code from a join link is filled in: the name is what is left to type, unless the
+  // code is what is wrong
+  setTimeout(() => (room.code && !codeWrong ? name : code).focus(), 0);
   return h(
     'div',
     { class: 'screen' },
