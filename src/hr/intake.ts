@@ -106,7 +106,11 @@ function fromCodes(
   if (found.length > MAX_PIECES) return [tooMany(source)];
   const name =
     lineName ?? (found.length > 1 ? (line: number) => `${source}, line ${line}` : () => source);
-  return found.map((f) => fromCode(f.code, name(f.line), shelf));
+  return found.map((f) =>
+    f.error !== undefined
+      ? { source: name(f.line), error: f.error }
+      : fromCode(f.code, name(f.line), shelf),
+  );
 }
 
 function fromJson(value: unknown, source: string, shelf?: ScenarioShelf): Intake[] {
@@ -114,7 +118,7 @@ function fromJson(value: unknown, source: string, shelf?: ScenarioShelf): Intake
     return value.flatMap((v, i) => fromJson(v, `${source} [${i + 1}]`, shelf));
   }
   // a list of codes, or a code inside a longer text, as a form tool might export them
-  if (typeof value === 'string' && value.includes('TOW1-')) {
+  if (typeof value === 'string' && /TOW\d+-/i.test(value)) {
     return fromCodes(value, source, shelf, undefined);
   }
   if (typeof value === 'object' && value !== null) {
