@@ -153,8 +153,8 @@ function silentRow(
 /** A result of an assignment the check is not of: why, and what its replay found. */
 function outsideRow(g: Graded): HTMLTableRowElement {
   const verdict = g.genuine
-    ? `${g.duplicate ? 'a duplicate; ' : ''}genuine by its replay (score ${g.score}), not graded`
-    : `✗ not genuine: ${g.reason ?? ''}`;
+    ? `${g.duplicate ? 'A duplicate, ' : 'Genuine '}by its replay (score ${g.score}); not graded.`
+    : `✗ Not genuine: ${g.reason ?? ''}.`;
   return labelledSpan(
     { class: g.genuine ? 'apart' : 'bad' },
     [traineeCell(g), cell(g.session), cell(g.scenario), marketCell(g.seed), cell(g.attempt ?? '')],
@@ -170,7 +170,9 @@ function labelledSpan(
   span: HTMLElement,
   notes: HTMLElement,
 ): HTMLTableRowElement {
-  const heads = [...HEAD.slice(0, lead.length), 'Checked', HEAD[HEAD.length - 1]!];
+  const heads = [...HEAD.slice(0, lead.length), 'Verdict', HEAD[HEAD.length - 1]!];
+  // the notes are the row's 7th cell, not the 10th: hr.css keeps them wrapping by this class
+  notes.classList.add('notes');
   return labelled(heads, props, ...lead, span, notes);
 }
 
