@@ -71,7 +71,8 @@ function spacedRuns(line: string, end: number): { run: string; end: number }[] {
     if (!GAP.exec(line)) break;
     RUN_HERE.lastIndex = GAP.lastIndex;
     const run = RUN_HERE.exec(line);
-    if (!run) break;
+    // the next code on the line is no piece of this one
+    if (!run || /^TOW\d+-/i.test(run[0])) break;
     at = RUN_HERE.lastIndex;
     out.push({ run: run[0], end: at });
   }

@@ -139,6 +139,15 @@ describe('codes the page could not read', () => {
     expect(findCodes(split)).toEqual([{ code: zoe, line: 1 }]);
   });
 
+  it('never joins a cut code to the next code on its line', () => {
+    const jose = codeOf('jose');
+    const items = readText(`${zoe.slice(0, 60)} ${jose}`, 'mail', scenarios);
+    expect(items.map((i) => i.record?.player ?? i.error)).toEqual([
+      'the code is cut short: its checksum is missing',
+      'jose',
+    ]);
+  });
+
   it('says a space is inside a code that joined still does not read, not that it is cut short', () => {
     const changed = `${zoe.slice(0, 50)} ${zoe.slice(50, 60)}${zoe[60] === 'A' ? 'B' : 'A'}${zoe.slice(61)}`;
     const [item] = readText(changed, 'mail', scenarios);
