@@ -18,7 +18,9 @@ import { genuineText, tally } from './tally.ts';
 
 // HR's verifier: paste result codes or drop result files (and the links file), and every
 // record is replayed; forged, broken and duplicate ones are listed with the reason and
-// never graded. Everything taken from a record reaches the page as text.
+// never graded; each trainee who sent nothing has a row; with a links file, results of
+// another assignment are listed apart, under the table, and never graded or counted.
+// Everything taken from a record reaches the page as text.
 
 /** What the status line says about the markets this browser kept, if anything. */
 function keptNote(r: PageGrades): string {
