@@ -85,12 +85,18 @@ function whereJsonFails(text: string, err: unknown): string {
   return ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
+/** A code a program wrote all in small letters: its body's case is lost, and with it the code. */
+const LOWERED =
+  'the code came out all in small letters, as some mail and chat programs write it, and a code’s letters must keep their case: ask for the code again, or for the result file';
+
 function fromCode(code: string, source: string, shelf?: ScenarioShelf): Intake {
   const decoded = decodeRecord(code, shelf);
   if (decoded.ok) return { source, record: decoded.record };
+  const body = code.slice(5);
+  const lowered = body.length > 20 && body === body.toLowerCase() && /[a-z]/.test(body);
   return {
     source,
-    error: decoded.error,
+    error: lowered ? LOWERED : decoded.error,
     ...(decoded.scenario ? { scenario: decoded.scenario } : {}),
   };
 }

@@ -117,6 +117,11 @@ describe('codes the page could not read', () => {
     expect(findCodes(`Tow1-${zoe.slice(5)}`)).toEqual([{ code: zoe, line: 1 }]);
   });
 
+  it('says so when the whole code came out in small letters, which no join can mend', () => {
+    const [item] = readText(`mine: ${zoe.toLowerCase()}`, 'mail', scenarios);
+    expect(item!.error).toMatch(/^the code came out all in small letters/);
+  });
+
   it('gives a code of a format it does not know a row of its own, with the reason', () => {
     const items = readText(`a: TOW2-${zoe.slice(5)}\nb: ${codeOf('jose')}`, 'mail', scenarios);
     expect(items.map((i) => i.record?.player ?? i.error)).toEqual([
