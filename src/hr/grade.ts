@@ -159,7 +159,7 @@ function inLinks(ctx: GradeContext, session: string | undefined): boolean {
 export function outsideReason(session: string | undefined): string {
   return session === undefined
     ? 'the result names no assignment, and the links file given holds only its own'
-    : `assignment "${session}" is not in the links file given (give its links file too to grade it)`;
+    : `assignment "${session}" is not in the links file given`;
 }
 
 function notGenuine(base: Graded, reason: string): Graded {
