@@ -89,6 +89,8 @@ function joinSpaced(
   const line = lines[i]!;
   let longer = part;
   const runs = spacedRuns(line, end);
+  // the code's own end (a dot and a checksum) after a space: the space is inside the code
+  const spaced = !part.includes('.') && /\.[A-Za-z0-9_-]{7}/.test(runs[0]?.run ?? '');
   for (const { run, end: runEnd } of runs) {
     longer += run;
     const whole = codeAtStart(longer);
@@ -99,13 +101,9 @@ function joinSpaced(
       };
     }
     if (!unfinished(longer)) break;
-    if (runsToEnd(line, runEnd)) {
-      return { joined: rejoin(longer, lines, i + 1, 1), spaced: true };
-    }
+    if (runsToEnd(line, runEnd)) return { joined: rejoin(longer, lines, i + 1, 1), spaced };
   }
-  // the code's own end (a dot and a checksum) after a space: the space is inside the code
-  const tail = runs[0]?.run ?? '';
-  return { joined: null, spaced: !part.includes('.') && /\.[A-Za-z0-9_-]{7}/.test(tail) };
+  return { joined: null, spaced };
 }
 
 const SPACED =

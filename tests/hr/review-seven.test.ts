@@ -144,6 +144,11 @@ describe('codes the page could not read', () => {
     expect(findCodes(split)).toEqual([{ code: zoe, line: 1 }]);
   });
 
+  it('still calls a code cut short, followed by a word, cut short', () => {
+    const [item] = readText(`${zoe.slice(0, 60)} thanks`, 'mail', scenarios);
+    expect(item!.error).toBe('the code is cut short: its checksum is missing');
+  });
+
   it('never joins a cut code to the next code on its line', () => {
     const jose = codeOf('jose');
     const items = readText(`${zoe.slice(0, 60)} ${jose}`, 'mail', scenarios);
