@@ -11,7 +11,8 @@ import {
   linksCsv,
   parseTrainees,
   randomToken,
-  settingsProblems,
+  type SettingField,
+  settingsProblemsAt,
 } from './assignment.ts';
 import { download } from './download.ts';
 import { field } from './field.ts';
@@ -30,6 +31,32 @@ export { field } from './field.ts';
 function labelled(cell: HTMLElement, label: string): HTMLElement {
   cell.setAttribute('data-label', label);
   return cell;
+}
+
+/** A problem shown at its field, under the control, and read with it by a screen reader. */
+function markField(control: HTMLElement, text: string, kind: 'error' | 'warning'): void {
+  const id = `${control.id}-problem`;
+  const at = document.getElementById(id) ?? h('p', { class: `field-problem ${kind}`, id });
+  at.textContent = at.textContent ? `${at.textContent} ${text}` : text;
+  if (!at.isConnected) control.insertAdjacentElement('afterend', at);
+  if (kind === 'error') control.setAttribute('aria-invalid', 'true');
+  const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  if (!described.includes(id))
+    control.setAttribute('aria-describedby', [id, ...described].join(' '));
+}
+
+/** Every problem shown at a field taken away, before the form is read again. */
+function clearFields(controls: readonly HTMLElement[]): void {
+  for (const control of controls) {
+    const id = `${control.id}-problem`;
+    document.getElementById(id)?.remove();
+    control.removeAttribute('aria-invalid');
+    const rest = (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((d) => d !== '' && d !== id);
+    if (rest.length > 0) control.setAttribute('aria-describedby', rest.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
 }
 
 function today(): string {
@@ -94,14 +121,34 @@ export function assignView(
   let issued: IssuedLink[] = [];
   let working: AbortController | null = null;
 
+  const controls: Record<SettingField | 'trainees', HTMLElement> = {
+    session,
+    seed,
+    passMark: pass,
+    attempts,
+    due,
+    trainees,
+  };
+  const labels: Record<SettingField | 'trainees', string> = {
+    session: 'Assignment id',
+    seed: 'Seed',
+    passMark: 'Pass mark',
+    attempts: 'Attempts allowed',
+    due: 'Due date',
+    trainees: 'Trainee ids',
+  };
+
   const make = () => {
     messages.replaceChildren();
     output.replaceChildren();
+    clearFields(Object.values(controls));
     working?.abort();
     working = null;
     aheadStatus.message('');
+    // one spelling of an accented id (é as one character), as the results will carry it
+    session.value = session.value.trim().normalize('NFC');
     const settings: AssignmentSettings = {
-      session: session.value.trim(),
+      session: session.value,
       scenario: scenario.value,
       seed: seed.value.trim(),
       perTrainee: perTrainee.checked,
@@ -110,12 +157,25 @@ export function assignView(
       ...(due.value ? { due: due.value } : {}),
     };
     const { ids, problems } = parseTrainees(trainees.value);
-    const errors = settingsProblems(settings);
-    if (ids.length === 0) errors.push('enter at least one trainee id');
-    for (const p of [...errors, ...problems]) {
-      messages.append(h('p', { class: errors.includes(p) ? 'error' : 'warning' }, p));
+    const errors: { field: SettingField | 'trainees'; problem: string }[] =
+      settingsProblemsAt(settings);
+    if (ids.length === 0)
+      errors.push({ field: 'trainees', problem: 'enter at least one trainee id' });
+    // each problem at its field, where the eye and the screen reader find it
+    for (const e of errors) markField(controls[e.field], e.problem, 'error');
+    for (const p of problems) markField(trainees, p, 'warning');
+    if (errors.length > 0) {
+      const fields = [...new Set(errors.map((e) => labels[e.field]))];
+      messages.append(
+        h(
+          'p',
+          { class: 'error' },
+          `No links made: ${fields.length === 1 ? 'a field needs' : `${fields.length} fields need`} correcting (${fields.join(', ')}), each marked where it is.`,
+        ),
+      );
+      controls[errors[0]!.field].focus();
+      return;
     }
-    if (errors.length > 0) return;
     issued = issueLinks(settings, ids, gameUrl);
     const kept = remember(issued, gameUrl, new Date());
     onRemembered?.();
@@ -193,7 +253,11 @@ export function assignView(
     { class: 'panel hr-section', attrs: { 'aria-labelledby': 'assign-title' } },
     h('h2', { id: 'assign-title' }, 'Assign a scored session'),
     scenarioRow,
-    field('Assignment id', session, 'Results carry it; use one id per cohort and date.'),
+    field(
+      'Assignment id',
+      session,
+      'Results carry it; use one id per cohort and date. Letters (accented ones too), digits and . : _ -, no spaces.',
+    ),
     h(
       'fieldset',
       { class: 'field' },
@@ -219,7 +283,7 @@ export function assignView(
     field(
       'Seed',
       seed,
-      'Any letters and digits; keep the one given unless you need to re-issue links.',
+      'Letters a–z, digits, _ and -; keep the one given unless you need to re-issue links.',
     ),
     ...assessmentTermFields(pass, attempts, 'link'),
     field('Due date (optional)', due),

@@ -53,20 +53,42 @@ export function parseTrainees(text: string): TraineeList {
   return { ids, problems };
 }
 
-export function settingsProblems(s: AssignmentSettings): string[] {
-  const out: string[] = [];
-  if (!/^[\w.:-]{1,80}$/.test(s.session))
-    out.push('the assignment id may hold letters, digits and . : _ - (at most 80)');
+/** The form's fields a setting's problem is shown at. */
+export type SettingField = 'session' | 'seed' | 'passMark' | 'attempts' | 'due';
+
+/** Letters of any alphabet (accented ones too), digits and . : _ -: what links, file names and records carry safely. */
+const SESSION_ID = /^[\p{L}\p{M}\p{N}_.:-]+$/u;
+export const MAX_SESSION = 80;
+
+/** Each bad setting, with the field it belongs to. */
+export function settingsProblemsAt(
+  s: AssignmentSettings,
+): { field: SettingField; problem: string }[] {
+  const out: { field: SettingField; problem: string }[] = [];
+  const at = (field: SettingField, problem: string) => out.push({ field, problem });
+  // the game reads at most 80 characters of it from a link (src/links/links.ts)
+  if (s.session.length === 0 || s.session.length > MAX_SESSION || !SESSION_ID.test(s.session))
+    at(
+      'session',
+      `the assignment id may hold letters (accented ones too), digits and . : _ - but no spaces or other signs, at most ${MAX_SESSION} characters`,
+    );
   if (!/^[\w-]{1,28}$/.test(s.seed))
-    out.push('the seed may hold letters, digits, _ and - (at most 28 characters)');
+    at(
+      'seed',
+      'the seed may hold letters a–z (no accents), digits, _ and - (at most 28 characters)',
+    );
   if (!Number.isInteger(s.passMark) || s.passMark < 0 || s.passMark > 100)
-    out.push('the pass mark is a whole number from 0 to 100');
+    at('passMark', 'the pass mark is a whole number from 0 to 100');
   if (!Number.isInteger(s.attempts) || s.attempts < 1 || s.attempts > 99)
-    out.push('attempts allowed is a whole number from 1 to 99');
+    at('attempts', 'attempts allowed is a whole number from 1 to 99');
   // the link and every result carry it (src/record/terms.ts): it must be a real day
   if (s.due !== undefined && dayNumber(s.due) === null)
-    out.push('the due date is a date (YYYY-MM-DD) from 2000 on');
+    at('due', 'the due date is a date (YYYY-MM-DD) from 2000 on');
   return out;
+}
+
+export function settingsProblems(s: AssignmentSettings): string[] {
+  return settingsProblemsAt(s).map((p) => p.problem);
 }
 
 /**

@@ -95,7 +95,7 @@ const named = (a: AssignmentChecked) =>
 export function checkedAgainstText(c: CheckRoster): string {
   const unknown =
     c.unknown.length > 0
-      ? ` ${listed(c.unknown)} ${c.unknown.length === 1 ? 'is' : 'are'} in no links file given${c.from === 'links file' ? '' : ' and not remembered in this browser'}: ${c.unknown.length === 1 ? 'its results are' : 'their results are'} checked by replay only.`
+      ? ` ${listed(c.unknown)} ${c.unknown.length === 1 ? 'is' : 'are'} in no links file given${c.from === 'links file' ? '' : ' and not remembered in this browser'}: ${c.unknown.length === 1 ? 'its results are' : 'their results are'} ${c.from === 'links file' ? 'listed apart: replayed, not graded' : 'checked by replay only'}.`
       : '';
   if (c.from === 'links file') {
     return ` Checked against the links file${c.files.length === 1 ? '' : 's'} ${listed(c.files)}: ${c.assignments.length === 1 ? 'assignment' : 'assignments'} ${listed(c.assignments.map(named))}.${unknown}`;

@@ -69,8 +69,11 @@ export function cohort(graded: readonly Graded[], roster?: Roster): CohortRow[] 
   }
   const rejected = new Map<string, number>();
   for (const g of graded) {
+    // a result of an assignment the check is not of has no row; a duplicate counts once
+    if (g.outside !== undefined) continue;
     const key = keyOf(g.session, g.trainee);
     if (!g.genuine) {
+      if (g.duplicate) continue;
       if (g.trainee !== '') rejected.set(key, (rejected.get(key) ?? 0) + 1);
       continue;
     }

@@ -51,6 +51,11 @@ export interface Graded {
   notSigned?: string;
   /** this exact record was already listed; it counts once */
   duplicate: boolean;
+  /**
+   * Why the result is no part of the assignments checked (a links file was given that does
+   * not hold its assignment): replayed and listed apart, never graded, counted or in the cohort
+   */
+  outside?: string;
   /** a result of practice (no assignment or workshop): replayed and listed, never counted */
   practice?: boolean;
   /** trainee, assignment, scenario and market are what an unreadable file claims (intake.ts' claim) */
@@ -86,6 +91,11 @@ export interface GradeContext {
   keys?: KeySet;
   /** count only results signed by `keys` (HR grading server-dealt sessions only) */
   signedOnly?: boolean;
+  /**
+   * The roster is the links files given, and the check is of their assignments only: a
+   * result of any other assignment is replayed and listed apart (`outside`), not graded
+   */
+  linksOnly?: boolean;
 }
 
 export type SignatureCheck = SignatureVerdict | { kind: 'unchecked'; kid: string };
@@ -139,6 +149,19 @@ function practiceListed(base: Graded, r: SessionRecord, ctx: GradeContext): Grad
 export const CLAIMED_NOTE =
   'trainee, assignment, scenario and market as the file claims them, unchecked';
 
+/** Whether a result naming `session` is of the check: always, unless only the links files' assignments are. */
+function inLinks(ctx: GradeContext, session: string | undefined): boolean {
+  if (!ctx.linksOnly || !ctx.roster) return true;
+  return [...ctx.roster.values()].some((e) => e.session === session);
+}
+
+/** Why a result of an assignment the links files given do not hold is listed apart. */
+export function outsideReason(session: string | undefined): string {
+  return session === undefined
+    ? 'the result names no assignment, and the links file given holds only its own'
+    : `assignment "${session}" is not in the links file given`;
+}
+
 function notGenuine(base: Graded, reason: string): Graded {
   return { ...base, genuine: false, reason };
 }
@@ -171,7 +194,10 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
           notes: [CLAIMED_NOTE],
         }
       : {};
-    return notGenuine({ ...base, ...claimed }, item.error ?? 'unreadable');
+    const listed: Graded = { ...base, ...claimed };
+    if (c && c.session !== '' && !inLinks(ctx, c.session))
+      listed.outside = outsideReason(c.session);
+    return notGenuine(listed, item.error ?? 'unreadable');
   }
   const signature = signatureOf(item, ctx.keys);
   if (signature) base.signature = signature;
@@ -182,6 +208,8 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
   )
     return notGenuine(base, signatureText(signature));
   if (isPractice(r)) return practiceListed(base, r, ctx);
+  // a check of the links files' assignments lists a result of any other apart, forged or not
+  if (!inLinks(ctx, r.session)) base.outside = outsideReason(r.session);
   const binding = checkBinding(r);
   if (binding.kind === 'broken') return notGenuine(base, binding.reason);
   // a signed result's market was dealt by the server to the trainee it names
@@ -200,13 +228,16 @@ export function gradeOne(item: Intake, ctx: GradeContext, standingOf: StandingOf
       );
     if (entry && entry.scenario !== r.scenario)
       return notGenuine(base, `assigned scenario "${entry.scenario}", played "${r.scenario}"`);
-    if (!knownSession) base.notes.push('assignment not in the loaded links file');
+    if (!knownSession && !ctx.linksOnly) base.notes.push('assignment not in the loaded links file');
   }
   const mismatch = entry ? termsMismatch(r, entry) : null;
   if (mismatch) return notGenuine(base, mismatch);
   if (r.score === undefined) base.notes.push('the record claims no score; graded on its replay');
   const verdict = verify(r, ctx.scenarios);
   if (!verdict.genuine) return notGenuine(base, verdict.reason);
+  // genuine, but of an assignment this check is not of: its market is not worked out
+  if (base.outside !== undefined)
+    return { ...base, genuine: true, score: verdict.replay.score, counts: false };
   // ranked among the strategies of its market under the model that played it
   const st = standingOf(verdict.scenario, r.hash, r.seed, verdict.replay.score);
   const pct = st.percentile;

@@ -56,7 +56,7 @@ export const HR_HELP: readonly Section[] = [
       list(
         'Trainees send a result code (TOW1-\u2026) or a result file. Paste the codes, or choose or drop the files together with the links file, and press Check the results.',
         'Every result is replayed from its choices. One that was edited, played on a market not dealt to its trainee, or made for a trainee the links file does not list is marked not genuine, with the reason, and never graded.',
-        'Without the links file, results are checked against the assignments this browser remembers that they name. The line under the button says what they were checked against.',
+        'With the links file, the check is of its assignment: a result of another assignment is listed apart and not graded, and every trainee who sent nothing has a row. Without it, results are checked against the assignments this browser remembers that they name. The line under the button says what they were checked against.',
         'Download the cohort (CSV) for one row per trainee, those who sent nothing included, or every record checked, one row per result.',
       ),
     ],

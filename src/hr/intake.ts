@@ -85,12 +85,18 @@ function whereJsonFails(text: string, err: unknown): string {
   return ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
+/** A code a program wrote all in small letters: its body's case is lost, and with it the code. */
+const LOWERED =
+  'the code came out all in small letters, as some mail and chat programs write it, and a code’s letters must keep their case: ask for the code again, or for the result file';
+
 function fromCode(code: string, source: string, shelf?: ScenarioShelf): Intake {
   const decoded = decodeRecord(code, shelf);
   if (decoded.ok) return { source, record: decoded.record };
+  const body = code.slice(5);
+  const lowered = body.length > 20 && body === body.toLowerCase() && /[a-z]/.test(body);
   return {
     source,
-    error: decoded.error,
+    error: lowered ? LOWERED : decoded.error,
     ...(decoded.scenario ? { scenario: decoded.scenario } : {}),
   };
 }
@@ -106,7 +112,11 @@ function fromCodes(
   if (found.length > MAX_PIECES) return [tooMany(source)];
   const name =
     lineName ?? (found.length > 1 ? (line: number) => `${source}, line ${line}` : () => source);
-  return found.map((f) => fromCode(f.code, name(f.line), shelf));
+  return found.map((f) =>
+    f.error !== undefined
+      ? { source: name(f.line), error: f.error }
+      : fromCode(f.code, name(f.line), shelf),
+  );
 }
 
 function fromJson(value: unknown, source: string, shelf?: ScenarioShelf): Intake[] {
@@ -114,7 +124,7 @@ function fromJson(value: unknown, source: string, shelf?: ScenarioShelf): Intake
     return value.flatMap((v, i) => fromJson(v, `${source} [${i + 1}]`, shelf));
   }
   // a list of codes, or a code inside a longer text, as a form tool might export them
-  if (typeof value === 'string' && value.includes('TOW1-')) {
+  if (typeof value === 'string' && /TOW\d+-/i.test(value)) {
     return fromCodes(value, source, shelf, undefined);
   }
   if (typeof value === 'object' && value !== null) {

@@ -1,7 +1,8 @@
 import type { Graded } from './grade.ts';
 
 // The counts above a check's list, the same on HR's page and in `npm run verify`: practice
-// results and duplicates are listed but never counted as genuine results of an assignment.
+// results and duplicates are listed but never counted as genuine results of an assignment;
+// a duplicate is counted once, and a result of an assignment not checked is counted apart.
 
 export interface Tally {
   records: number;
@@ -15,19 +16,25 @@ export interface Tally {
   practice: number;
   /** genuine but not signed by the server, where only signed results count */
   notSigned: number;
+  /** results of an assignment the links files given do not hold: listed apart, not counted */
+  outside: number;
 }
 
 export function tally(graded: readonly Graded[]): Tally {
-  const kept = graded.filter((g) => g.genuine && !g.duplicate);
+  // a result of another assignment is counted apart, whatever its verdict
+  const ours = graded.filter((g) => g.outside === undefined);
+  const kept = ours.filter((g) => g.genuine && !g.duplicate);
   const counted = kept.filter((g) => !g.practice);
   return {
     records: graded.length,
     genuine: counted.length,
     passed: counted.filter((g) => g.passed && g.counts).length,
-    notGenuine: graded.filter((g) => !g.genuine).length,
-    duplicates: graded.filter((g) => g.genuine && g.duplicate).length,
+    // a duplicate, genuine or not, is counted once: among the duplicates
+    notGenuine: ours.filter((g) => !g.genuine && !g.duplicate).length,
+    duplicates: ours.filter((g) => g.duplicate).length,
     practice: kept.length - counted.length,
     notSigned: counted.filter((g) => g.notSigned).length,
+    outside: graded.length - ours.length,
   };
 }
 

@@ -11,14 +11,16 @@ import { type Intake, readText, tooLarge } from './intake.ts';
 import { marketCell } from './market-cell.ts';
 import { stopWorkingAhead } from './markets-ahead.ts';
 import { rememberedAssignments } from './remembered.ts';
-import { parseRoster, type Roster } from './roster.ts';
+import { parseRoster, type Roster, rosterKey } from './roster.ts';
 import { keysInFile, serverKeys } from './server-keys.ts';
 import { gradeInPage, type PageGrades } from './standings.ts';
 import { genuineText, tally } from './tally.ts';
 
 // HR's verifier: paste result codes or drop result files (and the links file), and every
 // record is replayed; forged, broken and duplicate ones are listed with the reason and
-// never graded. Everything taken from a record reaches the page as text.
+// never graded; each trainee who sent nothing has a row; with a links file, results of
+// another assignment are listed apart, under the table, and never graded or counted.
+// Everything taken from a record reaches the page as text.
 
 /** What the status line says about the markets this browser kept, if anything. */
 function keptNote(r: PageGrades): string {
@@ -71,6 +73,129 @@ function resultCell(g: Graded): HTMLElement {
   );
 }
 
+const cell = (t: string | number | undefined) => h('td', null, t === undefined ? '' : String(t));
+
+/** The trainee's cell: the row's head, with "the file's claim" when an unreadable file names them. */
+function traineeCell(g: Graded): HTMLElement {
+  return h(
+    'th',
+    { attrs: { scope: 'row' } },
+    g.trainee || '—',
+    // what an unreadable file says of itself is shown, never passed off as checked
+    g.claimed ? h('span', { class: 'claimed' }, 'the file\u2019s claim') : '',
+  );
+}
+
+/** The columns a refused or ungraded row leaves empty (score to "Genuine?"): its reason spans them. */
+const SPANNED = 4;
+
+/** A cell across score, fair score, result and "Genuine?", for a reason that needs the room. */
+function spanning(...content: (string | HTMLElement)[]): HTMLElement {
+  return h('td', { class: 'why', attrs: { colspan: String(SPANNED) } }, ...content);
+}
+
+/** One record checked, of the assignments the check is of. */
+function recordRow(g: Graded): HTMLTableRowElement {
+  const lead = [
+    traineeCell(g),
+    cell(g.session),
+    cell(g.scenario),
+    marketCell(g.seed),
+    cell(g.attempt ?? ''),
+  ];
+  const notes = cell([g.source, ...g.notes].join(' · '));
+  if (!g.genuine) {
+    // the reason across the columns a refused record has nothing for, to read in a line or two
+    return labelledSpan(
+      { class: 'bad' },
+      lead,
+      spanning(h('strong', null, '✗ not genuine: '), g.reason ?? ''),
+      notes,
+    );
+  }
+  return labelled(
+    HEAD,
+    { class: g.duplicate ? 'dup' : 'ok' },
+    ...lead,
+    cell(g.score),
+    cell(g.grade === undefined ? undefined : `${g.grade} (${g.percentile}%)`),
+    resultCell(g),
+    h(
+      'td',
+      null,
+      g.duplicate ? 'duplicate' : 'genuine',
+      g.signature ? ` · ${signatureText(g.signature)}` : '',
+    ),
+    notes,
+  );
+}
+
+/** A trainee on the list checked against who sent nothing: a row of their own. */
+function silentRow(
+  trainee: string,
+  session: string,
+  scenario: string,
+  seed: string,
+  from: string,
+): HTMLTableRowElement {
+  return labelledSpan(
+    { class: 'none' },
+    [
+      h('th', { attrs: { scope: 'row' } }, trainee),
+      cell(session),
+      cell(scenario),
+      marketCell(seed),
+      cell(''),
+    ],
+    spanning(h('strong', null, 'sent nothing: '), 'no result of theirs was among those checked'),
+    cell(`assigned ${from}`),
+  );
+}
+
+/** A result of an assignment the check is not of: why, and what its replay found. */
+function outsideRow(g: Graded): HTMLTableRowElement {
+  const verdict = g.genuine
+    ? `${g.duplicate ? 'A duplicate, ' : 'Genuine '}by its replay (score ${g.score}); not graded.`
+    : `✗ Not genuine: ${g.reason ?? ''}.`;
+  return labelledSpan(
+    { class: g.genuine ? 'apart' : 'bad' },
+    [traineeCell(g), cell(g.session), cell(g.scenario), marketCell(g.seed), cell(g.attempt ?? '')],
+    spanning(h('strong', null, 'not part of this check: '), g.outside ?? '', '. ', verdict),
+    cell([g.source, ...g.notes].join(' \u00b7 ')),
+  );
+}
+
+/** A row whose cell `span` stands for the four columns from score to "Genuine?". */
+function labelledSpan(
+  props: { class: string },
+  lead: HTMLElement[],
+  span: HTMLElement,
+  notes: HTMLElement,
+): HTMLTableRowElement {
+  const heads = [...HEAD.slice(0, lead.length), 'Verdict', HEAD[HEAD.length - 1]!];
+  // the notes are the row's 7th cell, not the 10th: hr.css keeps them wrapping by this class
+  notes.classList.add('notes');
+  return labelled(heads, props, ...lead, span, notes);
+}
+
+function resultsTable(rows: HTMLTableRowElement[], labelledBy?: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      // on a phone each record is a card of labelled lines (hr.css), not a table
+      // that scrolls sideways past the verdict
+      {
+        class: 'table cards-on-phone',
+        attrs: labelledBy ? { 'aria-labelledby': labelledBy } : { 'aria-describedby': 'v-status' },
+      },
+      h('thead', null, h('tr', null, ...HEAD.map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
+      h('tbody', null, ...rows),
+    ),
+  );
+}
+
 export function verifyView(
   scenarios: readonly { scenario: ScenarioDef; hash: string }[],
 ): HTMLElement {
@@ -102,48 +227,53 @@ export function verifyView(
   let dropped: File[] = [];
   let running: AbortController | null = null;
 
-  const show = (graded: Graded[], roster: Roster, against: string, note: string) => {
+  const show = (
+    graded: Graded[],
+    roster: Roster,
+    against: string,
+    note: string,
+    rosterFrom: string,
+  ) => {
     const rows = cohort(graded, roster);
     const t = tally(graded);
-    const silent = rows.filter((r) => r.status === 'no result').length;
+    const silentRows = rows.filter((r) => r.status === 'no result');
+    const silent = silentRows.length;
     const unmarked = graded.filter(
       (g) => g.genuine && !g.duplicate && g.passMarkFrom === 'verifier',
     ).length;
-    status.textContent = `${t.records} record${t.records === 1 ? '' : 's'}: ${genuineText(t)}, ${t.notGenuine} not genuine, ${graded.filter((g) => g.duplicate).length} duplicate; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${against}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
-    const cell = (t: string | number | undefined) =>
-      h('td', null, t === undefined ? '' : String(t));
-    const body = graded.map((g) =>
-      labelled(
-        HEAD,
-        { class: g.genuine ? (g.duplicate ? 'dup' : 'ok') : 'bad' },
-        h(
-          'th',
-          { attrs: { scope: 'row' } },
-          g.trainee || '—',
-          // what an unreadable file says of itself is shown, never passed off as checked
-          g.claimed ? h('span', { class: 'claimed' }, 'the file\u2019s claim') : '',
+    const apart =
+      t.outside > 0 ? `, ${t.outside} of another assignment (listed apart, under the table)` : '';
+    status.textContent = `${t.records} record${t.records === 1 ? '' : 's'}: ${genuineText(t)}, ${t.notGenuine} not genuine, ${t.duplicates} duplicate${apart}; ${rows.length} trainee${rows.length === 1 ? '' : 's'}${silent > 0 ? `, ${silent} of them sent nothing` : ''}.${against}${unmarked > 0 ? ` ${unmarked} result${unmarked === 1 ? ' carries' : 's carry'} no pass mark and ${unmarked === 1 ? 'is' : 'are'} graded on ${pass.value}, the mark given below.` : ''}${note}`;
+    const ours = graded.filter((g) => g.outside === undefined);
+    const others = graded.filter((g) => g.outside !== undefined);
+    const body = [
+      ...ours.map(recordRow),
+      ...silentRows.map((r) =>
+        silentRow(
+          r.trainee,
+          r.session,
+          r.scenario,
+          roster.get(rosterKey(r.session, r.trainee))?.seed ?? '',
+          rosterFrom,
         ),
-        cell(g.session),
-        cell(g.scenario),
-        marketCell(g.seed),
-        cell(g.attempt ?? ''),
-        cell(g.score),
-        cell(g.grade === undefined ? undefined : `${g.grade} (${g.percentile}%)`),
-        resultCell(g),
-        h(
-          'td',
-          null,
-          g.genuine
-            ? g.duplicate
-              ? 'duplicate'
-              : 'genuine'
-            : h('strong', null, '✗ not genuine: '),
-          g.genuine ? '' : (g.reason ?? ''),
-          g.genuine && g.signature ? ` · ${signatureText(g.signature)}` : '',
-        ),
-        cell([g.source, ...g.notes].join(' · ')),
       ),
-    );
+    ];
+    const apartTable =
+      others.length === 0
+        ? []
+        : [
+            h(
+              'h3',
+              { id: 'v-apart-title' },
+              'Not part of this check: results of another assignment',
+            ),
+            h(
+              'p',
+              { class: 'hint' },
+              'These results name an assignment that the links file given does not hold. They were replayed but are not graded, not counted among its trainees and not in its cohort file. To grade them, check them with the links file of their own assignment.',
+            ),
+            resultsTable(others.map(outsideRow), 'v-apart-title'),
+          ];
     results.replaceChildren(
       h(
         'div',
@@ -194,7 +324,9 @@ export function verifyView(
                   g.reason ?? '',
                   g.duplicate ? 'yes' : 'no',
                   g.source,
-                  g.notes.join('; '),
+                  [g.outside ? `not part of this check: ${g.outside}` : '', ...g.notes]
+                    .filter(Boolean)
+                    .join('; '),
                 ]),
               ),
               'records-checked.csv',
@@ -202,22 +334,8 @@ export function verifyView(
           { class: 'btn' },
         ),
       ),
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          // on a phone each record is a card of labelled lines (hr.css), not a table
-          // that scrolls sideways past the verdict
-          { class: 'table cards-on-phone', attrs: { 'aria-describedby': 'v-status' } },
-          h(
-            'thead',
-            null,
-            h('tr', null, ...HEAD.map((t) => h('th', { attrs: { scope: 'col' } }, t))),
-          ),
-          h('tbody', null, ...body),
-        ),
-      ),
+      resultsTable(body),
+      ...apartTable,
     );
   };
 
@@ -265,6 +383,10 @@ export function verifyView(
     // a links file given: its trainees only; else the remembered assignments the results name
     const against = checkRoster(items, linksFiles, rememberedAssignments());
     const { roster } = against;
+    const rosterFrom =
+      against.from === 'links file'
+        ? `in the links file ${against.files.join(', ')}`
+        : 'in the assignment this browser remembers';
     try {
       // markets still being worked out ahead for new links stop, and what they finished is
       // read by this check rather than worked out twice at once
@@ -277,6 +399,8 @@ export function verifyView(
           scenarios: shelf,
           passMark,
           ...(roster.size > 0 ? { roster } : {}),
+          // a links file given: its assignments only, any other result listed apart
+          ...(against.from === 'links file' ? { linksOnly: true } : {}),
           ...(keys ? { keys } : {}),
         },
         (done, total) => {
@@ -292,7 +416,13 @@ export function verifyView(
         ? ` Signed results were checked against ${keys.keys.length} of the server's keys.`
         : '';
       if (running === controller)
-        show(result.graded, roster, checkedAgainstText(against), keptNote(result) + keyNote);
+        show(
+          result.graded,
+          roster,
+          checkedAgainstText(against),
+          keptNote(result) + keyNote,
+          rosterFrom,
+        );
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return;
       status.textContent = `The check stopped: ${err instanceof Error ? err.message : String(err)}. Nothing was lost; try again.`;

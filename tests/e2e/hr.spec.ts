@@ -236,10 +236,10 @@ function ownMarkets(
   return { codes: codes.join('\n'), expected };
 }
 
-/** Each graded row's fair-score percentile, as "(89.4%)". */
+/** Each graded row's fair-score percentile, as "(89.4%)" (the rows of trainees who sent nothing have none). */
 async function fairCells(page: Page): Promise<string[]> {
   const fair = await page
-    .locator('.results tbody tr')
+    .locator('.results tbody tr:not(.none)')
     .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[5]?.textContent ?? ''));
   return fair.map((f) => f.replace(/^\d+ /, ''));
 }

@@ -80,8 +80,10 @@ describe('tampering', () => {
           fc.pre(code[i] !== code[j]);
           bad = code.slice(0, i) + code[j] + code[i] + code.slice(j + 1);
         }
-        // text around a code is ignored (codes come in e-mails): an edit must touch the code
-        fc.pre(!bad.includes(code));
+        // text around a code is ignored (codes come in e-mails): an edit must touch the code;
+        // so is the case of its prefix ("tow1-", as a mail program may write it), which holds
+        // nothing of the record: every edit of what follows the prefix must still be caught
+        fc.pre(!bad.replace(/tow1-/i, 'TOW1-').includes(code));
         for (const out of graded(bad)) expect(out.genuine, `${e.how} at ${i}: ${bad}`).toBe(false);
       }),
       { numRuns: 1000 },
