@@ -215,7 +215,9 @@ async function verifyResults(): Promise<number> {
     scenarios,
     passMark,
     standingOf,
-    ...(roster ? { roster } : {}),
+    // with a links file the check is of its assignments only, as on HR's page: another
+    // assignment's result is replayed and listed apart, not graded into this cohort
+    ...(roster ? { roster, linksOnly: true } : {}),
     ...(keys ? { keys } : {}),
     signedOnly,
   });
@@ -236,7 +238,7 @@ async function verifyResults(): Promise<number> {
           ? 'censuses worked out and kept'
           : 'censuses worked out, not kept';
   console.log(
-    `${t.records} records from ${files.length} files: ${genuineText(t)}, ${t.notGenuine} not genuine, ${t.duplicates} duplicates${signedOnly ? `, ${t.notSigned} not signed (not counted)` : ''}; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
+    `${t.records} records from ${files.length} files: ${genuineText(t)}, ${t.notGenuine} not genuine, ${t.duplicates} duplicates${t.outside > 0 ? `, ${t.outside} of another assignment (listed apart)` : ''}${signedOnly ? `, ${t.notSigned} not signed (not counted)` : ''}; ${rows.length} trainees${silent > 0 ? ` (${silent} sent nothing)` : ''}; ${count(markets.size, 'market')}${markets.size > 0 ? ` (${censusNote})` : ''}; ${ms} ms`,
   );
   if (graded.length === 0) console.error('no records found');
   return t.notGenuine > 0 || t.notSigned > 0 || graded.length === 0 ? 1 : 0;
@@ -253,6 +255,8 @@ function line(g: Graded): string {
   // a file that could not be read as a result still says who and what it claims to be
   const claim = g.claimed ? ' (as the file claims, unchecked)' : '';
   if (!g.genuine) return `NOT GENUINE  ${g.source}: ${who}${claim}: ${g.reason}`;
+  if (g.outside !== undefined && !g.duplicate)
+    return `APART        ${g.source}: ${who}: not part of this check: ${g.outside} (its replay is genuine)`;
   if (g.practice && !g.duplicate)
     return `PRACTICE     ${g.source}: ${who}: practice: not counted (no assignment)  score ${g.score}`;
   if (g.notSigned && !g.duplicate)

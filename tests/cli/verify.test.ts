@@ -107,6 +107,46 @@ describe('npm run verify', () => {
     ]);
   });
 
+  // as on HR's page: with a links file the check is of its assignments only, so a genuine
+  // result of another assignment is listed apart, not graded into this cohort (a reviewer
+  // found it graded and written to the cohort CSV)
+  it('lists a result of another assignment apart when a links file is given', () => {
+    const dir = tempDir('verify');
+    const seed = traineeSeed('autre-2026-11', 's1', 'zoe');
+    const { state } = playPolicy(tutorial.scenario, seed, 'random');
+    const other = makeRecord(tutorial.scenario, tutorial.hash, state, {
+      player: 'zoe',
+      session: 'autre-2026-11',
+      attempt: 1,
+    });
+    writeFileSync(
+      join(dir, 'codes.txt'),
+      `alice: ${encodeRecord(record('alice', 1))}\nzoe: ${encodeRecord(other)}\n`,
+    );
+    writeFileSync(
+      join(dir, 'links.csv'),
+      linksCsv(
+        issueLinks(
+          { session: 'acme-q3', scenario: 'tutorial', seed: 's1', perTrainee: true, passMark: 40 },
+          ['alice', 'bob'],
+          'https://x/',
+        ),
+      ),
+    );
+    const csv = join(dir, 'cohort.csv');
+    const r = run([join(dir, 'codes.txt'), '--links', join(dir, 'links.csv'), '--csv', csv]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^APART\s+\S*codes\.txt, line 2: zoe\s+autre-2026-11 .*not part of this check: .*autre-2026-11/m,
+    );
+    expect(r.stdout).not.toMatch(/zoe .*(PASS|FAIL)/);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(
+      /1 of another assignment \(listed apart\); 2 trainees \(1 sent nothing\)/,
+    );
+    const rows = parseCsv(readFileSync(csv, 'utf8'));
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['alice', 'bob']);
+  });
+
   it('finds every code in a mail saved as text, wrapped ones joined', () => {
     const dir = tempDir('verify');
     const [a, b, c] = ['alice', 'bob', 'carol'].map((t) =>
