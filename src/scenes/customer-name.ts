@@ -81,6 +81,8 @@ const SHORTENED = 300;
 /** What covering a rope costs: every rope crossed, and every few px of rope covered. */
 const ROPE = 1000;
 const ROPE_PIECE = 12;
+/** Pixels kept between the name and a rope's estimated line where there is room. */
+const AIR = 3;
 /** The dashed line from the node down to its share: a name under the node lies on it. */
 const POSITION = 4;
 
@@ -170,8 +172,9 @@ export function placeCustomerName(
     if (best && c.pref >= best.cost) break;
     const right = c.left + c.form.width;
     const bottom = c.top + c.form.height;
-    if (meets(hard, c.left, c.top, right, bottom) || meets(lines, c.left, c.top, right, bottom))
-      continue;
+    if (meets(hard, c.left, c.top, right, bottom)) continue;
+    // a few pixels of air to the ropes: the drawn rope sways a little off its estimated line
+    if (meets(lines, c.left - AIR, c.top - AIR, right + AIR, bottom + AIR)) continue;
     const cost = c.pref + (meets(pos, c.left, c.top, right, bottom) ? POSITION : 0);
     if (!best || cost < best.cost) best = { place: c, cost };
   }

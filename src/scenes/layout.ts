@@ -702,9 +702,9 @@ function nameRopes(order: readonly Label[], p: NamePlace): Named {
     if (!beside) astray.push(l.id);
     else if (!clear) across.push(l.id);
     const found = beside ? [beside] : spread([l], w, rows, placed, [...markers, ...p.lines]);
-    // a name across another rope lies on a plate, so it reads as lying over that rope
-    for (const f of found)
-      if (p.lines.some((b) => b.id !== `line:${g.id}` && labelsOverlap(b, f))) f.plate = true;
+    // a name across a rope (bunched ropes leave some no other place) lies on a plate, so
+    // it reads as lying over the rope rather than tangled in it
+    for (const f of found) if (p.lines.some((b) => labelsOverlap(b, f))) f.plate = true;
     placed.push(...found);
     labels.push(...found);
   }
