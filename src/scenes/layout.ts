@@ -693,10 +693,18 @@ function nameRopes(order: readonly Label[], p: NamePlace): Named {
     const clearOfOthers = [...avoid, ...p.lines.filter((b) => b.id !== `line:${g.id}`)];
     const short = firstWord(l, p.measure);
     const at = box && { ax: g.ax, ay: g.ay, box };
-    const tryBeside = (against: readonly Label[]) =>
-      at &&
-      (placeBeside(at, l, pref, w, rows, against) ??
-        (short && placeBeside(at, short, pref, w, rows, against)));
+    // the whole name only where it lies level with its marker or over or under it: one
+    // slid off to a corner of its marker reads as the next marker's ("Ingrid Sørensen"
+    // pushed beside Amira's marker, a reviewer's phone), so there the first word goes
+    // beside the marker if it can
+    const tryBeside = (against: readonly Label[]) => {
+      if (!at) return null;
+      const whole = placeBeside(at, l, pref, w, rows, against);
+      if (whole && !offCorner(whole, g)) return whole;
+      const brief = short && placeBeside(at, short, pref, w, rows, against);
+      if (brief && !offCorner(brief, g)) return brief;
+      return whole ?? brief ?? null;
+    };
     const clear = tryBeside(clearOfLines) || tryBeside(clearOfOthers);
     const beside = clear || tryBeside(avoid);
     if (!beside) astray.push(l.id);
@@ -709,6 +717,14 @@ function nameRopes(order: readonly Label[], p: NamePlace): Named {
     labels.push(...found);
   }
   return { labels, astray, across, unnamed: order.length - labels.length };
+}
+
+/** Whether the label lies off a corner of its rope's end: neither level with it nor over or under it. */
+function offCorner(l: Label, g: RopeGeom): boolean {
+  const left = leftEdge(l);
+  const column = left <= g.ax && g.ax <= left + l.width;
+  const row = l.y <= g.ay && g.ay <= l.y + l.height;
+  return !column && !row;
 }
 
 /** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */
