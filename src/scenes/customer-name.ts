@@ -151,14 +151,17 @@ export function placeCustomerName(
           if (x < from || x > to) continue;
           const gapX = Math.max(0, Math.abs(x - node.x) - half - node.r);
           if (gapX * gapX + gapY * gapY > near * near) continue;
-          if (where === 'beside' && gapX === 0) continue; // on the node
-          const side = Math.abs(x - node.x) * 0.25;
+          // on the node; or so far to its side that it reads as the name of the ropes there
+          if (where === 'beside' && (gapX === 0 || gapX > near / 2)) continue;
+          // off to one side, and more so clear of the node's column (there it reads as
+          // the name of the ropes beside it)
+          const side = Math.abs(x - node.x) * 0.25 + gapX;
           const pref =
             where === 'below'
               ? gapY + side
               : where === 'above'
                 ? ABOVE + gapY + side
-                : BESIDE + gapX + Math.abs(y + h / 2 - node.y) * 0.5;
+                : BESIDE + side + Math.abs(y + h / 2 - node.y) * 0.5;
           places.push({ form, left: x - half, top: y, x, y, pref: pref + extra });
         }
       }
