@@ -81,6 +81,11 @@ const SHORTENED = 300;
 /** What covering a rope costs: every rope crossed, and every few px of rope covered. */
 const ROPE = 1000;
 const ROPE_PIECE = 12;
+/**
+ * A pixel kept between the name and every other text: the text pool draws on whole pixels,
+ * so two boxes that only touch here could cover each other by a pixel there.
+ */
+const ROOM = 1;
 /** Pixels kept between the name and a rope's estimated line where there is room. */
 const AIR = 3;
 /** The dashed line from the node down to its share: a name under the node lies on it. */
@@ -175,7 +180,7 @@ export function placeCustomerName(
     if (best && c.pref >= best.cost) break;
     const right = c.left + c.form.width;
     const bottom = c.top + c.form.height;
-    if (meets(hard, c.left, c.top, right, bottom)) continue;
+    if (meets(hard, c.left - ROOM, c.top - ROOM, right + ROOM, bottom + ROOM)) continue;
     // a few pixels of air to the ropes: the drawn rope sways a little off its estimated line
     if (meets(lines, c.left - AIR, c.top - AIR, right + AIR, bottom + AIR)) continue;
     const cost = c.pref + (meets(pos, c.left, c.top, right, bottom) ? POSITION : 0);
@@ -196,7 +201,16 @@ export function placeCustomerName(
   }
   const at =
     plated?.place ??
-    places.find((c) => !meets(hard, c.left, c.top, c.left + c.form.width, c.top + c.form.height));
+    places.find(
+      (c) =>
+        !meets(
+          hard,
+          c.left - ROOM,
+          c.top - ROOM,
+          c.left + c.form.width + ROOM,
+          c.top + c.form.height + ROOM,
+        ),
+    );
   return at ? { ...at.form, x: at.x, y: at.y, plate: true } : null;
 }
 
