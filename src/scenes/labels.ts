@@ -15,6 +15,11 @@ export interface Label {
   height: number;
   fontSize: number;
   bold?: boolean;
+  /**
+   * Drawn on a plate (a rounded ground in the view's colour, PLATE_PAD px round it): a
+   * name with no place off the ropes lies on top of them rather than tangled in them.
+   */
+  plate?: boolean;
 }
 
 /** A label's width in px at a font size, padding included. */

@@ -2,6 +2,7 @@ import { shareOf, sharePercent } from '../sim/index.ts';
 import { spaceAnchors } from './anchor-spacing.ts';
 import { arrowHeadCover, headLength } from './arrow-head.ts';
 import { placeBeside } from './beside.ts';
+import { placeCustomerName } from './customer-name.ts';
 import { type FrameRope, teamAlignment, type ViewFrame } from './frame.ts';
 import {
   type Align,
@@ -259,6 +260,7 @@ export function layoutFrame(
     markers,
     lines: [...lines, ...head],
     measure,
+    customer: words.customer,
   });
   return {
     width: w,
@@ -465,37 +467,34 @@ function placeCaptions(words: LayoutWords, p: CaptionPlace, measure: Measure): L
     row = at + 1;
   });
   if (words.customer) {
-    const text = fitText(words.customer, w - 2 * EDGE, fs, measure, true);
-    const name = caption(
-      'customer',
-      text,
-      node.x,
-      node.y + node.r + 4,
-      'center',
-      fs,
+    // near the node, at the place covering the least rope (written across a rival's rope,
+    // the name hides it and reads as that rope's: a reviewer's phone, distrustful-account),
+    // on a plate where every place near the node covers one; else clear of the texts only
+    const name = placeCustomerName(
+      words.customer,
+      { w, fontSize: fs, node, top: field.top, bottom: field.bottom, rulerY: field.rulerY },
+      { hard: [...out, ...p.markers], lines: p.lines },
       measure,
-      true,
     );
-    // clear of the ropes' lines and markers where a few rows under the node, or a little to
-    // either side, have room (written across a rival's rope, the name hides it and reads as
-    // that rope's: a reviewer's phone, distrustful-account); else clear of the markers (a
-    // rival's end under the customer would hide a letter or two), else of the texts only
-    const rows = { top: field.top, bottom: field.bottom };
-    const near = { top: name.y, bottom: Math.min(field.bottom, name.y + NEAR_ROWS * name.height) };
-    const clearOfLines = { ...name };
-    const clearOfMarkers = { ...name };
-    if (settleNear(name, clearOfLines, w, near, [...out, ...p.markers, ...p.lines], NEAR_COLUMNS))
-      out.push(clearOfLines);
-    else if (settle(clearOfMarkers, w, rows, [...out, ...p.markers])) out.push(clearOfMarkers);
-    else if (settle(name, w, rows, [...out, nodeBox(node)])) out.push(name);
+    if (name) out.push(name);
+    else {
+      const text = fitText(words.customer, w - 2 * EDGE, fs, measure, true);
+      const plain = caption(
+        'customer',
+        text,
+        node.x,
+        node.y + node.r + 4,
+        'center',
+        fs,
+        measure,
+        true,
+      );
+      const rows = { top: field.top, bottom: field.bottom };
+      if (settle(plain, w, rows, [...out, nodeBox(node)])) out.push(plain);
+    }
   }
   return out;
 }
-
-/** How far under its node, in its own heights, the customer's name looks for a row off the ropes. */
-const NEAR_ROWS = 3;
-/** …and how many steps of a quarter of its width to either side. */
-const NEAR_COLUMNS = 4;
 
 /** The top of the top band's n-th row (0: the alignment figure's). */
 const rowY = (n: number, fontSize: number) => 6 + n * labelHeight(fontSize, true);
@@ -537,7 +536,12 @@ function nameWithCustomer(
   geoms: RopeGeom[],
   p: { w: number; fontSize: number; node: { x: number; y: number; r: number }; field: Field },
   captions: readonly Label[],
-  drawn: { markers: readonly Label[]; lines: readonly Label[]; measure: Measure },
+  drawn: {
+    markers: readonly Label[];
+    lines: readonly Label[];
+    measure: Measure;
+    customer: string;
+  },
 ): { labels: Label[]; captions: Label[] } {
   const { markers, lines, measure } = drawn;
   const named = placeRopeLabels(geoms, p, captions, { markers, lines }, measure);
@@ -550,15 +554,14 @@ function nameWithCustomer(
   const relabelled = placeRopeLabels(geoms, p, others, { markers, lines }, measure);
   if (worse(relabelled, named) >= 0) return { labels, captions: [...captions] };
   const { node, field, w } = p;
-  const wanted = { ...customer, x: node.x, y: node.y + node.r + 4 };
-  const rows = { top: field.top, bottom: field.bottom };
   const texts = [...others, ...relabelled.labels];
-  const clearOfMarkers = { ...wanted };
-  if (settle(clearOfMarkers, w, rows, [...texts, ...markers]))
-    return { labels: relabelled.labels, captions: [...others, clearOfMarkers] };
-  const clearOfTexts = { ...wanted };
-  if (settle(clearOfTexts, w, rows, [...texts, nodeBox(node)]))
-    return { labels: relabelled.labels, captions: [...others, clearOfTexts] };
+  const name = placeCustomerName(
+    drawn.customer,
+    { w, fontSize: p.fontSize, node, top: field.top, bottom: field.bottom, rulerY: field.rulerY },
+    { hard: [...texts, ...markers], lines },
+    measure,
+  );
+  if (name) return { labels: relabelled.labels, captions: [...others, name] };
   return { labels, captions: [...captions] };
 }
 
@@ -690,19 +693,38 @@ function nameRopes(order: readonly Label[], p: NamePlace): Named {
     const clearOfOthers = [...avoid, ...p.lines.filter((b) => b.id !== `line:${g.id}`)];
     const short = firstWord(l, p.measure);
     const at = box && { ax: g.ax, ay: g.ay, box };
-    const tryBeside = (against: readonly Label[]) =>
-      at &&
-      (placeBeside(at, l, pref, w, rows, against) ??
-        (short && placeBeside(at, short, pref, w, rows, against)));
+    // the whole name only where it lies level with its marker or over or under it: one
+    // slid off to a corner of its marker reads as the next marker's ("Ingrid Sørensen"
+    // pushed beside Amira's marker, a reviewer's phone), so there the first word goes
+    // beside the marker if it can
+    const tryBeside = (against: readonly Label[]) => {
+      if (!at) return null;
+      const whole = placeBeside(at, l, pref, w, rows, against);
+      if (whole && !offCorner(whole, g)) return whole;
+      const brief = short && placeBeside(at, short, pref, w, rows, against);
+      if (brief && !offCorner(brief, g)) return brief;
+      return whole ?? brief ?? null;
+    };
     const clear = tryBeside(clearOfLines) || tryBeside(clearOfOthers);
     const beside = clear || tryBeside(avoid);
     if (!beside) astray.push(l.id);
     else if (!clear) across.push(l.id);
     const found = beside ? [beside] : spread([l], w, rows, placed, [...markers, ...p.lines]);
+    // a name across a rope (bunched ropes leave some no other place) lies on a plate, so
+    // it reads as lying over the rope rather than tangled in it
+    for (const f of found) if (p.lines.some((b) => labelsOverlap(b, f))) f.plate = true;
     placed.push(...found);
     labels.push(...found);
   }
   return { labels, astray, across, unnamed: order.length - labels.length };
+}
+
+/** Whether the label lies off a corner of its rope's end: neither level with it nor over or under it. */
+function offCorner(l: Label, g: RopeGeom): boolean {
+  const left = leftEdge(l);
+  const column = left <= g.ax && g.ax <= left + l.width;
+  const row = l.y <= g.ay && g.ay <= l.y + l.height;
+  return !column && !row;
 }
 
 /** The label with only the first word of its name ("Sara" for "Sara Lindqvist"), if shorter. */

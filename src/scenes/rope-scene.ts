@@ -2,6 +2,7 @@ import * as Phaser from 'phaser';
 import { type SimState, sharePercent } from '../sim/index.ts';
 import { arrowHead } from './arrow-head.ts';
 import type { RopeViewSource, RopeViewState } from './contract.ts';
+import { PLATE_PAD } from './customer-name.ts';
 import { describeView, type Gust, gustNote, gustsOf, sideNames } from './describe.ts';
 import {
   drawField,
@@ -36,6 +37,9 @@ const DRAW_ORDER: Record<Side, number> = { habit: 0, outside: 1, competitor: 2, 
 const INK = cssColour(SCENE_COLOURS.ink);
 
 const WHITE = '#ffffff';
+
+/** How opaque a name's plate is: the ropes under it show faintly, so the picture stays whole. */
+const PLATE_ALPHA = 0.88;
 
 /** The colour of each caption the layout places; ink where none is named. */
 const CAPTION_COLOUR: Record<string, string> = { share: WHITE };
@@ -362,6 +366,8 @@ export class RopeScene extends Phaser.Scene {
 
     const order = [...layout.ropes].sort((a, b) => DRAW_ORDER[a.side] - DRAW_ORDER[b.side]);
     for (const r of order) this.drawRope(r);
+    // a name with no place off the ropes lies on a plate over them, under the markers
+    this.drawPlates(layout);
     for (const r of order) {
       const style = SIDE_STYLES[r.side];
       front.fillStyle(r.colour, r.presence);
@@ -377,6 +383,22 @@ export class RopeScene extends Phaser.Scene {
 
     this.drawGusts(layout, view, time);
     this.drawTexts(layout);
+  }
+
+  private drawPlates(layout: Layout): void {
+    const g = this.ropeG;
+    for (const l of [...layout.labels, ...layout.captions]) {
+      if (!l.plate) continue;
+      const alpha = layout.ropes.find((r) => r.id === l.id)?.presence ?? 1;
+      g.fillStyle(SCENE_COLOURS.background, PLATE_ALPHA * Math.max(0.35, alpha));
+      g.fillRoundedRect(
+        leftEdge(l) - PLATE_PAD,
+        l.y - PLATE_PAD,
+        l.width + 2 * PLATE_PAD,
+        l.height + 2 * PLATE_PAD,
+        PLATE_PAD + 3,
+      );
+    }
   }
 
   private drawRope(r: RopeGeom): void {

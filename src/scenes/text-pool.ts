@@ -97,6 +97,8 @@ export class TextPool {
     if (t.text !== spec.text) t.setText(spec.text);
     if (t.style.fontSize !== `${spec.fontSize}px`) t.setFontSize(spec.fontSize);
     if (t.style.color !== colour) t.setColor(colour);
+    // a name on two lines has each line aligned as the label is
+    if (t.style.align !== spec.align) t.setAlign(spec.align);
     t.setOrigin(ORIGIN_X[spec.align], 0);
     t.setPosition(Math.round(spec.x), Math.round(spec.y));
     t.setAlpha(spec.alpha ?? 1);
