@@ -127,7 +127,14 @@ describe('npm run verify', () => {
       join(dir, 'links.csv'),
       linksCsv(
         issueLinks(
-          { session: 'acme-q3', scenario: 'tutorial', seed: 's1', perTrainee: true, passMark: 40 },
+          {
+            session: 'acme-q3',
+            scenario: 'tutorial',
+            seed: 's1',
+            perTrainee: true,
+            passMark: 40,
+            attempts: 1,
+          },
           ['alice', 'bob'],
           'https://x/',
         ),
