@@ -5,6 +5,7 @@ import type { CensusService } from '../workers/census-service.ts';
 import { marketKey } from '../workers/fair-score.ts';
 import type { LmsConfig } from './config.ts';
 import { heldNotice, shouldReport } from './keep.ts';
+import { NOT_SENT_NOTICE } from './notices.ts';
 import type { LmsSession, RecordedResult } from './session.ts';
 import { decodeSuspend, encodeSuspend } from './suspend.ts';
 
@@ -29,6 +30,8 @@ export interface LmsGameState {
   entry: { scenario: ScenarioDef; hash: string } | null;
   sim: SimState | null;
   context: { kind: string; attempt?: number };
+  /** the attempt a fresh assessed briefing will count as, when the device counts it */
+  attemptAhead?: number | null;
   startMarket(
     id: string,
     seed: string,
@@ -127,8 +130,26 @@ export function attachLms(
   // what the LMS holds: an earlier session's result, then each one this session sends
   let held: RecordedResult | null = lms.recorded();
   if (held)
-    host.getState().notify('info', heldNotice(config.keep, held, entry.scenario.rubric.grading));
-  let reported = host.getState().sim?.choices.length ?? 0;
+    host
+      .getState()
+      .notify(
+        'info',
+        heldNotice(
+          config.keep,
+          held,
+          entry.scenario.rubric.grading,
+          attemptsLeft(host.getState(), config.attempts),
+        ),
+      );
+  // what the LMS holds of this game: a device that played further than the LMS heard (the
+  // course frame reloaded alone, and the LMS refused to start again) sends the rest now, so
+  // the LMS's progress is this game's latest. A finished session's progress is not resumed:
+  // there, the device's game is what the LMS already has.
+  let reported = progress
+    ? progress.choices.length
+    : held
+      ? (host.getState().sim?.choices.length ?? 0)
+      : 0;
   let judged: SimState | null = null;
   let reporting: Promise<void> = Promise.resolve();
   const report = (s: LmsGameState) => {
@@ -163,6 +184,12 @@ export function attachLms(
         )
         .then((market) => {
           const fair = gradeIn(market.census, scenario, sim, config.passMark);
+          if (lms.ended) {
+            // kept as progress for the next launch, which resumes the game and reports it;
+            // not handed in, so the debrief does not take it for recorded
+            host.getState().notify('error', NOT_SENT_NOTICE);
+            return;
+          }
           if (shouldReport(config.keep, held, fair)) {
             lms.complete(fair.grade, fair.passed);
             held = { score: fair.grade, passed: fair.passed };
@@ -180,6 +207,18 @@ export function attachLms(
   const unsubscribe = host.subscribe(report);
   report(host.getState());
   return { session, trainee, seed, settled: () => reporting, detach: unsubscribe };
+}
+
+/**
+ * The attempts that count still to be finished after this launch's start: the one under
+ * way counts as left, a finished game's attempt as used.
+ */
+function attemptsLeft(s: LmsGameState, attempts: number): number {
+  const attempt = s.context.attempt ?? 0;
+  const finished = s.sim?.situationId === null;
+  const used =
+    attempt === 0 ? Math.max(0, (s.attemptAhead ?? 1) - 1) : finished ? attempt : attempt - 1;
+  return Math.max(0, attempts - used);
 }
 
 /** Plays the choices the LMS kept that this device has not seen (a new device, a cleared cache). */

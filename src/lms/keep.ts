@@ -22,11 +22,20 @@ export function shouldReport(
 /**
  * What the learner is told when they reopen a package the LMS holds a result for, in the
  * debrief's words: the LMS holds the grade, which is the fair score unless the rubric
- * grades on the score.
+ * grades on the score. With "best", whether a better game can still replace it depends on
+ * the attempts left (`left`: attempts that count not yet finished); past the last, every
+ * game is practice, which is never sent.
  */
-export function heldNotice(keep: KeepPolicy, held: RecordedResult, basis: GradingBasis): string {
+export function heldNotice(
+  keep: KeepPolicy,
+  held: RecordedResult,
+  basis: GradingBasis,
+  left: number,
+): string {
   const result = `${held.passed ? 'passed' : 'not passed'}${held.score === null ? '' : `, ${gradeWords(basis, held.score)}`}`;
-  return keep === 'first'
-    ? `Your learning system already has your result (${result}). You may play again for practice; it keeps that first result.`
-    : `Your learning system has your best result so far (${result}). A better game replaces it; a lower one changes nothing.`;
+  if (keep === 'first')
+    return `Your learning system already has your result (${result}). You may play again for practice; it keeps that first result.`;
+  if (left <= 0)
+    return `Your learning system has your best result (${result}), and you have no attempts left: any further game is practice and is not sent to it.`;
+  return `Your learning system has your best result so far (${result}). ${left === 1 ? 'You have 1 attempt left' : `You have ${left} attempts left`}: a better game replaces it; a lower one changes nothing.`;
 }

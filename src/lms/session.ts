@@ -21,6 +21,11 @@ export interface LmsSession {
   /** session time, commit, LMSFinish; once (later calls do nothing) */
   finish(): void;
   readonly finished: boolean;
+  /**
+   * the LMS takes no result in this session, though progress is still kept (cmi5: the page
+   * was reloaded after its session was terminated); the next launch reports the game
+   */
+  readonly ended?: boolean;
   /** what the LMS refused or failed, in words, newest last */
   readonly problems: readonly string[];
 }

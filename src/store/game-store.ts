@@ -458,7 +458,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         if (saved?.ok && open(key)) {
           // said only once this tab may play it (another tab may hold the market), and read
           // on the screen it opens on: gone once the player moves on
-          afterHeld(() => notify('info', WELCOME_BACK, { once: true }));
+          // not over a finished game's debrief: there is no game to continue
+          afterHeld(() => {
+            if (get().screen !== 'debrief') notify('info', WELCOME_BACK, { once: true });
+          });
           return;
         }
         brief(entry, seed, context, model);

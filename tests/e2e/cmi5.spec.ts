@@ -5,6 +5,9 @@ import { traineeSeed } from '../../src/hr/binding.ts';
 import { fairScoreOf } from '../../src/hr/fair.ts';
 import { packageSession } from '../../src/lms/attach.ts';
 import { PROGRESS_STATE } from '../../src/lms/cmi5/outbox.ts';
+import { LAUNCH_ENDED } from '../../src/lms/cmi5/session.ts';
+import { NOT_SENT_NOTICE } from '../../src/lms/notices.ts';
+import { decodeSuspend } from '../../src/lms/suspend.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, initialState, nextSituationId, situationById, step } from '../../src/sim/index.ts';
 import { TestLrs } from '../fixtures/cmi5/lrs.ts';
@@ -38,6 +41,18 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => lrs.stop());
+
+/** The page at the two sizes a reviewer looks at: a laptop's and a phone's. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /** Plays `path` from its `from`th choice through the buttons, each picked by its id as a reader would. */
 async function playPath(page: Page, path: readonly string[], from = 0): Promise<void> {
@@ -182,4 +197,58 @@ test('a launch whose token was already taken is named to the learner, and the ga
   await expect(page.getByText(/refused the sign-in token/)).toBeVisible();
   await expect(page.getByRole('button', { name: /tutorial|Start/i }).first()).toBeVisible();
   await shootAtBothSizes(page, 'cmi5-token-refused');
+});
+
+test('F5 mid-game: the learner is told at once that this launch has ended, nothing is refused, and the next launch records the result', async ({
+  page,
+}) => {
+  const first = lrs.launch({ masteryScore: PASS / 100 });
+  await page.goto(first.url);
+  await page.getByRole('button', { name: 'Start quarter 1' }).click();
+  await playPath(page, worst.choices.slice(0, 2));
+  await expect
+    .poll(
+      () =>
+        (lrs.state(first.registration, PROGRESS_STATE) as { progress?: string } | undefined)
+          ?.progress ?? '',
+    )
+    .toMatch(/"c":"\w\w"/);
+  await page.reload(); // pagehide terminates the session, as on any leaving
+  await expect.poll(() => lrs.verbs(first.session)).toEqual(['initialized', 'terminated']);
+  // said at once, before the learner plays on, in plain words
+  await expect(page.getByText(LAUNCH_ENDED)).toBeVisible();
+  await shoot(page, 'cmi5-after-reload');
+  await playPath(page, worst.choices, 2);
+  await expect(page.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  await expect(page.getByText(NOT_SENT_NOTICE)).toBeVisible();
+  await expect(page.getByText(/HTTP|9\.3|\{"/)).toHaveCount(0);
+  await shoot(page, 'cmi5-after-reload-debrief');
+  // nothing after terminated; the finished game waits in the State API, unreported
+  expect(lrs.rejected).toEqual([]);
+  expect(lrs.verbs(first.session)).toEqual(['initialized', 'terminated']);
+  const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
+  const keptChoices = () => {
+    const doc = lrs.state(first.registration, PROGRESS_STATE) as { progress?: string };
+    const kept = decodeSuspend(doc.progress ?? '', shelf);
+    return kept.ok ? kept.progress.choices : [];
+  };
+  await expect.poll(keptChoices).toEqual(worst.choices);
+  expect(lrs.state(first.registration, PROGRESS_STATE)).toMatchObject({
+    resumable: true,
+    held: null,
+  });
+
+  // the learner opens the course again from the LMS: the game is reported in that session
+  const second = lrs.launch({ registration: first.registration, masteryScore: PASS / 100 });
+  await page.goto(second.url);
+  await expect(page.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  await expect
+    .poll(() => lrs.verbs(second.session))
+    .toEqual(['initialized', 'completed', 'failed']);
+  const failed = lrs.received.find((r) => r.session === second.session && r.verb === 'failed')!;
+  expect(failed.statement.result).toMatchObject({
+    score: { scaled: gradeOf(worst.choices).grade / 100 },
+  });
+  await expect(page.getByText(LAUNCH_ENDED)).toHaveCount(0);
+  expect(lrs.rejected).toEqual([]);
 });

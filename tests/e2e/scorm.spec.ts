@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { traineeSeed } from '../../src/hr/binding.ts';
 import { packageSession } from '../../src/lms/attach.ts';
+import { NOT_SENT_NOTICE } from '../../src/lms/notices.ts';
+import { NO_SCORM_LMS, NOT_STARTED_NOTICE } from '../../src/lms/start.ts';
+import { decodeSuspend } from '../../src/lms/suspend.ts';
 import { loadBundledScenarios } from '../../src/scenario/bundled.ts';
 import { census, nextSituationId, situationById } from '../../src/sim/index.ts';
 import { buildPackage, ROOT, unpack } from '../fixtures/scorm/package.ts';
@@ -37,6 +40,18 @@ const cmi = (page: Page, path: string) =>
     const api = (window as unknown as { API: { cmi: Record<string, unknown> } }).API;
     return p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], api.cmi);
   }, path) as Promise<string>;
+
+/** The page at the two sizes a reviewer looks at: a laptop's and a phone's. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /** Plays `quarters` decisions with the first option, through the buttons. */
 async function play(game: FrameLocator, quarters: number): Promise<void> {
@@ -176,3 +191,50 @@ for (const broken of ['commit', 'throw']) {
     await expect(game.getByText(/did not accept the last report/)).toBeVisible();
   });
 }
+
+test('the package opened on its own, with no LMS around it, tells the learner nothing is reported', async ({
+  page,
+}) => {
+  // a game played in the LMS first, so that the title lists it under the recent results
+  await page.goto(`${base}/lms/index.html`);
+  const game = page.frameLocator('#sco');
+  await game.getByRole('button', { name: 'Start quarter 1' }).click();
+  await play(game, 4);
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  const seed = traineeSeed(packageSession('tutorial'), 'scorm', 'emp-0042');
+
+  await page.goto(`${base}/lms/course/index.html`);
+  await expect(page.getByText(NOT_STARTED_NOTICE(NO_SCORM_LMS))).toBeVisible();
+  // the market's number as every other screen shows it, not the whole seed
+  const recent = page.getByRole('region', { name: 'Your recent results' });
+  await expect(recent).toContainText(`market #…${seed.slice(-4)}`);
+  await expect(recent).not.toContainText(seed);
+  await shoot(page, 'scorm-no-lms');
+});
+
+test('the course frame reloaded alone: the result played on is named as not sent, and the next launch sends it with the latest progress', async ({
+  page,
+}) => {
+  const shelf = new Map(loadBundledScenarios().map((b) => [b.scenario.id, b]));
+  await page.goto(`${base}/lms/index.html`);
+  const game = page.frameLocator('#sco');
+  await game.getByRole('button', { name: 'Start quarter 1' }).click();
+  await play(game, 2);
+  // the learner reloads only the course frame: its pagehide finished the LMS session
+  await page.frames()[1]!.evaluate(() => location.reload());
+  await expect(game.getByText(/learning system did not start this session/)).toBeVisible();
+  await game.getByRole('button', { name: /^Resume / }).click();
+  await play(game, 2);
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  await expect(game.getByText(NOT_SENT_NOTICE)).toBeVisible();
+  expect(await cmi(page, 'core.lesson_status')).toBe('incomplete');
+  await shoot(page, 'scorm-frame-reload-end');
+
+  await page.reload(); // the next launch from the LMS, on this device
+  await expect(game.getByRole('heading', { name: 'How your market went' })).toBeVisible();
+  await expect.poll(() => cmi(page, 'core.lesson_status')).toMatch(/^(passed|failed)$/);
+  const kept = decodeSuspend(await cmi(page, 'suspend_data'), shelf);
+  expect(kept.ok && kept.progress.choices.length).toBe(4);
+  await expect(game.getByText(NOT_SENT_NOTICE)).toHaveCount(0);
+  await shoot(page, 'scorm-frame-reload-relaunch');
+});

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fairScoreOf } from '../../src/hr/fair.ts';
 import { PROGRESS_STATE } from '../../src/lms/cmi5/outbox.ts';
+import { LAUNCH_ENDED } from '../../src/lms/cmi5/session.ts';
+import { NOT_SENT_NOTICE } from '../../src/lms/notices.ts';
 import { census } from '../../src/sim/index.ts';
 import { TestLrs } from '../fixtures/cmi5/lrs.ts';
 import { launchCmi5, newDevice, until } from './cmi5-harness.ts';
@@ -131,6 +133,60 @@ describe('a relaunch', () => {
   });
 });
 
+describe('a page reloaded mid-game: its launch ended at terminated (cmi5 9.3.8)', () => {
+  it('says so at once, keeps the game, and the next launch from the LMS resumes it and records the result', async () => {
+    const first = lrs.launch({ masteryScore: 0.4 });
+    const a = await launchCmi5(first.query);
+    const { worst } = census(scenario, a.attached!.seed);
+    playPath(a.store, worst.choices.slice(0, 2));
+    await a.reported();
+    await until(lrs, () =>
+      /"c"/.test(
+        String((lrs.state(first.registration, PROGRESS_STATE) as { progress?: string })?.progress),
+      ),
+    );
+    a.hide(); // F5: the page goes away, and its session is terminated
+    await until(lrs, () => lrs.verbs(first.session).includes('terminated'));
+
+    // the same launch address in the same tab
+    const b = await launchCmi5(first.query, { device: a.device, tab: a.tab });
+    // told before playing on, in plain words
+    expect(b.notices()).toContain(`error: ${LAUNCH_ENDED}`);
+    expect(b.notices()).not.toMatch(/HTTP|\{|9\.3/);
+    expect(b.store.getState().sim!.choices).toHaveLength(2);
+    playPath(b.store, worst.choices.slice(2));
+    await b.reported();
+    expect(b.store.getState().screen).toBe('debrief');
+    // the debrief does not pass off the result as recorded
+    expect(b.notices()).toContain(`error: ${NOT_SENT_NOTICE}`);
+    b.hide();
+    await new Promise((r) => setTimeout(r, 300));
+    // nothing was sent after terminated, and the game waits in the State API, unreported
+    expect(lrs.verbs(first.session)).toEqual(['initialized', 'terminated']);
+    expect(lrs.rejected).toEqual([]);
+    const kept = lrs.state(first.registration, PROGRESS_STATE) as { progress: string };
+    expect(kept).toMatchObject({ resumable: true, held: null, completed: false });
+
+    // the learner launches again from the LMS, on another device: the result is recorded
+    const second = lrs.launch({ registration: first.registration, masteryScore: 0.4 });
+    const c = await launchCmi5(second.query);
+    expect(c.notices()).not.toContain(LAUNCH_ENDED);
+    expect(c.store.getState().sim!.choices).toEqual(worst.choices);
+    await c.reported();
+    await until(lrs, () => lrs.verbs(second.session).length === 3);
+    const grade = fairScoreOf(scenario, c.store.getState().sim!, 40);
+    expect(lrs.verbs(second.session)).toEqual([
+      'initialized',
+      'completed',
+      grade.passed ? 'passed' : 'failed',
+    ]);
+    expect(resultOf(grade.passed ? 'passed' : 'failed')).toMatchObject({
+      score: { scaled: grade.grade / 100 },
+    });
+    expect(lrs.rejected).toEqual([]);
+  });
+});
+
 describe('when things go wrong the learner is told, plays on, and nothing is lost', () => {
   it('an LRS that goes down mid-game: statements and progress wait on the device and go when it is back', async () => {
     const l = lrs.launch();
@@ -196,7 +252,9 @@ describe('when things go wrong the learner is told, plays on, and nothing is los
     await a.reported();
     await until(lrs, () => lrs.verbs().length === 2);
     expect(lrs.verbs()).toEqual(['initialized', 'passed']);
-    await until(lrs, () => a.notices().includes('refused a report'));
+    await until(lrs, () => a.notices().includes('did not take one of the reports'));
+    // in plain words: what the LRS answered is for the console, not the learner
+    expect(a.notices()).not.toMatch(/HTTP|\d{3}|\{/);
     const asked = lrs.requests.filter((r) => r === 'POST /xapi/statements').length;
     await new Promise((r) => setTimeout(r, 1500));
     expect(lrs.requests.filter((r) => r === 'POST /xapi/statements')).toHaveLength(asked);

@@ -124,6 +124,17 @@ describe('notices about the save say only what is still true', () => {
     expect(noticeTexts(again)).not.toContain(WELCOME_BACK);
   });
 
+  it('a finished game opened again shows its debrief with no welcome back: nothing continues', () => {
+    const raw = new FakeStorage();
+    const first = open(raw);
+    first.getState().beginQuarters();
+    playOut(first);
+    expect(first.getState().screen).toBe('debrief');
+    const again = open(raw);
+    expect(again.getState().screen).toBe('debrief');
+    expect(noticeTexts(again)).not.toContain(WELCOME_BACK);
+  });
+
   it('welcome back on an outcome goes once the player moves on from it', () => {
     const raw = new FakeStorage();
     const first = open(raw);

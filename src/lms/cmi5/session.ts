@@ -46,12 +46,25 @@ const OUTAGE = (why: string) =>
   `Your learning system cannot be reached just now (${why}). Your progress and result are kept on this device and sent as soon as it answers; keep playing.`;
 const RECOVERED =
   'Your learning system answers again: everything kept on this device has been sent.';
+/**
+ * cmi5 9.3.8: a session ends at terminated, and the LMS takes nothing after it. The page
+ * sends terminated whenever it goes away (it cannot tell a reload from a close), so a page
+ * reloaded, or brought back, in the same launch can no longer report: said at once, before
+ * the learner plays on, with what to do. Its progress is still kept (State API and this
+ * device), so the next launch resumes the game and reports it.
+ */
+export const LAUNCH_ENDED =
+  'This launch of the course has ended (its page was reloaded or reopened), so your learning system records no result from it. Close this window and open the course again from your learning system: your game continues there where you left it, and your result is recorded. If you play on here first, your game is kept on this device and its result is sent from that next launch.';
+const REFUSED =
+  'Your learning system did not take one of the reports of your game. Your game is kept on this device; your result code at the end carries your result.';
 const NOT_RECORDED =
   'This course was opened to browse or review: play freely, nothing is recorded in your learning system.';
 
 export class Cmi5Session implements LmsSession {
   readonly problems: string[] = [];
   finished = false;
+  /** this launch's session was terminated before this page: progress only, no statements */
+  ended: boolean;
   private lrs: Lrs | null = null;
   private flushing: Promise<void> | null = null;
   private retryDelay = 1000;
@@ -68,6 +81,14 @@ export class Cmi5Session implements LmsSession {
   ) {
     if (link.token) this.lrs = lrsClient(deps.fetch, link.launch, link.token);
     if (link.data && !records(link.data)) deps.tell('info', NOT_RECORDED);
+    this.ended = link.memo.verbs.includes('terminated');
+    if (this.ended) {
+      deps.tell('error', LAUNCH_ENDED);
+      // what the ended page left unsent (its terminated too) still goes; an earlier
+      // launch's result waits on this device for the next launch, which can report it
+      void this.flush();
+      return;
+    }
     const carried = this.takeEarlierLaunches();
     if (!link.memo.verbs.includes('initialized')) this.queue('initialized');
     for (const entry of carried) this.carry(entry);
@@ -138,7 +159,7 @@ export class Cmi5Session implements LmsSession {
   }
 
   complete(score: number, passed: boolean): boolean {
-    if (this.finished) return false;
+    if (this.finished || this.ended) return false;
     const data = this.link.data;
     if (data && !records(data)) return false;
     const doc = this.link.doc;
@@ -164,11 +185,24 @@ export class Cmi5Session implements LmsSession {
 
   finish(): void {
     if (this.finished) return;
-    this.queue('terminated');
+    // an ended session was terminated already: only its progress goes
+    if (!this.ended) this.queue('terminated');
     this.finished = true;
     this.cancelRetry?.();
     // the page is going away: everything left goes out at once, with keepalive
     this.closing = this.flush(true);
+  }
+
+  /**
+   * The page came back from the browser's back-forward cache after finish() terminated
+   * its session: it goes on as an ended session (progress kept, the learner told).
+   */
+  reopened(): void {
+    if (!this.finished) return;
+    this.finished = false;
+    if (this.ended) return;
+    this.ended = true;
+    this.deps.tell('error', LAUNCH_ENDED);
   }
 
   /** Resolves once what finish() sent has been answered (or has failed). */
@@ -323,12 +357,10 @@ export class Cmi5Session implements LmsSession {
     return statementOf(entry.event, this.link.launch, entry.template ?? data.contextTemplate);
   }
 
+  /** The learner is told in plain words; what the LRS said (its status, its text) goes to the console. */
   private refused(err: unknown): void {
-    const why = err instanceof Error ? err.message : String(err);
-    this.deps.tell(
-      'warning',
-      `Your learning system refused a report (${why}). Your game is kept on this device; your result code at the end carries your result.`,
-    );
+    console.warn(err instanceof Error ? err.message : String(err));
+    this.deps.tell('warning', REFUSED);
   }
 
   private failed(err: unknown): void {

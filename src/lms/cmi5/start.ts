@@ -12,7 +12,10 @@ export interface Cmi5Window {
   localStorage?: KeptStore;
   sessionStorage?: KeptStore;
   fetch(input: string, init?: RequestInit): Promise<Response>;
-  addEventListener(type: 'pagehide', listener: () => void): void;
+  addEventListener(
+    type: 'pagehide' | 'pageshow',
+    listener: (event: { persisted?: boolean }) => void,
+  ): void;
 }
 
 export type Cmi5Start = { ok: true; attached: LmsAttachment | null } | { ok: false; error: string };
@@ -87,6 +90,10 @@ export async function startCmi5(
   const attached = attachLms(host, lms, connection.config, scenarios, census);
   // pagehide fires on close, reload and navigation, also where unload does not (mobile)
   win.addEventListener('pagehide', () => lms.finish());
+  // back from the back-forward cache after pagehide: the session was terminated
+  win.addEventListener('pageshow', (event) => {
+    if (event.persisted) lms.reopened();
+  });
   const back = returnAddress(lms.launchData?.returnURL);
   if (back) {
     // cmi5 10.2.6: on leaving, terminate, then take the learner to the LMS's returnURL

@@ -1,3 +1,4 @@
+import { marketNumber } from '../../lib/market-number.ts';
 import type { ScenarioDef } from '../../sim/index.ts';
 import type { GameStore } from '../../store/game-store.ts';
 import { tutorialFinished } from '../../store/tutorial.ts';
@@ -29,7 +30,7 @@ function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
       'div',
       null,
       h('strong', null, o.title),
-      h('span', { class: 'muted' }, ` · market #${o.seed}${context} · ${where}`),
+      h('span', { class: 'muted' }, ` · market #${marketNumber(o.seed)}${context} · ${where}`),
     ),
     h(
       'div',
@@ -43,7 +44,9 @@ function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
       ),
       button(`Discard`, () => store.getState().discardSave(o.key), {
         class: 'btn btn-quiet',
-        attrs: { 'aria-label': `Discard the saved game of ${o.title}, market #${o.seed}` },
+        attrs: {
+          'aria-label': `Discard the saved game of ${o.title}, market #${marketNumber(o.seed)}`,
+        },
       }),
     ),
   );
@@ -51,7 +54,7 @@ function offerItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
 
 /** A save that cannot be resumed: why, and the player's own choice to remove it. */
 function brokenItem(store: GameStore, o: ResumeOffer): HTMLLIElement {
-  const what = o.seed ? `${o.title}, market #${o.seed}` : o.title;
+  const what = o.seed ? `${o.title}, market #${marketNumber(o.seed)}` : o.title;
   return h(
     'li',
     { class: 'offer' },
