@@ -1,3 +1,4 @@
+import type { CountedAttempt } from '../room/counted-attempt.ts';
 import { CODE_ALPHABET, CODE_LENGTH, MAX_NAME_CHARS } from '../room/limits.ts';
 import { openQuarter, pacingOf } from '../room/pacing.ts';
 import type { ErrorCode, OwnGame, PublicRoom } from '../room/protocol.ts';
@@ -56,7 +57,8 @@ export interface RoomActions {
     assessment: Omit<AssessmentPlay, 'result' | 'rules'>,
   ): void;
   /** the server graded and signed the attempt: the result is kept and the answer key opens */
-  assessmentGraded(result: Record<string, unknown>): void;
+  /** `counted`: the attempt that counts now, the best of the trainee's (counted-attempt.ts) */
+  assessmentGraded(result: Record<string, unknown>, counted?: CountedAttempt | null): void;
 }
 
 /** Everything released: an assessed attempt's debrief once the server has its result. */
@@ -365,11 +367,11 @@ export function roomActions(
       if (sim && sim.choices.length === 0 && screen === 'play') set({ screen: 'briefing' });
     },
 
-    assessmentGraded(result) {
+    assessmentGraded(result, counted = null) {
       const room = get().room;
       if (!room?.assessment || !room.room) return;
       patch({
-        assessment: { ...room.assessment, result },
+        assessment: { ...room.assessment, result, counted },
         room: { ...room.room, release: ALL_RELEASED },
       });
     },

@@ -1,3 +1,4 @@
+import type { CountedAttempt } from '../room/counted-attempt.ts';
 import type { Decide, PublicRoom } from '../room/protocol.ts';
 import type { ScenarioDef } from '../sim/index.ts';
 
@@ -32,6 +33,8 @@ export interface AssessmentPlay {
   due?: string;
   /** the result file the server graded and signed, once the attempt is finished */
   result: Record<string, unknown> | null;
+  /** the attempt that counts once this one is graded: the best so far (counted-attempt.ts) */
+  counted?: CountedAttempt | null;
   /** before the attempt starts: its rules on screen, until the trainee presses Start */
   rules: AttemptRules | null;
 }

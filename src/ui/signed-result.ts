@@ -15,6 +15,23 @@ function nextAttemptLink(): string {
   return url.toString();
 }
 
+/**
+ * Which attempt counts, where the trainee has played more than one: the best, which HR and
+ * a learning platform's gradebook hold, so a lower later attempt is no surprise there.
+ */
+function countedNote(attempt: number, a: AssessmentPlay): HTMLElement | null {
+  const c = a.counted;
+  if (!c || attempt === 1) return null;
+  const verdict = `fair score ${c.fairScore}, ${c.passed ? 'passed' : 'not passed'}`;
+  return h(
+    'p',
+    { class: 'counted-attempt', attrs: { 'data-counted-attempt': String(c.attempt) } },
+    c.attempt === attempt
+      ? `This is your best attempt so far, and the one that counts: HR and your course's gradebook hold its grade.`
+      : `Your best attempt counts: attempt ${c.attempt} (${verdict}). That is the grade HR and your course's gradebook hold, not this attempt's.`,
+  );
+}
+
 export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): void {
   const result = a.result as SignedResultFile | null;
   if (!result) {
@@ -31,6 +48,7 @@ export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): v
     new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }),
     `tow-${safe(s.assignment)}-${safe(s.trainee)}-${s.attempt}.json`,
   );
+  const counted = countedNote(s.attempt, a);
   // the link drawn here before (the last debrief's) lets its file go
   releaseFilesIn(container);
   container.replaceChildren(
@@ -41,6 +59,7 @@ export function renderSignedResult(container: HTMLElement, a: AssessmentPlay): v
         s.passed ? 'passed' : 'not passed'
       } (pass mark ${s.passMark}). HR has your result already: there is nothing to hand in.`,
     ),
+    ...(counted ? [counted] : []),
     h(
       'div',
       { class: 'row' },

@@ -5,6 +5,7 @@ import {
   publicAssignmentSchema,
   traineeStatusSchema,
 } from '../../room/assignments.ts';
+import { countedAttempt } from '../../room/counted-attempt.ts';
 import { apiUrl, RoomApiError, roomCall } from '../../room/http.ts';
 import type { PublicRoom } from '../../room/protocol.ts';
 import { errorCodeSchema, scenarioTextResponseSchema } from '../../room/protocol.ts';
@@ -145,7 +146,20 @@ export async function startAssessment(store: GameStore, id: string, token: strin
     const result = await roomCall(apiUrl(`${base}/attempts/${number}/result`), signedSchema, {
       headers: auth,
     });
-    actions().assessmentGraded(result);
+    actions().assessmentGraded(result, number > 1 ? await countedNow() : null);
+  }
+
+  /**
+   * Which attempt counts, now this one is graded: HR and the course read the best. Asked
+   * only from a second attempt on; the result stands without it if the answer does not come.
+   */
+  async function countedNow() {
+    try {
+      const me = await roomCall(apiUrl(`${base}/me`), traineeStatusSchema, { headers: auth });
+      return countedAttempt(me.attempts);
+    } catch {
+      return null;
+    }
   }
 
   /**
