@@ -15,6 +15,8 @@ export const gradebookEntrySchema = z.strictObject({
   tries: z.int(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),
+  /** the grade the gradebook holds: the last one it took, from this attempt or an earlier */
+  held: z.int().nullable(),
 });
 export type GradebookEntry = z.infer<typeof gradebookEntrySchema>;
 
@@ -25,9 +27,26 @@ export const sendAgainSchema = z.strictObject({ queued: z.int() });
 export function gradebookWords(e: GradebookEntry | undefined): string {
   if (!e) return '–';
   if (e.status === 'sent') return `sent: ${e.scoreSent}`;
+  // while a later attempt's grade waits, the gradebook still holds the last one it took
+  const holds = e.held === null ? '' : `; the gradebook holds ${e.held} from before`;
   if (e.status === 'pending')
-    return e.lastError ? `not yet, trying again (${e.lastError})` : 'being sent';
-  return `not sent after ${e.tries} tries: ${e.lastError ?? 'the platform refused it'}`;
+    return e.lastError
+      ? `attempt ${e.attempt} not taken yet (${plainError(e.lastError)}), trying again${holds}`
+      : `being sent${holds}`;
+  return `not sent after ${e.tries} tries: ${e.lastError ? plainError(e.lastError) : 'the platform refused it'}${holds}`;
+}
+
+/**
+ * A platform's answer in words HR and an instructor read: "the platform was busy or down: HTTP
+ * 503" rather than the address and the body it answered with.
+ */
+export function plainError(error: string): string {
+  const status = /answered (\d{3})/.exec(error)?.[1];
+  if (status === undefined) return error;
+  const code = Number(status);
+  if (code === 429 || code >= 500) return `the platform was busy or down: HTTP ${code}`;
+  if (code === 401 || code === 403) return `the platform refused the game's access: HTTP ${code}`;
+  return `the platform refused it: HTTP ${code}`;
 }
 
 /** A course's roster read from its platform (LTI Names and Role Provisioning Services). */

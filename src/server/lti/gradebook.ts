@@ -15,9 +15,12 @@ export async function gradebookOf(q: Queryable, assignmentId: string): Promise<G
     tries: number;
     last_error: string | null;
     sent_at: Date | null;
+    held: number | null;
   }>(
     `SELECT DISTINCT ON (t.id) t.name AS trainee, f.name AS platform, p.number AS attempt,
-       p.status, p.score_sent, p.tries, p.last_error, p.sent_at
+       p.status, p.score_sent, p.tries, p.last_error, p.sent_at,
+       (SELECT e.score_sent FROM lti_passbacks e WHERE e.trainee_id = p.trainee_id
+          AND e.status = 'sent' ORDER BY e.sent_at DESC LIMIT 1) AS held
      FROM lti_passbacks p JOIN trainees t ON t.id = p.trainee_id
        JOIN lti_learners l ON l.trainee_id = t.id JOIN lti_platforms f ON f.id = l.platform_id
      WHERE t.assignment_id = $1 ORDER BY t.id, p.number DESC`,
@@ -32,6 +35,7 @@ export async function gradebookOf(q: Queryable, assignmentId: string): Promise<G
     tries: r.tries,
     lastError: r.last_error,
     sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+    held: r.held,
   }));
 }
 
