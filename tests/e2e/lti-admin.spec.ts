@@ -148,7 +148,7 @@ test('an admin registers a platform on HR’s page, adds a deployment and remove
   await expect(card.getByText('(the only one: a platform needs one)')).toBeVisible();
   await launch(page);
   await expect(page.getByRole('alert')).toContainText(
-    `The deployment "${DEPLOYMENT_ID}" of ${name} is not registered with the game.`,
+    `The deployment "${DEPLOYMENT_ID}" of ${name} is not registered with the game, so the game cannot open from this course. Tell the course's instructor: the learning platform's administrator gives the game's admin this deployment id, and the game's admin adds it to ${name} on the game's HR page, under “Learning platforms (LTI)”.`,
   );
 });
 

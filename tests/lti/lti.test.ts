@@ -193,6 +193,11 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     expect(stranger.status).toBe(400);
     expect(stranger.text).toContain('https://lms.example.org');
     expect(stranger.text).toContain('is not registered');
+    // the learner is told who does what, in words they can pass on: no file of the game's
+    expect(stranger.text).toContain(
+      'the learning platform&#39;s administrator gives the game&#39;s admin the details',
+    );
+    expect(stranger.text).not.toMatch(/docs\/|\.md\b/);
     const u2 = new URL(platform.loginUrl());
     u2.searchParams.delete('login_hint');
     const incomplete = await step(u2.href);

@@ -79,6 +79,11 @@ describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
     expect(refused.text).toContain(
       `The deployment &quot;${DEPLOYMENT_ID}&quot; of Test LMS is not registered`,
     );
+    // who can mend it, said in words (a learner cannot act on a file of the game)
+    expect(refused.text).toContain(
+      'gives the game&#39;s admin this deployment id, and the game&#39;s admin adds it to Test LMS',
+    );
+    expect(refused.text).not.toMatch(/docs\/|\.md\b/);
     const unknown = await removeDeployment(p.id, 'nine');
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('has no deployment “nine”');

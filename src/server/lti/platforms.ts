@@ -145,6 +145,14 @@ export async function isRegistered(q: Queryable, id: string): Promise<boolean> {
 }
 
 /**
+ * Who does what when a platform is not registered: said to whoever met the refusal (often a
+ * learner) in words, since a learner can act on neither the platform nor the game, only tell
+ * the person who can.
+ */
+const WHO_REGISTERS =
+  "Tell the course's instructor: the learning platform's administrator gives the game's admin the details of the game's tool in the platform, and the game's admin registers them on the game's HR page, under “Learning platforms (LTI)”.";
+
+/**
  * The platform a login names. `clientId` may be left out when the issuer has only one
  * registration (the specification makes client_id optional in a login).
  */
@@ -162,7 +170,7 @@ export async function platformOf(
     throw new LtiError(
       400,
       'Platform not registered',
-      `The learning platform ${issuer}${clientId ? ` (client id ${clientId})` : ''} is not registered with the game. Its administrator registers it first (docs/server.md, LTI).`,
+      `The learning platform ${issuer}${clientId ? ` (client id ${clientId})` : ''} is not registered with the game, so the game cannot open from this course. ${WHO_REGISTERS}`,
     );
   throw new LtiError(
     400,
