@@ -205,6 +205,8 @@ test('a link to an assessment not on this server, and a bookmarked launch, send 
 });
 
 test('an instructor places an assessment and sees the learners', async ({ page }, testInfo) => {
+  // the pages ask for nothing the server has not got (the icon is the game's, not /favicon.ico)
+  const problems = await watchPage(page);
   platform.plan = {
     ...platform.plan,
     roles: [ROLE.instructor],
@@ -256,6 +258,7 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   await expect(page.getByRole('rowheader', { name: 'placeholder' })).toBeVisible();
   await expectNoAxeViolations(page, "the instructor's learners");
   await shots(page, 'lti-instructor', testInfo);
+  expect(problems).toEqual([]);
 });
 
 test("the course's roster lists its learners who have not launched, for the instructor and for HR", async ({

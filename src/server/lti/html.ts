@@ -55,11 +55,12 @@ border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3p
 .stacks th[scope=row]{font-size:1rem}
 .stacks td::before{content:attr(data-label) ": ";font-weight:600}}`;
 
-/** A whole page. */
+/** A whole page, with the game's icon (the site's, as index.html has it: no request for /favicon.ico). */
 export function page(title: string, body: Html): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <title>${title} · Tug of War</title><style>${new Html(STYLE)}</style></head>
 <body><main>${body}</main></body></html>`.text;
 }
