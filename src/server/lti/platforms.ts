@@ -79,10 +79,27 @@ export async function registerPlatform(db: Database, p: PlatformRegistration) {
        RETURNING id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url`,
       [randomUUID(), p.name, p.issuer, p.clientId, deployments, p.authUrl, p.tokenUrl, p.jwksUrl],
     );
-    return saved!;
+    return { saved: saved!, known };
   });
-  const platform = publicPlatform(row);
-  return { platform, message: `${deploymentsSentence(platform)}.` };
+  const platform = publicPlatform(row.saved);
+  return { platform, message: registeredSentence(row.known, row.saved) };
+}
+
+/**
+ * What a registration did, in words: the deployments it added; or, when it added none, that
+ * the platform had them already, and whether its name or addresses changed (else nothing did).
+ */
+function registeredSentence(known: PlatformRow | undefined, saved: PlatformRow): string {
+  const platform = publicPlatform(saved);
+  if (!known || saved.deployment_ids.length > known.deployment_ids.length)
+    return `${deploymentsSentence(platform)}.`;
+  const renamed = known.name !== saved.name;
+  const moved = (['auth_url', 'token_url', 'jwks_url'] as const).some((k) => known[k] !== saved[k]);
+  const changed = [...(renamed ? ['name'] : []), ...(moved ? ['addresses'] : [])];
+  const had = deploymentsSentence(platform, 'already had');
+  return changed.length === 0
+    ? `${had}: nothing changed.`
+    : `${had}; its ${changed.join(' and ')} ${changed.length === 1 && renamed ? 'is' : 'are'} updated.`;
 }
 
 /** Takes one deployment off a platform; its last one stays (remove the platform instead). */
