@@ -119,11 +119,38 @@ test('a course link launches the assessment, the learner plays it, and the grade
     .getByRole('heading', { name: 'Grades sent to the learning platform' })
     .scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-1280.png') });
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page
-    .getByRole('heading', { name: 'Grades sent to the learning platform' })
-    .scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-360.png') });
+  // on a phone, a card a trainee as in the cohort above: the name on its own line, then each
+  // line labelled with its column
+  for (const [w, h] of [
+    [390, 844],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page
+      .getByRole('heading', { name: 'Grades sent to the learning platform' })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`lti-hr-gradebook-${w}.png`) });
+    const card = await row.evaluate((tr) => {
+      const [name, ...cells] = [...tr.children] as HTMLElement[];
+      const bottom = name!.getBoundingClientRect().bottom;
+      return {
+        nameLines: Math.round(
+          name!.getBoundingClientRect().height / parseFloat(getComputedStyle(name!).lineHeight),
+        ),
+        cells: cells.map((c) => ({
+          label: getComputedStyle(c, '::before').content,
+          below: c.getBoundingClientRect().top >= bottom - 1,
+        })),
+      };
+    });
+    expect(card).toEqual({
+      nameLines: 1,
+      cells: [
+        { label: '"Platform"', below: true },
+        { label: '"Gradebook"', below: true },
+      ],
+    });
+  }
   expect(problems).toEqual([]);
 });
 
