@@ -32,14 +32,15 @@ export async function gradebookSection(
   };
   return h(
     'section',
-    { attrs: { 'aria-labelledby': 's-gradebook' } },
+    { class: 'lms-gradebook', attrs: { 'aria-labelledby': 's-gradebook' } },
     h('h4', { id: 's-gradebook' }, 'Grades sent to the learning platform'),
     h(
       'div',
       { class: 'table-wrap' },
       h(
         'table',
-        { class: 'table gradebook', attrs: { 'aria-labelledby': 's-gradebook' } },
+        // on a phone, a card a trainee with each line labelled, as the cohort above it
+        { class: 'table gradebook cards-on-phone', attrs: { 'aria-labelledby': 's-gradebook' } },
         columnHeads('Trainee', 'Platform', 'Gradebook'),
         h(
           'tbody',
@@ -49,8 +50,8 @@ export async function gradebookSection(
               'tr',
               null,
               h('th', { attrs: { scope: 'row' } }, e.trainee),
-              h('td', null, e.platform),
-              h('td', null, gradebookWords(e)),
+              h('td', { attrs: { 'data-label': 'Platform' } }, e.platform),
+              h('td', { attrs: { 'data-label': 'Gradebook' } }, gradebookWords(e)),
             ),
           ),
         ),

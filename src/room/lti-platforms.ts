@@ -99,9 +99,15 @@ export const platformAnswerSchema = z.strictObject({
   message: z.string(),
 });
 
-/** "Moodle now has deployments 1 and 2", for the answer and HR's page. */
-export function deploymentsSentence(p: Pick<RegisteredPlatform, 'name' | 'deploymentIds'>): string {
+/**
+ * "Moodle now has deployments 1 and 2", for the answer and HR's page; "Moodle already had
+ * deployment 1" when a registration added none.
+ */
+export function deploymentsSentence(
+  p: Pick<RegisteredPlatform, 'name' | 'deploymentIds'>,
+  has: 'now has' | 'already had' = 'now has',
+): string {
   const ids = p.deploymentIds.map((d) => `“${d}”`);
   const list = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
-  return `${p.name} now has ${ids.length === 1 ? 'deployment' : 'deployments'} ${list}`;
+  return `${p.name} ${has} ${ids.length === 1 ? 'deployment' : 'deployments'} ${list}`;
 }

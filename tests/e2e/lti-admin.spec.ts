@@ -111,6 +111,11 @@ test('an admin registers a platform on HR’s page, adds a deployment and remove
   await section.getByLabel('Access token URL').fill(reg.tokenUrl);
   await section.getByRole('button', { name: 'Register the platform' }).click();
   await expect(registered).toHaveText(`${name} now has deployment “${DEPLOYMENT_ID}”.`);
+  // pressed again by mistake: the answer says nothing was added
+  await section.getByRole('button', { name: 'Register the platform' }).click();
+  await expect(registered).toHaveText(
+    `${name} already had deployment “${DEPLOYMENT_ID}”: nothing changed.`,
+  );
   const card = section.getByRole('article', { name });
   await expect(card.getByRole('heading', { name })).toBeVisible();
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -148,7 +153,7 @@ test('an admin registers a platform on HR’s page, adds a deployment and remove
   await expect(card.getByText('(the only one: a platform needs one)')).toBeVisible();
   await launch(page);
   await expect(page.getByRole('alert')).toContainText(
-    `The deployment "${DEPLOYMENT_ID}" of ${name} is not registered with the game.`,
+    `The deployment "${DEPLOYMENT_ID}" of ${name} is not registered with the game, so the game cannot open from this course. Tell the course's instructor: the learning platform's administrator gives the game's admin this deployment id, and the game's admin adds it to ${name} on the game's HR page, under “Learning platforms (LTI)”.`,
   );
 });
 

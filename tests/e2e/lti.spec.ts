@@ -119,11 +119,38 @@ test('a course link launches the assessment, the learner plays it, and the grade
     .getByRole('heading', { name: 'Grades sent to the learning platform' })
     .scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-1280.png') });
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page
-    .getByRole('heading', { name: 'Grades sent to the learning platform' })
-    .scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath('lti-hr-gradebook-360.png') });
+  // on a phone, a card a trainee as in the cohort above: the name on its own line, then each
+  // line labelled with its column
+  for (const [w, h] of [
+    [390, 844],
+    [360, 740],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page
+      .getByRole('heading', { name: 'Grades sent to the learning platform' })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`lti-hr-gradebook-${w}.png`) });
+    const card = await row.evaluate((tr) => {
+      const [name, ...cells] = [...tr.children] as HTMLElement[];
+      const bottom = name!.getBoundingClientRect().bottom;
+      return {
+        nameLines: Math.round(
+          name!.getBoundingClientRect().height / parseFloat(getComputedStyle(name!).lineHeight),
+        ),
+        cells: cells.map((c) => ({
+          label: getComputedStyle(c, '::before').content,
+          below: c.getBoundingClientRect().top >= bottom - 1,
+        })),
+      };
+    });
+    expect(card).toEqual({
+      nameLines: 1,
+      cells: [
+        { label: '"Platform"', below: true },
+        { label: '"Gradebook"', below: true },
+      ],
+    });
+  }
   expect(problems).toEqual([]);
 });
 
@@ -205,6 +232,13 @@ test('a link to an assessment not on this server, and a bookmarked launch, send 
 });
 
 test('an instructor places an assessment and sees the learners', async ({ page }, testInfo) => {
+  // the game's pages ask for nothing the server has not got (the icon is the game's, not
+  // /favicon.ico); the test platform's own pages are not the game's to judge
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.location().url.startsWith(tool))
+      problems.push(`${m.text()} (${m.location().url})`);
+  });
   platform.plan = {
     ...platform.plan,
     roles: [ROLE.instructor],
@@ -235,6 +269,14 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   ).toBe(true);
   await shots(page, 'lti-deep-link-no-scenario', testInfo);
   await page.setViewportSize({ width: 1280, height: 800 });
+  // on a laptop, each scenario's whole title shows in the box once chosen, not cut short
+  const cut = await page.getByLabel('Scenario').evaluate((s: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = getComputedStyle(s).font;
+    const room = s.clientWidth - 40; // the box's padding and its arrow
+    return [...s.options].map((o) => o.text).filter((t) => ctx.measureText(t).width > room);
+  });
+  expect(cut).toEqual([]);
   await page.getByLabel('Scenario').selectOption('tutorial');
   await page.getByRole('button', { name: 'Make it and place it' }).click();
   await expect(
@@ -256,6 +298,7 @@ test('an instructor places an assessment and sees the learners', async ({ page }
   await expect(page.getByRole('rowheader', { name: 'placeholder' })).toBeVisible();
   await expectNoAxeViolations(page, "the instructor's learners");
   await shots(page, 'lti-instructor', testInfo);
+  expect(problems).toEqual([]);
 });
 
 test("the course's roster lists its learners who have not launched, for the instructor and for HR", async ({

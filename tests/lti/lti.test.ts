@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortView } from '../../src/room/assignments.ts';
 import type { RoomServer } from '../../src/server/app.ts';
 import type { Database } from '../../src/server/db/database.ts';
+import { INSTRUCTOR_AUDIENCE } from '../../src/server/lti/launch.ts';
 import { MAX_TRIES } from '../../src/server/lti/passback.ts';
 import { GRACE_DAYS, ToolKey } from '../../src/server/lti/tool-key.ts';
 import { bundled, createAssignment, playThrough, start } from '../server/assignment-helpers.ts';
@@ -193,6 +194,11 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
     expect(stranger.status).toBe(400);
     expect(stranger.text).toContain('https://lms.example.org');
     expect(stranger.text).toContain('is not registered');
+    // the learner is told who does what, in words they can pass on: no file of the game's
+    expect(stranger.text).toContain(
+      'the learning platform&#39;s administrator gives the game&#39;s admin the details',
+    );
+    expect(stranger.text).not.toMatch(/docs\/|\.md\b/);
     const u2 = new URL(platform.loginUrl());
     u2.searchParams.delete('login_hint');
     const incomplete = await step(u2.href);
@@ -274,6 +280,25 @@ describe.each(DATABASES)('LTI 1.3 on $kind', ({ open }) => {
       `${base}/lti/cohort?v=${teacher.location!.split('v=')[1]!.slice(0, -4)}abcd`,
     );
     expect(tampered.status).toBe(401);
+    // a link cut short or changed says so, and how to get a whole one: not that it expired
+    expect(tampered.text).toContain('This link is damaged');
+    expect(tampered.text).toContain('copy all of it from the platform');
+    expect(tampered.text).not.toContain('eight hours');
+    const noV = await step(`${base}/lti/cohort`);
+    expect(noV.status).toBe(401);
+    expect(noV.text).toContain('This link is incomplete');
+    expect(noV.text).toContain('Open the assessment from the course again');
+    expect(noV.text).not.toContain('eight hours');
+    const garbage = await step(`${base}/lti/cohort?v=abc.def.ghi`);
+    expect(garbage.text).toContain('This link is damaged');
+    // a whole link past its eight hours says it expired
+    const toolKey = new ToolKey(db, null);
+    await toolKey.start();
+    const old = await toolKey.sign({ sub: assignmentId, aud: INSTRUCTOR_AUDIENCE }, -60);
+    const expired = await step(`${base}/lti/cohort?v=${old}`);
+    expect(expired.status).toBe(401);
+    expect(expired.text).toContain('This page has expired');
+    expect(expired.text).toContain('good for eight hours');
   });
 
   it('a grade the platform never took is given up after every try, shown to HR, and sent again on request', async () => {

@@ -66,6 +66,24 @@ describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
     // the same deployment given again is not listed twice
     const same = await register({ ...platform.registration(), deploymentIds: ['2', '2'] });
     expect(same.body.platform.deploymentIds).toEqual([DEPLOYMENT_ID, '2']);
+    // and the answer does not pretend it added anything: only the name changed
+    expect(same.body.message).toBe(
+      `Test LMS already had deployments “${DEPLOYMENT_ID}” and “2”; its name is updated.`,
+    );
+    const unchanged = await register({ ...platform.registration(), deploymentIds: ['2'] });
+    expect(unchanged.body.message).toBe(
+      `Test LMS already had deployments “${DEPLOYMENT_ID}” and “2”: nothing changed.`,
+    );
+    const moved = await register({
+      ...platform.registration(),
+      name: 'Test LMS, moved',
+      jwksUrl: `${platform.registration().jwksUrl}?v=2`,
+      deploymentIds: [DEPLOYMENT_ID],
+    });
+    expect(moved.body.message).toBe(
+      `Test LMS, moved already had deployments “${DEPLOYMENT_ID}” and “2”; its name and addresses are updated.`,
+    );
+    await register(platform.registration());
   });
 
   it('removes a deployment only by name, and never the last one', async () => {
@@ -79,6 +97,11 @@ describe.each(DATABASES)('registering an LTI platform on $kind', ({ open }) => {
     expect(refused.text).toContain(
       `The deployment &quot;${DEPLOYMENT_ID}&quot; of Test LMS is not registered`,
     );
+    // who can mend it, said in words (a learner cannot act on a file of the game)
+    expect(refused.text).toContain(
+      'gives the game&#39;s admin this deployment id, and the game&#39;s admin adds it to Test LMS',
+    );
+    expect(refused.text).not.toMatch(/docs\/|\.md\b/);
     const unknown = await removeDeployment(p.id, 'nine');
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('has no deployment “nine”');

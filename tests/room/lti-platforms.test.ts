@@ -63,5 +63,8 @@ describe("a platform's registration", () => {
     expect(deploymentsSentence({ name: 'Moodle', deploymentIds: ['1', '2', 'x'] })).toBe(
       'Moodle now has deployments “1”, “2” and “x”',
     );
+    expect(deploymentsSentence({ name: 'Moodle', deploymentIds: ['1'] }, 'already had')).toBe(
+      'Moodle already had deployment “1”',
+    );
   });
 });

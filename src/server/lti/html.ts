@@ -44,6 +44,7 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem}table{border-collapse:collapse;width:
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ccc}
 label{display:block;margin:.6rem 0 .2rem;font-weight:600}
 input,select{font:inherit;padding:.4rem;width:100%;max-width:24rem;box-sizing:border-box}
+select{max-width:100%}
 button{display:block;font:inherit;padding:.5rem 1rem;margin-top:1rem;background:#1f4e79;color:#fff;border:0;
 border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3px solid #f0a500}
 .problem{border-left:4px solid #a4262c;padding:.5rem 1rem;background:#fff}
@@ -55,11 +56,12 @@ border-radius:4px;cursor:pointer}button:focus-visible,a:focus-visible{outline:3p
 .stacks th[scope=row]{font-size:1rem}
 .stacks td::before{content:attr(data-label) ": ";font-weight:600}}`;
 
-/** A whole page. */
+/** A whole page, with the game's icon (the site's, as index.html has it: no request for /favicon.ico). */
 export function page(title: string, body: Html): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 <title>${title} · Tug of War</title><style>${new Html(STYLE)}</style></head>
 <body><main>${body}</main></body></html>`.text;
 }

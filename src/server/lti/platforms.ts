@@ -79,10 +79,27 @@ export async function registerPlatform(db: Database, p: PlatformRegistration) {
        RETURNING id, name, issuer, client_id, deployment_ids, auth_url, token_url, jwks_url`,
       [randomUUID(), p.name, p.issuer, p.clientId, deployments, p.authUrl, p.tokenUrl, p.jwksUrl],
     );
-    return saved!;
+    return { saved: saved!, known };
   });
-  const platform = publicPlatform(row);
-  return { platform, message: `${deploymentsSentence(platform)}.` };
+  const platform = publicPlatform(row.saved);
+  return { platform, message: registeredSentence(row.known, row.saved) };
+}
+
+/**
+ * What a registration did, in words: the deployments it added; or, when it added none, that
+ * the platform had them already, and whether its name or addresses changed (else nothing did).
+ */
+function registeredSentence(known: PlatformRow | undefined, saved: PlatformRow): string {
+  const platform = publicPlatform(saved);
+  if (!known || saved.deployment_ids.length > known.deployment_ids.length)
+    return `${deploymentsSentence(platform)}.`;
+  const renamed = known.name !== saved.name;
+  const moved = (['auth_url', 'token_url', 'jwks_url'] as const).some((k) => known[k] !== saved[k]);
+  const changed = [...(renamed ? ['name'] : []), ...(moved ? ['addresses'] : [])];
+  const had = deploymentsSentence(platform, 'already had');
+  return changed.length === 0
+    ? `${had}: nothing changed.`
+    : `${had}; its ${changed.join(' and ')} ${changed.length === 1 && renamed ? 'is' : 'are'} updated.`;
 }
 
 /** Takes one deployment off a platform; its last one stays (remove the platform instead). */
@@ -145,6 +162,14 @@ export async function isRegistered(q: Queryable, id: string): Promise<boolean> {
 }
 
 /**
+ * Who does what when a platform is not registered: said to whoever met the refusal (often a
+ * learner) in words, since a learner can act on neither the platform nor the game, only tell
+ * the person who can.
+ */
+const WHO_REGISTERS =
+  "Tell the course's instructor: the learning platform's administrator gives the game's admin the details of the game's tool in the platform, and the game's admin registers them on the game's HR page, under “Learning platforms (LTI)”.";
+
+/**
  * The platform a login names. `clientId` may be left out when the issuer has only one
  * registration (the specification makes client_id optional in a login).
  */
@@ -162,7 +187,7 @@ export async function platformOf(
     throw new LtiError(
       400,
       'Platform not registered',
-      `The learning platform ${issuer}${clientId ? ` (client id ${clientId})` : ''} is not registered with the game. Its administrator registers it first (docs/server.md, LTI).`,
+      `The learning platform ${issuer}${clientId ? ` (client id ${clientId})` : ''} is not registered with the game, so the game cannot open from this course. ${WHO_REGISTERS}`,
     );
   throw new LtiError(
     400,

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decodeJwt } from 'jose';
 import { assignmentById } from '../assignments/rows.ts';
 import { RoomError } from '../errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
@@ -30,6 +31,39 @@ function allowForms(reply: FastifyReply, to: string | null) {
     Object.entries(policy)
       .map(([k, v]) => `${k} ${v.join(' ')}`)
       .join('; '),
+  );
+}
+
+/**
+ * Why a link to the learners opens nothing: cut short or changed on its way (copied in part,
+ * wrapped in an e-mail), or past its eight hours. Only a link the tool signed can say it
+ * expired; whoever holds it is told which, and what to do.
+ */
+function whyNotViewed(v: unknown): LtiError {
+  const again = 'Open the assessment from the course again';
+  if (typeof v !== 'string' || v === '')
+    return new LtiError(
+      401,
+      'This link is incomplete',
+      `The link to the learners is missing the part that says which assessment it is for (after “?v=”). ${again}, or if you copied the link, copy all of it from the platform.`,
+    );
+  let expired = false;
+  try {
+    const { exp } = decodeJwt(v);
+    expired = typeof exp === 'number' && exp * 1000 <= Date.now();
+  } catch {
+    // not a JWT at all: damaged
+  }
+  if (expired)
+    return new LtiError(
+      401,
+      'This page has expired',
+      `The link to the learners is good for eight hours. ${again}.`,
+    );
+  return new LtiError(
+    401,
+    'This link is damaged',
+    `The link to the learners is not whole: part of it is missing or was changed, perhaps in copying. ${again}, or if you copied the link, copy all of it from the platform.`,
   );
 }
 
@@ -134,12 +168,7 @@ async function pages(app: FastifyInstance, o: LtiOptions): Promise<void> {
   /** the assignment an instructor's view link (signed at their launch) is for */
   const viewed = async (v: unknown) => {
     const claims = typeof v === 'string' ? await toolKey.verifyOwn(v, INSTRUCTOR_AUDIENCE) : null;
-    if (!claims?.sub)
-      throw new LtiError(
-        401,
-        'This page has expired',
-        'The link to the learners is good for eight hours. Open the assessment from the course again.',
-      );
+    if (!claims?.sub) throw whyNotViewed(v);
     return { a: await assignmentById(db, claims.sub), v: v as string };
   };
 

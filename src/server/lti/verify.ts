@@ -142,7 +142,7 @@ export async function verifyLaunch(
   const deployment = claims[`${LTI}deployment_id`];
   if (typeof deployment !== 'string' || !platform.deployment_ids.includes(deployment))
     throw refused(
-      `The deployment "${String(deployment)}" of ${platform.name} is not registered with the game. Its administrator adds it (docs/server.md, LTI).`,
+      `The deployment "${String(deployment)}" of ${platform.name} is not registered with the game, so the game cannot open from this course. Tell the course's instructor: the learning platform's administrator gives the game's admin this deployment id, and the game's admin adds it to ${platform.name} on the game's HR page, under “Learning platforms (LTI)”.`,
     );
   return { platform, claims };
 }
