@@ -3,7 +3,7 @@ import { forces } from './ropes.ts';
 import { shareOf } from './share.ts';
 import { type ShownSplit, shownSplit, shownSteps, TENTHS } from './shown-split.ts';
 import { metricsBefore, type SimState } from './state.ts';
-import { initialState, step } from './step.ts';
+import { statesAlong } from './states-along.ts';
 import type { ScenarioDef } from './types.ts';
 
 // Why the ropes already pulling moved share much further in one quarter than in the one
@@ -105,13 +105,6 @@ function balanceAt(
   };
 }
 
-/** The game's states from the start up to the opening of `quarter`, replayed. */
-function replayed(scenario: ScenarioDef, state: SimState, quarter: number): SimState[] {
-  const out = [initialState(scenario, state.seed)];
-  for (const c of state.choices.slice(0, quarter - 1)) out.push(step(scenario, out.at(-1)!, c));
-  return out;
-}
-
 /** "+5.8", "−12.1", "±0.0": tenths of share as the outcome writes them. */
 export function signedTenths(steps: number): string {
   const v = (Math.abs(steps) / 10).toFixed(1);
@@ -184,7 +177,7 @@ export function balanceGap(
   states?: readonly SimState[],
 ): BalanceGap | null {
   if (quarter < 2 || !state.history[quarter - 1]) return null;
-  const along = states ?? replayed(scenario, state, quarter);
+  const along = states ?? statesAlong(scenario, state.seed, state.choices.slice(0, quarter - 1));
   const opened = along[quarter - 1];
   const openedBefore = along[quarter - 2];
   if (!opened || !openedBefore) return null;

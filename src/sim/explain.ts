@@ -24,7 +24,8 @@ import {
   type SimState,
   teamAverage,
 } from './state.ts';
-import { initialState, step } from './step.ts';
+import { statesAlong } from './states-along.ts';
+import { step } from './step.ts';
 import { countStrategiesFrom } from './strategies.ts';
 import type { ScenarioDef } from './types.ts';
 
@@ -614,17 +615,6 @@ function decisionSentences(
       `The best path in this market, with the same luck, met another situation this quarter ("${b.situationTitle}") and chose "${b.label}" (${b.style}) there.`,
     );
   }
-  return out;
-}
-
-/** Every state along a line of choices, from the start: for a timeline of the ropes. */
-export function statesAlong(
-  scenario: ScenarioDef,
-  seed: string,
-  choices: readonly string[],
-): SimState[] {
-  const out = [initialState(scenario, seed)];
-  for (const c of choices) out.push(step(scenario, out.at(-1)!, c));
   return out;
 }
 

@@ -34,6 +34,7 @@ export * from './shown-order.ts';
 export * from './shown-split.ts';
 export * from './situation-text.ts';
 export * from './state.ts';
+export * from './states-along.ts';
 export * from './step.ts';
 export * from './strategies.ts';
 export * from './style-names.ts';
